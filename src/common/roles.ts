@@ -1,0 +1,49 @@
+/** Roles (see docs/glossary.md) and what each may do. Shared by the server's checks and the web navigation. */
+export const roles = ['applicant', 'clerk', 'approver', 'head', 'supervisor', 'catalog_admin', 'operator', 'unit', 'center_admin', 'sys_admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, { 'zh-CN': string; en: string }> = {
+  applicant: { 'zh-CN': '申请人', en: 'Applicant' },
+  clerk: { 'zh-CN': '综合窗口受理人员', en: 'Window clerk' },
+  approver: { 'zh-CN': '审批人员', en: 'Approver' },
+  head: { 'zh-CN': '首席代表', en: 'Department head' },
+  supervisor: { 'zh-CN': '电子监察人员', en: 'Supervisor' },
+  catalog_admin: { 'zh-CN': '事项管理员', en: 'Catalog administrator' },
+  operator: { 'zh-CN': '12345 话务员', en: 'Hotline operator' },
+  unit: { 'zh-CN': '承办单位', en: 'Assigned unit' },
+  center_admin: { 'zh-CN': '中心管理员', en: 'Center administrator' },
+  sys_admin: { 'zh-CN': '系统管理员', en: 'System administrator' },
+};
+
+export const permissions = [
+  'org.read', // regions, organizations, halls, windows, staff within scope
+  'org.manage',
+  'staff.manage',
+  'applicant.register', // register an applicant at the window
+  'applicant.read',
+  'audit.read',
+  'notify.devlog', // messages that would have gone out by SMS / e-mail
+  'apikey.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  applicant: [],
+  clerk: ['org.read', 'applicant.register', 'applicant.read'],
+  approver: ['org.read', 'applicant.read'],
+  head: ['org.read', 'applicant.read'],
+  supervisor: ['org.read', 'audit.read', 'applicant.read'],
+  catalog_admin: ['org.read'],
+  operator: ['org.read'],
+  unit: [],
+  center_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog'],
+  sys_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog', 'apikey.manage'],
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+export function isStaffRole(role: Role): boolean {
+  return role !== 'applicant';
+}

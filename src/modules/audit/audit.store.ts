@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.ts';
+import './audit.tables.ts';
+import '../identity/identity.tables.ts';
+
+export async function listAuditEntries(db: Db, q: { targetType?: string; targetId?: string; actorId?: number; action?: string; limit: number; offset: number }) {
+  let query = db.selectFrom('audit_entry as e');
+  if (q.targetType) query = query.where('e.target_type', '=', q.targetType);
+  if (q.targetId) query = query.where('e.target_id', '=', q.targetId);
+  if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);
+  if (q.action) query = query.where('e.action', 'like', `${q.action.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const [rows, total] = await Promise.all([
+    query
+      .leftJoin('account as a', 'a.id', 'e.actor_id')
+      .select(['e.id', 'e.at', 'e.actor_id', 'a.display_name', 'e.actor_role', 'e.action', 'e.target_type', 'e.target_id', 'e.request_id', 'e.change', 'e.hash'])
+      .orderBy('e.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: total.n,
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorId: r.actor_id,
+      actorName: r.display_name,
+      actorRole: r.actor_role,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      requestId: r.request_id,
+      change: r.change,
+      hash: r.hash,
+    })),
+  };
+}

@@ -1,0 +1,15 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { identityRoutes } from './identity/identity.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { orgRoutes } from './org/org.routes.ts';
+import { notifyRoutes } from './notify/notify.routes.ts';
+import { registerNotifyHandlers } from './notify/notify.handlers.ts';
+
+/** The one list of modules the server registers (routes under /api/v1). */
+export const registerModules: FastifyPluginAsync = async (app) => {
+  registerNotifyHandlers(app.deps);
+  await app.register(identityRoutes);
+  await app.register(auditRoutes);
+  await app.register(orgRoutes);
+  await app.register(notifyRoutes);
+};

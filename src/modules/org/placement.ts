@@ -1,0 +1,30 @@
+import type { Executor } from '../../server/db/database.ts';
+import type { Placement } from '../../server/access.ts';
+import './org.tables.ts';
+
+/** Where a region sits, for scope checks. */
+export async function regionPlacement(db: Executor, regionId: number): Promise<Placement | null> {
+  const r = await db.selectFrom('region').select('path').where('id', '=', regionId).executeTakeFirst();
+  return r ? { regionPath: r.path } : null;
+}
+
+export async function organizationPlacement(db: Executor, organizationId: number): Promise<Placement | null> {
+  const r = await db
+    .selectFrom('organization as o')
+    .innerJoin('region as r', 'r.id', 'o.region_id')
+    .select(['r.path as region_path', 'o.path as org_path'])
+    .where('o.id', '=', organizationId)
+    .executeTakeFirst();
+  return r ? { regionPath: r.region_path, orgPath: r.org_path } : null;
+}
+
+export async function hallPlacement(db: Executor, hallId: number): Promise<Placement | null> {
+  const r = await db
+    .selectFrom('hall as h')
+    .innerJoin('region as r', 'r.id', 'h.region_id')
+    .innerJoin('organization as o', 'o.id', 'h.organization_id')
+    .select(['r.path as region_path', 'o.path as org_path'])
+    .where('h.id', '=', hallId)
+    .executeTakeFirst();
+  return r ? { regionPath: r.region_path, orgPath: r.org_path } : null;
+}

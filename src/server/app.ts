@@ -1,0 +1,130 @@
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Deps } from './deps.ts';
+import { AppError, localeOf, messageFor, fromPgError, type ErrorCode } from './errors.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { registerModules } from '../modules/index.ts';
+import type { Actor } from './access.ts';
+import type { Locale } from '../common/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+export type App = FastifyInstance;
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/** The HTTP application: plugins, error shape, health, docs, every module's routes, and the web app. */
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = localeOf(req.headers['accept-language'], req.query);
+    reply.header('x-request-id', req.id);
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    const locale = req.locale ?? 'zh-CN';
+    let appError: AppError | undefined;
+    if (error instanceof AppError) appError = error;
+    else if ((error as FastifyError).validation) {
+      const details = (error as FastifyError).validation!.map((v) => ({
+        field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as { missingProperty?: string })?.missingProperty || '',
+        rule: v.keyword,
+        message: v.message,
+      }));
+      appError = new AppError('VALIDATION_FAILED', { in: (error as FastifyError).validationContext, fields: details });
+    } else {
+      appError = fromPgError(error);
+      const status = (error as FastifyError).statusCode;
+      if (!appError && status && status >= 400 && status < 500) {
+        const code: ErrorCode =
+          status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'ROUTE_NOT_FOUND' : 'BAD_REQUEST';
+        appError = new AppError(code, { reason: (error as Error).message });
+      }
+    }
+    if (appError?.code === 'UNAUTHENTICATED' && req.sessionExpired) appError = new AppError('SESSION_EXPIRED');
+    if (!appError) {
+      req.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('INTERNAL', { requestId: req.id });
+    }
+    if (appError.status >= 500) req.log.error({ err: error }, 'server error');
+    return reply.code(appError.status).send({ error: { code: appError.code, message: messageFor(appError.code, locale), details: appError.details ?? null } });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      const locale = req.locale ?? 'zh-CN';
+      return reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } } });
+    }
+    // the web app handles its own routes
+    const index = path.join(deps.config.webDir, 'index.html');
+    if (existsSync(index)) return reply.type('text/html').sendFile('index.html', deps.config.webDir);
+    return reply.code(404).type('text/plain').send('OneWindow web app is not built: run `npm run build`.');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'OneWindow API (一窗通办)', version: '1', description: 'Government service center platform. Errors: { error: { code, message, details } }.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ow_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(metricsPlugin);
+  await app.register(authPlugin);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(deps.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', error: { code: 'UNAVAILABLE', message: 'database unreachable', details: null } });
+    }
+  });
+
+  await app.register(registerModules, { prefix: '/api/v1' });
+
+  if (existsSync(deps.config.webDir)) {
+    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  }
+  return app;
+}

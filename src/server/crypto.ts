@@ -1,0 +1,52 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest: AES-256-GCM with a random nonce (`v1.<nonce>.<tag>.<ciphertext>`, base64url),
+ * and a keyed hash (HMAC-SHA-256) for exact-match lookups without decrypting.
+ */
+export class FieldCipher {
+  readonly #encKey: Buffer;
+  readonly #macKey: Buffer;
+  constructor(secret: Buffer) {
+    this.#encKey = createHmac('sha256', secret).update('onewindow/field-encryption').digest();
+    this.#macKey = createHmac('sha256', secret).update('onewindow/field-lookup').digest();
+  }
+
+  encrypt(plain: string): string {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#encKey, nonce);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', nonce.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  decrypt(sealed: string): string {
+    const [v, nonce, tag, body] = sealed.split('.');
+    if (v !== 'v1' || !nonce || !tag || body === undefined) throw new Error('unknown ciphertext format');
+    const decipher = createDecipheriv('aes-256-gcm', this.#encKey, Buffer.from(nonce, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  lookupHash(value: string): string {
+    return createHmac('sha256', this.#macKey).update(value.toUpperCase()).digest('hex');
+  }
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** JSON with sorted keys: the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import { PgBoss } from 'pg-boss';
+import pino from 'pino';
+import type { Config } from './config.ts';
+import { connect, type DbHandle } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { FieldCipher } from './crypto.ts';
+import type { Deps } from './deps.ts';
+import { startOutboxDispatcher, drainOutbox } from './events.ts';
+import { sealAudit } from '../modules/audit/audit.service.ts';
+import { purgeSessions } from '../modules/identity/sessions.service.ts';
+import { purgeIdempotencyKeys } from './write.ts';
+
+export const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.idNumber', '*.phone'] });
+
+export interface Runtime {
+  deps: Deps;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Connect to the configured database (starting the embedded one when DATABASE_URL is unset) and migrate it. */
+export async function openDatabase(config: Config): Promise<Runtime> {
+  let cluster: EmbeddedCluster | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info({ dir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
+    cluster = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    url = cluster.url;
+  }
+  let handle: DbHandle | undefined;
+  try {
+    const applied = await migrate(url, (m) => logger.info(m));
+    if (applied.length) logger.info({ applied: applied.length }, 'database migrated');
+    handle = connect(url);
+  } catch (error) {
+    await cluster?.stop().catch(() => {});
+    throw error;
+  }
+  const deps: Deps = { db: handle.db, config, cipher: new FieldCipher(config.secretKey) };
+  return {
+    deps,
+    url,
+    async close() {
+      await handle!.close();
+      await cluster?.stop();
+    },
+  };
+}
+
+/** Background work: the outbox dispatcher (LISTEN/NOTIFY) and pg-boss schedules. */
+export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<void> }> {
+  const dispatcher = startOutboxDispatcher(rt.deps.db, rt.url, logger);
+  const boss = new PgBoss({ connectionString: rt.url, schema: 'pgboss' });
+  boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
+  await boss.start();
+  const jobs: Record<string, { cron: string; run: () => Promise<unknown> }> = {
+    'audit-seal': { cron: '* * * * *', run: () => sealAudit(rt.deps.db) },
+    'outbox-sweep': { cron: '* * * * *', run: () => drainOutbox(rt.deps.db) },
+    'sessions-purge': { cron: '17 3 * * *', run: () => purgeSessions(rt.deps) },
+    'idempotency-purge': { cron: '27 3 * * *', run: () => purgeIdempotencyKeys(rt.deps.db) },
+  };
+  for (const [name, job] of Object.entries(jobs)) {
+    await boss.createQueue(name);
+    await boss.schedule(name, job.cron, null, { tz: 'Asia/Shanghai' });
+    await boss.work(name, async () => {
+      await job.run();
+    });
+  }
+  return {
+    async stop() {
+      await dispatcher.stop();
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
+  };
+}
+
+export async function isDemoSeeded(rt: Runtime): Promise<boolean> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM account`.execute(rt.deps.db);
+  return (r.rows[0]?.n ?? 0) > 0;
+}

@@ -1,0 +1,102 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { Db, Tx } from './db/database.ts';
+import type { Actor } from './access.ts';
+import { appendAudit, type AuditInput } from '../modules/audit/audit.service.ts';
+import { emitEvent } from './events.ts';
+import { canonicalJson, sha256 } from './crypto.ts';
+import { AppError, fromPgError } from './errors.ts';
+import { primaryRole } from './access.ts';
+
+/**
+ * Everything a state change needs, in one transaction: who acts, the request id, and the means to
+ * append the audit entry and publish domain events. Services take this instead of the raw database.
+ */
+export interface WriteContext {
+  tx: Tx;
+  actor: Actor | null;
+  requestId: string | null;
+  audit(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): Promise<void>;
+  emit(event: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown> }): Promise<number>;
+}
+
+export function writeContext(tx: Tx, actor: Actor | null, requestId: string | null): WriteContext {
+  return {
+    tx,
+    actor,
+    requestId,
+    audit: (entry) =>
+      appendAudit(tx, { ...entry, actorId: actor && actor.accountId > 0 ? actor.accountId : null, actorRole: actor ? primaryRole(actor) : null, requestId }),
+    emit: (event) => emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId }),
+  };
+}
+
+/** Run a state change as one transaction, outside HTTP (CLI, jobs, seed). */
+export async function runWrite<T>(db: Db, actor: Actor | null, fn: (ctx: WriteContext) => Promise<T>, requestId: string | null = null): Promise<T> {
+  try {
+    return await db.transaction().execute((tx) => fn(writeContext(tx, actor, requestId)));
+  } catch (error) {
+    throw fromPgError(error) ?? error;
+  }
+}
+
+const keyPattern = /^[\x21-\x7e]{8,200}$/;
+
+/**
+ * Run a request's state change in one transaction, honouring `Idempotency-Key`: the key is claimed
+ * inside the same transaction as the change, so a retry (even a concurrent one, which waits on the
+ * key's row) gets the first response, and a failed attempt leaves no key behind. The same key with a
+ * different body is a 422.
+ */
+export async function handleWrite<T>(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fn: (ctx: WriteContext) => Promise<T>,
+  status = 200,
+): Promise<T> {
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key !== undefined && !keyPattern.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
+  const actor = request.actor;
+  try {
+    const outcome = await db.transaction().execute(async (tx) => {
+      if (key !== undefined) {
+        const owner = actor ? `account:${actor.accountId}` : `ip:${request.ip}`;
+        const requestHash = sha256(canonicalJson({ method: request.method, path: request.routeOptions.url, params: request.params, body: request.body ?? null }));
+        const claimed = await tx
+          .insertInto('idempotency_key')
+          .values({ owner, key, method: request.method, path: request.url, request_hash: requestHash, status_code: status, response: null })
+          .onConflict((oc) => oc.doNothing())
+          .returning('key')
+          .executeTakeFirst();
+        if (!claimed) {
+          const prior = await tx.selectFrom('idempotency_key').selectAll().where('owner', '=', owner).where('key', '=', key).executeTakeFirstOrThrow();
+          if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+          return { replayed: true as const, status: prior.status_code, body: prior.response as T };
+        }
+        const body = await fn(writeContext(tx, actor, request.id));
+        await tx
+          .updateTable('idempotency_key')
+          .set({ response: body === undefined ? null : JSON.stringify(body), status_code: status })
+          .where('owner', '=', owner)
+          .where('key', '=', key)
+          .execute();
+        return { replayed: false as const, status, body };
+      }
+      const body = await fn(writeContext(tx, actor, request.id));
+      return { replayed: false as const, status, body };
+    });
+    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+    reply.code(outcome.status);
+    return outcome.body;
+  } catch (error) {
+    throw fromPgError(error) ?? error;
+  }
+}
+
+/** Forget idempotency keys older than a day. */
+export async function purgeIdempotencyKeys(db: Db): Promise<number> {
+  const r = await db.deleteFrom('idempotency_key').where('created_at', '<', sql<Date>`now() - interval '24 hours'`).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
