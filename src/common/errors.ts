@@ -16,7 +16,11 @@ export const errorCatalog = {
   IN_USE: { status: 409, zh: '仍在使用中，不能删除', en: 'Still in use; cannot be removed' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '幂等键已用于不同的请求', en: 'This Idempotency-Key was used for a different request' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, zh: '幂等键格式无效', en: 'The Idempotency-Key header is invalid' },
-  WEAK_PASSWORD: { status: 400, zh: '密码强度不足：至少 10 位，包含大小写字母、数字和符号中的三类', en: 'Password too weak: at least 10 characters from three of upper case, lower case, digits and symbols' },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码强度不足：至少 10 位，包含大小写字母、数字和符号中的三类',
+    en: 'Password too weak: at least 10 characters from three of upper case, lower case, digits and symbols',
+  },
   INVALID_ID_NUMBER: { status: 400, zh: '身份证号码无效', en: 'Invalid ID card number' },
   INVALID_CREDIT_CODE: { status: 400, zh: '统一社会信用代码无效', en: 'Invalid unified social credit code' },
   INVALID_PHONE: { status: 400, zh: '手机号码无效', en: 'Invalid phone number' },

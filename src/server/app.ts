@@ -69,7 +69,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       const status = (error as FastifyError).statusCode;
       if (!appError && status && status >= 400 && status < 500) {
         const code: ErrorCode =
-          status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 429 ? 'RATE_LIMITED' : status === 404 ? 'ROUTE_NOT_FOUND' : 'BAD_REQUEST';
+          status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 429
+                ? 'RATE_LIMITED'
+                : status === 404
+                  ? 'ROUTE_NOT_FOUND'
+                  : 'BAD_REQUEST';
         appError = new AppError(code, { reason: (error as Error).message });
       }
     }
@@ -85,7 +93,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       const locale = req.locale ?? 'zh-CN';
-      return reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } } });
+      return reply
+        .code(404)
+        .send({
+          error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } },
+        });
     }
     // the web app handles its own routes
     const index = path.join(deps.config.webDir, 'index.html');
@@ -97,7 +109,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'OneWindow API (一窗通办)', version: '1', description: 'Government service center platform. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'OneWindow API (一窗通办)',
+        version: '1',
+        description: 'Government service center platform. Errors: { error: { code, message, details } }.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ow_session' },

@@ -37,7 +37,9 @@ export function fromPgError(error: unknown): AppError | undefined {
     case '23505':
       return new AppError('DUPLICATE', { constraint: e.constraint });
     case '23503':
-      return e.detail?.includes('is still referenced') ? new AppError('IN_USE', { constraint: e.constraint }) : new AppError('VALIDATION_FAILED', { constraint: e.constraint, reason: 'reference' });
+      return e.detail?.includes('is still referenced')
+        ? new AppError('IN_USE', { constraint: e.constraint })
+        : new AppError('VALIDATION_FAILED', { constraint: e.constraint, reason: 'reference' });
     case '23514':
     case '22P02':
     case '22001':

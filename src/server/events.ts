@@ -36,7 +36,14 @@ export async function emitEvent(
 ): Promise<number> {
   const row = await tx
     .insertInto('domain_event')
-    .values({ type: e.type, stream_type: e.streamType, stream_id: String(e.streamId), payload: JSON.stringify(e.payload), actor_id: e.actorId, request_id: e.requestId })
+    .values({
+      type: e.type,
+      stream_type: e.streamType,
+      stream_id: String(e.streamId),
+      payload: JSON.stringify(e.payload),
+      actor_id: e.actorId,
+      request_id: e.requestId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await tx.insertInto('outbox').values({ event_id: row.id, topic: e.type, last_error: null, processed_at: null }).execute();
@@ -79,7 +86,11 @@ export async function drainOutbox(db: Db, batch = 100): Promise<number> {
           await sql`SAVEPOINT outbox_row`.execute(tx);
           for (const h of list) await h.handle(tx, event);
           await sql`RELEASE SAVEPOINT outbox_row`.execute(tx);
-          await tx.updateTable('outbox').set({ processed_at: sql<Date>`now()` }).where('id', '=', r.outbox_id).execute();
+          await tx
+            .updateTable('outbox')
+            .set({ processed_at: sql<Date>`now()` })
+            .where('id', '=', r.outbox_id)
+            .execute();
         } catch (error) {
           await sql`ROLLBACK TO SAVEPOINT outbox_row`.execute(tx);
           const delaySeconds = Math.min(3600, 2 ** Math.min(r.attempts + 1, 12));

@@ -9,7 +9,9 @@ import { sealAudit, verifyAudit } from '../modules/audit/audit.service.ts';
 import { createAdmin } from './seed/admin.ts';
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
-  console.error(`OneWindow needs Node.js 22.22 or later (this is ${process.version}). Run it through npm (npm start), which uses the Node.js 24 in node_modules.`);
+  console.error(
+    `OneWindow needs Node.js 22.22 or later (this is ${process.version}). Run it through npm (npm start), which uses the Node.js 24 in node_modules.`,
+  );
   process.exit(1);
 }
 
@@ -61,7 +63,8 @@ program
     const url = `http://localhost:${config.port}`;
     console.log(`\nOneWindow 一窗通办 is running at ${url}  (API docs ${url}/docs)`);
     if (logins) printLogins(logins);
-    else if (config.demoOnFirstStart) console.log(`Demo logins: sysadmin, centeradmin, clerk1, approver1, citizen1 … (password ${demoPassword}; see README.md)`);
+    else if (config.demoOnFirstStart)
+      console.log(`Demo logins: sysadmin, centeradmin, clerk1, approver1, citizen1 … (password ${demoPassword}; see README.md)`);
   });
 
 program
@@ -106,7 +109,9 @@ audit
       process.stderr.write('\n');
       if (result.ok) console.log(`audit trail intact: ${result.entries} entries, ${result.seals} seals (${sealed} newly sealed)`);
       else {
-        console.error(`AUDIT TRAIL BROKEN at entry ${result.firstBroken?.id} (${result.firstBroken?.stream} #${result.firstBroken?.seq}): ${result.firstBroken?.reason}`);
+        console.error(
+          `AUDIT TRAIL BROKEN at entry ${result.firstBroken?.id} (${result.firstBroken?.stream} #${result.firstBroken?.seq}): ${result.firstBroken?.reason}`,
+        );
         process.exitCode = 1;
       }
     });

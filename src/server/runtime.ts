@@ -13,7 +13,10 @@ import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
 
-export const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.idNumber', '*.phone'] });
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.idNumber', '*.phone'],
+});
 
 export interface Runtime {
   deps: Deps;

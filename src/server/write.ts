@@ -48,13 +48,7 @@ const keyPattern = /^[\x21-\x7e]{8,200}$/;
  * key's row) gets the first response, and a failed attempt leaves no key behind. The same key with a
  * different body is a 422.
  */
-export async function handleWrite<T>(
-  db: Db,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  fn: (ctx: WriteContext) => Promise<T>,
-  status = 200,
-): Promise<T> {
+export async function handleWrite<T>(db: Db, request: FastifyRequest, reply: FastifyReply, fn: (ctx: WriteContext) => Promise<T>, status = 200): Promise<T> {
   const header = request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (key !== undefined && !keyPattern.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
@@ -63,7 +57,9 @@ export async function handleWrite<T>(
     const outcome = await db.transaction().execute(async (tx) => {
       if (key !== undefined) {
         const owner = actor ? `account:${actor.accountId}` : `ip:${request.ip}`;
-        const requestHash = sha256(canonicalJson({ method: request.method, path: request.routeOptions.url, params: request.params, body: request.body ?? null }));
+        const requestHash = sha256(
+          canonicalJson({ method: request.method, path: request.routeOptions.url, params: request.params, body: request.body ?? null }),
+        );
         const claimed = await tx
           .insertInto('idempotency_key')
           .values({ owner, key, method: request.method, path: request.url, request_hash: requestHash, status_code: status, response: null })
@@ -97,6 +93,9 @@ export async function handleWrite<T>(
 
 /** Forget idempotency keys older than a day. */
 export async function purgeIdempotencyKeys(db: Db): Promise<number> {
-  const r = await db.deleteFrom('idempotency_key').where('created_at', '<', sql<Date>`now() - interval '24 hours'`).executeTakeFirst();
+  const r = await db
+    .deleteFrom('idempotency_key')
+    .where('created_at', '<', sql<Date>`now() - interval '24 hours'`)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -54,7 +54,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ok: Type.Boolean(),
             entries: Type.Integer(),
             seals: Type.Integer(),
-            firstBroken: Type.Optional(Type.Object({ id: Nullable(Type.Integer()), stream: Type.Optional(Type.String()), seq: Type.Optional(Type.Integer()), reason: Type.String() })),
+            firstBroken: Type.Optional(
+              Type.Object({ id: Nullable(Type.Integer()), stream: Type.Optional(Type.String()), seq: Type.Optional(Type.Integer()), reason: Type.String() }),
+            ),
           }),
           ...errors,
         },

@@ -55,13 +55,7 @@ export function entryHash(prevHash: string, e: EntryFields): string {
  */
 export async function appendAudit(tx: Executor, input: AuditInput): Promise<void> {
   const stream = `${input.targetType}:${input.targetId}`;
-  const prev = await tx
-    .selectFrom('audit_entry')
-    .select(['seq', 'hash'])
-    .where('stream', '=', stream)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const prev = await tx.selectFrom('audit_entry').select(['seq', 'hash']).where('stream', '=', stream).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const fields: EntryFields = {
     stream,
     seq: (prev?.seq ?? 0) + 1,
@@ -106,7 +100,11 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
       prev = hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('audit_seal').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await tx
+        .insertInto('audit_seal')
+        .values(rows.slice(i, i + 1000))
+        .execute();
     return rows.length;
   });
 }

@@ -3,7 +3,10 @@ import type { Db } from '../../server/db/database.ts';
 import './audit.tables.ts';
 import '../identity/identity.tables.ts';
 
-export async function listAuditEntries(db: Db, q: { targetType?: string; targetId?: string; actorId?: number; action?: string; limit: number; offset: number }) {
+export async function listAuditEntries(
+  db: Db,
+  q: { targetType?: string; targetId?: string; actorId?: number; action?: string; limit: number; offset: number },
+) {
   let query = db.selectFrom('audit_entry as e');
   if (q.targetType) query = query.where('e.target_type', '=', q.targetType);
   if (q.targetId) query = query.where('e.target_id', '=', q.targetId);
@@ -12,7 +15,19 @@ export async function listAuditEntries(db: Db, q: { targetType?: string; targetI
   const [rows, total] = await Promise.all([
     query
       .leftJoin('account as a', 'a.id', 'e.actor_id')
-      .select(['e.id', 'e.at', 'e.actor_id', 'a.display_name', 'e.actor_role', 'e.action', 'e.target_type', 'e.target_id', 'e.request_id', 'e.change', 'e.hash'])
+      .select([
+        'e.id',
+        'e.at',
+        'e.actor_id',
+        'a.display_name',
+        'e.actor_role',
+        'e.action',
+        'e.target_type',
+        'e.target_id',
+        'e.request_id',
+        'e.change',
+        'e.hash',
+      ])
       .orderBy('e.id', 'desc')
       .limit(q.limit)
       .offset(q.offset)

@@ -65,13 +65,27 @@ export async function insertApplicant(ctx: WriteContext, deps: Deps, input: NewA
   return row.id;
 }
 
-async function insertAccount(ctx: WriteContext, input: { username: string; password: string; kind: 'staff' | 'applicant' | 'integration'; displayName: string }): Promise<number> {
+async function insertAccount(
+  ctx: WriteContext,
+  input: { username: string; password: string; kind: 'staff' | 'applicant' | 'integration'; displayName: string },
+): Promise<number> {
   assertPassword(input.password, input.username);
-  const taken = await ctx.tx.selectFrom('account').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+  const taken = await ctx.tx
+    .selectFrom('account')
+    .select('id')
+    .where(sql`lower(username)`, '=', input.username.toLowerCase())
+    .executeTakeFirst();
   if (taken) throw new AppError('DUPLICATE', { field: 'username' });
   const row = await ctx.tx
     .insertInto('account')
-    .values({ username: input.username.toLowerCase(), password_hash: await hashPassword(input.password), kind: input.kind, display_name: input.displayName, locked_until: null, last_login_at: null })
+    .values({
+      username: input.username.toLowerCase(),
+      password_hash: await hashPassword(input.password),
+      kind: input.kind,
+      display_name: input.displayName,
+      locked_until: null,
+      last_login_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'account.create', targetType: 'account', targetId: row.id, change: { username: input.username, kind: input.kind } });
@@ -92,7 +106,11 @@ export async function registerApplicantAccount(ctx: WriteContext, deps: Deps, in
   let applicantId: number;
   if (existing) {
     // registered at a window before: the record becomes theirs
-    await ctx.tx.updateTable('applicant').set({ account_id: accountId, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
+    await ctx.tx
+      .updateTable('applicant')
+      .set({ account_id: accountId, updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', existing.id)
+      .execute();
     applicantId = existing.id;
   } else {
     applicantId = await insertApplicant(ctx, deps, input, accountId);
@@ -130,21 +148,36 @@ export async function createStaffAccount(ctx: WriteContext, deps: Deps, input: N
   return accountId;
 }
 
-export async function assignRole(ctx: WriteContext, accountId: number, r: { role: Role; regionId?: number | null; organizationId?: number | null }): Promise<void> {
+export async function assignRole(
+  ctx: WriteContext,
+  accountId: number,
+  r: { role: Role; regionId?: number | null; organizationId?: number | null },
+): Promise<void> {
   if (!roles.includes(r.role) || r.role === 'applicant') throw new AppError('VALIDATION_FAILED', { field: 'role' });
-  if (r.role !== 'sys_admin' && !r.regionId && !r.organizationId) throw new AppError('VALIDATION_FAILED', { field: 'scope', reason: 'a staff role needs a region or an organization' });
+  if (r.role !== 'sys_admin' && !r.regionId && !r.organizationId)
+    throw new AppError('VALIDATION_FAILED', { field: 'scope', reason: 'a staff role needs a region or an organization' });
   await ctx.tx
     .insertInto('role_assignment')
     .values({ account_id: accountId, role: r.role, region_id: r.regionId ?? null, organization_id: r.regionId ? null : (r.organizationId ?? null) })
     .execute();
-  await ctx.audit({ action: 'role.assign', targetType: 'account', targetId: accountId, change: { role: r.role, regionId: r.regionId ?? null, organizationId: r.organizationId ?? null } });
+  await ctx.audit({
+    action: 'role.assign',
+    targetType: 'account',
+    targetId: accountId,
+    change: { role: r.role, regionId: r.regionId ?? null, organizationId: r.organizationId ?? null },
+  });
 }
 
 /** Change one's own password: the current one is required, and every other session ends. */
 export async function changePassword(ctx: WriteContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const account = await ctx.tx.selectFrom('account').select(['password_hash', 'username']).where('id', '=', actor.accountId).forUpdate().executeTakeFirstOrThrow();
+  const account = await ctx.tx
+    .selectFrom('account')
+    .select(['password_hash', 'username'])
+    .where('id', '=', actor.accountId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) throw new AppError('INVALID_CREDENTIALS', { field: 'currentPassword' });
   assertPassword(input.newPassword, account.username);
   if (input.newPassword === input.currentPassword) throw new AppError('WEAK_PASSWORD', { reasons: ['unchanged'] });
@@ -193,7 +226,9 @@ export async function describeMe(db: Executor, actor: Actor) {
       organizationName: r.organization_name,
     })),
     permissions: permissions.filter((p) => actor.grants.some((g) => roleGrants(g.role, p))),
-    applicant: applicant ? { id: applicant.id, kind: applicant.kind, name: applicant.name, idNumber: applicant.id_number_mask, phone: applicant.phone_mask } : null,
+    applicant: applicant
+      ? { id: applicant.id, kind: applicant.kind, name: applicant.name, idNumber: applicant.id_number_mask, phone: applicant.phone_mask }
+      : null,
     staff: staff ? { organizationId: staff.organization_id, organizationName: staff.organization_name, title: staff.title, phone: staff.phone_mask } : null,
   };
 }
@@ -217,17 +252,34 @@ export async function createApiKey(ctx: WriteContext, input: { accountId: number
   const key = `ow_${randomToken(30)}`;
   const row = await ctx.tx
     .insertInto('api_key')
-    .values({ account_id: input.accountId, name: input.name, prefix: key.slice(0, 10), key_hash: sha256(key), expires_at: input.expiresAt ? new Date(input.expiresAt) : null, last_used_at: null, revoked_at: null })
+    .values({
+      account_id: input.accountId,
+      name: input.name,
+      prefix: key.slice(0, 10),
+      key_hash: sha256(key),
+      expires_at: input.expiresAt ? new Date(input.expiresAt) : null,
+      last_used_at: null,
+      revoked_at: null,
+    })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'apikey.create', targetType: 'api_key', targetId: row.id, change: { accountId: input.accountId, name: input.name, prefix: key.slice(0, 10) } });
+  await ctx.audit({
+    action: 'apikey.create',
+    targetType: 'api_key',
+    targetId: row.id,
+    change: { accountId: input.accountId, name: input.name, prefix: key.slice(0, 10) },
+  });
   return { id: row.id, key, prefix: key.slice(0, 10), name: input.name, createdAt: row.created_at.toISOString() };
 }
 
 /** Applicants the caller may see: exact ID number (via the keyed hash) or part of a name. */
 export async function searchApplicants(deps: Deps, actor: Actor | null, q: { text?: string; idNumber?: string; limit: number }) {
   requireAccess(actor, 'applicant.read');
-  let query = deps.db.selectFrom('applicant').select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask', 'legal_representative', 'account_id', 'created_at']).orderBy('id', 'desc').limit(q.limit);
+  let query = deps.db
+    .selectFrom('applicant')
+    .select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask', 'legal_representative', 'account_id', 'created_at'])
+    .orderBy('id', 'desc')
+    .limit(q.limit);
   if (q.idNumber) query = query.where('id_number_hash', '=', deps.cipher.lookupHash(q.idNumber.toUpperCase()));
   if (q.text) query = query.where('name', 'like', `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   const rows = await query.execute();
@@ -251,4 +303,3 @@ export async function revealApplicant(ctx: WriteContext, deps: Deps, applicantId
   await ctx.audit({ action: 'applicant.reveal', targetType: 'applicant', targetId: applicantId, change: { fields: ['idNumber', 'phone'] } });
   return { idNumber: deps.cipher.decrypt(row.id_number_enc), phone: row.phone_enc ? deps.cipher.decrypt(row.phone_enc) : null };
 }
-

@@ -5,8 +5,29 @@ import { handleWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { requireAccess } from '../../server/access.ts';
 import { login, logout, listSessions, revokeSession, sessionCookie, resolveSession } from './sessions.service.ts';
-import { changePassword, createApiKey, describeMe, insertApplicant, registerApplicantAccount, revealApplicant, searchApplicants, setLocale, loadActor } from './accounts.service.ts';
-import { ApiKeyBody, ApplicantInput, ApplicantQuery, ApplicantView, LoginBody, Me, MeWithCsrf, PasswordBody, RegisterBody, SessionView } from './identity.schemas.ts';
+import {
+  changePassword,
+  createApiKey,
+  describeMe,
+  insertApplicant,
+  registerApplicantAccount,
+  revealApplicant,
+  searchApplicants,
+  setLocale,
+  loadActor,
+} from './accounts.service.ts';
+import {
+  ApiKeyBody,
+  ApplicantInput,
+  ApplicantQuery,
+  ApplicantView,
+  LoginBody,
+  Me,
+  MeWithCsrf,
+  PasswordBody,
+  RegisterBody,
+  SessionView,
+} from './identity.schemas.ts';
 
 export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
@@ -32,40 +53,66 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['identity'], summary: 'Sign out (ends this session on the server)', response: { 200: Ok, ...errors } } }, async (req, reply) => {
-    if (req.actor) await logout(deps, req.actor);
-    reply.clearCookie(sessionCookie, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['identity'], summary: 'Sign out (ends this session on the server)', response: { 200: Ok, ...errors } } },
+    async (req, reply) => {
+      if (req.actor) await logout(deps, req.actor);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return { ok: true };
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags: ['identity'], summary: 'The signed-in account, its roles and permissions', response: { 200: MeWithCsrf, ...errors } } }, async (req) => {
-    if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    const token = req.cookies[sessionCookie];
-    const check = token ? await resolveSession(deps, token) : null;
-    return {
-      user: await describeMe(deps.db, req.actor),
-      csrfToken: check?.state === 'ok' ? check.csrfToken : '',
-      expiresAt: new Date(Date.now() + deps.config.sessionIdleMinutes * 60_000).toISOString(),
-    };
-  });
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['identity'], summary: 'The signed-in account, its roles and permissions', response: { 200: MeWithCsrf, ...errors } } },
+    async (req) => {
+      if (!req.actor) throw new AppError('UNAUTHENTICATED');
+      const token = req.cookies[sessionCookie];
+      const check = token ? await resolveSession(deps, token) : null;
+      return {
+        user: await describeMe(deps.db, req.actor),
+        csrfToken: check?.state === 'ok' ? check.csrfToken : '',
+        expiresAt: new Date(Date.now() + deps.config.sessionIdleMinutes * 60_000).toISOString(),
+      };
+    },
+  );
 
   app.patch(
     '/auth/me',
-    { schema: { tags: ['identity'], summary: 'Change the account language', body: Type.Object({ locale: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]) }, { additionalProperties: false }), response: { 200: Me, ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Change the account language',
+        body: Type.Object({ locale: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]) }, { additionalProperties: false }),
+        response: { 200: Me, ...errors },
+      },
+    },
     async (req, reply) => {
       await handleWrite(deps.db, req, reply, (ctx) => setLocale(ctx, req.body.locale));
       return describeMe(deps.db, { ...req.actor!, locale: req.body.locale });
     },
   );
 
-  app.get('/auth/sessions', { schema: { tags: ['identity'], summary: 'My live sessions', response: { 200: Type.Array(SessionView), ...errors } } }, async (req) => {
-    if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    return listSessions(deps, req.actor);
-  });
+  app.get(
+    '/auth/sessions',
+    { schema: { tags: ['identity'], summary: 'My live sessions', response: { 200: Type.Array(SessionView), ...errors } } },
+    async (req) => {
+      if (!req.actor) throw new AppError('UNAUTHENTICATED');
+      return listSessions(deps, req.actor);
+    },
+  );
 
   app.delete(
     '/auth/sessions/:id',
-    { schema: { tags: ['identity'], summary: 'End one of my sessions', params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' }) }), response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'End one of my sessions',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' }) }),
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (req) => {
       if (!req.actor) throw new AppError('UNAUTHENTICATED');
       await revokeSession(deps, req.actor, req.params.id);
@@ -73,28 +120,48 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/auth/password', { schema: { tags: ['identity'], summary: 'Change my password (ends my other sessions)', body: PasswordBody, response: { 200: Ok, ...errors } } }, async (req, reply) => {
-    if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    await handleWrite(deps.db, req, reply, (ctx) => changePassword(ctx, req.body));
-    return { ok: true };
-  });
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['identity'], summary: 'Change my password (ends my other sessions)', body: PasswordBody, response: { 200: Ok, ...errors } } },
+    async (req, reply) => {
+      if (!req.actor) throw new AppError('UNAUTHENTICATED');
+      await handleWrite(deps.db, req, reply, (ctx) => changePassword(ctx, req.body));
+      return { ok: true };
+    },
+  );
 
   app.post(
     '/auth/register',
     {
       config: { csrf: false },
-      schema: { tags: ['identity'], summary: 'Open an applicant account on the portal (real name)', body: RegisterBody, response: { 201: Type.Object({ accountId: Type.Integer(), applicantId: Type.Integer() }), ...errors } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Open an applicant account on the portal (real name)',
+        body: RegisterBody,
+        response: { 201: Type.Object({ accountId: Type.Integer(), applicantId: Type.Integer() }), ...errors },
+      },
     },
     async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => registerApplicantAccount(ctx, deps, req.body), 201),
   );
 
-  app.get('/applicants', { schema: { tags: ['identity'], summary: 'Find applicants (masked)', querystring: ApplicantQuery, response: { 200: Type.Array(ApplicantView), ...errors } } }, async (req) =>
-    searchApplicants(deps, req.actor, { text: req.query.q, idNumber: req.query.idNumber, limit: req.query.limit ?? 50 }),
+  app.get(
+    '/applicants',
+    {
+      schema: { tags: ['identity'], summary: 'Find applicants (masked)', querystring: ApplicantQuery, response: { 200: Type.Array(ApplicantView), ...errors } },
+    },
+    async (req) => searchApplicants(deps, req.actor, { text: req.query.q, idNumber: req.query.idNumber, limit: req.query.limit ?? 50 }),
   );
 
   app.post(
     '/applicants',
-    { schema: { tags: ['identity'], summary: 'Register an applicant at the window', body: ApplicantInput, response: { 201: Type.Object({ id: Type.Integer() }), ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Register an applicant at the window',
+        body: ApplicantInput,
+        response: { 201: Type.Object({ id: Type.Integer() }), ...errors },
+      },
+    },
     async (req, reply) =>
       handleWrite(
         deps.db,
@@ -110,13 +177,30 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/applicants/:id/reveal',
-    { schema: { tags: ['identity'], summary: 'Show an applicant’s full ID and phone (audited)', params: IdParams, response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }), ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Show an applicant’s full ID and phone (audited)',
+        params: IdParams,
+        response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
     async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => revealApplicant(ctx, deps, req.params.id)),
   );
 
   app.post(
     '/api-keys',
-    { schema: { tags: ['identity'], summary: 'Issue an API key for an integration account (shown once)', body: ApiKeyBody, response: { 201: Type.Object({ id: Type.Integer(), key: Type.String(), prefix: Type.String(), name: Type.String(), createdAt: Type.String() }), ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Issue an API key for an integration account (shown once)',
+        body: ApiKeyBody,
+        response: {
+          201: Type.Object({ id: Type.Integer(), key: Type.String(), prefix: Type.String(), name: Type.String(), createdAt: Type.String() }),
+          ...errors,
+        },
+      },
+    },
     async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => createApiKey(ctx, req.body), 201),
   );
 };

@@ -24,7 +24,9 @@ export const Me = Type.Object({
   roles: Type.Array(RoleView),
   permissions: Type.Array(Type.String()),
   applicant: Nullable(Type.Object({ id: Type.Integer(), kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Nullable(Type.String()) })),
-  staff: Nullable(Type.Object({ organizationId: Type.Integer(), organizationName: Type.String(), title: Nullable(Type.String()), phone: Nullable(Type.String()) })),
+  staff: Nullable(
+    Type.Object({ organizationId: Type.Integer(), organizationName: Type.String(), title: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+  ),
 });
 export type Me = Static<typeof Me>;
 
@@ -88,6 +90,10 @@ export const ApplicantQuery = Type.Object({
 });
 
 export const ApiKeyBody = Type.Object(
-  { accountId: Type.Integer({ minimum: 1 }), name: Type.String({ minLength: 1, maxLength: 100 }), expiresAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))) },
+  {
+    accountId: Type.Integer({ minimum: 1 }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    expiresAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  },
   { additionalProperties: false },
 );

@@ -63,7 +63,12 @@ export async function login(deps: Deps, input: { username: string; password: str
       const until = new Date(Date.now() + config.lockoutMinutes * 60_000);
       await ctx.tx.updateTable('account').set({ failed_attempts: 0, locked_until: until }).where('id', '=', account.id).execute();
       await ctx.audit({ action: 'account.lock', targetType: 'account', targetId: account.id, change: { lockedUntil: until.toISOString(), ip: input.ip } });
-      await ctx.emit({ type: 'identity.account.locked', streamType: 'account', streamId: account.id, payload: { accountId: account.id, lockedUntil: until.toISOString(), ip: input.ip } });
+      await ctx.emit({
+        type: 'identity.account.locked',
+        streamType: 'account',
+        streamId: account.id,
+        payload: { accountId: account.id, lockedUntil: until.toISOString(), ip: input.ip },
+      });
       return until;
     });
     if (locked) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: locked.toISOString() });
@@ -78,17 +83,22 @@ export async function login(deps: Deps, input: { username: string; password: str
     await ctx.tx.updateTable('account').set({ failed_attempts: 0, locked_until: null, last_login_at: new Date() }).where('id', '=', account.id).execute();
     await ctx.tx
       .insertInto('session')
-      .values({ id: sha256(token), account_id: account.id, csrf_token: csrfToken, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null, revoked_at: null })
+      .values({
+        id: sha256(token),
+        account_id: account.id,
+        csrf_token: csrfToken,
+        expires_at: expiresAt,
+        ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+        revoked_at: null,
+      })
       .execute();
     await ctx.audit({ action: 'session.login', targetType: 'account', targetId: account.id, change: { ip: input.ip } });
   });
   return { token, csrfToken, expiresAt, accountId: account.id };
 }
 
-export type SessionCheck =
-  | { state: 'ok'; actor: Actor; csrfToken: string }
-  | { state: 'expired' }
-  | { state: 'none' };
+export type SessionCheck = { state: 'ok'; actor: Actor; csrfToken: string } | { state: 'expired' } | { state: 'none' };
 
 /**
  * Resolve a session cookie. Idle for longer than the idle timeout (30 minutes) or older than the

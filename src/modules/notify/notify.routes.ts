@@ -33,17 +33,24 @@ export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return listMessages(deps.db, req.actor, { unreadOnly: req.query.unread ?? false, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
     },
   );
-  app.get('/messages/unread-count', { schema: { tags: ['notify'], summary: 'How many unread messages I have', response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } } }, async (req) => {
-    if (!req.actor) throw new AppError('UNAUTHENTICATED');
-    return { unread: await unreadCount(deps.db, req.actor) };
-  });
+  app.get(
+    '/messages/unread-count',
+    { schema: { tags: ['notify'], summary: 'How many unread messages I have', response: { 200: Type.Object({ unread: Type.Integer() }), ...errors } } },
+    async (req) => {
+      if (!req.actor) throw new AppError('UNAUTHENTICATED');
+      return { unread: await unreadCount(deps.db, req.actor) };
+    },
+  );
   app.post(
     '/messages/read',
     {
       schema: {
         tags: ['notify'],
         summary: 'Mark messages as read',
-        body: Type.Object({ ids: Type.Union([Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }), Type.Literal('all')]) }, { additionalProperties: false }),
+        body: Type.Object(
+          { ids: Type.Union([Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }), Type.Literal('all')]) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ updated: Type.Integer() }), ...errors },
       },
     },
@@ -61,7 +68,17 @@ export const notifyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ channel: Type.Optional(Type.Union([Type.Literal('sms'), Type.Literal('email')])), ...Paging }),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Type.Integer(), channel: Type.String(), recipient: Type.String(), accountName: Nullable(Type.String()), body: Type.String(), status: Type.String(), createdAt: Type.String() })),
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                channel: Type.String(),
+                recipient: Type.String(),
+                accountName: Nullable(Type.String()),
+                body: Type.String(),
+                status: Type.String(),
+                createdAt: Type.String(),
+              }),
+            ),
             total: Type.Integer(),
           }),
           ...errors,

@@ -8,10 +8,21 @@ import './notify.tables.ts';
 export type Localized = { 'zh-CN': string; en: string };
 
 /** Put a message in an account's in-app message center, once per event and kind. */
-export async function deliverInApp(tx: Tx, m: { accountId: number; eventId: number | null; kind: string; title: Localized; body: Localized; link?: string | null }): Promise<void> {
+export async function deliverInApp(
+  tx: Tx,
+  m: { accountId: number; eventId: number | null; kind: string; title: Localized; body: Localized; link?: string | null },
+): Promise<void> {
   await tx
     .insertInto('message')
-    .values({ account_id: m.accountId, event_id: m.eventId, kind: m.kind, title: JSON.stringify(m.title), body: JSON.stringify(m.body), link: m.link ?? null, read_at: null })
+    .values({
+      account_id: m.accountId,
+      event_id: m.eventId,
+      kind: m.kind,
+      title: JSON.stringify(m.title),
+      body: JSON.stringify(m.body),
+      link: m.link ?? null,
+      read_at: null,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -40,7 +51,12 @@ export async function listMessages(db: Db, actor: Actor, q: { unreadOnly: boolea
 }
 
 export async function unreadCount(db: Db, actor: Actor): Promise<number> {
-  const r = await db.selectFrom('message').select(sql<number>`count(*)::int`.as('n')).where('account_id', '=', actor.accountId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('message')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('account_id', '=', actor.accountId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -61,11 +77,24 @@ export async function listChannelDeliveries(db: Db, actor: Actor | null, q: { ch
   let query = db.selectFrom('channel_delivery as d').leftJoin('account as a', 'a.id', 'd.account_id');
   if (q.channel) query = query.where('d.channel', '=', q.channel);
   const [rows, total] = await Promise.all([
-    query.select(['d.id', 'd.channel', 'd.recipient_mask', 'd.body', 'd.status', 'd.created_at', 'a.display_name']).orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query
+      .select(['d.id', 'd.channel', 'd.recipient_mask', 'd.body', 'd.status', 'd.created_at', 'a.display_name'])
+      .orderBy('d.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     total: total.n,
-    items: rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient_mask, accountName: r.display_name, body: r.body, status: r.status, createdAt: r.created_at.toISOString() })),
+    items: rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      recipient: r.recipient_mask,
+      accountName: r.display_name,
+      body: r.body,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+    })),
   };
 }

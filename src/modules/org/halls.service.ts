@@ -49,7 +49,10 @@ const hallView = (h: HallRow) => ({
 
 export async function listHalls(db: Db, actor: Actor | null) {
   requireAccess(actor, 'org.read');
-  const rows = await hallQuery(db).where(scopeFilter(scopeOf(actor, 'org.read'), 'r.path', 'o.path')).orderBy('h.id').execute();
+  const rows = await hallQuery(db)
+    .where(scopeFilter(scopeOf(actor, 'org.read'), 'r.path', 'o.path'))
+    .orderBy('h.id')
+    .execute();
   return rows.map(hallView);
 }
 
@@ -66,7 +69,14 @@ export async function createHall(ctx: WriteContext, input: HallCreate) {
   const org = await ctx.tx.selectFrom('organization').select('region_id').where('id', '=', input.organizationId).executeTakeFirstOrThrow();
   const row = await ctx.tx
     .insertInto('hall')
-    .values({ name: input.name, organization_id: input.organizationId, region_id: org.region_id, address: input.address ?? null, phone: input.phone ?? null, opening_hours: input.openingHours ?? null })
+    .values({
+      name: input.name,
+      organization_id: input.organizationId,
+      region_id: org.region_id,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      opening_hours: input.openingHours ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'hall.create', targetType: 'hall', targetId: row.id, change: { ...input } });
@@ -128,7 +138,11 @@ const windowView = (w: WindowRow) => ({
 
 export async function listWindows(db: Db, actor: Actor | null, hallId: number) {
   requireAccess(actor, 'org.read', await hallPlacement(db, hallId));
-  const rows = await windowQuery(db).where('w.hall_id', '=', hallId).orderBy(sql`length(w.number)`).orderBy('w.number').execute();
+  const rows = await windowQuery(db)
+    .where('w.hall_id', '=', hallId)
+    .orderBy(sql`length(w.number)`)
+    .orderBy('w.number')
+    .execute();
   return rows.map(windowView);
 }
 
@@ -139,7 +153,8 @@ async function windowHall(ctx: WriteContext, windowId: number) {
 }
 
 async function checkWindowOrg(ctx: WriteContext, kind: 'comprehensive' | 'department', organizationId: number | null | undefined) {
-  if (kind === 'department' && !organizationId) throw new AppError('VALIDATION_FAILED', { field: 'organizationId', reason: 'a department window belongs to a department' });
+  if (kind === 'department' && !organizationId)
+    throw new AppError('VALIDATION_FAILED', { field: 'organizationId', reason: 'a department window belongs to a department' });
   if (organizationId) requireAccess(ctx.actor, 'org.read', await organizationPlacement(ctx.tx, organizationId));
 }
 
@@ -149,7 +164,14 @@ export async function createWindow(ctx: WriteContext, input: WindowCreate) {
   await checkWindowOrg(ctx, input.kind, input.organizationId);
   const row = await ctx.tx
     .insertInto('service_window')
-    .values({ hall_id: input.hallId, number: input.number, name: input.name, kind: input.kind, organization_id: input.organizationId ?? null, categories: input.categories ?? [] })
+    .values({
+      hall_id: input.hallId,
+      number: input.number,
+      name: input.name,
+      kind: input.kind,
+      organization_id: input.organizationId ?? null,
+      categories: input.categories ?? [],
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'window.create', targetType: 'window', targetId: row.id, change: { ...input } });
@@ -199,7 +221,11 @@ export async function assignWindowStaff(ctx: WriteContext, windowId: number, inp
       payload: { windowId, hallId, accountId: input.accountId, post: input.post, windowNumber: w.number, hallName: w.hall_name },
     });
   }
-  await ctx.tx.updateTable('service_window').set({ version: sql`version + 1`, updated_at: new Date() }).where('id', '=', windowId).execute();
+  await ctx.tx
+    .updateTable('service_window')
+    .set({ version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', windowId)
+    .execute();
   await ctx.audit({ action: 'window.staff', targetType: 'window', targetId: windowId, change: input });
   return windowView(await windowQuery(ctx.tx).where('w.id', '=', windowId).executeTakeFirstOrThrow());
 }

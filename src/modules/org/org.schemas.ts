@@ -25,7 +25,11 @@ export const RegionNode = Type.Object({
 });
 
 export const RegionCreate = Type.Object(
-  { code: Type.String({ pattern: '^[1-9][0-9]{11}$' }), name: Type.String({ minLength: 1, maxLength: 100 }), parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))) },
+  {
+    code: Type.String({ pattern: '^[1-9][0-9]{11}$' }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  },
   { additionalProperties: false },
 );
 export const RegionUpdate = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), version: Version }, { additionalProperties: false });
@@ -183,7 +187,16 @@ export const StaffView = Type.Object({
   status: Type.String(),
   lockedUntil: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
-  roles: Type.Array(Type.Object({ id: Type.Integer(), role: Type.String(), regionId: Nullable(Type.Integer()), regionName: Nullable(Type.String()), organizationId: Nullable(Type.Integer()), organizationName: Nullable(Type.String()) })),
+  roles: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      role: Type.String(),
+      regionId: Nullable(Type.Integer()),
+      regionName: Nullable(Type.String()),
+      organizationId: Nullable(Type.Integer()),
+      organizationName: Nullable(Type.String()),
+    }),
+  ),
   windows: Type.Array(Type.Object({ windowId: Type.Integer(), number: Type.String(), hallName: Type.String(), post: Post })),
 });
 export type StaffView = Static<typeof StaffView>;

@@ -65,7 +65,10 @@ export async function listOrganizations(db: Db, actor: Actor | null, q: { region
   }
   const [rows, total] = await Promise.all([
     query.orderBy('r.code').orderBy('o.id').limit(q.limit).offset(q.offset).execute(),
-    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toView), total: total.n };
 }
@@ -106,9 +109,18 @@ export async function createOrganization(ctx: WriteContext, input: OrganizationC
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await ctx.tx.updateTable('organization').set({ path: `${parentPath}${row.id}/` }).where('id', '=', row.id).execute();
+  await ctx.tx
+    .updateTable('organization')
+    .set({ path: `${parentPath}${row.id}/` })
+    .where('id', '=', row.id)
+    .execute();
   await ctx.audit({ action: 'organization.create', targetType: 'organization', targetId: row.id, change: { ...input } });
-  await ctx.emit({ type: 'org.organization.created', streamType: 'organization', streamId: row.id, payload: { organizationId: row.id, regionId: input.regionId } });
+  await ctx.emit({
+    type: 'org.organization.created',
+    streamType: 'organization',
+    streamId: row.id,
+    payload: { organizationId: row.id, regionId: input.regionId },
+  });
   return toView(await baseQuery(ctx.tx).where('o.id', '=', row.id).executeTakeFirstOrThrow());
 }
 

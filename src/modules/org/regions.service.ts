@@ -23,7 +23,14 @@ function toView(r: { id: number; code: string; name: string; level: RegionLevel;
 export async function listRegionTree(db: Db) {
   const rows = await db
     .selectFrom('region as r')
-    .select(['r.id', 'r.code', 'r.name', 'r.level', 'r.parent_id', sql<number>`(SELECT count(*)::int FROM organization o WHERE o.region_id = r.id)`.as('organization_count')])
+    .select([
+      'r.id',
+      'r.code',
+      'r.name',
+      'r.level',
+      'r.parent_id',
+      sql<number>`(SELECT count(*)::int FROM organization o WHERE o.region_id = r.id)`.as('organization_count'),
+    ])
     .orderBy('r.code')
     .execute();
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, organizationCount: r.organization_count }));
@@ -35,7 +42,9 @@ export async function createRegion(ctx: WriteContext, input: { code: string; nam
     // a new root city: only a system administrator
     if (!ctx.actor?.grants.some((g) => g.role === 'sys_admin')) throw new AppError('FORBIDDEN', { reason: 'only a system administrator adds a city' });
     const id = await createCity(ctx, { code: input.code, name: input.name });
-    return toView(await ctx.tx.selectFrom('region').select(['id', 'code', 'name', 'level', 'parent_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow());
+    return toView(
+      await ctx.tx.selectFrom('region').select(['id', 'code', 'name', 'level', 'parent_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   }
   const parent = await ctx.tx.selectFrom('region').selectAll().where('id', '=', input.parentId).executeTakeFirst();
   requireAccess(ctx.actor, 'org.manage', parent ? { regionPath: parent.path } : null);
@@ -50,7 +59,11 @@ export async function createRegion(ctx: WriteContext, input: { code: string; nam
     .values({ code: input.code, name: input.name, level, parent_id: parent!.id, path: 'pending' })
     .returning(['id', 'code', 'name', 'level', 'parent_id', 'version'])
     .executeTakeFirstOrThrow();
-  await ctx.tx.updateTable('region').set({ path: `${parent!.path}${row.id}/` }).where('id', '=', row.id).execute();
+  await ctx.tx
+    .updateTable('region')
+    .set({ path: `${parent!.path}${row.id}/` })
+    .where('id', '=', row.id)
+    .execute();
   await ctx.audit({ action: 'region.create', targetType: 'region', targetId: row.id, change: { code: input.code, name: input.name, parentId: parent!.id } });
   return toView(row);
 }
@@ -71,8 +84,16 @@ export async function renameRegion(ctx: WriteContext, id: number, input: { name:
 
 /** Create the root city (first-run setup and the demo). */
 export async function createCity(ctx: WriteContext, input: { code: string; name: string }) {
-  const row = await ctx.tx.insertInto('region').values({ code: input.code, name: input.name, level: 'city', parent_id: null, path: 'pending' }).returning(['id']).executeTakeFirstOrThrow();
-  await ctx.tx.updateTable('region').set({ path: `/${row.id}/` }).where('id', '=', row.id).execute();
+  const row = await ctx.tx
+    .insertInto('region')
+    .values({ code: input.code, name: input.name, level: 'city', parent_id: null, path: 'pending' })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await ctx.tx
+    .updateTable('region')
+    .set({ path: `/${row.id}/` })
+    .where('id', '=', row.id)
+    .execute();
   await ctx.audit({ action: 'region.create', targetType: 'region', targetId: row.id, change: input });
   return row.id;
 }

@@ -69,7 +69,10 @@ export async function listStaff(db: Db, actor: Actor | null, q: { organizationId
   }
   const [rows, total] = await Promise.all([
     query.orderBy('s.organization_id').orderBy('s.account_id').limit(q.limit).offset(q.offset).execute(),
-    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(staffView), total: total.n };
 }
@@ -114,10 +117,20 @@ export async function updateStaff(ctx: WriteContext, deps: Deps, accountId: numb
   if (input.status !== undefined) accountSet.status = input.status;
   if (input.unlock) Object.assign(accountSet, { locked_until: null, failed_attempts: 0 });
   if (Object.keys(accountSet).length) {
-    await ctx.tx.updateTable('account').set({ ...accountSet, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', accountId).execute();
+    await ctx.tx
+      .updateTable('account')
+      .set({ ...accountSet, updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', accountId)
+      .execute();
   }
-  if (input.status === 'disabled') await ctx.tx.updateTable('session').set({ revoked_at: new Date() }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
-  await ctx.audit({ action: 'staff.update', targetType: 'account', targetId: accountId, change: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone } });
+  if (input.status === 'disabled')
+    await ctx.tx.updateTable('session').set({ revoked_at: new Date() }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+  await ctx.audit({
+    action: 'staff.update',
+    targetType: 'account',
+    targetId: accountId,
+    change: { ...input, phone: input.phone ? maskPhone(input.phone) : input.phone },
+  });
   return staffView(await staffQuery(ctx.tx).where('s.account_id', '=', accountId).executeTakeFirstOrThrow());
 }
 
@@ -134,6 +147,11 @@ export async function removeStaffRole(ctx: WriteContext, accountId: number, role
   if (!row) throw new AppError('NOT_FOUND');
   await checkRoleScope(ctx, { role: row.role as Role, regionId: row.region_id, organizationId: row.organization_id });
   await ctx.tx.deleteFrom('role_assignment').where('id', '=', roleId).execute();
-  await ctx.audit({ action: 'role.remove', targetType: 'account', targetId: accountId, change: { role: row.role, regionId: row.region_id, organizationId: row.organization_id } });
+  await ctx.audit({
+    action: 'role.remove',
+    targetType: 'account',
+    targetId: accountId,
+    change: { role: row.role, regionId: row.region_id, organizationId: row.organization_id },
+  });
   return staffView(await staffQuery(ctx.tx).where('s.account_id', '=', accountId).executeTakeFirstOrThrow());
 }

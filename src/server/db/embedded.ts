@@ -80,7 +80,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     stopOrphan(dataDir);
     await pg.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port}: ${String(error ?? '')}\n${logs.join('')}`);
+    throw new Error(`embedded PostgreSQL failed to start on port ${port}: ${String(error ?? '')}\n${logs.join('')}`, { cause: error });
   }
   removeHooks();
   return {

@@ -45,7 +45,9 @@ export async function migrate(url: string, log: (msg: string) => void = () => {}
       const prior = done.get(m.version);
       if (prior) {
         if (prior.checksum !== m.checksum) {
-          throw new Error(`migration ${m.name} was changed after it was applied (checksum ${prior.checksum.slice(0, 12)} ≠ ${m.checksum.slice(0, 12)}); migrations are forward-only: add a new file`);
+          throw new Error(
+            `migration ${m.name} was changed after it was applied (checksum ${prior.checksum.slice(0, 12)} ≠ ${m.checksum.slice(0, 12)}); migrations are forward-only: add a new file`,
+          );
         }
         continue;
       }
@@ -56,7 +58,7 @@ export async function migrate(url: string, log: (msg: string) => void = () => {}
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${m.name} failed: ${(error as Error).message}`);
+        throw new Error(`migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(m.name);
       log(`applied migration ${m.name}`);

@@ -12,11 +12,22 @@ export async function createAdmin(deps: Deps, input: { username: string; name: s
   if (!/^[a-z0-9_.@-]{3,64}$/i.test(input.username)) throw new AppError('VALIDATION_FAILED', { field: 'username' });
   assertPassword(input.password, input.username);
   return runWrite(deps.db, systemActor, async (ctx) => {
-    const taken = await ctx.tx.selectFrom('account').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+    const taken = await ctx.tx
+      .selectFrom('account')
+      .select('id')
+      .where(sql`lower(username)`, '=', input.username.toLowerCase())
+      .executeTakeFirst();
     if (taken) throw new AppError('DUPLICATE', { field: 'username' });
     const row = await ctx.tx
       .insertInto('account')
-      .values({ username: input.username.toLowerCase(), password_hash: await hashPassword(input.password), kind: 'staff', display_name: input.name, locked_until: null, last_login_at: null })
+      .values({
+        username: input.username.toLowerCase(),
+        password_hash: await hashPassword(input.password),
+        kind: 'staff',
+        display_name: input.name,
+        locked_until: null,
+        last_login_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await ctx.tx.insertInto('role_assignment').values({ account_id: row.id, role: 'sys_admin', region_id: null, organization_id: null }).execute();

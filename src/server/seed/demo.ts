@@ -37,8 +37,22 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   await runWrite(deps.db, systemActor, async (ctx: WriteContext) => {
     const city = await createCity(ctx, { code: '990100000000', name: '云州市' });
     const districts = [
-      { code: '990102000000', name: '青川区', streets: [['990102001000', '东湖街道', ['湖滨社区', '柳岸社区']], ['990102002000', '南山街道', ['南山社区', '竹园社区']]] },
-      { code: '990103000000', name: '临江区', streets: [['990103001000', '江滨街道', ['江滨社区', '渔港社区']], ['990103100000', '白沙镇', ['白沙村', '石桥村']]] },
+      {
+        code: '990102000000',
+        name: '青川区',
+        streets: [
+          ['990102001000', '东湖街道', ['湖滨社区', '柳岸社区']],
+          ['990102002000', '南山街道', ['南山社区', '竹园社区']],
+        ],
+      },
+      {
+        code: '990103000000',
+        name: '临江区',
+        streets: [
+          ['990103001000', '江滨街道', ['江滨社区', '渔港社区']],
+          ['990103100000', '白沙镇', ['白沙村', '石桥村']],
+        ],
+      },
     ] as const;
     const districtIds: number[] = [];
     for (const d of districts) {
@@ -52,8 +66,25 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     }
 
     let n = 1;
-    const org = async (name: string, shortName: string, kind: 'government' | 'department' | 'center' | 'unit', regionId = city, region6 = '990100', phone = '0570-12345678') =>
-      (await createOrganization(ctx, { creditCode: demoCreditCode(kind === 'unit' ? '12' : '11', region6, n++), name, shortName, kind, regionId, phone, address: '云州市青川区市民大道 1 号' })).id;
+    const org = async (
+      name: string,
+      shortName: string,
+      kind: 'government' | 'department' | 'center' | 'unit',
+      regionId = city,
+      region6 = '990100',
+      phone = '0570-12345678',
+    ) =>
+      (
+        await createOrganization(ctx, {
+          creditCode: demoCreditCode(kind === 'unit' ? '12' : '11', region6, n++),
+          name,
+          shortName,
+          kind,
+          regionId,
+          phone,
+          address: '云州市青川区市民大道 1 号',
+        })
+      ).id;
 
     const center = await org('云州市政务服务管理局', '政务服务局', 'center');
     const market = await org('云州市市场监督管理局', '市场监管局', 'department');
@@ -77,8 +108,20 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     void health;
     void ljCenter;
 
-    const hall = await createHall(ctx, { name: '云州市政务服务中心', organizationId: center, address: '云州市青川区市民大道 1 号', phone: '0570-12345678', openingHours: '周一至周五 9:00-12:00, 13:30-17:30；周六 9:00-12:00（延时服务）' });
-    const qcHall = await createHall(ctx, { name: '青川区政务服务中心', organizationId: qcCenter, address: '云州市青川区东湖路 18 号', phone: '0570-22345678', openingHours: '周一至周五 9:00-17:00' });
+    const hall = await createHall(ctx, {
+      name: '云州市政务服务中心',
+      organizationId: center,
+      address: '云州市青川区市民大道 1 号',
+      phone: '0570-12345678',
+      openingHours: '周一至周五 9:00-12:00, 13:30-17:30；周六 9:00-12:00（延时服务）',
+    });
+    const qcHall = await createHall(ctx, {
+      name: '青川区政务服务中心',
+      organizationId: qcCenter,
+      address: '云州市青川区东湖路 18 号',
+      phone: '0570-22345678',
+      openingHours: '周一至周五 9:00-17:00',
+    });
     const window = (hallId: number, number: string, name: string, kind: 'comprehensive' | 'department', categories: string[], organizationId?: number) =>
       createWindow(ctx, { hallId, number, name, kind, categories, organizationId: organizationId ?? null });
     const w1 = await window(hall.id, '1', '综合受理窗口', 'comprehensive', ['企业开办', '工程建设', '社会事务']);
@@ -94,25 +137,92 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     const q1 = await window(qcHall.id, '1', '综合受理窗口', 'comprehensive', ['社会事务', '企业开办']);
     await window(qcHall.id, '2', '综合受理窗口', 'comprehensive', ['社会事务']);
 
-    const staff = async (username: string, name: string, organizationId: number, title: string, roles: { role: Role; regionId?: number; organizationId?: number }[], label: string, phoneTail: number) => {
-      const id = await createStaffAccount(ctx, deps, { username, password: demoPassword, name, organizationId, title, phone: `139${String(57000000 + phoneTail)}`, roles });
+    const staff = async (
+      username: string,
+      name: string,
+      organizationId: number,
+      title: string,
+      roles: { role: Role; regionId?: number; organizationId?: number }[],
+      label: string,
+      phoneTail: number,
+    ) => {
+      const id = await createStaffAccount(ctx, deps, {
+        username,
+        password: demoPassword,
+        name,
+        organizationId,
+        title,
+        phone: `139${String(57000000 + phoneTail)}`,
+        roles,
+      });
       logins.push({ username, role: label, name });
       return id;
     };
     await staff('sysadmin', '王建国', center, '系统管理员', [{ role: 'sys_admin' }], '系统管理员 system admin', 1);
     await staff('centeradmin', '李秀英', center, '中心管理员', [{ role: 'center_admin', regionId: city }], '中心管理员 center admin', 2);
-    await staff('districtadmin', '郑晓东', qcCenter, '青川区中心管理员', [{ role: 'center_admin', regionId: districtIds[0] }], '青川区中心管理员 district center admin', 3);
+    await staff(
+      'districtadmin',
+      '郑晓东',
+      qcCenter,
+      '青川区中心管理员',
+      [{ role: 'center_admin', regionId: districtIds[0] }],
+      '青川区中心管理员 district center admin',
+      3,
+    );
     const clerk1 = await staff('clerk1', '张丽', center, '综合窗口受理员', [{ role: 'clerk', regionId: city }], '综合窗口 1 号 window clerk', 4);
     const clerk2 = await staff('clerk2', '刘洋', center, '综合窗口受理员', [{ role: 'clerk', regionId: city }], '综合窗口 2 号 window clerk', 5);
-    const approver1 = await staff('approver1', '陈静', market, '审批科科员', [{ role: 'approver', organizationId: market }], '市场监管局审批 A 岗 approver (A post)', 6);
-    const approver1b = await staff('approver1b', '杨帆', market, '审批科科员', [{ role: 'approver', organizationId: market }], '市场监管局审批 B 岗 approver (B post)', 7);
-    await staff('head1', '赵敏', market, '首席代表', [{ role: 'head', organizationId: market }, { role: 'approver', organizationId: market }], '市场监管局首席代表 department head', 8);
-    const approver2 = await staff('approver2', '黄磊', police, '户政科民警', [{ role: 'approver', organizationId: police }], '公安局审批 A 岗 approver (A post)', 9);
+    const approver1 = await staff(
+      'approver1',
+      '陈静',
+      market,
+      '审批科科员',
+      [{ role: 'approver', organizationId: market }],
+      '市场监管局审批 A 岗 approver (A post)',
+      6,
+    );
+    const approver1b = await staff(
+      'approver1b',
+      '杨帆',
+      market,
+      '审批科科员',
+      [{ role: 'approver', organizationId: market }],
+      '市场监管局审批 B 岗 approver (B post)',
+      7,
+    );
+    await staff(
+      'head1',
+      '赵敏',
+      market,
+      '首席代表',
+      [
+        { role: 'head', organizationId: market },
+        { role: 'approver', organizationId: market },
+      ],
+      '市场监管局首席代表 department head',
+      8,
+    );
+    const approver2 = await staff(
+      'approver2',
+      '黄磊',
+      police,
+      '户政科民警',
+      [{ role: 'approver', organizationId: police }],
+      '公安局审批 A 岗 approver (A post)',
+      9,
+    );
     await staff('supervisor1', '周正', center, '电子监察员', [{ role: 'supervisor', regionId: city }], '电子监察 supervisor', 10);
     await staff('catalogadmin', '吴芳', center, '事项管理员', [{ role: 'catalog_admin', regionId: city }], '事项管理员 catalog admin', 11);
     await staff('operator1', '徐明', hotline, '话务员', [{ role: 'operator', regionId: city }], '12345 话务员 hotline operator', 12);
     await staff('unit1', '孙悦', housing, '信访办科员', [{ role: 'unit', organizationId: housing }], '住建局承办单位 assigned unit', 13);
-    const qcClerk = await staff('qcclerk', '马超', qcCenter, '综合窗口受理员', [{ role: 'clerk', regionId: districtIds[0] }], '青川区综合窗口 district clerk', 14);
+    const qcClerk = await staff(
+      'qcclerk',
+      '马超',
+      qcCenter,
+      '综合窗口受理员',
+      [{ role: 'clerk', regionId: districtIds[0] }],
+      '青川区综合窗口 district clerk',
+      14,
+    );
 
     await assignWindowStaff(ctx, w1.id, { post: 'A', accountId: clerk1 });
     await assignWindowStaff(ctx, w1.id, { post: 'B', accountId: clerk2 });
@@ -128,7 +238,14 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       { username: 'citizen2', name: '何志强', idNumber: demoIdNumber('990103', '19851120', 215), phone: '13600000002', label: '市民 citizen' },
     ];
     for (const c of citizens) {
-      await registerApplicantAccount(ctx, deps, { kind: 'person', username: c.username, password: demoPassword, name: c.name, idNumber: c.idNumber, phone: c.phone });
+      await registerApplicantAccount(ctx, deps, {
+        kind: 'person',
+        username: c.username,
+        password: demoPassword,
+        name: c.name,
+        idNumber: c.idNumber,
+        phone: c.phone,
+      });
       logins.push({ username: c.username, role: c.label, name: c.name });
     }
     await registerApplicantAccount(ctx, deps, {

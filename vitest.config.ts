@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  throw new Error(`Tests need Node.js 22.22 or later (this is ${process.version}). Run them with \`npm test\`, which uses the Node.js 24 in node_modules.`);
+}
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
