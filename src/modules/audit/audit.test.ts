@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { signIn, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { appendAudit, entryHash, genesisHash, sealAudit, verifyAudit } from './audit.service.ts';
+import { testSecretHex } from '../../../test/env.ts';
+
+const run = promisify(execFile);
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Change rows of the append-only table the way an attacker with database access would. */
+async function tamper(statement: string, values: unknown[] = []) {
+  await server.sql('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only');
+  try {
+    await server.sql(statement, values);
+  } finally {
+    await server.sql('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only');
+  }
+}
+
+describe('the audit trail', () => {
+  it('chains each entry to the previous one of its stream', () => {
+    const fields = { stream: 'x:1', seq: 1, at: new Date('2026-01-01T00:00:00Z'), actor_id: 1, actor_role: 'clerk', action: 'a', target_type: 'x', target_id: '1', request_id: null, digest: 'd' };
+    const first = entryHash(genesisHash, fields);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(entryHash(genesisHash, { ...fields, action: 'b' })).not.toBe(first);
+    expect(entryHash(first, { ...fields, seq: 2 })).not.toBe(entryHash(genesisHash, { ...fields, seq: 2 }));
+  });
+
+  it('records every write of the demo and verifies intact', async () => {
+    const result = await verifyAudit(server.db);
+    expect(result.ok).toBe(true);
+    expect(result.entries).toBeGreaterThan(50);
+  });
+
+  it('refuses UPDATE and DELETE on the log itself', async () => {
+    await expect(server.sql("UPDATE audit_entry SET action = 'x' WHERE id = 1")).rejects.toThrow(/append-only/);
+    await expect(server.sql('DELETE FROM audit_entry WHERE id = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it('lets writers to different records append at the same time', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.db.transaction().execute((tx) => appendAudit(tx, { actorId: null, actorRole: null, action: 'test.parallel', targetType: 'parallel', targetId: i, requestId: null, change: { i } })),
+      ),
+    );
+    expect((await verifyAudit(server.db)).ok).toBe(true);
+  });
+
+  it('passes `audit verify`, then fails naming the entry after a row is altered', async () => {
+    const env = { ...process.env, DATABASE_URL: server.dbUrl, ONEWINDOW_SECRET: testSecretHex, LOG_LEVEL: 'warn' };
+    const cli = path.resolve('src/server/main.ts');
+    const ok = await run(process.execPath, [cli, 'audit', 'verify'], { env });
+    expect(ok.stdout).toMatch(/audit trail intact: \d+ entries/);
+
+    const { rows } = await server.sql("SELECT id, stream, seq FROM audit_entry WHERE action = 'organization.create' ORDER BY id LIMIT 1");
+    const victim = rows[0];
+    await tamper(`UPDATE audit_entry SET change = jsonb_set(change, '{name}', '"篡改"') WHERE id = $1`, [victim.id]);
+    const failed = await run(process.execPath, [cli, 'audit', 'verify'], { env }).catch((e) => e);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`AUDIT TRAIL BROKEN at entry ${victim.id}`);
+    expect(failed.stderr).toContain('digest');
+    const api = await (await signIn(server, 'supervisor1')).post('/api/v1/audit/verify');
+    expect(api.body).toMatchObject({ ok: false, firstBroken: { id: victim.id } });
+  });
+
+  it('detects a deleted entry at the end of a stream through the seal chain', async () => {
+    const fresh = await startTestServer();
+    try {
+      await sealAudit(fresh.db);
+      const { rows } = await fresh.sql("SELECT id FROM audit_entry WHERE stream = 'hall:1' ORDER BY seq DESC LIMIT 1");
+      await fresh.sql('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only');
+      await fresh.sql('ALTER TABLE audit_seal DROP CONSTRAINT audit_seal_entry_id_fkey');
+      await fresh.sql('DELETE FROM audit_entry WHERE id = $1', [rows[0].id]);
+      const result = await verifyAudit(fresh.db);
+      expect(result.ok).toBe(false);
+      expect(result.firstBroken).toMatchObject({ id: rows[0].id, reason: expect.stringContaining('deleted') });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('shows the trail to supervisors only', async () => {
+    const supervisor = await signIn(server, 'supervisor1');
+    const r = await supervisor.get('/api/v1/audit/entries?targetType=organization&limit=5');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(5);
+    expect(r.body.items[0]).toMatchObject({ action: expect.stringMatching(/^organization\./), targetType: 'organization' });
+    const clerk = await signIn(server, 'clerk1');
+    expect((await clerk.get('/api/v1/audit/entries')).status).toBe(403);
+  });
+});
