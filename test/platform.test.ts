@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('operations endpoints', () => {
+  it('answers /healthz and /readyz (which checks the database)', async () => {
+    expect(await (await fetch(`${server.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+
+  it('exposes Prometheus metrics with request durations by route', async () => {
+    await fetch(`${server.baseUrl}/api/v1/org/regions`);
+    const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    expect(text).toContain('onewindow_http_request_duration_seconds_bucket');
+    expect(text).toMatch(/route="\/api\/v1\/org\/regions"/);
+    expect(text).toContain('onewindow_outbox_pending');
+  });
+
+  it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/org/organizations', '/api/v1/org/windows/{id}/staff', '/api/v1/audit/verify', '/api/v1/messages']));
+    expect((await fetch(`${server.baseUrl}/docs`)).status).toBeLessThan(400);
+  });
+
+  it('echoes a request id and answers unknown API routes with the error shape', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/nothing-here`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(r.status).toBe(404);
+    expect(r.headers.get('x-request-id')).toBe('trace-123');
+    expect(await r.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
+  });
+
+  it('answers malformed JSON with a 400 in the error shape, never a 500', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }) });
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
