@@ -26,7 +26,9 @@ describe('operations endpoints', () => {
   it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
     const doc = (await (await fetch(`${server.baseUrl}/docs/json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.0.3');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/org/organizations', '/api/v1/org/windows/{id}/staff', '/api/v1/audit/verify', '/api/v1/messages']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/org/organizations', '/api/v1/org/windows/{id}/staff', '/api/v1/audit/verify', '/api/v1/messages']),
+    );
     expect((await fetch(`${server.baseUrl}/docs`)).status).toBeLessThan(400);
   });
 
@@ -44,7 +46,11 @@ describe('operations endpoints', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }) });
+    const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }),
+    });
     expect(r.status).toBe(413);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -34,11 +34,15 @@ describe('GB 11643 ID card numbers', () => {
 
   it('accepts exactly one check character for any valid body', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999 }), fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), (seq, birth) => {
-        const body = `330106${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-        const valid = [...'0123456789X'].filter((c) => isValidIdCardNumber(body + c));
-        expect(valid).toEqual([idCardCheckChar(body)]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999 }),
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        (seq, birth) => {
+          const body = `330106${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+          const valid = [...'0123456789X'].filter((c) => isValidIdCardNumber(body + c));
+          expect(valid).toEqual([idCardCheckChar(body)]);
+        },
+      ),
     );
   });
 });
@@ -60,14 +64,20 @@ describe('GB 32100 unified social credit codes', () => {
   it('detects any single changed character', () => {
     const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }), fc.array(fc.constantFrom(...alphabet), { minLength: 9, maxLength: 9 }), fc.nat(16), fc.constantFrom(...alphabet), (region, body, pos, replacement) => {
-        const first17 = `91${region.join('')}${body.join('')}`;
-        const code = first17 + creditCodeCheckChar(first17);
-        expect(isValidCreditCode(code)).toBe(true);
-        if (first17[pos] === replacement || (pos >= 2 && pos < 8 && !/[0-9]/.test(replacement))) return;
-        const changed = first17.slice(0, pos) + replacement + first17.slice(pos + 1) + code[17];
-        expect(isValidCreditCode(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.constantFrom(...alphabet), { minLength: 9, maxLength: 9 }),
+        fc.nat(16),
+        fc.constantFrom(...alphabet),
+        (region, body, pos, replacement) => {
+          const first17 = `91${region.join('')}${body.join('')}`;
+          const code = first17 + creditCodeCheckChar(first17);
+          expect(isValidCreditCode(code)).toBe(true);
+          if (first17[pos] === replacement || (pos >= 2 && pos < 8 && !/[0-9]/.test(replacement))) return;
+          const changed = first17.slice(0, pos) + replacement + first17.slice(pos + 1) + code[17];
+          expect(isValidCreditCode(changed)).toBe(false);
+        },
+      ),
     );
   });
 });

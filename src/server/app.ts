@@ -93,11 +93,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       const locale = req.locale ?? 'zh-CN';
-      return reply
-        .code(404)
-        .send({
-          error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } },
-        });
+      return reply.code(404).send({
+        error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } },
+      });
     }
     // the web app handles its own routes
     const index = path.join(deps.config.webDir, 'index.html');

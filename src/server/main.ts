@@ -44,7 +44,9 @@ program
       logins = await seedDemo(rt.deps);
     }
     const background = await startBackground(rt);
-    const app = await buildApp(rt.deps, { logger: { level: config.logLevel } });
+    const app = await buildApp(rt.deps, {
+      logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    });
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;

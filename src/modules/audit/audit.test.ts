@@ -27,7 +27,18 @@ async function tamper(statement: string, values: unknown[] = []) {
 
 describe('the audit trail', () => {
   it('chains each entry to the previous one of its stream', () => {
-    const fields = { stream: 'x:1', seq: 1, at: new Date('2026-01-01T00:00:00Z'), actor_id: 1, actor_role: 'clerk', action: 'a', target_type: 'x', target_id: '1', request_id: null, digest: 'd' };
+    const fields = {
+      stream: 'x:1',
+      seq: 1,
+      at: new Date('2026-01-01T00:00:00Z'),
+      actor_id: 1,
+      actor_role: 'clerk',
+      action: 'a',
+      target_type: 'x',
+      target_id: '1',
+      request_id: null,
+      digest: 'd',
+    };
     const first = entryHash(genesisHash, fields);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(entryHash(genesisHash, { ...fields, action: 'b' })).not.toBe(first);
@@ -48,7 +59,11 @@ describe('the audit trail', () => {
   it('lets writers to different records append at the same time', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        server.db.transaction().execute((tx) => appendAudit(tx, { actorId: null, actorRole: null, action: 'test.parallel', targetType: 'parallel', targetId: i, requestId: null, change: { i } })),
+        server.db
+          .transaction()
+          .execute((tx) =>
+            appendAudit(tx, { actorId: null, actorRole: null, action: 'test.parallel', targetType: 'parallel', targetId: i, requestId: null, change: { i } }),
+          ),
       ),
     );
     expect((await verifyAudit(server.db)).ok).toBe(true);

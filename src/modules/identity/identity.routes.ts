@@ -5,6 +5,7 @@ import { handleWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { requireAccess } from '../../server/access.ts';
 import { login, logout, listSessions, revokeSession, sessionCookie, resolveSession } from './sessions.service.ts';
+import { authorizeAgent, listAgents, revokeAgent } from './agents.service.ts';
 import {
   changePassword,
   createApiKey,
@@ -202,5 +203,53 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => createApiKey(ctx, req.body), 201),
+  );
+
+  const Party = Type.Object({ applicantId: Type.Integer(), name: Type.String(), idNumber: Type.String() });
+  const Authorization = Type.Object({
+    id: Type.Integer(),
+    validUntil: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    agent: Party,
+    principal: Party,
+  });
+
+  app.get(
+    '/agents',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'My agents (代办人) and the applicants I act for',
+        response: { 200: Type.Object({ myAgents: Type.Array(Authorization), actingFor: Type.Array(Authorization) }), ...errors },
+      },
+    },
+    async (req) => listAgents(deps.db, req.actor),
+  );
+  app.post(
+    '/agents',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Authorize a registered applicant to act for me',
+        body: Type.Object(
+          {
+            kind: Type.Union([Type.Literal('person'), Type.Literal('enterprise')]),
+            idNumber: Type.String({ minLength: 18, maxLength: 18 }),
+            validUntil: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.Integer() }), ...errors },
+      },
+    },
+    async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => authorizeAgent(ctx, deps, req.body), 201),
+  );
+  app.delete(
+    '/agents/:id',
+    { schema: { tags: ['identity'], summary: 'Revoke an authorization', params: IdParams, response: { 200: Ok, ...errors } } },
+    async (req, reply) => {
+      await handleWrite(deps.db, req, reply, (ctx) => revokeAgent(ctx, req.params.id));
+      return { ok: true };
+    },
   );
 };

@@ -190,3 +190,31 @@ describe('API keys', () => {
     expect(bad.status).toBe(401);
   });
 });
+
+describe('agents (代办)', () => {
+  it('lets a citizen authorize another registered citizen, who then sees whom they act for, until revoked', async () => {
+    const citizen1 = await signIn(server, 'citizen1');
+    const citizen2Id = (await server.sql("SELECT ap.id FROM applicant ap JOIN account a ON a.id = ap.account_id WHERE a.username = 'citizen2'")).rows[0].id;
+    const { idNumber } = (await (await signIn(server, 'clerk1')).post(`/api/v1/applicants/${citizen2Id}/reveal`)).body;
+    const unknown = await citizen1.post('/api/v1/agents', { kind: 'person', idNumber: '11010519491231002X' });
+    expect(unknown.status).toBe(201); // registered earlier in this file
+    const r = await citizen1.post('/api/v1/agents', { kind: 'person', idNumber, validUntil: '2099-12-31' });
+    expect(r.status).toBe(201);
+    const citizen2 = new Client(server.baseUrl);
+    await citizen2.login('citizen2', 'Another#Pass2027');
+    const mine = await citizen2.get('/api/v1/agents');
+    expect(mine.body.actingFor.map((a: { principal: { name: string } }) => a.principal.name)).toEqual(['林小雨']);
+    expect(mine.body.actingFor[0].principal.idNumber).toMatch(/\*{8}/);
+    expect((await citizen2.delete(`/api/v1/agents/${r.body.id}`)).status).toBe(404); // only the principal revokes
+    expect((await citizen1.delete(`/api/v1/agents/${r.body.id}`)).status).toBe(200);
+    expect((await citizen2.get('/api/v1/agents')).body.actingFor).toEqual([]);
+  });
+
+  it('refuses staff and unknown agents', async () => {
+    const clerk = await signIn(server, 'clerk1');
+    expect((await clerk.get('/api/v1/agents')).status).toBe(403);
+    const citizen1 = await signIn(server, 'citizen1');
+    const r = await citizen1.post('/api/v1/agents', { kind: 'person', idNumber: '110101199003074477' });
+    expect(r.status).toBe(404);
+  });
+});

@@ -46,11 +46,15 @@ describe('the message center', () => {
       if (failures-- > 0) throw new Error('gateway down');
       handled += 1;
     });
-    await server.db.transaction().execute((tx) => emitEvent(tx, { type: 'test.flaky', streamType: 'test', streamId: 1, payload: {}, actorId: null, requestId: null }));
+    await server.db
+      .transaction()
+      .execute((tx) => emitEvent(tx, { type: 'test.flaky', streamType: 'test', streamId: 1, payload: {}, actorId: null, requestId: null }));
     await drainOutbox(server.db);
-    const row = (await server.sql("SELECT o.attempts, o.last_error, o.processed_at FROM outbox o JOIN domain_event e ON e.id = o.event_id WHERE e.type = 'test.flaky'")).rows[0];
+    const row = (
+      await server.sql("SELECT o.attempts, o.last_error, o.processed_at FROM outbox o JOIN domain_event e ON e.id = o.event_id WHERE e.type = 'test.flaky'")
+    ).rows[0];
     expect(row).toMatchObject({ attempts: 1, last_error: 'gateway down', processed_at: null });
-    await server.sql("UPDATE outbox SET available_at = now() WHERE processed_at IS NULL");
+    await server.sql('UPDATE outbox SET available_at = now() WHERE processed_at IS NULL');
     await drainOutbox(server.db);
     await drainOutbox(server.db);
     expect(handled).toBe(1);

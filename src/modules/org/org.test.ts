@@ -65,7 +65,12 @@ describe('scope', () => {
     expect(patch.body.error.code).toBe('NOT_FOUND');
     const { rows } = await server.sql('SELECT name FROM organization WHERE id = $1', [ids.ljCenter]);
     expect(rows[0].name).toBe('临江区政务服务中心');
-    const create = await districtAdmin.post('/api/v1/org/organizations', { creditCode: demoCreditCode('11', '990103', 500), name: '临江区某局', kind: 'department', regionId: ids.linjiang });
+    const create = await districtAdmin.post('/api/v1/org/organizations', {
+      creditCode: demoCreditCode('11', '990103', 500),
+      name: '临江区某局',
+      kind: 'department',
+      regionId: ids.linjiang,
+    });
     expect(create.status).toBe(404);
   });
 
@@ -73,7 +78,12 @@ describe('scope', () => {
     const citizen = await signIn(server, 'citizen1');
     expect((await citizen.get('/api/v1/org/organizations')).status).toBe(403);
     const clerk = await signIn(server, 'clerk1');
-    const r = await clerk.post('/api/v1/org/organizations', { creditCode: demoCreditCode('11', '990100', 501), name: '某局', kind: 'department', regionId: ids.city });
+    const r = await clerk.post('/api/v1/org/organizations', {
+      creditCode: demoCreditCode('11', '990100', 501),
+      name: '某局',
+      kind: 'department',
+      regionId: ids.city,
+    });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('FORBIDDEN');
   });
@@ -135,7 +145,12 @@ describe('organizations', () => {
   });
 
   it('refuses a duplicate credit code with 409', async () => {
-    const r = await cityAdmin.post('/api/v1/org/organizations', { creditCode: demoCreditCode('11', '990100', 503), name: '重复', kind: 'unit', regionId: ids.city });
+    const r = await cityAdmin.post('/api/v1/org/organizations', {
+      creditCode: demoCreditCode('11', '990100', 503),
+      name: '重复',
+      kind: 'unit',
+      regionId: ids.city,
+    });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('DUPLICATE');
   });
@@ -184,7 +199,14 @@ describe('halls, windows and posts', () => {
   });
 
   it('puts a staff member on a B post and tells them in the message center', async () => {
-    const created = await cityAdmin.post('/api/v1/org/windows', { hallId: ids.hall, number: '11', name: '市场监管窗口二', kind: 'department', organizationId: ids.market, categories: ['企业开办', '食品经营'] });
+    const created = await cityAdmin.post('/api/v1/org/windows', {
+      hallId: ids.hall,
+      number: '11',
+      name: '市场监管窗口二',
+      kind: 'department',
+      organizationId: ids.market,
+      categories: ['企业开办', '食品经营'],
+    });
     expect(created.status).toBe(201);
     const { rows } = await server.sql("SELECT id FROM account WHERE username = 'approver1b'");
     const r = await cityAdmin.put(`/api/v1/org/windows/${created.body.id}/staff`, { post: 'B', accountId: rows[0].id });
@@ -201,7 +223,13 @@ describe('halls, windows and posts', () => {
     expect(halls.body.map((h: { name: string }) => h.name)).toEqual(['青川区政务服务中心']);
     const r = await districtAdmin.post('/api/v1/org/windows', { hallId: ids.hall, number: '40', name: '越权窗口', kind: 'comprehensive' });
     expect(r.status).toBe(404);
-    const ok = await districtAdmin.post('/api/v1/org/windows', { hallId: ids.qcHall, number: '3', name: '综合受理窗口', kind: 'comprehensive', categories: ['社会事务'] });
+    const ok = await districtAdmin.post('/api/v1/org/windows', {
+      hallId: ids.qcHall,
+      number: '3',
+      name: '综合受理窗口',
+      kind: 'comprehensive',
+      categories: ['社会事务'],
+    });
     expect(ok.status).toBe(201);
   });
 });
@@ -234,7 +262,13 @@ describe('staff', () => {
   });
 
   it('only a system administrator makes another system administrator', async () => {
-    const r = await cityAdmin.post('/api/v1/org/staff', { username: 'root2', password: 'Root#Admin2026', name: '越权', organizationId: ids.market, roles: [{ role: 'sys_admin' }] });
+    const r = await cityAdmin.post('/api/v1/org/staff', {
+      username: 'root2',
+      password: 'Root#Admin2026',
+      name: '越权',
+      organizationId: ids.market,
+      roles: [{ role: 'sys_admin' }],
+    });
     expect(r.status).toBe(403);
   });
 });
