@@ -86,11 +86,18 @@ export class WorkCalendar {
 
   /** The end of the N-th working day after `start` (the start day itself is not counted). */
   addWorkdays(start: number, count: number): number {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
+    // the hot path of every deadline: two typed-array reads, no allocation
+    const i = start - indexFirst;
+    if (!(i >= 0 && start <= indexLast) || !(count >= 0) || count % 1 !== 0) return this.#rangeError(start, count);
     if (count === 0) return start;
-    const k = this.#cum[this.#offset(start) + 1]! + count - 1;
+    const k = this.#cum[i + 1]! + count - 1;
     if (k >= this.#nth.length) throw new RangeError('deadline beyond the calendar index');
     return this.#nth[k]!;
+  }
+
+  #rangeError(start: number, count: number): never {
+    if (!(count >= 0) || count % 1 !== 0) throw new RangeError('count must be a non-negative integer');
+    throw new RangeError(`date ${formatDate(start)} outside ${formatDate(indexFirst)}..${formatDate(indexLast)}`);
   }
 
   /** Working days in (from, to]; negative when `to` is before `from`. */
