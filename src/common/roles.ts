@@ -24,6 +24,7 @@ export const permissions = [
   'audit.read',
   'notify.devlog', // messages that would have gone out by SMS / e-mail
   'apikey.manage',
+  'calendar.manage', // holidays, make-up days and office hours of a region's calendar
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,8 +37,18 @@ const grants: Record<Role, readonly Permission[]> = {
   catalog_admin: ['org.read'],
   operator: ['org.read'],
   unit: [],
-  center_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog'],
-  sys_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog', 'apikey.manage'],
+  center_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog', 'calendar.manage'],
+  sys_admin: [
+    'org.read',
+    'org.manage',
+    'staff.manage',
+    'applicant.register',
+    'applicant.read',
+    'audit.read',
+    'notify.devlog',
+    'apikey.manage',
+    'calendar.manage',
+  ],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { identityRoutes } from './identity/identity.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { notifyRoutes } from './notify/notify.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 
 /** The one list of modules the server registers (routes under /api/v1). */
@@ -12,4 +13,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(notifyRoutes);
+  await app.register(calendarRoutes);
 };

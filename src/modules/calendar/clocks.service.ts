@@ -1,0 +1,306 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../server/db/database.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { workCalendarFor } from './calendar.store.ts';
+import { computeLimit, nextAttention, type LimitSpec, type LimitState } from './clock-math.ts';
+import type { WorkCalendar } from './work-calendar.ts';
+import type { ClockTable, PauseReason } from './calendar.tables.ts';
+import './calendar.tables.ts';
+
+type ClockRow = {
+  [K in keyof ClockTable]: ClockTable[K] extends import('kysely').Generated<infer T> ? T : ClockTable[K];
+};
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+async function loadParts(db: Executor, clockId: number) {
+  const [pauses, extensions] = await Promise.all([
+    db.selectFrom('clock_pause').selectAll().where('clock_id', '=', clockId).orderBy('id').execute(),
+    db.selectFrom('clock_extension').selectAll().where('clock_id', '=', clockId).orderBy('id').execute(),
+  ]);
+  return { pauses, extensions };
+}
+
+/** Both limits of a clock as of `now` (a stopped clock is measured at its stop). */
+export function evaluate(cal: WorkCalendar, clock: ClockRow, parts: Awaited<ReturnType<typeof loadParts>>, now: number) {
+  const at = clock.stopped_at ? clock.stopped_at.getTime() : now;
+  const pauses = parts.pauses.map((p) => ({ startedAt: p.started_at.getTime(), endedAt: p.ended_at?.getTime() ?? null }));
+  const extensions = parts.extensions.map((e) => ({ appliesTo: e.applies_to, amount: e.amount }));
+  const start = clock.started_at.getTime();
+  const committed =
+    clock.committed_limit !== null
+      ? computeLimit(cal, start, { limit: clock.committed_limit, unit: clock.committed_unit! }, 'committed', pauses, extensions, at)
+      : null;
+  const legal =
+    clock.legal_limit !== null ? computeLimit(cal, start, { limit: clock.legal_limit, unit: clock.legal_unit! }, 'legal', pauses, extensions, at) : null;
+  return { committed, legal };
+}
+
+/**
+ * Recompute a clock's stored deadlines, overdue flag and next attention moment, and record the
+ * change when a deadline moved. Called inside the caller's transaction after every clock action.
+ */
+async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now()) {
+  const { calendar } = await workCalendarFor(ctx.tx, clock.region_id);
+  const parts = await loadParts(ctx.tx, clock.id);
+  // while paused, deadlines are shown as if the clock resumed at the pause's start
+  const evalAt = clock.state === 'paused' ? (parts.pauses.find((p) => !p.ended_at)?.started_at.getTime() ?? now) : now;
+  const { committed, legal } = evaluate(calendar, clock, parts, evalAt);
+  const limits = [committed, legal].filter((l): l is LimitState => l !== null);
+  const committedDue = committed ? new Date(committed.dueAt) : null;
+  const legalDue = legal ? new Date(legal.dueAt) : null;
+  const overdue = limits.some((l) => (clock.stopped_at ? clock.stopped_at.getTime() : now) >= l.dueAt);
+  const attention = clock.state === 'running' ? nextAttention(calendar, limits, now) : null;
+  const moved = committedDue?.getTime() !== clock.committed_due_at?.getTime() || legalDue?.getTime() !== clock.legal_due_at?.getTime();
+  const updated = await ctx.tx
+    .updateTable('clock')
+    .set({
+      state: clock.state,
+      stopped_at: clock.stopped_at,
+      committed_due_at: committedDue,
+      legal_due_at: legalDue,
+      is_overdue: overdue,
+      next_attention_at: attention === null ? null : new Date(attention),
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', clock.id)
+    .where('version', '=', clock.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw new AppError('CONFLICT', { clockId: clock.id, reason: 'the clock changed meanwhile' });
+  if (moved || kind !== 'recomputed') {
+    await ctx.tx
+      .insertInto('clock_change')
+      .values({
+        clock_id: clock.id,
+        kind,
+        committed_due_before: clock.committed_due_at,
+        committed_due_after: committedDue,
+        legal_due_before: clock.legal_due_at,
+        legal_due_after: legalDue,
+        note,
+      })
+      .execute();
+  }
+  return updated as ClockRow;
+}
+
+export interface StartClock {
+  ownerType: string;
+  ownerId: string | number;
+  regionId: number | null;
+  startedAt?: Date;
+  committed?: LimitSpec | null;
+  legal?: LimitSpec | null;
+}
+
+/** Start a clock for something with a time limit (a case, a work order, a rectification). */
+export async function startClock(ctx: WriteContext, input: StartClock) {
+  if (!input.committed && !input.legal) throw new AppError('VALIDATION_FAILED', { field: 'limits', reason: 'a clock needs a committed or a legal limit' });
+  for (const l of [input.committed, input.legal]) {
+    if (l && (!Number.isInteger(l.limit) || l.limit < 0 || l.limit > 3650)) throw new AppError('VALIDATION_FAILED', { field: 'limit' });
+  }
+  const row = await ctx.tx
+    .insertInto('clock')
+    .values({
+      owner_type: input.ownerType,
+      owner_id: String(input.ownerId),
+      region_id: input.regionId,
+      started_at: input.startedAt ?? new Date(),
+      committed_limit: input.committed?.limit ?? null,
+      committed_unit: input.committed?.unit ?? null,
+      committed_due_at: null,
+      legal_limit: input.legal?.limit ?? null,
+      legal_unit: input.legal?.unit ?? null,
+      legal_due_at: null,
+      next_attention_at: null,
+      stopped_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return settle(ctx, row as ClockRow, 'started', null);
+}
+
+async function lockClock(ctx: WriteContext, clockId: number, expectedVersion?: number): Promise<ClockRow> {
+  const row = await ctx.tx.selectFrom('clock').selectAll().where('id', '=', clockId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('CONFLICT', { expectedVersion, actual: row.version });
+  return row as ClockRow;
+}
+
+/** 暂停: supplements awaited or a special procedure the law does not count (行政许可法 art. 45). */
+export async function pauseClock(
+  ctx: WriteContext,
+  clockId: number,
+  input: { reason: PauseReason; note?: string | null; at?: Date; expectedVersion?: number },
+) {
+  const clock = await lockClock(ctx, clockId, input.expectedVersion);
+  if (clock.state !== 'running') throw new AppError('CONFLICT', { reason: `the clock is ${clock.state}`, state: clock.state });
+  const at = input.at ?? new Date();
+  await ctx.tx
+    .insertInto('clock_pause')
+    .values({
+      clock_id: clockId,
+      reason: input.reason,
+      note: input.note ?? null,
+      actor_id: ctx.actor?.accountId || null,
+      started_at: at,
+      ended_at: null,
+      ended_by: null,
+    })
+    .execute();
+  return settle(ctx, { ...clock, state: 'paused' }, 'paused', input.reason, at.getTime());
+}
+
+/** 恢复计时: the paused time is left out and the deadlines move out by it. */
+export async function resumeClock(ctx: WriteContext, clockId: number, input: { at?: Date; expectedVersion?: number } = {}) {
+  const clock = await lockClock(ctx, clockId, input.expectedVersion);
+  if (clock.state !== 'paused') throw new AppError('CONFLICT', { reason: `the clock is ${clock.state}`, state: clock.state });
+  const at = input.at ?? new Date();
+  await ctx.tx
+    .updateTable('clock_pause')
+    .set({ ended_at: at, ended_by: ctx.actor?.accountId || null })
+    .where('clock_id', '=', clockId)
+    .where('ended_at', 'is', null)
+    .execute();
+  return settle(ctx, { ...clock, state: 'running' }, 'resumed', null, at.getTime());
+}
+
+/** 延期: extra time approved by someone (art. 42: a licensing decision may take 10 more working days). */
+export async function extendClock(
+  ctx: WriteContext,
+  clockId: number,
+  input: { appliesTo: 'committed' | 'legal' | 'both'; amount: number; reason: string; approvedBy: number; expectedVersion?: number },
+) {
+  const clock = await lockClock(ctx, clockId, input.expectedVersion);
+  if (clock.state === 'stopped') throw new AppError('CONFLICT', { reason: 'the clock is stopped', state: clock.state });
+  if (!Number.isInteger(input.amount) || input.amount <= 0) throw new AppError('VALIDATION_FAILED', { field: 'amount' });
+  await ctx.tx
+    .insertInto('clock_extension')
+    .values({ clock_id: clockId, applies_to: input.appliesTo, amount: input.amount, reason: input.reason, approved_by: input.approvedBy })
+    .execute();
+  return settle(ctx, clock, 'extended', `${input.appliesTo} +${input.amount}: ${input.reason}`);
+}
+
+/** Stop the clock (办结): elapsed time is frozen and the clock needs no more attention. */
+export async function stopClock(ctx: WriteContext, clockId: number, input: { at?: Date; expectedVersion?: number } = {}) {
+  const clock = await lockClock(ctx, clockId, input.expectedVersion);
+  if (clock.state === 'stopped') throw new AppError('CONFLICT', { reason: 'the clock is already stopped', state: clock.state });
+  const at = input.at ?? new Date();
+  if (clock.state === 'paused') {
+    await ctx.tx
+      .updateTable('clock_pause')
+      .set({ ended_at: at, ended_by: ctx.actor?.accountId || null })
+      .where('clock_id', '=', clockId)
+      .where('ended_at', 'is', null)
+      .execute();
+  }
+  return settle(ctx, { ...clock, state: 'stopped', stopped_at: at }, 'stopped', null, at.getTime());
+}
+
+/** Everything about a clock now: both limits with deadlines, elapsed and remaining, pauses, extensions, history. */
+export async function describeClock(db: Executor, clockId: number, now = Date.now()) {
+  const clock = (await db.selectFrom('clock').selectAll().where('id', '=', clockId).executeTakeFirst()) as ClockRow | undefined;
+  if (!clock) throw new AppError('NOT_FOUND');
+  const { calendar } = await workCalendarFor(db, clock.region_id);
+  const parts = await loadParts(db, clockId);
+  const { committed, legal } = evaluate(calendar, clock, parts, now);
+  const changes = await db.selectFrom('clock_change').selectAll().where('clock_id', '=', clockId).orderBy('id').execute();
+  const limitView = (l: LimitState | null) =>
+    l && {
+      limit: l.limit,
+      unit: l.unit,
+      extension: l.extension,
+      paused: l.paused,
+      dueAt: iso(l.dueAt)!,
+      elapsed: l.elapsed,
+      remaining: l.remaining,
+      isOverdue: l.isOverdue,
+    };
+  return {
+    id: clock.id,
+    ownerType: clock.owner_type,
+    ownerId: clock.owner_id,
+    state: clock.state,
+    startedAt: clock.started_at.toISOString(),
+    stoppedAt: clock.stopped_at?.toISOString() ?? null,
+    committed: limitView(committed),
+    legal: limitView(legal),
+    isOverdue: [committed, legal].some((l) => l?.isOverdue),
+    nextAttentionAt: clock.next_attention_at?.toISOString() ?? null,
+    version: clock.version,
+    pauses: parts.pauses.map((p) => ({ reason: p.reason, note: p.note, startedAt: p.started_at.toISOString(), endedAt: p.ended_at?.toISOString() ?? null })),
+    extensions: parts.extensions.map((e) => ({
+      appliesTo: e.applies_to,
+      amount: e.amount,
+      reason: e.reason,
+      approvedBy: e.approved_by,
+      at: e.at.toISOString(),
+    })),
+    changes: changes.map((c) => ({
+      kind: c.kind,
+      note: c.note,
+      at: c.at.toISOString(),
+      committedDueBefore: c.committed_due_before?.toISOString() ?? null,
+      committedDueAfter: c.committed_due_after?.toISOString() ?? null,
+      legalDueBefore: c.legal_due_before?.toISOString() ?? null,
+      legalDueAfter: c.legal_due_after?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function clockIdOf(db: Executor, ownerType: string, ownerId: string | number): Promise<number | undefined> {
+  return (await db.selectFrom('clock').select('id').where('owner_type', '=', ownerType).where('owner_id', '=', String(ownerId)).executeTakeFirst())?.id;
+}
+
+/**
+ * Clocks whose next attention moment has passed, through the partial index on next_attention_at:
+ * the cost grows with what is due, not with what is open. SKIP LOCKED lets several workers share.
+ */
+export async function claimClocksNeedingAttention(ctx: WriteContext, now: Date, limit = 500) {
+  return ctx.tx
+    .selectFrom('clock')
+    .selectAll()
+    .where('next_attention_at', '<=', now)
+    .orderBy('next_attention_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Advance a clock past the moment it was attended to (sets overdue, picks the next moment). */
+export async function refreshClock(ctx: WriteContext, clockId: number, now = Date.now()) {
+  const clock = await lockClock(ctx, clockId);
+  return settle(ctx, clock, 'recomputed', null, now);
+}
+
+/**
+ * After a calendar change: recompute every open clock in the affected regions (null = all) and
+ * record each moved deadline on its clock. Returns how many clocks had a deadline move.
+ */
+export async function recomputeOpenClocks(ctx: WriteContext, regionPath: string | null, note: string): Promise<number> {
+  let moved = 0;
+  let after = 0;
+  for (;;) {
+    let q = ctx.tx
+      .selectFrom('clock as c')
+      .leftJoin('region as r', 'r.id', 'c.region_id')
+      .selectAll('c')
+      .where('c.state', '<>', 'stopped')
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .limit(1000);
+    if (regionPath) q = q.where('r.path', 'like', `${regionPath}%`);
+    const rows = (await q.execute()) as ClockRow[];
+    if (rows.length === 0) return moved;
+    for (const clock of rows) {
+      const updated = await settle(ctx, clock, 'recomputed', note);
+      if (updated.committed_due_at?.getTime() !== clock.committed_due_at?.getTime() || updated.legal_due_at?.getTime() !== clock.legal_due_at?.getTime())
+        moved += 1;
+    }
+    after = rows[rows.length - 1]!.id;
+  }
+}
