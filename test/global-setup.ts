@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../src/server/db/embedded.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { connect } from '../src/server/db/database.ts';
-import { FieldCipher } from '../src/server/crypto.ts';
+import { makeDeps } from '../src/server/deps.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 import { testSecretHex, templateName } from './env.ts';
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
     await migrate(templateUrl);
     const handle = connect(templateUrl, 2);
     const config = { ...loadConfig({ ONEWINDOW_SECRET: testSecretHex, NODE_ENV: 'test' }), databaseUrl: templateUrl };
-    await seedDemo({ db: handle.db, config, cipher: new FieldCipher(config.secretKey) });
+    await seedDemo(makeDeps(handle.db, config));
     await handle.close();
     await admin.query(`ALTER DATABASE "${templateName}" IS_TEMPLATE true`);
     await admin.end();

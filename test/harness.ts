@@ -3,9 +3,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../src/server/app.ts';
 import { connect, type Db } from '../src/server/db/database.ts';
-import { FieldCipher } from '../src/server/crypto.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
-import type { Deps } from '../src/server/deps.ts';
+import { makeDeps, type Deps } from '../src/server/deps.ts';
 import { drainOutbox } from '../src/server/events.ts';
 import { testSecretHex, templateName, demoPassword } from './env.ts';
 
@@ -39,7 +38,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...overrides,
   };
   const handle = connect(dbUrl, 10);
-  const deps: Deps = { db: handle.db, config, cipher: new FieldCipher(config.secretKey) };
+  const deps: Deps = makeDeps(handle.db, config);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -21,6 +21,8 @@ export interface Actor {
   grants: Grant[];
   applicantId: number | null;
   organizationId: number | null;
+  /** Region path of the staff member's organization (scopes what they did in the audit trail). */
+  orgRegionPath: string | null;
   via: 'session' | 'api_key' | 'system';
   sessionId?: string;
 }
@@ -47,6 +49,8 @@ export function scopeOf(actor: Actor, permission: Permission): Scope {
   const orgPaths: string[] = [];
   for (const g of actor.grants) {
     if (!roleGrants(g.role, permission)) continue;
+    // only the system administrator holds a role without a scope; anything else unscoped grants nothing
+    if (g.role !== 'sys_admin' && g.regionPath === null && g.orgPath === null) continue;
     if (g.regionPath === null && g.orgPath === null) return { all: true };
     if (g.regionPath) regionPaths.push(g.regionPath);
     if (g.orgPath) orgPaths.push(g.orgPath);
@@ -91,5 +95,6 @@ export const systemActor: Actor = {
   grants: [{ role: 'sys_admin', regionId: null, organizationId: null, regionPath: null, orgPath: null }],
   applicantId: null,
   organizationId: null,
+  orgRegionPath: null,
   via: 'system',
 };

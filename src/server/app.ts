@@ -28,6 +28,13 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+/** Request logs never carry personal data: ID numbers, phones and searches in query strings are masked. */
+export const requestLogSerializers = {
+  req(req: { method: string; url: string; id?: string; ip?: string }) {
+    return { method: req.method, url: req.url.replace(/((?:idNumber|phone|q)=)[^&]*/gi, '$1***'), id: req.id, remoteAddress: req.ip };
+  },
+};
+
 export interface BuildOptions {
   logger?: boolean | object;
 }
@@ -40,7 +47,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // only behind a proxy that sets X-Forwarded-For; otherwise a client could claim any address
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -23,6 +23,8 @@ export interface Config {
   /** Cookies marked Secure (behind HTTPS). */
   secureCookies: boolean;
   webDir: string;
+  /** Trust X-Forwarded-* headers (set when running behind a reverse proxy). */
+  trustProxy: boolean;
   isProduction: boolean;
 }
 
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoOnFirstStart: boolFrom(env, 'ONEWINDOW_DEMO', !isProduction),
     secureCookies: boolFrom(env, 'SECURE_COOKIES', isProduction),
     webDir: path.resolve(env.ONEWINDOW_WEB_DIR ?? 'dist/web'),
+    trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     isProduction,
   };
 }

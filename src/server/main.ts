@@ -2,9 +2,8 @@
 import { Command } from 'commander';
 import { loadConfig } from './config.ts';
 import { openDatabase, startBackground, logger, isDemoSeeded, type Runtime } from './runtime.ts';
-import { buildApp } from './app.ts';
+import { buildApp, requestLogSerializers } from './app.ts';
 import { seedDemo, demoPassword } from './seed/demo.ts';
-import { migrate } from './db/migrate.ts';
 import { sealAudit, verifyAudit } from '../modules/audit/audit.service.ts';
 import { createAdmin } from './seed/admin.ts';
 
@@ -19,7 +18,7 @@ const program = new Command();
 program.name('onewindow').description('OneWindow (一窗通办) — government service center platform').version('0.1.0');
 
 async function withDatabase<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await openDatabase(loadConfig());
+  const rt = await openDatabase(configure());
   try {
     return await fn(rt);
   } finally {
@@ -32,21 +31,27 @@ function printLogins(logins: { username: string; role: string; name: string }[])
   for (const l of logins) console.log(`  ${l.username.padEnd(14)} ${l.name.padEnd(10)} ${l.role}`);
 }
 
+/** Configuration (and .env) first, so the log level and secrets come from it. */
+function configure() {
+  const config = loadConfig();
+  logger.level = config.logLevel;
+  return config;
+}
+
 program
   .command('serve', { isDefault: true })
   .description('start the server (migrates; loads demo data on the first start unless ONEWINDOW_DEMO=false)')
   .action(async () => {
-    const config = loadConfig();
+    const config = configure();
     const rt = await openDatabase(config);
     let logins: Awaited<ReturnType<typeof seedDemo>> | null = null;
     if (config.demoOnFirstStart && !(await isDemoSeeded(rt))) {
       logger.info('empty database: loading demo data');
       logins = await seedDemo(rt.deps);
     }
+    // the app registers the event handlers: build it before the outbox dispatcher starts
+    const app = await buildApp(rt.deps, { logger: { level: config.logLevel, serializers: requestLogSerializers } });
     const background = await startBackground(rt);
-    const app = await buildApp(rt.deps, {
-      logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
-    });
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -73,11 +78,7 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
-    const config = loadConfig();
-    if (config.databaseUrl) {
-      const applied = await migrate(config.databaseUrl, (m) => console.log(m));
-      console.log(applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
-    } else await withDatabase(async () => console.log('database is up to date'));
+    await withDatabase(async (rt) => console.log(rt.applied.length ? `applied ${rt.applied.join(', ')}` : 'database is up to date'));
   });
 
 program
@@ -127,6 +128,7 @@ admin
   .requiredOption('--name <name>', 'display name')
   .option('--password <password>', 'password (or set ONEWINDOW_ADMIN_PASSWORD)')
   .action(async (opts: { username: string; name: string; password?: string }) => {
+    configure(); // loads .env
     const password = opts.password ?? process.env.ONEWINDOW_ADMIN_PASSWORD;
     if (!password) {
       console.error('give --password or ONEWINDOW_ADMIN_PASSWORD');

@@ -6,8 +6,7 @@ import type { Config } from './config.ts';
 import { connect, type DbHandle } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
-import { FieldCipher } from './crypto.ts';
-import type { Deps } from './deps.ts';
+import { makeDeps, type Deps } from './deps.ts';
 import { startOutboxDispatcher, drainOutbox } from './events.ts';
 import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
@@ -21,6 +20,8 @@ export const logger = pino({
 export interface Runtime {
   deps: Deps;
   url: string;
+  /** Migrations applied when the database was opened. */
+  applied: string[];
   close(): Promise<void>;
 }
 
@@ -34,18 +35,20 @@ export async function openDatabase(config: Config): Promise<Runtime> {
     url = cluster.url;
   }
   let handle: DbHandle | undefined;
+  let applied: string[];
   try {
-    const applied = await migrate(url, (m) => logger.info(m));
+    applied = await migrate(url, (m) => logger.info(m));
     if (applied.length) logger.info({ applied: applied.length }, 'database migrated');
     handle = connect(url);
   } catch (error) {
     await cluster?.stop().catch(() => {});
     throw error;
   }
-  const deps: Deps = { db: handle.db, config, cipher: new FieldCipher(config.secretKey) };
+  const deps: Deps = makeDeps(handle.db, config);
   return {
     deps,
     url,
+    applied,
     async close() {
       await handle!.close();
       await cluster?.stop();

@@ -26,7 +26,13 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
     actor,
     requestId,
     audit: (entry) =>
-      appendAudit(tx, { ...entry, actorId: actor && actor.accountId > 0 ? actor.accountId : null, actorRole: actor ? primaryRole(actor) : null, requestId }),
+      appendAudit(tx, {
+        ...entry,
+        actorId: actor && actor.accountId > 0 ? actor.accountId : null,
+        actorRole: actor ? primaryRole(actor) : null,
+        requestId,
+        scopePath: actor?.orgRegionPath ?? null,
+      }),
     emit: (event) => emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId }),
   };
 }
@@ -48,8 +54,22 @@ const keyPattern = /^[\x21-\x7e]{8,200}$/;
  * key's row) gets the first response, and a failed attempt leaves no key behind. The same key with a
  * different body is a 422.
  */
-export async function handleWrite<T>(db: Db, request: FastifyRequest, reply: FastifyReply, fn: (ctx: WriteContext) => Promise<T>, status = 200): Promise<T> {
-  const header = request.headers['idempotency-key'];
+export interface WriteOptions<T> {
+  /** false for actions that create nothing (a reveal): the key is ignored and nothing is kept. */
+  idempotent?: boolean;
+  /** What a replay returns instead of the first body, for responses that carry a secret shown once. */
+  storedResponse?: (body: T) => unknown;
+}
+
+export async function handleWrite<T>(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fn: (ctx: WriteContext) => Promise<T>,
+  status = 200,
+  options: WriteOptions<T> = {},
+): Promise<T> {
+  const header = options.idempotent === false ? undefined : request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (key !== undefined && !keyPattern.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const actor = request.actor;
@@ -74,7 +94,7 @@ export async function handleWrite<T>(db: Db, request: FastifyRequest, reply: Fas
         const body = await fn(writeContext(tx, actor, request.id));
         await tx
           .updateTable('idempotency_key')
-          .set({ response: body === undefined ? null : JSON.stringify(body), status_code: status })
+          .set({ response: body === undefined ? null : JSON.stringify(options.storedResponse ? options.storedResponse(body) : body), status_code: status })
           .where('owner', '=', owner)
           .where('key', '=', key)
           .execute();

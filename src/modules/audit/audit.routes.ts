@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors, Paging, Nullable } from '../../server/schemas.ts';
-import { requireAccess } from '../../server/access.ts';
+import { requireAccess, scopeOf } from '../../server/access.ts';
 import { sealAudit, verifyAudit } from './audit.service.ts';
 import { listAuditEntries } from './audit.store.ts';
 
@@ -39,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       requireAccess(req.actor, 'audit.read');
-      return listAuditEntries(deps.db, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
+      return listAuditEntries(deps.db, scopeOf(req.actor, 'audit.read'), { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 });
     },
   );
 

@@ -1,9 +1,25 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../server/db/database.ts';
+import { createHmac } from 'node:crypto';
 import { canonicalJson, sha256 } from '../../server/crypto.ts';
 import './audit.tables.ts';
 
 export const genesisHash = '0'.repeat(64);
+
+/**
+ * Chain hashes are HMAC-SHA-256 under a key derived from the platform secret: someone who can write
+ * to the database but does not hold the secret cannot forge a consistent chain after tampering.
+ */
+let chainKey: Buffer | null = null;
+
+export function setAuditKey(secret: Buffer): void {
+  chainKey = createHmac('sha256', secret).update('onewindow/audit-chain').digest();
+}
+
+function chainHash(text: string): string {
+  if (!chainKey) throw new Error('audit chain key not set (setAuditKey)');
+  return createHmac('sha256', chainKey).update(text).digest('hex');
+}
 
 export interface AuditInput {
   actorId: number | null;
@@ -14,6 +30,8 @@ export interface AuditInput {
   requestId: string | null;
   /** What changed, with personal data already masked. */
   change: Record<string, unknown>;
+  /** Region path of the acting staff member's organization, for scoped reading. */
+  scopePath?: string | null;
 }
 
 interface EntryFields {
@@ -27,6 +45,7 @@ interface EntryFields {
   target_id: string;
   request_id: string | null;
   digest: string;
+  scope_path: string | null;
 }
 
 /** The text an entry's hash covers: every field but the hashes themselves. */
@@ -41,11 +60,12 @@ function entryBody(e: EntryFields): string {
     targetId: e.target_id,
     requestId: e.request_id,
     digest: e.digest,
+    scopePath: e.scope_path,
   });
 }
 
 export function entryHash(prevHash: string, e: EntryFields): string {
-  return sha256(`${prevHash}|${e.seq}|${entryBody(e)}`);
+  return chainHash(`${prevHash}|${e.seq}|${entryBody(e)}`);
 }
 
 /**
@@ -67,6 +87,7 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<void
     target_id: String(input.targetId),
     request_id: input.requestId,
     digest: sha256(canonicalJson(input.change)),
+    scope_path: input.scopePath ?? null,
   };
   const prevHash = prev?.hash ?? genesisHash;
   await tx
@@ -95,7 +116,7 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
     let prev = last?.hash ?? genesisHash;
     const rows = pending.map((e) => {
       seq += 1;
-      const hash = sha256(`${prev}|${e.hash}`);
+      const hash = chainHash(`${prev}|${e.hash}`);
       const row = { seq, entry_id: e.id, entry_hash: e.hash, prev_hash: prev, hash };
       prev = hash;
       return row;
@@ -174,7 +195,7 @@ export async function verifyAudit(db: Db, onProgress?: (checked: number) => void
       if (s.seq !== seals + 1) return broken(`seal sequence gap at ${seals + 1}`);
       if (s.current_hash === null) return broken('a sealed entry is missing (it was deleted)');
       if (s.current_hash !== s.entry_hash) return broken('a sealed entry was changed after sealing');
-      if (s.prev_hash !== sealPrev || s.hash !== sha256(`${s.prev_hash}|${s.entry_hash}`)) return broken('seal chain hash mismatch');
+      if (s.prev_hash !== sealPrev || s.hash !== chainHash(`${s.prev_hash}|${s.entry_hash}`)) return broken('seal chain hash mismatch');
       sealPrev = s.hash;
       seals += 1;
       afterSeq = s.seq;

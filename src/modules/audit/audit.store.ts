@@ -1,13 +1,16 @@
 import { sql } from 'kysely';
+import { scopeFilter, type Scope } from '../../server/access.ts';
 import type { Db } from '../../server/db/database.ts';
 import './audit.tables.ts';
 import '../identity/identity.tables.ts';
 
+/** Entries newest first; outside a global scope, only what staff of organizations in the scope did. */
 export async function listAuditEntries(
   db: Db,
+  scope: Scope,
   q: { targetType?: string; targetId?: string; actorId?: number; action?: string; limit: number; offset: number },
 ) {
-  let query = db.selectFrom('audit_entry as e');
+  let query = db.selectFrom('audit_entry as e').where(scopeFilter(scope, 'e.scope_path'));
   if (q.targetType) query = query.where('e.target_type', '=', q.targetType);
   if (q.targetId) query = query.where('e.target_id', '=', q.targetId);
   if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);

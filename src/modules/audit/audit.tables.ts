@@ -15,6 +15,7 @@ export interface AuditEntryTable {
   digest: string;
   prev_hash: string;
   hash: string;
+  scope_path: string | null;
 }
 
 export interface AuditSealTable {

@@ -38,6 +38,7 @@ describe('the audit trail', () => {
       target_id: '1',
       request_id: null,
       digest: 'd',
+      scope_path: null,
     };
     const first = entryHash(genesisHash, fields);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
@@ -51,9 +52,20 @@ describe('the audit trail', () => {
     expect(result.entries).toBeGreaterThan(50);
   });
 
-  it('refuses UPDATE and DELETE on the log itself', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on the log itself', async () => {
     await expect(server.sql("UPDATE audit_entry SET action = 'x' WHERE id = 1")).rejects.toThrow(/append-only/);
     await expect(server.sql('DELETE FROM audit_entry WHERE id = 1')).rejects.toThrow(/append-only/);
+    await expect(server.sql('TRUNCATE audit_entry, audit_seal')).rejects.toThrow(/append-only/);
+  });
+
+  it('cannot be rebuilt consistently without the platform secret', async () => {
+    // an attacker who rewrites an entry's hash with plain SHA-256 over the same text is caught
+    const { rows } = await server.sql("SELECT id, hash FROM audit_entry WHERE action = 'hall.create' ORDER BY id LIMIT 1");
+    await tamper("UPDATE audit_entry SET hash = encode(sha256(convert_to(prev_hash || '|' || seq, 'UTF8')), 'hex') WHERE id = $1", [rows[0].id]);
+    const result = await verifyAudit(server.db);
+    expect(result.firstBroken).toMatchObject({ id: rows[0].id, reason: expect.stringContaining('hash') });
+    await tamper('UPDATE audit_entry SET hash = $2 WHERE id = $1', [rows[0].id, rows[0].hash]);
+    expect((await verifyAudit(server.db)).ok).toBe(true);
   });
 
   it('lets writers to different records append at the same time', async () => {
@@ -102,12 +114,26 @@ describe('the audit trail', () => {
     }
   });
 
-  it('shows the trail to supervisors only', async () => {
+  it('shows each reader the trail of staff in their scope, and no trail to roles without audit rights', async () => {
+    const cityAdmin = await signIn(server, 'centeradmin');
+    const org = (await server.sql("SELECT id, version FROM organization WHERE name = '云州市公安局'")).rows[0];
+    expect((await cityAdmin.patch(`/api/v1/org/organizations/${org.id}`, { phone: '0570-99999999', version: org.version })).status).toBe(200);
+    const districtAdmin = await signIn(server, 'districtadmin');
+    const qc = (await server.sql("SELECT id, version FROM organization WHERE name = '青川区政务服务中心'")).rows[0];
+    expect((await districtAdmin.patch(`/api/v1/org/organizations/${qc.id}`, { phone: '0570-88888888', version: qc.version })).status).toBe(200);
+
     const supervisor = await signIn(server, 'supervisor1');
-    const r = await supervisor.get('/api/v1/audit/entries?targetType=organization&limit=5');
-    expect(r.status).toBe(200);
-    expect(r.body.items).toHaveLength(5);
-    expect(r.body.items[0]).toMatchObject({ action: expect.stringMatching(/^organization\./), targetType: 'organization' });
+    const city = await supervisor.get('/api/v1/audit/entries?action=organization.update');
+    expect(city.status).toBe(200);
+    expect(city.body.items.map((e: { targetId: string }) => e.targetId).sort()).toEqual([String(org.id), String(qc.id)].sort());
+    expect(city.body.items[0]).toMatchObject({ action: 'organization.update', targetType: 'organization' });
+
+    const district = await districtAdmin.get('/api/v1/audit/entries?action=organization.update');
+    expect(district.body.items.map((e: { targetId: string }) => e.targetId)).toEqual([String(qc.id)]);
+
+    const sysadmin = await signIn(server, 'sysadmin');
+    expect((await sysadmin.get('/api/v1/audit/entries?targetType=region')).body.total).toBe(15);
+
     const clerk = await signIn(server, 'clerk1');
     expect((await clerk.get('/api/v1/audit/entries')).status).toBe(403);
   });

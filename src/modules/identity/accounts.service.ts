@@ -154,6 +154,7 @@ export async function assignRole(
   r: { role: Role; regionId?: number | null; organizationId?: number | null },
 ): Promise<void> {
   if (!roles.includes(r.role) || r.role === 'applicant') throw new AppError('VALIDATION_FAILED', { field: 'role' });
+  if (r.regionId && r.organizationId) throw new AppError('VALIDATION_FAILED', { field: 'scope', reason: 'a role has a region or an organization, not both' });
   if (r.role !== 'sys_admin' && !r.regionId && !r.organizationId)
     throw new AppError('VALIDATION_FAILED', { field: 'scope', reason: 'a staff role needs a region or an organization' });
   await ctx.tx

@@ -186,7 +186,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }), ...errors },
       },
     },
-    async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => revealApplicant(ctx, deps, req.params.id)),
+    async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => revealApplicant(ctx, deps, req.params.id), 200, { idempotent: false }),
   );
 
   app.post(
@@ -202,7 +202,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => createApiKey(ctx, req.body), 201),
+    async (req, reply) =>
+      handleWrite(deps.db, req, reply, (ctx) => createApiKey(ctx, req.body), 201, { storedResponse: (b) => ({ ...b, key: `${b.prefix}… (shown once)` }) }),
   );
 
   const Party = Type.Object({ applicantId: Type.Integer(), name: Type.String(), idNumber: Type.String() });

@@ -14,6 +14,7 @@ export interface ActorRow {
   grants: Grant[];
   applicant_id: number | null;
   organization_id: number | null;
+  org_region_path: string | null;
 }
 
 const grantsJson = sql<Grant[]>`(
@@ -24,6 +25,10 @@ const grantsJson = sql<Grant[]>`(
   LEFT JOIN region rg ON rg.id = r.region_id
   LEFT JOIN organization o ON o.id = r.organization_id
   WHERE r.account_id = a.id)`;
+
+const orgRegionPath = sql<
+  string | null
+>`(SELECT rg.path FROM staff st JOIN organization o ON o.id = st.organization_id JOIN region rg ON rg.id = o.region_id WHERE st.account_id = a.id)`;
 
 /** The session and everything the request needs about its account, in one round trip. */
 export async function findSessionActor(db: Executor, sessionId: string) {
@@ -45,6 +50,7 @@ export async function findSessionActor(db: Executor, sessionId: string) {
       grantsJson.as('grants'),
       sql<number | null>`(SELECT ap.id FROM applicant ap WHERE ap.account_id = a.id)`.as('applicant_id'),
       sql<number | null>`(SELECT st.organization_id FROM staff st WHERE st.account_id = a.id)`.as('organization_id'),
+      orgRegionPath.as('org_region_path'),
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -63,6 +69,7 @@ export async function findActorByAccount(db: Executor, accountId: number): Promi
       grantsJson.as('grants'),
       sql<number | null>`(SELECT ap.id FROM applicant ap WHERE ap.account_id = a.id)`.as('applicant_id'),
       sql<number | null>`(SELECT st.organization_id FROM staff st WHERE st.account_id = a.id)`.as('organization_id'),
+      orgRegionPath.as('org_region_path'),
     ])
     .where('a.id', '=', accountId)
     .executeTakeFirst();
@@ -86,6 +93,7 @@ export async function findApiKeyActor(db: Executor, keyHash: string) {
       grantsJson.as('grants'),
       sql<number | null>`(SELECT ap.id FROM applicant ap WHERE ap.account_id = a.id)`.as('applicant_id'),
       sql<number | null>`(SELECT st.organization_id FROM staff st WHERE st.account_id = a.id)`.as('organization_id'),
+      orgRegionPath.as('org_region_path'),
     ])
     .where('k.key_hash', '=', keyHash)
     .executeTakeFirst();

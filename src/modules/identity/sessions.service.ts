@@ -20,6 +20,7 @@ export function actorFromRow(row: ActorRow, via: Actor['via'], sessionId?: strin
     grants: row.grants,
     applicantId: row.applicant_id,
     organizationId: row.organization_id,
+    orgRegionPath: row.org_region_path,
     via,
     sessionId,
   };
@@ -59,6 +60,7 @@ export async function login(deps: Deps, input: { username: string; password: str
         .where('id', '=', account.id)
         .returning(['failed_attempts'])
         .executeTakeFirstOrThrow();
+      await ctx.audit({ action: 'session.login_failed', targetType: 'account', targetId: account.id, change: { ip: input.ip, attempt: row.failed_attempts } });
       if (row.failed_attempts < config.lockoutAttempts) return null;
       const until = new Date(Date.now() + config.lockoutMinutes * 60_000);
       await ctx.tx.updateTable('account').set({ failed_attempts: 0, locked_until: until }).where('id', '=', account.id).execute();

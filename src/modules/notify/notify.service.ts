@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../server/db/database.ts';
 import type { Actor } from '../../server/access.ts';
-import { requireAccess } from '../../server/access.ts';
+import { requireAccess, scopeFilter, scopeOf } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import './notify.tables.ts';
 
@@ -74,7 +74,14 @@ export async function markRead(tx: Tx, actor: Actor, ids: number[] | 'all'): Pro
 /** What would have gone out by SMS or e-mail (development channel log), newest first. */
 export async function listChannelDeliveries(db: Db, actor: Actor | null, q: { channel?: 'sms' | 'email'; limit: number; offset: number }) {
   requireAccess(actor, 'notify.devlog');
-  let query = db.selectFrom('channel_delivery as d').leftJoin('account as a', 'a.id', 'd.account_id');
+  // recipients who are staff of organizations in the reader's scope
+  let query = db
+    .selectFrom('channel_delivery as d')
+    .leftJoin('account as a', 'a.id', 'd.account_id')
+    .leftJoin('staff as s', 's.account_id', 'd.account_id')
+    .leftJoin('organization as o', 'o.id', 's.organization_id')
+    .leftJoin('region as r', 'r.id', 'o.region_id')
+    .where(scopeFilter(scopeOf(actor, 'notify.devlog'), 'r.path', 'o.path'));
   if (q.channel) query = query.where('d.channel', '=', q.channel);
   const [rows, total] = await Promise.all([
     query
