@@ -1,0 +1,25 @@
+/** Strings of pages every account has (messages, profile): [zh-CN, en]. */
+export const account = {
+  'messages.title': ['消息中心', 'Messages'],
+  'messages.subtitle': ['{count} 条未读', '{count} unread'],
+  'messages.unreadTooltip': ['{count} 条未读消息', '{count} unread messages'],
+  'messages.unreadOnly': ['未读', 'Unread'],
+  'messages.markRead': ['标为已读', 'Mark read'],
+  'messages.markAllRead': ['全部标为已读', 'Mark all read'],
+  'messages.open': ['查看', 'Open'],
+  'messages.empty': ['暂无消息。办件进度、岗位安排和账户安全提醒会发送到这里。', 'No messages. Progress, post assignments and security notices arrive here.'],
+  'messages.emptyUnread': ['没有未读消息。', 'Nothing unread.'],
+  'messages.kind.security': ['安全提醒', 'Security'],
+  'messages.kind.assignment': ['岗位安排', 'Assignment'],
+
+  'profile.title': ['个人设置', 'Profile'],
+  'profile.basic': ['基本信息', 'About me'],
+  'profile.displayName': ['姓名', 'Name'],
+  'profile.accountKind': ['账号类型', 'Account type'],
+  'profile.kindStaff': ['工作人员', 'Staff'],
+  'profile.kindApplicant': ['办事群众 / 企业', 'Citizen or enterprise'],
+  'profile.changePassword': ['修改密码', 'Change password'],
+  'profile.currentPassword': ['当前密码', 'Current password'],
+  'profile.newPassword': ['新密码', 'New password'],
+  'profile.passwordChanged': ['密码已修改，其他设备上的登录已退出', 'Password changed; your other sessions are signed out'],
+} as const satisfies Record<string, readonly [string, string]>;

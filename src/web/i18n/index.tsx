@@ -1,0 +1,72 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Locale } from '../../common/errors.ts';
+import { setApiLocale } from '../api/client.ts';
+import { common } from './common.ts';
+import { portal } from './portal.ts';
+import { workbench } from './workbench.ts';
+import { org } from './org.ts';
+import { account } from './account.ts';
+
+/** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
+const dictionary = { ...common, ...portal, ...workbench, ...org, ...account };
+export type MessageKey = keyof typeof dictionary;
+export type Vars = Record<string, string | number>;
+export type TFunction = (key: MessageKey, vars?: Vars) => string;
+
+const storageKey = 'onewindow.locale';
+
+function initialLocale(): Locale {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'zh-CN') return asked;
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    if (stored === 'en' || stored === 'zh-CN') return stored;
+  } catch {}
+  return 'zh-CN';
+}
+
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  const text = dictionary[key][locale === 'en' ? 1 : 0];
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+}
+
+interface LocaleState {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+}
+
+const LocaleContext = createContext<LocaleState | null>(null);
+
+function apply(locale: Locale) {
+  setApiLocale(locale);
+  document.documentElement.lang = locale;
+}
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setState] = useState<Locale>(() => {
+    const l = initialLocale();
+    apply(l);
+    return l;
+  });
+  const setLocale = useCallback((next: Locale) => {
+    apply(next);
+    try {
+      window.localStorage.setItem(storageKey, next);
+    } catch {}
+    setState(next);
+  }, []);
+  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  return <LocaleContext value={value}>{children}</LocaleContext>;
+}
+
+export function useLocale(): LocaleState {
+  const state = useContext(LocaleContext);
+  if (!state) throw new Error('useLocale outside LocaleProvider');
+  return state;
+}
+
+/** `t('key', { name })` in the current language. */
+export function useT(): TFunction {
+  const { locale } = useLocale();
+  return useCallback<TFunction>((key, vars) => translate(locale, key, vars), [locale]);
+}

@@ -1,0 +1,117 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Layout, Menu, Space } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useT } from '../i18n/index.tsx';
+import { can, isStaff, useMe } from '../api/auth.ts';
+import type { Me } from '../api/types.ts';
+import { Brand } from '../components/Brand.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
+import { UserMenu } from '../components/UserMenu.tsx';
+import { ErrorState, PageSpin } from '../components/PageState.tsx';
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+function useMenuItems(me: Me): Item[] {
+  const t = useT();
+  return useMemo(() => {
+    const link = (to: string, text: string) => <Link to={to}>{text}</Link>;
+    const items: Item[] = [{ key: '/workbench', icon: <HomeOutlined />, label: link('/workbench', t('nav.workbenchHome')) }];
+    if (can(me, 'org.read'))
+      items.push({
+        key: 'org',
+        icon: <ApartmentOutlined />,
+        label: t('nav.org'),
+        children: [
+          { key: '/workbench/org/regions', label: link('/workbench/org/regions', t('nav.regions')) },
+          { key: '/workbench/org/organizations', label: link('/workbench/org/organizations', t('nav.organizations')) },
+          { key: '/workbench/org/halls', label: link('/workbench/org/halls', t('nav.halls')) },
+          { key: '/workbench/org/staff', label: link('/workbench/org/staff', t('nav.staff')) },
+        ],
+      });
+    if (can(me, 'audit.read')) items.push({ key: '/workbench/audit', icon: <AuditOutlined />, label: link('/workbench/audit', t('nav.audit')) });
+    if (can(me, 'notify.devlog'))
+      items.push({ key: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: link('/workbench/notify/deliveries', t('nav.deliveries')) });
+    items.push({ key: '/messages', icon: <MailOutlined />, label: link('/messages', t('messages.title')) });
+    items.push({ key: '/profile', icon: <UserOutlined />, label: link('/profile', t('profile.title')) });
+    return items;
+  }, [me, t]);
+}
+
+const menuKeys = [
+  '/workbench/org/regions',
+  '/workbench/org/organizations',
+  '/workbench/org/halls',
+  '/workbench/org/staff',
+  '/workbench/audit',
+  '/workbench/notify/deliveries',
+  '/messages',
+  '/profile',
+];
+
+function selectedKey(pathname: string): string {
+  return menuKeys.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/workbench';
+}
+
+/** The staff workbench: menu from the account's permissions, bell, language, user menu. Staff only. */
+export function WorkbenchLayout() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageSpin />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!isStaff(me.data)) return <Navigate to="/my" replace />;
+  return <WorkbenchFrame me={me.data} pathname={location.pathname} />;
+}
+
+function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
+  const t = useT();
+  const items = useMenuItems(me);
+  const [collapsed, setCollapsed] = useState(false);
+  const selected = selectedKey(pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(selected.startsWith('/workbench/org') || selected === '/workbench' ? ['org'] : []);
+  return (
+    <Layout className="workbench">
+      <Layout.Sider
+        width={220}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        theme="light"
+        className="workbench-sider"
+      >
+        <div className="workbench-logo">
+          <Brand compact to="/workbench" />
+        </div>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[selected]}
+          openKeys={collapsed ? undefined : openKeys}
+          onOpenChange={setOpenKeys}
+          aria-label={t('nav.main')}
+          data-testid="workbench-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="workbench-header">
+          <div className="workbench-header-title">{t('app.workbench')}</div>
+          <Space size={8}>
+            <NotificationBell />
+            <LanguageSwitch />
+            <UserMenu me={me} />
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="workbench-content">
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Col, Row, Space } from 'antd';
+import { CalendarOutlined, FileSearchOutlined, PhoneOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import type { ReactNode } from 'react';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
+import { homeOf, useMe } from '../../api/auth.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { ServiceNetwork } from './ServiceNetwork.tsx';
+
+const entries: { key: string; icon: ReactNode; title: MessageKey; text: MessageKey; color: string }[] = [
+  { key: 'guide', icon: <FileSearchOutlined />, title: 'home.entry.guide', text: 'home.entry.guideText', color: '#1a5fb4' },
+  { key: 'cases', icon: <SolutionOutlined />, title: 'home.entry.cases', text: 'home.entry.casesText', color: '#2e7d32' },
+  { key: 'appointment', icon: <CalendarOutlined />, title: 'home.entry.appointment', text: 'home.entry.appointmentText', color: '#b26a00' },
+  { key: 'hotline', icon: <PhoneOutlined />, title: 'home.entry.hotline', text: 'home.entry.hotlineText', color: '#c0392b' },
+];
+
+const steps: { title: MessageKey; text: MessageKey }[] = [
+  { title: 'home.step1', text: 'home.step1Text' },
+  { title: 'home.step2', text: 'home.step2Text' },
+  { title: 'home.step3', text: 'home.step3Text' },
+];
+
+/**
+ * The portal's front page: who we are, where to start, and the service network from the public
+ * region tree. Plain markup with CSS keeps it in the lean first chunk.
+ */
+export function HomePage() {
+  const t = useT();
+  const me = useMe();
+  usePageTitle(t('app.centerName'));
+  const user = me.data ?? null;
+  const target = user ? homeOf(user) : `/login?next=${encodeURIComponent('/my')}`;
+  return (
+    <div className="home">
+      <section className="home-hero">
+        <div className="home-hero-inner">
+          <div className="home-hero-kicker">{t('app.centerName')}</div>
+          <h1 className="home-hero-title">{t('home.heroTitle')}</h1>
+          <p className="home-hero-text">{t('home.heroText')}</p>
+          <Space size={12} wrap>
+            {user ? (
+              <Link to={homeOf(user)}>
+                <Button type="primary" size="large">
+                  {user.kind === 'staff' ? t('home.toWorkbench') : t('home.toMyAccount')}
+                </Button>
+              </Link>
+            ) : (
+              <>
+                <Link to="/login">
+                  <Button type="primary" size="large">
+                    {t('home.loginToApply')}
+                  </Button>
+                </Link>
+                <Link to="/register">
+                  <Button size="large" ghost>
+                    {t('home.registerNow')}
+                  </Button>
+                </Link>
+              </>
+            )}
+          </Space>
+        </div>
+      </section>
+
+      <section className="home-section home-entries" aria-label={t('home.entries')}>
+        <Row gutter={[16, 16]}>
+          {entries.map((e) => (
+            <Col xs={24} sm={12} lg={6} key={e.key}>
+              <Link to={target} className="entry-card" data-testid={`entry-${e.key}`}>
+                <span className="entry-icon" style={{ color: e.color, background: `${e.color}14` }}>
+                  {e.icon}
+                </span>
+                <span className="entry-title">{t(e.title)}</span>
+                <span className="entry-text">{t(e.text)}</span>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </section>
+
+      <section className="home-section">
+        <h2 className="section-title">{t('home.howTitle')}</h2>
+        <Row gutter={[16, 16]}>
+          {steps.map((s, i) => (
+            <Col xs={24} md={8} key={s.title}>
+              <div className="step-card">
+                <span className="step-number">{i + 1}</span>
+                <div>
+                  <div className="step-title">{t(s.title)}</div>
+                  <div className="step-text">{t(s.text)}</div>
+                </div>
+              </div>
+            </Col>
+          ))}
+        </Row>
+      </section>
+
+      <section className="home-section" id="network">
+        <ServiceNetwork />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
+import { formatDateTime, roleName } from '../../i18n/format.ts';
+import { can, useMe } from '../../api/auth.ts';
+import { useAuditEntries, useVerifyAudit, type AuditFilter } from '../../api/audit.ts';
+import type { AuditEntry } from '../../api/types.ts';
+import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+
+const actionKeys: Record<string, MessageKey> = {
+  'account.create': 'audit.action.accountCreate',
+  'account.lock': 'audit.action.accountLock',
+  'account.password_change': 'audit.action.passwordChange',
+  'apikey.create': 'audit.action.apikeyCreate',
+  'applicant.create': 'audit.action.applicantCreate',
+  'applicant.reveal': 'audit.action.applicantReveal',
+  'hall.create': 'audit.action.hallCreate',
+  'hall.update': 'audit.action.hallUpdate',
+  'organization.create': 'audit.action.organizationCreate',
+  'organization.update': 'audit.action.organizationUpdate',
+  'region.create': 'audit.action.regionCreate',
+  'region.update': 'audit.action.regionUpdate',
+  'role.assign': 'audit.action.roleAssign',
+  'role.remove': 'audit.action.roleRemove',
+  'session.login': 'audit.action.login',
+  'session.logout': 'audit.action.logout',
+  'session.revoke': 'audit.action.sessionRevoke',
+  'staff.update': 'audit.action.staffUpdate',
+  'window.create': 'audit.action.windowCreate',
+  'window.staff': 'audit.action.windowStaff',
+  'window.update': 'audit.action.windowUpdate',
+};
+
+const targetKeys: Record<string, MessageKey> = {
+  account: 'audit.target.account',
+  applicant: 'audit.target.applicant',
+  api_key: 'audit.target.apiKey',
+  hall: 'audit.target.hall',
+  organization: 'audit.target.organization',
+  region: 'audit.target.region',
+  window: 'audit.target.window',
+};
+
+/** 审计日志: the tamper-evident trail, filterable, with a check that recomputes every hash chain. */
+export function AuditPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe().data!;
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [draft, setDraft] = useState<AuditFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const allowed = can(me, 'audit.read');
+  const entries = useAuditEntries(filter, page, pageSize, allowed);
+  const verify = useVerifyAudit();
+  if (!allowed) return <Forbidden />;
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 170,
+      render: (name: string | null, e) => (
+        <div>
+          {name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
+          {e.actorRole && <div className="cell-sub">{roleName(e.actorRole, locale)}</div>}
+        </div>
+      ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 190,
+      render: (a: string) => (
+        <div>
+          {actionKeys[a] ? t(actionKeys[a]) : a}
+          <div className="cell-sub mono">{a}</div>
+        </div>
+      ),
+    },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      width: 130,
+      render: (_v, e) => (
+        <span>
+          {targetKeys[e.targetType] ? t(targetKeys[e.targetType]) : e.targetType} <span className="mono">#{e.targetId}</span>
+        </span>
+      ),
+    },
+    {
+      title: t('audit.change'),
+      dataIndex: 'change',
+      render: (c: unknown) => (
+        <Typography.Text className="mono audit-change" ellipsis={{ tooltip: JSON.stringify(c, null, 2) }}>
+          {JSON.stringify(c)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('audit.hash'),
+      dataIndex: 'hash',
+      width: 120,
+      render: (h: string) => (
+        <Tooltip title={h}>
+          <span className="mono">{h.slice(0, 10)}…</span>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  const result = verify.data;
+  return (
+    <>
+      <PageHeader
+        title={t('nav.audit')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {result && (
+        <Alert
+          className="block-gap"
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          type={result.ok ? 'success' : 'error'}
+          data-testid="audit-verdict"
+          title={result.ok ? t('audit.verifyOk') : t('audit.verifyBroken')}
+          description={
+            result.ok
+              ? t('audit.verifyOkDetail', { entries: result.entries, seals: result.seals })
+              : t('audit.verifyBrokenDetail', {
+                  id: result.firstBroken?.id ?? '—',
+                  stream: result.firstBroken?.stream ?? '—',
+                  reason: result.firstBroken?.reason ?? '—',
+                })
+          }
+        />
+      )}
+      <Card>
+        <Space wrap className="filter-bar">
+          <Select
+            allowClear
+            placeholder={t('audit.filterTarget')}
+            value={draft.targetType}
+            onChange={(targetType?: string) => setDraft((d) => ({ ...d, targetType }))}
+            options={Object.entries(targetKeys).map(([value, key]) => ({ value, label: t(key) }))}
+            style={{ width: 150 }}
+          />
+          <Input
+            allowClear
+            placeholder={t('audit.filterTargetId')}
+            value={draft.targetId}
+            onChange={(e) => setDraft((d) => ({ ...d, targetId: e.target.value || undefined }))}
+            style={{ width: 130 }}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.filterAction')}
+            value={draft.action}
+            onChange={(action?: string) => setDraft((d) => ({ ...d, action }))}
+            options={Object.entries(actionKeys).map(([value, key]) => ({ value, label: `${t(key)} (${value})` }))}
+            style={{ width: 260 }}
+          />
+          <Button
+            type="primary"
+            onClick={() => {
+              setFilter(draft);
+              setPage(1);
+            }}
+          >
+            {t('action.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              setDraft({});
+              setFilter({});
+              setPage(1);
+            }}
+          >
+            {t('action.reset')}
+          </Button>
+        </Space>
+        {entries.isError ? (
+          <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
+        ) : (
+          <Table
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={entries.data?.items ?? []}
+            loading={entries.isFetching}
+            scroll={{ x: 1150 }}
+            expandable={{
+              expandedRowRender: (e) => <pre className="json-block">{JSON.stringify({ change: e.change, requestId: e.requestId, hash: e.hash }, null, 2)}</pre>,
+            }}
+            locale={{ emptyText: entries.isPending ? ' ' : <EmptyHint text={t('audit.empty')} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: entries.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, size) => {
+                setPage(size !== pageSize ? 1 : p);
+                setPageSize(size);
+              },
+            }}
+            data-testid="audit-table"
+          />
+        )}
+      </Card>
+    </>
+  );
+}

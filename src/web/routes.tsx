@@ -1,0 +1,64 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PortalLayout } from './layouts/PortalLayout.tsx';
+import { HomePage } from './pages/portal/HomePage.tsx';
+import { PageSpin } from './components/Feedback.tsx';
+import { RouteError } from './pages/RouteError.tsx';
+
+/** React.lazy for a named export: every page but the portal home loads on demand. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Component = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return <Component />;
+}
+
+function Root() {
+  return (
+    <Suspense fallback={<PageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', element: page(() => import('./pages/portal/LoginPage.tsx'), 'LoginPage') },
+          { path: 'register', element: page(() => import('./pages/portal/RegisterPage.tsx'), 'RegisterPage') },
+          {
+            element: page(() => import('./layouts/AccountShell.tsx'), 'RequireSignIn'),
+            children: [{ path: 'my', element: page(() => import('./pages/portal/MyAccountPage.tsx'), 'MyAccountPage') }],
+          },
+          { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
+        ],
+      },
+      {
+        element: page(() => import('./layouts/AccountShell.tsx'), 'AccountShell'),
+        children: [
+          { path: 'messages', element: page(() => import('./pages/account/MessagesPage.tsx'), 'MessagesPage') },
+          { path: 'profile', element: page(() => import('./pages/account/ProfilePage.tsx'), 'ProfilePage') },
+        ],
+      },
+      {
+        path: 'workbench',
+        element: page(() => import('./layouts/WorkbenchLayout.tsx'), 'WorkbenchLayout'),
+        children: [
+          { index: true, element: page(() => import('./pages/workbench/WorkbenchHomePage.tsx'), 'WorkbenchHomePage') },
+          { path: 'org/regions', element: page(() => import('./pages/workbench/RegionsPage.tsx'), 'RegionsPage') },
+          { path: 'org/organizations', element: page(() => import('./pages/workbench/OrganizationsPage.tsx'), 'OrganizationsPage') },
+          { path: 'org/halls', element: page(() => import('./pages/workbench/HallsPage.tsx'), 'HallsPage') },
+          { path: 'org/halls/:id', element: page(() => import('./pages/workbench/HallDetailPage.tsx'), 'HallDetailPage') },
+          { path: 'org/staff', element: page(() => import('./pages/workbench/StaffPage.tsx'), 'StaffPage') },
+          { path: 'audit', element: page(() => import('./pages/workbench/AuditPage.tsx'), 'AuditPage') },
+          { path: 'notify/deliveries', element: page(() => import('./pages/workbench/DeliveriesPage.tsx'), 'DeliveriesPage') },
+          { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCardCheckChar } from '../../src/common/validators.ts';
+import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+let run: BrowserRun;
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('portal (applicants)', () => {
+  it('renders Chinese with a real CJK font, not boxes', async () => {
+    const { page } = await run.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: '一窗通办 · 网上办事大厅' }).waitFor({ state: 'visible' });
+    const verdict = await cjkRendering(page);
+    expect(verdict.inkHan, `办 drew nothing in ${verdict.font}`).toBeGreaterThan(50);
+    expect(verdict.identicalToMissingGlyph, `办 renders as the missing-glyph box in ${verdict.font}: install fonts-noto-cjk`).toBe(false);
+  });
+
+  it('shows the center, quick entries and the service network from the public region tree', async () => {
+    const { page, errors } = await run.newPage();
+    await page.goto('/');
+    await page.locator('.portal-header').getByText('云州市政务服务中心').waitFor({ state: 'visible' });
+    await page.getByTestId('entry-hotline').waitFor({ state: 'visible' });
+    const network = page.getByTestId('service-network');
+    await network.getByText('青川区').waitFor({ state: 'visible' });
+    expect(await network.getByText('白沙镇').isVisible()).toBe(true);
+    expect(await network.getByText('石桥村').isVisible()).toBe(true);
+    // quick entries lead a visitor to sign in first
+    expect(await page.getByTestId('entry-cases').getAttribute('href')).toBe('/login?next=%2Fmy');
+    await screenshot(page, 'portal-home');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the portal in English after the language switch, and remembers it', async () => {
+    const { page } = await run.newPage();
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: 'OneWindow online service hall' }).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByText('Service network').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'portal-home-en');
+  });
+
+  it('explains a wrong password with the server message and shows the demo hint', async () => {
+    const { page } = await run.newPage();
+    await page.goto('/login');
+    await page.getByText('演示账号密码 OneWindow@2026').waitFor({ state: 'visible' });
+    await screenshot(page, 'login');
+    await page.locator('#username').fill('citizen1');
+    await page.locator('#password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').getByText('用户名或密码错误').waitFor({ state: 'visible' });
+  });
+
+  it('signs a citizen in and lands on My account with masked ID and phone', async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.waitForURL('**/my');
+    const my = page.getByTestId('my-account');
+    await my.getByText('您好，林小雨').waitFor({ state: 'visible' });
+    const text = await my.innerText();
+    expect(text).toMatch(/990102\*{8}\d{3}[\dX]/);
+    expect(text).toContain('136****0001');
+    expect(text).not.toContain('13600000001');
+    await page.getByTestId('user-name').waitFor({ state: 'visible' });
+    await screenshot(page, 'my-account');
+    // the workbench is for staff: an applicant is sent back to the portal
+    await page.goto('/workbench');
+    await page.waitForURL('**/my');
+    expect(errors).toEqual([]);
+  });
+
+  it('registers a person with a valid ID card number and signs them in', async () => {
+    const { page } = await run.newPage();
+    const first17 = '99010319920704321';
+    const idNumber = first17 + idCardCheckChar(first17);
+    await page.goto('/register');
+    await page.locator('#name').fill('周晓梅');
+    // a wrong check character is caught before anything is sent
+    await page.locator('#idNumber').fill(first17 + (idCardCheckChar(first17) === '1' ? '2' : '1'));
+    await page.locator('#idNumber').blur();
+    await page.getByText('身份证号码无效').waitFor({ state: 'visible' });
+    await page.locator('#idNumber').fill(idNumber);
+    await page.locator('#phone').fill('13712345678');
+    await page.locator('#username').fill('zhouxm');
+    await page.locator('#password').fill('Yunzhou#2026');
+    await page.locator('#confirm').fill('Yunzhou#2026');
+    await page.getByTestId('register-submit').click();
+    await page.waitForURL('**/my');
+    await page.getByText('您好，周晓梅').waitFor({ state: 'visible' });
+    const row = await run.server.sql<{ kind: string; id_number_mask: string }>(
+      'SELECT a.kind, a.id_number_mask FROM applicant a JOIN account c ON c.id = a.account_id WHERE c.username = $1',
+      ['zhouxm'],
+    );
+    expect(row.rows).toEqual([{ kind: 'person', id_number_mask: `990103********${idNumber.slice(-4)}` }]);
+  });
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn } from '../harness.ts';
+import { screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+let run: BrowserRun;
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+const menu = (page: Page) => page.getByTestId('workbench-menu');
+
+/** Pick an option in an antd Select by typing part of it. */
+async function choose(page: Page, inputId: string, text: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+describe('workbench (staff)', () => {
+  it('signs a window clerk in to the workbench with their name, roles, menu and window posts', async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.waitForURL('**/workbench');
+    expect(await page.getByTestId('user-name').innerText()).toBe('张丽');
+    await page.locator('.user-menu-roles').getByText('综合窗口受理人员').waitFor({ state: 'visible' });
+    for (const item of ['工作台首页', '组织机构', '行政区划', '部门管理', '大厅与窗口', '工作人员', '消息中心', '个人设置']) {
+      await menu(page).getByText(item, { exact: true }).waitFor({ state: 'visible' });
+    }
+    // a clerk has no audit.read: the menu does not offer what the server would refuse
+    expect(await menu(page).getByText('审计日志').count()).toBe(0);
+    const home = page.getByTestId('workbench-home');
+    await home.getByText('张丽', { exact: false }).first().waitFor({ state: 'visible' });
+    await page.getByTestId('my-windows').getByText('A 岗').waitFor({ state: 'visible' });
+    await screenshot(page, 'workbench-home');
+
+    await page.getByTestId('language-switch').click();
+    await menu(page).getByText('Workbench home').waitFor({ state: 'visible' });
+    await page.getByText('Window clerk · 云州市').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'workbench-home-en');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the center administrator add a window to the city hall through the UI', async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'centeradmin');
+    await menu(page).getByText('大厅与窗口').click();
+    await page.getByTestId('halls-table').getByText('云州市政务服务中心', { exact: true }).click();
+    await page.waitForURL(/\/workbench\/org\/halls\/\d+$/);
+    const table = page.getByTestId('windows-table');
+    await table.getByText('民政窗口').waitFor({ state: 'visible' });
+
+    await page.getByTestId('window-create').click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByText('在“云州市政务服务中心”新增窗口').waitFor({ state: 'visible' });
+    expect(await page.locator('#number').inputValue()).toBe('11');
+    await page.locator('#name').fill('税务窗口');
+    await modal.getByText('专业窗口', { exact: true }).click();
+    await choose(page, 'organizationId', '税务局');
+    await page.locator('#categories').click();
+    await page.locator('#categories').fill('税务登记');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('#window-save').click();
+    await modal.waitFor({ state: 'detached' });
+
+    const row = table.locator('tr', { hasText: '税务窗口' });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.innerText()).toMatch(/11[\s\S]*税务窗口[\s\S]*专业窗口[\s\S]*国家税务总局云州市税务局[\s\S]*税务登记/);
+    await screenshot(page, 'hall-detail');
+
+    // the window exists for the API and in the database, with an audit entry
+    const admin = await signIn(run.server, 'centeradmin');
+    const hallId = Number(new URL(page.url()).pathname.split('/').pop());
+    const windows = await admin.get(`/api/v1/org/halls/${hallId}/windows`);
+    expect(windows.status).toBe(200);
+    const created = windows.body.find((w: { number: string }) => w.number === '11');
+    expect(created).toMatchObject({ name: '税务窗口', kind: 'department', organizationName: '国家税务总局云州市税务局', categories: ['税务登记'] });
+    const db = await run.server.sql('SELECT w.name, w.kind, h.name AS hall FROM service_window w JOIN hall h ON h.id = w.hall_id WHERE w.id = $1', [
+      created.id,
+    ]);
+    expect(db.rows).toEqual([{ name: '税务窗口', kind: 'department', hall: '云州市政务服务中心' }]);
+    const audit = await run.server.sql("SELECT count(*)::int AS n FROM audit_entry WHERE action = 'window.create' AND target_id = $1", [String(created.id)]);
+    expect(audit.rows[0]!.n).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the administrator every workbench page in use', async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'centeradmin');
+
+    await page.goto('/workbench/org/regions');
+    await page.getByTestId('regions-table').getByText('南山街道').waitFor({ state: 'visible' });
+    await screenshot(page, 'regions');
+
+    await page.goto('/workbench/org/organizations');
+    const organizations = page.getByTestId('organizations-table');
+    await organizations.getByText('云州市市场监督管理局').waitFor({ state: 'visible' });
+    await screenshot(page, 'organizations');
+    await page.getByPlaceholder('名称、简称或信用代码').fill('公安');
+    await page.getByPlaceholder('名称、简称或信用代码').press('Enter');
+    await organizations.locator('tbody tr.ant-table-row').first().getByText('云州市公安局').waitFor({ state: 'visible' });
+    expect(await organizations.locator('tbody tr.ant-table-row').count()).toBe(1);
+
+    await page.goto('/workbench/org/staff');
+    await page.getByTestId('staff-table').getByText('clerk1', { exact: true }).waitFor({ state: 'visible' });
+    await screenshot(page, 'staff');
+
+    await page.goto('/workbench/audit');
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verdict').getByText('审计日志完整，未发现篡改').waitFor({ state: 'visible' });
+    await screenshot(page, 'audit');
+
+    await page.goto('/workbench/notify/deliveries');
+    await page.getByTestId('deliveries-table').waitFor({ state: 'visible' });
+    await screenshot(page, 'deliveries');
+
+    await page.goto('/messages');
+    await page.getByTestId('mark-all-read').waitFor({ state: 'visible' });
+    await screenshot(page, 'messages');
+
+    await page.goto('/profile');
+    await page.getByTestId('profile-page').getByText('centeradmin').waitFor({ state: 'visible' });
+    await screenshot(page, 'profile');
+    expect(errors).toEqual([]);
+  });
+
+  it('sends a visitor who opens the workbench to the login page and back after signing in', async () => {
+    const { page } = await run.newPage();
+    await page.goto('/workbench/org/halls');
+    await page.waitForURL('**/login?next=%2Fworkbench%2Forg%2Fhalls');
+    await page.locator('#username').fill('supervisor1');
+    await page.locator('#password').fill('OneWindow@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/workbench/org/halls');
+    await page.getByTestId('halls-table').waitFor({ state: 'visible' });
+  });
+});
