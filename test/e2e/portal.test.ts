@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('portal (applicants)', () => {
-  it('renders Chinese with a real CJK font, not boxes', async () => {
+  it('renders Chinese with a real CJK font, not boxes', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     await page.goto('/');
     await page.getByRole('heading', { name: '一窗通办 · 网上办事大厅' }).waitFor({ state: 'visible' });
@@ -22,7 +22,7 @@ describe('portal (applicants)', () => {
     expect(verdict.identicalToMissingGlyph, `办 renders as the missing-glyph box in ${verdict.font}: install fonts-noto-cjk`).toBe(false);
   });
 
-  it('shows the center, quick entries and the service network from the public region tree', async () => {
+  it('shows the center, quick entries and the service network from the public region tree', { timeout: 60_000 }, async () => {
     const { page, errors } = await run.newPage();
     await page.goto('/');
     await page.locator('.portal-header').getByText('云州市政务服务中心').waitFor({ state: 'visible' });
@@ -37,7 +37,7 @@ describe('portal (applicants)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the portal in English after the language switch, and remembers it', async () => {
+  it('shows the portal in English after the language switch, and remembers it', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     await page.goto('/');
     await page.getByTestId('language-switch').click();
@@ -48,7 +48,7 @@ describe('portal (applicants)', () => {
     await screenshot(page, 'portal-home-en');
   });
 
-  it('explains a wrong password with the server message and shows the demo hint', async () => {
+  it('explains a wrong password with the server message and shows the demo hint', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     await page.goto('/login');
     await page.getByText('演示账号密码 OneWindow@2026').waitFor({ state: 'visible' });
@@ -59,7 +59,7 @@ describe('portal (applicants)', () => {
     await page.getByTestId('login-error').getByText('用户名或密码错误').waitFor({ state: 'visible' });
   });
 
-  it('signs a citizen in and lands on My account with masked ID and phone', async () => {
+  it('signs a citizen in and lands on My account with masked ID and phone', { timeout: 60_000 }, async () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'citizen1');
     await page.waitForURL('**/my');
@@ -77,7 +77,7 @@ describe('portal (applicants)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('registers a person with a valid ID card number and signs them in', async () => {
+  it('registers a person with a valid ID card number and signs them in', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     const first17 = '99010319920704321';
     const idNumber = first17 + idCardCheckChar(first17);

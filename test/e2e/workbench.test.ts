@@ -23,7 +23,7 @@ async function choose(page: Page, inputId: string, text: string) {
 }
 
 describe('workbench (staff)', () => {
-  it('signs a window clerk in to the workbench with their name, roles, menu and window posts', async () => {
+  it('signs a window clerk in to the workbench with their name, roles, menu and window posts', { timeout: 60_000 }, async () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'clerk1');
     await page.waitForURL('**/workbench');
@@ -46,7 +46,7 @@ describe('workbench (staff)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lets the center administrator add a window to the city hall through the UI', async () => {
+  it('lets the center administrator add a window to the city hall through the UI', { timeout: 60_000 }, async () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'centeradmin');
     await menu(page).getByText('大厅与窗口').click();
@@ -90,7 +90,7 @@ describe('workbench (staff)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the administrator every workbench page in use', async () => {
+  it('shows the administrator every workbench page in use', { timeout: 120_000 }, async () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'centeradmin');
 
@@ -120,17 +120,50 @@ describe('workbench (staff)', () => {
     await page.getByTestId('deliveries-table').waitFor({ state: 'visible' });
     await screenshot(page, 'deliveries');
 
-    await page.goto('/messages');
-    await page.getByTestId('mark-all-read').waitFor({ state: 'visible' });
-    await screenshot(page, 'messages');
-
     await page.goto('/profile');
     await page.getByTestId('profile-page').getByText('centeradmin').waitFor({ state: 'visible' });
     await screenshot(page, 'profile');
     expect(errors).toEqual([]);
   });
 
-  it('sends a visitor who opens the workbench to the login page and back after signing in', async () => {
+  it('puts a clerk on a B post through the UI, and the clerk finds the notice in the message center', { timeout: 90_000 }, async () => {
+    const admin = await run.newPage();
+    await signInThroughUi(admin.page, 'centeradmin');
+    await admin.page.goto('/workbench/org/halls');
+    await admin.page.getByTestId('halls-table').getByText('云州市政务服务中心', { exact: true }).click();
+    const table = admin.page.getByTestId('windows-table');
+    const window3 = table.locator('tr.ant-table-row').filter({ has: admin.page.locator('.window-badge', { hasText: /^3$/ }) });
+    await window3.getByText('安排人员').click();
+    await choose(admin.page, 'B', '刘洋');
+    await admin.page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await window3.getByText('刘洋').waitFor({ state: 'visible' });
+    const posts = await run.server.sql(
+      "SELECT ws.post, a.username FROM window_staff ws JOIN service_window w ON w.id = ws.window_id JOIN account a ON a.id = ws.account_id JOIN hall h ON h.id = w.hall_id WHERE h.name = '云州市政务服务中心' AND w.number = '3'",
+    );
+    expect(posts.rows).toEqual([{ post: 'B', username: 'clerk2' }]);
+    await run.server.drainOutbox();
+
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'clerk2');
+    await page.getByTestId('notification-bell').locator('xpath=..').locator('.ant-badge-count').waitFor({ state: 'visible' });
+    await page.getByTestId('notification-bell').click();
+    await page.waitForURL('**/messages');
+    const list = page.getByTestId('message-list');
+    await list.getByText('您已被安排到云州市政务服务中心 3 号窗口 B 岗。').waitFor({ state: 'visible' });
+    await screenshot(page, 'messages');
+    await page.getByTestId('mark-all-read').click();
+    await page.getByText('0 条未读').waitFor({ state: 'visible' });
+    const unread = await run.server.sql(
+      "SELECT count(*)::int AS n FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'clerk2' AND m.read_at IS NULL",
+    );
+    expect(unread.rows[0]!.n).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('sends a visitor who opens the workbench to the login page and back after signing in', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     await page.goto('/workbench/org/halls');
     await page.waitForURL('**/login?next=%2Fworkbench%2Forg%2Fhalls');

@@ -2,7 +2,7 @@
 export const common = {
   'app.centerName': ['云州市政务服务中心', 'Yunzhou City Government Service Center'],
   'app.shortName': ['一窗通办', 'OneWindow'],
-  'app.workbench': ['云州市政务服务中心 · 工作人员工作台', 'Yunzhou City Government Service Center · staff workbench'],
+  'app.workbench': ['云州市政务服务中心 · 工作人员工作台', 'Yunzhou City Government Service Center · Staff workbench'],
 
   'nav.main': ['主导航', 'Main navigation'],
   'nav.home': ['首页', 'Home'],

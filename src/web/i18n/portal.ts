@@ -38,8 +38,8 @@ export const portal = {
   ],
   'home.networkEmpty': ['尚未登记行政区划。', 'No regions are registered yet.'],
   'home.networkOrganizations': ['进驻部门', 'Organizations'],
-  'home.cityOrganizations': ['市级部门 {count} 个', '{count} city organizations'],
-  'home.organizationsCount': ['{count} 个部门', '{count} organizations'],
+  'home.cityOrganizations': ['市级部门 {count} 个', 'City organizations: {count}'],
+  'home.organizationsCount': ['{count} 个部门', 'Organizations: {count}'],
   'home.noStreets': ['暂无下辖街道（乡镇）', 'No streets or townships registered'],
 
   'region.level.city': ['市', 'City'],

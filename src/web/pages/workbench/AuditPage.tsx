@@ -95,11 +95,9 @@ export function AuditPage() {
     {
       title: t('audit.change'),
       dataIndex: 'change',
-      render: (c: unknown) => (
-        <Typography.Text className="mono audit-change" ellipsis={{ tooltip: JSON.stringify(c, null, 2) }}>
-          {JSON.stringify(c)}
-        </Typography.Text>
-      ),
+      // the whole change is in the expanded row
+      ellipsis: true,
+      render: (c: unknown) => <span className="mono">{JSON.stringify(c)}</span>,
     },
     {
       title: t('audit.hash'),
@@ -198,7 +196,8 @@ export function AuditPage() {
             columns={columns}
             dataSource={entries.data?.items ?? []}
             loading={entries.isFetching}
-            scroll={{ x: 1150 }}
+            tableLayout="fixed"
+            scroll={{ x: 1000 }}
             expandable={{
               expandedRowRender: (e) => <pre className="json-block">{JSON.stringify({ change: e.change, requestId: e.requestId, hash: e.hash }, null, 2)}</pre>,
             }}

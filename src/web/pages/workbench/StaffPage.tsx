@@ -73,7 +73,7 @@ export function StaffPage() {
     {
       title: t('staff.windows'),
       dataIndex: 'windows',
-      width: 130,
+      width: 120,
       render: (windows: StaffView['windows']) =>
         windows.length ? (
           <span className="tag-wrap">
@@ -102,13 +102,13 @@ export function StaffPage() {
           <Tag color="red">{t('staff.disabled')}</Tag>
         ),
     },
-    { title: t('staff.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('staff.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
   ];
   if (canManage)
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 130,
       fixed: 'right',
       render: (_v, s) => (
         <Space size={0} wrap>
@@ -181,7 +181,7 @@ export function StaffPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1080 }}
+            scroll={{ x: 1000 }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filter.q || filter.organizationId ? t('staff.emptyFiltered') : t('staff.empty')} /> }}
             pagination={{
               current: page,
