@@ -163,6 +163,23 @@ describe('workbench (staff)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sends a clerk whose session timed out back to the login page, and returns them after signing in', { timeout: 60_000 }, async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.getByTestId('workbench-home').waitFor({ state: 'visible' });
+    // 30 minutes without a request: the server ends the session (等保 idle timeout)
+    await run.server.sql("UPDATE session SET last_seen_at = now() - interval '2 hours' WHERE account_id = (SELECT id FROM account WHERE username = 'clerk1')");
+    await menu(page).getByText('部门管理').click();
+    await page.waitForURL('**/login?next=%2Fworkbench%2Forg%2Forganizations');
+    await page.getByText('登录已过期，请重新登录').waitFor({ state: 'visible' });
+    await page.locator('#username').fill('clerk1');
+    await page.locator('#password').fill('OneWindow@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/workbench/org/organizations');
+    await page.getByTestId('organizations-table').getByText('云州市公安局').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+
   it('sends a visitor who opens the workbench to the login page and back after signing in', { timeout: 60_000 }, async () => {
     const { page } = await run.newPage();
     await page.goto('/workbench/org/halls');

@@ -80,7 +80,7 @@ function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        breakpoint="lg"
+        breakpoint="xl"
         theme="light"
         className="workbench-sider"
       >
