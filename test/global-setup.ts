@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
   }
   try {
     const admin = new pg.Client({ connectionString: adminUrl });
+    admin.on('error', () => {});
     await admin.connect();
     const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ow_test_%' OR datname = $1", [templateName]);
     for (const { datname } of stale.rows) {
@@ -55,6 +56,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`ALTER DATABASE "${templateName}" IS_TEMPLATE true`);
     await admin.end();
   } catch (error) {
+    console.error('test database setup failed:', error);
     await cluster?.stop().catch(() => {});
     throw error;
   }

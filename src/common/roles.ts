@@ -25,6 +25,8 @@ export const permissions = [
   'notify.devlog', // messages that would have gone out by SMS / e-mail
   'apikey.manage',
   'calendar.manage', // holidays, make-up days and office hours of a region's calendar
+  'catalog.manage', // items, versions, delegation, bundles, import and export
+  'catalog.review', // approve a version for publication (never one's own)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,10 +36,20 @@ const grants: Record<Role, readonly Permission[]> = {
   approver: ['org.read', 'applicant.read'],
   head: ['org.read', 'applicant.read'],
   supervisor: ['org.read', 'audit.read', 'applicant.read'],
-  catalog_admin: ['org.read'],
+  catalog_admin: ['org.read', 'catalog.manage', 'catalog.review'],
   operator: ['org.read'],
   unit: [],
-  center_admin: ['org.read', 'org.manage', 'staff.manage', 'applicant.register', 'applicant.read', 'audit.read', 'notify.devlog', 'calendar.manage'],
+  center_admin: [
+    'org.read',
+    'org.manage',
+    'staff.manage',
+    'applicant.register',
+    'applicant.read',
+    'audit.read',
+    'notify.devlog',
+    'calendar.manage',
+    'catalog.review',
+  ],
   sys_admin: [
     'org.read',
     'org.manage',
@@ -48,6 +60,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'notify.devlog',
     'apikey.manage',
     'calendar.manage',
+    'catalog.manage',
+    'catalog.review',
   ],
 };
 

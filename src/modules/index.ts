@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { notifyRoutes } from './notify/notify.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 
 /** The one list of modules the server registers (routes under /api/v1). */
@@ -14,4 +15,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(orgRoutes);
   await app.register(notifyRoutes);
   await app.register(calendarRoutes);
+  await app.register(catalogRoutes);
 };

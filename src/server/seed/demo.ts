@@ -7,6 +7,7 @@ import { createOrganization } from '../../modules/org/organizations.service.ts';
 import { assignWindowStaff, createHall, createWindow } from '../../modules/org/halls.service.ts';
 import { createStaffAccount, registerApplicantAccount } from '../../modules/identity/accounts.service.ts';
 import type { Role } from '../../common/roles.ts';
+import { seedDemoCatalog } from '../../modules/catalog/catalog.seed.ts';
 
 export const demoPassword = 'OneWindow@2026';
 
@@ -258,6 +259,8 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       legalRepresentative: '林国栋',
     });
     logins.push({ username: 'enterprise1', role: '企业 enterprise', name: '云州青禾食品有限公司' });
+
+    await seedDemoCatalog(ctx, deps);
   });
   return logins;
 }

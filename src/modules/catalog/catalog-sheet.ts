@@ -1,0 +1,384 @@
+import ExcelJS from 'exceljs';
+import { Value } from 'typebox/value';
+import type { Db } from '../../server/db/database.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { ItemContent, type Fee, type Material } from './catalog.schemas.ts';
+import { createItem, startNewVersion, updateDraft } from './items.service.ts';
+import { openVersion } from './items.store.ts';
+import { standardForm, standardProcess } from './item-templates.ts';
+import { validateContent } from './item-rules.ts';
+import './catalog.tables.ts';
+
+/** Chinese labels in the sheet ↔ values in the data model. */
+const typeNames: Record<string, ItemContent['type']> = {
+  行政许可: 'licensing',
+  行政确认: 'confirmation',
+  行政给付: 'payment',
+  行政征收: 'levy',
+  行政奖励: 'reward',
+  行政裁决: 'adjudication',
+  行政检查: 'inspection',
+  其他行政权力: 'other_power',
+  公共服务: 'public_service',
+};
+const units: Record<string, 'workday' | 'day' | 'workhour'> = { 工作日: 'workday', 自然日: 'day', 工作小时: 'workhour' };
+const caseKinds: Record<string, ItemContent['caseKind']> = { 即办件: 'immediate', 承诺件: 'committed' };
+const scopes: Record<string, ItemContent['anywhereScope']> = { 不通办: 'none', 全市通办: 'city', 全省通办: 'province', 全国通办: 'national' };
+const deliveries: Record<string, ItemContent['deliveryMethods'][number]> = { 窗口领取: 'pickup', 邮寄: 'post', 智能柜: 'locker', 电子送达: 'electronic' };
+const audiences: Record<string, 'person' | 'enterprise'> = { 自然人: 'person', 法人: 'enterprise' };
+const results: Record<string, ItemContent['resultType']> = { 证照: 'license', 批文: 'approval_document', 证明: 'certificate', 其他: 'other' };
+const kinds: Record<string, Material['kind']> = { 原件: 'original', 复印件: 'copy', 原件及复印件: 'original_and_copy' };
+const forms: Record<string, Material['form']> = { 纸质: 'paper', 电子: 'electronic', 纸质或电子: 'both' };
+const necessities: Record<string, Material['necessity']> = { 必要: 'required', 情形必要: 'conditional', 非必要: 'optional' };
+const sources: Record<string, Material['source']> = { 申请人: 'applicant', 电子证照: 'license', 共享数据: 'shared_data', 出具单位: 'issuing_agency' };
+const yes = (v: string) => v === '是';
+const invert = <T extends string>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k])) as Record<T, string>;
+const list = (v: string) =>
+  v
+    .split(/[,，、;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const itemColumns = [
+  ['orgCode', '实施机构统一社会信用代码'],
+  ['baseCode', '基本编码'],
+  ['name', '事项名称'],
+  ['type', '事项类型'],
+  ['caseKind', '办件类型'],
+  ['legal', '法定办结时限'],
+  ['legalUnit', '法定时限单位'],
+  ['committed', '承诺办结时限'],
+  ['committedUnit', '承诺时限单位'],
+  ['basis', '设定依据'],
+  ['conditions', '受理条件'],
+  ['visits', '到现场次数'],
+  ['depth', '网上办理深度'],
+  ['scope', '通办范围'],
+  ['delivery', '送达方式'],
+  ['location', '办理地点'],
+  ['hours', '办理时间'],
+  ['consult', '咨询电话'],
+  ['complaint', '监督投诉电话'],
+  ['audience', '服务对象'],
+  ['themes', '主题'],
+  ['keywords', '关键词'],
+  ['resultType', '审批结果类型'],
+  ['resultName', '审批结果名称'],
+  ['commitment', '是否告知承诺制'],
+  ['chargeable', '是否收费'],
+  ['appointment', '是否支持预约'],
+  ['payment', '是否支持网上支付'],
+  ['form', '表单JSON'],
+  ['process', '流程JSON'],
+] as const;
+const materialColumns = [
+  ['orgCode', '实施机构统一社会信用代码'],
+  ['baseCode', '基本编码'],
+  ['key', '材料标识'],
+  ['name', '材料名称'],
+  ['kind', '原件/复印件'],
+  ['form', '纸质/电子'],
+  ['necessity', '必要性'],
+  ['condition', '情形说明'],
+  ['count', '份数'],
+  ['source', '来源'],
+  ['licenseType', '证照类型'],
+] as const;
+const feeColumns = [
+  ['orgCode', '实施机构统一社会信用代码'],
+  ['baseCode', '基本编码'],
+  ['name', '收费项目'],
+  ['standard', '收费标准'],
+  ['basis', '收费依据'],
+  ['reducible', '是否允许减免'],
+  ['reductionBasis', '减免依据'],
+] as const;
+
+/** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
+export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer> {
+  requireAccess(actor, 'catalog.manage');
+  const rows = await db
+    .selectFrom('item as i')
+    .innerJoin('organization as o', 'o.id', 'i.organization_id')
+    .innerJoin('region as r', 'r.id', 'i.region_id')
+    .innerJoin('item_version as v', (j) => j.onRef('v.item_id', '=', 'i.id').on('v.state', 'in', ['published', 'draft', 'in_review']))
+    .where(scopeFilter(scopeOf(actor, 'catalog.manage'), 'r.path', 'o.path'))
+    .where('i.parent_item_id', 'is', null)
+    .select(['o.credit_code', 'i.base_code', 'v.state', 'v.content', 'i.id'])
+    .orderBy('i.id')
+    .orderBy('v.number', 'desc')
+    .execute();
+  const seen = new Set<number>();
+  const book = new ExcelJS.Workbook();
+  const items = book.addWorksheet('事项');
+  const materials = book.addWorksheet('材料');
+  const fees = book.addWorksheet('收费');
+  items.addRow(itemColumns.map(([, h]) => h));
+  materials.addRow(materialColumns.map(([, h]) => h));
+  fees.addRow(feeColumns.map(([, h]) => h));
+  const typeName = invert(typeNames);
+  const unitName = invert(units);
+  for (const r of rows) {
+    if (seen.has(r.id)) continue; // the newest version per item
+    seen.add(r.id);
+    const c = r.content as ItemContent;
+    items.addRow([
+      r.credit_code,
+      r.base_code,
+      c.name,
+      typeName[c.type],
+      invert(caseKinds)[c.caseKind],
+      c.legalLimit.value,
+      unitName[c.legalLimit.unit],
+      c.committedLimit.value,
+      unitName[c.committedLimit.unit],
+      c.basis,
+      c.conditions,
+      c.visitsRequired,
+      c.onlineDepth,
+      invert(scopes)[c.anywhereScope],
+      c.deliveryMethods.map((d) => invert(deliveries)[d]).join('，'),
+      c.location,
+      c.hours,
+      c.consultPhone,
+      c.complaintPhone,
+      c.audience.map((a) => invert(audiences)[a]).join('，'),
+      c.themes.join('，'),
+      c.keywords.join('，'),
+      invert(results)[c.resultType],
+      c.resultName,
+      c.commitmentApproval ? '是' : '否',
+      c.isChargeable ? '是' : '否',
+      c.supportsAppointment ? '是' : '否',
+      c.supportsOnlinePayment ? '是' : '否',
+      JSON.stringify(c.form),
+      JSON.stringify(c.process),
+    ]);
+    for (const m of c.materials) {
+      materials.addRow([
+        r.credit_code,
+        r.base_code,
+        m.key,
+        m.name,
+        invert(kinds)[m.kind],
+        invert(forms)[m.form],
+        invert(necessities)[m.necessity],
+        m.condition ?? '',
+        m.count,
+        invert(sources)[m.source],
+        m.licenseType ?? '',
+      ]);
+    }
+    for (const f of c.fees) fees.addRow([r.credit_code, r.base_code, f.name, f.standard, f.basis, f.reducible ? '是' : '否', f.reductionBasis ?? '']);
+  }
+  for (const sheet of [items, materials, fees]) {
+    sheet.getRow(1).font = { bold: true };
+    sheet.columns.forEach((col) => (col.width = 18));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+type RowError = { sheet: string; row: number; column?: string; message: string };
+
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
+  return String(v).trim();
+}
+
+function readSheet<K extends string>(book: ExcelJS.Workbook, name: string, columns: readonly (readonly [K, string])[], errors: RowError[]) {
+  const sheet = book.getWorksheet(name);
+  if (!sheet) {
+    errors.push({ sheet: name, row: 0, message: `missing sheet ${name}` });
+    return [];
+  }
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
+  const index = new Map<K, number>();
+  for (const [key, label] of columns) {
+    const i = header.indexOf(label);
+    if (i < 0) errors.push({ sheet: name, row: 1, column: label, message: `missing column ${label}` });
+    else index.set(key, i + 1);
+  }
+  const out: { row: number; get: (k: K) => string }[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const get = (k: K) => (index.has(k) ? text(row.getCell(index.get(k)!).value) : '');
+    if (columns.every(([k]) => !get(k))) return;
+    out.push({ row: n, get });
+  });
+  return out;
+}
+
+/**
+ * Read a workbook in the export layout and save every item as a draft (new items are created, existing
+ * ones get a new draft version). Every bad row of every sheet is reported; if there is any, nothing is
+ * saved. With `dryRun` the plan is returned without saving.
+ */
+export async function importCatalog(ctx: WriteContext, data: Buffer, options: { dryRun: boolean }) {
+  requireAccess(ctx.actor, 'catalog.manage');
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { reason: 'not an .xlsx workbook' });
+  }
+  const errors: RowError[] = [];
+  const itemRows = readSheet(book, '事项', itemColumns, errors);
+  const materialRows = readSheet(book, '材料', materialColumns, errors);
+  const feeRows = readSheet(book, '收费', feeColumns, errors);
+  if (errors.length) throw new AppError('VALIDATION_FAILED', { errors });
+
+  const orgs = new Map((await ctx.tx.selectFrom('organization').select(['id', 'credit_code']).execute()).map((o) => [o.credit_code, o.id]));
+  const key = (org: string, base: string) => `${org}/${base}`;
+  const materialsByItem = new Map<string, Material[]>();
+  const feesByItem = new Map<string, Fee[]>();
+  const need = <T>(sheet: string, row: number, column: string, map: Record<string, T>, value: string): T | undefined => {
+    if (value in map) return map[value];
+    errors.push({ sheet, row, column, message: `"${value}" is not one of ${Object.keys(map).join(' / ')}` });
+    return undefined;
+  };
+  for (const r of materialRows) {
+    const before = errors.length;
+    const count = Number(r.get('count') || '1');
+    if (!Number.isInteger(count) || count < 1) errors.push({ sheet: '材料', row: r.row, column: '份数', message: 'a whole number ≥ 1' });
+    const m = {
+      key: r.get('key'),
+      name: r.get('name'),
+      kind: need('材料', r.row, '原件/复印件', kinds, r.get('kind')),
+      form: need('材料', r.row, '纸质/电子', forms, r.get('form')),
+      necessity: need('材料', r.row, '必要性', necessities, r.get('necessity')),
+      count,
+      source: need('材料', r.row, '来源', sources, r.get('source')),
+      ...(r.get('condition') ? { condition: r.get('condition') } : {}),
+      ...(r.get('licenseType') ? { licenseType: r.get('licenseType') } : {}),
+    };
+    if (!/^[a-z0-9_]{1,60}$/.test(m.key)) errors.push({ sheet: '材料', row: r.row, column: '材料标识', message: 'lower-case letters, digits and _' });
+    if (!m.name) errors.push({ sheet: '材料', row: r.row, column: '材料名称', message: 'required' });
+    const k = key(r.get('orgCode'), r.get('baseCode'));
+    // a bad row is reported on its own sheet only; the item is checked with the good ones
+    if (errors.length === before) materialsByItem.set(k, [...(materialsByItem.get(k) ?? []), m as Material]);
+    else materialsByItem.set(k, materialsByItem.get(k) ?? []);
+  }
+  for (const r of feeRows) {
+    const before = errors.length;
+    const f: Fee = { name: r.get('name'), standard: r.get('standard'), basis: r.get('basis'), reducible: yes(r.get('reducible')) };
+    if (r.get('reductionBasis')) f.reductionBasis = r.get('reductionBasis');
+    if (!f.name || !f.standard) errors.push({ sheet: '收费', row: r.row, message: '收费项目 and 收费标准 are required' });
+    const k = key(r.get('orgCode'), r.get('baseCode'));
+    if (errors.length === before) feesByItem.set(k, [...(feesByItem.get(k) ?? []), f]);
+    else feesByItem.set(k, feesByItem.get(k) ?? []);
+  }
+
+  const plan: { row: number; organizationId: number; baseCode: string; content: ItemContent }[] = [];
+  const keys = new Set<string>();
+  for (const r of itemRows) {
+    const before = errors.length;
+    const organizationId = orgs.get(r.get('orgCode'));
+    if (!organizationId) errors.push({ sheet: '事项', row: r.row, column: '实施机构统一社会信用代码', message: 'no organization has this credit code' });
+    const baseCode = r.get('baseCode');
+    if (!/^[0-9]{12}$/.test(baseCode)) errors.push({ sheet: '事项', row: r.row, column: '基本编码', message: '12 digits' });
+    const k = key(r.get('orgCode'), baseCode);
+    if (keys.has(k)) errors.push({ sheet: '事项', row: r.row, message: 'the same item is listed twice' });
+    keys.add(k);
+    const num = (column: string, v: string) => {
+      const n = Number(v);
+      if (v === '' || !Number.isInteger(n) || n < 0) errors.push({ sheet: '事项', row: r.row, column, message: 'a whole number' });
+      return n;
+    };
+    const json = (column: string, v: string) => {
+      if (!v) return undefined;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        errors.push({ sheet: '事项', row: r.row, column, message: 'not valid JSON' });
+        return undefined;
+      }
+    };
+    const caseKind = need('事项', r.row, '办件类型', caseKinds, r.get('caseKind'));
+    const committedLimit = { value: num('承诺办结时限', r.get('committed')), unit: need('事项', r.row, '承诺时限单位', units, r.get('committedUnit'))! };
+    const content = {
+      name: r.get('name'),
+      type: need('事项', r.row, '事项类型', typeNames, r.get('type')),
+      basis: r.get('basis'),
+      level: 'city',
+      audience: list(r.get('audience')).map((a) => need('事项', r.row, '服务对象', audiences, a)),
+      themes: list(r.get('themes')),
+      keywords: list(r.get('keywords')),
+      conditions: r.get('conditions'),
+      caseKind,
+      legalLimit: { value: num('法定办结时限', r.get('legal')), unit: need('事项', r.row, '法定时限单位', units, r.get('legalUnit')) },
+      committedLimit,
+      visitsRequired: num('到现场次数', r.get('visits')),
+      onlineDepth: num('网上办理深度', r.get('depth')),
+      anywhereScope: need('事项', r.row, '通办范围', scopes, r.get('scope')),
+      deliveryMethods: list(r.get('delivery')).map((d) => need('事项', r.row, '送达方式', deliveries, d)),
+      location: r.get('location'),
+      hours: r.get('hours'),
+      consultPhone: r.get('consult'),
+      complaintPhone: r.get('complaint'),
+      isChargeable: yes(r.get('chargeable')),
+      fees: feesByItem.get(k) ?? [],
+      materials: materialsByItem.get(k) ?? [],
+      form: json('表单JSON', r.get('form')) ?? standardForm(),
+      process:
+        json('流程JSON', r.get('process')) ??
+        (caseKind && committedLimit.unit ? standardProcess(caseKind, committedLimit as ItemContent['committedLimit']) : { nodes: [] }),
+      resultType: need('事项', r.row, '审批结果类型', results, r.get('resultType')),
+      resultName: r.get('resultName'),
+      commitmentApproval: yes(r.get('commitment')),
+      supportsAppointment: yes(r.get('appointment')),
+      supportsOnlinePayment: yes(r.get('payment')),
+      faqs: [],
+    };
+    if (errors.length > before) continue;
+    if (!Value.Check(ItemContent, content)) {
+      for (const e of [...Value.Errors(ItemContent, content)].slice(0, 5))
+        errors.push({ sheet: '事项', row: r.row, column: e.instancePath, message: e.message });
+      continue;
+    }
+    const problems = validateContent(content as ItemContent, () => true);
+    for (const p of problems) errors.push({ sheet: '事项', row: r.row, column: p.path, message: p.message });
+    if (problems.length === 0) plan.push({ row: r.row, organizationId: organizationId!, baseCode, content: content as ItemContent });
+  }
+  for (const k of [...materialsByItem.keys(), ...feesByItem.keys()]) {
+    if (!keys.has(k)) errors.push({ sheet: materialsByItem.has(k) ? '材料' : '收费', row: 0, message: `rows for ${k}, which is not in 事项` });
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', { errors: errors.slice(0, 500), errorCount: errors.length });
+
+  const outcome: { code: string; name: string; action: string }[] = [];
+  let created = 0;
+  let updated = 0;
+  for (const p of plan) {
+    const existing = await ctx.tx
+      .selectFrom('item')
+      .select(['id', 'code', 'status'])
+      .where('organization_id', '=', p.organizationId)
+      .where('base_code', '=', p.baseCode)
+      .executeTakeFirst();
+    if (!existing) {
+      created += 1;
+      if (options.dryRun) outcome.push({ code: `(new) ${p.baseCode}`, name: p.content.name, action: 'create' });
+      else outcome.push({ ...(await createItem(ctx, p)), name: p.content.name, action: 'create' });
+      continue;
+    }
+    updated += 1;
+    outcome.push({ code: existing.code, name: p.content.name, action: 'new_draft' });
+    if (options.dryRun) continue;
+    let open = await openVersion(ctx.tx, existing.id);
+    if (open?.state === 'in_review') throw new AppError('CONFLICT', { row: p.row, code: existing.code, reason: 'a version of this item is in review' });
+    if (!open) {
+      await startNewVersion(ctx, existing.id);
+      open = (await openVersion(ctx.tx, existing.id))!;
+    }
+    await updateDraft(ctx, existing.id, { content: p.content, version: open.version });
+  }
+  return { created, updated, dryRun: options.dryRun, items: outcome };
+}

@@ -1,0 +1,464 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { itemContent } from '../../../test/factories.ts';
+
+let server: TestServer;
+let admin: Client;
+let reviewer: Client;
+let market: number;
+let qcCenter: number;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await signIn(server, 'catalogadmin');
+  reviewer = await signIn(server, 'centeradmin');
+  market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id;
+  qcCenter = (await server.sql("SELECT id FROM organization WHERE name = '青川区政务服务中心'")).rows[0].id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const pub = async (path: string) => {
+  const r = await fetch(server.baseUrl + path);
+  return { status: r.status, body: (await r.json()) as any };
+};
+
+async function publishNew(baseCode: string, overrides = {}) {
+  const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode, content: itemContent(overrides) });
+  expect(created.status).toBe(201);
+  expect((await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`)).status).toBe(200);
+  expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return created.body as { id: number; code: string };
+}
+
+describe('spreadsheet import and export', () => {
+  it('exports the catalog and re-imports it as new drafts', async () => {
+    const r = await fetch(`${server.baseUrl}/api/v1/catalog/admin/export.xlsx`, { headers: { cookie: admin.cookie } });
+    expect(r.status).toBe(200);
+    const data = Buffer.from(await r.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    expect(book.getWorksheet('事项')!.rowCount).toBeGreaterThan(40);
+    const dry = await admin.post('/api/v1/catalog/admin/import', { content: data.toString('base64'), dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.updated).toBeGreaterThan(40);
+    expect(dry.body.created).toBe(0);
+  });
+
+  it('reports every bad row and saves nothing', async () => {
+    const book = new ExcelJS.Workbook();
+    const items = book.addWorksheet('事项');
+    const materials = book.addWorksheet('材料');
+    book.addWorksheet('收费').addRow(['实施机构统一社会信用代码', '基本编码', '收费项目', '收费标准', '收费依据', '是否允许减免', '减免依据']);
+    const org = (await server.sql('SELECT credit_code FROM organization WHERE id = $1', [market])).rows[0].credit_code;
+    const header = [
+      '实施机构统一社会信用代码',
+      '基本编码',
+      '事项名称',
+      '事项类型',
+      '办件类型',
+      '法定办结时限',
+      '法定时限单位',
+      '承诺办结时限',
+      '承诺时限单位',
+      '设定依据',
+      '受理条件',
+      '到现场次数',
+      '网上办理深度',
+      '通办范围',
+      '送达方式',
+      '办理地点',
+      '办理时间',
+      '咨询电话',
+      '监督投诉电话',
+      '服务对象',
+      '主题',
+      '关键词',
+      '审批结果类型',
+      '审批结果名称',
+      '是否告知承诺制',
+      '是否收费',
+      '是否支持预约',
+      '是否支持网上支付',
+      '表单JSON',
+      '流程JSON',
+    ];
+    items.addRow(header);
+    const good = [
+      org,
+      '019900000100',
+      '导入的好事项',
+      '行政许可',
+      '承诺件',
+      20,
+      '工作日',
+      5,
+      '工作日',
+      '《测试条例》',
+      '条件',
+      1,
+      3,
+      '全市通办',
+      '窗口领取，邮寄',
+      '5 号窗口',
+      '工作日',
+      '0570-1',
+      '12345',
+      '法人',
+      '经营许可',
+      '导入',
+      '证照',
+      '导入许可证',
+      '否',
+      '否',
+      '是',
+      '否',
+      '',
+      '',
+    ];
+    items.addRow(good);
+    items.addRow([
+      org,
+      '01990000010X',
+      '坏编码',
+      '行政许可',
+      '承诺件',
+      20,
+      '工作日',
+      5,
+      '工作日',
+      '依据',
+      '条件',
+      1,
+      3,
+      '全市通办',
+      '邮寄',
+      '地点',
+      '时间',
+      '电话',
+      '12345',
+      '法人',
+      '',
+      '',
+      '证照',
+      '证',
+      '否',
+      '否',
+      '否',
+      '否',
+      '',
+      '',
+    ]);
+    items.addRow([
+      org,
+      '019900000102',
+      '坏类型',
+      '行政许可证',
+      '马上办',
+      20,
+      '天',
+      30,
+      '工作日',
+      '依据',
+      '条件',
+      1,
+      3,
+      '全市通办',
+      '邮寄',
+      '地点',
+      '时间',
+      '电话',
+      '12345',
+      '法人',
+      '',
+      '',
+      '证照',
+      '证',
+      '否',
+      '否',
+      '否',
+      '否',
+      '',
+      '',
+    ]);
+    materials.addRow([
+      '实施机构统一社会信用代码',
+      '基本编码',
+      '材料标识',
+      '材料名称',
+      '原件/复印件',
+      '纸质/电子',
+      '必要性',
+      '情形说明',
+      '份数',
+      '来源',
+      '证照类型',
+    ]);
+    materials.addRow([org, '019900000100', 'application_form', '申请书', '原件', '纸质', '必要', '', 1, '申请人', '']);
+    materials.addRow([org, '019900000100', 'Bad Key', '坏材料', '原件', '纸质', '很必要', '', 0, '申请人', '']);
+    const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const before = (await server.sql('SELECT count(*)::int AS n FROM item')).rows[0].n;
+    const r = await admin.post('/api/v1/catalog/admin/import', { content });
+    expect(r.status).toBe(400);
+    const errors = r.body.error.details.errors as { sheet: string; row: number; column?: string }[];
+    const at = errors.map((e) => `${e.sheet}:${e.row}:${e.column ?? ''}`);
+    expect(at).toEqual(
+      expect.arrayContaining([
+        '事项:3:基本编码',
+        '事项:4:事项类型',
+        '事项:4:办件类型',
+        '事项:4:法定时限单位',
+        '材料:3:材料标识',
+        '材料:3:必要性',
+        '材料:3:份数',
+      ]),
+    );
+    expect(errors.filter((e) => e.sheet === '事项' && e.row === 2)).toEqual([]);
+    expect((await server.sql('SELECT count(*)::int AS n FROM item')).rows[0].n).toBe(before);
+  });
+});
+
+describe('item lifecycle', () => {
+  it('goes draft → in review → published, and nobody approves their own submission', async () => {
+    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000001', content: itemContent() });
+    expect(created.status).toBe(201);
+    expect(created.body.code).toMatch(/^[0-9A-Z]{18}-019900000001$/);
+    expect((await pub(`/api/v1/catalog/items/${created.body.code}`)).status).toBe(404);
+
+    expect((await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`)).body.state).toBe('in_review');
+    const own = await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' });
+    expect(own.status).toBe(403);
+    const rejected = await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'reject' });
+    expect(rejected.status).toBe(400); // a rejection says why
+    expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'reject', note: '设定依据不完整' })).body.state).toBe(
+      'draft',
+    );
+    const item = await admin.get(`/api/v1/catalog/admin/items/${created.body.id}`);
+    expect(item.body.open).toMatchObject({ state: 'draft', reviewNote: '设定依据不完整' });
+
+    const saved = await admin.put(`/api/v1/catalog/admin/items/${created.body.id}/draft`, {
+      content: itemContent({ basis: '《中华人民共和国行政许可法》第十二条；《测试条例》第五条' }),
+      version: item.body.open.version,
+    });
+    expect(saved.status).toBe(200);
+    const stale = await admin.put(`/api/v1/catalog/admin/items/${created.body.id}/draft`, { content: itemContent(), version: item.body.open.version });
+    expect(stale.status).toBe(409);
+    await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+    expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).body.state).toBe('published');
+    const published = await pub(`/api/v1/catalog/items/${created.body.code}`);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ version: 1, organizationName: '云州市市场监督管理局', content: { basis: expect.stringContaining('测试条例') } });
+  });
+
+  it('keeps the published version in force while version 2 is drafted, then supersedes it', async () => {
+    const { id, code } = await publishNew('019900000002');
+    const v1 = (await pub(`/api/v1/catalog/items/${code}`)).body.versionId;
+    expect((await admin.post(`/api/v1/catalog/admin/items/${id}/versions`)).body.number).toBe(2);
+    expect((await admin.post(`/api/v1/catalog/admin/items/${id}/versions`)).status).toBe(409);
+    const draft = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open;
+    await admin.put(`/api/v1/catalog/admin/items/${id}/draft`, {
+      content: itemContent({ committedLimit: { value: 3, unit: 'workday' } }),
+      version: draft.version,
+    });
+    expect((await pub(`/api/v1/catalog/items/${code}`)).body.content.committedLimit.value).toBe(5);
+    await admin.post(`/api/v1/catalog/admin/items/${id}/submit`);
+    await reviewer.post(`/api/v1/catalog/admin/items/${id}/review`, { decision: 'approve' });
+    const now = (await pub(`/api/v1/catalog/items/${code}`)).body;
+    expect(now).toMatchObject({ version: 2, content: { committedLimit: { value: 3 } } });
+    expect(now.versionId).not.toBe(v1);
+    const states = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.versions.map((v: { number: number; state: string }) => `${v.number}:${v.state}`);
+    expect(states).toEqual(['2:published', '1:superseded']);
+    // a published version never changes: its row is the same as when it was published
+    const { rows } = await server.sql("SELECT state, content->>'name' AS name FROM item_version WHERE id = $1", [v1]);
+    expect(rows[0]).toEqual({ state: 'superseded', name: '测试经营许可证核发' });
+  });
+
+  it('refuses to send a broken item to review, naming each problem', async () => {
+    const broken = itemContent({
+      caseKind: 'immediate',
+      committedLimit: { value: 5, unit: 'workday' },
+      isChargeable: true,
+      materials: [
+        { key: 'a', name: '甲', kind: 'original', form: 'paper', necessity: 'conditional', count: 1, source: 'license' },
+        { key: 'a', name: '乙', kind: 'original', form: 'paper', necessity: 'required', count: 1, source: 'applicant' },
+      ],
+    });
+    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000003', content: broken });
+    const r = await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+    expect(r.status).toBe(400);
+    const paths = r.body.error.details.problems.map((p: { path: string }) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['committedLimit', 'fees', 'materials.1.key', 'materials.0.condition', 'materials.0.licenseType']));
+    expect((await admin.get(`/api/v1/catalog/admin/items/${created.body.id}`)).body.open.state).toBe('draft');
+  });
+
+  it('cancels an item: it disappears from the catalog', async () => {
+    const { id, code } = await publishNew('019900000004');
+    expect((await admin.post(`/api/v1/catalog/admin/items/${id}/cancel`, { reason: '依据废止' })).body.cancelled).toBe(1);
+    expect((await pub(`/api/v1/catalog/items/${code}`)).status).toBe(404);
+    expect((await admin.post(`/api/v1/catalog/admin/items/${id}/versions`)).status).toBe(409);
+  });
+
+  it('lets only catalog staff manage items', async () => {
+    const citizen = await signIn(server, 'citizen1');
+    expect((await citizen.get('/api/v1/catalog/admin/items')).status).toBe(403);
+    const clerk = await signIn(server, 'clerk1');
+    expect((await clerk.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000009', content: itemContent() })).status).toBe(403);
+  });
+});
+
+describe('delegation (下放)', () => {
+  it('gives a lower level the unified standard with its own local details, following every new version', async () => {
+    const { id, code } = await publishNew('019900000010', { name: '测试下放事项' });
+    const d = await admin.post(`/api/v1/catalog/admin/items/${id}/delegate`, { organizationIds: [qcCenter] });
+    expect(d.status).toBe(200);
+    const child = d.body.delegated[0];
+    expect(child.code).toMatch(/-019900000010$/);
+    const view = (await pub(`/api/v1/catalog/items/${child.code}`)).body;
+    expect(view).toMatchObject({ delegatedFrom: code, regionName: '青川区', content: { name: '测试下放事项', level: 'district', powerSource: '上级下放' } });
+
+    const childAdmin = (await admin.get(`/api/v1/catalog/admin/items/${child.id}`)).body;
+    expect((await admin.put(`/api/v1/catalog/admin/items/${child.id}/draft`, { content: itemContent(), version: 1 })).status).toBe(409);
+    await admin.put(`/api/v1/catalog/admin/items/${child.id}/local`, {
+      local: { location: '青川区政务服务中心 1 号窗口', consultPhone: '0570-22345001' },
+      version: childAdmin.version,
+    });
+    expect((await pub(`/api/v1/catalog/items/${child.code}`)).body.content.location).toBe('青川区政务服务中心 1 号窗口');
+
+    await admin.post(`/api/v1/catalog/admin/items/${id}/versions`);
+    const draft = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open;
+    await admin.put(`/api/v1/catalog/admin/items/${id}/draft`, {
+      content: itemContent({ name: '测试下放事项', conditions: '新的受理条件。' }),
+      version: draft.version,
+    });
+    await admin.post(`/api/v1/catalog/admin/items/${id}/submit`);
+    await reviewer.post(`/api/v1/catalog/admin/items/${id}/review`, { decision: 'approve' });
+    const followed = (await pub(`/api/v1/catalog/items/${child.code}`)).body;
+    expect(followed.content).toMatchObject({ conditions: '新的受理条件。', location: '青川区政务服务中心 1 号窗口' });
+
+    const sameLevel = await admin.post(`/api/v1/catalog/admin/items/${id}/delegate`, { organizationIds: [market] });
+    expect(sameLevel.status).toBe(400);
+    await admin.post(`/api/v1/catalog/admin/items/${id}/cancel`, { reason: '测试' });
+    expect((await pub(`/api/v1/catalog/items/${child.code}`)).status).toBe(404);
+  });
+});
+
+describe('forms and processes', () => {
+  it('checks an application against the item’s form schema', async () => {
+    const { code } = await publishNew('019900000020');
+    const check = (data: object) => admin.post(`/api/v1/catalog/items/${code}/check-form`, { data });
+    expect((await check({ applicantName: '王五', idNumber: '11010519491231002X', phone: '13800138000' })).body).toEqual({ valid: true, problems: [] });
+    const bad = (await check({ applicantName: '王五', idNumber: '110105194912310021', phone: '123' })).body;
+    expect(bad.valid).toBe(false);
+    expect(bad.problems.map((p: { path: string }) => p.path).sort()).toEqual(['idNumber', 'phone']);
+    const missing = (await check({})).body;
+    expect(missing.problems.map((p: { path: string }) => p.path).sort()).toEqual(['applicantName', 'idNumber', 'phone']);
+  });
+
+  it('refuses a form whose fields and UI hints disagree', async () => {
+    const content = itemContent();
+    content.form.ui.fields.idNumber!.widget = 'number';
+    delete content.form.ui.fields.address;
+    const r = await admin.post('/api/v1/catalog/admin/items/1/check', { content });
+    expect(r.body.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['form.ui.fields.idNumber.widget', 'form.ui.fields.address']));
+  });
+
+  it('validates a process: intake first, a decision, an end, two non-empty branches per parallel node, unique ids', async () => {
+    const content = itemContent({
+      process: {
+        nodes: [
+          { kind: 'stage', id: 'review', stage: 'review', name: '审查', assignee: { role: 'approver', org: 'implementing' } },
+          {
+            kind: 'parallel',
+            id: 'joint',
+            name: '并联审查',
+            mode: 'countersign',
+            branches: [[{ kind: 'stage', id: 'review', stage: 'review', name: '消防', assignee: { role: 'approver', org: 'implementing' } }], []],
+          },
+          {
+            kind: 'parallel',
+            id: 'single',
+            name: '单支',
+            mode: 'anysign',
+            branches: [
+              [{ kind: 'stage', id: 'x1', stage: 'review', name: '人防', assignee: { role: 'approver', org: 'implementing', organizationId: 999999 } }],
+            ],
+          },
+        ],
+      },
+    });
+    const r = await admin.post('/api/v1/catalog/admin/items/1/check', { content });
+    const messages = r.body.problems.map((p: { message: string }) => p.message).join(' | ');
+    expect(messages).toContain('starts with intake');
+    expect(messages).toContain('no decide stage');
+    expect(messages).toContain('no conclude stage');
+    expect(messages).toContain('an empty branch');
+    expect(messages).toContain('at least two branches');
+    expect(messages).toContain('node id review is used twice');
+    expect(messages).toContain('no such organization');
+  });
+});
+
+describe('the demo catalog, search and guides', () => {
+  const search = async (q: string) =>
+    (await pub(`/api/v1/catalog/items?q=${encodeURIComponent(q)}&pageSize=50`)).body.items.map((i: { name: string }) => i.name) as string[];
+
+  it('holds at least 40 published items of at least 10 organizations and two bundles', async () => {
+    const all = await pub('/api/v1/catalog/items?pageSize=100');
+    expect(all.body.total).toBeGreaterThanOrEqual(40);
+    expect(new Set(all.body.items.map((i: { organizationId: number }) => i.organizationId)).size).toBeGreaterThanOrEqual(10);
+    expect(all.body.items.some((i: { caseKind: string }) => i.caseKind === 'immediate')).toBe(true);
+    const bundles = await pub('/api/v1/catalog/bundles');
+    expect(bundles.body.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['执照', '企业设立登记'],
+    ['开办企业', '企业设立登记'],
+    ['残疾', '残疾人证核发'],
+    ['公租房', '公共租赁住房保障资格审核'],
+    ['低保', '最低生活保障审核确认'],
+    ['营业执照', '企业设立登记'],
+  ])('finds “%s”: %s among the first three', async (q, expected) => {
+    const names = await search(q);
+    expect(names.slice(0, 3)).toContain(expected);
+  });
+
+  it('tolerates a typo in a name', async () => {
+    const names = await search('残疾人正');
+    expect(names.some((n) => n.includes('残疾人证'))).toBe(true);
+  });
+
+  it('filters by theme and audience', async () => {
+    const r = await pub(`/api/v1/catalog/items?theme=${encodeURIComponent('开办企业')}&audience=enterprise`);
+    expect(r.body.total).toBeGreaterThan(0);
+    expect(r.body.items.every((i: { themes: string[] }) => i.themes.includes('开办企业'))).toBe(true);
+    const facets = await pub('/api/v1/catalog/facets');
+    expect(facets.body.themes.length).toBeGreaterThan(3);
+  });
+
+  it('shows a bundle with one merged material list and one form', async () => {
+    const list = (await pub('/api/v1/catalog/bundles')).body;
+    const b = (await pub(`/api/v1/catalog/bundles/${list[0].code}`)).body;
+    expect(b.items.length).toBeGreaterThanOrEqual(2);
+    const keys = b.materials.map((m: { key: string }) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(b.materialsSaved).toBeGreaterThan(0);
+    expect(b.form.ui.order.length).toBeGreaterThan(0);
+  });
+
+  it('serves the guide as a PDF and the power list', async () => {
+    const first = (await pub('/api/v1/catalog/items?type=licensing&pageSize=1')).body.items[0];
+    const r = await fetch(`${server.baseUrl}/api/v1/catalog/items/${first.code}/guide.pdf`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await r.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const power = await pub('/api/v1/catalog/power-list');
+    expect(power.body.length).toBeGreaterThan(10);
+    expect(power.body.every((p: { type: string }) => p.type !== 'public_service')).toBe(true);
+  });
+});

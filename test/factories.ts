@@ -1,0 +1,64 @@
+import type { ItemContent } from '../src/modules/catalog/catalog.schemas.ts';
+import { standardForm, standardProcess } from '../src/modules/catalog/item-templates.ts';
+
+/** A complete, valid item: a committed licence with 20/5 working-day limits. Override what a test is about. */
+export function itemContent(overrides: Partial<ItemContent> = {}): ItemContent {
+  const committedLimit = overrides.committedLimit ?? { value: 5, unit: 'workday' as const };
+  const caseKind = overrides.caseKind ?? 'committed';
+  return {
+    name: '测试经营许可证核发',
+    type: 'licensing',
+    basis: '《中华人民共和国行政许可法》第十二条',
+    powerSource: '法定本级行使',
+    level: 'city',
+    audience: ['enterprise'],
+    themes: ['经营许可'],
+    keywords: ['测试许可', '经营'],
+    conditions: '申请人具有与经营项目相适应的场所和设备。',
+    caseKind,
+    legalLimit: { value: 20, unit: 'workday' },
+    committedLimit,
+    visitsRequired: 1,
+    onlineDepth: 3,
+    anywhereScope: 'city',
+    deliveryMethods: ['pickup', 'post'],
+    location: '云州市政务服务中心 5 号窗口',
+    hours: '周一至周五 9:00-12:00，13:30-17:30',
+    consultPhone: '0570-12345001',
+    complaintPhone: '12345',
+    isChargeable: false,
+    fees: [],
+    materials: [
+      { key: 'application_form', name: '申请书', kind: 'original', form: 'both', necessity: 'required', count: 1, source: 'applicant' },
+      {
+        key: 'business_license',
+        name: '营业执照',
+        kind: 'copy',
+        form: 'electronic',
+        necessity: 'required',
+        count: 1,
+        source: 'license',
+        licenseType: '营业执照',
+      },
+      {
+        key: 'lease_contract',
+        name: '场所租赁合同',
+        kind: 'copy',
+        form: 'paper',
+        necessity: 'conditional',
+        condition: '场所为租赁的',
+        count: 1,
+        source: 'applicant',
+      },
+    ],
+    form: standardForm(),
+    process: standardProcess(caseKind, committedLimit),
+    resultType: 'license',
+    resultName: '测试经营许可证',
+    commitmentApproval: false,
+    supportsAppointment: true,
+    supportsOnlinePayment: false,
+    faqs: [{ q: '可以网上办理吗？', a: '可以，在网上办事大厅提交申请。' }],
+    ...overrides,
+  };
+}
