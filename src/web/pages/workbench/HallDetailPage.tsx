@@ -34,14 +34,14 @@ function HallDetail({ hall, canManage }: { hall: Hall; canManage: boolean }) {
 
   const columns: TableColumnsType<WindowView> = [
     { title: t('window.number'), dataIndex: 'number', width: 80, render: (n: string) => <span className="window-badge">{n}</span> },
-    { title: t('window.name'), dataIndex: 'name', width: 130 },
+    { title: t('window.name'), dataIndex: 'name', width: 120 },
     {
       title: t('window.kind'),
       dataIndex: 'kind',
       width: 110,
       render: (k: WindowView['kind']) => <Tag color={k === 'comprehensive' ? 'blue' : 'purple'}>{t(windowKindKeys[k])}</Tag>,
     },
-    { title: t('window.organization'), dataIndex: 'organizationName', width: 170, render: (v: string | null) => v ?? '—' },
+    { title: t('window.organization'), dataIndex: 'organizationName', width: 160, render: (v: string | null) => v ?? '—' },
     {
       title: t('window.categories'),
       dataIndex: 'categories',
@@ -128,7 +128,7 @@ function HallDetail({ hall, canManage }: { hall: Hall; canManage: boolean }) {
               columns={columns}
               dataSource={rows}
               pagination={false}
-              scroll={{ x: 1040 }}
+              scroll={{ x: 960 }}
               locale={{ emptyText: <EmptyHint text={canManage ? t('window.emptyManage') : t('window.empty')} /> }}
               data-testid="windows-table"
             />
