@@ -82,7 +82,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // let antd's enter animations finish
   await page.waitForTimeout(400);
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // toasts are transient and would cover the page header
+  await page.screenshot({ path: file, fullPage: true, style: '.ant-message { display: none !important; }' });
   return file;
 }
 
