@@ -32,7 +32,7 @@ function serve(): Promise<{ child: ChildProcess; output: () => string }> {
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
     child.stdout!.on('data', () => {
       if (out.includes('is running at')) {
         clearTimeout(timer);
@@ -82,5 +82,5 @@ describe('onewindow serve', () => {
     expect(second.output()).not.toContain('Demo logins (password');
     expect((await new Client(`http://127.0.0.1:${port}`).login('clerk1')).status).toBe(200);
     expect(await stop(second.child)).toBe(0);
-  });
+  }, 300_000);
 });

@@ -27,15 +27,18 @@ export const permissions = [
   'calendar.manage', // holidays, make-up days and office hours of a region's calendar
   'catalog.manage', // items, versions, delegation, bundles, import and export
   'catalog.review', // approve a version for publication (never one's own)
+  'case.intake', // receive, accept, notify, refuse and deliver at the comprehensive window
+  'case.handle', // work the tasks of one's organization: review, decide, request supplements
+  'case.read', // read cases in scope
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   applicant: [],
-  clerk: ['org.read', 'applicant.register', 'applicant.read'],
-  approver: ['org.read', 'applicant.read'],
-  head: ['org.read', 'applicant.read'],
-  supervisor: ['org.read', 'audit.read', 'applicant.read'],
+  clerk: ['org.read', 'applicant.register', 'applicant.read', 'case.intake', 'case.read'],
+  approver: ['org.read', 'applicant.read', 'case.handle', 'case.read'],
+  head: ['org.read', 'applicant.read', 'case.handle', 'case.read'],
+  supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read'],
   catalog_admin: ['org.read', 'catalog.manage', 'catalog.review'],
   operator: ['org.read'],
   unit: [],
@@ -62,6 +65,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'catalog.manage',
     'catalog.review',
+    'case.read',
   ],
 };
 

@@ -5,15 +5,19 @@ import { orgRoutes } from './org/org.routes.ts';
 import { notifyRoutes } from './notify/notify.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 
 /** The one list of modules the server registers (routes under /api/v1). */
 export const registerModules: FastifyPluginAsync = async (app) => {
   registerNotifyHandlers(app.deps);
+  registerCaseNotifications(app.deps);
   await app.register(identityRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(notifyRoutes);
   await app.register(calendarRoutes);
   await app.register(catalogRoutes);
+  await app.register(casesRoutes);
 };

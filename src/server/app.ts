@@ -105,6 +105,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
         error: { code: 'ROUTE_NOT_FOUND', message: messageFor('ROUTE_NOT_FOUND', locale), details: { method: req.method, url: req.url.split('?')[0] } },
       });
     }
+    // a missing asset is a 404, never the app's page (a stale tab after a rebuild must not get HTML for a script)
+    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain').send('Not found');
     // the web app handles its own routes
     const index = path.join(deps.config.webDir, 'index.html');
     if (existsSync(index)) return reply.type('text/html').sendFile('index.html', deps.config.webDir);
@@ -134,6 +136,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(authPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/v1/meta', { schema: { summary: 'What the web app shows before sign-in: the center and whether this is a demo' } }, async () => ({
+    centerName: deps.config.centerName,
+    demo: deps.config.demoOnFirstStart && !deps.config.isProduction,
+  }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await sql`SELECT 1`.execute(deps.db);
@@ -146,7 +152,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(registerModules, { prefix: '/api/v1' });
 
   if (existsSync(deps.config.webDir)) {
-    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    // wildcard: files built after the server started are served too
+    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: true, index: ['index.html'], maxAge: '1h', immutable: false });
   }
   return app;
 }

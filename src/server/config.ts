@@ -25,6 +25,8 @@ export interface Config {
   webDir: string;
   /** Trust X-Forwarded-* headers (set when running behind a reverse proxy). */
   trustProxy: boolean;
+  /** The service center's name shown in the web app's header. */
+  centerName: string;
   isProduction: boolean;
 }
 
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: boolFrom(env, 'SECURE_COOKIES', isProduction),
     webDir: path.resolve(env.ONEWINDOW_WEB_DIR ?? 'dist/web'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
+    centerName: env.ONEWINDOW_CENTER_NAME ?? '云州市政务服务中心',
     isProduction,
   };
 }

@@ -22,6 +22,7 @@ export const RegionNode = Type.Object({
   level: RegionLevel,
   parentId: Nullable(Type.Integer()),
   organizationCount: Type.Integer(),
+  version: Type.Integer(),
 });
 
 export const RegionCreate = Type.Object(

@@ -29,11 +29,20 @@ export async function listRegionTree(db: Db) {
       'r.name',
       'r.level',
       'r.parent_id',
+      'r.version',
       sql<number>`(SELECT count(*)::int FROM organization o WHERE o.region_id = r.id)`.as('organization_count'),
     ])
     .orderBy('r.code')
     .execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, organizationCount: r.organization_count }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentId: r.parent_id,
+    organizationCount: r.organization_count,
+    version: r.version,
+  }));
 }
 
 /** Add a region below a parent (行政区划 调整). */

@@ -1,0 +1,71 @@
+import type { Deps } from '../../server/deps.ts';
+import { onEvent, type DomainEvent } from '../../server/events.ts';
+import type { Tx } from '../../server/db/database.ts';
+import { deliverInApp } from '../notify/notify.service.ts';
+import { recordingChannel } from '../notify/channels.ts';
+import '../identity/identity.tables.ts';
+
+type Payload = { caseId: number; number: string; applicantId: number };
+
+const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string] }> = {
+  'case.accepted': (p) => ({
+    title: ['申请已受理', 'Application accepted'],
+    zh: `您的申请（办件编号 ${p.number}）已受理，可在网上办事大厅查看进度。`,
+    en: `Your application ${p.number} was accepted; follow it online.`,
+  }),
+  'case.notified': (p) => ({
+    title: ['一次性告知', 'Materials needed'],
+    zh: `您的申请（${p.number}）材料需补齐，请按一次性告知书一次性补正。`,
+    en: `Application ${p.number}: please hand in everything listed in the one-time notice.`,
+  }),
+  'case.supplement_requested': (p) => ({
+    title: ['请补正材料', 'Supplements requested'],
+    zh: `您的申请（${p.number}）需要补正材料，补正期间办理时限暂停计算。`,
+    en: `Application ${p.number} needs supplements; the time limit pauses meanwhile.`,
+  }),
+  'case.refused': (p) => ({
+    title: ['不予受理', 'Application refused'],
+    zh: `您的申请（${p.number}）不予受理，原因：${String(p.reason ?? '')}`,
+    en: `Application ${p.number} was refused: ${String(p.reason ?? '')}`,
+  }),
+  'case.concluded': (p) => ({
+    title: ['办件已办结', 'Decision made'],
+    zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。请按约定方式领取结果。`,
+    en: `Application ${p.number} is decided: ${p.decision === 'denied' ? 'denied' : 'granted'}. The result will be delivered as agreed.`,
+  }),
+  'case.delivered': (p) => ({
+    title: ['结果已送达', 'Result delivered'],
+    zh: `您的办件（${p.number}）结果已送达，欢迎对本次服务进行评价。`,
+    en: `The result of ${p.number} was delivered; please rate the service.`,
+  }),
+};
+
+/** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery: in the app and by SMS. */
+export function registerCaseNotifications(deps: Deps): void {
+  const sms = recordingChannel('sms', deps.cipher);
+  for (const [type, text] of Object.entries(texts)) {
+    onEvent(type, `cases.notify-applicant.${type}`, async (tx: Tx, e: DomainEvent) => {
+      const p = e.payload as Payload & Record<string, unknown>;
+      const applicant = await tx.selectFrom('applicant').select(['account_id', 'phone_enc']).where('id', '=', p.applicantId).executeTakeFirst();
+      if (!applicant) return;
+      const t = text(p);
+      if (applicant.account_id) {
+        await deliverInApp(tx, {
+          accountId: applicant.account_id,
+          eventId: e.id,
+          kind: 'case',
+          title: { 'zh-CN': t.title[0], en: t.title[1] },
+          body: { 'zh-CN': t.zh, en: t.en },
+          link: `/my/cases/${p.caseId}`,
+        });
+      }
+      if (applicant.phone_enc && applicant.account_id)
+        await sms.send(tx, {
+          eventId: e.id,
+          accountId: applicant.account_id,
+          recipient: deps.cipher.decrypt(applicant.phone_enc),
+          body: `【一窗通办】${t.zh}`,
+        });
+    });
+  }
+}

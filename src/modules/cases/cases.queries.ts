@@ -1,0 +1,295 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../server/deps.ts';
+import type { Db } from '../../server/db/database.ts';
+import { hasPermission, scopeFilter, scopeOf, covers, type Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { roleGrants } from '../../common/roles.ts';
+import { describeClock } from '../calendar/clocks.service.ts';
+import { maskIdNumber } from '../../common/validators.ts';
+import { loadCase, type CaseRow } from './case-core.ts';
+import './cases.tables.ts';
+
+/** 七件制: the kinds a case counts as, derived from its item, its process and its state. */
+export function caseKinds(k: Pick<CaseRow, 'case_kind' | 'is_joint' | 'is_reported_up' | 'is_urgent' | 'status'>): string[] {
+  const kinds: string[] = [k.case_kind];
+  if (k.is_joint) kinds.push('joint');
+  if (k.is_reported_up) kinds.push('reported_up');
+  if (k.is_urgent) kinds.push('urgent');
+  if (k.status === 'awaiting_supplement' || k.status === 'notified') kinds.push('awaiting_supplement');
+  if (k.status === 'refused' || k.status === 'withdrawn') kinds.push('returned');
+  return kinds;
+}
+
+/** Who may read a case: its applicant or agent; staff whose case scope covers its region or organization, or who hold one of its tasks. */
+async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow): Promise<void> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'applicant') {
+    if (actor.applicantId === kase.applicant_id || actor.applicantId === kase.agent_applicant_id) return;
+    throw new AppError('NOT_FOUND');
+  }
+  if (!hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
+  const place = await db
+    .selectFrom('kase as k')
+    .innerJoin('region as r', 'r.id', 'k.region_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .select(['r.path as region_path', 'o.path as org_path'])
+    .where('k.id', '=', kase.id)
+    .executeTakeFirstOrThrow();
+  if (covers(scopeOf(actor, 'case.read'), { regionPath: place.region_path, orgPath: place.org_path })) return;
+  const taskOrgs = await db
+    .selectFrom('case_task as t')
+    .innerJoin('organization as o', 'o.id', 't.organization_id')
+    .select('o.path')
+    .where('t.case_id', '=', kase.id)
+    .execute();
+  const scope = scopeOf(actor, 'case.read');
+  if (!scope.all && taskOrgs.some((t) => scope.orgPaths.some((p) => t.path.startsWith(p)))) return;
+  throw new AppError('NOT_FOUND');
+}
+
+/** A case with its form, materials, tasks, timeline and clocks. */
+export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
+  const { db } = deps;
+  const kase = await loadCase(db, caseId);
+  await requireCaseRead(db, actor, kase);
+  const [item, applicant, materials, tasks, events] = await Promise.all([
+    db
+      .selectFrom('item as i')
+      .innerJoin('organization as o', 'o.id', 'i.organization_id')
+      .select(['i.code', 'o.name as organization_name'])
+      .where('i.id', '=', kase.item_id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('applicant').select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask']).where('id', '=', kase.applicant_id).executeTakeFirstOrThrow(),
+    db.selectFrom('case_material').selectAll().where('case_id', '=', kase.id).orderBy('round').orderBy('id').execute(),
+    db
+      .selectFrom('case_task as t')
+      .innerJoin('organization as o', 'o.id', 't.organization_id')
+      .leftJoin('account as a', 'a.id', 't.assignee_account_id')
+      .select([
+        't.id',
+        't.node_id',
+        't.branch',
+        't.stage',
+        't.name',
+        't.assignee_role',
+        'o.name as organization_name',
+        'a.display_name as assignee',
+        't.state',
+        't.outcome',
+        't.opinion',
+        't.due_at',
+        't.created_at',
+        't.completed_at',
+        't.version',
+      ])
+      .where('t.case_id', '=', kase.id)
+      .orderBy('t.id')
+      .execute(),
+    db.selectFrom('case_event').selectAll().where('case_id', '=', kase.id).orderBy('seq').execute(),
+  ]);
+  const form = JSON.parse(deps.cipher.decrypt(kase.form_enc)) as Record<string, unknown>;
+  // personal identifiers in the form are shown masked; the full values stay with the case
+  for (const [k, v] of Object.entries(form)) if (typeof v === 'string' && /^[1-9]\d{16}[\dXx]$/.test(v)) form[k] = maskIdNumber(v);
+  return {
+    id: kase.id,
+    number: kase.number,
+    subject: kase.subject,
+    itemCode: item.code,
+    itemVersionId: kase.item_version_id,
+    organizationName: item.organization_name,
+    channel: kase.channel,
+    status: kase.status,
+    kinds: caseKinds(kase),
+    applicant: { id: applicant.id, kind: applicant.kind, name: applicant.name, idNumber: applicant.id_number_mask, phone: applicant.phone_mask },
+    receivedAt: kase.received_at.toISOString(),
+    noticeDueAt: kase.notice_due_at.toISOString(),
+    acceptedAt: kase.accepted_at?.toISOString() ?? null,
+    decidedAt: kase.decided_at?.toISOString() ?? null,
+    decision: kase.decision,
+    concludedAt: kase.concluded_at?.toISOString() ?? null,
+    deliveredAt: kase.delivered_at?.toISOString() ?? null,
+    delivery: kase.delivery,
+    refusalReason: kase.refusal_reason,
+    form,
+    materials: materials.map((m) => ({ key: m.material_key, name: m.name, status: m.status, reference: m.reference, round: m.round, note: m.note })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      nodeId: t.node_id,
+      branch: t.branch,
+      stage: t.stage,
+      name: t.name,
+      role: t.assignee_role,
+      organizationName: t.organization_name,
+      assignee: t.assignee,
+      state: t.state,
+      outcome: t.outcome,
+      opinion: t.opinion,
+      dueAt: t.due_at?.toISOString() ?? null,
+      createdAt: t.created_at.toISOString(),
+      completedAt: t.completed_at?.toISOString() ?? null,
+      version: t.version,
+    })),
+    timeline: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
+    clock: kase.clock_id ? await describeClock(db, kase.clock_id) : null,
+    version: kase.version,
+  };
+}
+
+function scopedCases(db: Db, actor: Actor) {
+  let q = db
+    .selectFrom('kase as k')
+    .innerJoin('region as r', 'r.id', 'k.region_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id');
+  if (actor.kind === 'applicant')
+    q = q.where((eb) => eb.or([eb('k.applicant_id', '=', actor.applicantId ?? -1), eb('k.agent_applicant_id', '=', actor.applicantId ?? -1)]));
+  else q = q.where(scopeFilter(scopeOf(actor, 'case.read'), 'r.path', 'o.path'));
+  return q;
+}
+
+/** Cases the caller may see: their own (applicants), or those in their scope (staff). */
+export async function listCases(
+  db: Db,
+  actor: Actor | null,
+  f: { status?: string; item?: string; org?: number; applicant?: number; q?: string; limit: number; offset: number },
+) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'applicant' && !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
+  let q = scopedCases(db, actor);
+  if (f.status) q = q.where('k.status', '=', f.status as CaseRow['status']);
+  if (f.org) q = q.where('k.organization_id', '=', f.org);
+  if (f.applicant) q = q.where('k.applicant_id', '=', f.applicant);
+  if (f.item) q = q.where('k.item_id', '=', (eb) => eb.selectFrom('item').select('id').where('code', '=', f.item!));
+  if (f.q) q = q.where((eb) => eb.or([eb('k.number', '=', f.q!), eb('k.subject', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]));
+  const [rows, total] = await Promise.all([
+    q
+      .leftJoin('clock as c', 'c.id', 'k.clock_id')
+      .select([
+        'k.id',
+        'k.number',
+        'k.subject',
+        'k.status',
+        'k.channel',
+        'k.case_kind',
+        'k.is_joint',
+        'k.is_reported_up',
+        'k.is_urgent',
+        'k.received_at',
+        'k.accepted_at',
+        'o.name as organization_name',
+        'ap.name as applicant_name',
+        'c.committed_due_at',
+        'c.is_overdue',
+      ])
+      .orderBy('k.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: total.n,
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      subject: r.subject,
+      status: r.status,
+      channel: r.channel,
+      kinds: caseKinds(r),
+      organizationName: r.organization_name,
+      applicantName: r.applicant_name,
+      receivedAt: r.received_at.toISOString(),
+      acceptedAt: r.accepted_at?.toISOString() ?? null,
+      committedDueAt: r.committed_due_at?.toISOString() ?? null,
+      isOverdue: r.is_overdue ?? false,
+    })),
+  };
+}
+
+/** How many cases in scope count as each of the seven kinds (七件制). */
+export async function countKinds(db: Db, actor: Actor | null) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const r = await scopedCases(db, actor)
+    .select([
+      sql<number>`count(*) FILTER (WHERE k.case_kind = 'immediate')::int`.as('immediate'),
+      sql<number>`count(*) FILTER (WHERE k.case_kind = 'committed')::int`.as('committed'),
+      sql<number>`count(*) FILTER (WHERE k.is_joint)::int`.as('joint'),
+      sql<number>`count(*) FILTER (WHERE k.is_reported_up)::int`.as('reported_up'),
+      sql<number>`count(*) FILTER (WHERE k.is_urgent)::int`.as('urgent'),
+      sql<number>`count(*) FILTER (WHERE k.status IN ('awaiting_supplement', 'notified'))::int`.as('awaiting_supplement'),
+      sql<number>`count(*) FILTER (WHERE k.status IN ('refused', 'withdrawn'))::int`.as('returned'),
+      sql<number>`count(*)::int`.as('total'),
+    ])
+    .executeTakeFirstOrThrow();
+  return r;
+}
+
+/** 待办: open tasks of the caller's organizations and posts, urgent ones first, then by due time. */
+export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean; limit: number }) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const posts = actor.grants.filter((g) => roleGrants(g.role, 'case.handle') && g.orgPath);
+  if (posts.length === 0) return { items: [], total: 0 };
+  let q = db
+    .selectFrom('case_task as t')
+    .innerJoin('organization as o', 'o.id', 't.organization_id')
+    .innerJoin('kase as k', 'k.id', 't.case_id')
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
+    .where('t.state', 'in', ['open', 'claimed'])
+    .where((eb) =>
+      eb.or(
+        posts.map((g) =>
+          eb.and([
+            eb('o.path', 'like', `${g.orgPath}%`),
+            g.role === 'head' ? eb('t.assignee_role', 'in', ['head', 'approver']) : eb('t.assignee_role', '=', g.role as 'approver'),
+          ]),
+        ),
+      ),
+    );
+  if (f.mine) q = q.where((eb) => eb.or([eb('t.assignee_account_id', 'is', null), eb('t.assignee_account_id', '=', actor.accountId)]));
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        't.id',
+        't.case_id',
+        'k.number',
+        'k.subject',
+        'ap.name as applicant_name',
+        't.name',
+        't.stage',
+        't.assignee_role',
+        't.state',
+        't.assignee_account_id',
+        't.is_urgent',
+        't.due_at',
+        't.created_at',
+        't.version',
+        'o.name as organization_name',
+      ])
+      .orderBy('t.is_urgent', 'desc')
+      .orderBy(sql`t.due_at NULLS LAST`)
+      .orderBy('t.id')
+      .limit(f.limit)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: total.n,
+    items: rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      caseNumber: r.number,
+      subject: r.subject,
+      applicantName: r.applicant_name,
+      name: r.name,
+      stage: r.stage,
+      role: r.assignee_role,
+      state: r.state,
+      claimedByMe: r.assignee_account_id === actor.accountId,
+      isUrgent: r.is_urgent,
+      dueAt: r.due_at?.toISOString() ?? null,
+      createdAt: r.created_at.toISOString(),
+      organizationName: r.organization_name,
+      version: r.version,
+    })),
+  };
+}

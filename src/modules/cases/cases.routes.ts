@@ -1,0 +1,281 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
+import { handleWrite, type WriteContext } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
+import {
+  claimTask,
+  completeTask,
+  endSpecialProcedure,
+  extendCase,
+  requestSupplement,
+  returnTask,
+  startSpecialProcedure,
+  transferTask,
+} from './tasks.service.ts';
+import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+
+const tags = ['cases'];
+const MaterialRef = Type.Object(
+  { key: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }), reference: Type.String({ minLength: 1, maxLength: 300 }) },
+  { additionalProperties: false },
+);
+const AskItem = Type.Object(
+  { key: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }), note: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+const ApplyBody = Type.Object(
+  {
+    itemCode: Type.String({ pattern: '^[0-9A-Z-]{3,60}$' }),
+    channel: Type.Optional(
+      Type.Union([Type.Literal('window'), Type.Literal('online'), Type.Literal('mobile'), Type.Literal('terminal'), Type.Literal('post')]),
+    ),
+    applicantId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    formData: Type.Record(Type.String(), Type.Any()),
+    materials: Type.Array(
+      Type.Object(
+        {
+          key: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }),
+          reference: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+          fromLicense: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+    urgent: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** Every operation on a case, one shape: `{ action, ... }`. Task actions name the task. */
+const ActionBody = Type.Union([
+  Type.Object(
+    { action: Type.Literal('accept'), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), expectedVersion: Type.Optional(Type.Integer()) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('notice'),
+      items: Type.Array(AskItem, { minItems: 1, maxItems: 100 }),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ action: Type.Literal('refuse'), reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('supplement'), materials: Type.Array(MaterialRef, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('withdraw'), reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      action: Type.Literal('deliver'),
+      method: Type.Union([Type.Literal('pickup'), Type.Literal('post'), Type.Literal('locker'), Type.Literal('electronic')]),
+      trackingNumber: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+      lockerCode: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+      identityChecked: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('claim'), taskId: Type.Integer({ minimum: 1 }), expectedVersion: Type.Optional(Type.Integer()) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('approve'),
+      taskId: Type.Integer({ minimum: 1 }),
+      opinion: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+      expectedVersion: Type.Optional(Type.Integer()),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('reject'),
+      taskId: Type.Integer({ minimum: 1 }),
+      opinion: Type.String({ minLength: 2, maxLength: 2000 }),
+      expectedVersion: Type.Optional(Type.Integer()),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('return'), taskId: Type.Integer({ minimum: 1 }), opinion: Type.String({ minLength: 2, maxLength: 2000 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('transfer'),
+      taskId: Type.Integer({ minimum: 1 }),
+      accountId: Type.Integer({ minimum: 1 }),
+      opinion: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('request_supplement'), taskId: Type.Integer({ minimum: 1 }), items: Type.Array(AskItem, { minItems: 1, maxItems: 100 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('start_special'),
+      taskId: Type.Integer({ minimum: 1 }),
+      kind: Type.Union([Type.Literal('hearing'), Type.Literal('inspection'), Type.Literal('expert_review'), Type.Literal('appraisal'), Type.Literal('tender')]),
+      reason: Type.String({ minLength: 2, maxLength: 1000 }),
+      expectedDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 365 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('end_special'), taskId: Type.Integer({ minimum: 1 }), result: Type.String({ minLength: 1, maxLength: 1000 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('extend'),
+      taskId: Type.Integer({ minimum: 1 }),
+      days: Type.Integer({ minimum: 1, maximum: 10 }),
+      reason: Type.String({ minLength: 2, maxLength: 1000 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+type ActionBody = Static<typeof ActionBody>;
+
+async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
+  const taskCase = async (taskId: number) => {
+    const t = await ctx.tx.selectFrom('case_task').select('case_id').where('id', '=', taskId).executeTakeFirst();
+    if (!t || t.case_id !== caseId) throw new AppError('NOT_FOUND', { taskId });
+  };
+  switch (body.action) {
+    case 'accept':
+      await acceptCase(ctx, caseId, body);
+      return;
+    case 'notice':
+      await issueOneTimeNotice(ctx, caseId, body);
+      return;
+    case 'refuse':
+      await refuseCase(ctx, caseId, body);
+      return;
+    case 'supplement':
+      await supplementCase(ctx, caseId, body);
+      return;
+    case 'withdraw':
+      await withdrawCase(ctx, caseId, body);
+      return;
+    case 'deliver':
+      await deliverCase(ctx, caseId, body);
+      return;
+  }
+  await taskCase(body.taskId);
+  switch (body.action) {
+    case 'claim':
+      await claimTask(ctx, body.taskId, body.expectedVersion);
+      return;
+    case 'approve':
+      await completeTask(ctx, body.taskId, { outcome: 'approved', opinion: body.opinion, expectedVersion: body.expectedVersion });
+      return;
+    case 'reject':
+      await completeTask(ctx, body.taskId, { outcome: 'rejected', opinion: body.opinion, expectedVersion: body.expectedVersion });
+      return;
+    case 'return':
+      await returnTask(ctx, body.taskId, body);
+      return;
+    case 'transfer':
+      await transferTask(ctx, body.taskId, body);
+      return;
+    case 'request_supplement':
+      await requestSupplement(ctx, body.taskId, body);
+      return;
+    case 'start_special':
+      await startSpecialProcedure(ctx, body.taskId, body);
+      return;
+    case 'end_special':
+      await endSpecialProcedure(ctx, body.taskId, body);
+      return;
+    case 'extend':
+      await extendCase(ctx, body.taskId, body);
+      return;
+  }
+}
+
+export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+  const { db } = deps;
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Apply (online) or receive an application at the window',
+        body: ApplyBody,
+        response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) => handleWrite(db, req, reply, (ctx) => applyForItem(ctx, deps, req.body), 201),
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Cases I may see: my own (applicants) or those in my scope (staff)',
+        querystring: Type.Object({
+          status: Type.Optional(Type.String({ maxLength: 30 })),
+          item: Type.Optional(Type.String({ maxLength: 60 })),
+          org: Type.Optional(Type.Integer({ minimum: 1 })),
+          applicant: Type.Optional(Type.Integer({ minimum: 1 })),
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          ...Paging,
+        }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => listCases(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/cases/kinds',
+    { schema: { tags, summary: 'Cases in my scope by the seven kinds (七件制)', response: { 200: Type.Record(Type.String(), Type.Integer()), ...errors } } },
+    async (req) => countKinds(db, req.actor),
+  );
+
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: 'A case with its timeline, tasks, materials and clocks', params: IdParams, response: { 200: Type.Any(), ...errors } } },
+    async (req) => getCase(deps, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/cases/:id/actions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend',
+        params: IdParams,
+        body: ActionBody,
+        response: { 200: Type.Any(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await handleWrite(db, req, reply, (ctx) => perform(ctx, req.params.id, req.body));
+      return getCase(deps, req.actor, req.params.id);
+    },
+  );
+
+  app.get(
+    '/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'My inbox: open tasks of my organization and post',
+        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => listTasks(db, req.actor, { mine: req.query.mine ?? true, limit: req.query.limit ?? 50 }),
+  );
+};

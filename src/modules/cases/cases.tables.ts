@@ -1,0 +1,99 @@
+import type { Generated } from 'kysely';
+
+export type CaseStatus = 'submitted' | 'notified' | 'in_progress' | 'awaiting_supplement' | 'decided' | 'concluded' | 'delivered' | 'refused' | 'withdrawn';
+export type Channel = 'window' | 'online' | 'mobile' | 'terminal' | 'post';
+
+export interface KaseTable {
+  id: Generated<number>;
+  number: string;
+  item_id: number;
+  item_version_id: number;
+  organization_id: number;
+  region_id: number;
+  applicant_id: number;
+  agent_applicant_id: number | null;
+  submitted_by: number | null;
+  channel: Channel;
+  case_kind: 'immediate' | 'committed';
+  is_joint: Generated<boolean>;
+  is_reported_up: Generated<boolean>;
+  is_urgent: Generated<boolean>;
+  status: CaseStatus;
+  node_index: Generated<number>;
+  form_enc: string;
+  subject: string;
+  received_at: Date;
+  notice_due_at: Date;
+  accepted_at: Date | null;
+  decided_at: Date | null;
+  decision: 'granted' | 'denied' | null;
+  decision_note: string | null;
+  concluded_at: Date | null;
+  delivered_at: Date | null;
+  delivery: unknown;
+  refusal_reason: string | null;
+  clock_id: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseMaterialTable {
+  id: Generated<number>;
+  case_id: number;
+  material_key: string;
+  name: string;
+  status: 'provided' | 'missing' | 'from_license' | 'waived';
+  reference: string | null;
+  round: Generated<number>;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
+export type TaskState = 'open' | 'claimed' | 'done' | 'cancelled';
+export type TaskOutcome = 'approved' | 'rejected' | 'returned' | 'supplement_requested';
+
+export interface CaseTaskTable {
+  id: Generated<number>;
+  case_id: number;
+  node_index: number;
+  node_id: string;
+  branch: number | null;
+  step: Generated<number>;
+  stage: string;
+  name: string;
+  assignee_role: 'clerk' | 'approver' | 'head';
+  organization_id: number;
+  assignee_account_id: number | null;
+  state: TaskState;
+  outcome: TaskOutcome | null;
+  opinion: string | null;
+  is_urgent: Generated<boolean>;
+  due_at: Date | null;
+  created_at: Generated<Date>;
+  claimed_at: Date | null;
+  completed_at: Date | null;
+  completed_by: number | null;
+  version: Generated<number>;
+}
+
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  type: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  task_id: number | null;
+  payload: Generated<unknown>;
+  at: Generated<Date>;
+}
+
+declare module '../../server/db/database.ts' {
+  interface Database {
+    kase: KaseTable;
+    case_material: CaseMaterialTable;
+    case_task: CaseTaskTable;
+    case_event: CaseEventTable;
+  }
+}

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { itemContent } from '../../../test/factories.ts';
+
+let server: TestServer;
+let jointCode: string;
+let citizen: Client;
+let clerk: Client;
+const org = async (name: string) => (await server.sql('SELECT id FROM organization WHERE name = $1', [name])).rows[0].id as number;
+
+/** A licence decided by 市场监管局 after a joint review by 市场监管局 and 公安局 (countersign). */
+async function publishJointItem() {
+  const market = await org('云州市市场监督管理局');
+  const police = await org('云州市公安局');
+  const content = itemContent({
+    name: '测试联办许可',
+    audience: ['person', 'enterprise'],
+    process: {
+      nodes: [
+        { kind: 'stage', id: 'receive', stage: 'receive', name: '受理', assignee: { role: 'clerk', org: 'center' } },
+        {
+          kind: 'parallel',
+          id: 'joint',
+          name: '并联审查',
+          mode: 'countersign',
+          branches: [
+            [
+              {
+                kind: 'stage',
+                id: 'market_review',
+                stage: 'review',
+                name: '市场监管审查',
+                assignee: { role: 'approver', org: 'implementing', organizationId: market },
+                budget: { value: 2, unit: 'workday' },
+              },
+            ],
+            [
+              {
+                kind: 'stage',
+                id: 'police_review',
+                stage: 'review',
+                name: '公安审查',
+                assignee: { role: 'approver', org: 'implementing', organizationId: police },
+                budget: { value: 2, unit: 'workday' },
+              },
+            ],
+          ],
+        },
+        { kind: 'stage', id: 'decide', stage: 'decide', name: '决定', assignee: { role: 'head', org: 'implementing' }, budget: { value: 1, unit: 'workday' } },
+        { kind: 'stage', id: 'conclude', stage: 'conclude', name: '办结', assignee: { role: 'approver', org: 'implementing' } },
+        { kind: 'stage', id: 'deliver', stage: 'deliver', name: '送达', assignee: { role: 'clerk', org: 'center' } },
+      ],
+    },
+  });
+  const admin = await signIn(server, 'catalogadmin');
+  const reviewer = await signIn(server, 'centeradmin');
+  const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000500', content });
+  expect(created.status).toBe(201);
+  expect((await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`)).status).toBe(200);
+  expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return created.body.code as string;
+}
+
+const form = { applicantName: '林小雨', idNumber: '', phone: '13600000001' };
+const complete = [
+  { key: 'application_form', reference: 'upload:application.pdf' },
+  { key: 'business_license', fromLicense: true },
+];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  jointCode = await publishJointItem();
+  citizen = await signIn(server, 'citizen1');
+  clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  const { idNumber } = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body;
+  form.idNumber = idNumber;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const apply = (c: Client, body: object, headers?: Record<string, string>) => c.post('/api/v1/cases', body, headers);
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
+const taskOf = (kase: { tasks: { id: number; name: string; state: string }[] }, name: string) =>
+  kase.tasks.find((t) => t.name === name && (t.state === 'open' || t.state === 'claimed'))!;
+const deadline = async (days: number) =>
+  ((await (await fetch(`${server.baseUrl}/api/v1/calendar/deadline?start=${today()}&days=${days}`)).json()) as { due: string }).due;
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const cst = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+describe('the one-window flow', () => {
+  it('runs a joint item of two departments from online application to delivery', async () => {
+    // a holiday on the second working day from now: the committed deadline must skip it
+    const before = await deadline(5);
+    const second = await deadline(2);
+    const sysadmin = await signIn(server, 'sysadmin');
+    expect((await sysadmin.put('/api/v1/calendar/days', { days: [{ date: second, kind: 'holiday', name: '测试假日' }] })).status).toBe(200);
+    const after = await deadline(5);
+    expect(after > before).toBe(true);
+
+    const applied = await apply(citizen, {
+      itemCode: jointCode,
+      formData: form,
+      materials: [
+        { key: 'application_form', reference: 'upload:application.pdf' },
+        { key: 'business_license', fromLicense: true },
+      ],
+    });
+    expect(applied.status).toBe(201);
+    expect(applied.body.number).toMatch(/^990100O\d{8}\d{7}$/);
+    const id = applied.body.id as number;
+
+    let kase = (await act(clerk, id, { action: 'accept' })).body;
+    expect(kase.status).toBe('in_progress');
+    expect(kase.kinds).toEqual(expect.arrayContaining(['committed', 'joint']));
+    expect(kase.clock.committed.dueAt).toBe(new Date(cst(after).getTime() + 86_400_000).toISOString());
+    expect(kase.tasks.map((t: { name: string; organizationName: string }) => `${t.name}@${t.organizationName}`).sort()).toEqual([
+      '公安审查@云州市公安局',
+      '市场监管审查@云州市市场监督管理局',
+    ]);
+
+    const approver1 = await signIn(server, 'approver1');
+    const approver2 = await signIn(server, 'approver2');
+    const marketTask = taskOf(kase, '市场监管审查');
+    expect((await approver1.get('/api/v1/tasks')).body.items.map((t: { id: number }) => t.id)).toContain(marketTask.id);
+
+    kase = (
+      await act(approver1, id, {
+        action: 'request_supplement',
+        taskId: marketTask.id,
+        items: [{ key: 'lease_contract', note: '经营场所为租赁，请补充租赁合同' }],
+      })
+    ).body;
+    expect(kase.status).toBe('awaiting_supplement');
+    expect(kase.clock.state).toBe('paused');
+    expect((await act(approver1, id, { action: 'approve', taskId: marketTask.id })).status).toBe(409);
+
+    kase = (await act(citizen, id, { action: 'supplement', materials: [{ key: 'lease_contract', reference: 'upload:lease.pdf' }] })).body;
+    expect(kase.status).toBe('in_progress');
+    expect(kase.clock.state).toBe('running');
+    expect(kase.clock.pauses).toHaveLength(1);
+
+    await act(approver1, id, { action: 'approve', taskId: marketTask.id, opinion: '材料齐全，符合条件' });
+    kase = (await act(approver2, id, { action: 'approve', taskId: taskOf(kase, '公安审查').id, opinion: '无异议' })).body;
+    const head = await signIn(server, 'head1');
+    kase = (await act(head, id, { action: 'approve', taskId: taskOf(kase, '决定').id, opinion: '准予许可' })).body;
+    expect(kase).toMatchObject({ status: 'decided', decision: 'granted' });
+    kase = (await act(approver1, id, { action: 'approve', taskId: taskOf(kase, '办结').id })).body;
+    expect(kase.status).toBe('concluded');
+    expect(kase.clock.state).toBe('stopped');
+
+    kase = (await act(clerk, id, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).body;
+    expect(kase.status).toBe('delivered');
+    expect(kase.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'submitted',
+      'accepted',
+      'stage_entered',
+      'supplement_requested',
+      'supplemented',
+      'task_approved',
+      'task_approved',
+      'joint_completed',
+      'stage_entered',
+      'task_approved',
+      'decided',
+      'stage_entered',
+      'task_approved',
+      'concluded',
+      'delivered',
+    ]);
+
+    await server.drainOutbox();
+    const inbox = (await citizen.get('/api/v1/messages')).body.items.map((m: { title: { 'zh-CN': string } }) => m.title['zh-CN']);
+    expect(inbox).toEqual(expect.arrayContaining(['申请已受理', '请补正材料', '办件已办结', '结果已送达']));
+    const kinds = (await clerk.get('/api/v1/cases/kinds')).body;
+    expect(kinds.joint).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes a one-time notice once, then the missing materials, then the acceptance', async () => {
+    const applied = await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'business_license', fromLicense: true }] });
+    const id = applied.body.id;
+    const early = await act(clerk, id, { action: 'accept' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.details.missing).toEqual(['application_form']);
+    expect((await act(clerk, id, { action: 'notice', items: [{ key: 'application_form', note: '申请书需本人签字' }] })).body.status).toBe('notified');
+    expect((await act(clerk, id, { action: 'notice', items: [{ key: 'lease_contract', note: '再要一份' }] })).status).toBe(409);
+    expect((await act(citizen, id, { action: 'supplement', materials: [{ key: 'application_form', reference: 'upload:signed.pdf' }] })).body.status).toBe(
+      'submitted',
+    );
+    expect((await act(clerk, id, { action: 'accept' })).body.status).toBe('in_progress');
+  });
+
+  it('refuses with reasons, and lets the applicant withdraw before a decision', async () => {
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    expect((await act(clerk, a.body.id, { action: 'refuse', reason: '不属于本机关职权范围' })).body.status).toBe('refused');
+    const b = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    await act(clerk, b.body.id, { action: 'accept' });
+    const w = await act(citizen, b.body.id, { action: 'withdraw', reason: '不再需要' });
+    expect(w.body.status).toBe('withdrawn');
+    expect(w.body.tasks.every((t: { state: string }) => t.state === 'cancelled')).toBe(true);
+    expect(w.body.kinds).toContain('returned');
+  });
+});
+
+describe('authorization', () => {
+  it('keeps cases to their applicants, tasks to their departments, decisions from clerks', async () => {
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    const kase = (await act(clerk, a.body.id, { action: 'accept' })).body;
+    const other = await signIn(server, 'citizen2');
+    expect((await other.get(`/api/v1/cases/${a.body.id}`)).status).toBe(404);
+    expect((await other.get('/api/v1/cases')).body.items.map((c: { id: number }) => c.id)).not.toContain(a.body.id);
+    const marketTask = taskOf(kase, '市场监管审查');
+    const approver2 = await signIn(server, 'approver2');
+    expect((await act(approver2, a.body.id, { action: 'approve', taskId: marketTask.id })).status).toBe(404);
+    expect((await act(clerk, a.body.id, { action: 'approve', taskId: marketTask.id })).status).toBe(403);
+    const qcclerk = await signIn(server, 'qcclerk');
+    expect((await qcclerk.get(`/api/v1/cases/${a.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('concurrency and retries', () => {
+  it('lets exactly one of two approvers act on the same task', async () => {
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    const kase = (await act(clerk, a.body.id, { action: 'accept' })).body;
+    const task = taskOf(kase, '市场监管审查');
+    const [x, y] = [await signIn(server, 'approver1'), await signIn(server, 'approver1b')];
+    const results = await Promise.all([act(x, a.body.id, { action: 'approve', taskId: task.id }), act(y, a.body.id, { action: 'approve', taskId: task.id })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const events = (await server.sql("SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND type = 'task_approved'", [a.body.id])).rows[0].n;
+    expect(events).toBe(1);
+  });
+
+  it('creates one case however often an application is retried with its Idempotency-Key', async () => {
+    const body = { itemCode: jointCode, formData: form, materials: complete };
+    const before = (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n;
+    const [r1, r2] = await Promise.all([
+      apply(citizen, body, { 'idempotency-key': 'apply-0001-abc' }),
+      apply(citizen, body, { 'idempotency-key': 'apply-0001-abc' }),
+    ]);
+    expect(r1.body.number).toBe(r2.body.number);
+    expect((await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n).toBe(before + 1);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses invalid form data, unknown materials and out-of-state actions, changing nothing', async () => {
+    const before = (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n;
+    const badForm = await apply(citizen, { itemCode: jointCode, formData: { ...form, idNumber: '110105194912310021' }, materials: [] });
+    expect(badForm.status).toBe(400);
+    expect(badForm.body.error.details.problems[0].path).toBe('idNumber');
+    const badMaterial = await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'passport', reference: 'x' }] });
+    expect(badMaterial.status).toBe(400);
+    const badLicense = await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'application_form', fromLicense: true }] });
+    expect(badLicense.status).toBe(400);
+    expect((await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n).toBe(before);
+
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    const deliver = await act(clerk, a.body.id, { action: 'deliver', method: 'pickup', identityChecked: true });
+    expect(deliver.status).toBe(409);
+    expect(deliver.body.error.code).toBe('CONFLICT');
+    const unknown = await act(clerk, a.body.id, { action: 'teleport' });
+    expect(unknown.status).toBe(400);
+    const detail = (await clerk.get(`/api/v1/cases/${a.body.id}`)).body;
+    expect(detail.status).toBe('submitted');
+    expect(detail.timeline).toHaveLength(1);
+  });
+
+  it('a clerk receives a walk-in applicant at the window', async () => {
+    const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '何志强'");
+    const r = await apply(clerk, {
+      itemCode: jointCode,
+      applicantId: rows[0].id,
+      formData: { ...form, applicantName: '何志强' },
+      materials: [
+        { key: 'application_form', reference: '纸质原件已核验' },
+        { key: 'business_license', fromLicense: true },
+      ],
+      urgent: true,
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.number).toMatch(/^990100W/);
+    const kase = (await act(clerk, r.body.id, { action: 'accept' })).body;
+    expect(kase.kinds).toContain('urgent');
+  });
+});

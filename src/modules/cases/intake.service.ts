@@ -1,0 +1,334 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../server/deps.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { requireAccess, type Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { getPublishedItem } from '../catalog/catalog.queries.ts';
+import { validateSubmission } from '../catalog/item-rules.ts';
+import { mayActFor } from '../identity/agents.service.ts';
+import { resumeClock, startClock, stopClock } from '../calendar/clocks.service.ts';
+import { loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { enterNode } from './workflow.ts';
+import type { Channel } from './cases.tables.ts';
+import './cases.tables.ts';
+
+const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobile: 'M', terminal: 'T', post: 'P' };
+
+/** 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100O202611260000012. */
+async function nextCaseNumber(ctx: WriteContext, regionCode: string, channel: Channel): Promise<string> {
+  const r = await sql<{
+    n: string;
+    d: string;
+  }>`SELECT nextval('case_number_seq')::text AS n, to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') AS d`.execute(ctx.tx);
+  const row = r.rows[0]!;
+  return `${regionCode.slice(0, 6)}${channelLetter[channel]}${row.d}${row.n.padStart(7, '0')}`;
+}
+
+export interface ApplyInput {
+  itemCode: string;
+  channel?: Channel;
+  /** the applicant a clerk receives at the window, or the principal an agent applies for */
+  applicantId?: number | null;
+  formData: Record<string, unknown>;
+  materials: { key: string; reference?: string | null; fromLicense?: boolean }[];
+  urgent?: boolean;
+}
+
+/**
+ * 收件: an application arrives — online from an applicant (or their agent), or at the window from a
+ * clerk. The form is checked against the pinned version's schema and the materials against its list;
+ * the case waits for pre-review (预审): accept, one-time notice, or refusal.
+ */
+export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyInput) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const item = await getPublishedItem(ctx.tx, input.itemCode);
+  const region = await ctx.tx.selectFrom('region').select(['code', 'path']).where('id', '=', item.regionId).executeTakeFirstOrThrow();
+  let applicantId: number;
+  let agentId: number | null = null;
+  let channel: Channel;
+  if (actor.kind === 'applicant') {
+    if (!actor.applicantId) throw new AppError('FORBIDDEN');
+    channel = input.channel && input.channel !== 'window' ? input.channel : 'online';
+    if (input.applicantId && input.applicantId !== actor.applicantId) {
+      if (!(await mayActFor(ctx.tx, actor.applicantId, input.applicantId)))
+        throw new AppError('FORBIDDEN', { reason: 'no authorization to act for this applicant' });
+      applicantId = input.applicantId;
+      agentId = actor.applicantId;
+    } else applicantId = actor.applicantId;
+    if (input.urgent) throw new AppError('FORBIDDEN', { reason: 'the green channel is opened by the center' });
+  } else {
+    requireAccess(actor, 'case.intake', { regionPath: region.path });
+    if (!input.applicantId) throw new AppError('VALIDATION_FAILED', { field: 'applicantId', reason: 'the applicant received at the window' });
+    const exists = await ctx.tx.selectFrom('applicant').select('id').where('id', '=', input.applicantId).executeTakeFirst();
+    if (!exists) throw new AppError('VALIDATION_FAILED', { field: 'applicantId', reason: 'no such applicant' });
+    applicantId = input.applicantId;
+    channel = input.channel ?? 'window';
+  }
+  const problems = validateSubmission(item.content.form, input.formData, String(item.versionId));
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
+  const known = new Map(item.content.materials.map((m) => [m.key, m]));
+  const given = new Map<string, { reference?: string | null; fromLicense?: boolean }>();
+  for (const m of input.materials) {
+    const def = known.get(m.key);
+    if (!def) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'not a material of this item' });
+    if (given.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'listed twice' });
+    if (m.fromLicense && def.source !== 'license' && def.source !== 'shared_data')
+      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this material cannot come from a license or shared data' });
+    if (!m.fromLicense && !m.reference)
+      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'give a file reference or take it from a license' });
+    given.set(m.key, m);
+  }
+  const now = new Date();
+  const number = await nextCaseNumber(ctx, region.code, channel);
+  const row = (await ctx.tx
+    .insertInto('kase')
+    .values({
+      number,
+      item_id: item.itemId,
+      item_version_id: item.versionId,
+      organization_id: item.organizationId,
+      region_id: item.regionId,
+      applicant_id: applicantId,
+      agent_applicant_id: agentId,
+      submitted_by: actor.accountId,
+      channel,
+      case_kind: item.content.caseKind,
+      is_urgent: !!input.urgent,
+      status: 'submitted',
+      form_enc: deps.cipher.encrypt(JSON.stringify(input.formData)),
+      subject: item.content.name,
+      received_at: now,
+      // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
+      notice_due_at: new Date(now.getTime() + 5 * 86_400_000),
+      accepted_at: null,
+      decided_at: null,
+      decision: null,
+      decision_note: null,
+      concluded_at: null,
+      delivered_at: null,
+      delivery: null,
+      refusal_reason: null,
+      clock_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as CaseRow;
+  for (const def of item.content.materials) {
+    const m = given.get(def.key);
+    await ctx.tx
+      .insertInto('case_material')
+      .values({
+        case_id: row.id,
+        material_key: def.key,
+        name: def.name,
+        status: m ? (m.fromLicense ? 'from_license' : 'provided') : 'missing',
+        reference: m?.reference ?? null,
+        note: null,
+      })
+      .execute();
+  }
+  await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
+  return { id: row.id, number, status: row.status };
+}
+
+/** The clerk may act on intake for the case's region. */
+function requireIntake(actor: Actor | null, regionPath: string) {
+  requireAccess(actor, 'case.intake', { regionPath });
+}
+
+async function regionPath(ctx: WriteContext, kase: CaseRow) {
+  return (await ctx.tx.selectFrom('region').select('path').where('id', '=', kase.region_id).executeTakeFirstOrThrow()).path;
+}
+
+/** Required materials still missing in the latest round of each material. */
+async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string[]> {
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const rows = await ctx.tx.selectFrom('case_material').select(['material_key', 'status', 'round']).where('case_id', '=', kase.id).orderBy('round').execute();
+  const latest = new Map<string, string>();
+  for (const r of rows) latest.set(r.material_key, r.status);
+  return content.materials.filter((m) => m.necessity === 'required' && (latest.get(m.key) ?? 'missing') === 'missing').map((m) => m.key);
+}
+
+/**
+ * 受理: the application is complete; the committed and legal clocks start (from receipt when the
+ * one-time notice was not given within 5 days, art. 32) and the workflow enters its first stage.
+ */
+export async function acceptCase(ctx: WriteContext, caseId: number, input: { note?: string | null; expectedVersion?: number }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  requireIntake(ctx.actor, await regionPath(ctx, kase));
+  if (input.expectedVersion !== undefined && input.expectedVersion !== kase.version) throw new AppError('CONFLICT', { expectedVersion: input.expectedVersion });
+  if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be accepted`, status: kase.status });
+  const missing = await missingRequired(ctx, kase);
+  if (missing.length) throw new AppError('CONFLICT', { reason: 'required materials are missing: issue a one-time notice', missing });
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const now = new Date();
+  const late = now > kase.notice_due_at;
+  const clock = await startClock(ctx, {
+    ownerType: 'case',
+    ownerId: kase.id,
+    regionId: kase.region_id,
+    startedAt: late ? kase.received_at : now,
+    committed: { limit: content.committedLimit.value, unit: content.committedLimit.unit },
+    legal: { limit: content.legalLimit.value, unit: content.legalLimit.unit },
+  });
+  const accepted = await updateCase(ctx, kase, { status: 'in_progress', accepted_at: late ? kase.received_at : now, clock_id: clock.id });
+  await recordCaseEvent(ctx, accepted, 'accepted', {
+    note: input.note ?? null,
+    countedFromReceipt: late,
+    committedDueAt: clock.committed_due_at?.toISOString() ?? null,
+    legalDueAt: clock.legal_due_at?.toISOString() ?? null,
+  });
+  return enterNode(ctx, accepted, 0, content.process.nodes);
+}
+
+/**
+ * 一次性告知: everything missing or to be corrected, told once and in writing. The case waits for the
+ * applicant; nothing else may be asked for later, so a second notice is refused.
+ */
+export async function issueOneTimeNotice(ctx: WriteContext, caseId: number, input: { items: { key: string; note: string }[]; note?: string | null }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  requireIntake(ctx.actor, await regionPath(ctx, kase));
+  if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case takes no notice`, status: kase.status });
+  const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst();
+  if (earlier) throw new AppError('CONFLICT', { reason: 'the one-time notice was already given: nothing more may be asked' });
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const names = new Map(content.materials.map((m) => [m.key, m.name]));
+  for (const i of input.items)
+    if (!names.has(i.key)) throw new AppError('VALIDATION_FAILED', { field: 'items', key: i.key, reason: 'not a material of this item' });
+  const round =
+    (
+      await ctx.tx
+        .selectFrom('case_material')
+        .select(sql<number>`max(round)`.as('r'))
+        .where('case_id', '=', kase.id)
+        .executeTakeFirstOrThrow()
+    ).r + 1;
+  for (const i of input.items)
+    await ctx.tx
+      .insertInto('case_material')
+      .values({ case_id: kase.id, material_key: i.key, name: names.get(i.key)!, status: 'missing', reference: null, round, note: i.note })
+      .execute();
+  const notified = await updateCase(ctx, kase, { status: 'notified' });
+  await recordCaseEvent(ctx, notified, 'notified', {
+    items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })),
+    note: input.note ?? null,
+    withinLimit: new Date() <= kase.notice_due_at,
+  });
+  return notified;
+}
+
+/** 不予受理: refused with the reasons, in writing. */
+export async function refuseCase(ctx: WriteContext, caseId: number, input: { reason: string }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  requireIntake(ctx.actor, await regionPath(ctx, kase));
+  if (kase.status !== 'submitted' && kase.status !== 'notified')
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be refused`, status: kase.status });
+  const refused = await updateCase(ctx, kase, { status: 'refused', refusal_reason: input.reason });
+  await recordCaseEvent(ctx, refused, 'refused', { reason: input.reason });
+  return refused;
+}
+
+/**
+ * 补正 / 补齐: the applicant hands in what was asked — after the one-time notice (back to pre-review)
+ * or during review (the paused clock resumes).
+ */
+export async function supplementCase(ctx: WriteContext, caseId: number, input: { materials: { key: string; reference: string }[] }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  await requireApplicantOrClerk(ctx, kase);
+  if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement')
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case awaits no materials`, status: kase.status });
+  const round = (
+    await ctx.tx
+      .selectFrom('case_material')
+      .select(sql<number>`max(round)`.as('r'))
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow()
+  ).r;
+  const asked = await ctx.tx
+    .selectFrom('case_material')
+    .select(['material_key'])
+    .where('case_id', '=', kase.id)
+    .where('round', '=', round)
+    .where('status', '=', 'missing')
+    .execute();
+  const askedKeys = new Set(asked.map((a) => a.material_key));
+  for (const m of input.materials)
+    if (!askedKeys.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this material was not asked for' });
+  const left = [...askedKeys].filter((k) => !input.materials.some((m) => m.key === k));
+  if (left.length) throw new AppError('VALIDATION_FAILED', { field: 'materials', reason: 'hand in everything that was asked', missing: left });
+  for (const m of input.materials) {
+    await ctx.tx
+      .updateTable('case_material')
+      .set({ status: 'provided', reference: m.reference })
+      .where('case_id', '=', kase.id)
+      .where('round', '=', round)
+      .where('material_key', '=', m.key)
+      .execute();
+  }
+  let updated: CaseRow;
+  if (kase.status === 'notified') updated = await updateCase(ctx, kase, { status: 'submitted' });
+  else {
+    if (kase.clock_id) await resumeClock(ctx, kase.clock_id);
+    updated = await updateCase(ctx, kase, { status: 'in_progress' });
+  }
+  await recordCaseEvent(ctx, updated, 'supplemented', { materials: input.materials.map((m) => m.key), round });
+  return updated;
+}
+
+async function requireApplicantOrClerk(ctx: WriteContext, kase: CaseRow) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'applicant') {
+    if (actor.applicantId !== kase.applicant_id && actor.applicantId !== kase.agent_applicant_id) throw new AppError('NOT_FOUND');
+    return;
+  }
+  requireIntake(actor, await regionPath(ctx, kase));
+}
+
+/** 撤回申请: the applicant withdraws before a decision; open tasks end and the clock stops. */
+export async function withdrawCase(ctx: WriteContext, caseId: number, input: { reason?: string | null }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  await requireApplicantOrClerk(ctx, kase);
+  if (!['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status))
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be withdrawn`, status: kase.status });
+  await ctx.tx
+    .updateTable('case_task')
+    .set({ state: 'cancelled', completed_at: new Date() })
+    .where('case_id', '=', kase.id)
+    .where('state', 'in', ['open', 'claimed'])
+    .execute();
+  if (kase.clock_id) {
+    const clock = await ctx.tx.selectFrom('clock').select('state').where('id', '=', kase.clock_id).executeTakeFirst();
+    if (clock && clock.state !== 'stopped') await stopClock(ctx, kase.clock_id);
+  }
+  const withdrawn = await updateCase(ctx, kase, { status: 'withdrawn' });
+  await recordCaseEvent(ctx, withdrawn, 'withdrawn', { reason: input.reason ?? null });
+  return withdrawn;
+}
+
+/**
+ * 统一出件: the result is handed over — pickup with an identity check, post with a tracking number,
+ * a locker, or electronically. 行政许可法 art. 44: within 10 days of the decision.
+ */
+export async function deliverCase(
+  ctx: WriteContext,
+  caseId: number,
+  input: { method: 'pickup' | 'post' | 'locker' | 'electronic'; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean },
+) {
+  const kase = await loadCase(ctx.tx, caseId);
+  requireIntake(ctx.actor, await regionPath(ctx, kase));
+  if (kase.status !== 'concluded') throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing to deliver yet`, status: kase.status });
+  if (input.method === 'pickup' && !input.identityChecked)
+    throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });
+  if (input.method === 'post' && !input.trackingNumber) throw new AppError('VALIDATION_FAILED', { field: 'trackingNumber' });
+  if (input.method === 'locker' && !input.lockerCode) throw new AppError('VALIDATION_FAILED', { field: 'lockerCode' });
+  const days = kase.decided_at ? Math.floor((Date.now() - kase.decided_at.getTime()) / 86_400_000) : 0;
+  const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(input) });
+  await recordCaseEvent(ctx, delivered, 'delivered', {
+    method: input.method,
+    trackingNumber: input.trackingNumber ?? null,
+    daysAfterDecision: days,
+    late: days > 10,
+  });
+  return delivered;
+}

@@ -1,0 +1,244 @@
+import { sql } from 'kysely';
+import type { WriteContext } from '../../server/write.ts';
+import type { Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { roleGrants } from '../../common/roles.ts';
+import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service.ts';
+import type { PauseReason } from '../calendar/calendar.tables.ts';
+import { loadCase, recordCaseEvent, updateCase, versionContent } from './case-core.ts';
+import { advanceAfterTask, returnToPrevious } from './workflow.ts';
+import './cases.tables.ts';
+
+async function loadTask(ctx: WriteContext, taskId: number) {
+  const task = await ctx.tx
+    .selectFrom('case_task as t')
+    .innerJoin('organization as o', 'o.id', 't.organization_id')
+    .selectAll('t')
+    .select('o.path as org_path')
+    .where('t.id', '=', taskId)
+    .executeTakeFirst();
+  if (!task) throw new AppError('NOT_FOUND');
+  return task;
+}
+
+/**
+ * Whether the actor holds the task's role for its organization (a head may also act on approvers'
+ * tasks). Outside the organization the task does not exist for them (404); inside it with another
+ * role it is forbidden (403).
+ */
+export function canWorkTask(actor: Actor | null, task: { assignee_role: string; org_path: string }): 'yes' | 'wrong_role' | 'outside' {
+  if (!actor) return 'outside';
+  let inOrg = false;
+  for (const g of actor.grants) {
+    if (!roleGrants(g.role, 'case.handle')) continue;
+    const covers = (g.orgPath && task.org_path.startsWith(g.orgPath)) || g.role === 'sys_admin';
+    if (!covers) continue;
+    inOrg = true;
+    if (g.role === task.assignee_role || (g.role === 'head' && task.assignee_role === 'approver')) return 'yes';
+  }
+  return inOrg ? 'wrong_role' : 'outside';
+}
+
+async function workableTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
+  const task = await loadTask(ctx, taskId);
+  const verdict = canWorkTask(ctx.actor, task);
+  if (verdict === 'outside') {
+    if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+    throw new AppError(ctx.actor.grants.some((g) => roleGrants(g.role, 'case.handle')) ? 'NOT_FOUND' : 'FORBIDDEN');
+  }
+  if (verdict === 'wrong_role') throw new AppError('FORBIDDEN', { reason: `this task is for the ${task.assignee_role} post` });
+  if (task.state !== 'open' && task.state !== 'claimed') throw new AppError('CONFLICT', { reason: `the task is ${task.state}`, state: task.state });
+  if (task.state === 'claimed' && task.assignee_account_id !== ctx.actor!.accountId)
+    throw new AppError('CONFLICT', { reason: 'someone else has claimed this task' });
+  if (expectedVersion !== undefined && task.version !== expectedVersion) throw new AppError('CONFLICT', { expectedVersion, actual: task.version });
+  return task;
+}
+
+/** Finish a task row if it is still as read: of two approvers acting at once, exactly one gets here. */
+async function finishTask(ctx: WriteContext, task: { id: number; version: number }, outcome: 'approved' | 'rejected' | 'returned', opinion: string | null) {
+  const r = await ctx.tx
+    .updateTable('case_task')
+    .set({
+      state: 'done',
+      outcome,
+      opinion,
+      completed_at: new Date(),
+      completed_by: ctx.actor!.accountId,
+      assignee_account_id: ctx.actor!.accountId,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', task.id)
+    .where('version', '=', task.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
+}
+
+/** 签收: take the task so that colleagues see who is on it. */
+export async function claimTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
+  const task = await workableTask(ctx, taskId, expectedVersion);
+  if (task.state === 'claimed') return task;
+  const r = await ctx.tx
+    .updateTable('case_task')
+    .set({ state: 'claimed', assignee_account_id: ctx.actor!.accountId, claimed_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', task.id)
+    .where('version', '=', task.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new AppError('CONFLICT', { reason: 'someone else claimed the task first' });
+  const kase = await loadCase(ctx.tx, task.case_id);
+  await recordCaseEvent(ctx, await updateCase(ctx, kase, {}), 'task_claimed', { task: task.name }, task.id);
+  return { ...task, state: 'claimed' as const };
+}
+
+/**
+ * Approve or reject with an opinion (审查意见 / 决定). At a decide stage this is the decision (准予 /
+ * 不予许可); in a review stage or a joint branch it is the department's opinion and the process moves on.
+ */
+export async function completeTask(
+  ctx: WriteContext,
+  taskId: number,
+  input: { outcome: 'approved' | 'rejected'; opinion?: string | null; expectedVersion?: number },
+) {
+  const task = await workableTask(ctx, taskId, input.expectedVersion);
+  if (input.outcome === 'rejected' && !input.opinion) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'a rejection gives its reasons' });
+  const kase = await loadCase(ctx.tx, task.case_id);
+  if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
+  await finishTask(ctx, task, input.outcome, input.opinion ?? null);
+  const touched = await updateCase(ctx, kase, {});
+  await recordCaseEvent(
+    ctx,
+    touched,
+    input.outcome === 'approved' ? 'task_approved' : 'task_rejected',
+    { task: task.name, stage: task.stage, opinion: input.opinion ?? null },
+    task.id,
+  );
+  return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome });
+}
+
+/** 退回: send the case back to the previous stage with the reason. */
+export async function returnTask(ctx: WriteContext, taskId: number, input: { opinion: string }) {
+  const task = await workableTask(ctx, taskId);
+  const kase = await loadCase(ctx.tx, task.case_id);
+  await finishTask(ctx, task, 'returned', input.opinion);
+  const touched = await updateCase(ctx, kase, {});
+  await recordCaseEvent(ctx, touched, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
+  return returnToPrevious(ctx, touched, task.node_index);
+}
+
+/** 转办: hand the task to a colleague of the same organization and role. */
+export async function transferTask(ctx: WriteContext, taskId: number, input: { accountId: number; opinion?: string | null }) {
+  const task = await workableTask(ctx, taskId);
+  const target = await ctx.tx
+    .selectFrom('role_assignment as r')
+    .innerJoin('account as a', 'a.id', 'r.account_id')
+    .select(['a.id', 'a.display_name'])
+    .where('r.account_id', '=', input.accountId)
+    .where('r.role', '=', task.assignee_role)
+    .where('r.organization_id', '=', task.organization_id)
+    .where('a.status', '=', 'active')
+    .executeTakeFirst();
+  if (!target) throw new AppError('VALIDATION_FAILED', { field: 'accountId', reason: 'not a colleague on this post' });
+  await ctx.tx
+    .updateTable('case_task')
+    .set({ state: 'claimed', assignee_account_id: target.id, claimed_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', task.id)
+    .where('version', '=', task.version)
+    .execute();
+  const kase = await loadCase(ctx.tx, task.case_id);
+  await recordCaseEvent(
+    ctx,
+    await updateCase(ctx, kase, {}),
+    'task_transferred',
+    { task: task.name, to: target.display_name, opinion: input.opinion ?? null },
+    task.id,
+  );
+}
+
+/**
+ * 补正 during review: ask the applicant for materials (listed once, in writing); the case waits and the
+ * clocks pause until everything is handed in.
+ */
+export async function requestSupplement(ctx: WriteContext, taskId: number, input: { items: { key: string; note: string }[] }) {
+  const task = await workableTask(ctx, taskId);
+  const kase = await loadCase(ctx.tx, task.case_id);
+  if (kase.status !== 'in_progress' && kase.status !== 'decided')
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot wait for supplements`, status: kase.status });
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const names = new Map(content.materials.map((m) => [m.key, m.name]));
+  if (input.items.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'items' });
+  for (const i of input.items)
+    if (!names.has(i.key)) throw new AppError('VALIDATION_FAILED', { field: 'items', key: i.key, reason: 'not a material of this item' });
+  const round =
+    (
+      await ctx.tx
+        .selectFrom('case_material')
+        .select(sql<number>`max(round)`.as('r'))
+        .where('case_id', '=', kase.id)
+        .executeTakeFirstOrThrow()
+    ).r + 1;
+  for (const i of input.items)
+    await ctx.tx
+      .insertInto('case_material')
+      .values({ case_id: kase.id, material_key: i.key, name: names.get(i.key)!, status: 'missing', reference: null, round, note: i.note })
+      .execute();
+  if (kase.clock_id) await pauseClock(ctx, kase.clock_id, { reason: 'supplement', note: input.items.map((i) => names.get(i.key)).join('、') });
+  const waiting = await updateCase(ctx, kase, { status: 'awaiting_supplement' });
+  await recordCaseEvent(
+    ctx,
+    waiting,
+    'supplement_requested',
+    { task: task.name, items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })) },
+    task.id,
+  );
+  return waiting;
+}
+
+/** 特别程序 (art. 45: hearing, inspection, expert review, appraisal, tender): the time is not counted. */
+export async function startSpecialProcedure(
+  ctx: WriteContext,
+  taskId: number,
+  input: { kind: Exclude<PauseReason, 'supplement' | 'other'>; reason: string; expectedDays?: number | null },
+) {
+  const task = await workableTask(ctx, taskId);
+  const kase = await loadCase(ctx.tx, task.case_id);
+  if (kase.status !== 'in_progress') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot start a special procedure`, status: kase.status });
+  if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
+  await pauseClock(ctx, kase.clock_id, { reason: input.kind, note: input.reason });
+  await recordCaseEvent(
+    ctx,
+    await updateCase(ctx, kase, {}),
+    'special_procedure_started',
+    { kind: input.kind, reason: input.reason, expectedDays: input.expectedDays ?? null },
+    task.id,
+  );
+}
+
+export async function endSpecialProcedure(ctx: WriteContext, taskId: number, input: { result: string }) {
+  const task = await workableTask(ctx, taskId);
+  const kase = await loadCase(ctx.tx, task.case_id);
+  if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
+  const pause = await ctx.tx.selectFrom('clock_pause').select('reason').where('clock_id', '=', kase.clock_id).where('ended_at', 'is', null).executeTakeFirst();
+  if (!pause || pause.reason === 'supplement') throw new AppError('CONFLICT', { reason: 'no special procedure is running' });
+  await resumeClock(ctx, kase.clock_id);
+  await recordCaseEvent(ctx, await updateCase(ctx, kase, {}), 'special_procedure_ended', { kind: pause.reason, result: input.result }, task.id);
+}
+
+/** 延期: a department head extends the legal limit (art. 42: up to 10 working days) with the reason. */
+export async function extendCase(ctx: WriteContext, taskId: number, input: { days: number; reason: string }) {
+  const task = await workableTask(ctx, taskId);
+  if (!ctx.actor!.grants.some((g) => g.role === 'head' && g.orgPath && task.org_path.startsWith(g.orgPath)))
+    throw new AppError('FORBIDDEN', { reason: 'a department head approves extensions' });
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > 10)
+    throw new AppError('VALIDATION_FAILED', { field: 'days', reason: '1 to 10 working days (art. 42)' });
+  const kase = await loadCase(ctx.tx, task.case_id);
+  const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'extended').executeTakeFirst();
+  if (earlier) throw new AppError('CONFLICT', { reason: 'the limit was already extended once' });
+  if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
+  const clock = await extendClock(ctx, kase.clock_id, { appliesTo: 'legal', amount: input.days, reason: input.reason, approvedBy: ctx.actor!.accountId });
+  await recordCaseEvent(
+    ctx,
+    await updateCase(ctx, kase, {}),
+    'extended',
+    { days: input.days, reason: input.reason, legalDueAt: clock.legal_due_at?.toISOString() ?? null },
+    task.id,
+  );
+}

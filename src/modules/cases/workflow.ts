@@ -1,0 +1,211 @@
+import { sql } from 'kysely';
+import type { WriteContext } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
+import { stopClock } from '../calendar/clocks.service.ts';
+import type { Limit, ProcessNode, StageNode } from '../catalog/catalog.schemas.ts';
+import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import './cases.tables.ts';
+
+/** Which organization acts: the implementing department, the center of the case's region, or the higher level. */
+async function resolveOrganization(
+  ctx: WriteContext,
+  kase: CaseRow,
+  rule: StageNode['assignee'] | { org: 'higher'; organizationId?: number | null },
+): Promise<number> {
+  if ('organizationId' in rule && rule.organizationId) return rule.organizationId;
+  if (rule.org === 'implementing') return kase.organization_id;
+  if (rule.org === 'center') {
+    const center = await ctx.tx
+      .selectFrom('organization as o')
+      .innerJoin('region as r', 'r.id', 'o.region_id')
+      .select('o.id')
+      .where('o.kind', '=', 'center')
+      .where(sql<boolean>`(SELECT path FROM region WHERE id = ${kase.region_id}) LIKE r.path || '%'`)
+      .orderBy(sql`length(r.path)`, 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return center?.id ?? kase.organization_id;
+  }
+  const parent = await ctx.tx.selectFrom('organization').select('parent_id').where('id', '=', kase.organization_id).executeTakeFirst();
+  return parent?.parent_id ?? kase.organization_id;
+}
+
+/** A stage's time budget as a due moment; the green channel (急办件) halves it. */
+async function dueFor(ctx: WriteContext, kase: CaseRow, budget: Limit | undefined): Promise<Date | null> {
+  if (!budget || budget.value <= 0) return null;
+  const value = kase.is_urgent ? Math.max(1, Math.floor(budget.value / 2)) : budget.value;
+  const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
+  const now = Date.now();
+  const off = calendar.settings.offsetMinutes;
+  if (budget.unit === 'workhour') return new Date(calendar.addWorkMinutes(now, value * 60));
+  const day = budget.unit === 'workday' ? calendar.addWorkdays(dateOfInstant(now, off), value) : dateOfInstant(now, off) + value;
+  return new Date(instantOf(day + 1, 0, off));
+}
+
+async function createTask(
+  ctx: WriteContext,
+  kase: CaseRow,
+  nodeIndex: number,
+  nodeId: string,
+  stage: StageNode | { stage: string; name: string; assignee: { role: 'approver'; org: 'higher'; organizationId?: number | null }; budget?: Limit },
+  branch: number | null,
+  step: number,
+) {
+  const organizationId = await resolveOrganization(ctx, kase, stage.assignee);
+  const row = await ctx.tx
+    .insertInto('case_task')
+    .values({
+      case_id: kase.id,
+      node_index: nodeIndex,
+      node_id: nodeId,
+      branch,
+      step,
+      stage: stage.stage,
+      name: stage.name,
+      assignee_role: stage.assignee.role,
+      organization_id: organizationId,
+      assignee_account_id: null,
+      state: 'open',
+      outcome: null,
+      opinion: null,
+      is_urgent: kase.is_urgent,
+      due_at: await dueFor(ctx, kase, stage.budget),
+      claimed_at: null,
+      completed_at: null,
+      completed_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Mark the case concluded (办结): the decision is made and the clock stops; delivery follows at the window. */
+async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
+  if (kase.status === 'concluded' || kase.status === 'delivered') return kase;
+  const updated = await updateCase(ctx, kase, {
+    status: 'concluded',
+    concluded_at: new Date(),
+    decision: kase.decision ?? 'granted',
+    decided_at: kase.decided_at ?? new Date(),
+  });
+  if (kase.clock_id) {
+    const clock = await ctx.tx.selectFrom('clock').select('state').where('id', '=', kase.clock_id).executeTakeFirst();
+    if (clock && clock.state !== 'stopped') await stopClock(ctx, kase.clock_id);
+  }
+  await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision });
+  return updated;
+}
+
+/**
+ * Enter a top-level node of the pinned process: intake is skipped (the acceptance was it), a stage
+ * gets a task, a parallel node a task per branch (联办), a report-up node a task for the higher level
+ * (上报). Reaching delivery or the end concludes the case.
+ */
+export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number, nodes: ProcessNode[]): Promise<CaseRow> {
+  const node = nodes[index];
+  if (!node || (node.kind === 'stage' && node.stage === 'deliver')) {
+    const at = await updateCase(ctx, kase, { node_index: index });
+    return conclude(ctx, at);
+  }
+  if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes);
+  let updated = await updateCase(ctx, kase, {
+    node_index: index,
+    ...(node.kind === 'parallel' ? { is_joint: true } : {}),
+    ...(node.kind === 'report_up' ? { is_reported_up: true } : {}),
+  });
+  if (node.kind === 'stage') await createTask(ctx, updated, index, node.id, node, null, 0);
+  else if (node.kind === 'parallel') {
+    for (let b = 0; b < node.branches.length; b++) await createTask(ctx, updated, index, node.id, node.branches[b]![0]!, b, 0);
+  } else {
+    await createTask(
+      ctx,
+      updated,
+      index,
+      node.id,
+      { stage: 'report_up', name: node.name, assignee: { role: 'approver', org: 'higher', organizationId: node.organizationId }, budget: node.budget },
+      null,
+      0,
+    );
+  }
+  updated = await ctx.tx
+    .selectFrom('kase')
+    .selectAll()
+    .where('id', '=', updated.id)
+    .executeTakeFirstOrThrow()
+    .then((r) => r as CaseRow);
+  await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind });
+  return updated;
+}
+
+/**
+ * After a task is done, move the workflow: the next step of a branch, the end of a parallel node
+ * (countersign 会签: all branches; any-sign 或签: the first approval), or the next node.
+ */
+export async function advanceAfterTask(
+  ctx: WriteContext,
+  kase: CaseRow,
+  task: { id: number; node_index: number; node_id: string; branch: number | null; step: number; stage: string; outcome: string },
+): Promise<CaseRow> {
+  const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
+  const node = nodes[task.node_index];
+  if (!node) throw new AppError('CONFLICT', { reason: 'the task belongs to no node of the process' });
+  let current = kase;
+  if (task.stage === 'decide' && node.kind === 'stage') {
+    current = await updateCase(ctx, current, { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' });
+    await recordCaseEvent(ctx, current, 'decided', { decision: current.decision }, task.id);
+  }
+  if (task.stage === 'conclude') current = await conclude(ctx, current);
+  if (node.kind === 'parallel' && task.branch !== null) {
+    const branch = node.branches[task.branch]!;
+    if (task.outcome === 'approved' && node.mode === 'anysign') {
+      await ctx.tx
+        .updateTable('case_task')
+        .set({ state: 'cancelled', completed_at: new Date() })
+        .where('case_id', '=', kase.id)
+        .where('node_index', '=', task.node_index)
+        .where('state', 'in', ['open', 'claimed'])
+        .execute();
+    } else if (task.outcome === 'approved' && branch[task.step + 1]) {
+      await createTask(ctx, current, task.node_index, node.id, branch[task.step + 1]!, task.branch, task.step + 1);
+      return current;
+    }
+    const open = await ctx.tx
+      .selectFrom('case_task')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('case_id', '=', kase.id)
+      .where('node_index', '=', task.node_index)
+      .where('state', 'in', ['open', 'claimed'])
+      .executeTakeFirstOrThrow();
+    if (open.n > 0) return current;
+    const outcomes = await ctx.tx
+      .selectFrom('case_task')
+      .select('outcome')
+      .where('case_id', '=', kase.id)
+      .where('node_index', '=', task.node_index)
+      .where('state', '=', 'done')
+      .execute();
+    const allAgree = outcomes.every((o) => o.outcome === 'approved');
+    await recordCaseEvent(ctx, current, 'joint_completed', { node: node.id, mode: node.mode, allAgree });
+  }
+  if (current.status === 'concluded') return current;
+  const fresh = (await ctx.tx.selectFrom('kase').selectAll().where('id', '=', kase.id).executeTakeFirstOrThrow()) as CaseRow;
+  return enterNode(ctx, fresh.status === 'decided' ? fresh : { ...fresh, status: fresh.status }, task.node_index + 1, nodes);
+}
+
+/** 退回: back to the previous top-level node that has work (never back past intake). */
+export async function returnToPrevious(ctx: WriteContext, kase: CaseRow, fromIndex: number): Promise<CaseRow> {
+  const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
+  let target = fromIndex - 1;
+  while (target > 0 && nodes[target]?.kind === 'stage' && (nodes[target] as StageNode).stage === 'receive') target -= 1;
+  if (target <= 0) throw new AppError('CONFLICT', { reason: 'nothing before this stage to return to' });
+  await ctx.tx
+    .updateTable('case_task')
+    .set({ state: 'cancelled', completed_at: new Date() })
+    .where('case_id', '=', kase.id)
+    .where('node_index', '=', fromIndex)
+    .where('state', 'in', ['open', 'claimed'])
+    .execute();
+  return enterNode(ctx, kase, target, nodes);
+}
