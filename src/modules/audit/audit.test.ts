@@ -96,7 +96,7 @@ describe('the audit trail', () => {
     expect(failed.stderr).toContain('digest');
     const api = await (await signIn(server, 'supervisor1')).post('/api/v1/audit/verify');
     expect(api.body).toMatchObject({ ok: false, firstBroken: { id: victim.id } });
-  });
+  }, 120_000);
 
   it('detects a deleted entry at the end of a stream through the seal chain', async () => {
     const fresh = await startTestServer();
