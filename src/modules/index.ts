@@ -6,6 +6,7 @@ import { notifyRoutes } from './notify/notify.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
+import { filesRoutes } from './files/files.routes.ts';
 import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 
@@ -20,4 +21,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(calendarRoutes);
   await app.register(catalogRoutes);
   await app.register(casesRoutes);
+  await app.register(filesRoutes);
 };

@@ -10,6 +10,7 @@ import { resumeClock, startClock, stopClock } from '../calendar/clocks.service.t
 import { loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import type { Channel } from './cases.tables.ts';
+import { checkFileReferences } from '../files/files.service.ts';
 import './cases.tables.ts';
 
 const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobile: 'M', terminal: 'T', post: 'P' };
@@ -65,8 +66,6 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     applicantId = input.applicantId;
     channel = input.channel ?? 'window';
   }
-  const problems = validateSubmission(item.content.form, input.formData, String(item.versionId));
-  if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   const known = new Map(item.content.materials.map((m) => [m.key, m]));
   const given = new Map<string, { reference?: string | null; fromLicense?: boolean }>();
   for (const m of input.materials) {
@@ -79,6 +78,9 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'give a file reference or take it from a license' });
     given.set(m.key, m);
   }
+  await checkFileReferences(ctx.tx, actor, [...given.values()].map((m) => m.reference ?? '').filter(Boolean));
+  const problems = validateSubmission(item.content.form, input.formData, String(item.versionId));
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   const now = new Date();
   const number = await nextCaseNumber(ctx, region.code, channel);
   const row = (await ctx.tx

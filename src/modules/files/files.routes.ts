@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errors, IdParams } from '../../server/schemas.ts';
+import { handleWrite } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { allowedTypes, maxFileBytes, readStoredFile, storeFile } from './files.service.ts';
+
+export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+  // materials arrive as the raw body with their real content type
+  for (const type of Object.keys(allowedTypes)) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: maxFileBytes }, (_req, body, done) => done(null, body));
+  }
+
+  app.post(
+    '/files',
+    {
+      bodyLimit: maxFileBytes,
+      schema: {
+        tags: ['files'],
+        summary: 'Upload a file (PDF, JPEG, PNG or OFD, up to 20 MB): the body is the file, X-File-Name its name (URL-encoded)',
+        response: {
+          201: Type.Object({
+            id: Type.Integer(),
+            sha256: Type.String(),
+            size: Type.Integer(),
+            contentType: Type.String(),
+            name: Type.String(),
+            createdAt: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: Object.keys(allowedTypes) });
+      const header = req.headers['x-file-name'];
+      let name = 'file';
+      try {
+        name = typeof header === 'string' ? decodeURIComponent(header) : 'file';
+      } catch {
+        throw new AppError('VALIDATION_FAILED', { field: 'X-File-Name' });
+      }
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      return handleWrite(deps.db, req, reply, (ctx) => storeFile(ctx, deps, { data: req.body as Buffer, contentType, name }), 201);
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    { schema: { tags: ['files'], summary: 'Download a file (its uploader, or staff who read cases)', params: IdParams } },
+    async (req, reply) => {
+      const { meta, data } = await readStoredFile(deps, req.actor, req.params.id);
+      reply
+        .type(meta.content_type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
+        .header('x-content-type-options', 'nosniff');
+      return reply.send(data);
+    },
+  );
+};

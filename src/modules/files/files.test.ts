@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+
+let server: TestServer;
+let citizen: Client;
+beforeAll(async () => {
+  server = await startTestServer();
+  citizen = await signIn(server, 'citizen1');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+async function upload(c: Client, body: Buffer, type: string, name = '申请书.pdf') {
+  const r = await fetch(`${c.baseUrl}/api/v1/files`, {
+    method: 'POST',
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': type, 'x-file-name': encodeURIComponent(name) },
+    body: new Uint8Array(body),
+  });
+  return { status: r.status, body: (await r.json()) as any };
+}
+
+describe('file uploads', () => {
+  it('stores a PDF by its SHA-256 and gives it back to its uploader only', async () => {
+    const r = await upload(citizen, pdf, 'application/pdf');
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ size: pdf.length, contentType: 'application/pdf', name: '申请书.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const mine = await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: citizen.cookie } });
+    expect(Buffer.from(await mine.arrayBuffer()).equals(pdf)).toBe(true);
+    const other = await signIn(server, 'citizen2');
+    expect((await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: other.cookie } })).status).toBe(404);
+    const clerk = await signIn(server, 'clerk1');
+    expect((await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: clerk.cookie } })).status).toBe(200);
+  });
+
+  it('refuses forbidden types, disguised files, oversized files and infected files, storing nothing', async () => {
+    const before = (await server.sql('SELECT count(*)::int AS n FROM stored_file')).rows[0].n;
+    expect((await upload(citizen, Buffer.from('hello'), 'text/plain')).status).toBe(415);
+    const disguised = await upload(citizen, pdf, 'image/png');
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.error.details.reason).toContain('not really');
+    expect((await upload(citizen, Buffer.concat([pdf, Buffer.alloc(21 * 1024 * 1024)]), 'application/pdf')).status).toBe(413);
+    const eicar = Buffer.concat([pdf, Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*')]);
+    const infected = await upload(citizen, eicar, 'application/pdf');
+    expect(infected.status).toBe(400);
+    expect(infected.body.error.details.signature).toBe('EICAR-Test-File');
+    expect((await server.sql('SELECT count(*)::int AS n FROM stored_file')).rows[0].n).toBe(before);
+  });
+
+  it('lets an application reference only the applicant’s own uploads', async () => {
+    const other = await signIn(server, 'citizen2');
+    const theirs = await upload(other, pdf, 'application/pdf');
+    const item = (await (await fetch(`${server.baseUrl}/api/v1/catalog/items?q=${encodeURIComponent('企业设立登记')}`)).json()) as {
+      items: { code: string }[];
+    };
+    const r = await citizen.post('/api/v1/cases', {
+      itemCode: item.items[0]!.code,
+      formData: {},
+      materials: [{ key: 'application_form', reference: `file:${theirs.body.id}` }],
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toMatchObject({ reason: 'unknown file', files: [theirs.body.id] });
+  });
+});
