@@ -1,0 +1,173 @@
+/**
+ * Case transitions through the real HTTP API (sessions, CSRF, validation, optimistic versions, case
+ * events, outbox and audit in one transaction each) with concurrent clients, against pgbench's TPC-B
+ * on the same PostgreSQL at the same concurrency, in the same run.
+ *
+ *   npm run bench:cases [-- --clients 8 --seconds 20]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { connect } from '../src/server/db/database.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { makeDeps } from '../src/server/deps.ts';
+import { seedDemo } from '../src/server/seed/demo.ts';
+import { buildApp } from '../src/server/app.ts';
+import { Client } from '../test/harness.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const clients = arg('clients', 8);
+const seconds = arg('seconds', 20);
+const pgbench = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench'].find((p) => existsSync(p));
+if (!pgbench) {
+  console.error('pgbench not found: apt-get install postgresql (it ships /usr/lib/postgresql/15/bin/pgbench)');
+  process.exit(2);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-'));
+const cluster = await startEmbeddedPostgres(dir, 54420);
+try {
+  const u = new URL(cluster.url);
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE onewindow');
+  await admin.query('CREATE DATABASE pgbench');
+  await admin.end();
+  u.pathname = '/onewindow';
+  const url = u.toString();
+  process.stdout.write('preparing: migrate and demo data … ');
+  await migrate(url);
+  const handle = connect(url, clients + 4);
+  const config = {
+    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
+    databaseUrl: url,
+  };
+  const deps = makeDeps(handle.db, config);
+  await seedDemo(deps);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  console.log('done');
+
+  const signIn = async (name: string) => {
+    const c = new Client(base);
+    const r = await c.login(name);
+    if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
+    return c;
+  };
+  const [citizen, clerk, approver, head] = [await signIn('citizen1'), await signIn('clerk1'), await signIn('approver1'), await signIn('head1')];
+  const found = await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('企业设立登记')}`);
+  const code = found.body.items[0].code as string;
+  const item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+  const applicantId = (await clerk.get(`/api/v1/applicants?q=${encodeURIComponent('林小雨')}`)).body[0].id;
+  const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber;
+  // a valid application for this item: its required form fields and materials
+  type S = {
+    type?: string;
+    format?: string;
+    enum?: unknown[];
+    minItems?: number;
+    minimum?: number;
+    items?: S;
+    properties?: Record<string, S>;
+    required?: string[];
+  };
+  const sample = (p: S): unknown => {
+    if (p.enum) return p.enum[0];
+    if (p.type === 'object')
+      return Object.fromEntries(
+        Object.entries(p.properties ?? {})
+          .filter(([k]) => (p.required ?? []).includes(k))
+          .map(([k, v]) => [k, sample(v)]),
+      );
+    if (p.type === 'array') return Array.from({ length: Math.max(1, p.minItems ?? 0) }, () => sample(p.items ?? { type: 'string' }));
+    if (p.type === 'number' || p.type === 'integer') return Math.max(1, p.minimum ?? 1);
+    if (p.type === 'boolean') return true;
+    return (
+      { 'id-card': idNumber, phone: '13600000001', date: '2026-12-01', 'region-code': '990102001001', 'credit-code': '91990102MB00000884' }[p.format ?? ''] ??
+      '测试'
+    );
+  };
+  const formData = sample(item.content.form.schema as S) as Record<string, unknown>;
+  const materials = item.content.materials
+    .filter((m: { necessity: string }) => m.necessity === 'required')
+    .map((m: { key: string; source: string }) =>
+      m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' },
+    );
+
+  const latencies: number[] = [];
+  let transitions = 0;
+  let errors = 0;
+  const timed = async (fn: () => Promise<{ status: number }>) => {
+    const t0 = performance.now();
+    const r = await fn();
+    latencies.push(performance.now() - t0);
+    if (r.status >= 400) {
+      if (errors === 0) console.error('first error:', r.status, JSON.stringify((r as { body?: unknown }).body).slice(0, 500));
+      errors += 1;
+    } else transitions += 1;
+    return r;
+  };
+  const openTask = (kase: { tasks: { id: number; state: string }[] }) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed');
+  const lifecycle = async () => {
+    const applied = await timed(() => citizen.post('/api/v1/cases', { itemCode: code, formData, materials }));
+    if (applied.status !== 201) return;
+    const id = (applied as unknown as { body: { id: number } }).body.id;
+    let kase = (await timed(() => clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' }))) as { status: number; body: any };
+    for (let guard = 0; guard < 10 && kase.status === 200; guard++) {
+      const task = openTask(kase.body);
+      if (!task) break;
+      const who = kase.body.tasks.find((t: { id: number }) => t.id === task.id).role === 'head' ? head : approver;
+      kase = (await timed(() => who.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' }))) as {
+        status: number;
+        body: any;
+      };
+    }
+    if (kase.status === 200 && kase.body.status === 'concluded')
+      await timed(() => clerk.post(`/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'electronic' }));
+  };
+
+  // warm up, then measure
+  await Promise.all(Array.from({ length: clients }, () => lifecycle()));
+  latencies.length = 0;
+  transitions = 0;
+  errors = 0;
+  const until = Date.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) await lifecycle();
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  const rate = transitions / elapsed;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))]!.toFixed(1);
+  await app.close();
+  await handle.close();
+
+  const env = { ...process.env, PGPASSWORD: 'postgres' };
+  const conn = ['-h', '127.0.0.1', '-p', '54420', '-U', 'postgres'];
+  execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
+  const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], { env }).toString();
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
+
+  console.log(`clients ${clients}, ${seconds} s each`);
+  console.log(
+    `case transitions: ${transitions} in ${elapsed.toFixed(1)} s = ${rate.toFixed(1)}/s (errors ${errors}); latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
+  );
+  console.log(`pgbench TPC-B (scale 10): ${tps.toFixed(1)} tps`);
+  console.log(`cases/pgbench ratio: ${(rate / tps).toFixed(2)}`);
+} finally {
+  await cluster.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+}
