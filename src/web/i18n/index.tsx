@@ -6,9 +6,11 @@ import { portal } from './portal.ts';
 import { workbench } from './workbench.ts';
 import { org } from './org.ts';
 import { account } from './account.ts';
+import { catalog } from './catalog.ts';
+import { calendar } from './calendar.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
-const dictionary = { ...common, ...portal, ...workbench, ...org, ...account };
+const dictionary = { ...common, ...portal, ...workbench, ...org, ...account, ...catalog, ...calendar };
 export type MessageKey = keyof typeof dictionary;
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;

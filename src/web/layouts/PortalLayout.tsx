@@ -23,6 +23,7 @@ export function PortalLayout() {
             <NavLink to="/" end>
               {t('nav.home')}
             </NavLink>
+            <NavLink to="/services">{t('nav.services')}</NavLink>
             <a href="/#network">{t('nav.network')}</a>
             <NavLink to={user && isStaff(user) ? '/workbench' : '/my'}>{user && isStaff(user) ? t('nav.workbench') : t('nav.myAccount')}</NavLink>
           </nav>
@@ -56,6 +57,8 @@ export function PortalLayout() {
         <div>{t('footer.copyright', { year: new Date().getFullYear() })}</div>
         <div className="portal-footer-links">
           <span>{t('footer.platform')}</span>
+          <Link to="/bundles">{t('nav.bundles')}</Link>
+          <Link to="/power-list">{t('nav.powerList')}</Link>
           <a href="/docs" target="_blank" rel="noreferrer">
             {t('footer.api')}
           </a>

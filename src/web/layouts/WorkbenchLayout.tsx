@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { can, isStaff, useMe } from '../api/auth.ts';
@@ -31,6 +31,15 @@ function useMenuItems(me: Me): Item[] {
           { key: '/workbench/org/staff', label: link('/workbench/org/staff', t('nav.staff')) },
         ],
       });
+    items.push({
+      key: 'calendar',
+      icon: <CalendarOutlined />,
+      label: t('nav.calendar'),
+      children: [
+        { key: '/workbench/calendar', label: link('/workbench/calendar', t('nav.calendarYear')) },
+        { key: '/workbench/calendar/deadline', label: link('/workbench/calendar/deadline', t('nav.deadline')) },
+      ],
+    });
     if (can(me, 'audit.read')) items.push({ key: '/workbench/audit', icon: <AuditOutlined />, label: link('/workbench/audit', t('nav.audit')) });
     if (can(me, 'notify.devlog'))
       items.push({ key: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: link('/workbench/notify/deliveries', t('nav.deliveries')) });
@@ -45,6 +54,8 @@ const menuKeys = [
   '/workbench/org/organizations',
   '/workbench/org/halls',
   '/workbench/org/staff',
+  '/workbench/calendar/deadline',
+  '/workbench/calendar',
   '/workbench/audit',
   '/workbench/notify/deliveries',
   '/messages',
@@ -71,7 +82,9 @@ function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
   const items = useMenuItems(me);
   const [collapsed, setCollapsed] = useState(false);
   const selected = selectedKey(pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(selected.startsWith('/workbench/org') || selected === '/workbench' ? ['org'] : []);
+  const [openKeys, setOpenKeys] = useState<string[]>(
+    selected.startsWith('/workbench/calendar') ? ['calendar'] : selected.startsWith('/workbench/org') || selected === '/workbench' ? ['org'] : [],
+  );
   return (
     <Layout className="workbench">
       <Layout.Sider

@@ -6,6 +6,7 @@ import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { homeOf, useMe } from '../../api/auth.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { ServiceNetwork } from './ServiceNetwork.tsx';
+import { HomeSearch } from '../catalog-portal/HomeSearch.tsx';
 
 const entries: { key: string; icon: ReactNode; title: MessageKey; text: MessageKey; color: string }[] = [
   { key: 'guide', icon: <FileSearchOutlined />, title: 'home.entry.guide', text: 'home.entry.guideText', color: '#1a5fb4' },
@@ -37,6 +38,7 @@ export function HomePage() {
           <div className="home-hero-kicker">{t('app.centerName')}</div>
           <h1 className="home-hero-title">{t('home.heroTitle')}</h1>
           <p className="home-hero-text">{t('home.heroText')}</p>
+          <HomeSearch />
           <Space size={12} wrap>
             {user ? (
               <Link to={homeOf(user)}>
@@ -66,7 +68,7 @@ export function HomePage() {
         <Row gutter={[16, 16]}>
           {entries.map((e) => (
             <Col xs={24} sm={12} lg={6} key={e.key}>
-              <Link to={target} className="entry-card" data-testid={`entry-${e.key}`}>
+              <Link to={e.key === 'guide' ? '/services' : target} className="entry-card" data-testid={`entry-${e.key}`}>
                 <span className="entry-icon" style={{ color: e.color, background: `${e.color}14` }}>
                   {e.icon}
                 </span>

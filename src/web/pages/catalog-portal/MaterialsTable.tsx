@@ -1,0 +1,94 @@
+import { Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
+import type { Material } from '../../api/catalog.ts';
+import { isExempt } from './labels.ts';
+
+type Row = Material & { items?: string[] };
+
+/**
+ * 一次性告知: every material of a service (or of a bundle, with the services each is for) — original or
+ * copy, paper or electronic, copies, necessity with its condition, and where it comes from. Materials an
+ * electronic license or shared data supplies are marked 可免提交.
+ */
+export function MaterialsTable({ materials, itemNames }: { materials: Row[]; itemNames?: Map<string, string> }) {
+  const t = useT();
+  const columns: TableColumnsType<Row> = [
+    { title: t('guide.mat.no'), key: 'no', width: 56, align: 'center', render: (_v, _m, i) => i + 1 },
+    {
+      title: t('guide.mat.name'),
+      dataIndex: 'name',
+      render: (name: string, m) => (
+        <div>
+          <div className="mat-name">{name}</div>
+          {m.notes && <div className="cell-sub">{m.notes}</div>}
+          {m.spec && <div className="cell-sub">{t('guide.spec', { spec: m.spec })}</div>}
+          {m.blankFormFile && <div className="cell-sub">{t('guide.blankForm', { file: m.blankFormFile })}</div>}
+          {m.sampleFile && <div className="cell-sub">{t('guide.sample', { file: m.sampleFile })}</div>}
+          {m.basis && <div className="cell-sub">{t('guide.matBasis', { basis: m.basis })}</div>}
+        </div>
+      ),
+    },
+    { title: t('guide.mat.kind'), dataIndex: 'kind', width: 110, render: (k: string) => t(`guide.kind.${k}` as MessageKey) },
+    { title: t('guide.mat.form'), dataIndex: 'form', width: 100, render: (f: string) => t(`guide.form.${f}` as MessageKey) },
+    { title: t('guide.mat.count'), dataIndex: 'count', width: 64, align: 'center' },
+    {
+      title: t('guide.mat.necessity'),
+      dataIndex: 'necessity',
+      width: 170,
+      render: (n: Material['necessity'], m) => (
+        <div>
+          <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'}>{t(`guide.necessity.${n}` as MessageKey)}</Tag>
+          {m.condition && <div className="cell-sub">{m.condition}</div>}
+        </div>
+      ),
+    },
+    {
+      title: t('guide.mat.source'),
+      dataIndex: 'source',
+      width: 190,
+      render: (s: Material['source'], m) => (
+        <div>
+          <span>{t(`guide.source.${s}` as MessageKey)}</span>
+          {m.licenseType && <div className="cell-sub">{m.licenseType}</div>}
+          {isExempt(m) && (
+            <div>
+              <Tag color="green" className="mat-exempt" data-testid="material-exempt">
+                {t('guide.exempt')}
+              </Tag>
+            </div>
+          )}
+          {m.sourceNote && <div className="cell-sub">{m.sourceNote}</div>}
+        </div>
+      ),
+    },
+  ];
+  if (itemNames) {
+    columns.push({
+      title: t('guide.mat.usedBy'),
+      dataIndex: 'items',
+      width: 220,
+      render: (codes: string[] = []) => (
+        <div className="tag-wrap">
+          {codes.map((c) => (
+            <Tag key={c}>{itemNames.get(c) ?? c}</Tag>
+          ))}
+        </div>
+      ),
+    });
+  }
+  return (
+    <Table<Row>
+      rowKey="key"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={materials}
+      pagination={false}
+      tableLayout="fixed"
+      scroll={{ x: itemNames ? 1100 : 880 }}
+      rowClassName={(m) => (isExempt(m) ? 'mat-row-exempt' : '')}
+      data-testid="materials-table"
+    />
+  );
+}

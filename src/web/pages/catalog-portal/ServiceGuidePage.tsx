@@ -1,0 +1,366 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Skeleton, Table, Tag } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
+import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
+import { guidePdfUrl, useFacets, usePublishedItem, type ItemContent, type PublishedItem } from '../../api/catalog.ts';
+import { ErrorState } from '../../components/PageState.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { MaterialsTable } from './MaterialsTable.tsx';
+import { ProcessView } from './ProcessView.tsx';
+import { caseKindKey, deliveryKey, depthKey, formatLimit, formatVisits, isExempt, levelKey, resultKey, scopeKey, splitClauses, typeKey } from './labels.ts';
+import './catalog-portal.css';
+
+const sections = ['basic', 'basis', 'conditions', 'materials', 'fees', 'process', 'limits', 'place', 'faqs'] as const;
+type Section = (typeof sections)[number];
+const sectionTitles: Record<Section, MessageKey> = {
+  basic: 'guide.basic',
+  basis: 'guide.basis',
+  conditions: 'guide.conditions',
+  materials: 'guide.materials',
+  fees: 'guide.fees',
+  process: 'guide.process',
+  limits: 'guide.limits',
+  place: 'guide.place',
+  faqs: 'guide.faqs',
+};
+
+function formatDate(iso: string | null, locale: string): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+/** 办事指南: every element of the item's published version, printable, with the PDF guide a click away. */
+export function ServiceGuidePage() {
+  const { code = '' } = useParams();
+  const t = useT();
+  const item = usePublishedItem(code);
+  usePageTitle(item.data ? `${item.data.content.name} · ${t('guide.title')}` : t('guide.title'));
+  return (
+    <div className="portal-page guide-page" data-testid="guide-page">
+      <Breadcrumb
+        className="guide-crumbs no-print"
+        items={[
+          { title: <Link to="/">{t('nav.home')}</Link> },
+          { title: <Link to="/services">{t('nav.services')}</Link> },
+          { title: item.data?.content.name ?? t('guide.title') },
+        ]}
+      />
+      {item.isPending ? (
+        <Skeleton active paragraph={{ rows: 12 }} />
+      ) : item.isError ? (
+        <ErrorState error={item.error} onRetry={() => void item.refetch()} />
+      ) : (
+        <Guide item={item.data} />
+      )}
+    </div>
+  );
+}
+
+function GuideSection({ id, title, children }: { id: Section | 'bundles'; title: string; children: ReactNode }) {
+  return (
+    <section id={`guide-${id}`} className="guide-section" data-testid={`guide-${id}`}>
+      <h2 className="guide-section-title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Guide({ item }: { item: PublishedItem }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const c = item.content;
+  const facets = useFacets();
+  const orgNames = useMemo(() => new Map((facets.data?.organizations ?? []).map((o) => [o.id, o.name])), [facets.data]);
+  const [openFaqs, setOpenFaqs] = useState<string[]>(c.faqs.length ? ['0'] : []);
+  // a printed guide shows every answer
+  useEffect(() => {
+    const expand = () => setOpenFaqs(c.faqs.map((_f, i) => String(i)));
+    window.addEventListener('beforeprint', expand);
+    return () => window.removeEventListener('beforeprint', expand);
+  }, [c.faqs]);
+  const exempt = c.materials.filter(isExempt).length;
+  const immediate = c.caseKind === 'immediate';
+  const print = () => {
+    setOpenFaqs(c.faqs.map((_f, i) => String(i)));
+    // let the answers render before the print dialog takes the page
+    window.setTimeout(() => window.print(), 50);
+  };
+
+  return (
+    <div className="guide-layout">
+      <div className="guide-main">
+        <header className="guide-header">
+          <div className="guide-kicker">{t('guide.title')}</div>
+          <h1 className="guide-name" data-testid="guide-name">
+            {c.name}
+          </h1>
+          <div className="guide-tags">
+            <Tag color={immediate ? 'green' : 'blue'}>{t(caseKindKey(c.caseKind))}</Tag>
+            <Tag>{t(typeKey(c.type))}</Tag>
+            {c.audience.map((a) => (
+              <Tag key={a}>{t(a === 'person' ? 'svc.audience.person' : 'svc.audience.enterprise')}</Tag>
+            ))}
+            <span className="muted">
+              {item.organizationName} · {t('guide.version', { n: item.version })} · {t('guide.publishedAt', { date: formatDate(item.publishedAt, locale) })}
+            </span>
+          </div>
+          <dl className="guide-facts">
+            <div>
+              <dt>{t('svc.legalLimit')}</dt>
+              <dd>{formatLimit(t, c.legalLimit)}</dd>
+            </div>
+            <div>
+              <dt>{t('svc.committedLimit')}</dt>
+              <dd>{formatLimit(t, c.committedLimit)}</dd>
+            </div>
+            <div>
+              <dt>{t('guide.visits')}</dt>
+              <dd className={c.visitsRequired === 0 ? 'svc-fact-good' : undefined}>{formatVisits(t, c.visitsRequired)}</dd>
+            </div>
+            <div>
+              <dt>{t('guide.onlineDepth')}</dt>
+              <dd>{t(depthKey(c.onlineDepth))}</dd>
+            </div>
+            <div>
+              <dt>{t('guide.fees')}</dt>
+              <dd>{c.isChargeable ? c.fees.map((f) => f.name).join(t('svc.sep')) : t('guide.free')}</dd>
+            </div>
+          </dl>
+          <div className="guide-actions no-print">
+            <Button type="primary" icon={<DownloadOutlined />} href={guidePdfUrl(item.code)} target="_blank" rel="noopener" data-testid="guide-pdf">
+              {t('guide.downloadPdf')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={print} data-testid="guide-print">
+              {t('guide.print')}
+            </Button>
+          </div>
+          {item.delegatedFrom && (
+            <Alert
+              className="guide-alert"
+              type="info"
+              showIcon
+              title={t('guide.delegatedFrom')}
+              action={
+                <Link to={`/services/${encodeURIComponent(item.delegatedFrom)}`} className="no-print">
+                  {t('guide.delegatedFromLink')}
+                </Link>
+              }
+              data-testid="guide-delegated"
+            />
+          )}
+          {item.bundles.length > 0 && (
+            <Alert
+              className="guide-alert"
+              type="success"
+              showIcon
+              title={
+                <span>
+                  {t('guide.inBundles')}
+                  {item.bundles.map((b) => (
+                    <Link key={b.code} to={`/bundles/${encodeURIComponent(b.code)}`} className="guide-bundle-link">
+                      {b.name}
+                    </Link>
+                  ))}
+                </span>
+              }
+            />
+          )}
+        </header>
+
+        <GuideSection id="basic" title={t('guide.basic')}>
+          <BasicInfo item={item} />
+        </GuideSection>
+
+        <GuideSection id="basis" title={t('guide.basis')}>
+          <p className="guide-text">{c.basis || t('guide.none')}</p>
+        </GuideSection>
+
+        <GuideSection id="conditions" title={t('guide.conditions')}>
+          <Clauses text={c.conditions} />
+        </GuideSection>
+
+        <GuideSection id="materials" title={t('guide.materials')}>
+          {c.materials.length === 0 ? (
+            <p className="guide-text">{t('guide.materialsEmpty')}</p>
+          ) : (
+            <>
+              <p className="guide-note">{t('guide.materialsNote', { total: c.materials.length, free: exempt })}</p>
+              <MaterialsTable materials={c.materials} />
+            </>
+          )}
+        </GuideSection>
+
+        <GuideSection id="fees" title={t('guide.fees')}>
+          <Fees content={c} />
+        </GuideSection>
+
+        <GuideSection id="process" title={t('guide.process')}>
+          <ProcessView process={c.process} orgNames={orgNames} />
+        </GuideSection>
+
+        <GuideSection id="limits" title={t('guide.limits')}>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            items={[
+              { key: 'legal', label: t('svc.legalLimit'), children: <LimitText limit={c.legalLimit} /> },
+              { key: 'committed', label: t('svc.committedLimit'), children: <LimitText limit={c.committedLimit} /> },
+              ...(c.specialProcedures ? [{ key: 'special', label: t('guide.specialProcedures'), children: c.specialProcedures }] : []),
+            ]}
+          />
+          {immediate && <p className="guide-note guide-note-after">{t('guide.immediateNote')}</p>}
+        </GuideSection>
+
+        <GuideSection id="place" title={t('guide.place')}>
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'location', label: t('guide.location'), children: c.location || '—', span: { xs: 1, md: 2 } },
+              { key: 'hours', label: t('guide.hours'), children: c.hours || '—', span: { xs: 1, md: 2 } },
+              { key: 'consult', label: t('guide.consultPhone'), children: c.consultPhone || '—' },
+              { key: 'complaint', label: t('guide.complaintPhone'), children: c.complaintPhone || '—' },
+            ]}
+          />
+        </GuideSection>
+
+        {c.faqs.length > 0 && (
+          <GuideSection id="faqs" title={t('guide.faqs')}>
+            <Collapse
+              activeKey={openFaqs}
+              onChange={(keys) => setOpenFaqs(Array.isArray(keys) ? keys : [keys])}
+              items={c.faqs.map((f, i) => ({ key: String(i), label: f.q, children: <p className="guide-text">{f.a}</p>, forceRender: true }))}
+            />
+          </GuideSection>
+        )}
+
+        {item.bundles.length > 0 && (
+          <GuideSection id="bundles" title={t('guide.bundles')}>
+            <ul className="guide-bundles">
+              {item.bundles.map((b) => (
+                <li key={b.code}>
+                  <Link to={`/bundles/${encodeURIComponent(b.code)}`}>{b.name}</Link>
+                  <span className="muted mono"> {b.code}</span>
+                </li>
+              ))}
+            </ul>
+          </GuideSection>
+        )}
+      </div>
+      <aside className="guide-aside no-print">
+        <Anchor
+          offsetTop={88}
+          targetOffset={96}
+          items={[
+            ...sections.filter((s) => s !== 'faqs' || c.faqs.length > 0).map((s) => ({ key: s, href: `#guide-${s}`, title: t(sectionTitles[s]) })),
+            ...(item.bundles.length > 0 ? [{ key: 'bundles', href: '#guide-bundles', title: t('guide.bundles') }] : []),
+          ]}
+          replace
+        />
+      </aside>
+    </div>
+  );
+}
+
+function LimitText({ limit }: { limit: ItemContent['legalLimit'] }) {
+  const t = useT();
+  return (
+    <div>
+      <strong>{formatLimit(t, limit)}</strong>
+      {limit.note && <div className="cell-sub">{limit.note}</div>}
+    </div>
+  );
+}
+
+function Clauses({ text }: { text: string }) {
+  const t = useT();
+  if (!text.trim()) return <p className="guide-text">{t('guide.none')}</p>;
+  const clauses = splitClauses(text);
+  if (clauses.length === 1) return <p className="guide-text">{text}</p>;
+  return (
+    <ol className="guide-clauses">
+      {clauses.map((c, i) => (
+        <li key={i}>{c}</li>
+      ))}
+    </ol>
+  );
+}
+
+function BasicInfo({ item }: { item: PublishedItem }) {
+  const t = useT();
+  const c = item.content;
+  const yesNo = (v: boolean) => t(v ? 'guide.yes' : 'guide.no');
+  const baseCode = item.code.includes('-') ? item.code.slice(item.code.lastIndexOf('-') + 1) : '—';
+  const rows: { key: string; label: string; children: ReactNode; span?: number }[] = [
+    { key: 'name', label: t('guide.name'), children: c.name },
+    { key: 'code', label: t('guide.code'), children: <span className="mono">{item.code}</span> },
+    { key: 'type', label: t('guide.type'), children: t(typeKey(c.type)) },
+    { key: 'base', label: t('guide.baseCode'), children: <span className="mono">{baseCode}</span> },
+    { key: 'org', label: t('guide.organization'), children: t('svc.paren', { a: item.organizationName, b: item.regionName }) },
+    { key: 'level', label: t('guide.level'), children: t(levelKey(c.level)) },
+    { key: 'source', label: t('guide.powerSource'), children: c.powerSource || '—' },
+    { key: 'audience', label: t('guide.audience'), children: c.audience.map((a) => t(`guide.audience.${a}` as MessageKey)).join(t('svc.sep')) },
+    { key: 'kind', label: t('guide.caseKind'), children: t(caseKindKey(c.caseKind)) },
+    { key: 'themes', label: t('guide.themes'), children: c.themes.length ? c.themes.join(t('svc.sep')) : '—' },
+    { key: 'scope', label: t('guide.anywhere'), children: t(scopeKey(c.anywhereScope)) },
+    { key: 'depth', label: t('guide.onlineDepth'), children: t(depthKey(c.onlineDepth)) },
+    { key: 'visits', label: t('guide.visits'), children: formatVisits(t, c.visitsRequired) },
+    { key: 'delivery', label: t('guide.delivery'), children: c.deliveryMethods.map((d) => t(deliveryKey(d))).join(t('svc.sep')) },
+    { key: 'payment', label: t('guide.onlinePayment'), children: yesNo(c.supportsOnlinePayment) },
+    { key: 'appointment', label: t('guide.appointment'), children: yesNo(c.supportsAppointment) },
+    {
+      key: 'result',
+      label: t('guide.result'),
+      children: (
+        <span>
+          {t('svc.paren', { a: c.resultName || '—', b: t(resultKey(c.resultType)) })}
+          {c.resultLicenseType && <div className="cell-sub">{t('guide.resultLicense', { type: c.resultLicenseType })}</div>}
+        </span>
+      ),
+    },
+    { key: 'commitment', label: t('guide.commitment'), children: t(c.commitmentApproval ? 'guide.applies' : 'guide.notApplies') },
+    { key: 'quantity', label: t('guide.quantityLimit'), children: c.quantityLimit || t('guide.none') },
+    { key: 'intermediary', label: t('guide.intermediary'), children: c.intermediaryServices || t('guide.none') },
+  ];
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={rows} styles={{ label: { width: 150 } }} />;
+}
+
+function Fees({ content }: { content: ItemContent }) {
+  const t = useT();
+  if (!content.isChargeable || content.fees.length === 0) {
+    return (
+      <p className="guide-text guide-free" data-testid="guide-free">
+        {t('guide.free')}
+      </p>
+    );
+  }
+  return (
+    <Table
+      rowKey="name"
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={content.fees}
+      tableLayout="fixed"
+      columns={[
+        { title: t('guide.fee.name'), dataIndex: 'name', width: 160 },
+        { title: t('guide.fee.standard'), dataIndex: 'standard' },
+        { title: t('guide.fee.basis'), dataIndex: 'basis' },
+        {
+          title: t('guide.fee.reducible'),
+          dataIndex: 'reducible',
+          width: 200,
+          render: (r: boolean, f) => (
+            <div>
+              {t(r ? 'guide.fee.reducibleYes' : 'guide.fee.reducibleNo')}
+              {f.reductionBasis && <div className="cell-sub">{f.reductionBasis}</div>}
+            </div>
+          ),
+        },
+      ]}
+    />
+  );
+}
