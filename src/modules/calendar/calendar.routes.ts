@@ -155,6 +155,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/calendar/import/preview',
     {
+      bodyLimit: 3 * 1024 * 1024,
       schema: {
         tags,
         summary: 'What an import would change, and how many open deadlines would move (nothing is saved)',
@@ -179,6 +180,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/calendar/import',
     {
+      bodyLimit: 3 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Import an arrangement from .ics or .xlsx; the years in the file are replaced',

@@ -11,7 +11,16 @@ import { loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } f
 import { enterNode } from './workflow.ts';
 import type { Channel } from './cases.tables.ts';
 import { checkFileReferences } from '../files/files.service.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
+import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import './cases.tables.ts';
+
+/** 行政许可法 art. 32 with art. 82: the one-time notice is due by the end of the 5th working day after receipt. */
+async function noticeDue(ctx: WriteContext, regionId: number, receivedAt: Date): Promise<Date> {
+  const { calendar } = await workCalendarFor(ctx.tx, regionId);
+  const off = calendar.settings.offsetMinutes;
+  return new Date(instantOf(calendar.addWorkdays(dateOfInstant(receivedAt.getTime(), off), 5) + 1, 0, off));
+}
 
 const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobile: 'M', terminal: 'T', post: 'P' };
 
@@ -102,7 +111,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       subject: item.content.name,
       received_at: now,
       // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
-      notice_due_at: new Date(now.getTime() + 5 * 86_400_000),
+      notice_due_at: await noticeDue(ctx, item.regionId, now),
       accepted_at: null,
       decided_at: null,
       decision: null,
@@ -164,7 +173,9 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
   if (missing.length) throw new AppError('CONFLICT', { reason: 'required materials are missing: issue a one-time notice', missing });
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const now = new Date();
-  const late = now > kase.notice_due_at;
+  // counted from receipt only when the one-time notice was not given in time (art. 32)
+  const noticed = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst();
+  const late = !noticed && now > kase.notice_due_at;
   const clock = await startClock(ctx, {
     ownerType: 'case',
     ownerId: kase.id,
@@ -256,6 +267,11 @@ export async function supplementCase(ctx: WriteContext, caseId: number, input: {
   const askedKeys = new Set(asked.map((a) => a.material_key));
   for (const m of input.materials)
     if (!askedKeys.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this material was not asked for' });
+  await checkFileReferences(
+    ctx.tx,
+    ctx.actor!,
+    input.materials.map((m) => m.reference),
+  );
   const left = [...askedKeys].filter((k) => !input.materials.some((m) => m.key === k));
   if (left.length) throw new AppError('VALIDATION_FAILED', { field: 'materials', reason: 'hand in everything that was asked', missing: left });
   for (const m of input.materials) {
@@ -324,7 +340,10 @@ export async function deliverCase(
     throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });
   if (input.method === 'post' && !input.trackingNumber) throw new AppError('VALIDATION_FAILED', { field: 'trackingNumber' });
   if (input.method === 'locker' && !input.lockerCode) throw new AppError('VALIDATION_FAILED', { field: 'lockerCode' });
-  const days = kase.decided_at ? Math.floor((Date.now() - kase.decided_at.getTime()) / 86_400_000) : 0;
+  // art. 44: 10 days from the decision, counted in working days (art. 82)
+  const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
+  const off = calendar.settings.offsetMinutes;
+  const days = kase.decided_at ? calendar.countWorkdays(dateOfInstant(kase.decided_at.getTime(), off), dateOfInstant(Date.now(), off)) : 0;
   const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(input) });
   await recordCaseEvent(ctx, delivered, 'delivered', {
     method: input.method,

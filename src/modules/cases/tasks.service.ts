@@ -160,8 +160,7 @@ export async function transferTask(ctx: WriteContext, taskId: number, input: { a
 export async function requestSupplement(ctx: WriteContext, taskId: number, input: { items: { key: string; note: string }[] }) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
-  if (kase.status !== 'in_progress')
-    throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot wait for supplements`, status: kase.status });
+  if (kase.status !== 'in_progress') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot wait for supplements`, status: kase.status });
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const names = new Map(content.materials.map((m) => [m.key, m.name]));
   if (input.items.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'items' });

@@ -152,7 +152,8 @@ export async function advanceAfterTask(
   const node = nodes[task.node_index];
   if (!node) throw new AppError('CONFLICT', { reason: 'the task belongs to no node of the process' });
   let current = kase;
-  if (task.stage === 'decide' && node.kind === 'stage') {
+  // the decision: a decide stage, or the higher level's answer to a report-up (上报)
+  if ((task.stage === 'decide' && node.kind === 'stage') || node.kind === 'report_up') {
     current = await updateCase(ctx, current, { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' });
     await recordCaseEvent(ctx, current, 'decided', { decision: current.decision }, task.id);
   }

@@ -81,6 +81,7 @@ export async function saveBundle(
   }
   const org = await ctx.tx.selectFrom('organization').select('region_id').where('id', '=', input.organizationId).executeTakeFirstOrThrow();
   const existing = await ctx.tx.selectFrom('bundle').selectAll().where('code', '=', input.code).executeTakeFirst();
+  if (existing) requireAccess(ctx.actor, 'catalog.manage', await organizationPlacement(ctx.tx, existing.organization_id));
   const values = {
     organization_id: input.organizationId,
     region_id: org.region_id,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../server/db/database.ts';
-import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
+import { hasPermission, requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from './catalog.schemas.ts';
 import { queryTokens, toTsQuery } from './search.ts';
@@ -196,14 +196,15 @@ export async function powerList(db: Db) {
 
 /** Items for administrators: every state, within the actor's catalog scope. */
 export async function listItemsForAdmin(db: Db, actor: Actor | null, q: { q?: string; status?: string; org?: number; limit: number; offset: number }) {
-  requireAccess(actor, 'catalog.manage');
+  const permission = hasPermission(actor, 'catalog.manage') ? 'catalog.manage' : 'catalog.review';
+  requireAccess(actor, permission);
   let query = db
     .selectFrom('item as i')
     .innerJoin('organization as o', 'o.id', 'i.organization_id')
     .innerJoin('region as r', 'r.id', 'i.region_id')
     .leftJoin('item_version as open', (j) => j.onRef('open.item_id', '=', 'i.id').on('open.state', 'in', ['draft', 'in_review']))
     .leftJoin('item_version as pub', (j) => j.onRef('pub.item_id', '=', 'i.id').on('pub.state', '=', 'published'))
-    .where(scopeFilter(scopeOf(actor, 'catalog.manage'), 'r.path', 'o.path'));
+    .where(scopeFilter(scopeOf(actor, permission), 'r.path', 'o.path'));
   if (q.status) query = query.where('i.status', '=', q.status as 'draft');
   if (q.org) query = query.where('i.organization_id', '=', q.org);
   if (q.q) {
@@ -275,7 +276,11 @@ export async function getItemForAdmin(db: Db, actor: Actor | null, itemId: numbe
     ])
     .where('i.id', '=', itemId)
     .executeTakeFirst();
-  requireAccess(actor, 'catalog.manage', item ? { regionPath: item.region_path, orgPath: item.org_path } : null);
+  requireAccess(
+    actor,
+    hasPermission(actor, 'catalog.manage') ? 'catalog.manage' : 'catalog.review',
+    item ? { regionPath: item.region_path, orgPath: item.org_path } : null,
+  );
   const versions = await db.selectFrom('item_version').selectAll().where('item_id', '=', itemId).orderBy('number', 'desc').execute();
   const children = await db
     .selectFrom('item as c')

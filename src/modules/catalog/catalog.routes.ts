@@ -166,7 +166,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => powerList(db),
   );
   app.get('/catalog/power-list.pdf', { schema: { tags, summary: '权力清单 as PDF' } }, async (_req, reply) => {
-    const pdf = await renderPowerListPdf(await powerList(db), '云州市权力清单');
+    const city = await db.selectFrom('region').select('name').where('level', '=', 'city').orderBy('id').executeTakeFirst();
+    const pdf = await renderPowerListPdf(await powerList(db), `${city?.name ?? ''}权力清单`);
     reply.type('application/pdf').header('content-disposition', 'inline; filename="power-list.pdf"');
     return reply.send(pdf);
   });
@@ -390,6 +391,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/catalog/admin/import',
     {
+      // a workbook as base64: larger than the default body limit
+      bodyLimit: 30 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Import items from a spreadsheet: every bad row is reported and nothing is saved unless all rows are good',

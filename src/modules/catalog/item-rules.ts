@@ -134,6 +134,8 @@ export function validateProcess(
       problems.push({ path: `process.nodes.${i}.organizationId`, message: 'no such organization' });
   });
   for (const s of stagesOf(nodes)) {
+    if (s.assignee.role === 'clerk' && s.stage !== 'receive' && s.stage !== 'deliver')
+      problems.push({ path: `process.${s.id}.assignee`, message: 'window clerks receive and deliver; review and decisions belong to approvers and heads' });
     if (s.assignee.organizationId && !organizationExists(s.assignee.organizationId))
       problems.push({ path: `process.${s.id}.assignee`, message: 'no such organization' });
   }

@@ -225,6 +225,38 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       14,
     );
 
+    // every other department has a chief representative (首席代表) who reviews and decides, so that each item's workflow can run
+    const chiefs: [string, string, string][] = [
+      ['head2', '云州市公安局', '钱卫东'],
+      ['hrss1', '云州市人力资源和社会保障局', '冯晓红'],
+      ['civil1', '云州市民政局', '褚建平'],
+      ['housing1', '云州市住房和城乡建设局', '卫国强'],
+      ['land1', '云州市自然资源和规划局', '蒋丽萍'],
+      ['health1', '云州市卫生健康委员会', '沈冰'],
+      ['transport1', '云州市交通运输局', '韩涛'],
+      ['education1', '云州市教育局', '杨晓燕'],
+      ['eco1', '云州市生态环境局', '朱明'],
+      ['medical1', '云州市医疗保障局', '秦雪'],
+      ['tax1', '国家税务总局云州市税务局', '尤佳'],
+      ['dpf1', '云州市残疾人联合会', '许静'],
+    ];
+    let tail = 20;
+    for (const [username, orgName, name] of chiefs) {
+      const o = await ctx.tx.selectFrom('organization').select('id').where('name', '=', orgName).executeTakeFirstOrThrow();
+      await staff(
+        username,
+        name,
+        o.id,
+        '首席代表',
+        [
+          { role: 'head', organizationId: o.id },
+          { role: 'approver', organizationId: o.id },
+        ],
+        `${orgName.replace('云州市', '').replace('国家税务总局', '')}首席代表 department head`,
+        tail++,
+      );
+    }
+
     await assignWindowStaff(ctx, w1.id, { post: 'A', accountId: clerk1 });
     await assignWindowStaff(ctx, w1.id, { post: 'B', accountId: clerk2 });
     await assignWindowStaff(ctx, w2.id, { post: 'A', accountId: clerk2 });
