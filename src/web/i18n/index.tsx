@@ -8,9 +8,10 @@ import { org } from './org.ts';
 import { account } from './account.ts';
 import { catalog } from './catalog.ts';
 import { calendar } from './calendar.ts';
+import { catalogAdmin } from './catalog-admin.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
-const dictionary = { ...common, ...portal, ...workbench, ...org, ...account, ...catalog, ...calendar };
+const dictionary = { ...common, ...portal, ...workbench, ...org, ...account, ...catalog, ...calendar, ...catalogAdmin };
 export type MessageKey = keyof typeof dictionary;
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;

@@ -2,6 +2,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { ProfileOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { can, isStaff, useMe } from '../api/auth.ts';
@@ -40,6 +41,21 @@ function useMenuItems(me: Me): Item[] {
         { key: '/workbench/calendar/deadline', label: link('/workbench/calendar/deadline', t('nav.deadline')) },
       ],
     });
+    if (can(me, 'catalog.manage') || can(me, 'catalog.review'))
+      items.push({
+        key: 'catalog',
+        icon: <ProfileOutlined />,
+        label: t('ca.nav.group'),
+        children: [
+          { key: '/workbench/catalog/items', label: link('/workbench/catalog/items', t('ca.nav.items')) },
+          ...(can(me, 'catalog.manage')
+            ? [
+                { key: '/workbench/catalog/bundles', label: link('/workbench/catalog/bundles', t('ca.nav.bundles')) },
+                { key: '/workbench/catalog/import', label: link('/workbench/catalog/import', t('ca.nav.import')) },
+              ]
+            : []),
+        ],
+      });
     if (can(me, 'audit.read')) items.push({ key: '/workbench/audit', icon: <AuditOutlined />, label: link('/workbench/audit', t('nav.audit')) });
     if (can(me, 'notify.devlog'))
       items.push({ key: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: link('/workbench/notify/deliveries', t('nav.deliveries')) });
@@ -56,6 +72,9 @@ const menuKeys = [
   '/workbench/org/staff',
   '/workbench/calendar/deadline',
   '/workbench/calendar',
+  '/workbench/catalog/items',
+  '/workbench/catalog/bundles',
+  '/workbench/catalog/import',
   '/workbench/audit',
   '/workbench/notify/deliveries',
   '/messages',
@@ -83,7 +102,13 @@ function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
   const [collapsed, setCollapsed] = useState(false);
   const selected = selectedKey(pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(
-    selected.startsWith('/workbench/calendar') ? ['calendar'] : selected.startsWith('/workbench/org') || selected === '/workbench' ? ['org'] : [],
+    selected.startsWith('/workbench/catalog')
+      ? ['catalog']
+      : selected.startsWith('/workbench/calendar')
+        ? ['calendar']
+        : selected.startsWith('/workbench/org') || selected === '/workbench'
+          ? ['org']
+          : [],
   );
   return (
     <Layout className="workbench">

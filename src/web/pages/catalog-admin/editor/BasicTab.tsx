@@ -1,0 +1,351 @@
+import { AutoComplete, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useT } from '../../../i18n/index.tsx';
+import type { ItemContent, Limit } from '../../../api/catalog-admin.ts';
+import {
+  audienceLabels,
+  caseKindLabels,
+  deliveryLabels,
+  depthLabels,
+  levelLabels,
+  optionsOf,
+  powerSources,
+  resultTypeLabels,
+  scopeLabels,
+  themeOptions,
+  typeLabels,
+  unitLabels,
+} from '../labels.ts';
+
+/** The elements the 基本信息 tab edits; everything of ItemContent but materials, fees, form and process. */
+type BasicValues = Omit<ItemContent, 'materials' | 'fees' | 'isChargeable' | 'form' | 'process'>;
+
+const optionalText = (v: string | undefined | null) => (v && v.trim() ? v : undefined);
+const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : 0);
+const limit = (l: Partial<Limit> | undefined): Limit => ({ value: whole(l?.value), unit: l?.unit ?? 'workday', note: optionalText(l?.note) });
+
+/** The elements this tab edits; the form's store also holds the rest of the content it started from, which must not flow back. */
+const basicKeys = [
+  'name',
+  'type',
+  'basis',
+  'powerSource',
+  'level',
+  'audience',
+  'themes',
+  'keywords',
+  'conditions',
+  'caseKind',
+  'legalLimit',
+  'committedLimit',
+  'visitsRequired',
+  'onlineDepth',
+  'anywhereScope',
+  'deliveryMethods',
+  'location',
+  'hours',
+  'consultPhone',
+  'complaintPhone',
+  'resultType',
+  'resultName',
+  'resultLicenseType',
+  'commitmentApproval',
+  'intermediaryServices',
+  'specialProcedures',
+  'supportsAppointment',
+  'supportsOnlinePayment',
+  'quantityLimit',
+  'faqs',
+] as const satisfies readonly (keyof BasicValues)[];
+
+/** The form's values as content: cleared numbers become 0, empty optional texts are left out. */
+function toPatch(all: BasicValues): Partial<ItemContent> {
+  const v = Object.fromEntries(basicKeys.map((k) => [k, all[k]])) as BasicValues;
+  return {
+    ...v,
+    powerSource: optionalText(v.powerSource),
+    legalLimit: limit(v.legalLimit),
+    committedLimit: limit(v.committedLimit),
+    visitsRequired: whole(v.visitsRequired),
+    onlineDepth: whole(v.onlineDepth) || 1,
+    resultLicenseType: optionalText(v.resultLicenseType),
+    intermediaryServices: optionalText(v.intermediaryServices),
+    specialProcedures: optionalText(v.specialProcedures),
+    quantityLimit: optionalText(v.quantityLimit),
+    faqs: (v.faqs ?? []).map((f) => ({ q: f?.q ?? '', a: f?.a ?? '' })),
+    themes: v.themes ?? [],
+    keywords: v.keywords ?? [],
+  };
+}
+
+function LimitInput({ name, label, readOnly }: { name: 'legalLimit' | 'committedLimit'; label: string; readOnly: boolean }) {
+  const t = useT();
+  return (
+    <Form.Item label={label} required>
+      <Space.Compact block>
+        <Form.Item name={[name, 'value']} noStyle>
+          <InputNumber min={0} max={3650} precision={0} style={{ width: 110 }} aria-label={label} disabled={readOnly} />
+        </Form.Item>
+        <Form.Item name={[name, 'unit']} noStyle>
+          <Select style={{ width: 120 }} options={optionsOf(t, unitLabels)} disabled={readOnly} />
+        </Form.Item>
+        <Form.Item name={[name, 'note']} noStyle>
+          <Input placeholder={t('ca.item.limitNote')} maxLength={500} disabled={readOnly} />
+        </Form.Item>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
+/** 基本信息: every standard element of the item (GB/T 39554.1), with Chinese choices for the enumerations. */
+export function BasicTab({ content, readOnly, onChange }: { content: ItemContent; readOnly: boolean; onChange: (patch: Partial<ItemContent>) => void }) {
+  const t = useT();
+  const [form] = Form.useForm<BasicValues>();
+  const caseKind = Form.useWatch('caseKind', form) ?? content.caseKind;
+  const emit = () => onChange(toPatch(form.getFieldsValue(true) as BasicValues));
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      disabled={readOnly}
+      initialValues={content}
+      onValuesChange={(changed: Partial<BasicValues>) => {
+        // an immediate item (即办件) is decided on the spot: both limits are 0
+        if (changed.caseKind === 'immediate')
+          form.setFieldsValue({
+            legalLimit: { ...limit(form.getFieldValue('legalLimit')), value: 0 },
+            committedLimit: { ...limit(form.getFieldValue('committedLimit')), value: 0 },
+          });
+        emit();
+      }}
+      className="ca-basic"
+      data-testid="basic-tab"
+    >
+      <Card size="small" title={t('ca.basic.essentials')} className="block-gap">
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>
+            <Form.Item name="name" label={t('ca.item.name')} rules={[{ required: true, message: t('form.required', { label: t('ca.item.name') }) }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Form.Item name="type" label={t('ca.item.type')}>
+              <Select options={optionsOf(t, typeLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Form.Item name="level" label={t('ca.item.level')} extra={t('ca.basic.levelHint')}>
+              <Select options={optionsOf(t, levelLabels)} disabled />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="powerSource" label={t('ca.item.powerSource')}>
+              <AutoComplete options={powerSources.map((p) => ({ value: p }))} maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="audience"
+              label={t('ca.item.audience')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('ca.basic.audienceRequired') }]}
+            >
+              <Checkbox.Group options={optionsOf(t, audienceLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="themes" label={t('ca.item.themes')} extra={t('ca.basic.tagsHint')}>
+              <Select mode="tags" maxCount={10} options={themeOptions.map((v) => ({ value: v, label: v }))} tokenSeparators={[',', '，', '、']} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="keywords" label={t('ca.item.keywords')} extra={t('ca.basic.keywordsHint')}>
+              <Select mode="tags" maxCount={30} open={false} tokenSeparators={[',', '，', '、', ' ']} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="basis"
+              label={t('ca.item.basis')}
+              rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('ca.item.basis') }) }]}
+            >
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="conditions" label={t('ca.item.conditions')}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card size="small" title={t('ca.basic.limits')} className="block-gap">
+        <Row gutter={16}>
+          <Col xs={24} lg={8}>
+            <Form.Item
+              name="caseKind"
+              label={t('ca.item.caseKind')}
+              extra={caseKind === 'immediate' ? t('ca.basic.immediateHint') : t('ca.basic.committedHint')}
+            >
+              <Radio.Group options={optionsOf(t, caseKindLabels)} optionType="button" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={16}>
+            <LimitInput name="legalLimit" label={t('ca.item.legalLimit')} readOnly={readOnly || caseKind === 'immediate'} />
+            <LimitInput name="committedLimit" label={t('ca.item.committedLimit')} readOnly={readOnly || caseKind === 'immediate'} />
+          </Col>
+          <Col span={24}>
+            <Form.Item name="specialProcedures" label={t('ca.item.specialProcedures')} extra={t('ca.basic.specialProceduresHint')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card size="small" title={t('ca.basic.howToApply')} className="block-gap">
+        <Row gutter={16}>
+          <Col xs={12} lg={6}>
+            <Form.Item name="visitsRequired" label={t('ca.item.visitsRequired')} extra={t('ca.basic.visitsHint')}>
+              <InputNumber min={0} max={10} precision={0} suffix={t('ca.basic.times')} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Form.Item name="onlineDepth" label={t('ca.item.onlineDepth')}>
+              <Select options={optionsOf(t, depthLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Form.Item name="anywhereScope" label={t('ca.item.anywhereScope')}>
+              <Select options={optionsOf(t, scopeLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Form.Item name="quantityLimit" label={t('ca.item.quantityLimit')}>
+              <Input maxLength={200} placeholder={t('ca.basic.none')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item
+              name="deliveryMethods"
+              label={t('ca.item.deliveryMethods')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('ca.basic.deliveryRequired') }]}
+            >
+              <Checkbox.Group options={optionsOf(t, deliveryLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Space size={24} wrap>
+              <Form.Item name="supportsAppointment" label={t('ca.item.supportsAppointment')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Form.Item name="supportsOnlinePayment" label={t('ca.item.supportsOnlinePayment')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Form.Item name="commitmentApproval" label={t('ca.item.commitmentApproval')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Space>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="location" label={t('ca.item.location')}>
+              <Input maxLength={300} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="hours" label={t('ca.item.hours')}>
+              <Input maxLength={300} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="consultPhone" label={t('ca.item.consultPhone')}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Form.Item name="complaintPhone" label={t('ca.item.complaintPhone')}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="intermediaryServices" label={t('ca.item.intermediaryServices')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder={t('ca.basic.none')} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card size="small" title={t('ca.basic.result')} className="block-gap">
+        <Row gutter={16}>
+          <Col xs={24} lg={6}>
+            <Form.Item name="resultType" label={t('ca.item.resultType')}>
+              <Select options={optionsOf(t, resultTypeLabels)} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={9}>
+            <Form.Item name="resultName" label={t('ca.item.resultName')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={9}>
+            <Form.Item name="resultLicenseType" label={t('ca.item.resultLicenseType')} extra={t('ca.basic.resultLicenseHint')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+
+      <Card size="small" title={t('ca.basic.faqs')}>
+        <Form.List name="faqs">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <div key={field.key} className="ca-faq">
+                  <div className="ca-faq-index">{i + 1}</div>
+                  <div className="ca-faq-body">
+                    <Form.Item
+                      name={[field.name, 'q']}
+                      label={t('ca.basic.faqQ')}
+                      rules={[{ required: true, message: t('form.required', { label: t('ca.basic.faqQ') }) }]}
+                    >
+                      <Input maxLength={300} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'a']} label={t('ca.basic.faqA')}>
+                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+                    </Form.Item>
+                  </div>
+                  {!readOnly && (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => {
+                        remove(field.name);
+                        emit();
+                      }}
+                      aria-label={t('action.remove')}
+                    />
+                  )}
+                </div>
+              ))}
+              {!readOnly && (
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => {
+                    add({ q: '', a: '' });
+                    emit();
+                  }}
+                  disabled={fields.length >= 30}
+                >
+                  {t('ca.basic.addFaq')}
+                </Button>
+              )}
+              {readOnly && fields.length === 0 && <span className="muted">{t('ca.basic.noFaqs')}</span>}
+            </>
+          )}
+        </Form.List>
+      </Card>
+    </Form>
+  );
+}

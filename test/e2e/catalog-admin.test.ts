@@ -1,0 +1,466 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn } from '../harness.ts';
+import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+let run: BrowserRun;
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+/** A full-page screenshot from the top of the page (the workbench header is sticky). */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return screenshot(page, name);
+}
+
+/** Pick an option in an antd Select by typing part of it. */
+async function choose(page: Page, inputId: string, text: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+async function openTab(page: Page, name: string) {
+  await page.getByTestId('editor-tabs').getByRole('tab', { name }).click();
+}
+
+/** A workbook in the export layout (sheets 事项, 材料, 收费 with their Chinese headers). */
+async function workbook(items: unknown[][], materials: unknown[][], fees: unknown[][] = []): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = (name: string, header: string[], rows: unknown[][]) => {
+    const s = book.addWorksheet(name);
+    s.addRow(header);
+    for (const r of rows) s.addRow(r);
+  };
+  sheet(
+    '事项',
+    [
+      '实施机构统一社会信用代码',
+      '基本编码',
+      '事项名称',
+      '事项类型',
+      '办件类型',
+      '法定办结时限',
+      '法定时限单位',
+      '承诺办结时限',
+      '承诺时限单位',
+      '设定依据',
+      '受理条件',
+      '到现场次数',
+      '网上办理深度',
+      '通办范围',
+      '送达方式',
+      '办理地点',
+      '办理时间',
+      '咨询电话',
+      '监督投诉电话',
+      '服务对象',
+      '主题',
+      '关键词',
+      '审批结果类型',
+      '审批结果名称',
+      '是否告知承诺制',
+      '是否收费',
+      '是否支持预约',
+      '是否支持网上支付',
+      '表单JSON',
+      '流程JSON',
+    ],
+    items,
+  );
+  sheet(
+    '材料',
+    ['实施机构统一社会信用代码', '基本编码', '材料标识', '材料名称', '原件/复印件', '纸质/电子', '必要性', '情形说明', '份数', '来源', '证照类型'],
+    materials,
+  );
+  sheet('收费', ['实施机构统一社会信用代码', '基本编码', '收费项目', '收费标准', '收费依据', '是否允许减免', '减免依据'], fees);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** One 事项 row: a committed licensing item of the market regulator with the standard form and process. */
+function itemRow(orgCode: string, baseCode: string, name: string, overrides: Record<number, unknown> = {}): unknown[] {
+  const row: unknown[] = [
+    orgCode,
+    baseCode,
+    name,
+    '行政许可',
+    '承诺件',
+    20,
+    '工作日',
+    10,
+    '工作日',
+    '《中华人民共和国行政许可法》第二十九条',
+    '符合条件的申请人',
+    1,
+    3,
+    '全市通办',
+    '窗口领取，邮寄',
+    '云州市政务服务中心 5 号窗口',
+    '周一至周五 9:00-17:00',
+    '0570-12345501',
+    '12345',
+    '自然人，法人',
+    '经营许可',
+    '测试',
+    '证照',
+    '许可证',
+    '否',
+    '否',
+    '否',
+    '否',
+    '',
+    '',
+  ];
+  for (const [i, v] of Object.entries(overrides)) row[Number(i)] = v;
+  return row;
+}
+
+const market = '11990100MB0000002X';
+
+describe('catalog administration (事项管理)', () => {
+  it(
+    'lets the catalog administrator create an item, design its form and process, and send it for review; a reviewer publishes it',
+    { timeout: 180_000 },
+    async () => {
+      const suffix = String(Date.now()).slice(-6);
+      const name = `食品经营许可（测试${suffix}）`;
+      const { page, errors } = await run.newPage();
+      await signInThroughUi(page, 'catalogadmin');
+      const font = await cjkRendering(page);
+      expect(font.identicalToMissingGlyph, `Chinese renders as boxes in ${font.font}`).toBe(false);
+
+      await page.getByTestId('workbench-menu').getByText('事项管理').click();
+      await page.getByTestId('workbench-menu').getByText('事项目录').click();
+      await page.waitForURL('**/workbench/catalog/items');
+      await page.getByTestId('items-table').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+      await page.getByText('共 59 条').waitFor({ state: 'visible' });
+      await shot(page, 'catalog-admin-items');
+      await page.getByPlaceholder('事项名称或编码').fill('企业设立');
+      await page.getByPlaceholder('事项名称或编码').press('Enter');
+      await page.getByTestId('items-table').getByText('企业设立登记').waitFor({ state: 'visible' });
+      await page.getByText('共 1 条').waitFor({ state: 'visible' });
+
+      // 新建事项: the department, the 12-digit base code (01 → 行政许可), the essentials
+      await page.getByTestId('item-create').click();
+      await choose(page, 'organizationId', '市场监督管理局');
+      await page.locator('#baseCode').fill(`0111${suffix}00`);
+      await page.locator('#name').fill(name);
+      await page.locator('#basis').fill('《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》');
+      await page.getByTestId('item-create-save').click();
+      await page.waitForURL(/\/workbench\/catalog\/items\/\d+$/);
+      const itemId = Number(new URL(page.url()).pathname.split('/').pop());
+      await page.getByTestId('shown-version').filter({ hasText: 'v1 · 草稿' }).waitFor({ state: 'visible' });
+      await page.getByTestId('basic-tab').waitFor({ state: 'visible' });
+      expect(await page.locator('#name').inputValue()).toBe(name);
+      await page.locator('#conditions').fill('申请人持有营业执照，有与经营的食品品种、数量相适应的经营场所。');
+      await shot(page, 'catalog-admin-editor-basic');
+
+      // 申请材料: one row, conditional, with its condition
+      await openTab(page, '申请材料');
+      await page.getByTestId('material-add').click();
+      await page.getByTestId('material-name-0').fill('食品安全管理制度文本');
+      await shot(page, 'catalog-admin-editor-materials');
+
+      await openTab(page, '收费');
+      await page.getByTestId('fees-tab').getByText('不收费的事项不列收费项目。').waitFor({ state: 'visible' });
+      await shot(page, 'catalog-admin-editor-fees');
+
+      // 表单设计: a phone field, seen and checked in the live preview
+      await openTab(page, '表单设计');
+      await page.getByTestId('palette-phone').click();
+      await page.getByTestId('field-label-zh').fill('食品安全管理员电话');
+      await page.getByTestId('field-label-en').fill('Food safety officer phone');
+      await page.getByTestId('field-required').click();
+      const preview = page.getByTestId('form-preview');
+      const phone = preview.getByLabel('食品安全管理员电话');
+      await phone.waitFor({ state: 'visible' });
+      await phone.fill('12345');
+      await preview.getByLabel('身份证号码').fill('110101199003071234');
+      await page.getByTestId('preview-validate').click();
+      await preview.getByText('请输入有效的手机号或固定电话').waitFor({ state: 'visible' });
+      await preview.getByText('身份证号码无效').waitFor({ state: 'visible' });
+      await preview.getByText('请填写申请人姓名').waitFor({ state: 'visible' });
+      await shot(page, 'catalog-admin-form-designer');
+      await phone.fill('13800138000');
+      await expect.poll(() => preview.getByText('请输入有效的手机号或固定电话').count(), { timeout: 10_000 }).toBe(0);
+
+      // 流程设计: a parallel node after 审查, with a second stage in its second branch
+      await openTab(page, '流程设计');
+      await page.getByTestId('flow-add-2').click();
+      await page.locator('.ant-dropdown:visible').getByText('并联审批').click();
+      await page.getByTestId('branch-2-1').waitFor({ state: 'visible' });
+      await page.getByTestId('branch-add-2-1-1').click();
+      await page.getByTestId('node-name').fill('现场核查');
+      await page.getByTestId('node-done').click();
+      await page.getByTestId('branch-2-1').getByText('现场核查').waitFor({ state: 'visible' });
+      await shot(page, 'catalog-admin-process-designer');
+
+      // an edit under 基本信息 after the other tabs keeps what they did
+      await openTab(page, '基本信息');
+      await page.locator('#hours').fill('周一至周五 9:00-17:00（节假日除外）');
+
+      // 保存草稿, 检查 (no problems), 送审
+      await page.getByTestId('action-save').click();
+      await page.getByText('草稿已保存').waitFor({ state: 'visible' });
+      await page.getByTestId('action-check').click();
+      await page.getByTestId('check-ok').waitFor({ state: 'visible' });
+      await page.getByTestId('action-submit').click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /送\s*审/ })
+        .click();
+      await page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' }).waitFor({ state: 'visible' });
+      await page.getByText('您已送审，等待他人审核').waitFor({ state: 'visible' });
+      await openTab(page, '版本');
+      await page.getByTestId('versions-tab').getByText('审核中').waitFor({ state: 'visible' });
+      await shot(page, 'catalog-admin-editor-versions');
+
+      // what the designers wrote is what catalog.schemas.ts describes
+      const admin = await signIn(run.server, 'catalogadmin');
+      const saved = await admin.get(`/api/v1/catalog/admin/items/${itemId}`);
+      expect(saved.status).toBe(200);
+      const content = saved.body.open.content;
+      expect(content.hours).toBe('周一至周五 9:00-17:00（节假日除外）');
+      expect(content.materials).toEqual([expect.objectContaining({ key: 'material_1', name: '食品安全管理制度文本', necessity: 'required' })]);
+      const phoneKey = content.form.ui.order.find((k: string) => content.form.ui.fields[k].label['zh-CN'] === '食品安全管理员电话');
+      expect(content.form.ui.fields[phoneKey]).toEqual({ widget: 'phone', label: { 'zh-CN': '食品安全管理员电话', en: 'Food safety officer phone' } });
+      expect(content.form.schema.properties[phoneKey]).toMatchObject({ type: 'string', format: 'phone', title: '食品安全管理员电话' });
+      expect(content.form.schema.required).toContain(phoneKey);
+      const parallel = content.process.nodes[2];
+      expect(parallel).toMatchObject({ kind: 'parallel', mode: 'countersign' });
+      expect(parallel.branches).toHaveLength(2);
+      expect(parallel.branches[1].map((s: { name: string }) => s.name)).toEqual(['部门审查二', '现场核查']);
+
+      // a second reviewer sends it back through the UI with a note; the editor sees the note and sends it again
+      const reviewer = await run.newPage();
+      await signInThroughUi(reviewer.page, 'sysadmin');
+      await reviewer.page.goto('/workbench/catalog/items?view=review');
+      await reviewer.page.getByTestId('items-table').getByText(name).click();
+      await reviewer.page.getByTestId('action-approve').waitFor({ state: 'visible' });
+      await reviewer.page.getByTestId('action-reject').click();
+      await reviewer.page.getByTestId('reject-note').fill('请补充食品经营场所的现场核查要求。');
+      await reviewer.page.locator('#reject-note-ok').click();
+      await reviewer.page.getByTestId('shown-version').filter({ hasText: 'v1 · 草稿' }).waitFor({ state: 'visible' });
+      expect(reviewer.errors).toEqual([]);
+
+      await page.reload();
+      await page.getByTestId('review-note').getByText('请补充食品经营场所的现场核查要求。').waitFor({ state: 'visible' });
+      await page.getByTestId('action-submit').click();
+      await page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /送\s*审/ })
+        .click();
+      await page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' }).waitFor({ state: 'visible' });
+
+      // the center administrator (catalog.review) approves: four eyes
+      const center = await signIn(run.server, 'centeradmin');
+      const approved = await center.post(`/api/v1/catalog/admin/items/${itemId}/review`, { decision: 'approve' });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body.state).toBe('published');
+
+      const found = await admin.get(`/api/v1/catalog/items?q=${encodeURIComponent(name)}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items.map((i: { name: string }) => i.name)).toContain(name);
+
+      // published and without a draft: read-only, with 发起变更
+      await page.reload();
+      await page.getByTestId('published-readonly').waitFor({ state: 'visible' });
+      await page.getByTestId('action-change').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('action-save').count()).toBe(0);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('delegates a published item to a district center, whose item keeps the standard and edits only its local details', { timeout: 120_000 }, async () => {
+    const admin = await signIn(run.server, 'catalogadmin');
+    const list = await admin.get(`/api/v1/catalog/admin/items?q=${encodeURIComponent('残疾人证迁移')}`);
+    const base = list.body.items.find((i: { name: string; delegated: boolean }) => i.name === '残疾人证迁移' && !i.delegated);
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'catalogadmin');
+    await page.goto(`/workbench/catalog/items/${base.id}`);
+    await openTab(page, '下放');
+    await page.getByTestId('delegate-orgs').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '青川区政务服务中心' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('delegate-submit').click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /下\s*放/ })
+      .click();
+    const child = page.getByTestId('delegation-tab').getByRole('link', { name: /^11990102MB00000168-/ });
+    await child.waitFor({ state: 'visible' });
+    await shot(page, 'catalog-admin-editor-delegation');
+
+    await child.click();
+    await page.getByTestId('delegated-notice').waitFor({ state: 'visible' });
+    await page.getByTestId('local-details').locator('#local_location').fill('青川区政务服务中心 2 号窗口');
+    await page.getByTestId('local-save').click();
+    await page.getByText('本级实施信息已保存并发布').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-save').count()).toBe(0);
+    await shot(page, 'catalog-admin-delegated-item');
+
+    const childId = Number(new URL(page.url()).pathname.split('/').pop());
+    const item = await admin.get(`/api/v1/catalog/admin/items/${childId}`);
+    expect(item.body).toMatchObject({ status: 'published', delegatedFrom: base.code, local: { location: '青川区政务服务中心 2 号窗口' } });
+    expect(item.body.published.content).toMatchObject({ powerSource: '上级下放', location: '青川区政务服务中心 2 号窗口', level: 'district' });
+    expect(errors).toEqual([]);
+  });
+
+  it(
+    'reports every bad row of a workbook with its sheet, row and column and creates nothing; a good one is checked, then imported',
+    { timeout: 120_000 },
+    async () => {
+      const count = async () => (await run.server.sql<{ n: number }>('SELECT count(*)::int AS n FROM item')).rows[0]!.n;
+      const before = await count();
+      const bad = await workbook(
+        [
+          itemRow('91990100MA00000000', '011100900001', '无此部门的事项'),
+          itemRow(market, '0111009', '编码过短的事项', { 3: '行政审批' }),
+          itemRow(market, '011100900003', '即办件时限不为零', { 4: '即办件' }),
+        ],
+        [[market, '011100900003', 'Bad Key', '申请书', '原件X', '纸质', '必要', '', 1, '申请人', '']],
+      );
+      const { page, errors } = await run.newPage();
+      await signInThroughUi(page, 'catalogadmin');
+      await page.goto('/workbench/catalog/import');
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'bad-catalog.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: bad,
+      });
+      await page.getByText('bad-catalog.xlsx').waitFor({ state: 'visible' });
+      await page.getByTestId('import-dry-run').click();
+      const report = page.getByTestId('import-errors');
+      await report.waitFor({ state: 'visible' });
+      const rows = report.locator('tbody tr.ant-table-row');
+      const text = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+      expect(text.some((r) => /材料 2 材料标识/.test(r))).toBe(true);
+      expect(text.some((r) => /材料 2 原件\/复印件 "原件X"/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 2 实施机构统一社会信用代码 no organization/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 3 基本编码 12 digits/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 3 事项类型 "行政审批"/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 4 committedLimit/.test(r))).toBe(true);
+      expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+      await shot(page, 'catalog-admin-import-errors');
+      expect(await count()).toBe(before);
+
+      // a good workbook: 预检 shows the plan, 导入 creates the draft
+      const good = await workbook(
+        [itemRow(market, '011100900009', '导入测试许可')],
+        [[market, '011100900009', 'application_form', '申请书', '原件', '纸质或电子', '必要', '', 1, '申请人', '']],
+      );
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'good-catalog.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: good,
+      });
+      await page.getByText('good-catalog.xlsx').waitFor({ state: 'visible' });
+      await page.getByTestId('import-dry-run').click();
+      await page.getByTestId('import-plan').getByText('导入测试许可').waitFor({ state: 'visible' });
+      expect(await count()).toBe(before);
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('import-done').getByText(`${market}-011100900009`).waitFor({ state: 'visible' });
+      expect(await count()).toBe(before + 1);
+      const created = await run.server.sql<{ state: string; name: string }>(
+        'SELECT v.state, v.name FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.code = $1',
+        [`${market}-011100900009`],
+      );
+      expect(created.rows).toEqual([{ state: 'draft', name: '导入测试许可' }]);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('creates a bundle of two published items and shows its merged materials', { timeout: 120_000 }, async () => {
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'catalogadmin');
+    await page.goto('/workbench/catalog/bundles');
+    await page.getByTestId('bundles-table').getByText('企业开办一件事').waitFor({ state: 'visible' });
+    await shot(page, 'catalog-admin-bundles');
+
+    await page.getByTestId('bundle-create').click();
+    await page.locator('#code').fill('B-CJR-001');
+    await page.locator('#name').fill('残疾人证办理一件事');
+    await page.locator('#description').fill('残疾人证核发与辅助器具适配补贴一次申请。');
+    for (const q of ['残疾人证核发', '残疾人辅助器具适配补贴']) {
+      await page.locator('#itemCodes').click();
+      await page.locator('#itemCodes').fill(q);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: q }).first().click();
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('#committedLimit_value').fill('10');
+    await page.getByLabel('自然人').check();
+    await page.getByTestId('bundle-save').click();
+    const preview = page.getByTestId('bundle-preview');
+    await preview.getByText('残疾人证办理一件事').waitFor({ state: 'visible' });
+    await preview.getByTestId('bundle-materials').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+    await shot(page, 'catalog-admin-bundle-preview');
+
+    const admin = await signIn(run.server, 'catalogadmin');
+    const bundle = await admin.get('/api/v1/catalog/bundles/B-CJR-001');
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.items.map((i: { name: string }) => i.name)).toEqual(['残疾人证核发', '残疾人辅助器具适配补贴']);
+    expect(await preview.getByTestId('bundle-materials').locator('tbody tr.ant-table-row').count()).toBe(bundle.body.materials.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the problems of 检查 by tab with their paths, offers a reload after a stale save, and cancels an item', { timeout: 120_000 }, async () => {
+    const admin = await signIn(run.server, 'catalogadmin');
+    const source = (await admin.get('/api/v1/catalog/admin/items/1')).body.published.content;
+    const content = {
+      ...source,
+      name: '待完善的测试事项',
+      materials: source.materials.map((m: Record<string, unknown>, i: number) => (i === 0 ? { ...m, necessity: 'conditional', condition: undefined } : m)),
+    };
+    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: 2, baseCode: '011100900077', content });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id;
+
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'catalogadmin');
+    await page.goto(`/workbench/catalog/items/${id}`);
+    await page.getByTestId('action-check').click();
+    const problems = page.getByTestId('check-problems');
+    await problems.getByText('materials.0.condition').waitFor({ state: 'visible' });
+    await problems.getByText('a conditional material says when it is needed').click();
+    await page.getByTestId('materials-table').waitFor({ state: 'visible' });
+    await shot(page, 'catalog-admin-check-problems');
+
+    // someone else saves the draft meanwhile: this save is stale, and the reload shows their version
+    await openTab(page, '基本信息');
+    await page.locator('#name').fill('我的修改');
+    const draft = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open;
+    const other = await admin.put(`/api/v1/catalog/admin/items/${id}/draft`, { content: { ...draft.content, name: '他人的修改' }, version: draft.version });
+    expect(other.status).toBe(200);
+    await page.getByTestId('action-save').click();
+    const modal = page.locator('.ant-modal-confirm:visible');
+    await modal.locator('.ant-modal-confirm-title').filter({ hasText: '数据已变更' }).waitFor({ state: 'visible' });
+    await modal.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => page.locator('#name').inputValue(), { timeout: 10_000 }).toBe('他人的修改');
+
+    await page.getByTestId('action-cancel').click();
+    await page.getByTestId('cancel-reason').fill('事项已合并至企业设立登记');
+    await page.locator('#cancel-reason-ok').click();
+    await page.getByText('本事项已取消，不再受理新的申请').waitFor({ state: 'visible' });
+    expect((await admin.get(`/api/v1/catalog/admin/items/${id}`)).body).toMatchObject({ status: 'cancelled', cancelReason: '事项已合并至企业设立登记' });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the catalog pages in English', { timeout: 60_000 }, async () => {
+    const { page, errors } = await run.newPage({ locale: 'en' });
+    await signInThroughUi(page, 'catalogadmin');
+    await page.getByTestId('language-switch').click();
+    await page.goto('/workbench/catalog/items/1');
+    await page.getByTestId('editor-tabs').getByRole('tab', { name: 'Process' }).click();
+    await page.getByTestId('action-change').getByText('Start a change').waitFor({ state: 'visible' });
+    await page.getByTestId('workbench-menu').getByText('Service items').waitFor({ state: 'visible' });
+    await shot(page, 'catalog-admin-editor-en');
+    expect(errors).toEqual([]);
+  });
+});
