@@ -126,7 +126,7 @@ const market = '11990100MB0000002X';
 
 describe('catalog administration (事项管理)', () => {
   it(
-    'lets the catalog administrator create an item, design its form and process, and send it for review; a reviewer publishes it',
+    'lets the catalog administrator create an item, design its form and process, and send it for review; the center administrator publishes it',
     { timeout: 180_000 },
     async () => {
       const suffix = String(Date.now()).slice(-6);
@@ -259,11 +259,28 @@ describe('catalog administration (事项管理)', () => {
         .click();
       await page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' }).waitFor({ state: 'visible' });
 
-      // the center administrator (catalog.review) approves: four eyes
-      const center = await signIn(run.server, 'centeradmin');
-      const approved = await center.post(`/api/v1/catalog/admin/items/${itemId}/review`, { decision: 'approve' });
-      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-      expect(approved.body.state).toBe('published');
+      // the center administrator (catalog.review, not catalog.manage) finds it in the review queue and approves: four eyes
+      const center = await run.newPage();
+      await signInThroughUi(center.page, 'centeradmin');
+      await center.page.getByTestId('workbench-menu').getByText('事项管理').click();
+      await center.page.getByTestId('workbench-menu').getByText('事项目录').click();
+      await center.page.getByTestId('items-table').getByText(name).waitFor({ state: 'visible' });
+      expect(await center.page.getByTestId('item-create').count()).toBe(0);
+      await shot(center.page, 'catalog-admin-review-queue');
+      await center.page.getByTestId('items-table').getByText(name).click();
+      await center.page.getByTestId('action-approve').click();
+      await center.page
+        .locator('.ant-popconfirm:visible')
+        .getByRole('button', { name: /审核通过/ })
+        .click();
+      await center.page.getByTestId('shown-version').filter({ hasText: 'v1 · 已发布' }).waitFor({ state: 'visible' });
+      expect(await center.page.getByTestId('action-change').count()).toBe(0);
+      expect(center.errors).toEqual([]);
+      const reviewed = await run.server.sql<{ username: string }>(
+        "SELECT a.username FROM item_version v JOIN account a ON a.id = v.reviewed_by WHERE v.item_id = $1 AND v.state = 'published'",
+        [itemId],
+      );
+      expect(reviewed.rows).toEqual([{ username: 'centeradmin' }]);
 
       const found = await admin.get(`/api/v1/catalog/items?q=${encodeURIComponent(name)}`);
       expect(found.status).toBe(200);

@@ -369,6 +369,7 @@ export const catalogAdmin = {
   'ca.process.idHint': ['系统生成，在流程内唯一', 'Generated; unique in the process'],
   'ca.process.stage': ['环节类型', 'Stage kind'],
   'ca.process.role': ['办理人员', 'Who acts'],
+  'ca.process.clerkHint': ['受理人员只办理受理和送达环节', 'Clerks only act at intake and delivery'],
   'ca.process.orgRule': ['办理单位', 'Which organization'],
   'ca.process.orgRuleHint': [
     '本部门为事项实施部门，中心为政务服务中心综合窗口，上级为上级主管部门',
@@ -393,6 +394,10 @@ export const catalogAdmin = {
   'ca.process.hintReceive': ['流程须以“受理”环节开始', 'It must start with an intake stage'],
   'ca.process.hintDecide': ['主流程需要“决定”环节或“上报上级”节点', 'The main line needs a decision stage or a report-up node'],
   'ca.process.hintConclude': ['主流程需要“办结”环节', 'The main line needs a conclusion stage'],
+  'ca.process.hintClerk': [
+    '受理人员只办理“受理”和“送达”环节，审查和决定由审批人员或首席代表办理',
+    'Clerks only receive and deliver; approvers and heads review and decide',
+  ],
   'ca.process.hintBudget': ['环节时限合计超过法定时限', 'The budgets add up to more than the legal limit'],
 
   'ca.version.hint': [

@@ -6,6 +6,9 @@ import { useOrganizationOptions } from '../../../api/org.ts';
 import type { Limit, ProcessNode } from '../../../api/catalog-admin.ts';
 import { optionsOf, orgRuleLabels, parallelModeLabels, roleLabels, stageLabels, unitLabels } from '../labels.ts';
 
+/** The stages a window clerk may act at. */
+const clerkStages = new Set(['receive', 'deliver']);
+
 function Setting({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
     <div className="ca-setting">
@@ -92,15 +95,22 @@ export function NodeDrawer({
             <Select
               value={node.stage}
               options={optionsOf(t, stageLabels)}
-              onChange={(stage) => onChange({ ...node, stage })}
+              // window clerks only receive and deliver (item-rules.ts): another stage goes to an approver
+              onChange={(stage) =>
+                onChange({
+                  ...node,
+                  stage,
+                  assignee: clerkStages.has(stage) || node.assignee.role !== 'clerk' ? node.assignee : { ...node.assignee, role: 'approver' },
+                })
+              }
               style={{ width: '100%' }}
               data-testid="node-stage"
             />
           </Setting>
-          <Setting label={t('ca.process.role')}>
+          <Setting label={t('ca.process.role')} hint={clerkStages.has(node.stage) ? undefined : t('ca.process.clerkHint')}>
             <Radio.Group
               value={node.assignee.role}
-              options={optionsOf(t, roleLabels)}
+              options={optionsOf(t, roleLabels).map((o) => ({ ...o, disabled: o.value === 'clerk' && !clerkStages.has(node.stage) }))}
               optionType="button"
               onChange={(e) => onChange({ ...node, assignee: { ...node.assignee, role: e.target.value as typeof node.assignee.role } })}
             />

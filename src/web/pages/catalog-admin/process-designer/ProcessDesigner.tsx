@@ -148,7 +148,7 @@ export function ProcessDesigner({
         </Tag>
         {!readOnly && <span className="muted">{t('ca.process.canvasHint')}</span>}
       </Space>
-      {(hints.noReceiveFirst || hints.noDecision || hints.noConclude || hints.overBudget) && (
+      {(hints.noReceiveFirst || hints.noDecision || hints.noConclude || hints.clerkMisplaced || hints.overBudget) && (
         <Alert
           type="warning"
           showIcon
@@ -159,6 +159,7 @@ export function ProcessDesigner({
               {hints.noReceiveFirst && <li>{t('ca.process.hintReceive')}</li>}
               {hints.noDecision && <li>{t('ca.process.hintDecide')}</li>}
               {hints.noConclude && <li>{t('ca.process.hintConclude')}</li>}
+              {hints.clerkMisplaced && <li>{t('ca.process.hintClerk')}</li>}
               {hints.overBudget && <li>{t('ca.process.hintBudget')}</li>}
             </ul>
           }

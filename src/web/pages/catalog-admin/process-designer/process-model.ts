@@ -92,6 +92,13 @@ export function budgetTotal(nodes: readonly ProcessNode[]): number {
   return nodes.reduce((sum, n) => sum + (n.kind !== 'parallel' && n.budget?.unit === 'workday' ? n.budget.value : 0), 0);
 }
 
+function* stagesOf(nodes: readonly ProcessNode[]): Generator<StageNode> {
+  for (const n of nodes) {
+    if (n.kind === 'stage') yield n;
+    else if (n.kind === 'parallel') for (const b of n.branches) yield* b;
+  }
+}
+
 /** What the rules will say about the shape of the process, for hints on the canvas. */
 export function processHints(nodes: readonly ProcessNode[], content: Pick<ItemContent, 'legalLimit' | 'caseKind'>) {
   const first = nodes[0];
@@ -100,6 +107,7 @@ export function processHints(nodes: readonly ProcessNode[], content: Pick<ItemCo
     noReceiveFirst: !first || first.kind !== 'stage' || first.stage !== 'receive',
     noDecision: !stages.includes('decide') && !nodes.some((n) => n.kind === 'report_up'),
     noConclude: !stages.includes('conclude'),
+    clerkMisplaced: [...stagesOf(nodes)].some((s) => s.assignee.role === 'clerk' && s.stage !== 'receive' && s.stage !== 'deliver'),
     overBudget: content.caseKind === 'committed' && content.legalLimit.unit === 'workday' && budgetTotal(nodes) > content.legalLimit.value,
   };
 }
