@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { loadStaffMessages } from './i18n/index.tsx';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { PortalLayout } from './layouts/PortalLayout.tsx';
 import { HomePage } from './pages/portal/HomePage.tsx';
@@ -7,7 +8,10 @@ import { RouteError } from './pages/RouteError.tsx';
 
 /** React.lazy for a named export: every page but the portal home loads on demand. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Component = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  const Component = lazy(async (): Promise<{ default: ComponentType }> => {
+    const [module] = await Promise.all([load(), loadStaffMessages()]);
+    return { default: module[name] };
+  });
   return <Component />;
 }
 

@@ -3,16 +3,30 @@ import type { Locale } from '../../common/errors.ts';
 import { setApiLocale } from '../api/client.ts';
 import { common } from './common.ts';
 import { portal } from './portal.ts';
-import { workbench } from './workbench.ts';
-import { org } from './org.ts';
+import type { workbench } from './workbench.ts';
+import type { org } from './org.ts';
 import { account } from './account.ts';
 import { catalog } from './catalog.ts';
-import { calendar } from './calendar.ts';
-import { catalogAdmin } from './catalog-admin.ts';
+import type { calendar } from './calendar.ts';
+import type { catalogAdmin } from './catalog-admin.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
-const dictionary = { ...common, ...portal, ...workbench, ...org, ...account, ...catalog, ...calendar, ...catalogAdmin };
-export type MessageKey = keyof typeof dictionary;
+type Dictionary = typeof common & typeof portal & typeof workbench & typeof org & typeof account & typeof catalog & typeof calendar & typeof catalogAdmin;
+/**
+ * The strings of the portal load with the first page; the staff-only ones (workbench, organizations,
+ * calendar, catalog administration) come in their own chunk before any lazily loaded page renders, so
+ * the portal's first load stays small.
+ */
+const dictionary = { ...common, ...portal, ...account, ...catalog } as Dictionary;
+
+let staffMessages: Promise<void> | undefined;
+export function loadStaffMessages(): Promise<void> {
+  staffMessages ??= Promise.all([import('./workbench.ts'), import('./org.ts'), import('./calendar.ts'), import('./catalog-admin.ts')]).then(([w, o, c, a]) => {
+    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin);
+  });
+  return staffMessages;
+}
+export type MessageKey = keyof Dictionary;
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
@@ -29,7 +43,9 @@ function initialLocale(): Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text = dictionary[key][locale === 'en' ? 1 : 0];
+  const entry = dictionary[key] as readonly [string, string] | undefined;
+  if (!entry) return key;
+  const text = entry[locale === 'en' ? 1 : 0];
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 
