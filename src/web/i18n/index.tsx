@@ -9,15 +9,24 @@ import { account } from './account.ts';
 import { catalog } from './catalog.ts';
 import type { calendar } from './calendar.ts';
 import type { catalogAdmin } from './catalog-admin.ts';
+import { cases } from './cases.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
-type Dictionary = typeof common & typeof portal & typeof workbench & typeof org & typeof account & typeof catalog & typeof calendar & typeof catalogAdmin;
+type Dictionary = typeof common &
+  typeof portal &
+  typeof workbench &
+  typeof org &
+  typeof account &
+  typeof catalog &
+  typeof calendar &
+  typeof catalogAdmin &
+  typeof cases;
 /**
  * The strings of the portal load with the first page; the staff-only ones (workbench, organizations,
  * calendar, catalog administration) come in their own chunk before any lazily loaded page renders, so
  * the portal's first load stays small.
  */
-const dictionary = { ...common, ...portal, ...account, ...catalog } as Dictionary;
+const dictionary = { ...common, ...portal, ...account, ...catalog, ...cases } as Dictionary;
 
 let staffMessages: Promise<void> | undefined;
 export function loadStaffMessages(): Promise<void> {

@@ -25,7 +25,14 @@ export function PortalLayout() {
             </NavLink>
             <NavLink to="/services">{t('nav.services')}</NavLink>
             <a href="/#network">{t('nav.network')}</a>
-            <NavLink to={user && isStaff(user) ? '/workbench' : '/my'}>{user && isStaff(user) ? t('nav.workbench') : t('nav.myAccount')}</NavLink>
+            {!(user && isStaff(user)) && (
+              <NavLink to="/my/cases" data-testid="nav-my-cases">
+                {t('cases.myCases')}
+              </NavLink>
+            )}
+            <NavLink to={user && isStaff(user) ? '/workbench' : '/my'} end>
+              {user && isStaff(user) ? t('nav.workbench') : t('nav.myAccount')}
+            </NavLink>
           </nav>
           <Space size={4} className="portal-actions">
             <LanguageSwitch />

@@ -3,6 +3,7 @@ import { Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { can, isStaff, useMe } from '../api/auth.ts';
@@ -20,6 +21,9 @@ function useMenuItems(me: Me): Item[] {
   return useMemo(() => {
     const link = (to: string, text: string) => <Link to={to}>{text}</Link>;
     const items: Item[] = [{ key: '/workbench', icon: <HomeOutlined />, label: link('/workbench', t('nav.workbenchHome')) }];
+    if (can(me, 'case.intake')) items.push({ key: '/workbench/intake', icon: <SolutionOutlined />, label: link('/workbench/intake', t('cases.intake')) });
+    if (can(me, 'case.handle')) items.push({ key: '/workbench/tasks', icon: <InboxOutlined />, label: link('/workbench/tasks', t('cases.inbox')) });
+    if (can(me, 'case.read')) items.push({ key: '/workbench/cases', icon: <FileSearchOutlined />, label: link('/workbench/cases', t('cases.search')) });
     if (can(me, 'org.read'))
       items.push({
         key: 'org',
@@ -66,6 +70,9 @@ function useMenuItems(me: Me): Item[] {
 }
 
 const menuKeys = [
+  '/workbench/intake',
+  '/workbench/tasks',
+  '/workbench/cases',
   '/workbench/org/regions',
   '/workbench/org/organizations',
   '/workbench/org/halls',

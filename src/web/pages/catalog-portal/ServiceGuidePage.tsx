@@ -128,6 +128,11 @@ function Guide({ item }: { item: PublishedItem }) {
             </div>
           </dl>
           <div className="guide-actions no-print">
+            {c.onlineDepth >= 3 && (
+              <Link to={`/apply/${encodeURIComponent(item.code)}`} data-testid="guide-apply">
+                <Button type="primary">{t('cases.applyOnline')}</Button>
+              </Link>
+            )}
             <Button type="primary" icon={<DownloadOutlined />} href={guidePdfUrl(item.code)} target="_blank" rel="noopener" data-testid="guide-pdf">
               {t('guide.downloadPdf')}
             </Button>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { isStaff, useMe } from '../../api/auth.ts';
@@ -58,6 +58,10 @@ export function MyAccountPage() {
         <Col xs={24} lg={8}>
           <Card title={t('my.shortcuts')}>
             <div className="shortcut-list">
+              <Link to="/my/cases" className="shortcut" data-testid="my-cases-link">
+                <FileTextOutlined />
+                <span>{t('cases.myCases')}</span>
+              </Link>
               <Link to="/messages" className="shortcut" data-testid="my-messages-link">
                 <MailOutlined />
                 <span>{t('messages.title')}</span>

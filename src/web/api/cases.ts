@@ -1,0 +1,342 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type { Page, StaffView } from './types.ts';
+import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
+import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
+
+/** Cases (办件): applying, reading, acting, the inbox, and what intake needs around them (GET/POST /api/v1/cases…). */
+
+export type { CaseStatus, Channel, ItemContent, Limit };
+export type CaseKind = 'immediate' | 'committed' | 'joint' | 'reported_up' | 'urgent' | 'awaiting_supplement' | 'returned';
+export const caseKinds: CaseKind[] = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'];
+export const caseStatuses: CaseStatus[] = [
+  'submitted',
+  'notified',
+  'in_progress',
+  'awaiting_supplement',
+  'decided',
+  'concluded',
+  'delivered',
+  'refused',
+  'withdrawn',
+];
+export type DeliveryMethod = 'pickup' | 'post' | 'locker' | 'electronic';
+export type SpecialKind = 'hearing' | 'inspection' | 'expert_review' | 'appraisal' | 'tender';
+export const specialKinds: SpecialKind[] = ['hearing', 'inspection', 'expert_review', 'appraisal', 'tender'];
+
+/** A row of GET /cases. */
+export interface CaseSummary {
+  id: number;
+  number: string;
+  subject: string;
+  status: CaseStatus;
+  channel: Channel;
+  kinds: CaseKind[];
+  organizationName: string;
+  applicantName: string;
+  receivedAt: string;
+  acceptedAt: string | null;
+  committedDueAt: string | null;
+  isOverdue: boolean;
+}
+
+export interface CaseMaterial {
+  key: string;
+  name: string;
+  status: 'provided' | 'missing' | 'from_license' | 'waived';
+  reference: string | null;
+  round: number;
+  note: string | null;
+}
+
+export interface CaseTask {
+  id: number;
+  nodeId: string;
+  branch: number | null;
+  stage: string;
+  name: string;
+  role: 'clerk' | 'approver' | 'head';
+  organizationName: string;
+  assignee: string | null;
+  state: 'open' | 'claimed' | 'done' | 'cancelled';
+  outcome: 'approved' | 'rejected' | 'returned' | 'supplement_requested' | null;
+  opinion: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  version: number;
+}
+
+export interface CaseEvent {
+  seq: number;
+  type: string;
+  actor: string | null;
+  taskId: number | null;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+export interface LimitView {
+  limit: number;
+  unit: Limit['unit'];
+  extension: number;
+  paused: number;
+  dueAt: string;
+  elapsed: number;
+  remaining: number;
+  isOverdue: boolean;
+}
+
+export interface ClockView {
+  id: number;
+  state: string;
+  startedAt: string;
+  stoppedAt: string | null;
+  committed: LimitView | null;
+  legal: LimitView | null;
+  isOverdue: boolean;
+  pauses: { reason: string; note: string | null; startedAt: string; endedAt: string | null }[];
+  extensions: { appliesTo: string; amount: number; reason: string; approvedBy: number | null; at: string }[];
+}
+
+/** GET /cases/:id: the case with its form, materials by round, tasks, timeline and clocks. */
+export interface CaseDetail {
+  id: number;
+  number: string;
+  subject: string;
+  itemCode: string;
+  itemVersionId: number;
+  organizationName: string;
+  channel: Channel;
+  status: CaseStatus;
+  kinds: CaseKind[];
+  applicant: { id: number; kind: string; name: string; idNumber: string; phone: string | null };
+  receivedAt: string;
+  noticeDueAt: string;
+  acceptedAt: string | null;
+  decidedAt: string | null;
+  decision: 'granted' | 'denied' | null;
+  concludedAt: string | null;
+  deliveredAt: string | null;
+  delivery: unknown;
+  refusalReason: string | null;
+  form: Record<string, unknown>;
+  materials: CaseMaterial[];
+  tasks: CaseTask[];
+  timeline: CaseEvent[];
+  clock: ClockView | null;
+  version: number;
+}
+
+/** A row of GET /tasks (待办). */
+export interface InboxTask {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+  applicantName: string;
+  name: string;
+  stage: string;
+  role: 'clerk' | 'approver' | 'head';
+  state: 'open' | 'claimed';
+  claimedByMe: boolean;
+  isUrgent: boolean;
+  dueAt: string | null;
+  createdAt: string;
+  organizationName: string;
+  version: number;
+}
+
+export type KindCounts = Record<CaseKind | 'total', number>;
+
+/** The published item an application is made against (GET /catalog/items/:code). */
+export interface ApplyItem {
+  code: string;
+  itemId: number;
+  versionId: number;
+  version: number;
+  organizationId: number;
+  organizationName: string;
+  regionName: string;
+  content: ItemContent;
+}
+
+export interface ItemHit {
+  code: string;
+  name: string;
+  organizationName: string;
+  caseKind: 'immediate' | 'committed';
+  committedLimit: Limit;
+  legalLimit: Limit;
+}
+
+export interface Applicant {
+  id: number;
+  kind: 'person' | 'enterprise';
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  legalRepresentative: string | null;
+  hasAccount: boolean;
+  createdAt: string;
+}
+
+export interface MaterialInput {
+  key: string;
+  reference?: string | null;
+  fromLicense?: boolean;
+}
+
+export interface ApplyInput {
+  itemCode: string;
+  channel?: Channel;
+  applicantId?: number | null;
+  formData: Record<string, unknown>;
+  materials: MaterialInput[];
+  urgent?: boolean;
+}
+
+export interface AskItem {
+  key: string;
+  note: string;
+}
+
+/** The body of POST /cases/:id/actions. */
+export type CaseAction =
+  | { action: 'accept'; note?: string | null; expectedVersion?: number }
+  | { action: 'notice'; items: AskItem[]; note?: string | null }
+  | { action: 'refuse'; reason: string }
+  | { action: 'supplement'; materials: { key: string; reference: string }[] }
+  | { action: 'withdraw'; reason?: string | null }
+  | { action: 'deliver'; method: DeliveryMethod; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean }
+  | { action: 'claim'; taskId: number; expectedVersion?: number }
+  | { action: 'approve'; taskId: number; opinion?: string | null; expectedVersion?: number }
+  | { action: 'reject'; taskId: number; opinion: string; expectedVersion?: number }
+  | { action: 'return'; taskId: number; opinion: string }
+  | { action: 'transfer'; taskId: number; accountId: number; opinion?: string | null }
+  | { action: 'request_supplement'; taskId: number; items: AskItem[] }
+  | { action: 'start_special'; taskId: number; kind: SpecialKind; reason: string; expectedDays?: number | null }
+  | { action: 'end_special'; taskId: number; result: string }
+  | { action: 'extend'; taskId: number; days: number; reason: string };
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  q?: string;
+  item?: string;
+}
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (filter: CaseFilter, page: number, pageSize: number) => ['cases', 'list', filter, page, pageSize] as const,
+  detail: (id: number) => ['cases', 'detail', id] as const,
+  kinds: ['cases', 'kinds'] as const,
+  inbox: (mine: boolean) => ['cases', 'tasks', mine] as const,
+};
+
+export function useCases(filter: CaseFilter, page = 1, pageSize = 20, options: { enabled?: boolean; refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: caseKeys.list(filter, page, pageSize),
+    queryFn: ({ signal }) => api.get<Page<CaseSummary>>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+    refetchInterval: options.refetchInterval,
+  });
+}
+
+export function useCase(id: number) {
+  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.get<CaseDetail>(`/cases/${id}`), enabled: id > 0 });
+}
+
+export function useCaseKinds(enabled = true) {
+  return useQuery({ queryKey: caseKeys.kinds, queryFn: () => api.get<KindCounts>('/cases/kinds'), enabled });
+}
+
+/** 待办: `mine` = open tasks nobody has claimed plus those I claimed; otherwise everything of my posts. */
+export function useInbox(mine: boolean, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.inbox(mine),
+    queryFn: () => api.get<Page<InboxTask>>('/tasks', { mine, limit: 200 }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+/** Apply online (an applicant) or receive an application at the window (a clerk). */
+export function useApply() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ body, key }: { body: ApplyInput; key: string }) =>
+      api.post<{ id: number; number: string; status: CaseStatus }>('/cases', body, { idempotencyKey: key }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+/** Any action on a case; the reply is the case as it now is. */
+export function useCaseAction(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ body, key }: { body: CaseAction; key: string }) => api.post<CaseDetail>(`/cases/${id}/actions`, body, { idempotencyKey: key }),
+    onSuccess: (kase) => {
+      queryClient.setQueryData(caseKeys.detail(id), kase);
+      return queryClient.invalidateQueries({ queryKey: caseKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
+    },
+  });
+}
+
+export function usePublishedItem(code: string | undefined) {
+  return useQuery({
+    queryKey: ['catalog', 'item', code],
+    queryFn: () => api.get<ApplyItem>(`/catalog/items/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useItemSearch(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['catalog', 'items', { q, page: 1, pageSize: 20 }, 'pick'],
+    queryFn: ({ signal }) => api.get<{ items: ItemHit[]; total: number }>('/catalog/items', { q: q || undefined, pageSize: 20 }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+const idPattern = /^[0-9A-Z]{17}[0-9X]$/i;
+
+/** Find applicants by name, or by the full 18-character ID or credit code. */
+export function useApplicantSearch(text: string) {
+  const value = text.trim();
+  return useQuery({
+    queryKey: ['applicants', value],
+    queryFn: () => api.get<Applicant[]>('/applicants', idPattern.test(value) ? { idNumber: value.toUpperCase(), limit: 20 } : { q: value, limit: 20 }),
+    enabled: value.length > 0,
+  });
+}
+
+export interface NewApplicant {
+  kind: 'person' | 'enterprise';
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+  legalRepresentative?: string | null;
+  address?: string | null;
+}
+
+export function useRegisterApplicant() {
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ body, key }: { body: NewApplicant; key: string }) => api.post<{ id: number }>('/applicants', body, { idempotencyKey: key }),
+  });
+}
+
+/** Colleagues of an organization, for transferring a task. */
+export function useColleagues(organizationId: number | undefined) {
+  return useQuery({
+    queryKey: ['org', 'staff', 'colleagues', organizationId],
+    queryFn: () => api.get<Page<StaffView>>('/org/staff', { organizationId, limit: 200 }),
+    enabled: !!organizationId,
+    select: (p) => p.items,
+  });
+}

@@ -1,0 +1,90 @@
+import type { ErrorBody } from '../../common/errors.ts';
+import { ApiError, api, newIdempotencyKey } from './client.ts';
+import type { MeWithCsrf } from './types.ts';
+
+/** Uploads (POST /api/v1/files): the body is the file itself with its real content type. */
+
+export interface StoredFile {
+  id: number;
+  sha256: string;
+  size: number;
+  contentType: string;
+  name: string;
+  createdAt: string;
+}
+
+/** What the server accepts, by content type; the extension decides when the browser does not know the type. */
+export const acceptedTypes: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'image/jpeg': '.jpg,.jpeg',
+  'image/png': '.png',
+  'application/ofd': '.ofd',
+};
+export const acceptAttribute = Object.entries(acceptedTypes)
+  .flatMap(([type, ext]) => [type, ...ext.split(',')])
+  .join(',');
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+export function contentTypeOf(file: File): string | null {
+  if (file.type && acceptedTypes[file.type]) return file.type;
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  for (const [type, exts] of Object.entries(acceptedTypes)) if (exts.split(',').includes(`.${ext}`)) return type;
+  return null;
+}
+
+/** A material reference for an application: `file:<id>`. */
+export const fileReference = (file: Pick<StoredFile, 'id'>) => `file:${file.id}`;
+
+/** Where staff and the uploader can open a referenced file, or null when the reference is not a file. */
+export function fileUrl(reference: string | null | undefined): string | null {
+  const m = reference?.match(/^file:(\d+)$/);
+  return m ? `/api/v1/files/${m[1]}` : null;
+}
+
+/*
+ * The API client sends JSON only and keeps the CSRF token to itself, so an upload asks /auth/me for the
+ * session's token (the same for the whole session) once and keeps it.
+ */
+let csrf: Promise<string> | null = null;
+const csrfToken = () => (csrf ??= api.get<MeWithCsrf>('/auth/me').then((r) => r.csrfToken));
+
+async function send(file: File, contentType: string, locale: string): Promise<Response> {
+  return fetch('/api/v1/files', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'accept-language': locale,
+      'content-type': contentType,
+      'x-file-name': encodeURIComponent(file.name),
+      'x-csrf-token': await csrfToken(),
+      'idempotency-key': newIdempotencyKey(),
+    },
+    body: file,
+  });
+}
+
+/** Upload one file; errors come back as ApiError with the server's message (type, size, virus scan). */
+export async function uploadFile(file: File, locale: string): Promise<StoredFile> {
+  const contentType = contentTypeOf(file);
+  if (!contentType) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', locale === 'en' ? 'PDF, JPEG, PNG or OFD only' : '仅支持 PDF、JPEG、PNG、OFD 格式');
+  if (file.size > maxUploadBytes) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', locale === 'en' ? 'At most 20 MB' : '文件不能超过 20 MB');
+  let reply = await read(await send(file, contentType, locale));
+  if (!reply.ok && reply.error?.code === 'CSRF_FAILED') {
+    // signed in again since the token was read: read it once more
+    csrf = null;
+    reply = await read(await send(file, contentType, locale));
+  }
+  if (reply.ok) return reply.body as StoredFile;
+  const error = reply.error;
+  throw new ApiError(reply.status, error?.code ?? 'BAD_RESPONSE', error?.message ?? reply.statusText, error?.details ?? null);
+}
+
+async function read(response: Response) {
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {}
+  return { ok: response.ok, status: response.status, statusText: response.statusText, body, error: (body as Partial<ErrorBody> | null)?.error };
+}

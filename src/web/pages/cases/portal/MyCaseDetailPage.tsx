@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Input, Modal, Row, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useCase, useCaseAction, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { QueryState } from '../../../components/PageState.tsx';
+import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { FormValues } from '../../../components/schema-form/index.ts';
+import { CaseTimeline } from '../shared/CaseTimeline.tsx';
+import { CaseFacts, OutcomeBanner, beforeDecision } from '../shared/CaseFacts.tsx';
+import { Deadlines } from '../shared/Deadlines.tsx';
+import { KindTags, StatusTag } from '../shared/labels.tsx';
+import { MaterialsByRound } from '../shared/MaterialsByRound.tsx';
+import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
+import { TasksTable } from '../shared/TasksTable.tsx';
+import '../cases.css';
+
+/** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
+export function MyCaseDetailPage() {
+  const t = useCaseT();
+  const id = Number(useParams().id);
+  const kase = useCase(id);
+  usePageTitle(kase.data ? `${kase.data.subject} ${kase.data.number}` : t('cases.myCases'));
+  return (
+    <div className="portal-page" data-testid="my-case">
+      <Breadcrumb
+        className="page-breadcrumb"
+        items={[
+          { title: <Link to="/my">{t('nav.myAccount')}</Link> },
+          { title: <Link to="/my/cases">{t('cases.myCases')}</Link> },
+          { title: kase.data?.number ?? '…' },
+        ]}
+      />
+      <QueryState query={kase} rows={14}>
+        {(data) => <CaseView kase={data} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function CaseView({ kase }: { kase: CaseDetail }) {
+  const t = useCaseT();
+  const item = usePublishedItem(kase.itemCode);
+  const asked = askedMaterials(kase);
+  const open = kase.tasks.filter((x) => x.state === 'open' || x.state === 'claimed');
+  return (
+    <>
+      <div className="case-page-title">
+        <div>
+          <Typography.Title level={2} className="case-title">
+            {kase.subject} <StatusTag status={kase.status} t={t} />
+          </Typography.Title>
+          <KindTags kinds={kase.kinds} t={t} />
+        </div>
+        {beforeDecision(kase) && <WithdrawButton kase={kase} />}
+      </div>
+      <OutcomeBanner kase={kase} />
+      {asked.length > 0 && (
+        <Card
+          title={t(kase.status === 'notified' ? 'cases.noticeTitle' : 'cases.supplementTitle')}
+          className="block-gap case-attention-card"
+          data-testid="asked-card"
+        >
+          <Typography.Paragraph>{t(kase.status === 'notified' ? 'cases.noticeIntro' : 'cases.supplementIntro')}</Typography.Paragraph>
+          <SupplementForm kase={kase} mode="applicant" />
+        </Card>
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card title={t('cases.overview')} className="block-gap">
+            <CaseFacts kase={kase} />
+          </Card>
+          <Card title={t('cases.progress')} className="block-gap">
+            <CaseTimeline events={kase.timeline} />
+          </Card>
+          <Card title={t('cases.materialsByRound')} className="block-gap">
+            <MaterialsByRound materials={kase.materials} />
+          </Card>
+          <Card title={t('cases.applicationForm')} className="block-gap">
+            <FormValues spec={item.data?.content.form} data={kase.form} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card title={t('cases.deadlines')} className="block-gap">
+            <Deadlines kase={kase} />
+          </Card>
+          <Card title={t('cases.nowWith')} className="block-gap">
+            {open.length ? (
+              <div data-testid="tasks-in-progress">
+                {open.map((task) => (
+                  <div key={task.id} className="case-now">
+                    <Typography.Text strong>{task.name}</Typography.Text>
+                    <div className="cell-sub">
+                      {task.organizationName}
+                      {task.assignee ? ` · ${task.assignee}` : ''}
+                    </div>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <Typography.Text type="secondary">{t('cases.nobodyNow')}</Typography.Text>
+            )}
+          </Card>
+          <Card title={t('cases.allTasks')} className="block-gap" size="small">
+            <TasksTable tasks={kase.tasks} compact />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function WithdrawButton({ kase }: { kase: CaseDetail }) {
+  const t = useCaseT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [key, renew] = useIdempotencyKey();
+  const action = useCaseAction(kase.id);
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="withdraw">
+        {t('cases.withdraw')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('cases.withdrawTitle')}
+        okText={t('cases.withdrawConfirm')}
+        okButtonProps={{ danger: true, loading: action.isPending }}
+        onCancel={() => setOpen(false)}
+        onOk={() =>
+          action.mutate(
+            { body: { action: 'withdraw', reason: reason.trim() || null }, key },
+            {
+              onSuccess: () => {
+                renew();
+                setOpen(false);
+              },
+              onError: (e) => setError(e.message),
+            },
+          )
+        }
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('cases.withdrawText')}</Typography.Paragraph>
+        <Input.TextArea rows={3} maxLength={500} placeholder={t('cases.withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
+import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
+import '../cases.css';
+
+const needsMe: CaseStatus[] = ['notified', 'awaiting_supplement'];
+
+/** 我的办件: every application of the signed-in applicant (or made for them by an agent), newest first. */
+export function MyCasesPage() {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  usePageTitle(t('cases.myCases'));
+  const [status, setStatus] = useState<CaseStatus | undefined>();
+  const [page, setPage] = useState(1);
+  const list = useCases({ status }, page, 20);
+  const waiting = useCases({ status: 'notified' }, 1, 1);
+  const waiting2 = useCases({ status: 'awaiting_supplement' }, 1, 1);
+  const toDo = (waiting.data?.total ?? 0) + (waiting2.data?.total ?? 0);
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.subjectAndNumber'),
+      dataIndex: 'subject',
+      render: (subject: string, c) => (
+        <div>
+          <Link to={`/my/cases/${c.id}`} className="case-link">
+            {subject}
+          </Link>
+          <div className="cell-sub mono">{c.number}</div>
+        </div>
+      ),
+    },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 190 },
+    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 130,
+      render: (s: CaseStatus) => (
+        <div>
+          <StatusTag status={s} t={t} />
+          {needsMe.includes(s) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
+        </div>
+      ),
+    },
+    { title: t('cases.kinds'), dataIndex: 'kinds', width: 170, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
+    {
+      title: t('cases.committedDue'),
+      dataIndex: 'committedDueAt',
+      width: 160,
+      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDeadline(v, locale, t)}</span>,
+    },
+    {
+      title: '',
+      key: 'open',
+      width: 80,
+      render: (_v, c) => (
+        <Link to={`/my/cases/${c.id}`}>
+          <Button size="small">{t('cases.view')}</Button>
+        </Link>
+      ),
+    },
+  ];
+  return (
+    <div className="portal-page" data-testid="my-cases">
+      <Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/my">{t('nav.myAccount')}</Link> }, { title: t('cases.myCases') }]} />
+      <div className="case-page-title">
+        <Typography.Title level={2}>{t('cases.myCases')}</Typography.Title>
+        <Link to="/services">
+          <Button type="primary">{t('cases.newApplication')}</Button>
+        </Link>
+      </div>
+      {toDo > 0 && <Alert type="warning" showIcon className="block-gap" title={t('cases.toDoAlert', { n: toDo })} data-testid="my-cases-todo" />}
+      <Card>
+        <div className="filter-bar">
+          <Select
+            allowClear
+            placeholder={t('cases.filterStatus')}
+            value={status}
+            onChange={(s?: CaseStatus) => {
+              setStatus(s);
+              setPage(1);
+            }}
+            options={caseStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+            style={{ width: 200 }}
+          />
+        </div>
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<CaseSummary>
+            rowKey="id"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1000 }}
+            rowClassName={(c) => (needsMe.includes(c.status) ? 'case-row-attention' : '')}
+            locale={{
+              emptyText: list.isPending ? (
+                ' '
+              ) : (
+                <EmptyHint text={status ? t('cases.emptyFiltered') : t('cases.emptyMine')}>
+                  <Link to="/services">
+                    <Button type="primary">{t('cases.findService')}</Button>
+                  </Link>
+                </EmptyHint>
+              ),
+            }}
+            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+            data-testid="my-cases-table"
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

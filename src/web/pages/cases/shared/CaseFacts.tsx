@@ -1,0 +1,105 @@
+import { Alert, Descriptions } from 'antd';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import type { CaseDetail, DeliveryMethod } from '../../../api/cases.ts';
+import { channelLabel, deliveryLabel } from './labels.tsx';
+
+export interface DeliveryRecord {
+  method: DeliveryMethod;
+  trackingNumber?: string | null;
+  lockerCode?: string | null;
+  identityChecked?: boolean;
+}
+
+/** The delivery as recorded (the server keeps it as JSON). */
+export function deliveryOf(kase: CaseDetail): DeliveryRecord | null {
+  let d = kase.delivery;
+  if (typeof d === 'string') {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      return null;
+    }
+  }
+  return d && typeof d === 'object' && 'method' in d ? (d as DeliveryRecord) : null;
+}
+
+export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status);
+
+/** The outcome so far, in one banner: refused, withdrawn, decided, delivered. */
+export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const delivery = deliveryOf(kase);
+  if (kase.status === 'refused')
+    return <Alert type="error" showIcon className="block-gap" title={t('cases.refusedBanner')} description={kase.refusalReason} data-testid="outcome" />;
+  if (kase.status === 'withdrawn') return <Alert type="info" showIcon className="block-gap" title={t('cases.withdrawnBanner')} data-testid="outcome" />;
+  if (kase.status === 'delivered' && delivery)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        className="block-gap"
+        data-testid="outcome"
+        title={t('cases.deliveredBanner', { method: deliveryLabel(t, delivery.method), at: formatDateTime(kase.deliveredAt, locale) })}
+        description={[
+          kase.decision ? t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted') : null,
+          delivery.trackingNumber ? t('cases.ev.tracking', { number: delivery.trackingNumber }) : null,
+          delivery.lockerCode ? t('cases.lockerCodeIs', { code: delivery.lockerCode }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      />
+    );
+  if (kase.status === 'concluded' || kase.status === 'decided')
+    return (
+      <Alert
+        type={kase.decision === 'denied' ? 'warning' : 'success'}
+        showIcon
+        className="block-gap"
+        data-testid="outcome"
+        title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
+          decision: t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'),
+        })}
+      />
+    );
+  return null;
+}
+
+/** Number, item, department, channel and the key moments of a case. */
+export function CaseFacts({ kase, showApplicant }: { kase: CaseDetail; showApplicant?: boolean }) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      data-testid="case-facts"
+      items={[
+        { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
+        { key: 'org', label: t('cases.organization'), children: kase.organizationName },
+        ...(showApplicant
+          ? [
+              {
+                key: 'applicant',
+                label: t('cases.applicant'),
+                children: (
+                  <span>
+                    {kase.applicant.name} <span className="mono cell-sub">{kase.applicant.idNumber}</span>
+                    {kase.applicant.phone && <span className="mono cell-sub"> · {kase.applicant.phone}</span>}
+                  </span>
+                ),
+              },
+            ]
+          : []),
+        { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
+        { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
+        { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
+        ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),
+        ...(kase.concludedAt ? [{ key: 'concluded', label: t('cases.concludedAt'), children: formatDateTime(kase.concludedAt, locale) }] : []),
+        ...(kase.deliveredAt ? [{ key: 'delivered', label: t('cases.deliveredAt'), children: formatDateTime(kase.deliveredAt, locale) }] : []),
+      ]}
+    />
+  );
+}

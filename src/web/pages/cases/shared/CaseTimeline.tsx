@@ -1,0 +1,174 @@
+import type { ReactNode } from 'react';
+import { Timeline, Typography } from 'antd';
+import type { Locale } from '../../../../common/errors.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT, type CaseKey, type CaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import type { CaseEvent } from '../../../api/cases.ts';
+import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
+
+type P = Record<string, any>;
+
+const colors: Record<string, string> = {
+  submitted: 'blue',
+  accepted: 'green',
+  notified: 'orange',
+  refused: 'red',
+  withdrawn: 'gray',
+  supplement_requested: 'orange',
+  supplemented: 'blue',
+  task_rejected: 'red',
+  task_returned: 'orange',
+  decided: 'green',
+  concluded: 'green',
+  delivered: 'green',
+  special_procedure_started: 'orange',
+  extended: 'orange',
+};
+
+function asked(items: unknown, t: CaseT): ReactNode {
+  if (!Array.isArray(items) || items.length === 0) return null;
+  return (
+    <ul className="case-event-list">
+      {(items as { name?: string; key: string; note?: string }[]).map((i) => (
+        <li key={i.key}>{i.note ? t('cases.askedLine', { name: i.name ?? i.key, note: i.note }) : (i.name ?? i.key)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
+function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
+  const p = e.payload as P;
+  const out: ReactNode[] = [];
+  const line = (key: CaseKey, vars: Record<string, string | number>) => out.push(t(key, vars));
+  switch (e.type) {
+    case 'submitted':
+      line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
+      if (p.urgent) out.push(t('cases.ev.urgent'));
+      break;
+    case 'accepted':
+      if (p.committedDueAt)
+        line('cases.ev.deadlines', { committed: formatDeadline(p.committedDueAt, locale, t), legal: formatDeadline(p.legalDueAt, locale, t) });
+      if (p.countedFromReceipt) out.push(t('cases.ev.fromReceipt'));
+      if (p.note) line('cases.ev.note', { text: p.note });
+      break;
+    case 'stage_entered':
+      break;
+    case 'notified':
+    case 'supplement_requested':
+      if (p.task) line('cases.ev.task', { name: p.task });
+      out.push(asked(p.items, t));
+      if (p.note) line('cases.ev.note', { text: p.note });
+      if (p.withinLimit === false) out.push(t('cases.ev.noticeLate'));
+      break;
+    case 'refused':
+      line('cases.ev.reason', { text: String(p.reason ?? '') });
+      break;
+    case 'supplemented':
+      line('cases.ev.round', { round: Number(p.round ?? 0) });
+      break;
+    case 'withdrawn':
+      if (p.reason) line('cases.ev.reason', { text: p.reason });
+      break;
+    case 'delivered':
+      line('cases.ev.method', { method: deliveryLabel(t, String(p.method)) });
+      if (p.trackingNumber) line('cases.ev.tracking', { number: p.trackingNumber });
+      if (p.late) out.push(t('cases.ev.deliveryLate'));
+      break;
+    case 'task_claimed':
+      line('cases.ev.task', { name: String(p.task ?? '') });
+      break;
+    case 'task_approved':
+    case 'task_rejected':
+    case 'task_returned':
+      line('cases.ev.task', { name: String(p.task ?? '') });
+      if (p.opinion) line('cases.ev.opinion', { text: p.opinion });
+      break;
+    case 'task_transferred':
+      line('cases.ev.transferredTo', { task: String(p.task ?? ''), to: String(p.to ?? '') });
+      if (p.opinion) line('cases.ev.opinion', { text: p.opinion });
+      break;
+    case 'special_procedure_started':
+      line('cases.ev.special', { kind: specialLabel(t, String(p.kind)), text: String(p.reason ?? '') });
+      if (p.expectedDays) line('cases.ev.expectedDays', { days: p.expectedDays });
+      break;
+    case 'special_procedure_ended':
+      line('cases.ev.special', { kind: specialLabel(t, String(p.kind)), text: String(p.result ?? '') });
+      break;
+    case 'extended':
+      line('cases.ev.extendedBy', { days: Number(p.days ?? 0), due: formatDeadline(p.legalDueAt, locale, t) });
+      line('cases.ev.reason', { text: String(p.reason ?? '') });
+      break;
+    case 'decided':
+    case 'concluded':
+      if (p.decision) out.push(t(p.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'));
+      break;
+    case 'joint_completed':
+      out.push(t(p.allAgree ? 'cases.ev.jointAgreed' : 'cases.ev.jointDisagreed'));
+      break;
+  }
+  return out.filter((x) => x !== null && x !== undefined && x !== '');
+}
+
+const knownEvents = new Set([
+  'submitted',
+  'accepted',
+  'stage_entered',
+  'notified',
+  'refused',
+  'supplemented',
+  'withdrawn',
+  'delivered',
+  'task_claimed',
+  'task_approved',
+  'task_rejected',
+  'task_returned',
+  'task_transferred',
+  'supplement_requested',
+  'special_procedure_started',
+  'special_procedure_ended',
+  'extended',
+  'decided',
+  'concluded',
+  'joint_completed',
+]);
+
+export const eventLabel = (t: CaseT, type: string) => (knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : type);
+
+/** Every step of a case: what happened, who did it, when, and why. */
+export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const ordered = newestFirst ? [...events].reverse() : events;
+  return (
+    <Timeline
+      data-testid="case-timeline"
+      items={ordered.map((e) => ({
+        key: e.seq,
+        color: colors[e.type] ?? (e.type === 'stage_entered' ? 'gray' : 'blue'),
+        content:
+          e.type === 'stage_entered' ? (
+            <div className="case-event case-event-stage" data-event={e.type}>
+              {t('cases.ev.stageEntered', { name: String((e.payload as P).name ?? (e.payload as P).node ?? '') })}
+              <span className="case-event-meta"> · {formatDateTime(e.at, locale)}</span>
+            </div>
+          ) : (
+            <div className="case-event" data-event={e.type}>
+              <div className="case-event-head">
+                <Typography.Text strong>{eventLabel(t, e.type)}</Typography.Text>
+                <span className="case-event-meta">
+                  {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
+                </span>
+              </div>
+              {details(e, t, locale).map((d, i) => (
+                <div key={i} className="case-event-detail">
+                  {d}
+                </div>
+              ))}
+            </div>
+          ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCaseT, type CaseKey } from '../../../i18n/cases-pages.ts';
+import { fileUrl } from '../../../api/files.ts';
+import type { CaseMaterial } from '../../../api/cases.ts';
+
+const statusColor: Record<CaseMaterial['status'], string> = { provided: 'green', from_license: 'cyan', missing: 'default', waived: 'default' };
+
+/** A material's reference: a link for an upload, the clerk's note for paper, nothing for a license. */
+export function MaterialReference({ m }: { m: CaseMaterial }) {
+  const t = useCaseT();
+  const url = fileUrl(m.reference);
+  if (url)
+    return (
+      <a href={url} target="_blank" rel="noreferrer">
+        {t('cases.viewFile')}
+      </a>
+    );
+  if (m.status === 'from_license') return <span className="cell-sub">{t('cases.licenseShared')}</span>;
+  return <span className="cell-sub">{m.reference ?? '—'}</span>;
+}
+
+export function MaterialStatus({ status }: { status: CaseMaterial['status'] }) {
+  const t = useCaseT();
+  return <Tag color={statusColor[status]}>{t(`cases.mstatus.${status}` as CaseKey)}</Tag>;
+}
+
+/**
+ * Materials by round: round 1 is what came with the application; each one-time notice or supplement
+ * request opens a round listing what was asked, with its note, and what was handed in.
+ */
+export function MaterialsByRound({ materials, hideMissingOptional }: { materials: CaseMaterial[]; hideMissingOptional?: ReadonlySet<string> }) {
+  const t = useCaseT();
+  const rounds = [...new Set(materials.map((m) => m.round))].sort((a, b) => a - b);
+  const columns: TableColumnsType<CaseMaterial> = [
+    { title: t('cases.material'), dataIndex: 'name', render: (name: string, m) => <span data-material={m.key}>{name}</span> },
+    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseMaterial['status']) => <MaterialStatus status={s} /> },
+    { title: t('cases.reference'), key: 'ref', width: 200, render: (_v, m) => <MaterialReference m={m} /> },
+  ];
+  return (
+    <div data-testid="materials-by-round">
+      {rounds.map((round) => {
+        const rows = materials.filter((m) => m.round === round && !(round === 1 && m.status === 'missing' && hideMissingOptional?.has(m.key)));
+        const withNotes = round > 1;
+        return (
+          <div key={round} className="case-round">
+            <div className="case-round-title">{round === 1 ? t('cases.roundFirst') : t('cases.roundN', { n: round })}</div>
+            <Table<CaseMaterial>
+              size="small"
+              pagination={false}
+              rowKey={(m) => `${m.round}-${m.key}`}
+              dataSource={rows}
+              columns={
+                withNotes
+                  ? [...columns.slice(0, 1), { title: t('cases.askedNote'), dataIndex: 'note', render: (n: string | null) => n ?? '—' }, ...columns.slice(1)]
+                  : columns
+              }
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

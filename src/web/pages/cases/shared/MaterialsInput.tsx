@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Button, Checkbox, Tag, Upload } from 'antd';
+import { CheckCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
+import type { ItemContent, MaterialInput } from '../../../api/cases.ts';
+
+type Material = ItemContent['materials'][number];
+
+/** How one material is handed in: an upload, an electronic license or shared data, or paper checked at the window. */
+export type MaterialChoice = { kind: 'file'; reference: string; name: string } | { kind: 'license' } | { kind: 'paper' };
+export type MaterialChoices = Record<string, MaterialChoice | undefined>;
+
+/** What the clerk writes for paper originals checked at the window (the server keeps it as the reference). */
+export const paperVerified = '纸质原件已核验';
+
+export const takesLicense = (m: Material) => m.source === 'license' || m.source === 'shared_data';
+
+/** The API's `materials` from the choices. */
+export function toMaterialInputs(choices: MaterialChoices): MaterialInput[] {
+  return Object.entries(choices).flatMap(([key, c]): MaterialInput[] => {
+    if (!c) return [];
+    if (c.kind === 'license') return [{ key, fromLicense: true }];
+    if (c.kind === 'paper') return [{ key, reference: paperVerified }];
+    return [{ key, reference: c.reference }];
+  });
+}
+
+export function missingRequired(materials: Material[], choices: MaterialChoices): Material[] {
+  return materials.filter((m) => m.necessity === 'required' && !choices[m.key]);
+}
+
+/**
+ * The item's materials with a way to hand in each: upload (PDF, JPEG, PNG, OFD up to 20 MB), take it
+ * from an electronic license or shared data where the catalog allows, or — at the window — tick that
+ * the paper original was checked. Required materials are marked; conditional ones say when they apply.
+ */
+export function MaterialsInput({
+  materials,
+  value,
+  onChange,
+  mode,
+}: {
+  materials: Material[];
+  value: MaterialChoices;
+  onChange: (next: MaterialChoices) => void;
+  mode: 'online' | 'window';
+}) {
+  const set = (key: string, choice: MaterialChoice | undefined) => onChange({ ...value, [key]: choice });
+  return (
+    <div className="case-materials-input" data-testid="materials-input">
+      {materials.map((m) => (
+        <MaterialRow key={m.key} m={m} choice={value[m.key]} onChoose={(c) => set(m.key, c)} mode={mode} />
+      ))}
+    </div>
+  );
+}
+
+function MaterialRow({
+  m,
+  choice,
+  onChoose,
+  mode,
+}: {
+  m: Material;
+  choice: MaterialChoice | undefined;
+  onChoose: (c: MaterialChoice | undefined) => void;
+  mode: 'online' | 'window';
+}) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const necessity =
+    m.necessity === 'required' ? 'cases.necessity.required' : m.necessity === 'conditional' ? 'cases.necessity.conditional' : 'cases.necessity.optional';
+  return (
+    <div className="case-material" data-material={m.key}>
+      <div className="case-material-main">
+        <div className="case-material-name">
+          {choice ? <CheckCircleFilled className="case-material-done" /> : <span className="case-material-dot" />}
+          <span className={m.necessity === 'required' ? 'sf-required' : undefined}>{m.name}</span>
+          <Tag color={m.necessity === 'required' ? 'red' : m.necessity === 'conditional' ? 'orange' : 'default'} variant="outlined">
+            {t(necessity)}
+          </Tag>
+        </div>
+        <div className="cell-sub">
+          {[
+            t(`cases.mkind.${m.kind}`),
+            t('cases.copies', { n: m.count }),
+            m.condition ? t('cases.condition', { text: m.condition }) : null,
+            takesLicense(m) ? (m.sourceNote ?? (m.licenseType ? t('cases.licenseType', { type: m.licenseType }) : null)) : null,
+            m.notes ?? null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </div>
+        {choice?.kind === 'file' && (
+          <div className="case-material-file">
+            <a href={fileUrl(choice.reference) ?? undefined} target="_blank" rel="noreferrer">
+              {choice.name}
+            </a>
+            <Button type="link" size="small" onClick={() => onChoose(undefined)}>
+              {t('action.remove')}
+            </Button>
+          </div>
+        )}
+        {error && <div className="sf-error">{error}</div>}
+      </div>
+      <div className="case-material-actions">
+        {takesLicense(m) && (
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            type={choice?.kind === 'license' ? 'primary' : 'default'}
+            ghost={choice?.kind === 'license'}
+            onClick={() => onChoose(choice?.kind === 'license' ? undefined : { kind: 'license' })}
+            data-testid={`use-license-${m.key}`}
+          >
+            {choice?.kind === 'license' ? t('cases.licenseChosen') : t(m.source === 'shared_data' ? 'cases.useShared' : 'cases.useLicense')}
+          </Button>
+        )}
+        {mode === 'window' && (
+          <Checkbox
+            checked={choice?.kind === 'paper'}
+            onChange={(e) => onChoose(e.target.checked ? { kind: 'paper' } : undefined)}
+            data-testid={`paper-${m.key}`}
+          >
+            {t('cases.paperVerified')}
+          </Checkbox>
+        )}
+        <Upload
+          accept={acceptAttribute}
+          showUploadList={false}
+          disabled={busy}
+          customRequest={async ({ file }) => {
+            setBusy(true);
+            setError(null);
+            try {
+              const stored = await uploadFile(file as File, locale);
+              onChoose({ kind: 'file', reference: fileReference(stored), name: stored.name });
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={busy} data-testid={`upload-${m.key}`}>
+            {mode === 'window' ? t('cases.uploadScan') : choice?.kind === 'file' ? t('cases.replaceFile') : t('cases.uploadFile')}
+          </Button>
+        </Upload>
+      </div>
+    </div>
+  );
+}

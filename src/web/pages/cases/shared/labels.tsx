@@ -1,0 +1,78 @@
+import { Tag } from 'antd';
+import type { Locale } from '../../../../common/errors.ts';
+import type { CaseKey, CaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import type { CaseKind, CaseStatus, Channel, DeliveryMethod, Limit, SpecialKind } from '../../../api/cases.ts';
+
+/** Labels and colours of the case vocabulary (statuses, the seven kinds, channels…), one place for every page. */
+
+export const statusColor: Record<CaseStatus, string> = {
+  submitted: 'blue',
+  notified: 'orange',
+  in_progress: 'processing',
+  awaiting_supplement: 'gold',
+  decided: 'cyan',
+  concluded: 'green',
+  delivered: 'success',
+  refused: 'red',
+  withdrawn: 'default',
+};
+
+export const kindColor: Record<CaseKind, string> = {
+  immediate: 'green',
+  committed: 'blue',
+  joint: 'purple',
+  reported_up: 'geekblue',
+  urgent: 'red',
+  awaiting_supplement: 'gold',
+  returned: 'volcano',
+};
+
+export const statusLabel = (t: CaseT, s: CaseStatus | string) => t(`cases.status.${s}` as CaseKey);
+export const kindLabel = (t: CaseT, k: CaseKind | string) => t(`cases.kind.${k}` as CaseKey);
+export const channelLabel = (t: CaseT, c: Channel | string) => t(`cases.channel.${c}` as CaseKey);
+export const deliveryLabel = (t: CaseT, m: DeliveryMethod | string) => t(`cases.delivery.${m}` as CaseKey);
+export const specialLabel = (t: CaseT, k: SpecialKind | string) => t(`cases.special.${k}` as CaseKey);
+export const unitLabel = (t: CaseT, u: Limit['unit'] | string) => t(`cases.unit.${u}` as CaseKey);
+export const roleLabel = (t: CaseT, r: string) => t(`cases.taskRole.${r}` as CaseKey);
+
+export function StatusTag({ status, t }: { status: CaseStatus; t: CaseT }) {
+  return (
+    <Tag color={statusColor[status]} data-testid="case-status">
+      {statusLabel(t, status)}
+    </Tag>
+  );
+}
+
+export function KindTags({ kinds, t }: { kinds: CaseKind[]; t: CaseT }) {
+  return (
+    <span className="tag-wrap">
+      {kinds.map((k) => (
+        <Tag key={k} color={kindColor[k]} variant="outlined">
+          {kindLabel(t, k)}
+        </Tag>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * A deadline. Limits in days end at midnight after the last day; "2026/11/28 00:00" reads as a day
+ * too late, so such moments are shown as the last day itself, "end of day".
+ */
+export function formatDeadline(iso: string | null | undefined, locale: Locale, t: CaseT): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  if (d.getHours() === 0 && d.getMinutes() === 0) {
+    const last = new Date(d.getTime() - 60_000);
+    const day = last.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    return t('cases.endOfDay', { day });
+  }
+  return formatDateTime(iso, locale);
+}
+
+/** "3 个工作日" / "3 working days". */
+export function formatLimit(t: CaseT, value: number, unit: string): string {
+  return t('cases.limitValue', { value: Number.isInteger(value) ? value : value.toFixed(1), unit: unitLabel(t, unit) });
+}

@@ -1,0 +1,115 @@
+import { Card, Col, Row, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { can, useMe } from '../../../api/auth.ts';
+import { useCase, useInbox, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import type { Me } from '../../../api/types.ts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { Forbidden, QueryState } from '../../../components/PageState.tsx';
+import { FormValues } from '../../../components/schema-form/index.ts';
+import { CaseTimeline } from '../shared/CaseTimeline.tsx';
+import { CaseFacts, OutcomeBanner } from '../shared/CaseFacts.tsx';
+import { Deadlines } from '../shared/Deadlines.tsx';
+import { KindTags, StatusTag } from '../shared/labels.tsx';
+import { MaterialsByRound } from '../shared/MaterialsByRound.tsx';
+import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
+import { TasksTable } from '../shared/TasksTable.tsx';
+import { CompletenessCheck } from './CompletenessCheck.tsx';
+import { IntakeActions } from './IntakeActions.tsx';
+import { TaskActions, type MyTask } from './TaskActions.tsx';
+import { checkCompleteness } from './completeness.ts';
+import '../cases.css';
+
+/** 办件 for staff: who, what, where it stands, the clocks, the materials check, and the actions this user may take now. */
+export function CaseWorkPage() {
+  const t = useCaseT();
+  const me = useMe().data!;
+  const id = Number(useParams().id);
+  const kase = useCase(id);
+  if (!can(me, 'case.read')) return <Forbidden />;
+  return (
+    <>
+      <PageHeader
+        title={kase.data ? `${kase.data.subject}` : t('cases.case')}
+        subtitle={kase.data ? <span className="mono">{kase.data.number}</span> : undefined}
+        crumbs={[{ to: '/workbench/cases', title: t('cases.search') }]}
+      />
+      <QueryState query={kase} rows={14}>
+        {(data) => <CaseWork kase={data} me={me} />}
+      </QueryState>
+    </>
+  );
+}
+
+function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
+  const t = useCaseT();
+  const item = usePublishedItem(kase.itemCode);
+  const inbox = useInbox(false, can(me, 'case.handle'));
+  const completeness = checkCompleteness(kase, item.data?.content.materials);
+  const mine: MyTask[] = kase.tasks
+    .filter((x) => x.state === 'open' || x.state === 'claimed')
+    .flatMap((task) => {
+      const row = inbox.data?.items.find((i) => i.id === task.id);
+      return row ? [{ task, claimedByMe: row.claimedByMe }] : [];
+    });
+  const isClerk = can(me, 'case.intake');
+  const asked = askedMaterials(kase);
+  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || mine.length > 0;
+  return (
+    <div data-testid="case-work">
+      <Card className="block-gap case-header-card" data-testid="case-header">
+        <div className="case-header-top">
+          <StatusTag status={kase.status} t={t} />
+          <KindTags kinds={kase.kinds} t={t} />
+        </div>
+        <Row gutter={24}>
+          <Col xs={24} lg={14}>
+            <CaseFacts kase={kase} showApplicant />
+          </Col>
+          <Col xs={24} lg={10}>
+            <Deadlines kase={kase} compact />
+          </Col>
+        </Row>
+      </Card>
+      <OutcomeBanner kase={kase} />
+      <Card title={t('cases.actions')} className="block-gap case-actions-card" data-testid="case-actions">
+        {isClerk && <IntakeActions kase={kase} completeness={completeness} />}
+        <TaskActions kase={kase} tasks={mine} me={me} completeness={completeness} />
+        {!actionable && <Typography.Text type="secondary">{t('cases.noActions')}</Typography.Text>}
+      </Card>
+      {isClerk && asked.length > 0 && (
+        <Card title={t('cases.windowSupplement')} className="block-gap">
+          <SupplementForm kase={kase} mode="window" />
+        </Card>
+      )}
+      <Card title={t('cases.tasks')} className="block-gap">
+        <TasksTable tasks={kase.tasks} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card title={t('cases.completeness')} className="block-gap">
+            <CompletenessCheck completeness={completeness} />
+          </Card>
+          {kase.materials.some((m) => m.round > 1) && (
+            <Card title={t('cases.materialsByRound')} className="block-gap">
+              <MaterialsByRound materials={kase.materials} />
+            </Card>
+          )}
+          <Card title={t('cases.applicationForm')} className="block-gap">
+            <FormValues spec={item.data?.content.form} data={kase.form} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          {kase.clock && (kase.clock.pauses.length > 0 || kase.clock.extensions.length > 0) && (
+            <Card title={t('cases.pausesAndExtensions')} className="block-gap">
+              <Deadlines kase={kase} />
+            </Card>
+          )}
+          <Card title={t('cases.timeline')} className="block-gap">
+            <CaseTimeline events={kase.timeline} newestFirst />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Alert, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { MaterialReference, MaterialStatus } from '../shared/MaterialsByRound.tsx';
+import type { Completeness, CompletenessRow } from './completeness.ts';
+
+/** 材料完整性检查: each material of the item, whether it is required, and what the case holds for it now. */
+export function CompletenessCheck({ completeness }: { completeness: Completeness }) {
+  const t = useCaseT();
+  const columns: TableColumnsType<CompletenessRow> = [
+    {
+      title: t('cases.material'),
+      dataIndex: 'name',
+      render: (name: string, r) => (
+        <div>
+          <span className={r.necessity === 'required' ? 'sf-required' : undefined}>{name}</span>
+          {r.condition && <div className="cell-sub">{t('cases.condition', { text: r.condition })}</div>}
+        </div>
+      ),
+    },
+    {
+      title: t('cases.necessity'),
+      dataIndex: 'necessity',
+      width: 110,
+      render: (n: CompletenessRow['necessity']) => (
+        <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'} variant="outlined">
+          {n === 'unknown' ? '—' : t(`cases.necessity.${n}`)}
+        </Tag>
+      ),
+    },
+    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CompletenessRow['status']) => <MaterialStatus status={s} /> },
+    { title: t('cases.reference'), key: 'ref', width: 180, render: (_v, r) => (r.latest ? <MaterialReference m={r.latest} /> : '—') },
+  ];
+  return (
+    <div data-testid="completeness">
+      {completeness.isComplete ? (
+        <Alert type="success" showIcon className="block-gap" title={t('cases.complete')} />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap"
+          title={t('cases.incomplete', { n: completeness.missingRequired.length })}
+          description={completeness.missingRequired.map((m) => m.name).join(t('cases.listSep'))}
+        />
+      )}
+      <Table<CompletenessRow>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        columns={columns}
+        dataSource={completeness.rows}
+        rowClassName={(r) => (r.necessity === 'required' && r.status === 'missing' ? 'case-row-missing' : '')}
+      />
+    </div>
+  );
+}

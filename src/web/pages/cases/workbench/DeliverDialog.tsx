@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { deliveryLabel } from '../shared/labels.tsx';
+
+const methods: DeliveryMethod[] = ['pickup', 'post', 'locker', 'electronic'];
+
+/**
+ * 统一出件: hand the result over — at the window after checking the identity of whoever collects it,
+ * by post with the tracking number, in a locker with its code, or electronically.
+ */
+export function DeliverDialog({
+  kase,
+  onClose,
+}: {
+  kase: { id: number; number: string; subject: string; applicant: { name: string; idNumber: string } };
+  onClose: () => void;
+}) {
+  const t = useCaseT();
+  const [method, setMethod] = useState<DeliveryMethod>('pickup');
+  const [identityChecked, setIdentityChecked] = useState(false);
+  const [trackingNumber, setTrackingNumber] = useState('');
+  const [lockerCode, setLockerCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useIdempotencyKey();
+  const action = useCaseAction(kase.id);
+  const ready =
+    (method === 'pickup' && identityChecked) ||
+    (method === 'post' && trackingNumber.trim()) ||
+    (method === 'locker' && lockerCode.trim()) ||
+    method === 'electronic';
+  const submit = () =>
+    action.mutate(
+      {
+        body: {
+          action: 'deliver',
+          method,
+          identityChecked: method === 'pickup' ? identityChecked : undefined,
+          trackingNumber: method === 'post' ? trackingNumber.trim() : null,
+          lockerCode: method === 'locker' ? lockerCode.trim() : null,
+        },
+        key,
+      },
+      { onSuccess: onClose, onError: (e) => setError(e.message) },
+    );
+  return (
+    <Modal
+      open
+      title={t('cases.deliverTitle', { number: kase.number })}
+      okText={t('cases.confirmDeliver')}
+      okButtonProps={{ disabled: !ready, loading: action.isPending, 'data-testid': 'deliver-ok' }}
+      onOk={submit}
+      onCancel={onClose}
+      data-testid="deliver-dialog"
+    >
+      <Typography.Paragraph>
+        {kase.subject} · {kase.applicant.name} <span className="mono cell-sub">{kase.applicant.idNumber}</span>
+      </Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={t('cases.deliveryMethod')}>
+          <Radio.Group
+            value={method}
+            onChange={(e) => setMethod(e.target.value as DeliveryMethod)}
+            optionType="button"
+            buttonStyle="solid"
+            data-testid="deliver-method"
+          >
+            {methods.map((m) => (
+              <Radio.Button key={m} value={m}>
+                {deliveryLabel(t, m)}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {method === 'pickup' && (
+          <Form.Item extra={t('cases.identityHint')}>
+            <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
+              {t('cases.identityChecked')}
+            </Checkbox>
+          </Form.Item>
+        )}
+        {method === 'post' && (
+          <Form.Item label={t('cases.trackingNumber')} required>
+            <Input id="trackingNumber" maxLength={50} value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} className="mono" />
+          </Form.Item>
+        )}
+        {method === 'locker' && (
+          <Form.Item label={t('cases.lockerCode')} required>
+            <Input id="lockerCode" maxLength={50} value={lockerCode} onChange={(e) => setLockerCode(e.target.value)} className="mono" />
+          </Form.Item>
+        )}
+        {method === 'electronic' && <Alert type="info" showIcon title={t('cases.electronicHint')} />}
+      </Form>
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}

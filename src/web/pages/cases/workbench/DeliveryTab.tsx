@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useCases, type CaseSummary } from '../../../api/cases.ts';
+import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { DeliverDialog } from './DeliverDialog.tsx';
+
+/** 待出件: concluded cases whose results wait for unified delivery (行政许可法 art. 44: within 10 days of the decision). */
+export function DeliveryTab() {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const [page, setPage] = useState(1);
+  const list = useCases({ status: 'concluded' }, page, 20, { refetchInterval: 30_000 });
+  const [delivering, setDelivering] = useState<CaseSummary | null>(null);
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.subjectAndNumber'),
+      dataIndex: 'subject',
+      render: (subject: string, c) => (
+        <div>
+          <Link to={`/workbench/cases/${c.id}`} className="case-link">
+            {subject}
+          </Link>
+          <div className="cell-sub mono">{c.number}</div>
+        </div>
+      ),
+    },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },
+    { title: t('cases.acceptedAt'), dataIndex: 'acceptedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: '',
+      key: 'deliver',
+      width: 120,
+      render: (_v, c) => (
+        <Button type="primary" size="small" icon={<SendOutlined />} onClick={() => setDelivering(c)} data-testid="delivery-open">
+          {t('cases.deliver')}
+        </Button>
+      ),
+    },
+  ];
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <>
+      <Table<CaseSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('cases.toDeliverEmpty')} /> }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        data-testid="delivery-table"
+      />
+      {delivering && (
+        <DeliverDialog
+          kase={{ id: delivering.id, number: delivering.number, subject: delivering.subject, applicant: { name: delivering.applicantName, idNumber: '' } }}
+          onClose={() => setDelivering(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Alert, Button, Input, Modal, Space, Tooltip, Typography } from 'antd';
+import { CheckOutlined, CloseOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useCaseAction, type AskItem, type CaseDetail } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { AskList, askComplete, type AskOption } from './AskList.tsx';
+import { DeliverDialog } from './DeliverDialog.tsx';
+import type { Completeness } from './completeness.ts';
+
+type Dialog = 'accept' | 'notice' | 'refuse' | 'deliver' | null;
+
+/**
+ * The window's actions on a case (case.intake): accept, the one-time notice, refusal before
+ * acceptance, and unified delivery once it is concluded.
+ */
+export function IntakeActions({ kase, completeness }: { kase: CaseDetail; completeness: Completeness }) {
+  const t = useCaseT();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const noticeGiven = kase.timeline.some((e) => e.type === 'notified');
+  const canPreReview = kase.status === 'submitted';
+  const canRefuse = kase.status === 'submitted' || kase.status === 'notified';
+  const canDeliver = kase.status === 'concluded';
+  if (!canPreReview && !canRefuse && !canDeliver) return null;
+  const missing = completeness.missingRequired;
+  return (
+    <>
+      <Space wrap data-testid="intake-actions">
+        {canPreReview && (
+          <Tooltip title={missing.length ? t('cases.acceptBlocked', { names: missing.map((m) => m.name).join(t('cases.listSep')) }) : undefined}>
+            <Button type="primary" icon={<CheckOutlined />} disabled={missing.length > 0} onClick={() => setDialog('accept')} data-testid="action-accept">
+              {t('cases.accept')}
+            </Button>
+          </Tooltip>
+        )}
+        {canPreReview && (
+          <Tooltip title={noticeGiven ? t('cases.noticeOnce') : undefined}>
+            <Button icon={<FileTextOutlined />} disabled={noticeGiven} onClick={() => setDialog('notice')} data-testid="action-notice">
+              {t('cases.notice')}
+            </Button>
+          </Tooltip>
+        )}
+        {canRefuse && (
+          <Button danger icon={<CloseOutlined />} onClick={() => setDialog('refuse')} data-testid="action-refuse">
+            {t('cases.refuse')}
+          </Button>
+        )}
+        {canDeliver && (
+          <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('deliver')} data-testid="action-deliver">
+            {t('cases.deliver')}
+          </Button>
+        )}
+      </Space>
+      {dialog === 'accept' && <AcceptDialog kase={kase} onClose={() => setDialog(null)} />}
+      {dialog === 'notice' && <NoticeDialog kase={kase} completeness={completeness} onClose={() => setDialog(null)} />}
+      {dialog === 'refuse' && <RefuseDialog kase={kase} onClose={() => setDialog(null)} />}
+      {dialog === 'deliver' && <DeliverDialog kase={kase} onClose={() => setDialog(null)} />}
+    </>
+  );
+}
+
+function useActionDialog(kase: CaseDetail, onClose: () => void) {
+  const [key] = useIdempotencyKey();
+  const [error, setError] = useState<string | null>(null);
+  const action = useCaseAction(kase.id);
+  const run = (body: Parameters<typeof action.mutate>[0]['body']) => {
+    setError(null);
+    action.mutate({ body, key }, { onSuccess: onClose, onError: (e) => setError(e.message) });
+  };
+  return { run, error, pending: action.isPending };
+}
+
+function AcceptDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) {
+  const t = useCaseT();
+  const [note, setNote] = useState('');
+  const { run, error, pending } = useActionDialog(kase, onClose);
+  return (
+    <Modal
+      open
+      title={t('cases.acceptTitle', { number: kase.number })}
+      okText={t('cases.accept')}
+      okButtonProps={{ loading: pending, 'data-testid': 'accept-ok' }}
+      onOk={() => run({ action: 'accept', note: note.trim() || null, expectedVersion: kase.version })}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{t('cases.acceptText')}</Typography.Paragraph>
+      <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('cases.notePlaceholder')} />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}
+
+function NoticeDialog({ kase, completeness, onClose }: { kase: CaseDetail; completeness: Completeness; onClose: () => void }) {
+  const t = useCaseT();
+  const options: AskOption[] = completeness.rows.map((r) => ({
+    key: r.key,
+    name: r.name,
+    required: r.necessity === 'required',
+    missing: r.status === 'missing',
+  }));
+  const [items, setItems] = useState<AskItem[]>(() => completeness.missingRequired.map((m) => ({ key: m.key, note: t('cases.defaultMissingNote') })));
+  const [note, setNote] = useState('');
+  const { run, error, pending } = useActionDialog(kase, onClose);
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('cases.noticeTitleFor', { number: kase.number })}
+      okText={t('cases.issueNotice')}
+      okButtonProps={{ disabled: !askComplete(items), loading: pending, 'data-testid': 'notice-ok' }}
+      onOk={() => run({ action: 'notice', items: items.map((i) => ({ key: i.key, note: i.note.trim() })), note: note.trim() || null })}
+      onCancel={onClose}
+    >
+      <Alert type="warning" showIcon className="block-gap" title={t('cases.noticeWarning')} />
+      <AskList options={options} value={items} onChange={setItems} />
+      <Input.TextArea
+        rows={2}
+        maxLength={1000}
+        className="block-gap-top"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('cases.noticeGeneralNote')}
+      />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}
+
+function RefuseDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) {
+  const t = useCaseT();
+  const [reason, setReason] = useState('');
+  const { run, error, pending } = useActionDialog(kase, onClose);
+  return (
+    <Modal
+      open
+      title={t('cases.refuseTitle', { number: kase.number })}
+      okText={t('cases.refuse')}
+      okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: pending, 'data-testid': 'refuse-ok' }}
+      onOk={() => run({ action: 'refuse', reason: reason.trim() })}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{t('cases.refuseText')}</Typography.Paragraph>
+      <Input.TextArea rows={4} maxLength={1000} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('cases.refuseReason')} />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+import { lazy, Suspense } from 'react';
+import { Badge, Card, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { can, useMe } from '../../../api/auth.ts';
+import { useCases } from '../../../api/cases.ts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { Forbidden, PageSpin } from '../../../components/PageState.tsx';
+import { PreReviewTab } from './PreReviewTab.tsx';
+import { DeliveryTab } from './DeliveryTab.tsx';
+import '../cases.css';
+
+const WindowIntakeTab = lazy(async () => ({ default: (await import('./WindowIntakeTab.tsx')).WindowIntakeTab }));
+
+type TabKey = 'prereview' | 'window' | 'delivery';
+
+/** 综合受理: the comprehensive window's desk — pre-review of arrivals, receiving at the window, and unified delivery. */
+export function IntakePage() {
+  const t = useCaseT();
+  const me = useMe().data!;
+  const [params, setParams] = useSearchParams();
+  const allowed = can(me, 'case.intake');
+  const submitted = useCases({ status: 'submitted' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
+  const concluded = useCases({ status: 'concluded' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
+  if (!allowed) return <Forbidden />;
+  const tab = (['prereview', 'window', 'delivery'].includes(params.get('tab') ?? '') ? params.get('tab') : 'prereview') as TabKey;
+  const label = (text: string, n: number | undefined) => (
+    <span>
+      {text} {n ? <Badge count={n} size="small" className="case-tab-badge" /> : null}
+    </span>
+  );
+  return (
+    <>
+      <PageHeader title={t('cases.intake')} subtitle={t('cases.intakeSubtitle')} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams((p) => ({ ...Object.fromEntries(p), tab: k }), { replace: true })}
+          destroyOnHidden={false}
+          data-testid="intake-tabs"
+          items={[
+            { key: 'prereview', label: label(t('cases.preReview'), submitted.data?.total), children: <PreReviewTab /> },
+            {
+              key: 'window',
+              label: t('cases.windowIntake'),
+              children: (
+                <Suspense fallback={<PageSpin />}>
+                  <WindowIntakeTab initialItem={params.get('item') ?? undefined} />
+                </Suspense>
+              ),
+            },
+            { key: 'delivery', label: label(t('cases.toDeliver'), concluded.data?.total), children: <DeliveryTab /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
+import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { KindTags, StatusTag, channelLabel } from '../shared/labels.tsx';
+
+/**
+ * 预审: applications waiting at the window — newly submitted (accept, notify, refuse) and those under a
+ * one-time notice (waiting for the applicant, or to be refused). Oldest first.
+ */
+export function PreReviewTab() {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const submitted = useCases({ status: 'submitted' }, 1, 100, { refetchInterval: 30_000 });
+  const notified = useCases({ status: 'notified' }, 1, 100, { refetchInterval: 30_000 });
+  const rows = [...(submitted.data?.items ?? []), ...(notified.data?.items ?? [])].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const error = submitted.error ?? notified.error;
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.subjectAndNumber'),
+      dataIndex: 'subject',
+      render: (subject: string, c) => (
+        <div>
+          <Link to={`/workbench/cases/${c.id}`} className="case-link">
+            {subject}
+          </Link>
+          <div className="cell-sub mono">{c.number}</div>
+        </div>
+      ),
+    },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 150 },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
+    { title: t('cases.channel'), dataIndex: 'channel', width: 110, render: (c: string) => channelLabel(t, c) },
+    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 160, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+    { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
+    {
+      title: '',
+      key: 'open',
+      width: 90,
+      render: (_v, c) => (
+        <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${c.id}`)} data-testid="prereview-open">
+          {t('cases.preReviewAction')}
+        </Button>
+      ),
+    },
+  ];
+  if (error) return <ErrorState error={error} onRetry={() => void Promise.all([submitted.refetch(), notified.refetch()])} />;
+  return (
+    <Table<CaseSummary>
+      rowKey="id"
+      columns={columns}
+      dataSource={rows}
+      loading={submitted.isFetching || notified.isFetching}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      locale={{ emptyText: submitted.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
+      data-testid="prereview-table"
+    />
+  );
+}

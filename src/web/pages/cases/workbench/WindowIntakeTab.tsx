@@ -1,0 +1,215 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useApply, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { SchemaFields, prefillValues, toFormData } from '../../../components/schema-form/index.ts';
+import { InlineError } from '../../../components/Feedback.tsx';
+import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
+import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
+import { placeSubmitErrors } from '../shared/submit-errors.ts';
+import { formatLimit } from '../shared/labels.tsx';
+import { ApplicantPicker } from './ApplicantPicker.tsx';
+
+/**
+ * 窗口收件: receive an application at the window — who applies, for which item, the form, the
+ * materials checked on paper or scanned, and the green channel (急办件) for key projects.
+ */
+export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
+  const t = useCaseT();
+  const [applicant, setApplicant] = useState<Applicant | null>(null);
+  const [code, setCode] = useState<string | undefined>(initialItem);
+  const [done, setDone] = useState<{ id: number; number: string } | null>(null);
+  const item = usePublishedItem(code);
+  if (done)
+    return (
+      <Result
+        status="success"
+        title={t('cases.received')}
+        subTitle={
+          <span data-testid="case-number">
+            {t('cases.numberIs')}{' '}
+            <Typography.Text copyable className="mono">
+              {done.number}
+            </Typography.Text>
+          </span>
+        }
+        extra={[
+          <Link key="open" to={`/workbench/cases/${done.id}`} data-testid="open-received">
+            <Button type="primary">{t('cases.toPreReview')}</Button>
+          </Link>,
+          <Button
+            key="next"
+            onClick={() => {
+              setDone(null);
+              setApplicant(null);
+              setCode(undefined);
+            }}
+          >
+            {t('cases.nextApplicant')}
+          </Button>,
+        ]}
+      />
+    );
+  return (
+    <div className="case-window-intake" data-testid="window-intake">
+      <Typography.Title level={5}>{t('cases.step1Applicant')}</Typography.Title>
+      <ApplicantPicker value={applicant} onChange={setApplicant} />
+      <Divider />
+      <Typography.Title level={5}>{t('cases.step2Item')}</Typography.Title>
+      <ItemPicker value={code} onChange={setCode} />
+      {item.isError && <InlineError error={item.error} onRetry={() => void item.refetch()} />}
+      {item.data && (
+        <>
+          <div className="block-gap-top">
+            <ItemGuideSummary item={item.data} column={3} />
+          </div>
+          <Divider />
+          <IntakeForm key={`${item.data.code}-${applicant?.id ?? 0}`} item={item.data} applicant={applicant} onDone={setDone} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ItemPicker({ value, onChange }: { value?: string; onChange: (code: string | undefined) => void }) {
+  const t = useCaseT();
+  const [q, setQ] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setDebounced(q.trim()), 250);
+    return () => clearTimeout(h);
+  }, [q]);
+  const hits = useItemSearch(debounced);
+  const chosen = usePublishedItem(value);
+  const options = useMemo(() => {
+    const list = (hits.data?.items ?? []).map((i) => ({
+      value: i.code,
+      label: `${i.name} · ${i.organizationName}`,
+      hint: i.caseKind === 'immediate' ? t('cases.kind.immediate') : formatLimit(t, i.committedLimit.value, i.committedLimit.unit),
+    }));
+    if (value && chosen.data && !list.some((o) => o.value === value))
+      list.unshift({ value, label: `${chosen.data.content.name} · ${chosen.data.organizationName}`, hint: '' });
+    return list;
+  }, [hits.data, value, chosen.data, t]);
+  return (
+    <Select
+      id="item-picker"
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={onChange}
+      allowClear
+      placeholder={t('cases.itemSearch')}
+      loading={hits.isFetching}
+      style={{ width: '100%', maxWidth: 640 }}
+      options={options}
+      optionRender={(o) => (
+        <div className="case-item-option">
+          <span>{o.data.label}</span>
+          <span className="cell-sub">{o.data.hint}</span>
+        </div>
+      )}
+      notFoundContent={t('cases.noItem')}
+      data-testid="item-picker"
+    />
+  );
+}
+
+function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: Applicant | null; onDone: (r: { id: number; number: string }) => void }) {
+  const t = useCaseT();
+  const [form] = Form.useForm();
+  const [choices, setChoices] = useState<MaterialChoices>({});
+  const [urgent, setUrgent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [key, renewKey] = useIdempotencyKey();
+  const [modal, holder] = Modal.useModal();
+  const apply = useApply();
+  const spec = item.content.form;
+  const initial = useMemo(
+    () =>
+      prefillValues(
+        spec,
+        applicant && { name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone, legalRepresentative: applicant.legalRepresentative },
+      ),
+    [spec, applicant],
+  );
+  const submit = async () => {
+    setError(null);
+    if (!applicant) {
+      setError(t('cases.pickApplicantFirst'));
+      return;
+    }
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      setError(t('cases.fixForm'));
+      return;
+    }
+    const missing = missingRequired(item.content.materials, choices);
+    if (missing.length) {
+      const go = await modal.confirm({
+        title: t('cases.missingTitle'),
+        content: t('cases.missingWindowText', { names: missing.map((m) => m.name).join(t('cases.listSep')) }),
+        okText: t('cases.receiveAnyway'),
+        cancelText: t('action.cancel'),
+      });
+      if (!go) return;
+    }
+    apply.mutate(
+      {
+        body: {
+          itemCode: item.code,
+          channel: 'window',
+          applicantId: applicant.id,
+          formData: toFormData(spec, values),
+          materials: toMaterialInputs(choices),
+          urgent,
+        },
+        key,
+      },
+      {
+        onSuccess: (r) => {
+          renewKey();
+          onDone(r);
+        },
+        onError: (e) => setError(placeSubmitErrors(form, e)),
+      },
+    );
+  };
+  return (
+    <>
+      {holder}
+      <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        scrollToFirstError={{ block: 'center' }}
+        data-testid="intake-form"
+        onValuesChange={() => setError(null)}
+      >
+        <SchemaFields spec={spec} />
+      </Form>
+      <Divider />
+      <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
+      <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" />
+      <Divider />
+      <Space align="center" className="block-gap">
+        <Switch checked={urgent} onChange={setUrgent} data-testid="urgent-switch" />
+        <span>
+          <ThunderboltOutlined className={urgent ? 'case-urgent-icon' : undefined} /> {t('cases.greenChannel')}
+        </span>
+        <Typography.Text type="secondary">{t('cases.greenChannelHint')}</Typography.Text>
+      </Space>
+      {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="intake-error" />}
+      <div>
+        <Button type="primary" size="large" loading={apply.isPending} onClick={() => void submit()} data-testid="intake-submit">
+          {t('cases.receive')}
+        </Button>
+      </div>
+    </>
+  );
+}

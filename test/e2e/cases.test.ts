@@ -1,0 +1,411 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signIn, startTestServer, type TestServer } from '../harness.ts';
+import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir } from './support.ts';
+
+/*
+ * The whole life of a case through the UI, as the people at the center see it: a citizen applies
+ * online for 企业设立登记 with an uploaded PDF and an electronic license, the window clerk accepts it
+ * in pre-review, the approver reviews it from the inbox, the head decides, the approver concludes,
+ * the clerk delivers it by post, and the citizen finds it delivered with every step on the timeline.
+ */
+
+const itemCode = '11990100MB0000002X-011100100000';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: TestServer;
+let browser: Browser;
+let dataDir: string;
+let pdfPath: string;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+let caseId = 0;
+let caseNumber = '';
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-cases-e2e-'));
+  // uploads land in this run's own directory, not the checkout's data/
+  server = await startTestServer({ webDir, dataDir });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  pdfPath = path.join(dataDir, '公司章程.pdf');
+  writeFileSync(pdfPath, minimalPdf('Articles of association'));
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A small but well-formed one-page PDF. */
+function minimalPdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+async function newPage(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  // generous: the suite shares two cores with PostgreSQL, the server and Chromium
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+/** Pick an option in an antd Select by part of its text. */
+async function choose(page: Page, inputId: string, text: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** A full-page screenshot from the top (a sticky header would otherwise be drawn where the page was scrolled to). */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return settledScreenshot(page, name);
+}
+
+/** The 企业设立登记 form as an applicant or a clerk fills it in (the phone is never prefilled: accounts keep it masked). */
+async function fillCompanyForm(page: Page, company: string, person: string, checkPhoneEmpty = false) {
+  await page.locator('#companyName').fill(company);
+  await choose(page, 'companyType', '自然人独资');
+  await page.locator('#registeredCapital').fill('100');
+  await page.locator('#businessScope').fill('软件开发；信息技术咨询服务');
+  await page.locator('#domicileRegion').click();
+  await page.locator('#domicileRegion').fill('青川区');
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '青川区' }).first().click();
+  await page.locator('#domicile').fill('云州市青川区湖滨路 8 号');
+  await page.locator('#legalRepName').fill(person);
+  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
+  if (checkPhoneEmpty) expect(await page.locator('#contactPhone').inputValue()).toBe('');
+  await page.locator('#contactPhone').fill('13600000001');
+  await page.getByTestId('sf-add-shareholders').click();
+  await page.locator('#shareholders_0_name').fill(person);
+  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
+  await page.locator('#shareholders_0_subscribed').fill('100');
+  await page.locator('#shareholders_0_dueDate').click();
+  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
+  await page.keyboard.press('Enter');
+}
+
+const status = (page: Page) => page.getByTestId('case-status').first();
+
+describe('a case from online application to delivery', () => {
+  it('lets citizen1 apply online for 企业设立登记 with an uploaded PDF and an electronic license', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    // from the service guide to the application
+    await page.goto(`/services/${itemCode}`);
+    await page.getByTestId('guide-apply').click();
+    await page.waitForURL(`**/apply/${itemCode}`);
+    await page.getByTestId('guide-summary').getByText('云州市市场监督管理局').waitFor({ state: 'visible' });
+    expect(await cjkRendering(page).then((v) => v.identicalToMissingGlyph)).toBe(false);
+
+    // the form: validation first — an empty submit marks the required fields, a bad ID number is caught
+    await page.getByTestId('apply-submit').click();
+    await page.getByText('请填写企业名称').waitFor({ state: 'visible' });
+    await page.locator('#legalRepIdNumber').fill('110105194912310021');
+    await page.locator('#legalRepIdNumber').blur();
+    await page.getByText('身份证号码无效').first().waitFor({ state: 'visible' });
+
+    await fillCompanyForm(page, '云州青禾科技有限公司', '林小雨', true);
+
+    // materials: three uploads of the PDF, the ID cards from the electronic license
+    for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(pdfPath);
+      await row.getByText('公司章程.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('use-license-id_card').click();
+    await page.getByTestId('use-license-id_card').getByText('已选用电子证照').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-apply-form');
+
+    await page.getByTestId('apply-submit').click();
+    const number = page.getByTestId('case-number');
+    await number.waitFor({ state: 'visible' });
+    caseNumber = (await number.locator('.mono').innerText()).trim();
+    expect(caseNumber).toMatch(/^990100O\d{8}\d{7}$/);
+    await page.getByTestId('view-case').click();
+    await page.waitForURL(/\/my\/cases\/\d+$/);
+    caseId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(await status(page).innerText()).toBe('待预审');
+
+    // 我的办件 from the portal header: the new case with its status and kind
+    await page.getByTestId('nav-my-cases').click();
+    const row = page.getByTestId('my-cases-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.innerText()).toMatch(/企业设立登记[\s\S]*云州市市场监督管理局[\s\S]*待预审[\s\S]*承诺件/);
+    await screenshot(page, 'cases-my-cases');
+  });
+
+  it('lets clerk1 check completeness and accept it in pre-review', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.getByTestId('workbench-menu').getByText('综合受理').click();
+    const row = page.getByTestId('prereview-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    await row.getByTestId('prereview-open').click();
+    await page.waitForURL(`**/workbench/cases/${caseId}`);
+    await page.getByTestId('completeness').getByText('必要材料齐全').waitFor({ state: 'visible' });
+    const header = page.getByTestId('case-header');
+    expect(await header.innerText()).toMatch(/待预审[\s\S]*承诺件[\s\S]*林小雨[\s\S]*990102\*+1026/);
+    await page.getByTestId('action-notice').waitFor({ state: 'visible' });
+    await page.getByTestId('action-refuse').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-clerk-case');
+
+    await page.getByTestId('action-accept').click();
+    await page.getByTestId('accept-ok').click();
+    await page.getByTestId('case-status').getByText('办理中').waitFor({ state: 'visible' });
+    // the clocks start: committed and legal deadlines, and the review task for the department
+    await page.getByTestId('case-deadlines').first().getByText('承诺办结时间').waitFor({ state: 'visible' });
+    await page.getByTestId('case-tasks').getByText('审查').waitFor({ state: 'visible' });
+  });
+
+  it('lets approver1 take the review from the inbox and approve it', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'approver1');
+    await page.getByTestId('workbench-menu').getByText('待办').click();
+    const row = page.getByTestId('inbox-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.innerText()).toMatch(/企业设立登记[\s\S]*林小雨[\s\S]*审查[\s\S]*待签收/);
+    await screenshot(page, 'cases-inbox');
+    await row.getByTestId('inbox-open').click();
+    await page.waitForURL(`**/workbench/cases/${caseId}`);
+    const mine = page.getByTestId('task-actions');
+    await mine.getByText('审查', { exact: true }).waitFor({ state: 'visible' });
+    await mine.getByTestId('task-claim').click();
+    await mine.getByText('陈静 已签收').waitFor({ state: 'visible' });
+    await mine.getByTestId('task-approve').click();
+    await page.locator('#task-text').fill('材料齐全，符合法定形式，同意');
+    await page.getByTestId('task-dialog-ok').click();
+    await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('case-tasks').getByText('材料齐全，符合法定形式，同意').waitFor({ state: 'visible' });
+    // the decision is the head's: nothing left for the approver here
+    await page.getByTestId('case-actions').getByText('当前状态下您没有可执行的操作').waitFor({ state: 'visible' });
+  });
+
+  it('lets head1 decide (准予许可) and approver1 conclude it', { timeout: 180_000 }, async () => {
+    const head = await newPage();
+    await signInThroughUi(head, 'head1');
+    await head.goto('/workbench/tasks');
+    await head.getByTestId('inbox-table').locator('tr', { hasText: caseNumber }).getByTestId('inbox-open').click();
+    await head.waitForURL(`**/workbench/cases/${caseId}`);
+    await head.getByTestId('task-actions').getByText('决定', { exact: true }).waitFor({ state: 'visible' });
+    await head.getByTestId('task-approve').getByText('准予许可').click();
+    await head.locator('#task-text').fill('准予设立登记');
+    await head.getByTestId('task-dialog-ok').click();
+    await head.getByTestId('case-status').getByText('办理中').waitFor({ state: 'visible' });
+    await head.getByTestId('case-timeline').getByText('作出决定').waitFor({ state: 'visible' });
+
+    const approver = await newPage();
+    await signInThroughUi(approver, 'approver1');
+    await approver.goto('/workbench/tasks');
+    await approver.getByTestId('inbox-table').locator('tr', { hasText: caseNumber }).getByTestId('inbox-open').click();
+    await approver.waitForURL(`**/workbench/cases/${caseId}`);
+    await approver.getByTestId('task-approve').getByText('办结').click();
+    await approver.getByTestId('task-dialog-ok').click();
+    await approver.getByTestId('case-status').getByText('已办结').waitFor({ state: 'visible' });
+    await approver.getByTestId('outcome').getByText('已办结：准予许可').waitFor({ state: 'visible' });
+  });
+
+  it('lets clerk1 deliver the result by post from 待出件', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const row = page.getByTestId('delivery-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    await row.getByTestId('delivery-open').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await page.getByTestId('deliver-method').getByText('邮寄送达').click();
+    await page.locator('#trackingNumber').fill('SF1234567890');
+    await screenshot(page, 'cases-deliver-dialog');
+    await page.getByTestId('deliver-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+  });
+
+  it('shows citizen1 the case delivered with every step on the timeline, in Chinese and in English', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto(`/my/cases/${caseId}`);
+    await status(page).getByText('已送达').waitFor({ state: 'visible' });
+    await page.getByTestId('outcome').getByText('结果已送达（邮寄送达').waitFor({ state: 'visible' });
+    const timeline = page.getByTestId('case-timeline');
+    const steps = await timeline.locator('.case-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    expect(steps).toEqual([
+      'submitted',
+      'accepted',
+      'stage_entered',
+      'task_claimed',
+      'task_approved',
+      'stage_entered',
+      'task_approved',
+      'decided',
+      'stage_entered',
+      'task_approved',
+      'concluded',
+      'delivered',
+    ]);
+    const text = await timeline.innerText();
+    expect(text).toMatch(
+      /提交申请[\s\S]*林小雨[\s\S]*受理[\s\S]*张丽[\s\S]*审批通过[\s\S]*陈静[\s\S]*材料齐全，符合法定形式，同意[\s\S]*赵敏[\s\S]*准予设立登记/,
+    );
+    expect(text).toContain('快递单号 SF1234567890');
+    // the clocks stopped at conclusion; materials of round 1 with the uploads and the license
+    await page.getByTestId('case-deadlines').getByText('已停止').waitFor({ state: 'visible' });
+    const materials = page.getByTestId('materials-by-round');
+    expect(await materials.locator('[data-material=id_card]').locator('xpath=ancestor::tr').innerText()).toContain('电子证照');
+    await screenshot(page, 'cases-my-case-delivered');
+
+    await page.getByTestId('language-switch').click();
+    await status(page).getByText('Delivered').waitFor({ state: 'visible' });
+    await timeline.getByText('Application submitted').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-my-case-en');
+  });
+
+  it('agrees with the API: delivered by post, every task done, files and the license on record', async () => {
+    const citizen = await signIn(server, 'citizen1');
+    const r = await citizen.get(`/api/v1/cases/${caseId}`);
+    expect(r.status).toBe(200);
+    const kase = r.body;
+    expect(kase).toMatchObject({ number: caseNumber, status: 'delivered', decision: 'granted', channel: 'online', kinds: ['committed'] });
+    expect(JSON.parse(typeof kase.delivery === 'string' ? kase.delivery : JSON.stringify(kase.delivery))).toMatchObject({
+      method: 'post',
+      trackingNumber: 'SF1234567890',
+    });
+    expect(kase.tasks.map((t: any) => [t.stage, t.state, t.outcome, t.assignee])).toEqual([
+      ['review', 'done', 'approved', '陈静'],
+      ['decide', 'done', 'approved', '赵敏'],
+      ['conclude', 'done', 'approved', '陈静'],
+    ]);
+    const byKey = Object.fromEntries(kase.materials.map((m: any) => [m.key, m]));
+    expect(byKey.id_card.status).toBe('from_license');
+    for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {
+      expect(byKey[key].status).toBe('provided');
+      expect(byKey[key].reference).toMatch(/^file:\d+$/);
+    }
+    const file = await fetch(`${server.baseUrl}/api/v1/files/${byKey.application_form.reference.slice(5)}`, { headers: { cookie: citizen.cookie } });
+    expect(file.status).toBe(200);
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(kase.form).toMatchObject({
+      companyName: '云州青禾科技有限公司',
+      domicileRegion: '990102000000',
+      registeredCapital: 100,
+      legalRepIdNumber: '110105********002X',
+    });
+    expect(kase.form.shareholders).toEqual([{ name: '林小雨', certificateNo: '11010519491231002X', subscribed: 100, dueDate: '2030-12-31' }]);
+    expect(kase.clock.state).toBe('stopped');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a case received at the window, with a one-time notice and a supplement', () => {
+  let windowCaseId = 0;
+
+  it('lets clerk2 receive an application for citizen2 with paper originals and one material missing', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk2');
+    await page.goto('/workbench/intake?tab=window');
+    await page.getByTestId('applicant-search').locator('input').fill('何志强');
+    await page.getByTestId('applicant-search').locator('input').press('Enter');
+    await page.getByTestId('applicant-pick').first().click();
+    await page.getByTestId('picked-applicant').getByText('何志强').waitFor({ state: 'visible' });
+    await page.locator('#item-picker').click();
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/catalog/items?q='));
+    await page.locator('#item-picker').fill('企业设立');
+    await searched;
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '企业设立登记' }).first().click();
+    await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+    // the clerk types the form from the paper application
+    await fillCompanyForm(page, '云州何氏贸易有限公司', '何志强');
+    await page.getByTestId('paper-application_form').click();
+    await page.getByTestId('paper-articles_of_association').click();
+    await page.getByTestId('use-license-id_card').click();
+    await page.getByTestId('urgent-switch').click();
+    await page.getByTestId('intake-submit').click();
+    // 任职文件 is missing: the clerk confirms receiving it anyway
+    await page.locator('.ant-modal-confirm').getByText('法定代表人、董事、监事和经理的任职文件').waitFor({ state: 'visible' });
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '仍然收件' }).click();
+    const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
+    expect(number).toMatch(/^990100W\d{15}$/);
+    await page.getByTestId('open-received').click();
+    await page.waitForURL(/\/workbench\/cases\/\d+$/);
+    windowCaseId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(await page.getByTestId('case-header').innerText()).toMatch(/待预审[\s\S]*承诺件[\s\S]*急办件[\s\S]*何志强/);
+    await page.getByTestId('completeness').getByText('缺少 1 项必要材料').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-accept').isDisabled()).toBe(true);
+
+    // 一次性告知: the missing material is ticked already, with a note; then it cannot be given again
+    await page.getByTestId('action-notice').click();
+    await page.getByText('一次性告知只能出具一次').waitFor({ state: 'visible' });
+    const ask = page.getByTestId('ask-list').locator('[data-material=officer_appointment]');
+    await ask.locator('input.ant-input').fill('请提交股东会决议原件，须全体股东签字');
+    await page.getByTestId('notice-ok').click();
+    await page.getByTestId('case-status').getByText('待补齐').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-notice').count()).toBe(0);
+    await page.getByTestId('case-timeline').getByText('请提交股东会决议原件，须全体股东签字').waitFor({ state: 'visible' });
+  });
+
+  it('lets citizen2 see exactly what was asked and hand it in, back to pre-review', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen2');
+    await page.goto('/my/cases');
+    const row = page.getByTestId('my-cases-table').locator('tr', { hasText: '待补齐' });
+    await row.getByText('需要您补正材料').waitFor({ state: 'visible' });
+    await page.getByTestId('my-cases-todo').getByText('有 1 件申请需要您补齐或补正材料').waitFor({ state: 'visible' });
+    await page.goto(`/my/cases/${windowCaseId}`);
+    const asked = page.getByTestId('asked-card');
+    await asked.getByText('法定代表人、董事、监事和经理的任职文件').waitFor({ state: 'visible' });
+    await asked.getByText('要求：请提交股东会决议原件，须全体股东签字').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('supplement-submit').isDisabled()).toBe(true);
+    await asked.locator('[data-material=officer_appointment] input[type=file]').setInputFiles(pdfPath);
+    await asked.getByText('公司章程.pdf').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-my-case-notice');
+    await page.getByTestId('supplement-submit').click();
+    await status(page).getByText('待预审').waitFor({ state: 'visible' });
+    await page.getByTestId('case-timeline').getByText('补齐补正材料').waitFor({ state: 'visible' });
+    await page.getByTestId('materials-by-round').getByText('第 2 轮 · 告知/补正').waitFor({ state: 'visible' });
+
+    const clerk = await signIn(server, 'clerk2');
+    const kase = (await clerk.get(`/api/v1/cases/${windowCaseId}`)).body;
+    expect(kase).toMatchObject({ status: 'submitted', channel: 'window', kinds: ['committed', 'urgent'] });
+    const round2 = kase.materials.filter((m: any) => m.round === 2);
+    expect(round2).toEqual([expect.objectContaining({ key: 'officer_appointment', status: 'provided', note: '请提交股东会决议原件，须全体股东签字' })]);
+    expect(kase.materials.find((m: any) => m.key === 'application_form' && m.round === 1).reference).toBe('纸质原件已核验');
+    expect(errors).toEqual([]);
+  });
+});
