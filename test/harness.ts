@@ -21,6 +21,31 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Drop a test database once its connections are gone. A plain DROP waits for closing backends
+ * (retrying); FORCE is the last resort, because terminating a backend whose client is still closing
+ * makes that client emit an error (57P01) after the test has finished.
+ */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const a = new pg.Client({ connectionString: adminUrl });
+  a.on('error', () => {});
+  await a.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await a.query(`DROP DATABASE IF EXISTS "${name}"`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  } finally {
+    await a.end();
+  }
+}
+
 /** A server on its own copy of the demo database. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const adminUrl = inject('adminUrl');
@@ -44,6 +69,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const raw = new pg.Pool({ connectionString: dbUrl, max: 2 });
+  raw.on('error', () => {});
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
@@ -56,10 +82,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       await app.close();
       await raw.end();
       await handle.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-      await a.end();
+      await dropDatabase(adminUrl, name);
     },
   };
 }

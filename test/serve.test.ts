@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { Client } from './harness.ts';
+import { Client, dropDatabase } from './harness.ts';
 import { testSecretHex } from './env.ts';
 
 const adminUrl = inject('adminUrl');
@@ -51,10 +51,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 }
 
 afterAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await dropDatabase(adminUrl, name);
 });
 
 describe('onewindow serve', () => {
