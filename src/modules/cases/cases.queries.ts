@@ -20,6 +20,13 @@ export function caseKinds(k: Pick<CaseRow, 'case_kind' | 'is_joint' | 'is_report
   return kinds;
 }
 
+function maskIdentifiers(value: unknown): unknown {
+  if (typeof value === 'string') return /^[1-9]\d{16}[\dXx]$/.test(value) ? maskIdNumber(value) : value;
+  if (Array.isArray(value)) return value.map(maskIdentifiers);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentifiers(v)]));
+  return value;
+}
+
 /** Who may read a case: its applicant or agent; staff whose case scope covers its region or organization, or who hold one of its tasks. */
 async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow): Promise<void> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -87,9 +94,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       .execute(),
     db.selectFrom('case_event').selectAll().where('case_id', '=', kase.id).orderBy('seq').execute(),
   ]);
-  const form = JSON.parse(deps.cipher.decrypt(kase.form_enc)) as Record<string, unknown>;
-  // personal identifiers in the form are shown masked; the full values stay with the case
-  for (const [k, v] of Object.entries(form)) if (typeof v === 'string' && /^[1-9]\d{16}[\dXx]$/.test(v)) form[k] = maskIdNumber(v);
+  // personal identifiers anywhere in the form (table rows included) are shown masked; the full values stay with the case
+  const form = maskIdentifiers(JSON.parse(deps.cipher.decrypt(kase.form_enc))) as Record<string, unknown>;
   return {
     id: kase.id,
     number: kase.number,

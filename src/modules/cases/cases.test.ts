@@ -114,6 +114,7 @@ describe('the one-window flow', () => {
     let kase = (await act(clerk, id, { action: 'accept' })).body;
     expect(kase.status).toBe('in_progress');
     expect(kase.kinds).toEqual(expect.arrayContaining(['committed', 'joint']));
+    expect(kase.form.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(kase.clock.committed.dueAt).toBe(new Date(cst(after).getTime() + 86_400_000).toISOString());
     expect(kase.tasks.map((t: { name: string; organizationName: string }) => `${t.name}@${t.organizationName}`).sort()).toEqual([
       '公安审查@云州市公安局',
