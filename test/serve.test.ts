@@ -34,7 +34,8 @@ function serve(): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
     child.stdout!.on('data', () => {
-      if (out.includes('is running at')) {
+      // the banner ends with the demo logins (first start) or the short hint (later starts)
+      if (out.includes('is running at') && /enterprise1|Demo logins:/.test(out)) {
         clearTimeout(timer);
         resolve({ child, output: () => out });
       }

@@ -26,9 +26,12 @@ async function withDatabase<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   }
 }
 
+function loginTable(logins: { username: string; role: string; name: string }[]): string {
+  return [`\nDemo logins (password ${demoPassword}):`, ...logins.map((l) => `  ${l.username.padEnd(14)} ${l.name.padEnd(10)} ${l.role}`)].join('\n');
+}
+
 function printLogins(logins: { username: string; role: string; name: string }[]) {
-  console.log(`\nDemo logins (password ${demoPassword}):`);
-  for (const l of logins) console.log(`  ${l.username.padEnd(14)} ${l.name.padEnd(10)} ${l.role}`);
+  console.log(loginTable(logins));
 }
 
 /** Configuration (and .env) first, so the log level and secrets come from it. */
@@ -68,10 +71,13 @@ program
     process.on('SIGTERM', () => void stop('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
     const url = `http://localhost:${config.port}`;
-    console.log(`\nOneWindow 一窗通办 is running at ${url}  (API docs ${url}/docs)`);
-    if (logins) printLogins(logins);
-    else if (config.demoOnFirstStart)
-      console.log(`Demo logins: sysadmin, centeradmin, clerk1, approver1, citizen1 … (password ${demoPassword}; see README.md)`);
+    // one write, so that whoever watches the output sees the address and the logins together
+    const hint = logins
+      ? loginTable(logins)
+      : config.demoOnFirstStart
+        ? `Demo logins: sysadmin, centeradmin, clerk1, approver1, citizen1 … (password ${demoPassword}; see README.md)`
+        : '';
+    console.log(`\nOneWindow 一窗通办 is running at ${url}  (API docs ${url}/docs)${hint ? `\n${hint}` : ''}`);
   });
 
 program
