@@ -53,7 +53,7 @@ function ApiBridge() {
       setCsrfToken('');
       const hadSession = !!queryClient.getQueryData(meKey);
       queryClient.setQueryData(meKey, null);
-      if (hadSession) message.warning({ content: error.code === 'SESSION_EXPIRED' ? error.message : t('auth.signedOut'), key: 'session' });
+      if (hadSession) message.warning({ content: error.code === 'SESSION_EXPIRED' ? error.message : t('auth.signedOut'), key: 'session', duration: 8 });
     });
     return off;
   }, [message, notification, t]);

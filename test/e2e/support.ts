@@ -48,7 +48,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(45_000);
       // uncaught exceptions in the app fail the story; a 401 from GET /auth/me for a visitor is expected
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
