@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // browser tests share two cores with the server tests: a step that loses a race with a busy machine gets one more try
+    retry: 1,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
