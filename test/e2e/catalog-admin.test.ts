@@ -459,7 +459,7 @@ describe('catalog administration (事项管理)', () => {
     const modal = page.locator('.ant-modal-confirm:visible');
     await modal.locator('.ant-modal-confirm-title').filter({ hasText: '数据已变更' }).waitFor({ state: 'visible' });
     await modal.getByRole('button', { name: '重新加载' }).click();
-    await expect.poll(() => page.locator('#name').inputValue(), { timeout: 10_000 }).toBe('他人的修改');
+    await expect.poll(() => page.locator('#name').inputValue(), { timeout: 45_000 }).toBe('他人的修改');
 
     await page.getByTestId('action-cancel').click();
     await page.getByTestId('cancel-reason').fill('事项已合并至企业设立登记');

@@ -135,6 +135,9 @@ describe('workbench (staff)', () => {
     const window3 = table.locator('tr.ant-table-row').filter({ has: admin.page.locator('.window-badge', { hasText: /^3$/ }) });
     await window3.getByText('安排人员').click();
     await choose(admin.page, 'B', '刘洋');
+    // a click outside closes the select's dropdown, which would otherwise cover the save button
+    await admin.page.locator('.ant-modal:visible .ant-modal-title').click();
+    await admin.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await admin.page
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /保\s*存/ })
