@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../harness.ts';
 import { demoPassword } from '../env.ts';
 
 /** Browser tests run the built app (`npm test` builds it first): its absence is a failure, not a skip. */
-export const webDir = path.resolve('dist/web');
+export const webDir = path.resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
 export const screenshotDir = path.resolve('test-results/screenshots');
 
 const chromiumArgs = [
