@@ -8,12 +8,15 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { registerCaseNotifications } from './cases/cases.notifications.ts';
+import { caseFeesRoutes } from './cases/fees.routes.ts';
+import { registerCaseDocuments } from './cases/documents.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 
 /** The one list of modules the server registers (routes under /api/v1). */
 export const registerModules: FastifyPluginAsync = async (app) => {
   registerNotifyHandlers(app.deps);
   registerCaseNotifications(app.deps);
+  registerCaseDocuments(app.deps);
   await app.register(identityRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
@@ -21,5 +24,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(calendarRoutes);
   await app.register(catalogRoutes);
   await app.register(casesRoutes);
+  await app.register(caseFeesRoutes);
   await app.register(filesRoutes);
 };

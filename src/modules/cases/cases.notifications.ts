@@ -33,6 +33,16 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。请按约定方式领取结果。`,
     en: `Application ${p.number} is decided: ${p.decision === 'denied' ? 'denied' : 'granted'}. The result will be delivered as agreed.`,
   }),
+  'case.fee_due': (p) => ({
+    title: ['请缴纳费用', 'Fees due'],
+    zh: `您的办件（${p.number}）需缴纳费用${typeof p.totalCents === 'number' ? ` ${(p.totalCents / 100).toFixed(2)} 元` : ''}，可在网上办事大厅在线缴费或到窗口缴纳；缴清后方可领取结果。`,
+    en: `Case ${p.number} has fees due${typeof p.totalCents === 'number' ? ` (CNY ${(p.totalCents / 100).toFixed(2)})` : ''}: pay online or at the window; the result is delivered once paid.`,
+  }),
+  'case.payment_confirmed': (p) => ({
+    title: ['缴费成功', 'Payment received'],
+    zh: `您的办件（${p.number}）已缴纳${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元，缴费凭证可在办件详情中下载。`,
+    en: `Case ${p.number}: ${String(p.name ?? 'the fee')} of CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} was paid; download the receipt from the case page.`,
+  }),
   'case.delivered': (p) => ({
     title: ['结果已送达', 'Result delivered'],
     zh: `您的办件（${p.number}）结果已送达，欢迎对本次服务进行评价。`,

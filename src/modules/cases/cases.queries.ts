@@ -7,6 +7,7 @@ import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber } from '../../common/validators.ts';
 import { loadCase, type CaseRow } from './case-core.ts';
+import { documentsOf } from './documents.ts';
 import './cases.tables.ts';
 
 /** 七件制: the kinds a case counts as, derived from its item, its process and its state. */
@@ -28,7 +29,7 @@ function maskIdentifiers(value: unknown): unknown {
 }
 
 /** Who may read a case: its applicant or agent; staff whose case scope covers its region or organization, or who hold one of its tasks. */
-async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow): Promise<void> {
+export async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow): Promise<void> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind === 'applicant') {
     if (actor.applicantId === kase.applicant_id || actor.applicantId === kase.agent_applicant_id) return;
@@ -137,6 +138,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     })),
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
     clock: kase.clock_id ? await describeClock(db, kase.clock_id) : null,
+    documents: await documentsOf(db, kase.id),
     version: kase.version,
   };
 }

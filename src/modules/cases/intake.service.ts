@@ -9,6 +9,8 @@ import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClock } from '../calendar/clocks.service.ts';
 import { loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
+import { onCaseAccepted, requireFeesPaid } from './fees.ts';
+import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel } from './cases.tables.ts';
 import { checkFileReferences } from '../files/files.service.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
@@ -191,6 +193,7 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
     committedDueAt: clock.committed_due_at?.toISOString() ?? null,
     legalDueAt: clock.legal_due_at?.toISOString() ?? null,
   });
+  await onCaseAccepted(ctx, accepted);
   return enterNode(ctx, accepted, 0, content.process.nodes);
 }
 
@@ -227,6 +230,12 @@ export async function issueOneTimeNotice(ctx: WriteContext, caseId: number, inpu
     note: input.note ?? null,
     withinLimit: new Date() <= kase.notice_due_at,
   });
+  await issueOneTimeNoticeDocument(
+    ctx,
+    notified,
+    input.items.map((i) => ({ name: names.get(i.key)!, note: i.note })),
+    input.note ?? null,
+  );
   return notified;
 }
 
@@ -238,6 +247,7 @@ export async function refuseCase(ctx: WriteContext, caseId: number, input: { rea
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be refused`, status: kase.status });
   const refused = await updateCase(ctx, kase, { status: 'refused', refusal_reason: input.reason });
   await recordCaseEvent(ctx, refused, 'refused', { reason: input.reason });
+  await issueRefusalDocument(ctx, refused, input.reason);
   return refused;
 }
 
@@ -336,6 +346,7 @@ export async function deliverCase(
   const kase = await loadCase(ctx.tx, caseId);
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'concluded') throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing to deliver yet`, status: kase.status });
+  await requireFeesPaid(ctx, kase);
   if (input.method === 'pickup' && !input.identityChecked)
     throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });
   if (input.method === 'post' && !input.trackingNumber) throw new AppError('VALIDATION_FAILED', { field: 'trackingNumber' });

@@ -6,6 +6,7 @@ import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { stopClock } from '../calendar/clocks.service.ts';
 import type { Limit, ProcessNode, StageNode } from '../catalog/catalog.schemas.ts';
 import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { onCaseDecided } from './fees.ts';
 import './cases.tables.ts';
 
 /** Which organization acts: the implementing department, the center of the case's region, or the higher level. */
@@ -95,6 +96,7 @@ async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
     if (clock && clock.state !== 'stopped') await stopClock(ctx, kase.clock_id);
   }
   await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision });
+  if (kase.decision === null) await onCaseDecided(ctx, updated);
   return updated;
 }
 
@@ -156,6 +158,7 @@ export async function advanceAfterTask(
   if ((task.stage === 'decide' && node.kind === 'stage') || node.kind === 'report_up') {
     current = await updateCase(ctx, current, { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' });
     await recordCaseEvent(ctx, current, 'decided', { decision: current.decision }, task.id);
+    await onCaseDecided(ctx, current, task.id);
   }
   if (task.stage === 'conclude') current = await conclude(ctx, current);
   if (node.kind === 'parallel' && task.branch !== null) {

@@ -70,6 +70,10 @@ export const Fee = Type.Object(
     basis: Type.String({ maxLength: 500 }),
     reducible: Type.Boolean(),
     reductionBasis: Type.Optional(Type.String({ maxLength: 500 })),
+    /** The standard amount in fen (分); absent: the standard is text only and the window assesses the amount. */
+    amountCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000 })),
+    /** When the case's fee line is created: at acceptance (受理时收取) or at the decision (default). */
+    chargeAt: Type.Optional(Type.Union([Type.Literal('acceptance'), Type.Literal('decision')])),
   },
   { additionalProperties: false },
 );

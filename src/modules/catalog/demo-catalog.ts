@@ -758,6 +758,8 @@ const policeItems: DemoItem[] = [
         basis: '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）',
         reducible: true,
         reductionBasis: '城乡居民最低生活保障对象减免；16 周岁以下首次申领不收费',
+        amountCents: 2000,
+        chargeAt: 'acceptance',
       },
     ],
     materials: [
@@ -1687,6 +1689,8 @@ const realEstateFees: Fee[] = [
     basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
     reducible: true,
     reductionBasis: '《财政部 国家发展改革委关于不动产登记收费有关政策问题的通知》（财税〔2016〕79号）：小微企业免收；因继承、受遗赠取得的减半收取',
+    amountCents: 8000,
+    chargeAt: 'decision',
   },
 ];
 

@@ -110,7 +110,14 @@ const LINE_GAP = 1.5;
 const PAD_X = 4;
 const PAD_Y = 3;
 
-function openDocument(layout: 'portrait' | 'landscape', margin: number, title: string, author: string): { doc: Doc; done: Promise<Buffer> } {
+function openDocument(
+  layout: 'portrait' | 'landscape',
+  margin: number,
+  title: string,
+  author: string,
+  /** fixed for documents that must render the same bytes again (the file ID derives from it) */
+  createdAt?: Date,
+): { doc: Doc; done: Promise<Buffer> } {
   const fonts = requireFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -119,7 +126,7 @@ function openDocument(layout: 'portrait' | 'landscape', margin: number, title: s
     bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
-    info: { Title: title, Author: author, Creator: 'OneWindow' },
+    info: { Title: title, Author: author, Creator: 'OneWindow', ...(createdAt ? { CreationDate: createdAt } : {}) },
   });
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -698,3 +705,20 @@ export async function renderPowerListPdf(rows: PowerListRow[], title: string): P
   doc.end();
   return done;
 }
+export {
+  openDocument,
+  contentWidth,
+  fieldTable,
+  table,
+  cell,
+  paragraphs,
+  heading,
+  pageNumbers,
+  REGULAR,
+  BOLD,
+  SIZE,
+  LINE_GAP,
+  type Doc,
+  type Column,
+  type Cell,
+};

@@ -16,7 +16,7 @@ export interface StoredFileTable {
   size: number;
   content_type: string;
   name: string;
-  uploaded_by: number;
+  uploaded_by: number | null;
   created_at: Generated<Date>;
 }
 declare module '../../server/db/database.ts' {
@@ -84,6 +84,32 @@ export async function storeFile(ctx: WriteContext, deps: Deps, input: { data: Bu
     change: { sha256: sha, size: input.data.length, contentType: input.contentType },
   });
   return { id: row.id, sha256: sha, size: input.data.length, contentType: input.contentType, name, createdAt: row.created_at.toISOString() };
+}
+
+/**
+ * Store a file the platform generated (a case's PDF documents): no uploader, no scan, the same
+ * content-addressed storage. Runs in the caller's transaction; the bytes are written first.
+ */
+export async function storeGeneratedFile(tx: Executor, deps: Deps, input: { data: Buffer; contentType: string; name: string }) {
+  const sha = createHash('sha256').update(input.data).digest('hex');
+  const target = blobPath(deps, sha);
+  if (!existsSync(target)) {
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, input.data);
+    await rename(tmp, target);
+  }
+  const row = await tx
+    .insertInto('stored_file')
+    .values({ sha256: sha, size: input.data.length, content_type: input.contentType, name: input.name.slice(0, 200), uploaded_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, sha256: sha };
+}
+
+/** The bytes of a stored file, for modules that check access themselves (case documents). */
+export async function readFileBytes(deps: Deps, sha256: string): Promise<Buffer> {
+  return readFile(blobPath(deps, sha256));
 }
 
 /** A file is readable by whoever uploaded it and by staff who read cases (materials are part of cases). */

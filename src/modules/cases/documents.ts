@@ -1,0 +1,369 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../server/deps.ts';
+import type { Executor, Tx } from '../../server/db/database.ts';
+import type { WriteContext } from '../../server/write.ts';
+import type { Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { onEvent, type DomainEvent } from '../../server/events.ts';
+import { readFileBytes, storeGeneratedFile } from '../files/files.service.ts';
+import type { ItemContent } from '../catalog/catalog.schemas.ts';
+import { loadCase, type CaseRow } from './case-core.ts';
+import { requireCaseRead } from './cases.queries.ts';
+import { formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
+import type { DocumentKind } from './fees.tables.ts';
+import './fees.tables.ts';
+import './cases.tables.ts';
+
+/**
+ * A case's documents. Each is issued in the transaction of the action it records: its number and
+ * everything it prints are fixed then (`case_document.content`). The PDF is rendered from that content
+ * after commit — by the outbox consumer of the action's event, or on the first download, whichever
+ * comes first — and stored once through the files storage with its SHA-256.
+ */
+
+const codes: Record<DocumentKind, string> = {
+  acceptance_notice: 'SL',
+  one_time_notice: 'GZ',
+  refusal_decision: 'BSL',
+  decision: 'JD',
+  license: 'ZZ',
+  receipt: 'PJ',
+};
+
+export interface CaseFacts {
+  number: string;
+  subject: string;
+  itemCode: string;
+  organizationName: string;
+  regionName: string;
+  applicantKind: 'person' | 'enterprise';
+  applicantName: string;
+  applicantNameMasked: string;
+  applicantIdMasked: string;
+  receivedAt: Date;
+}
+
+/** 林小雨 → 林*雨, 王五 → 王*; organizations keep their names. */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts> {
+  const r = await db
+    .selectFrom('kase as k')
+    .innerJoin('item as i', 'i.id', 'k.item_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .innerJoin('region as g', 'g.id', 'k.region_id')
+    .innerJoin('applicant as a', 'a.id', 'k.applicant_id')
+    .select(['i.code', 'o.name as org', 'g.name as region', 'a.kind', 'a.name', 'a.id_number_mask'])
+    .where('k.id', '=', kase.id)
+    .executeTakeFirstOrThrow();
+  const kind = r.kind === 'person' ? 'person' : 'enterprise';
+  return {
+    number: kase.number,
+    subject: kase.subject,
+    itemCode: r.code,
+    organizationName: r.org,
+    regionName: r.region,
+    applicantKind: kind,
+    applicantName: r.name,
+    applicantNameMasked: kind === 'person' ? maskPersonName(r.name) : r.name,
+    applicantIdMasked: r.id_number_mask ?? '',
+    receivedAt: kase.received_at,
+  };
+}
+
+type Content = Omit<PrintedDocument, 'number' | 'issuedAt'>;
+
+/** Issue a document in the action's transaction; the PDF follows after commit. */
+export async function issueCaseDocument(
+  ctx: WriteContext,
+  kase: CaseRow,
+  kind: DocumentKind,
+  content: Content,
+  paymentId: number | null = null,
+): Promise<{ id: number; number: string }> {
+  const prefix = `${kase.number.slice(0, 6)}-${codes[kind]}-`;
+  return ctx.tx
+    .insertInto('case_document')
+    .values({
+      case_id: kase.id,
+      kind,
+      number: sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0')`,
+      title: content.title,
+      content: JSON.stringify(content),
+      payment_id: paymentId,
+      issued_by: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+      file_id: null,
+      sha256: null,
+      rendered_at: null,
+    })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+}
+
+const applicantFields = (f: CaseFacts): [string, string][] => [
+  ['申请人', f.applicantNameMasked],
+  [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+];
+
+/** 受理通知书: the case number, the item, the dates and the committed deadline. */
+export async function issueAcceptanceNotice(
+  ctx: WriteContext,
+  kase: CaseRow,
+  c: ItemContent,
+  dues: { committedDueAt: Date | null; legalDueAt: Date | null; countedFromReceipt: boolean; fees: { name: string; amountCents: number | null }[] },
+) {
+  const f = await caseFacts(ctx.tx, kase);
+  const limit = (l: ItemContent['committedLimit']) =>
+    l.value === 0 ? '即时办结' : `${l.value}${{ workday: '个工作日', day: '个自然日', workhour: '个工作小时' }[l.unit]}`;
+  const body = [
+    `${f.applicantNameMasked}：`,
+    `您于${formatMinute(f.receivedAt)}提交的“${f.subject}”申请，申请材料齐全、符合法定形式，本机关决定予以受理。`,
+    dues.committedDueAt
+      ? `本事项承诺办结时限为${limit(c.committedLimit)}，承诺于${formatDueDay(dues.committedDueAt)}前办结（补正材料、听证、检验检测、专家评审等特别程序所需时间不计算在内）。`
+      : '本事项为即办件，当场办结。',
+    ...(dues.countedFromReceipt
+      ? ['因未在收到申请之日起五日内一次性告知需补正的全部内容，本申请自收到材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。']
+      : []),
+    ...(dues.fees.length
+      ? [
+          `本事项需缴纳费用：${dues.fees.map((x) => `${x.name}${x.amountCents === null ? '（金额由窗口核定）' : ` ${formatYuan(x.amountCents)}`}`).join('；')}。可在窗口或网上缴费。`,
+        ]
+      : []),
+    '您可扫描右上角二维码或登录网上办事大厅，凭办件编号查询办理进度。',
+  ];
+  return issueCaseDocument(ctx, kase, 'acceptance_notice', {
+    title: '受理通知书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [
+      ['申请事项', f.subject],
+      ['事项编码', f.itemCode],
+      ...applicantFields(f),
+      ['收件时间', formatMinute(f.receivedAt)],
+      ['受理日期', formatDay(kase.accepted_at ?? new Date())],
+      ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
+      ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
+    ],
+    body,
+  });
+}
+
+/** 一次性告知书: every material missing or to correct, each with its note, told once. */
+export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRow, items: { name: string; note: string }[], note: string | null) {
+  const f = await caseFacts(ctx.tx, kase);
+  return issueCaseDocument(ctx, kase, 'one_time_notice', {
+    title: '一次性告知书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)]],
+    body: [
+      `${f.applicantNameMasked}：`,
+      `您提交的“${f.subject}”申请，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知您需要补正的全部内容如下。请补齐后再次提交，本机关不再要求补正以外的其他材料。`,
+      ...(note ? [`说明：${note}`] : []),
+    ],
+    table: { headers: ['序号', '材料名称', '补正要求'], widths: [1, 4, 7], rows: items.map((i, n) => [String(n + 1), i.name, i.note]) },
+  });
+}
+
+/** 不予受理决定书: the reasons, and the applicant's remedies. */
+export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, reason: string) {
+  const f = await caseFacts(ctx.tx, kase);
+  return issueCaseDocument(ctx, kase, 'refusal_decision', {
+    title: '不予受理决定书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)]],
+    body: [
+      `${f.applicantNameMasked}：`,
+      `您提交的“${f.subject}”申请，经审查，决定不予受理。理由如下：${reason}`,
+      '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
+    ],
+  });
+}
+
+/** 准予 / 不予许可决定书, and for a license-type result the 证照 with its number. */
+export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
+  const f = await caseFacts(ctx.tx, kase);
+  const granted = kase.decision !== 'denied';
+  const issued = [
+    await issueCaseDocument(ctx, kase, 'decision', {
+      title: granted ? '准予许可决定书' : '不予许可决定书',
+      caseNumber: f.number,
+      issuer: f.organizationName,
+      fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
+      body: [
+        `${f.applicantNameMasked}：`,
+        granted
+          ? `您申请的“${f.subject}”，经审查，符合法定条件、标准，决定准予许可。${c.resultName ? `颁发${c.resultName}。` : ''}`
+          : `您申请的“${f.subject}”，经审查，决定不予许可。${opinion ? `理由：${opinion}` : ''}`,
+        ...(granted && opinion ? [`审查意见：${opinion}`] : []),
+        ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
+      ],
+    }),
+  ];
+  const licenseType = c.resultType === 'license' || c.resultType === 'certificate' || c.resultLicenseType;
+  if (granted && licenseType) {
+    const exists = await ctx.tx.selectFrom('case_document').select('id').where('case_id', '=', kase.id).where('kind', '=', 'license').executeTakeFirst();
+    if (!exists) {
+      const prefix = `${kase.number.slice(0, 6)}-${codes.license}-`;
+      const seq = await sql<{
+        n: string;
+      }>`SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0') AS n`.execute(
+        ctx.tx,
+      );
+      const licenseNumber = seq.rows[0]!.n;
+      const name = c.resultLicenseType || c.resultName;
+      issued.push(
+        await issueCaseDocument(ctx, kase, 'license', {
+          title: name,
+          caseNumber: f.number,
+          issuer: f.organizationName,
+          certificate: true,
+          fields: [
+            ['证照编号', licenseNumber],
+            ['持证主体', f.applicantName],
+            [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+            ['许可事项', f.subject],
+            ['发证机关', f.organizationName],
+            ['发证日期', formatDay(kase.decided_at ?? new Date())],
+          ],
+          body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
+          notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
+        }),
+      );
+    }
+  }
+  return issued;
+}
+
+/** 缴费凭证: one per payment. */
+export async function issueReceipt(
+  ctx: WriteContext,
+  kase: CaseRow,
+  p: { paymentId: number; reference: string; feeName: string; basis: string; amountCents: number; method: 'cash' | 'card' | 'online'; paidAt: Date },
+) {
+  const f = await caseFacts(ctx.tx, kase);
+  const methods = { cash: '现金（窗口）', card: '银行卡（窗口）', online: '网上支付' };
+  return issueCaseDocument(
+    ctx,
+    kase,
+    'receipt',
+    {
+      title: '缴费凭证',
+      caseNumber: f.number,
+      issuer: f.organizationName,
+      fields: [
+        ['缴费人', f.applicantNameMasked],
+        ['办理事项', f.subject],
+        ['收费项目', p.feeName],
+        ['缴费金额', formatYuan(p.amountCents)],
+        ['缴费方式', methods[p.method]],
+        ['缴费时间', formatMinute(p.paidAt)],
+        ['交易流水号', p.reference],
+      ],
+      body: [`今收到${f.applicantNameMasked}缴纳的${p.feeName}${formatYuan(p.amountCents)}。`, ...(p.basis ? [`收费依据：${p.basis}`] : [])],
+      notes: ['本凭证为缴费证明，不作报销凭证；需要财政票据的，请凭本凭证到窗口换开。'],
+    },
+    p.paymentId,
+  );
+}
+
+// ——— rendering and storing ———
+
+/** Where the QR code leads: the case's page in the portal. */
+export function trackingUrl(deps: Deps, caseId: number): string {
+  const origin = (process.env.ONEWINDOW_PUBLIC_URL ?? `http://localhost:${deps.config.port}`).replace(/\/+$/, '');
+  return `${origin}/my/cases/${caseId}`;
+}
+
+/** Render a document that has no PDF yet and store it; rendering twice gives the same bytes, the first stored wins. */
+export async function renderDocument(deps: Deps, documentId: number): Promise<{ fileId: number; sha256: string }> {
+  const row = await deps.db
+    .selectFrom('case_document')
+    .select(['id', 'case_id', 'number', 'title', 'content', 'created_at', 'file_id', 'sha256'])
+    .where('id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  if (row.file_id && row.sha256) return { fileId: row.file_id, sha256: row.sha256 };
+  const printed: PrintedDocument = { ...(row.content as Content), number: row.number, issuedAt: row.created_at.toISOString() };
+  const pdf = await renderCaseDocumentPdf(printed, { centerName: deps.config.centerName, trackingUrl: trackingUrl(deps, row.case_id) });
+  return deps.db.transaction().execute(async (tx) => {
+    const locked = await tx.selectFrom('case_document').select(['file_id', 'sha256']).where('id', '=', documentId).forUpdate().executeTakeFirstOrThrow();
+    if (locked.file_id && locked.sha256) return { fileId: locked.file_id, sha256: locked.sha256 };
+    const file = await storeGeneratedFile(tx, deps, { data: pdf, contentType: 'application/pdf', name: `${row.title}-${row.number}.pdf` });
+    await tx.updateTable('case_document').set({ file_id: file.id, sha256: file.sha256, rendered_at: new Date() }).where('id', '=', documentId).execute();
+    return { fileId: file.id, sha256: file.sha256 };
+  });
+}
+
+/** Render every document of a case still without its PDF. */
+export async function renderPendingDocuments(deps: Deps, db: Executor, caseId: number): Promise<number> {
+  const pending = await db.selectFrom('case_document').select('id').where('case_id', '=', caseId).where('file_id', 'is', null).orderBy('id').execute();
+  for (const p of pending) await renderDocument(deps, p.id);
+  return pending.length;
+}
+
+/** The events after which a case has new documents: the outbox renders them right after commit. */
+const documentEvents = ['case.accepted', 'case.notified', 'case.refused', 'case.decided', 'case.concluded', 'case.payment_confirmed'];
+
+export function registerCaseDocuments(deps: Deps): void {
+  for (const type of documentEvents) {
+    onEvent(type, `cases.render-documents.${type}`, async (tx: Tx, e: DomainEvent) => {
+      await renderPendingDocuments(deps, tx, Number((e.payload as { caseId: number }).caseId));
+    });
+  }
+}
+
+// ——— reading ———
+
+const kindOrder: DocumentKind[] = ['acceptance_notice', 'one_time_notice', 'refusal_decision', 'decision', 'license', 'receipt'];
+
+export async function documentsOf(db: Executor, caseId: number) {
+  const rows = await db
+    .selectFrom('case_document as d')
+    .leftJoin('stored_file as f', 'f.id', 'd.file_id')
+    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size'])
+    .where('d.case_id', '=', caseId)
+    .orderBy('d.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    number: r.number,
+    title: r.title,
+    paymentId: r.payment_id,
+    sha256: r.sha256,
+    size: r.size ?? null,
+    createdAt: r.created_at.toISOString(),
+    renderedAt: r.rendered_at?.toISOString() ?? null,
+    url: `/api/v1/cases/${caseId}/documents/${r.id}/pdf`,
+  }));
+}
+
+/** The documents of a case, for whoever may read the case. */
+export async function listCaseDocuments(deps: Deps, actor: Actor | null, caseId: number) {
+  const kase = await loadCase(deps.db, caseId);
+  await requireCaseRead(deps.db, actor, kase);
+  const items = await documentsOf(deps.db, caseId);
+  items.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.id - b.id);
+  return { items, total: items.length };
+}
+
+/** One document's PDF (rendered now if it was not yet), for whoever may read the case. */
+export async function readCaseDocument(deps: Deps, actor: Actor | null, caseId: number, documentId: number) {
+  const kase = await loadCase(deps.db, caseId);
+  await requireCaseRead(deps.db, actor, kase);
+  const row = await deps.db
+    .selectFrom('case_document')
+    .select(['id', 'title', 'number'])
+    .where('id', '=', documentId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  const { sha256 } = await renderDocument(deps, row.id);
+  return { name: `${row.title}-${row.number}.pdf`, sha256, data: await readFileBytes(deps, sha256) };
+}

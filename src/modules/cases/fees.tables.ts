@@ -1,0 +1,70 @@
+import type { Generated } from 'kysely';
+
+export type FeeStage = 'acceptance' | 'decision';
+export type FeeStatus = 'unpaid' | 'paid' | 'waived';
+
+export interface CaseFeeTable {
+  id: Generated<number>;
+  case_id: number;
+  fee_index: number;
+  name: string;
+  standard: string;
+  basis: Generated<string>;
+  reducible: boolean;
+  charge_at: FeeStage;
+  standard_cents: number | null;
+  amount_cents: number | null;
+  status: FeeStatus;
+  adjustment: 'assessed' | 'reduced' | 'waived' | null;
+  adjustment_reason: string | null;
+  adjusted_by: number | null;
+  paid_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export type PaymentMethod = 'cash' | 'card' | 'online';
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'superseded';
+
+export interface CasePaymentTable {
+  id: Generated<number>;
+  case_id: number;
+  fee_id: number;
+  method: PaymentMethod;
+  provider: string | null;
+  reference: string;
+  provider_transaction: string | null;
+  amount_cents: number;
+  status: PaymentStatus;
+  status_reason: string | null;
+  started_by: number | null;
+  recorded_by: number | null;
+  created_at: Generated<Date>;
+  confirmed_at: Date | null;
+  version: Generated<number>;
+}
+
+export type DocumentKind = 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
+
+export interface CaseDocumentTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: DocumentKind;
+  number: string;
+  title: string;
+  content: unknown;
+  payment_id: number | null;
+  file_id: number | null;
+  sha256: string | null;
+  issued_by: number | null;
+  created_at: Generated<Date>;
+  rendered_at: Date | null;
+}
+
+declare module '../../server/db/database.ts' {
+  interface Database {
+    case_fee: CaseFeeTable;
+    case_payment: CasePaymentTable;
+    case_document: CaseDocumentTable;
+  }
+}

@@ -1,0 +1,210 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Deps } from '../../server/deps.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { loadCase, versionContent } from './case-core.ts';
+import { settleLine } from './fees.ts';
+import './fees.tables.ts';
+
+/**
+ * Online payment (网上缴费) through a payment provider. The applicant starts a payment of one fee
+ * line and is sent to the provider's pay page; the provider confirms by a signed callback, which
+ * settles the line exactly once. Refunds are not handled.
+ */
+
+export interface StartedPayment {
+  /** where the applicant pays */
+  payUrl: string;
+}
+
+/** What a provider's callback says, once its signature is verified. */
+export interface CallbackNotice {
+  reference: string;
+  transaction: string;
+  status: 'succeeded' | 'failed';
+  amountCents: number;
+}
+
+export interface PaymentProvider {
+  readonly name: string;
+  start(p: { reference: string; amountCents: number; description: string; returnUrl: string }): StartedPayment;
+  /** Check the callback's signature and freshness; throw when it is not the provider's or too old. */
+  verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string, now?: number): CallbackNotice;
+}
+
+/** Callbacks older than this (or from the future beyond it) are refused: a captured callback cannot be replayed later. */
+export const callbackToleranceSeconds = 300;
+
+/**
+ * The demo provider: its pay page is served by this server (`/api/v1/payments/demo/{reference}`) and
+ * "pays" on a click; it then calls the callback with an HMAC-SHA256 signature over `t.body`, keyed
+ * with a key derived from the platform secret: `X-Demo-Signature: t=<unix seconds>,v1=<hex>`.
+ */
+export class DemoPaymentProvider implements PaymentProvider {
+  readonly name = 'demo';
+  readonly #key: Buffer;
+  constructor(secret: Buffer) {
+    this.#key = createHmac('sha256', secret).update('onewindow/payments/demo').digest();
+  }
+  start(p: { reference: string }): StartedPayment {
+    return { payUrl: `/api/v1/payments/demo/${encodeURIComponent(p.reference)}` };
+  }
+  sign(rawBody: string, timestamp = Math.floor(Date.now() / 1000)): string {
+    return `t=${timestamp},v1=${createHmac('sha256', this.#key).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+  }
+  verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string, now = Date.now()): CallbackNotice {
+    const header = headers['x-demo-signature'];
+    const value = Array.isArray(header) ? header[0] : header;
+    const m = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(value ?? '');
+    if (!m) throw new AppError('FORBIDDEN', { reason: 'missing or malformed signature' });
+    const t = Number(m[1]);
+    const expected = createHmac('sha256', this.#key).update(`${t}.${rawBody}`).digest();
+    const given = Buffer.from(m[2]!, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('FORBIDDEN', { reason: 'bad signature' });
+    if (Math.abs(now / 1000 - t) > callbackToleranceSeconds) throw new AppError('FORBIDDEN', { reason: 'stale callback' });
+    let body: Partial<CallbackNotice>;
+    try {
+      body = JSON.parse(rawBody) as Partial<CallbackNotice>;
+    } catch {
+      throw new AppError('VALIDATION_FAILED', { reason: 'the callback body is not JSON' });
+    }
+    if (
+      typeof body.reference !== 'string' ||
+      typeof body.transaction !== 'string' ||
+      !Number.isInteger(body.amountCents) ||
+      (body.status !== 'succeeded' && body.status !== 'failed')
+    )
+      throw new AppError('VALIDATION_FAILED', { reason: 'reference, transaction, amountCents and status are required' });
+    return body as CallbackNotice;
+  }
+}
+
+const providers = new WeakMap<Deps, Map<string, PaymentProvider>>();
+
+/** The providers configured for this server: the demo provider outside production. */
+export function paymentProviders(deps: Deps): Map<string, PaymentProvider> {
+  let list = providers.get(deps);
+  if (!list) {
+    list = new Map();
+    if (!deps.config.isProduction) list.set('demo', new DemoPaymentProvider(deps.config.secretKey));
+    providers.set(deps, list);
+  }
+  return list;
+}
+
+/** The applicant (or their agent) starts paying one fee line online. */
+export async function startOnlinePayment(ctx: WriteContext, deps: Deps, caseId: number, input: { feeId: number; provider?: string }) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const kase = await loadCase(ctx.tx, caseId);
+  if (actor.kind !== 'applicant') throw new AppError('FORBIDDEN', { reason: 'the applicant pays online; the window records cash and card payments' });
+  if (actor.applicantId !== kase.applicant_id && actor.applicantId !== kase.agent_applicant_id) throw new AppError('NOT_FOUND');
+  const provider = paymentProviders(deps).get(input.provider ?? 'demo');
+  if (!provider) throw new AppError('CONFLICT', { reason: 'no online payment provider is configured' });
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  if (!content.supportsOnlinePayment) throw new AppError('CONFLICT', { reason: 'this item is paid at the window' });
+  const line = await ctx.tx.selectFrom('case_fee').selectAll().where('id', '=', input.feeId).where('case_id', '=', kase.id).executeTakeFirst();
+  if (!line) throw new AppError('NOT_FOUND', { feeId: input.feeId });
+  if (line.status !== 'unpaid') throw new AppError('CONFLICT', { feeId: line.id, reason: `the fee line is already ${line.status}`, feeStatus: line.status });
+  if (line.amount_cents === null) throw new AppError('CONFLICT', { feeId: line.id, reason: 'the window assesses the amount first' });
+  const reference = `OW${randomBytes(16).toString('hex').toUpperCase()}`;
+  const row = await ctx.tx
+    .insertInto('case_payment')
+    .values({
+      case_id: kase.id,
+      fee_id: line.id,
+      method: 'online',
+      provider: provider.name,
+      reference,
+      provider_transaction: null,
+      amount_cents: line.amount_cents,
+      status: 'pending',
+      status_reason: null,
+      started_by: actor.accountId,
+      recorded_by: null,
+      confirmed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const started = provider.start({
+    reference,
+    amountCents: line.amount_cents,
+    description: `${kase.subject} · ${line.name}`,
+    returnUrl: `/my/cases/${kase.id}?payment=${reference}`,
+  });
+  await ctx.audit({
+    action: 'case.payment_started',
+    targetType: 'case',
+    targetId: kase.id,
+    change: { feeId: line.id, paymentId: row.id, amountCents: line.amount_cents },
+  });
+  return { paymentId: row.id, reference, amountCents: line.amount_cents, provider: provider.name, payUrl: started.payUrl };
+}
+
+/**
+ * A provider's verified callback. Idempotent: a payment already succeeded (or otherwise final) is
+ * left as it is. When the line was settled otherwise meanwhile (cash at the window, another online
+ * payment), the payment is recorded as `superseded` — to be refunded — and the line stays as it was.
+ */
+export async function applyCallback(ctx: WriteContext, providerName: string, notice: CallbackNotice) {
+  const payment = await ctx.tx
+    .selectFrom('case_payment')
+    .selectAll()
+    .where('reference', '=', notice.reference)
+    .where('provider', '=', providerName)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!payment) throw new AppError('NOT_FOUND', { reference: notice.reference });
+  if (payment.status !== 'pending') return { reference: payment.reference, status: payment.status, replayed: true };
+  if (notice.amountCents !== payment.amount_cents)
+    throw new AppError('VALIDATION_FAILED', { field: 'amountCents', reason: 'the amount differs from the payment', amountCents: payment.amount_cents });
+  const kase = await loadCase(ctx.tx, payment.case_id);
+  if (notice.status === 'failed') {
+    await ctx.tx
+      .updateTable('case_payment')
+      .set({ status: 'failed', provider_transaction: notice.transaction, status_reason: 'the provider reported a failure', version: sql`version + 1` })
+      .where('id', '=', payment.id)
+      .execute();
+    await ctx.audit({ action: 'case.payment_failed', targetType: 'case', targetId: kase.id, change: { paymentId: payment.id } });
+    return { reference: payment.reference, status: 'failed', replayed: false };
+  }
+  const line = await ctx.tx.selectFrom('case_fee').selectAll().where('id', '=', payment.fee_id).forUpdate().executeTakeFirstOrThrow();
+  if (line.status !== 'unpaid' || line.amount_cents !== payment.amount_cents) {
+    await ctx.tx
+      .updateTable('case_payment')
+      .set({
+        status: 'superseded',
+        provider_transaction: notice.transaction,
+        confirmed_at: new Date(),
+        status_reason: line.status !== 'unpaid' ? `the fee line was already ${line.status}: to be refunded` : 'the amount due changed: to be refunded',
+        version: sql`version + 1`,
+      })
+      .where('id', '=', payment.id)
+      .execute();
+    await ctx.audit({ action: 'case.payment_superseded', targetType: 'case', targetId: kase.id, change: { paymentId: payment.id, feeStatus: line.status } });
+    return { reference: payment.reference, status: 'superseded', replayed: false };
+  }
+  await settleLine(ctx, kase, line, {
+    method: 'online',
+    paymentId: payment.id,
+    provider: providerName,
+    transaction: notice.transaction,
+    reference: payment.reference,
+  });
+  return { reference: payment.reference, status: 'succeeded', replayed: false };
+}
+
+/** What the demo pay page shows. */
+export async function demoPayment(deps: Deps, reference: string) {
+  const row = await deps.db
+    .selectFrom('case_payment as p')
+    .innerJoin('case_fee as f', 'f.id', 'p.fee_id')
+    .innerJoin('kase as k', 'k.id', 'p.case_id')
+    .select(['p.reference', 'p.amount_cents', 'p.status', 'p.case_id', 'f.name as fee', 'k.subject', 'k.number'])
+    .where('p.reference', '=', reference)
+    .where('p.provider', '=', 'demo')
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
