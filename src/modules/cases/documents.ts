@@ -85,6 +85,8 @@ export async function issueCaseDocument(
   kind: DocumentKind,
   content: Content,
   paymentId: number | null = null,
+  /** a number drawn already (a license is numbered before it is printed) */
+  number?: string,
 ): Promise<{ id: number; number: string }> {
   const prefix = `${kase.number.slice(0, 6)}-${codes[kind]}-`;
   return ctx.tx
@@ -92,7 +94,8 @@ export async function issueCaseDocument(
     .values({
       case_id: kase.id,
       kind,
-      number: sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0')`,
+      number:
+        number ?? sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0')`,
       title: content.title,
       content: JSON.stringify(content),
       payment_id: paymentId,
@@ -219,22 +222,29 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       const licenseNumber = seq.rows[0]!.n;
       const name = c.resultLicenseType || c.resultName;
       issued.push(
-        await issueCaseDocument(ctx, kase, 'license', {
-          title: name,
-          caseNumber: f.number,
-          issuer: f.organizationName,
-          certificate: true,
-          fields: [
-            ['证照编号', licenseNumber],
-            ['持证主体', f.applicantName],
-            [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
-            ['许可事项', f.subject],
-            ['发证机关', f.organizationName],
-            ['发证日期', formatDay(kase.decided_at ?? new Date())],
-          ],
-          body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
-          notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
-        }),
+        await issueCaseDocument(
+          ctx,
+          kase,
+          'license',
+          {
+            title: name,
+            caseNumber: f.number,
+            issuer: f.organizationName,
+            certificate: true,
+            fields: [
+              ['证照编号', licenseNumber],
+              ['持证主体', f.applicantName],
+              [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+              ['许可事项', f.subject],
+              ['发证机关', f.organizationName],
+              ['发证日期', formatDay(kase.decided_at ?? new Date())],
+            ],
+            body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
+            notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
+          },
+          null,
+          licenseNumber,
+        ),
       );
     }
   }

@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { itemContent } from '../../../test/factories.ts';
+import { renderCaseDocumentPdf } from './case-pdf.ts';
+
+let server: TestServer;
+let code: string;
+let citizen: Client;
+let citizen2: Client;
+let clerk: Client;
+let head: Client;
+let approver2: Client;
+const form = { applicantName: '林小雨', idNumber: '', phone: '13600000001' };
+const materials = [
+  { key: 'application_form', reference: 'paper:checked' },
+  { key: 'business_license', fromLicense: true },
+];
+let n = 0;
+const key = () => `docs-test-${Date.now()}-${++n}`;
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body, { 'idempotency-key': key() });
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(Date.parse(iso) - 1));
+
+// poppler with the system's CJK fonts hidden: a broken embedded font cannot be papered over by an installed one
+const dir = mkdtempSync(path.join(tmpdir(), 'ow-docs-'));
+const fontsConf = path.join(dir, 'fonts.conf');
+writeFileSync(
+  fontsConf,
+  `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>${dir}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`,
+);
+const poppler = (tool: string, file: string, ...args: string[]) => {
+  const r = spawnSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stderr.trim(), `${tool} reported errors`).toBe('');
+  return r.stdout;
+};
+
+/** Download a document, check it with poppler: every font embedded, and return its text without whitespace. */
+async function pdfText(c: Client, caseId: number, doc: { id: number; url: string }) {
+  const res = await fetch(server.baseUrl + doc.url, { headers: { cookie: c.cookie } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(res.headers.get('x-sha256')).toBe(createHash('sha256').update(bytes).digest('hex'));
+  const file = path.join(dir, `case-${caseId}-doc-${doc.id}.pdf`);
+  writeFileSync(file, bytes);
+  const fonts = poppler('pdffonts', file)
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) {
+    // name type encoding emb sub uni object …: emb and sub are "yes"
+    const cols = line.trim().split(/\s+/);
+    expect(cols.slice(-5, -3), line).toEqual(['yes', 'yes']);
+    expect(line).toMatch(/NotoSansCJK|WenQuanYi/);
+  }
+  return poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '');
+}
+
+async function publishLicenseItem() {
+  const market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id as number;
+  const content = itemContent({ name: '测试食品经营许可', audience: ['person', 'enterprise'], resultName: '测试食品经营许可证', resultType: 'license' });
+  const admin = await signIn(server, 'catalogadmin');
+  const reviewer = await signIn(server, 'centeradmin');
+  const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000700', content });
+  expect(created.status).toBe(201);
+  await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+  expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return created.body.code as string;
+}
+
+const apply = async (m = materials) => {
+  const r = await citizen.post('/api/v1/cases', { itemCode: code, formData: form, materials: m }, { 'idempotency-key': key() });
+  expect(r.status).toBe(201);
+  return r.body as { id: number; number: string };
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ centerName: '云州市政务服务中心（测试）' });
+  code = await publishLicenseItem();
+  [citizen, citizen2, clerk, head, approver2] = await Promise.all(['citizen1', 'citizen2', 'clerk1', 'head1', 'approver2'].map((u) => signIn(server, u)));
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  form.idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('case documents', () => {
+  it('prints the acceptance notice with the case number, the committed deadline and the masked applicant', async () => {
+    const { id, number } = await apply();
+    const kase = (await act(clerk, id, { action: 'accept' })).body;
+    expect(kase.documents).toHaveLength(1);
+    const [doc] = kase.documents;
+    expect(doc).toMatchObject({ kind: 'acceptance_notice', title: '受理通知书', sha256: null });
+    // the outbox renders it right after the action
+    await server.drainOutbox();
+    const listed = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items;
+    expect(listed[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(listed[0].renderedAt).not.toBeNull();
+    const text = await pdfText(citizen, id, listed[0]);
+    for (const s of [
+      '云州市政务服务中心（测试）',
+      '受理通知书',
+      number,
+      doc.number,
+      '测试食品经营许可',
+      '林*雨',
+      day(kase.clock.committed.dueAt),
+      '予以受理',
+      '扫码查询办理进度',
+    ])
+      expect(text, s).toContain(s.replace(/\s+/g, ''));
+    expect(text).not.toContain('林小雨');
+    expect(text).not.toContain(form.idNumber);
+    const stored = await server.sql('SELECT f.sha256, f.uploaded_by FROM case_document d JOIN stored_file f ON f.id = d.file_id WHERE d.id = $1', [doc.id]);
+    expect(stored.rows[0]).toEqual({ sha256: listed[0].sha256, uploaded_by: null });
+
+    // scope: another citizen sees nothing; staff of another department neither; bad ids are 4xx
+    expect((await citizen2.get(`/api/v1/cases/${id}/documents`)).status).toBe(404);
+    expect((await citizen2.get(`/api/v1/cases/${id}/documents/${doc.id}/pdf`)).status).toBe(404);
+    expect((await approver2.get(`/api/v1/cases/${id}/documents`)).status).toBe(404);
+    expect((await citizen.get(`/api/v1/cases/${id}/documents/999999/pdf`)).status).toBe(404);
+    expect((await citizen.get(`/api/v1/cases/${id}/documents/abc/pdf`)).status).toBe(400);
+    expect((await clerk.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
+  });
+
+  it('prints the one-time notice with every missing item, and the refusal with its reasons', async () => {
+    const a = await apply([{ key: 'business_license', fromLicense: true }]);
+    await act(clerk, a.id, {
+      action: 'notice',
+      items: [
+        { key: 'application_form', note: '申请书需本人签字' },
+        { key: 'lease_contract', note: '经营场所为租赁的，提交租赁合同' },
+      ],
+      note: '请一次性补齐',
+    });
+    const notice = (await citizen.get(`/api/v1/cases/${a.id}/documents`)).body.items;
+    expect(notice.map((d: { kind: string }) => d.kind)).toEqual(['one_time_notice']);
+    const text = await pdfText(citizen, a.id, notice[0]);
+    for (const s of ['一次性告知书', a.number, '申请书需本人签字', '场所租赁合同', '经营场所为租赁的，提交租赁合同', '请一次性补齐'])
+      expect(text, s).toContain(s);
+
+    const refused = await act(clerk, a.id, { action: 'refuse', reason: '申请事项不属于本机关职权范围' });
+    expect(refused.body.documents.map((d: { kind: string }) => d.kind)).toEqual(['one_time_notice', 'refusal_decision']);
+    const r = await pdfText(clerk, a.id, refused.body.documents[1]);
+    for (const s of ['不予受理决定书', a.number, '申请事项不属于本机关职权范围', '行政复议']) expect(r, s).toContain(s);
+  });
+
+  it('produces the decision and a license with its number when a license-type item is granted, rendered on first download', async () => {
+    const { id, number } = await apply();
+    await act(clerk, id, { action: 'accept' });
+    for (let i = 0; i < 5; i++) {
+      const kase = (await head.get(`/api/v1/cases/${id}`)).body;
+      if (kase.status === 'concluded') break;
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+      expect((await act(head, id, { action: 'approve', taskId: task.id, opinion: '经审查符合条件' })).status).toBe(200);
+    }
+    const docs = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items;
+    expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['acceptance_notice', 'decision', 'license']);
+    const license = docs[2];
+    expect(license.sha256).toBeNull(); // not drained: the download renders it
+    const decision = await pdfText(citizen, id, docs[1]);
+    for (const s of ['准予许可决定书', number, '决定准予许可', '经审查符合条件']) expect(decision, s).toContain(s);
+    const text = await pdfText(citizen, id, license);
+    const licenseNumber = text.match(/证照编号：?(\d{6}-ZZ-\d{4}-\d{7})/)?.[1];
+    expect(licenseNumber).toBeTruthy();
+    for (const s of ['测试食品经营许可证', '林小雨', '云州市市场监督管理局', number]) expect(text, s).toContain(s);
+    // downloading again serves the stored bytes
+    const again = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items[2];
+    expect(again.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await server.sql('SELECT count(*)::int AS n FROM stored_file WHERE sha256 = $1', [again.sha256]).then((r) => r.rows[0].n)).toBe(1);
+  });
+
+  it('renders the same bytes from the same content', async () => {
+    const d = {
+      title: '受理通知书',
+      number: '990100-SL-2026-0000001',
+      caseNumber: '990100O202611260000012',
+      issuer: '云州市市场监督管理局',
+      fields: [['申请事项', '测试']] as [string, string][],
+      body: ['测试正文〇'],
+      issuedAt: '2026-11-26T02:00:00.000Z',
+    };
+    const opts = { centerName: '云州市政务服务中心', trackingUrl: 'https://onewindow.example.gov.cn/my/cases/12' };
+    const [a, b] = [await renderCaseDocumentPdf(d, opts), await renderCaseDocumentPdf(d, opts)];
+    expect(createHash('sha256').update(a).digest('hex')).toBe(createHash('sha256').update(b).digest('hex'));
+  });
+});
