@@ -1,0 +1,373 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../server/db/database.ts';
+import { dateOfInstant } from '../../common/civil-date.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
+import { computeLimit } from '../calendar/clock-math.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { isoDate } from './periods.ts';
+
+/**
+ * Incremental rollups. Each case has one fact row (`metric_case`); the rollups (`metric_daily`,
+ * `metric_monthly`) hold the sum of every fact row's contribution (`metric_contrib` in
+ * migrations/0011_metrics.sql). An event recomputes the case's facts and replaces its old
+ * contribution by the new one in the event's own transaction; a rebuild computes every case's facts
+ * with the same function and sums the same contributions, so both give the same figures.
+ */
+
+/** Local days are days in China Standard Time, as in case numbers (docs/cases.md). */
+export const localOffsetMinutes = 480;
+export const localZone = 'Asia/Shanghai';
+
+/** The rollup counters, in the order of the tables' columns after the dimensions. */
+export const counters = [
+  'received',
+  'accepted',
+  'cohort_concluded',
+  'concluded',
+  'on_time',
+  'early',
+  'at_window',
+  'actual_days',
+  'committed_n',
+  'committed_days',
+  'legal_n',
+  'legal_days',
+  'returned',
+  'delivered',
+  'delivered_late',
+  'joint',
+  'reported_up',
+  'urgent',
+  'supplement',
+  'fees_cents',
+  'rated',
+  'satisfied',
+] as const;
+export type Counter = (typeof counters)[number];
+export const dimensions = ['region_id', 'organization_id', 'item_id', 'window_id', 'channel', 'case_kind'] as const;
+
+/** The per-case facts (a `metric_case` row). Days are 'YYYY-MM-DD' local dates. */
+export interface CaseFacts {
+  case_id: number;
+  region_id: number;
+  organization_id: number;
+  item_id: number;
+  channel: string;
+  case_kind: string;
+  window_id: number;
+  acceptor_id: number | null;
+  received_day: string;
+  accepted_day: string | null;
+  concluded_day: string | null;
+  returned_day: string | null;
+  delivered_day: string | null;
+  is_joint: boolean;
+  is_reported_up: boolean;
+  is_urgent: boolean;
+  had_supplement: boolean;
+  at_window: boolean;
+  on_time: boolean;
+  early: boolean;
+  actual_days: number | null;
+  committed_days: number | null;
+  legal_days: number | null;
+  delivered_late: boolean;
+  fees_cents: number;
+  fees_day: string | null;
+  rating: number | null;
+  rated_day: string | null;
+}
+
+const day = (d: Date | null | undefined): string | null => (d ? isoDate(dateOfInstant(d.getTime(), localOffsetMinutes)) : null);
+
+interface CaseSource {
+  id: number;
+  region_id: number;
+  organization_id: number;
+  item_id: number;
+  channel: string;
+  case_kind: string;
+  is_joint: boolean;
+  is_reported_up: boolean;
+  is_urgent: boolean;
+  received_at: Date;
+  accepted_at: Date | null;
+  concluded_at: Date | null;
+  delivered_at: Date | null;
+  clock_id: number | null;
+  returned_at: Date | null;
+  had_supplement: boolean | null;
+  back_office: boolean;
+  acceptor_id: number | null;
+  delivered_late: boolean | null;
+  acceptor_window: number | null;
+  prior_window: number | null;
+  fees_cents: number | null;
+  fees_day: Date | string | null;
+  rating: number | null;
+  rated_day: Date | string | null;
+}
+
+interface ClockSource {
+  id: number;
+  region_id: number | null;
+  started_at: Date;
+  stopped_at: Date | null;
+  committed_limit: number | null;
+  committed_unit: 'workday' | 'day' | 'workhour' | null;
+  legal_limit: number | null;
+  legal_unit: 'workday' | 'day' | 'workhour' | null;
+}
+
+const asDay = (v: Date | string | null): string | null => (v === null ? null : typeof v === 'string' ? v : isoDate(dateOfInstant(v.getTime(), 0)));
+
+/**
+ * The facts of the given cases, from the case rows, their events and their clocks. The one function
+ * both the incremental path and the rebuild use.
+ */
+export async function computeFacts(db: Executor, caseIds: number[]): Promise<CaseFacts[]> {
+  if (caseIds.length === 0) return [];
+  const { rows } = await sql<CaseSource>`
+    SELECT k.id::int, k.region_id::int, k.organization_id::int, k.item_id::int, k.channel, k.case_kind, k.is_joint, k.is_reported_up,
+           k.is_urgent, k.received_at, k.accepted_at, k.concluded_at, k.delivered_at, k.clock_id::int,
+           ev.returned_at, ev.had_supplement, ev.acceptor_id::int, ev.delivered_late,
+           EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id AND t.state = 'done' AND t.completed_by IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM window_staff ws WHERE ws.account_id = t.completed_by)) AS back_office,
+           (SELECT ws.window_id::int FROM window_staff ws WHERE ws.account_id = ev.acceptor_id ORDER BY ws.post, ws.window_id LIMIT 1) AS acceptor_window,
+           m.window_id::int AS prior_window, fee.fees_cents, fee.paid_at AS fees_day, m.rating, m.rated_day::text AS rated_day
+    FROM kase k
+    LEFT JOIN LATERAL (
+      SELECT max(e.at) FILTER (WHERE e.type IN ('refused', 'withdrawn')) AS returned_at,
+             bool_or(e.type IN ('notified', 'supplement_requested')) AS had_supplement,
+
+             (array_agg(e.actor_id ORDER BY e.seq DESC) FILTER (WHERE e.type = 'accepted'))[1] AS acceptor_id,
+             bool_or(e.type = 'delivered' AND coalesce((e.payload ->> 'late')::boolean, false)) AS delivered_late
+      FROM case_event e WHERE e.case_id = k.id
+    ) ev ON true
+    LEFT JOIN LATERAL (
+      SELECT sum(cf.amount_cents)::float8 AS fees_cents, max(cf.paid_at) AS paid_at FROM case_fee cf WHERE cf.case_id = k.id AND cf.status = 'paid'
+    ) fee ON true
+    LEFT JOIN metric_case m ON m.case_id = k.id
+    WHERE k.id = ANY(${caseIds}::bigint[]) AND k.item_id IS NOT NULL
+    ORDER BY k.id`.execute(db);
+
+  const clockIds = rows.filter((r) => r.concluded_at && r.clock_id).map((r) => r.clock_id!);
+  const clocks = new Map<number, ClockSource>();
+  const pauses = new Map<number, { startedAt: number; endedAt: number | null }[]>();
+  const calendars = new Map<number | null, WorkCalendar>();
+  if (clockIds.length > 0) {
+    const c = await sql<ClockSource>`
+      SELECT id::int, region_id::int, started_at, stopped_at, committed_limit, committed_unit, legal_limit, legal_unit
+      FROM clock WHERE id = ANY(${clockIds}::bigint[])`.execute(db);
+    for (const r of c.rows) clocks.set(r.id, r);
+    const p = await sql<{ clock_id: number; started_at: Date; ended_at: Date | null }>`
+      SELECT clock_id::int, started_at, ended_at FROM clock_pause WHERE clock_id = ANY(${clockIds}::bigint[]) ORDER BY id`.execute(db);
+    for (const r of p.rows) {
+      const list = pauses.get(r.clock_id) ?? [];
+      list.push({ startedAt: r.started_at.getTime(), endedAt: r.ended_at?.getTime() ?? null });
+      pauses.set(r.clock_id, list);
+    }
+    for (const region of new Set([...clocks.values()].map((x) => x.region_id))) {
+      calendars.set(region, (await workCalendarFor(db, region)).calendar);
+    }
+  }
+
+  return rows.map((r) => {
+    const facts: CaseFacts = {
+      case_id: r.id,
+      region_id: r.region_id,
+      organization_id: r.organization_id,
+      item_id: r.item_id,
+      channel: r.channel,
+      case_kind: r.case_kind,
+      // the window is the one the acceptor staffed when the case was first seen accepted; it is kept after
+      window_id: r.prior_window || r.acceptor_window || 0,
+      acceptor_id: r.acceptor_id,
+      received_day: day(r.received_at)!,
+      accepted_day: day(r.accepted_at),
+      concluded_day: day(r.concluded_at),
+      returned_day: day(r.returned_at),
+      delivered_day: day(r.delivered_at),
+      is_joint: r.is_joint,
+      is_reported_up: r.is_reported_up,
+      is_urgent: r.is_urgent,
+      had_supplement: !!r.had_supplement,
+      at_window: false,
+      on_time: false,
+      early: false,
+      actual_days: null,
+      committed_days: null,
+      legal_days: null,
+      delivered_late: !!r.delivered_late,
+      fees_cents: Number(r.fees_cents ?? 0),
+      fees_day: r.fees_cents ? (r.fees_day instanceof Date ? day(r.fees_day) : asDay(r.fees_day)) : null,
+      rating: r.rating,
+      rated_day: asDay(r.rated_day),
+    };
+    if (r.concluded_at) {
+      // decided in the hall: no task was done by someone who does not staff a window
+      facts.at_window = !r.back_office;
+      const clock = r.clock_id ? clocks.get(r.clock_id) : undefined;
+      if (!clock) {
+        facts.on_time = true;
+      } else {
+        Object.assign(facts, clockFigures(calendars.get(clock.region_id)!, clock, pauses.get(clock.id) ?? [], r.case_kind, r.concluded_at.getTime()));
+      }
+    }
+    return facts;
+  });
+}
+
+/** On time, early, and the days: what a concluded case's clock says at its stop (docs/metrics.md). */
+export function clockFigures(
+  cal: WorkCalendar,
+  clock: ClockSource,
+  pauseSpans: { startedAt: number; endedAt: number | null }[],
+  caseKind: string,
+  concludedAt: number,
+): Pick<CaseFacts, 'on_time' | 'early' | 'actual_days' | 'committed_days' | 'legal_days'> {
+  const at = clock.stopped_at ? clock.stopped_at.getTime() : concludedAt;
+  const start = clock.started_at.getTime();
+  const committed =
+    clock.committed_limit !== null
+      ? computeLimit(cal, start, { limit: clock.committed_limit, unit: clock.committed_unit! }, 'committed', pauseSpans, [], at)
+      : null;
+  const legal =
+    clock.legal_limit !== null ? computeLimit(cal, start, { limit: clock.legal_limit, unit: clock.legal_unit! }, 'legal', pauseSpans, [], at) : null;
+  const governing = committed ?? legal;
+  const actual = computeLimit(cal, start, { limit: 0, unit: 'workday' }, 'committed', pauseSpans, [], at).elapsed;
+  return {
+    on_time: governing ? !governing.isOverdue : true,
+    early: caseKind === 'committed' && !!committed && committed.remaining >= 1,
+    actual_days: actual,
+    committed_days: committed && committed.unit !== 'workhour' ? committed.limit : null,
+    legal_days: legal && legal.unit !== 'workhour' ? legal.limit : null,
+  };
+}
+
+const list = (names: readonly string[], prefix = '') => sql.raw(names.map((n) => prefix + n).join(', '));
+const sums = (names: readonly string[]) => sql.raw(names.map((n) => `sum(${n})::bigint AS ${n}`).join(', '));
+const addExcluded = (table: string) => sql.raw(counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+
+/**
+ * Add contributions to both rollups. `source` yields rows of the dimensions, `day` and the counters.
+ * Rows are written in key order so that concurrent writers lock rollup rows in the same order.
+ */
+function upsertRollups(source: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    WITH d AS (${source}),
+    g AS (SELECT day, ${list(dimensions)}, ${sums(counters)} FROM d GROUP BY day, ${list(dimensions)}),
+    daily AS (
+      INSERT INTO metric_daily (day, ${list(dimensions)}, ${list(counters)})
+      SELECT day, ${list(dimensions)}, ${list(counters)} FROM g ORDER BY day, ${list(dimensions)}
+      ON CONFLICT (day, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_daily')}
+    )
+    INSERT INTO metric_monthly (month, ${list(dimensions)}, ${list(counters)})
+    SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${sums(counters)} FROM g
+    GROUP BY 1, ${list(dimensions)} ORDER BY 1, ${list(dimensions)}
+    ON CONFLICT (month, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_monthly')}`;
+}
+
+const contribOf = (factsJson: RawBuilder<unknown>, sign: number) => sql`
+  SELECT c.day, ${list(dimensions, 'f.')}, ${list(counters, 'c.')}
+  FROM jsonb_populate_record(null::metric_case, ${factsJson}) f CROSS JOIN LATERAL metric_contrib(ROW(f.*)::metric_case, ${sql.lit(sign)}) c`;
+
+const comparable = (f: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.keys(f)
+      .filter((k) => k !== 'updated_at')
+      .sort()
+      .map((k) => [k, f[k] ?? null]),
+  );
+
+/** Recompute one case's facts and move its contribution in the rollups, in the caller's transaction. */
+export async function refreshCase(tx: Executor, caseId: number, patch: Partial<CaseFacts> = {}): Promise<CaseFacts | null> {
+  const [computed] = await computeFacts(tx, [caseId]);
+  if (!computed) return null;
+  const facts: CaseFacts = { ...computed, ...patch };
+  const old = await sql<{ f: Record<string, unknown> }>`
+    DELETE FROM metric_case m WHERE case_id = ${caseId}
+    RETURNING jsonb_strip_nulls(to_jsonb(m) - 'updated_at') AS f`.execute(tx);
+  const json = JSON.stringify(facts);
+  await sql`INSERT INTO metric_case SELECT (jsonb_populate_record(null::metric_case, ${json}::jsonb || jsonb_build_object('updated_at', now()))).*`.execute(tx);
+  const before = old.rows[0]?.f;
+  const stripped = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
+  if (before && comparable(before) === comparable(stripped)) return facts;
+  const parts = [contribOf(sql`${json}::jsonb`, 1)];
+  if (before) parts.push(contribOf(sql`${JSON.stringify(before)}::jsonb`, -1));
+  await upsertRollups(sql.join(parts, sql` UNION ALL `)).execute(tx);
+  return facts;
+}
+
+/** The staff rollup's rows from case events matching `where` (shared by the event hook and the rebuild). */
+export function staffContributions(where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    SELECT (e.at AT TIME ZONE ${localZone})::date AS day, e.actor_id AS account_id, s.organization_id,
+           (e.type = 'accepted')::int AS accepted, (e.type IN ('notified', 'refused'))::int AS notices, (e.type = 'delivered')::int AS delivered,
+           (e.type IN ('task_approved', 'task_rejected', 'task_returned'))::int AS tasks_done,
+           (e.type IN ('task_approved', 'task_rejected', 'task_returned') AND (t.due_at IS NULL OR e.at <= t.due_at))::int AS tasks_on_time,
+           0 AS rated, 0 AS satisfied
+    FROM case_event e
+    JOIN staff s ON s.account_id = e.actor_id
+    LEFT JOIN case_task t ON t.id = e.task_id
+    WHERE e.type IN ('accepted', 'notified', 'refused', 'delivered', 'task_approved', 'task_rejected', 'task_returned') AND ${where}`;
+}
+
+export const staffCounters = ['accepted', 'notices', 'delivered', 'tasks_done', 'tasks_on_time', 'rated', 'satisfied'] as const;
+
+export function upsertStaff(source: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    INSERT INTO metric_staff_daily (day, account_id, organization_id, window_id, ${list(staffCounters)})
+    SELECT day, account_id, organization_id, 0, ${sums(staffCounters)} FROM (${source}) s
+    GROUP BY day, account_id, organization_id ORDER BY day, account_id, organization_id
+    ON CONFLICT (day, account_id, organization_id, window_id) DO UPDATE SET
+      ${sql.raw(staffCounters.map((c) => `${c} = metric_staff_daily.${c} + excluded.${c}`).join(', '))}`;
+}
+
+/** Event types that can change a case's facts. */
+const factEvents = new Set([
+  'submitted',
+  'accepted',
+  'notified',
+  'refused',
+  'withdrawn',
+  'supplement_requested',
+  'stage_entered',
+  'concluded',
+  'delivered',
+  'payment_confirmed',
+]);
+const staffEvents = new Set(['accepted', 'notified', 'refused', 'delivered', 'task_approved', 'task_rejected', 'task_returned']);
+
+/** Called by recordCaseEvent, in the action's transaction, after the case event row is written. */
+export async function onCaseEvent(tx: Executor, caseId: number, type: string): Promise<void> {
+  if (factEvents.has(type)) await refreshCase(tx, caseId);
+  if (staffEvents.has(type)) {
+    await upsertStaff(staffContributions(sql`e.case_id = ${caseId} AND e.seq = (SELECT max(seq) FROM case_event WHERE case_id = ${caseId})`)).execute(tx);
+  }
+}
+
+/** The staff ratings part of the staff rollup: a rating counts for the staff member who accepted the case. */
+export function staffRatingContributions(where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    SELECT m.rated_day AS day, m.acceptor_id AS account_id, s.organization_id, 0 AS accepted, 0 AS notices, 0 AS delivered,
+           0 AS tasks_done, 0 AS tasks_on_time, 1 AS rated, (m.rating >= 3)::int AS satisfied
+    FROM metric_case m JOIN staff s ON s.account_id = m.acceptor_id
+    WHERE m.rating IS NOT NULL AND m.rated_day IS NOT NULL AND ${where}`;
+}
+
+/**
+ * Hook for ratings (好差评): record a case's rating (1–5; 3 and above count as satisfied). The
+ * ratings module calls this in its own transaction when a rating is given.
+ */
+export async function recordRating(tx: Executor, caseId: number, rating: number, at: Date): Promise<void> {
+  const before = await sql<{ rating: number | null }>`SELECT rating FROM metric_case WHERE case_id = ${caseId}`.execute(tx);
+  if (before.rows[0]?.rating) {
+    await upsertStaff(
+      sql`SELECT day, account_id, organization_id, 0 AS accepted, 0 AS notices, 0 AS delivered, 0 AS tasks_done, 0 AS tasks_on_time,
+                 -rated AS rated, -satisfied AS satisfied FROM (${staffRatingContributions(sql`m.case_id = ${caseId}`)}) x`,
+    ).execute(tx);
+  }
+  await refreshCase(tx, caseId, { rating, rated_day: day(at) });
+  await upsertStaff(staffRatingContributions(sql`m.case_id = ${caseId}`)).execute(tx);
+}
