@@ -30,6 +30,8 @@ export const permissions = [
   'case.intake', // receive, accept, notify, refuse and deliver at the comprehensive window
   'case.handle', // work the tasks of one's organization: review, decide, request supplements
   'case.read', // read cases in scope
+  'metrics.read', // statistics dashboards, window rankings, work logs and staff performance in scope
+  'metrics.manage', // performance-score weights, naming the red-flag window, any window's work log
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -37,8 +39,8 @@ const grants: Record<Role, readonly Permission[]> = {
   applicant: [],
   clerk: ['org.read', 'applicant.register', 'applicant.read', 'case.intake', 'case.read'],
   approver: ['org.read', 'applicant.read', 'case.handle', 'case.read'],
-  head: ['org.read', 'applicant.read', 'case.handle', 'case.read'],
-  supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read'],
+  head: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'metrics.read'],
+  supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read', 'metrics.read'],
   catalog_admin: ['org.read', 'catalog.manage', 'catalog.review'],
   operator: ['org.read'],
   unit: [],
@@ -52,6 +54,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'notify.devlog',
     'calendar.manage',
     'catalog.review',
+    'metrics.read',
+    'metrics.manage',
   ],
   sys_admin: [
     'org.read',
@@ -66,6 +70,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'catalog.manage',
     'catalog.review',
     'case.read',
+    'metrics.read',
+    'metrics.manage',
   ],
 };
 

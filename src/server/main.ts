@@ -6,6 +6,7 @@ import { buildApp, requestLogSerializers } from './app.ts';
 import { seedDemo, demoPassword } from './seed/demo.ts';
 import { sealAudit, verifyAudit } from '../modules/audit/audit.service.ts';
 import { createAdmin } from './seed/admin.ts';
+import { metricsCommands } from '../modules/metrics/metrics.cli.ts';
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
   console.error(
@@ -125,6 +126,8 @@ audit
       }
     });
   });
+
+metricsCommands(program, withDatabase);
 
 const admin = program.command('admin').description('administrators');
 admin

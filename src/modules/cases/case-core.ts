@@ -4,6 +4,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import type { KaseTable } from './cases.tables.ts';
+import { onCaseEvent as updateMetrics } from '../metrics/rollups.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
 
@@ -57,6 +58,7 @@ export async function recordCaseEvent(
       payload: JSON.stringify(payload),
     })
     .execute();
+  await updateMetrics(ctx.tx, kase.id, type);
   await ctx.audit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
   await ctx.emit({
     type: `case.${type}`,
