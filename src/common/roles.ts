@@ -30,6 +30,8 @@ export const permissions = [
   'case.intake', // receive, accept, notify, refuse and deliver at the comprehensive window
   'case.handle', // work the tasks of one's organization: review, decide, request supplements
   'case.read', // read cases in scope
+  'queue.call', // call, recall, skip, transfer and finish tickets at a window one staffs (A or B post)
+  'queue.manage', // queue categories, hours, appointment capacity, notices, the live board and statistics of halls in scope
   'metrics.read', // statistics dashboards, window rankings, work logs and staff performance in scope
   'metrics.manage', // performance-score weights, naming the red-flag window, any window's work log
 ] as const;
@@ -37,9 +39,9 @@ export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   applicant: [],
-  clerk: ['org.read', 'applicant.register', 'applicant.read', 'case.intake', 'case.read'],
-  approver: ['org.read', 'applicant.read', 'case.handle', 'case.read'],
-  head: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'metrics.read'],
+  clerk: ['org.read', 'applicant.register', 'applicant.read', 'case.intake', 'case.read', 'queue.call'],
+  approver: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'queue.call'],
+  head: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'queue.call', 'metrics.read'],
   supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read', 'metrics.read'],
   catalog_admin: ['org.read', 'catalog.manage', 'catalog.review'],
   operator: ['org.read'],
@@ -54,6 +56,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'notify.devlog',
     'calendar.manage',
     'catalog.review',
+    'queue.manage',
     'metrics.read',
     'metrics.manage',
   ],
@@ -70,6 +73,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'catalog.manage',
     'catalog.review',
     'case.read',
+    'queue.manage',
     'metrics.read',
     'metrics.manage',
   ],

@@ -7,6 +7,7 @@ import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { casesRoutes } from './cases/cases.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
+import { queueRoutes } from './queue/queue.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { caseFeesRoutes } from './cases/fees.routes.ts';
@@ -27,5 +28,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(casesRoutes);
   await app.register(caseFeesRoutes);
   await app.register(filesRoutes);
+  await app.register(queueRoutes);
   await app.register(metricsRoutes);
 };

@@ -8,6 +8,7 @@ import { assignWindowStaff, createHall, createWindow } from '../../modules/org/h
 import { createStaffAccount, registerApplicantAccount } from '../../modules/identity/accounts.service.ts';
 import type { Role } from '../../common/roles.ts';
 import { seedDemoCatalog } from '../../modules/catalog/catalog.seed.ts';
+import { seedDemoQueue } from '../../modules/queue/queue.seed.ts';
 
 export const demoPassword = 'OneWindow@2026';
 
@@ -293,6 +294,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     logins.push({ username: 'enterprise1', role: '企业 enterprise', name: '云州青禾食品有限公司' });
 
     await seedDemoCatalog(ctx, deps);
+    await seedDemoQueue(ctx);
   });
   return logins;
 }
