@@ -32,6 +32,9 @@ export const permissions = [
   'case.read', // read cases in scope
   'queue.call', // call, recall, skip, transfer and finish tickets at a window one staffs (A or B post)
   'queue.manage', // queue categories, hours, appointment capacity, notices, the live board and statistics of halls in scope
+  'supervision.read', // the supervision console: lights, warnings, findings and 督办 orders of cases in scope
+  'supervision.order', // issue 督办 orders to departments, close or escalate them
+  'supervision.configure', // the warning thresholds (platform-wide: needs a scope over a whole city or everything)
   'metrics.read', // statistics dashboards, window rankings, work logs and staff performance in scope
   'metrics.manage', // performance-score weights, naming the red-flag window, any window's work log
 ] as const;
@@ -42,7 +45,7 @@ const grants: Record<Role, readonly Permission[]> = {
   clerk: ['org.read', 'applicant.register', 'applicant.read', 'case.intake', 'case.read', 'queue.call'],
   approver: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'queue.call'],
   head: ['org.read', 'applicant.read', 'case.handle', 'case.read', 'queue.call', 'metrics.read'],
-  supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read', 'metrics.read'],
+  supervisor: ['org.read', 'audit.read', 'applicant.read', 'case.read', 'supervision.read', 'supervision.order', 'metrics.read'],
   catalog_admin: ['org.read', 'catalog.manage', 'catalog.review'],
   operator: ['org.read'],
   unit: [],
@@ -57,6 +60,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'catalog.review',
     'queue.manage',
+    'supervision.configure',
     'metrics.read',
     'metrics.manage',
   ],
@@ -74,6 +78,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'catalog.review',
     'case.read',
     'queue.manage',
+    'supervision.read',
+    'supervision.configure',
     'metrics.read',
     'metrics.manage',
   ],

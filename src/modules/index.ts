@@ -13,12 +13,15 @@ import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { caseFeesRoutes } from './cases/fees.routes.ts';
 import { registerCaseDocuments } from './cases/documents.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
+import { supervisionRoutes } from './supervision/supervision.routes.ts';
+import { registerSupervisionHandlers } from './supervision/supervision.handlers.ts';
 
 /** The one list of modules the server registers (routes under /api/v1). */
 export const registerModules: FastifyPluginAsync = async (app) => {
   registerNotifyHandlers(app.deps);
   registerCaseNotifications(app.deps);
   registerCaseDocuments(app.deps);
+  registerSupervisionHandlers();
   await app.register(identityRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
@@ -30,4 +33,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(filesRoutes);
   await app.register(queueRoutes);
   await app.register(metricsRoutes);
+  await app.register(supervisionRoutes);
 };

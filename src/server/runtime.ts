@@ -11,6 +11,7 @@ import { startOutboxDispatcher, drainOutbox } from './events.ts';
 import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
+import { runSupervisionJob } from '../modules/supervision/jobs.ts';
 
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
@@ -67,6 +68,8 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
     'outbox-sweep': { cron: '* * * * *', run: () => drainOutbox(rt.deps.db) },
     'sessions-purge': { cron: '17 3 * * *', run: () => purgeSessions(rt.deps) },
     'idempotency-purge': { cron: '27 3 * * *', run: () => purgeIdempotencyKeys(rt.deps.db) },
+    // 电子监察: warnings for what became due; after downtime the first run catches up
+    'supervision-sweep': { cron: '* * * * *', run: () => runSupervisionJob(rt.deps.db) },
   };
   for (const [name, job] of Object.entries(jobs)) {
     await boss.createQueue(name);
@@ -75,6 +78,7 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
       await job.run();
     });
   }
+  await boss.send('supervision-sweep', {});
   return {
     async stop() {
       await dispatcher.stop();

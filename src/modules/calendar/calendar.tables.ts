@@ -34,6 +34,8 @@ export interface ClockTable {
   legal_unit: ClockUnit | null;
   legal_due_at: Date | null;
   next_attention_at: Date | null;
+  /** The yellow moment: the earliest moment a limit enters the warning zone (clock_warning_policy). */
+  warn_at: Date | null;
   warn_before_minutes: Generated<number>;
   stopped_at: Date | null;
   is_overdue: Generated<boolean>;
@@ -77,8 +79,20 @@ export interface ClockChangeTable {
   at: Generated<Date>;
 }
 
+/** 预警阈值: the one row of warning thresholds every clock's yellow moment follows. */
+export interface ClockWarningPolicyTable {
+  id: Generated<number>;
+  workdays_left: number;
+  used_percent: number;
+  remark_after_id: number | null;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
 declare module '../../server/db/database.ts' {
   interface Database {
+    clock_warning_policy: ClockWarningPolicyTable;
     calendar: CalendarTable;
     calendar_day: CalendarDayTable;
     clock: ClockTable;

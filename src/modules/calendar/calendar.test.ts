@@ -124,8 +124,9 @@ describe('clocks', () => {
     const clock = await runWrite(server.db, systemActor, (ctx) =>
       startClock(ctx, { ownerType: 'test', ownerId: 'attn', regionId: null, startedAt: cst('2026-11-23T09:00:00'), committed: { limit: 5, unit: 'workday' } }),
     );
-    // due at the end of Mon 2026-11-30; warning at the start of that day
-    expect(clock.next_attention_at?.toISOString()).toBe(cst('2026-11-30T00:00:00').toISOString());
+    // due at the end of Mon 2026-11-30; yellow at the start of Fri 11-27, when 4 of the 5 days (80 %) are used
+    expect(clock.next_attention_at?.toISOString()).toBe(cst('2026-11-27T00:00:00').toISOString());
+    expect(clock.warn_at?.toISOString()).toBe(cst('2026-11-27T00:00:00').toISOString());
     const paused = await runWrite(server.db, systemActor, (ctx) => pauseClock(ctx, clock.id, { reason: 'expert_review' }));
     expect(paused.next_attention_at).toBeNull();
   });

@@ -76,15 +76,50 @@ export function computeLimit(
 }
 
 /**
- * When the clock next needs attention: the warning moment (start of the last working day for day
- * units, one working hour before for hour units), then the deadline itself. Null once both passed.
+ * 预警 thresholds: a limit enters the warning zone (yellow) when this many working days are left
+ * (working hours for hour limits), or when this percentage of the limit is used — whichever comes
+ * first. A local choice (STANDARDS: "configurable"); the default is one working day or 80 %.
  */
-export function nextAttention(cal: WorkCalendar, limits: LimitState[], now: number): number | null {
+export interface WarningPolicy {
+  workdaysLeft: number;
+  usedPercent: number;
+}
+
+export const defaultWarningPolicy: WarningPolicy = { workdaysLeft: 1, usedPercent: 80 };
+
+/**
+ * The yellow moment of one limit under a warning policy, never later than its deadline. Day units
+ * turn yellow at the start of a day (the day counted as used from its start); paused units push it
+ * out like the deadline.
+ */
+export function warningMoment(cal: WarningCalendar, startedAt: number, l: LimitState, policy: WarningPolicy): number {
   const off = cal.settings.offsetMinutes;
-  let next: number | null = null;
-  for (const l of limits) {
-    const warnAt = l.unit === 'workhour' ? l.dueAt - 3_600_000 : instantOf(dateOfInstant(l.dueAt, off) - 1, 0, off);
-    for (const t of [warnAt, l.dueAt]) if (t > now && (next === null || t < next)) next = t;
+  const total = l.limit + l.extension;
+  const usedUnits = Math.ceil((total * policy.usedPercent) / 100 - 1e-9);
+  const byDays = Math.max(0, total - policy.workdaysLeft + 1);
+  let byUse: number;
+  let byLeft: number;
+  if (l.unit === 'workhour') {
+    const paused = Math.round(l.paused * 60);
+    byUse = cal.addWorkMinutes(startedAt, Math.ceil((total * 60 * policy.usedPercent) / 100 - 1e-9) + paused);
+    byLeft = policy.workdaysLeft > 0 ? cal.addWorkMinutes(startedAt, Math.max(0, total - policy.workdaysLeft) * 60 + paused) : l.dueAt;
+  } else {
+    const day0 = dateOfInstant(startedAt, off);
+    const dayAt = (n: number) => instantOf(l.unit === 'workday' ? cal.addWorkdays(day0, n + l.paused) : day0 + n + l.paused, 0, off);
+    byUse = dayAt(usedUnits);
+    byLeft = policy.workdaysLeft > 0 ? dayAt(byDays) : l.dueAt;
   }
+  return Math.min(byUse, byLeft, l.dueAt);
+}
+
+type WarningCalendar = Pick<WorkCalendar, 'settings' | 'addWorkdays' | 'addWorkMinutes'>;
+
+/**
+ * When the clock next needs attention: the yellow moment of a limit, then its deadline (the red
+ * moment), whichever is next after `now`. Null once every moment passed.
+ */
+export function nextAttention(marks: { warnAt: number; dueAt: number }[], now: number): number | null {
+  let next: number | null = null;
+  for (const m of marks) for (const t of [m.warnAt, m.dueAt]) if (t > now && (next === null || t < next)) next = t;
   return next;
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from './calendar.store.ts';
-import { computeLimit, nextAttention, type LimitSpec, type LimitState } from './clock-math.ts';
+import { computeLimit, defaultWarningPolicy, nextAttention, warningMoment, type LimitSpec, type LimitState, type WarningPolicy } from './clock-math.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 import type { ClockTable, PauseReason } from './calendar.tables.ts';
 import './calendar.tables.ts';
@@ -41,8 +41,71 @@ export function evaluate(cal: WorkCalendar, clock: ClockRow, parts: Awaited<Retu
  * Recompute a clock's stored deadlines, overdue flag and next attention moment, and record the
  * change when a deadline moved. Called inside the caller's transaction after every clock action.
  */
+/** The warning thresholds every clock's yellow moment follows (one row, edited by supervision). */
+export async function getWarningPolicy(db: Executor): Promise<WarningPolicy & { version: number; updatedAt: string }> {
+  const row = await db.selectFrom('clock_warning_policy').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return { ...defaultWarningPolicy, version: 0, updatedAt: new Date(0).toISOString() };
+  return { workdaysLeft: row.workdays_left, usedPercent: row.used_percent, version: row.version, updatedAt: row.updated_at.toISOString() };
+}
+
+/**
+ * Change the warning thresholds. Open clocks take them when re-marked (`remarkOpenClocks`, run by the
+ * supervision job); new and changed clocks take them at once.
+ */
+export async function setWarningPolicy(ctx: WriteContext, input: WarningPolicy & { expectedVersion?: number }) {
+  let q = ctx.tx
+    .updateTable('clock_warning_policy')
+    .set({
+      workdays_left: input.workdaysLeft,
+      used_percent: input.usedPercent,
+      remark_after_id: 0,
+      version: sql`version + 1`,
+      updated_at: new Date(),
+      updated_by: ctx.actor?.accountId || null,
+    })
+    .where('id', '=', 1);
+  if (input.expectedVersion !== undefined) q = q.where('version', '=', input.expectedVersion);
+  const row = await q.returning('version').executeTakeFirst();
+  if (!row) throw new AppError('CONFLICT', { reason: 'the thresholds were changed meanwhile' });
+  return getWarningPolicy(ctx.tx);
+}
+
+/**
+ * After a threshold change, re-mark the next batch of open clocks with the new yellow moments; returns
+ * how many were re-marked (0 when none are left). One batch per transaction, the cursor kept in the
+ * policy row, so a re-mark of millions of clocks survives restarts and never holds locks for long.
+ */
+export async function remarkOpenClocks(ctx: WriteContext, limit = 500): Promise<number> {
+  const cursor = await ctx.tx
+    .selectFrom('clock_warning_policy')
+    .select('remark_after_id')
+    .where('id', '=', 1)
+    .where('remark_after_id', 'is not', null)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  if (!cursor) return 0;
+  const rows = (await ctx.tx
+    .selectFrom('clock')
+    .selectAll()
+    .where('state', '<>', 'stopped')
+    .where('id', '>', cursor.remark_after_id!)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .execute()) as ClockRow[];
+  for (const clock of rows) await settle(ctx, clock, 'recomputed', null);
+  await ctx.tx
+    .updateTable('clock_warning_policy')
+    .set({ remark_after_id: rows.length === limit ? rows[rows.length - 1]!.id : null })
+    .where('id', '=', 1)
+    .execute();
+  return rows.length;
+}
+
 async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now()) {
   const { calendar } = await workCalendarFor(ctx.tx, clock.region_id);
+  const policy = await getWarningPolicy(ctx.tx);
   const parts = await loadParts(ctx.tx, clock.id);
   // while paused, deadlines are shown as if the clock resumed at the pause's start
   const evalAt = clock.state === 'paused' ? (parts.pauses.find((p) => !p.ended_at)?.started_at.getTime() ?? now) : now;
@@ -51,7 +114,9 @@ async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: st
   const committedDue = committed ? new Date(committed.dueAt) : null;
   const legalDue = legal ? new Date(legal.dueAt) : null;
   const overdue = limits.some((l) => (clock.stopped_at ? clock.stopped_at.getTime() : now) >= l.dueAt);
-  const attention = clock.state === 'running' ? nextAttention(calendar, limits, now) : null;
+  const marks = limits.map((l) => ({ warnAt: warningMoment(calendar, clock.started_at.getTime(), l, policy), dueAt: l.dueAt }));
+  const warnAt = marks.length ? Math.min(...marks.map((m) => m.warnAt)) : null;
+  const attention = clock.state === 'running' ? nextAttention(marks, now) : null;
   const moved = committedDue?.getTime() !== clock.committed_due_at?.getTime() || legalDue?.getTime() !== clock.legal_due_at?.getTime();
   const updated = await ctx.tx
     .updateTable('clock')
@@ -62,6 +127,7 @@ async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: st
       legal_due_at: legalDue,
       is_overdue: overdue,
       next_attention_at: attention === null ? null : new Date(attention),
+      warn_at: warnAt === null ? null : new Date(warnAt),
       version: sql`version + 1`,
       updated_at: new Date(),
     })
@@ -116,6 +182,7 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
       legal_unit: input.legal?.unit ?? null,
       legal_due_at: null,
       next_attention_at: null,
+      warn_at: null,
       stopped_at: null,
     })
     .returningAll()

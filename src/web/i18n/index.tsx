@@ -9,6 +9,7 @@ import { account } from './account.ts';
 import { catalog } from './catalog.ts';
 import type { calendar } from './calendar.ts';
 import type { catalogAdmin } from './catalog-admin.ts';
+import type { supervision } from './supervision.ts';
 import { cases } from './cases.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
@@ -20,6 +21,7 @@ type Dictionary = typeof common &
   typeof catalog &
   typeof calendar &
   typeof catalogAdmin &
+  typeof supervision &
   typeof cases;
 /**
  * The strings of the portal load with the first page; the staff-only ones (workbench, organizations,
@@ -30,8 +32,14 @@ const dictionary = { ...common, ...portal, ...account, ...catalog, ...cases } as
 
 let staffMessages: Promise<void> | undefined;
 export function loadStaffMessages(): Promise<void> {
-  staffMessages ??= Promise.all([import('./workbench.ts'), import('./org.ts'), import('./calendar.ts'), import('./catalog-admin.ts')]).then(([w, o, c, a]) => {
-    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin);
+  staffMessages ??= Promise.all([
+    import('./workbench.ts'),
+    import('./org.ts'),
+    import('./calendar.ts'),
+    import('./catalog-admin.ts'),
+    import('./supervision.ts'),
+  ]).then(([w, o, c, a, s]) => {
+    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin, s.supervision);
   });
   return staffMessages;
 }

@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AlertOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { can, isStaff, useMe } from '../api/auth.ts';
@@ -24,6 +25,24 @@ function useMenuItems(me: Me): Item[] {
     if (can(me, 'case.intake')) items.push({ key: '/workbench/intake', icon: <SolutionOutlined />, label: link('/workbench/intake', t('cases.intake')) });
     if (can(me, 'case.handle')) items.push({ key: '/workbench/tasks', icon: <InboxOutlined />, label: link('/workbench/tasks', t('cases.inbox')) });
     if (can(me, 'case.read')) items.push({ key: '/workbench/cases', icon: <FileSearchOutlined />, label: link('/workbench/cases', t('cases.search')) });
+    if (can(me, 'supervision.read') || can(me, 'supervision.configure') || can(me, 'case.handle'))
+      items.push({
+        key: 'supervision',
+        icon: <AlertOutlined />,
+        label: t('sup.nav.group'),
+        children: [
+          ...(can(me, 'supervision.read')
+            ? [
+                { key: '/workbench/supervision', label: link('/workbench/supervision', t('sup.nav.console')) },
+                { key: '/workbench/supervision/orders', label: link('/workbench/supervision/orders', t('sup.nav.orders')) },
+              ]
+            : []),
+          ...(can(me, 'case.handle') ? [{ key: '/workbench/supervision/inbox', label: link('/workbench/supervision/inbox', t('sup.nav.inbox')) }] : []),
+          ...(can(me, 'supervision.read') || can(me, 'supervision.configure')
+            ? [{ key: '/workbench/supervision/settings', label: link('/workbench/supervision/settings', t('sup.nav.settings')) }]
+            : []),
+        ],
+      });
     if (can(me, 'org.read'))
       items.push({
         key: 'org',
@@ -73,6 +92,10 @@ const menuKeys = [
   '/workbench/intake',
   '/workbench/tasks',
   '/workbench/cases',
+  '/workbench/supervision/orders',
+  '/workbench/supervision/inbox',
+  '/workbench/supervision/settings',
+  '/workbench/supervision',
   '/workbench/org/regions',
   '/workbench/org/organizations',
   '/workbench/org/halls',
@@ -111,11 +134,13 @@ function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
   const [openKeys, setOpenKeys] = useState<string[]>(
     selected.startsWith('/workbench/catalog')
       ? ['catalog']
-      : selected.startsWith('/workbench/calendar')
-        ? ['calendar']
-        : selected.startsWith('/workbench/org') || selected === '/workbench'
-          ? ['org']
-          : [],
+      : selected.startsWith('/workbench/supervision')
+        ? ['supervision']
+        : selected.startsWith('/workbench/calendar')
+          ? ['calendar']
+          : selected.startsWith('/workbench/org') || selected === '/workbench'
+            ? ['org']
+            : [],
   );
   return (
     <Layout className="workbench">

@@ -1,0 +1,400 @@
+import { useState } from 'react';
+import { Button, Card, Col, Input, Row, Segmented, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { can, useMe } from '../../api/auth.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
+import {
+  useCaseLights,
+  useFindings,
+  useSummary,
+  useTaskLights,
+  useWarnings,
+  type CaseLight,
+  type Finding,
+  type Light,
+  type TaskLight,
+  type Warning,
+} from './api.ts';
+import { LightBadge } from './shared.tsx';
+import { IssueOrderModal } from './IssueOrderModal.tsx';
+
+const lights: Light[] = ['red', 'yellow', 'green'];
+
+function usePaging() {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  return {
+    page,
+    query: { limit: pageSize, offset: (page - 1) * pageSize },
+    reset: () => setPage(1),
+    pagination: (total: number, t: ReturnType<typeof useT>) => ({
+      current: page,
+      pageSize,
+      total,
+      showSizeChanger: true,
+      showTotal: (n: number) => t('common.total', { total: n }),
+      onChange: (p: number, size: number) => {
+        setPage(size !== pageSize ? 1 : p);
+        setPageSize(size);
+      },
+    }),
+  };
+}
+
+function LightFilter({ value, onChange }: { value: Light | undefined; onChange: (l: Light | undefined) => void }) {
+  const t = useT();
+  return (
+    <Segmented
+      value={value ?? 'all'}
+      onChange={(v) => onChange(v === 'all' ? undefined : (v as Light))}
+      options={[{ value: 'all', label: t('sup.light.all') }, ...lights.map((l) => ({ value: l, label: t(`sup.light.${l}` as MessageKey) }))]}
+      data-testid="light-filter"
+    />
+  );
+}
+
+function CasesTab({ canOrder }: { canOrder: boolean }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [light, setLight] = useState<Light | undefined>();
+  const [q, setQ] = useState<string | undefined>();
+  const [ordering, setOrdering] = useState<CaseLight | null>(null);
+  const paging = usePaging();
+  const list = useCaseLights({ ...paging.query, light, q });
+  const columns: TableColumnsType<CaseLight> = [
+    { title: t('sup.col.light'), dataIndex: 'light', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
+    {
+      title: t('sup.col.case'),
+      dataIndex: 'subject',
+      render: (subject: string, c) => (
+        <div>
+          <Link to={`/workbench/cases/${c.id}`}>{subject}</Link>
+          <div className="sup-sub mono">{c.number}</div>
+        </div>
+      ),
+    },
+    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
+    { title: t('sup.col.region'), dataIndex: 'regionName', width: 100 },
+    {
+      title: t('sup.col.clock'),
+      dataIndex: 'clockState',
+      width: 90,
+      render: (s: string) => <Tag color={s === 'paused' ? 'gold' : 'processing'}>{t(`sup.clock.${s}` as MessageKey)}</Tag>,
+    },
+    { title: t('sup.col.warnAt'), dataIndex: 'warnAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('sup.col.committedDue'), dataIndex: 'committedDueAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('sup.col.legalDue'), dataIndex: 'legalDueAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: t('sup.col.actions'),
+      key: 'actions',
+      width: 170,
+      fixed: 'right',
+      render: (_: unknown, c) => (
+        <Space size={4}>
+          <Link to={`/workbench/cases/${c.id}`}>{t('sup.trail')}</Link>
+          {canOrder && (
+            <Button size="small" type="link" onClick={() => setOrdering(c)} data-testid={`issue-${c.number}`}>
+              {t('sup.issue')}
+            </Button>
+          )}
+          {c.openOrders > 0 && <Tag color="volcano">{t('sup.openOrders', { n: c.openOrders })}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <>
+      <Space wrap className="filter-bar">
+        <LightFilter
+          value={light}
+          onChange={(l) => {
+            setLight(l);
+            paging.reset();
+          }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('sup.search')}
+          onSearch={(v) => {
+            setQ(v.trim() || undefined);
+            paging.reset();
+          }}
+          style={{ width: 260 }}
+        />
+      </Space>
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<CaseLight>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching && !list.data}
+          scroll={{ x: 1250 }}
+          rowClassName={(c) => `sup-row-${c.light}`}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={light || q ? t('sup.empty.casesLight') : t('sup.empty.cases')} /> }}
+          pagination={paging.pagination(list.data?.total ?? 0, t)}
+          data-testid="case-lights"
+        />
+      )}
+      <IssueOrderModal kase={ordering} onClose={() => setOrdering(null)} />
+    </>
+  );
+}
+
+function TasksTab() {
+  const t = useT();
+  const { locale } = useLocale();
+  const [light, setLight] = useState<Light | undefined>();
+  const paging = usePaging();
+  const list = useTaskLights({ ...paging.query, light });
+  const columns: TableColumnsType<TaskLight> = [
+    { title: t('sup.col.light'), dataIndex: 'light', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
+    { title: t('sup.col.task'), dataIndex: 'name', width: 120 },
+    {
+      title: t('sup.col.case'),
+      dataIndex: 'caseSubject',
+      render: (subject: string, r) => (
+        <div>
+          <Link to={`/workbench/cases/${r.caseId}`}>{subject}</Link>
+          <div className="sup-sub mono">{r.caseNumber}</div>
+        </div>
+      ),
+    },
+    { title: t('sup.col.taskOrg'), dataIndex: 'organizationName', width: 180 },
+    { title: t('sup.col.assignee'), dataIndex: 'assigneeName', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: t('sup.col.warnAt'), dataIndex: 'yellowAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+  ];
+  return (
+    <>
+      <Space wrap className="filter-bar">
+        <LightFilter
+          value={light}
+          onChange={(l) => {
+            setLight(l);
+            paging.reset();
+          }}
+        />
+      </Space>
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<TaskLight>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching && !list.data}
+          scroll={{ x: 1000 }}
+          rowClassName={(r) => `sup-row-${r.light}`}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.tasks')} /> }}
+          pagination={paging.pagination(list.data?.total ?? 0, t)}
+          data-testid="task-lights"
+        />
+      )}
+    </>
+  );
+}
+
+function WarningsTab() {
+  const t = useT();
+  const { locale } = useLocale();
+  const [level, setLevel] = useState<'yellow' | 'red' | undefined>();
+  const paging = usePaging();
+  const list = useWarnings({ ...paging.query, level });
+  const columns: TableColumnsType<Warning> = [
+    { title: t('sup.col.level'), dataIndex: 'level', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
+    {
+      title: t('sup.col.case'),
+      dataIndex: 'caseSubject',
+      render: (subject: string, w) => (
+        <div>
+          <Link to={`/workbench/cases/${w.caseId}`}>{subject}</Link>
+          <div className="sup-sub mono">{w.caseNumber}</div>
+        </div>
+      ),
+    },
+    {
+      title: t('sup.col.limit'),
+      dataIndex: 'limitKind',
+      width: 150,
+      render: (k: string, w) => (
+        <span>
+          {t(`sup.limit.${k}` as MessageKey)}
+          {w.taskName && <div className="sup-sub">{w.taskName}</div>}
+        </span>
+      ),
+    },
+    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.crossedAt'), dataIndex: 'crossedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.raisedAt'), dataIndex: 'raisedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+  ];
+  return (
+    <>
+      <Space wrap className="filter-bar">
+        <Segmented
+          value={level ?? 'all'}
+          onChange={(v) => {
+            setLevel(v === 'all' ? undefined : (v as 'yellow' | 'red'));
+            paging.reset();
+          }}
+          options={[
+            { value: 'all', label: t('sup.light.all') },
+            { value: 'red', label: t('sup.light.red') },
+            { value: 'yellow', label: t('sup.light.yellow') },
+          ]}
+        />
+      </Space>
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Warning>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching && !list.data}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.warnings')} /> }}
+          pagination={paging.pagination(list.data?.total ?? 0, t)}
+          data-testid="warnings-table"
+        />
+      )}
+    </>
+  );
+}
+
+function findingDetail(f: Finding, t: ReturnType<typeof useT>, locale: 'zh-CN' | 'en'): string {
+  if (f.kind === 'paused_often') return t('sup.finding.detail.paused_often', { n: Number(f.detail.pauses ?? 0) });
+  if (f.kind === 'immediate_extended') return t('sup.finding.detail.immediate_extended', { n: Number(f.detail.extensions ?? 0) });
+  return t('sup.finding.detail.late_acceptance', { due: formatDateTime(String(f.detail.noticeDueAt ?? ''), locale) });
+}
+
+function FindingsTab() {
+  const t = useT();
+  const { locale } = useLocale();
+  const paging = usePaging();
+  const list = useFindings(paging.query);
+  const columns: TableColumnsType<Finding> = [
+    { title: t('sup.col.kind'), dataIndex: 'kind', width: 160, render: (k: string) => <Tag color="volcano">{t(`sup.finding.${k}` as MessageKey)}</Tag> },
+    {
+      title: t('sup.col.case'),
+      dataIndex: 'caseSubject',
+      render: (subject: string, f) => (
+        <div>
+          <Link to={`/workbench/cases/${f.caseId}`}>{subject}</Link>
+          <div className="sup-sub mono">{f.caseNumber}</div>
+        </div>
+      ),
+    },
+    { title: t('sup.col.detail'), key: 'detail', width: 260, render: (_: unknown, f) => findingDetail(f, t, locale) },
+    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
+    { title: t('sup.col.foundAt'), dataIndex: 'foundAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+  ];
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Table<Finding>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={list.data?.items ?? []}
+      loading={list.isFetching && !list.data}
+      scroll={{ x: 1000 }}
+      locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.findings')} /> }}
+      pagination={paging.pagination(list.data?.total ?? 0, t)}
+      data-testid="findings-table"
+    />
+  );
+}
+
+function LightCounts({ counts }: { counts: Record<Light, number> | undefined }) {
+  const t = useT();
+  return (
+    <div className="sup-lights">
+      {lights.map((l) => (
+        <Tooltip key={l} title={t(`sup.light.${l}` as MessageKey)}>
+          <span className={`sup-count sup-count-${l}`} data-testid={`count-${l}`}>
+            {counts?.[l] ?? '–'}
+          </span>
+        </Tooltip>
+      ))}
+    </div>
+  );
+}
+
+/** 电子监察台: running cases and tasks by light, warnings, suspicious patterns; 督办 from any case. */
+export function SupervisionConsolePage() {
+  const t = useT();
+  const me = useMe().data!;
+  const allowed = can(me, 'supervision.read');
+  const summary = useSummary();
+  if (!allowed) return <Forbidden />;
+  const s = summary.data;
+  const findings = s ? Object.values(s.findings).reduce((a, b) => a + (b ?? 0), 0) : undefined;
+  return (
+    <>
+      <PageHeader title={t('sup.console.title')} subtitle={t('sup.console.subtitle')} />
+      {summary.isError && <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />}
+      <Row gutter={[12, 12]} className="block-gap sup-cards" data-testid="sup-summary">
+        <Col xs={24} md={12} xl={6}>
+          <Card size="small" title={t('sup.card.cases')} loading={summary.isPending} data-testid="card-cases">
+            <LightCounts counts={s?.cases} />
+          </Card>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <Card size="small" title={t('sup.card.tasks')} loading={summary.isPending} data-testid="card-tasks">
+            <LightCounts counts={s?.tasks} />
+          </Card>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <Card size="small" title={t('sup.card.warnings')} loading={summary.isPending} data-testid="card-warnings">
+            <div className="sup-count">{s ? s.warnings.yellow + s.warnings.red : '–'}</div>
+            <div className="sup-sub">{s && t('sup.card.warningsDetail', s.warnings)}</div>
+            <div className="sup-sub">{s && t('sup.card.pending', { n: s.pending })}</div>
+          </Card>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <Card
+            size="small"
+            title={t('sup.card.orders')}
+            loading={summary.isPending}
+            extra={<Link to="/workbench/supervision/orders">{t('sup.nav.orders')}</Link>}
+            data-testid="card-orders"
+          >
+            <div className="sup-count">{s ? s.orders.open + s.orders.replied + s.orders.escalated + s.orders.closed : '–'}</div>
+            <div className="sup-sub">
+              {s &&
+                t('sup.card.ordersDetail', {
+                  open: s.orders.open + s.orders.escalated,
+                  replied: s.orders.replied,
+                  late: s.orders.late,
+                  escalations: s.orders.escalations,
+                })}
+            </div>
+            <div className="sup-sub">
+              {t('sup.card.findings')}: {findings ?? '–'}
+            </div>
+          </Card>
+        </Col>
+      </Row>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'cases', label: t('sup.tab.cases'), children: <CasesTab canOrder={can(me, 'supervision.order')} /> },
+            { key: 'tasks', label: t('sup.tab.tasks'), children: <TasksTab /> },
+            { key: 'warnings', label: t('sup.tab.warnings'), children: <WarningsTab /> },
+            { key: 'findings', label: t('sup.tab.findings'), children: <FindingsTab /> },
+          ]}
+          destroyOnHidden
+        />
+      </Card>
+    </>
+  );
+}
