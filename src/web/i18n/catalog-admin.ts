@@ -288,6 +288,11 @@ export const catalogAdmin = {
   'ca.fee.reducible': ['允许减免', 'Reductions allowed'],
   'ca.fee.reductionBasis': ['减免依据', 'Basis for reductions'],
   'ca.fee.add': ['添加收费项目', 'Add fee'],
+  'ca.fee.amount': ['标准金额（元）', 'Standard amount (CNY)'],
+  'ca.fee.amountHint': ['不填则由窗口按收费标准核定金额', 'Leave empty: the window assesses the amount by the standard'],
+  'ca.fee.chargeAt': ['收取时点', 'Charged at'],
+  'ca.fee.chargeAt.acceptance': ['受理时', 'Acceptance'],
+  'ca.fee.chargeAt.decision': ['作出决定时', 'Decision'],
 
   'ca.form.palette': ['控件', 'Widgets'],
   'ca.form.paletteHint': ['点击添加到所选字段之后，或拖到字段列表中', 'Click to add after the selected field, or drag into the list'],

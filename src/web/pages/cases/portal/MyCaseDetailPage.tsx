@@ -14,6 +14,7 @@ import { KindTags, StatusTag } from '../shared/labels.tsx';
 import { MaterialsByRound } from '../shared/MaterialsByRound.tsx';
 import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
 import { TasksTable } from '../shared/TasksTable.tsx';
+import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import '../cases.css';
 
 /** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
@@ -66,6 +67,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
           <SupplementForm kase={kase} mode="applicant" />
         </Card>
       )}
+      <FeesAndDocuments caseId={kase.id} feesMode="applicant" />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('cases.overview')} className="block-gap">

@@ -37,6 +37,8 @@ function asked(items: unknown, t: CaseT): ReactNode {
   );
 }
 
+const yuanOf = (cents: unknown, t: CaseT) => (typeof cents === 'number' ? `¥${(cents / 100).toFixed(2)}` : t('cases.ev.feeToAssess'));
+
 /** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
 function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
   const p = e.payload as P;
@@ -107,6 +109,16 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
     case 'joint_completed':
       out.push(t(p.allAgree ? 'cases.ev.jointAgreed' : 'cases.ev.jointDisagreed'));
       break;
+    case 'fee_due':
+      for (const l of (p.lines ?? []) as P[]) line('cases.ev.feeLine', { name: String(l.name), amount: yuanOf(l.amountCents, t) });
+      break;
+    case 'fee_assessed':
+    case 'fee_reduced':
+    case 'fee_waived':
+    case 'payment_confirmed':
+      line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
+      if (p.reason) line('cases.ev.reason', { text: String(p.reason) });
+      break;
   }
   return out.filter((x) => x !== null && x !== undefined && x !== '');
 }
@@ -132,6 +144,11 @@ const knownEvents = new Set([
   'decided',
   'concluded',
   'joint_completed',
+  'fee_due',
+  'fee_assessed',
+  'fee_reduced',
+  'fee_waived',
+  'payment_confirmed',
 ]);
 
 export const eventLabel = (t: CaseT, type: string) => (knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : type);

@@ -14,6 +14,7 @@ import { KindTags, StatusTag } from '../shared/labels.tsx';
 import { MaterialsByRound } from '../shared/MaterialsByRound.tsx';
 import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
 import { TasksTable } from '../shared/TasksTable.tsx';
+import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import { CompletenessCheck } from './CompletenessCheck.tsx';
 import { IntakeActions } from './IntakeActions.tsx';
 import { TaskActions, type MyTask } from './TaskActions.tsx';
@@ -85,6 +86,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
       <Card title={t('cases.tasks')} className="block-gap">
         <TasksTable tasks={kase.tasks} />
       </Card>
+      <FeesAndDocuments caseId={kase.id} feesMode={isClerk ? 'window' : 'view'} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title={t('cases.completeness')} className="block-gap">

@@ -4,6 +4,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { deliveryLabel } from '../shared/labels.tsx';
+import { UnpaidFeesAlert, useDeliveryBlockedByFees } from '../shared/FeesPanel.tsx';
 
 const methods: DeliveryMethod[] = ['pickup', 'post', 'locker', 'electronic'];
 
@@ -26,6 +27,7 @@ export function DeliverDialog({
   const [error, setError] = useState<string | null>(null);
   const [key] = useIdempotencyKey();
   const action = useCaseAction(kase.id);
+  const unpaid = useDeliveryBlockedByFees(kase.id);
   const ready =
     (method === 'pickup' && identityChecked) ||
     (method === 'post' && trackingNumber.trim()) ||
@@ -50,11 +52,12 @@ export function DeliverDialog({
       open
       title={t('cases.deliverTitle', { number: kase.number })}
       okText={t('cases.confirmDeliver')}
-      okButtonProps={{ disabled: !ready, loading: action.isPending, 'data-testid': 'deliver-ok' }}
+      okButtonProps={{ disabled: !ready || unpaid, loading: action.isPending, 'data-testid': 'deliver-ok' }}
       onOk={submit}
       onCancel={onClose}
       data-testid="deliver-dialog"
     >
+      <UnpaidFeesAlert caseId={kase.id} />
       <Typography.Paragraph>
         {kase.subject} · {kase.applicant.name} <span className="mono cell-sub">{kase.applicant.idNumber}</span>
       </Typography.Paragraph>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Input, Row, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n/index.tsx';
 import type { Fee } from '../../../api/catalog-admin.ts';
@@ -100,6 +100,33 @@ export function FeesTab({
                 autoSize={{ minRows: 1, maxRows: 4 }}
                 disabled={readOnly}
                 onChange={(e) => set(i, { basis: e.target.value })}
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <div className="ca-field-label">{t('ca.fee.amount')}</div>
+              <InputNumber
+                value={f.amountCents === undefined ? null : f.amountCents / 100}
+                min={0}
+                max={10_000_000}
+                precision={2}
+                disabled={readOnly}
+                placeholder={t('ca.fee.amountHint')}
+                style={{ width: '100%' }}
+                onChange={(v) => set(i, { amountCents: v === null || v === undefined ? undefined : Math.round(Number(v) * 100) })}
+                data-testid="fee-amount"
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <div className="ca-field-label">{t('ca.fee.chargeAt')}</div>
+              <Radio.Group
+                value={f.chargeAt ?? 'decision'}
+                disabled={readOnly}
+                optionType="button"
+                onChange={(e) => set(i, { chargeAt: e.target.value as 'acceptance' | 'decision' })}
+                options={[
+                  { value: 'acceptance', label: t('ca.fee.chargeAt.acceptance') },
+                  { value: 'decision', label: t('ca.fee.chargeAt.decision') },
+                ]}
               />
             </Col>
             <Col xs={24} lg={6}>

@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+/** Fees, payments and documents of a case (GET/POST /api/v1/cases/{id}/fees, /payments, /documents). */
+
+export type FeeStatus = 'unpaid' | 'paid' | 'waived';
+export interface FeeLine {
+  id: number;
+  name: string;
+  standard: string;
+  basis: string;
+  reducible: boolean;
+  chargeAt: 'acceptance' | 'decision';
+  standardCents: number | null;
+  amountCents: number | null;
+  status: FeeStatus;
+  adjustment: 'assessed' | 'reduced' | 'waived' | null;
+  adjustmentReason: string | null;
+  paidAt: string | null;
+  version: number;
+}
+export interface Payment {
+  id: number;
+  feeId: number;
+  method: 'cash' | 'card' | 'online';
+  provider: string | null;
+  reference: string;
+  amountCents: number;
+  status: 'pending' | 'succeeded' | 'failed' | 'superseded';
+  statusReason: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  receiptDocumentId: number | null;
+}
+export interface CaseFees {
+  caseId: number;
+  onlinePayment: boolean;
+  lines: FeeLine[];
+  payments: Payment[];
+  totals: { dueCents: number; paidCents: number; unpaidCents: number; unassessed: number; settled: boolean };
+}
+export type DocumentKind = 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
+export interface CaseDocument {
+  id: number;
+  kind: DocumentKind;
+  number: string;
+  title: string;
+  paymentId: number | null;
+  sha256: string | null;
+  size: number | null;
+  createdAt: string;
+  renderedAt: string | null;
+  url: string;
+}
+
+export type FeeAction =
+  | { action: 'assess'; feeId: number; amountCents: number; reason?: string | null }
+  | { action: 'reduce'; feeId: number; amountCents: number; reason: string }
+  | { action: 'waive'; feeId: number; reason: string }
+  | { action: 'pay'; feeId: number; method: 'cash' | 'card'; amountCents: number };
+
+export const feeKeys = {
+  fees: (id: number) => ['cases', 'fees', id] as const,
+  documents: (id: number) => ['cases', 'documents', id] as const,
+};
+
+export function useCaseFees(id: number, enabled = true) {
+  return useQuery({ queryKey: feeKeys.fees(id), queryFn: () => api.get<CaseFees>(`/cases/${id}/fees`), enabled: enabled && id > 0 });
+}
+
+export function useCaseDocuments(id: number) {
+  return useQuery({
+    queryKey: feeKeys.documents(id),
+    queryFn: () => api.get<{ items: CaseDocument[]; total: number }>(`/cases/${id}/documents`),
+    enabled: id > 0,
+  });
+}
+
+/** After a fee action or payment the case's timeline, fees and documents change: refresh all of the case. */
+function useRefreshCase(id: number) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'cases' && (q.queryKey[2] === id || q.queryKey[1] === 'list') });
+}
+
+export function useFeeAction(id: number) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshCase(id);
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ body, key }: { body: FeeAction; key: string }) => api.post<CaseFees>(`/cases/${id}/fees/actions`, body, { idempotencyKey: key }),
+    onSuccess: (fees) => {
+      queryClient.setQueryData(feeKeys.fees(id), fees);
+      return refresh();
+    },
+  });
+}
+
+export function useStartPayment(id: number) {
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ feeId, key }: { feeId: number; key: string }) =>
+      api.post<{ paymentId: number; reference: string; amountCents: number; provider: string; payUrl: string }>(
+        `/cases/${id}/payments`,
+        { feeId },
+        { idempotencyKey: key },
+      ),
+  });
+}
+
+/** ¥80.00 */
+export const yuan = (cents: number | null) => (cents === null ? '—' : `¥${(cents / 100).toFixed(2)}`);

@@ -1,0 +1,81 @@
+import { useCallback } from 'react';
+import { useLocale } from './index.tsx';
+import { useCaseT, type CaseKey } from './cases-pages.ts';
+
+/**
+ * Strings of the fees panel and the documents list: [zh-CN, en]. They travel with the case pages (loaded
+ * on demand), not with the portal's first load; `useFeesT()` falls back to the case pages' dictionary.
+ */
+export const caseFeesStrings = {
+  'fees.title': ['收费与缴费', 'Fees and payment'],
+  'fees.none': ['本办件暂无收费项目', 'No fees on this case'],
+  'fees.item': ['收费项目', 'Fee'],
+  'fees.standard': ['收费标准', 'Standard'],
+  'fees.amount': ['应缴金额', 'Amount due'],
+  'fees.status': ['状态', 'Status'],
+  'fees.chargeAt.acceptance': ['受理时收取', 'At acceptance'],
+  'fees.chargeAt.decision': ['决定后收取', 'After the decision'],
+  'fees.status.unpaid': ['待缴费', 'Unpaid'],
+  'fees.status.paid': ['已缴费', 'Paid'],
+  'fees.status.waived': ['已免收', 'Waived'],
+  'fees.unassessed': ['待窗口核定', 'To be assessed'],
+  'fees.adjustment.assessed': ['窗口核定', 'Assessed'],
+  'fees.adjustment.reduced': ['减收', 'Reduced'],
+  'fees.adjustment.waived': ['免收', 'Waived'],
+  'fees.total': ['合计应缴 {due}，已缴 {paid}，待缴 {unpaid}', 'Due {due}, paid {paid}, unpaid {unpaid}'],
+  'fees.payOnline': ['在线缴费', 'Pay online'],
+  'fees.payOnlineHint': ['将跳转到支付平台完成缴费，完成后自动返回本页。', 'You go to the payment provider and come back here when paid.'],
+  'fees.windowOnly': ['本事项请到窗口缴费', 'This item is paid at the window'],
+  'fees.paidNotice': ['缴费成功，缴费凭证已生成。', 'Payment received; the receipt is ready.'],
+  'fees.pendingNotice': ['支付结果确认中，请稍后刷新。', 'Waiting for the payment to be confirmed; refresh in a moment.'],
+  'fees.pay': ['收款', 'Take payment'],
+  'fees.assess': ['核定金额', 'Assess'],
+  'fees.reduce': ['减收', 'Reduce'],
+  'fees.waive': ['免收', 'Waive'],
+  'fees.method': ['缴费方式', 'Method'],
+  'fees.method.cash': ['现金', 'Cash'],
+  'fees.method.card': ['银行卡', 'Card'],
+  'fees.method.online': ['网上支付', 'Online'],
+  'fees.amountYuan': ['金额（元）', 'Amount (CNY)'],
+  'fees.reason': ['理由及依据', 'Reason and basis'],
+  'fees.reasonRequired': ['请填写理由（至少 2 个字）', 'Give the reason (2 characters or more)'],
+  'fees.confirm': ['确定', 'Confirm'],
+  'fees.actionTitle': ['{action}：{name}', '{action}: {name}'],
+  'fees.payments': ['缴费记录', 'Payments'],
+  'fees.payment.pending': ['待支付', 'Pending'],
+  'fees.payment.succeeded': ['成功', 'Succeeded'],
+  'fees.payment.failed': ['失败', 'Failed'],
+  'fees.payment.superseded': ['重复支付，待退款', 'Duplicate, to be refunded'],
+  'fees.receipt': ['缴费凭证', 'Receipt'],
+  'fees.blocksDelivery': ['尚有未缴费用，缴清或免收后方可出件：{lines}', 'Fees are unpaid; deliver once they are paid or waived: {lines}'],
+  'docs.title': ['文书与结果', 'Documents and results'],
+  'docs.none': ['暂无文书', 'No documents yet'],
+  'docs.download': ['下载', 'Download'],
+  'docs.kind.acceptance_notice': ['受理通知书', 'Acceptance notice'],
+  'docs.kind.one_time_notice': ['一次性告知书', 'One-time notice'],
+  'docs.kind.refusal_decision': ['不予受理决定书', 'Refusal'],
+  'docs.kind.decision': ['许可决定书', 'Decision'],
+  'docs.kind.license': ['证照', 'License'],
+  'docs.kind.receipt': ['缴费凭证', 'Receipt'],
+  'docs.issuedAt': ['出具时间', 'Issued'],
+  'docs.number': ['文书编号', 'Number'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type FeesKey = CaseKey | keyof typeof caseFeesStrings;
+type Vars = Record<string, string | number>;
+const own = caseFeesStrings as Record<string, readonly [string, string]>;
+
+/** `t()` for the fees panel and documents list: their own strings first, then the case pages'. */
+export function useFeesT(): (key: FeesKey, vars?: Vars) => string {
+  const { locale } = useLocale();
+  const t = useCaseT();
+  return useCallback(
+    (key: FeesKey, vars?: Vars) => {
+      const entry = own[key];
+      if (!entry) return t(key as CaseKey, vars);
+      const text = entry[locale === 'en' ? 1 : 0];
+      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    },
+    [locale, t],
+  );
+}

@@ -1,0 +1,72 @@
+import { Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { FeesPanel } from './FeesPanel.tsx';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { useFeesT } from '../../../i18n/case-fees.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useCaseDocuments } from '../../../api/case-fees.ts';
+import { QueryState } from '../../../components/PageState.tsx';
+
+/** 文书与结果: the case's notices, decisions, license and receipts, each a PDF to open or download. */
+export function CaseDocuments({ caseId }: { caseId: number }) {
+  const t = useFeesT();
+  const { locale } = useLocale();
+  const docs = useCaseDocuments(caseId);
+  return (
+    <QueryState query={docs} rows={2}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docs.none')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={data.items}
+            data-testid="case-documents"
+            renderItem={(d) => (
+              <List.Item
+                actions={[
+                  <Button key="dl" size="small" icon={<DownloadOutlined />} href={d.url} target="_blank" data-testid={`document-${d.kind}`}>
+                    {t('docs.download')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  avatar={<FilePdfOutlined style={{ fontSize: 22, color: '#cf1322' }} />}
+                  title={
+                    <>
+                      <Typography.Text strong>{d.title}</Typography.Text> {d.title !== t(`docs.kind.${d.kind}`) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
+                    </>
+                  }
+                  description={
+                    <span className="cell-sub">
+                      <span className="mono">{d.number}</span> · {formatDateTime(d.createdAt, locale)}
+                    </span>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )
+      }
+    </QueryState>
+  );
+}
+
+/** The fees panel and the documents list side by side, as the case pages show them. */
+export function FeesAndDocuments({ caseId, feesMode }: { caseId: number; feesMode: 'window' | 'applicant' | 'view' }) {
+  const t = useFeesT();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Card title={t('fees.title')} className="block-gap" data-testid="fees-card">
+          <FeesPanel caseId={caseId} mode={feesMode} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card title={t('docs.title')} className="block-gap" data-testid="documents-card">
+          <CaseDocuments caseId={caseId} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

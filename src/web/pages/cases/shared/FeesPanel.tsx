@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useFeesT } from '../../../i18n/case-fees.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useCaseFees, useFeeAction, useStartPayment, yuan, type FeeLine } from '../../../api/case-fees.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { QueryState } from '../../../components/PageState.tsx';
+
+const statusColor = { unpaid: 'orange', paid: 'green', waived: 'default' } as const;
+type WindowAction = 'pay' | 'assess' | 'reduce' | 'waive';
+
+/**
+ * 收费: the case's fee lines, totals and payments. At the window a clerk assesses, reduces or waives a
+ * line (with the reason) and takes cash or card; the applicant pays online through the provider's page.
+ */
+export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | 'applicant' | 'view' }) {
+  const t = useFeesT();
+  const { locale } = useLocale();
+  const fees = useCaseFees(caseId);
+  const [params] = useSearchParams();
+  const returned = params.get('payment');
+  const [acting, setActing] = useState<{ line: FeeLine; action: WindowAction } | null>(null);
+  return (
+    <QueryState query={fees} rows={3}>
+      {(data) =>
+        data.lines.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fees.none')} />
+        ) : (
+          <div data-testid="fees-panel">
+            {mode === 'applicant' && returned && <ReturnNotice status={data.payments.find((p) => p.reference === returned)?.status} t={t} />}
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={data.lines}
+              scroll={{ x: true }}
+              columns={[
+                {
+                  title: t('fees.item'),
+                  key: 'name',
+                  render: (_v, l) => (
+                    <>
+                      <Typography.Text strong>{l.name}</Typography.Text>
+                      <div className="cell-sub">
+                        {t(l.chargeAt === 'acceptance' ? 'fees.chargeAt.acceptance' : 'fees.chargeAt.decision')} · {l.standard}
+                      </div>
+                    </>
+                  ),
+                },
+                {
+                  title: t('fees.amount'),
+                  key: 'amount',
+                  align: 'right',
+                  render: (_v, l) => (
+                    <>
+                      <span className="mono">{l.amountCents === null ? t('fees.unassessed') : yuan(l.amountCents)}</span>
+                      {l.adjustment && (
+                        <div className="cell-sub">
+                          {t(`fees.adjustment.${l.adjustment}`)}
+                          {l.adjustmentReason ? `：${l.adjustmentReason}` : ''}
+                        </div>
+                      )}
+                    </>
+                  ),
+                },
+                {
+                  title: t('fees.status'),
+                  key: 'status',
+                  render: (_v, l) => (
+                    <Tag color={statusColor[l.status]} data-testid={`fee-status-${l.id}`}>
+                      {t(`fees.status.${l.status}`)}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: '',
+                  key: 'act',
+                  render: (_v, l) =>
+                    l.status !== 'unpaid' || mode === 'view' ? null : mode === 'applicant' ? (
+                      data.onlinePayment ? (
+                        l.amountCents !== null && <PayOnlineButton caseId={caseId} line={l} />
+                      ) : (
+                        <Typography.Text type="secondary">{t('fees.windowOnly')}</Typography.Text>
+                      )
+                    ) : (
+                      <Space size={4} wrap>
+                        {l.amountCents !== null && l.amountCents > 0 && (
+                          <Button size="small" type="primary" onClick={() => setActing({ line: l, action: 'pay' })} data-testid={`fee-pay-${l.id}`}>
+                            {t('fees.pay')}
+                          </Button>
+                        )}
+                        {(l.amountCents === null || l.reducible) && (
+                          <Button size="small" onClick={() => setActing({ line: l, action: 'assess' })}>
+                            {t('fees.assess')}
+                          </Button>
+                        )}
+                        {l.reducible && l.amountCents !== null && l.amountCents > 0 && (
+                          <Button size="small" onClick={() => setActing({ line: l, action: 'reduce' })}>
+                            {t('fees.reduce')}
+                          </Button>
+                        )}
+                        {l.reducible && (
+                          <Button size="small" onClick={() => setActing({ line: l, action: 'waive' })}>
+                            {t('fees.waive')}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                },
+              ]}
+            />
+            <Typography.Paragraph className="block-gap-top" data-testid="fees-total">
+              {t('fees.total', { due: yuan(data.totals.dueCents), paid: yuan(data.totals.paidCents), unpaid: yuan(data.totals.unpaidCents) })}
+            </Typography.Paragraph>
+            {data.payments.length > 0 && (
+              <>
+                <Typography.Text strong>{t('fees.payments')}</Typography.Text>
+                <ul style={{ paddingLeft: 18, marginTop: 4 }} data-testid="fee-payments">
+                  {data.payments.map((p) => (
+                    <li key={p.id}>
+                      {formatDateTime(p.confirmedAt ?? p.createdAt, locale)} · {data.lines.find((l) => l.id === p.feeId)?.name} · {yuan(p.amountCents)} ·{' '}
+                      {t(`fees.method.${p.method}`)} · {t(`fees.payment.${p.status}`)}
+                      {p.receiptDocumentId && (
+                        <>
+                          {' · '}
+                          <a href={`/api/v1/cases/${caseId}/documents/${p.receiptDocumentId}/pdf`} target="_blank" rel="noreferrer">
+                            {t('fees.receipt')}
+                          </a>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {acting && <FeeActionDialog caseId={caseId} {...acting} onClose={() => setActing(null)} />}
+          </div>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function ReturnNotice({ status, t }: { status: string | undefined; t: ReturnType<typeof useFeesT> }) {
+  if (status === 'succeeded') return <Alert type="success" showIcon className="block-gap" title={t('fees.paidNotice')} data-testid="payment-done" />;
+  if (status === 'pending') return <Alert type="info" showIcon className="block-gap" title={t('fees.pendingNotice')} />;
+  return null;
+}
+
+function PayOnlineButton({ caseId, line }: { caseId: number; line: FeeLine }) {
+  const t = useFeesT();
+  const [key] = useIdempotencyKey();
+  const start = useStartPayment(caseId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Button
+        type="primary"
+        size="small"
+        title={t('fees.payOnlineHint')}
+        loading={start.isPending}
+        onClick={() => start.mutate({ feeId: line.id, key }, { onSuccess: (p) => window.location.assign(p.payUrl), onError: (e) => setError(e.message) })}
+        data-testid={`fee-pay-online-${line.id}`}
+      >
+        {t('fees.payOnline')} {yuan(line.amountCents)}
+      </Button>
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </>
+  );
+}
+
+function FeeActionDialog({ caseId, line, action, onClose }: { caseId: number; line: FeeLine; action: WindowAction; onClose: () => void }) {
+  const t = useFeesT();
+  const [key] = useIdempotencyKey();
+  const mutation = useFeeAction(caseId);
+  const [method, setMethod] = useState<'cash' | 'card'>('cash');
+  const initial = action === 'assess' ? (line.amountCents ?? line.standardCents) : null;
+  const [amount, setAmount] = useState<number | null>(initial === null ? null : initial / 100);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const cents = amount === null ? null : Math.round(amount * 100);
+  const needsReason = action === 'reduce' || action === 'waive';
+  const ready = (action === 'waive' || action === 'pay' || cents !== null) && (!needsReason || reason.trim().length >= 2);
+  const submit = () => {
+    const body =
+      action === 'pay'
+        ? { action, feeId: line.id, method, amountCents: line.amountCents! }
+        : action === 'waive'
+          ? { action, feeId: line.id, reason: reason.trim() }
+          : action === 'reduce'
+            ? { action, feeId: line.id, amountCents: cents!, reason: reason.trim() }
+            : { action, feeId: line.id, amountCents: cents!, reason: reason.trim() || null };
+    mutation.mutate({ body, key }, { onSuccess: onClose, onError: (e) => setError(e.message) });
+  };
+  return (
+    <Modal
+      open
+      title={t('fees.actionTitle', { action: t(`fees.${action}`), name: line.name })}
+      okText={t('fees.confirm')}
+      okButtonProps={{ disabled: !ready, loading: mutation.isPending, 'data-testid': 'fee-action-ok' }}
+      onOk={submit}
+      onCancel={onClose}
+      data-testid="fee-action-dialog"
+    >
+      <Typography.Paragraph type="secondary">{line.standard}</Typography.Paragraph>
+      <Form layout="vertical">
+        {action === 'pay' ? (
+          <>
+            <Form.Item label={t('fees.amount')}>
+              <Typography.Text strong className="mono">
+                {yuan(line.amountCents)}
+              </Typography.Text>
+            </Form.Item>
+            <Form.Item label={t('fees.method')}>
+              <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as 'cash' | 'card')} optionType="button" buttonStyle="solid">
+                <Radio.Button value="cash">{t('fees.method.cash')}</Radio.Button>
+                <Radio.Button value="card">{t('fees.method.card')}</Radio.Button>
+              </Radio.Group>
+            </Form.Item>
+          </>
+        ) : (
+          action !== 'waive' && (
+            <Form.Item label={t('fees.amountYuan')} required>
+              <InputNumber
+                min={0}
+                max={10_000_000}
+                precision={2}
+                value={amount}
+                onChange={(v) => setAmount(v === null ? null : Number(v))}
+                style={{ width: 200 }}
+              />
+            </Form.Item>
+          )
+        )}
+        {action !== 'pay' && (
+          <Form.Item label={t('fees.reason')} required={needsReason} help={needsReason && reason.trim().length < 2 ? t('fees.reasonRequired') : undefined}>
+            <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
+        )}
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
+
+/** The unpaid lines that hold delivery back (统一出件 waits for payment), as an alert; empty when nothing is owed. */
+export function UnpaidFeesAlert({ caseId }: { caseId: number }) {
+  const t = useFeesT();
+  const fees = useCaseFees(caseId);
+  const unpaid = fees.data?.lines.filter((l) => l.status === 'unpaid') ?? [];
+  if (!unpaid.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="block-gap"
+      data-testid="unpaid-fees"
+      title={t('fees.blocksDelivery', {
+        lines: unpaid.map((l) => `${l.name} ${l.amountCents === null ? t('fees.unassessed') : yuan(l.amountCents)}`).join('；'),
+      })}
+    />
+  );
+}
+
+/** Whether delivery has to wait for payment. */
+export function useDeliveryBlockedByFees(caseId: number): boolean {
+  const fees = useCaseFees(caseId);
+  return !!fees.data?.lines.some((l) => l.status === 'unpaid');
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
+import { itemContent } from '../factories.ts';
+import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir } from './support.ts';
+
+/*
+ * Fees and documents as the people at the center see them: a citizen whose accepted case has a fee
+ * finds it on the case page with the acceptance notice, pays online through the demo provider's page
+ * and comes back paid with a receipt; the clerk sees the case's fees and documents in the workbench,
+ * and the delivery dialog of a concluded case that still owes its decision fee holds delivery back.
+ */
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: TestServer;
+let browser: Browser;
+let dataDir: string;
+let code: string;
+let citizen: Client;
+let clerk: Client;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+const form = { applicantName: '林小雨', idNumber: '', phone: '13600000001' };
+const materials = [
+  { key: 'application_form', reference: 'paper:checked' },
+  { key: 'business_license', fromLicense: true },
+];
+let n = 0;
+const key = () => `fees-e2e-${Date.now()}-${++n}`;
+
+async function publishChargeableItem() {
+  const market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id as number;
+  const content = itemContent({
+    name: '食品经营许可（收费演示）',
+    audience: ['person', 'enterprise'],
+    isChargeable: true,
+    supportsOnlinePayment: true,
+    resultName: '食品经营许可证',
+    fees: [
+      { name: '证照工本费', standard: '每证 20 元', basis: '演示收费依据', reducible: true, amountCents: 2000, chargeAt: 'acceptance' },
+      { name: '登记费', standard: '住宅类每件 80 元；非住宅类每件 550 元', basis: '演示收费依据', reducible: false },
+    ],
+  });
+  const admin = await signIn(server, 'catalogadmin');
+  const reviewer = await signIn(server, 'centeradmin');
+  const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000800', content });
+  expect(created.status).toBe(201);
+  await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+  expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return created.body.code as string;
+}
+
+async function acceptedCase() {
+  const applied = await citizen.post('/api/v1/cases', { itemCode: code, formData: form, materials }, { 'idempotency-key': key() });
+  expect(applied.status).toBe(201);
+  expect((await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' }, { 'idempotency-key': key() })).status).toBe(200);
+  return applied.body as { id: number; number: string };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-fees-e2e-'));
+  server = await startTestServer({ webDir, dataDir });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  code = await publishChargeableItem();
+  citizen = await signIn(server, 'citizen1');
+  clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  form.idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close().catch(() => {});
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return settledScreenshot(page, name);
+}
+
+describe('fees and documents in the browser', () => {
+  it('lets the citizen pay online and download the acceptance notice', { timeout: 180_000 }, async () => {
+    const { id, number } = await acceptedCase();
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto(`/my/cases/${id}`);
+    const fees = page.getByTestId('fees-panel');
+    await fees.waitFor({ state: 'visible' });
+    expect(await cjkRendering(page)).toMatchObject({ identicalToMissingGlyph: false });
+    await expect.poll(() => fees.textContent()).toContain('待缴费');
+    expect(await fees.textContent()).toContain('¥20.00');
+    const notice = page.getByTestId('document-acceptance_notice');
+    await notice.waitFor({ state: 'visible' });
+    await screenshot(page, 'fees-portal-unpaid');
+
+    // the acceptance notice downloads as a PDF
+    const href = await notice.getAttribute('href');
+    const pdf = await page.context().request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // 在线缴费 → the provider's page → back, paid
+    const line = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
+    await page.getByTestId(`fee-pay-online-${line}`).click();
+    await page.waitForURL('**/api/v1/payments/demo/**');
+    await page.getByTestId('demo-pay').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('demo-pay').textContent()).toContain(number);
+    await screenshot(page, 'fees-demo-provider');
+    await page.getByTestId('demo-pay-confirm').click();
+    await page.waitForURL(`**/my/cases/${id}?payment=*`);
+    await page.getByTestId('payment-done').waitFor({ state: 'visible' });
+    await expect.poll(() => page.getByTestId(`fee-status-${line}`).textContent()).toBe('已缴费');
+    await page.getByTestId('document-receipt').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-payments').textContent()).toContain('网上支付');
+    await screenshot(page, 'fees-portal-paid');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the clerk the fees and documents, and holds delivery while a fee is unpaid', { timeout: 180_000 }, async () => {
+    const { id } = await acceptedCase();
+    const head = await signIn(server, 'head1');
+    for (let i = 0; i < 5; i++) {
+      const kase = (await head.get(`/api/v1/cases/${id}`)).body;
+      if (kase.status === 'concluded') break;
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+      expect(
+        (await head.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '符合条件' }, { 'idempotency-key': key() })).status,
+      ).toBe(200);
+    }
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${id}`);
+    await page.getByTestId('fees-panel').waitFor({ state: 'visible' });
+    await page.getByTestId('document-license').waitFor({ state: 'visible' });
+    // the clerk takes the acceptance fee in cash at the window
+    const lines = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines;
+    await page.getByTestId(`fee-pay-${lines[0].id}`).click();
+    await page.getByTestId('fee-action-ok').click();
+    await expect.poll(() => page.getByTestId(`fee-status-${lines[0].id}`).textContent()).toBe('已缴费');
+    await screenshot(page, 'fees-workbench-case');
+    // the decision fee is still to be assessed and paid: delivery waits
+    await page.getByTestId('action-deliver').click();
+    await page.getByTestId('unpaid-fees').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('unpaid-fees').textContent()).toContain('登记费');
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await screenshot(page, 'fees-delivery-blocked');
+    expect(errors).toEqual([]);
+  });
+});
