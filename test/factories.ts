@@ -62,3 +62,42 @@ export function itemContent(overrides: Partial<ItemContent> = {}): ItemContent {
     ...overrides,
   };
 }
+
+type SchemaNode = {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  minItems?: number;
+  minimum?: number;
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+};
+
+/** Data for a form's required fields that its schema accepts (an ID number, phone, credit code … where the format asks). */
+export function sampleForm(schema: unknown, idNumber: string): Record<string, unknown> {
+  const sample = (p: SchemaNode): unknown => {
+    if (p.enum) return p.enum[0];
+    if (p.type === 'object')
+      return Object.fromEntries(
+        Object.entries(p.properties ?? {})
+          .filter(([k]) => (p.required ?? []).includes(k))
+          .map(([k, v]) => [k, sample(v)]),
+      );
+    if (p.type === 'array') return Array.from({ length: Math.max(1, p.minItems ?? 0) }, () => sample(p.items ?? { type: 'string' }));
+    if (p.type === 'number' || p.type === 'integer') return Math.max(1, p.minimum ?? 1);
+    if (p.type === 'boolean') return true;
+    return (
+      { 'id-card': idNumber, phone: '13600000001', date: '2026-12-01', 'region-code': '990102001001', 'credit-code': '91990102MA0000088B' }[p.format ?? ''] ??
+      '测试'
+    );
+  };
+  return sample(schema as SchemaNode) as Record<string, unknown>;
+}
+
+/** Every required material: from a license or shared data where the item allows, else a checked paper original. */
+export function sampleMaterials(materials: { key: string; necessity: string; source: string }[]) {
+  return materials
+    .filter((m) => m.necessity === 'required')
+    .map((m) => (m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' }));
+}

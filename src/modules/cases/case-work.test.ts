@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { itemContent, sampleForm, sampleMaterials } from '../../../test/factories.ts';
+
+let server: TestServer;
+let idNumber: string;
+let citizen: Client;
+let clerk: Client;
+let reviewCode: string;
+
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
+type Task = { id: number; name: string; state: string; organizationId: number; role: string; canAct: boolean; canRecall: boolean; kind: string };
+const open = (kase: { tasks: Task[] }) => kase.tasks.filter((t) => t.state === 'open' || t.state === 'claimed');
+const org = async (name: string) => (await server.sql('SELECT id FROM organization WHERE name = $1', [name])).rows[0].id as number;
+const accountId = async (username: string) => (await server.sql('SELECT id FROM account WHERE username = $1', [username])).rows[0].id as number;
+/** The head of a task's department: heads may act on approver and head tasks of their organization. */
+const headOf = async (organizationId: number) =>
+  (
+    await server.sql(
+      "SELECT a.username FROM account a JOIN role_assignment r ON r.account_id = a.id WHERE r.role = 'head' AND r.organization_id = $1 ORDER BY a.id LIMIT 1",
+      [organizationId],
+    )
+  ).rows[0].username as string;
+
+/** A market-supervision licence: review (approver) → decide (head) → conclude (approver) → delivery. */
+async function publishReviewItem() {
+  const market = await org('云州市市场监督管理局');
+  const content = itemContent({
+    name: '测试协同审批许可',
+    audience: ['person', 'enterprise'],
+    process: {
+      nodes: [
+        { kind: 'stage', id: 'receive', stage: 'receive', name: '受理', assignee: { role: 'clerk', org: 'center' } },
+        {
+          kind: 'stage',
+          id: 'review',
+          stage: 'review',
+          name: '审查',
+          assignee: { role: 'approver', org: 'implementing' },
+          budget: { value: 3, unit: 'workday' },
+        },
+        { kind: 'stage', id: 'decide', stage: 'decide', name: '决定', assignee: { role: 'head', org: 'implementing' }, budget: { value: 1, unit: 'workday' } },
+        { kind: 'stage', id: 'conclude', stage: 'conclude', name: '办结', assignee: { role: 'approver', org: 'implementing' } },
+        { kind: 'stage', id: 'deliver', stage: 'deliver', name: '送达', assignee: { role: 'clerk', org: 'center' } },
+      ],
+    },
+  });
+  const admin = await signIn(server, 'catalogadmin');
+  const reviewer = await signIn(server, 'centeradmin');
+  const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000600', content });
+  expect(created.status).toBe(201);
+  const submitted = await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+  return created.body.code as string;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  citizen = await signIn(server, 'citizen1');
+  clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  reviewCode = await publishReviewItem();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function acceptedReviewCase() {
+  const applied = await citizen.post('/api/v1/cases', {
+    itemCode: reviewCode,
+    formData: { applicantName: '林小雨', idNumber, phone: '13600000001' },
+    materials: [
+      { key: 'application_form', reference: 'upload:application.pdf' },
+      { key: 'business_license', fromLicense: true },
+    ],
+  });
+  expect(applied.status).toBe(201);
+  const kase = (await act(clerk, applied.body.id, { action: 'accept' })).body;
+  expect(kase.status).toBe('in_progress');
+  return { id: applied.body.id as number, kase };
+}
+
+describe('bundles (一件事一次办)', () => {
+  it('fans the enterprise-establishment bundle out into four item cases, approved in parallel and delivered together', async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    expect(bundle.items).toHaveLength(4);
+    const formData = sampleForm(bundle.form.schema, idNumber);
+    const materials = sampleMaterials(bundle.materials);
+
+    // bad input changes nothing: an unknown material, an item and a bundle at once
+    const before = (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n;
+    expect(
+      (await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData, materials: [...materials, { key: 'no_such', reference: 'x' }] })).status,
+    ).toBe(400);
+    expect((await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', itemCode: reviewCode, formData, materials })).status).toBe(400);
+    expect((await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n).toBe(before);
+
+    const applied = await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData, materials });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body.children).toHaveLength(4);
+    const parentId = applied.body.id as number;
+    let parent = (await citizen.get(`/api/v1/cases/${parentId}`)).body;
+    expect(parent.bundle.children.map((c: { status: string }) => c.status)).toEqual(['submitted', 'submitted', 'submitted', 'submitted']);
+    expect(parent.itemCode).toBeNull();
+
+    // the window acts on the bundle, not on its item cases
+    const childId = applied.body.children[0].id as number;
+    expect((await act(clerk, childId, { action: 'accept' })).status).toBe(409);
+    parent = (await act(clerk, parentId, { action: 'accept' })).body;
+    expect(parent.status).toBe('in_progress');
+    expect(parent.clock.state).toBe('running');
+
+    // every department works its own item case; the parent waits for all of them
+    const children = applied.body.children as { id: number }[];
+    for (let round = 0; round < 12; round++) {
+      let moved = false;
+      for (const c of children) {
+        const kase = (await clerk.get(`/api/v1/cases/${c.id}`)).body;
+        expect(kase.parent.id).toBe(parentId);
+        for (const t of open(kase)) {
+          const head = await signIn(server, await headOf(t.organizationId));
+          const r = await act(head, c.id, { action: 'approve', taskId: t.id, opinion: '同意' });
+          expect(r.status).toBe(200);
+          moved = true;
+        }
+      }
+      const status = (await clerk.get(`/api/v1/cases/${parentId}`)).body.status;
+      if (status === 'concluded') break;
+      expect(moved).toBe(true);
+      expect(status).toBe('in_progress');
+    }
+    parent = (await clerk.get(`/api/v1/cases/${parentId}`)).body;
+    expect(parent.status).toBe('concluded');
+    expect(parent.bundle.children.every((c: { status: string }) => c.status === 'concluded')).toBe(true);
+    expect(parent.clock.state).toBe('stopped');
+
+    // delivered together, never one by one
+    expect((await act(clerk, childId, { action: 'deliver', method: 'electronic' })).status).toBe(409);
+    parent = (await act(clerk, parentId, { action: 'deliver', method: 'electronic' })).body;
+    expect(parent.status).toBe('delivered');
+    expect(parent.bundle.children.every((c: { status: string }) => c.status === 'delivered')).toBe(true);
+
+    // the seven kinds count the item cases, not the bundle
+    const counted = (await server.sql('SELECT count(*)::int AS n FROM kase WHERE bundle_id IS NULL AND parent_id = $1', [parentId])).rows[0].n;
+    expect(counted).toBe(4);
+    await server.drainOutbox();
+    const messages = await server.sql(
+      "SELECT m.title->>'zh-CN' AS title FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'citizen1' AND m.title->>'zh-CN' = '申请已受理' AND m.link = $1",
+      [`/my/cases/${parentId}`],
+    );
+    expect(messages.rows).toHaveLength(1);
+  });
+
+  it('gives one one-time notice for the bundle and takes the supplements on the bundle', async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const materials = sampleMaterials(bundle.materials);
+    const applied = await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData: sampleForm(bundle.form.schema, idNumber), materials });
+    expect(applied.status).toBe(201);
+    const parentId = applied.body.id as number;
+    const asked = materials.find((m) => 'reference' in m)!;
+    const noticed = await act(clerk, parentId, { action: 'notice', items: [{ key: asked.key, note: '请提供清晰的原件扫描件' }] });
+    expect(noticed.status, JSON.stringify(noticed.body)).toBe(200);
+    expect(noticed.body.status).toBe('notified');
+    const waiting = noticed.body.bundle.children.filter((c: { status: string }) => c.status === 'notified');
+    expect(waiting.length).toBeGreaterThan(0);
+    // the applicant hands the material in once, on the bundle
+    const done = await act(citizen, parentId, { action: 'supplement', materials: [{ key: asked.key, reference: 'paper:rescanned' }] });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('submitted');
+    expect(done.body.bundle.children.every((c: { status: string }) => c.status === 'submitted')).toBe(true);
+    // withdrawal reaches every item case
+    const withdrawn = await act(citizen, parentId, { action: 'withdraw', reason: '暂不开办' });
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect(withdrawn.body.bundle.children.every((c: { status: string }) => c.status === 'withdrawn')).toBe(true);
+  });
+});
+
+describe('working a task together', () => {
+  it('hands a task to a colleague and takes it back with the answer (交办)', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const approver1 = await signIn(server, 'approver1');
+    const approver1b = await signIn(server, 'approver1b');
+    const task = open(kase)[0]!;
+    expect(task.canAct).toBe(false); // the clerk's view
+    const seen = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    expect(open(seen)[0]!.canAct).toBe(true);
+    expect(open(seen)[0]!.organizationId).toBe(await org('云州市市场监督管理局'));
+
+    const handed = await act(approver1, id, { action: 'delegate', taskId: task.id, accountId: await accountId('approver1b'), note: '请核实场所' });
+    expect(handed.status).toBe(200);
+    // the colleague answers; they cannot decide it themselves
+    expect((await act(approver1b, id, { action: 'approve', taskId: task.id })).status).toBe(409);
+    expect((await act(approver1b, id, { action: 'answer', taskId: task.id, opinion: '场所已核实' })).status).toBe(200);
+    const back = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    expect(open(back)[0]!.canAct).toBe(true);
+    expect(back.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['task_delegated', 'delegation_answered']));
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT count(*)::int AS n FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'approver1b' AND m.link = $1",
+      [`/workbench/cases/${id}`],
+    );
+    expect(told.rows[0].n).toBe(1);
+  });
+
+  it('waits for a co-signer before the stage moves on (加签)', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const approver1 = await signIn(server, 'approver1');
+    const approver2 = await signIn(server, 'approver2');
+    const task = open(kase)[0]!;
+    const police = await org('云州市公安局');
+    expect((await act(approver1, id, { action: 'add_cosigner', taskId: task.id, organizationId: police, note: '涉及治安管理，请会签' })).status).toBe(200);
+    expect(open((await approver1.get(`/api/v1/cases/${id}`)).body).map((t) => t.kind)).toEqual(['work', 'cosign']);
+    expect((await act(approver1, id, { action: 'approve', taskId: task.id, opinion: '符合条件' })).status).toBe(200);
+    let now = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    // the review is done but the decision waits for the co-signer
+    expect(open(now).map((t) => t.kind)).toEqual(['cosign']);
+    const cosign = open(now)[0]!;
+    expect((await act(approver1, id, { action: 'approve', taskId: cosign.id })).status).toBe(404);
+    expect((await act(approver2, id, { action: 'approve', taskId: cosign.id, opinion: '无异议' })).status).toBe(200);
+    now = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    expect(open(now).map((t) => t.name)).toEqual(['决定']);
+  });
+
+  it('recalls an approval while the next step has not started, and not after (撤回)', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const approver1 = await signIn(server, 'approver1');
+    const head1 = await signIn(server, 'head1');
+    const task = open(kase)[0]!;
+    await act(approver1, id, { action: 'approve', taskId: task.id, opinion: '同意' });
+    let now = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    expect(now.tasks.find((t: Task) => t.id === task.id).canRecall).toBe(true);
+    expect(open(now).map((t) => t.name)).toEqual(['决定']);
+    const recalled = await act(approver1, id, { action: 'recall', taskId: task.id });
+    expect(recalled.status).toBe(200);
+    now = recalled.body;
+    expect(open(now).map((t) => t.name)).toEqual(['审查']);
+    expect(now.tasks.filter((t: Task) => t.name === '决定').map((t: Task) => t.state)).toEqual(['cancelled']);
+
+    // approve again; once the head has claimed the decision, the approval stands
+    await act(approver1, id, { action: 'approve', taskId: task.id, opinion: '同意' });
+    now = (await head1.get(`/api/v1/cases/${id}`)).body;
+    const decide = open(now)[0]!;
+    expect((await act(head1, id, { action: 'claim', taskId: decide.id })).status).toBe(200);
+    const late = await act(approver1, id, { action: 'recall', taskId: task.id });
+    expect(late.status).toBe(409);
+    // someone else's action cannot be recalled
+    expect((await act(head1, id, { action: 'recall', taskId: task.id })).status).toBe(409);
+  });
+
+  it('urges a task once an hour, copies the case to a colleague outside the scope, and lets a head reassign', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const task = open(kase)[0]!;
+    const supervisor = await signIn(server, 'supervisor1');
+    expect((await act(supervisor, id, { action: 'urge', taskId: task.id, note: '请加快办理' })).status).toBe(200);
+    expect((await act(supervisor, id, { action: 'urge', taskId: task.id })).status).toBe(409);
+    const unit = await signIn(server, 'approver2');
+    expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(404);
+    expect((await act(clerk, id, { action: 'cc', accountIds: [await accountId('approver2')], note: '请知悉' })).status).toBe(200);
+    expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(200);
+    // recipients must be staff
+    expect((await act(clerk, id, { action: 'cc', accountIds: [await accountId('citizen2')] })).status).toBe(400);
+
+    const approver1 = await signIn(server, 'approver1');
+    const head1 = await signIn(server, 'head1');
+    expect((await act(approver1, id, { action: 'reassign', taskId: task.id, accountId: await accountId('approver1b') })).status).toBe(403);
+    const r = await act(head1, id, { action: 'reassign', taskId: task.id, accountId: await accountId('approver1b'), note: '陈静请假' });
+    expect(r.status).toBe(200);
+    expect(r.body.tasks.find((t: Task) => t.id === task.id).state).toBe('claimed');
+    expect((await act(approver1, id, { action: 'approve', taskId: task.id })).status).toBe(409);
+    await server.drainOutbox();
+    const urged = await server.sql("SELECT count(*)::int AS n FROM message m WHERE m.link = $1 AND m.title->>'zh-CN' = '催办'", [`/workbench/cases/${id}`]);
+    expect(urged.rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('asks a head for an extension, who approves it once (延期申请)', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const approver1 = await signIn(server, 'approver1');
+    const head1 = await signIn(server, 'head1');
+    const task = open(kase)[0]!;
+    const legalBefore = kase.clock.legal.dueAt as string;
+    expect((await act(approver1, id, { action: 'request_extension', taskId: task.id, days: 11, reason: '需要现场核查' })).status).toBe(400);
+    const asked = await act(approver1, id, { action: 'request_extension', taskId: task.id, days: 5, reason: '需要现场核查' });
+    expect(asked.status).toBe(200);
+    expect((await act(approver1, id, { action: 'request_extension', taskId: task.id, days: 5, reason: '再次申请' })).status).toBe(409);
+    const request = asked.body.extensionRequests[0];
+    expect(request.canDecide).toBe(false);
+    const inbox = (await head1.get('/api/v1/tasks')).body;
+    expect(inbox.extensionRequests.map((e: { id: number }) => e.id)).toContain(request.id);
+    expect((await act(approver1, id, { action: 'decide_extension', requestId: request.id, approve: true })).status).toBe(403);
+    const decided = await act(head1, id, { action: 'decide_extension', requestId: request.id, approve: true, note: '同意延期' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.clock.legal.dueAt > legalBefore).toBe(true);
+    expect((await act(head1, id, { action: 'decide_extension', requestId: request.id, approve: true })).status).toBe(409);
+    expect((await act(approver1, id, { action: 'request_extension', taskId: task.id, days: 2, reason: '还要延期' })).status).toBe(409);
+  });
+});
+
+describe('A and B posts (AB 岗)', () => {
+  it('shows the A post’s tasks to the B post only when A is away or a task nears its deadline', async () => {
+    const { kase } = await acceptedReviewCase();
+    const task = open(kase)[0]!;
+    const a = await signIn(server, 'approver1');
+    const b = await signIn(server, 'approver1b');
+    const ids = async (c: Client) => (await c.get('/api/v1/tasks')).body.items.map((t: { id: number }) => t.id);
+    expect(await ids(a)).toContain(task.id);
+    expect(await ids(b)).not.toContain(task.id);
+    // A goes on leave: B covers
+    const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    expect((await a.put('/api/v1/tasks/away', { until, reason: '年假' })).status).toBe(200);
+    const covering = (await b.get('/api/v1/tasks')).body;
+    expect(covering.items.map((t: { id: number }) => t.id)).toContain(task.id);
+    expect(covering.post.covering.map((c: { name: string }) => c.name)).toContain('陈静');
+    expect((await a.put('/api/v1/tasks/away', { until: null })).status).toBe(200);
+    expect(await ids(b)).not.toContain(task.id);
+    // a task due within a day shows to B as well
+    await server.sql("UPDATE case_task SET due_at = now() + interval '2 hours' WHERE id = $1", [task.id]);
+    expect(await ids(b)).toContain(task.id);
+    // bad input changes nothing
+    expect((await a.put('/api/v1/tasks/away', { until: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    expect((await server.sql("SELECT away_until FROM account WHERE username = 'approver1'")).rows[0].away_until).toBeNull();
+  });
+});
