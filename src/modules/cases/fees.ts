@@ -150,8 +150,9 @@ export async function feesOf(db: Executor, caseId: number) {
 export async function getCaseFees(deps: Deps, actor: Actor | null, caseId: number) {
   const kase = await loadCase(deps.db, caseId);
   await requireCaseRead(deps.db, actor, kase);
-  const c = await versionContent(deps.db, kase.item_version_id);
-  return { caseId, onlinePayment: c.supportsOnlinePayment, ...(await feesOf(deps.db, caseId)) };
+  // a bundle application has no item version of its own: its item cases carry the fees
+  const online = kase.item_version_id === null ? false : (await versionContent(deps.db, kase.item_version_id)).supportsOnlinePayment;
+  return { caseId, onlinePayment: online, ...(await feesOf(deps.db, caseId)) };
 }
 
 // ——— the window: assess, reduce, waive, take payment ———

@@ -352,7 +352,19 @@ function Fees({ content }: { content: ItemContent }) {
       tableLayout="fixed"
       columns={[
         { title: t('guide.fee.name'), dataIndex: 'name', width: 160 },
-        { title: t('guide.fee.standard'), dataIndex: 'standard' },
+        {
+          title: t('guide.fee.standard'),
+          dataIndex: 'standard',
+          render: (s: string, f) => (
+            <div>
+              {s}
+              <div className="cell-sub">
+                {f.amountCents !== undefined && `${t('guide.fee.amount', { amount: (f.amountCents / 100).toFixed(2) })} · `}
+                {t(f.chargeAt === 'acceptance' ? 'guide.fee.atAcceptance' : 'guide.fee.atDecision')}
+              </div>
+            </div>
+          ),
+        },
         { title: t('guide.fee.basis'), dataIndex: 'basis' },
         {
           title: t('guide.fee.reducible'),
