@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +83,8 @@ const apply = async (m = materials) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ centerName: '云州市政务服务中心（测试）' });
+  // generated PDFs land in this run's own directory, not the checkout's data/
+  server = await startTestServer({ centerName: '云州市政务服务中心（测试）', dataDir: path.join(dir, 'data') });
   code = await publishLicenseItem();
   [citizen, citizen2, clerk, head, approver2] = await Promise.all(['citizen1', 'citizen2', 'clerk1', 'head1', 'approver2'].map((u) => signIn(server, u)));
   const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
@@ -91,6 +92,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('case documents', () => {

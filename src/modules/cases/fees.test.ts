@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
@@ -5,6 +8,7 @@ import { testSecretHex } from '../../../test/env.ts';
 import { DemoPaymentProvider } from './payments.ts';
 
 let server: TestServer;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ow-fees-'));
 let code: string;
 let citizen: Client;
 let citizen2: Client;
@@ -74,7 +78,8 @@ async function conclude(id: number) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // generated PDFs land in this run's own directory, not the checkout's data/
+  server = await startTestServer({ dataDir });
   code = await publishChargeableItem();
   [citizen, citizen2, clerk, clerk2, head] = await Promise.all(['citizen1', 'citizen2', 'clerk1', 'clerk2', 'head1'].map((u) => signIn(server, u)));
   const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
@@ -82,6 +87,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('fee lines', () => {

@@ -62,11 +62,11 @@ export async function onCaseAccepted(ctx: WriteContext, kase: CaseRow): Promise<
   const clock = kase.clock_id
     ? await ctx.tx.selectFrom('clock').select(['committed_due_at', 'legal_due_at']).where('id', '=', kase.clock_id).executeTakeFirst()
     : undefined;
-  const accepted = await ctx.tx.selectFrom('case_event').select('payload').where('case_id', '=', kase.id).where('type', '=', 'accepted').executeTakeFirst();
   await issueAcceptanceNotice(ctx, kase, c, {
     committedDueAt: clock?.committed_due_at ?? null,
     legalDueAt: clock?.legal_due_at ?? null,
-    countedFromReceipt: !!(accepted?.payload as { countedFromReceipt?: boolean } | undefined)?.countedFromReceipt,
+    // art. 32: an acceptance counted from receipt carries the time of receipt
+    countedFromReceipt: kase.accepted_at?.getTime() === kase.received_at.getTime(),
     fees,
   });
 }
