@@ -3,7 +3,7 @@
  * events, outbox and audit in one transaction each) with concurrent clients, against pgbench's TPC-B
  * on the same PostgreSQL at the same concurrency, in the same run.
  *
- *   npm run bench:cases [-- --clients 8 --seconds 20]
+ *   npm run bench:cases [-- --clients 8 --seconds 20 --port 54420]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const arg = (name: string, fallback: number) => {
 };
 const clients = arg('clients', 8);
 const seconds = arg('seconds', 20);
+const port = arg('port', 54420);
 const pgbench = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench'].find((p) => existsSync(p));
 if (!pgbench) {
   console.error('pgbench not found: apt-get install postgresql (it ships /usr/lib/postgresql/15/bin/pgbench)');
@@ -33,7 +34,7 @@ if (!pgbench) {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-'));
-const cluster = await startEmbeddedPostgres(dir, 54420);
+const cluster = await startEmbeddedPostgres(dir, port);
 try {
   const u = new URL(cluster.url);
   const admin = new pg.Client({ connectionString: cluster.url });
@@ -156,7 +157,7 @@ try {
   await handle.close();
 
   const env = { ...process.env, PGPASSWORD: 'postgres' };
-  const conn = ['-h', '127.0.0.1', '-p', '54420', '-U', 'postgres'];
+  const conn = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'];
   execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
   const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], { env }).toString();
   const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');

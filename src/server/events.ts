@@ -34,21 +34,17 @@ export async function emitEvent(
   tx: Tx,
   e: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown>; actorId: number | null; requestId: string | null },
 ): Promise<number> {
-  const row = await tx
-    .insertInto('domain_event')
-    .values({
-      type: e.type,
-      stream_type: e.streamType,
-      stream_id: String(e.streamId),
-      payload: JSON.stringify(e.payload),
-      actor_id: e.actorId,
-      request_id: e.requestId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.insertInto('outbox').values({ event_id: row.id, topic: e.type, last_error: null, processed_at: null }).execute();
-  await sql`SELECT pg_notify('onewindow_outbox', '')`.execute(tx);
-  return row.id;
+  // one round trip: the event, its outbox row and the wake-up call
+  const r = await sql<{ id: number }>`
+    WITH e AS (
+      INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
+      VALUES (${e.type}, ${e.streamType}, ${String(e.streamId)}, ${JSON.stringify(e.payload)}, ${e.actorId}, ${e.requestId})
+      RETURNING id
+    ), o AS (
+      INSERT INTO outbox (event_id, topic) SELECT id, ${e.type} FROM e
+    )
+    SELECT id, pg_notify('onewindow_outbox', '') FROM e`.execute(tx);
+  return Number(r.rows[0]!.id);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Db, Tx } from './db/database.ts';
 import type { Actor } from './access.ts';
-import { appendAudit, type AuditInput } from '../modules/audit/audit.service.ts';
+import { appendAudit, prepareAudit, type AuditInput } from '../modules/audit/audit.service.ts';
 import { emitEvent } from './events.ts';
 import { canonicalJson, sha256 } from './crypto.ts';
 import { AppError, fromPgError } from './errors.ts';
@@ -17,22 +17,24 @@ export interface WriteContext {
   actor: Actor | null;
   requestId: string | null;
   audit(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): Promise<void>;
+  /** The audit row `audit` would insert, for writers that fold it into one statement with others. */
+  prepareAudit(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): ReturnType<typeof prepareAudit>;
   emit(event: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown> }): Promise<number>;
 }
 
 export function writeContext(tx: Tx, actor: Actor | null, requestId: string | null): WriteContext {
+  const who = () => ({
+    actorId: actor && actor.accountId > 0 ? actor.accountId : null,
+    actorRole: actor ? primaryRole(actor) : null,
+    requestId,
+    scopePath: actor?.orgRegionPath ?? null,
+  });
   return {
     tx,
     actor,
     requestId,
-    audit: (entry) =>
-      appendAudit(tx, {
-        ...entry,
-        actorId: actor && actor.accountId > 0 ? actor.accountId : null,
-        actorRole: actor ? primaryRole(actor) : null,
-        requestId,
-        scopePath: actor?.orgRegionPath ?? null,
-      }),
+    audit: (entry) => appendAudit(tx, { ...entry, ...who() }),
+    prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who() }),
     emit: (event) => emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId }),
   };
 }

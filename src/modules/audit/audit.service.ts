@@ -74,6 +74,14 @@ export function entryHash(prevHash: string, e: EntryFields): string {
  * the same record collide on (stream, seq) and one of them gets a conflict.
  */
 export async function appendAudit(tx: Executor, input: AuditInput): Promise<void> {
+  await tx
+    .insertInto('audit_entry')
+    .values(await prepareAudit(tx, input))
+    .execute();
+}
+
+/** The next entry of the target's chain, hashed and ready to insert (for writers that batch their statements). */
+export async function prepareAudit(tx: Executor, input: AuditInput) {
   const stream = `${input.targetType}:${input.targetId}`;
   const prev = await tx.selectFrom('audit_entry').select(['seq', 'hash']).where('stream', '=', stream).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const fields: EntryFields = {
@@ -90,10 +98,7 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<void
     scope_path: input.scopePath ?? null,
   };
   const prevHash = prev?.hash ?? genesisHash;
-  await tx
-    .insertInto('audit_entry')
-    .values({ ...fields, change: JSON.stringify(input.change), prev_hash: prevHash, hash: entryHash(prevHash, fields) })
-    .execute();
+  return { ...fields, change: JSON.stringify(input.change), prev_hash: prevHash, hash: entryHash(prevHash, fields) };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import type { KaseTable } from './cases.tables.ts';
+import { syncParent } from './bundle-cases.service.ts';
 import { onCaseEvent as updateMetrics } from '../metrics/rollups.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
@@ -17,9 +18,22 @@ export async function loadCase(db: Executor, caseId: number): Promise<CaseRow> {
   return row as CaseRow;
 }
 
-export async function versionContent(db: Executor, versionId: number): Promise<ItemContent> {
-  const v = await db.selectFrom('item_version').select('content').where('id', '=', versionId).executeTakeFirstOrThrow();
-  return v.content as ItemContent;
+/**
+ * The content of the item version a case pinned. Cases pin only published versions, which never change
+ * (a change is a new version), so the content is kept in memory after the first read.
+ */
+const pinnedContent = new Map<number, ItemContent>();
+export async function versionContent(db: Executor, versionId: number | null): Promise<ItemContent> {
+  if (versionId === null) throw new AppError('CONFLICT', { reason: 'a bundle application has no process of its own: act on its item cases' });
+  const cached = pinnedContent.get(versionId);
+  if (cached) return cached;
+  const v = await db.selectFrom('item_version').select(['content', 'state']).where('id', '=', versionId).executeTakeFirstOrThrow();
+  const content = v.content as ItemContent;
+  if (v.state === 'published' || v.state === 'superseded') {
+    if (pinnedContent.size >= 2000) pinnedContent.delete(pinnedContent.keys().next().value!);
+    pinnedContent.set(versionId, content);
+  }
+  return content;
 }
 
 /** Update the case row if nobody changed it since it was read: the optimistic lock every action takes. */
@@ -32,6 +46,8 @@ export async function updateCase(ctx: WriteContext, kase: CaseRow, set: Partial<
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
+  // an item case of a bundle: the parent case follows its children
+  if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
   return row as CaseRow;
 }
 
@@ -46,24 +62,33 @@ export async function recordCaseEvent(
   payload: Record<string, unknown> = {},
   taskId: number | null = null,
 ): Promise<void> {
-  await ctx.tx
-    .insertInto('case_event')
-    .values({
-      case_id: kase.id,
-      seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id})`,
-      type,
-      actor_id: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
-      actor_name: ctx.actor?.displayName ?? null,
-      task_id: taskId,
-      payload: JSON.stringify(payload),
-    })
-    .execute();
+  const actorId = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
+  const a = await ctx.prepareAudit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
+  const event = {
+    caseId: kase.id,
+    number: kase.number,
+    applicantId: kase.applicant_id,
+    ...(kase.parent_id !== null ? { parentId: kase.parent_id } : {}),
+    ...payload,
+  };
+  // one round trip: the timeline entry, the audit entry, the domain event, its outbox row and the wake-up call
+  await sql`
+    WITH ce AS (
+      INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
+      VALUES (${kase.id}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id}), ${type}, ${actorId},
+              ${ctx.actor?.displayName ?? null}, ${taskId}, ${JSON.stringify(payload)})
+    ), au AS (
+      INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
+      VALUES (${a.stream}, ${a.seq}, ${a.at}, ${a.actor_id}, ${a.actor_role}, ${a.action}, ${a.target_type}, ${a.target_id}, ${a.request_id}, ${a.digest},
+              ${a.scope_path}, ${a.change}, ${a.prev_hash}, ${a.hash})
+    ), e AS (
+      INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
+      VALUES (${`case.${type}`}, 'case', ${String(kase.id)}, ${JSON.stringify(event)}, ${actorId}, ${ctx.requestId})
+      RETURNING id
+    ), o AS (
+      INSERT INTO outbox (event_id, topic) SELECT id, ${`case.${type}`} FROM e
+    )
+    SELECT pg_notify('onewindow_outbox', '') FROM e`.execute(ctx.tx);
+  // the statistics rollups follow the case events in the same transaction
   await updateMetrics(ctx.tx, kase.id, type);
-  await ctx.audit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
-  await ctx.emit({
-    type: `case.${type}`,
-    streamType: 'case',
-    streamId: kase.id,
-    payload: { caseId: kase.id, number: kase.number, applicantId: kase.applicant_id, ...payload },
-  });
 }

@@ -52,10 +52,13 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
 
 /** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery: in the app and by SMS. */
 export function registerCaseNotifications(deps: Deps): void {
+  registerStaffCaseNotifications();
   const sms = recordingChannel('sms', deps.cipher);
   for (const [type, text] of Object.entries(texts)) {
     onEvent(type, `cases.notify-applicant.${type}`, async (tx: Tx, e: DomainEvent) => {
       const p = e.payload as Payload & Record<string, unknown>;
+      // an item case of a bundle: the bundle application tells the applicant about intake and delivery once
+      if (p.parentId && ['case.accepted', 'case.notified', 'case.refused', 'case.delivered'].includes(type)) return;
       const applicant = await tx.selectFrom('applicant').select(['account_id', 'phone_enc']).where('id', '=', p.applicantId).executeTakeFirst();
       if (!applicant) return;
       const t = text(p);
@@ -76,6 +79,88 @@ export function registerCaseNotifications(deps: Deps): void {
           recipient: deps.cipher.decrypt(applicant.phone_enc),
           body: `【一窗通办】${t.zh}`,
         });
+    });
+  }
+}
+
+type StaffPayload = Payload & {
+  task?: string;
+  note?: string | null;
+  toAccountId?: number;
+  toAccountIds?: number[];
+  organizationId?: number;
+  role?: string;
+  assigneeAccountId?: number | null;
+  days?: number;
+  reason?: string;
+};
+
+const staffTexts: Record<string, { title: [string, string]; body: (p: StaffPayload) => [string, string] }> = {
+  'case.task_urged': {
+    title: ['催办', 'Reminder'],
+    body: (p) => [
+      `办件 ${p.number}「${p.task ?? ''}」被催办${p.note ? `：${p.note}` : ''}，请尽快处理。`,
+      `Case ${p.number} (${p.task ?? ''}) was urged${p.note ? `: ${p.note}` : ''}.`,
+    ],
+  },
+  'case.case_copied': {
+    title: ['抄送', 'Copy of a case'],
+    body: (p) => [`办件 ${p.number} 抄送给您${p.note ? `：${p.note}` : ''}。`, `Case ${p.number} was copied to you${p.note ? `: ${p.note}` : ''}.`],
+  },
+  'case.task_delegated': {
+    title: ['交办', 'Task handed to you'],
+    body: (p) => [`办件 ${p.number}「${p.task ?? ''}」交由您办理，请回复意见。`, `Case ${p.number} (${p.task ?? ''}) was handed to you for an answer.`],
+  },
+  'case.delegation_answered': {
+    title: ['交办已回复', 'Answer to a handed task'],
+    body: (p) => [`办件 ${p.number}「${p.task ?? ''}」的交办已回复，请继续办理。`, `Your colleague answered on case ${p.number} (${p.task ?? ''}).`],
+  },
+  'case.task_reassigned': {
+    title: ['改派', 'Task reassigned to you'],
+    body: (p) => [`办件 ${p.number}「${p.task ?? ''}」已改派给您。`, `Case ${p.number} (${p.task ?? ''}) was reassigned to you.`],
+  },
+  'case.extension_requested': {
+    title: ['延期申请', 'Extension request'],
+    body: (p) => [
+      `办件 ${p.number} 申请延期 ${p.days ?? ''} 个工作日：${p.reason ?? ''}`,
+      `Case ${p.number} asks for ${p.days ?? ''} more working days: ${p.reason ?? ''}`,
+    ],
+  },
+};
+
+/** Who on the staff side hears of an event: named accounts, a task's holder, or everyone on the post. */
+async function staffRecipients(tx: Tx, type: string, p: StaffPayload): Promise<number[]> {
+  if (p.toAccountIds?.length) return p.toAccountIds;
+  if (p.toAccountId) return [p.toAccountId];
+  if (type === 'case.task_urged' && p.assigneeAccountId) return [p.assigneeAccountId];
+  if (!p.organizationId) return [];
+  const roles = type === 'case.extension_requested' ? ['head'] : [p.role ?? 'approver'];
+  const rows = await tx
+    .selectFrom('role_assignment')
+    .select('account_id')
+    .where('organization_id', '=', p.organizationId)
+    .where('role', 'in', roles as ('head' | 'approver')[])
+    .execute();
+  return [...new Set(rows.map((r) => r.account_id))];
+}
+
+/** Staff are told in the app when a task is urged, handed, reassigned, copied or needs a head's decision. */
+export function registerStaffCaseNotifications(): void {
+  for (const [type, text] of Object.entries(staffTexts)) {
+    onEvent(type, `cases.notify-staff.${type}`, async (tx: Tx, e: DomainEvent) => {
+      const p = e.payload as StaffPayload;
+      const [zh, en] = text.body(p);
+      for (const accountId of await staffRecipients(tx, type, p)) {
+        if (accountId === e.actorId) continue;
+        await deliverInApp(tx, {
+          accountId,
+          eventId: e.id,
+          kind: 'case',
+          title: { 'zh-CN': text.title[0], en: text.title[1] },
+          body: { 'zh-CN': zh, en },
+          link: `/workbench/cases/${p.caseId}`,
+        });
+      }
     });
   }
 }

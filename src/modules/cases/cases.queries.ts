@@ -7,6 +7,8 @@ import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber } from '../../common/validators.ts';
 import { loadCase, type CaseRow } from './case-core.ts';
+import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
+import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
 import './cases.tables.ts';
 
@@ -52,6 +54,9 @@ export async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow
     .execute();
   const scope = scopeOf(actor, 'case.read');
   if (!scope.all && taskOrgs.some((t) => scope.orgPaths.some((p) => t.path.startsWith(p)))) return;
+  // 抄送: a copy was sent to them
+  const watcher = await db.selectFrom('case_watcher').select('case_id').where('case_id', '=', kase.id).where('account_id', '=', actor.accountId).executeTakeFirst();
+  if (watcher) return;
   throw new AppError('NOT_FOUND');
 }
 
@@ -60,13 +65,20 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
   const { db } = deps;
   const kase = await loadCase(db, caseId);
   await requireCaseRead(db, actor, kase);
-  const [item, applicant, materials, tasks, events] = await Promise.all([
-    db
-      .selectFrom('item as i')
-      .innerJoin('organization as o', 'o.id', 'i.organization_id')
-      .select(['i.code', 'o.name as organization_name'])
-      .where('i.id', '=', kase.item_id)
-      .executeTakeFirstOrThrow(),
+  const [item, applicant, materials, tasks, events, extensionRequests, bundle, parent] = await Promise.all([
+    kase.item_id === null
+      ? db
+          .selectFrom('organization as o')
+          .select([sql<string | null>`NULL`.as('code'), 'o.name as organization_name', sql<number | null>`NULL`.as('version')])
+          .where('o.id', '=', kase.organization_id)
+          .executeTakeFirstOrThrow()
+      : db
+          .selectFrom('item as i')
+          .innerJoin('organization as o', 'o.id', 'i.organization_id')
+          .select(['i.code', 'o.name as organization_name'])
+          .select((eb) => eb.selectFrom('item_version as v').select('v.number').where('v.id', '=', kase.item_version_id).as('version'))
+          .where('i.id', '=', kase.item_id)
+          .executeTakeFirstOrThrow(),
     db.selectFrom('applicant').select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask']).where('id', '=', kase.applicant_id).executeTakeFirstOrThrow(),
     db.selectFrom('case_material').selectAll().where('case_id', '=', kase.id).orderBy('round').orderBy('id').execute(),
     db
@@ -89,12 +101,32 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
         't.created_at',
         't.completed_at',
         't.version',
+        't.organization_id',
+        'o.path as org_path',
+        't.assignee_account_id',
+        't.kind',
+        't.completed_by',
+        't.delegated_by',
+        't.urged_count',
+        't.node_index',
       ])
       .where('t.case_id', '=', kase.id)
       .orderBy('t.id')
       .execute(),
     db.selectFrom('case_event').selectAll().where('case_id', '=', kase.id).orderBy('seq').execute(),
+    db
+      .selectFrom('case_extension_request as e')
+      .innerJoin('account as a', 'a.id', 'e.requested_by')
+      .innerJoin('organization as o', 'o.id', 'e.organization_id')
+      .select(['e.id', 'e.task_id', 'e.days', 'e.reason', 'e.state', 'e.decision_note', 'e.created_at', 'e.decided_at', 'a.display_name', 'o.path as org_path'])
+      .where('e.case_id', '=', kase.id)
+      .orderBy('e.id')
+      .execute(),
+    kase.bundle_id !== null ? bundleView(db, kase) : Promise.resolve(null),
+    kase.parent_id !== null ? loadParentSummary(db, kase.parent_id) : Promise.resolve(null),
   ]);
+  const isHead = (orgPath: string) => !!actor?.grants.some((g) => (g.role === 'head' && g.orgPath && orgPath.startsWith(g.orgPath)) || g.role === 'sys_admin');
+  const waiting = kase.status === 'awaiting_supplement';
   // personal identifiers anywhere in the form (table rows included) are shown masked; the full values stay with the case
   const form = maskIdentifiers(JSON.parse(deps.cipher.decrypt(kase.form_enc))) as Record<string, unknown>;
   return {
@@ -103,6 +135,10 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     subject: kase.subject,
     itemCode: item.code,
     itemVersionId: kase.item_version_id,
+    /** the version of the item (and its form) the case was filed under */
+    itemVersion: item.version,
+    bundle,
+    parent,
     organizationName: item.organization_name,
     channel: kase.channel,
     status: kase.status,
@@ -135,6 +171,35 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       createdAt: t.created_at.toISOString(),
       completedAt: t.completed_at?.toISOString() ?? null,
       version: t.version,
+      organizationId: t.organization_id,
+      kind: t.kind,
+      delegated: t.delegated_by !== null,
+      urgedCount: t.urged_count,
+      assignedToMe: !!actor && t.assignee_account_id === actor.accountId,
+      /** whether the caller may work this task now: their post, not someone else's claim, not paused for supplements */
+      canAct:
+        !waiting &&
+        (t.state === 'open' || (t.state === 'claimed' && !!actor && t.assignee_account_id === actor.accountId)) &&
+        canWorkTask(actor, { assignee_role: t.assignee_role, org_path: t.org_path }) === 'yes',
+      canReassign: (t.state === 'open' || t.state === 'claimed') && isHead(t.org_path),
+      canRecall:
+        t.state === 'done' &&
+        !!actor &&
+        t.completed_by === actor.accountId &&
+        (kase.status === 'in_progress' || kase.status === 'decided') &&
+        (t.outcome === 'approved' || t.outcome === 'rejected'),
+    })),
+    extensionRequests: extensionRequests.map((e) => ({
+      id: e.id,
+      taskId: e.task_id,
+      days: e.days,
+      reason: e.reason,
+      state: e.state,
+      requestedBy: e.display_name,
+      decisionNote: e.decision_note,
+      createdAt: e.created_at.toISOString(),
+      decidedAt: e.decided_at?.toISOString() ?? null,
+      canDecide: e.state === 'pending' && isHead(e.org_path),
     })),
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
     clock: kase.clock_id ? await describeClock(db, kase.clock_id) : null,
@@ -184,6 +249,9 @@ export async function listCases(
         'k.is_urgent',
         'k.received_at',
         'k.accepted_at',
+        'k.notice_due_at',
+        'k.parent_id',
+        'k.bundle_id',
         'o.name as organization_name',
         'ap.name as applicant_name',
         'c.committed_due_at',
@@ -208,6 +276,10 @@ export async function listCases(
       applicantName: r.applicant_name,
       receivedAt: r.received_at.toISOString(),
       acceptedAt: r.accepted_at?.toISOString() ?? null,
+      /** art. 32: the one-time notice is due by then (pre-review) */
+      noticeDueAt: r.notice_due_at.toISOString(),
+      parentId: r.parent_id,
+      isBundle: r.bundle_id !== null,
       committedDueAt: r.committed_due_at?.toISOString() ?? null,
       isOverdue: r.is_overdue ?? false,
     })),
@@ -217,7 +289,9 @@ export async function listCases(
 /** How many cases in scope count as each of the seven kinds (七件制). */
 export async function countKinds(db: Db, actor: Actor | null) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
+  // a bundle's parent case is counted through its item cases
   const r = await scopedCases(db, actor)
+    .where('k.bundle_id', 'is', null)
     .select([
       sql<number>`count(*) FILTER (WHERE k.case_kind = 'immediate')::int`.as('immediate'),
       sql<number>`count(*) FILTER (WHERE k.case_kind = 'committed')::int`.as('committed'),
@@ -236,7 +310,7 @@ export async function countKinds(db: Db, actor: Actor | null) {
 export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean; limit: number }) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const posts = actor.grants.filter((g) => roleGrants(g.role, 'case.handle') && g.orgPath);
-  if (posts.length === 0) return { items: [], total: 0 };
+  if (posts.length === 0) return { items: [], total: 0, post: { backupOnly: false, covering: [], awayUntil: null }, extensionRequests: [] };
   let q = db
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
@@ -254,6 +328,17 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
       ),
     );
   if (f.mine) q = q.where((eb) => eb.or([eb('t.assignee_account_id', 'is', null), eb('t.assignee_account_id', '=', actor.accountId)]));
+  // AB 岗: on a B post only, the A post's tasks show when A is away, or when a task nears its deadline (a day left)
+  const backup = await backupPosts(db, actor.accountId);
+  for (const path of backup.restricted)
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.path', 'not like', `${path}%`),
+        eb('t.assignee_role', '<>', 'approver'),
+        eb('t.assignee_account_id', '=', actor.accountId),
+        eb('t.due_at', '<=', sql<Date>`now() + interval '1 day'`),
+      ]),
+    );
   const [rows, total] = await Promise.all([
     q
       .select([
@@ -271,6 +356,9 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
         't.due_at',
         't.created_at',
         't.version',
+        't.kind',
+        't.delegated_by',
+        't.urged_count',
         'o.name as organization_name',
       ])
       .orderBy('t.is_urgent', 'desc')
@@ -280,8 +368,32 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
+  const heads = actor.grants.filter((g) => g.role === 'head' && g.orgPath).map((g) => g.orgPath!);
+  const extensionRequests = heads.length
+    ? await db
+        .selectFrom('case_extension_request as e')
+        .innerJoin('organization as o', 'o.id', 'e.organization_id')
+        .innerJoin('kase as k', 'k.id', 'e.case_id')
+        .innerJoin('account as a', 'a.id', 'e.requested_by')
+        .select(['e.id', 'e.case_id', 'k.number', 'k.subject', 'e.days', 'e.reason', 'a.display_name', 'e.created_at'])
+        .where('e.state', '=', 'pending')
+        .where((eb) => eb.or(heads.map((p) => eb('o.path', 'like', `${p}%`))))
+        .orderBy('e.id')
+        .execute()
+    : [];
   return {
     total: total.n,
+    post: { backupOnly: backup.restricted.length > 0 || backup.covering.length > 0, covering: backup.covering, awayUntil: backup.awayUntil },
+    extensionRequests: extensionRequests.map((e) => ({
+      id: e.id,
+      caseId: e.case_id,
+      caseNumber: e.number,
+      subject: e.subject,
+      days: e.days,
+      reason: e.reason,
+      requestedBy: e.display_name,
+      createdAt: e.created_at.toISOString(),
+    })),
     items: rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
@@ -298,6 +410,48 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
       createdAt: r.created_at.toISOString(),
       organizationName: r.organization_name,
       version: r.version,
+      kind: r.kind,
+      delegated: r.delegated_by !== null,
+      urgedCount: r.urged_count,
     })),
   };
+}
+
+/**
+ * AB 岗: the caller's window posts. Where they hold only B posts of a department's windows, the
+ * department's approver tasks are restricted (see listTasks) unless an A post of those windows is away
+ * — then they cover for them (`covering` names who).
+ */
+export async function backupPosts(db: Db, accountId: number) {
+  const me = await db.selectFrom('account').select('away_until').where('id', '=', accountId).executeTakeFirst();
+  const posts = await db
+    .selectFrom('window_staff as ws')
+    .innerJoin('service_window as w', 'w.id', 'ws.window_id')
+    .innerJoin('organization as o', 'o.id', 'w.organization_id')
+    .select(['ws.window_id', 'ws.post', 'o.path'])
+    .where('ws.account_id', '=', accountId)
+    .execute();
+  const byPath = new Map<string, { a: boolean; windows: number[] }>();
+  for (const p of posts) {
+    const e = byPath.get(p.path) ?? { a: false, windows: [] };
+    if (p.post === 'A') e.a = true;
+    e.windows.push(p.window_id);
+    byPath.set(p.path, e);
+  }
+  const restricted: string[] = [];
+  const covering: { name: string; awayUntil: string }[] = [];
+  for (const [path, e] of byPath) {
+    if (e.a) continue;
+    const holders = await db
+      .selectFrom('window_staff as ws')
+      .innerJoin('account as a', 'a.id', 'ws.account_id')
+      .select(['a.display_name', 'a.away_until', 'a.status'])
+      .where('ws.window_id', 'in', e.windows)
+      .where('ws.post', '=', 'A')
+      .execute();
+    const away = holders.filter((h) => h.status !== 'active' || (h.away_until && h.away_until.getTime() > Date.now()));
+    if (holders.length === 0 || away.length > 0) covering.push(...away.map((h) => ({ name: h.display_name, awayUntil: h.away_until?.toISOString() ?? '' })));
+    else restricted.push(path);
+  }
+  return { restricted, covering, awayUntil: me?.away_until && me.away_until.getTime() > Date.now() ? me.away_until.toISOString() : null };
 }

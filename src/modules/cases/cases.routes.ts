@@ -15,6 +15,18 @@ import {
   transferTask,
 } from './tasks.service.ts';
 import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
+import {
+  addCosigner,
+  answerDelegation,
+  copyCase,
+  decideExtension,
+  delegateTask,
+  reassignTask,
+  recallTask,
+  requestExtension,
+  urgeTask,
+} from './task-collab.service.ts';
 
 const tags = ['cases'];
 const MaterialRef = Type.Object(
@@ -28,7 +40,9 @@ const AskItem = Type.Object(
 
 const ApplyBody = Type.Object(
   {
-    itemCode: Type.String({ pattern: '^[0-9A-Z-]{3,60}$' }),
+    /** an item, or a bundle (一件事): exactly one of the two */
+    itemCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z-]{3,60}$' })),
+    bundleCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z-]{3,60}$' })),
     channel: Type.Optional(
       Type.Union([Type.Literal('window'), Type.Literal('online'), Type.Literal('mobile'), Type.Literal('terminal'), Type.Literal('post')]),
     ),
@@ -139,13 +153,86 @@ const ActionBody = Type.Union([
     },
     { additionalProperties: false },
   ),
+  Type.Object(
+    {
+      action: Type.Literal('delegate'),
+      taskId: Type.Integer({ minimum: 1 }),
+      accountId: Type.Integer({ minimum: 1 }),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('answer'), taskId: Type.Integer({ minimum: 1 }), opinion: Type.String({ minLength: 2, maxLength: 2000 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('add_cosigner'),
+      taskId: Type.Integer({ minimum: 1 }),
+      organizationId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+      accountId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+      role: Type.Optional(Type.Union([Type.Literal('approver'), Type.Literal('head')])),
+      note: Type.String({ minLength: 2, maxLength: 1000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('reassign'),
+      taskId: Type.Integer({ minimum: 1 }),
+      accountId: Type.Integer({ minimum: 1 }),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ action: Type.Literal('recall'), taskId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+  Type.Object(
+    { action: Type.Literal('urge'), taskId: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('cc'),
+      accountIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 20 }),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('request_extension'),
+      taskId: Type.Integer({ minimum: 1 }),
+      days: Type.Integer({ minimum: 1, maximum: 10 }),
+      reason: Type.String({ minLength: 2, maxLength: 1000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('decide_extension'),
+      requestId: Type.Integer({ minimum: 1 }),
+      approve: Type.Boolean(),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 type ActionBody = Static<typeof ActionBody>;
 
 async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
-  const taskCase = async (taskId: number) => {
-    const t = await ctx.tx.selectFrom('case_task').select('case_id').where('id', '=', taskId).executeTakeFirst();
-    if (!t || t.case_id !== caseId) throw new AppError('NOT_FOUND', { taskId });
+  // one look-up: is it a bundle application, and does the named task belong to this case
+  const taskId = 'taskId' in body ? body.taskId : null;
+  const head = await ctx.tx
+    .selectFrom('kase as k')
+    .leftJoin('case_task as t', (j) => j.onRef('t.case_id', '=', 'k.id').on('t.id', '=', taskId ?? 0))
+    .select(['k.bundle_id', 't.id as task_id'])
+    .where('k.id', '=', caseId)
+    .executeTakeFirst();
+  if (!head) throw new AppError('NOT_FOUND');
+  if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);
+  const taskCase = async (id: number) => {
+    if (head.task_id !== id) throw new AppError('NOT_FOUND', { taskId: id });
   };
   switch (body.action) {
     case 'accept':
@@ -165,6 +252,12 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
       return;
     case 'deliver':
       await deliverCase(ctx, caseId, body);
+      return;
+    case 'cc':
+      await copyCase(ctx, caseId, body);
+      return;
+    case 'decide_extension':
+      await decideExtension(ctx, caseId, body);
       return;
   }
   await taskCase(body.taskId);
@@ -196,6 +289,27 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
     case 'extend':
       await extendCase(ctx, body.taskId, body);
       return;
+    case 'delegate':
+      await delegateTask(ctx, body.taskId, body);
+      return;
+    case 'answer':
+      await answerDelegation(ctx, body.taskId, body);
+      return;
+    case 'add_cosigner':
+      await addCosigner(ctx, body.taskId, body);
+      return;
+    case 'reassign':
+      await reassignTask(ctx, body.taskId, body);
+      return;
+    case 'recall':
+      await recallTask(ctx, body.taskId);
+      return;
+    case 'urge':
+      await urgeTask(ctx, caseId, body.taskId, body);
+      return;
+    case 'request_extension':
+      await requestExtension(ctx, body.taskId, body);
+      return;
   }
 }
 
@@ -210,10 +324,28 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Apply (online) or receive an application at the window',
         body: ApplyBody,
-        response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() }), ...errors },
+        response: {
+          201: Type.Object({
+            id: Type.Integer(),
+            number: Type.String(),
+            status: Type.String(),
+            children: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), number: Type.String() }))),
+          }),
+          ...errors,
+        },
       },
     },
-    async (req, reply) => handleWrite(db, req, reply, (ctx) => applyForItem(ctx, deps, req.body), 201),
+    async (req, reply) => {
+      const { itemCode, bundleCode, ...rest } = req.body;
+      if (!itemCode === !bundleCode) throw new AppError('VALIDATION_FAILED', { field: 'itemCode', reason: 'name an item or a bundle, not both' });
+      return handleWrite(
+        db,
+        req,
+        reply,
+        (ctx) => (bundleCode ? applyForBundle(ctx, deps, { ...rest, bundleCode }) : applyForItem(ctx, deps, { ...rest, itemCode: itemCode! })),
+        201,
+      );
+    },
   );
 
   app.get(
@@ -254,7 +386,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend',
+          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },
@@ -273,9 +405,43 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'My inbox: open tasks of my organization and post',
         querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer(), post: Type.Any(), extensionRequests: Type.Array(Type.Any()) }),
+          ...errors,
+        },
       },
     },
     async (req) => listTasks(db, req.actor, { mine: req.query.mine ?? true, limit: req.query.limit ?? 50 }),
+  );
+
+  app.put(
+    '/tasks/away',
+    {
+      schema: {
+        tags,
+        summary: 'Mark myself away (leave, business trip) until a moment, or back (null): my B post covers my tasks meanwhile',
+        body: Type.Object(
+          { until: Nullable(Type.String({ format: 'date-time' })), reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ awayUntil: Nullable(Type.String()) }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      handleWrite(db, req, reply, async (ctx) => {
+        const actor = ctx.actor;
+        if (!actor) throw new AppError('UNAUTHENTICATED');
+        if (actor.kind === 'applicant') throw new AppError('FORBIDDEN');
+        const until = req.body.until ? new Date(req.body.until) : null;
+        if (until && (until.getTime() <= Date.now() || until.getTime() > Date.now() + 366 * 86400_000))
+          throw new AppError('VALIDATION_FAILED', { field: 'until', reason: 'a moment in the coming year' });
+        await ctx.tx
+          .updateTable('account')
+          .set({ away_until: until, away_reason: until ? (req.body.reason ?? null) : null })
+          .where('id', '=', actor.accountId)
+          .execute();
+        await ctx.audit({ action: 'staff.away', targetType: 'account', targetId: actor.accountId, change: { until: until?.toISOString() ?? null } });
+        return { awayUntil: until?.toISOString() ?? null };
+      }),
   );
 };

@@ -6,8 +6,9 @@ export type Channel = 'window' | 'online' | 'mobile' | 'terminal' | 'post';
 export interface KaseTable {
   id: Generated<number>;
   number: string;
-  item_id: number;
-  item_version_id: number;
+  /** null on a bundle's parent case, which has no item of its own */
+  item_id: number | null;
+  item_version_id: number | null;
   organization_id: number;
   region_id: number;
   applicant_id: number;
@@ -33,6 +34,10 @@ export interface KaseTable {
   delivery: unknown;
   refusal_reason: string | null;
   clock_id: number | null;
+  /** a bundle application (一件事): set on the parent case */
+  bundle_id: Generated<number | null>;
+  /** the bundle's parent case, on each child case */
+  parent_id: Generated<number | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -74,7 +79,37 @@ export interface CaseTaskTable {
   claimed_at: Date | null;
   completed_at: Date | null;
   completed_by: number | null;
+  /** the stage's own work, or a co-signer (加签) added by whoever held the task */
+  kind: Generated<'work' | 'cosign'>;
+  /** handed to a colleague (交办): comes back to this account when they answer */
+  delegated_by: Generated<number | null>;
+  added_by: Generated<number | null>;
+  urged_count: Generated<number>;
+  last_urged_at: Generated<Date | null>;
   version: Generated<number>;
+}
+
+export interface CaseExtensionRequestTable {
+  id: Generated<number>;
+  case_id: number;
+  task_id: number;
+  organization_id: number;
+  requested_by: number;
+  days: number;
+  reason: string;
+  state: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseWatcherTable {
+  case_id: number;
+  account_id: number;
+  added_by: number | null;
+  note: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface CaseEventTable {
@@ -95,5 +130,7 @@ declare module '../../server/db/database.ts' {
     case_material: CaseMaterialTable;
     case_task: CaseTaskTable;
     case_event: CaseEventTable;
+    case_extension_request: CaseExtensionRequestTable;
+    case_watcher: CaseWatcherTable;
   }
 }

@@ -51,7 +51,18 @@ export interface ApplyInput {
  * clerk. The form is checked against the pinned version's schema and the materials against its list;
  * the case waits for pre-review (预审): accept, one-time notice, or refusal.
  */
-export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyInput) {
+/** How a case action was reached: directly, or carried from a bundle's parent case to its item cases. */
+export interface Via {
+  viaBundle?: boolean;
+}
+
+/** Item cases of a bundle take their intake actions through the bundle's parent case. */
+function requireDirect(kase: CaseRow, via: Via, action: string) {
+  if (kase.parent_id !== null && !via.viaBundle)
+    throw new AppError('CONFLICT', { reason: `this case belongs to a bundle application: ${action} the bundle application`, parentId: kase.parent_id });
+}
+
+export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyInput, via: Via = {}) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const item = await getPublishedItem(ctx.tx, input.itemCode);
@@ -90,7 +101,13 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     given.set(m.key, m);
   }
   await checkFileReferences(ctx.tx, actor, [...given.values()].map((m) => m.reference ?? '').filter(Boolean));
-  const problems = validateSubmission(item.content.form, input.formData, String(item.versionId));
+  // in a bundle the form is the merged one: each item case keeps the fields its own form asks
+  const formData = via.viaBundle
+    ? Object.fromEntries(
+        Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})),
+      )
+    : input.formData;
+  const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   const now = new Date();
   const number = await nextCaseNumber(ctx, region.code, channel);
@@ -109,7 +126,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       case_kind: item.content.caseKind,
       is_urgent: !!input.urgent,
       status: 'submitted',
-      form_enc: deps.cipher.encrypt(JSON.stringify(input.formData)),
+      form_enc: deps.cipher.encrypt(JSON.stringify(formData)),
       subject: item.content.name,
       received_at: now,
       // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
@@ -166,8 +183,9 @@ async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string
  * 受理: the application is complete; the committed and legal clocks start (from receipt when the
  * one-time notice was not given within 5 days, art. 32) and the workflow enters its first stage.
  */
-export async function acceptCase(ctx: WriteContext, caseId: number, input: { note?: string | null; expectedVersion?: number }) {
+export async function acceptCase(ctx: WriteContext, caseId: number, input: { note?: string | null; expectedVersion?: number }, via: Via = {}) {
   const kase = await loadCase(ctx.tx, caseId);
+  requireDirect(kase, via, 'accept');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (input.expectedVersion !== undefined && input.expectedVersion !== kase.version) throw new AppError('CONFLICT', { expectedVersion: input.expectedVersion });
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be accepted`, status: kase.status });
@@ -201,8 +219,14 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
  * 一次性告知: everything missing or to be corrected, told once and in writing. The case waits for the
  * applicant; nothing else may be asked for later, so a second notice is refused.
  */
-export async function issueOneTimeNotice(ctx: WriteContext, caseId: number, input: { items: { key: string; note: string }[]; note?: string | null }) {
+export async function issueOneTimeNotice(
+  ctx: WriteContext,
+  caseId: number,
+  input: { items: { key: string; note: string }[]; note?: string | null },
+  via: Via = {},
+) {
   const kase = await loadCase(ctx.tx, caseId);
+  requireDirect(kase, via, 'give the notice on');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case takes no notice`, status: kase.status });
   const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst();
@@ -240,8 +264,9 @@ export async function issueOneTimeNotice(ctx: WriteContext, caseId: number, inpu
 }
 
 /** 不予受理: refused with the reasons, in writing. */
-export async function refuseCase(ctx: WriteContext, caseId: number, input: { reason: string }) {
+export async function refuseCase(ctx: WriteContext, caseId: number, input: { reason: string }, via: Via = {}) {
   const kase = await loadCase(ctx.tx, caseId);
+  requireDirect(kase, via, 'refuse');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'submitted' && kase.status !== 'notified')
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be refused`, status: kase.status });
@@ -255,8 +280,10 @@ export async function refuseCase(ctx: WriteContext, caseId: number, input: { rea
  * 补正 / 补齐: the applicant hands in what was asked — after the one-time notice (back to pre-review)
  * or during review (the paused clock resumes).
  */
-export async function supplementCase(ctx: WriteContext, caseId: number, input: { materials: { key: string; reference: string }[] }) {
+export async function supplementCase(ctx: WriteContext, caseId: number, input: { materials: { key: string; reference: string }[] }, via: Via = {}) {
   const kase = await loadCase(ctx.tx, caseId);
+  // what the bundle's one-time notice asked is handed in on the bundle application; review-time supplements on the item case
+  if (kase.status === 'notified') requireDirect(kase, via, 'hand the materials in on');
   await requireApplicantOrClerk(ctx, kase);
   if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement')
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case awaits no materials`, status: kase.status });
@@ -314,8 +341,9 @@ async function requireApplicantOrClerk(ctx: WriteContext, kase: CaseRow) {
 }
 
 /** 撤回申请: the applicant withdraws before a decision; open tasks end and the clock stops. */
-export async function withdrawCase(ctx: WriteContext, caseId: number, input: { reason?: string | null }) {
+export async function withdrawCase(ctx: WriteContext, caseId: number, input: { reason?: string | null }, via: Via = {}) {
   const kase = await loadCase(ctx.tx, caseId);
+  requireDirect(kase, via, 'withdraw');
   await requireApplicantOrClerk(ctx, kase);
   if (!['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status))
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be withdrawn`, status: kase.status });
@@ -342,8 +370,10 @@ export async function deliverCase(
   ctx: WriteContext,
   caseId: number,
   input: { method: 'pickup' | 'post' | 'locker' | 'electronic'; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean },
+  via: Via = {},
 ) {
   const kase = await loadCase(ctx.tx, caseId);
+  requireDirect(kase, via, 'deliver');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'concluded') throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing to deliver yet`, status: kase.status });
   await requireFeesPaid(ctx, kase);

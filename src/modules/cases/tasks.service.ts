@@ -9,7 +9,7 @@ import { loadCase, recordCaseEvent, updateCase, versionContent } from './case-co
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 
-async function loadTask(ctx: WriteContext, taskId: number) {
+export async function loadTask(ctx: WriteContext, taskId: number) {
   const task = await ctx.tx
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
@@ -39,7 +39,7 @@ export function canWorkTask(actor: Actor | null, task: { assignee_role: string; 
   return inOrg ? 'wrong_role' : 'outside';
 }
 
-async function workableTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
+export async function workableTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
   const task = await loadTask(ctx, taskId);
   const verdict = canWorkTask(ctx.actor, task);
   if (verdict === 'outside') {
@@ -100,18 +100,35 @@ export async function completeTask(
 ) {
   const task = await workableTask(ctx, taskId, input.expectedVersion);
   if (input.outcome === 'rejected' && !input.opinion) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'a rejection gives its reasons' });
+  if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
   await finishTask(ctx, task, input.outcome, input.opinion ?? null);
   const touched = await updateCase(ctx, kase, {});
+  const cosign = task.kind === 'cosign';
   await recordCaseEvent(
     ctx,
     touched,
-    input.outcome === 'approved' ? 'task_approved' : 'task_rejected',
+    cosign ? (input.outcome === 'approved' ? 'cosign_approved' : 'cosign_rejected') : input.outcome === 'approved' ? 'task_approved' : 'task_rejected',
     { task: task.name, stage: task.stage, opinion: input.opinion ?? null },
     task.id,
   );
-  return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome });
+  // 加签: the stage moves on once its own task and every co-signer have answered
+  const atNode = await ctx.tx
+    .selectFrom('case_task')
+    .select(['id', 'kind', 'state', 'node_index', 'node_id', 'branch', 'step', 'stage', 'outcome', 'completed_at'])
+    .where('case_id', '=', task.case_id)
+    .where('node_index', '=', task.node_index)
+    .where('state', '<>', 'cancelled')
+    .execute();
+  if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
+  if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome });
+  if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
+  const main = atNode
+    .filter((t) => t.kind === 'work' && t.state === 'done' && t.completed_at)
+    .sort((a, b) => b.completed_at!.getTime() - a.completed_at!.getTime())[0];
+  if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return touched;
+  return advanceAfterTask(ctx, touched, { ...main, outcome: main.outcome });
 }
 
 /** 退回: send the case back to the previous stage with the reason. */

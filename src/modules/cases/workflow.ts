@@ -112,7 +112,7 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
     return conclude(ctx, at);
   }
   if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes);
-  let updated = await updateCase(ctx, kase, {
+  const updated = await updateCase(ctx, kase, {
     node_index: index,
     ...(node.kind === 'parallel' ? { is_joint: true } : {}),
     ...(node.kind === 'report_up' ? { is_reported_up: true } : {}),
@@ -131,12 +131,6 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
       0,
     );
   }
-  updated = await ctx.tx
-    .selectFrom('kase')
-    .selectAll()
-    .where('id', '=', updated.id)
-    .executeTakeFirstOrThrow()
-    .then((r) => r as CaseRow);
   await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind });
   return updated;
 }
@@ -194,8 +188,8 @@ export async function advanceAfterTask(
     await recordCaseEvent(ctx, current, 'joint_completed', { node: node.id, mode: node.mode, allAgree });
   }
   if (current.status === 'concluded') return current;
-  const fresh = (await ctx.tx.selectFrom('kase').selectAll().where('id', '=', kase.id).executeTakeFirstOrThrow()) as CaseRow;
-  return enterNode(ctx, fresh.status === 'decided' ? fresh : { ...fresh, status: fresh.status }, task.node_index + 1, nodes);
+  // every change to the case went through updateCase, which returns the row as written: `current` is fresh
+  return enterNode(ctx, current, task.node_index + 1, nodes);
 }
 
 /** 退回: back to the previous top-level node that has work (never back past intake). */

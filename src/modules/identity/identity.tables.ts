@@ -12,6 +12,9 @@ export interface AccountTable {
   password_changed_at: Generated<Date>;
   last_login_at: Date | null;
   locale: Generated<'zh-CN' | 'en'>;
+  /** away (leave, business trip) until this moment: the B post takes over the A post's tasks */
+  away_until: Generated<Date | null>;
+  away_reason: Generated<string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
