@@ -55,7 +55,12 @@ export async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow
   const scope = scopeOf(actor, 'case.read');
   if (!scope.all && taskOrgs.some((t) => scope.orgPaths.some((p) => t.path.startsWith(p)))) return;
   // 抄送: a copy was sent to them
-  const watcher = await db.selectFrom('case_watcher').select('case_id').where('case_id', '=', kase.id).where('account_id', '=', actor.accountId).executeTakeFirst();
+  const watcher = await db
+    .selectFrom('case_watcher')
+    .select('case_id')
+    .where('case_id', '=', kase.id)
+    .where('account_id', '=', actor.accountId)
+    .executeTakeFirst();
   if (watcher) return;
   throw new AppError('NOT_FOUND');
 }

@@ -103,9 +103,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   await checkFileReferences(ctx.tx, actor, [...given.values()].map((m) => m.reference ?? '').filter(Boolean));
   // in a bundle the form is the merged one: each item case keeps the fields its own form asks
   const formData = via.viaBundle
-    ? Object.fromEntries(
-        Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})),
-      )
+    ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})))
     : input.formData;
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
