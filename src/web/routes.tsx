@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'bundles', element: page(() => import('./pages/catalog-portal/BundlesPage.tsx'), 'BundlesPage') },
           { path: 'bundles/:code', element: page(() => import('./pages/catalog-portal/BundleDetailPage.tsx'), 'BundleDetailPage') },
           { path: 'power-list', element: page(() => import('./pages/catalog-portal/PowerListPage.tsx'), 'PowerListPage') },
+          { path: 'appointments', element: page(() => import('./pages/queue/AppointmentPage.tsx'), 'AppointmentPage') },
           {
             element: page(() => import('./layouts/AccountShell.tsx'), 'RequireSignIn'),
             children: [
@@ -51,6 +52,10 @@ export const router = createBrowserRouter([
           { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
         ],
       },
+      { path: 'queue/kiosk/:hallId', element: page(() => import('./pages/queue/KioskPage.tsx'), 'KioskPage') },
+      { path: 'queue/take/:hallId', element: page(() => import('./pages/queue/PhoneTakePage.tsx'), 'PhoneTakePage') },
+      { path: 'queue/ticket/:id', element: page(() => import('./pages/queue/TicketPage.tsx'), 'TicketPage') },
+      { path: 'queue/display/:hallId', element: page(() => import('./pages/queue/DisplayPage.tsx'), 'DisplayPage') },
       {
         element: page(() => import('./layouts/AccountShell.tsx'), 'AccountShell'),
         children: [
@@ -78,6 +83,10 @@ export const router = createBrowserRouter([
           { path: 'catalog/items/:id', element: page(() => import('./pages/catalog-admin/ItemEditorPage.tsx'), 'ItemEditorPage') },
           { path: 'catalog/bundles', element: page(() => import('./pages/catalog-admin/bundles/BundlesPage.tsx'), 'BundlesPage') },
           { path: 'catalog/import', element: page(() => import('./pages/catalog-admin/ImportPage.tsx'), 'ImportPage') },
+          { path: 'queue/calling', element: page(() => import('./pages/queue/CallingPanelPage.tsx'), 'CallingPanelPage') },
+          { path: 'queue/board', element: page(() => import('./pages/queue/QueueBoardPage.tsx'), 'QueueBoardPage') },
+          { path: 'queue/config', element: page(() => import('./pages/queue/QueueConfigPage.tsx'), 'QueueConfigPage') },
+          { path: 'queue/stats', element: page(() => import('./pages/queue/QueueStatsPage.tsx'), 'QueueStatsPage') },
           { path: 'calendar', element: page(() => import('./pages/calendar/CalendarYearPage.tsx'), 'CalendarYearPage') },
           { path: 'calendar/deadline', element: page(() => import('./pages/calendar/DeadlinePage.tsx'), 'DeadlinePage') },
           { path: 'supervision', element: page(() => import('./pages/supervision/SupervisionConsolePage.tsx'), 'SupervisionConsolePage') },

@@ -31,9 +31,8 @@ export interface IssueInput {
 }
 
 /** Refuse tickets while the hall is closed (a holiday, a closed weekend, outside hours) if the hall says so. */
-async function assertOpenNow(db: Executor, s: HallSettings) {
+async function assertOpenNow(db: Executor, s: HallSettings, clock: Awaited<ReturnType<typeof hallClock>>) {
   if (!s.enforceHours) return;
-  const clock = await hallClock(db, s);
   const hours = await hoursOn(db, s, clock.calendar, clock.today);
   if (!hours.open) throw new AppError('CONFLICT', { reason: 'hall_closed', closed: hours.reason, name: hours.name });
   if (!isIssuingTime(hours.hours, clock.minute)) throw new AppError('CONFLICT', { reason: 'outside_hours', hours: hours.hours });
@@ -72,10 +71,10 @@ export async function issueTicket(
     .where('is_active', '=', true)
     .executeTakeFirst();
   if (!category) throw new AppError('VALIDATION_FAILED', { field: 'categoryId', reason: 'no such category in this hall' });
-  if (!input.appointment) await assertOpenNow(ctx.tx, s);
+  const clock = await hallClock(ctx.tx, s);
+  if (!input.appointment) await assertOpenNow(ctx.tx, s, clock);
   const idNumber = input.appointment ? input.appointment.idNumber : sealIdNumber(deps.cipher, input.idNumber);
   const phone = input.appointment ? input.appointment.phone : sealPhone(deps.cipher, input.phone);
-  const clock = await hallClock(ctx.tx, s);
   const day = clock.todayText;
   if (idNumber) {
     const open = await ctx.tx
@@ -318,6 +317,9 @@ export async function callNext(ctx: WriteContext, window: { windowId: number; ha
   const t = picked.rows[0];
   if (!t) return { ticket: null };
   const text = callText(t.code, window.number);
+  await ctx.audit({ action: 'queue.ticket.call', targetType: 'queue_ticket', targetId: t.id, change: { windowId: window.windowId } });
+  const ticket = await ticketView(ctx.tx, t.id, 'staff');
+  // last: the hall's event lock is then held only until commit
   await logHallEvent(ctx.tx, {
     hallId: window.hallId,
     kind: 'call',
@@ -325,8 +327,7 @@ export async function callNext(ctx: WriteContext, window: { windowId: number; ha
     windowId: window.windowId,
     payload: { code: t.code, categoryId: t.category_id, windowNumber: window.number, text },
   });
-  await ctx.audit({ action: 'queue.ticket.call', targetType: 'queue_ticket', targetId: t.id, change: { windowId: window.windowId } });
-  return { ticket: await ticketView(ctx.tx, t.id, 'staff') };
+  return { ticket };
 }
 
 export type TicketAction =
@@ -356,6 +357,7 @@ export async function actOnTicket(
     if (!mine) throw new AppError('CONFLICT', { reason: 'not_at_this_window', status: t.status });
   };
   const bump = { version: sql<number>`version + 1` };
+  let event: Parameters<typeof logHallEvent>[1] | null = null;
   switch (input.action) {
     case 'recall': {
       needMine();
@@ -364,13 +366,13 @@ export async function actOnTicket(
         .set({ ...bump, call_count: sql`call_count + 1`, called_at: new Date() })
         .where('id', '=', id)
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'recall',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, categoryId: t.category_id, windowNumber: window.number, text: callText(t.code, window.number) },
-      });
+      };
       break;
     }
     case 'start': {
@@ -380,13 +382,13 @@ export async function actOnTicket(
         .set({ ...bump, status: 'serving', served_at: new Date() })
         .where('id', '=', id)
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'start',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, windowNumber: window.number },
-      });
+      };
       break;
     }
     case 'no_show': {
@@ -400,13 +402,13 @@ export async function actOnTicket(
         .insertInto('queue_no_show')
         .values({ hall_id: t.hall_id, kind: 'ticket', ticket_id: id, appointment_id: t.appointment_id, id_hash: t.id_hash, phone_hash: t.phone_hash })
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'no_show',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, windowNumber: window.number },
-      });
+      };
       break;
     }
     case 'skip': {
@@ -425,13 +427,13 @@ export async function actOnTicket(
         })
         .where('id', '=', id)
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'skip',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, windowNumber: window.number },
-      });
+      };
       break;
     }
     case 'transfer': {
@@ -487,13 +489,13 @@ export async function actOnTicket(
         })
         .where('id', '=', id)
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'transfer',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, fromWindow: window.number, toWindow: target?.number ?? null, categoryId },
-      });
+      };
       break;
     }
     case 'finish': {
@@ -505,13 +507,13 @@ export async function actOnTicket(
         .set({ ...bump, status: 'done', finished_at: new Date(), served_at: t.served_at ?? t.called_at, case_id: caseId })
         .where('id', '=', id)
         .execute();
-      await logHallEvent(ctx.tx, {
+      event = {
         hallId: t.hall_id,
         kind: 'finish',
         ticketId: id,
         windowId: window.windowId,
         payload: { code: t.code, windowNumber: window.number },
-      });
+      };
       break;
     }
     case 'link_case': {
@@ -526,7 +528,9 @@ export async function actOnTicket(
     }
   }
   await ctx.audit({ action: `queue.ticket.${input.action}`, targetType: 'queue_ticket', targetId: id, change: { ...input, windowId: window.windowId } });
-  return ticketView(ctx.tx, id, 'staff');
+  const view = await ticketView(ctx.tx, id, 'staff');
+  if (event) await logHallEvent(ctx.tx, event);
+  return view;
 }
 
 /** A case linked to a ticket must be one the clerk can read. */

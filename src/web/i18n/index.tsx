@@ -10,6 +10,7 @@ import { catalog } from './catalog.ts';
 import type { calendar } from './calendar.ts';
 import type { catalogAdmin } from './catalog-admin.ts';
 import type { supervision } from './supervision.ts';
+import type { queue } from './queue.ts';
 import { cases } from './cases.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
@@ -22,6 +23,7 @@ type Dictionary = typeof common &
   typeof calendar &
   typeof catalogAdmin &
   typeof supervision &
+  typeof queue &
   typeof cases;
 /**
  * The strings of the portal load with the first page; the staff-only ones (workbench, organizations,
@@ -38,8 +40,9 @@ export function loadStaffMessages(): Promise<void> {
     import('./calendar.ts'),
     import('./catalog-admin.ts'),
     import('./supervision.ts'),
-  ]).then(([w, o, c, a, s]) => {
-    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin, s.supervision);
+    import('./queue.ts'),
+  ]).then(([w, o, c, a, s, q]) => {
+    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin, s.supervision, q.queue);
   });
   return staffMessages;
 }

@@ -24,6 +24,9 @@ export function PortalLayout() {
               {t('nav.home')}
             </NavLink>
             <NavLink to="/services">{t('nav.services')}</NavLink>
+            <NavLink to="/appointments" data-testid="nav-appointments">
+              {t('home.entry.appointment')}
+            </NavLink>
             <a href="/#network">{t('nav.network')}</a>
             {!(user && isStaff(user)) && (
               <NavLink to="/my/cases" data-testid="nav-my-cases">

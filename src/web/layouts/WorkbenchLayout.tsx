@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
+import { NumberOutlined } from '@ant-design/icons';
 import { AlertOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
@@ -79,6 +80,22 @@ function useMenuItems(me: Me): Item[] {
             : []),
         ],
       });
+    if (can(me, 'queue.call') || can(me, 'queue.manage'))
+      items.push({
+        key: 'queue',
+        icon: <NumberOutlined />,
+        label: t('q.nav.group'),
+        children: [
+          ...(can(me, 'queue.call') ? [{ key: '/workbench/queue/calling', label: link('/workbench/queue/calling', t('q.nav.calling')) }] : []),
+          ...(can(me, 'queue.manage')
+            ? [
+                { key: '/workbench/queue/board', label: link('/workbench/queue/board', t('q.nav.board')) },
+                { key: '/workbench/queue/config', label: link('/workbench/queue/config', t('q.nav.config')) },
+                { key: '/workbench/queue/stats', label: link('/workbench/queue/stats', t('q.nav.stats')) },
+              ]
+            : []),
+        ],
+      });
     if (can(me, 'audit.read')) items.push({ key: '/workbench/audit', icon: <AuditOutlined />, label: link('/workbench/audit', t('nav.audit')) });
     if (can(me, 'notify.devlog'))
       items.push({ key: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: link('/workbench/notify/deliveries', t('nav.deliveries')) });
@@ -105,6 +122,10 @@ const menuKeys = [
   '/workbench/catalog/items',
   '/workbench/catalog/bundles',
   '/workbench/catalog/import',
+  '/workbench/queue/calling',
+  '/workbench/queue/board',
+  '/workbench/queue/config',
+  '/workbench/queue/stats',
   '/workbench/audit',
   '/workbench/notify/deliveries',
   '/messages',

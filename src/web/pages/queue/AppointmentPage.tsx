@@ -1,0 +1,299 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Result, Select, Skeleton, Space, Tag } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useT } from '../../i18n/index.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { EmptyHint } from '../../components/Feedback.tsx';
+import { useAppointment, useAppointmentCommands, useCategories, useQueueHalls, useSlots, type Appointment } from './queue-api.ts';
+import { errorText, hhmm, todayInChina, useCategoryName } from './queue-shared.tsx';
+
+const weekdayKeys = ['q.wd.0', 'q.wd.1', 'q.wd.2', 'q.wd.3', 'q.wd.4', 'q.wd.5', 'q.wd.6'] as const;
+
+/** Date buttons and the slot grid of one category: used to book and to reschedule. */
+function SlotPicker({
+  hallId,
+  categoryId,
+  value,
+  onChange,
+}: {
+  hallId: number;
+  categoryId: number;
+  value: { date: string; start: number } | null;
+  onChange(v: { date: string; start: number }): void;
+}) {
+  const t = useT();
+  const [date, setDate] = useState(value?.date ?? todayInChina(1));
+  const slots = useSlots({ hall: hallId, category: categoryId, date });
+  const days = Array.from({ length: 8 }, (_, i) => todayInChina(i));
+  return (
+    <div>
+      <div className="q-dates" role="radiogroup" aria-label={t('q.book.date')}>
+        {days.map((d) => (
+          <button
+            key={d}
+            type="button"
+            role="radio"
+            aria-checked={d === date}
+            className={`q-date${d === date ? ' is-selected' : ''}`}
+            onClick={() => setDate(d)}
+            data-testid={`book-date-${d}`}
+          >
+            <span>{d.slice(5)}</span>
+            <span className="q-muted">{t(weekdayKeys[new Date(`${d}T00:00:00Z`).getUTCDay()]!)}</span>
+          </button>
+        ))}
+      </div>
+      {slots.isPending ? (
+        <Skeleton active />
+      ) : slots.isError ? (
+        <Alert type="error" message={errorText(t, slots.error)} />
+      ) : !slots.data.open ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="book-closed"
+          message={slots.data.closedReason === 'holiday' ? t('q.book.holiday', { name: slots.data.closedName ?? '' }) : t('q.book.closed')}
+        />
+      ) : (
+        <>
+          {slots.data.extended && <Tag color="purple">{t('q.book.extended')}</Tag>}
+          <div className="q-slots" role="radiogroup" aria-label={t('q.book.slot')}>
+            {slots.data.slots.map((s) => {
+              const selected = value?.date === date && value.start === s.start;
+              return (
+                <button
+                  key={s.start}
+                  type="button"
+                  role="radio"
+                  aria-checked={selected}
+                  disabled={s.available <= 0}
+                  className={`q-slot${selected ? ' is-selected' : ''}`}
+                  onClick={() => onChange({ date, start: s.start })}
+                  data-testid={`slot-${hhmm(s.start)}`}
+                >
+                  <span>
+                    {hhmm(s.start)}–{hhmm(s.end)}
+                  </span>
+                  <span className="q-muted">{s.isPast ? t('q.book.past') : s.available > 0 ? t('q.book.left', { n: s.available }) : t('q.book.full')}</span>
+                </button>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AppointmentCard({ a, onChanged }: { a: Appointment; onChanged(a: Appointment): void }) {
+  const t = useT();
+  const nameOf = useCategoryName();
+  const { cancel, reschedule } = useAppointmentCommands();
+  const [moving, setMoving] = useState(false);
+  const [target, setTarget] = useState<{ date: string; start: number } | null>(null);
+  const error = cancel.error ?? reschedule.error;
+  return (
+    <Card data-testid="appointment-card">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('q.bookingCode')}>
+          <strong className="q-code" data-testid="appointment-code">
+            {a.code}
+          </strong>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('q.status')}>
+          <Tag data-testid="appointment-status">{t(`q.appt.${a.status}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('q.hall')}>
+          {a.hallName}
+          {a.hallAddress ? ` · ${a.hallAddress}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('q.category')}>{nameOf({ name: a.categoryName, nameEn: a.categoryNameEn })}</Descriptions.Item>
+        <Descriptions.Item label={t('q.book.time')}>
+          {a.date} {hhmm(a.startMinute)}–{hhmm(a.endMinute)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('q.book.name')}>{a.name}</Descriptions.Item>
+        <Descriptions.Item label={t('q.idNumber')}>{a.idNumber}</Descriptions.Item>
+        <Descriptions.Item label={t('q.phone')}>{a.phone}</Descriptions.Item>
+        {a.ticketCode && <Descriptions.Item label={t('q.number')}>{a.ticketCode}</Descriptions.Item>}
+      </Descriptions>
+      {a.status === 'booked' && <Alert className="q-gap" type="info" showIcon message={t('q.book.checkInHint')} />}
+      {error && <Alert className="q-gap" type="error" message={errorText(t, error)} />}
+      {a.status === 'booked' && (
+        <Space className="q-gap" wrap>
+          <Button onClick={() => setMoving(!moving)} data-testid="appointment-reschedule">
+            {t('q.book.reschedule')}
+          </Button>
+          <Popconfirm
+            title={t('q.book.cancelConfirm')}
+            onConfirm={() => cancel.mutate(a.code, { onSuccess: onChanged })}
+            okText={t('q.confirm')}
+            cancelText={t('action.cancel')}
+          >
+            <Button danger loading={cancel.isPending} data-testid="appointment-cancel">
+              {t('q.book.cancel')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      {moving && a.status === 'booked' && (
+        <div className="q-gap">
+          <SlotPicker hallId={a.hallId} categoryId={a.categoryId} value={target} onChange={setTarget} />
+          <Button
+            type="primary"
+            className="q-gap"
+            disabled={!target}
+            loading={reschedule.isPending}
+            onClick={() =>
+              target &&
+              reschedule.mutate(
+                { code: a.code, date: target.date, startMinute: target.start },
+                {
+                  onSuccess: (r) => {
+                    setMoving(false);
+                    onChanged(r);
+                  },
+                },
+              )
+            }
+          >
+            {t('q.book.moveHere')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** 预约办事: book a time at a hall; look a booking up by its code to cancel or move it. */
+export function AppointmentPage() {
+  const t = useT();
+  usePageTitle(t('q.book.title'));
+  const halls = useQueueHalls();
+  const [params, setParams] = useSearchParams();
+  const [hallId, setHallId] = useState<number | undefined>();
+  const hall = hallId ?? halls.data?.[0]?.id;
+  const categories = useCategories(hall);
+  const [categoryId, setCategoryId] = useState<number | undefined>();
+  const [slot, setSlot] = useState<{ date: string; start: number } | null>(null);
+  const { book } = useAppointmentCommands();
+  const [booked, setBooked] = useState<Appointment | null>(null);
+  const [lookup, setLookup] = useState(params.get('code') ?? '');
+  const found = useAppointment(params.get('code'));
+  const [shown, setShown] = useState<Appointment | null>(null);
+  const nameOf = useCategoryName();
+  const bookable = (categories.data ?? []).filter((c) => c.isBookable);
+
+  const submit = (v: { name: string; idNumber: string; phone: string }) => {
+    if (!hall || !categoryId || !slot) return;
+    book.mutate({ hallId: hall, categoryId, date: slot.date, startMinute: slot.start, ...v }, { onSuccess: setBooked });
+  };
+
+  return (
+    <div className="q-book" data-testid="appointment-page">
+      <h1 className="q-book-title">{t('q.book.title')}</h1>
+      <p className="q-muted">{t('q.book.subtitle')}</p>
+      <div className="q-book-cols">
+        <Card title={t('q.book.new')}>
+          {booked ? (
+            <Result
+              status="success"
+              title={t('q.book.done')}
+              subTitle={t('q.book.doneText')}
+              extra={[
+                <AppointmentCard key="card" a={booked} onChanged={setBooked} />,
+                <Button
+                  key="again"
+                  onClick={() => {
+                    setBooked(null);
+                    setSlot(null);
+                    book.reset();
+                  }}
+                >
+                  {t('q.book.another')}
+                </Button>,
+              ]}
+            />
+          ) : halls.isPending ? (
+            <Skeleton active />
+          ) : halls.isError ? (
+            <Alert type="error" message={errorText(t, halls.error)} />
+          ) : !halls.data.length ? (
+            <EmptyHint text={t('q.noHalls')} />
+          ) : (
+            <Form layout="vertical" onFinish={submit} requiredMark={false}>
+              <Form.Item label={t('q.hall')}>
+                <Select
+                  value={hall}
+                  onChange={(v) => {
+                    setHallId(v);
+                    setCategoryId(undefined);
+                    setSlot(null);
+                  }}
+                  options={halls.data.map((h) => ({ value: h.id, label: h.name }))}
+                  data-testid="book-hall"
+                />
+              </Form.Item>
+              <Form.Item label={t('q.category')}>
+                <Select
+                  value={categoryId}
+                  onChange={(v) => {
+                    setCategoryId(v);
+                    setSlot(null);
+                  }}
+                  placeholder={t('q.book.pickCategory')}
+                  loading={categories.isPending}
+                  options={bookable.map((c) => ({ value: c.id, label: `${c.prefix} ${nameOf(c)}` }))}
+                  data-testid="book-category"
+                />
+              </Form.Item>
+              {hall && categoryId && (
+                <Form.Item label={t('q.book.slot')}>
+                  <SlotPicker hallId={hall} categoryId={categoryId} value={slot} onChange={setSlot} />
+                </Form.Item>
+              )}
+              <Form.Item name="name" label={t('q.book.name')} rules={[{ required: true, message: t('q.book.nameRequired') }]}>
+                <Input maxLength={50} data-testid="book-name" />
+              </Form.Item>
+              <Form.Item name="idNumber" label={t('q.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('q.book.idInvalid') }]}>
+                <Input maxLength={18} data-testid="book-id" />
+              </Form.Item>
+              <Form.Item name="phone" label={t('q.phone')} rules={[{ required: true, pattern: /^1\d{10}$/, message: t('q.book.phoneInvalid') }]}>
+                <Input maxLength={11} inputMode="numeric" data-testid="book-phone" />
+              </Form.Item>
+              {book.error && <Alert type="error" showIcon message={errorText(t, book.error)} className="q-gap" data-testid="book-error" />}
+              <Button type="primary" htmlType="submit" disabled={!slot} loading={book.isPending} data-testid="book-submit">
+                {t('q.book.submit')}
+              </Button>
+            </Form>
+          )}
+        </Card>
+        <Card title={t('q.book.mine')}>
+          <Space.Compact className="q-full">
+            <Input
+              value={lookup}
+              onChange={(e) => setLookup(e.target.value.toUpperCase())}
+              placeholder={t('q.bookingCode')}
+              maxLength={10}
+              data-testid="lookup-code"
+            />
+            <Button
+              type="primary"
+              onClick={() => {
+                setShown(null);
+                setParams({ code: lookup });
+              }}
+              disabled={!/^[0-9A-Z]{10}$/.test(lookup)}
+              data-testid="lookup-submit"
+            >
+              {t('q.book.lookup')}
+            </Button>
+          </Space.Compact>
+          <div className="q-gap">
+            {found.isFetching && !found.data ? <Skeleton active /> : found.isError ? <Alert type="error" message={errorText(t, found.error)} /> : null}
+            {(shown ?? found.data) && <AppointmentCard a={(shown ?? found.data)!} onChanged={setShown} />}
+          </div>
+        </Card>
+      </div>
+    </div>
+  );
+}

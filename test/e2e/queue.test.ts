@@ -1,0 +1,204 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type Client } from '../harness.ts';
+import { cjkRendering, screenshotDir, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+let run: BrowserRun;
+let admin: Client;
+let hallId: number;
+
+/**
+ * A screenshot of a page that holds a live stream open (the network never goes idle): wait for the
+ * spinners and skeletons to go, then take it.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
+}
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+  admin = await signIn(run.server, 'centeradmin');
+  const halls = await admin.get('/api/v1/queue/halls');
+  hallId = halls.body.find((h: { name: string }) => h.name === '云州市政务服务中心').id;
+  const settings = await admin.get(`/api/v1/queue/halls/${hallId}/settings`);
+  // the story runs at any hour: tickets are issued outside opening hours too
+  const r = await admin.put(`/api/v1/queue/halls/${hallId}/settings`, { enforceHours: false, version: settings.body.version });
+  expect(r.status).toBe(200);
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('queue in the browser', () => {
+  it(
+    'a visitor takes B001 at the kiosk and B002 on a phone; the clerk at window 5 calls them; the display announces each call; the phone hears its turn',
+    { timeout: 240_000 },
+    async () => {
+      // the hall display on the TV, with speech synthesis recorded
+      const tv = await run.newPage();
+      await tv.page.addInitScript(() => {
+        const spoken: string[] = [];
+        (window as unknown as { __spoken: string[] }).__spoken = spoken;
+        if ('speechSynthesis' in window) window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
+      });
+      await tv.page.setViewportSize({ width: 1600, height: 900 });
+      await tv.page.goto(`/queue/display/${hallId}`);
+      await tv.page.getByTestId('display-waiting').getByText('市场监管/企业开办').waitFor({ state: 'visible' });
+      expect((await cjkRendering(tv.page)).identicalToMissingGlyph).toBe(false);
+
+      // the kiosk
+      const kiosk = await run.newPage();
+      await kiosk.page.goto(`/queue/kiosk/${hallId}`);
+      await kiosk.page.getByTestId('kiosk-cat-B').waitFor({ state: 'visible' });
+      await shot(kiosk.page, 'queue-kiosk');
+      await kiosk.page.getByTestId('kiosk-cat-B').click();
+      const kioskTicket = kiosk.page.getByTestId('kiosk-ticket');
+      await kioskTicket.getByText('B001').waitFor({ state: 'visible' });
+      expect(await kioskTicket.innerText()).toContain('前面还有 0 人');
+      await shot(kiosk.page, 'queue-kiosk-ticket');
+
+      // the phone, after scanning the hall's code
+      const phone = await run.newPage();
+      await phone.page.setViewportSize({ width: 390, height: 844 });
+      await phone.page.goto(`/queue/take/${hallId}`);
+      await phone.page.getByTestId('phone-cat-B').click();
+      await phone.page.getByPlaceholder('手机号（选填）').fill('13612345678');
+      await shot(phone.page, 'queue-phone-take');
+      await phone.page.getByTestId('phone-take').click();
+      await phone.page.waitForURL('**/queue/ticket/**');
+      await phone.page.getByTestId('ticket-code').getByText('B002').waitFor({ state: 'visible' });
+      expect(await phone.page.getByTestId('ticket-ahead').innerText()).toBe('前面还有 1 人');
+      await phone.page.getByTestId('ticket-near').waitFor({ state: 'visible' });
+      await shot(phone.page, 'queue-phone-ticket');
+
+      // the clerk at window 5 (市场监管窗口) calls the next number
+      const clerk = await run.newPage();
+      await signInThroughUi(clerk.page, 'approver1');
+      await clerk.page.goto('/workbench');
+      await clerk.page.getByTestId('workbench-menu').getByText('排队叫号').click();
+      await clerk.page.getByTestId('workbench-menu').getByRole('link', { name: '窗口叫号' }).click();
+      await clerk.page.waitForURL('**/workbench/queue/calling');
+      await clerk.page.getByTestId('calling-waiting').getByText('B001').waitFor({ state: 'visible' });
+      await clerk.page.getByTestId('calling-next').click();
+      await clerk.page.getByTestId('calling-current').getByText('B001').waitFor({ state: 'visible' });
+
+      // the display shows and says it
+      await expect.poll(() => tv.page.getByTestId('display-now-code').innerText(), { timeout: 20_000 }).toBe('B001');
+      await expect
+        .poll(() => tv.page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken), { timeout: 20_000 })
+        .toContain('请 B001 号到 5 号窗口办理');
+      await shot(tv.page, 'queue-display');
+
+      // the phone's place moves up live
+      await expect.poll(() => phone.page.getByTestId('ticket-ahead').innerText(), { timeout: 20_000 }).toBe('前面还有 0 人');
+
+      await clerk.page.getByTestId('calling-start').click();
+      await clerk.page.getByTestId('calling-current').getByText('办理中').waitFor({ state: 'visible' });
+      await shot(clerk.page, 'queue-calling-panel');
+      await clerk.page.getByTestId('calling-finish').click();
+      await clerk.page
+        .getByRole('dialog')
+        .getByRole('button', { name: '办 结' })
+        .or(clerk.page.getByRole('dialog').getByRole('button', { name: '办结' }))
+        .click();
+      await clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码').waitFor({ state: 'visible' });
+      await clerk.page.getByTestId('calling-next').click();
+      await clerk.page.getByTestId('calling-current').getByText('B002').waitFor({ state: 'visible' });
+
+      // the phone is told where to go
+      await phone.page.getByTestId('ticket-called').getByText('请到 5 号窗口办理').waitFor({ state: 'visible', timeout: 20_000 });
+      await shot(phone.page, 'queue-phone-called');
+      await expect.poll(() => tv.page.getByTestId('display-now-code').innerText(), { timeout: 20_000 }).toBe('B002');
+      await clerk.page.getByTestId('calling-recall').click();
+      await expect
+        .poll(() => tv.page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.filter((s) => s.includes('B002')).length), {
+          timeout: 20_000,
+        })
+        .toBe(2);
+      await clerk.page.getByTestId('calling-noshow').click();
+      await clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码').waitFor({ state: 'visible' });
+      await phone.page.getByTestId('ticket-status').getByText('过号未到').waitFor({ state: 'visible', timeout: 20_000 });
+
+      for (const p of [tv, kiosk, phone, clerk]) expect(p.errors).toEqual([]);
+    },
+  );
+
+  it('a visitor books a slot from the portal, and the center administrator configures, watches and measures the queue', { timeout: 240_000 }, async () => {
+    // the next open weekday in the booking window
+    const today = (await admin.get(`/api/v1/queue/halls/${hallId}/settings`)).body.today as string;
+    const c = (await admin.get(`/api/v1/queue/halls/${hallId}/categories`)).body.find((x: { prefix: string }) => x.prefix === 'C');
+    let date = '';
+    for (let i = 1; i <= 7 && !date; i++) {
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + i);
+      const text = d.toISOString().slice(0, 10);
+      const slots = await admin.get(`/api/v1/appointments/slots?hall=${hallId}&category=${c.id}&date=${text}`);
+      if (slots.body.open && d.getUTCDay() >= 1 && d.getUTCDay() <= 5) date = text;
+    }
+    expect(date).not.toBe('');
+
+    const visitor = await run.newPage();
+    await visitor.page.goto('/');
+    await visitor.page.getByTestId('nav-appointments').click();
+    await visitor.page.waitForURL('**/appointments');
+    await visitor.page.getByTestId('book-category').click();
+    await visitor.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '公安/户籍' }).first().click();
+    await visitor.page.getByTestId(`book-date-${date}`).click();
+    await visitor.page.getByTestId('slot-09:00').click();
+    await visitor.page.getByTestId('book-name').fill('林小雨');
+    const { idCardCheckChar } = await import('../../src/common/validators.ts');
+    const check = idCardCheckChar('99010219900312102');
+    await visitor.page.getByTestId('book-id').fill(`99010219900312102${check === '0' ? '1' : '0'}`);
+    await visitor.page.getByTestId('book-phone').fill('13600000001');
+    await visitor.page.getByTestId('book-submit').click();
+    // a wrong check digit is refused by the server with the reason shown
+    await visitor.page.getByTestId('book-error').waitFor({ state: 'visible' });
+    await visitor.page.getByTestId('book-id').fill(`99010219900312102${check}`);
+    await visitor.page.getByTestId('book-submit').click();
+    const code = await visitor.page.getByTestId('appointment-code').innerText();
+    expect(code).toMatch(/^[0-9A-Z]{10}$/);
+    expect(await visitor.page.getByTestId('appointment-card').innerText()).toContain('990102********102');
+    await shot(visitor.page, 'queue-appointment-booked');
+
+    // the center administrator
+    const center = await run.newPage();
+    await signInThroughUi(center.page, 'centeradmin');
+    await center.page.goto('/workbench');
+    await center.page.getByTestId('workbench-menu').getByText('排队叫号').click();
+    await center.page.getByTestId('workbench-menu').getByRole('link', { name: '排队配置' }).click();
+    await center.page.waitForURL('**/workbench/queue/config');
+    const table = center.page.getByTestId('category-table');
+    await table.getByText('绿色通道').waitFor({ state: 'visible' });
+    await center.page.getByTestId('category-edit-C').click();
+    await center.page.getByRole('dialog').getByText('每窗口每时段预约数').waitFor({ state: 'visible' });
+    await shot(center.page, 'queue-config-category');
+    await center.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s?消/ })
+      .click();
+
+    await center.page.getByTestId('workbench-menu').getByRole('link', { name: '实时队列' }).click();
+    await center.page.waitForURL('**/workbench/queue/board');
+    await center.page.getByTestId('queue-board').getByText('市场监管/企业开办').first().waitFor({ state: 'visible' });
+    await shot(center.page, 'queue-board');
+
+    await center.page.getByTestId('workbench-menu').getByRole('link', { name: '排队统计' }).click();
+    await center.page.waitForURL('**/workbench/queue/stats');
+    await center.page
+      .getByTestId('stats-hours')
+      .getByText(/B 市场监管/)
+      .waitFor({ state: 'visible' });
+    await shot(center.page, 'queue-stats');
+
+    for (const p of [visitor, center]) expect(p.errors).toEqual([]);
+  });
+});
