@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
@@ -261,5 +262,38 @@ describe('delivery', () => {
     const delivered = await act(clerk, id, { action: 'deliver', method: 'electronic' });
     expect(delivered.status).toBe(200);
     expect(delivered.body.status).toBe('delivered');
+  });
+});
+
+describe('fee amounts in the catalog', () => {
+  it('carries the standard amount and the charge point through the spreadsheet export and import', async () => {
+    const admin = await signIn(server, 'catalogadmin');
+    const r = await fetch(`${server.baseUrl}/api/v1/catalog/admin/export.xlsx`, { headers: { cookie: admin.cookie } });
+    const data = Buffer.from(await r.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('收费')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const row = rows.find((v) => v?.includes('测试工本费'))!.slice(1);
+    expect(row[header.indexOf('标准金额（元）')]).toBe(20);
+    expect(row[header.indexOf('收取时点')]).toBe('受理时');
+    // a bad amount is reported on its row; nothing is saved
+    const bad = rows.findIndex((v) => v?.includes('测试工本费')) + 2;
+    sheet.getRow(bad).getCell(header.indexOf('标准金额（元）') + 1).value = '二十';
+    const broken = Buffer.from(await book.xlsx.writeBuffer());
+    const refused = await admin.post('/api/v1/catalog/admin/import', { content: broken.toString('base64'), dryRun: true });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: '收费', row: bad, column: '标准金额（元）' })]));
+    // the exported workbook imports with its amounts
+    const imported = await admin.post('/api/v1/catalog/admin/import', { content: data.toString('base64') });
+    expect(imported.status).toBe(200);
+    const draft = await server.sql(
+      "SELECT v.content->'fees' AS fees FROM item_version v JOIN item i ON i.id = v.item_id WHERE i.code = $1 AND v.state = 'draft' ORDER BY v.number DESC LIMIT 1",
+      [code],
+    );
+    expect(draft.rows[0].fees[0]).toMatchObject({ name: '测试工本费', amountCents: 2000, chargeAt: 'acceptance' });
+    expect(draft.rows[0].fees[1]).toMatchObject({ name: '测试登记费', chargeAt: 'decision' });
+    expect(draft.rows[0].fees[1].amountCents).toBeUndefined();
   });
 });

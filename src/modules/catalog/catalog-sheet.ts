@@ -94,7 +94,12 @@ const feeColumns = [
   ['basis', '收费依据'],
   ['reducible', '是否允许减免'],
   ['reductionBasis', '减免依据'],
+  ['amount', '标准金额（元）'],
+  ['chargeAt', '收取时点'],
 ] as const;
+/** Columns added later: a workbook without them still imports (the fee's amount is then assessed at the window). */
+const optionalColumns = new Set(['标准金额（元）', '收取时点']);
+const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
 /** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
 export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer> {
@@ -171,7 +176,18 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
         m.licenseType ?? '',
       ]);
     }
-    for (const f of c.fees) fees.addRow([r.credit_code, r.base_code, f.name, f.standard, f.basis, f.reducible ? '是' : '否', f.reductionBasis ?? '']);
+    for (const f of c.fees)
+      fees.addRow([
+        r.credit_code,
+        r.base_code,
+        f.name,
+        f.standard,
+        f.basis,
+        f.reducible ? '是' : '否',
+        f.reductionBasis ?? '',
+        f.amountCents === undefined ? '' : f.amountCents / 100,
+        f.chargeAt === 'acceptance' ? '受理时' : '决定时',
+      ]);
   }
   for (const sheet of [items, materials, fees]) {
     sheet.getRow(1).font = { bold: true };
@@ -204,7 +220,8 @@ function readSheet<K extends string>(book: ExcelJS.Workbook, name: string, colum
   const index = new Map<K, number>();
   for (const [key, label] of columns) {
     const i = header.indexOf(label);
-    if (i < 0) errors.push({ sheet: name, row: 1, column: label, message: `missing column ${label}` });
+    if (i < 0 && !optionalColumns.has(label)) errors.push({ sheet: name, row: 1, column: label, message: `missing column ${label}` });
+    else if (i < 0) continue;
     else index.set(key, i + 1);
   }
   const out: { row: number; get: (k: K) => string }[] = [];
@@ -271,6 +288,17 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
     const before = errors.length;
     const f: Fee = { name: r.get('name'), standard: r.get('standard'), basis: r.get('basis'), reducible: yes(r.get('reducible')) };
     if (r.get('reductionBasis')) f.reductionBasis = r.get('reductionBasis');
+    const amount = r.get('amount');
+    if (amount) {
+      const yuan = Number(amount);
+      if (!Number.isFinite(yuan) || yuan < 0 || Math.abs(Math.round(yuan * 100) - yuan * 100) > 1e-6)
+        errors.push({ sheet: '收费', row: r.row, column: '标准金额（元）', message: 'an amount in yuan ≥ 0 with at most 2 decimals' });
+      else f.amountCents = Math.round(yuan * 100);
+    }
+    if (r.get('chargeAt')) {
+      const at = need('收费', r.row, '收取时点', chargePoints, r.get('chargeAt'));
+      if (at) f.chargeAt = at;
+    }
     if (!f.name || !f.standard) errors.push({ sheet: '收费', row: r.row, message: '收费项目 and 收费标准 are required' });
     const k = key(r.get('orgCode'), r.get('baseCode'));
     if (errors.length === before) feesByItem.set(k, [...(feesByItem.get(k) ?? []), f]);
