@@ -297,6 +297,37 @@ describe('working a task together', () => {
   });
 });
 
+describe('applicants without an account', () => {
+  it('tells an applicant received at the window by SMS, once', async () => {
+    const first17 = '99010219850312123';
+    const { idCardCheckChar } = await import('../../common/validators.ts');
+    const registered = await clerk.post('/api/v1/applicants', {
+      kind: 'person',
+      name: '窗口申请人',
+      idNumber: first17 + idCardCheckChar(first17),
+      phone: '13912345678',
+    });
+    expect(registered.status).toBe(201);
+    const applied = await clerk.post('/api/v1/cases', {
+      itemCode: reviewCode,
+      applicantId: registered.body.id,
+      formData: { applicantName: '窗口申请人', idNumber: first17 + idCardCheckChar(first17), phone: '13912345678' },
+      materials: [
+        { key: 'application_form', reference: '纸质原件已核验' },
+        { key: 'business_license', fromLicense: true },
+      ],
+    });
+    expect(applied.status).toBe(201);
+    expect((await act(clerk, applied.body.id, { action: 'accept' })).status).toBe(200);
+    await server.drainOutbox();
+    await server.drainOutbox();
+    const sms = await server.sql("SELECT recipient_mask, body FROM channel_delivery WHERE channel = 'sms' AND applicant_id = $1", [registered.body.id]);
+    expect(sms.rows).toHaveLength(1);
+    expect(sms.rows[0].recipient_mask).toBe('139****5678');
+    expect(sms.rows[0].body).toContain(applied.body.number);
+  });
+});
+
 describe('A and B posts (AB 岗)', () => {
   it('shows the A post’s tasks to the B post only when A is away or a task nears its deadline', async () => {
     const { kase } = await acceptedReviewCase();

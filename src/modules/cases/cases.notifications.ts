@@ -72,10 +72,12 @@ export function registerCaseNotifications(deps: Deps): void {
           link: `/my/cases/${p.caseId}`,
         });
       }
-      if (applicant.phone_enc && applicant.account_id)
+      // by SMS too: applicants received at the window without an account are reached this way only
+      if (applicant.phone_enc)
         await sms.send(tx, {
           eventId: e.id,
           accountId: applicant.account_id,
+          applicantId: p.applicantId,
           recipient: deps.cipher.decrypt(applicant.phone_enc),
           body: `【一窗通办】${t.zh}`,
         });

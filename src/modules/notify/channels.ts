@@ -4,7 +4,9 @@ import { maskPhone } from '../../common/validators.ts';
 
 export interface OutgoingMessage {
   eventId: number;
-  accountId: number;
+  /** the account told, or null for an applicant without one (then `applicantId`) */
+  accountId: number | null;
+  applicantId?: number | null;
   recipient: string;
   body: string;
 }
@@ -12,7 +14,8 @@ export interface OutgoingMessage {
 /**
  * An outside channel (SMS, e-mail). Real gateways implement `send`; the recording channel used in
  * development and tests keeps every message in `channel_delivery` for the admin page instead.
- * Delivery is keyed by (event, channel, account), so a retried event never sends twice.
+ * Delivery is keyed by (event, channel, account) — or applicant, for applicants without an account — so a
+ * retried event never sends twice.
  */
 export interface Channel {
   readonly name: 'sms' | 'email';
@@ -29,6 +32,7 @@ export function recordingChannel(name: 'sms' | 'email', cipher: FieldCipher): Ch
           channel: name,
           event_id: m.eventId,
           account_id: m.accountId,
+          applicant_id: m.accountId === null ? (m.applicantId ?? null) : null,
           recipient_mask: name === 'sms' ? maskPhone(m.recipient) : m.recipient.replace(/^(.).*(@.*)$/, '$1***$2'),
           recipient_enc: cipher.encrypt(m.recipient),
           body: m.body,

@@ -17,6 +17,8 @@ export interface ChannelDeliveryTable {
   channel: 'sms' | 'email';
   event_id: number | null;
   account_id: number | null;
+  /** an applicant without an account, reached by the phone number they gave */
+  applicant_id: Generated<number | null>;
   recipient_mask: string;
   recipient_enc: string;
   body: string;
