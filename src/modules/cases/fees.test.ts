@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
@@ -133,6 +135,16 @@ describe('fee lines', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await count('SELECT count(*) AS n FROM case_payment WHERE fee_id = $1', [line])).toBe(1);
     expect(await count("SELECT count(*) AS n FROM case_document WHERE case_id = $1 AND kind = 'receipt'", [id])).toBe(1);
+    // the receipt is a PDF with what was paid, for the citizen too
+    const receipt = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items.find((d: { kind: string }) => d.kind === 'receipt');
+    const pdf = await fetch(server.baseUrl + receipt.url, { headers: { cookie: citizen.cookie } });
+    expect(pdf.status).toBe(200);
+    const file = path.join(dataDir, `receipt-${id}.pdf`);
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text.stderr).toBe('');
+    for (const s of ['缴费凭证', '测试工本费', '10.00元', '现金', (await citizen.get(`/api/v1/cases/${id}`)).body.number])
+      expect(text.stdout.replace(/\s+/g, ''), s).toContain(s);
     // paid is final
     expect((await feeAct(clerk, id, { action: 'waive', feeId: line, reason: '已缴费后免收' })).status).toBe(409);
   });
