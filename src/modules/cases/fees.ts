@@ -76,6 +76,15 @@ export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, taskId: nu
   const c = await versionContent(ctx.tx, kase.item_version_id);
   const opinion = taskId ? ((await ctx.tx.selectFrom('case_task').select('opinion').where('id', '=', taskId).executeTakeFirst())?.opinion ?? null) : null;
   if (kase.decision !== 'denied') await createFeeLines(ctx, kase, c, 'decision');
+  // a decision taken again after a return, now a denial: what the grant charged is not owed
+  else
+    await ctx.tx
+      .updateTable('case_fee')
+      .set({ status: 'waived', adjustment: 'waived', adjustment_reason: '不予许可，不再收取', version: sql`version + 1` })
+      .where('case_id', '=', kase.id)
+      .where('charge_at', '=', 'decision')
+      .where('status', '=', 'unpaid')
+      .execute();
   await issueDecisionDocuments(ctx, kase, c, opinion);
 }
 
