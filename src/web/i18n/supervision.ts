@@ -5,7 +5,7 @@
 export const supervision = {
   'sup.nav.group': ['电子监察', 'Supervision'],
   'sup.nav.console': ['监察台', 'Console'],
-  'sup.nav.orders': ['督办管理', '督办 orders'],
+  'sup.nav.orders': ['督办管理', 'Supervision orders'],
   'sup.nav.settings': ['预警阈值', 'Warning thresholds'],
   'sup.nav.inbox': ['督办件', 'Orders to answer'],
 
@@ -22,10 +22,10 @@ export const supervision = {
   'sup.card.tasks': ['在办环节', 'Open tasks'],
   'sup.card.warnings': ['累计预警', 'Warnings raised'],
   'sup.card.warningsDetail': ['黄 {yellow} · 红 {red} · 今日 {today}', 'Yellow {yellow} · red {red} · today {today}'],
-  'sup.card.orders': ['督办令', '督办 orders'],
+  'sup.card.orders': ['督办令', 'Supervision orders'],
   'sup.card.ordersDetail': [
-    '待答复 {open} · 已答复 {replied} · 逾期 {late} · 升级 {escalations}',
-    'Awaiting {open} · answered {replied} · late {late} · escalated {escalations}',
+    '待答复 {open} · 已答复 {replied} · 已办结 {closed} · 逾期 {late} · 升级 {escalations}',
+    'Awaiting {open} · answered {replied} · closed {closed} · late {late} · escalated {escalations}',
   ],
   'sup.card.findings': ['异常线索', 'Suspicious patterns'],
   'sup.card.pending': ['待扫描 {n}', '{n} waiting for the sweep'],
@@ -75,7 +75,7 @@ export const supervision = {
   'sup.trail': ['查看全程', 'Full trail'],
   'sup.issue': ['督办', 'Issue order'],
 
-  'sup.issue.title': ['发出督办令：{number}', 'Issue a 督办 order: {number}'],
+  'sup.issue.title': ['发出督办令：{number}', 'Issue a supervision order: {number}'],
   'sup.issue.request': ['督办事项', 'What the department must do'],
   'sup.issue.requestPlaceholder': ['如：该件审查进度滞后，请说明原因并于限期内办结。', 'e.g. The review is late; explain why and finish within the deadline.'],
   'sup.issue.requestRequired': ['请填写督办事项（至少 2 个字）', 'Say what the department must do (at least 2 characters)'],
@@ -85,7 +85,7 @@ export const supervision = {
   'sup.issue.ok': ['发出', 'Issue'],
   'sup.issue.done': ['督办令 {number} 已发出', 'Order {number} issued'],
 
-  'sup.orders.title': ['督办管理', '督办 orders'],
+  'sup.orders.title': ['督办管理', 'Supervision orders'],
   'sup.orders.subtitle': [
     '督办令发往责任部门，限期答复；答复后办结或升级督办，全程留痕并计数。',
     'Orders go to the responsible department with a reply deadline; once answered, close or escalate. Every step is recorded and counted.',

@@ -13,8 +13,8 @@ export function IssueOrderModal({ kase, onClose }: { kase: { id: number; number:
   const [key, setKey] = useState(newIdempotencyKey);
   const issue = useIssueOrder();
   const submit = async () => {
-    const values = await form.validateFields();
-    if (!kase) return;
+    const values = await form.validateFields().catch(() => null);
+    if (!values || !kase) return;
     try {
       const r = await issue.mutateAsync({ body: { caseId: kase.id, request: values.request.trim(), replyWorkdays: values.replyWorkdays }, key });
       message.success(t('sup.issue.done', { number: r.number }));

@@ -23,7 +23,8 @@ function ActionModal({ order, acting, onClose }: { order: OrderDetail; acting: A
   const title = acting ? t(`sup.order.${acting}` as MessageKey) : '';
   const label = acting === 'reply' ? t('sup.order.replyText') : acting === 'close' ? t('sup.order.closeNote') : t('sup.order.escalateNote');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const text = v.text.trim();
     const body: OrderAction =
       acting === 'reply'
@@ -57,7 +58,7 @@ function ActionModal({ order, acting, onClose }: { order: OrderDetail; acting: A
   );
 }
 
-function OrderView({ order, view }: { order: OrderDetail; view: 'issued' | 'department' }) {
+function OrderView({ order }: { order: OrderDetail }) {
   const t = useT();
   const { locale } = useLocale();
   const [acting, setActing] = useState<Acting>(null);
@@ -93,8 +94,7 @@ function OrderView({ order, view }: { order: OrderDetail; view: 'issued' | 'depa
             <span className="mono">{order.number}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('sup.col.case')}>
-            {view === 'issued' || order.canReply ? <Link to={`/workbench/cases/${order.caseId}`}>{order.caseSubject}</Link> : order.caseSubject}{' '}
-            <span className="sup-sub mono">{order.caseNumber}</span>
+            <Link to={`/workbench/cases/${order.caseId}`}>{order.caseSubject}</Link> <span className="sup-sub mono">{order.caseNumber}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('sup.issue.organization')}>{order.organizationName}</Descriptions.Item>
           <Descriptions.Item label={t('sup.order.issuedBy')}>{order.issuedByName}</Descriptions.Item>
@@ -137,7 +137,7 @@ function OrderDetail({ view }: { view: 'issued' | 'department' }) {
   return (
     <>
       <PageHeader title={order.data ? order.data.number : t('sup.order.number')} crumbs={[list]} />
-      <QueryState query={order}>{(o) => <OrderView order={o} view={view} />}</QueryState>
+      <QueryState query={order}>{(o) => <OrderView order={o} />}</QueryState>
     </>
   );
 }

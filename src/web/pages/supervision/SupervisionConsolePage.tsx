@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Input, Row, Segmented, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Input, Row, Segmented, Space, Table, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
@@ -70,6 +70,7 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
     {
       title: t('sup.col.case'),
       dataIndex: 'subject',
+      width: 250,
       render: (subject: string, c) => (
         <div>
           <Link to={`/workbench/cases/${c.id}`}>{subject}</Link>
@@ -135,7 +136,7 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1400 }}
           rowClassName={(c) => `sup-row-${c.light}`}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={light || q ? t('sup.empty.casesLight') : t('sup.empty.cases')} /> }}
           pagination={paging.pagination(list.data?.total ?? 0, t)}
@@ -319,11 +320,12 @@ function LightCounts({ counts }: { counts: Record<Light, number> | undefined }) 
   return (
     <div className="sup-lights">
       {lights.map((l) => (
-        <Tooltip key={l} title={t(`sup.light.${l}` as MessageKey)}>
+        <span key={l} className="sup-light-count">
           <span className={`sup-count sup-count-${l}`} data-testid={`count-${l}`}>
             {counts?.[l] ?? '–'}
           </span>
-        </Tooltip>
+          <span className="sup-sub">{t(`sup.light.${l}` as MessageKey)}</span>
+        </span>
       ))}
     </div>
   );
@@ -374,6 +376,7 @@ export function SupervisionConsolePage() {
                 t('sup.card.ordersDetail', {
                   open: s.orders.open + s.orders.escalated,
                   replied: s.orders.replied,
+                  closed: s.orders.closed,
                   late: s.orders.late,
                   escalations: s.orders.escalations,
                 })}

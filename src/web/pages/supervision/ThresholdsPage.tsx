@@ -30,7 +30,8 @@ function ThresholdsForm({ current, editable }: { current: Thresholds; editable: 
     setValues({ workdaysLeft: current.workdaysLeft, usedPercent: current.usedPercent });
   }, [current, form]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await save.mutateAsync({ ...v, expectedVersion: current.version });
       message.success(t('sup.settings.saved'));

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type Client } from '../harness.ts';
+import { itemContent } from '../factories.ts';
+import { systemActor } from '../../src/server/access.ts';
+import { runWrite } from '../../src/server/write.ts';
+import { refreshClock } from '../../src/modules/calendar/clocks.service.ts';
+import { runSupervisionSweep } from '../../src/modules/supervision/sweep.ts';
+import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+let run: BrowserRun;
+const cases: { red: number; yellow: number; green: number } = { red: 0, yellow: 0, green: 0 };
+let redNumber = '';
+
+/** A published item of 市场监管局 (5 working days committed, 20 legal) and three accepted cases: overdue, near, in time. */
+async function prepare() {
+  const server = run.server;
+  const market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id as number;
+  const admin = await signIn(server, 'catalogadmin');
+  const reviewer = await signIn(server, 'centeradmin');
+  const created = await admin.post('/api/v1/catalog/admin/items', {
+    organizationId: market,
+    baseCode: '019900000800',
+    content: itemContent({ name: '食品经营许可（监察演示）', audience: ['person', 'enterprise'] }),
+  });
+  expect(created.status).toBe(201);
+  await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+  await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' });
+  const citizen = await signIn(server, 'citizen1');
+  const clerk: Client = await signIn(server, 'clerk1');
+  const applicant = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id;
+  const idNumber = (await clerk.post(`/api/v1/applicants/${applicant}/reveal`)).body.idNumber;
+  /** Move a clock's start back and mark it as it was marked at the start (the moments that passed are due). */
+  const shift = async (clockId: number, days: number) => {
+    const { rows } = await server.sql('UPDATE clock SET started_at = started_at - make_interval(days => $2) WHERE id = $1 RETURNING started_at', [
+      clockId,
+      days,
+    ]);
+    await runWrite(server.db, systemActor, (ctx) => refreshClock(ctx, clockId, rows[0].started_at.getTime()));
+    const light = await server.sql(
+      "SELECT CASE WHEN now() >= least(committed_due_at, legal_due_at) THEN 'red' WHEN warn_at <= now() THEN 'yellow' ELSE 'green' END AS l FROM clock WHERE id = $1",
+      [clockId],
+    );
+    return light.rows[0].l as 'red' | 'yellow' | 'green';
+  };
+  const accepted = async () => {
+    const applied = await citizen.post('/api/v1/cases', {
+      itemCode: created.body.code,
+      formData: { applicantName: '林小雨', idNumber, phone: '13600000001' },
+      materials: [
+        { key: 'application_form', reference: 'upload:application.pdf' },
+        { key: 'business_license', fromLicense: true },
+      ],
+    });
+    expect(applied.status).toBe(201);
+    const kase = (await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' })).body;
+    return { id: applied.body.id as number, number: applied.body.number as string, clockId: kase.clock.id as number };
+  };
+  const red = await accepted();
+  expect(await shift(red.clockId, 30)).toBe('red');
+  cases.red = red.id;
+  redNumber = red.number;
+  // started some days ago: four or five of the five working days used, the deadline still ahead
+  const yellow = await accepted();
+  let light = await shift(yellow.clockId, 5);
+  for (let i = 0; i < 4 && light !== 'yellow'; i++) light = await shift(yellow.clockId, light === 'green' ? 1 : -1);
+  expect(light).toBe('yellow');
+  cases.yellow = yellow.id;
+  cases.green = (await accepted()).id;
+  await server.drainOutbox();
+  await runSupervisionSweep(server.db);
+  await server.drainOutbox();
+}
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+  await prepare();
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('the supervision console', () => {
+  it(
+    'shows running cases by light, records warnings, and follows a 督办 order from issue to the department’s reply and close',
+    { timeout: 180_000 },
+    async () => {
+      const { page, errors } = await run.newPage();
+      await signInThroughUi(page, 'supervisor1');
+      const menu = page.getByTestId('workbench-menu');
+      await menu.getByText('电子监察').click();
+      await menu.getByRole('link', { name: '监察台' }).click();
+      await page.waitForURL('**/workbench/supervision');
+      const table = page.getByTestId('case-lights');
+      await table.locator(`tr[data-row-key="${cases.red}"]`).waitFor({ state: 'visible' });
+      // the font guard: Chinese is drawn, not boxes
+      const cjk = await cjkRendering(page);
+      expect(cjk.identicalToMissingGlyph).toBe(false);
+      expect(await table.locator(`tr[data-row-key="${cases.red}"] [data-light]`).getAttribute('data-light')).toBe('red');
+      expect(await table.locator(`tr[data-row-key="${cases.yellow}"] [data-light]`).getAttribute('data-light')).toBe('yellow');
+      expect(await table.locator(`tr[data-row-key="${cases.green}"] [data-light]`).getAttribute('data-light')).toBe('green');
+      // worst first
+      const firstKey = await table.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key');
+      expect(firstKey).toBe(String(cases.red));
+      expect(Number(await page.getByTestId('card-cases').getByTestId('count-red').innerText())).toBeGreaterThanOrEqual(1);
+      await screenshot(page, 'supervision-console');
+
+      // only the red ones
+      await page.getByTestId('light-filter').getByText('红灯').click();
+      await table.locator(`tr[data-row-key="${cases.green}"]`).waitFor({ state: 'detached' });
+      expect(await table.locator('tbody tr.ant-table-row [data-light]').evaluateAll((els) => els.map((e) => e.getAttribute('data-light')))).toEqual(
+        expect.arrayContaining(['red']),
+      );
+      expect(await table.locator('tbody tr.ant-table-row [data-light="green"]').count()).toBe(0);
+
+      // the warnings raised by the sweep
+      await page.getByRole('tab', { name: '预警记录' }).click();
+      const warnings = page.getByTestId('warnings-table');
+      await warnings.getByText(redNumber).first().waitFor({ state: 'visible' });
+      await screenshot(page, 'supervision-warnings');
+      await page.getByRole('tab', { name: '环节亮灯' }).click();
+      await page.getByTestId('task-lights').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+      await screenshot(page, 'supervision-tasks');
+
+      // 督办 the overdue case
+      await page.getByRole('tab', { name: '办件亮灯' }).click();
+      await page.getByTestId(`issue-${redNumber}`).click();
+      const modal = page.getByTestId('issue-order-modal');
+      await modal.getByRole('button', { name: /发\s*出/ }).click();
+      await modal.getByText('请填写督办事项').waitFor({ state: 'visible' });
+      await page.getByTestId('order-request').fill('该件已超过承诺时限，请说明原因并于两个工作日内办结。');
+      await modal.getByRole('button', { name: /发\s*出/ }).click();
+      await page.getByText(/督办令 DB\d+ 已发出/).waitFor({ state: 'visible' });
+      await modal.waitFor({ state: 'hidden' });
+      await menu.getByRole('link', { name: '督办管理' }).click();
+      await page.waitForURL('**/workbench/supervision/orders');
+      const orders = page.getByTestId('orders-table');
+      await orders.getByText(redNumber).waitFor({ state: 'visible' });
+      await orders.getByText('待答复').first().waitFor({ state: 'visible' });
+      await screenshot(page, 'supervision-orders');
+      const number = (await orders.locator('tbody tr.ant-table-row a.mono').first().innerText()).trim();
+
+      // the department answers from its own menu
+      const dept = await run.newPage();
+      await signInThroughUi(dept.page, 'head1');
+      const deptMenu = dept.page.getByTestId('workbench-menu');
+      await deptMenu.getByText('电子监察').click();
+      await deptMenu.getByRole('link', { name: '督办件' }).click();
+      await dept.page.waitForURL('**/workbench/supervision/inbox');
+      await dept.page.getByTestId('orders-table').getByText(number).click();
+      await dept.page.getByTestId('order-reply').click();
+      await dept.page.getByTestId('order-text').fill('已安排专人加班审查，明日办结并送达。');
+      await dept.page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await dept.page.getByText('已答复').first().waitFor({ state: 'visible' });
+      await dept.page.getByTestId('order-trail').getByText('部门答复').waitFor({ state: 'visible' });
+      await screenshot(dept.page, 'supervision-department-reply');
+      expect(dept.errors).toEqual([]);
+
+      // the supervisor closes it; the trail keeps every step
+      await orders.getByText(number).click();
+      await page.getByTestId('order-close').click();
+      await page.getByTestId('order-text').fill('答复属实，督办办结。');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await page.getByText('已办结').first().waitFor({ state: 'visible' });
+      const trail = page.getByTestId('order-trail');
+      for (const step of ['发出督办', '部门答复', '督办办结']) await trail.getByText(step, { exact: true }).waitFor({ state: 'visible' });
+      await screenshot(page, 'supervision-order-closed');
+
+      // thresholds, read-only for a supervisor
+      await menu.getByRole('link', { name: '预警阈值' }).click();
+      await page.getByText('仅市级中心管理员或系统管理员可以修改阈值。').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('save-thresholds').count()).toBe(0);
+      await screenshot(page, 'supervision-thresholds');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('speaks English too', { timeout: 90_000 }, async () => {
+    const { page, errors } = await run.newPage({ locale: 'en' });
+    await page.goto('/login?lang=en');
+    await signInThroughUi(page, 'supervisor1');
+    await page.goto('/workbench/supervision?lang=en');
+    await page.getByText('Supervision console').first().waitFor({ state: 'visible' });
+    await page.getByTestId('case-lights').locator(`tr[data-row-key="${cases.red}"]`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('card-cases').innerText()).toContain('Running cases');
+    await screenshot(page, 'supervision-console-en');
+    expect(errors).toEqual([]);
+  });
+});
