@@ -332,6 +332,24 @@ describe('calling', () => {
   });
 });
 
+describe('opening a window', () => {
+  it('opens a closed window on the first press; of two first presses at once one calls and the other gets 409', async () => {
+    const approver2 = await signIn(server, 'approver2');
+    const w6 = windowId['6']!;
+    const closed = await approver2.post(`/api/v1/queue/windows/${w6}/state`, { action: 'close' });
+    expect(closed.body.state).toBe('closed');
+    await take(cats.C!.id);
+    await take(cats.C!.id);
+    const [x, y] = await Promise.all([approver2.post(`/api/v1/queue/windows/${w6}/call-next`), approver2.post(`/api/v1/queue/windows/${w6}/call-next`)]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    expect((x.status === 409 ? x : y).body.error.details.reason).toBe('window_busy');
+    const panel = await approver2.get(`/api/v1/queue/windows/${w6}`);
+    expect(panel.body.state).toBe('open');
+    await approver2.post(`/api/v1/queue/tickets/${panel.body.current.id}/actions`, { windowId: w6, action: 'finish' });
+    await drain(approver2, w6);
+  });
+});
+
 describe('live updates', () => {
   it('delivers a call to a display connected to another process, and a reconnecting display catches up on missed calls', async () => {
     const approver1 = await signIn(server, 'approver1');

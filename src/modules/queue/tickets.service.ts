@@ -251,6 +251,21 @@ export async function cancelOwnTicket(ctx: WriteContext, id: number, token: stri
   return ticketView(ctx.tx, id, 'public');
 }
 
+/**
+ * The window's open (or paused) session, locked; calling at a closed window opens it. Two first
+ * presses at once: the second waits on the first's row (ON CONFLICT on the one-open-session index),
+ * then locks it like any later press.
+ */
+async function openedSession(ctx: WriteContext, windowId: number) {
+  const existing = await lockWindowSession(ctx.tx, windowId);
+  if (existing) return existing;
+  await sql`INSERT INTO queue_window_session (window_id, account_id) VALUES (${windowId}, ${ctx.actor!.accountId})
+    ON CONFLICT (window_id) WHERE state <> 'closed' DO NOTHING`.execute(ctx.tx);
+  const session = await lockWindowSession(ctx.tx, windowId);
+  if (!session) throw new AppError('CONFLICT', { reason: 'window_closed' });
+  return session;
+}
+
 export async function lockWindowSession(tx: Tx, windowId: number) {
   return tx.selectFrom('queue_window_session').selectAll().where('window_id', '=', windowId).where('state', '<>', 'closed').forUpdate().executeTakeFirst();
 }
@@ -288,12 +303,9 @@ export function callText(code: string, windowNumber: string) {
  */
 export async function callNext(ctx: WriteContext, window: { windowId: number; hallId: number; number: string }) {
   const actor = ctx.actor!;
-  const session = await lockWindowSession(ctx.tx, window.windowId);
-  if (session?.state === 'paused') throw new AppError('CONFLICT', { reason: 'window_paused' });
-  if (!session) {
-    // calling opens the window; the new row is ours until commit, so a second press waits on it
-    await ctx.tx.insertInto('queue_window_session').values({ window_id: window.windowId, account_id: actor.accountId }).execute();
-  } else if (session.account_id !== actor.accountId) {
+  const session = await openedSession(ctx, window.windowId);
+  if (session.state === 'paused') throw new AppError('CONFLICT', { reason: 'window_paused' });
+  if (session.account_id !== actor.accountId) {
     // the other post takes the window over
     await ctx.tx.updateTable('queue_window_session').set({ account_id: actor.accountId }).where('id', '=', session.id).execute();
   }
@@ -555,7 +567,7 @@ export async function setWindowState(
   const session = await lockWindowSession(ctx.tx, window.windowId);
   const now = new Date();
   if (action === 'open' || action === 'resume') {
-    if (!session) await ctx.tx.insertInto('queue_window_session').values({ window_id: window.windowId, account_id: actor.accountId }).execute();
+    if (!session) await openedSession(ctx, window.windowId);
     else
       await ctx.tx
         .updateTable('queue_window_session')
