@@ -96,7 +96,7 @@ afterAll(async () => {
 });
 
 describe('case documents', () => {
-  it('prints the acceptance notice with the case number, the committed deadline and the masked applicant', async () => {
+  it('prints the acceptance notice with the case number, the committed deadline and the masked applicant', { timeout: 120_000 }, async () => {
     const { id, number } = await apply();
     const kase = (await act(clerk, id, { action: 'accept' })).body;
     expect(kase.documents).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('case documents', () => {
     expect((await clerk.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
   });
 
-  it('prints the one-time notice with every missing item, and the refusal with its reasons', async () => {
+  it('prints the one-time notice with every missing item, and the refusal with its reasons', { timeout: 120_000 }, async () => {
     const a = await apply([{ key: 'business_license', fromLicense: true }]);
     await act(clerk, a.id, {
       action: 'notice',
@@ -156,7 +156,7 @@ describe('case documents', () => {
     for (const s of ['不予受理决定书', a.number, '申请事项不属于本机关职权范围', '行政复议']) expect(r, s).toContain(s);
   });
 
-  it('produces the decision and a license with its number when a license-type item is granted, rendered on first download', async () => {
+  it('produces the decision and a license with its number when a license-type item is granted, rendered on first download', { timeout: 120_000 }, async () => {
     const { id, number } = await apply();
     await act(clerk, id, { action: 'accept' });
     for (let i = 0; i < 5; i++) {
@@ -181,7 +181,7 @@ describe('case documents', () => {
     expect(await server.sql('SELECT count(*)::int AS n FROM stored_file WHERE sha256 = $1', [again.sha256]).then((r) => r.rows[0].n)).toBe(1);
   });
 
-  it('renders the same bytes from the same content', async () => {
+  it('renders the same bytes from the same content', { timeout: 120_000 }, async () => {
     const d = {
       title: '受理通知书',
       number: '990100-SL-2026-0000001',

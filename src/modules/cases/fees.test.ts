@@ -94,7 +94,7 @@ afterAll(async () => {
 });
 
 describe('fee lines', () => {
-  it('creates the acceptance fees at acceptance, scoped like the case, and validates every window action', async () => {
+  it('creates the acceptance fees at acceptance, scoped like the case, and validates every window action', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const fees = (await citizen.get(`/api/v1/cases/${id}/fees`)).body;
     expect(fees.lines).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('fee lines', () => {
     expect((await feeAct(clerk, id, { action: 'waive', feeId: line, reason: '已缴费后免收' })).status).toBe(409);
   });
 
-  it('lets exactly one of two concurrent payments of one line win', async () => {
+  it('lets exactly one of two concurrent payments of one line win', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     const results = await Promise.all([
@@ -163,7 +163,7 @@ describe('fee lines', () => {
 });
 
 describe('online payment', () => {
-  it('starts a payment idempotently, refuses forged and stale callbacks, and settles once on a signed one', async () => {
+  it('starts a payment idempotently, refuses forged and stale callbacks, and settles once on a signed one', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const line = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     const k = key();
@@ -232,7 +232,7 @@ describe('online payment', () => {
     expect(titles).toEqual(expect.arrayContaining(['请缴纳费用', '缴费成功']));
   });
 
-  it('records a callback for a line paid meanwhile at the window as superseded', async () => {
+  it('records a callback for a line paid meanwhile at the window as superseded', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const line = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     const s = await citizen.post(`/api/v1/cases/${id}/payments`, { feeId: line }, { 'idempotency-key': key() });
@@ -249,7 +249,7 @@ describe('online payment', () => {
 });
 
 describe('delivery', () => {
-  it('refuses to deliver the result while a fee line is unpaid', async () => {
+  it('refuses to deliver the result while a fee line is unpaid', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const first = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     expect((await feeAct(clerk, id, { action: 'waive', feeId: first, reason: '低保对象免收' })).body.lines[0]).toMatchObject({
@@ -278,7 +278,7 @@ describe('delivery', () => {
 });
 
 describe('fee amounts in the catalog', () => {
-  it('carries the standard amount and the charge point through the spreadsheet export and import', async () => {
+  it('carries the standard amount and the charge point through the spreadsheet export and import', { timeout: 120_000 }, async () => {
     const admin = await signIn(server, 'catalogadmin');
     const r = await fetch(`${server.baseUrl}/api/v1/catalog/admin/export.xlsx`, { headers: { cookie: admin.cookie } });
     const data = Buffer.from(await r.arrayBuffer());
