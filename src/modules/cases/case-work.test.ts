@@ -83,7 +83,7 @@ async function acceptedReviewCase() {
 }
 
 describe('bundles (一件事一次办)', () => {
-  it('fans the enterprise-establishment bundle out into four item cases, approved in parallel and delivered together', async () => {
+  it('fans the enterprise-establishment bundle out into four item cases, approved in parallel and delivered together', { timeout: 120_000 }, async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     expect(bundle.items).toHaveLength(4);
     const formData = sampleForm(bundle.form.schema, idNumber);
@@ -232,6 +232,17 @@ describe('working a task together', () => {
     let now = (await approver1.get(`/api/v1/cases/${id}`)).body;
     expect(now.tasks.find((t: Task) => t.id === task.id).canRecall).toBe(true);
     expect(open(now).map((t) => t.name)).toEqual(['决定']);
+    // a client that only moves cases along asks for the short answer
+    const short = await approver1.post(`/api/v1/cases/${id}/actions`, { action: 'urge', taskId: open(now)[0]!.id }, { prefer: 'return=minimal' });
+    expect(short.status).toBe(200);
+    expect(short.headers.get('preference-applied')).toBe('return=minimal');
+    expect(short.body).toEqual({
+      id,
+      number: now.number,
+      status: 'in_progress',
+      version: expect.any(Number),
+      tasks: [expect.objectContaining({ name: '决定', role: 'head' })],
+    });
     const recalled = await act(approver1, id, { action: 'recall', taskId: task.id });
     expect(recalled.status).toBe(200);
     now = recalled.body;

@@ -460,3 +460,22 @@ export async function backupPosts(db: Db, accountId: number) {
   }
   return { restricted, covering, awayUntil: me?.away_until && me.away_until.getTime() > Date.now() ? me.away_until.toISOString() : null };
 }
+
+/**
+ * The case after an action, in one query, for `Prefer: return=minimal`: its state and the tasks open now.
+ * Only ever answered to someone who has just acted on the case.
+ */
+export async function caseSummary(db: Db, caseId: number) {
+  const row = await db
+    .selectFrom('kase as k')
+    .select(['k.id', 'k.number', 'k.status', 'k.version'])
+    .select(
+      sql<{ id: number; name: string; role: string; organizationId: number; state: string }[]>`coalesce((
+        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'role', t.assignee_role, 'organizationId', t.organization_id, 'state', t.state) ORDER BY t.id)
+        FROM case_task t WHERE t.case_id = k.id AND t.state IN ('open', 'claimed')), '[]')`.as('tasks'),
+    )
+    .where('k.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}

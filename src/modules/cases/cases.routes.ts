@@ -14,7 +14,7 @@ import {
   startSpecialProcedure,
   transferTask,
 } from './tasks.service.ts';
-import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+import { caseSummary, countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import {
   addCosigner,
@@ -394,6 +394,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       await handleWrite(db, req, reply, (ctx) => perform(ctx, req.params.id, req.body));
+      // RFC 7240: a client that only moves cases along (a scanner, an integration) can skip the full view
+      if (/\breturn=minimal\b/.test(String(req.headers.prefer ?? ''))) {
+        reply.header('preference-applied', 'return=minimal');
+        return caseSummary(db, req.params.id);
+      }
       return getCase(deps, req.actor, req.params.id);
     },
   );

@@ -154,8 +154,8 @@ export async function reassignTask(ctx: WriteContext, taskId: number, input: { a
 
 /**
  * 撤回: take back one's own approval or rejection while nothing that followed has started. The tasks the
- * action opened (the same transaction created them: they share its transaction id) are cancelled, tasks
- * it cancelled (any-sign siblings) reopen, a decision it made is undone, and the task is back with its
+ * action opened (created in its transaction: their created_at is the transaction timestamp the task was
+ * completed at) are cancelled, tasks it cancelled (any-sign siblings) reopen, a decision it made is undone, and the task is back with its
  * author. Once anyone has claimed or finished a later task, the action stands.
  */
 export async function recallTask(ctx: WriteContext, taskId: number) {
@@ -168,13 +168,14 @@ export async function recallTask(ctx: WriteContext, taskId: number) {
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot take an action back`, status: kase.status });
   const rows = await ctx.tx
     .selectFrom('case_task')
-    .select(['id', 'state', 'assignee_account_id', 'completed_at', 'claimed_at', sql<string>`xmin::text`.as('xid')])
+    .select(['id', 'state', 'completed_at', 'claimed_at', 'created_at'])
     .where('case_id', '=', task.case_id)
     .execute();
-  const own = rows.find((r) => r.id === task.id)!;
-  const sameTx = rows.filter((r) => r.id !== task.id && r.xid === own.xid);
-  const after = (d: Date | null) => !!d && !!task.completed_at && d.getTime() > task.completed_at.getTime();
-  const started = rows.some((r) => r.id !== task.id && r.xid !== own.xid && (after(r.completed_at) || after(r.claimed_at)));
+  // what the action did carries its transaction's timestamp: tasks it created (created_at) and siblings it cancelled (completed_at)
+  const at = task.completed_at!.getTime();
+  const sameTx = rows.filter((r) => r.id !== task.id && (r.created_at.getTime() === at || (r.state === 'cancelled' && r.completed_at?.getTime() === at)));
+  const after = (d: Date | null) => !!d && d.getTime() > at;
+  const started = rows.some((r) => r.id !== task.id && (after(r.completed_at) || after(r.claimed_at)));
   if (started || sameTx.some((r) => r.state === 'done' || r.state === 'claimed'))
     throw new AppError('CONFLICT', { reason: 'the next step has already started: the action stands' });
   const opened = sameTx.filter((r) => r.state === 'open').map((r) => r.id);

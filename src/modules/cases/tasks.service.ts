@@ -62,7 +62,8 @@ async function finishTask(ctx: WriteContext, task: { id: number; version: number
       state: 'done',
       outcome,
       opinion,
-      completed_at: new Date(),
+      // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
+      completed_at: sql<Date>`now()`,
       completed_by: ctx.actor!.accountId,
       assignee_account_id: ctx.actor!.accountId,
       version: sql`version + 1`,

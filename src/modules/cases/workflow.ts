@@ -160,7 +160,7 @@ export async function advanceAfterTask(
     if (task.outcome === 'approved' && node.mode === 'anysign') {
       await ctx.tx
         .updateTable('case_task')
-        .set({ state: 'cancelled', completed_at: new Date() })
+        .set({ state: 'cancelled', completed_at: sql<Date>`now()` })
         .where('case_id', '=', kase.id)
         .where('node_index', '=', task.node_index)
         .where('state', 'in', ['open', 'claimed'])
