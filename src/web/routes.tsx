@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'queue/take/:hallId', element: page(() => import('./pages/queue/PhoneTakePage.tsx'), 'PhoneTakePage') },
       { path: 'queue/ticket/:id', element: page(() => import('./pages/queue/TicketPage.tsx'), 'TicketPage') },
       { path: 'queue/display/:hallId', element: page(() => import('./pages/queue/DisplayPage.tsx'), 'DisplayPage') },
+      { path: 'screen/metrics', element: page(() => import('./pages/metrics/BigScreenPage.tsx'), 'BigScreenPage') },
       {
         element: page(() => import('./layouts/AccountShell.tsx'), 'AccountShell'),
         children: [
@@ -88,6 +89,8 @@ export const router = createBrowserRouter([
           { path: 'queue/config', element: page(() => import('./pages/queue/QueueConfigPage.tsx'), 'QueueConfigPage') },
           { path: 'queue/stats', element: page(() => import('./pages/queue/QueueStatsPage.tsx'), 'QueueStatsPage') },
           { path: 'calendar', element: page(() => import('./pages/calendar/CalendarYearPage.tsx'), 'CalendarYearPage') },
+          { path: 'metrics', element: page(() => import('./pages/metrics/MetricsDashboardPage.tsx'), 'MetricsDashboardPage') },
+          { path: 'metrics/windows', element: page(() => import('./pages/metrics/WindowsPage.tsx'), 'WindowsPage') },
           { path: 'calendar/deadline', element: page(() => import('./pages/calendar/DeadlinePage.tsx'), 'DeadlinePage') },
           { path: 'supervision', element: page(() => import('./pages/supervision/SupervisionConsolePage.tsx'), 'SupervisionConsolePage') },
           { path: 'supervision/orders', element: page(() => import('./pages/supervision/OrdersPage.tsx'), 'OrdersPage') },

@@ -11,6 +11,7 @@ import type { calendar } from './calendar.ts';
 import type { catalogAdmin } from './catalog-admin.ts';
 import type { supervision } from './supervision.ts';
 import type { queue } from './queue.ts';
+import type { metrics } from './metrics.ts';
 import { cases } from './cases.ts';
 
 /** Every UI string as [zh-CN, en]; a key missing a language does not compile. */
@@ -24,6 +25,7 @@ type Dictionary = typeof common &
   typeof catalogAdmin &
   typeof supervision &
   typeof queue &
+  typeof metrics &
   typeof cases;
 /**
  * The strings of the portal load with the first page; the staff-only ones (workbench, organizations,
@@ -41,8 +43,9 @@ export function loadStaffMessages(): Promise<void> {
     import('./catalog-admin.ts'),
     import('./supervision.ts'),
     import('./queue.ts'),
-  ]).then(([w, o, c, a, s, q]) => {
-    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin, s.supervision, q.queue);
+    import('./metrics.ts'),
+  ]).then(([w, o, c, a, s, q, m]) => {
+    Object.assign(dictionary, w.workbench, o.org, c.calendar, a.catalogAdmin, s.supervision, q.queue, m.metrics);
   });
   return staffMessages;
 }

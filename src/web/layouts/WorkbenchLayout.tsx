@@ -4,8 +4,9 @@ import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
-import { NumberOutlined } from '@ant-design/icons';
 import { AlertOutlined } from '@ant-design/icons';
+import { NumberOutlined } from '@ant-design/icons';
+import { BarChartOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { can, isStaff, useMe } from '../api/auth.ts';
@@ -96,6 +97,17 @@ function useMenuItems(me: Me): Item[] {
             : []),
         ],
       });
+    if (can(me, 'metrics.read'))
+      items.push({
+        key: 'metrics',
+        icon: <BarChartOutlined />,
+        label: t('m.nav.group'),
+        children: [
+          { key: '/workbench/metrics', label: link('/workbench/metrics', t('m.nav.dashboard')) },
+          { key: '/workbench/metrics/windows', label: link('/workbench/metrics/windows', t('m.nav.windows')) },
+          { key: '/screen/metrics', label: link('/screen/metrics', t('m.nav.screen')) },
+        ],
+      });
     if (can(me, 'audit.read')) items.push({ key: '/workbench/audit', icon: <AuditOutlined />, label: link('/workbench/audit', t('nav.audit')) });
     if (can(me, 'notify.devlog'))
       items.push({ key: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: link('/workbench/notify/deliveries', t('nav.deliveries')) });
@@ -126,6 +138,8 @@ const menuKeys = [
   '/workbench/queue/board',
   '/workbench/queue/config',
   '/workbench/queue/stats',
+  '/workbench/metrics/windows',
+  '/workbench/metrics',
   '/workbench/audit',
   '/workbench/notify/deliveries',
   '/messages',
@@ -157,11 +171,13 @@ function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
       ? ['catalog']
       : selected.startsWith('/workbench/supervision')
         ? ['supervision']
-        : selected.startsWith('/workbench/calendar')
-          ? ['calendar']
-          : selected.startsWith('/workbench/org') || selected === '/workbench'
-            ? ['org']
-            : [],
+        : selected.startsWith('/workbench/metrics')
+          ? ['metrics']
+          : selected.startsWith('/workbench/calendar')
+            ? ['calendar']
+            : selected.startsWith('/workbench/org') || selected === '/workbench'
+              ? ['org']
+              : [],
   );
   return (
     <Layout className="workbench">

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { generateHistory } from '../../src/modules/metrics/generate.ts';
+import type { Page } from 'playwright-core';
+
+let run: BrowserRun;
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+  // two years of synthetic history from the demo catalog, rollups built in bulk
+  await generateHistory(run.server.deps, { cases: 6000, years: 2, seed: 11 });
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+/** The chart's canvas has been drawn on (not a blank box). */
+async function chartInk(page: Page, testId: string): Promise<number> {
+  const canvas = page.getByTestId(testId).locator('canvas').first();
+  await canvas.waitFor({ state: 'visible' });
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d')!;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+    return ink;
+  });
+}
+
+describe('statistics in the browser', () => {
+  it(
+    'a center administrator reads the dashboard, ranks windows, names the red-flag window, writes a work log and opens the big screen',
+    { timeout: 240_000 },
+    async () => {
+      const { page, errors } = await run.newPage();
+      await signInThroughUi(page, 'centeradmin');
+      await page.getByRole('menuitem', { name: '统计分析' }).click();
+      await page.getByRole('link', { name: '效能统计' }).click();
+      await page.getByTestId('metrics-dashboard').waitFor();
+      await page.getByTestId('kpi-accepted').waitFor();
+      expect((await cjkRendering(page)).identicalToMissingGlyph).toBe(false);
+      // this month's figures as the API computes them
+      const api = await page.evaluate(async () => (await (await fetch('/api/v1/metrics/dashboard?period=month&groupBy=organization')).json()) as any);
+      await expect
+        .poll(() => page.getByTestId('kpi-accepted').locator('.ant-statistic-content').innerText())
+        .toBe(api.current.accepted.toLocaleString('zh-CN'));
+      expect(await chartInk(page, 'chart-trend')).toBeGreaterThan(500);
+      expect(await chartInk(page, 'chart-kinds')).toBeGreaterThan(500);
+      expect(await chartInk(page, 'chart-breakdown')).toBeGreaterThan(500);
+      await screenshot(page, 'metrics-dashboard-month');
+
+      // the year, by channel
+      await page.getByText('年', { exact: true }).click();
+      await page.getByLabel('分组').click();
+      await page.getByTitle('分组：渠道').click();
+      await page.getByRole('cell', { name: '网上', exact: true }).waitFor();
+      await screenshot(page, 'metrics-dashboard-year-by-channel');
+
+      // window management: ranking of last month, the red-flag window
+      const windowsLink = page.getByRole('link', { name: '窗口管理' });
+      if (!(await windowsLink.isVisible())) await page.getByRole('menuitem', { name: '统计分析' }).click();
+      await windowsLink.click();
+      await page.getByTestId('metrics-windows').waitFor();
+      const last = await page.evaluate(() => {
+        const d = new Date(Date.now() + 8 * 3_600_000);
+        d.setUTCDate(1);
+        d.setUTCMonth(d.getUTCMonth() - 1);
+        return d.toISOString().slice(0, 7);
+      });
+      await page.getByLabel('月份').click();
+      await page.getByLabel('月份').fill(last);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('rank-windows').locator('tbody tr').first().waitFor();
+      await expect.poll(() => page.getByTestId('rank-departments').locator('.ant-tag', { hasText: '表彰' }).count()).toBe(3);
+      await page.getByRole('button', { name: '评定为红旗窗口' }).click();
+      await page.getByLabel('评定说明').fill('按时办结率第一，群众满意');
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByTestId('red-flag').waitFor();
+      expect(await page.getByTestId('red-flag').innerText()).toContain('按时办结率第一');
+      await screenshot(page, 'metrics-windows-ranking');
+
+      // staff performance with the weights form
+      await page.getByRole('tab', { name: '人员绩效' }).click();
+      await page.getByTestId('staff-table').locator('tbody tr').first().waitFor();
+      await screenshot(page, 'metrics-staff-performance');
+
+      // the work log of window 1
+      await page.getByRole('tab', { name: '工作日志' }).click();
+      await page.getByLabel('窗口', { exact: true }).click();
+      await page.getByTitle('云州市政务服务中心 1号 综合受理窗口').click();
+      const firstDay = page.getByTestId('work-log').locator('tbody tr').first();
+      await firstDay.waitFor();
+      await firstDay.getByRole('button', { name: /填\s*写/ }).click();
+      await page.getByLabel('备注').fill('窗口系统故障 20 分钟，已人工登记');
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByText('窗口系统故障 20 分钟，已人工登记').waitFor();
+      await screenshot(page, 'metrics-work-log');
+
+      // the big screen for the hall
+      await page.goto('/screen/metrics');
+      await page.getByTestId('big-screen').waitFor();
+      expect(await chartInk(page, 'screen-days')).toBeGreaterThan(500);
+      await screenshot(page, 'metrics-big-screen');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('a department head sees only their department; a clerk has no statistics menu', { timeout: 120_000 }, async () => {
+    const { page } = await run.newPage({ locale: 'en' });
+    await signInThroughUi(page, 'head2');
+    await page.goto('/workbench/metrics?lang=en');
+    await page.getByTestId('kpi-accepted').waitFor();
+    const own = await page.evaluate(async () => (await (await fetch('/api/v1/metrics/dashboard?period=year&groupBy=organization')).json()) as any);
+    expect(own.breakdown.every((b: { name: string }) => b.name === '公安局')).toBe(true);
+    await screenshot(page, 'metrics-dashboard-department-head-en');
+    const clerk = await run.newPage();
+    await signInThroughUi(clerk.page, 'clerk1');
+    await clerk.page.goto('/workbench');
+    await clerk.page.getByRole('menuitem').first().waitFor();
+    expect(await clerk.page.getByRole('menuitem', { name: '统计分析' }).count()).toBe(0);
+  });
+});
