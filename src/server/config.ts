@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: boolean;
   /** The service center's name shown in the web app's header. */
   centerName: string;
+  /** The address applicants reach the portal at, printed in the QR codes of notices and results (no trailing slash). */
+  publicUrl: string;
   isProduction: boolean;
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.ONEWINDOW_WEB_DIR ?? 'dist/web'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     centerName: env.ONEWINDOW_CENTER_NAME ?? '云州市政务服务中心',
+    publicUrl: (env.ONEWINDOW_PUBLIC_URL ?? `http://localhost:${intFrom(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
     isProduction,
   };
 }

@@ -287,7 +287,7 @@ export async function issueReceipt(
 
 /** Where the QR code leads: the case's page in the portal. */
 export function trackingUrl(deps: Deps, caseId: number): string {
-  const origin = (process.env.ONEWINDOW_PUBLIC_URL ?? `http://localhost:${deps.config.port}`).replace(/\/+$/, '');
+  const origin = deps.config.publicUrl;
   return `${origin}/my/cases/${caseId}`;
 }
 
