@@ -1,0 +1,85 @@
+/**
+ * The monthly dashboard query at two sizes of history, in the same run: BENCH_SMALL cases (default
+ * 100,000) and BENCH_LARGE cases (default 10,000,000), each generated with `generateHistory` over
+ * BENCH_YEARS years (default 3) into its own database on one embedded PostgreSQL. Prints the median
+ * time of the dashboard (this month, by department, with 环比, 同比 and the 12-month trend) at both
+ * sizes and their ratio (target ≤ 2).
+ *
+ *   npm run bench:dashboard
+ *   BENCH_LARGE=2000000 npm run bench:dashboard
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { connect } from '../src/server/db/database.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { makeDeps } from '../src/server/deps.ts';
+import { seedDemo } from '../src/server/seed/demo.ts';
+import { generateHistory } from '../src/modules/metrics/generate.ts';
+import { dashboard } from '../src/modules/metrics/queries.ts';
+import { progressBar } from '../src/modules/metrics/metrics.cli.ts';
+
+const small = Number(process.env.BENCH_SMALL ?? 100_000);
+const large = Number(process.env.BENCH_LARGE ?? 10_000_000);
+const years = Number(process.env.BENCH_YEARS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const port = Number(process.env.BENCH_PG_PORT ?? 54641);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-dashboard-'));
+const cluster = await startEmbeddedPostgres(dir, port);
+
+async function measure(name: string, cases: number) {
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(cluster.url);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  await migrate(url);
+  const handle = connect(url, 4);
+  try {
+    const deps = makeDeps(handle.db, {
+      ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
+      databaseUrl: url,
+    });
+    await seedDemo(deps);
+    const started = Date.now();
+    await generateHistory(deps, { cases, years, progress: progressBar(`generating ${cases.toLocaleString('en')}`) });
+    const generation = (Date.now() - started) / 1000;
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    await raw.query('VACUUM ANALYZE');
+    const rollupRows = Number((await raw.query('SELECT count(*) AS n FROM metric_daily')).rows[0].n);
+    await raw.end();
+    const date = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const input = { period: 'month' as const, date, groupBy: 'organization' as const, filters: {} };
+    for (let i = 0; i < 5; i++) await dashboard(handle.db, { all: true }, input); // warm
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await dashboard(handle.db, { all: true }, input);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    console.log(
+      `${cases.toLocaleString('en').padStart(12)} cases: generated in ${generation.toFixed(0)} s, ${rollupRows.toLocaleString('en')} daily rollup rows; monthly dashboard median ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)})`,
+    );
+    return median;
+  } finally {
+    await handle.close();
+  }
+}
+
+try {
+  const a = await measure('bench_small', small);
+  const b = await measure('bench_large', large);
+  console.log(`ratio ${large.toLocaleString('en')} / ${small.toLocaleString('en')}: ${(b / a).toFixed(2)} (target ≤ 2)`);
+} finally {
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
