@@ -38,6 +38,12 @@ export interface CaseSummary {
   acceptedAt: string | null;
   committedDueAt: string | null;
   isOverdue: boolean;
+  /** art. 32: the one-time notice is due by then (pre-review) */
+  noticeDueAt: string;
+  /** a bundle application's (一件事) parent case */
+  isBundle: boolean;
+  /** the bundle application an item case belongs to */
+  parentId: number | null;
 }
 
 export interface CaseMaterial {
@@ -65,6 +71,43 @@ export interface CaseTask {
   createdAt: string;
   completedAt: string | null;
   version: number;
+  organizationId: number;
+  /** `cosign`: a co-signer's task (加签) the stage waits for */
+  kind: 'work' | 'cosign' | string;
+  /** whether the caller may work this task now */
+  canAct: boolean;
+  assignedToMe: boolean;
+  /** handed to a colleague for an answer (交办) */
+  delegated: boolean;
+  urgedCount: number;
+  canReassign: boolean;
+  canRecall: boolean;
+}
+
+/** 延期申请: an approver asks, a head of the task's department decides. */
+export interface ExtensionRequest {
+  id: number;
+  taskId: number;
+  days: number;
+  reason: string;
+  state: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  canDecide: boolean;
+}
+
+/** An item case of a bundle application, as its parent shows it. */
+export interface BundleChild {
+  id: number;
+  number: string;
+  subject: string;
+  itemCode: string;
+  organizationName: string;
+  status: CaseStatus;
+  decision: 'granted' | 'denied' | null;
+  decidedAt: string | null;
 }
 
 export interface CaseEvent {
@@ -104,8 +147,13 @@ export interface CaseDetail {
   id: number;
   number: string;
   subject: string;
-  itemCode: string;
-  itemVersionId: number;
+  /** null for a bundle application's parent case */
+  itemCode: string | null;
+  itemVersionId: number | null;
+  /** the version of the item (and its form) the case was filed under */
+  itemVersion: number | null;
+  bundle: { code: string; name: string; organizationName: string; children: BundleChild[] } | null;
+  parent: { id: number; number: string; subject: string; status: CaseStatus } | null;
   organizationName: string;
   channel: Channel;
   status: CaseStatus;
@@ -125,6 +173,7 @@ export interface CaseDetail {
   tasks: CaseTask[];
   timeline: CaseEvent[];
   clock: ClockView | null;
+  extensionRequests: ExtensionRequest[];
   version: number;
 }
 
@@ -145,6 +194,36 @@ export interface InboxTask {
   createdAt: string;
   organizationName: string;
   version: number;
+  kind: 'work' | 'cosign' | string;
+  delegated: boolean;
+  urgedCount: number;
+}
+
+/** AB 岗: what the inbox says about the caller's post. */
+export interface InboxPost {
+  /** the caller holds only B posts somewhere: the A post's tasks show when A is away or a task is due within a day */
+  backupOnly: boolean;
+  /** A posts the caller covers for now */
+  covering: { name: string; awayUntil: string }[];
+  /** the caller marked themselves away until then */
+  awayUntil: string | null;
+}
+
+/** A pending extension request, in a head's inbox. */
+export interface InboxExtensionRequest {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+  days: number;
+  reason: string;
+  requestedBy: string;
+  createdAt: string;
+}
+
+export interface Inbox extends Page<InboxTask> {
+  post: InboxPost;
+  extensionRequests: InboxExtensionRequest[];
 }
 
 export type KindCounts = Record<CaseKind | 'total', number>;
@@ -188,7 +267,9 @@ export interface MaterialInput {
 }
 
 export interface ApplyInput {
-  itemCode: string;
+  /** an item, or a bundle (一件事): exactly one */
+  itemCode?: string;
+  bundleCode?: string;
   channel?: Channel;
   applicantId?: number | null;
   formData: Record<string, unknown>;
@@ -217,7 +298,16 @@ export type CaseAction =
   | { action: 'request_supplement'; taskId: number; items: AskItem[] }
   | { action: 'start_special'; taskId: number; kind: SpecialKind; reason: string; expectedDays?: number | null }
   | { action: 'end_special'; taskId: number; result: string }
-  | { action: 'extend'; taskId: number; days: number; reason: string };
+  | { action: 'extend'; taskId: number; days: number; reason: string }
+  | { action: 'delegate'; taskId: number; accountId: number; note?: string | null }
+  | { action: 'answer'; taskId: number; opinion: string }
+  | { action: 'add_cosigner'; taskId: number; organizationId?: number | null; accountId?: number | null; role?: 'approver' | 'head'; note: string }
+  | { action: 'reassign'; taskId: number; accountId: number; note?: string | null }
+  | { action: 'recall'; taskId: number }
+  | { action: 'urge'; taskId: number; note?: string | null }
+  | { action: 'cc'; accountIds: number[]; note?: string | null }
+  | { action: 'request_extension'; taskId: number; days: number; reason: string }
+  | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null };
 
 export interface CaseFilter {
   status?: CaseStatus;
@@ -255,7 +345,7 @@ export function useCaseKinds(enabled = true) {
 export function useInbox(mine: boolean, enabled = true) {
   return useQuery({
     queryKey: caseKeys.inbox(mine),
-    queryFn: () => api.get<Page<InboxTask>>('/tasks', { mine, limit: 200 }),
+    queryFn: () => api.get<Inbox>('/tasks', { mine, limit: 200 }),
     enabled,
     refetchInterval: 60_000,
   });
@@ -267,7 +357,7 @@ export function useApply() {
   return useMutation({
     meta: { silent: true },
     mutationFn: ({ body, key }: { body: ApplyInput; key: string }) =>
-      api.post<{ id: number; number: string; status: CaseStatus }>('/cases', body, { idempotencyKey: key }),
+      api.post<{ id: number; number: string; status: CaseStatus; children?: { id: number; number: string }[] }>('/cases', body, { idempotencyKey: key }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
   });
 }
@@ -339,4 +429,35 @@ export function useColleagues(organizationId: number | undefined) {
     enabled: !!organizationId,
     select: (p) => p.items,
   });
+}
+
+/** Mark oneself away until a moment (the B post covers meanwhile), or back with `until: null`. */
+export function useAway() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: ({ body, key }: { body: { until: string | null; reason?: string | null }; key: string }) =>
+      api.put<{ awayUntil: string | null }>('/tasks/away', body, { idempotencyKey: key }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases', 'tasks'] }),
+  });
+}
+
+/** A bundle (一件事) with its merged form and materials, to apply for it (GET /catalog/bundles/:code). */
+export function useBundleForApply(code: string | undefined) {
+  return useQuery({
+    queryKey: ['catalog', 'bundle', code],
+    queryFn: () => api.get<BundleForApply>(`/catalog/bundles/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface BundleForApply {
+  code: string;
+  name: string;
+  organizationName: string;
+  content: { description: string; committedLimit: Limit; deliveryMethods: string[] };
+  items: { code: string; name: string; organizationName: string; caseKind: 'immediate' | 'committed'; legalLimit: Limit; committedLimit: Limit }[];
+  form: ItemContent['form'];
+  materials: (ItemContent['materials'][number] & { items: string[] })[];
 }

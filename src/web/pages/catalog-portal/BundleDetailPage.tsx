@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Breadcrumb, Skeleton, Table, Tag } from 'antd';
+import { Breadcrumb, Button, Skeleton, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { useBundle, type BundleDetail } from '../../api/catalog.ts';
@@ -90,6 +90,11 @@ function Bundle({ bundle }: { bundle: BundleDetail }) {
             </dd>
           </div>
         </dl>
+        <div className="guide-actions no-print">
+          <Link to={`/apply/bundle/${encodeURIComponent(bundle.code)}`} data-testid="bundle-apply">
+            <Button type="primary">{t('cases.applyOnline')}</Button>
+          </Link>
+        </div>
       </header>
 
       <section className="guide-section" data-testid="bundle-items">

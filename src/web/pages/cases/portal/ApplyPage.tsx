@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Form, Modal, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Result, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
@@ -8,10 +8,8 @@ import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
-import { SchemaFields, maskedPrefills, prefillValues, toFormData } from '../../../components/schema-form/index.ts';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
-import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
-import { placeSubmitErrors } from '../shared/submit-errors.ts';
+import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
 import '../cases.css';
 
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
@@ -58,17 +56,9 @@ function StaffNotice({ item }: { item: ApplyItem }) {
 
 function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
   const t = useCaseT();
-  const [form] = Form.useForm();
-  const [choices, setChoices] = useState<MaterialChoices>({});
   const [key, renewKey] = useIdempotencyKey();
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ id: number; number: string } | null>(null);
-  const [modal, modalHolder] = Modal.useModal();
   const apply = useApply();
-  const spec = item.content.form;
-  const source = me.applicant;
-  const initial = useMemo(() => prefillValues(spec, source), [spec, source]);
-  const masked = useMemo(() => new Set(maskedPrefills(spec, source).map((f) => f.name)), [spec, source]);
 
   if (done)
     return (
@@ -100,80 +90,22 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
       </Card>
     );
 
-  const submit = async () => {
-    setError(null);
-    let values: Record<string, unknown>;
-    try {
-      values = await form.validateFields();
-    } catch {
-      setError(t('cases.fixForm'));
-      return;
-    }
-    const missing = missingRequired(item.content.materials, choices);
-    if (missing.length) {
-      const go = await modal.confirm({
-        title: t('cases.missingTitle'),
-        content: (
-          <div>
-            <p>{t('cases.missingText')}</p>
-            <ul>
-              {missing.map((m) => (
-                <li key={m.key}>{m.name}</li>
-              ))}
-            </ul>
-          </div>
-        ),
-        okText: t('cases.submitAnyway'),
-        cancelText: t('cases.backToMaterials'),
-      });
-      if (!go) return;
-    }
-    apply.mutate(
-      { body: { itemCode: item.code, channel: 'online', formData: toFormData(spec, values), materials: toMaterialInputs(choices) }, key },
-      {
-        onSuccess: (r) => {
-          renewKey();
-          setDone(r);
-          window.scrollTo({ top: 0 });
-        },
-        onError: (e) => setError(placeSubmitErrors(form, e)),
-      },
-    );
+  const submit = async (application: Application) => {
+    const r = await apply.mutateAsync({ body: { itemCode: item.code, channel: 'online', ...application }, key });
+    renewKey();
+    setDone(r);
+    window.scrollTo({ top: 0 });
   };
 
   return (
     <>
-      {modalHolder}
       <Typography.Title level={2} className="case-apply-title">
         {t('cases.applyFor', { name: item.content.name })}
       </Typography.Title>
       <Card title={t('cases.guideSummary')} className="block-gap" extra={<Link to={`/services/${encodeURIComponent(item.code)}`}>{t('cases.fullGuide')}</Link>}>
         <ItemGuideSummary item={item} />
       </Card>
-      <Card title={t('cases.applicationForm')} className="block-gap">
-        {masked.size > 0 && <Alert type="info" showIcon className="block-gap" title={t('cases.maskedPrefillNote')} />}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={initial}
-          scrollToFirstError={{ block: 'center' }}
-          data-testid="apply-form"
-          onValuesChange={() => setError(null)}
-        >
-          <SchemaFields spec={spec} highlight={masked} />
-        </Form>
-      </Card>
-      <Card title={t('cases.materials')} className="block-gap">
-        <Typography.Paragraph type="secondary">{t('cases.materialsHint')}</Typography.Paragraph>
-        <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="online" />
-      </Card>
-      {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
-      <Space className="case-submit-bar">
-        <Button type="primary" size="large" loading={apply.isPending} onClick={() => void submit()} data-testid="apply-submit">
-          {t('cases.submitApplication')}
-        </Button>
-        <Typography.Text type="secondary">{t('cases.submitNote')}</Typography.Text>
-      </Space>
+      <ApplicationForm spec={item.content.form} materials={item.content.materials} me={me} submit={submit} pending={apply.isPending} />
     </>
   );
 }

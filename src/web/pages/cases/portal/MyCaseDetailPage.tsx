@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Input, Modal, Row, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useCase, useCaseAction, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useBundleForApply, useCase, useCaseAction, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
@@ -15,6 +15,8 @@ import { MaterialsByRound } from '../shared/MaterialsByRound.tsx';
 import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
 import { TasksTable } from '../shared/TasksTable.tsx';
 import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
+import { useWorkT } from '../../../i18n/case-work.ts';
+import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
 /** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
@@ -42,21 +44,53 @@ export function MyCaseDetailPage() {
 
 function CaseView({ kase }: { kase: CaseDetail }) {
   const t = useCaseT();
-  const item = usePublishedItem(kase.itemCode);
+  const w = useWorkT();
+  const item = usePublishedItem(kase.itemCode ?? undefined);
+  const bundleSpec = useBundleForApply(kase.bundle?.code);
+  const formSpec = kase.bundle ? bundleSpec.data?.form : item.data?.content.form;
   const asked = askedMaterials(kase);
   const open = kase.tasks.filter((x) => x.state === 'open' || x.state === 'claimed');
+  const waitingChildren = kase.bundle?.children.filter((c) => c.status === 'awaiting_supplement') ?? [];
   return (
     <>
       <div className="case-page-title">
         <div>
           <Typography.Title level={2} className="case-title">
+            {kase.bundle && <BundleTag t={w} />}
             {kase.subject} <StatusTag status={kase.status} t={t} />
           </Typography.Title>
           <KindTags kinds={kase.kinds} t={t} />
         </div>
-        {beforeDecision(kase) && <WithdrawButton kase={kase} />}
+        {beforeDecision(kase) && !kase.parent && <WithdrawButton kase={kase} />}
       </div>
+      <ParentNotice kase={kase} base="/my/cases" />
       <OutcomeBanner kase={kase} />
+      {kase.bundle && (
+        <Card title={w('bundle.childrenTitle', bundleProgress(kase))} className="block-gap" data-testid="bundle-card">
+          <Typography.Paragraph type="secondary">{w('bundle.itemCasesHint')}</Typography.Paragraph>
+          {waitingChildren.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="block-gap"
+              title={w('bundle.childWaiting')}
+              description={
+                <ul className="case-event-list">
+                  {waitingChildren.map((c) => (
+                    <li key={c.id}>
+                      <Link to={`/my/cases/${c.id}`}>
+                        {c.subject}
+                        {t('cases.paren', { text: c.number })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <BundleChildren kase={kase} base="/my/cases" />
+        </Card>
+      )}
       {asked.length > 0 && (
         <Card
           title={t(kase.status === 'notified' ? 'cases.noticeTitle' : 'cases.supplementTitle')}
@@ -80,33 +114,37 @@ function CaseView({ kase }: { kase: CaseDetail }) {
             <MaterialsByRound materials={kase.materials} />
           </Card>
           <Card title={t('cases.applicationForm')} className="block-gap">
-            <FormValues spec={item.data?.content.form} data={kase.form} />
+            <FormValues spec={formSpec} data={kase.form} />
           </Card>
         </Col>
         <Col xs={24} lg={9}>
           <Card title={t('cases.deadlines')} className="block-gap">
             <Deadlines kase={kase} />
           </Card>
-          <Card title={t('cases.nowWith')} className="block-gap">
-            {open.length ? (
-              <div data-testid="tasks-in-progress">
-                {open.map((task) => (
-                  <div key={task.id} className="case-now">
-                    <Typography.Text strong>{task.name}</Typography.Text>
-                    <div className="cell-sub">
-                      {task.organizationName}
-                      {task.assignee ? ` · ${task.assignee}` : ''}
+          {!kase.bundle && (
+            <Card title={t('cases.nowWith')} className="block-gap">
+              {open.length ? (
+                <div data-testid="tasks-in-progress">
+                  {open.map((task) => (
+                    <div key={task.id} className="case-now">
+                      <Typography.Text strong>{task.name}</Typography.Text>
+                      <div className="cell-sub">
+                        {task.organizationName}
+                        {task.assignee ? ` · ${task.assignee}` : ''}
+                      </div>
                     </div>
-                  </div>
-                ))}
-              </div>
-            ) : (
-              <Typography.Text type="secondary">{t('cases.nobodyNow')}</Typography.Text>
-            )}
-          </Card>
-          <Card title={t('cases.allTasks')} className="block-gap" size="small">
-            <TasksTable tasks={kase.tasks} compact />
-          </Card>
+                  ))}
+                </div>
+              ) : (
+                <Typography.Text type="secondary">{t('cases.nobodyNow')}</Typography.Text>
+              )}
+            </Card>
+          )}
+          {!kase.bundle && (
+            <Card title={t('cases.allTasks')} className="block-gap" size="small">
+              <TasksTable tasks={kase.tasks} compact />
+            </Card>
+          )}
         </Col>
       </Row>
     </>

@@ -3,37 +3,47 @@ import { Alert, Breadcrumb, Button, Card, Select, Table, Typography } from 'antd
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
+import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
 const needsMe: CaseStatus[] = ['notified', 'awaiting_supplement'];
 
 /** 我的办件: every application of the signed-in applicant (or made for them by an agent), newest first. */
 export function MyCasesPage() {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   usePageTitle(t('cases.myCases'));
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [page, setPage] = useState(1);
   const list = useCases({ status }, page, 20);
-  const waiting = useCases({ status: 'notified' }, 1, 1);
-  const waiting2 = useCases({ status: 'awaiting_supplement' }, 1, 1);
-  const toDo = (waiting.data?.total ?? 0) + (waiting2.data?.total ?? 0);
-  const columns: TableColumnsType<CaseSummary> = [
+  const waiting = useCases({ status: 'notified' }, 1, 100);
+  const waiting2 = useCases({ status: 'awaiting_supplement' }, 1, 100);
+  // a bundle's one-time notice is answered on the bundle, a review-time supplement on the item case
+  const toDo = (waiting.data?.items.filter((c) => c.parentId === null).length ?? 0) + (waiting2.data?.items.filter((c) => !c.isBundle).length ?? 0);
+  const rows = nestBundles(list.data?.items ?? []);
+  const expandable = useBundleExpansion(rows);
+  const columns: TableColumnsType<CaseRow> = [
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
       render: (subject: string, c) => (
-        <div>
+        <div className="case-subject-cell">
+          {c.isBundle && <BundleTag t={t} />}
           <Link to={`/my/cases/${c.id}`} className="case-link">
             {subject}
           </Link>
           <div className="cell-sub mono">{c.number}</div>
+          {c.parentId !== null && !c.nested && (
+            <Link to={`/my/cases/${c.parentId}`} className="cell-sub">
+              {t('bundle.belongsTo')}
+            </Link>
+          )}
         </div>
       ),
     },
@@ -95,10 +105,11 @@ export function MyCasesPage() {
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<CaseSummary>
+          <Table<CaseRow>
             rowKey="id"
             columns={columns}
-            dataSource={list.data?.items ?? []}
+            dataSource={rows}
+            expandable={expandable}
             loading={list.isFetching}
             scroll={{ x: 1000 }}
             rowClassName={(c) => (needsMe.includes(c.status) ? 'case-row-attention' : '')}

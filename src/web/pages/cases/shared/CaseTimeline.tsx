@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import type { Locale } from '../../../../common/errors.ts';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT, type CaseKey, type CaseT } from '../../../i18n/cases-pages.ts';
+import type { CaseKey } from '../../../i18n/cases-pages.ts';
+import { useWorkT, type WorkKey, type WorkT as CaseT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
@@ -43,10 +44,13 @@ const yuanOf = (cents: unknown, t: CaseT) => (typeof cents === 'number' ? `¥${(
 function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
   const p = e.payload as P;
   const out: ReactNode[] = [];
-  const line = (key: CaseKey, vars: Record<string, string | number>) => out.push(t(key, vars));
+  const line = (key: WorkKey, vars: Record<string, string | number>) => out.push(t(key, vars));
   switch (e.type) {
     case 'submitted':
-      line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
+      if (p.bundle) {
+        out.push(`${t('cases.channel')}${t('cases.colon')}${channelLabel(t, String(p.channel))}`);
+        if (Array.isArray(p.children)) line('ev.children', { numbers: (p.children as string[]).join(t('cases.listSep')) });
+      } else line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
       if (p.urgent) out.push(t('cases.ev.urgent'));
       break;
     case 'accepted':
@@ -109,6 +113,36 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
     case 'joint_completed':
       out.push(t(p.allAgree ? 'cases.ev.jointAgreed' : 'cases.ev.jointDisagreed'));
       break;
+    case 'task_delegated':
+    case 'task_reassigned':
+      line('ev.to', { task: String(p.task ?? ''), to: String(p.to ?? '') });
+      if (p.note) line('cases.ev.note', { text: String(p.note) });
+      break;
+    case 'delegation_answered':
+      line('cases.ev.task', { name: String(p.task ?? '') });
+      if (p.opinion) line('cases.ev.opinion', { text: String(p.opinion) });
+      break;
+    case 'cosigner_added':
+      line('ev.cosignOrg', { task: String(p.task ?? ''), org: [p.organization, p.account].filter(Boolean).join(' · ') });
+      if (p.note) line('cases.ev.note', { text: String(p.note) });
+      break;
+    case 'task_recalled':
+      line('cases.ev.task', { name: String(p.task ?? '') });
+      break;
+    case 'task_urged':
+      line('cases.ev.task', { name: String(p.task ?? '') });
+      if (p.note) line('cases.ev.note', { text: String(p.note) });
+      break;
+    case 'case_copied':
+      line('ev.copiedTo', { names: ((p.to ?? []) as string[]).join(t('cases.listSep')) });
+      if (p.note) line('cases.ev.note', { text: String(p.note) });
+      break;
+    case 'extension_requested':
+      line('ev.extensionAsked', { days: Number(p.days ?? 0), reason: String(p.reason ?? '') });
+      break;
+    case 'extension_refused':
+      if (p.note) line('cases.ev.reason', { text: String(p.note) });
+      break;
     case 'fee_due':
       for (const l of (p.lines ?? []) as P[]) line('cases.ev.feeLine', { name: String(l.name), amount: yuanOf(l.amountCents, t) });
       break;
@@ -150,12 +184,26 @@ const knownEvents = new Set([
   'fee_waived',
   'payment_confirmed',
 ]);
+const collaborationEvents = new Set([
+  'task_delegated',
+  'delegation_answered',
+  'cosigner_added',
+  'task_reassigned',
+  'task_recalled',
+  'task_urged',
+  'case_copied',
+  'extension_requested',
+  'extension_refused',
+  'child_waiting',
+  'child_resumed',
+]);
 
-export const eventLabel = (t: CaseT, type: string) => (knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : type);
+export const eventLabel = (t: CaseT, type: string) =>
+  knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : collaborationEvents.has(type) ? t(`ev.${type}` as WorkKey) : type;
 
 /** Every step of a case: what happened, who did it, when, and why. */
 export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   const ordered = newestFirst ? [...events].reverse() : events;
   return (

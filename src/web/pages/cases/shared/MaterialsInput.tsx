@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Checkbox, Tag, Upload } from 'antd';
 import { CheckCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -41,17 +41,20 @@ export function MaterialsInput({
   value,
   onChange,
   mode,
+  note,
 }: {
   materials: Material[];
   value: MaterialChoices;
   onChange: (next: MaterialChoices) => void;
   mode: 'online' | 'window';
+  /** an extra line under a material's name */
+  note?: (m: Material) => ReactNode;
 }) {
   const set = (key: string, choice: MaterialChoice | undefined) => onChange({ ...value, [key]: choice });
   return (
     <div className="case-materials-input" data-testid="materials-input">
       {materials.map((m) => (
-        <MaterialRow key={m.key} m={m} choice={value[m.key]} onChoose={(c) => set(m.key, c)} mode={mode} />
+        <MaterialRow key={m.key} m={m} choice={value[m.key]} onChoose={(c) => set(m.key, c)} mode={mode} note={note?.(m)} />
       ))}
     </div>
   );
@@ -62,11 +65,13 @@ function MaterialRow({
   choice,
   onChoose,
   mode,
+  note,
 }: {
   m: Material;
   choice: MaterialChoice | undefined;
   onChoose: (c: MaterialChoice | undefined) => void;
   mode: 'online' | 'window';
+  note?: ReactNode;
 }) {
   const t = useCaseT();
   const { locale } = useLocale();
@@ -95,6 +100,7 @@ function MaterialRow({
             .filter(Boolean)
             .join(' · ')}
         </div>
+        {note && <div className="cell-sub">{note}</div>}
         {choice?.kind === 'file' && (
           <div className="case-material-file">
             <a href={fileUrl(choice.reference) ?? undefined} target="_blank" rel="noreferrer">

@@ -11,6 +11,18 @@ import { paperVerified } from './MaterialsInput.tsx';
 /** What is asked for now: the missing materials of the latest round (one-time notice or a supplement request). */
 export function askedMaterials(kase: CaseDetail): CaseMaterial[] {
   if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement') return [];
+  // a bundle application: its one-time notice names what to hand in (review-time supplements are on the item cases)
+  if (kase.bundle) {
+    if (kase.status !== 'notified') return [];
+    const notice = [...kase.timeline].reverse().find((e) => e.type === 'notified');
+    const items = ((notice?.payload as { items?: { key: string; note: string }[] } | undefined)?.items ?? []).filter((i) => i && i.key);
+    return items.map((i) => {
+      const m = kase.materials.find((x) => x.key === i.key);
+      return { key: i.key, name: m?.name ?? i.key, status: 'missing', reference: null, round: 2, note: i.note };
+    });
+  }
+  // an item case of a bundle under the bundle's notice: the materials go in on the bundle application
+  if (kase.parent && kase.status === 'notified') return [];
   const round = Math.max(...kase.materials.map((m) => m.round));
   return kase.materials.filter((m) => m.round === round && m.status === 'missing');
 }

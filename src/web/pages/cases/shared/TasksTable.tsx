@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT, type CaseKey } from '../../../i18n/cases-pages.ts';
+import type { CaseKey } from '../../../i18n/cases-pages.ts';
+import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseTask } from '../../../api/cases.ts';
 import { formatDeadline, roleLabel } from './labels.tsx';
@@ -12,7 +13,7 @@ const outcomeColor: Record<string, string> = { approved: 'green', rejected: 'red
 
 /** The workflow's tasks: stage, department and post, who holds it, state, outcome with the opinion, due and done times. */
 export function TasksTable({ tasks, actions, compact }: { tasks: CaseTask[]; actions?: (task: CaseTask) => ReactNode; compact?: boolean }) {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   const columns: TableColumnsType<CaseTask> = [
     {
@@ -22,6 +23,21 @@ export function TasksTable({ tasks, actions, compact }: { tasks: CaseTask[]; act
         <div>
           {name}
           {task.branch !== null && <span className="cell-sub"> · {t('cases.branch', { n: task.branch + 1 })}</span>}
+          {task.kind === 'cosign' && (
+            <Tag color="purple" className="case-task-tag">
+              {t('task.kind.cosign')}
+            </Tag>
+          )}
+          {task.delegated && (
+            <Tag color="cyan" className="case-task-tag">
+              {t('task.delegated')}
+            </Tag>
+          )}
+          {task.urgedCount > 0 && (task.state === 'open' || task.state === 'claimed') && (
+            <Tag color="volcano" className="case-task-tag">
+              {t('task.urged', { n: task.urgedCount })}
+            </Tag>
+          )}
           <div className="cell-sub">
             {task.organizationName} · {roleLabel(t, task.role)}
           </div>

@@ -3,18 +3,19 @@ import { Card, Col, Input, Row, Select, Space, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
 import { caseKinds, caseStatuses, useCaseKinds, useCases, type CaseFilter, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
+import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
 /** 办件查询: cases in my scope by number, subject and status, with the seven kinds (七件制) counted. */
 export function CaseSearchPage() {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const allowed = can(me, 'case.read');
@@ -23,13 +24,16 @@ export function CaseSearchPage() {
   const [pageSize, setPageSize] = useState(20);
   const list = useCases(filter, page, pageSize, { enabled: allowed });
   const kinds = useCaseKinds(allowed);
+  const rows = nestBundles(list.data?.items ?? []);
+  const expandable = useBundleExpansion(rows);
   if (!allowed) return <Forbidden />;
-  const columns: TableColumnsType<CaseSummary> = [
+  const columns: TableColumnsType<CaseRow> = [
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
       render: (subject: string, c) => (
-        <div>
+        <div className="case-subject-cell">
+          {c.isBundle && <BundleTag t={t} />}
           <Link to={`/workbench/cases/${c.id}`} className="case-link">
             {subject}
           </Link>
@@ -43,6 +47,7 @@ export function CaseSearchPage() {
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 170, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
     { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 190, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
     {
       title: t('cases.committedDue'),
       dataIndex: 'committedDueAt',
@@ -92,12 +97,13 @@ export function CaseSearchPage() {
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<CaseSummary>
+          <Table<CaseRow>
             rowKey="id"
             columns={columns}
-            dataSource={list.data?.items ?? []}
+            dataSource={rows}
+            expandable={expandable}
             loading={list.isFetching}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1400 }}
             rowClassName={(c) => (c.isOverdue ? 'case-row-overdue' : '')}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filter.q || filter.status ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
             pagination={{

@@ -1,8 +1,8 @@
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useCase, useInbox, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Forbidden, QueryState } from '../../../components/PageState.tsx';
@@ -17,7 +17,10 @@ import { TasksTable } from '../shared/TasksTable.tsx';
 import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import { CompletenessCheck } from './CompletenessCheck.tsx';
 import { IntakeActions } from './IntakeActions.tsx';
-import { TaskActions, type MyTask } from './TaskActions.tsx';
+import { TaskActions, hasTaskActions } from './TaskActions.tsx';
+import { useWorkT } from '../../../i18n/case-work.ts';
+import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
+import { CcButton, ExtensionRequests } from './CaseCollab.tsx';
 import { checkCompleteness } from './completeness.ts';
 import '../cases.css';
 
@@ -44,22 +47,20 @@ export function CaseWorkPage() {
 
 function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const t = useCaseT();
-  const item = usePublishedItem(kase.itemCode);
-  const inbox = useInbox(false, can(me, 'case.handle'));
-  const completeness = checkCompleteness(kase, item.data?.content.materials);
-  const mine: MyTask[] = kase.tasks
-    .filter((x) => x.state === 'open' || x.state === 'claimed')
-    .flatMap((task) => {
-      const row = inbox.data?.items.find((i) => i.id === task.id);
-      return row ? [{ task, claimedByMe: row.claimedByMe }] : [];
-    });
-  const isClerk = can(me, 'case.intake');
+  const w = useWorkT();
+  const item = usePublishedItem(kase.itemCode ?? undefined);
+  const bundle = useBundleForApply(kase.bundle?.code);
+  const spec = kase.bundle ? bundle.data?.form : item.data?.content.form;
+  const completeness = checkCompleteness(kase, kase.bundle ? bundle.data?.materials : item.data?.content.materials);
+  // an item case of a bundle takes its intake actions on the bundle application
+  const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);
-  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || mine.length > 0;
+  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me);
   return (
     <div data-testid="case-work">
       <Card className="block-gap case-header-card" data-testid="case-header">
         <div className="case-header-top">
+          {kase.bundle && <BundleTag t={w} />}
           <StatusTag status={kase.status} t={t} />
           <KindTags kinds={kase.kinds} t={t} />
         </div>
@@ -72,10 +73,21 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           </Col>
         </Row>
       </Card>
+      <ParentNotice kase={kase} base="/workbench/cases" />
       <OutcomeBanner kase={kase} />
-      <Card title={t('cases.actions')} className="block-gap case-actions-card" data-testid="case-actions">
+      {kase.bundle && (
+        <Card title={w('bundle.childrenTitle', bundleProgress(kase))} className="block-gap" data-testid="bundle-card">
+          <BundleChildren kase={kase} base="/workbench/cases" />
+        </Card>
+      )}
+      <Card
+        title={t('cases.actions')}
+        className="block-gap case-actions-card"
+        data-testid="case-actions"
+        extra={can(me, 'case.read') && !kase.bundle ? <CcButton kase={kase} meId={me.id} /> : undefined}
+      >
         {isClerk && <IntakeActions kase={kase} completeness={completeness} />}
-        <TaskActions kase={kase} tasks={mine} me={me} completeness={completeness} />
+        <TaskActions kase={kase} me={me} completeness={completeness} />
         {!actionable && <Typography.Text type="secondary">{t('cases.noActions')}</Typography.Text>}
       </Card>
       {isClerk && asked.length > 0 && (
@@ -83,9 +95,16 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           <SupplementForm kase={kase} mode="window" />
         </Card>
       )}
-      <Card title={t('cases.tasks')} className="block-gap">
-        <TasksTable tasks={kase.tasks} />
-      </Card>
+      {kase.extensionRequests.length > 0 && (
+        <Card title={w('ext.title')} className="block-gap" data-testid="extension-card">
+          <ExtensionRequests kase={kase} />
+        </Card>
+      )}
+      {!kase.bundle && (
+        <Card title={t('cases.tasks')} className="block-gap">
+          <TasksTable tasks={kase.tasks} />
+        </Card>
+      )}
       <FeesAndDocuments caseId={kase.id} feesMode={isClerk ? 'window' : 'view'} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -97,8 +116,12 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
               <MaterialsByRound materials={kase.materials} />
             </Card>
           )}
-          <Card title={t('cases.applicationForm')} className="block-gap">
-            <FormValues spec={item.data?.content.form} data={kase.form} />
+          <Card
+            title={t('cases.applicationForm')}
+            className="block-gap"
+            extra={kase.itemVersion !== null ? <Tag data-testid="form-version">{w('form.filedVersion', { n: kase.itemVersion })}</Tag> : undefined}
+          >
+            <FormValues spec={spec} data={kase.form} />
           </Card>
         </Col>
         <Col xs={24} xl={9}>

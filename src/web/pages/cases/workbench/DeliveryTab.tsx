@@ -50,7 +50,7 @@ export function DeliveryTab() {
       <Table<CaseSummary>
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
+        dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
         loading={list.isFetching}
         scroll={{ x: 900 }}
         locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('cases.toDeliverEmpty')} /> }}

@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Segmented, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ThunderboltFilled } from '@ant-design/icons';
+import { CoffeeOutlined, ThunderboltFilled } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useInbox, type InboxTask } from '../../../api/cases.ts';
+import { useAway, useInbox, type InboxExtensionRequest, type InboxPost, type InboxTask } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { DecideExtensionDialog } from './CaseCollab.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { formatDeadline, roleLabel } from '../shared/labels.tsx';
@@ -15,11 +18,12 @@ import '../cases.css';
 
 /** 待办: open tasks of my posts, urgent (green channel) first, then by due time; open one to work the case. */
 export function InboxPage() {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const navigate = useNavigate();
   const [mine, setMine] = useState(true);
+  const [deciding, setDeciding] = useState<{ request: InboxExtensionRequest; approve: boolean } | null>(null);
   const inbox = useInbox(mine, can(me, 'case.handle'));
   if (!can(me, 'case.handle')) return <Forbidden />;
   const columns: TableColumnsType<InboxTask> = [
@@ -37,6 +41,11 @@ export function InboxPage() {
             {subject}
           </Link>
           <div className="cell-sub mono">{x.caseNumber}</div>
+          <span className="tag-wrap">
+            {x.kind === 'cosign' && <Tag color="purple">{t('task.kind.cosign')}</Tag>}
+            {x.delegated && <Tag color="cyan">{t('task.delegated')}</Tag>}
+            {x.urgedCount > 0 && <Tag color="volcano">{t('task.urged', { n: x.urgedCount })}</Tag>}
+          </span>
         </div>
       ),
     },
@@ -103,16 +112,80 @@ export function InboxPage() {
         title={t('cases.inbox')}
         subtitle={t('cases.inboxSubtitle')}
         extra={
-          <Segmented
-            value={mine ? 'mine' : 'all'}
-            onChange={(v) => setMine(v === 'mine')}
-            options={[
-              { value: 'mine', label: t('cases.inboxMine') },
-              { value: 'all', label: t('cases.inboxAll') },
-            ]}
-          />
+          <Space wrap>
+            {inbox.data && <AwayControl post={inbox.data.post} />}
+            <Segmented
+              value={mine ? 'mine' : 'all'}
+              onChange={(v) => setMine(v === 'mine')}
+              options={[
+                { value: 'mine', label: t('cases.inboxMine') },
+                { value: 'all', label: t('cases.inboxAll') },
+              ]}
+            />
+          </Space>
         }
       />
+      {inbox.data && <PostNotices post={inbox.data.post} />}
+      {inbox.data && inbox.data.extensionRequests.length > 0 && (
+        <Card title={t('ext.inboxTitle', { n: inbox.data.extensionRequests.length })} className="block-gap" data-testid="inbox-extensions">
+          <Table<InboxExtensionRequest>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={inbox.data.extensionRequests}
+            scroll={{ x: 900 }}
+            columns={[
+              {
+                title: t('cases.subjectAndNumber'),
+                dataIndex: 'subject',
+                render: (subject: string, e) => (
+                  <div>
+                    <Link to={`/workbench/cases/${e.caseId}`} className="case-link">
+                      {subject}
+                    </Link>
+                    <div className="cell-sub mono">{e.caseNumber}</div>
+                  </div>
+                ),
+              },
+              { title: t('cases.extendDays'), dataIndex: 'days', width: 150, render: (days: number) => t('ext.days', { days }) },
+              { title: t('cases.reason'), dataIndex: 'reason' },
+              {
+                title: t('cases.applicant'),
+                key: 'by',
+                width: 200,
+                render: (_v, e) => <span className="cell-sub">{t('ext.by', { name: e.requestedBy, at: formatDateTime(e.createdAt, locale) })}</span>,
+              },
+              {
+                title: '',
+                key: 'decide',
+                width: 170,
+                render: (_v, e) => (
+                  <Space>
+                    <Button size="small" type="primary" onClick={() => setDeciding({ request: e, approve: true })} data-testid="inbox-extension-approve">
+                      {t('ext.approve')}
+                    </Button>
+                    <Button size="small" danger onClick={() => setDeciding({ request: e, approve: false })} data-testid="inbox-extension-refuse">
+                      {t('ext.refuse')}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {deciding && (
+        <DecideExtensionDialog
+          caseId={deciding.request.caseId}
+          request={deciding.request}
+          approve={deciding.approve}
+          subtitle={`${deciding.request.caseNumber} · ${deciding.request.subject}`}
+          onClose={() => {
+            setDeciding(null);
+            void inbox.refetch();
+          }}
+        />
+      )}
       <Card>
         {inbox.isError ? (
           <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
@@ -133,5 +206,86 @@ export function InboxPage() {
         )}
       </Card>
     </>
+  );
+}
+
+/** AB 岗: whom the caller covers for now, or that only urgent tasks of the A post show. */
+function PostNotices({ post }: { post: InboxPost }) {
+  const t = useWorkT();
+  const { locale } = useLocale();
+  if (post.covering.length > 0)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        className="block-gap"
+        data-testid="covering-notice"
+        title={t('away.covering', {
+          names: post.covering
+            .map((c) => (c.awayUntil ? t('away.coveringUntil', { name: c.name, until: formatDateTime(c.awayUntil, locale) }) : c.name))
+            .join(t('cases.listSep')),
+        })}
+      />
+    );
+  if (post.backupOnly) return <Alert type="info" showIcon className="block-gap" data-testid="backup-notice" title={t('away.backupOnly')} />;
+  return null;
+}
+
+/** "I am away until …" (leave, trip): the B post covers meanwhile; "I am back" ends it. */
+function AwayControl({ post }: { post: InboxPost }) {
+  const t = useWorkT();
+  const { locale } = useLocale();
+  const [until, setUntil] = useState<Dayjs | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [key, renew] = useIdempotencyKey();
+  const away = useAway();
+  const send = (value: string | null) => {
+    setError(null);
+    away.mutate(
+      { body: { until: value, reason: value ? reason.trim() || null : null }, key },
+      {
+        onSuccess: () => {
+          renew();
+          setUntil(null);
+          setReason('');
+        },
+        onError: (e) => setError(e.message),
+      },
+    );
+  };
+  if (post.awayUntil)
+    return (
+      <Space data-testid="away-control">
+        <Tag color="orange" icon={<CoffeeOutlined />} data-testid="away-state">
+          {t('away.isAwayShort', { until: formatDateTime(post.awayUntil, locale) })}
+        </Tag>
+        <Button size="small" loading={away.isPending} onClick={() => send(null)} data-testid="away-back">
+          {t('away.back')}
+        </Button>
+        {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      </Space>
+    );
+  return (
+    <Space wrap data-testid="away-control">
+      <DatePicker
+        id="away-until"
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        placeholder={t('away.setUntil')}
+        value={until}
+        onChange={setUntil}
+        disabledDate={(d) => d.isBefore(dayjs().startOf('day')) || d.isAfter(dayjs().add(1, 'year'))}
+      />
+      <Input size="middle" style={{ width: 180 }} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('away.reason')} />
+      <Button icon={<CoffeeOutlined />} disabled={!until} loading={away.isPending} onClick={() => until && send(until.toISOString())} data-testid="away-mark">
+        {t('away.mark')}
+      </Button>
+      {error && (
+        <Typography.Text type="danger" data-testid="away-error">
+          {error}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }

@@ -2,23 +2,27 @@ import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel } from '../shared/labels.tsx';
+import { BundleTag, NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
 
 /**
  * 预审: applications waiting at the window — newly submitted (accept, notify, refuse) and those under a
  * one-time notice (waiting for the applicant, or to be refused). Oldest first.
  */
 export function PreReviewTab() {
-  const t = useCaseT();
+  const t = useWorkT();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const submitted = useCases({ status: 'submitted' }, 1, 100, { refetchInterval: 30_000 });
   const notified = useCases({ status: 'notified' }, 1, 100, { refetchInterval: 30_000 });
-  const rows = [...(submitted.data?.items ?? []), ...(notified.data?.items ?? [])].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  // a bundle's item cases are pre-reviewed through the bundle application
+  const rows = [...(submitted.data?.items ?? []), ...(notified.data?.items ?? [])]
+    .filter((c) => c.parentId === null)
+    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   const error = submitted.error ?? notified.error;
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -26,6 +30,7 @@ export function PreReviewTab() {
       dataIndex: 'subject',
       render: (subject: string, c) => (
         <div>
+          {c.isBundle && <BundleTag t={t} />}
           <Link to={`/workbench/cases/${c.id}`} className="case-link">
             {subject}
           </Link>
@@ -37,6 +42,7 @@ export function PreReviewTab() {
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
     { title: t('cases.channel'), dataIndex: 'channel', width: 110, render: (c: string) => channelLabel(t, c) },
     { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 160, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 190, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
     {
@@ -58,7 +64,8 @@ export function PreReviewTab() {
       dataSource={rows}
       loading={submitted.isFetching || notified.isFetching}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1300 }}
+      rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
       locale={{ emptyText: submitted.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
       data-testid="prereview-table"
     />

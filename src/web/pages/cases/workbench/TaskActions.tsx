@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Dropdown, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Dropdown, Modal, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { CheckOutlined, CloseOutlined, DownOutlined, LockOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckOutlined, CloseOutlined, DownOutlined, LockOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
 import { useCaseAction, type CaseDetail, type CaseTask } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
@@ -11,12 +11,6 @@ import { useFeedback } from '../../../components/feedback-context.tsx';
 import { formatDeadline, roleLabel } from '../shared/labels.tsx';
 import { TaskDialog, type TaskDialogKind } from './TaskDialog.tsx';
 import type { Completeness } from './completeness.ts';
-
-/** An open task of this case on one of the caller's posts (the inbox says which, and whether the caller claimed it). */
-export interface MyTask {
-  task: CaseTask;
-  claimedByMe: boolean;
-}
 
 /** Stage-specific words: at 决定 approving is 准予, at 办结 it concludes. */
 function approveLabel(task: CaseTask): 'cases.grant' | 'cases.conclude' | 'cases.approve' {
@@ -26,84 +20,60 @@ function rejectLabel(task: CaseTask): 'cases.deny' | 'cases.reject' {
   return task.stage === 'decide' ? 'cases.deny' : 'cases.reject';
 }
 
+const isOpen = (task: CaseTask) => task.state === 'open' || task.state === 'claimed';
+
+/** What the caller may do on this case's tasks now (the server says per task: `canAct`, `canReassign`, `canRecall`). */
+export function hasTaskActions(kase: CaseDetail, me: Me): boolean {
+  const staffReader = me.permissions.includes('case.read');
+  return kase.tasks.some((x) => x.canAct || x.canRecall || x.canReassign || (x.assignedToMe && x.delegated) || (staffReader && isOpen(x)));
+}
+
 /**
- * The caller's open tasks on this case with what they can do: claim, approve or reject with an
- * opinion, return, transfer, request supplements, start or end a special procedure, and (heads)
- * extend the legal limit.
+ * The case's tasks with what the caller can do: on a task they may work now — claim, approve or reject,
+ * return, transfer, delegate (交办), add a co-signer (加签), request supplements, special procedures,
+ * ask for an extension (or, as head, extend); a task delegated to them — answer it; their own finished
+ * step — recall it (撤回) while the next has not started; anyone else's open task — urge it (催办) and,
+ * as head of the department, reassign it (改派).
  */
-export function TaskActions({ kase, tasks, me, completeness }: { kase: CaseDetail; tasks: MyTask[]; me: Me; completeness: Completeness }) {
-  const t = useCaseT();
-  const { locale } = useLocale();
+export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: Me; completeness: Completeness }) {
+  const t = useWorkT();
   const [dialog, setDialog] = useState<{ kind: TaskDialogKind; task: CaseTask } | null>(null);
-  if (tasks.length === 0) return null;
-  const isHead = me.roles.some((r) => r.role === 'head');
-  const extended = kase.timeline.some((e) => e.type === 'extended');
-  const openPause = kase.clock?.pauses.find((p) => !p.endedAt);
-  const inSpecial = !!openPause && openPause.reason !== 'supplement';
-  const waiting = kase.status === 'awaiting_supplement';
+  const open = kase.tasks.filter(isOpen);
+  const mine = open.filter((x) => x.canAct || (x.assignedToMe && x.delegated));
+  const others = open.filter((x) => !mine.includes(x));
+  const recallable = kase.tasks.filter((x) => x.canRecall);
+  if (mine.length === 0 && others.length === 0 && recallable.length === 0) return null;
   return (
     <div data-testid="task-actions">
-      {tasks.map(({ task, claimedByMe }) => {
-        const claimedByOther = task.state === 'claimed' && !claimedByMe;
-        const more: MenuProps['items'] = [
-          { key: 'return', label: t('cases.return'), disabled: waiting },
-          { key: 'transfer', label: t('cases.transfer') },
-          {
-            key: 'request_supplement',
-            label: t('cases.requestSupplement'),
-            disabled: kase.status !== 'in_progress',
-          },
-          inSpecial
-            ? { key: 'end_special', label: t('cases.endSpecial') }
-            : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' },
-          ...(isHead ? [{ key: 'extend', label: extended ? t('cases.extendedOnce') : t('cases.extend'), disabled: extended || !kase.clock }] : []),
-        ];
-        return (
-          <div key={task.id} className="case-my-task" data-task={task.id}>
-            <div className="case-my-task-head">
-              <Typography.Text strong>{task.name}</Typography.Text>
-              <Tag>{roleLabel(t, task.role)}</Tag>
-              {task.state === 'claimed' ? (
-                <Tag color="processing">{t('cases.claimedBy', { name: task.assignee ?? '' })}</Tag>
-              ) : (
-                <Tag color="blue">{t('cases.unclaimed')}</Tag>
-              )}
-              {task.dueAt && (
-                <span className={Date.parse(task.dueAt) < Date.now() ? 'case-overdue' : 'cell-sub'}>
-                  {t('cases.dueBy', { due: formatDeadline(task.dueAt, locale, t) })}
-                </span>
-              )}
-            </div>
-            {claimedByOther ? (
-              <Typography.Text type="secondary">{t('cases.claimedByOther')}</Typography.Text>
-            ) : (
+      {mine.map((task) => (
+        <MyTaskRow key={task.id} kase={kase} task={task} me={me} onDialog={(kind) => setDialog({ kind, task })} />
+      ))}
+      {recallable.map((task) => (
+        <RecallRow key={task.id} kase={kase} task={task} />
+      ))}
+      {others.length > 0 && (
+        <div className="case-other-tasks" data-testid="other-tasks">
+          {(mine.length > 0 || recallable.length > 0) && <Typography.Text type="secondary">{t('task.othersSteps')}</Typography.Text>}
+          {others.map((task) => (
+            <div key={task.id} className="case-my-task" data-task={task.id}>
+              <TaskHead task={task} t={t} />
               <Space wrap>
-                {task.state === 'open' && <ClaimButton kase={kase} task={task} />}
-                <Button
-                  type="primary"
-                  icon={<CheckOutlined />}
-                  disabled={waiting}
-                  onClick={() => setDialog({ kind: 'approve', task })}
-                  data-testid="task-approve"
-                >
-                  {t(approveLabel(task))}
+                <Typography.Text type="secondary">
+                  {task.delegated && task.assignee ? t('task.delegatedAway', { name: task.assignee }) : t('task.notYours')}
+                </Typography.Text>
+                <Button size="small" icon={<BellOutlined />} onClick={() => setDialog({ kind: 'urge', task })} data-testid="task-urge">
+                  {t('task.urge')}
                 </Button>
-                {task.stage !== 'conclude' && (
-                  <Button danger icon={<CloseOutlined />} disabled={waiting} onClick={() => setDialog({ kind: 'reject', task })} data-testid="task-reject">
-                    {t(rejectLabel(task))}
+                {task.canReassign && (
+                  <Button size="small" icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'reassign', task })} data-testid="task-reassign">
+                    {t('task.reassign')}
                   </Button>
                 )}
-                <Dropdown menu={{ items: more, onClick: ({ key }) => setDialog({ kind: key as TaskDialogKind, task }) }} trigger={['click']}>
-                  <Button data-testid="task-more">
-                    {t('cases.moreActions')} <DownOutlined />
-                  </Button>
-                </Dropdown>
               </Space>
-            )}
-            {waiting && <div className="case-inline-hint">{t('cases.waitingSupplement')}</div>}
-          </div>
-        );
-      })}
+            </div>
+          ))}
+        </div>
+      )}
       {dialog && (
         <TaskDialog
           kind={dialog.kind}
@@ -120,8 +90,132 @@ export function TaskActions({ kase, tasks, me, completeness }: { kase: CaseDetai
   );
 }
 
+function TaskHead({ task, t }: { task: CaseTask; t: WorkT }) {
+  const { locale } = useLocale();
+  return (
+    <div className="case-my-task-head">
+      <Typography.Text strong>{task.name}</Typography.Text>
+      <Tag>{roleLabel(t, task.role)}</Tag>
+      <span className="cell-sub">{task.organizationName}</span>
+      {task.kind === 'cosign' && <Tag color="purple">{t('task.kind.cosign')}</Tag>}
+      {task.delegated && <Tag color="cyan">{t('task.delegated')}</Tag>}
+      {task.urgedCount > 0 && <Tag color="volcano">{t('task.urged', { n: task.urgedCount })}</Tag>}
+      {task.state === 'claimed' ? (
+        <Tag color="processing">{t('cases.claimedBy', { name: task.assignee ?? '' })}</Tag>
+      ) : (
+        <Tag color="blue">{t('cases.unclaimed')}</Tag>
+      )}
+      {task.dueAt && (
+        <span className={Date.parse(task.dueAt) < Date.now() ? 'case-overdue' : 'cell-sub'}>
+          {t('cases.dueBy', { due: formatDeadline(task.dueAt, locale, t) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseTask; me: Me; onDialog: (kind: TaskDialogKind) => void }) {
+  const t = useWorkT();
+  const isHead = me.roles.some((r) => r.role === 'head');
+  const extended = kase.timeline.some((e) => e.type === 'extended');
+  const pendingExtension = kase.extensionRequests.some((e) => e.state === 'pending');
+  const openPause = kase.clock?.pauses.find((p) => !p.endedAt);
+  const inSpecial = !!openPause && openPause.reason !== 'supplement';
+  const waiting = kase.status === 'awaiting_supplement';
+  if (task.delegated && task.assignedToMe)
+    return (
+      <div className="case-my-task" data-task={task.id}>
+        <TaskHead task={task} t={t} />
+        <Alert type="info" showIcon className="block-gap" title={t('task.delegatedToMe')} />
+        <Button type="primary" icon={<RollbackOutlined />} onClick={() => onDialog('answer')} data-testid="task-answer">
+          {t('task.answer')}
+        </Button>
+      </div>
+    );
+  const more: MenuProps['items'] = [
+    { key: 'return', label: t('cases.return'), disabled: waiting || task.kind === 'cosign' },
+    { key: 'transfer', label: t('cases.transfer') },
+    { key: 'delegate', label: t('task.delegate') },
+    ...(task.kind !== 'cosign' ? [{ key: 'add_cosigner', label: t('task.cosign'), disabled: !['in_progress', 'decided'].includes(kase.status) }] : []),
+    ...(task.canReassign ? [{ key: 'reassign', label: t('task.reassign') }] : []),
+    { type: 'divider' as const },
+    { key: 'request_supplement', label: t('cases.requestSupplement'), disabled: kase.status !== 'in_progress' },
+    inSpecial
+      ? { key: 'end_special', label: t('cases.endSpecial') }
+      : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' },
+    {
+      key: 'request_extension',
+      label: extended ? t('cases.extendedOnce') : pendingExtension ? t('task.extensionPending') : t('task.requestExtension'),
+      disabled: extended || pendingExtension || !kase.clock,
+    },
+    ...(isHead ? [{ key: 'extend', label: extended ? t('cases.extendedOnce') : t('cases.extend'), disabled: extended || !kase.clock }] : []),
+  ];
+  return (
+    <div className="case-my-task" data-task={task.id}>
+      <TaskHead task={task} t={t} />
+      <Space wrap>
+        {task.state === 'open' && <ClaimButton kase={kase} task={task} />}
+        <Button type="primary" icon={<CheckOutlined />} disabled={waiting} onClick={() => onDialog('approve')} data-testid="task-approve">
+          {t(approveLabel(task))}
+        </Button>
+        {task.stage !== 'conclude' && (
+          <Button danger icon={<CloseOutlined />} disabled={waiting} onClick={() => onDialog('reject')} data-testid="task-reject">
+            {t(rejectLabel(task))}
+          </Button>
+        )}
+        <Dropdown menu={{ items: more, onClick: ({ key }) => onDialog(key as TaskDialogKind) }} trigger={['click']}>
+          <Button data-testid="task-more">
+            {t('cases.moreActions')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
+      {waiting && <div className="case-inline-hint">{t('cases.waitingSupplement')}</div>}
+    </div>
+  );
+}
+
+/** 撤回: the caller's own approval or rejection, while the next step has not started. */
+function RecallRow({ kase, task }: { kase: CaseDetail; task: CaseTask }) {
+  const t = useWorkT();
+  const [key, renew] = useIdempotencyKey();
+  const [modal, holder] = Modal.useModal();
+  const { message } = useFeedback();
+  const action = useCaseAction(kase.id);
+  return (
+    <div className="case-my-task" data-task={task.id} data-testid="recall-row">
+      {holder}
+      <div className="case-my-task-head">
+        <Typography.Text strong>{task.name}</Typography.Text>
+        {task.outcome && <Tag color={task.outcome === 'rejected' ? 'red' : 'green'}>{t(`cases.outcome.${task.outcome}`)}</Tag>}
+        {task.opinion && <span className="cell-sub">{task.opinion}</span>}
+      </div>
+      <Button
+        icon={<RollbackOutlined />}
+        loading={action.isPending}
+        data-testid="task-recall"
+        onClick={() =>
+          void modal.confirm({
+            title: t('task.recallTitle'),
+            content: t('task.recallText'),
+            okText: t('task.recall'),
+            onOk: () =>
+              action
+                .mutateAsync({ body: { action: 'recall', taskId: task.id }, key })
+                .then(() => renew())
+                .catch((e: Error) => {
+                  message.error(e.message);
+                }),
+          })
+        }
+      >
+        {t('task.recall')}
+      </Button>
+    </div>
+  );
+}
+
 function ClaimButton({ kase, task }: { kase: CaseDetail; task: CaseTask }) {
-  const t = useCaseT();
+  const t = useWorkT();
   const [key] = useIdempotencyKey();
   const { message } = useFeedback();
   const action = useCaseAction(kase.id);

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { useWorkT } from '../../../i18n/case-work.ts';
+import { useFacets } from '../../../api/catalog.ts';
 import {
   specialKinds,
   useCaseAction,
@@ -11,13 +12,34 @@ import {
   type CaseTask,
   type SpecialKind,
 } from '../../../api/cases.ts';
-import type { Me } from '../../../api/types.ts';
+import type { Me, StaffView } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { specialLabel } from '../shared/labels.tsx';
 import { AskList, askComplete } from './AskList.tsx';
 import type { Completeness } from './completeness.ts';
 
-export type TaskDialogKind = 'approve' | 'reject' | 'return' | 'transfer' | 'request_supplement' | 'start_special' | 'end_special' | 'extend';
+export type TaskDialogKind =
+  | 'approve'
+  | 'reject'
+  | 'return'
+  | 'transfer'
+  | 'request_supplement'
+  | 'start_special'
+  | 'end_special'
+  | 'extend'
+  | 'delegate'
+  | 'answer'
+  | 'add_cosigner'
+  | 'reassign'
+  | 'urge'
+  | 'request_extension';
+
+/** Active colleagues holding one of `roles` for exactly this organization (what the server accepts), without me. */
+function pick(staff: StaffView[] | undefined, organizationId: number | undefined, roles: string[], me: Me) {
+  return (staff ?? []).filter(
+    (s) => s.accountId !== me.id && s.status === 'active' && s.roles.some((r) => roles.includes(r.role) && r.organizationId === organizationId),
+  );
+}
 
 interface Props {
   kind: TaskDialogKind;
@@ -32,7 +54,7 @@ interface Props {
 
 /** One dialog per task action, each asking for what the law and the record need (opinion, reason, colleague, days). */
 export function TaskDialog({ kind, task, kase, me, completeness, approveText, rejectText, onClose }: Props) {
-  const t = useCaseT();
+  const t = useWorkT();
   const [key] = useIdempotencyKey();
   const action = useCaseAction(kase.id);
   const [error, setError] = useState<string | null>(null);
@@ -40,15 +62,29 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
   const [accountId, setAccountId] = useState<number | undefined>();
   const [items, setItems] = useState<AskItem[]>([]);
   const [special, setSpecial] = useState<SpecialKind>('expert_review');
-  const [days, setDays] = useState<number | null>(kind === 'extend' ? 10 : null);
-  const organizationId = me.roles.find((r) => r.organizationName === task.organizationName)?.organizationId ?? me.staff?.organizationId;
-  const colleagues = useColleagues(kind === 'transfer' ? (organizationId ?? undefined) : undefined);
-  const candidates = (colleagues.data ?? []).filter(
-    (s) =>
-      s.accountId !== me.id &&
-      s.status === 'active' &&
-      s.roles.some((r) => r.role === task.role && (r.organizationId === null || r.organizationId === organizationId)),
-  );
+  const [days, setDays] = useState<number | null>(kind === 'extend' || kind === 'request_extension' ? 10 : null);
+  const [cosignOrg, setCosignOrg] = useState<number | undefined>(task.organizationId);
+  const [cosignRole, setCosignRole] = useState<'approver' | 'head'>('approver');
+  const organizationId = kind === 'add_cosigner' ? cosignOrg : task.organizationId;
+  const needsColleagues = kind === 'transfer' || kind === 'delegate' || kind === 'reassign' || kind === 'add_cosigner';
+  const colleagues = useColleagues(needsColleagues ? organizationId : undefined);
+  const facets = useFacets();
+  const roles =
+    kind === 'transfer'
+      ? [task.role]
+      : kind === 'reassign'
+        ? task.role === 'head'
+          ? ['head']
+          : ['approver', 'head']
+        : kind === 'add_cosigner'
+          ? [cosignRole]
+          : ['approver', 'head'];
+  const candidates = pick(colleagues.data, organizationId, roles, me);
+  const personOptions = candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }));
+  const orgOptions = [
+    { value: task.organizationId, label: task.organizationName },
+    ...(facets.data?.organizations ?? []).filter((o) => o.id !== task.organizationId).map((o) => ({ value: o.id, label: o.name })),
+  ];
   const long = text.trim().length >= 2;
   let body: CaseAction | null = null;
   let content: ReactNode = null;
@@ -60,7 +96,140 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       <Input.TextArea id="task-text" rows={4} maxLength={max} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
     </Form.Item>
   );
+  const personPicker = (label: string, required: boolean, id: string, hint?: string) => (
+    <Form.Item label={label} required={required} extra={hint}>
+      <Select
+        id={id}
+        allowClear={!required}
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={colleagues.isPending && !!organizationId}
+        value={accountId}
+        onChange={setAccountId}
+        options={personOptions}
+        placeholder={t('task.pickPerson')}
+        notFoundContent={t('task.noPerson')}
+      />
+    </Form.Item>
+  );
   switch (kind) {
+    case 'delegate':
+      title = t('task.delegateTitle', { task: task.name });
+      okText = t('task.delegate');
+      body = accountId ? { action: 'delegate', taskId: task.id, accountId, note: text.trim() || null } : null;
+      content = (
+        <>
+          <Alert type="info" showIcon className="block-gap" title={t('task.delegateText')} />
+          {personPicker(t('task.to'), true, 'delegate-to')}
+          {textArea(t('task.note'), t('cases.optional'), false, 500)}
+        </>
+      );
+      break;
+    case 'answer':
+      title = t('task.answerTitle', { task: task.name });
+      okText = t('task.answer');
+      body = long ? { action: 'answer', taskId: task.id, opinion: text.trim() } : null;
+      content = (
+        <>
+          <Typography.Paragraph>{t('task.answerText')}</Typography.Paragraph>
+          {textArea(t('cases.opinion'), t('cases.reasonRequired'), true)}
+        </>
+      );
+      break;
+    case 'add_cosigner':
+      title = t('task.cosignTitle', { task: task.name });
+      okText = t('task.cosign');
+      body =
+        long && cosignOrg
+          ? {
+              action: 'add_cosigner',
+              taskId: task.id,
+              organizationId: cosignOrg,
+              accountId: accountId ?? null,
+              role: cosignRole,
+              note: text.trim(),
+            }
+          : null;
+      content = (
+        <>
+          <Alert type="info" showIcon className="block-gap" title={t('task.cosignText')} />
+          <Form.Item label={t('task.cosignOrg')} required>
+            <Select
+              id="cosign-org"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={facets.isPending}
+              value={cosignOrg}
+              onChange={(v: number) => {
+                setCosignOrg(v);
+                setAccountId(undefined);
+              }}
+              options={orgOptions}
+              placeholder={t('task.pickOrg')}
+            />
+          </Form.Item>
+          <Form.Item label={t('task.cosignRole')}>
+            <Radio.Group
+              value={cosignRole}
+              onChange={(e) => {
+                setCosignRole(e.target.value as 'approver' | 'head');
+                setAccountId(undefined);
+              }}
+              options={[
+                { value: 'approver', label: t('cases.taskRole.approver') },
+                { value: 'head', label: t('cases.taskRole.head') },
+              ]}
+            />
+          </Form.Item>
+          {personPicker(t('task.cosignAccount'), false, 'cosign-account', t('task.cosignAccountHint'))}
+          {textArea(t('task.note'), t('cases.reasonRequired'), true, 1000)}
+        </>
+      );
+      break;
+    case 'reassign':
+      title = t('task.reassignTitle', { task: task.name });
+      okText = t('task.reassign');
+      body = accountId ? { action: 'reassign', taskId: task.id, accountId, note: text.trim() || null } : null;
+      content = (
+        <>
+          <Typography.Paragraph>{t('task.reassignText')}</Typography.Paragraph>
+          {personPicker(t('task.to'), true, 'reassign-to')}
+          {textArea(t('task.note'), t('cases.optional'), false, 500)}
+        </>
+      );
+      break;
+    case 'urge':
+      title = t('task.urgeTitle', { task: task.name });
+      okText = t('task.urge');
+      body = { action: 'urge', taskId: task.id, note: text.trim() || null };
+      content = (
+        <>
+          <Typography.Paragraph>{t('task.urgeText')}</Typography.Paragraph>
+          {textArea(t('task.note'), t('cases.optional'), false, 500)}
+        </>
+      );
+      break;
+    case 'request_extension':
+      title = t('task.requestExtensionTitle', { task: task.name });
+      okText = t('task.requestExtension');
+      body = long && days && days >= 1 && days <= 10 ? { action: 'request_extension', taskId: task.id, days, reason: text.trim() } : null;
+      content = (
+        <>
+          <Alert type="info" showIcon className="block-gap" title={t('task.requestExtensionText')} />
+          <Form.Item label={t('cases.extendDays')} required>
+            <InputNumber
+              id="extension-days"
+              min={1}
+              max={10}
+              precision={0}
+              value={days}
+              onChange={(v) => setDays(v)}
+              suffix={t('cases.unit.workday')}
+              style={{ width: 200 }}
+            />
+          </Form.Item>
+          {textArea(t('cases.reason'), t('cases.reasonRequired'), true, 1000)}
+        </>
+      );
+      break;
     case 'approve':
       title = t('cases.approveTitle', { action: approveText, task: task.name });
       okText = approveText;
@@ -102,7 +271,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
               loading={colleagues.isPending && !!organizationId}
               value={accountId}
               onChange={setAccountId}
-              options={candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }))}
+              options={personOptions}
               placeholder={t('cases.pickColleague')}
               notFoundContent={t('cases.noColleague')}
             />
@@ -176,11 +345,14 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
   return (
     <Modal
       open
-      width={kind === 'request_supplement' ? 640 : 520}
+      width={kind === 'request_supplement' || kind === 'add_cosigner' ? 640 : 520}
       title={title}
       okText={okText}
       okButtonProps={{ danger, disabled: !body, loading: action.isPending, 'data-testid': 'task-dialog-ok' }}
-      onOk={() => body && action.mutate({ body, key }, { onSuccess: onClose, onError: (e) => setError(e.message) })}
+      onOk={() => {
+        setError(null);
+        if (body) action.mutate({ body, key }, { onSuccess: onClose, onError: (e) => setError(e.message) });
+      }}
       onCancel={onClose}
       data-testid="task-dialog"
     >
@@ -188,7 +360,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
         {kase.number} · {kase.subject}
       </Typography.Paragraph>
       <Form layout="vertical">{content}</Form>
-      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} data-testid="task-dialog-error" />}
     </Modal>
   );
 }

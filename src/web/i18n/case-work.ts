@@ -1,0 +1,178 @@
+import { useCallback } from 'react';
+import { useLocale } from './index.tsx';
+import { useCaseT, type CaseKey } from './cases-pages.ts';
+
+/**
+ * Strings of bundle applications (一件事一次办) and of working a task together (交办, 加签, 改派, 撤回,
+ * 催办, 抄送, 延期申请, AB 岗): [zh-CN, en]. They travel with the case pages (loaded on demand), not with
+ * the portal's first load; `useWorkT()` falls back to the case pages' dictionary.
+ */
+export const caseWorkStrings = {
+  // bundles
+  'bundle.tag': ['一件事', 'Bundle'],
+  'bundle.apply': ['在线申请', 'Apply online'],
+  'bundle.applyFor': ['在线申请：{name}', 'Apply online: {name}'],
+  'bundle.applyHint': [
+    '一张表单、一套材料：提交后分别生成各部门的办件，并联审批，统一出件。',
+    'One form, one set of materials: an item case is opened at each department, worked in parallel and delivered together.',
+  ],
+  'bundle.items': ['包含事项', 'Items'],
+  'bundle.committedLimit': ['承诺办结时限', 'Committed limit'],
+  'bundle.materialFor': ['用于：{items}', 'For: {items}'],
+  'bundle.submitted': ['一件事申请已提交', 'Bundle application submitted'],
+  'bundle.parentNumber': ['一件事办件编号', 'Bundle case number'],
+  'bundle.itemCases': ['各部门办件', 'Item cases'],
+  'bundle.itemCasesHint': ['各部门办件并联办理，全部办结后统一出件。', 'The departments work their cases in parallel; the results are delivered together.'],
+  'bundle.childrenTitle': ['各部门办件（{done}/{total} 已办结）', 'Item cases ({done}/{total} concluded)'],
+  'bundle.belongsTo': ['本件属于一件事申请', 'This case belongs to a bundle application'],
+  'bundle.belongsToText': [
+    '受理、一次性告知、不予受理、撤回和出件在一件事申请上办理：{subject}（{number}）。',
+    'Acceptance, the one-time notice, refusal, withdrawal and delivery are taken on the bundle application: {subject} ({number}).',
+  ],
+  'bundle.openParent': ['打开一件事申请', 'Open the bundle application'],
+  'bundle.ofParent': ['属于 {number}', 'Part of {number}'],
+  'bundle.childWaiting': ['以下办件等待补正材料，请在对应办件中提交：', 'These item cases wait for supplements; hand them in on each:'],
+  'bundle.noticeOnBundle': [
+    '一次性告知在一件事申请上出具，补齐的材料将同步到各部门办件。',
+    'The notice is given on the bundle; the materials reach every item case.',
+  ],
+  'bundle.childrenEmpty': ['暂无办件', 'No item cases'],
+  'bundle.decision': ['决定', 'Decision'],
+  'bundle.staffNotice': ['工作人员账户不能在线申请一件事。为办事群众收件请使用综合受理。', 'Staff accounts cannot apply for a bundle online; use Intake.'],
+
+  // notice deadline (art. 32)
+  'notice.due': ['告知期限', 'Notice due'],
+  'notice.near': ['即将到期', 'Due soon'],
+  'notice.past': ['已过期', 'Past due'],
+  'notice.pastHint': ['超过 5 日未告知：受理将自收件之日起计算', 'Past 5 days: acceptance counts from receipt'],
+
+  // tasks
+  'task.kind.cosign': ['加签', 'Co-sign'],
+  'task.delegated': ['交办中', 'Delegated'],
+  'task.urged': ['催办 {n} 次', 'Urged {n}×'],
+  'task.notYours': ['该环节不在您的岗位，或已由他人办理', 'This step is not on your post, or someone else has it'],
+  'task.delegatedToMe': ['同事交办给您，请答复意见后交回', 'A colleague handed this to you: answer and it goes back'],
+  'task.delegatedAway': ['已交办 {name}，等待答复', 'With {name} for an answer'],
+  'task.delegate': ['交办', 'Delegate'],
+  'task.delegateTitle': ['交办 · {task}', 'Delegate · {task}'],
+  'task.delegateText': ['交给本部门同事协助办理，答复后自动交回给您。', 'A colleague of the department helps and the task comes back to you with the answer.'],
+  'task.answer': ['答复交回', 'Answer'],
+  'task.answerTitle': ['答复 · {task}', 'Answer · {task}'],
+  'task.answerText': ['答复意见后，环节交回给交办人继续办理。', 'Your answer goes back with the task to whoever handed it over.'],
+  'task.cosign': ['加签', 'Add co-signer'],
+  'task.cosignTitle': ['加签 · {task}', 'Add a co-signer · {task}'],
+  'task.cosignText': [
+    '请其他部门（或本部门同事）会签。本环节在所有加签答复后才进入下一环节。',
+    'Ask another department (or a colleague) to co-sign. The step moves on only when every co-signer has answered.',
+  ],
+  'task.cosignOrg': ['加签部门', 'Department'],
+  'task.cosignAccount': ['指定人员（选填）', 'Person (optional)'],
+  'task.cosignAccountHint': ['不指定时由该部门相应岗位签收', 'Leave empty: the department’s post picks it up'],
+  'task.cosignRole': ['岗位', 'Post'],
+  'task.pickOrg': ['选择部门', 'Choose a department'],
+  'task.reassign': ['改派', 'Reassign'],
+  'task.reassignTitle': ['改派 · {task}', 'Reassign · {task}'],
+  'task.reassignText': ['首席代表将本部门环节改派给其他人员办理。', 'As head, give this step of the department to someone else.'],
+  'task.recall': ['撤回', 'Recall'],
+  'task.recallTitle': ['撤回您的审批意见？', 'Take back your decision?'],
+  'task.recallText': [
+    '下一环节尚未开始时，可撤回您的通过或不通过意见，环节回到您手中重新办理。',
+    'While the next step has not started, your approval or rejection can be taken back and the step returns to you.',
+  ],
+  'task.urge': ['催办', 'Urge'],
+  'task.urgeTitle': ['催办 · {task}', 'Urge · {task}'],
+  'task.urgeText': ['提醒当前办理人尽快办理（同一环节每小时限催办一次）。', 'Remind whoever holds the step (at most once an hour).'],
+  'task.requestExtension': ['延期申请', 'Request extension'],
+  'task.requestExtensionTitle': ['延期申请 · {task}', 'Request an extension · {task}'],
+  'task.requestExtensionText': [
+    '依照《行政许可法》第四十二条，报本部门负责人批准，可延长不超过 10 个工作日（每件仅限一次）。',
+    'Art. 42: the department head may approve up to 10 more working days, once per case.',
+  ],
+  'task.extensionPending': ['延期申请待审批', 'Extension request pending'],
+  'task.note': ['说明', 'Note'],
+  'task.to': ['交给', 'To'],
+  'task.pickPerson': ['选择人员', 'Choose a person'],
+  'task.noPerson': ['没有可选择的人员', 'Nobody to choose'],
+  'task.othersSteps': ['其他进行中的环节', 'Other open steps'],
+  'task.done': ['操作成功', 'Done'],
+
+  // copies
+  'cc.action': ['抄送', 'Copy to'],
+  'cc.title': ['抄送办件', 'Send a copy'],
+  'cc.text': ['被抄送的工作人员可查阅本办件。', 'The colleagues you choose may read this case.'],
+  'cc.recipients': ['抄送人员', 'Recipients'],
+  'cc.search': ['输入姓名搜索', 'Search by name'],
+
+  // extension requests
+  'ext.title': ['延期申请', 'Extension requests'],
+  'ext.days': ['延长 {days} 个工作日', '{days} more working days'],
+  'ext.by': ['{name} 申请 · {at}', 'Asked by {name} · {at}'],
+  'ext.state.pending': ['待审批', 'Pending'],
+  'ext.state.approved': ['已批准', 'Approved'],
+  'ext.state.rejected': ['不予批准', 'Refused'],
+  'ext.approve': ['批准', 'Approve'],
+  'ext.refuse': ['不批准', 'Refuse'],
+  'ext.decideTitle': ['审批延期申请', 'Decide the extension request'],
+  'ext.approveText': ['批准后法定办结时限延长 {days} 个工作日。', 'Approving extends the legal limit by {days} working days.'],
+  'ext.refuseText': ['不予批准的，请写明理由。', 'A refusal gives its reasons.'],
+  'ext.decisionNote': ['审批意见', 'Decision note'],
+  'ext.inboxTitle': ['待审批的延期申请（{n}）', 'Extension requests to decide ({n})'],
+  'ext.open': ['审批', 'Decide'],
+
+  // AB posts and away
+  'away.title': ['外出状态', 'Away'],
+  'away.setUntil': ['我将外出至', 'I am away until'],
+  'away.reason': ['事由（选填，如年假、出差）', 'Reason (optional: leave, trip)'],
+  'away.mark': ['设为外出', 'Mark me away'],
+  'away.back': ['我已返岗', 'I am back'],
+  'away.isAway': ['您已设为外出，至 {until}。期间由 B 岗同事代办。', 'You are away until {until}; your B post covers meanwhile.'],
+  'away.isAwayShort': ['外出至 {until}', 'Away until {until}'],
+  'away.covering': ['正在代办 A 岗：{names}', 'Covering for the A post: {names}'],
+  'away.coveringUntil': ['{name}（外出至 {until}）', '{name} (away until {until})'],
+  'away.backupOnly': [
+    '您在本部门窗口为 B 岗：A 岗在岗时，仅显示一天内到期的任务。',
+    'You hold a B post: while the A post is in, only tasks due within a day show here.',
+  ],
+
+  // form version
+  'form.filedVersion': ['申请时事项版本：第 {n} 版', 'Filed under item version {n}'],
+
+  // timeline
+  'ev.task_delegated': ['交办', 'Delegated'],
+  'ev.delegation_answered': ['交办答复', 'Delegation answered'],
+  'ev.cosigner_added': ['加签', 'Co-signer added'],
+  'ev.task_reassigned': ['改派', 'Reassigned'],
+  'ev.task_recalled': ['撤回审批意见', 'Decision recalled'],
+  'ev.task_urged': ['催办', 'Urged'],
+  'ev.case_copied': ['抄送', 'Copied'],
+  'ev.extension_requested': ['延期申请', 'Extension requested'],
+  'ev.extension_refused': ['延期申请不予批准', 'Extension refused'],
+  'ev.child_waiting': ['办件等待补正', 'An item case waits for supplements'],
+  'ev.child_resumed': ['办件恢复办理', 'Item cases resumed'],
+  'ev.to': ['{task} → {to}', '{task} → {to}'],
+  'ev.cosignOrg': ['{task}：请 {org} 会签', '{task}: {org} asked to co-sign'],
+  'ev.copiedTo': ['抄送：{names}', 'Copied to {names}'],
+  'ev.extensionAsked': ['申请延长 {days} 个工作日：{reason}', '{days} more working days asked: {reason}'],
+  'ev.children': ['各部门办件：{numbers}', 'Item cases: {numbers}'],
+  'ev.bundleOf': ['一件事：{n} 个办件', 'Bundle: {n} item cases'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type WorkKey = CaseKey | keyof typeof caseWorkStrings;
+type Vars = Record<string, string | number>;
+export type WorkT = (key: WorkKey, vars?: Vars) => string;
+const own = caseWorkStrings as Record<string, readonly [string, string]>;
+
+/** `t()` for bundles and task collaboration: their own strings first, then the case pages'. */
+export function useWorkT(): WorkT {
+  const { locale } = useLocale();
+  const t = useCaseT();
+  return useCallback(
+    (key: WorkKey, vars?: Vars) => {
+      const entry = own[key];
+      if (!entry) return t(key as CaseKey, vars);
+      const text = entry[locale === 'en' ? 1 : 0];
+      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    },
+    [locale, t],
+  );
+}

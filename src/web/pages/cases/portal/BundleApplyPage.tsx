@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useWorkT } from '../../../i18n/case-work.ts';
+import { isStaff, useMe } from '../../../api/auth.ts';
+import { useApply, useBundleForApply, type BundleForApply } from '../../../api/cases.ts';
+import type { Me } from '../../../api/types.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { QueryState } from '../../../components/PageState.tsx';
+import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
+import { formatLimit } from '../shared/labels.tsx';
+import '../cases.css';
+
+interface Submitted {
+  id: number;
+  number: string;
+  children: { id: number; number: string }[];
+}
+
+/** 一件事 在线申请: one merged form and one set of materials for every item of the bundle. */
+export function BundleApplyPage() {
+  const t = useWorkT();
+  const { code } = useParams();
+  const bundle = useBundleForApply(code);
+  const me = useMe().data!;
+  usePageTitle(bundle.data ? t('bundle.applyFor', { name: bundle.data.name }) : t('bundle.apply'));
+  return (
+    <div className="portal-page case-apply" data-testid="bundle-apply-page">
+      <Breadcrumb
+        className="page-breadcrumb"
+        items={[
+          { title: <Link to="/bundles">{t('bundles.title')}</Link> },
+          ...(bundle.data ? [{ title: <Link to={`/bundles/${encodeURIComponent(bundle.data.code)}`}>{bundle.data.name}</Link> }] : []),
+          { title: t('bundle.apply') },
+        ]}
+      />
+      <QueryState query={bundle} rows={12}>
+        {(data) =>
+          isStaff(me) ? <Alert type="info" showIcon title={t('bundle.staffNotice')} data-testid="bundle-staff-notice" /> : <BundleForm bundle={data} me={me} />
+        }
+      </QueryState>
+    </div>
+  );
+}
+
+function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
+  const t = useWorkT();
+  const [key, renewKey] = useIdempotencyKey();
+  const [done, setDone] = useState<Submitted | null>(null);
+  const apply = useApply();
+  const itemNames = useMemo(() => new Map(bundle.items.map((i) => [i.code, i])), [bundle.items]);
+
+  if (done) return <BundleSubmitted bundle={bundle} done={done} />;
+
+  const submit = async (application: Application) => {
+    const r = await apply.mutateAsync({ body: { bundleCode: bundle.code, channel: 'online', ...application }, key });
+    renewKey();
+    setDone({ id: r.id, number: r.number, children: r.children ?? [] });
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <>
+      <Typography.Title level={2} className="case-apply-title">
+        {t('bundle.applyFor', { name: bundle.name })} <Tag color="purple">{t('bundle.tag')}</Tag>
+      </Typography.Title>
+      <Card
+        title={t('cases.guideSummary')}
+        className="block-gap"
+        extra={<Link to={`/bundles/${encodeURIComponent(bundle.code)}`}>{t('cases.fullGuide')}</Link>}
+      >
+        <Alert type="info" showIcon className="block-gap" title={t('bundle.applyHint')} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'org', label: t('cases.organization'), children: bundle.organizationName },
+            {
+              key: 'limit',
+              label: t('bundle.committedLimit'),
+              children: formatLimit(t, bundle.content.committedLimit.value, bundle.content.committedLimit.unit),
+            },
+          ]}
+        />
+        <Table
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={bundle.items}
+          data-testid="bundle-apply-items"
+          columns={[
+            { title: t('bundle.items'), dataIndex: 'name' },
+            { title: t('cases.organization'), dataIndex: 'organizationName', width: 220 },
+            { title: t('cases.legalDue'), key: 'legal', width: 140, render: (_v, i) => formatLimit(t, i.legalLimit.value, i.legalLimit.unit) },
+          ]}
+        />
+      </Card>
+      <ApplicationForm
+        spec={bundle.form}
+        materials={bundle.materials}
+        me={me}
+        submit={submit}
+        pending={apply.isPending}
+        materialNote={(m) => {
+          const items = (m as BundleForApply['materials'][number]).items ?? [];
+          return items.length ? t('bundle.materialFor', { items: items.map((c) => itemNames.get(c)?.name ?? c).join(t('cases.listSep')) }) : null;
+        }}
+      />
+    </>
+  );
+}
+
+function BundleSubmitted({ bundle, done }: { bundle: BundleForApply; done: Submitted }) {
+  const t = useWorkT();
+  // the item cases come back in the bundle's item order
+  const rows = done.children.map((c, i) => ({ ...c, item: bundle.items[i] }));
+  return (
+    <Card>
+      <Result
+        status="success"
+        title={t('bundle.submitted')}
+        subTitle={
+          <span data-testid="case-number">
+            {t('bundle.parentNumber')}{' '}
+            <Typography.Text copyable className="mono">
+              {done.number}
+            </Typography.Text>
+          </span>
+        }
+        extra={[
+          <Link key="view" to={`/my/cases/${done.id}`} data-testid="view-case">
+            <Button type="primary">{t('cases.viewProgress')}</Button>
+          </Link>,
+          <Link key="all" to="/my/cases">
+            <Button>{t('cases.myCases')}</Button>
+          </Link>,
+        ]}
+      >
+        <Typography.Paragraph type="secondary" className="center-text">
+          {t('cases.submittedHint')}
+        </Typography.Paragraph>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={rows}
+          data-testid="bundle-children-submitted"
+          columns={[
+            {
+              title: t('cases.number'),
+              dataIndex: 'number',
+              render: (n: string, c) => (
+                <Link to={`/my/cases/${c.id}`} className="mono">
+                  {n}
+                </Link>
+              ),
+            },
+            { title: t('bundle.items'), key: 'item', render: (_v, c) => c.item?.name ?? '—' },
+            { title: t('cases.organization'), key: 'org', render: (_v, c) => c.item?.organizationName ?? '—' },
+          ]}
+        />
+      </Result>
+    </Card>
+  );
+}

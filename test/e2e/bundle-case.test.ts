@@ -1,0 +1,440 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn, type Client } from '../harness.ts';
+import { screenshot as settledScreenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+
+/*
+ * 一件事一次办 through the UI: enterprise1 applies online for 企业开办一件事 with one form and one set of
+ * materials; clerk1 accepts the bundle in pre-review (its item cases are not listed on their own); each
+ * department approves its item case — 市场监管局 through the case page, the others through the API as the
+ * department head the task needs; clerk1 delivers the bundle once; the enterprise finds it delivered.
+ * Then working a task together: approver1 hands a review to approver1b (交办), who answers it, and head1
+ * approves approver1's extension request from the inbox; approver1 marks herself away and the B post
+ * sees that it covers for her.
+ */
+
+const bundleCode = 'B-QYKB-001';
+const itemCode = '11990100MB0000002X-011100100000';
+
+let run: BrowserRun;
+let dataDir: string;
+let pdfPath: string;
+const errors: string[] = [];
+let parentId = 0;
+let parentNumber = '';
+let children: { id: number; number: string }[] = [];
+let creditCode = '';
+
+beforeAll(async () => {
+  run = await startBrowserRun();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-bundle-e2e-'));
+  pdfPath = path.join(dataDir, '申请书.pdf');
+  writeFileSync(pdfPath, minimalPdf('Application'));
+  const clerk = await signIn(run.server, 'clerk1');
+  const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
+  creditCode = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function minimalPdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+async function newPage(): Promise<Page> {
+  const { page } = await run.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+/** Pick an option in an antd Select by part of its text (multiple selects stay open: close them). */
+async function choose(page: Page, inputId: string, text: string, multiple = false) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  if (multiple) await page.keyboard.press('Escape');
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return settledScreenshot(page, name);
+}
+
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
+type Task = { id: number; name: string; state: string; organizationId: number; role: string; canAct: boolean };
+const openTasks = (kase: { tasks: Task[] }) => kase.tasks.filter((t) => t.state === 'open' || t.state === 'claimed');
+/** The head of a task's department (heads may act on approver and head tasks of their organization). */
+const headOf = async (organizationId: number) =>
+  (
+    await run.server.sql(
+      "SELECT a.username FROM account a JOIN role_assignment r ON r.account_id = a.id WHERE r.role = 'head' AND r.organization_id = $1 ORDER BY a.id LIMIT 1",
+      [organizationId],
+    )
+  ).rows[0].username as string;
+
+describe('企业开办一件事 from the online application to unified delivery', () => {
+  it('lets enterprise1 apply for the bundle online with one form and one set of materials', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto(`/bundles/${bundleCode}`);
+    await page.getByTestId('bundle-apply').click();
+    await page.waitForURL(`**/apply/bundle/${bundleCode}`);
+    await page.getByTestId('bundle-apply-items').getByText('云州市公安局').waitFor({ state: 'visible' });
+
+    // the merged form: each field once, the enterprise's name prefilled
+    expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
+    expect(await page.locator('#contactPhone').count()).toBe(1);
+    await page.locator('#legalRepresentative').fill('林国栋');
+    await page.locator('#companyName').fill('云州青禾食品有限公司');
+    await choose(page, 'companyType', '非自然人投资或控股的法人独资');
+    await page.locator('#registeredCapital').fill('200');
+    await page.locator('#businessScope').fill('食品销售；食品互联网销售');
+    await page.locator('#domicileRegion').click();
+    await page.locator('#domicileRegion').fill('青川区');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '青川区' }).first().click();
+    await page.locator('#domicile').fill('云州市青川区湖滨路 18 号');
+    await page.locator('#legalRepName').fill('林国栋');
+    await page.locator('#legalRepIdNumber').fill('11010519491231002X');
+    await page.locator('#contactPhone').fill('13600000003');
+    await page.getByTestId('sf-add-shareholders').click();
+    await page.locator('#shareholders_0_name').fill('云州青禾集团有限公司');
+    await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
+    await page.locator('#shareholders_0_subscribed').fill('200');
+    await page.locator('#shareholders_0_dueDate').click();
+    await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
+    await page.keyboard.press('Enter');
+    await page.locator('#creditCode').fill(creditCode);
+    await choose(page, 'sealTypes', '单位公章', true);
+    await choose(page, 'engraver', '云州市诚信印章有限公司');
+    await page.locator('#taxOfficer').fill('林国栋');
+    await page.locator('#taxOfficerIdNumber').fill('11010519491231002X');
+    await choose(page, 'accountingSystem', '小企业会计准则');
+    await choose(page, 'invoiceType', '普通发票');
+    await page.locator('#employees').fill('12');
+    await choose(page, 'insuranceTypes', '企业职工基本养老保险', true);
+    await page.locator('#contactName').fill('林国栋');
+
+    // one set of materials: uploads once, licenses once, each says which items use it
+    for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(pdfPath);
+      await row.getByText('申请书.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('use-license-id_card').click();
+    await page.getByTestId('use-license-business_license').click();
+    expect(await page.locator('[data-material=id_card]').innerText()).toMatch(/用于：企业设立登记、公章刻制备案/);
+    await screenshot(page, 'bundle-apply-form');
+
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('case-number').waitFor({ state: 'visible' });
+    parentNumber = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
+    expect(parentNumber).toMatch(/^990100O\d{15}$/);
+    const submitted = page.getByTestId('bundle-children-submitted');
+    expect(await submitted.locator('tbody tr').count()).toBe(4);
+    expect(await submitted.innerText()).toMatch(/企业设立登记[\s\S]*云州市市场监督管理局[\s\S]*公章刻制备案[\s\S]*云州市公安局/);
+    await screenshot(page, 'bundle-apply-submitted');
+
+    await page.getByTestId('view-case').click();
+    await page.waitForURL(/\/my\/cases\/\d+$/);
+    parentId = Number(new URL(page.url()).pathname.split('/').pop());
+    const table = page.getByTestId('bundle-children');
+    await table.locator('tbody tr').nth(3).waitFor({ state: 'visible' });
+    expect(await table.innerText()).toMatch(
+      /新办纳税人涉税事项[\s\S]*国家税务总局云州市税务局[\s\S]*待预审[\s\S]*单位社会保险登记[\s\S]*云州市人力资源和社会保障局/,
+    );
+    await page.getByTestId('withdraw').waitFor({ state: 'visible' });
+
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const parent = (await enterprise.get(`/api/v1/cases/${parentId}`)).body;
+    expect(parent).toMatchObject({ number: parentNumber, status: 'submitted', itemCode: null, bundle: { code: bundleCode } });
+    children = parent.bundle.children.map((c: { id: number; number: string }) => ({ id: c.id, number: c.number }));
+    expect(children).toHaveLength(4);
+
+    // an item case links back to its bundle and offers no withdrawal of its own
+    await page.goto(`/my/cases/${children[1]!.id}`);
+    await page.getByTestId('parent-notice').getByText(parentNumber).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+    await page.getByTestId('parent-link').click();
+    await page.waitForURL(`**/my/cases/${parentId}`);
+  });
+
+  it('lets clerk1 find the bundle (not its item cases) in pre-review and accept it', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake');
+    const table = page.getByTestId('prereview-table');
+    const row = table.locator('tr', { hasText: parentNumber });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.getByTestId('bundle-tag').innerText()).toBe('一件事');
+    expect(await row.getByTestId('notice-due').getAttribute('data-urgency')).toBe('ok');
+    for (const c of children) expect(await table.locator('tr', { hasText: c.number }).count()).toBe(0);
+    await screenshot(page, 'bundle-prereview');
+
+    await row.getByTestId('prereview-open').click();
+    await page.waitForURL(`**/workbench/cases/${parentId}`);
+    await page.getByTestId('bundle-children').locator('tbody tr').nth(3).waitFor({ state: 'visible' });
+    await page.getByTestId('completeness').getByText('必要材料齐全').waitFor({ state: 'visible' });
+    await page.getByTestId('action-accept').click();
+    await page.getByTestId('accept-ok').click();
+    await page.getByTestId('case-status').first().getByText('办理中').waitFor({ state: 'visible' });
+    await page.getByTestId('bundle-children').getByText('办理中').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'bundle-clerk-accepted');
+
+    // on an item case the intake actions are the bundle's: a link back, no accept or deliver here
+    await page.goto(`/workbench/cases/${children[0]!.id}`);
+    await page.getByTestId('parent-notice').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('intake-actions').count()).toBe(0);
+  });
+
+  it('has each department approve its item case: 市场监管局 through the UI, the others through the API', { timeout: 300_000 }, async () => {
+    const clerk = await signIn(run.server, 'clerk1');
+    // who each item case needs: the head of the department its open task belongs to
+    const needs = new Map<number, string>();
+    for (const c of children) {
+      const kase = (await clerk.get(`/api/v1/cases/${c.id}`)).body;
+      expect(kase.parent.id).toBe(parentId);
+      needs.set(c.id, await headOf(openTasks(kase)[0]!.organizationId));
+    }
+    expect([...needs.values()].sort()).toEqual(['head1', 'head2', 'hrss1', 'tax1']);
+    const marketCase = [...needs].find(([, u]) => u === 'head1')![0];
+
+    // head1 works 审查, 决定 and 办结 of 企业设立登记 on the case page
+    const page = await newPage();
+    await signInThroughUi(page, 'head1');
+    await page.goto(`/workbench/cases/${marketCase}`);
+    await page.getByTestId('parent-notice').waitFor({ state: 'visible' });
+    for (const [stage, label] of [
+      ['审查', '审查通过'],
+      ['决定', '准予许可'],
+      ['办结', '办结'],
+    ] as const) {
+      const mine = page.getByTestId('task-actions');
+      await mine.getByText(stage, { exact: true }).first().waitFor({ state: 'visible' });
+      if (stage === '审查') await screenshot(page, 'bundle-child-task');
+      await mine.getByTestId('task-approve').getByText(label).click();
+      await page.getByTestId('task-dialog-ok').click();
+      await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    }
+    await page.getByTestId('case-status').first().getByText('已办结').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('intake-actions').count()).toBe(0);
+
+    // the other departments through the API, as the head each task needs
+    for (const [id, username] of needs) {
+      if (id === marketCase) continue;
+      const head = await signIn(run.server, username);
+      for (let round = 0; round < 5; round++) {
+        const kase = (await head.get(`/api/v1/cases/${id}`)).body;
+        const open = openTasks(kase);
+        if (open.length === 0) break;
+        for (const t of open) {
+          expect(t.canAct).toBe(true);
+          const r = await act(head, id, { action: 'approve', taskId: t.id, opinion: '同意' });
+          expect(r.status, JSON.stringify(r.body)).toBe(200);
+        }
+      }
+    }
+    const parent = (await clerk.get(`/api/v1/cases/${parentId}`)).body;
+    expect(parent.status).toBe('concluded');
+    expect(parent.bundle.children.map((c: { decision: string }) => c.decision)).toEqual(['granted', 'granted', 'granted', 'granted']);
+  });
+
+  it('lets clerk1 deliver the bundle once from 待出件, and the enterprise sees it delivered', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const table = page.getByTestId('delivery-table');
+    const row = table.locator('tr', { hasText: parentNumber });
+    await row.waitFor({ state: 'visible' });
+    for (const c of children) expect(await table.locator('tr', { hasText: c.number }).count()).toBe(0);
+    await row.getByTestId('delivery-open').click();
+    await page.getByTestId('deliver-method').getByText('电子送达').click();
+    await page.getByTestId('deliver-ok').click();
+    await page.getByTestId('deliver-dialog').waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+
+    // case search: the bundle with its item cases nested under it
+    await page.goto('/workbench/cases');
+    const search = page.getByTestId('cases-table');
+    await search.locator('tr', { hasText: parentNumber }).getByTestId('bundle-tag').waitFor({ state: 'visible' });
+    await search.locator('tr', { hasText: children[3]!.number }).waitFor({ state: 'visible' });
+    await screenshot(page, 'bundle-case-search');
+
+    const citizen = await newPage();
+    await signInThroughUi(citizen, 'enterprise1');
+    await citizen.goto('/my/cases');
+    const mine = citizen.getByTestId('my-cases-table');
+    const parentRow = mine.locator('tr', { hasText: parentNumber });
+    await parentRow.getByText('已送达').waitFor({ state: 'visible' });
+    await parentRow.getByTestId('bundle-tag').waitFor({ state: 'visible' });
+    for (const c of children) await mine.locator('tr', { hasText: c.number }).getByText('已送达').waitFor({ state: 'visible' });
+    await screenshot(citizen, 'bundle-my-cases');
+    await parentRow.getByRole('link').first().click();
+    await citizen.waitForURL(`**/my/cases/${parentId}`);
+    await citizen.getByTestId('outcome').getByText('结果已送达（电子送达').waitFor({ state: 'visible' });
+    const kids = citizen.getByTestId('bundle-children');
+    expect(await kids.getByText('已送达').count()).toBe(4);
+    expect(await kids.getByText('准予许可').count()).toBe(4);
+    await citizen.getByTestId('bundle-card').getByText('4/4').waitFor({ state: 'visible' });
+    await screenshot(citizen, 'bundle-my-case-delivered');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('working a task together', () => {
+  let caseId = 0;
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    const citizen = await signIn(run.server, 'citizen1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
+    const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+    const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
+    const formData = {
+      companyName: '云州小雨科技有限公司',
+      companyType: item.content.form.schema.properties.companyType.enum[0],
+      registeredCapital: 50,
+      businessScope: '软件开发',
+      domicileRegion: '990102000000',
+      domicile: '云州市青川区湖滨路 8 号',
+      legalRepName: '林小雨',
+      legalRepIdNumber: idNumber,
+      contactPhone: '13600000001',
+      shareholders: [{ name: '林小雨', certificateNo: idNumber, subscribed: 50, dueDate: '2030-12-31' }],
+    };
+    const materials = item.content.materials
+      .filter((m: { necessity: string }) => m.necessity === 'required')
+      .map((m: { key: string; source: string }) =>
+        m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' },
+      );
+    const applied = await citizen.post('/api/v1/cases', { itemCode, formData, materials });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    caseId = applied.body.id;
+    caseNumber = applied.body.number;
+    expect((await act(clerk, caseId, { action: 'accept' })).status).toBe(200);
+  }, 120_000);
+
+  it('lets approver1 delegate the review to approver1b (交办), who answers it from the inbox', { timeout: 240_000 }, async () => {
+    const a = await newPage();
+    await signInThroughUi(a, 'approver1');
+    await a.goto(`/workbench/cases/${caseId}`);
+    await a.getByTestId('form-version').getByText('第 1 版').waitFor({ state: 'visible' });
+    const mine = a.getByTestId('task-actions');
+    await mine.getByTestId('task-more').click();
+    await a.locator('.ant-dropdown:visible').getByText('交办', { exact: true }).click();
+    await choose(a, 'delegate-to', '杨帆');
+    await a.locator('#task-text').fill('请核实经营场所');
+    await a.getByTestId('task-dialog-ok').click();
+    await a.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await a.getByTestId('other-tasks').getByText('已交办 杨帆，等待答复').waitFor({ state: 'visible' });
+    await a.getByTestId('case-tasks').getByText('交办中').waitFor({ state: 'visible' });
+
+    const b = await newPage();
+    await signInThroughUi(b, 'approver1b');
+    await b.goto('/workbench/tasks');
+    const row = b.getByTestId('inbox-table').locator('tr', { hasText: caseNumber });
+    await row.getByText('交办中').waitFor({ state: 'visible' });
+    await screenshot(b, 'task-delegated-inbox');
+    await row.getByTestId('inbox-open').click();
+    await b.waitForURL(`**/workbench/cases/${caseId}`);
+    // the colleague answers; approving is not theirs to do
+    expect(await b.getByTestId('task-approve').count()).toBe(0);
+    await b.getByTestId('task-answer').click();
+    await b.locator('#task-text').fill('场所已现场核实，与申报一致');
+    await b.getByTestId('task-dialog-ok').click();
+    await b.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await b.getByTestId('case-timeline').getByText('场所已现场核实，与申报一致').waitFor({ state: 'visible' });
+
+    // back with approver1, who can work it again
+    await a.reload();
+    await a.getByTestId('task-actions').getByTestId('task-approve').waitFor({ state: 'visible' });
+    const timeline = await a.getByTestId('case-timeline').innerText();
+    expect(timeline).toMatch(/交办答复[\s\S]*杨帆[\s\S]*交办[\s\S]*陈静/);
+  });
+
+  it('lets approver1 ask for an extension and head1 approve it from the inbox (延期申请)', { timeout: 240_000 }, async () => {
+    const a = await newPage();
+    await signInThroughUi(a, 'approver1');
+    await a.goto(`/workbench/cases/${caseId}`);
+    await a.getByTestId('task-actions').getByTestId('task-more').click();
+    await a.locator('.ant-dropdown:visible').getByText('延期申请', { exact: true }).click();
+    await a.locator('#extension-days').fill('5');
+    await a.locator('#task-text').fill('需要现场核查经营场所');
+    await a.getByTestId('task-dialog-ok').click();
+    await a.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await a.getByTestId('extension-card').getByText('待审批').waitFor({ state: 'visible' });
+    expect(await a.getByTestId('extension-approve').count()).toBe(0);
+
+    const head = await newPage();
+    await signInThroughUi(head, 'head1');
+    await head.goto('/workbench/tasks');
+    const requests = head.getByTestId('inbox-extensions');
+    const row = requests.locator('tr', { hasText: caseNumber });
+    await row.getByText('需要现场核查经营场所').waitFor({ state: 'visible' });
+    await screenshot(head, 'task-extension-inbox');
+    await row.getByTestId('inbox-extension-approve').click();
+    await head.locator('#extension-note').fill('同意延期');
+    await head.getByTestId('extension-decide-ok').click();
+    await head.getByTestId('extension-decide-dialog').waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+
+    await head.goto(`/workbench/cases/${caseId}`);
+    await head.getByTestId('extension-card').getByText('已批准').waitFor({ state: 'visible' });
+    await head.getByTestId('case-timeline').getByText('法定时限延长 5 个工作日', { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(head, 'task-extension-approved');
+    const kase = (await (await signIn(run.server, 'head1')).get(`/api/v1/cases/${caseId}`)).body;
+    expect(kase.extensionRequests).toEqual([expect.objectContaining({ state: 'approved', days: 5, decisionNote: '同意延期' })]);
+    expect(kase.clock.extensions).toHaveLength(1);
+  });
+
+  it('lets approver1 mark herself away, and approver1b sees whom it covers for', { timeout: 180_000 }, async () => {
+    const a = await newPage();
+    await signInThroughUi(a, 'approver1');
+    await a.goto('/workbench/tasks');
+    const until = new Date(Date.now() + 3 * 86_400_000);
+    const text = `${until.getFullYear()}-${String(until.getMonth() + 1).padStart(2, '0')}-${String(until.getDate()).padStart(2, '0')} 18:00`;
+    await a.locator('#away-until').click();
+    await a.locator('#away-until').fill(text);
+    await a.keyboard.press('Enter');
+    await a.getByTestId('away-mark').click();
+    await a.getByTestId('away-state').waitFor({ state: 'visible' });
+    await screenshot(a, 'task-away');
+
+    const b = await newPage();
+    await signInThroughUi(b, 'approver1b');
+    await b.goto('/workbench/tasks');
+    await b.getByTestId('covering-notice').getByText('陈静').waitFor({ state: 'visible' });
+    // the department's tasks, the one approver1 holds included
+    await b.getByText('本岗位全部').click();
+    await b.getByTestId('inbox-table').locator('tr', { hasText: caseNumber }).waitFor({ state: 'visible' });
+    await screenshot(b, 'task-covering-inbox');
+
+    await a.getByTestId('away-back').click();
+    await a.getByTestId('away-mark').waitFor({ state: 'visible' });
+    expect((await run.server.sql("SELECT away_until FROM account WHERE username = 'approver1'")).rows[0].away_until).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});
