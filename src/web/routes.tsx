@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
               { path: 'my/cases', element: page(() => import('./pages/cases/portal/MyCasesPage.tsx'), 'MyCasesPage') },
               { path: 'my/cases/:id', element: page(() => import('./pages/cases/portal/MyCaseDetailPage.tsx'), 'MyCaseDetailPage') },
               { path: 'apply/:code', element: page(() => import('./pages/cases/portal/ApplyPage.tsx'), 'ApplyPage') },
+              { path: 'apply/bundle/:code', element: page(() => import('./pages/cases/portal/BundleApplyPage.tsx'), 'BundleApplyPage') },
             ],
           },
           { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
