@@ -92,7 +92,12 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
           columns={[
             { title: t('bundle.items'), dataIndex: 'name' },
             { title: t('cases.organization'), dataIndex: 'organizationName', width: 220 },
-            { title: t('cases.legalDue'), key: 'legal', width: 140, render: (_v, i) => formatLimit(t, i.legalLimit.value, i.legalLimit.unit) },
+            {
+              title: t('cases.limits'),
+              key: 'legal',
+              width: 180,
+              render: (_v, i) => (i.legalLimit.value > 0 ? formatLimit(t, i.legalLimit.value, i.legalLimit.unit) : t('cases.immediateLimit')),
+            },
           ]}
         />
       </Card>
