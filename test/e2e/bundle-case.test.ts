@@ -72,10 +72,28 @@ async function newPage(): Promise<Page> {
 }
 
 /** Pick an option in an antd Select by part of its text (multiple selects stay open: close them). */
+/**
+ * Pick an option of an antd Select and make sure it took: the options of a person picker load after the
+ * dropdown opens and re-render, so a click can land on an element that is being replaced. Try again then.
+ */
 async function choose(page: Page, inputId: string, text: string, multiple = false) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  if (multiple) await page.keyboard.press('Escape');
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor({ state: 'visible' });
+    await page.waitForTimeout(200);
+    await option.click();
+    if (multiple) await page.keyboard.press('Escape');
+    let taken = false;
+    for (let i = 0; i < 15 && !taken; i++) {
+      taken = (await select.innerText()).includes(text);
+      if (!taken) await page.waitForTimeout(200);
+    }
+    if (taken) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose “${text}” in #${inputId}`);
 }
 
 async function screenshot(page: Page, name: string) {
