@@ -210,8 +210,11 @@ describe('a case from online application to delivery', () => {
     await page.getByTestId('task-dialog-ok').click();
     await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('case-tasks').getByText('材料齐全，符合法定形式，同意').waitFor({ state: 'visible' });
-    // the decision is the head's: nothing left for the approver here
-    await page.getByTestId('case-actions').getByText('当前状态下您没有可执行的操作').waitFor({ state: 'visible' });
+    // the decision is the head's: the approver may only take the approval back (撤回) while it has not started, or urge it
+    const actions = page.getByTestId('case-actions');
+    await actions.getByTestId('task-recall').waitFor({ state: 'visible' });
+    await actions.getByTestId('task-urge').waitFor({ state: 'visible' });
+    expect(await actions.getByTestId('task-approve').count()).toBe(0);
   });
 
   it('lets head1 decide (准予许可) and approver1 conclude it', { timeout: 180_000 }, async () => {
@@ -224,6 +227,7 @@ describe('a case from online application to delivery', () => {
     await head.getByTestId('task-approve').getByText('准予许可').click();
     await head.locator('#task-text').fill('准予设立登记');
     await head.getByTestId('task-dialog-ok').click();
+    await head.getByTestId('task-dialog').waitFor({ state: 'detached' });
     await head.getByTestId('case-status').getByText('办理中').waitFor({ state: 'visible' });
     await head.getByTestId('case-timeline').getByText('作出决定').waitFor({ state: 'visible' });
 
@@ -234,6 +238,7 @@ describe('a case from online application to delivery', () => {
     await approver.waitForURL(`**/workbench/cases/${caseId}`);
     await approver.getByTestId('task-approve').getByText('办结').click();
     await approver.getByTestId('task-dialog-ok').click();
+    await approver.getByTestId('task-dialog').waitFor({ state: 'detached' });
     await approver.getByTestId('case-status').getByText('已办结').waitFor({ state: 'visible' });
     await approver.getByTestId('outcome').getByText('已办结：准予许可').waitFor({ state: 'visible' });
   });
