@@ -228,7 +228,7 @@ describe('a case from online application to delivery', () => {
     await head.locator('#task-text').fill('准予设立登记');
     await head.getByTestId('task-dialog-ok').click();
     await head.getByTestId('task-dialog').waitFor({ state: 'detached' });
-    await head.getByTestId('case-status').getByText('办理中').waitFor({ state: 'visible' });
+    await head.getByTestId('case-status').getByText('已决定').waitFor({ state: 'visible' });
     await head.getByTestId('case-timeline').getByText('作出决定').waitFor({ state: 'visible' });
 
     const approver = await newPage();
