@@ -109,13 +109,16 @@ export type SessionCheck = { state: 'ok'; actor: Actor; csrfToken: string } | { 
 export async function resolveSession(deps: Deps, token: string): Promise<SessionCheck> {
   const id = sha256(token);
   const row = await findSessionActor(deps.db, id);
-  if (!row || row.revoked_at) return { state: 'none' };
+  if (!row) return { state: 'none' };
   const now = Date.now();
   const idleMs = deps.config.sessionIdleMinutes * 60_000;
+  // a timed-out session says so to every request that still carries it (a page fires several at once), not only the first
   if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now) {
-    await deps.db.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    if (!row.revoked_at)
+      await deps.db.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     return { state: 'expired' };
   }
+  if (row.revoked_at) return { state: 'none' };
   if (row.status !== 'active') return { state: 'none' };
   if (now - row.last_seen_at.getTime() > 60_000) {
     await deps.db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
