@@ -114,8 +114,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   const idleMs = deps.config.sessionIdleMinutes * 60_000;
   // a timed-out session says so to every request that still carries it (a page fires several at once), not only the first
   if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleMs <= now) {
-    if (!row.revoked_at)
-      await deps.db.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    if (!row.revoked_at) await deps.db.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     return { state: 'expired' };
   }
   if (row.revoked_at) return { state: 'none' };
