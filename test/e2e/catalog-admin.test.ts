@@ -124,6 +124,27 @@ function itemRow(orgCode: string, baseCode: string, name: string, overrides: Rec
 
 const market = '11990100MB0000002X';
 
+/**
+ * 送审 and confirm. The confirmation pops up with an animation: on a loaded machine a click can land before
+ * it settles and do nothing, so the step is checked and taken again if the version did not move.
+ */
+async function submitForReview(page: Page) {
+  const confirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: /送\s*审/ });
+  const submitted = page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' });
+  await page.getByTestId('action-submit').click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await confirm.click({ timeout: 15_000 }).catch(() => {});
+    const done = await submitted
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (done) return;
+    const again = page.getByTestId('action-submit');
+    if (!(await confirm.isVisible()) && (await again.isVisible()) && (await again.isEnabled())) await again.click();
+  }
+  await submitted.waitFor({ state: 'visible' });
+}
+
 describe('catalog administration (事项管理)', () => {
   it(
     'lets the catalog administrator create an item, design its form and process, and send it for review; the center administrator publishes it',
@@ -211,12 +232,7 @@ describe('catalog administration (事项管理)', () => {
       await page.getByText('草稿已保存').waitFor({ state: 'visible' });
       await page.getByTestId('action-check').click();
       await page.getByTestId('check-ok').waitFor({ state: 'visible' });
-      await page.getByTestId('action-submit').click();
-      await page
-        .locator('.ant-popconfirm:visible')
-        .getByRole('button', { name: /送\s*审/ })
-        .click();
-      await page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' }).waitFor({ state: 'visible' });
+      await submitForReview(page);
       await page.getByText('您已送审，等待他人审核').waitFor({ state: 'visible' });
       await openTab(page, '版本');
       await page.getByTestId('versions-tab').getByText('审核中').waitFor({ state: 'visible' });
@@ -252,12 +268,7 @@ describe('catalog administration (事项管理)', () => {
 
       await page.reload();
       await page.getByTestId('review-note').getByText('请补充食品经营场所的现场核查要求。').waitFor({ state: 'visible' });
-      await page.getByTestId('action-submit').click();
-      await page
-        .locator('.ant-popconfirm:visible')
-        .getByRole('button', { name: /送\s*审/ })
-        .click();
-      await page.getByTestId('shown-version').filter({ hasText: 'v1 · 审核中' }).waitFor({ state: 'visible' });
+      await submitForReview(page);
 
       // the center administrator (catalog.review, not catalog.manage) finds it in the review queue and approves: four eyes
       const center = await run.newPage();
