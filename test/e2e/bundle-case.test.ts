@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
-import { screenshot as settledScreenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 
 /*
  * 一件事一次办 through the UI: enterprise1 applies online for 企业开办一件事 with one form and one set of
@@ -22,17 +21,18 @@ const itemCode = '11990100MB0000002X-011100100000';
 let run: BrowserRun;
 let dataDir: string;
 let pdfPath: string;
-const errors: string[] = [];
+let errors: string[] = [];
 let parentId = 0;
 let parentNumber = '';
 let children: { id: number; number: string }[] = [];
 let creditCode = '';
 
 beforeAll(async () => {
-  run = await startBrowserRun();
   dataDir = mkdtempSync(path.join(tmpdir(), 'ow-bundle-e2e-'));
-  pdfPath = path.join(dataDir, '申请书.pdf');
-  writeFileSync(pdfPath, minimalPdf('Application'));
+  // uploads land in this run's own directory, not the checkout's data/
+  run = await startBrowserRun({ dataDir });
+  errors = run.errors;
+  pdfPath = writePdf(dataDir, '申请书.pdf', 'Application');
   const clerk = await signIn(run.server, 'clerk1');
   const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
   creditCode = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
@@ -43,63 +43,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-function minimalPdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    null,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
-
-async function newPage(): Promise<Page> {
-  const { page } = await run.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
-}
-
-/** Pick an option in an antd Select by part of its text (multiple selects stay open: close them). */
-/**
- * Pick an option of an antd Select and make sure it took: the options of a person picker load after the
- * dropdown opens and re-render, so a click can land on an element that is being replaced. Try again then.
- */
-async function choose(page: Page, inputId: string, text: string, multiple = false) {
-  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) });
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.locator(`#${inputId}`).click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    await option.waitFor({ state: 'visible' });
-    await page.waitForTimeout(200);
-    await option.click();
-    if (multiple) await page.keyboard.press('Escape');
-    let taken = false;
-    for (let i = 0; i < 15 && !taken; i++) {
-      taken = (await select.innerText()).includes(text);
-      if (!taken) await page.waitForTimeout(200);
-    }
-    if (taken) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not choose “${text}” in #${inputId}`);
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return settledScreenshot(page, name);
-}
+const newPage = () => run.page();
 
 const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
 type Task = { id: number; name: string; state: string; organizationId: number; role: string; canAct: boolean };

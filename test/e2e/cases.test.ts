@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { signIn, startTestServer, type TestServer } from '../harness.ts';
-import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir } from './support.ts';
+import type { Page } from 'playwright-core';
+import { signIn } from '../harness.ts';
+import { choose, cjkRendering, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 
 /*
  * The whole life of a case through the UI, as the people at the center see it: a citizen applies
@@ -14,86 +14,28 @@ import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir 
  */
 
 const itemCode = '11990100MB0000002X-011100100000';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-let server: TestServer;
-let browser: Browser;
+let run: BrowserRun;
 let dataDir: string;
 let pdfPath: string;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+let errors: string[] = [];
 let caseId = 0;
 let caseNumber = '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ow-cases-e2e-'));
   // uploads land in this run's own directory, not the checkout's data/
-  server = await startTestServer({ webDir, dataDir });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  pdfPath = path.join(dataDir, '公司章程.pdf');
-  writeFileSync(pdfPath, minimalPdf('Articles of association'));
-});
+  run = await startBrowserRun({ dataDir });
+  errors = run.errors;
+  pdfPath = writePdf(dataDir, '公司章程.pdf', 'Articles of association');
+}, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.close();
+  await run?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A small but well-formed one-page PDF. */
-function minimalPdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    null,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
-  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
-
-async function newPage(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  // generous: the suite shares two cores with PostgreSQL, the server and Chromium
-  page.setDefaultTimeout(30_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
-}
-
-/** Pick an option in an antd Select by part of its text. */
-async function choose(page: Page, inputId: string, text: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-/** A full-page screenshot from the top (a sticky header would otherwise be drawn where the page was scrolled to). */
-async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return settledScreenshot(page, name);
-}
+const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 
 /** The 企业设立登记 form as an applicant or a clerk fills it in (the phone is never prefilled: accounts keep it masked). */
 async function fillCompanyForm(page: Page, company: string, person: string, checkPhoneEmpty = false) {
@@ -299,7 +241,7 @@ describe('a case from online application to delivery', () => {
   });
 
   it('agrees with the API: delivered by post, every task done, files and the license on record', async () => {
-    const citizen = await signIn(server, 'citizen1');
+    const citizen = await signIn(run.server, 'citizen1');
     const r = await citizen.get(`/api/v1/cases/${caseId}`);
     expect(r.status).toBe(200);
     const kase = r.body;
@@ -319,7 +261,7 @@ describe('a case from online application to delivery', () => {
       expect(byKey[key].status).toBe('provided');
       expect(byKey[key].reference).toMatch(/^file:\d+$/);
     }
-    const file = await fetch(`${server.baseUrl}/api/v1/files/${byKey.application_form.reference.slice(5)}`, { headers: { cookie: citizen.cookie } });
+    const file = await fetch(`${run.server.baseUrl}/api/v1/files/${byKey.application_form.reference.slice(5)}`, { headers: { cookie: citizen.cookie } });
     expect(file.status).toBe(200);
     expect(
       Buffer.from(await file.arrayBuffer())
@@ -405,7 +347,7 @@ describe('a case received at the window, with a one-time notice and a supplement
     await page.getByTestId('case-timeline').getByText('补齐补正材料').waitFor({ state: 'visible' });
     await page.getByTestId('materials-by-round').getByText('第 2 轮 · 告知/补正').waitFor({ state: 'visible' });
 
-    const clerk = await signIn(server, 'clerk2');
+    const clerk = await signIn(run.server, 'clerk2');
     const kase = (await clerk.get(`/api/v1/cases/${windowCaseId}`)).body;
     expect(kase).toMatchObject({ status: 'submitted', channel: 'window', kinds: ['committed', 'urgent'] });
     const round2 = kase.materials.filter((m: any) => m.round === 2);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../harness.ts';
@@ -8,7 +8,8 @@ import { demoPassword } from '../env.ts';
 export const webDir = path.resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
 export const screenshotDir = path.resolve('test-results/screenshots');
 
-const chromiumArgs = [
+/** Headless Debian chromium without background traffic (no network but the loopback here). */
+export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,23 +23,35 @@ const chromiumArgs = [
 export interface BrowserRun {
   server: TestServer;
   browser: Browser;
+  /** Uncaught exceptions of every page of the run (each page's own list is in `newPage`'s answer). */
+  errors: string[];
   /** A fresh context (cookies, storage) per person in a story. */
   newPage(options?: { locale?: 'zh-CN' | 'en' }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /** The page of `newPage` alone, for stories that check `errors` of the whole run at the end. */
+  page(options?: { locale?: 'zh-CN' | 'en' }): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** A test server on its own copy of the demo database serving dist/web, and a headless Chromium. */
-export async function startBrowserRun(): Promise<BrowserRun> {
+/**
+ * A test server on its own copy of the demo database serving dist/web, and a headless Chromium.
+ * `dataDir` keeps the run's uploads out of the checkout's data/.
+ */
+export async function startBrowserRun(options: { dataDir?: string } = {}): Promise<BrowserRun> {
   if (!existsSync(path.join(webDir, 'index.html'))) {
     throw new Error(`${webDir}/index.html is missing: build the web app first (npm run build:web; npm test does it).`);
   }
   mkdirSync(screenshotDir, { recursive: true });
-  const server = await startTestServer({ webDir });
+  const server = await startTestServer({ webDir, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   const contexts: BrowserContext[] = [];
-  return {
+  const allErrors: string[] = [];
+  const run: BrowserRun = {
     server,
     browser,
+    errors: allErrors,
+    async page(options) {
+      return (await run.newPage(options)).page;
+    },
     async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: server.baseUrl,
@@ -51,7 +64,10 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       page.setDefaultTimeout(45_000);
       // uncaught exceptions in the app fail the story; a 401 from GET /auth/me for a visitor is expected
       const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('pageerror', (error) => {
+        errors.push(error.message);
+        allErrors.push(error.message);
+      });
       return { context, page, errors };
     },
     async close() {
@@ -60,6 +76,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       await server.close();
     },
   };
+  return run;
 }
 
 /** Sign in through the login page and wait until the app has moved on. */
@@ -84,6 +101,70 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   // toasts are transient and would cover the page header
   await page.screenshot({ path: file, fullPage: true, style: '.ant-message { display: none !important; }' });
+  return file;
+}
+
+/** A full-page screenshot from the top (a sticky header would otherwise be drawn where the page was scrolled to). */
+export async function screenshotFromTop(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return screenshot(page, name);
+}
+
+/**
+ * Pick an option of an antd Select by part of its text and make sure it took: the options of a person
+ * picker load after the dropdown opens and re-render, and a select in a dialog re-renders under a click
+ * on a busy machine, so a click can land on an element that is being replaced. Try again then.
+ * A multiple select stays open after a pick: it is closed with Escape. `search` is typed first, for a
+ * select whose options come from a server-side search.
+ */
+export async function choose(page: Page, inputId: string, text: string, multiple = false, search?: string): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    if (search) await page.locator(`#${inputId}`).fill(search);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    await option.waitFor({ state: 'visible' });
+    await page.waitForTimeout(200);
+    await option.click();
+    if (multiple) await page.keyboard.press('Escape');
+    let taken = false;
+    for (let i = 0; i < 15 && !taken; i++) {
+      taken = (await select.innerText()).includes(text);
+      if (!taken) await page.waitForTimeout(200);
+    }
+    if (taken) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose “${text}” in #${inputId}`);
+}
+
+/** A small but well-formed one-page PDF (for uploads). */
+export function minimalPdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const stream = `BT /F1 18 Tf 72 760 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A PDF file in `dir` to upload through a file input. */
+export function writePdf(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, minimalPdf(text));
   return file;
 }
 
