@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Db, Tx } from './db/database.ts';
 import './events.tables.ts';
+import { forgetStreamHeads } from '../modules/audit/audit.service.ts';
 
 /** A fact that happened, as consumers see it. */
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -89,6 +90,7 @@ export async function drainOutbox(db: Db, batch = 100): Promise<number> {
             .execute();
         } catch (error) {
           await sql`ROLLBACK TO SAVEPOINT outbox_row`.execute(tx);
+          forgetStreamHeads(tx);
           const delaySeconds = Math.min(3600, 2 ** Math.min(r.attempts + 1, 12));
           await tx
             .updateTable('outbox')

@@ -83,7 +83,10 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<void
 /** The next entry of the target's chain, hashed and ready to insert (for writers that batch their statements). */
 export async function prepareAudit(tx: Executor, input: AuditInput) {
   const stream = `${input.targetType}:${input.targetId}`;
-  const prev = await tx.selectFrom('audit_entry').select(['seq', 'hash']).where('stream', '=', stream).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const known = tx.isTransaction ? headsOf(tx) : undefined;
+  const prev = known?.has(stream)
+    ? known.get(stream)
+    : await tx.selectFrom('audit_entry').select(['seq', 'hash']).where('stream', '=', stream).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const fields: EntryFields = {
     stream,
     seq: (prev?.seq ?? 0) + 1,
@@ -98,7 +101,32 @@ export async function prepareAudit(tx: Executor, input: AuditInput) {
     scope_path: input.scopePath ?? null,
   };
   const prevHash = prev?.hash ?? genesisHash;
-  return { ...fields, change: JSON.stringify(input.change), prev_hash: prevHash, hash: entryHash(prevHash, fields) };
+  const hash = entryHash(prevHash, fields);
+  if (known) known.set(stream, { seq: fields.seq, hash });
+  return { ...fields, change: JSON.stringify(input.change), prev_hash: prevHash, hash };
+}
+
+/**
+ * The last entry of streams a transaction has already read or written, so a transaction that appends
+ * to a chain several times (or read its head together with the record it changes) reads it once.
+ * Only transactions hold heads, and one that rolls back to a savepoint forgets them: a concurrent writer to the same stream still collides on
+ * (stream, seq) and gets a conflict.
+ */
+const streamHeads = new WeakMap<Executor, Map<string, { seq: number; hash: string } | undefined>>();
+function headsOf(tx: Executor) {
+  let known = streamHeads.get(tx);
+  if (!known) streamHeads.set(tx, (known = new Map()));
+  return known;
+}
+
+/** After a rollback to a savepoint: heads written since may be gone. */
+export function forgetStreamHeads(tx: Executor): void {
+  streamHeads.delete(tx);
+}
+
+/** Tell a transaction the head of a stream it has read with other rows (undefined: the stream has no entry yet). */
+export function knowStreamHead(tx: Executor, stream: string, head: { seq: number; hash: string } | undefined): void {
+  if (tx.isTransaction) headsOf(tx).set(stream, head);
 }
 
 /**

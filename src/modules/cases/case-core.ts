@@ -6,6 +6,7 @@ import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import type { KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { onCaseEvent as updateMetrics } from '../metrics/rollups.ts';
+import { knowStreamHead } from '../audit/audit.service.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
 
@@ -13,9 +14,42 @@ type Plain<T> = { [K in keyof T]: T[K] extends import('kysely').Generated<infer 
 export type CaseRow = Plain<KaseTable>;
 
 export async function loadCase(db: Executor, caseId: number): Promise<CaseRow> {
+  const preloaded = preloadedCases.get(db);
+  if (preloaded?.id === caseId) {
+    preloadedCases.delete(db);
+    return preloaded;
+  }
   const row = await db.selectFrom('kase').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return row as CaseRow;
+}
+
+/** A case row an action read in its first statement, handed to the action's first `loadCase`. */
+const preloadedCases = new WeakMap<Executor, CaseRow>();
+
+/**
+ * The first read of an action, in one round trip: the case row, whether the named task belongs to
+ * it, and the head of the case's audit chain. The row goes to the action's first `loadCase` and the
+ * chain's head to the audit writer, so neither is read again.
+ */
+export async function preloadCase(tx: Executor, caseId: number, taskId: number | null): Promise<(CaseRow & { task_id: number | null }) | undefined> {
+  const row = await tx
+    .selectFrom('kase as k')
+    .leftJoin('case_task as t', (j) => j.onRef('t.case_id', '=', 'k.id').on('t.id', '=', taskId ?? 0))
+    .selectAll('k')
+    .select([
+      't.id as task_id',
+      sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
+        WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
+    ])
+    .where('k.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { task_id, audit_head, ...kase } = row;
+  knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
+  // a bundle application's actions reach its children first: they read the parent afresh
+  if (kase.bundle_id === null) preloadedCases.set(tx, kase as CaseRow);
+  return { ...(kase as CaseRow), task_id };
 }
 
 /**
@@ -46,6 +80,7 @@ export async function updateCase(ctx: WriteContext, kase: CaseRow, set: Partial<
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
+  preloadedCases.delete(ctx.tx);
   // an item case of a bundle: the parent case follows its children
   if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
   return row as CaseRow;

@@ -15,6 +15,7 @@ import {
   transferTask,
 } from './tasks.service.ts';
 import { caseSummary, countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+import { preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import {
   addCosigner,
@@ -223,12 +224,7 @@ type ActionBody = Static<typeof ActionBody>;
 async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
   // one look-up: is it a bundle application, and does the named task belong to this case
   const taskId = 'taskId' in body ? body.taskId : null;
-  const head = await ctx.tx
-    .selectFrom('kase as k')
-    .leftJoin('case_task as t', (j) => j.onRef('t.case_id', '=', 'k.id').on('t.id', '=', taskId ?? 0))
-    .select(['k.bundle_id', 't.id as task_id'])
-    .where('k.id', '=', caseId)
-    .executeTakeFirst();
+  const head = await preloadCase(ctx.tx, caseId, taskId);
   if (!head) throw new AppError('NOT_FOUND');
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);
   const taskCase = async (id: number) => {

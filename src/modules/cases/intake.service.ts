@@ -141,20 +141,23 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     })
     .returningAll()
     .executeTakeFirstOrThrow()) as CaseRow;
-  for (const def of item.content.materials) {
-    const m = given.get(def.key);
+  if (item.content.materials.length > 0)
     await ctx.tx
       .insertInto('case_material')
-      .values({
-        case_id: row.id,
-        material_key: def.key,
-        name: def.name,
-        status: m ? (m.fromLicense ? 'from_license' : 'provided') : 'missing',
-        reference: m?.reference ?? null,
-        note: null,
-      })
+      .values(
+        item.content.materials.map((def) => {
+          const m = given.get(def.key);
+          return {
+            case_id: row.id,
+            material_key: def.key,
+            name: def.name,
+            status: m ? (m.fromLicense ? ('from_license' as const) : ('provided' as const)) : ('missing' as const),
+            reference: m?.reference ?? null,
+            note: null,
+          };
+        }),
+      )
       .execute();
-  }
   await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
   return { id: row.id, number, status: row.status };
 }

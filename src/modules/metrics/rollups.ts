@@ -249,53 +249,87 @@ const list = (names: readonly string[], prefix = '') => sql.raw(names.map((n) =>
 const sums = (names: readonly string[]) => sql.raw(names.map((n) => `sum(${n})::bigint AS ${n}`).join(', '));
 const addExcluded = (table: string) => sql.raw(counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
 
-/**
- * Add contributions to both rollups. `source` yields rows of the dimensions, `day` and the counters.
- * Rows are written in key order so that concurrent writers lock rollup rows in the same order.
- */
-function upsertRollups(source: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`
-    WITH d AS (${source}),
-    g AS (SELECT day, ${list(dimensions)}, ${sums(counters)} FROM d GROUP BY day, ${list(dimensions)}),
-    daily AS (
-      INSERT INTO metric_daily (day, ${list(dimensions)}, ${list(counters)})
-      SELECT day, ${list(dimensions)}, ${list(counters)} FROM g ORDER BY day, ${list(dimensions)}
-      ON CONFLICT (day, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_daily')}
-    )
-    INSERT INTO metric_monthly (month, ${list(dimensions)}, ${list(counters)})
-    SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${sums(counters)} FROM g
-    GROUP BY 1, ${list(dimensions)} ORDER BY 1, ${list(dimensions)}
-    ON CONFLICT (month, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_monthly')}`;
-}
+/** The columns of a `metric_case` row, in table order. */
+const factColumns = [
+  'case_id',
+  'region_id',
+  'organization_id',
+  'item_id',
+  'channel',
+  'case_kind',
+  'window_id',
+  'acceptor_id',
+  'received_day',
+  'accepted_day',
+  'concluded_day',
+  'returned_day',
+  'delivered_day',
+  'is_joint',
+  'is_reported_up',
+  'is_urgent',
+  'had_supplement',
+  'at_window',
+  'on_time',
+  'early',
+  'actual_days',
+  'committed_days',
+  'legal_days',
+  'delivered_late',
+  'fees_cents',
+  'fees_day',
+  'rating',
+  'rated_day',
+  'updated_at',
+] as const satisfies readonly (keyof CaseFacts | 'updated_at')[];
 
-const contribOf = (factsJson: RawBuilder<unknown>, sign: number) => sql`
+const contribOf = (source: string, sign: number) => sql`
   SELECT c.day, ${list(dimensions, 'f.')}, ${list(counters, 'c.')}
-  FROM jsonb_populate_record(null::metric_case, ${factsJson}) f CROSS JOIN LATERAL metric_contrib(ROW(f.*)::metric_case, ${sql.lit(sign)}) c`;
+  FROM ${sql.raw(source)} f CROSS JOIN LATERAL metric_contrib(ROW(f.*)::metric_case, ${sql.lit(sign)}) c`;
 
-const comparable = (f: Record<string, unknown>) =>
-  JSON.stringify(
-    Object.keys(f)
-      .filter((k) => k !== 'updated_at')
-      .sort()
-      .map((k) => [k, f[k] ?? null]),
-  );
+/**
+ * One statement that replaces a case's fact row and moves its contribution in the rollups: the old
+ * row is locked and read, the new one written, and only the (day, dimensions) keys whose sums change
+ * are touched, so an event that changes no counter writes no rollup row. `staff` adds the staff
+ * rollup's rows of the same event in the same statement.
+ */
+function writeFacts(caseId: number, facts: CaseFacts | null, staff: RawBuilder<unknown> | null): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (facts) {
+    const cols = list(factColumns);
+    parts.push(sql`
+      new_fact AS (SELECT (jsonb_populate_record(null::metric_case, ${JSON.stringify(facts)}::jsonb || jsonb_build_object('updated_at', now()))).*),
+      old_fact AS (SELECT * FROM metric_case WHERE case_id = ${caseId} FOR UPDATE),
+      fact AS (
+        INSERT INTO metric_case (${cols}) SELECT ${cols} FROM new_fact
+        ON CONFLICT (case_id) DO UPDATE SET (${cols}) = (${list(factColumns, 'excluded.')})
+      ),
+      d AS (${contribOf('new_fact', 1)} UNION ALL ${contribOf('old_fact', -1)}),
+      g AS (
+        SELECT day, ${list(dimensions)}, ${sums(counters)} FROM d GROUP BY day, ${list(dimensions)}
+        HAVING ${sql.raw(counters.map((c) => `sum(${c}) <> 0`).join(' OR '))}
+      ),
+      daily AS (
+        INSERT INTO metric_daily (day, ${list(dimensions)}, ${list(counters)})
+        SELECT day, ${list(dimensions)}, ${list(counters)} FROM g ORDER BY day, ${list(dimensions)}
+        ON CONFLICT (day, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_daily')}
+      ),
+      monthly AS (
+        INSERT INTO metric_monthly (month, ${list(dimensions)}, ${list(counters)})
+        SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${sums(counters)} FROM g
+        GROUP BY 1, ${list(dimensions)} ORDER BY 1, ${list(dimensions)}
+        ON CONFLICT (month, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_monthly')}
+      )`);
+  }
+  if (staff) parts.push(sql`staff AS (${upsertStaff(staff)})`);
+  return sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`;
+}
 
 /** Recompute one case's facts and move its contribution in the rollups, in the caller's transaction. */
 export async function refreshCase(tx: Executor, caseId: number, patch: Partial<CaseFacts> = {}): Promise<CaseFacts | null> {
   const [computed] = await computeFacts(tx, [caseId]);
   if (!computed) return null;
   const facts: CaseFacts = { ...computed, ...patch };
-  const old = await sql<{ f: Record<string, unknown> }>`
-    DELETE FROM metric_case m WHERE case_id = ${caseId}
-    RETURNING jsonb_strip_nulls(to_jsonb(m) - 'updated_at') AS f`.execute(tx);
-  const json = JSON.stringify(facts);
-  await sql`INSERT INTO metric_case SELECT (jsonb_populate_record(null::metric_case, ${json}::jsonb || jsonb_build_object('updated_at', now()))).*`.execute(tx);
-  const before = old.rows[0]?.f;
-  const stripped = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
-  if (before && comparable(before) === comparable(stripped)) return facts;
-  const parts = [contribOf(sql`${json}::jsonb`, 1)];
-  if (before) parts.push(contribOf(sql`${JSON.stringify(before)}::jsonb`, -1));
-  await upsertRollups(sql.join(parts, sql` UNION ALL `)).execute(tx);
+  await writeFacts(caseId, facts, null).execute(tx);
   return facts;
 }
 
@@ -341,10 +375,11 @@ const staffEvents = new Set(['accepted', 'notified', 'refused', 'delivered', 'ta
 
 /** Called by recordCaseEvent, in the action's transaction, after the case event row is written. */
 export async function onCaseEvent(tx: Executor, caseId: number, type: string): Promise<void> {
-  if (factEvents.has(type)) await refreshCase(tx, caseId);
-  if (staffEvents.has(type)) {
-    await upsertStaff(staffContributions(sql`e.case_id = ${caseId} AND e.seq = (SELECT max(seq) FROM case_event WHERE case_id = ${caseId})`)).execute(tx);
-  }
+  const facts = factEvents.has(type) ? ((await computeFacts(tx, [caseId]))[0] ?? null) : null;
+  const staff = staffEvents.has(type)
+    ? staffContributions(sql`e.case_id = ${caseId} AND e.seq = (SELECT max(seq) FROM case_event WHERE case_id = ${caseId})`)
+    : null;
+  if (facts || staff) await writeFacts(caseId, facts, staff).execute(tx);
 }
 
 /** The staff ratings part of the staff rollup: a rating counts for the staff member who accepted the case. */

@@ -26,8 +26,38 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Statements with parameters run as named prepared statements: each connection parses and plans a
+ * statement's text once and then only binds and executes it. The rollup upserts and the case reads
+ * are large queries whose planning costs more than their execution. Texts are named in the order they
+ * are first seen, up to a limit per process, so statements built with a varying text (an IN list of
+ * varying length) cannot grow the server's memory without bound; beyond it they run unnamed.
+ */
+const maxPrepared = 400;
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < maxPrepared) {
+    name = `ow${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
 export function connect(url: string, max = 20): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'onewindow' });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as QueryFn;
+    (client as unknown as { query: QueryFn }).query = (config, values, callback) => {
+      if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+        const name = preparedName(config);
+        if (name !== undefined) return query({ name, text: config, values });
+      }
+      return query(config, values, callback);
+    };
+  });
   let closing = false;
   pool.on('error', (error: Error & { code?: string }) => {
     // 57P01: the server is shutting down; expected while we stop.
