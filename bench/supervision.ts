@@ -2,7 +2,8 @@
  * One supervision sweep with 1,000 due clocks among 10,000 open cases, then among 1,000,000 open
  * cases, in the same run on a scratch database. Prints both times and their ratio (target ≤ 1.5):
  * the sweep reads only the clocks whose next attention moment passed, through the partial index, so
- * its cost must grow with what is due, not with what is open.
+ * its cost must grow with what is due, not with what is open. Also times the console's head line (running
+ * cases and open tasks by light, for the city-wide supervisor) at both sizes.
  *
  *   npm run bench:supervision [-- --small 10000 --large 1000000 --due 1000]
  */
@@ -17,6 +18,8 @@ import { loadConfig } from '../src/server/config.ts';
 import { makeDeps } from '../src/server/deps.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 import { runSupervisionSweep } from '../src/modules/supervision/sweep.ts';
+import { supervisionSummary } from '../src/modules/supervision/console.queries.ts';
+import { loadActor } from '../src/modules/identity/accounts.service.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -120,6 +123,25 @@ try {
     return seconds;
   }
 
+  const supervisorId = (await raw.query(`SELECT id FROM account WHERE username = 'supervisor1'`)).rows[0].id as number;
+  const supervisor = await loadActor(handle.db, supervisorId, 'session');
+  /** The console's head line, median of a few runs after one warm-up. */
+  async function consoleSummary(open: number) {
+    await supervisionSummary(handle.db, supervisor);
+    const times: number[] = [];
+    let running = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const summary = await supervisionSummary(handle.db, supervisor);
+      times.push(performance.now() - t0);
+      running = summary.cases.green + summary.cases.yellow + summary.cases.red;
+    }
+    times.sort((a, b) => a - b);
+    if (running < open) throw new Error(`the console counted ${running} running cases; expected at least ${open}`);
+    console.log(`console head line: ${running.toLocaleString('en')} running cases by light: median ${times[2]!.toFixed(1)} ms`);
+    return times[2]!;
+  }
+
   // warm up the pool, the calendar cache and the plans on a handful of clocks
   let created = await addOpenCases(1, small);
   console.log(`created ${small.toLocaleString('en')} open cases with clocks in ${created.toFixed(1)} s`);
@@ -129,13 +151,18 @@ try {
 
   await makeDue(1, small);
   const tSmall = await sweep(small);
+  const cSmall = await consoleSummary(small);
 
   created = await addOpenCases(small + 1, large);
   console.log(`created ${(large - small).toLocaleString('en')} more open cases with clocks in ${created.toFixed(1)} s`);
   await raw.query('DELETE FROM supervision_warning');
   await makeDue(small + 1, large);
   const tLarge = await sweep(large);
+  const cLarge = await consoleSummary(large);
 
+  console.log(
+    `console head line: ${cSmall.toFixed(1)} ms at ${small.toLocaleString('en')} vs ${cLarge.toFixed(1)} ms at ${large.toLocaleString('en')} open cases`,
+  );
   console.log(`ratio: ${large.toLocaleString('en')} / ${small.toLocaleString('en')} open cases = ${(tLarge / tSmall).toFixed(2)}  (target ≤ 1.5)`);
   await raw.end();
   await handle.close();

@@ -96,6 +96,7 @@ export async function recordCaseEvent(
   type: string,
   payload: Record<string, unknown> = {},
   taskId: number | null = null,
+  options: { metrics?: boolean } = {},
 ): Promise<void> {
   const actorId = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
   const a = await ctx.prepareAudit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
@@ -124,6 +125,6 @@ export async function recordCaseEvent(
       INSERT INTO outbox (event_id, topic) SELECT id, ${`case.${type}`} FROM e
     )
     SELECT pg_notify('onewindow_outbox', '') FROM e`.execute(ctx.tx);
-  // the statistics rollups follow the case events in the same transaction
-  await updateMetrics(ctx.tx, kase.id, type);
+  // the statistics rollups follow the case events in the same transaction (unless the caller knows nothing they count changed)
+  if (options.metrics !== false) await updateMetrics(ctx.tx, kase.id, type);
 }

@@ -131,7 +131,9 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
       0,
     );
   }
-  await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind });
+  // the statistics change only when the case becomes joint or reported up here (docs/metrics.md)
+  const factsChange = updated.is_joint !== kase.is_joint || updated.is_reported_up !== kase.is_reported_up;
+  await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind }, null, { metrics: factsChange });
   return updated;
 }
 
