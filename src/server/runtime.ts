@@ -69,7 +69,13 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
     'sessions-purge': { cron: '17 3 * * *', run: () => purgeSessions(rt.deps) },
     'idempotency-purge': { cron: '27 3 * * *', run: () => purgeIdempotencyKeys(rt.deps.db) },
     // 电子监察: warnings for what became due; after downtime the first run catches up
-    'supervision-sweep': { cron: '* * * * *', run: () => runSupervisionJob(rt.deps.db) },
+    'supervision-sweep': {
+      cron: '* * * * *',
+      run: async () => {
+        const r = await runSupervisionJob(rt.deps.db);
+        for (const c of r.setAside) logger.error({ clockId: c.clockId, error: c.error }, 'supervision sweep: clock set aside for an hour');
+      },
+    },
   };
   for (const [name, job] of Object.entries(jobs)) {
     await boss.createQueue(name);

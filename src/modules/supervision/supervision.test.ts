@@ -209,6 +209,29 @@ describe('the supervision sweep', () => {
     expect((await runSupervisionSweep(server.db, back)).raised).toBe(0);
   });
 
+  it('sets aside a clock it cannot work out for an hour and sweeps the clocks behind it', async () => {
+    const { caseId, clockId } = await acceptedCase();
+    await server.drainOutbox();
+    await age(clockId, 30);
+    // another case's clock whose deadline lies beyond the calendar's last year, due before the good one
+    const broken = (await acceptedCase()).clockId;
+    await server.sql(
+      `UPDATE clock SET started_at = '2100-12-30T01:00:00Z', committed_limit = 60, committed_due_at = '2101-03-30T01:00:00Z',
+                        next_attention_at = now() - interval '100 days', warn_at = now() - interval '100 days' WHERE id = $1`,
+      [broken],
+    );
+    const r = await runSupervisionSweep(server.db);
+    expect(r.setAside.map((c) => c.clockId)).toEqual([broken]);
+    expect(r.setAside[0]!.error).not.toBe('');
+    // the good clock behind it was swept: its warnings are there
+    expect((await warningsOf(caseId)).filter((w) => w.subject_type === 'clock').map((w) => w.level)).toEqual(['yellow', 'red']);
+    const parked = (await server.sql('SELECT next_attention_at FROM clock WHERE id = $1', [broken])).rows[0].next_attention_at as Date;
+    expect(parked.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    // the next run does not trip over it again
+    expect((await runSupervisionSweep(server.db)).setAside).toEqual([]);
+    await server.sql(`UPDATE clock SET state = 'stopped', stopped_at = now(), next_attention_at = NULL WHERE id = $1`, [broken]);
+  });
+
   it('records suspicious patterns: a clock paused more than twice', async () => {
     const { caseId } = await acceptedCase();
     const approver = await signIn(server, 'approver1');

@@ -15,6 +15,8 @@ export interface SweepResult {
   tasks: number;
   /** Warnings raised by this sweep (a warning another process raised first is not counted). */
   raised: number;
+  /** Clocks that could not be worked out (a deadline beyond the calendar's years) and were set aside for an hour. */
+  setAside: { clockId: number; error: string }[];
 }
 
 /**
@@ -50,10 +52,11 @@ async function raise(ctx: WriteContext, warnings: NewWarning[]): Promise<number>
 }
 
 /** One batch of clocks: claimed with SKIP LOCKED, warned, and advanced to their next moment. */
-async function sweepClockBatch(ctx: WriteContext, now: Date, batch: number): Promise<{ seen: number; raised: number }> {
+async function sweepClockBatch(ctx: WriteContext, now: Date, batch: number, working: (clockId: number) => void): Promise<{ seen: number; raised: number }> {
   const clocks = await claimClocksNeedingAttention(ctx, now, batch);
   let raised = 0;
   for (const c of clocks) {
+    working(c.id);
     if (c.owner_type === 'case' && (c.committed_due_at || c.legal_due_at)) {
       const kase = await ctx.tx.selectFrom('kase').select(['id', 'organization_id', 'region_id']).where('id', '=', Number(c.owner_id)).executeTakeFirst();
       const limits = [
@@ -135,9 +138,24 @@ async function sweepTaskBatch(ctx: WriteContext, now: Date, batch: number): Prom
  * past, so the next sweep catches up.
  */
 export async function runSupervisionSweep(db: Db, now = new Date(), batch = 200): Promise<SweepResult> {
-  const result: SweepResult = { clocks: 0, tasks: 0, raised: 0 };
+  const result: SweepResult = { clocks: 0, tasks: 0, raised: 0, setAside: [] };
   for (;;) {
-    const r = await runWrite(db, systemActor, (ctx) => sweepClockBatch(ctx, now, batch));
+    let current: number | null = null;
+    let r: { seen: number; raised: number };
+    try {
+      r = await runWrite(db, systemActor, (ctx) => sweepClockBatch(ctx, now, batch, (id) => (current = id)));
+    } catch (error) {
+      // one clock that cannot be worked out must not hold up every clock behind it on every run:
+      // the batch rolled back; that clock waits an hour (and is reported), the batch runs again
+      if (current === null || result.setAside.length >= batch) throw error;
+      await db
+        .updateTable('clock')
+        .set({ next_attention_at: sql<Date>`${now}::timestamptz + interval '1 hour'` })
+        .where('id', '=', current)
+        .execute();
+      result.setAside.push({ clockId: current, error: String((error as Error)?.message ?? error).slice(0, 500) });
+      continue;
+    }
     result.clocks += r.seen;
     result.raised += r.raised;
     if (r.seen < batch) break;
