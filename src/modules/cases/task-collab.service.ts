@@ -194,7 +194,8 @@ export async function recallTask(ctx: WriteContext, taskId: number) {
       .execute();
   await ctx.tx
     .updateTable('case_task')
-    .set({ state: 'claimed', outcome: null, completed_at: null, completed_by: null, version: sql`version + 1` })
+    // the recalled opinion goes with the outcome: it stays on the timeline with the approval it belonged to
+    .set({ state: 'claimed', outcome: null, opinion: null, completed_at: null, completed_by: null, version: sql`version + 1` })
     .where('id', '=', task.id)
     .execute();
   // the flags of the seven kinds follow the tasks that remain
