@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { sql } from 'kysely';
 import { errors, IdParams, Nullable } from '../../server/schemas.ts';
 import { handleWrite, writeContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { applyDays, computeDeadline, countWorkdaysBetween, listYear, previewChange, regionIdByCode } from './calendar.service.ts';
 import { parseIcs, parseSpreadsheet } from './calendar-import.ts';
 import { describeClock } from './clocks.service.ts';
+import '../cases/cases.tables.ts';
 import { requireAccess } from '../../server/access.ts';
 
 const tags = ['calendar'];
@@ -240,10 +242,20 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      // clocks belong to cases and work orders: their owners' routes decide who may see them;
-      // here supervisors and administrators may look any clock up
+      // clocks belong to cases and work orders: their owners' routes decide who may see them; here
+      // supervisors and administrators look a clock up within their scope (a case's clock is where the case is)
       if (!req.actor) throw new AppError('UNAUTHENTICATED');
       requireAccess(req.actor, 'audit.read');
+      const place = await db
+        .selectFrom('clock as c')
+        .leftJoin('kase as k', (j) => j.onRef('k.clock_id', '=', 'c.id'))
+        .leftJoin('region as r', (j) => j.on(sql<boolean>`r.id = coalesce(k.region_id, c.region_id)`))
+        .leftJoin('organization as o', 'o.id', 'k.organization_id')
+        .select(['r.path as region_path', 'o.path as org_path'])
+        .where('c.id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!place) throw new AppError('NOT_FOUND');
+      requireAccess(req.actor, 'audit.read', { regionPath: place.region_path ?? '', orgPath: place.org_path });
       return describeClock(db, req.params.id);
     },
   );

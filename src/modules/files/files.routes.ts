@@ -4,6 +4,8 @@ import { errors, IdParams } from '../../server/schemas.ts';
 import { handleWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { allowedTypes, maxFileBytes, readStoredFile, storeFile } from './files.service.ts';
+import { loadCase } from '../cases/case-core.ts';
+import { requireCaseRead } from '../cases/cases.queries.ts';
 
 export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
@@ -48,9 +50,19 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/files/:id',
-    { schema: { tags: ['files'], summary: 'Download a file (its uploader, or staff who read cases)', params: IdParams } },
+    { schema: { tags: ['files'], summary: 'Download a file (its uploader, or whoever may read a case it belongs to)', params: IdParams } },
     async (req, reply) => {
-      const { meta, data } = await readStoredFile(deps, req.actor, req.params.id);
+      const mayReadCase = (caseId: number) =>
+        loadCase(deps.db, caseId)
+          .then((kase) => requireCaseRead(deps.db, req.actor, kase))
+          .then(
+            () => true,
+            (error: unknown) => {
+              if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return false;
+              throw error;
+            },
+          );
+      const { meta, data } = await readStoredFile(deps, req.actor, req.params.id, mayReadCase);
       reply
         .type(meta.content_type)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(meta.name)}`)

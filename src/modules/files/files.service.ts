@@ -8,7 +8,8 @@ import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../../server/access.ts';
-import { hasPermission } from '../../server/access.ts';
+import '../cases/cases.tables.ts';
+import '../cases/fees.tables.ts';
 
 export interface StoredFileTable {
   id: Generated<number>;
@@ -113,10 +114,27 @@ export async function readFileBytes(deps: Deps, sha256: string): Promise<Buffer>
 }
 
 /** A file is readable by whoever uploaded it and by staff who read cases (materials are part of cases). */
-export async function readStoredFile(deps: Deps, actor: Actor | null, id: number) {
+/**
+ * A stored file, for its uploader or for whoever may read a case it belongs to (as a material or as
+ * one of the case's documents): staff only within their scope, an applicant only their own cases.
+ * Anyone else learns nothing, not even that the file exists (404).
+ */
+export async function readStoredFile(deps: Deps, actor: Actor | null, id: number, mayReadCase: (caseId: number) => Promise<boolean>) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const row = await deps.db.selectFrom('stored_file').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || (row.uploaded_by !== actor.accountId && !hasPermission(actor, 'case.read'))) throw new AppError('NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.uploaded_by !== actor.accountId) {
+    const cases = await deps.db
+      .selectFrom('case_material')
+      .select('case_id')
+      .where('reference', '=', `file:${id}`)
+      .union(deps.db.selectFrom('case_document').select('case_id').where('file_id', '=', id))
+      .limit(20)
+      .execute();
+    let allowed = false;
+    for (const c of cases) if ((allowed = await mayReadCase(c.case_id))) break;
+    if (!allowed) throw new AppError('NOT_FOUND');
+  }
   return { meta: row, data: await readFile(blobPath(deps, row.sha256)) };
 }
 

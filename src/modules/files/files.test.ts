@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
 
 let server: TestServer;
 let citizen: Client;
@@ -22,16 +23,35 @@ async function upload(c: Client, body: Buffer, type: string, name = '申请书.p
 }
 
 describe('file uploads', () => {
-  it('stores a PDF by its SHA-256 and gives it back to its uploader only', async () => {
+  it('stores a PDF by its SHA-256 and gives it to its uploader and, once in a case, to staff who may read that case', async () => {
     const r = await upload(citizen, pdf, 'application/pdf');
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ size: pdf.length, contentType: 'application/pdf', name: '申请书.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const mine = await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: citizen.cookie } });
+    const read = (c: Client) => fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: c.cookie } });
+    const mine = await read(citizen);
     expect(Buffer.from(await mine.arrayBuffer()).equals(pdf)).toBe(true);
-    const other = await signIn(server, 'citizen2');
-    expect((await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: other.cookie } })).status).toBe(404);
-    const clerk = await signIn(server, 'clerk1');
-    expect((await fetch(`${server.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: clerk.cookie } })).status).toBe(200);
+    const [other, clerk, marketApprover, policeApprover] = [
+      await signIn(server, 'citizen2'),
+      await signIn(server, 'clerk1'),
+      await signIn(server, 'approver1'),
+      await signIn(server, 'approver2'),
+    ];
+    // an upload in no case yet is the applicant's own draft
+    for (const c of [other, clerk, marketApprover]) expect((await read(c)).status).toBe(404);
+    // once it is a material of a 市场监管局 case: the hall's clerk and that department read it, the police do not
+    const found = (await (await fetch(`${server.baseUrl}/api/v1/catalog/items?q=${encodeURIComponent('企业设立登记')}`)).json()) as {
+      items: { code: string }[];
+    };
+    const item = (await citizen.get(`/api/v1/catalog/items/${found.items[0]!.code}`)).body;
+    const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const revealed = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'application_form' ? { key: m.key, reference: `file:${r.body.id}` } : m));
+    const applied = await citizen.post('/api/v1/cases', { itemCode: item.code, formData: sampleForm(item.content.form.schema, revealed), materials });
+    expect(applied.status).toBe(201);
+    expect((await read(clerk)).status).toBe(200);
+    expect((await read(marketApprover)).status).toBe(200);
+    expect((await read(policeApprover)).status).toBe(404);
+    expect((await read(other)).status).toBe(404);
   });
 
   it('refuses forbidden types, disguised files, oversized files and infected files, storing nothing', async () => {

@@ -367,6 +367,10 @@ describe('scope', () => {
     const seen = (await local.get('/api/v1/supervision/cases?limit=500')).body.items.map((c: { id: number }) => c.id);
     expect(seen).toContain(inDistrict.caseId);
     expect(seen).not.toContain(inCity.caseId);
+    // a case's clock: looked up where the case is
+    expect((await local.get(`/api/v1/calendar/clocks/${inDistrict.clockId}`)).status).toBe(200);
+    expect((await local.get(`/api/v1/calendar/clocks/${inCity.clockId}`)).status).toBe(404);
+    expect((await supervisor.get(`/api/v1/calendar/clocks/${inDistrict.clockId}`)).status).toBe(200);
     const citySeen = (await supervisor.get('/api/v1/supervision/cases?limit=500')).body.items.map((c: { id: number }) => c.id);
     expect(citySeen).toEqual(expect.arrayContaining([inDistrict.caseId, inCity.caseId]));
 
