@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
+import { listPage } from '../../server/db/paging.ts';
 import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { canAnswer } from './orders.service.ts';
@@ -43,6 +44,15 @@ function openTasks(db: Db, actor: Actor) {
     .where(scoped(actor));
 }
 
+function findingsInScope(db: Db, actor: Actor) {
+  return db
+    .selectFrom('supervision_finding as f')
+    .innerJoin('kase as k', 'k.id', 'f.case_id')
+    .innerJoin('region as r', 'r.id', 'k.region_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .where(scoped(actor));
+}
+
 const zero = () => ({ green: 0, yellow: 0, red: 0 });
 
 /** The console's head line: running cases and open tasks by light, warnings, findings and orders, in scope. */
@@ -71,12 +81,7 @@ export async function supervisionSummary(db: Db, actor: Actor | null) {
       ])
       .groupBy('sw.level')
       .execute(),
-    db
-      .selectFrom('supervision_finding as f')
-      .innerJoin('kase as k', 'k.id', 'f.case_id')
-      .innerJoin('region as r', 'r.id', 'k.region_id')
-      .innerJoin('organization as o', 'o.id', 'k.organization_id')
-      .where(scoped(actor))
+    findingsInScope(db, actor)
       .select(['f.kind', sql<number>`count(*)::int`.as('n')])
       .groupBy('f.kind')
       .execute(),
@@ -116,35 +121,31 @@ export async function listCaseLights(db: Db, actor: Actor | null, f: { light?: L
   let q = runningCases(db, actor);
   if (f.light) q = q.where(caseLight, '=', f.light);
   if (f.q) q = q.where((eb) => eb.or([eb('k.number', '=', f.q!), eb('k.subject', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]));
-  const [rows, total] = await Promise.all([
-    q
-      .select([
-        'k.id',
-        'k.number',
-        'k.subject',
-        'k.status',
-        'k.case_kind',
-        'k.accepted_at',
-        'o.name as organization_name',
-        'r.name as region_name',
-        'c.state as clock_state',
-        'c.committed_due_at',
-        'c.legal_due_at',
-        'c.warn_at',
-        caseLight.as('light'),
-        sql<number>`(SELECT count(*) FROM supervision_order s WHERE s.case_id = k.id AND s.status <> 'closed')::int`.as('open_orders'),
-      ])
-      .orderBy(sql`CASE ${caseLight} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`)
-      .orderBy(sql`least(c.committed_due_at, c.legal_due_at)`)
-      .orderBy('k.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: total.n,
-    items: rows.map((r) => ({
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .select([
+          'k.id',
+          'k.number',
+          'k.subject',
+          'k.status',
+          'k.case_kind',
+          'k.accepted_at',
+          'o.name as organization_name',
+          'r.name as region_name',
+          'c.state as clock_state',
+          'c.committed_due_at',
+          'c.legal_due_at',
+          'c.warn_at',
+          caseLight.as('light'),
+          sql<number>`(SELECT count(*) FROM supervision_order s WHERE s.case_id = k.id AND s.status <> 'closed')::int`.as('open_orders'),
+        ])
+        .orderBy(sql`CASE ${caseLight} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`)
+        .orderBy(sql`least(c.committed_due_at, c.legal_due_at)`)
+        .orderBy('k.id'),
+    (r) => ({
       id: r.id,
       number: r.number,
       subject: r.subject,
@@ -159,8 +160,8 @@ export async function listCaseLights(db: Db, actor: Actor | null, f: { light?: L
       warnAt: r.warn_at?.toISOString() ?? null,
       light: r.light,
       openOrders: r.open_orders,
-    })),
-  };
+    }),
+  );
 }
 
 /** Open tasks with a due time and their lights, worst first. */
@@ -168,34 +169,30 @@ export async function listTaskLights(db: Db, actor: Actor | null, f: { light?: L
   requireAccess(actor, 'supervision.read');
   let q = openTasks(db, actor);
   if (f.light) q = q.where(taskLight, '=', f.light);
-  const [rows, total] = await Promise.all([
-    q
-      .leftJoin('account as a', 'a.id', 't.assignee_account_id')
-      .select([
-        't.id',
-        't.name',
-        't.state',
-        't.due_at',
-        't.created_at',
-        'w.yellow_at',
-        'k.id as case_id',
-        'k.number',
-        'k.subject',
-        'to.name as organization_name',
-        'a.display_name as assignee_name',
-        taskLight.as('light'),
-      ])
-      .orderBy(sql`CASE ${taskLight} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`)
-      .orderBy('t.due_at')
-      .orderBy('t.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: total.n,
-    items: rows.map((r) => ({
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .leftJoin('account as a', 'a.id', 't.assignee_account_id')
+        .select([
+          't.id',
+          't.name',
+          't.state',
+          't.due_at',
+          't.created_at',
+          'w.yellow_at',
+          'k.id as case_id',
+          'k.number',
+          'k.subject',
+          'to.name as organization_name',
+          'a.display_name as assignee_name',
+          taskLight.as('light'),
+        ])
+        .orderBy(sql`CASE ${taskLight} WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END`)
+        .orderBy('t.due_at')
+        .orderBy('t.id'),
+    (r) => ({
       id: r.id,
       name: r.name,
       state: r.state,
@@ -208,8 +205,8 @@ export async function listTaskLights(db: Db, actor: Actor | null, f: { light?: L
       organizationName: r.organization_name,
       assigneeName: r.assignee_name,
       light: r.light,
-    })),
-  };
+    }),
+  );
 }
 
 /** Every warning raised in scope, newest first: the record supervisors count. */
@@ -224,31 +221,27 @@ export async function listWarnings(db: Db, actor: Actor | null, f: { level?: 'ye
     .where(scoped(actor));
   if (f.level) q = q.where('sw.level', '=', f.level);
   if (f.caseId) q = q.where('sw.case_id', '=', f.caseId);
-  const [rows, total] = await Promise.all([
-    q
-      .select([
-        'sw.id',
-        'sw.level',
-        'sw.subject_type',
-        'sw.limit_kind',
-        'sw.due_at',
-        'sw.crossed_at',
-        'sw.raised_at',
-        'k.id as case_id',
-        'k.number',
-        'k.subject',
-        'o.name as organization_name',
-        't.name as task_name',
-      ])
-      .orderBy('sw.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: total.n,
-    items: rows.map((r) => ({
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .select([
+          'sw.id',
+          'sw.level',
+          'sw.subject_type',
+          'sw.limit_kind',
+          'sw.due_at',
+          'sw.crossed_at',
+          'sw.raised_at',
+          'k.id as case_id',
+          'k.number',
+          'k.subject',
+          'o.name as organization_name',
+          't.name as task_name',
+        ])
+        .orderBy('sw.id', 'desc'),
+    (r) => ({
       id: r.id,
       level: r.level,
       subjectType: r.subject_type,
@@ -261,32 +254,23 @@ export async function listWarnings(db: Db, actor: Actor | null, f: { level?: 'ye
       caseSubject: r.subject,
       organizationName: r.organization_name,
       taskName: r.task_name,
-    })),
-  };
+    }),
+  );
 }
 
 /** Suspicious patterns found on cases in scope, newest first. */
 export async function listFindings(db: Db, actor: Actor | null, f: { kind?: string; limit: number; offset: number }) {
   requireAccess(actor, 'supervision.read');
-  let q = db
-    .selectFrom('supervision_finding as f')
-    .innerJoin('kase as k', 'k.id', 'f.case_id')
-    .innerJoin('region as r', 'r.id', 'k.region_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .where(scoped(actor));
+  let q = findingsInScope(db, actor);
   if (f.kind) q = q.where('f.kind', '=', f.kind as 'paused_often');
-  const [rows, total] = await Promise.all([
-    q
-      .select(['f.id', 'f.kind', 'f.detail', 'f.found_at', 'k.id as case_id', 'k.number', 'k.subject', 'k.status', 'o.name as organization_name'])
-      .orderBy('f.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: total.n,
-    items: rows.map((r) => ({
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .select(['f.id', 'f.kind', 'f.detail', 'f.found_at', 'k.id as case_id', 'k.number', 'k.subject', 'k.status', 'o.name as organization_name'])
+        .orderBy('f.id', 'desc'),
+    (r) => ({
       id: r.id,
       kind: r.kind,
       detail: r.detail as Record<string, unknown>,
@@ -296,8 +280,8 @@ export async function listFindings(db: Db, actor: Actor | null, f: { kind?: stri
       caseSubject: r.subject,
       caseStatus: r.status,
       organizationName: r.organization_name,
-    })),
-  };
+    }),
+  );
 }
 
 function orderRows(db: Db) {
@@ -390,18 +374,17 @@ export async function listOrders(
   }
   if (f.status) q = q.where('s.status', '=', f.status);
   if (f.caseId) q = q.where('s.case_id', '=', f.caseId);
-  const [rows, total] = await Promise.all([
-    q
-      .select([...orderColumns])
-      .orderBy(sql`CASE WHEN s.status IN ('open', 'escalated') THEN 0 WHEN s.status = 'replied' THEN 1 ELSE 2 END`)
-      .orderBy('s.reply_due_at')
-      .orderBy('s.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: total.n, items: rows.map((r) => orderView(r as OrderListRow)) };
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .select([...orderColumns])
+        .orderBy(sql`CASE WHEN s.status IN ('open', 'escalated') THEN 0 WHEN s.status = 'replied' THEN 1 ELSE 2 END`)
+        .orderBy('s.reply_due_at')
+        .orderBy('s.id', 'desc'),
+    (r) => orderView(r as OrderListRow),
+  );
 }
 
 /** One order with its trail, for the supervisor in scope or the department it is addressed to. */
