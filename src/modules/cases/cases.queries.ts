@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { Db } from '../../server/db/database.ts';
+import { listPage } from '../../server/db/paging.ts';
 import { hasPermission, scopeFilter, scopeOf, covers, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
@@ -239,38 +240,34 @@ export async function listCases(
   if (f.applicant) q = q.where('k.applicant_id', '=', f.applicant);
   if (f.item) q = q.where('k.item_id', '=', (eb) => eb.selectFrom('item').select('id').where('code', '=', f.item!));
   if (f.q) q = q.where((eb) => eb.or([eb('k.number', '=', f.q!), eb('k.subject', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]));
-  const [rows, total] = await Promise.all([
-    q
-      .leftJoin('clock as c', 'c.id', 'k.clock_id')
-      .select([
-        'k.id',
-        'k.number',
-        'k.subject',
-        'k.status',
-        'k.channel',
-        'k.case_kind',
-        'k.is_joint',
-        'k.is_reported_up',
-        'k.is_urgent',
-        'k.received_at',
-        'k.accepted_at',
-        'k.notice_due_at',
-        'k.parent_id',
-        'k.bundle_id',
-        'o.name as organization_name',
-        'ap.name as applicant_name',
-        'c.committed_due_at',
-        'c.is_overdue',
-      ])
-      .orderBy('k.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: total.n,
-    items: rows.map((r) => ({
+  return listPage(
+    q,
+    f,
+    (q) =>
+      q
+        .leftJoin('clock as c', 'c.id', 'k.clock_id')
+        .select([
+          'k.id',
+          'k.number',
+          'k.subject',
+          'k.status',
+          'k.channel',
+          'k.case_kind',
+          'k.is_joint',
+          'k.is_reported_up',
+          'k.is_urgent',
+          'k.received_at',
+          'k.accepted_at',
+          'k.notice_due_at',
+          'k.parent_id',
+          'k.bundle_id',
+          'o.name as organization_name',
+          'ap.name as applicant_name',
+          'c.committed_due_at',
+          'c.is_overdue',
+        ])
+        .orderBy('k.id', 'desc'),
+    (r) => ({
       id: r.id,
       number: r.number,
       subject: r.subject,
@@ -287,8 +284,8 @@ export async function listCases(
       isBundle: r.bundle_id !== null,
       committedDueAt: r.committed_due_at?.toISOString() ?? null,
       isOverdue: r.is_overdue ?? false,
-    })),
-  };
+    }),
+  );
 }
 
 /** How many cases in scope count as each of the seven kinds (七件制). */
