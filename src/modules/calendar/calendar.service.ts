@@ -5,7 +5,7 @@ import { requireAccess } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { dateOfInstant, formatDate, instantOf, parseDate } from '../../common/civil-date.ts';
 import { regionPlacement } from '../org/placement.ts';
-import { workCalendarFor } from './calendar.store.ts';
+import { forgetCalendarLayers, workCalendarFor } from './calendar.store.ts';
 import { recomputeOpenClocks } from './clocks.service.ts';
 import type { DayKind, DayOverride } from './work-calendar.ts';
 import type { ClockUnit } from './calendar.tables.ts';
@@ -146,6 +146,7 @@ async function editableCalendar(ctx: WriteContext, regionId: number | null): Pro
     .values({ region_id: regionId, name: `${name}地方节假日` })
     .onConflict((oc) => oc.column('region_id').doNothing())
     .execute();
+  forgetCalendarLayers(ctx.tx);
   const row = await ctx.tx.selectFrom('calendar').select('id').where('region_id', '=', regionId).executeTakeFirstOrThrow();
   return { id: row.id, regionPath: place!.regionPath };
 }
@@ -201,6 +202,7 @@ export async function applyDays(
     .set({ version: sql`version + 1`, updated_at: sql`clock_timestamp()` })
     .where('id', '=', cal.id)
     .execute();
+  forgetCalendarLayers(ctx.tx);
   const movedClocks = await recomputeOpenClocks(ctx, cal.regionPath, `calendar changed (${input.source}): ${diff.length} day(s)`);
   await ctx.audit({
     action: 'calendar.change',

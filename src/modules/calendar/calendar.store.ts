@@ -14,8 +14,28 @@ export interface CalendarLayer {
   stamp: string;
 }
 
+/**
+ * The layers a transaction has read, by region: a case action works out several deadlines of one
+ * region and reads them once. A transaction that changes a calendar forgets them
+ * (`forgetCalendarLayers`) before it recomputes anything.
+ */
+const layersRead = new WeakMap<Executor, Map<number | null, CalendarLayer[]>>();
+
+export function forgetCalendarLayers(tx: Executor): void {
+  layersRead.delete(tx);
+}
+
 /** The calendars that apply to a region, national first, then each ancestor's, the region's own last. */
 export async function calendarLayers(db: Executor, regionId: number | null): Promise<CalendarLayer[]> {
+  if (!db.isTransaction) return readLayers(db, regionId);
+  let read = layersRead.get(db);
+  if (!read) layersRead.set(db, (read = new Map()));
+  let layers = read.get(regionId);
+  if (!layers) read.set(regionId, (layers = await readLayers(db, regionId)));
+  return layers;
+}
+
+async function readLayers(db: Executor, regionId: number | null): Promise<CalendarLayer[]> {
   const rows = await db
     .selectFrom('calendar as c')
     .leftJoin('region as r', 'r.id', 'c.region_id')

@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import type { KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
-import { onCaseEvent as updateMetrics } from '../metrics/rollups.ts';
+import { onCaseEvent as updateMetrics, staffRollupOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
@@ -107,13 +107,15 @@ export async function recordCaseEvent(
     ...(kase.parent_id !== null ? { parentId: kase.parent_id } : {}),
     ...payload,
   };
-  // one round trip: the timeline entry, the audit entry, the domain event, its outbox row and the wake-up call
+  const staff = options.metrics === false ? null : staffRollupOfEvent(type, sql`ce`);
+  // one round trip: the timeline entry, the staff work it counts, the audit entry, the domain event, its outbox row and the wake-up call
   await sql`
     WITH ce AS (
       INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
       VALUES (${kase.id}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id}), ${type}, ${actorId},
               ${ctx.actor?.displayName ?? null}, ${taskId}, ${JSON.stringify(payload)})
-    ), au AS (
+      RETURNING case_id, type, actor_id, task_id, at
+    ), ${staff ? sql`st AS (${staff}), ` : sql``}au AS (
       INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
       VALUES (${a.stream}, ${a.seq}, ${a.at}, ${a.actor_id}, ${a.actor_role}, ${a.action}, ${a.target_type}, ${a.target_id}, ${a.request_id}, ${a.digest},
               ${a.scope_path}, ${a.change}, ${a.prev_hash}, ${a.hash})

@@ -289,14 +289,11 @@ const contribOf = (source: string, sign: number) => sql`
 /**
  * One statement that replaces a case's fact row and moves its contribution in the rollups: the old
  * row is locked and read, the new one written, and only the (day, dimensions) keys whose sums change
- * are touched, so an event that changes no counter writes no rollup row. `staff` adds the staff
- * rollup's rows of the same event in the same statement.
+ * are touched, so an event that changes no counter writes no rollup row.
  */
-function writeFacts(caseId: number, facts: CaseFacts | null, staff: RawBuilder<unknown> | null): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (facts) {
-    const cols = list(factColumns);
-    parts.push(sql`
+function writeFacts(caseId: number, facts: CaseFacts): RawBuilder<unknown> {
+  const cols = list(factColumns);
+  return sql`WITH
       new_fact AS (SELECT (jsonb_populate_record(null::metric_case, ${JSON.stringify(facts)}::jsonb || jsonb_build_object('updated_at', now()))).*),
       old_fact AS (SELECT * FROM metric_case WHERE case_id = ${caseId} FOR UPDATE),
       fact AS (
@@ -318,10 +315,8 @@ function writeFacts(caseId: number, facts: CaseFacts | null, staff: RawBuilder<u
         SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${sums(counters)} FROM g
         GROUP BY 1, ${list(dimensions)} ORDER BY 1, ${list(dimensions)}
         ON CONFLICT (month, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_monthly')}
-      )`);
-  }
-  if (staff) parts.push(sql`staff AS (${upsertStaff(staff)})`);
-  return sql`WITH ${sql.join(parts, sql`, `)} SELECT 1`;
+      )
+    SELECT 1`;
 }
 
 /** Recompute one case's facts and move its contribution in the rollups, in the caller's transaction. */
@@ -329,19 +324,19 @@ export async function refreshCase(tx: Executor, caseId: number, patch: Partial<C
   const [computed] = await computeFacts(tx, [caseId]);
   if (!computed) return null;
   const facts: CaseFacts = { ...computed, ...patch };
-  await writeFacts(caseId, facts, null).execute(tx);
+  await writeFacts(caseId, facts).execute(tx);
   return facts;
 }
 
 /** The staff rollup's rows from case events matching `where` (shared by the event hook and the rebuild). */
-export function staffContributions(where: RawBuilder<unknown>): RawBuilder<unknown> {
+export function staffContributions(where: RawBuilder<unknown>, events: RawBuilder<unknown> = sql`case_event`): RawBuilder<unknown> {
   return sql`
     SELECT (e.at AT TIME ZONE ${localZone})::date AS day, e.actor_id AS account_id, s.organization_id,
            (e.type = 'accepted')::int AS accepted, (e.type IN ('notified', 'refused'))::int AS notices, (e.type = 'delivered')::int AS delivered,
            (e.type IN ('task_approved', 'task_rejected', 'task_returned'))::int AS tasks_done,
            (e.type IN ('task_approved', 'task_rejected', 'task_returned') AND (t.due_at IS NULL OR e.at <= t.due_at))::int AS tasks_on_time,
            0 AS rated, 0 AS satisfied
-    FROM case_event e
+    FROM ${events} e
     JOIN staff s ON s.account_id = e.actor_id
     LEFT JOIN case_task t ON t.id = e.task_id
     WHERE e.type IN ('accepted', 'notified', 'refused', 'delivered', 'task_approved', 'task_rejected', 'task_returned') AND ${where}`;
@@ -373,13 +368,20 @@ const factEvents = new Set([
 ]);
 const staffEvents = new Set(['accepted', 'notified', 'refused', 'delivered', 'task_approved', 'task_rejected', 'task_returned']);
 
+/**
+ * The staff rollup's part of a case event, for `recordCaseEvent` to run in the statement that inserts
+ * the event (`inserted` names that insert's RETURNING rows: case_id, type, actor_id, task_id, at).
+ * Null for events that count no staff work.
+ */
+export function staffRollupOfEvent(type: string, inserted: RawBuilder<unknown>): RawBuilder<unknown> | null {
+  return staffEvents.has(type) ? upsertStaff(staffContributions(sql`true`, inserted)) : null;
+}
+
 /** Called by recordCaseEvent, in the action's transaction, after the case event row is written. */
 export async function onCaseEvent(tx: Executor, caseId: number, type: string): Promise<void> {
-  const facts = factEvents.has(type) ? ((await computeFacts(tx, [caseId]))[0] ?? null) : null;
-  const staff = staffEvents.has(type)
-    ? staffContributions(sql`e.case_id = ${caseId} AND e.seq = (SELECT max(seq) FROM case_event WHERE case_id = ${caseId})`)
-    : null;
-  if (facts || staff) await writeFacts(caseId, facts, staff).execute(tx);
+  if (!factEvents.has(type)) return;
+  const facts = (await computeFacts(tx, [caseId]))[0];
+  if (facts) await writeFacts(caseId, facts).execute(tx);
 }
 
 /** The staff ratings part of the staff rollup: a rating counts for the staff member who accepted the case. */
