@@ -30,6 +30,29 @@ function versionColumns(content: ItemContent) {
   return { name: content.name, type: content.type, case_kind: content.caseKind, audience: content.audience, themes: content.themes };
 }
 
+/** Insert version `number` of an item as a draft of `content`, started by the caller. */
+async function insertDraftVersion(ctx: WriteContext, itemId: number, number: number, content: ItemContent, reviewNote: string | null = null) {
+  return ctx.tx
+    .insertInto('item_version')
+    .values({
+      item_id: itemId,
+      number,
+      state: 'draft',
+      content: JSON.stringify(content),
+      ...versionColumns(content),
+      search_tsv: null,
+      created_by: ctx.actor?.accountId || null,
+      submitted_by: null,
+      submitted_at: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      review_note: reviewNote,
+      published_at: null,
+    })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+}
+
 /** Create an item (事项) of an organization as a first draft. Its code is the organization's credit code and the base code. */
 export async function createItem(ctx: WriteContext, input: { organizationId: number; baseCode: string; content: ItemContent }) {
   const place = await organizationPlacement(ctx.tx, input.organizationId);
@@ -55,24 +78,7 @@ export async function createItem(ctx: WriteContext, input: { organizationId: num
     })
     .returning(['id', 'code'])
     .executeTakeFirstOrThrow();
-  await ctx.tx
-    .insertInto('item_version')
-    .values({
-      item_id: item.id,
-      number: 1,
-      state: 'draft',
-      content: JSON.stringify(content),
-      ...versionColumns(content),
-      search_tsv: null,
-      created_by: ctx.actor?.accountId || null,
-      submitted_by: null,
-      submitted_at: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      review_note: null,
-      published_at: null,
-    })
-    .execute();
+  await insertDraftVersion(ctx, item.id, 1, content);
   await ctx.audit({ action: 'item.create', targetType: 'item', targetId: item.id, change: { code: item.code, name: content.name } });
   return { id: item.id, code: item.code };
 }
@@ -105,25 +111,7 @@ export async function startNewVersion(ctx: WriteContext, itemId: number) {
   if (!current) throw new AppError('CONFLICT', { reason: 'nothing published to change' });
   const number = await nextVersionNumber(ctx.tx, itemId);
   const content = current.content as ItemContent;
-  const row = await ctx.tx
-    .insertInto('item_version')
-    .values({
-      item_id: itemId,
-      number,
-      state: 'draft',
-      content: JSON.stringify(content),
-      ...versionColumns(content),
-      search_tsv: null,
-      created_by: ctx.actor?.accountId || null,
-      submitted_by: null,
-      submitted_at: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      review_note: null,
-      published_at: null,
-    })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
+  const row = await insertDraftVersion(ctx, itemId, number, content);
   await bumpItem(ctx, item);
   await ctx.audit({ action: 'item.version.start', targetType: 'item', targetId: itemId, change: { number } });
   return { versionId: row.id, number: row.number };
@@ -232,25 +220,7 @@ function derivedContent(parent: ItemContent, level: ItemContent['level'], local:
 
 async function publishDerived(ctx: WriteContext, child: ItemRow, content: ItemContent, reason: string) {
   const number = await nextVersionNumber(ctx.tx, child.id);
-  const row = await ctx.tx
-    .insertInto('item_version')
-    .values({
-      item_id: child.id,
-      number,
-      state: 'draft',
-      content: JSON.stringify(content),
-      ...versionColumns(content),
-      search_tsv: null,
-      created_by: ctx.actor?.accountId || null,
-      submitted_by: null,
-      submitted_at: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      review_note: reason,
-      published_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertDraftVersion(ctx, child.id, number, content, reason);
   await publish(ctx, child, row.id, content, { reviewedBy: null, note: reason });
   await ctx.audit({ action: 'item.version.publish', targetType: 'item', targetId: child.id, change: { number, reason } });
 }
