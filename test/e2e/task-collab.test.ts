@@ -97,7 +97,25 @@ async function moreAction(page: Page, label: string) {
 
 /** Confirm the open task dialog and wait until it has closed (it stays open with the server's message on failure). */
 async function confirmTaskDialog(page: Page) {
-  await page.getByTestId('task-dialog-ok').click();
+  // a click can be swallowed while the dialog re-renders on a busy machine: confirm again (the dialog's
+  // Idempotency-Key makes a repeat harmless), but a refusal from the server fails the story at once
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt === 0) await page.getByTestId('task-dialog-ok').click();
+    // the dialog may close just as a repeat is tried: then there is nothing left to click
+    else
+      await page
+        .getByTestId('task-dialog-ok')
+        .click({ timeout: 5_000 })
+        .catch(() => {});
+    const closed = await page
+      .getByTestId('task-dialog')
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    const error = page.getByTestId('task-dialog-error');
+    if (await error.count()) throw new Error(`the task dialog was refused: ${await error.innerText()}`);
+  }
   await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
 }
 
