@@ -2,6 +2,7 @@
  * The metrics, defined once. Every figure the dashboards, exports, reports and the big screen show is
  * computed here from rollup sums; docs/metrics.md states the same formulas in words.
  */
+import { counters } from './rollups.ts';
 
 /** Sums read from the rollups for one slice (a period, a department, …). */
 export interface Sums {
@@ -35,35 +36,10 @@ export interface Sums {
   accepted_capable_online: number;
 }
 
-export const sumKeys: (keyof Sums)[] = [
-  'received',
-  'accepted',
-  'accepted_immediate',
-  'accepted_committed',
-  'cohort_concluded',
-  'concluded',
-  'concluded_committed',
-  'on_time',
-  'early',
-  'at_window',
-  'actual_days',
-  'committed_n',
-  'committed_days',
-  'legal_n',
-  'legal_days',
-  'returned',
-  'delivered',
-  'delivered_late',
-  'joint',
-  'reported_up',
-  'urgent',
-  'supplement',
-  'fees_cents',
-  'rated',
-  'satisfied',
-  'accepted_capable',
-  'accepted_capable_online',
-];
+/** Sums split by case kind or by online-capable item when a slice is read; the rest are the rollup counters. */
+const splitSumKeys = ['accepted_immediate', 'accepted_committed', 'concluded_committed', 'accepted_capable', 'accepted_capable_online'] as const;
+
+export const sumKeys: (keyof Sums)[] = [...counters, ...splitSumKeys];
 
 export const emptySums = (): Sums => Object.fromEntries(sumKeys.map((k) => [k, 0])) as unknown as Sums;
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../server/db/database.ts';
 import { scopeFilter, type Scope } from '../../server/access.ts';
 import { dayNumber, formatDate, parseDate } from '../../common/civil-date.ts';
 import { caseKindKeys, changes, derive, emptySums, sumKeys, type CatalogCounts, type Figures, type Sums } from './definitions.ts';
+import { counters } from './rollups.ts';
 import { periodOf, previousPeriod, sameLastYear, trailing, usesMonthly, type Period, type PeriodKind } from './periods.ts';
 
 export const groupKeys = ['region', 'organization', 'window', 'item', 'channel', 'kind'] as const;
@@ -22,12 +23,9 @@ const f8 = (expr: string, name: string) => `coalesce(${expr}, 0)::float8 AS ${na
 
 /** The sums of one slice, from either rollup. Online uptake needs the online-capable items. */
 function sumsSql(capable: number[]): RawBuilder<unknown> {
-  const plain = sumKeys.filter(
-    (k) => !['accepted_immediate', 'accepted_committed', 'concluded_committed', 'accepted_capable', 'accepted_capable_online'].includes(k),
-  );
   return sql.join(
     [
-      sql.raw(plain.map((k) => f8(`sum(m.${k})`, k)).join(', ')),
+      sql.raw(counters.map((k) => f8(`sum(m.${k})`, k)).join(', ')),
       sql.raw(f8(`sum(m.accepted) FILTER (WHERE m.case_kind = 'immediate')`, 'accepted_immediate')),
       sql.raw(f8(`sum(m.accepted) FILTER (WHERE m.case_kind = 'committed')`, 'accepted_committed')),
       sql.raw(f8(`sum(m.concluded) FILTER (WHERE m.case_kind = 'committed')`, 'concluded_committed')),
