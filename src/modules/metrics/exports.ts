@@ -96,6 +96,16 @@ export async function monthlyReportPdf(input: {
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   const m = input.month;
+  /** A table of plain text cells, or a note where it has no rows. */
+  const tableOrNote = (cols: Column[], rows: string[][], empty: string) => {
+    if (rows.length === 0) paragraphs(doc, '', empty);
+    else
+      table(
+        doc,
+        cols,
+        rows.map((r) => r.map((text) => cell(text))),
+      );
+  };
   doc.font(BOLD).fontSize(SIZE.title).text(input.title, left, doc.page.margins.top, { width, align: 'center' });
   doc.font(REGULAR).fontSize(SIZE.body).text(`${input.scopeName}  统计期间：${m.period.from} 至 ${m.period.to}`, { width, align: 'center' });
   doc.y += 8;
@@ -144,20 +154,18 @@ export async function monthlyReportPdf(input: {
     { width: width * 0.14, header: '提前办结率', align: 'center' },
     { width: width * 0.14, header: '平均用时', align: 'center' },
   ];
-  if (input.departments.length === 0) paragraphs(doc, '', '本月无办件。');
-  else
-    table(
-      doc,
-      deptCols,
-      input.departments.map((r) => [
-        cell(r.name),
-        cell(String(r.figures.accepted)),
-        cell(String(r.figures.completed)),
-        cell(formatFigure(r.figures.onTimeRate, 'percent')),
-        cell(formatFigure(r.figures.earlyRate, 'percent')),
-        cell(formatFigure(r.figures.avgActualDays, 'days')),
-      ]),
-    );
+  tableOrNote(
+    deptCols,
+    input.departments.map((r) => [
+      r.name,
+      String(r.figures.accepted),
+      String(r.figures.completed),
+      formatFigure(r.figures.onTimeRate, 'percent'),
+      formatFigure(r.figures.earlyRate, 'percent'),
+      formatFigure(r.figures.avgActualDays, 'days'),
+    ]),
+    '本月无办件。',
+  );
   heading(doc, '四、窗口效能排名');
   const rankCols: Column[] = [
     { width: width * 0.1, header: '名次', align: 'center' },
@@ -168,36 +176,12 @@ export async function monthlyReportPdf(input: {
     { width: width * 0.13, header: '评定', align: 'center' },
   ];
   const mark = (r: RankRow) => (r.mark === 'praised' ? '表彰' : r.mark === 'flagged' ? '通报' : '');
-  if (input.windows.length === 0) paragraphs(doc, '', '本月无可排名的窗口。');
-  else
-    table(
-      doc,
-      rankCols,
-      input.windows.map((r) => [
-        cell(String(r.rank)),
-        cell(r.name),
-        cell(String(r.concluded)),
-        cell(formatFigure(r.onTimeRate, 'percent')),
-        cell(formatFigure(r.score, 'days')),
-        cell(mark(r)),
-      ]),
-    );
+  const rankRows = (rows: RankRow[]) =>
+    rows.map((r) => [String(r.rank), r.name, String(r.concluded), formatFigure(r.onTimeRate, 'percent'), formatFigure(r.score, 'days'), mark(r)]);
+  tableOrNote(rankCols, rankRows(input.windows), '本月无可排名的窗口。');
   paragraphs(doc, input.redFlag ? `本月红旗窗口：${input.redFlag}。` : '本月红旗窗口尚未评定。');
   heading(doc, '五、部门效能排名');
-  if (input.departmentRank.length === 0) paragraphs(doc, '', '本月无可排名的部门。');
-  else
-    table(
-      doc,
-      rankCols,
-      input.departmentRank.map((r) => [
-        cell(String(r.rank)),
-        cell(r.name),
-        cell(String(r.concluded)),
-        cell(formatFigure(r.onTimeRate, 'percent')),
-        cell(formatFigure(r.score, 'days')),
-        cell(mark(r)),
-      ]),
-    );
+  tableOrNote(rankCols, rankRows(input.departmentRank), '本月无可排名的部门。');
   doc.y += 6;
   doc
     .font(REGULAR)
