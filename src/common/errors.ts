@@ -13,6 +13,7 @@ export const errorCatalog = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'This already exists' },
+  URGED_RECENTLY: { status: 409, zh: '一小时内已催办过该任务，请稍后再催', en: 'This task was urged less than an hour ago; urge it again later' },
   IN_USE: { status: 409, zh: '仍在使用中，不能删除', en: 'Still in use; cannot be removed' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '幂等键已用于不同的请求', en: 'This Idempotency-Key was used for a different request' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, zh: '幂等键格式无效', en: 'The Idempotency-Key header is invalid' },

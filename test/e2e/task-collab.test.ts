@@ -90,9 +90,20 @@ async function caseAs(username: string, id: number) {
 
 /** Open an entry of the task's 更多 menu. */
 async function moreAction(page: Page, label: string) {
-  await page.getByTestId('task-actions').getByTestId('task-more').click();
-  await page.locator('.ant-dropdown:visible').getByText(label, { exact: true }).click();
-  await page.getByTestId('task-dialog-ok').waitFor({ state: 'visible' });
+  // a click on a menu entry that is still animating in can be lost on a busy machine: open the menu again
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('task-actions').getByTestId('task-more').click();
+    const entry = page.locator('.ant-dropdown:visible').getByText(label, { exact: true });
+    await entry.waitFor({ state: 'visible' });
+    await entry.click();
+    try {
+      await page.getByTestId('task-dialog-ok').waitFor({ state: 'visible', timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Confirm the open task dialog and wait until it has closed (it stays open with the server's message on failure). */
@@ -292,6 +303,7 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     // a second reminder within the hour is refused, and the dialog says so
     await others.getByTestId('task-urge').click();
     await confirmTaskDialogFails(s);
+    await s.getByTestId('task-dialog-error').getByText('一小时内已催办过该任务').waitFor({ state: 'visible' });
     await screenshot(s, 'collab-urge-again');
     await s
       .getByTestId('task-dialog')
@@ -314,6 +326,7 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     await b.waitForURL('**/messages');
     const message = b.getByTestId('message-list').locator('.message-row', { hasText: number }).filter({ hasText: '催办' });
     await message.getByText('临近承诺时限，请于今日办结').waitFor({ state: 'visible' });
+    expect(await message.locator('.message-kind').innerText()).toBe('办件');
     await screenshot(b, 'collab-urge-message');
     await message.getByRole('button', { name: /^查\s*看$/ }).click();
     await b.waitForURL(`**/workbench/cases/${id}`);

@@ -265,9 +265,17 @@ describe('working a task together', () => {
     const task = open(kase)[0]!;
     const supervisor = await signIn(server, 'supervisor1');
     expect((await act(supervisor, id, { action: 'urge', taskId: task.id, note: '请加快办理' })).status).toBe(200);
-    expect((await act(supervisor, id, { action: 'urge', taskId: task.id })).status).toBe(409);
+    const again = await act(supervisor, id, { action: 'urge', taskId: task.id });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('URGED_RECENTLY');
     const unit = await signIn(server, 'approver2');
     expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(404);
+    // whom to copy: the staff directory reaches other departments of the region (names, organizations, titles only)
+    const approver = await signIn(server, 'approver1');
+    const found = (await approver.get(`/api/v1/org/directory?q=${encodeURIComponent('黄磊')}`)).body;
+    expect(found).toEqual([expect.objectContaining({ accountId: await accountId('approver2'), organizationName: expect.stringContaining('公安') })]);
+    expect(Object.keys(found[0]).sort()).toEqual(['accountId', 'name', 'organizationId', 'organizationName', 'title']);
+    expect((await (await signIn(server, 'citizen1')).get('/api/v1/org/directory')).status).toBe(403);
     expect((await act(clerk, id, { action: 'cc', accountIds: [await accountId('approver2')], note: '请知悉' })).status).toBe(200);
     expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(200);
     // recipients must be staff

@@ -257,7 +257,7 @@ export async function urgeTask(ctx: WriteContext, caseId: number, taskId: number
   const task = await loadTask(ctx, taskId);
   if (task.state !== 'open' && task.state !== 'claimed') throw new AppError('CONFLICT', { reason: `the task is ${task.state}`, state: task.state });
   if (task.last_urged_at && Date.now() - task.last_urged_at.getTime() < 3600_000)
-    throw new AppError('CONFLICT', { reason: 'this task was urged less than an hour ago' });
+    throw new AppError('URGED_RECENTLY', { lastUrgedAt: task.last_urged_at.toISOString() });
   await ctx.tx
     .updateTable('case_task')
     .set({ urged_count: sql`urged_count + 1`, last_urged_at: new Date() })

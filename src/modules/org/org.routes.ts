@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errors, IdParams, Paging } from '../../server/schemas.ts';
+import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
 import { handleWrite } from '../../server/write.ts';
 import * as s from './org.schemas.ts';
 import { createRegion, listRegionTree, renameRegion } from './regions.service.ts';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations.service.ts';
 import { assignWindowStaff, createHall, createWindow, getHall, listHalls, listWindows, updateHall, updateWindow } from './halls.service.ts';
-import { addStaff, addStaffRole, listStaff, removeStaffRole, updateStaff } from './staff.service.ts';
+import { addStaff, addStaffRole, listStaff, removeStaffRole, staffDirectory, updateStaff } from './staff.service.ts';
 
 const tags = ['org'];
 
@@ -124,6 +124,33 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => listStaff(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+  );
+  app.get(
+    '/org/directory',
+    {
+      schema: {
+        tags,
+        summary: 'Colleagues to name in my work (a copy of a case, a hand-over): active staff in my region and below, name, organization and title',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              accountId: Type.Integer(),
+              name: Type.String(),
+              title: Nullable(Type.String()),
+              organizationId: Type.Integer(),
+              organizationName: Type.String(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => staffDirectory(db, req.actor, { ...req.query, limit: req.query.limit ?? 30 }),
   );
   app.post(
     '/org/staff',

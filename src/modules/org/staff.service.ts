@@ -77,6 +77,31 @@ export async function listStaff(db: Db, actor: Actor | null, q: { organizationId
   return { items: rows.map(staffView), total: total.n };
 }
 
+/**
+ * The staff directory: colleagues a staff member may name in their work (a copy of a case, a
+ * hand-over) — active staff of the organizations in their own region and below, with name,
+ * organization and title only. Not an administration list: no user names, phones or roles.
+ */
+export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: string; organizationId?: number; limit: number }) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'staff' || actor.orgRegionPath === null) throw new AppError('FORBIDDEN');
+  let query = db
+    .selectFrom('staff as s')
+    .innerJoin('account as a', 'a.id', 's.account_id')
+    .innerJoin('organization as o', 'o.id', 's.organization_id')
+    .innerJoin('region as r', 'r.id', 'o.region_id')
+    .select(['s.account_id', 's.name', 's.title', 's.organization_id', 'o.name as organization_name'])
+    .where('a.status', '=', 'active')
+    .where('r.path', 'like', `${actor.orgRegionPath.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  if (q.organizationId) query = query.where('s.organization_id', '=', q.organizationId);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    query = query.where((eb) => eb.or([eb('s.name', 'like', like), eb('o.name', 'like', like)]));
+  }
+  const rows = await query.orderBy('o.path').orderBy('s.account_id').limit(q.limit).execute();
+  return rows.map((r) => ({ accountId: r.account_id, name: r.name, title: r.title, organizationId: r.organization_id, organizationName: r.organization_name }));
+}
+
 async function staffPlacement(db: Executor, accountId: number) {
   const s = await db.selectFrom('staff').select('organization_id').where('account_id', '=', accountId).executeTakeFirst();
   return s ? organizationPlacement(db, s.organization_id) : null;

@@ -76,3 +76,21 @@ export function useStaffOptions(enabled = true) {
     staleTime: 60_000,
   });
 }
+
+export interface ColleagueView {
+  accountId: number;
+  name: string;
+  title: string | null;
+  organizationId: number;
+  organizationName: string;
+}
+
+/** The staff directory: colleagues in my region and below, to name in my work (a copy of a case). */
+export function useDirectory(q: string) {
+  return useQuery({
+    queryKey: [...orgKeys.staff, 'directory', q],
+    queryFn: () => api.get<ColleagueView[]>('/org/directory', { q: q || undefined, limit: 30 }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}

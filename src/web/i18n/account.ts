@@ -11,6 +11,8 @@ export const account = {
   'messages.emptyUnread': ['没有未读消息。', 'Nothing unread.'],
   'messages.kind.security': ['安全提醒', 'Security'],
   'messages.kind.assignment': ['岗位安排', 'Assignment'],
+  'messages.kind.case': ['办件', 'Case'],
+  'messages.kind.supervision': ['电子监察', 'Supervision'],
 
   'profile.title': ['个人设置', 'Profile'],
   'profile.basic': ['基本信息', 'About me'],

@@ -9,8 +9,13 @@ import type { Message } from '../../api/types.ts';
 import { EmptyHint, ErrorState } from '../../components/PageState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
-const kindKeys: Record<string, MessageKey> = { security: 'messages.kind.security', assignment: 'messages.kind.assignment' };
-const kindColors: Record<string, string> = { security: 'red', assignment: 'blue' };
+const kindKeys: Record<string, MessageKey> = {
+  security: 'messages.kind.security',
+  assignment: 'messages.kind.assignment',
+  case: 'messages.kind.case',
+  supervision: 'messages.kind.supervision',
+};
+const kindColors: Record<string, string> = { security: 'red', assignment: 'blue', case: 'geekblue', supervision: 'orange' };
 
 /** 消息中心: in-app messages, newest first; unread filter, mark one or all as read, follow a message's link. */
 export function MessagesPage() {

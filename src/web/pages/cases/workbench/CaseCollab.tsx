@@ -5,7 +5,7 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCaseAction, type CaseDetail, type ExtensionRequest } from '../../../api/cases.ts';
-import { useStaff } from '../../../api/org.ts';
+import { useDirectory } from '../../../api/org.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 
 /** Case-level collaboration: copies to colleagues (抄送) and the department head's decision on extension requests. */
@@ -31,13 +31,11 @@ function CcDialog({ kase, meId, onClose }: { kase: CaseDetail; meId: number; onC
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [key] = useIdempotencyKey();
-  const staff = useStaff({ q: q || undefined }, 1, 50);
+  const staff = useDirectory(q);
   const action = useCaseAction(kase.id);
   const options = [
-    ...ids.filter((id) => !(staff.data?.items ?? []).some((s) => s.accountId === id)).map((id) => ({ value: id, label: labels[id] ?? String(id) })),
-    ...(staff.data?.items ?? [])
-      .filter((s) => s.accountId !== meId && s.status === 'active')
-      .map((s) => ({ value: s.accountId, label: `${s.name} · ${s.organizationName}` })),
+    ...ids.filter((id) => !(staff.data ?? []).some((s) => s.accountId === id)).map((id) => ({ value: id, label: labels[id] ?? String(id) })),
+    ...(staff.data ?? []).filter((s) => s.accountId !== meId).map((s) => ({ value: s.accountId, label: `${s.name} · ${s.organizationName}` })),
   ];
   return (
     <Modal
