@@ -36,8 +36,17 @@ function sumsSql(capable: number[]): RawBuilder<unknown> {
   );
 }
 
+/**
+ * The rollup rows' place (region and organization, for the scope and the region/organization
+ * filters) is joined only when something asks for it: a city-wide reader without those filters sums
+ * the rollup rows alone.
+ */
+const needsPlace = (scope: Scope, f: Filters) => !scope.all || !!f.region || !!f.organization;
+const placeJoin = (scope: Scope, f: Filters) =>
+  needsPlace(scope, f) ? sql`JOIN region r ON r.id = m.region_id JOIN organization o ON o.id = m.organization_id` : sql``;
+
 function whereSql(scope: Scope, f: Filters): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [scopeFilter(scope, 'r.path', 'o.path')];
+  const parts: RawBuilder<unknown>[] = [needsPlace(scope, f) ? scopeFilter(scope, 'r.path', 'o.path') : sql`true`];
   if (f.region) parts.push(sql`r.path LIKE (SELECT path FROM region WHERE id = ${f.region}) || '%'`);
   if (f.organization) parts.push(sql`o.path LIKE (SELECT path FROM organization WHERE id = ${f.organization}) || '%'`);
   if (f.item) parts.push(sql`m.item_id = ${f.item}`);
@@ -80,26 +89,25 @@ async function sumsByBucket(db: Executor, scope: Scope, f: Filters, capable: num
   const src = source(s.kind, s.from, s.to);
   const { rows } = await sql<Record<string, unknown> & { bucket: string }>`
     SELECT ${sql.raw(bucketOf[s.kind](src.col))}::text AS bucket, ${sumsSql(capable)}
-    FROM ${src.table} JOIN region r ON r.id = m.region_id JOIN organization o ON o.id = m.organization_id
+    FROM ${src.table} ${placeJoin(scope, f)}
     WHERE ${src.range} AND ${whereSql(scope, f)}
     GROUP BY 1`.execute(db);
   return new Map(rows.map((r) => [r.bucket, toSums(r)]));
 }
 
-const groupSql: Record<Exclude<GroupKey, 'kind'>, { key: string; name: string; join: string }> = {
-  region: { key: 'm.region_id', name: 'r.name', join: '' },
-  organization: { key: 'm.organization_id', name: 'coalesce(o.short_name, o.name)', join: '' },
+/** Each breakdown's key column, and its display name looked up once per group (`g.key`) after summing. */
+const groupSql: Record<Exclude<GroupKey, 'kind'>, { key: string; name: string }> = {
+  region: { key: 'm.region_id', name: '(SELECT name FROM region WHERE id = g.key)' },
+  organization: { key: 'm.organization_id', name: '(SELECT coalesce(short_name, name) FROM organization WHERE id = g.key)' },
   window: {
     key: 'm.window_id',
-    name: `CASE WHEN m.window_id = 0 THEN '' ELSE h.name || ' ' || w.number || '号 ' || w.name END`,
-    join: 'LEFT JOIN service_window w ON w.id = m.window_id LEFT JOIN hall h ON h.id = w.hall_id',
+    name: `CASE WHEN g.key = 0 THEN '' ELSE (SELECT h.name || ' ' || w.number || '号 ' || w.name FROM service_window w JOIN hall h ON h.id = w.hall_id WHERE w.id = g.key) END`,
   },
   item: {
     key: 'm.item_id',
-    name: `(SELECT v.content ->> 'name' FROM item i JOIN item_version v ON v.id = coalesce(i.published_version_id, (SELECT max(id) FROM item_version WHERE item_id = i.id)) WHERE i.id = m.item_id)`,
-    join: '',
+    name: `(SELECT v.content ->> 'name' FROM item i JOIN item_version v ON v.id = coalesce(i.published_version_id, (SELECT max(id) FROM item_version WHERE item_id = i.id)) WHERE i.id = g.key)`,
   },
-  channel: { key: 'm.channel', name: 'm.channel', join: '' },
+  channel: { key: 'm.channel', name: 'g.key' },
 };
 
 export interface BreakdownRow {
@@ -124,12 +132,14 @@ async function breakdown(
   }
   const g = groupSql[group];
   const src = source(p.kind, p.from, p.to);
-  const { rows } = await sql<Record<string, unknown> & { key: string; name: string | null }>`
-    SELECT ${sql.raw(g.key)}::text AS key, min(${sql.raw(g.name)}) AS name, ${sumsSql(capable)}
-    FROM ${src.table} JOIN region r ON r.id = m.region_id JOIN organization o ON o.id = m.organization_id ${sql.raw(g.join)}
-    WHERE ${src.range} AND ${whereSql(scope, f)}
-    GROUP BY 1 ORDER BY sum(m.accepted) DESC, 1 LIMIT 200`.execute(db);
-  return rows.map((r) => ({ key: r.key, name: r.name ?? '', figures: derive(toSums(r), catalog) }));
+  const { rows } = await sql<Record<string, unknown> & { key_text: string; name: string | null }>`
+    SELECT g.*, ${sql.raw(g.name)} AS name, g.key::text AS key_text FROM (
+      SELECT ${sql.raw(g.key)} AS key, ${sumsSql(capable)}
+      FROM ${src.table} ${placeJoin(scope, f)}
+      WHERE ${src.range} AND ${whereSql(scope, f)}
+      GROUP BY 1 ORDER BY sum(m.accepted) DESC, ${sql.raw(g.key)}::text LIMIT 200
+    ) g ORDER BY g.accepted DESC, g.key::text`.execute(db);
+  return rows.map((r) => ({ key: String(r.key_text), name: r.name ?? '', figures: derive(toSums(r), catalog) }));
 }
 
 /** Published items in scope, and those that can be handled online (online depth 3 or 4). */
