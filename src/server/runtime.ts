@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { makeDeps, type Deps } from './deps.ts';
 import { startOutboxDispatcher, drainOutbox } from './events.ts';
+import { listenForReferenceChanges } from './db/reference-cache.ts';
 import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
@@ -57,9 +58,10 @@ export async function openDatabase(config: Config): Promise<Runtime> {
   };
 }
 
-/** Background work: the outbox dispatcher (LISTEN/NOTIFY) and pg-boss schedules. */
+/** Background work: the outbox dispatcher and the reference-data listener (LISTEN/NOTIFY), and pg-boss schedules. */
 export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<void> }> {
   const dispatcher = startOutboxDispatcher(rt.deps.db, rt.url, logger);
+  const referenceListener = listenForReferenceChanges(rt.url, logger);
   const boss = new PgBoss({ connectionString: rt.url, schema: 'pgboss' });
   boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
   await boss.start();
@@ -88,6 +90,7 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
   return {
     async stop() {
       await dispatcher.stop();
+      await referenceListener.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
     },
   };

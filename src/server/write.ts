@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { Db, Tx } from './db/database.ts';
+import { inTransaction, type Db, type Tx } from './db/database.ts';
 import type { Actor } from './access.ts';
 import { appendAudit, prepareAudit, type AuditInput } from '../modules/audit/audit.service.ts';
 import { emitEvent } from './events.ts';
@@ -42,7 +42,7 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
 /** Run a state change as one transaction, outside HTTP (CLI, jobs, seed). */
 export async function runWrite<T>(db: Db, actor: Actor | null, fn: (ctx: WriteContext) => Promise<T>, requestId: string | null = null): Promise<T> {
   try {
-    return await db.transaction().execute((tx) => fn(writeContext(tx, actor, requestId)));
+    return await inTransaction(db, (tx) => fn(writeContext(tx, actor, requestId)));
   } catch (error) {
     throw fromPgError(error) ?? error;
   }
@@ -76,7 +76,7 @@ export async function handleWrite<T>(
   if (key !== undefined && !keyPattern.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const actor = request.actor;
   try {
-    const outcome = await db.transaction().execute(async (tx) => {
+    const outcome = await inTransaction(db, async (tx) => {
       if (key !== undefined) {
         const owner = actor ? `account:${actor.accountId}` : `ip:${request.ip}`;
         const requestHash = sha256(

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { Db, Executor, Tx } from '../../server/db/database.ts';
+import { inTransaction, type Db, type Executor, type Tx } from '../../server/db/database.ts';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { dateOfInstant, formatDate, instantOf, parseDate } from '../../common/civil-date.ts';
 import { regionPlacement } from '../org/placement.ts';
-import { forgetCalendarLayers, workCalendarFor } from './calendar.store.ts';
+import { workCalendarFor } from './calendar.store.ts';
 import { recomputeOpenClocks } from './clocks.service.ts';
 import type { DayKind, DayOverride } from './work-calendar.ts';
 import type { ClockUnit } from './calendar.tables.ts';
@@ -146,7 +147,7 @@ async function editableCalendar(ctx: WriteContext, regionId: number | null): Pro
     .values({ region_id: regionId, name: `${name}地方节假日` })
     .onConflict((oc) => oc.column('region_id').doNothing())
     .execute();
-  forgetCalendarLayers(ctx.tx);
+  await referenceChanged(ctx.tx);
   const row = await ctx.tx.selectFrom('calendar').select('id').where('region_id', '=', regionId).executeTakeFirstOrThrow();
   return { id: row.id, regionPath: place!.regionPath };
 }
@@ -202,7 +203,7 @@ export async function applyDays(
     .set({ version: sql`version + 1`, updated_at: sql`clock_timestamp()` })
     .where('id', '=', cal.id)
     .execute();
-  forgetCalendarLayers(ctx.tx);
+  await referenceChanged(ctx.tx);
   const movedClocks = await recomputeOpenClocks(ctx, cal.regionPath, `calendar changed (${input.source}): ${diff.length} day(s)`);
   await ctx.audit({
     action: 'calendar.change',
@@ -230,7 +231,7 @@ class Rollback extends Error {
 /** Run a change and roll it back: exactly what would change and how many open deadlines would move. */
 export async function previewChange<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       throw new Rollback(await fn(tx));
     });
   } catch (error) {

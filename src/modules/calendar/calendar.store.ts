@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../server/db/database.ts';
+import { cachedReference } from '../../server/db/reference-cache.ts';
 import { WorkCalendar, type DayOverride } from './work-calendar.ts';
 import './calendar.tables.ts';
 import '../org/org.tables.ts';
@@ -15,24 +16,11 @@ export interface CalendarLayer {
 }
 
 /**
- * The layers a transaction has read, by region: a case action works out several deadlines of one
- * region and reads them once. A transaction that changes a calendar forgets them
- * (`forgetCalendarLayers`) before it recomputes anything.
+ * The calendars that apply to a region, national first, then each ancestor's, the region's own last.
+ * Kept with the process's reference data: calendar writers say `referenceChanged`.
  */
-const layersRead = new WeakMap<Executor, Map<number | null, CalendarLayer[]>>();
-
-export function forgetCalendarLayers(tx: Executor): void {
-  layersRead.delete(tx);
-}
-
-/** The calendars that apply to a region, national first, then each ancestor's, the region's own last. */
-export async function calendarLayers(db: Executor, regionId: number | null): Promise<CalendarLayer[]> {
-  if (!db.isTransaction) return readLayers(db, regionId);
-  let read = layersRead.get(db);
-  if (!read) layersRead.set(db, (read = new Map()));
-  let layers = read.get(regionId);
-  if (!layers) read.set(regionId, (layers = await readLayers(db, regionId)));
-  return layers;
+export function calendarLayers(db: Executor, regionId: number | null): Promise<CalendarLayer[]> {
+  return cachedReference(db, `calendar-layers:${regionId}`, () => readLayers(db, regionId));
 }
 
 async function readLayers(db: Executor, regionId: number | null): Promise<CalendarLayer[]> {

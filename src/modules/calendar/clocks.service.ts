@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cachedReference, referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
@@ -14,6 +15,12 @@ type ClockRow = {
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
+/** What a clock's deadlines depend on besides the clock row: its pauses and its extensions. */
+export interface ClockParts {
+  pauses: { started_at: Date; ended_at: Date | null }[];
+  extensions: { applies_to: 'committed' | 'legal' | 'both'; amount: number }[];
+}
+
 async function loadParts(db: Executor, clockId: number) {
   const [pauses, extensions] = await Promise.all([
     db.selectFrom('clock_pause').selectAll().where('clock_id', '=', clockId).orderBy('id').execute(),
@@ -23,7 +30,7 @@ async function loadParts(db: Executor, clockId: number) {
 }
 
 /** Both limits of a clock as of `now` (a stopped clock is measured at its stop). */
-export function evaluate(cal: WorkCalendar, clock: ClockRow, parts: Awaited<ReturnType<typeof loadParts>>, now: number) {
+export function evaluate(cal: WorkCalendar, clock: ClockRow, parts: ClockParts, now: number) {
   const at = clock.stopped_at ? clock.stopped_at.getTime() : now;
   const pauses = parts.pauses.map((p) => ({ startedAt: p.started_at.getTime(), endedAt: p.ended_at?.getTime() ?? null }));
   const extensions = parts.extensions.map((e) => ({ appliesTo: e.applies_to, amount: e.amount }));
@@ -42,10 +49,12 @@ export function evaluate(cal: WorkCalendar, clock: ClockRow, parts: Awaited<Retu
  * change when a deadline moved. Called inside the caller's transaction after every clock action.
  */
 /** The warning thresholds every clock's yellow moment follows (one row, edited by supervision). */
-export async function getWarningPolicy(db: Executor): Promise<WarningPolicy & { version: number; updatedAt: string }> {
-  const row = await db.selectFrom('clock_warning_policy').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!row) return { ...defaultWarningPolicy, version: 0, updatedAt: new Date(0).toISOString() };
-  return { workdaysLeft: row.workdays_left, usedPercent: row.used_percent, version: row.version, updatedAt: row.updated_at.toISOString() };
+export function getWarningPolicy(db: Executor): Promise<WarningPolicy & { version: number; updatedAt: string }> {
+  return cachedReference(db, 'warning-policy', async () => {
+    const row = await db.selectFrom('clock_warning_policy').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (!row) return { ...defaultWarningPolicy, version: 0, updatedAt: new Date(0).toISOString() };
+    return { workdaysLeft: row.workdays_left, usedPercent: row.used_percent, version: row.version, updatedAt: row.updated_at.toISOString() };
+  });
 }
 
 /**
@@ -53,6 +62,7 @@ export async function getWarningPolicy(db: Executor): Promise<WarningPolicy & { 
  * supervision job); new and changed clocks take them at once.
  */
 export async function setWarningPolicy(ctx: WriteContext, input: WarningPolicy & { expectedVersion?: number }) {
+  await referenceChanged(ctx.tx);
   let q = ctx.tx
     .updateTable('clock_warning_policy')
     .set({
@@ -103,10 +113,10 @@ export async function remarkOpenClocks(ctx: WriteContext, limit = 500): Promise<
   return rows.length;
 }
 
-async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now()) {
+async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
   const { calendar } = await workCalendarFor(ctx.tx, clock.region_id);
   const policy = await getWarningPolicy(ctx.tx);
-  const parts = await loadParts(ctx.tx, clock.id);
+  const parts = known ?? (await loadParts(ctx.tx, clock.id));
   // while paused, deadlines are shown as if the clock resumed at the pause's start
   const evalAt = clock.state === 'paused' ? (parts.pauses.find((p) => !p.ended_at)?.started_at.getTime() ?? now) : now;
   const { committed, legal } = evaluate(calendar, clock, parts, evalAt);
@@ -187,15 +197,38 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return settle(ctx, row as ClockRow, 'started', null);
+  // a new clock has no pauses or extensions yet
+  return settle(ctx, row as ClockRow, 'started', null, Date.now(), { pauses: [], extensions: [] });
 }
 
-async function lockClock(ctx: WriteContext, clockId: number, expectedVersion?: number): Promise<ClockRow> {
-  const row = await ctx.tx.selectFrom('clock').selectAll().where('id', '=', clockId).executeTakeFirst();
+/**
+ * A clock with its pauses and extensions, in one read. Not locked: `settle` writes it back only at
+ * the version read here, so a concurrent change makes one of the two a conflict.
+ */
+async function lockClock(ctx: WriteContext, clockId: number, expectedVersion?: number): Promise<ClockRow & { parts: ClockParts }> {
+  const { rows } = await sql<ClockRow & { pause_spans: [number, number | null][] | null; extension_parts: ClockParts['extensions'] | null }>`
+    SELECT c.*,
+           (SELECT json_agg(json_build_array(floor(extract(epoch FROM p.started_at) * 1000), floor(extract(epoch FROM p.ended_at) * 1000)) ORDER BY p.id)
+            FROM clock_pause p WHERE p.clock_id = c.id) AS pause_spans,
+           (SELECT json_agg(json_build_object('applies_to', e.applies_to, 'amount', e.amount) ORDER BY e.id)
+            FROM clock_extension e WHERE e.clock_id = c.id) AS extension_parts
+    FROM clock c WHERE c.id = ${clockId}`.execute(ctx.tx);
+  const row = rows[0];
   if (!row) throw new AppError('NOT_FOUND');
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('CONFLICT', { expectedVersion, actual: row.version });
-  return row as ClockRow;
+  const { pause_spans, extension_parts, ...clock } = row;
+  const parts: ClockParts = {
+    pauses: (pause_spans ?? []).map(([started, ended]) => ({ started_at: new Date(started), ended_at: ended === null ? null : new Date(ended) })),
+    extensions: extension_parts ?? [],
+  };
+  return { ...clock, parts };
 }
+
+/** The parts with the open pause ended at `at`. */
+const endOpenPause = (parts: ClockParts, at: Date): ClockParts => ({
+  ...parts,
+  pauses: parts.pauses.map((p) => (p.ended_at === null ? { ...p, ended_at: at } : p)),
+});
 
 /** 暂停: supplements awaited or a special procedure the law does not count (行政许可法 art. 45). */
 export async function pauseClock(
@@ -218,7 +251,8 @@ export async function pauseClock(
       ended_by: null,
     })
     .execute();
-  return settle(ctx, { ...clock, state: 'paused' }, 'paused', input.reason, at.getTime());
+  const parts = { ...clock.parts, pauses: [...clock.parts.pauses, { started_at: at, ended_at: null }] };
+  return settle(ctx, { ...clock, state: 'paused' }, 'paused', input.reason, at.getTime(), parts);
 }
 
 /** 恢复计时: the paused time is left out and the deadlines move out by it. */
@@ -232,7 +266,7 @@ export async function resumeClock(ctx: WriteContext, clockId: number, input: { a
     .where('clock_id', '=', clockId)
     .where('ended_at', 'is', null)
     .execute();
-  return settle(ctx, { ...clock, state: 'running' }, 'resumed', null, at.getTime());
+  return settle(ctx, { ...clock, state: 'running' }, 'resumed', null, at.getTime(), endOpenPause(clock.parts, at));
 }
 
 /** 延期: extra time approved by someone (art. 42: a licensing decision may take 10 more working days). */
@@ -248,23 +282,34 @@ export async function extendClock(
     .insertInto('clock_extension')
     .values({ clock_id: clockId, applies_to: input.appliesTo, amount: input.amount, reason: input.reason, approved_by: input.approvedBy })
     .execute();
-  return settle(ctx, clock, 'extended', `${input.appliesTo} +${input.amount}: ${input.reason}`);
+  const parts = { ...clock.parts, extensions: [...clock.parts.extensions, { applies_to: input.appliesTo, amount: input.amount }] };
+  return settle(ctx, clock, 'extended', `${input.appliesTo} +${input.amount}: ${input.reason}`, Date.now(), parts);
 }
 
 /** Stop the clock (办结): elapsed time is frozen and the clock needs no more attention. */
 export async function stopClock(ctx: WriteContext, clockId: number, input: { at?: Date; expectedVersion?: number } = {}) {
   const clock = await lockClock(ctx, clockId, input.expectedVersion);
   if (clock.state === 'stopped') throw new AppError('CONFLICT', { reason: 'the clock is already stopped', state: clock.state });
-  const at = input.at ?? new Date();
+  return stopLocked(ctx, clock, input.at ?? new Date());
+}
+
+async function stopLocked(ctx: WriteContext, clock: ClockRow & { parts: ClockParts }, at: Date) {
   if (clock.state === 'paused') {
     await ctx.tx
       .updateTable('clock_pause')
       .set({ ended_at: at, ended_by: ctx.actor?.accountId || null })
-      .where('clock_id', '=', clockId)
+      .where('clock_id', '=', clock.id)
       .where('ended_at', 'is', null)
       .execute();
   }
-  return settle(ctx, { ...clock, state: 'stopped', stopped_at: at }, 'stopped', null, at.getTime());
+  return settle(ctx, { ...clock, state: 'stopped', stopped_at: at }, 'stopped', null, at.getTime(), endOpenPause(clock.parts, at));
+}
+
+/** Stop the clock unless it is stopped already (a case concluding after its clock was stopped elsewhere). */
+export async function stopClockIfRunning(ctx: WriteContext, clockId: number): Promise<void> {
+  const clock = await lockClock(ctx, clockId);
+  if (clock.state === 'stopped') return;
+  await stopLocked(ctx, clock, new Date());
 }
 
 /** Everything about a clock now: both limits with deadlines, elapsed and remaining, pauses, extensions, history. */
@@ -341,7 +386,7 @@ export async function claimClocksNeedingAttention(ctx: WriteContext, now: Date, 
 /** Advance a clock past the moment it was attended to (sets overdue, picks the next moment). */
 export async function refreshClock(ctx: WriteContext, clockId: number, now = Date.now()) {
   const clock = await lockClock(ctx, clockId);
-  return settle(ctx, clock, 'recomputed', null, now);
+  return settle(ctx, clock, 'recomputed', null, now, clock.parts);
 }
 
 /**

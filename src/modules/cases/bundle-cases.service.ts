@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { requireRegion } from '../org/placement.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
@@ -7,7 +8,7 @@ import { AppError } from '../../server/errors.ts';
 import { getBundle } from '../catalog/bundles.service.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import type { Limit } from '../catalog/catalog.schemas.ts';
-import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/clocks.service.ts';
+import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { loadCase, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase, type ApplyInput } from './intake.service.ts';
 import type { CaseStatus } from './cases.tables.ts';
@@ -80,7 +81,7 @@ async function createParent(
   first: CaseRow,
   input: ApplyBundleInput,
 ): Promise<CaseRow> {
-  const region = await ctx.tx.selectFrom('region').select('code').where('id', '=', row.region_id).executeTakeFirstOrThrow();
+  const region = await requireRegion(ctx.tx, row.region_id);
   const seq = await sql<{
     n: string;
     d: string;
@@ -217,7 +218,7 @@ type BundleAction =
 /** An action on a bundle's parent case: carried to every child it concerns. */
 export async function performOnBundle(ctx: WriteContext, parentId: number, body: { action: string } & Record<string, unknown>): Promise<void> {
   const parent = await lockParent(ctx, parentId);
-  const region = await ctx.tx.selectFrom('region').select('path').where('id', '=', parent.region_id).executeTakeFirstOrThrow();
+  const region = await requireRegion(ctx.tx, parent.region_id);
   const b = body as BundleAction;
   if (b.action !== 'supplement' && b.action !== 'withdraw') requireAccess(ctx.actor, 'case.intake', { regionPath: region.path });
   if (b.action === 'accept' && b.expectedVersion !== undefined && b.expectedVersion !== parent.version)
@@ -311,10 +312,7 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
         if (['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(c.status))
           await withdrawCase(ctx, c.id, { reason: b.reason ?? null }, { viaBundle: true });
       const fresh = await lockParent(ctx, parentId);
-      if (fresh.clock_id) {
-        const clock = await ctx.tx.selectFrom('clock').select('state').where('id', '=', fresh.clock_id).executeTakeFirstOrThrow();
-        if (clock.state !== 'stopped') await stopClock(ctx, fresh.clock_id);
-      }
+      if (fresh.clock_id) await stopClockIfRunning(ctx, fresh.clock_id);
       const withdrawn = await setParent(ctx, fresh, { status: 'withdrawn' });
       await recordCaseEvent(ctx, withdrawn, 'withdrawn', { reason: b.reason ?? null });
       return;

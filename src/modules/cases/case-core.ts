@@ -52,6 +52,11 @@ export async function preloadCase(tx: Executor, caseId: number, taskId: number |
   return { ...(kase as CaseRow), task_id };
 }
 
+/** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */
+export function caseInserted(tx: Executor, caseId: number): void {
+  knowStreamHead(tx, `case:${caseId}`, undefined);
+}
+
 /**
  * The content of the item version a case pinned. Cases pin only published versions, which never change
  * (a change is a new version), so the content is kept in memory after the first read.

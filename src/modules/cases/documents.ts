@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { paddedNextval } from '../../server/db/numbering.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor, Tx } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -94,8 +95,7 @@ export async function issueCaseDocument(
     .values({
       case_id: kase.id,
       kind,
-      number:
-        number ?? sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0')`,
+      number: number ?? sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
       title: content.title,
       content: JSON.stringify(content),
       payment_id: paymentId,
@@ -211,15 +211,15 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
   ];
   const licenseType = c.resultType === 'license' || c.resultType === 'certificate' || c.resultLicenseType;
   if (granted && licenseType) {
-    const exists = await ctx.tx.selectFrom('case_document').select('id').where('case_id', '=', kase.id).where('kind', '=', 'license').executeTakeFirst();
-    if (!exists) {
-      const prefix = `${kase.number.slice(0, 6)}-${codes.license}-`;
-      const seq = await sql<{
-        n: string;
-      }>`SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_document_seq')::text, 7, '0') AS n`.execute(
-        ctx.tx,
-      );
-      const licenseNumber = seq.rows[0]!.n;
+    // a license number is drawn only when the case has no license yet (a decision taken again after a return keeps it)
+    const prefix = `${kase.number.slice(0, 6)}-${codes.license}-`;
+    const drawn = await sql<{ n: string }>`
+      SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(n, greatest(7, length(n)), '0') AS n
+      FROM (SELECT nextval('case_document_seq')::text AS n WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${kase.id} AND kind = 'license')) s`.execute(
+      ctx.tx,
+    );
+    const licenseNumber = drawn.rows[0]?.n ?? null;
+    if (licenseNumber !== null) {
       const name = c.resultLicenseType || c.resultName;
       issued.push(
         await issueCaseDocument(

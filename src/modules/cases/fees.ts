@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireRegion } from '../org/placement.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor } from '../../server/db/database.ts';
@@ -56,12 +57,13 @@ export async function createFeeLines(ctx: WriteContext, kase: CaseRow, c: ItemCo
 }
 
 /** At acceptance: the fee lines charged at acceptance, and the 受理通知书 with the committed deadline. */
-export async function onCaseAccepted(ctx: WriteContext, kase: CaseRow): Promise<void> {
+export async function onCaseAccepted(
+  ctx: WriteContext,
+  kase: CaseRow,
+  clock: { committed_due_at: Date | null; legal_due_at: Date | null } | undefined,
+): Promise<void> {
   const c = await versionContent(ctx.tx, kase.item_version_id);
   const fees = await createFeeLines(ctx, kase, c, 'acceptance');
-  const clock = kase.clock_id
-    ? await ctx.tx.selectFrom('clock').select(['committed_due_at', 'legal_due_at']).where('id', '=', kase.clock_id).executeTakeFirst()
-    : undefined;
   await issueAcceptanceNotice(ctx, kase, c, {
     committedDueAt: clock?.committed_due_at ?? null,
     legalDueAt: clock?.legal_due_at ?? null,
@@ -71,10 +73,9 @@ export async function onCaseAccepted(ctx: WriteContext, kase: CaseRow): Promise<
   });
 }
 
-/** At the decision: the decision document, the license of a granted license-type item, and the fee lines charged at the decision (granted only). */
-export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, taskId: number | null = null): Promise<void> {
+/** At the decision (with the deciding task's opinion, if a task decided): the decision document, the license of a granted license-type item, and the fee lines charged at the decision (granted only). */
+export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, opinion: string | null = null): Promise<void> {
   const c = await versionContent(ctx.tx, kase.item_version_id);
-  const opinion = taskId ? ((await ctx.tx.selectFrom('case_task').select('opinion').where('id', '=', taskId).executeTakeFirst())?.opinion ?? null) : null;
   if (kase.decision !== 'denied') await createFeeLines(ctx, kase, c, 'decision');
   // a decision taken again after a return, now a denial: what the grant charged is not owed
   else
@@ -251,7 +252,7 @@ export async function settleLine(
 /** Fee actions at the window, by a clerk with `case.intake` over the case's region. */
 export async function performFeeAction(ctx: WriteContext, caseId: number, body: FeeAction) {
   const kase = await loadCase(ctx.tx, caseId);
-  const region = await ctx.tx.selectFrom('region').select('path').where('id', '=', kase.region_id).executeTakeFirstOrThrow();
+  const region = await requireRegion(ctx.tx, kase.region_id);
   requireAccess(ctx.actor, 'case.intake', { regionPath: region.path });
   const line = await lockedLine(ctx, kase, body.feeId, body.expectedVersion);
   const by = ctx.actor.accountId > 0 ? ctx.actor.accountId : null;

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { paddedNextval } from '../../server/db/numbering.ts';
+import { requireRegion } from '../org/placement.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
@@ -6,8 +8,8 @@ import { AppError } from '../../server/errors.ts';
 import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
-import { resumeClock, startClock, stopClock } from '../calendar/clocks.service.ts';
-import { loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
+import { caseInserted, loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -26,14 +28,12 @@ async function noticeDue(ctx: WriteContext, regionId: number, receivedAt: Date):
 
 const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobile: 'M', terminal: 'T', post: 'P' };
 
-/** 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100O202611260000012. */
-async function nextCaseNumber(ctx: WriteContext, regionCode: string, channel: Channel): Promise<string> {
-  const r = await sql<{
-    n: string;
-    d: string;
-  }>`SELECT nextval('case_number_seq')::text AS n, to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') AS d`.execute(ctx.tx);
-  const row = r.rows[0]!;
-  return `${regionCode.slice(0, 6)}${channelLetter[channel]}${row.d}${row.n.padStart(7, '0')}`;
+/**
+ * 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100O202611260000012;
+ * drawn in the statement that inserts the case.
+ */
+function caseNumber(regionCode: string, channel: Channel): RawBuilder<string> {
+  return sql<string>`${regionCode.slice(0, 6) + channelLetter[channel]} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || ${paddedNextval('case_number_seq', 7)}`;
 }
 
 export interface ApplyInput {
@@ -66,7 +66,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const item = await getPublishedItem(ctx.tx, input.itemCode);
-  const region = await ctx.tx.selectFrom('region').select(['code', 'path']).where('id', '=', item.regionId).executeTakeFirstOrThrow();
+  const region = await requireRegion(ctx.tx, item.regionId);
   let applicantId: number;
   let agentId: number | null = null;
   let channel: Channel;
@@ -108,11 +108,10 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   const now = new Date();
-  const number = await nextCaseNumber(ctx, region.code, channel);
   const row = (await ctx.tx
     .insertInto('kase')
     .values({
-      number,
+      number: caseNumber(region.code, channel),
       item_id: item.itemId,
       item_version_id: item.versionId,
       organization_id: item.organizationId,
@@ -141,6 +140,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     })
     .returningAll()
     .executeTakeFirstOrThrow()) as CaseRow;
+  caseInserted(ctx.tx, row.id);
   if (item.content.materials.length > 0)
     await ctx.tx
       .insertInto('case_material')
@@ -159,7 +159,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       )
       .execute();
   await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
-  return { id: row.id, number, status: row.status };
+  return { id: row.id, number: row.number, status: row.status };
 }
 
 /** The clerk may act on intake for the case's region. */
@@ -168,7 +168,7 @@ function requireIntake(actor: Actor | null, regionPath: string) {
 }
 
 async function regionPath(ctx: WriteContext, kase: CaseRow) {
-  return (await ctx.tx.selectFrom('region').select('path').where('id', '=', kase.region_id).executeTakeFirstOrThrow()).path;
+  return (await requireRegion(ctx.tx, kase.region_id)).path;
 }
 
 /** Required materials still missing in the latest round of each material. */
@@ -195,8 +195,9 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const now = new Date();
   // counted from receipt only when the one-time notice was not given in time (art. 32)
-  const noticed = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst();
-  const late = !noticed && now > kase.notice_due_at;
+  const late =
+    now > kase.notice_due_at &&
+    !(await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst());
   const clock = await startClock(ctx, {
     ownerType: 'case',
     ownerId: kase.id,
@@ -212,7 +213,7 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
     committedDueAt: clock.committed_due_at?.toISOString() ?? null,
     legalDueAt: clock.legal_due_at?.toISOString() ?? null,
   });
-  await onCaseAccepted(ctx, accepted);
+  await onCaseAccepted(ctx, accepted, clock);
   return enterNode(ctx, accepted, 0, content.process.nodes);
 }
 
@@ -355,8 +356,7 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
     .where('state', 'in', ['open', 'claimed'])
     .execute();
   if (kase.clock_id) {
-    const clock = await ctx.tx.selectFrom('clock').select('state').where('id', '=', kase.clock_id).executeTakeFirst();
-    if (clock && clock.state !== 'stopped') await stopClock(ctx, kase.clock_id);
+    await stopClockIfRunning(ctx, kase.clock_id);
   }
   const withdrawn = await updateCase(ctx, kase, { status: 'withdrawn' });
   await recordCaseEvent(ctx, withdrawn, 'withdrawn', { reason: input.reason ?? null });

@@ -117,13 +117,13 @@ export async function completeTask(
   // 加签: the stage moves on once its own task and every co-signer have answered
   const atNode = await ctx.tx
     .selectFrom('case_task')
-    .select(['id', 'kind', 'state', 'node_index', 'node_id', 'branch', 'step', 'stage', 'outcome', 'completed_at'])
+    .select(['id', 'kind', 'state', 'node_index', 'node_id', 'branch', 'step', 'stage', 'outcome', 'opinion', 'completed_at'])
     .where('case_id', '=', task.case_id)
     .where('node_index', '=', task.node_index)
     .where('state', '<>', 'cancelled')
     .execute();
   if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
-  if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome });
+  if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
   if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
   const main = atNode
     .filter((t) => t.kind === 'work' && t.state === 'done' && t.completed_at)

@@ -3,7 +3,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
-import { stopClock } from '../calendar/clocks.service.ts';
+import { stopClockIfRunning } from '../calendar/clocks.service.ts';
 import type { Limit, ProcessNode, StageNode } from '../catalog/catalog.schemas.ts';
 import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { onCaseDecided } from './fees.ts';
@@ -92,8 +92,7 @@ async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
     decided_at: kase.decided_at ?? new Date(),
   });
   if (kase.clock_id) {
-    const clock = await ctx.tx.selectFrom('clock').select('state').where('id', '=', kase.clock_id).executeTakeFirst();
-    if (clock && clock.state !== 'stopped') await stopClock(ctx, kase.clock_id);
+    await stopClockIfRunning(ctx, kase.clock_id);
   }
   await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision });
   if (kase.decision === null) await onCaseDecided(ctx, updated);
@@ -144,7 +143,7 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
 export async function advanceAfterTask(
   ctx: WriteContext,
   kase: CaseRow,
-  task: { id: number; node_index: number; node_id: string; branch: number | null; step: number; stage: string; outcome: string },
+  task: { id: number; node_index: number; node_id: string; branch: number | null; step: number; stage: string; outcome: string; opinion: string | null },
 ): Promise<CaseRow> {
   const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
   const node = nodes[task.node_index];
@@ -154,7 +153,7 @@ export async function advanceAfterTask(
   if ((task.stage === 'decide' && node.kind === 'stage') || node.kind === 'report_up') {
     current = await updateCase(ctx, current, { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' });
     await recordCaseEvent(ctx, current, 'decided', { decision: current.decision }, task.id);
-    await onCaseDecided(ctx, current, task.id);
+    await onCaseDecided(ctx, current, task.opinion);
   }
   if (task.stage === 'conclude') current = await conclude(ctx, current);
   if (node.kind === 'parallel' && task.branch !== null) {

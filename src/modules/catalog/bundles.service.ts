@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Db, Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess } from '../../server/access.ts';
@@ -71,6 +72,7 @@ export async function saveBundle(
   ctx: WriteContext,
   input: { code: string; organizationId: number; content: BundleContent; publish: boolean; version?: number },
 ) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'catalog.manage', await organizationPlacement(ctx.tx, input.organizationId));
   const list = await members(ctx.tx, input.content);
   if (input.content.committedLimit.unit === 'workday') {
@@ -114,6 +116,7 @@ export async function saveBundle(
 }
 
 export async function cancelBundle(ctx: WriteContext, code: string) {
+  await referenceChanged(ctx.tx);
   const b = await ctx.tx.selectFrom('bundle').select(['id', 'organization_id', 'state']).where('code', '=', code).executeTakeFirst();
   requireAccess(ctx.actor, 'catalog.manage', b ? await organizationPlacement(ctx.tx, b.organization_id) : null);
   if (b!.state === 'cancelled') throw new AppError('CONFLICT', { reason: 'already cancelled' });

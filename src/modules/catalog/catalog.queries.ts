@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cachedReference } from '../../server/db/reference-cache.ts';
 import type { Db, Executor } from '../../server/db/database.ts';
 import { hasPermission, requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -100,8 +101,16 @@ export async function searchItems(db: Db, q: SearchQuery) {
   };
 }
 
-/** The published version of an item by code: the guide, the form, the process and the limits. */
-export async function getPublishedItem(db: Executor, code: string) {
+/**
+ * The published version of an item by code: the guide, the form, the process and the limits. Kept
+ * with the process's reference data (catalog, organization and region writers say `referenceChanged`);
+ * callers must not change what it returns.
+ */
+export function getPublishedItem(db: Executor, code: string) {
+  return cachedReference(db, `published-item:${code}`, () => readPublishedItem(db, code));
+}
+
+async function readPublishedItem(db: Executor, code: string) {
   const row = await publishedQuery(db)
     .leftJoin('item as p', 'p.id', 'i.parent_item_id')
     .select([

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -17,6 +18,7 @@ async function loadItem(ctx: WriteContext, itemId: number, permission: 'catalog.
 }
 
 async function bumpItem(ctx: WriteContext, item: ItemRow, set: Record<string, unknown> = {}, expectedVersion?: number) {
+  await referenceChanged(ctx.tx);
   const r = await ctx.tx
     .updateTable('item')
     .set({ ...set, version: sql`version + 1`, updated_at: new Date() })
@@ -147,6 +149,7 @@ export async function submitForReview(ctx: WriteContext, itemId: number) {
  * follow — or reject sends it back as a draft with the reason. Nobody approves their own submission.
  */
 export async function reviewVersion(ctx: WriteContext, itemId: number, input: { decision: 'approve' | 'reject'; note?: string | null }) {
+  await referenceChanged(ctx.tx);
   const item = await loadItem(ctx, itemId, 'catalog.review');
   const pending = await openVersion(ctx.tx, itemId);
   if (!pending || pending.state !== 'in_review') throw new AppError('CONFLICT', { reason: 'no version is in review' });
@@ -238,6 +241,7 @@ async function refreshDelegated(ctx: WriteContext, parent: ItemRow, content: Ite
  * implements the unified standard, published at once; only local details (place, hours, phones) differ.
  */
 export async function delegateItem(ctx: WriteContext, itemId: number, input: { organizationIds: number[] }) {
+  await referenceChanged(ctx.tx);
   const item = await loadItem(ctx, itemId);
   if (item.status !== 'published') throw new AppError('CONFLICT', { reason: 'only a published item is delegated' });
   const current = (await publishedVersion(ctx.tx, itemId))!;
@@ -273,6 +277,7 @@ export async function delegateItem(ctx: WriteContext, itemId: number, input: { o
 
 /** A delegated item sets its own place, hours and phones; the rest stays the unified standard. */
 export async function setLocalDetails(ctx: WriteContext, itemId: number, input: { local: LocalDetails; version: number }) {
+  await referenceChanged(ctx.tx);
   const item = await loadItem(ctx, itemId);
   if (!item.parent_item_id) throw new AppError('CONFLICT', { reason: 'only a delegated item has local details; edit a draft instead' });
   if (item.status === 'cancelled') throw new AppError('CONFLICT', { reason: 'the item is cancelled' });
@@ -284,6 +289,7 @@ export async function setLocalDetails(ctx: WriteContext, itemId: number, input: 
 
 /** 取消: the item takes no new applications; items delegated from it are cancelled with it. */
 export async function cancelItem(ctx: WriteContext, itemId: number, input: { reason: string }) {
+  await referenceChanged(ctx.tx);
   const item = await loadItem(ctx, itemId);
   if (item.status === 'cancelled') throw new AppError('CONFLICT', { reason: 'already cancelled' });
   const ids = [
@@ -308,6 +314,7 @@ export async function cancelItem(ctx: WriteContext, itemId: number, input: { rea
 
 /** Publish without review: used by the demo data and by imports an administrator approves in one step. */
 export async function publishDirectly(ctx: WriteContext, itemId: number) {
+  await referenceChanged(ctx.tx);
   const item = await loadItem(ctx, itemId, 'catalog.review');
   const draft = await openVersion(ctx.tx, itemId);
   if (!draft) throw new AppError('CONFLICT', { reason: 'nothing to publish' });

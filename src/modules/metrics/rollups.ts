@@ -106,6 +106,15 @@ interface CaseSource {
   fees_day: Date | string | null;
   rating: number | null;
   rated_day: Date | string | null;
+  /** The clock of a concluded case (null otherwise), its pauses as [start, end] in epoch ms. */
+  clock_region_id: number | null;
+  clock_started_at: Date | null;
+  clock_stopped_at: Date | null;
+  committed_limit: number | null;
+  committed_unit: ClockSource['committed_unit'];
+  legal_limit: number | null;
+  legal_unit: ClockSource['legal_unit'];
+  clock_pauses: [number, number | null][] | null;
 }
 
 interface ClockSource {
@@ -134,8 +143,13 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
            EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id AND t.state = 'done' AND t.completed_by IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM window_staff ws WHERE ws.account_id = t.completed_by)) AS back_office,
            (SELECT ws.window_id::int FROM window_staff ws WHERE ws.account_id = ev.acceptor_id ORDER BY ws.post, ws.window_id LIMIT 1) AS acceptor_window,
-           m.window_id::int AS prior_window, fee.fees_cents, fee.paid_at AS fees_day, m.rating, m.rated_day::text AS rated_day
+           m.window_id::int AS prior_window, fee.fees_cents, fee.paid_at AS fees_day, m.rating, m.rated_day::text AS rated_day,
+           cl.region_id::int AS clock_region_id, cl.started_at AS clock_started_at, cl.stopped_at AS clock_stopped_at,
+           cl.committed_limit, cl.committed_unit, cl.legal_limit, cl.legal_unit,
+           (SELECT json_agg(json_build_array(floor(extract(epoch FROM p.started_at) * 1000), floor(extract(epoch FROM p.ended_at) * 1000)) ORDER BY p.id)
+            FROM clock_pause p WHERE p.clock_id = cl.id) AS clock_pauses
     FROM kase k
+    LEFT JOIN clock cl ON cl.id = k.clock_id AND k.concluded_at IS NOT NULL
     LEFT JOIN LATERAL (
       SELECT max(e.at) FILTER (WHERE e.type IN ('refused', 'withdrawn')) AS returned_at,
              bool_or(e.type IN ('notified', 'supplement_requested')) AS had_supplement,
@@ -151,25 +165,9 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
     WHERE k.id = ANY(${caseIds}::bigint[]) AND k.item_id IS NOT NULL
     ORDER BY k.id`.execute(db);
 
-  const clockIds = rows.filter((r) => r.concluded_at && r.clock_id).map((r) => r.clock_id!);
-  const clocks = new Map<number, ClockSource>();
-  const pauses = new Map<number, { startedAt: number; endedAt: number | null }[]>();
   const calendars = new Map<number | null, WorkCalendar>();
-  if (clockIds.length > 0) {
-    const c = await sql<ClockSource>`
-      SELECT id::int, region_id::int, started_at, stopped_at, committed_limit, committed_unit, legal_limit, legal_unit
-      FROM clock WHERE id = ANY(${clockIds}::bigint[])`.execute(db);
-    for (const r of c.rows) clocks.set(r.id, r);
-    const p = await sql<{ clock_id: number; started_at: Date; ended_at: Date | null }>`
-      SELECT clock_id::int, started_at, ended_at FROM clock_pause WHERE clock_id = ANY(${clockIds}::bigint[]) ORDER BY id`.execute(db);
-    for (const r of p.rows) {
-      const list = pauses.get(r.clock_id) ?? [];
-      list.push({ startedAt: r.started_at.getTime(), endedAt: r.ended_at?.getTime() ?? null });
-      pauses.set(r.clock_id, list);
-    }
-    for (const region of new Set([...clocks.values()].map((x) => x.region_id))) {
-      calendars.set(region, (await workCalendarFor(db, region)).calendar);
-    }
+  for (const region of new Set(rows.filter((r) => r.clock_started_at).map((r) => r.clock_region_id))) {
+    calendars.set(region, (await workCalendarFor(db, region)).calendar);
   }
 
   return rows.map((r) => {
@@ -207,11 +205,21 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
     if (r.concluded_at) {
       // decided in the hall: no task was done by someone who does not staff a window
       facts.at_window = !r.back_office;
-      const clock = r.clock_id ? clocks.get(r.clock_id) : undefined;
-      if (!clock) {
+      if (!r.clock_id || !r.clock_started_at) {
         facts.on_time = true;
       } else {
-        Object.assign(facts, clockFigures(calendars.get(clock.region_id)!, clock, pauses.get(clock.id) ?? [], r.case_kind, r.concluded_at.getTime()));
+        const clock: ClockSource = {
+          id: r.clock_id,
+          region_id: r.clock_region_id,
+          started_at: r.clock_started_at,
+          stopped_at: r.clock_stopped_at,
+          committed_limit: r.committed_limit,
+          committed_unit: r.committed_unit,
+          legal_limit: r.legal_limit,
+          legal_unit: r.legal_unit,
+        };
+        const pauses = (r.clock_pauses ?? []).map(([startedAt, endedAt]) => ({ startedAt, endedAt }));
+        Object.assign(facts, clockFigures(calendars.get(clock.region_id)!, clock, pauses, r.case_kind, r.concluded_at.getTime()));
       }
     }
     return facts;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Db, Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
@@ -85,6 +86,7 @@ function validate(input: { creditCode?: string; phone?: string | null }) {
 
 /** Add an organization (部门) in a region, optionally under a parent organization. */
 export async function createOrganization(ctx: WriteContext, input: OrganizationCreate) {
+  await referenceChanged(ctx.tx);
   validate(input);
   const region = await regionPlacement(ctx.tx, input.regionId);
   requireAccess(ctx.actor, 'org.manage', region);
@@ -126,6 +128,7 @@ export async function createOrganization(ctx: WriteContext, input: OrganizationC
 
 /** Change an organization; `version` guards against overwriting someone else's change. */
 export async function updateOrganization(ctx: WriteContext, id: number, input: OrganizationUpdate) {
+  await referenceChanged(ctx.tx);
   validate(input);
   requireAccess(ctx.actor, 'org.manage', await organizationPlacement(ctx.tx, id));
   const { version, ...fields } = input;

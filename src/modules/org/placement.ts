@@ -1,10 +1,25 @@
 import type { Executor } from '../../server/db/database.ts';
+import { cachedReference } from '../../server/db/reference-cache.ts';
 import type { Placement } from '../../server/access.ts';
 import './org.tables.ts';
 
+/** A region's code, name and path, kept with the process's reference data (region writers say `referenceChanged`). */
+export function regionById(db: Executor, regionId: number): Promise<{ code: string; name: string; path: string } | undefined> {
+  return cachedReference(db, `region:${regionId}`, () =>
+    db.selectFrom('region').select(['code', 'name', 'path']).where('id', '=', regionId).executeTakeFirst(),
+  );
+}
+
+/** A region that must exist. */
+export async function requireRegion(db: Executor, regionId: number): Promise<{ code: string; name: string; path: string }> {
+  const r = await regionById(db, regionId);
+  if (!r) throw new Error(`region ${regionId} does not exist`);
+  return r;
+}
+
 /** Where a region sits, for scope checks. */
 export async function regionPlacement(db: Executor, regionId: number): Promise<Placement | null> {
-  const r = await db.selectFrom('region').select('path').where('id', '=', regionId).executeTakeFirst();
+  const r = await regionById(db, regionId);
   return r ? { regionPath: r.path } : null;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess } from '../../server/access.ts';
@@ -47,6 +48,7 @@ export async function listRegionTree(db: Db) {
 
 /** Add a region below a parent (行政区划 调整). */
 export async function createRegion(ctx: WriteContext, input: { code: string; name: string; parentId?: number | null }) {
+  await referenceChanged(ctx.tx);
   if (!input.parentId) {
     // a new root city: only a system administrator
     if (!ctx.actor?.grants.some((g) => g.role === 'sys_admin')) throw new AppError('FORBIDDEN', { reason: 'only a system administrator adds a city' });
@@ -78,6 +80,7 @@ export async function createRegion(ctx: WriteContext, input: { code: string; nam
 }
 
 export async function renameRegion(ctx: WriteContext, id: number, input: { name: string; version: number }) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'org.manage', await regionPlacement(ctx.tx, id));
   const row = await ctx.tx
     .updateTable('region')
@@ -93,6 +96,7 @@ export async function renameRegion(ctx: WriteContext, id: number, input: { name:
 
 /** Create the root city (first-run setup and the demo). */
 export async function createCity(ctx: WriteContext, input: { code: string; name: string }) {
+  await referenceChanged(ctx.tx);
   const row = await ctx.tx
     .insertInto('region')
     .values({ code: input.code, name: input.name, level: 'city', parent_id: null, path: 'pending' })

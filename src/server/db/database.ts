@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { transactionEnded } from './reference-cache.ts';
 
 /**
  * The typed shape of every table. Each module adds its own tables to this interface in its
@@ -75,7 +76,18 @@ export function connect(url: string, max = 20): DbHandle {
   };
 }
 
-/** Run `fn` in one transaction: everything it writes commits together or not at all. */
-export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+/**
+ * Run `fn` in one transaction: everything it writes commits together or not at all. When it ends,
+ * a change of reference data it made drops the process's cache (reference-cache.ts).
+ */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let opened: Tx | undefined;
+  try {
+    return await db.transaction().execute((tx) => {
+      opened = tx;
+      return fn(tx);
+    });
+  } finally {
+    if (opened) transactionEnded(opened);
+  }
 }
