@@ -6,6 +6,7 @@ import { connect, type Db } from '../src/server/db/database.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { makeDeps, type Deps } from '../src/server/deps.ts';
 import { drainOutbox } from '../src/server/events.ts';
+import { dropReferenceCache } from '../src/server/db/reference-cache.ts';
 import { testSecretHex, templateName, demoPassword } from './env.ts';
 
 export interface TestServer {
@@ -76,7 +77,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     deps,
     db: handle.db,
     dbUrl,
-    sql: (text, values) => raw.query(text, values as unknown[]),
+    // what a test changes behind the server's back drops the server's cached reference data and sessions
+    sql: async (text, values) => {
+      try {
+        return await raw.query(text, values as unknown[]);
+      } finally {
+        dropReferenceCache();
+      }
+    },
     drainOutbox: () => drainOutbox(handle.db),
     async close() {
       await app.close();

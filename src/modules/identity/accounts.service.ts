@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
@@ -38,6 +39,8 @@ function validateApplicant(input: NewApplicant): void {
 
 /** Insert an applicant record; ID and phone are encrypted, with a keyed hash for exact lookups. */
 export async function insertApplicant(ctx: WriteContext, deps: Deps, input: NewApplicant, accountId: number | null): Promise<number> {
+  // an applicant linked to an account changes what that account's sessions know
+  if (accountId !== null) await referenceChanged(ctx.tx);
   validateApplicant(input);
   const idNumber = input.idNumber.toUpperCase();
   const row = await ctx.tx
@@ -94,6 +97,7 @@ async function insertAccount(
 
 /** A citizen or enterprise opens an account on the portal (实名注册). */
 export async function registerApplicantAccount(ctx: WriteContext, deps: Deps, input: NewApplicant & { username: string; password: string }) {
+  await referenceChanged(ctx.tx);
   validateApplicant(input);
   const existing = await ctx.tx
     .selectFrom('applicant')
@@ -131,6 +135,7 @@ export interface NewStaff {
 
 /** Create a staff account in an organization with its roles (used by administrators, the CLI and the demo). */
 export async function createStaffAccount(ctx: WriteContext, deps: Deps, input: NewStaff): Promise<number> {
+  await referenceChanged(ctx.tx);
   if (input.phone && !isValidPhone(input.phone)) throw new AppError('INVALID_PHONE', { field: 'phone' });
   const accountId = await insertAccount(ctx, { username: input.username, password: input.password, kind: 'staff', displayName: input.name });
   await ctx.tx
@@ -153,6 +158,7 @@ export async function assignRole(
   accountId: number,
   r: { role: Role; regionId?: number | null; organizationId?: number | null },
 ): Promise<void> {
+  await referenceChanged(ctx.tx);
   if (!roles.includes(r.role) || r.role === 'applicant') throw new AppError('VALIDATION_FAILED', { field: 'role' });
   if (r.regionId && r.organizationId) throw new AppError('VALIDATION_FAILED', { field: 'scope', reason: 'a role has a region or an organization, not both' });
   if (r.role !== 'sys_admin' && !r.regionId && !r.organizationId)
@@ -171,6 +177,7 @@ export async function assignRole(
 
 /** Change one's own password: the current one is required, and every other session ends. */
 export async function changePassword(ctx: WriteContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  await referenceChanged(ctx.tx);
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const account = await ctx.tx
@@ -235,6 +242,7 @@ export async function describeMe(db: Executor, actor: Actor) {
 }
 
 export async function setLocale(ctx: WriteContext, locale: 'zh-CN' | 'en'): Promise<void> {
+  await referenceChanged(ctx.tx);
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   await ctx.tx.updateTable('account').set({ locale, updated_at: new Date() }).where('id', '=', ctx.actor.accountId).execute();
 }

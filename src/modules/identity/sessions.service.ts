@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { cachedReference, referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -105,10 +106,13 @@ export type SessionCheck = { state: 'ok'; actor: Actor; csrfToken: string } | { 
 /**
  * Resolve a session cookie. Idle for longer than the idle timeout (30 minutes) or older than the
  * absolute limit (12 hours) and it is over. `last_seen_at` is refreshed at most once a minute.
+ * The session and its actor are kept with the process's reference data: signing out, revoking a
+ * session, and changing an account, its roles or its staff record say `referenceChanged`, which drops
+ * them here and in every other process.
  */
 export async function resolveSession(deps: Deps, token: string): Promise<SessionCheck> {
   const id = sha256(token);
-  const row = await findSessionActor(deps.db, id);
+  const row = await cachedReference(deps.db, `session:${id}`, () => findSessionActor(deps.db, id));
   if (!row) return { state: 'none' };
   const now = Date.now();
   const idleMs = deps.config.sessionIdleMinutes * 60_000;
@@ -120,7 +124,9 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   if (row.revoked_at) return { state: 'none' };
   if (row.status !== 'active') return { state: 'none' };
   if (now - row.last_seen_at.getTime() > 60_000) {
-    await deps.db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+    const seen = new Date();
+    await deps.db.updateTable('session').set({ last_seen_at: seen }).where('id', '=', id).execute();
+    row.last_seen_at = seen;
   }
   return { state: 'ok', actor: actorFromRow(row, 'session', id), csrfToken: row.csrf_token };
 }
@@ -138,6 +144,7 @@ export async function resolveApiKey(deps: Deps, key: string): Promise<Actor | nu
 export async function logout(deps: Deps, actor: Actor): Promise<void> {
   if (!actor.sessionId) return;
   await runWrite(deps.db, actor, async (ctx) => {
+    await referenceChanged(ctx.tx);
     await ctx.tx.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', actor.sessionId!).execute();
     await ctx.audit({ action: 'session.logout', targetType: 'account', targetId: actor.accountId, change: {} });
   });
@@ -168,6 +175,7 @@ export async function listSessions(deps: Deps, actor: Actor) {
 /** Revoke one of the actor's own sessions by its handle (server-side sign-out elsewhere). */
 export async function revokeSession(deps: Deps, actor: Actor, handle: string): Promise<void> {
   await runWrite(deps.db, actor, async (ctx) => {
+    await referenceChanged(ctx.tx);
     const r = await ctx.tx
       .updateTable('session')
       .set({ revoked_at: new Date() })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { referenceChanged } from '../../server/db/reference-cache.ts';
 import type { Db, Executor } from '../../server/db/database.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -120,6 +121,7 @@ async function checkRoleScope(ctx: WriteContext, r: { role: Role; regionId?: num
 
 /** Create a staff account with its roles; every role's scope must lie inside the administrator's own. */
 export async function addStaff(ctx: WriteContext, deps: Deps, input: StaffCreate) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'staff.manage', await organizationPlacement(ctx.tx, input.organizationId));
   for (const r of input.roles) await checkRoleScope(ctx, r);
   const accountId = await createStaffAccount(ctx, deps, input);
@@ -127,6 +129,7 @@ export async function addStaff(ctx: WriteContext, deps: Deps, input: StaffCreate
 }
 
 export async function updateStaff(ctx: WriteContext, deps: Deps, accountId: number, input: StaffUpdate) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'staff.manage', await staffPlacement(ctx.tx, accountId));
   if (input.phone && !isValidPhone(input.phone)) throw new AppError('INVALID_PHONE', { field: 'phone' });
   const staffSet: Record<string, unknown> = {};
@@ -160,6 +163,7 @@ export async function updateStaff(ctx: WriteContext, deps: Deps, accountId: numb
 }
 
 export async function addStaffRole(ctx: WriteContext, accountId: number, r: { role: Role; regionId?: number | null; organizationId?: number | null }) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'staff.manage', await staffPlacement(ctx.tx, accountId));
   await checkRoleScope(ctx, r);
   await assignRole(ctx, accountId, r);
@@ -167,6 +171,7 @@ export async function addStaffRole(ctx: WriteContext, accountId: number, r: { ro
 }
 
 export async function removeStaffRole(ctx: WriteContext, accountId: number, roleId: number) {
+  await referenceChanged(ctx.tx);
   requireAccess(ctx.actor, 'staff.manage', await staffPlacement(ctx.tx, accountId));
   const row = await ctx.tx.selectFrom('role_assignment').selectAll().where('id', '=', roleId).where('account_id', '=', accountId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
