@@ -113,10 +113,10 @@ export async function remarkOpenClocks(ctx: WriteContext, limit = 500): Promise<
   return rows.length;
 }
 
-async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
-  const { calendar } = await workCalendarFor(ctx.tx, clock.region_id);
-  const policy = await getWarningPolicy(ctx.tx);
-  const parts = known ?? (await loadParts(ctx.tx, clock.id));
+/** What a clock's row says after a change: its deadlines, overdue flag, yellow moment and next attention moment. */
+async function settlement(db: Executor, clock: ClockRow, parts: ClockParts, now: number) {
+  const { calendar } = await workCalendarFor(db, clock.region_id);
+  const policy = await getWarningPolicy(db);
   // while paused, deadlines are shown as if the clock resumed at the pause's start
   const evalAt = clock.state === 'paused' ? (parts.pauses.find((p) => !p.ended_at)?.started_at.getTime() ?? now) : now;
   const { committed, legal } = evaluate(calendar, clock, parts, evalAt);
@@ -127,39 +127,61 @@ async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: st
   const marks = limits.map((l) => ({ warnAt: warningMoment(calendar, clock.started_at.getTime(), l, policy), dueAt: l.dueAt }));
   const warnAt = marks.length ? Math.min(...marks.map((m) => m.warnAt)) : null;
   const attention = clock.state === 'running' ? nextAttention(marks, now) : null;
-  const moved = committedDue?.getTime() !== clock.committed_due_at?.getTime() || legalDue?.getTime() !== clock.legal_due_at?.getTime();
-  const updated = await ctx.tx
-    .updateTable('clock')
-    .set({
-      state: clock.state,
-      stopped_at: clock.stopped_at,
+  return {
+    row: {
       committed_due_at: committedDue,
       legal_due_at: legalDue,
       is_overdue: overdue,
       next_attention_at: attention === null ? null : new Date(attention),
       warn_at: warnAt === null ? null : new Date(warnAt),
+    },
+    moved: committedDue?.getTime() !== clock.committed_due_at?.getTime() || legalDue?.getTime() !== clock.legal_due_at?.getTime(),
+  };
+}
+
+async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
+  const parts = known ?? (await loadParts(ctx.tx, clock.id));
+  const { row: figures, moved } = await settlement(ctx.tx, clock, parts, now);
+  const update = ctx.tx
+    .updateTable('clock')
+    .set({
+      state: clock.state,
+      stopped_at: clock.stopped_at,
+      ...figures,
       version: sql`version + 1`,
       updated_at: new Date(),
     })
     .where('id', '=', clock.id)
     .where('version', '=', clock.version)
-    .returningAll()
-    .executeTakeFirst();
+    .returningAll();
+  // the change is recorded in the statement that writes the clock (and only if it did)
+  const updated =
+    moved || kind !== 'recomputed'
+      ? await ctx.tx
+          .with('u', () => update)
+          .with('ch', (db) =>
+            db
+              .insertInto('clock_change')
+              .columns(['clock_id', 'kind', 'committed_due_before', 'committed_due_after', 'legal_due_before', 'legal_due_after', 'note'])
+              .expression((eb) =>
+                eb
+                  .selectFrom('u')
+                  .select([
+                    'u.id',
+                    sql<string>`${kind}::text`.as('kind'),
+                    sql<Date | null>`${clock.committed_due_at}::timestamptz`.as('committed_due_before'),
+                    'u.committed_due_at',
+                    sql<Date | null>`${clock.legal_due_at}::timestamptz`.as('legal_due_before'),
+                    'u.legal_due_at',
+                    sql<string | null>`${note}::text`.as('note'),
+                  ]),
+              ),
+          )
+          .selectFrom('u')
+          .selectAll()
+          .executeTakeFirst()
+      : await update.executeTakeFirst();
   if (!updated) throw new AppError('CONFLICT', { clockId: clock.id, reason: 'the clock changed meanwhile' });
-  if (moved || kind !== 'recomputed') {
-    await ctx.tx
-      .insertInto('clock_change')
-      .values({
-        clock_id: clock.id,
-        kind,
-        committed_due_before: clock.committed_due_at,
-        committed_due_after: committedDue,
-        legal_due_before: clock.legal_due_at,
-        legal_due_after: legalDue,
-        note,
-      })
-      .execute();
-  }
   return updated as ClockRow;
 }
 
@@ -178,27 +200,72 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
   for (const l of [input.committed, input.legal]) {
     if (l && (!Number.isInteger(l.limit) || l.limit < 0 || l.limit > 3650)) throw new AppError('VALIDATION_FAILED', { field: 'limit' });
   }
+  // a new clock has no pauses or extensions yet: its deadlines are worked out before it is written,
+  // and the clock and its 'started' change are inserted in one statement
+  const startedAt = input.startedAt ?? new Date();
+  const fresh: ClockRow = {
+    id: 0,
+    owner_type: input.ownerType,
+    owner_id: String(input.ownerId),
+    region_id: input.regionId,
+    started_at: startedAt,
+    state: 'running',
+    committed_limit: input.committed?.limit ?? null,
+    committed_unit: input.committed?.unit ?? null,
+    committed_due_at: null,
+    legal_limit: input.legal?.limit ?? null,
+    legal_unit: input.legal?.unit ?? null,
+    legal_due_at: null,
+    next_attention_at: null,
+    warn_at: null,
+    warn_before_minutes: 0,
+    stopped_at: null,
+    is_overdue: false,
+    version: 0,
+    created_at: startedAt,
+    updated_at: startedAt,
+  };
+  const { row: figures } = await settlement(ctx.tx, fresh, { pauses: [], extensions: [] }, Date.now());
   const row = await ctx.tx
-    .insertInto('clock')
-    .values({
-      owner_type: input.ownerType,
-      owner_id: String(input.ownerId),
-      region_id: input.regionId,
-      started_at: input.startedAt ?? new Date(),
-      committed_limit: input.committed?.limit ?? null,
-      committed_unit: input.committed?.unit ?? null,
-      committed_due_at: null,
-      legal_limit: input.legal?.limit ?? null,
-      legal_unit: input.legal?.unit ?? null,
-      legal_due_at: null,
-      next_attention_at: null,
-      warn_at: null,
-      stopped_at: null,
-    })
-    .returningAll()
+    .with('c', (db) =>
+      db
+        .insertInto('clock')
+        .values({
+          owner_type: fresh.owner_type,
+          owner_id: fresh.owner_id,
+          region_id: fresh.region_id,
+          started_at: startedAt,
+          committed_limit: fresh.committed_limit,
+          committed_unit: fresh.committed_unit,
+          legal_limit: fresh.legal_limit,
+          legal_unit: fresh.legal_unit,
+          stopped_at: null,
+          ...figures,
+        })
+        .returningAll(),
+    )
+    .with('ch', (db) =>
+      db
+        .insertInto('clock_change')
+        .columns(['clock_id', 'kind', 'committed_due_before', 'committed_due_after', 'legal_due_before', 'legal_due_after', 'note'])
+        .expression((eb) =>
+          eb
+            .selectFrom('c')
+            .select([
+              'c.id',
+              sql.lit('started').as('kind'),
+              sql<Date | null>`NULL::timestamptz`.as('committed_due_before'),
+              'c.committed_due_at',
+              sql<Date | null>`NULL::timestamptz`.as('legal_due_before'),
+              'c.legal_due_at',
+              sql<string | null>`NULL::text`.as('note'),
+            ]),
+        ),
+    )
+    .selectFrom('c')
+    .selectAll()
     .executeTakeFirstOrThrow();
-  // a new clock has no pauses or extensions yet
-  return settle(ctx, row as ClockRow, 'started', null, Date.now(), { pauses: [], extensions: [] });
+  return row as ClockRow;
 }
 
 /**

@@ -140,8 +140,9 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
     SELECT k.id::int, k.region_id::int, k.organization_id::int, k.item_id::int, k.channel, k.case_kind, k.is_joint, k.is_reported_up,
            k.is_urgent, k.received_at, k.accepted_at, k.concluded_at, k.delivered_at, k.clock_id::int,
            ev.returned_at, ev.had_supplement, ev.acceptor_id::int, ev.delivered_late,
-           EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id AND t.state = 'done' AND t.completed_by IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM window_staff ws WHERE ws.account_id = t.completed_by)) AS back_office,
+           -- a scalar subquery, not EXISTS: the planner may turn an EXISTS into one hashed pass over every done task
+           coalesce((SELECT true FROM case_task t WHERE t.case_id = k.id AND t.state = 'done' AND t.completed_by IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM window_staff ws WHERE ws.account_id = t.completed_by) LIMIT 1), false) AS back_office,
            (SELECT ws.window_id::int FROM window_staff ws WHERE ws.account_id = ev.acceptor_id ORDER BY ws.post, ws.window_id LIMIT 1) AS acceptor_window,
            m.window_id::int AS prior_window, fee.fees_cents, fee.paid_at AS fees_day, m.rating, m.rated_day::text AS rated_day,
            cl.region_id::int AS clock_region_id, cl.started_at AS clock_started_at, cl.stopped_at AS clock_stopped_at,
