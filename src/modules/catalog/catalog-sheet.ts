@@ -9,6 +9,7 @@ import { createItem, startNewVersion, updateDraft } from './items.service.ts';
 import { openVersion } from './items.store.ts';
 import { standardForm, standardProcess } from './item-templates.ts';
 import { validateContent } from './item-rules.ts';
+import { schemaErrorZh, type SchemaError } from './schema-messages.ts';
 import './catalog.tables.ts';
 
 /** Chinese labels in the sheet ↔ values in the data model. */
@@ -196,7 +197,13 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-type RowError = { sheet: string; row: number; column?: string; message: string };
+/** A bad cell or row of an imported workbook: `messageZh` for the UI (zh-CN), `message` in English for API users. */
+type RowError = { sheet: string; row: number; column?: string; message: string; messageZh: string };
+
+/** One row error, its Chinese and English sentences side by side. */
+function rowError(sheet: string, row: number, column: string | undefined, zh: string, en: string): RowError {
+  return column === undefined ? { sheet, row, message: en, messageZh: zh } : { sheet, row, column, message: en, messageZh: zh };
+}
 
 function text(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -213,14 +220,14 @@ function text(v: ExcelJS.CellValue): string {
 function readSheet<K extends string>(book: ExcelJS.Workbook, name: string, columns: readonly (readonly [K, string])[], errors: RowError[]) {
   const sheet = book.getWorksheet(name);
   if (!sheet) {
-    errors.push({ sheet: name, row: 0, message: `missing sheet ${name}` });
+    errors.push(rowError(name, 0, undefined, `缺少工作表「${name}」`, `missing sheet ${name}`));
     return [];
   }
   const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
   const index = new Map<K, number>();
   for (const [key, label] of columns) {
     const i = header.indexOf(label);
-    if (i < 0 && !optionalColumns.has(label)) errors.push({ sheet: name, row: 1, column: label, message: `missing column ${label}` });
+    if (i < 0 && !optionalColumns.has(label)) errors.push(rowError(name, 1, label, `缺少列「${label}」`, `missing column ${label}`));
     else if (i < 0) continue;
     else index.set(key, i + 1);
   }
@@ -259,13 +266,16 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
   const feesByItem = new Map<string, Fee[]>();
   const need = <T>(sheet: string, row: number, column: string, map: Record<string, T>, value: string): T | undefined => {
     if (value in map) return map[value];
-    errors.push({ sheet, row, column, message: `"${value}" is not one of ${Object.keys(map).join(' / ')}` });
+    const allowed = Object.keys(map).join(' / ');
+    errors.push(
+      rowError(sheet, row, column, value ? `「${value}」不是可选的值，应为：${allowed}` : `未填写，应为：${allowed}`, `"${value}" is not one of ${allowed}`),
+    );
     return undefined;
   };
   for (const r of materialRows) {
     const before = errors.length;
     const count = Number(r.get('count') || '1');
-    if (!Number.isInteger(count) || count < 1) errors.push({ sheet: '材料', row: r.row, column: '份数', message: 'a whole number ≥ 1' });
+    if (!Number.isInteger(count) || count < 1) errors.push(rowError('材料', r.row, '份数', '份数应为不小于 1 的整数', 'a whole number ≥ 1'));
     const m = {
       key: r.get('key'),
       name: r.get('name'),
@@ -277,8 +287,9 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       ...(r.get('condition') ? { condition: r.get('condition') } : {}),
       ...(r.get('licenseType') ? { licenseType: r.get('licenseType') } : {}),
     };
-    if (!/^[a-z0-9_]{1,60}$/.test(m.key)) errors.push({ sheet: '材料', row: r.row, column: '材料标识', message: 'lower-case letters, digits and _' });
-    if (!m.name) errors.push({ sheet: '材料', row: r.row, column: '材料名称', message: 'required' });
+    if (!/^[a-z0-9_]{1,60}$/.test(m.key))
+      errors.push(rowError('材料', r.row, '材料标识', '材料标识只能使用小写字母、数字和下划线（不超过 60 个字符）', 'lower-case letters, digits and _'));
+    if (!m.name) errors.push(rowError('材料', r.row, '材料名称', '材料名称为必填项', 'required'));
     const k = key(r.get('orgCode'), r.get('baseCode'));
     // a bad row is reported on its own sheet only; the item is checked with the good ones
     if (errors.length === before) materialsByItem.set(k, [...(materialsByItem.get(k) ?? []), m as Material]);
@@ -292,14 +303,16 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
     if (amount) {
       const yuan = Number(amount);
       if (!Number.isFinite(yuan) || yuan < 0 || Math.abs(Math.round(yuan * 100) - yuan * 100) > 1e-6)
-        errors.push({ sheet: '收费', row: r.row, column: '标准金额（元）', message: 'an amount in yuan ≥ 0 with at most 2 decimals' });
+        errors.push(
+          rowError('收费', r.row, '标准金额（元）', '标准金额应为不小于 0 的元金额，最多保留两位小数', 'an amount in yuan ≥ 0 with at most 2 decimals'),
+        );
       else f.amountCents = Math.round(yuan * 100);
     }
     if (r.get('chargeAt')) {
       const at = need('收费', r.row, '收取时点', chargePoints, r.get('chargeAt'));
       if (at) f.chargeAt = at;
     }
-    if (!f.name || !f.standard) errors.push({ sheet: '收费', row: r.row, message: '收费项目 and 收费标准 are required' });
+    if (!f.name || !f.standard) errors.push(rowError('收费', r.row, undefined, '收费项目和收费标准为必填项', '收费项目 and 收费标准 are required'));
     const k = key(r.get('orgCode'), r.get('baseCode'));
     if (errors.length === before) feesByItem.set(k, [...(feesByItem.get(k) ?? []), f]);
     else feesByItem.set(k, feesByItem.get(k) ?? []);
@@ -310,15 +323,16 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
   for (const r of itemRows) {
     const before = errors.length;
     const organizationId = orgs.get(r.get('orgCode'));
-    if (!organizationId) errors.push({ sheet: '事项', row: r.row, column: '实施机构统一社会信用代码', message: 'no organization has this credit code' });
+    if (!organizationId)
+      errors.push(rowError('事项', r.row, '实施机构统一社会信用代码', '没有使用该统一社会信用代码的实施机构', 'no organization has this credit code'));
     const baseCode = r.get('baseCode');
-    if (!/^[0-9]{12}$/.test(baseCode)) errors.push({ sheet: '事项', row: r.row, column: '基本编码', message: '12 digits' });
+    if (!/^[0-9]{12}$/.test(baseCode)) errors.push(rowError('事项', r.row, '基本编码', '基本编码应为 12 位数字', '12 digits'));
     const k = key(r.get('orgCode'), baseCode);
-    if (keys.has(k)) errors.push({ sheet: '事项', row: r.row, message: 'the same item is listed twice' });
+    if (keys.has(k)) errors.push(rowError('事项', r.row, undefined, '同一事项重复列出', 'the same item is listed twice'));
     keys.add(k);
     const num = (column: string, v: string) => {
       const n = Number(v);
-      if (v === '' || !Number.isInteger(n) || n < 0) errors.push({ sheet: '事项', row: r.row, column, message: 'a whole number' });
+      if (v === '' || !Number.isInteger(n) || n < 0) errors.push(rowError('事项', r.row, column, `${column}应为不小于 0 的整数`, 'a whole number'));
       return n;
     };
     const json = (column: string, v: string) => {
@@ -326,7 +340,7 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       try {
         return JSON.parse(v) as unknown;
       } catch {
-        errors.push({ sheet: '事项', row: r.row, column, message: 'not valid JSON' });
+        errors.push(rowError('事项', r.row, column, `${column}不是有效的 JSON`, 'not valid JSON'));
         return undefined;
       }
     };
@@ -369,15 +383,20 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
     if (errors.length > before) continue;
     if (!Value.Check(ItemContent, content)) {
       for (const e of [...Value.Errors(ItemContent, content)].slice(0, 5))
-        errors.push({ sheet: '事项', row: r.row, column: e.instancePath, message: e.message });
+        errors.push(
+          rowError('事项', r.row, e.instancePath, schemaErrorZh(e as SchemaError, e.instancePath ? `事项内容「${e.instancePath}」` : '事项内容'), e.message),
+        );
       continue;
     }
     const problems = validateContent(content as ItemContent, () => true);
-    for (const p of problems) errors.push({ sheet: '事项', row: r.row, column: p.path, message: p.message });
+    for (const p of problems) errors.push(rowError('事项', r.row, p.path, p.messageZh, p.message));
     if (problems.length === 0) plan.push({ row: r.row, organizationId: organizationId!, baseCode, content: content as ItemContent });
   }
   for (const k of [...materialsByItem.keys(), ...feesByItem.keys()]) {
-    if (!keys.has(k)) errors.push({ sheet: materialsByItem.has(k) ? '材料' : '收费', row: 0, message: `rows for ${k}, which is not in 事项` });
+    if (!keys.has(k)) {
+      const sheet = materialsByItem.has(k) ? '材料' : '收费';
+      errors.push(rowError(sheet, 0, undefined, `「${sheet}」中有事项 ${k} 的行，但「事项」工作表中没有该事项`, `rows for ${k}, which is not in 事项`));
+    }
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', { errors: errors.slice(0, 500), errorCount: errors.length });
 

@@ -15,7 +15,8 @@ import { exportCatalog, importCatalog } from './catalog-sheet.ts';
 
 const tags = ['catalog'];
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9A-Z-]{3,60}$' }) });
-const Problem = Type.Object({ path: Type.String(), message: Type.String() });
+/** A broken rule: `message` in English, `messageZh` in Chinese (what the workbench shows in zh-CN). */
+const Problem = Type.Object({ path: Type.String(), message: Type.String(), messageZh: Type.String() });
 const LimitView = Type.Object({ value: Type.Integer(), unit: Type.String(), note: Type.Optional(Type.String()) });
 const ItemSummary = Type.Object({
   code: Type.String(),

@@ -215,6 +215,22 @@ describe('spreadsheet import and export', () => {
       ]),
     );
     expect(errors.filter((e) => e.sheet === '事项' && e.row === 2)).toEqual([]);
+    // every row error says it in Chinese (for the workbench) and in English (for API users)
+    const full = r.body.error.details.errors as { sheet: string; row: number; column?: string; message: string; messageZh: string }[];
+    expect(full.every((e) => e.message && e.messageZh && e.messageZh !== e.message)).toBe(true);
+    expect(full).toEqual(
+      expect.arrayContaining([
+        { sheet: '事项', row: 3, column: '基本编码', message: '12 digits', messageZh: '基本编码应为 12 位数字' },
+        { sheet: '材料', row: 3, column: '份数', message: 'a whole number ≥ 1', messageZh: '份数应为不小于 1 的整数' },
+        {
+          sheet: '材料',
+          row: 3,
+          column: '必要性',
+          message: '"很必要" is not one of 必要 / 情形必要 / 非必要',
+          messageZh: '「很必要」不是可选的值，应为：必要 / 情形必要 / 非必要',
+        },
+      ]),
+    );
     expect((await server.sql('SELECT count(*)::int AS n FROM item')).rows[0].n).toBe(before);
   });
 });
@@ -289,6 +305,12 @@ describe('item lifecycle', () => {
     expect(r.status).toBe(400);
     const paths = r.body.error.details.problems.map((p: { path: string }) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['committedLimit', 'fees', 'materials.1.key', 'materials.0.condition', 'materials.0.licenseType']));
+    expect(r.body.error.details.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'materials.1.key', message: 'material key a is used twice', messageZh: '申请材料标识 a 重复使用' },
+        { path: 'materials.0.condition', message: 'a conditional material says when it is needed', messageZh: '情形必要的申请材料须说明适用情形' },
+      ]),
+    );
     expect((await admin.get(`/api/v1/catalog/admin/items/${created.body.id}`)).body.open.state).toBe('draft');
   });
 
@@ -351,8 +373,14 @@ describe('forms and processes', () => {
     const bad = (await check({ applicantName: '王五', idNumber: '110105194912310021', phone: '123' })).body;
     expect(bad.valid).toBe(false);
     expect(bad.problems.map((p: { path: string }) => p.path).sort()).toEqual(['idNumber', 'phone']);
+    expect(bad.problems).toContainEqual({ path: 'phone', message: 'must match format "phone"', messageZh: '「联系电话」不是有效的电话号码（手机或固定电话）' });
     const missing = (await check({})).body;
     expect(missing.problems.map((p: { path: string }) => p.path).sort()).toEqual(['applicantName', 'idNumber', 'phone']);
+    expect(missing.problems).toContainEqual({
+      path: 'applicantName',
+      message: "must have required property 'applicantName'",
+      messageZh: '「申请人姓名」为必填项',
+    });
   });
 
   it('refuses a form whose fields and UI hints disagree', async () => {
@@ -396,6 +424,13 @@ describe('forms and processes', () => {
     expect(messages).toContain('at least two branches');
     expect(messages).toContain('node id review is used twice');
     expect(messages).toContain('no such organization');
+    expect(r.body.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'process.nodes.0', message: 'the process starts with intake (receive)', messageZh: '办理流程须以受理环节开始' },
+        { path: 'process.nodes.2.branches', message: 'a parallel node has at least two branches', messageZh: '并联环节至少需要两个分支' },
+        { path: 'process.nodes.1.branches.0.0', message: 'node id review is used twice', messageZh: '环节标识 review 重复使用' },
+      ]),
+    );
   });
 });
 

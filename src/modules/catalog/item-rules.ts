@@ -3,10 +3,18 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { isValidCreditCode, isValidIdCardNumber, isValidPhone, isValidRegionCode } from '../../common/validators.ts';
 import type { Form, ItemContent, Process, ProcessNode, StageNode } from './catalog.schemas.ts';
+import { schemaErrorZh } from './schema-messages.ts';
 
+/** A rule broken by an item's content or an application: `messageZh` for the UI (zh-CN), `message` in English for API users. */
 export interface Problem {
   path: string;
   message: string;
+  messageZh: string;
+}
+
+/** One problem, its Chinese and English sentences side by side. */
+export function problem(path: string, zh: string, en: string): Problem {
+  return { path, message: en, messageZh: zh };
 }
 
 /** The JSON Schema engine for item forms, with the identifiers a Chinese form asks for. */
@@ -39,36 +47,41 @@ const widgetTypes: Record<string, string[]> = {
 export function validateForm(form: Form): Problem[] {
   const problems: Problem[] = [];
   const schema = form.schema as { type?: unknown; properties?: Record<string, { type?: string; format?: string }>; required?: string[] };
-  if (schema.type !== 'object') problems.push({ path: 'form.schema.type', message: 'the form schema must be an object schema' });
+  if (schema.type !== 'object') problems.push(problem('form.schema.type', '表单结构必须是对象类型（object）', 'the form schema must be an object schema'));
   const props = schema.properties ?? {};
   const names = Object.keys(props);
-  if (names.length === 0) problems.push({ path: 'form.schema.properties', message: 'the form has no fields' });
+  if (names.length === 0) problems.push(problem('form.schema.properties', '表单没有字段', 'the form has no fields'));
   for (const name of names) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(name)) problems.push({ path: `form.schema.properties.${name}`, message: 'field names are letters, digits and _' });
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(name))
+      problems.push(
+        problem(`form.schema.properties.${name}`, `字段名 ${name} 只能使用字母、数字和下划线，且以字母开头`, 'field names are letters, digits and _'),
+      );
     const ui = form.ui.fields[name];
     if (!ui) {
-      problems.push({ path: `form.ui.fields.${name}`, message: 'the field has no UI hints (widget and label)' });
+      problems.push(problem(`form.ui.fields.${name}`, `字段 ${name} 未设置控件和标签`, 'the field has no UI hints (widget and label)'));
       continue;
     }
     const type = props[name]?.type;
     if (!type || !widgetTypes[ui.widget]?.includes(type))
-      problems.push({ path: `form.ui.fields.${name}.widget`, message: `widget ${ui.widget} does not fit type ${type}` });
+      problems.push(problem(`form.ui.fields.${name}.widget`, `控件 ${ui.widget} 与字段类型 ${type} 不匹配`, `widget ${ui.widget} does not fit type ${type}`));
     if (ui.widget === 'id_number' && props[name]?.format !== 'id-card')
-      problems.push({ path: `form.schema.properties.${name}.format`, message: 'an ID number field uses format id-card' });
+      problems.push(problem(`form.schema.properties.${name}.format`, '证件号码字段的格式须为 id-card', 'an ID number field uses format id-card'));
     if (ui.widget === 'phone' && props[name]?.format !== 'phone')
-      problems.push({ path: `form.schema.properties.${name}.format`, message: 'a phone field uses format phone' });
+      problems.push(problem(`form.schema.properties.${name}.format`, '电话字段的格式须为 phone', 'a phone field uses format phone'));
   }
   for (const name of Object.keys(form.ui.fields))
-    if (!props[name]) problems.push({ path: `form.ui.fields.${name}`, message: 'UI hints for a field the schema does not have' });
-  for (const name of schema.required ?? []) if (!props[name]) problems.push({ path: 'form.schema.required', message: `required field ${name} does not exist` });
+    if (!props[name])
+      problems.push(problem(`form.ui.fields.${name}`, `表单结构中没有字段 ${name}，不能为其设置控件`, 'UI hints for a field the schema does not have'));
+  for (const name of schema.required ?? [])
+    if (!props[name]) problems.push(problem('form.schema.required', `必填字段 ${name} 不存在`, `required field ${name} does not exist`));
   const order = new Set(form.ui.order);
-  if (order.size !== form.ui.order.length) problems.push({ path: 'form.ui.order', message: 'a field is listed twice' });
-  for (const name of names) if (!order.has(name)) problems.push({ path: 'form.ui.order', message: `field ${name} is not placed` });
+  if (order.size !== form.ui.order.length) problems.push(problem('form.ui.order', '字段排列中有重复的字段', 'a field is listed twice'));
+  for (const name of names) if (!order.has(name)) problems.push(problem('form.ui.order', `字段 ${name} 未放入表单排列`, `field ${name} is not placed`));
   if (problems.length === 0) {
     try {
       ajv.compile(form.schema);
     } catch (error) {
-      problems.push({ path: 'form.schema', message: (error as Error).message });
+      problems.push(problem('form.schema', '表单结构无法编译，请检查字段定义', (error as Error).message));
     }
   }
   return problems;
@@ -84,10 +97,18 @@ export function validateSubmission(form: Form, data: unknown, cacheKey?: string)
     if (cacheKey) compiled.set(cacheKey, validate);
   }
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((e) => ({
-    path: (e.instancePath.replace(/^\//, '').replace(/\//g, '.') || (e.params as { missingProperty?: string }).missingProperty) ?? '',
-    message: e.message ?? e.keyword,
-  }));
+  const labels = form.ui.fields;
+  return (validate.errors ?? []).map((e) => {
+    const path = (e.instancePath.replace(/^\//, '').replace(/\//g, '.') || (e.params as { missingProperty?: string }).missingProperty) ?? '';
+    const label = labels[path.split('.')[0] ?? '']?.label['zh-CN'];
+    if (e.keyword === 'required') {
+      // the missing field is the one to name: 「申请人姓名」为必填项
+      const missing = String((e.params as { missingProperty?: string }).missingProperty ?? '');
+      const missingLabel = e.instancePath ? undefined : labels[missing]?.label['zh-CN'];
+      return problem(path, missingLabel ? `「${missingLabel}」为必填项` : schemaErrorZh(e, label ? `「${label}」` : '表单数据'), e.message ?? e.keyword);
+    }
+    return problem(path, schemaErrorZh(e, label ? `「${label}」` : path ? `表单数据「${path}」` : '表单数据'), e.message ?? e.keyword);
+  });
 }
 
 function* stagesOf(nodes: ProcessNode[]): Generator<StageNode> {
@@ -109,39 +130,52 @@ export function validateProcess(
 ): Problem[] {
   const problems: Problem[] = [];
   const nodes = process.nodes;
-  if (nodes.length === 0) return [{ path: 'process.nodes', message: 'the process has no nodes' }];
+  if (nodes.length === 0) return [problem('process.nodes', '办理流程没有环节', 'the process has no nodes')];
   const first = nodes[0]!;
-  if (first.kind !== 'stage' || first.stage !== 'receive') problems.push({ path: 'process.nodes.0', message: 'the process starts with intake (receive)' });
+  if (first.kind !== 'stage' || first.stage !== 'receive')
+    problems.push(problem('process.nodes.0', '办理流程须以受理环节开始', 'the process starts with intake (receive)'));
   const top = nodes.filter((n): n is StageNode => n.kind === 'stage').map((n) => n.stage);
   if (!top.includes('decide') && !nodes.some((n) => n.kind === 'report_up'))
-    problems.push({ path: 'process.nodes', message: 'no decide stage: the process never reaches a decision' });
-  if (!top.includes('conclude')) problems.push({ path: 'process.nodes', message: 'no conclude stage: the process never ends' });
+    problems.push(problem('process.nodes', '缺少决定环节：办理流程无法作出审批决定', 'no decide stage: the process never reaches a decision'));
+  if (!top.includes('conclude')) problems.push(problem('process.nodes', '缺少办结环节：办理流程无法办结', 'no conclude stage: the process never ends'));
   const ids = new Set<string>();
   nodes.forEach((n, i) => {
     const check = (id: string, path: string) => {
-      if (ids.has(id)) problems.push({ path, message: `node id ${id} is used twice` });
+      if (ids.has(id)) problems.push(problem(path, `环节标识 ${id} 重复使用`, `node id ${id} is used twice`));
       ids.add(id);
     };
     check(n.id, `process.nodes.${i}`);
     if (n.kind === 'parallel') {
-      if (n.branches.length < 2) problems.push({ path: `process.nodes.${i}.branches`, message: 'a parallel node has at least two branches' });
+      if (n.branches.length < 2) problems.push(problem(`process.nodes.${i}.branches`, '并联环节至少需要两个分支', 'a parallel node has at least two branches'));
       n.branches.forEach((b, j) => {
-        if (b.length === 0) problems.push({ path: `process.nodes.${i}.branches.${j}`, message: 'an empty branch' });
+        if (b.length === 0) problems.push(problem(`process.nodes.${i}.branches.${j}`, '并联分支中没有环节', 'an empty branch'));
         b.forEach((s, k) => check(s.id, `process.nodes.${i}.branches.${j}.${k}`));
       });
     }
     if (n.kind === 'report_up' && n.organizationId && !organizationExists(n.organizationId))
-      problems.push({ path: `process.nodes.${i}.organizationId`, message: 'no such organization' });
+      problems.push(problem(`process.nodes.${i}.organizationId`, '上报的部门不存在', 'no such organization'));
   });
   for (const s of stagesOf(nodes)) {
     if (s.assignee.role === 'clerk' && s.stage !== 'receive' && s.stage !== 'deliver')
-      problems.push({ path: `process.${s.id}.assignee`, message: 'window clerks receive and deliver; review and decisions belong to approvers and heads' });
+      problems.push(
+        problem(
+          `process.${s.id}.assignee`,
+          '综合窗口受理人员只负责受理和送达，审查、决定环节应由审批人员或首席代表办理',
+          'window clerks receive and deliver; review and decisions belong to approvers and heads',
+        ),
+      );
     if (s.assignee.organizationId && !organizationExists(s.assignee.organizationId))
-      problems.push({ path: `process.${s.id}.assignee`, message: 'no such organization' });
+      problems.push(problem(`process.${s.id}.assignee`, '办理部门不存在', 'no such organization'));
   }
   const budget = nodes.reduce((sum, n) => sum + (n.kind !== 'parallel' && n.budget?.unit === 'workday' ? n.budget.value : 0), 0);
   if (content.caseKind === 'committed' && content.legalLimit.unit === 'workday' && budget > content.legalLimit.value) {
-    problems.push({ path: 'process', message: `stage budgets (${budget} working days) exceed the legal limit (${content.legalLimit.value})` });
+    problems.push(
+      problem(
+        'process',
+        `各环节时限合计 ${budget} 个工作日，超过法定时限（${content.legalLimit.value} 个工作日）`,
+        `stage budgets (${budget} working days) exceed the legal limit (${content.legalLimit.value})`,
+      ),
+    );
   }
   return problems;
 }
@@ -150,25 +184,27 @@ export function validateProcess(
 export function validateContent(content: ItemContent, organizationExists: (id: number) => boolean): Problem[] {
   const problems: Problem[] = [];
   if (content.caseKind === 'immediate' && (content.committedLimit.value !== 0 || content.legalLimit.value !== 0)) {
-    problems.push({ path: 'committedLimit', message: 'an immediate item (即办件) is decided on the spot: limits are 0' });
+    problems.push(problem('committedLimit', '即办件当场办结，法定时限和承诺时限均应为 0', 'an immediate item (即办件) is decided on the spot: limits are 0'));
   }
   if (content.caseKind === 'committed' && content.committedLimit.value === 0)
-    problems.push({ path: 'committedLimit', message: 'a committed item (承诺件) needs a committed limit' });
+    problems.push(problem('committedLimit', '承诺件须填写承诺时限', 'a committed item (承诺件) needs a committed limit'));
   if (content.committedLimit.unit === content.legalLimit.unit && content.committedLimit.value > content.legalLimit.value) {
-    problems.push({ path: 'committedLimit', message: 'the committed limit cannot exceed the legal limit' });
+    problems.push(problem('committedLimit', '承诺时限不得超过法定时限', 'the committed limit cannot exceed the legal limit'));
   }
-  if (content.isChargeable && content.fees.length === 0) problems.push({ path: 'fees', message: 'a chargeable item lists its fees' });
-  if (!content.isChargeable && content.fees.length > 0) problems.push({ path: 'fees', message: 'a free item lists no fees' });
+  if (content.isChargeable && content.fees.length === 0) problems.push(problem('fees', '收费事项须列明收费项目', 'a chargeable item lists its fees'));
+  if (!content.isChargeable && content.fees.length > 0) problems.push(problem('fees', '不收费事项不应列出收费项目', 'a free item lists no fees'));
   const keys = new Set<string>();
   content.materials.forEach((m, i) => {
-    if (keys.has(m.key)) problems.push({ path: `materials.${i}.key`, message: `material key ${m.key} is used twice` });
+    if (keys.has(m.key)) problems.push(problem(`materials.${i}.key`, `申请材料标识 ${m.key} 重复使用`, `material key ${m.key} is used twice`));
     keys.add(m.key);
     if (m.necessity === 'conditional' && !m.condition)
-      problems.push({ path: `materials.${i}.condition`, message: 'a conditional material says when it is needed' });
+      problems.push(problem(`materials.${i}.condition`, '情形必要的申请材料须说明适用情形', 'a conditional material says when it is needed'));
     if (m.source === 'license' && !m.licenseType)
-      problems.push({ path: `materials.${i}.licenseType`, message: 'a material taken from an electronic license names the license type' });
+      problems.push(
+        problem(`materials.${i}.licenseType`, '来源为电子证照的申请材料须注明证照类型', 'a material taken from an electronic license names the license type'),
+      );
   });
-  if (!content.basis.trim()) problems.push({ path: 'basis', message: 'the legal basis (设定依据) is required' });
+  if (!content.basis.trim()) problems.push(problem('basis', '设定依据为必填项', 'the legal basis (设定依据) is required'));
   problems.push(...validateForm(content.form), ...validateProcess(content.process, content, organizationExists));
   return problems;
 }

@@ -94,10 +94,11 @@ export interface AdminItem {
   delegatedTo: { id: number; code: string; status: ItemStatus; organizationName: string }[];
 }
 
-/** A problem found by the rules checked before review (item-rules.ts), or a schema violation. */
+/** A problem found by the rules checked before review (item-rules.ts), or a schema violation: `message` in English, `messageZh` in Chinese. */
 export interface Problem {
   path: string;
   message: string;
+  messageZh?: string;
 }
 
 /** A published item as the public search returns it (for the bundle's member picker). */
@@ -144,11 +145,18 @@ export interface ImportResult {
 }
 
 /** One bad cell or row of an import: its sheet, row and column. */
+/** A bad cell or row of an imported workbook (catalog-sheet.ts): `message` in English, `messageZh` in Chinese. */
 export interface ImportRowError {
   sheet: string;
   row: number;
   column?: string;
   message: string;
+  messageZh?: string;
+}
+
+/** The sentence of a problem or row error in the user's language (English when the Chinese is absent). */
+export function messageIn(locale: 'zh-CN' | 'en', p: { message: string; messageZh?: string }): string {
+  return locale === 'zh-CN' ? p.messageZh || p.message : p.message;
 }
 
 export interface AdminItemFilter {

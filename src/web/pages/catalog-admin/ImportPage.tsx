@@ -4,10 +4,10 @@ import type { TableColumnsType } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { can, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
-import { catalogAdminApi, catalogAdminKeys, exportWorkbookUrl, type ImportResult, type ImportRowError } from '../../api/catalog-admin.ts';
+import { catalogAdminApi, catalogAdminKeys, exportWorkbookUrl, messageIn, type ImportResult, type ImportRowError } from '../../api/catalog-admin.ts';
 import { Forbidden } from '../../components/PageState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import './catalog-admin.css';
@@ -28,6 +28,7 @@ type Outcome =
 /** 导入导出: download the catalog workbook; upload one, check it without saving (预检), then import it all or nothing. */
 export function ImportPage() {
   const t = useT();
+  const { locale } = useLocale();
   const me = useMe().data!;
   const queryClient = useQueryClient();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
@@ -59,7 +60,7 @@ export function ImportPage() {
     { title: t('ca.import.sheet'), dataIndex: 'sheet', width: 90, render: (s: string) => <Tag>{s}</Tag> },
     { title: t('ca.import.row'), dataIndex: 'row', width: 70, align: 'right', render: (r: number) => (r > 0 ? r : '—') },
     { title: t('ca.import.column'), dataIndex: 'column', width: 220, render: (c?: string) => (c ? <span className="mono">{c}</span> : '—') },
-    { title: t('ca.import.message'), dataIndex: 'message' },
+    { title: t('ca.import.message'), key: 'message', render: (_: unknown, e: ImportRowError) => messageIn(locale, e) },
   ];
   const planColumns: TableColumnsType<ImportResult['items'][number]> = [
     {

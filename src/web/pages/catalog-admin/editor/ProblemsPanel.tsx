@@ -1,8 +1,9 @@
 import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { useT, type MessageKey } from '../../../i18n/index.tsx';
+import { useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { isApiError } from '../../../api/client.ts';
-import type { Problem } from '../../../api/catalog-admin.ts';
+import { messageIn, type Problem } from '../../../api/catalog-admin.ts';
+import { schemaErrorZh } from '../../../../modules/catalog/schema-messages.ts';
 
 export type EditorTab = 'basic' | 'materials' | 'fees' | 'form' | 'process' | 'versions' | 'delegation';
 
@@ -32,13 +33,14 @@ export function tabOfPath(path: string): EditorTab {
  */
 export function problemsOfError(error: unknown): Problem[] | null {
   if (!isApiError(error, 'VALIDATION_FAILED')) return null;
-  const details = error.details as { problems?: Problem[]; fields?: { field: string; message?: string }[] } | null;
+  const details = error.details as { problems?: Problem[]; fields?: { field: string; rule?: string; message?: string }[] } | null;
   if (details?.problems) return details.problems;
   if (details?.fields)
-    return details.fields.map((f) => ({
-      path: f.field.replace(/^\/?content[./]?/, '').replace(/\//g, '.'),
-      message: f.message ?? error.message,
-    }));
+    return details.fields.map((f) => {
+      const path = f.field.replace(/^\/?content[./]?/, '').replace(/\//g, '.');
+      // request validation sends the rule but not its params: the Chinese names the rule, the English is the validator's
+      return { path, message: f.message ?? error.message, messageZh: schemaErrorZh({ keyword: f.rule ?? '' }, path ? `「${path}」` : '事项内容') };
+    });
   return null;
 }
 
@@ -54,6 +56,7 @@ export function countByTab(problems: Problem[] | null): Partial<Record<EditorTab
 /** The result of 检查: problems grouped by the tab that fixes them, each with its path and a jump to that tab. */
 export function ProblemsPanel({ problems, onJump, onClose }: { problems: Problem[]; onJump: (tab: EditorTab) => void; onClose: () => void }) {
   const t = useT();
+  const { locale } = useLocale();
   if (problems.length === 0)
     return (
       <Alert
@@ -94,7 +97,7 @@ export function ProblemsPanel({ problems, onJump, onClose }: { problems: Problem
                 {list.map((p, i) => (
                   <li key={i} className="ca-problem" onClick={() => onJump(tab)}>
                     <Tag className="mono">{p.path || '—'}</Tag>
-                    <span>{p.message}</span>
+                    <span>{messageIn(locale, p)}</span>
                   </li>
                 ))}
               </ul>
