@@ -369,14 +369,27 @@ describe('catalog administration (事项管理)', () => {
       await report.waitFor({ state: 'visible' });
       const rows = report.locator('tbody tr.ant-table-row');
       const text = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
-      expect(text.some((r) => /材料 2 材料标识/.test(r))).toBe(true);
-      expect(text.some((r) => /材料 2 原件\/复印件 "原件X"/.test(r))).toBe(true);
-      expect(text.some((r) => /事项 2 实施机构统一社会信用代码 no organization/.test(r))).toBe(true);
-      expect(text.some((r) => /事项 3 基本编码 12 digits/.test(r))).toBe(true);
-      expect(text.some((r) => /事项 3 事项类型 "行政审批"/.test(r))).toBe(true);
-      expect(text.some((r) => /事项 4 committedLimit/.test(r))).toBe(true);
+      // zh-CN: the sentences are Chinese
+      expect(text.some((r) => /材料 2 材料标识 材料标识只能使用小写字母、数字和下划线/.test(r))).toBe(true);
+      expect(text.some((r) => /材料 2 原件\/复印件 「原件X」不是可选的值，应为：原件 \/ 复印件 \/ 原件及复印件/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 2 实施机构统一社会信用代码 没有使用该统一社会信用代码的实施机构/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 3 基本编码 基本编码应为 12 位数字/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 3 事项类型 「行政审批」不是可选的值/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 4 committedLimit 即办件当场办结，法定时限和承诺时限均应为 0/.test(r))).toBe(true);
+      expect(text.some((r) => /no organization|12 digits|is not one of/.test(r))).toBe(false);
       expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
       await shot(page, 'catalog-admin-import-errors');
+      // English: the same rows in English, then back to Chinese (the switch is remembered on the account)
+      await page.getByTestId('language-switch').click();
+      await report.getByText('12 digits').waitFor({ state: 'visible' });
+      const english = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+      expect(english.some((r) => /事项 2 实施机构统一社会信用代码 no organization has this credit code/.test(r))).toBe(true);
+      expect(english.some((r) => /材料 2 原件\/复印件 "原件X" is not one of/.test(r))).toBe(true);
+      expect(english.some((r) => /事项 4 committedLimit an immediate item \(即办件\) is decided on the spot/.test(r))).toBe(true);
+      const backToChinese = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+      await page.getByTestId('language-switch').click();
+      await backToChinese;
+      await report.getByText('基本编码应为 12 位数字').waitFor({ state: 'visible' });
       expect(await count()).toBe(before);
 
       // a good workbook: 预检 shows the plan, 导入 creates the draft
@@ -456,9 +469,18 @@ describe('catalog administration (事项管理)', () => {
     await page.getByTestId('action-check').click();
     const problems = page.getByTestId('check-problems');
     await problems.getByText('materials.0.condition').waitFor({ state: 'visible' });
-    await problems.getByText('a conditional material says when it is needed').click();
-    await page.getByTestId('materials-table').waitFor({ state: 'visible' });
+    // zh-CN: the rules' Chinese sentences, not the English ones
+    await problems.getByText('情形必要的申请材料须说明适用情形').waitFor({ state: 'visible' });
+    expect(await problems.getByText('a conditional material says when it is needed').count()).toBe(0);
     await shot(page, 'catalog-admin-check-problems');
+    // in English the same problem reads in English; back in Chinese, clicking it opens the 申请材料 tab
+    await page.getByTestId('language-switch').click();
+    await problems.getByText('a conditional material says when it is needed').waitFor({ state: 'visible' });
+    const backToChinese = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+    await page.getByTestId('language-switch').click();
+    await backToChinese;
+    await problems.getByText('情形必要的申请材料须说明适用情形').click();
+    await page.getByTestId('materials-table').waitFor({ state: 'visible' });
 
     // someone else saves the draft meanwhile: this save is stale, and the reload shows their version
     await openTab(page, '基本信息');
