@@ -3,7 +3,8 @@ import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import type { KaseTable } from './cases.tables.ts';
+import type { Selectable } from 'kysely';
+import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { onCaseEvent as updateMetrics, staffRollupOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
@@ -26,30 +27,48 @@ export async function loadCase(db: Executor, caseId: number): Promise<CaseRow> {
 
 /** A case row an action read in its first statement, handed to the action's first `loadCase`. */
 const preloadedCases = new WeakMap<Executor, CaseRow>();
+/** The task an action names, read in the same statement, handed to the action's first `loadTask` of it. */
+const preloadedTasks = new WeakMap<Executor, PreloadedTask>();
+
+export type PreloadedTask = Selectable<CaseTaskTable> & { org_path: string };
+const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_urged_at'] as const;
 
 /**
- * The first read of an action, in one round trip: the case row, whether the named task belongs to
- * it, and the head of the case's audit chain. The row goes to the action's first `loadCase` and the
- * chain's head to the audit writer, so neither is read again.
+ * The first read of an action, in one round trip: the case row, the named task if it belongs to the
+ * case (with its organization's path), and the head of the case's audit chain. The row and the task go
+ * to the action's first `loadCase` and `loadTask`, and the chain's head to the audit writer, so none of
+ * them is read again.
  */
 export async function preloadCase(tx: Executor, caseId: number, taskId: number | null): Promise<(CaseRow & { task_id: number | null }) | undefined> {
   const row = await tx
     .selectFrom('kase as k')
-    .leftJoin('case_task as t', (j) => j.onRef('t.case_id', '=', 'k.id').on('t.id', '=', taskId ?? 0))
     .selectAll('k')
     .select([
-      't.id as task_id',
+      sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
+        JOIN organization o ON o.id = t.organization_id WHERE t.id = ${taskId ?? 0} AND t.case_id = k.id)`.as('task'),
       sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
         WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
     ])
     .where('k.id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { task_id, audit_head, ...kase } = row;
+  const { task, audit_head, ...kase } = row;
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
   // a bundle application's actions reach its children first: they read the parent afresh
   if (kase.bundle_id === null) preloadedCases.set(tx, kase as CaseRow);
-  return { ...(kase as CaseRow), task_id };
+  if (task) {
+    for (const column of taskDates) if (typeof task[column] === 'string') task[column] = new Date(task[column]);
+    preloadedTasks.set(tx, task as unknown as PreloadedTask);
+  }
+  return { ...(kase as CaseRow), task_id: task ? (task.id as number) : null };
+}
+
+/** The task `preloadCase` read, once, if it is the one asked for. */
+export function takePreloadedTask(tx: Executor, taskId: number): PreloadedTask | undefined {
+  const task = preloadedTasks.get(tx);
+  if (task?.id !== taskId) return undefined;
+  preloadedTasks.delete(tx);
+  return task;
 }
 
 /** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */
@@ -86,6 +105,7 @@ export async function updateCase(ctx: WriteContext, kase: CaseRow, set: Partial<
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
   preloadedCases.delete(ctx.tx);
+  preloadedTasks.delete(ctx.tx);
   // an item case of a bundle: the parent case follows its children
   if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
   return row as CaseRow;

@@ -5,11 +5,13 @@ import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service.ts';
 import type { PauseReason } from '../calendar/calendar.tables.ts';
-import { loadCase, recordCaseEvent, updateCase, versionContent } from './case-core.ts';
+import { loadCase, recordCaseEvent, takePreloadedTask, updateCase, versionContent, type PreloadedTask } from './case-core.ts';
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 
-export async function loadTask(ctx: WriteContext, taskId: number) {
+export async function loadTask(ctx: WriteContext, taskId: number): Promise<PreloadedTask> {
+  const preloaded = takePreloadedTask(ctx.tx, taskId);
+  if (preloaded) return preloaded;
   const task = await ctx.tx
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
