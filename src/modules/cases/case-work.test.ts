@@ -276,6 +276,12 @@ describe('working a task together', () => {
     expect(found).toEqual([expect.objectContaining({ accountId: await accountId('approver2'), organizationName: expect.stringContaining('公安') })]);
     expect(Object.keys(found[0]).sort()).toEqual(['accountId', 'name', 'organizationId', 'organizationName', 'title']);
     expect((await (await signIn(server, 'citizen1')).get('/api/v1/org/directory')).status).toBe(403);
+    // a district's staff reach the city's departments above them, and the city's staff the districts below
+    const district = await signIn(server, 'qcclerk');
+    const upward = (await district.get(`/api/v1/org/directory?q=${encodeURIComponent('黄磊')}`)).body;
+    expect(upward.map((c: { accountId: number }) => c.accountId)).toEqual([await accountId('approver2')]);
+    const downward = (await approver.get(`/api/v1/org/directory?q=${encodeURIComponent('马超')}`)).body;
+    expect(downward.map((c: { accountId: number }) => c.accountId)).toEqual([await accountId('qcclerk')]);
     expect((await act(clerk, id, { action: 'cc', accountIds: [await accountId('approver2')], note: '请知悉' })).status).toBe(200);
     expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(200);
     // recipients must be staff

@@ -80,8 +80,9 @@ export async function listStaff(db: Db, actor: Actor | null, q: { organizationId
 
 /**
  * The staff directory: colleagues a staff member may name in their work (a copy of a case, a
- * hand-over) — active staff of the organizations in their own region and below, with name,
- * organization and title only. Not an administration list: no user names, phones or roles.
+ * hand-over) — active staff of the organizations in their own region, the regions above it (a district
+ * copies the city's department) and the regions below it, with name, organization and title only. Not
+ * an administration list: no user names, phones or roles; a neighbouring district is not listed.
  */
 export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: string; organizationId?: number; limit: number }) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -93,7 +94,13 @@ export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: strin
     .innerJoin('region as r', 'r.id', 'o.region_id')
     .select(['s.account_id', 's.name', 's.title', 's.organization_id', 'o.name as organization_name'])
     .where('a.status', '=', 'active')
-    .where('r.path', 'like', `${actor.orgRegionPath.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    .where((eb) =>
+      eb.or([
+        eb('r.path', 'like', `${actor.orgRegionPath!.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
+        // a region above: its path begins the caller's
+        sql<boolean>`starts_with(${actor.orgRegionPath}, r.path)`,
+      ]),
+    );
   if (q.organizationId) query = query.where('s.organization_id', '=', q.organizationId);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
