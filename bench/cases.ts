@@ -20,6 +20,7 @@ import { makeDeps } from '../src/server/deps.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Client } from '../test/harness.ts';
+import { sampleForm, sampleMaterials } from '../test/factories.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,38 +74,8 @@ try {
   const applicantId = (await clerk.get(`/api/v1/applicants?q=${encodeURIComponent('林小雨')}`)).body[0].id;
   const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber;
   // a valid application for this item: its required form fields and materials
-  type S = {
-    type?: string;
-    format?: string;
-    enum?: unknown[];
-    minItems?: number;
-    minimum?: number;
-    items?: S;
-    properties?: Record<string, S>;
-    required?: string[];
-  };
-  const sample = (p: S): unknown => {
-    if (p.enum) return p.enum[0];
-    if (p.type === 'object')
-      return Object.fromEntries(
-        Object.entries(p.properties ?? {})
-          .filter(([k]) => (p.required ?? []).includes(k))
-          .map(([k, v]) => [k, sample(v)]),
-      );
-    if (p.type === 'array') return Array.from({ length: Math.max(1, p.minItems ?? 0) }, () => sample(p.items ?? { type: 'string' }));
-    if (p.type === 'number' || p.type === 'integer') return Math.max(1, p.minimum ?? 1);
-    if (p.type === 'boolean') return true;
-    return (
-      { 'id-card': idNumber, phone: '13600000001', date: '2026-12-01', 'region-code': '990102001001', 'credit-code': '91990102MB00000884' }[p.format ?? ''] ??
-      '测试'
-    );
-  };
-  const formData = sample(item.content.form.schema as S) as Record<string, unknown>;
-  const materials = item.content.materials
-    .filter((m: { necessity: string }) => m.necessity === 'required')
-    .map((m: { key: string; source: string }) =>
-      m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' },
-    );
+  const formData = sampleForm(item.content.form.schema, idNumber);
+  const materials = sampleMaterials(item.content.materials);
 
   // the clients move cases with node:http on kept-alive connections (fetch costs the shared cores several times more per request)
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients * 4 });

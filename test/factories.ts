@@ -101,3 +101,29 @@ export function sampleMaterials(materials: { key: string; necessity: string; sou
     .filter((m) => m.necessity === 'required')
     .map((m) => (m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' }));
 }
+
+/**
+ * An application for 企业设立登记 (the demo company-registration item) by 林小雨 as legal representative
+ * and sole shareholder: the form filled as a person would, and every required material.
+ */
+export function companyApplication(
+  item: { content: { form: { schema: { properties: { companyType: { enum: string[] } } } }; materials: { key: string; necessity: string; source: string }[] } },
+  companyName: string,
+  idNumber: string,
+) {
+  return {
+    formData: {
+      companyName,
+      companyType: item.content.form.schema.properties.companyType.enum[0],
+      registeredCapital: 50,
+      businessScope: '软件开发',
+      domicileRegion: '990102000000',
+      domicile: '云州市青川区湖滨路 8 号',
+      legalRepName: '林小雨',
+      legalRepIdNumber: idNumber,
+      contactPhone: '13600000001',
+      shareholders: [{ name: '林小雨', certificateNo: idNumber, subscribed: 50, dueDate: '2030-12-31' }],
+    },
+    materials: sampleMaterials(item.content.materials),
+  };
+}

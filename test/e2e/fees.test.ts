@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
+import { signIn, type Client, type TestServer } from '../harness.ts';
 import { itemContent } from '../factories.ts';
-import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir } from './support.ts';
+import { cjkRendering, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 /*
  * Fees and documents as the people at the center see them: a citizen whose accepted case has a fee
@@ -14,25 +13,13 @@ import { cjkRendering, screenshot as settledScreenshot, signInThroughUi, webDir 
  * and the delivery dialog of a concluded case that still owes its decision fee holds delivery back.
  */
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+let run: BrowserRun;
 let server: TestServer;
-let browser: Browser;
+let errors: string[] = [];
 let dataDir: string;
 let code: string;
 let citizen: Client;
 let clerk: Client;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
 const form = { applicantName: '林小雨', idNumber: '', phone: '13600000001' };
 const materials = [
   { key: 'application_form', reference: 'paper:checked' },
@@ -72,8 +59,9 @@ async function acceptedCase() {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ow-fees-e2e-'));
-  server = await startTestServer({ webDir, dataDir });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  run = await startBrowserRun({ dataDir });
+  server = run.server;
+  errors = run.errors;
   code = await publishChargeableItem();
   citizen = await signIn(server, 'citizen1');
   clerk = await signIn(server, 'clerk1');
@@ -82,25 +70,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await server?.close();
+  await run?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function newPage(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1366, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return settledScreenshot(page, name);
-}
+const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 
 describe('fees and documents in the browser', () => {
   it('lets the citizen pay online and download the acceptance notice', { timeout: 180_000 }, async () => {

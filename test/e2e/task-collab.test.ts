@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
+import { companyApplication } from '../factories.ts';
 import { choose, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 /*
@@ -33,24 +34,7 @@ async function fileAndAccept(company: string) {
   const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
   const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
   const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
-  const formData = {
-    companyName: company,
-    companyType: item.content.form.schema.properties.companyType.enum[0],
-    registeredCapital: 50,
-    businessScope: '软件开发',
-    domicileRegion: '990102000000',
-    domicile: '云州市青川区湖滨路 8 号',
-    legalRepName: '林小雨',
-    legalRepIdNumber: idNumber,
-    contactPhone: '13600000001',
-    shareholders: [{ name: '林小雨', certificateNo: idNumber, subscribed: 50, dueDate: '2030-12-31' }],
-  };
-  const materials = item.content.materials
-    .filter((m: { necessity: string }) => m.necessity === 'required')
-    .map((m: { key: string; source: string }) =>
-      m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' },
-    );
-  const applied = await citizen.post('/api/v1/cases', { itemCode, formData, materials });
+  const applied = await citizen.post('/api/v1/cases', { itemCode, ...companyApplication(item, company, idNumber) });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
   const accepted = await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose as chooseOption, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -16,11 +16,7 @@ afterAll(async () => {
 const menu = (page: Page) => page.getByTestId('workbench-menu');
 
 /** Pick an option in an antd Select by typing part of it. */
-async function choose(page: Page, inputId: string, text: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = (page: Page, inputId: string, text: string) => chooseOption(page, inputId, text, false, text);
 
 describe('workbench (staff)', () => {
   it('signs a window clerk in to the workbench with their name, roles, menu and window posts', { timeout: 60_000 }, async () => {
