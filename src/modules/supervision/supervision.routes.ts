@@ -19,16 +19,23 @@ const Policy = Type.Object({
   usedPercent: Type.Integer({ minimum: 1, maximum: 100 }),
   version: Type.Integer(),
   updatedAt: Type.String(),
+  /** whether the caller may change them (a role over a whole city or everything) */
+  canChange: Type.Boolean(),
 });
 const Page = Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() });
 
 /** The thresholds apply platform-wide: only a role over a whole city (a root region) or everything may change them. */
+async function mayConfigure(db: import('../../server/db/database.ts').Db, actor: Actor | null): Promise<boolean> {
+  if (!actor || !hasPermission(actor, 'supervision.configure')) return false;
+  const scope = scopeOf(actor, 'supervision.configure');
+  if (scope.all) return true;
+  const roots = await db.selectFrom('region').select('path').where('parent_id', 'is', null).execute();
+  return roots.some((r) => scope.regionPaths.includes(r.path));
+}
+
 async function requireConfigure(db: import('../../server/db/database.ts').Db, actor: Actor | null) {
   requireAccess(actor, 'supervision.configure');
-  const scope = scopeOf(actor, 'supervision.configure');
-  if (scope.all) return;
-  const roots = await db.selectFrom('region').select('path').where('parent_id', 'is', null).execute();
-  if (!roots.some((r) => scope.regionPaths.includes(r.path))) throw new AppError('FORBIDDEN', { reason: 'the warning thresholds apply to the whole platform' });
+  if (!(await mayConfigure(db, actor))) throw new AppError('FORBIDDEN', { reason: 'the warning thresholds apply to the whole platform' });
 }
 
 export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -180,7 +187,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'The warning thresholds (yellow: working days left, or share of the limit used)', response: { 200: Policy, ...errors } } },
     async (req) => {
       if (!hasPermission(req.actor, 'supervision.read')) requireAccess(req.actor, 'supervision.configure');
-      return getWarningPolicy(db);
+      return { ...(await getWarningPolicy(db)), canChange: await mayConfigure(db, req.actor) };
     },
   );
 
@@ -206,7 +213,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return handleWrite(db, req, reply, async (ctx) => {
         const policy = await setWarningPolicy(ctx, req.body);
         await ctx.audit({ action: 'supervision.settings.changed', targetType: 'clock_warning_policy', targetId: 1, change: req.body });
-        return policy;
+        return { ...policy, canChange: true };
       });
     },
   );

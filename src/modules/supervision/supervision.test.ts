@@ -112,12 +112,15 @@ describe('warning thresholds', () => {
     const before = (await server.sql('SELECT warn_at, committed_due_at FROM clock WHERE id = $1', [clockId])).rows[0];
     const admin = await signIn(server, 'centeradmin');
     const current = (await admin.get('/api/v1/supervision/settings')).body;
-    expect(current).toMatchObject({ workdaysLeft: 1, usedPercent: 80 });
+    expect(current).toMatchObject({ workdaysLeft: 1, usedPercent: 80, canChange: true });
     // bad input changes nothing
     expect((await admin.put('/api/v1/supervision/settings', { workdaysLeft: -1, usedPercent: 80 })).status).toBe(400);
     expect((await admin.put('/api/v1/supervision/settings', { workdaysLeft: 1, usedPercent: 0 })).status).toBe(400);
-    // a district administrator and a supervisor may not change platform-wide thresholds
-    expect((await (await signIn(server, 'districtadmin')).put('/api/v1/supervision/settings', { workdaysLeft: 2, usedPercent: 100 })).status).toBe(403);
+    // a district administrator and a supervisor may not change platform-wide thresholds (and are told so before trying)
+    const districtAdmin = await signIn(server, 'districtadmin');
+    expect((await districtAdmin.get('/api/v1/supervision/settings')).body).toMatchObject({ workdaysLeft: 1, canChange: false });
+    expect((await supervisor.get('/api/v1/supervision/settings')).body.canChange).toBe(false);
+    expect((await districtAdmin.put('/api/v1/supervision/settings', { workdaysLeft: 2, usedPercent: 100 })).status).toBe(403);
     expect((await supervisor.put('/api/v1/supervision/settings', { workdaysLeft: 2, usedPercent: 100 })).status).toBe(403);
     const changed = await admin.put('/api/v1/supervision/settings', { workdaysLeft: 2, usedPercent: 100, expectedVersion: current.version });
     expect(changed.status).toBe(200);

@@ -80,7 +80,7 @@ export function ThresholdsPage() {
   return (
     <>
       <PageHeader title={t('sup.settings.title')} subtitle={t('sup.settings.subtitle')} />
-      <QueryState query={query}>{(current) => <ThresholdsForm current={current} editable={can(me, 'supervision.configure')} />}</QueryState>
+      <QueryState query={query}>{(current) => <ThresholdsForm current={current} editable={current.canChange} />}</QueryState>
     </>
   );
 }

@@ -99,6 +99,8 @@ export interface Thresholds {
   usedPercent: number;
   version: number;
   updatedAt: string;
+  /** the caller may change them: a role over a whole city or everything (a district's role reads them) */
+  canChange: boolean;
 }
 interface Page<T> {
   items: T[];
