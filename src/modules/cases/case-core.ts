@@ -71,6 +71,12 @@ export function takePreloadedTask(tx: Executor, taskId: number): PreloadedTask |
   return task;
 }
 
+/** The action has written its case: what its first read brought is no longer the row as it is. */
+export function caseWritten(tx: Executor): void {
+  preloadedCases.delete(tx);
+  preloadedTasks.delete(tx);
+}
+
 /** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */
 export function caseInserted(tx: Executor, caseId: number): void {
   knowStreamHead(tx, `case:${caseId}`, undefined);
@@ -104,8 +110,7 @@ export async function updateCase(ctx: WriteContext, kase: CaseRow, set: Partial<
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
-  preloadedCases.delete(ctx.tx);
-  preloadedTasks.delete(ctx.tx);
+  caseWritten(ctx.tx);
   // an item case of a bundle: the parent case follows its children
   if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
   return row as CaseRow;

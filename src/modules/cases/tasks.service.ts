@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service.ts';
 import type { PauseReason } from '../calendar/calendar.tables.ts';
-import { loadCase, recordCaseEvent, takePreloadedTask, updateCase, versionContent, type PreloadedTask } from './case-core.ts';
+import { caseWritten, loadCase, recordCaseEvent, takePreloadedTask, updateCase, versionContent, type CaseRow, type PreloadedTask } from './case-core.ts';
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 
@@ -56,24 +56,54 @@ export async function workableTask(ctx: WriteContext, taskId: number, expectedVe
   return task;
 }
 
-/** Finish a task row if it is still as read: of two approvers acting at once, exactly one gets here. */
-async function finishTask(ctx: WriteContext, task: { id: number; version: number }, outcome: 'approved' | 'rejected' | 'returned', opinion: string | null) {
-  const r = await ctx.tx
-    .updateTable('case_task')
-    .set({
-      state: 'done',
-      outcome,
-      opinion,
-      // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
-      completed_at: sql<Date>`now()`,
-      completed_by: ctx.actor!.accountId,
-      assignee_account_id: ctx.actor!.accountId,
-      version: sql`version + 1`,
-    })
-    .where('id', '=', task.id)
-    .where('version', '=', task.version)
+/**
+ * Finish a task row if it is still as read, and touch its case (the optimistic lock: version + 1) if
+ * that too is as read, in one statement: of two approvers acting at once, exactly one gets here.
+ */
+async function finishTask(
+  ctx: WriteContext,
+  task: { id: number; version: number },
+  kase: CaseRow,
+  outcome: 'approved' | 'rejected' | 'returned',
+  opinion: string | null,
+): Promise<CaseRow> {
+  const row = await ctx.tx
+    .with('t', (db) =>
+      db
+        .updateTable('case_task')
+        .set({
+          state: 'done',
+          outcome,
+          opinion,
+          // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
+          completed_at: sql<Date>`now()`,
+          completed_by: ctx.actor!.accountId,
+          assignee_account_id: ctx.actor!.accountId,
+          version: sql`version + 1`,
+        })
+        .where('id', '=', task.id)
+        .where('version', '=', task.version)
+        .returning('id'),
+    )
+    .with('k', (db) =>
+      db
+        .updateTable('kase')
+        .set({ version: sql`version + 1`, updated_at: new Date() })
+        .where('id', '=', kase.id)
+        .where('version', '=', kase.version)
+        .where(sql<boolean>`EXISTS (SELECT 1 FROM t)`)
+        .returningAll(),
+    )
+    .selectFrom('t')
+    .leftJoin('k', (j) => j.onTrue())
+    .selectAll('k')
+    .select('t.id as finished_task')
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
+  if (!row) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
+  if (row.id === null) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
+  const { finished_task: _, ...touched } = row;
+  caseWritten(ctx.tx);
+  return touched as CaseRow;
 }
 
 /** 签收: take the task so that colleagues see who is on it. */
@@ -106,8 +136,7 @@ export async function completeTask(
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
-  await finishTask(ctx, task, input.outcome, input.opinion ?? null);
-  const touched = await updateCase(ctx, kase, {});
+  const touched = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
   const cosign = task.kind === 'cosign';
   await recordCaseEvent(
     ctx,
@@ -138,8 +167,7 @@ export async function completeTask(
 export async function returnTask(ctx: WriteContext, taskId: number, input: { opinion: string }) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
-  await finishTask(ctx, task, 'returned', input.opinion);
-  const touched = await updateCase(ctx, kase, {});
+  const touched = await finishTask(ctx, task, kase, 'returned', input.opinion);
   await recordCaseEvent(ctx, touched, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
   return returnToPrevious(ctx, touched, task.node_index);
 }
