@@ -3,7 +3,7 @@ import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { onCaseEvent as updateMetrics, staffRollupOfEvent } from '../metrics/rollups.ts';
@@ -100,15 +100,32 @@ export async function versionContent(db: Executor, versionId: number | null): Pr
   return content;
 }
 
-/** Update the case row if nobody changed it since it was read: the optimistic lock every action takes. */
-export async function updateCase(ctx: WriteContext, kase: CaseRow, set: Partial<Record<keyof KaseTable, unknown>>): Promise<CaseRow> {
-  const row = await ctx.tx
+/**
+ * Update the case row if nobody changed it since it was read: the optimistic lock every action takes.
+ * `tasks` are inserted in the same statement (the tasks of the node the case moves to).
+ */
+export async function updateCase(
+  ctx: WriteContext,
+  kase: CaseRow,
+  set: Partial<Record<keyof KaseTable, unknown>>,
+  tasks: Insertable<CaseTaskTable>[] = [],
+): Promise<CaseRow> {
+  const update = ctx.tx
     .updateTable('kase')
     .set({ ...(set as object), version: sql`version + 1`, updated_at: new Date() })
     .where('id', '=', kase.id)
     .where('version', '=', kase.version)
-    .returningAll()
-    .executeTakeFirst();
+    .returningAll();
+  // on a conflict the action ends in 409 and its transaction takes the inserted tasks back with it
+  const row =
+    tasks.length === 0
+      ? await update.executeTakeFirst()
+      : await ctx.tx
+          .with('k', () => update)
+          .with('t', (db) => db.insertInto('case_task').values(tasks).returning('id'))
+          .selectFrom('k')
+          .selectAll()
+          .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
   caseWritten(ctx.tx);
   // an item case of a bundle: the parent case follows its children

@@ -45,38 +45,36 @@ async function dueFor(ctx: WriteContext, kase: CaseRow, budget: Limit | undefine
   return new Date(instantOf(day + 1, 0, off));
 }
 
-async function createTask(
-  ctx: WriteContext,
-  kase: CaseRow,
-  nodeIndex: number,
-  nodeId: string,
-  stage: StageNode | { stage: string; name: string; assignee: { role: 'approver'; org: 'higher'; organizationId?: number | null }; budget?: Limit },
-  branch: number | null,
-  step: number,
-) {
-  const organizationId = await resolveOrganization(ctx, kase, stage.assignee);
+type TaskStage = StageNode | { stage: string; name: string; assignee: { role: 'approver'; org: 'higher'; organizationId?: number | null }; budget?: Limit };
+
+/** The row of a new open task of a stage: who acts (the organization and post) and by when. */
+async function taskRow(ctx: WriteContext, kase: CaseRow, nodeIndex: number, nodeId: string, stage: TaskStage, branch: number | null, step: number) {
+  return {
+    case_id: kase.id,
+    node_index: nodeIndex,
+    node_id: nodeId,
+    branch,
+    step,
+    stage: stage.stage,
+    name: stage.name,
+    assignee_role: stage.assignee.role,
+    organization_id: await resolveOrganization(ctx, kase, stage.assignee),
+    assignee_account_id: null,
+    state: 'open' as const,
+    outcome: null,
+    opinion: null,
+    is_urgent: kase.is_urgent,
+    due_at: await dueFor(ctx, kase, stage.budget),
+    claimed_at: null,
+    completed_at: null,
+    completed_by: null,
+  };
+}
+
+async function createTask(ctx: WriteContext, kase: CaseRow, nodeIndex: number, nodeId: string, stage: TaskStage, branch: number | null, step: number) {
   const row = await ctx.tx
     .insertInto('case_task')
-    .values({
-      case_id: kase.id,
-      node_index: nodeIndex,
-      node_id: nodeId,
-      branch,
-      step,
-      stage: stage.stage,
-      name: stage.name,
-      assignee_role: stage.assignee.role,
-      organization_id: organizationId,
-      assignee_account_id: null,
-      state: 'open',
-      outcome: null,
-      opinion: null,
-      is_urgent: kase.is_urgent,
-      due_at: await dueFor(ctx, kase, stage.budget),
-      claimed_at: null,
-      completed_at: null,
-      completed_by: null,
-    })
+    .values(await taskRow(ctx, kase, nodeIndex, nodeId, stage, branch, step))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -111,25 +109,35 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
     return conclude(ctx, at);
   }
   if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes);
-  const updated = await updateCase(ctx, kase, {
-    node_index: index,
-    ...(node.kind === 'parallel' ? { is_joint: true } : {}),
-    ...(node.kind === 'report_up' ? { is_reported_up: true } : {}),
-  });
-  if (node.kind === 'stage') await createTask(ctx, updated, index, node.id, node, null, 0);
-  else if (node.kind === 'parallel') {
-    for (let b = 0; b < node.branches.length; b++) await createTask(ctx, updated, index, node.id, node.branches[b]![0]!, b, 0);
-  } else {
-    await createTask(
-      ctx,
-      updated,
-      index,
-      node.id,
-      { stage: 'report_up', name: node.name, assignee: { role: 'approver', org: 'higher', organizationId: node.organizationId }, budget: node.budget },
-      null,
-      0,
-    );
-  }
+  const stages: { stage: TaskStage; branch: number | null }[] =
+    node.kind === 'stage'
+      ? [{ stage: node, branch: null }]
+      : node.kind === 'parallel'
+        ? node.branches.map((branch, b) => ({ stage: branch[0]!, branch: b }))
+        : [
+            {
+              stage: {
+                stage: 'report_up',
+                name: node.name,
+                assignee: { role: 'approver', org: 'higher', organizationId: node.organizationId },
+                budget: node.budget,
+              },
+              branch: null,
+            },
+          ];
+  const tasks = [];
+  for (const { stage, branch } of stages) tasks.push(await taskRow(ctx, kase, index, node.id, stage, branch, 0));
+  // the case moves to the node and the node's tasks open in one statement
+  const updated = await updateCase(
+    ctx,
+    kase,
+    {
+      node_index: index,
+      ...(node.kind === 'parallel' ? { is_joint: true } : {}),
+      ...(node.kind === 'report_up' ? { is_reported_up: true } : {}),
+    },
+    tasks,
+  );
   // the statistics change only when the case becomes joint or reported up here (docs/metrics.md)
   const factsChange = updated.is_joint !== kase.is_joint || updated.is_reported_up !== kase.is_reported_up;
   await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind }, null, { metrics: factsChange });
