@@ -214,10 +214,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     // a license number is drawn only when the case has no license yet (a decision taken again after a return keeps it)
     const prefix = `${kase.number.slice(0, 6)}-${codes.license}-`;
     const drawn = await sql<{ n: string }>`
-      SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(n, greatest(7, length(n)), '0') AS n
-      FROM (SELECT nextval('case_document_seq')::text AS n WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${kase.id} AND kind = 'license')) s`.execute(
-      ctx.tx,
-    );
+      SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)} AS n
+      WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${kase.id} AND kind = 'license')`.execute(ctx.tx);
     const licenseNumber = drawn.rows[0]?.n ?? null;
     if (licenseNumber !== null) {
       const name = c.resultLicenseType || c.resultName;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { paddedNextval } from '../../server/db/numbering.ts';
 import type { Deps } from '../../server/deps.ts';
 import { dateOfInstant, formatDate, fromDayNumber } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
@@ -233,7 +234,7 @@ async function generateChunk(tx: Parameters<typeof aggregateRollups>[0], formEnc
                       concluded_at, delivered_at, delivery, refusal_reason, clock_id, created_at, updated_at)
     OVERRIDING SYSTEM VALUE
     SELECT id, code6 || (CASE channel WHEN 'window' THEN 'W' WHEN 'online' THEN 'O' WHEN 'mobile' THEN 'M' WHEN 'terminal' THEN 'T' ELSE 'P' END)
-             || to_char(received_at AT TIME ZONE ${localZone}, 'YYYYMMDD') || lpad(nextval('case_number_seq')::text, 7, '0'),
+             || to_char(received_at AT TIME ZONE ${localZone}, 'YYYYMMDD') || ${paddedNextval('case_number_seq', 7)},
            item_id, version_id, org, region, (${applicants}::bigint[])[1 + floor(u3 * ${applicants.length})::int],
            CASE WHEN channel = 'window' THEN acceptor END, channel, kind,
            kind = 'committed' AND u10 >= 0.067 AND u10 < 0.167, kind = 'committed' AND u10 < 0.067, u11 < 0.01,
