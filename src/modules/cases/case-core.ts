@@ -77,9 +77,18 @@ export function caseWritten(tx: Executor): void {
   preloadedTasks.delete(tx);
 }
 
-/** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */
+/** Cases inserted by a transaction, until their filing is recorded. */
+const filedCases = new WeakMap<Executor, Set<number>>();
+
+/**
+ * A case inserted by this transaction: its audit chain has no entry yet, so none is looked for, and its
+ * filing's facts follow from its row.
+ */
 export function caseInserted(tx: Executor, caseId: number): void {
   knowStreamHead(tx, `case:${caseId}`, undefined);
+  let filed = filedCases.get(tx);
+  if (!filed) filedCases.set(tx, (filed = new Set()));
+  filed.add(caseId);
 }
 
 /**
@@ -175,5 +184,8 @@ export async function recordCaseEvent(
     )
     SELECT pg_notify('onewindow_outbox', '') FROM e`.execute(ctx.tx);
   // the statistics rollups follow the case events in the same transaction (unless the caller knows nothing they count changed)
-  if (options.metrics !== false) await updateMetrics(ctx.tx, kase.id, type);
+  if (options.metrics !== false) {
+    const filed = type === 'submitted' && filedCases.get(ctx.tx)?.delete(kase.id);
+    await updateMetrics(ctx.tx, kase.id, type, filed ? kase : undefined);
+  }
 }

@@ -166,6 +166,11 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
     WHERE k.id = ANY(${caseIds}::bigint[]) AND k.item_id IS NOT NULL
     ORDER BY k.id`.execute(db);
 
+  return factsOfSources(db, rows);
+}
+
+/** The facts of cases from what `computeFacts` reads about them. */
+async function factsOfSources(db: Executor, rows: CaseSource[]): Promise<CaseFacts[]> {
   const calendars = new Map<number | null, WorkCalendar>();
   for (const region of new Set(rows.filter((r) => r.clock_started_at).map((r) => r.clock_region_id))) {
     calendars.set(region, (await workCalendarFor(db, region)).calendar);
@@ -386,11 +391,67 @@ export function staffRollupOfEvent(type: string, inserted: RawBuilder<unknown>):
   return staffEvents.has(type) ? upsertStaff(staffContributions(sql`true`, inserted)) : null;
 }
 
-/** Called by recordCaseEvent, in the action's transaction, after the case event row is written. */
-export async function onCaseEvent(tx: Executor, caseId: number, type: string): Promise<void> {
+/** The row of a case filed in the calling transaction. */
+export interface FiledCase {
+  id: number;
+  region_id: number;
+  organization_id: number;
+  item_id: number | null;
+  channel: string;
+  case_kind: string;
+  is_joint: boolean;
+  is_reported_up: boolean;
+  is_urgent: boolean;
+  received_at: Date;
+}
+
+/**
+ * Called by recordCaseEvent, in the action's transaction, after the case event row is written. A case
+ * filed in this very transaction (`filed`) has nothing behind it but its filing: its facts follow from
+ * its row, through the same mapping as those read from the database.
+ */
+export async function onCaseEvent(tx: Executor, caseId: number, type: string, filed?: FiledCase): Promise<void> {
   if (!factEvents.has(type)) return;
-  const facts = (await computeFacts(tx, [caseId]))[0];
-  if (facts) await writeFacts(caseId, facts).execute(tx);
+  const facts = filed ? (filed.item_id === null ? [] : await factsOfSources(tx, [sourceOfFiledCase(filed)])) : await computeFacts(tx, [caseId]);
+  if (facts[0]) await writeFacts(caseId, facts[0]).execute(tx);
+}
+
+function sourceOfFiledCase(k: FiledCase): CaseSource {
+  return {
+    id: k.id,
+    region_id: k.region_id,
+    organization_id: k.organization_id,
+    item_id: k.item_id!,
+    channel: k.channel,
+    case_kind: k.case_kind,
+    is_joint: k.is_joint,
+    is_reported_up: k.is_reported_up,
+    is_urgent: k.is_urgent,
+    received_at: k.received_at,
+    accepted_at: null,
+    concluded_at: null,
+    delivered_at: null,
+    clock_id: null,
+    returned_at: null,
+    had_supplement: false,
+    back_office: false,
+    acceptor_id: null,
+    delivered_late: false,
+    acceptor_window: null,
+    prior_window: null,
+    fees_cents: null,
+    fees_day: null,
+    rating: null,
+    rated_day: null,
+    clock_region_id: null,
+    clock_started_at: null,
+    clock_stopped_at: null,
+    committed_limit: null,
+    committed_unit: null,
+    legal_limit: null,
+    legal_unit: null,
+    clock_pauses: null,
+  };
 }
 
 /** The staff ratings part of the staff rollup: a rating counts for the staff member who accepted the case. */
