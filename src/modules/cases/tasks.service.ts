@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { WriteContext } from '../../server/write.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -7,6 +7,7 @@ import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service
 import type { PauseReason } from '../calendar/calendar.tables.ts';
 import { caseWritten, loadCase, recordCaseEvent, takePreloadedTask, updateCase, versionContent, type CaseRow, type PreloadedTask } from './case-core.ts';
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
+import type { CaseTaskTable } from './cases.tables.ts';
 import './cases.tables.ts';
 
 export async function loadTask(ctx: WriteContext, taskId: number): Promise<PreloadedTask> {
@@ -62,11 +63,11 @@ export async function workableTask(ctx: WriteContext, taskId: number, expectedVe
  */
 async function finishTask(
   ctx: WriteContext,
-  task: { id: number; version: number },
+  task: { id: number; version: number; node_index: number },
   kase: CaseRow,
   outcome: 'approved' | 'rejected' | 'returned',
   opinion: string | null,
-): Promise<CaseRow> {
+): Promise<{ touched: CaseRow; atNode: NodeTask[] }> {
   const row = await ctx.tx
     .with('t', (db) =>
       db
@@ -97,14 +98,33 @@ async function finishTask(
     .selectFrom('t')
     .leftJoin('k', (j) => j.onTrue())
     .selectAll('k')
-    .select('t.id as finished_task')
+    .select([
+      't.id as finished_task',
+      sql<Date>`now()`.as('finished_at'),
+      // the tasks of the node as they were (one snapshot for the whole statement): the finished one is brought up to date below
+      sql<NodeTaskJson[] | null>`(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'state', x.state, 'node_index', x.node_index,
+        'node_id', x.node_id, 'branch', x.branch, 'step', x.step, 'stage', x.stage, 'outcome', x.outcome, 'opinion', x.opinion,
+        'completed_at', x.completed_at) ORDER BY x.id)
+        FROM case_task x WHERE x.case_id = ${kase.id} AND x.node_index = ${task.node_index} AND x.state <> 'cancelled')`.as('at_node'),
+    ])
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
   if (row.id === null) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
-  const { finished_task: _, ...touched } = row;
+  const { finished_task: _, finished_at, at_node, ...touched } = row;
   caseWritten(ctx.tx);
-  return touched as CaseRow;
+  const atNode = (at_node ?? []).map((x) =>
+    x.id === task.id
+      ? { ...x, state: 'done' as const, outcome, opinion, completed_at: finished_at }
+      : { ...x, completed_at: x.completed_at === null ? null : new Date(x.completed_at) },
+  );
+  return { touched: touched as CaseRow, atNode };
 }
+
+/** A task of the node a finished task belongs to, as the workflow weighs them (加签, any-sign, the node's end). */
+type NodeTask = Pick<Selectable<CaseTaskTable>, 'id' | 'kind' | 'state' | 'node_index' | 'node_id' | 'branch' | 'step' | 'stage' | 'outcome' | 'opinion'> & {
+  completed_at: Date | null;
+};
+type NodeTaskJson = Omit<NodeTask, 'completed_at'> & { completed_at: string | null };
 
 /** 签收: take the task so that colleagues see who is on it. */
 export async function claimTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
@@ -136,7 +156,7 @@ export async function completeTask(
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
-  const touched = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
+  const { touched, atNode } = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
   const cosign = task.kind === 'cosign';
   await recordCaseEvent(
     ctx,
@@ -146,13 +166,6 @@ export async function completeTask(
     task.id,
   );
   // 加签: the stage moves on once its own task and every co-signer have answered
-  const atNode = await ctx.tx
-    .selectFrom('case_task')
-    .select(['id', 'kind', 'state', 'node_index', 'node_id', 'branch', 'step', 'stage', 'outcome', 'opinion', 'completed_at'])
-    .where('case_id', '=', task.case_id)
-    .where('node_index', '=', task.node_index)
-    .where('state', '<>', 'cancelled')
-    .execute();
   if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
   if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
   if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
@@ -167,7 +180,7 @@ export async function completeTask(
 export async function returnTask(ctx: WriteContext, taskId: number, input: { opinion: string }) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
-  const touched = await finishTask(ctx, task, kase, 'returned', input.opinion);
+  const { touched } = await finishTask(ctx, task, kase, 'returned', input.opinion);
   await recordCaseEvent(ctx, touched, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
   return returnToPrevious(ctx, touched, task.node_index);
 }
