@@ -446,9 +446,20 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
   });
 });
 
-/** Confirm the open task dialog, expecting the server to refuse: the dialog stays with the reason. */
+/**
+ * Confirm the open task dialog, expecting the server to refuse: the dialog stays with the reason. A click
+ * swallowed while the dialog re-renders on a busy machine is repeated (a refused action changes nothing).
+ */
 async function confirmTaskDialogFails(page: Page) {
-  await page.getByTestId('task-dialog-ok').click();
-  await page.getByTestId('task-dialog-error').waitFor({ state: 'visible' });
+  const error = page.getByTestId('task-dialog-error');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId('task-dialog-ok').click();
+    const shown = await error
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+  }
+  await error.waitFor({ state: 'visible' });
   expect(await page.getByTestId('task-dialog-ok').isVisible()).toBe(true);
 }
