@@ -392,18 +392,10 @@ export function staffRollupOfEvent(type: string, inserted: RawBuilder<unknown>):
 }
 
 /** The row of a case filed in the calling transaction. */
-export interface FiledCase {
-  id: number;
-  region_id: number;
-  organization_id: number;
-  item_id: number | null;
-  channel: string;
-  case_kind: string;
-  is_joint: boolean;
-  is_reported_up: boolean;
-  is_urgent: boolean;
-  received_at: Date;
-}
+export type FiledCase = Pick<
+  CaseSource,
+  'id' | 'region_id' | 'organization_id' | 'channel' | 'case_kind' | 'is_joint' | 'is_reported_up' | 'is_urgent' | 'received_at'
+> & { item_id: number | null };
 
 /**
  * Called by recordCaseEvent, in the action's transaction, after the case event row is written. A case
