@@ -4,7 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { choose, cjkRendering, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import {
+  choose,
+  cjkRendering,
+  confirmTaskDialog,
+  screenshotFromTop as screenshot,
+  signInThroughUi,
+  startBrowserRun,
+  writePdf,
+  type BrowserRun,
+} from './support.ts';
 
 /*
  * The whole life of a case through the UI, as the people at the center see it: a citizen applies
@@ -149,8 +158,7 @@ describe('a case from online application to delivery', () => {
     await mine.getByText('陈静 已签收').waitFor({ state: 'visible' });
     await mine.getByTestId('task-approve').click();
     await page.locator('#task-text').fill('材料齐全，符合法定形式，同意');
-    await page.getByTestId('task-dialog-ok').click();
-    await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(page);
     await page.getByTestId('case-tasks').getByText('材料齐全，符合法定形式，同意').waitFor({ state: 'visible' });
     // the decision is the head's: the approver may only take the approval back (撤回) while it has not started, or urge it
     const actions = page.getByTestId('case-actions');
@@ -168,8 +176,7 @@ describe('a case from online application to delivery', () => {
     await head.getByTestId('task-actions').getByText('决定', { exact: true }).waitFor({ state: 'visible' });
     await head.getByTestId('task-approve').getByText('准予许可').click();
     await head.locator('#task-text').fill('准予设立登记');
-    await head.getByTestId('task-dialog-ok').click();
-    await head.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(head);
     await head.getByTestId('case-status').getByText('已决定').waitFor({ state: 'visible' });
     await head.getByTestId('case-timeline').getByText('作出决定').waitFor({ state: 'visible' });
 
@@ -179,8 +186,7 @@ describe('a case from online application to delivery', () => {
     await approver.getByTestId('inbox-table').locator('tr', { hasText: caseNumber }).getByTestId('inbox-open').click();
     await approver.waitForURL(`**/workbench/cases/${caseId}`);
     await approver.getByTestId('task-approve').getByText('办结').click();
-    await approver.getByTestId('task-dialog-ok').click();
-    await approver.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(approver);
     await approver.getByTestId('case-status').getByText('已办结').waitFor({ state: 'visible' });
     await approver.getByTestId('outcome').getByText('已办结：准予许可').waitFor({ state: 'visible' });
   });

@@ -195,3 +195,25 @@ export async function cjkRendering(page: Page): Promise<{ inkHan: number; identi
     return { inkHan, identicalToMissingGlyph, font };
   });
 }
+
+/**
+ * Confirm the open task dialog and wait for it to close. A click swallowed while the dialog re-renders on
+ * a busy machine is repeated (the dialog's Idempotency-Key makes a repeat harmless); a refusal fails at once.
+ */
+export async function confirmTaskDialog(page: Page) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page
+      .getByTestId('task-dialog-ok')
+      .click({ timeout: 5_000 })
+      .catch(() => {});
+    const closed = await page
+      .getByTestId('task-dialog')
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    const error = page.getByTestId('task-dialog-error');
+    if (await error.count()) throw new Error(`the task dialog was refused: ${await error.innerText()}`);
+  }
+  await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+}

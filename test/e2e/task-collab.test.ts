@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
-import { choose, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose, confirmTaskDialog, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 /*
  * Working a task together, through the UI, at 市场监督管理局 on 企业设立登记 cases that citizen1 filed and
@@ -88,30 +88,6 @@ async function moreAction(page: Page, label: string) {
       await page.keyboard.press('Escape');
     }
   }
-}
-
-/** Confirm the open task dialog and wait until it has closed (it stays open with the server's message on failure). */
-async function confirmTaskDialog(page: Page) {
-  // a click can be swallowed while the dialog re-renders on a busy machine: confirm again (the dialog's
-  // Idempotency-Key makes a repeat harmless), but a refusal from the server fails the story at once
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt === 0) await page.getByTestId('task-dialog-ok').click();
-    // the dialog may close just as a repeat is tried: then there is nothing left to click
-    else
-      await page
-        .getByTestId('task-dialog-ok')
-        .click({ timeout: 5_000 })
-        .catch(() => {});
-    const closed = await page
-      .getByTestId('task-dialog')
-      .waitFor({ state: 'detached', timeout: 20_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (closed) return;
-    const error = page.getByTestId('task-dialog-error');
-    if (await error.count()) throw new Error(`the task dialog was refused: ${await error.innerText()}`);
-  }
-  await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
 }
 
 const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
