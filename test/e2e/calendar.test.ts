@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -40,9 +40,7 @@ describe('working-day calendar in the workbench', () => {
     async () => {
       const { page, errors } = await run.newPage();
       await signInThroughUi(page, 'centeradmin');
-      await page.getByTestId('workbench-menu').getByText('工作日历').click();
-      await page.getByTestId('workbench-menu').getByRole('link', { name: '节假日安排' }).click();
-      await page.waitForURL('**/workbench/calendar');
+      await followMenu(page, '工作日历', '节假日安排', '/workbench/calendar');
       await page.goto('/workbench/calendar?year=2026');
       const grid = page.getByTestId('calendar-year-grid');
       const newYear = grid.locator('[data-date="2026-02-17"]');
@@ -92,9 +90,7 @@ describe('working-day calendar in the workbench', () => {
   it('computes 2026-03-12 for 20 working days from 2026-02-06, with the days skipped and why', { timeout: 60_000 }, async () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'clerk1');
-    await page.getByTestId('workbench-menu').getByText('工作日历').click();
-    await page.getByTestId('workbench-menu').getByRole('link', { name: '时限计算' }).click();
-    await page.waitForURL('**/workbench/calendar/deadline');
+    await followMenu(page, '工作日历', '时限计算', '/workbench/calendar/deadline');
     await page.locator('#deadline-start').fill('2026-02-06');
     await page.locator('#deadline-days').fill('20');
     await page.getByTestId('deadline-compute').click();

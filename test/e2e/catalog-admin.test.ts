@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -157,9 +157,7 @@ describe('catalog administration (事项管理)', () => {
       const font = await cjkRendering(page);
       expect(font.identicalToMissingGlyph, `Chinese renders as boxes in ${font.font}`).toBe(false);
 
-      await page.getByTestId('workbench-menu').getByText('事项管理').click();
-      await page.getByTestId('workbench-menu').getByText('事项目录').click();
-      await page.waitForURL('**/workbench/catalog/items');
+      await followMenu(page, '事项管理', '事项目录', '/workbench/catalog/items');
       await page.getByTestId('items-table').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
       await page.getByText('共 59 条').waitFor({ state: 'visible' });
       await shot(page, 'catalog-admin-items');
@@ -273,8 +271,7 @@ describe('catalog administration (事项管理)', () => {
       // the center administrator (catalog.review, not catalog.manage) finds it in the review queue and approves: four eyes
       const center = await run.newPage();
       await signInThroughUi(center.page, 'centeradmin');
-      await center.page.getByTestId('workbench-menu').getByText('事项管理').click();
-      await center.page.getByTestId('workbench-menu').getByText('事项目录').click();
+      await followMenu(center.page, '事项管理', '事项目录', '/workbench/catalog/items');
       await center.page.getByTestId('items-table').getByText(name).waitFor({ state: 'visible' });
       expect(await center.page.getByTestId('item-create').count()).toBe(0);
       await shot(center.page, 'catalog-admin-review-queue');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
-import { cjkRendering, screenshotDir, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, screenshotDir, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 let admin: Client;
@@ -84,8 +84,7 @@ describe('queue in the browser', () => {
       const clerk = await run.newPage();
       await signInThroughUi(clerk.page, 'approver1');
       await clerk.page.goto('/workbench');
-      await queueMenu(clerk.page, '窗口叫号');
-      await clerk.page.waitForURL('**/workbench/queue/calling');
+      await followMenu(clerk.page, '排队叫号', '窗口叫号', '/workbench/queue/calling');
       await clerk.page.getByTestId('calling-waiting').getByText('B001').waitFor({ state: 'visible' });
       await clerk.page.getByTestId('calling-next').click();
       await clerk.page.getByTestId('calling-current').getByText('B001').waitFor({ state: 'visible' });
@@ -172,8 +171,7 @@ describe('queue in the browser', () => {
     const center = await run.newPage();
     await signInThroughUi(center.page, 'centeradmin');
     await center.page.goto('/workbench');
-    await queueMenu(center.page, '排队配置');
-    await center.page.waitForURL('**/workbench/queue/config');
+    await followMenu(center.page, '排队叫号', '排队配置', '/workbench/queue/config');
     const table = center.page.getByTestId('category-table');
     await table.getByText('绿色通道').waitFor({ state: 'visible' });
     await center.page.getByTestId('category-edit-C').click();
@@ -184,13 +182,11 @@ describe('queue in the browser', () => {
       .getByRole('button', { name: /取\s?消/ })
       .click();
 
-    await queueMenu(center.page, '实时队列');
-    await center.page.waitForURL('**/workbench/queue/board');
+    await followMenu(center.page, '排队叫号', '实时队列', '/workbench/queue/board');
     await center.page.getByTestId('queue-board').getByText('市场监管/企业开办').first().waitFor({ state: 'visible' });
     await shot(center.page, 'queue-board');
 
-    await queueMenu(center.page, '排队统计');
-    await center.page.waitForURL('**/workbench/queue/stats');
+    await followMenu(center.page, '排队叫号', '排队统计', '/workbench/queue/stats');
     await center.page
       .getByTestId('stats-hours')
       .getByText(/B 市场监管/)
@@ -205,16 +201,3 @@ describe('queue in the browser', () => {
  * Follow a link of the workbench menu's 排队叫号 group, opening the group when it is closed (the menu
  * re-renders as pages load, and an inline group can fold while a click is on its way).
  */
-async function queueMenu(page: Page, name: string) {
-  const menu = page.getByTestId('workbench-menu');
-  const link = menu.getByRole('link', { name });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await link.isVisible())) await menu.getByText('排队叫号', { exact: true }).click();
-    const clicked = await link
-      .click({ timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (clicked) return;
-  }
-  await link.click();
-}

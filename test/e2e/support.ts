@@ -217,3 +217,27 @@ export async function confirmTaskDialog(page: Page) {
   }
   await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
 }
+
+/**
+ * Follow the workbench menu's link `name` in the group `group` until the page is at `pathname`. The group is
+ * opened when it is folded; a click lost while the group unfolds or folds on a busy machine is repeated.
+ */
+export async function followMenu(page: Page, group: string, name: string, pathname: string) {
+  const menu = page.getByTestId('workbench-menu');
+  const link = menu.getByRole('link', { name, exact: true });
+  const arrived = (url: URL) => url.pathname === pathname;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await link.isVisible()))
+      await menu
+        .getByText(group, { exact: true })
+        .click({ timeout: 10_000 })
+        .catch(() => {});
+    await link.click({ timeout: 10_000 }).catch(() => {});
+    const there = await page
+      .waitForURL(arrived, { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (there) return;
+  }
+  await page.waitForURL(arrived);
+}
