@@ -136,6 +136,8 @@ const asDay = (v: Date | string | null): string | null => (v === null ? null : t
  */
 export async function computeFacts(db: Executor, caseIds: number[]): Promise<CaseFacts[]> {
   if (caseIds.length === 0) return [];
+  // one case (every event) by equality: its plan is kept per connection, where an array's is made again each time
+  const which = caseIds.length === 1 ? sql`k.id = ${caseIds[0]}` : sql`k.id = ANY(${caseIds}::bigint[])`;
   const { rows } = await sql<CaseSource>`
     SELECT k.id::int, k.region_id::int, k.organization_id::int, k.item_id::int, k.channel, k.case_kind, k.is_joint, k.is_reported_up,
            k.is_urgent, k.received_at, k.accepted_at, k.concluded_at, k.delivered_at, k.clock_id::int,
@@ -163,7 +165,7 @@ export async function computeFacts(db: Executor, caseIds: number[]): Promise<Cas
       SELECT sum(cf.amount_cents)::float8 AS fees_cents, max(cf.paid_at) AS paid_at FROM case_fee cf WHERE cf.case_id = k.id AND cf.status = 'paid'
     ) fee ON true
     LEFT JOIN metric_case m ON m.case_id = k.id
-    WHERE k.id = ANY(${caseIds}::bigint[]) AND k.item_id IS NOT NULL
+    WHERE ${which} AND k.item_id IS NOT NULL
     ORDER BY k.id`.execute(db);
 
   return factsOfSources(db, rows);
@@ -261,6 +263,12 @@ export function clockFigures(
 
 const list = (names: readonly string[], prefix = '') => sql.raw(names.map((n) => prefix + n).join(', '));
 const sums = (names: readonly string[]) => sql.raw(names.map((n) => `sum(${n})::bigint AS ${n}`).join(', '));
+/**
+ * The shard a connection adds to (migrations/0014_rollup_shards.sql): concurrent transactions on other
+ * connections upsert other rows of the same key instead of waiting for each other's commit.
+ */
+const shard = sql.raw('(pg_backend_pid() % 8)');
+
 const addExcluded = (table: string) => sql.raw(counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
 
 /** The columns of a `metric_case` row, in table order. */
@@ -320,15 +328,15 @@ function writeFacts(caseId: number, facts: CaseFacts): RawBuilder<unknown> {
         HAVING ${sql.raw(counters.map((c) => `sum(${c}) <> 0`).join(' OR '))}
       ),
       daily AS (
-        INSERT INTO metric_daily (day, ${list(dimensions)}, ${list(counters)})
-        SELECT day, ${list(dimensions)}, ${list(counters)} FROM g ORDER BY day, ${list(dimensions)}
-        ON CONFLICT (day, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_daily')}
+        INSERT INTO metric_daily (day, ${list(dimensions)}, shard, ${list(counters)})
+        SELECT day, ${list(dimensions)}, ${shard}, ${list(counters)} FROM g ORDER BY day, ${list(dimensions)}
+        ON CONFLICT (day, ${list(dimensions)}, shard) DO UPDATE SET ${addExcluded('metric_daily')}
       ),
       monthly AS (
-        INSERT INTO metric_monthly (month, ${list(dimensions)}, ${list(counters)})
-        SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${sums(counters)} FROM g
+        INSERT INTO metric_monthly (month, ${list(dimensions)}, shard, ${list(counters)})
+        SELECT date_trunc('month', day)::date AS month, ${list(dimensions)}, ${shard}, ${sums(counters)} FROM g
         GROUP BY 1, ${list(dimensions)} ORDER BY 1, ${list(dimensions)}
-        ON CONFLICT (month, ${list(dimensions)}) DO UPDATE SET ${addExcluded('metric_monthly')}
+        ON CONFLICT (month, ${list(dimensions)}, shard) DO UPDATE SET ${addExcluded('metric_monthly')}
       )
     SELECT 1`;
 }
@@ -360,10 +368,10 @@ export const staffCounters = ['accepted', 'notices', 'delivered', 'tasks_done', 
 
 export function upsertStaff(source: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    INSERT INTO metric_staff_daily (day, account_id, organization_id, window_id, ${list(staffCounters)})
-    SELECT day, account_id, organization_id, 0, ${sums(staffCounters)} FROM (${source}) s
+    INSERT INTO metric_staff_daily (day, account_id, organization_id, window_id, shard, ${list(staffCounters)})
+    SELECT day, account_id, organization_id, 0, ${shard}, ${sums(staffCounters)} FROM (${source}) s
     GROUP BY day, account_id, organization_id ORDER BY day, account_id, organization_id
-    ON CONFLICT (day, account_id, organization_id, window_id) DO UPDATE SET
+    ON CONFLICT (day, account_id, organization_id, window_id, shard) DO UPDATE SET
       ${sql.raw(staffCounters.map((c) => `${c} = metric_staff_daily.${c} + excluded.${c}`).join(', '))}`;
 }
 
