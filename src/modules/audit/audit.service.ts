@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../server/db/database.ts';
-import { createHmac } from 'node:crypto';
-import { canonicalJson, sha256 } from '../../server/crypto.ts';
+import { createHmac, type KeyObject } from 'node:crypto';
+import { canonicalJson, derivedKey, sha256 } from '../../server/crypto.ts';
 import './audit.tables.ts';
 
 export const genesisHash = '0'.repeat(64);
@@ -10,10 +10,10 @@ export const genesisHash = '0'.repeat(64);
  * Chain hashes are HMAC-SHA-256 under a key derived from the platform secret: someone who can write
  * to the database but does not hold the secret cannot forge a consistent chain after tampering.
  */
-let chainKey: Buffer | null = null;
+let chainKey: KeyObject | null = null;
 
 export function setAuditKey(secret: Buffer): void {
-  chainKey = createHmac('sha256', secret).update('onewindow/audit-chain').digest();
+  chainKey = derivedKey(secret, 'onewindow/audit-chain');
 }
 
 function chainHash(text: string): string {

@@ -1,8 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
+import { derivedKey } from '../../server/crypto.ts';
 import { loadCase, versionContent } from './case-core.ts';
 import { settleLine } from './fees.ts';
 import './fees.tables.ts';
@@ -43,9 +44,9 @@ export const callbackToleranceSeconds = 300;
  */
 export class DemoPaymentProvider implements PaymentProvider {
   readonly name = 'demo';
-  readonly #key: Buffer;
+  readonly #key: KeyObject;
   constructor(secret: Buffer) {
-    this.#key = createHmac('sha256', secret).update('onewindow/payments/demo').digest();
+    this.#key = derivedKey(secret, 'onewindow/payments/demo');
   }
   start(p: { reference: string }): StartedPayment {
     return { payUrl: `/api/v1/payments/demo/${encodeURIComponent(p.reference)}` };
