@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../server/db/database.ts';
+import { pipelinedWrite, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
@@ -164,8 +164,11 @@ export async function recordCaseEvent(
     ...payload,
   };
   const staff = options.metrics === false ? null : staffRollupOfEvent(type, sql`ce`);
-  // one round trip: the timeline entry, the staff work it counts, the audit entry, the domain event, its outbox row and the wake-up call
-  await sql`
+  // one statement, whose answer the action does not wait for: the timeline entry, the staff work it counts, the audit entry,
+  // the domain event, its outbox row and the wake-up call
+  await pipelinedWrite(
+    ctx.tx,
+    sql`
     WITH ce AS (
       INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
       VALUES (${kase.id}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id}), ${type}, ${actorId},
@@ -182,7 +185,8 @@ export async function recordCaseEvent(
     ), o AS (
       INSERT INTO outbox (event_id, topic) SELECT id, ${`case.${type}`} FROM e
     )
-    SELECT pg_notify('onewindow_outbox', '') FROM e`.execute(ctx.tx);
+    SELECT pg_notify('onewindow_outbox', '') FROM e`,
+  );
   // the statistics rollups follow the case events in the same transaction (unless the caller knows nothing they count changed)
   if (options.metrics !== false) {
     const filed = type === 'submitted' && filedCases.get(ctx.tx)?.delete(kase.id);

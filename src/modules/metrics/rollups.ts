@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../server/db/database.ts';
+import { pipelinedWrite, type Executor } from '../../server/db/database.ts';
 import { dateOfInstant } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { computeLimit } from '../calendar/clock-math.ts';
@@ -346,7 +346,7 @@ export async function refreshCase(tx: Executor, caseId: number, patch: Partial<C
   const [computed] = await computeFacts(tx, [caseId]);
   if (!computed) return null;
   const facts: CaseFacts = { ...computed, ...patch };
-  await writeFacts(caseId, facts).execute(tx);
+  await pipelinedWrite(tx, writeFacts(caseId, facts));
   return facts;
 }
 
@@ -413,7 +413,7 @@ export type FiledCase = Pick<
 export async function onCaseEvent(tx: Executor, caseId: number, type: string, filed?: FiledCase): Promise<void> {
   if (!factEvents.has(type)) return;
   const facts = filed ? (filed.item_id === null ? [] : await factsOfSources(tx, [sourceOfFiledCase(filed)])) : await computeFacts(tx, [caseId]);
-  if (facts[0]) await writeFacts(caseId, facts[0]).execute(tx);
+  if (facts[0]) await pipelinedWrite(tx, writeFacts(caseId, facts[0]));
 }
 
 function sourceOfFiledCase(k: FiledCase): CaseSource {

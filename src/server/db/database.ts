@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type DatabaseConnection, type RawBuilder, type Transaction } from 'kysely';
 import pg from 'pg';
 import { transactionEnded } from './reference-cache.ts';
 
@@ -90,17 +90,75 @@ export function connect(url: string, max = 20): DbHandle {
 }
 
 /**
+ * A transaction's connection, for writes whose answer nobody reads (the case timeline with its audit
+ * entry and outbox row, the statistics' fact row): they are written at once and the transaction goes on
+ * without waiting, so the next statement (or COMMIT) follows them on the wire. The connection answers in
+ * order; should such a write fail, every statement after it fails too, and the transaction ends with the
+ * write's own error and rolls back.
+ */
+interface Pipeline {
+  connection: DatabaseConnection;
+  pending: Promise<void>[];
+  failure?: unknown;
+}
+const pipelines = new WeakMap<Executor, Pipeline>();
+
+/**
+ * Write `query` in the caller's transaction without waiting for its answer (see Pipeline). Outside a
+ * transaction of `inTransaction` it runs and is waited for as usual.
+ */
+export async function pipelinedWrite(executor: Executor, query: RawBuilder<unknown>): Promise<void> {
+  const pipeline = pipelines.get(executor);
+  if (!pipeline) {
+    await executor.executeQuery(query.compile(executor));
+    return;
+  }
+  pipeline.pending.push(
+    pipeline.connection.executeQuery(query.compile(executor)).then(
+      () => {},
+      (error: unknown) => {
+        pipeline.failure ??= error;
+      },
+    ),
+  );
+}
+
+/** The first failure of a pipelined write, once every such write has been answered. */
+async function pipelineFailure(pipeline: Pipeline | undefined): Promise<unknown> {
+  if (!pipeline) return undefined;
+  await Promise.all(pipeline.pending);
+  return pipeline.failure;
+}
+
+/**
  * Run `fn` in one transaction: everything it writes commits together or not at all. When it ends,
  * a change of reference data it made drops the process's cache (reference-cache.ts).
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let opened: Tx | undefined;
   try {
-    return await db.transaction().execute((tx) => {
+    return await db.transaction().execute(async (tx) => {
       opened = tx;
-      return fn(tx);
+      // the transaction's own connection (taking it sends nothing)
+      let connection: DatabaseConnection | undefined;
+      await tx.getExecutor().provideConnection(async (c) => {
+        connection = c;
+      });
+      const pipeline: Pipeline = { connection: connection!, pending: [] };
+      pipelines.set(tx, pipeline);
+      try {
+        return await fn(tx);
+      } catch (error) {
+        throw (await pipelineFailure(pipeline)) ?? error;
+      }
     });
+  } catch (error) {
+    // a pipelined write that failed made COMMIT answer ROLLBACK: its error is the one to report
+    throw (await pipelineFailure(opened && pipelines.get(opened))) ?? error;
   } finally {
-    if (opened) transactionEnded(opened);
+    if (opened) {
+      pipelines.delete(opened);
+      transactionEnded(opened);
+    }
   }
 }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestServer, type TestServer } from '../../../test/harness.ts';
+import { inTransaction, pipelinedWrite } from './database.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  await sql`CREATE TABLE pipeline_probe (id int PRIMARY KEY, note text NOT NULL)`.execute(server.db);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const probes = async () => (await sql<{ id: number; note: string }>`SELECT id, note FROM pipeline_probe ORDER BY id`.execute(server.db)).rows;
+
+describe('pipelined writes', () => {
+  it('are seen by the statements after them and commit with the transaction', async () => {
+    const seen = await inTransaction(server.db, async (tx) => {
+      await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (1, 'one')`);
+      await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (2, 'two')`);
+      return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe`.execute(tx)).rows[0]!.n;
+    });
+    expect(seen).toBe(2);
+    expect(await probes()).toEqual([
+      { id: 1, note: 'one' },
+      { id: 2, note: 'two' },
+    ]);
+  });
+
+  it('roll the transaction back with their own error when one fails, before or at COMMIT', async () => {
+    // the failing write is followed by a statement, which fails because of it
+    const followed = await inTransaction(server.db, async (tx) => {
+      await sql`INSERT INTO pipeline_probe VALUES (3, 'three')`.execute(tx);
+      await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (1, 'again')`);
+      await sql`SELECT 1`.execute(tx);
+    }).catch((e: { code?: string; constraint?: string }) => e);
+    expect(followed).toMatchObject({ code: '23505', constraint: 'pipeline_probe_pkey' });
+
+    // the failing write is the last one: COMMIT answers ROLLBACK, and the write's error is reported
+    const last = await inTransaction(server.db, async (tx) => {
+      await sql`INSERT INTO pipeline_probe VALUES (4, 'four')`.execute(tx);
+      await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (2, 'again')`);
+    }).catch((e: { code?: string }) => e);
+    expect(last).toMatchObject({ code: '23505' });
+
+    expect(await probes()).toEqual([
+      { id: 1, note: 'one' },
+      { id: 2, note: 'two' },
+    ]);
+  });
+
+  it('run and are waited for outside a transaction', async () => {
+    await pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'five')`);
+    expect((await probes()).map((p) => p.id)).toEqual([1, 2, 5]);
+    await expect(pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'again')`)).rejects.toMatchObject({ code: '23505' });
+  });
+});
