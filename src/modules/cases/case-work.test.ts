@@ -233,7 +233,8 @@ describe('working a task together', () => {
     expect(now.tasks.find((t: Task) => t.id === task.id).canRecall).toBe(true);
     expect(open(now).map((t) => t.name)).toEqual(['决定']);
     // a client that only moves cases along asks for the short answer
-    const short = await approver1.post(`/api/v1/cases/${id}/actions`, { action: 'urge', taskId: open(now)[0]!.id }, { prefer: 'return=minimal' });
+    const shortly = { prefer: 'return=minimal', 'idempotency-key': `urge-short-${id}` };
+    const short = await approver1.post(`/api/v1/cases/${id}/actions`, { action: 'urge', taskId: open(now)[0]!.id }, shortly);
     expect(short.status).toBe(200);
     expect(short.headers.get('preference-applied')).toBe('return=minimal');
     expect(short.body).toEqual({
@@ -243,6 +244,12 @@ describe('working a task together', () => {
       version: expect.any(Number),
       tasks: [expect.objectContaining({ name: '决定', role: 'head' })],
     });
+    // the short answer is read in the action's transaction: its version is the committed one; a retry with the
+    // same key ran no action and reads it afresh, the same
+    const retried = await approver1.post(`/api/v1/cases/${id}/actions`, { action: 'urge', taskId: open(now)[0]!.id }, shortly);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(short.body);
+    expect((await approver1.get(`/api/v1/cases/${id}`)).body.version).toBe(short.body.version);
     const recalled = await act(approver1, id, { action: 'recall', taskId: task.id });
     expect(recalled.status).toBe(200);
     now = recalled.body;

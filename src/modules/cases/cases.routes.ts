@@ -389,11 +389,21 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await handleWrite(db, req, reply, (ctx) => perform(ctx, req.params.id, req.body));
       // RFC 7240: a client that only moves cases along (a scanner, an integration) can skip the full view
-      if (/\breturn=minimal\b/.test(String(req.headers.prefer ?? ''))) {
+      const minimal = /\breturn=minimal\b/.test(String(req.headers.prefer ?? ''));
+      let summary: ReturnType<typeof caseSummary> | undefined;
+      await handleWrite(db, req, reply, async (ctx) => {
+        const done = await perform(ctx, req.params.id, req.body);
+        if (minimal) {
+          summary = caseSummary(ctx.tx, req.params.id);
+          summary.catch(() => {}); // a failed transaction reports its own error
+        }
+        return done;
+      });
+      if (minimal) {
         reply.header('preference-applied', 'return=minimal');
-        return caseSummary(db, req.params.id);
+        // a replayed request ran no action now: its summary is read afresh
+        return summary ?? caseSummary(db, req.params.id);
       }
       return getCase(deps, req.actor, req.params.id);
     },

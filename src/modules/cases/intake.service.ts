@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { paddedNextval } from '../../server/db/numbering.ts';
+import { pipelinedWrite } from '../../server/db/database.ts';
 import { requireRegion } from '../org/placement.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -142,9 +143,9 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     .executeTakeFirstOrThrow()) as CaseRow;
   caseInserted(ctx.tx, row.id);
   if (item.content.materials.length > 0)
-    await ctx.tx
-      .insertInto('case_material')
-      .values(
+    await pipelinedWrite(
+      ctx.tx,
+      ctx.tx.insertInto('case_material').values(
         item.content.materials.map((def) => {
           const m = given.get(def.key);
           return {
@@ -156,8 +157,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
             note: null,
           };
         }),
-      )
-      .execute();
+      ),
+    );
   await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
   return { id: row.id, number: row.number, status: row.status };
 }

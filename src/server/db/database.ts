@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type DatabaseConnection, type RawBuilder, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Compilable, type DatabaseConnection, type RawBuilder, type Transaction } from 'kysely';
 import pg from 'pg';
 import { transactionEnded } from './reference-cache.ts';
 
@@ -107,20 +107,31 @@ const pipelines = new WeakMap<Executor, Pipeline>();
  * Write `query` in the caller's transaction without waiting for its answer (see Pipeline). Outside a
  * transaction of `inTransaction` it runs and is waited for as usual.
  */
-export async function pipelinedWrite(executor: Executor, query: RawBuilder<unknown>): Promise<void> {
+export async function pipelinedWrite(executor: Executor, query: RawBuilder<unknown> | Compilable): Promise<void> {
+  const answer = pipelinedRows(executor, query);
+  // in a pipeline, a failure is kept for the transaction's end (and must not go unhandled here)
+  if (pipelines.has(executor)) answer.catch(() => {});
+  else await answer;
+}
+
+/**
+ * Send `query` in the caller's transaction now and read its rows later: the promise is kept while the
+ * transaction goes on (a read just before COMMIT is answered with it, in the same round trip).
+ */
+export function pipelinedRows<R>(executor: Executor, query: RawBuilder<unknown> | Compilable<R>): Promise<R[]> {
+  const compiled = 'isRawBuilder' in query ? query.compile(executor) : query.compile();
   const pipeline = pipelines.get(executor);
-  if (!pipeline) {
-    await executor.executeQuery(query.compile(executor));
-    return;
-  }
+  if (!pipeline) return executor.executeQuery(compiled).then((r) => r.rows as R[]);
+  const answer = pipeline.connection.executeQuery(compiled);
   pipeline.pending.push(
-    pipeline.connection.executeQuery(query.compile(executor)).then(
+    answer.then(
       () => {},
       (error: unknown) => {
         pipeline.failure ??= error;
       },
     ),
   );
+  return answer.then((r) => r.rows as R[]);
 }
 
 /** The first failure of a pipelined write, once every such write has been answered. */
