@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 import { generateHistory } from '../../src/modules/metrics/generate.ts';
 import type { Page } from 'playwright-core';
 
@@ -35,8 +35,7 @@ describe('statistics in the browser', () => {
     async () => {
       const { page, errors } = await run.newPage();
       await signInThroughUi(page, 'centeradmin');
-      await page.getByRole('menuitem', { name: '统计分析' }).click();
-      await page.getByRole('link', { name: '效能统计' }).click();
+      await followMenu(page, '统计分析', '效能统计', '/workbench/metrics');
       await page.getByTestId('metrics-dashboard').waitFor();
       await page.getByTestId('kpi-accepted').waitFor();
       expect((await cjkRendering(page)).identicalToMissingGlyph).toBe(false);
@@ -58,9 +57,7 @@ describe('statistics in the browser', () => {
       await screenshot(page, 'metrics-dashboard-year-by-channel');
 
       // window management: ranking of last month, the red-flag window
-      const windowsLink = page.getByRole('link', { name: '窗口管理' });
-      if (!(await windowsLink.isVisible())) await page.getByRole('menuitem', { name: '统计分析' }).click();
-      await windowsLink.click();
+      await followMenu(page, '统计分析', '窗口管理', '/workbench/metrics/windows');
       await page.getByTestId('metrics-windows').waitFor();
       const last = await page.evaluate(() => {
         const d = new Date(Date.now() + 8 * 3_600_000);

@@ -5,7 +5,7 @@ import { systemActor } from '../../src/server/access.ts';
 import { runWrite } from '../../src/server/write.ts';
 import { refreshClock } from '../../src/modules/calendar/clocks.service.ts';
 import { runSupervisionSweep } from '../../src/modules/supervision/sweep.ts';
-import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 const cases: { red: number; yellow: number; green: number } = { red: 0, yellow: 0, green: 0 };
@@ -87,10 +87,7 @@ describe('the supervision console', () => {
     async () => {
       const { page, errors } = await run.newPage();
       await signInThroughUi(page, 'supervisor1');
-      const menu = page.getByTestId('workbench-menu');
-      await menu.getByText('电子监察').click();
-      await menu.getByRole('link', { name: '监察台' }).click();
-      await page.waitForURL('**/workbench/supervision');
+      await followMenu(page, '电子监察', '监察台', '/workbench/supervision');
       const table = page.getByTestId('case-lights');
       await table.locator(`tr[data-row-key="${cases.red}"]`).waitFor({ state: 'visible' });
       // the font guard: Chinese is drawn, not boxes
@@ -132,8 +129,7 @@ describe('the supervision console', () => {
       await modal.getByRole('button', { name: /发\s*出/ }).click();
       await page.getByText(/督办令 DB\d+ 已发出/).waitFor({ state: 'visible' });
       await modal.waitFor({ state: 'hidden' });
-      await menu.getByRole('link', { name: '督办管理' }).click();
-      await page.waitForURL('**/workbench/supervision/orders');
+      await followMenu(page, '电子监察', '督办管理', '/workbench/supervision/orders');
       const orders = page.getByTestId('orders-table');
       await orders.getByText(redNumber).waitFor({ state: 'visible' });
       await orders.getByText('待答复').first().waitFor({ state: 'visible' });
@@ -143,10 +139,7 @@ describe('the supervision console', () => {
       // the department answers from its own menu
       const dept = await run.newPage();
       await signInThroughUi(dept.page, 'head1');
-      const deptMenu = dept.page.getByTestId('workbench-menu');
-      await deptMenu.getByText('电子监察').click();
-      await deptMenu.getByRole('link', { name: '督办件' }).click();
-      await dept.page.waitForURL('**/workbench/supervision/inbox');
+      await followMenu(dept.page, '电子监察', '督办件', '/workbench/supervision/inbox');
       await dept.page.getByTestId('orders-table').getByText(number).click();
       await dept.page.getByTestId('order-reply').click();
       await dept.page.getByTestId('order-text').fill('已安排专人加班审查，明日办结并送达。');
@@ -173,7 +166,7 @@ describe('the supervision console', () => {
       await screenshot(page, 'supervision-order-closed');
 
       // thresholds, read-only for a supervisor
-      await menu.getByRole('link', { name: '预警阈值' }).click();
+      await followMenu(page, '电子监察', '预警阈值', '/workbench/supervision/settings');
       await page.getByText('仅市级中心管理员或系统管理员可以修改阈值。').waitFor({ state: 'visible' });
       expect(await page.getByTestId('save-thresholds').count()).toBe(0);
       await screenshot(page, 'supervision-thresholds');
