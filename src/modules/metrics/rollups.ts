@@ -315,8 +315,9 @@ const contribOf = (source: string, sign: number) => sql`
  */
 function writeFacts(caseId: number, facts: CaseFacts): RawBuilder<unknown> {
   const cols = list(factColumns);
+  // the new row is built in FROM, so once: `SELECT (jsonb_populate_record(…)).*` would build it again for each of its columns
   return sql`WITH
-      new_fact AS (SELECT (jsonb_populate_record(null::metric_case, ${JSON.stringify(facts)}::jsonb || jsonb_build_object('updated_at', now()))).*),
+      new_fact AS (SELECT r.* FROM jsonb_populate_record(null::metric_case, ${JSON.stringify(facts)}::jsonb || jsonb_build_object('updated_at', now())) r),
       old_fact AS (SELECT * FROM metric_case WHERE case_id = ${caseId} FOR UPDATE),
       fact AS (
         INSERT INTO metric_case (${cols}) SELECT ${cols} FROM new_fact
