@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { paddedNextval } from '../../server/db/numbering.ts';
 import type { Deps } from '../../server/deps.ts';
-import type { Executor, Tx } from '../../server/db/database.ts';
+import { pipelinedWrite, type Executor, type Tx } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -79,8 +79,8 @@ export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts>
 
 type Content = Omit<PrintedDocument, 'number' | 'issuedAt'>;
 
-/** Issue a document in the action's transaction; the PDF follows after commit. */
-export async function issueCaseDocument(
+/** The insert of a document issued in the action's transaction; the PDF follows after commit. */
+function documentInsert(
   ctx: WriteContext,
   kase: CaseRow,
   kind: DocumentKind,
@@ -88,7 +88,7 @@ export async function issueCaseDocument(
   paymentId: number | null = null,
   /** a number drawn already (a license is numbered before it is printed) */
   number?: string,
-): Promise<{ id: number; number: string }> {
+) {
   const prefix = `${kase.number.slice(0, 6)}-${codes[kind]}-`;
   return ctx.tx
     .insertInto('case_document')
@@ -104,8 +104,17 @@ export async function issueCaseDocument(
       sha256: null,
       rendered_at: null,
     })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
+    .returning(['id', 'number']);
+}
+
+/** Issue a document whose id and number the action goes on with (a receipt named in its event). */
+async function issueCaseDocument(...args: Parameters<typeof documentInsert>): Promise<{ id: number; number: string }> {
+  return documentInsert(...args).executeTakeFirstOrThrow();
+}
+
+/** Issue a document nobody in the action reads back: its insert is a pipelined write (docs/architecture.md, "Round trips"). */
+async function issueDocument(...args: Parameters<typeof documentInsert>): Promise<void> {
+  await pipelinedWrite(args[0].tx, documentInsert(...args));
 }
 
 const applicantFields = (f: CaseFacts): [string, string][] => [
@@ -139,7 +148,7 @@ export async function issueAcceptanceNotice(
       : []),
     '您可扫描右上角二维码或登录网上办事大厅，凭办件编号查询办理进度。',
   ];
-  return issueCaseDocument(ctx, kase, 'acceptance_notice', {
+  return issueDocument(ctx, kase, 'acceptance_notice', {
     title: '受理通知书',
     caseNumber: f.number,
     issuer: f.organizationName,
@@ -159,7 +168,7 @@ export async function issueAcceptanceNotice(
 /** 一次性告知书: every material missing or to correct, each with its note, told once. */
 export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRow, items: { name: string; note: string }[], note: string | null) {
   const f = await caseFacts(ctx.tx, kase);
-  return issueCaseDocument(ctx, kase, 'one_time_notice', {
+  return issueDocument(ctx, kase, 'one_time_notice', {
     title: '一次性告知书',
     caseNumber: f.number,
     issuer: f.organizationName,
@@ -176,7 +185,7 @@ export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRo
 /** 不予受理决定书: the reasons, and the applicant's remedies. */
 export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, reason: string) {
   const f = await caseFacts(ctx.tx, kase);
-  return issueCaseDocument(ctx, kase, 'refusal_decision', {
+  return issueDocument(ctx, kase, 'refusal_decision', {
     title: '不予受理决定书',
     caseNumber: f.number,
     issuer: f.organizationName,
@@ -193,22 +202,20 @@ export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, rea
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
-  const issued = [
-    await issueCaseDocument(ctx, kase, 'decision', {
-      title: granted ? '准予许可决定书' : '不予许可决定书',
-      caseNumber: f.number,
-      issuer: f.organizationName,
-      fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
-      body: [
-        `${f.applicantNameMasked}：`,
-        granted
-          ? `您申请的“${f.subject}”，经审查，符合法定条件、标准，决定准予许可。${c.resultName ? `颁发${c.resultName}。` : ''}`
-          : `您申请的“${f.subject}”，经审查，决定不予许可。${opinion ? `理由：${opinion}` : ''}`,
-        ...(granted && opinion ? [`审查意见：${opinion}`] : []),
-        ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
-      ],
-    }),
-  ];
+  await issueDocument(ctx, kase, 'decision', {
+    title: granted ? '准予许可决定书' : '不予许可决定书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
+    body: [
+      `${f.applicantNameMasked}：`,
+      granted
+        ? `您申请的“${f.subject}”，经审查，符合法定条件、标准，决定准予许可。${c.resultName ? `颁发${c.resultName}。` : ''}`
+        : `您申请的“${f.subject}”，经审查，决定不予许可。${opinion ? `理由：${opinion}` : ''}`,
+      ...(granted && opinion ? [`审查意见：${opinion}`] : []),
+      ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
+    ],
+  });
   const licenseType = c.resultType === 'license' || c.resultType === 'certificate' || c.resultLicenseType;
   if (granted && licenseType) {
     // a license number is drawn only when the case has no license yet (a decision taken again after a return keeps it)
@@ -219,34 +226,31 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     const licenseNumber = drawn.rows[0]?.n ?? null;
     if (licenseNumber !== null) {
       const name = c.resultLicenseType || c.resultName;
-      issued.push(
-        await issueCaseDocument(
-          ctx,
-          kase,
-          'license',
-          {
-            title: name,
-            caseNumber: f.number,
-            issuer: f.organizationName,
-            certificate: true,
-            fields: [
-              ['证照编号', licenseNumber],
-              ['持证主体', f.applicantName],
-              [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
-              ['许可事项', f.subject],
-              ['发证机关', f.organizationName],
-              ['发证日期', formatDay(kase.decided_at ?? new Date())],
-            ],
-            body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
-            notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
-          },
-          null,
-          licenseNumber,
-        ),
+      await issueDocument(
+        ctx,
+        kase,
+        'license',
+        {
+          title: name,
+          caseNumber: f.number,
+          issuer: f.organizationName,
+          certificate: true,
+          fields: [
+            ['证照编号', licenseNumber],
+            ['持证主体', f.applicantName],
+            [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+            ['许可事项', f.subject],
+            ['发证机关', f.organizationName],
+            ['发证日期', formatDay(kase.decided_at ?? new Date())],
+          ],
+          body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
+          notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
+        },
+        null,
+        licenseNumber,
       );
     }
   }
-  return issued;
 }
 
 /** 缴费凭证: one per payment. */
