@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
-import { choose, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { choose, confirmTaskDialog, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 
 /*
  * 一件事一次办 through the UI: enterprise1 applies online for 企业开办一件事 with one form and one set of
@@ -198,8 +198,7 @@ describe('企业开办一件事 from the online application to unified delivery'
       await mine.getByText(stage, { exact: true }).first().waitFor({ state: 'visible' });
       if (stage === '审查') await screenshot(page, 'bundle-child-task');
       await mine.getByTestId('task-approve').getByText(label).click();
-      await page.getByTestId('task-dialog-ok').click();
-      await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+      await confirmTaskDialog(page);
     }
     await page.getByTestId('case-status').first().getByText('已办结').waitFor({ state: 'visible' });
     expect(await page.getByTestId('intake-actions').count()).toBe(0);
@@ -293,8 +292,7 @@ describe('working a task together', () => {
     await a.locator('.ant-dropdown:visible').getByText('交办', { exact: true }).click();
     await choose(a, 'delegate-to', '杨帆');
     await a.locator('#task-text').fill('请核实经营场所');
-    await a.getByTestId('task-dialog-ok').click();
-    await a.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(a);
     await a.getByTestId('other-tasks').getByText('已交办 杨帆，等待答复').waitFor({ state: 'visible' });
     await a.getByTestId('case-tasks').getByText('交办中').waitFor({ state: 'visible' });
 
@@ -310,8 +308,7 @@ describe('working a task together', () => {
     expect(await b.getByTestId('task-approve').count()).toBe(0);
     await b.getByTestId('task-answer').click();
     await b.locator('#task-text').fill('场所已现场核实，与申报一致');
-    await b.getByTestId('task-dialog-ok').click();
-    await b.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(b);
     await b.getByTestId('case-timeline').getByText('场所已现场核实，与申报一致').waitFor({ state: 'visible' });
 
     // back with approver1, who can work it again
@@ -329,8 +326,7 @@ describe('working a task together', () => {
     await a.locator('.ant-dropdown:visible').getByText('延期申请', { exact: true }).click();
     await a.locator('#extension-days').fill('5');
     await a.locator('#task-text').fill('需要现场核查经营场所');
-    await a.getByTestId('task-dialog-ok').click();
-    await a.getByTestId('task-dialog').waitFor({ state: 'detached' });
+    await confirmTaskDialog(a);
     await a.getByTestId('extension-card').getByText('待审批').waitFor({ state: 'visible' });
     expect(await a.getByTestId('extension-approve').count()).toBe(0);
 

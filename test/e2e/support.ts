@@ -215,7 +215,11 @@ export async function confirmTaskDialog(page: Page) {
     const error = page.getByTestId('task-dialog-error');
     if (await error.count()) throw new Error(`the task dialog was refused: ${await error.innerText()}`);
   }
-  await page.getByTestId('task-dialog').waitFor({ state: 'detached' });
+  const pending = await page
+    .getByTestId('task-dialog-ok')
+    .evaluate((b) => b.classList.contains('ant-btn-loading'))
+    .catch(() => false);
+  throw new Error(`the task dialog stayed open for a minute: ${pending ? 'its request was never answered' : 'its OK button took no click'}`);
 }
 
 /**
