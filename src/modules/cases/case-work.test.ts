@@ -211,16 +211,19 @@ describe('working a task together', () => {
     const task = open(kase)[0]!;
     const police = await org('云州市公安局');
     expect((await act(approver1, id, { action: 'add_cosigner', taskId: task.id, organizationId: police, note: '涉及治安管理，请会签' })).status).toBe(200);
-    expect(open((await approver1.get(`/api/v1/cases/${id}`)).body).map((t) => t.kind)).toEqual(['work', 'cosign']);
+    const added = (await approver1.get(`/api/v1/cases/${id}`)).body;
+    expect(open(added).map((t) => t.kind)).toEqual(['work', 'cosign']);
     expect((await act(approver1, id, { action: 'approve', taskId: task.id, opinion: '符合条件' })).status).toBe(200);
     let now = (await approver1.get(`/api/v1/cases/${id}`)).body;
-    // the review is done but the decision waits for the co-signer
+    // the review is done but the decision waits for the co-signer; the case's version moves all the same, once an action
     expect(open(now).map((t) => t.kind)).toEqual(['cosign']);
+    expect(now.version).toBe(added.version + 1);
     const cosign = open(now)[0]!;
     expect((await act(approver1, id, { action: 'approve', taskId: cosign.id })).status).toBe(404);
     expect((await act(approver2, id, { action: 'approve', taskId: cosign.id, opinion: '无异议' })).status).toBe(200);
     now = (await approver1.get(`/api/v1/cases/${id}`)).body;
     expect(open(now).map((t) => t.name)).toEqual(['决定']);
+    expect(now.version).toBe(added.version + 2);
   });
 
   it('recalls an approval while the next step has not started, and not after (撤回)', async () => {

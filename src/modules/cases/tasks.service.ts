@@ -58,8 +58,11 @@ export async function workableTask(ctx: WriteContext, taskId: number, expectedVe
 }
 
 /**
- * Finish a task row if it is still as read, and touch its case (the optimistic lock: version + 1) if
- * that too is as read, in one statement: of two approvers acting at once, exactly one gets here.
+ * Finish a task row if it is still as read, and lock its case row if that too is as read, in one
+ * statement: of two approvers acting at once, exactly one gets here. The case's version (the optimistic
+ * lock) moves with the action's first write to the case row, usually the workflow's move, or at its end
+ * if it writes none (`versionMoved`): a row updated twice in one transaction has every foreign key
+ * of it checked, and its referenced rows locked, again.
  */
 async function finishTask(
   ctx: WriteContext,
@@ -88,12 +91,12 @@ async function finishTask(
     )
     .with('k', (db) =>
       db
-        .updateTable('kase')
-        .set({ version: sql`version + 1`, updated_at: new Date() })
+        .selectFrom('kase')
+        .selectAll()
         .where('id', '=', kase.id)
         .where('version', '=', kase.version)
         .where(sql<boolean>`EXISTS (SELECT 1 FROM t)`)
-        .returningAll(),
+        .forNoKeyUpdate(),
     )
     .selectFrom('t')
     .leftJoin('k', (j) => j.onTrue())
@@ -165,15 +168,23 @@ export async function completeTask(
     { task: task.name, stage: task.stage, opinion: input.opinion ?? null },
     task.id,
   );
-  // 加签: the stage moves on once its own task and every co-signer have answered
-  if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
-  if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
-  if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
-  const main = atNode
-    .filter((t) => t.kind === 'work' && t.state === 'done' && t.completed_at)
-    .sort((a, b) => b.completed_at!.getTime() - a.completed_at!.getTime())[0];
-  if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return touched;
-  return advanceAfterTask(ctx, touched, { ...main, outcome: main.outcome });
+  const moved = async () => {
+    // 加签: the stage moves on once its own task and every co-signer have answered
+    if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
+    if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
+    if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
+    const main = atNode
+      .filter((t) => t.kind === 'work' && t.state === 'done' && t.completed_at)
+      .sort((a, b) => b.completed_at!.getTime() - a.completed_at!.getTime())[0];
+    if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return touched;
+    return advanceAfterTask(ctx, touched, { ...main, outcome: main.outcome });
+  };
+  return versionMoved(ctx, touched, await moved());
+}
+
+/** The case as the action leaves it, its version moved once (see finishTask). */
+async function versionMoved(ctx: WriteContext, locked: CaseRow, after: CaseRow): Promise<CaseRow> {
+  return after.version === locked.version ? updateCase(ctx, after, {}) : after;
 }
 
 /** 退回: send the case back to the previous stage with the reason. */
@@ -182,7 +193,7 @@ export async function returnTask(ctx: WriteContext, taskId: number, input: { opi
   const kase = await loadCase(ctx.tx, task.case_id);
   const { touched } = await finishTask(ctx, task, kase, 'returned', input.opinion);
   await recordCaseEvent(ctx, touched, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
-  return returnToPrevious(ctx, touched, task.node_index);
+  return versionMoved(ctx, touched, await returnToPrevious(ctx, touched, task.node_index));
 }
 
 /** 转办: hand the task to a colleague of the same organization and role. */

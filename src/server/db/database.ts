@@ -50,9 +50,15 @@ function preparedName(text: string): string | undefined {
  * the one before it, and answers come back in order. A transaction's BEGIN is answered at once and its
  * first statement follows it on the wire, which saves a round trip per transaction; should BEGIN itself
  * fail, the connection is closed, so nothing that follows it can run outside a transaction.
+ *
+ * The statements a connection is given in one turn of the event loop leave in one write: the socket is
+ * corked at the first and uncorked once the turn's callbacks and promise continuations have run
+ * (`process.nextTick`). BEGIN with the first statement, a pipelined write with the statement after it,
+ * the last writes with COMMIT: each such group is one system call here and one read for the server,
+ * where pg alone writes every statement by itself.
  */
 const begun = { command: 'BEGIN', rowCount: null, rows: [], fields: [] };
-type Destroyable = { connection: { stream: { destroy(): void } } };
+type Socketed = { connection: { stream: { destroy(): void; cork(): void; uncork(): void } } };
 
 type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
@@ -60,9 +66,20 @@ export function connect(url: string, max = 20): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'onewindow', pipeline: true } as pg.PoolConfig);
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as QueryFn;
+    const stream = (client as unknown as Socketed).connection.stream;
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      stream.uncork();
+    };
     (client as unknown as { query: QueryFn }).query = (config, values, callback) => {
+      if (!corked) {
+        corked = true;
+        stream.cork();
+        process.nextTick(uncork);
+      }
       if (config === 'begin' && callback === undefined) {
-        (query('begin') as Promise<unknown>).catch(() => (client as unknown as Destroyable).connection.stream.destroy());
+        (query('begin') as Promise<unknown>).catch(() => stream.destroy());
         return Promise.resolve(begun);
       }
       if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {

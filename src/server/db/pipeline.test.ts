@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { inTransaction, pipelinedWrite } from './database.ts';
+import { connect, inTransaction, pipelinedWrite } from './database.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -48,6 +48,34 @@ describe('pipelined writes', () => {
       { id: 1, note: 'one' },
       { id: 2, note: 'two' },
     ]);
+  });
+
+  it('leave in one write with the statements given in the same turn', async () => {
+    const handle = connect(server.dbUrl, 1);
+    try {
+      // the pool's one connection, its socket's writes counted
+      const client = await handle.pool.connect();
+      type Write = (...args: unknown[]) => unknown;
+      const socket = (client as unknown as { connection: { stream: { _write: Write; _writev?: Write } } }).connection.stream;
+      client.release();
+      let writes = 0;
+      const write = socket._write.bind(socket);
+      const writev = socket._writev?.bind(socket);
+      socket._write = (...a: unknown[]) => (writes++, write(...a));
+      if (writev) socket._writev = (...a: unknown[]) => (writes++, writev(...a));
+
+      const seen = await inTransaction(handle.db, async (tx) => {
+        // BEGIN, two writes and the read leave together; COMMIT, sent once the read is answered, by itself
+        await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (6, 'six')`);
+        await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe VALUES (7, 'seven')`);
+        return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe WHERE id >= 6`.execute(tx)).rows[0]!.n;
+      });
+      expect(seen).toBe(2);
+      expect(writes).toBe(2);
+    } finally {
+      await sql`DELETE FROM pipeline_probe WHERE id >= 6`.execute(handle.db);
+      await handle.close();
+    }
   });
 
   it('run and are waited for outside a transaction', async () => {
