@@ -139,6 +139,18 @@ async function settlement(db: Executor, clock: ClockRow, parts: ClockParts, now:
   };
 }
 
+const changeColumns = ['clock_id', 'kind', 'committed_due_before', 'committed_due_after', 'legal_due_before', 'legal_due_after', 'note'] as const;
+
+/**
+ * The `clock_change` row (`changeColumns`) of a clock that the statement's CTE `written` inserts or
+ * updates: its deadlines `before` and as written.
+ */
+function changeOf(written: 'c' | 'u', kind: string, before: Pick<ClockRow, 'committed_due_at' | 'legal_due_at'>, note: string | null) {
+  return sql`
+    SELECT w.id, ${kind}::text, ${before.committed_due_at}::timestamptz, w.committed_due_at, ${before.legal_due_at}::timestamptz, w.legal_due_at, ${note}::text
+    FROM ${sql.table(written)} w`;
+}
+
 async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
   const parts = known ?? (await loadParts(ctx.tx, clock.id));
   const { row: figures, moved } = await settlement(ctx.tx, clock, parts, now);
@@ -162,20 +174,8 @@ async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: st
           .with('ch', (db) =>
             db
               .insertInto('clock_change')
-              .columns(['clock_id', 'kind', 'committed_due_before', 'committed_due_after', 'legal_due_before', 'legal_due_after', 'note'])
-              .expression((eb) =>
-                eb
-                  .selectFrom('u')
-                  .select([
-                    'u.id',
-                    sql<string>`${kind}::text`.as('kind'),
-                    sql<Date | null>`${clock.committed_due_at}::timestamptz`.as('committed_due_before'),
-                    'u.committed_due_at',
-                    sql<Date | null>`${clock.legal_due_at}::timestamptz`.as('legal_due_before'),
-                    'u.legal_due_at',
-                    sql<string | null>`${note}::text`.as('note'),
-                  ]),
-              ),
+              .columns(changeColumns)
+              .expression(changeOf('u', kind, clock, note)),
           )
           .selectFrom('u')
           .selectAll()
@@ -247,20 +247,8 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
     .with('ch', (db) =>
       db
         .insertInto('clock_change')
-        .columns(['clock_id', 'kind', 'committed_due_before', 'committed_due_after', 'legal_due_before', 'legal_due_after', 'note'])
-        .expression((eb) =>
-          eb
-            .selectFrom('c')
-            .select([
-              'c.id',
-              sql.lit('started').as('kind'),
-              sql<Date | null>`NULL::timestamptz`.as('committed_due_before'),
-              'c.committed_due_at',
-              sql<Date | null>`NULL::timestamptz`.as('legal_due_before'),
-              'c.legal_due_at',
-              sql<string | null>`NULL::text`.as('note'),
-            ]),
-        ),
+        .columns(changeColumns)
+        .expression(changeOf('c', 'started', { committed_due_at: null, legal_due_at: null }, null)),
     )
     .selectFrom('c')
     .selectAll()
