@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose, cjkRendering, followMenu, screenshotFromTop as shot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -13,19 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await run?.close();
 });
-
-/** A full-page screenshot from the top of the page (the workbench header is sticky). */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return screenshot(page, name);
-}
-
-/** Pick an option in an antd Select by typing part of it. */
-async function choose(page: Page, inputId: string, text: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 async function openTab(page: Page, name: string) {
   await page.getByTestId('editor-tabs').getByRole('tab', { name }).click();
@@ -168,7 +155,7 @@ describe('catalog administration (事项管理)', () => {
 
       // 新建事项: the department, the 12-digit base code (01 → 行政许可), the essentials
       await page.getByTestId('item-create').click();
-      await choose(page, 'organizationId', '市场监督管理局');
+      await choose(page, 'organizationId', '市场监督管理局', false, '市场监督管理局');
       await page.locator('#baseCode').fill(`0111${suffix}00`);
       await page.locator('#name').fill(name);
       await page.locator('#basis').fill('《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》');
