@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
+import { roles, type Role } from '../../common/roles.ts';
 import { handleWrite } from '../../server/write.ts';
 import * as s from './org.schemas.ts';
 import { createRegion, listRegionTree, renameRegion } from './regions.service.ts';
@@ -119,11 +120,29 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Staff in my scope',
-        querystring: Type.Object({ organizationId: Type.Optional(Type.Integer({ minimum: 1 })), q: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }),
+        querystring: Type.Object({
+          organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+          roles: Type.Optional(
+            Type.String({
+              pattern: `^(${roles.join('|')})(,(${roles.join('|')}))*$`,
+              maxLength: 200,
+              description: 'comma-separated: holding one of these roles (for organizationId, when given)',
+            }),
+          ),
+          active: Type.Optional(Type.Boolean()),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          ...Paging,
+        }),
         response: { 200: Type.Object({ items: Type.Array(s.StaffView), total: Type.Integer() }), ...errors },
       },
     },
-    async (req) => listStaff(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+    async (req) =>
+      listStaff(db, req.actor, {
+        ...req.query,
+        roles: req.query.roles?.split(',') as Role[] | undefined,
+        limit: req.query.limit ?? 50,
+        offset: req.query.offset ?? 0,
+      }),
   );
   app.get(
     '/org/directory',

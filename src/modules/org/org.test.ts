@@ -261,6 +261,33 @@ describe('staff', () => {
     expect((await victim.login('approver3', 'Approver#2026')).status).toBe(403);
   });
 
+  it('lists whom a task can be handed to: active holders of a role for the organization', async () => {
+    // an approver picking a colleague (转办, 交办) asks for exactly those the action accepts
+    const approver1 = await signIn(server, 'approver1');
+    const names = async (query: string) => {
+      const r = await approver1.get(`/api/v1/org/staff?organizationId=${ids.market}&${query}`);
+      expect(r.status).toBe(200);
+      return r.body.items as { username: string; status: string; roles: { role: string; organizationId: number | null }[] }[];
+    };
+    const approvers = await names('roles=approver&active=true&limit=200');
+    expect(approvers.map((s) => s.username)).toContain('approver1b');
+    // approver3, disabled above, is not among them
+    expect(approvers.map((s) => s.username)).not.toContain('approver3');
+    for (const s of approvers) {
+      expect(s.status).toBe('active');
+      expect(s.roles.some((r) => r.role === 'approver' && r.organizationId === ids.market)).toBe(true);
+    }
+    const heads = await names('roles=head&active=true');
+    expect(heads.map((s) => s.username)).toContain('head1');
+    expect(heads.map((s) => s.username)).not.toContain('approver1b');
+    for (const s of heads) expect(s.roles.some((r) => r.role === 'head' && r.organizationId === ids.market)).toBe(true);
+    expect((await names('roles=head,approver&active=true')).map((s) => s.username)).toEqual(expect.arrayContaining(['approver1b', 'head1']));
+    expect((await names('roles=approver&active=false')).map((s) => s.username)).toEqual(['approver3']);
+    const bad = await approver1.get(`/api/v1/org/staff?organizationId=${ids.market}&roles=approver,wizard`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('only a system administrator makes another system administrator', async () => {
     const r = await cityAdmin.post('/api/v1/org/staff', {
       username: 'root2',

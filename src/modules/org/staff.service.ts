@@ -60,10 +60,28 @@ const staffView = (s: StaffRow) => ({
 });
 
 /** Staff within the actor's scope; phones are masked. */
-export async function listStaff(db: Db, actor: Actor | null, q: { organizationId?: number; q?: string; limit: number; offset: number }) {
+export async function listStaff(
+  db: Db,
+  actor: Actor | null,
+  q: { organizationId?: number; roles?: Role[]; active?: boolean; q?: string; limit: number; offset: number },
+) {
   requireAccess(actor, 'org.read');
   let query = staffQuery(db).where(scopeFilter(scopeOf(actor, 'org.read'), 'r.path', 'o.path'));
   if (q.organizationId) query = query.where('s.organization_id', '=', q.organizationId);
+  // holding one of the roles, for the organization asked about when one is (whom a task can be handed to)
+  if (q.roles?.length) {
+    const roles = q.roles;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('role_assignment as ra')
+          .select('ra.id')
+          .whereRef('ra.account_id', '=', 's.account_id')
+          .where('ra.role', 'in', roles)
+          .$if(q.organizationId !== undefined, (w) => w.where('ra.organization_id', '=', q.organizationId!)),
+      ),
+    );
+  }
+  if (q.active !== undefined) query = q.active ? query.where('a.status', '=', 'active') : query.where('a.status', '<>', 'active');
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     query = query.where((eb) => eb.or([eb('s.name', 'like', like), eb('a.username', 'like', like.toLowerCase())]));

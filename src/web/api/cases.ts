@@ -422,10 +422,11 @@ export function useRegisterApplicant() {
 }
 
 /** Colleagues of an organization, for transferring a task. */
-export function useColleagues(organizationId: number | undefined) {
+export function useColleagues(organizationId: number | undefined, roles: string[]) {
+  const wanted = roles.join(',');
   return useQuery({
-    queryKey: ['org', 'staff', 'colleagues', organizationId],
-    queryFn: () => api.get<Page<StaffView>>('/org/staff', { organizationId, limit: 200 }),
+    queryKey: ['org', 'staff', 'colleagues', organizationId, wanted],
+    queryFn: () => api.get<Page<StaffView>>('/org/staff', { organizationId, roles: wanted, active: true, limit: 200 }),
     enabled: !!organizationId,
     select: (p) => p.items,
   });

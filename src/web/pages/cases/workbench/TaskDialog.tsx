@@ -67,8 +67,6 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
   const [cosignRole, setCosignRole] = useState<'approver' | 'head'>('approver');
   const organizationId = kind === 'add_cosigner' ? cosignOrg : task.organizationId;
   const needsColleagues = kind === 'transfer' || kind === 'delegate' || kind === 'reassign' || kind === 'add_cosigner';
-  const colleagues = useColleagues(needsColleagues ? organizationId : undefined);
-  const facets = useFacets();
   const roles =
     kind === 'transfer'
       ? [task.role]
@@ -79,6 +77,9 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
         : kind === 'add_cosigner'
           ? [cosignRole]
           : ['approver', 'head'];
+  // only those the server would accept are asked for, so a large department's list is not cut short
+  const colleagues = useColleagues(needsColleagues ? organizationId : undefined, roles);
+  const facets = useFacets();
   const candidates = pick(colleagues.data, organizationId, roles, me);
   const personOptions = candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }));
   const orgOptions = [
