@@ -111,8 +111,11 @@ describe('the one-window flow', () => {
     expect(applied.body.number).toMatch(/^990100O\d{8}\d{7}$/);
     const id = applied.body.id as number;
 
+    const filed = (await clerk.get(`/api/v1/cases/${id}`)).body.version;
     let kase = (await act(clerk, id, { action: 'accept' })).body;
     expect(kase.status).toBe('in_progress');
+    // accepted and moved into its first (joint) stage with one write of the case row: the version moves once
+    expect(kase.version).toBe(filed + 1);
     expect(kase.kinds).toEqual(expect.arrayContaining(['committed', 'joint']));
     expect(kase.form.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(kase.clock.committed.dueAt).toBe(new Date(cst(after).getTime() + 86_400_000).toISOString());
@@ -145,8 +148,11 @@ describe('the one-window flow', () => {
     await act(approver1, id, { action: 'approve', taskId: marketTask.id, opinion: '材料齐全，符合条件' });
     kase = (await act(approver2, id, { action: 'approve', taskId: taskOf(kase, '公安审查').id, opinion: '无异议' })).body;
     const head = await signIn(server, 'head1');
+    const undecided = kase.version;
     kase = (await act(head, id, { action: 'approve', taskId: taskOf(kase, '决定').id, opinion: '准予许可' })).body;
     expect(kase).toMatchObject({ status: 'decided', decision: 'granted' });
+    // so is a decision with the move to 办结
+    expect(kase.version).toBe(undecided + 1);
     kase = (await act(approver1, id, { action: 'approve', taskId: taskOf(kase, '办结').id })).body;
     expect(kase.status).toBe('concluded');
     expect(kase.clock.state).toBe('stopped');

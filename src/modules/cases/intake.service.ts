@@ -207,15 +207,19 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
     committed: { limit: content.committedLimit.value, unit: content.committedLimit.unit },
     legal: { limit: content.legalLimit.value, unit: content.legalLimit.unit },
   });
-  const accepted = await updateCase(ctx, kase, { status: 'in_progress', accepted_at: late ? kase.received_at : now, clock_id: clock.id });
-  await recordCaseEvent(ctx, accepted, 'accepted', {
-    note: input.note ?? null,
-    countedFromReceipt: late,
-    committedDueAt: clock.committed_due_at?.toISOString() ?? null,
-    legalDueAt: clock.legal_due_at?.toISOString() ?? null,
+  // the acceptance is written with the case's move into its first stage (see Arrival)
+  return enterNode(ctx, kase, 0, content.process.nodes, {
+    set: { status: 'in_progress', accepted_at: late ? kase.received_at : now, clock_id: clock.id },
+    then: async (accepted) => {
+      await recordCaseEvent(ctx, accepted, 'accepted', {
+        note: input.note ?? null,
+        countedFromReceipt: late,
+        committedDueAt: clock.committed_due_at?.toISOString() ?? null,
+        legalDueAt: clock.legal_due_at?.toISOString() ?? null,
+      });
+      await onCaseAccepted(ctx, accepted, clock);
+    },
   });
-  await onCaseAccepted(ctx, accepted, clock);
-  return enterNode(ctx, accepted, 0, content.process.nodes);
 }
 
 /**

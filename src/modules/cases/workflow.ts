@@ -6,6 +6,7 @@ import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { stopClockIfRunning } from '../calendar/clocks.service.ts';
 import type { Limit, ProcessNode, StageNode } from '../catalog/catalog.schemas.ts';
 import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import type { KaseTable } from './cases.tables.ts';
 import { onCaseDecided } from './fees.ts';
 import './cases.tables.ts';
 
@@ -98,17 +99,29 @@ async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
 }
 
 /**
+ * The action's own change to the case (an acceptance, a decision), written with the case's move to the
+ * node that follows it: PostgreSQL checks every foreign key of a row updated a second time in one
+ * transaction. `then` runs once the row is written, before the node's own event, so the timeline keeps
+ * the order of what happened.
+ */
+export interface Arrival {
+  set: Partial<Record<keyof KaseTable, unknown>>;
+  then(updated: CaseRow): Promise<void>;
+}
+
+/**
  * Enter a top-level node of the pinned process: intake is skipped (the acceptance was it), a stage
  * gets a task, a parallel node a task per branch (联办), a report-up node a task for the higher level
  * (上报). Reaching delivery or the end concludes the case.
  */
-export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number, nodes: ProcessNode[]): Promise<CaseRow> {
+export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number, nodes: ProcessNode[], arrival?: Arrival): Promise<CaseRow> {
   const node = nodes[index];
   if (!node || (node.kind === 'stage' && node.stage === 'deliver')) {
-    const at = await updateCase(ctx, kase, { node_index: index });
+    const at = await updateCase(ctx, kase, { ...arrival?.set, node_index: index });
+    await arrival?.then(at);
     return conclude(ctx, at);
   }
-  if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes);
+  if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes, arrival);
   const stages: { stage: TaskStage; branch: number | null }[] =
     node.kind === 'stage'
       ? [{ stage: node, branch: null }]
@@ -132,12 +145,14 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
     ctx,
     kase,
     {
+      ...arrival?.set,
       node_index: index,
       ...(node.kind === 'parallel' ? { is_joint: true } : {}),
       ...(node.kind === 'report_up' ? { is_reported_up: true } : {}),
     },
     tasks,
   );
+  await arrival?.then(updated);
   // the statistics change only when the case becomes joint or reported up here (docs/metrics.md)
   const factsChange = updated.is_joint !== kase.is_joint || updated.is_reported_up !== kase.is_reported_up;
   await recordCaseEvent(ctx, updated, 'stage_entered', { node: node.id, name: node.name, kind: node.kind }, null, { metrics: factsChange });
@@ -157,12 +172,15 @@ export async function advanceAfterTask(
   const node = nodes[task.node_index];
   if (!node) throw new AppError('CONFLICT', { reason: 'the task belongs to no node of the process' });
   let current = kase;
-  // the decision: a decide stage, or the higher level's answer to a report-up (上报)
-  if ((task.stage === 'decide' && node.kind === 'stage') || node.kind === 'report_up') {
-    current = await updateCase(ctx, current, { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' });
-    await recordCaseEvent(ctx, current, 'decided', { decision: current.decision }, task.id);
-    await onCaseDecided(ctx, current, task.opinion);
-  }
+  // the decision: a decide stage, or the higher level's answer to a report-up (上报); written with the move to the next node
+  if ((task.stage === 'decide' && node.kind === 'stage') || node.kind === 'report_up')
+    return enterNode(ctx, current, task.node_index + 1, nodes, {
+      set: { decision: task.outcome === 'approved' ? 'granted' : 'denied', decided_at: new Date(), status: 'decided' },
+      then: async (decided) => {
+        await recordCaseEvent(ctx, decided, 'decided', { decision: decided.decision }, task.id);
+        await onCaseDecided(ctx, decided, task.opinion);
+      },
+    });
   if (task.stage === 'conclude') current = await conclude(ctx, current);
   if (node.kind === 'parallel' && task.branch !== null) {
     const branch = node.branches[task.branch]!;
