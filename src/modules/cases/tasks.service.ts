@@ -70,7 +70,7 @@ async function finishTask(
   kase: CaseRow,
   outcome: 'approved' | 'rejected' | 'returned',
   opinion: string | null,
-): Promise<{ touched: CaseRow; atNode: NodeTask[] }> {
+): Promise<{ locked: CaseRow; atNode: NodeTask[] }> {
   const row = await ctx.tx
     .with('t', (db) =>
       db
@@ -113,14 +113,14 @@ async function finishTask(
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
   if (row.id === null) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
-  const { finished_task: _, finished_at, at_node, ...touched } = row;
+  const { finished_task: _, finished_at, at_node, ...locked } = row;
   caseWritten(ctx.tx);
   const atNode = (at_node ?? []).map((x) =>
     x.id === task.id
       ? { ...x, state: 'done' as const, outcome, opinion, completed_at: finished_at }
       : { ...x, completed_at: x.completed_at === null ? null : new Date(x.completed_at) },
   );
-  return { touched: touched as CaseRow, atNode };
+  return { locked: locked as CaseRow, atNode };
 }
 
 /** A task of the node a finished task belongs to, as the workflow weighs them (加签, any-sign, the node's end). */
@@ -159,27 +159,27 @@ export async function completeTask(
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
-  const { touched, atNode } = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
+  const { locked, atNode } = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
   const cosign = task.kind === 'cosign';
   await recordCaseEvent(
     ctx,
-    touched,
+    locked,
     cosign ? (input.outcome === 'approved' ? 'cosign_approved' : 'cosign_rejected') : input.outcome === 'approved' ? 'task_approved' : 'task_rejected',
     { task: task.name, stage: task.stage, opinion: input.opinion ?? null },
     task.id,
   );
   const moved = async () => {
     // 加签: the stage moves on once its own task and every co-signer have answered
-    if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return touched;
-    if (!cosign) return advanceAfterTask(ctx, touched, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
-    if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return touched;
+    if (atNode.some((t) => t.kind === 'cosign' && (t.state === 'open' || t.state === 'claimed'))) return locked;
+    if (!cosign) return advanceAfterTask(ctx, locked, { ...task, outcome: input.outcome, opinion: input.opinion ?? null });
+    if (atNode.some((t) => t.state === 'open' || t.state === 'claimed')) return locked;
     const main = atNode
       .filter((t) => t.kind === 'work' && t.state === 'done' && t.completed_at)
       .sort((a, b) => b.completed_at!.getTime() - a.completed_at!.getTime())[0];
-    if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return touched;
-    return advanceAfterTask(ctx, touched, { ...main, outcome: main.outcome });
+    if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return locked;
+    return advanceAfterTask(ctx, locked, { ...main, outcome: main.outcome });
   };
-  return versionMoved(ctx, touched, await moved());
+  return versionMoved(ctx, locked, await moved());
 }
 
 /** The case as the action leaves it, its version moved once (see finishTask). */
@@ -191,9 +191,9 @@ async function versionMoved(ctx: WriteContext, locked: CaseRow, after: CaseRow):
 export async function returnTask(ctx: WriteContext, taskId: number, input: { opinion: string }) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
-  const { touched } = await finishTask(ctx, task, kase, 'returned', input.opinion);
-  await recordCaseEvent(ctx, touched, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
-  return versionMoved(ctx, touched, await returnToPrevious(ctx, touched, task.node_index));
+  const { locked } = await finishTask(ctx, task, kase, 'returned', input.opinion);
+  await recordCaseEvent(ctx, locked, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
+  return versionMoved(ctx, locked, await returnToPrevious(ctx, locked, task.node_index));
 }
 
 /** 转办: hand the task to a colleague of the same organization and role. */
