@@ -421,7 +421,7 @@ export function useRegisterApplicant() {
   });
 }
 
-/** Colleagues of an organization, for transferring a task. */
+/** Active colleagues of an organization holding one of `roles` there, to hand a task over to (转办, 交办, 改派, 加签). */
 export function useColleagues(organizationId: number | undefined, roles: string[]) {
   const wanted = roles.join(',');
   return useQuery({
