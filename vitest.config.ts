@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // browser tests share two cores with the server tests: a step that loses a race with a busy machine gets one more try
     retry: 1,
+    // a page polled for an answer gets fifteen seconds (expect.poll's own default, one second, is short for a busy machine)
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
