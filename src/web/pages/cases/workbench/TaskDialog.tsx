@@ -12,7 +12,7 @@ import {
   type CaseTask,
   type SpecialKind,
 } from '../../../api/cases.ts';
-import type { Me, StaffView } from '../../../api/types.ts';
+import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { specialLabel } from '../shared/labels.tsx';
 import { AskList, askComplete } from './AskList.tsx';
@@ -33,13 +33,6 @@ export type TaskDialogKind =
   | 'reassign'
   | 'urge'
   | 'request_extension';
-
-/** Active colleagues holding one of `roles` for exactly this organization (what the server accepts), without me. */
-function pick(staff: StaffView[] | undefined, organizationId: number | undefined, roles: string[], me: Me) {
-  return (staff ?? []).filter(
-    (s) => s.accountId !== me.id && s.status === 'active' && s.roles.some((r) => roles.includes(r.role) && r.organizationId === organizationId),
-  );
-}
 
 interface Props {
   kind: TaskDialogKind;
@@ -77,10 +70,11 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
         : kind === 'add_cosigner'
           ? [cosignRole]
           : ['approver', 'head'];
-  // only those the server would accept are asked for, so a large department's list is not cut short
+  // only those the action accepts are asked for, so a large department's list is not cut short
   const colleagues = useColleagues(needsColleagues ? organizationId : undefined, roles);
   const facets = useFacets();
-  const candidates = pick(colleagues.data, organizationId, roles, me);
+  // the server answers with exactly those the action accepts (active, holding the role there); not me
+  const candidates = (colleagues.data ?? []).filter((s) => s.accountId !== me.id);
   const personOptions = candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }));
   const orgOptions = [
     { value: task.organizationId, label: task.organizationName },
