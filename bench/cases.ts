@@ -1,7 +1,8 @@
 /**
  * Case transitions through the real HTTP API (sessions, CSRF, validation, optimistic versions, case
  * events, outbox and audit in one transaction each) with concurrent clients, against pgbench's TPC-B
- * on the same PostgreSQL at the same concurrency, in the same run.
+ * on the same PostgreSQL at the same concurrency, in the same run. The metrics feed runs alongside, and
+ * what it has not counted when the clients stop is counted inside the measured time.
  *
  *   npm run bench:cases [-- --clients 8 --seconds 20 --port 54420]
  */
@@ -19,6 +20,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { makeDeps } from '../src/server/deps.ts';
 import { seedDemo } from '../src/server/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
+import { drainMetrics, startMetricsFeed } from '../src/modules/metrics/feed.ts';
 import { Client } from '../test/harness.ts';
 import { sampleForm, sampleMaterials } from '../test/factories.ts';
 
@@ -139,6 +141,8 @@ try {
   latencies.length = 0;
   transitions = 0;
   errors = 0;
+  await drainMetrics(handle.db);
+  const feed = startMetricsFeed(handle.db, console);
   const until = Date.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -146,6 +150,8 @@ try {
       while (Date.now() < until) await lifecycle();
     }),
   );
+  await feed.stop();
+  const backlog = await drainMetrics(handle.db);
   const elapsed = (performance.now() - t0) / 1000;
   const rate = transitions / elapsed;
   latencies.sort((a, b) => a - b);
@@ -164,6 +170,7 @@ try {
   console.log(
     `case transitions: ${transitions} in ${elapsed.toFixed(1)} s = ${rate.toFixed(1)}/s (errors ${errors}); latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
   );
+  console.log(`metrics feed: ${backlog} events left when the clients stopped, counted within the time`);
   console.log(`pgbench TPC-B (scale 10): ${tps.toFixed(1)} tps`);
   console.log(`cases/pgbench ratio: ${(rate / tps).toFixed(2)}`);
 } finally {

@@ -13,6 +13,7 @@ import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
 import { runSupervisionJob } from '../modules/supervision/jobs.ts';
+import { startMetricsFeed } from '../modules/metrics/feed.ts';
 
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
@@ -58,9 +59,10 @@ export async function openDatabase(config: Config): Promise<Runtime> {
   };
 }
 
-/** Background work: the outbox dispatcher and the reference-data listener (LISTEN/NOTIFY), and pg-boss schedules. */
+/** Background work: the outbox dispatcher, the metrics feed, the reference-data listener (LISTEN/NOTIFY), and pg-boss schedules. */
 export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<void> }> {
   const dispatcher = startOutboxDispatcher(rt.deps.db, rt.url, logger);
+  const metricsFeed = startMetricsFeed(rt.deps.db, logger);
   const referenceListener = listenForReferenceChanges(rt.url, logger);
   const boss = new PgBoss({ connectionString: rt.url, schema: 'pgboss' });
   boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
@@ -90,6 +92,7 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
   return {
     async stop() {
       await dispatcher.stop();
+      await metricsFeed.stop();
       await referenceListener.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
     },

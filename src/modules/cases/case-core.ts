@@ -6,7 +6,7 @@ import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
-import { onCaseEvent as updateMetrics, staffRollupOfEvent } from '../metrics/rollups.ts';
+import { metricsOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
@@ -77,18 +77,9 @@ export function caseWritten(tx: Executor): void {
   preloadedTasks.delete(tx);
 }
 
-/** Cases inserted by a transaction, until their filing is recorded. */
-const filedCases = new WeakMap<Executor, Set<number>>();
-
-/**
- * A case inserted by this transaction: its audit chain has no entry yet, so none is looked for, and its
- * filing's facts follow from its row.
- */
+/** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */
 export function caseInserted(tx: Executor, caseId: number): void {
   knowStreamHead(tx, `case:${caseId}`, undefined);
-  let filed = filedCases.get(tx);
-  if (!filed) filedCases.set(tx, (filed = new Set()));
-  filed.add(caseId);
 }
 
 /**
@@ -143,8 +134,8 @@ export async function updateCase(
 }
 
 /**
- * Append to the case's own timeline, the audit trail and the domain events (the outbox), in the
- * action's transaction.
+ * Append to the case's own timeline, the audit trail, the domain events (the outbox) and the metrics
+ * feed, in the action's transaction. `metrics: false`: the caller knows nothing the statistics count changed.
  */
 export async function recordCaseEvent(
   ctx: WriteContext,
@@ -163,9 +154,10 @@ export async function recordCaseEvent(
     ...(kase.parent_id !== null ? { parentId: kase.parent_id } : {}),
     ...payload,
   };
-  const staff = options.metrics === false ? null : staffRollupOfEvent(type, sql`ce`);
-  // one statement, whose answer the action does not wait for: the timeline entry, the staff work it counts, the audit entry,
-  // the domain event, its outbox row and the wake-up call
+  const metrics = metricsOfEvent(type);
+  const counted = options.metrics !== false && metrics.counted;
+  // one statement, whose answer the action does not wait for: the timeline entry, the audit entry, the domain event,
+  // its outbox row, the statistics' feed and the wake-up call
   await pipelinedWrite(
     ctx.tx,
     sql`
@@ -173,8 +165,8 @@ export async function recordCaseEvent(
       INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
       VALUES (${kase.id}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id}), ${type}, ${actorId},
               ${ctx.actor?.displayName ?? null}, ${taskId}, ${JSON.stringify(payload)})
-      RETURNING case_id, type, actor_id, task_id, at
-    ), ${staff ? sql`st AS (${staff}), ` : sql``}au AS (
+      RETURNING id, case_id
+    ), ${counted ? sql`mp AS (INSERT INTO metric_pending (event_id, case_id, facts) SELECT id, case_id, ${sql.lit(metrics.facts)} FROM ce), ` : sql``}au AS (
       INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
       VALUES (${a.stream}, ${a.seq}, ${a.at}, ${a.actor_id}, ${a.actor_role}, ${a.action}, ${a.target_type}, ${a.target_id}, ${a.request_id}, ${a.digest},
               ${a.scope_path}, ${a.change}, ${a.prev_hash}, ${a.hash})
@@ -187,9 +179,4 @@ export async function recordCaseEvent(
     )
     SELECT pg_notify('onewindow_outbox', '') FROM e`,
   );
-  // the statistics rollups follow the case events in the same transaction (unless the caller knows nothing they count changed)
-  if (options.metrics !== false) {
-    const filed = type === 'submitted' && filedCases.get(ctx.tx)?.delete(kase.id);
-    await updateMetrics(ctx.tx, kase.id, type, filed ? kase : undefined);
-  }
 }

@@ -12,6 +12,7 @@ import { centerFor, monthRange, nameRedFlag, ranking, readSettings, staffPerform
 import { dashboardWorkbook, monthlyReportPdf, rowName } from './exports.ts';
 import { dateOfInstant } from '../../common/civil-date.ts';
 import { localOffsetMinutes } from './rollups.ts';
+import { drainMetrics } from './feed.ts';
 
 const tags = ['metrics'];
 const ok = { 200: Type.Unknown(), ...errors };
@@ -76,6 +77,10 @@ function readScope(actor: Actor | null | undefined) {
 /** Statistics (统计): dashboards, exports, the monthly report, the big screen and window management. */
 export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
+  // a reader first counts what the feed has not yet: the figures never lag behind a committed action
+  app.addHook('preHandler', async (req) => {
+    if (req.method === 'GET' && req.actor) await drainMetrics(db);
+  });
 
   app.get(
     '/metrics/dashboard',

@@ -4,6 +4,7 @@ import { itemContent } from '../../../test/factories.ts';
 import { rebuildMetrics } from './rebuild.ts';
 import { counters, dimensions, recordRating, staffCounters } from './rollups.ts';
 import { generateHistory } from './generate.ts';
+import { drainMetrics } from './feed.ts';
 
 let server: TestServer;
 let center: Client;
@@ -112,7 +113,12 @@ const summed = (table: string, period: string, keys: readonly string[], sums: re
   return q(`SELECT ${key}, ${sums.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')} FROM ${table} GROUP BY ${key}
             HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')} ORDER BY ${key}`);
 };
-const rollupSnapshot = async () => ({
+/** The rollups once the feed has counted every committed event. */
+const rollupSnapshot = async () => {
+  await drainMetrics(server.db);
+  return rollups();
+};
+const rollups = async () => ({
   daily: await summed('metric_daily', 'day', dimensions, counters),
   monthly: await summed('metric_monthly', 'month', dimensions, counters),
   staff: await summed('metric_staff_daily', 'day', ['account_id', 'organization_id', 'window_id'], staffCounters),
@@ -317,7 +323,7 @@ describe('metric formulas on a hand-computed month (March 2025)', () => {
   });
 });
 
-describe('rollups follow case events in the same transaction', () => {
+describe('rollups follow case events through the feed', () => {
   let itemCode: string;
   beforeAll(async () => {
     const market = Number((await one(`SELECT id FROM organization WHERE name = '云州市市场监督管理局'`)).id);
@@ -392,6 +398,44 @@ describe('rollups follow case events in the same transaction', () => {
     const before = await rollupSnapshot();
     await rebuildMetrics(server.db);
     expect(await rollupSnapshot()).toEqual(before);
+  });
+
+  it('leaves each counted event in the feed once: drains at the same time count it once, a rolled-back action leaves nothing', async () => {
+    const clerk = await signIn(server, 'clerk1');
+    const citizen = await signIn(server, 'citizen1');
+    const applicant = await one(`SELECT id FROM applicant WHERE name = '林小雨'`);
+    const { idNumber } = (await clerk.post(`/api/v1/applicants/${applicant.id}/reveal`)).body;
+    const form = { applicantName: '林小雨', idNumber, phone: '13600000001' };
+    const materials = [
+      { key: 'application_form', reference: 'upload:application.pdf' },
+      { key: 'business_license', fromLicense: true },
+    ];
+    await drainMetrics(server.db);
+    const counted = await rollups();
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await citizen.post('/api/v1/cases', { itemCode, formData: form, materials });
+      expect(a.status).toBe(201);
+      ids.push(a.body.id);
+      expect((await clerk.post(`/api/v1/cases/${a.body.id}/actions`, { action: 'accept' })).status).toBe(200);
+    }
+    // nothing counted yet: the events wait in the feed (an application and an acceptance each)
+    expect(await rollups()).toEqual(counted);
+    const pending = await q(`SELECT case_id::int AS id, facts FROM metric_pending WHERE case_id = ANY($1::bigint[]) ORDER BY event_id`, [ids]);
+    expect(pending.map((p) => p.id)).toEqual(ids.flatMap((id) => [id, id]));
+    expect(pending.every((p) => p.facts)).toBe(true);
+    // an action that fails (a second acceptance) writes nothing to the feed
+    expect((await clerk.post(`/api/v1/cases/${ids[0]}/actions`, { action: 'accept' })).status).toBe(409);
+    expect(Number((await one(`SELECT count(*) AS n FROM metric_pending WHERE case_id = ANY($1::bigint[])`, [ids])).n)).toBe(6);
+
+    // two processes' feeds drain at once, in small batches: every event is counted exactly once
+    const [x, y] = await Promise.all([drainMetrics(server.db, 2), drainMetrics(server.db, 2)]);
+    expect(x + y).toBeGreaterThanOrEqual(6);
+    expect(Number((await one(`SELECT count(*) AS n FROM metric_pending`)).n)).toBe(0);
+    const live = await rollups();
+    expect(live).not.toEqual(counted);
+    await rebuildMetrics(server.db);
+    expect(await rollups()).toEqual(live);
   });
 });
 

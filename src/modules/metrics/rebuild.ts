@@ -22,11 +22,14 @@ export async function aggregateRollups(tx: Executor): Promise<void> {
 
 /**
  * Recompute every case's facts from its events and clock, then the rollups from the facts, in one
- * transaction (readers see the old figures until it commits). What the event hook would have produced.
+ * transaction (readers see the old figures until it commits). What the feed would have produced.
  */
 export async function rebuildMetrics(db: Db, progress?: (done: number, total: number) => void, batch = 5000): Promise<{ cases: number }> {
   return db.transaction().execute(async (tx) => {
     await sql`LOCK TABLE metric_case, metric_daily, metric_monthly, metric_staff_daily IN EXCLUSIVE MODE`.execute(tx);
+    // what the feed has not counted yet is counted here: its rows go, and actions counting more wait for the commit
+    await sql`LOCK TABLE metric_pending IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+    await sql`DELETE FROM metric_pending`.execute(tx);
     const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM kase`.execute(tx)).rows[0]!.n);
     let last = 0;
     let done = 0;

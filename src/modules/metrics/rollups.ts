@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { pipelinedWrite, type Executor } from '../../server/db/database.ts';
+import type { Executor } from '../../server/db/database.ts';
 import { dateOfInstant } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { computeLimit } from '../calendar/clock-math.ts';
@@ -309,18 +309,19 @@ const contribOf = (source: string, sign: number) => sql`
   FROM ${sql.raw(source)} f CROSS JOIN LATERAL metric_contrib(ROW(f.*)::metric_case, ${sql.lit(sign)}) c`;
 
 /**
- * One statement that replaces a case's fact row and moves its contribution in the rollups: the old
- * row is locked and read, the new one written, and only the (day, dimensions) keys whose sums change
- * are touched, so an event that changes no counter writes no rollup row.
+ * One statement that replaces the fact rows of cases and moves their contributions in the rollups: the
+ * old rows are locked and read, the new ones written, and only the (day, dimensions) keys whose sums
+ * change are touched, so facts that change no counter write no rollup row. One row per case.
  */
-function writeFacts(caseId: number, facts: CaseFacts): RawBuilder<unknown> {
+function writeFacts(facts: CaseFacts[]): RawBuilder<unknown> {
   const cols = list(factColumns);
-  // the new row is built in FROM, so once: `SELECT (jsonb_populate_record(…)).*` would build it again for each of its columns
+  const at = new Date().toISOString();
+  // the new rows are built in FROM, so once: `SELECT (jsonb_populate_record(…)).*` would build them again for each column
   return sql`WITH
-      new_fact AS (SELECT r.* FROM jsonb_populate_record(null::metric_case, ${JSON.stringify(facts)}::jsonb || jsonb_build_object('updated_at', now())) r),
-      old_fact AS (SELECT * FROM metric_case WHERE case_id = ${caseId} FOR UPDATE),
+      new_fact AS (SELECT r.* FROM jsonb_populate_recordset(null::metric_case, ${JSON.stringify(facts.map((f) => ({ ...f, updated_at: at })))}::jsonb) r),
+      old_fact AS (SELECT * FROM metric_case WHERE case_id = ANY(${facts.map((f) => f.case_id)}::bigint[]) ORDER BY case_id FOR UPDATE),
       fact AS (
-        INSERT INTO metric_case (${cols}) SELECT ${cols} FROM new_fact
+        INSERT INTO metric_case (${cols}) SELECT ${cols} FROM new_fact ORDER BY case_id
         ON CONFLICT (case_id) DO UPDATE SET (${cols}) = (${list(factColumns, 'excluded.')})
       ),
       d AS (${contribOf('new_fact', 1)} UNION ALL ${contribOf('old_fact', -1)}),
@@ -342,12 +343,19 @@ function writeFacts(caseId: number, facts: CaseFacts): RawBuilder<unknown> {
     SELECT 1`;
 }
 
+/** Recompute cases' facts and move their contributions in the rollups, in the caller's transaction (the feed's step). */
+export async function refreshCases(tx: Executor, caseIds: number[]): Promise<number> {
+  const facts = await computeFacts(tx, caseIds);
+  if (facts.length) await writeFacts(facts).execute(tx);
+  return facts.length;
+}
+
 /** Recompute one case's facts and move its contribution in the rollups, in the caller's transaction. */
-export async function refreshCase(tx: Executor, caseId: number, patch: Partial<CaseFacts> = {}): Promise<CaseFacts | null> {
+async function refreshCase(tx: Executor, caseId: number, patch: Partial<CaseFacts> = {}): Promise<CaseFacts | null> {
   const [computed] = await computeFacts(tx, [caseId]);
   if (!computed) return null;
   const facts: CaseFacts = { ...computed, ...patch };
-  await pipelinedWrite(tx, writeFacts(caseId, facts));
+  await writeFacts([facts]).execute(tx);
   return facts;
 }
 
@@ -376,6 +384,14 @@ export function upsertStaff(source: RawBuilder<unknown>): RawBuilder<unknown> {
       ${sql.raw(staffCounters.map((c) => `${c} = metric_staff_daily.${c} + excluded.${c}`).join(', '))}`;
 }
 
+/**
+ * The lock of the writers of facts and rollups (the feed's batches, ratings), held to the end of the
+ * transaction: one at a time, so a batch computes facts from a state no earlier than the last batch's.
+ */
+export async function takeFeedLock(tx: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(7263543)`.execute(tx);
+}
+
 /** Event types that can change a case's facts. */
 const factEvents = new Set([
   'submitted',
@@ -392,67 +408,12 @@ const factEvents = new Set([
 const staffEvents = new Set(['accepted', 'notified', 'refused', 'delivered', 'task_approved', 'task_rejected', 'task_returned']);
 
 /**
- * The staff rollup's part of a case event, for `recordCaseEvent` to run in the statement that inserts
- * the event (`inserted` names that insert's RETURNING rows: case_id, type, actor_id, task_id, at).
- * Null for events that count no staff work.
+ * What the statistics make of a case event of this type: `facts` when it can change the case's facts,
+ * `counted` when the feed has to see it at all (facts or staff work).
  */
-export function staffRollupOfEvent(type: string, inserted: RawBuilder<unknown>): RawBuilder<unknown> | null {
-  return staffEvents.has(type) ? upsertStaff(staffContributions(sql`true`, inserted)) : null;
-}
-
-/** The row of a case filed in the calling transaction. */
-export type FiledCase = Pick<
-  CaseSource,
-  'id' | 'region_id' | 'organization_id' | 'channel' | 'case_kind' | 'is_joint' | 'is_reported_up' | 'is_urgent' | 'received_at'
-> & { item_id: number | null };
-
-/**
- * Called by recordCaseEvent, in the action's transaction, after the case event row is written. A case
- * filed in this very transaction (`filed`) has nothing behind it but its filing: its facts follow from
- * its row, through the same mapping as those read from the database.
- */
-export async function onCaseEvent(tx: Executor, caseId: number, type: string, filed?: FiledCase): Promise<void> {
-  if (!factEvents.has(type)) return;
-  const facts = filed ? (filed.item_id === null ? [] : await factsOfSources(tx, [sourceOfFiledCase(filed)])) : await computeFacts(tx, [caseId]);
-  if (facts[0]) await pipelinedWrite(tx, writeFacts(caseId, facts[0]));
-}
-
-function sourceOfFiledCase(k: FiledCase): CaseSource {
-  return {
-    id: k.id,
-    region_id: k.region_id,
-    organization_id: k.organization_id,
-    item_id: k.item_id!,
-    channel: k.channel,
-    case_kind: k.case_kind,
-    is_joint: k.is_joint,
-    is_reported_up: k.is_reported_up,
-    is_urgent: k.is_urgent,
-    received_at: k.received_at,
-    accepted_at: null,
-    concluded_at: null,
-    delivered_at: null,
-    clock_id: null,
-    returned_at: null,
-    had_supplement: false,
-    back_office: false,
-    acceptor_id: null,
-    delivered_late: false,
-    acceptor_window: null,
-    prior_window: null,
-    fees_cents: null,
-    fees_day: null,
-    rating: null,
-    rated_day: null,
-    clock_region_id: null,
-    clock_started_at: null,
-    clock_stopped_at: null,
-    committed_limit: null,
-    committed_unit: null,
-    legal_limit: null,
-    legal_unit: null,
-    clock_pauses: null,
-  };
+export function metricsOfEvent(type: string): { counted: boolean; facts: boolean } {
+  const facts = factEvents.has(type);
+  return { counted: facts || staffEvents.has(type), facts };
 }
 
 /** The staff ratings part of the staff rollup: a rating counts for the staff member who accepted the case. */
@@ -469,6 +430,7 @@ export function staffRatingContributions(where: RawBuilder<unknown>): RawBuilder
  * ratings module calls this in its own transaction when a rating is given.
  */
 export async function recordRating(tx: Executor, caseId: number, rating: number, at: Date): Promise<void> {
+  await takeFeedLock(tx);
   const before = await sql<{ rating: number | null }>`SELECT rating FROM metric_case WHERE case_id = ${caseId}`.execute(tx);
   if (before.rows[0]?.rating) {
     await upsertStaff(
