@@ -2,9 +2,11 @@
  * Case transitions through the real HTTP API (sessions, CSRF, validation, optimistic versions, case
  * events, outbox and audit in one transaction each) with concurrent clients, against pgbench's TPC-B
  * on the same PostgreSQL at the same concurrency, in the same run. The metrics feed runs alongside, and
- * what it has not counted when the clients stop is counted inside the measured time.
+ * what it has not counted when the clients stop is counted inside the measured time. The two take turns
+ * for `--rounds` rounds, so that both see the same machine (a shared VM's speed drifts by tens of per
+ * cent within minutes); each round gives a ratio, and the median of the rounds is the result.
  *
- *   npm run bench:cases [-- --clients 8 --seconds 20 --port 54420]
+ *   npm run bench:cases [-- --clients 8 --seconds 20 --rounds 3 --port 54420]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,7 @@ const arg = (name: string, fallback: number) => {
 };
 const clients = arg('clients', 8);
 const seconds = arg('seconds', 20);
+const rounds = arg('rounds', 3);
 const port = arg('port', 54420);
 const pgbench = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench'].find((p) => existsSync(p));
 if (!pgbench) {
@@ -136,43 +139,50 @@ try {
       await timed(() => post(clerk, `/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'electronic' }, minimal));
   };
 
-  // warm up, then measure
+  const env = { ...process.env, PGPASSWORD: 'postgres' };
+  const conn = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'];
+  execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
+
+  // warm up, then take turns: the case transitions for `seconds`, pgbench for `seconds`
   await Promise.all(Array.from({ length: clients }, () => lifecycle()));
-  latencies.length = 0;
-  transitions = 0;
-  errors = 0;
   await drainMetrics(handle.db);
-  const feed = startMetricsFeed(handle.db, console);
-  const until = Date.now() + seconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) await lifecycle();
-    }),
-  );
-  await feed.stop();
-  const backlog = await drainMetrics(handle.db);
-  const elapsed = (performance.now() - t0) / 1000;
-  const rate = transitions / elapsed;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))]!.toFixed(1);
+  const results: { rate: number; tps: number; p50: number; p99: number; transitions: number; elapsed: number; backlog: number; errors: number }[] = [];
+  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+  console.log(`clients ${clients}, ${rounds} rounds of ${seconds} s each`);
+  for (let round = 1; round <= rounds; round++) {
+    latencies.length = 0;
+    transitions = 0;
+    errors = 0;
+    const feed = startMetricsFeed(handle.db, console);
+    const until = Date.now() + seconds * 1000;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < until) await lifecycle();
+      }),
+    );
+    await feed.stop();
+    const backlog = await drainMetrics(handle.db);
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
+    const r = { rate: transitions / elapsed, tps, p50: pct(latencies, 50), p99: pct(latencies, 99), transitions, elapsed, backlog, errors };
+    results.push(r);
+    console.log(
+      `round ${round}: case transitions ${r.transitions} in ${r.elapsed.toFixed(1)} s = ${r.rate.toFixed(1)}/s (errors ${r.errors}; ` +
+        `latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; metrics feed: ${r.backlog} events left at the end, counted within the time); ` +
+        `pgbench TPC-B (scale 10) ${r.tps.toFixed(1)} tps; ratio ${(r.rate / r.tps).toFixed(2)}`,
+    );
+  }
   agent.destroy();
   await app.close();
   await handle.close();
 
-  const env = { ...process.env, PGPASSWORD: 'postgres' };
-  const conn = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'];
-  execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
-  const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], { env }).toString();
-  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
-
-  console.log(`clients ${clients}, ${seconds} s each`);
-  console.log(
-    `case transitions: ${transitions} in ${elapsed.toFixed(1)} s = ${rate.toFixed(1)}/s (errors ${errors}); latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
-  );
-  console.log(`metrics feed: ${backlog} events left when the clients stopped, counted within the time`);
-  console.log(`pgbench TPC-B (scale 10): ${tps.toFixed(1)} tps`);
-  console.log(`cases/pgbench ratio: ${(rate / tps).toFixed(2)}`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`case transitions: median ${median(results.map((r) => r.rate)).toFixed(1)}/s (errors ${results.reduce((n, r) => n + r.errors, 0)})`);
+  console.log(`pgbench TPC-B (scale 10): median ${median(results.map((r) => r.tps)).toFixed(1)} tps`);
+  console.log(`cases/pgbench ratio: ${median(results.map((r) => r.rate / r.tps)).toFixed(2)}`);
 } finally {
   await cluster.stop().catch(() => {});
   rmSync(dir, { recursive: true, force: true });
