@@ -9,17 +9,11 @@ export interface DomainEventTable {
   actor_id: number | null;
   request_id: string | null;
   at: Generated<Date>;
-}
-
-export interface OutboxTable {
-  id: Generated<number>;
-  event_id: number;
-  topic: string;
-  created_at: Generated<Date>;
+  /** Delivery to the consumers (the outbox): pending while null, tried again from `available_at`. */
+  processed_at: Date | null;
   available_at: Generated<Date>;
   attempts: Generated<number>;
   last_error: string | null;
-  processed_at: Date | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -42,7 +36,6 @@ export interface SystemStateTable {
 declare module './db/database.ts' {
   interface Database {
     domain_event: DomainEventTable;
-    outbox: OutboxTable;
     idempotency_key: IdempotencyKeyTable;
     system_state: SystemStateTable;
   }

@@ -28,28 +28,26 @@ export function onEvent(type: string, name: string, handle: EventHandler): void 
 }
 
 /**
- * Record an event and its outbox row in the caller's transaction. The NOTIFY is delivered on
- * commit, so consumers wake only for events that really happened.
+ * Record an event in the caller's transaction; until its consumers have run it is pending (the outbox).
+ * The NOTIFY is delivered on commit, so consumers wake only for events that really happened.
  */
 export async function emitEvent(
   tx: Tx,
   e: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown>; actorId: number | null; requestId: string | null },
 ): Promise<number> {
-  // one round trip: the event, its outbox row and the wake-up call
+  // one round trip: the event and the wake-up call
   const r = await sql<{ id: number }>`
     WITH e AS (
       INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
       VALUES (${e.type}, ${e.streamType}, ${String(e.streamId)}, ${JSON.stringify(e.payload)}, ${e.actorId}, ${e.requestId})
       RETURNING id
-    ), o AS (
-      INSERT INTO outbox (event_id, topic) SELECT id, ${e.type} FROM e
     )
     SELECT id, pg_notify('onewindow_outbox', '') FROM e`.execute(tx);
   return Number(r.rows[0]!.id);
 }
 
 /**
- * Deliver pending outbox rows. Each row is claimed with SKIP LOCKED (several processes may drain at
+ * Deliver pending events (the outbox). Each event is claimed with SKIP LOCKED (several processes may drain at
  * once), its handlers run in the same transaction that marks it processed: a handler's writes and
  * the "done" mark commit together, so each event takes effect exactly once.
  */
@@ -58,14 +56,13 @@ export async function drainOutbox(db: Db, batch = 100): Promise<number> {
   for (;;) {
     const done = await db.transaction().execute(async (tx) => {
       const rows = await tx
-        .selectFrom('outbox as o')
-        .innerJoin('domain_event as e', 'e.id', 'o.event_id')
-        .select(['o.id as outbox_id', 'o.attempts', 'e.id', 'e.type', 'e.stream_type', 'e.stream_id', 'e.payload', 'e.actor_id', 'e.at'])
-        .where('o.processed_at', 'is', null)
-        .where('o.available_at', '<=', sql<Date>`now()`)
-        .orderBy('o.id')
+        .selectFrom('domain_event as e')
+        .select(['e.attempts', 'e.id', 'e.type', 'e.stream_type', 'e.stream_id', 'e.payload', 'e.actor_id', 'e.at'])
+        .where('e.processed_at', 'is', null)
+        .where('e.available_at', '<=', sql<Date>`now()`)
+        .orderBy('e.id')
         .limit(batch)
-        .forUpdate('o')
+        .forUpdate()
         .skipLocked()
         .execute();
       for (const r of rows) {
@@ -84,22 +81,22 @@ export async function drainOutbox(db: Db, batch = 100): Promise<number> {
           for (const h of list) await h.handle(tx, event);
           await sql`RELEASE SAVEPOINT outbox_row`.execute(tx);
           await tx
-            .updateTable('outbox')
+            .updateTable('domain_event')
             .set({ processed_at: sql<Date>`now()` })
-            .where('id', '=', r.outbox_id)
+            .where('id', '=', r.id)
             .execute();
         } catch (error) {
           await sql`ROLLBACK TO SAVEPOINT outbox_row`.execute(tx);
           forgetStreamHeads(tx);
           const delaySeconds = Math.min(3600, 2 ** Math.min(r.attempts + 1, 12));
           await tx
-            .updateTable('outbox')
+            .updateTable('domain_event')
             .set({
               attempts: r.attempts + 1,
               last_error: String((error as Error)?.message ?? error).slice(0, 2000),
               available_at: sql<Date>`now() + make_interval(secs => ${delaySeconds})`,
             })
-            .where('id', '=', r.outbox_id)
+            .where('id', '=', r.id)
             .execute();
         }
       }

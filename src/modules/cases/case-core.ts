@@ -156,8 +156,8 @@ export async function recordCaseEvent(
   };
   const metrics = metricsOfEvent(type);
   const counted = options.metrics !== false && metrics.counted;
-  // one statement, whose answer the action does not wait for: the timeline entry, the audit entry, the domain event,
-  // its outbox row, the statistics' feed and the wake-up call
+  // one statement, whose answer the action does not wait for: the timeline entry, the audit entry, the domain event
+  // (pending for its consumers: the outbox), the statistics' feed and the wake-up call
   await pipelinedWrite(
     ctx.tx,
     sql`
@@ -174,8 +174,6 @@ export async function recordCaseEvent(
       INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
       VALUES (${`case.${type}`}, 'case', ${String(kase.id)}, ${JSON.stringify(event)}, ${actorId}, ${ctx.requestId})
       RETURNING id
-    ), o AS (
-      INSERT INTO outbox (event_id, topic) SELECT id, ${`case.${type}`} FROM e
     )
     SELECT pg_notify('onewindow_outbox', '') FROM e`,
   );

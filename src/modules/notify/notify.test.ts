@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('the message center', () => {
   it('delivers the demo’s window assignments once each, however many dispatchers drain at once', async () => {
-    const pending = (await server.sql('SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL')).rows[0].n;
+    const pending = (await server.sql('SELECT count(*)::int AS n FROM domain_event WHERE processed_at IS NULL')).rows[0].n;
     expect(pending).toBeGreaterThan(0);
     const drained = await Promise.all([server.drainOutbox(), server.drainOutbox(), server.drainOutbox(), server.drainOutbox()]);
     expect(drained.reduce((a, b) => a + b, 0)).toBe(pending);
@@ -51,10 +51,10 @@ describe('the message center', () => {
       .execute((tx) => emitEvent(tx, { type: 'test.flaky', streamType: 'test', streamId: 1, payload: {}, actorId: null, requestId: null }));
     await drainOutbox(server.db);
     const row = (
-      await server.sql("SELECT o.attempts, o.last_error, o.processed_at FROM outbox o JOIN domain_event e ON e.id = o.event_id WHERE e.type = 'test.flaky'")
+      await server.sql("SELECT attempts, last_error, processed_at FROM domain_event WHERE type = 'test.flaky'")
     ).rows[0];
     expect(row).toMatchObject({ attempts: 1, last_error: 'gateway down', processed_at: null });
-    await server.sql('UPDATE outbox SET available_at = now() WHERE processed_at IS NULL');
+    await server.sql('UPDATE domain_event SET available_at = now() WHERE processed_at IS NULL');
     await drainOutbox(server.db);
     await drainOutbox(server.db);
     expect(handled).toBe(1);

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { Registry, Histogram, collectDefaultMetrics, Gauge } from 'prom-client';
 import { sql } from 'kysely';
 
-/** Prometheus metrics at /metrics: process defaults, request durations by route, pending outbox rows. */
+/** Prometheus metrics at /metrics: process defaults, request durations by route, events pending for their consumers (the outbox). */
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'onewindow_' });
@@ -18,7 +18,7 @@ export const metricsPlugin = fp(async (app) => {
     help: 'Outbox rows not yet delivered',
     registers: [registry],
     async collect() {
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`.execute(app.deps.db).catch(() => null);
+      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM domain_event WHERE processed_at IS NULL`.execute(app.deps.db).catch(() => null);
       this.set(r?.rows[0]?.n ?? 0);
     },
   });
