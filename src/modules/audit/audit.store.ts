@@ -11,6 +11,8 @@ export async function listAuditEntries(
   q: { targetType?: string; targetId?: string; actorId?: number; action?: string; limit: number; offset: number },
 ) {
   let query = db.selectFrom('audit_entry as e').where(scopeFilter(scope, 'e.scope_path'));
+  // a target's entries are its own chain (stream = type:id), found through the chain's index
+  if (q.targetType && q.targetId) query = query.where('e.stream', '=', `${q.targetType}:${q.targetId}`);
   if (q.targetType) query = query.where('e.target_type', '=', q.targetType);
   if (q.targetId) query = query.where('e.target_id', '=', q.targetId);
   if (q.actorId) query = query.where('e.actor_id', '=', q.actorId);

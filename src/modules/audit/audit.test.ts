@@ -133,6 +133,12 @@ describe('the audit trail', () => {
 
     const sysadmin = await signIn(server, 'sysadmin');
     expect((await sysadmin.get('/api/v1/audit/entries?targetType=region')).body.total).toBe(15);
+    // one target's trail: its own chain, whatever else changed around it
+    const one = await supervisor.get(`/api/v1/audit/entries?targetType=organization&targetId=${qc.id}`);
+    expect(one.body.items.length).toBeGreaterThan(0);
+    expect(one.body.items.every((e: { targetType: string; targetId: string }) => e.targetType === 'organization' && e.targetId === String(qc.id))).toBe(true);
+    expect(one.body.items.map((e: { action: string }) => e.action)).toContain('organization.update');
+    expect((await supervisor.get(`/api/v1/audit/entries?targetType=region&targetId=${qc.id}`)).body.items.every((e: { targetType: string }) => e.targetType === 'region')).toBe(true);
 
     const clerk = await signIn(server, 'clerk1');
     expect((await clerk.get('/api/v1/audit/entries')).status).toBe(403);
