@@ -165,7 +165,10 @@ try {
     const backlog = await drainMetrics(handle.db);
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], {
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString();
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
     const r = { rate: transitions / elapsed, tps, p50: pct(latencies, 50), p99: pct(latencies, 99), transitions, elapsed, backlog, errors };
     results.push(r);

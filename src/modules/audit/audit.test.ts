@@ -138,7 +138,11 @@ describe('the audit trail', () => {
     expect(one.body.items.length).toBeGreaterThan(0);
     expect(one.body.items.every((e: { targetType: string; targetId: string }) => e.targetType === 'organization' && e.targetId === String(qc.id))).toBe(true);
     expect(one.body.items.map((e: { action: string }) => e.action)).toContain('organization.update');
-    expect((await supervisor.get(`/api/v1/audit/entries?targetType=region&targetId=${qc.id}`)).body.items.every((e: { targetType: string }) => e.targetType === 'region')).toBe(true);
+    expect(
+      (await supervisor.get(`/api/v1/audit/entries?targetType=region&targetId=${qc.id}`)).body.items.every(
+        (e: { targetType: string }) => e.targetType === 'region',
+      ),
+    ).toBe(true);
 
     const clerk = await signIn(server, 'clerk1');
     expect((await clerk.get('/api/v1/audit/entries')).status).toBe(403);

@@ -292,6 +292,17 @@ describe('working a task together', () => {
     expect(upward.map((c: { accountId: number }) => c.accountId)).toEqual([await accountId('approver2')]);
     const downward = (await approver.get(`/api/v1/org/directory?q=${encodeURIComponent('马超')}`)).body;
     expect(downward.map((c: { accountId: number }) => c.accountId)).toEqual([await accountId('qcclerk')]);
+    // who can co-sign for the police: its approvers, though the police lie outside approver1's own staff list
+    const police = Number(
+      (await server.sql(`SELECT organization_id FROM staff s JOIN account a ON a.id = s.account_id WHERE a.username = 'approver2'`)).rows[0].organization_id,
+    );
+    expect((await approver.get(`/api/v1/org/staff?organizationId=${police}&roles=approver`)).body.items).toEqual([]);
+    const cosigners = (await approver.get(`/api/v1/org/directory?organizationId=${police}&roles=approver`)).body;
+    expect(cosigners.map((c: { accountId: number }) => c.accountId)).toContain(await accountId('approver2'));
+    expect(cosigners.every((c: { organizationId: number }) => c.organizationId === police)).toBe(true);
+    const heads = (await approver.get(`/api/v1/org/directory?organizationId=${police}&roles=head`)).body;
+    expect(heads.map((c: { accountId: number }) => c.accountId)).not.toContain(await accountId('approver2'));
+    expect((await approver.get(`/api/v1/org/directory?roles=nobody`)).status).toBe(400);
     expect((await act(clerk, id, { action: 'cc', accountIds: [await accountId('approver2')], note: '请知悉' })).status).toBe(200);
     expect((await unit.get(`/api/v1/cases/${id}`)).status).toBe(200);
     // recipients must be staff

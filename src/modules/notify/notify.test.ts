@@ -50,9 +50,7 @@ describe('the message center', () => {
       .transaction()
       .execute((tx) => emitEvent(tx, { type: 'test.flaky', streamType: 'test', streamId: 1, payload: {}, actorId: null, requestId: null }));
     await drainOutbox(server.db);
-    const row = (
-      await server.sql("SELECT attempts, last_error, processed_at FROM domain_event WHERE type = 'test.flaky'")
-    ).rows[0];
+    const row = (await server.sql("SELECT attempts, last_error, processed_at FROM domain_event WHERE type = 'test.flaky'")).rows[0];
     expect(row).toMatchObject({ attempts: 1, last_error: 'gateway down', processed_at: null });
     await server.sql('UPDATE domain_event SET available_at = now() WHERE processed_at IS NULL');
     await drainOutbox(server.db);

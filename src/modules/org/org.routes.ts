@@ -12,6 +12,15 @@ import { addStaff, addStaffRole, listStaff, removeStaffRole, staffDirectory, upd
 const tags = ['org'];
 
 /** Regions, organizations, halls, windows and staff. Thin: schema, call the service, reply. */
+/** `roles=approver,head`: staff holding one of these roles (for `organizationId`, when given). */
+const RolesFilter = Type.Optional(
+  Type.String({
+    pattern: `^(${roles.join('|')})(,(${roles.join('|')}))*$`,
+    maxLength: 200,
+    description: 'comma-separated: holding one of these roles (for organizationId, when given)',
+  }),
+);
+
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const { db } = deps;
@@ -122,13 +131,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Staff in my scope',
         querystring: Type.Object({
           organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
-          roles: Type.Optional(
-            Type.String({
-              pattern: `^(${roles.join('|')})(,(${roles.join('|')}))*$`,
-              maxLength: 200,
-              description: 'comma-separated: holding one of these roles (for organizationId, when given)',
-            }),
-          ),
+          roles: RolesFilter,
           active: Type.Optional(Type.Boolean()),
           q: Type.Optional(Type.String({ maxLength: 100 })),
           ...Paging,
@@ -153,6 +156,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
           organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+          roles: RolesFilter,
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
         }),
         response: {
@@ -169,7 +173,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => staffDirectory(db, req.actor, { ...req.query, limit: req.query.limit ?? 30 }),
+    async (req) => staffDirectory(db, req.actor, { ...req.query, roles: req.query.roles?.split(',') as Role[] | undefined, limit: req.query.limit ?? 30 }),
   );
   app.post(
     '/org/staff',

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { referenceChanged } from '../../server/db/reference-cache.ts';
-import type { Db, Executor } from '../../server/db/database.ts';
+import type { Database, Db, Executor } from '../../server/db/database.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
@@ -11,6 +11,7 @@ import { assignRole, createStaffAccount } from '../identity/accounts.service.ts'
 import { organizationPlacement, regionPlacement } from './placement.ts';
 import type { StaffCreate, StaffUpdate } from './org.schemas.ts';
 import './org.tables.ts';
+import type { StaffTable } from '../identity/identity.tables.ts';
 import '../identity/identity.tables.ts';
 
 function staffQuery(db: Executor) {
@@ -59,6 +60,21 @@ const staffView = (s: StaffRow) => ({
   windows: s.windows,
 });
 
+/**
+ * Holding one of the roles, for the organization asked about when one is (whom a task can be handed to,
+ * who can co-sign for a department).
+ */
+function holdingRole(roles: Role[], organizationId: number | undefined) {
+  return ({ exists, selectFrom }: ExpressionBuilder<Database & { s: StaffTable }, 's'>) =>
+    exists(
+      selectFrom('role_assignment as ra')
+        .select('ra.id')
+        .whereRef('ra.account_id', '=', 's.account_id')
+        .where('ra.role', 'in', roles)
+        .$if(organizationId !== undefined, (w) => w.where('ra.organization_id', '=', organizationId!)),
+    );
+}
+
 /** Staff within the actor's scope; phones are masked. */
 export async function listStaff(
   db: Db,
@@ -68,19 +84,7 @@ export async function listStaff(
   requireAccess(actor, 'org.read');
   let query = staffQuery(db).where(scopeFilter(scopeOf(actor, 'org.read'), 'r.path', 'o.path'));
   if (q.organizationId) query = query.where('s.organization_id', '=', q.organizationId);
-  // holding one of the roles, for the organization asked about when one is (whom a task can be handed to)
-  if (q.roles?.length) {
-    const roles = q.roles;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('role_assignment as ra')
-          .select('ra.id')
-          .whereRef('ra.account_id', '=', 's.account_id')
-          .where('ra.role', 'in', roles)
-          .$if(q.organizationId !== undefined, (w) => w.where('ra.organization_id', '=', q.organizationId!)),
-      ),
-    );
-  }
+  if (q.roles?.length) query = query.where(holdingRole(q.roles, q.organizationId));
   if (q.active !== undefined) query = q.active ? query.where('a.status', '=', 'active') : query.where('a.status', '<>', 'active');
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -102,7 +106,7 @@ export async function listStaff(
  * copies the city's department) and the regions below it, with name, organization and title only. Not
  * an administration list: no user names, phones or roles; a neighbouring district is not listed.
  */
-export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: string; organizationId?: number; limit: number }) {
+export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: string; organizationId?: number; roles?: Role[]; limit: number }) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'staff' || actor.orgRegionPath === null) throw new AppError('FORBIDDEN');
   let query = db
@@ -120,6 +124,7 @@ export async function staffDirectory(db: Db, actor: Actor | null, q: { q?: strin
       ]),
     );
   if (q.organizationId) query = query.where('s.organization_id', '=', q.organizationId);
+  if (q.roles?.length) query = query.where(holdingRole(q.roles, q.organizationId));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     query = query.where((eb) => eb.or([eb('s.name', 'like', like), eb('o.name', 'like', like)]));

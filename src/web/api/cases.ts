@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Page, StaffView } from './types.ts';
+import type { ColleagueView } from './org.ts';
 import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
 import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
 
@@ -429,6 +430,18 @@ export function useColleagues(organizationId: number | undefined, roles: string[
     queryFn: () => api.get<Page<StaffView>>('/org/staff', { organizationId, roles: wanted, active: true, limit: 200 }),
     enabled: !!organizationId,
     select: (p) => p.items,
+  });
+}
+
+/**
+ * Who can co-sign for a department (加签): its active holders of the role, from the staff directory, so
+ * a department outside my own scope (in my region, above or below it) lists its people too.
+ */
+export function useCosigners(organizationId: number | undefined, role: string) {
+  return useQuery({
+    queryKey: ['org', 'staff', 'directory', 'cosigners', organizationId, role],
+    queryFn: () => api.get<ColleagueView[]>('/org/directory', { organizationId, roles: role, limit: 100 }),
+    enabled: !!organizationId,
   });
 }
 

@@ -6,6 +6,7 @@ import {
   specialKinds,
   useCaseAction,
   useColleagues,
+  useCosigners,
   type AskItem,
   type CaseAction,
   type CaseDetail,
@@ -71,10 +72,13 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
           ? [cosignRole]
           : ['approver', 'head'];
   // only those the action accepts are asked for, so a large department's list is not cut short
-  const colleagues = useColleagues(needsColleagues ? organizationId : undefined, roles);
+  const colleagues = useColleagues(needsColleagues && kind !== 'add_cosigner' ? organizationId : undefined, roles);
+  // a co-signer may work in a department outside my own scope: the staff directory names them
+  const cosigners = useCosigners(kind === 'add_cosigner' ? cosignOrg : undefined, cosignRole);
+  const people = kind === 'add_cosigner' ? cosigners : colleagues;
   const facets = useFacets();
   // the server answers with exactly those the action accepts (active, holding the role there); not me
-  const candidates = (colleagues.data ?? []).filter((s) => s.accountId !== me.id);
+  const candidates = (people.data ?? []).filter((s) => s.accountId !== me.id);
   const personOptions = candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }));
   const orgOptions = [
     { value: task.organizationId, label: task.organizationName },
@@ -97,7 +101,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
         id={id}
         allowClear={!required}
         showSearch={{ optionFilterProp: 'label' }}
-        loading={colleagues.isPending && !!organizationId}
+        loading={people.isPending && !!organizationId}
         value={accountId}
         onChange={setAccountId}
         options={personOptions}
@@ -263,7 +267,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
           <Form.Item label={t('cases.colleague')} required>
             <Select
               id="transfer-to"
-              loading={colleagues.isPending && !!organizationId}
+              loading={people.isPending && !!organizationId}
               value={accountId}
               onChange={setAccountId}
               options={personOptions}
