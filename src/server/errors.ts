@@ -50,6 +50,9 @@ export function fromPgError(error: unknown): AppError | undefined {
     case '40001':
     case '40P01':
       return new AppError('CONFLICT');
+    case 'OW409':
+      // changed_meanwhile() (migrations/0019): a row changed since the action read it
+      return new AppError('CONFLICT', { reason: (error as Error).message });
     default:
       return undefined;
   }

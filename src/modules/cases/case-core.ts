@@ -48,12 +48,20 @@ export async function preloadCase(tx: Executor, caseId: number, taskId: number |
         JOIN organization o ON o.id = t.organization_id WHERE t.id = ${taskId ?? 0} AND t.case_id = k.id)`.as('task'),
       sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
         WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
+      // the tasks at the named task's node, for finishing it without reading them again (see finishTask)
+      sql<NodeTaskJson[] | null>`(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'state', x.state, 'node_index', x.node_index,
+        'node_id', x.node_id, 'branch', x.branch, 'step', x.step, 'stage', x.stage, 'outcome', x.outcome, 'opinion', x.opinion,
+        'completed_at', x.completed_at) ORDER BY x.id)
+        FROM case_task x JOIN case_task n ON n.id = ${taskId ?? 0} AND n.case_id = k.id
+        WHERE x.case_id = k.id AND x.node_index = n.node_index AND x.state <> 'cancelled')`.as('at_node'),
+      sql<Date>`now()`.as('read_at'),
     ])
     .where('k.id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { task, audit_head, ...kase } = row;
+  const { task, audit_head, at_node, read_at, ...kase } = row;
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
+  if (task && at_node) preloadedNodes.set(tx, { taskId: task.id as number, version: kase.version, atNode: at_node, now: read_at });
   // a bundle application's actions reach its children first: they read the parent afresh
   if (kase.bundle_id === null) preloadedCases.set(tx, kase as CaseRow);
   if (task) {
@@ -61,6 +69,26 @@ export async function preloadCase(tx: Executor, caseId: number, taskId: number |
     preloadedTasks.set(tx, task as unknown as PreloadedTask);
   }
   return { ...(kase as CaseRow), task_id: task ? (task.id as number) : null };
+}
+
+/**
+ * The tasks at the node of the task an action names, as its first read found them with the case at
+ * `version`; `now` is the transaction's timestamp.
+ */
+export type NodeTask = Pick<
+  Selectable<CaseTaskTable>,
+  'id' | 'kind' | 'state' | 'node_index' | 'node_id' | 'branch' | 'step' | 'stage' | 'outcome' | 'opinion'
+> & {
+  completed_at: Date | null;
+};
+export type NodeTaskJson = Omit<NodeTask, 'completed_at'> & { completed_at: string | null };
+const preloadedNodes = new WeakMap<Executor, { taskId: number; version: number; atNode: NodeTaskJson[]; now: Date }>();
+
+/** The tasks at a task's node as `preloadCase` read them, once, if that read was of this task with the case at `version`. */
+export function takePreloadedNode(tx: Executor, taskId: number, version: number) {
+  const node = preloadedNodes.get(tx);
+  preloadedNodes.delete(tx);
+  return node?.taskId === taskId && node.version === version ? node : undefined;
 }
 
 /** The task `preloadCase` read, once, if it is the one asked for. */
@@ -75,6 +103,7 @@ export function takePreloadedTask(tx: Executor, taskId: number): PreloadedTask |
 export function caseWritten(tx: Executor): void {
   preloadedCases.delete(tx);
   preloadedTasks.delete(tx);
+  preloadedNodes.delete(tx);
 }
 
 /** A case inserted by this transaction: its audit chain has no entry yet, so none is looked for. */

@@ -1,13 +1,25 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { WriteContext } from '../../server/write.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service.ts';
 import type { PauseReason } from '../calendar/calendar.tables.ts';
-import { caseWritten, loadCase, recordCaseEvent, takePreloadedTask, updateCase, versionContent, type CaseRow, type PreloadedTask } from './case-core.ts';
+import {
+  caseWritten,
+  loadCase,
+  recordCaseEvent,
+  takePreloadedNode,
+  takePreloadedTask,
+  updateCase,
+  versionContent,
+  type CaseRow,
+  type NodeTask,
+  type NodeTaskJson,
+  type PreloadedTask,
+} from './case-core.ts';
+import { pipelinedWrite, type Database } from '../../server/db/database.ts';
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
-import type { CaseTaskTable } from './cases.tables.ts';
 import './cases.tables.ts';
 
 export async function loadTask(ctx: WriteContext, taskId: number): Promise<PreloadedTask> {
@@ -63,6 +75,10 @@ export async function workableTask(ctx: WriteContext, taskId: number, expectedVe
  * lock) moves with the action's first write to the case row, usually the workflow's move, or at its end
  * if it writes none (`versionMoved`): a row updated twice in one transaction has every foreign key
  * of it checked, and its referenced rows locked, again.
+ *
+ * When the action's first read brought the task's node with the case as the action has it
+ * (`preloadCase`), the statement is not waited for: it ends the transaction with 409 itself should the
+ * task or the case have changed meanwhile (`changed_meanwhile`), and the action goes on with what it read.
  */
 async function finishTask(
   ctx: WriteContext,
@@ -71,24 +87,53 @@ async function finishTask(
   outcome: 'approved' | 'rejected' | 'returned',
   opinion: string | null,
 ): Promise<{ locked: CaseRow; atNode: NodeTask[] }> {
+  const finish = (db: QueryCreator<Database>) =>
+    db
+      .updateTable('case_task')
+      .set({
+        state: 'done',
+        outcome,
+        opinion,
+        // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
+        completed_at: sql<Date>`now()`,
+        completed_by: ctx.actor!.accountId,
+        assignee_account_id: ctx.actor!.accountId,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', task.id)
+      .where('version', '=', task.version)
+      .returning('id');
+  const finished = (atNode: NodeTaskJson[], at: Date): NodeTask[] =>
+    atNode.map((x) =>
+      x.id === task.id
+        ? { ...x, state: 'done' as const, outcome, opinion, completed_at: at }
+        : { ...x, completed_at: x.completed_at === null ? null : new Date(x.completed_at) },
+    );
+  const read = takePreloadedNode(ctx.tx, task.id, kase.version);
+  if (read) {
+    await pipelinedWrite(
+      ctx.tx,
+      ctx.tx
+        .with('t', finish)
+        .with('k', (db) =>
+          db
+            .selectFrom('kase')
+            .select('id')
+            .where('id', '=', kase.id)
+            .where('version', '=', kase.version)
+            .where(sql<boolean>`EXISTS (SELECT 1 FROM t)`)
+            .forNoKeyUpdate(),
+        )
+        .selectNoFrom(
+          sql<boolean>`CASE WHEN NOT EXISTS (SELECT 1 FROM t) THEN changed_meanwhile('the task was handled by someone else')
+            WHEN NOT EXISTS (SELECT 1 FROM k) THEN changed_meanwhile('the case was changed by someone else') END`.as('ok'),
+        ),
+    );
+    caseWritten(ctx.tx);
+    return { locked: kase, atNode: finished(read.atNode, read.now) };
+  }
   const row = await ctx.tx
-    .with('t', (db) =>
-      db
-        .updateTable('case_task')
-        .set({
-          state: 'done',
-          outcome,
-          opinion,
-          // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
-          completed_at: sql<Date>`now()`,
-          completed_by: ctx.actor!.accountId,
-          assignee_account_id: ctx.actor!.accountId,
-          version: sql`version + 1`,
-        })
-        .where('id', '=', task.id)
-        .where('version', '=', task.version)
-        .returning('id'),
-    )
+    .with('t', finish)
     .with('k', (db) =>
       db
         .selectFrom('kase')
@@ -115,19 +160,8 @@ async function finishTask(
   if (row.id === null) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
   const { finished_task: _, finished_at, at_node, ...locked } = row;
   caseWritten(ctx.tx);
-  const atNode = (at_node ?? []).map((x) =>
-    x.id === task.id
-      ? { ...x, state: 'done' as const, outcome, opinion, completed_at: finished_at }
-      : { ...x, completed_at: x.completed_at === null ? null : new Date(x.completed_at) },
-  );
-  return { locked: locked as CaseRow, atNode };
+  return { locked: locked as CaseRow, atNode: finished(at_node ?? [], finished_at) };
 }
-
-/** A task of the node a finished task belongs to, as the workflow weighs them (加签, any-sign, the node's end). */
-type NodeTask = Pick<Selectable<CaseTaskTable>, 'id' | 'kind' | 'state' | 'node_index' | 'node_id' | 'branch' | 'step' | 'stage' | 'outcome' | 'opinion'> & {
-  completed_at: Date | null;
-};
-type NodeTaskJson = Omit<NodeTask, 'completed_at'> & { completed_at: string | null };
 
 /** 签收: take the task so that colleagues see who is on it. */
 export async function claimTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { connect, inTransaction, pipelinedWrite } from './database.ts';
+import { fromPgError } from '../errors.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -48,6 +49,21 @@ describe('pipelined writes', () => {
       { id: 1, note: 'one' },
       { id: 2, note: 'two' },
     ]);
+  });
+
+  it('end the transaction with 409 when a row changed since it was read (changed_meanwhile)', async () => {
+    const failed = await inTransaction(server.db, async (tx) => {
+      await sql`INSERT INTO pipeline_probe VALUES (5, 'five')`.execute(tx);
+      await pipelinedWrite(
+        tx,
+        sql`WITH t AS (UPDATE pipeline_probe SET note = 'changed' WHERE id = 1 AND note = 'as read' RETURNING id)
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM t) THEN changed_meanwhile('the probe was changed by someone else') END`,
+      );
+      await sql`SELECT 1`.execute(tx);
+    }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'OW409' });
+    expect(fromPgError(failed)).toMatchObject({ code: 'CONFLICT', status: 409, details: { reason: 'the probe was changed by someone else' } });
+    expect((await probes()).map((p) => p.id)).toEqual([1, 2]);
   });
 
   it('leave in one write with the statements given in the same turn', async () => {
