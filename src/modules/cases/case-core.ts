@@ -39,11 +39,33 @@ const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_u
  * to the action's first `loadCase` and `loadTask`, and the chain's head to the audit writer, so none of
  * them is read again.
  */
-export async function preloadCase(tx: Executor, caseId: number, taskId: number | null): Promise<(CaseRow & { task_id: number | null }) | undefined> {
+export async function preloadCase(
+  tx: Executor,
+  caseId: number,
+  taskId: number | null,
+  wants: PreloadWants = {},
+): Promise<(CaseRow & { task_id: number | null }) | undefined> {
   const row = await tx
     .selectFrom('kase as k')
     .selectAll('k')
     .select([
+      // what the action is known to read besides (see PreloadWants)
+      (wants.materials
+        ? sql<[string, string, number][] | null>`(SELECT coalesce(json_agg(json_build_array(m.material_key, m.status, m.round) ORDER BY m.round), '[]')
+            FROM case_material m WHERE m.case_id = k.id)`
+        : sql<[string, string, number][] | null>`null`
+      ).as('materials'),
+      (wants.documents
+        ? sql<DocumentFactsRow | null>`(SELECT json_build_object('code', i.code, 'org', o.name, 'region', g.name, 'kind', a.kind, 'name', a.name,
+            'id_number_mask', a.id_number_mask) FROM item i, organization o, region g, applicant a
+            WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`
+        : sql<DocumentFactsRow | null>`null`
+      ).as('document_facts'),
+      (wants.unpaidFees
+        ? sql<UnpaidFee[] | null>`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
+            FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`
+        : sql<UnpaidFee[] | null>`null`
+      ).as('unpaid_fees'),
       sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
         JOIN organization o ON o.id = t.organization_id WHERE t.id = ${taskId ?? 0} AND t.case_id = k.id)`.as('task'),
       sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
@@ -59,7 +81,13 @@ export async function preloadCase(tx: Executor, caseId: number, taskId: number |
     .where('k.id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { task, audit_head, at_node, read_at, ...kase } = row;
+  const { task, audit_head, at_node, read_at, materials, document_facts, unpaid_fees, ...kase } = row;
+  preloadedExtras.set(tx, {
+    caseId,
+    ...(materials ? { materials: materials.map(([material_key, status, round]) => ({ material_key, status, round })) } : {}),
+    ...(document_facts ? { documentFacts: document_facts } : {}),
+    ...(unpaid_fees ? { unpaidFees: unpaid_fees } : {}),
+  });
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
   if (task && at_node) preloadedNodes.set(tx, { taskId: task.id as number, version: kase.version, atNode: at_node, now: read_at });
   // a bundle application's actions reach its children first: they read the parent afresh
@@ -89,6 +117,48 @@ export function takePreloadedNode(tx: Executor, taskId: number, version: number)
   const node = preloadedNodes.get(tx);
   preloadedNodes.delete(tx);
   return node?.taskId === taskId && node.version === version ? node : undefined;
+}
+
+/** What an action reads besides its case and task, for its first read to bring when the action is known to need it. */
+export interface PreloadWants {
+  /** the case's materials, latest round last (acceptance: is anything required missing) */
+  materials?: boolean;
+  /** what documents print: the item's code, the organization's and region's names, the applicant */
+  documents?: boolean;
+  /** the unpaid fee lines (delivery waits for them) */
+  unpaidFees?: boolean;
+}
+export interface DocumentFactsRow {
+  code: string;
+  org: string;
+  region: string;
+  kind: string;
+  name: string;
+  id_number_mask: string | null;
+}
+export interface UnpaidFee {
+  id: number;
+  name: string;
+  amount_cents: number;
+}
+interface Extras {
+  caseId: number;
+  materials?: { material_key: string; status: string; round: number }[];
+  documentFacts?: DocumentFactsRow;
+  unpaidFees?: UnpaidFee[];
+}
+const preloadedExtras = new WeakMap<Executor, Extras>();
+
+/**
+ * What `preloadCase` brought besides for this case. Materials and fees are handed out once (the action may
+ * change them after); the document facts (names that case actions do not change) for the whole transaction.
+ */
+export function takePreloaded<K extends 'materials' | 'documentFacts' | 'unpaidFees'>(tx: Executor, caseId: number, what: K): Extras[K] | undefined {
+  const extras = preloadedExtras.get(tx);
+  if (extras?.caseId !== caseId) return undefined;
+  const value = extras[what];
+  if (what !== 'documentFacts') delete extras[what];
+  return value;
 }
 
 /** The task `preloadCase` read, once, if it is the one asked for. */

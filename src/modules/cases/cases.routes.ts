@@ -224,7 +224,12 @@ type ActionBody = Static<typeof ActionBody>;
 async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
   // one look-up: is it a bundle application, and does the named task belong to this case
   const taskId = 'taskId' in body ? body.taskId : null;
-  const head = await preloadCase(ctx.tx, caseId, taskId);
+  const head = await preloadCase(ctx.tx, caseId, taskId, {
+    materials: body.action === 'accept',
+    // an acceptance prints its notice, a refusal its decision, an approval may be the decision
+    documents: body.action === 'accept' || body.action === 'refuse' || body.action === 'approve',
+    unpaidFees: body.action === 'deliver',
+  });
   if (!head) throw new AppError('NOT_FOUND');
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);
   const taskCase = async (id: number) => {
