@@ -6,7 +6,7 @@
  * for `--rounds` rounds, so that both see the same machine (a shared VM's speed drifts by tens of per
  * cent within minutes); each round gives a ratio, and the median of the rounds is the result.
  *
- *   npm run bench:cases [-- --clients 8 --seconds 20 --rounds 3 --port 54420]
+ *   npm run bench:cases [-- --clients 8 --seconds 15 --rounds 5 --port 54420]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +31,8 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const clients = arg('clients', 8);
-const seconds = arg('seconds', 20);
-const rounds = arg('rounds', 3);
+const seconds = arg('seconds', 15);
+const rounds = arg('rounds', 5);
 const port = arg('port', 54420);
 const pgbench = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/bin/pgbench'].find((p) => existsSync(p));
 if (!pgbench) {
