@@ -325,6 +325,19 @@ describe('metric formulas on a hand-computed month (March 2025)', () => {
 
 describe('rollups follow case events through the feed', () => {
   let itemCode: string;
+  /** clerk1 and citizen1 signed in, and a valid application of 林小雨 for the test item. */
+  const applying = async () => {
+    const clerk = await signIn(server, 'clerk1');
+    const citizen = await signIn(server, 'citizen1');
+    const applicant = await one(`SELECT id FROM applicant WHERE name = '林小雨'`);
+    const { idNumber } = (await clerk.post(`/api/v1/applicants/${applicant.id}/reveal`)).body;
+    const form = { applicantName: '林小雨', idNumber, phone: '13600000001' };
+    const materials = [
+      { key: 'application_form', reference: 'upload:application.pdf' },
+      { key: 'business_license', fromLicense: true },
+    ];
+    return { clerk, citizen, form, materials };
+  };
   beforeAll(async () => {
     const market = Number((await one(`SELECT id FROM organization WHERE name = '云州市市场监督管理局'`)).id);
     const admin = await signIn(server, 'catalogadmin');
@@ -356,16 +369,8 @@ describe('rollups follow case events through the feed', () => {
   });
 
   it('counts an application, its acceptance, decision and delivery as they happen, and a rebuild agrees', async () => {
-    const clerk = await signIn(server, 'clerk1');
-    const citizen = await signIn(server, 'citizen1');
+    const { clerk, citizen, form, materials } = await applying();
     const head = await signIn(server, 'head1');
-    const applicant = await one(`SELECT id FROM applicant WHERE name = '林小雨'`);
-    const { idNumber } = (await clerk.post(`/api/v1/applicants/${applicant.id}/reveal`)).body;
-    const form = { applicantName: '林小雨', idNumber, phone: '13600000001' };
-    const materials = [
-      { key: 'application_form', reference: 'upload:application.pdf' },
-      { key: 'business_license', fromLicense: true },
-    ];
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const figures = async () => (await dashboard(center, `period=day&date=${today}`)).body.current;
     const start = await figures();
@@ -401,15 +406,7 @@ describe('rollups follow case events through the feed', () => {
   });
 
   it('leaves each counted event in the feed once: drains at the same time count it once, a rolled-back action leaves nothing', async () => {
-    const clerk = await signIn(server, 'clerk1');
-    const citizen = await signIn(server, 'citizen1');
-    const applicant = await one(`SELECT id FROM applicant WHERE name = '林小雨'`);
-    const { idNumber } = (await clerk.post(`/api/v1/applicants/${applicant.id}/reveal`)).body;
-    const form = { applicantName: '林小雨', idNumber, phone: '13600000001' };
-    const materials = [
-      { key: 'application_form', reference: 'upload:application.pdf' },
-      { key: 'business_license', fromLicense: true },
-    ];
+    const { clerk, citizen, form, materials } = await applying();
     await drainMetrics(server.db);
     const counted = await rollups();
     const ids: number[] = [];
