@@ -35,9 +35,10 @@ const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_u
 
 /**
  * The first read of an action, in one round trip: the case row, the named task if it belongs to the
- * case (with its organization's path), and the head of the case's audit chain. The row and the task go
- * to the action's first `loadCase` and `loadTask`, and the chain's head to the audit writer, so none of
- * them is read again.
+ * case (with its organization's path, and the tasks at its node), the head of the case's audit chain,
+ * and what the action is known to read besides (`wants`). The row and the task go to the action's first
+ * `loadCase` and `loadTask`, the node's tasks to `finishTask`, the chain's head to the audit writer and
+ * the rest to `takePreloaded`, so none of them is read again.
  */
 export async function preloadCase(
   tx: Executor,

@@ -9,9 +9,9 @@ import { isoDate } from './periods.ts';
 /**
  * Incremental rollups. Each case has one fact row (`metric_case`); the rollups (`metric_daily`,
  * `metric_monthly`) hold the sum of every fact row's contribution (`metric_contrib` in
- * migrations/0011_metrics.sql). An event recomputes the case's facts and replaces its old
- * contribution by the new one in the event's own transaction; a rebuild computes every case's facts
- * with the same function and sums the same contributions, so both give the same figures.
+ * migrations/0011_metrics.sql). The metrics feed (feed.ts) recomputes the facts of the cases whose
+ * events it takes and replaces their old contributions by the new ones; a rebuild computes every case's
+ * facts with the same function and sums the same contributions, so both give the same figures.
  */
 
 /** Local days are days in China Standard Time, as in case numbers (docs/cases.md). */
