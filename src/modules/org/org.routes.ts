@@ -11,7 +11,6 @@ import { addStaff, addStaffRole, listStaff, removeStaffRole, staffDirectory, upd
 
 const tags = ['org'];
 
-/** Regions, organizations, halls, windows and staff. Thin: schema, call the service, reply. */
 /** `roles=approver,head`: staff holding one of these roles (for `organizationId`, when given). */
 const RolesFilter = Type.Optional(
   Type.String({
@@ -21,6 +20,7 @@ const RolesFilter = Type.Optional(
   }),
 );
 
+/** Regions, organizations, halls, windows and staff. Thin: schema, call the service, reply. */
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const { db } = deps;
