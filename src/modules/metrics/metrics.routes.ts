@@ -77,9 +77,13 @@ function readScope(actor: Actor | null | undefined) {
 /** Statistics (统计): dashboards, exports, the monthly report, the big screen and window management. */
 export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
-  // a reader first counts what the feed has not yet: the figures never lag behind a committed action
+  // a reader first counts what the feed has not yet: the figures never lag behind a committed action (should
+  // that fail, the reader still gets the figures as they are, and the feed tries again)
   app.addHook('preHandler', async (req) => {
-    if (req.method === 'GET' && req.actor) await drainMetrics(db);
+    if (req.method !== 'GET' || !req.actor) return;
+    await drainMetrics(db, undefined, (caseId, error) => req.log.error({ err: error, caseId }, 'metrics feed: a case set aside')).catch((error: unknown) =>
+      req.log.error({ err: error }, 'metrics feed failed'),
+    );
   });
 
   app.get(

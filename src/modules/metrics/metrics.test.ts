@@ -434,6 +434,34 @@ describe('rollups follow case events through the feed', () => {
     await rebuildMetrics(server.db);
     expect(await rollups()).toEqual(live);
   });
+
+  it('sets a case aside whose facts cannot be worked out, and counts the others of its batch', async () => {
+    const { citizen, form, materials } = await applying();
+    // a concluded case whose clock lies beyond the calendar's last year, with an event still to count
+    const broken = await one(`SELECT id::int, clock_id::int AS clock FROM kase WHERE concluded_at IS NOT NULL AND clock_id IS NOT NULL ORDER BY id LIMIT 1`);
+    const clock = await one(`SELECT started_at, stopped_at FROM clock WHERE id = $1`, [broken.clock]);
+    await q(`UPDATE clock SET started_at = '2100-12-30T01:00:00Z', stopped_at = '2101-03-30T01:00:00Z' WHERE id = $1`, [broken.clock]);
+    try {
+      await q(`INSERT INTO metric_pending (event_id, case_id, facts) SELECT max(id), case_id, true FROM case_event WHERE case_id = $1 GROUP BY case_id`, [
+        broken.id,
+      ]);
+      const a = await citizen.post('/api/v1/cases', { itemCode, formData: form, materials });
+      expect(a.status).toBe(201);
+      const setAside: number[] = [];
+      await drainMetrics(server.db, 2000, (caseId) => setAside.push(caseId));
+      expect(setAside).toEqual([broken.id]);
+      expect(Number((await one(`SELECT count(*) AS n FROM metric_pending`)).n)).toBe(0);
+      // the new application of the same batch is counted
+      expect(Number((await one(`SELECT count(*) AS n FROM metric_case WHERE case_id = $1`, [a.body.id])).n)).toBe(1);
+      // and a reader is not stopped by it
+      await q(`INSERT INTO metric_pending (event_id, case_id, facts) SELECT max(id), case_id, true FROM case_event WHERE case_id = $1 GROUP BY case_id`, [
+        broken.id,
+      ]);
+      expect((await dashboard(center, 'period=day')).status).toBe(200);
+    } finally {
+      await q(`UPDATE clock SET started_at = $2, stopped_at = $3 WHERE id = $1`, [broken.clock, clock.started_at, clock.stopped_at]);
+    }
+  });
 });
 
 describe('scope', () => {
