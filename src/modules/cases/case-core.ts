@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { pipelinedWrite, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
@@ -38,7 +38,7 @@ const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_u
  * case (with its organization's path, and the tasks at its node), the head of the case's audit chain,
  * and what the action is known to read besides (`wants`). The row and the task go to the action's first
  * `loadCase` and `loadTask`, the node's tasks to `finishTask`, the chain's head to the audit writer and
- * the rest to `takePreloaded`, so none of them is read again.
+ * the rest to `caseExtra`, so none of them is read again.
  */
 export async function preloadCase(
   tx: Executor,
@@ -51,44 +51,26 @@ export async function preloadCase(
     .selectAll('k')
     .select([
       // what the action is known to read besides (see PreloadWants)
-      (wants.materials
-        ? sql<[string, string, number][] | null>`(SELECT coalesce(json_agg(json_build_array(m.material_key, m.status, m.round) ORDER BY m.round), '[]')
-            FROM case_material m WHERE m.case_id = k.id)`
-        : sql<[string, string, number][] | null>`null`
-      ).as('materials'),
-      (wants.documents
-        ? sql<DocumentFactsRow | null>`(SELECT json_build_object('code', i.code, 'org', o.name, 'region', g.name, 'kind', a.kind, 'name', a.name,
-            'id_number_mask', a.id_number_mask) FROM item i, organization o, region g, applicant a
-            WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`
-        : sql<DocumentFactsRow | null>`null`
-      ).as('document_facts'),
-      (wants.unpaidFees
-        ? sql<UnpaidFee[] | null>`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
-            FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`
-        : sql<UnpaidFee[] | null>`null`
-      ).as('unpaid_fees'),
+      ...extraNames.map((name) => (wants[name] ? extras[name] : sql`null`).as(name)),
       sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
         JOIN organization o ON o.id = t.organization_id WHERE t.id = ${taskId ?? 0} AND t.case_id = k.id)`.as('task'),
       sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
         WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
       // the tasks at the named task's node, for finishing it without reading them again (see finishTask)
-      sql<NodeTaskJson[] | null>`(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'state', x.state, 'node_index', x.node_index,
-        'node_id', x.node_id, 'branch', x.branch, 'step', x.step, 'stage', x.stage, 'outcome', x.outcome, 'opinion', x.opinion,
-        'completed_at', x.completed_at) ORDER BY x.id)
-        FROM case_task x JOIN case_task n ON n.id = ${taskId ?? 0} AND n.case_id = k.id
-        WHERE x.case_id = k.id AND x.node_index = n.node_index AND x.state <> 'cancelled')`.as('at_node'),
+      nodeTasks(sql`FROM case_task x JOIN case_task n ON n.id = ${taskId ?? 0} AND n.case_id = k.id WHERE x.case_id = k.id AND x.node_index = n.node_index`).as(
+        'at_node',
+      ),
       sql<Date>`now()`.as('read_at'),
     ])
     .where('k.id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { task, audit_head, at_node, read_at, materials, document_facts, unpaid_fees, ...kase } = row;
-  preloadedExtras.set(tx, {
-    caseId,
-    ...(materials ? { materials: materials.map(([material_key, status, round]) => ({ material_key, status, round })) } : {}),
-    ...(document_facts ? { documentFacts: document_facts } : {}),
-    ...(unpaid_fees ? { unpaidFees: unpaid_fees } : {}),
-  });
+  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees, ...kase } = row as typeof row & Partial<ExtraValues>;
+  const brought: Partial<ExtraValues> = {};
+  if (wants.materials) brought.materials = materials;
+  if (wants.documentFacts) brought.documentFacts = documentFacts;
+  if (wants.unpaidFees) brought.unpaidFees = unpaidFees;
+  preloadedExtras.set(tx, { caseId, brought });
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
   if (task && at_node) preloadedNodes.set(tx, { taskId: task.id as number, version: kase.version, atNode: at_node, now: read_at });
   // a bundle application's actions reach its children first: they read the parent afresh
@@ -120,15 +102,16 @@ export function takePreloadedNode(tx: Executor, taskId: number, version: number)
   return node?.taskId === taskId && node.version === version ? node : undefined;
 }
 
-/** What an action reads besides its case and task, for its first read to bring when the action is known to need it. */
-export interface PreloadWants {
-  /** the case's materials, latest round last (acceptance: is anything required missing) */
-  materials?: boolean;
-  /** what documents print: the item's code, the organization's and region's names, the applicant */
-  documents?: boolean;
-  /** the unpaid fee lines (delivery waits for them) */
-  unpaidFees?: boolean;
+/**
+ * The tasks at a node, as `finishTask` weighs them, from `from` (a FROM … WHERE naming them `x`); one
+ * definition for the first read and for `finishTask`'s own.
+ */
+export function nodeTasks(from: RawBuilder<unknown>): RawBuilder<NodeTaskJson[] | null> {
+  return sql<NodeTaskJson[] | null>`(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'state', x.state, 'node_index', x.node_index,
+    'node_id', x.node_id, 'branch', x.branch, 'step', x.step, 'stage', x.stage, 'outcome', x.outcome, 'opinion', x.opinion,
+    'completed_at', x.completed_at) ORDER BY x.id) ${from} AND x.state <> 'cancelled')`;
 }
+
 export interface DocumentFactsRow {
   code: string;
   org: string;
@@ -137,29 +120,44 @@ export interface DocumentFactsRow {
   name: string;
   id_number_mask: string | null;
 }
-export interface UnpaidFee {
-  id: number;
-  name: string;
-  amount_cents: number;
+/** What an action reads besides its case and task, each one expression over the case row `k`. */
+interface ExtraValues {
+  /** the case's materials, latest round last (acceptance: is anything required missing) */
+  materials: { material_key: string; status: string; round: number }[];
+  /** what documents print: the item's code, the organization's and region's names, the applicant (null for a bundle's parent) */
+  documentFacts: DocumentFactsRow | null;
+  /** the unpaid fee lines (delivery waits for them) */
+  unpaidFees: { id: number; name: string; amount_cents: number | null }[];
 }
-interface Extras {
-  caseId: number;
-  materials?: { material_key: string; status: string; round: number }[];
-  documentFacts?: DocumentFactsRow;
-  unpaidFees?: UnpaidFee[];
-}
-const preloadedExtras = new WeakMap<Executor, Extras>();
+const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
+  materials: sql`(SELECT coalesce(json_agg(json_build_object('material_key', m.material_key, 'status', m.status, 'round', m.round) ORDER BY m.round), '[]')
+    FROM case_material m WHERE m.case_id = k.id)`,
+  documentFacts: sql`(SELECT json_build_object('code', i.code, 'org', o.name, 'region', g.name, 'kind', a.kind, 'name', a.name,
+    'id_number_mask', a.id_number_mask) FROM item i, organization o, region g, applicant a
+    WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`,
+  unpaidFees: sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
+    FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`,
+};
+const extraNames = Object.keys(extras) as (keyof ExtraValues)[];
+/** Which of the extras an action's first read brings (the action is known to read them). */
+export type PreloadWants = { [K in keyof ExtraValues]?: boolean };
+const preloadedExtras = new WeakMap<Executor, { caseId: number; brought: Partial<ExtraValues> }>();
 
 /**
- * What `preloadCase` brought besides for this case. Materials and fees are handed out once (the action may
- * change them after); the document facts (names that case actions do not change) for the whole transaction.
+ * What an action reads besides about its case: what the first read brought, or read now. Materials and
+ * fees are handed out once (the action may change them after); the document facts (names that case
+ * actions do not change) for the whole transaction.
  */
-export function takePreloaded<K extends 'materials' | 'documentFacts' | 'unpaidFees'>(tx: Executor, caseId: number, what: K): Extras[K] | undefined {
-  const extras = preloadedExtras.get(tx);
-  if (extras?.caseId !== caseId) return undefined;
-  const value = extras[what];
-  if (what !== 'documentFacts') delete extras[what];
-  return value;
+export async function caseExtra<K extends keyof ExtraValues>(tx: Executor, caseId: number, what: K): Promise<ExtraValues[K]> {
+  const preloaded = preloadedExtras.get(tx);
+  if (preloaded?.caseId === caseId && what in preloaded.brought) {
+    const value = preloaded.brought[what]!;
+    if (what !== 'documentFacts') delete preloaded.brought[what];
+    return value;
+  }
+  const { rows } = await sql<{ v: ExtraValues[K] }>`SELECT ${extras[what]} AS v FROM kase k WHERE k.id = ${caseId}`.execute(tx);
+  if (!rows[0]) throw new AppError('NOT_FOUND', { caseId });
+  return rows[0].v;
 }
 
 /** The task `preloadCase` read, once, if it is the one asked for. */

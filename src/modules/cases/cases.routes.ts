@@ -226,8 +226,8 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
   const taskId = 'taskId' in body ? body.taskId : null;
   const head = await preloadCase(ctx.tx, caseId, taskId, {
     materials: body.action === 'accept',
-    // an acceptance prints its notice, a refusal its decision, an approval may be the decision
-    documents: body.action === 'accept' || body.action === 'refuse' || body.action === 'approve',
+    // an acceptance prints its notice, a one-time notice and a refusal theirs, an approval may be the decision
+    documentFacts: body.action === 'accept' || body.action === 'notice' || body.action === 'refuse' || body.action === 'approve',
     unpaidFees: body.action === 'deliver',
   });
   if (!head) throw new AppError('NOT_FOUND');

@@ -8,7 +8,7 @@ import { AppError } from '../../server/errors.ts';
 import { onEvent, type DomainEvent } from '../../server/events.ts';
 import { readFileBytes, storeGeneratedFile } from '../files/files.service.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import { loadCase, takePreloaded, type CaseRow } from './case-core.ts';
+import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import type { DocumentKind } from './fees.tables.ts';
@@ -53,17 +53,8 @@ export function maskPersonName(name: string): string {
 }
 
 export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts> {
-  const r =
-    takePreloaded(db, kase.id, 'documentFacts') ??
-    (await db
-      .selectFrom('kase as k')
-      .innerJoin('item as i', 'i.id', 'k.item_id')
-      .innerJoin('organization as o', 'o.id', 'k.organization_id')
-      .innerJoin('region as g', 'g.id', 'k.region_id')
-      .innerJoin('applicant as a', 'a.id', 'k.applicant_id')
-      .select(['i.code', 'o.name as org', 'g.name as region', 'a.kind', 'a.name', 'a.id_number_mask'])
-      .where('k.id', '=', kase.id)
-      .executeTakeFirstOrThrow());
+  const r = await caseExtra(db, kase.id, 'documentFacts');
+  if (!r) throw new AppError('CONFLICT', { reason: 'a bundle application has no documents of its own: its item cases have' });
   const kind = r.kind === 'person' ? 'person' : 'enterprise';
   return {
     number: kase.number,

@@ -7,7 +7,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import { loadCase, recordCaseEvent, takePreloaded, versionContent, type CaseRow } from './case-core.ts';
+import { caseExtra, loadCase, recordCaseEvent, versionContent, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { issueAcceptanceNotice, issueDecisionDocuments, issueReceipt } from './documents.ts';
 import type { FeeStage, PaymentMethod } from './fees.tables.ts';
@@ -91,15 +91,7 @@ export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, opinion: s
 
 /** 统一出件 waits for payment: 409 while a fee line is unpaid. */
 export async function requireFeesPaid(ctx: WriteContext, kase: CaseRow): Promise<void> {
-  const unpaid =
-    takePreloaded(ctx.tx, kase.id, 'unpaidFees') ??
-    (await ctx.tx
-      .selectFrom('case_fee')
-      .select(['id', 'name', 'amount_cents'])
-      .where('case_id', '=', kase.id)
-      .where('status', '=', 'unpaid')
-      .orderBy('id')
-      .execute());
+  const unpaid = await caseExtra(ctx.tx, kase.id, 'unpaidFees');
   if (unpaid.length)
     throw new AppError('CONFLICT', {
       reason: 'fees are unpaid: the result is delivered once every fee line is paid or waived',

@@ -10,7 +10,7 @@ import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
-import { caseInserted, loadCase, recordCaseEvent, takePreloaded, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { caseExtra, caseInserted, loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -175,9 +175,7 @@ async function regionPath(ctx: WriteContext, kase: CaseRow) {
 /** Required materials still missing in the latest round of each material. */
 async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string[]> {
   const content = await versionContent(ctx.tx, kase.item_version_id);
-  const rows =
-    takePreloaded(ctx.tx, kase.id, 'materials') ??
-    (await ctx.tx.selectFrom('case_material').select(['material_key', 'status', 'round']).where('case_id', '=', kase.id).orderBy('round').execute());
+  const rows = await caseExtra(ctx.tx, kase.id, 'materials');
   const latest = new Map<string, string>();
   for (const r of rows) latest.set(r.material_key, r.status);
   return content.materials.filter((m) => m.necessity === 'required' && (latest.get(m.key) ?? 'missing') === 'missing').map((m) => m.key);

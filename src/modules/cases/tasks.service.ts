@@ -8,6 +8,7 @@ import type { PauseReason } from '../calendar/calendar.tables.ts';
 import {
   caseWritten,
   loadCase,
+  nodeTasks,
   recordCaseEvent,
   takePreloadedNode,
   takePreloadedTask,
@@ -150,10 +151,7 @@ async function finishTask(
       't.id as finished_task',
       sql<Date>`now()`.as('finished_at'),
       // the tasks of the node as they were (one snapshot for the whole statement): the finished one is brought up to date below
-      sql<NodeTaskJson[] | null>`(SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'state', x.state, 'node_index', x.node_index,
-        'node_id', x.node_id, 'branch', x.branch, 'step', x.step, 'stage', x.stage, 'outcome', x.outcome, 'opinion', x.opinion,
-        'completed_at', x.completed_at) ORDER BY x.id)
-        FROM case_task x WHERE x.case_id = ${kase.id} AND x.node_index = ${task.node_index} AND x.state <> 'cancelled')`.as('at_node'),
+      nodeTasks(sql`FROM case_task x WHERE x.case_id = ${kase.id} AND x.node_index = ${task.node_index}`).as('at_node'),
     ])
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT', { reason: 'the task was handled by someone else' });
