@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import pg from 'pg';
-import type { Db, Tx } from './db/database.ts';
+import { afterCommit, type Db, type Tx } from './db/database.ts';
 import './events.tables.ts';
 import { forgetStreamHeads } from '../modules/audit/audit.service.ts';
 
@@ -27,23 +26,42 @@ export function onEvent(type: string, name: string, handle: EventHandler): void 
   handlers.set(type, list);
 }
 
+/** The dispatchers running in this process (startOutboxDispatcher), woken when a transaction with events commits. */
+const dispatchers = new Set<() => void>();
+const wakeDispatchers = () => {
+  for (const wake of dispatchers) wake();
+};
+
 /**
- * Record an event in the caller's transaction; until its consumers have run it is pending (the outbox).
- * The NOTIFY is delivered on commit, so consumers wake only for events that really happened.
+ * Say that the caller's transaction wrote domain events: once it commits, this process's dispatcher
+ * drains them at once (a rolled-back transaction wakes nobody). No NOTIFY: every committing
+ * transaction that notifies takes one database-wide lock through its commit, which would make the
+ * case actions commit one at a time; events committed by a process that stops before delivering
+ * them are taken by the other processes' timers.
  */
+export function eventsWritten(tx: Tx): void {
+  afterCommit(tx, wakeDispatchers);
+}
+
+/** Record an event in the caller's transaction; until its consumers have run it is pending (the outbox). */
 export async function emitEvent(
   tx: Tx,
   e: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown>; actorId: number | null; requestId: string | null },
 ): Promise<number> {
-  // one round trip: the event and the wake-up call
-  const r = await sql<{ id: number }>`
-    WITH e AS (
-      INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
-      VALUES (${e.type}, ${e.streamType}, ${String(e.streamId)}, ${JSON.stringify(e.payload)}, ${e.actorId}, ${e.requestId})
-      RETURNING id
-    )
-    SELECT id, pg_notify('onewindow_outbox', '') FROM e`.execute(tx);
-  return Number(r.rows[0]!.id);
+  const row = await tx
+    .insertInto('domain_event')
+    .values({
+      type: e.type,
+      stream_type: e.streamType,
+      stream_id: String(e.streamId),
+      payload: JSON.stringify(e.payload),
+      actor_id: e.actorId,
+      request_id: e.requestId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  eventsWritten(tx);
+  return Number(row.id);
 }
 
 /**
@@ -108,14 +126,13 @@ export async function drainOutbox(db: Db, batch = 100): Promise<number> {
 }
 
 /**
- * Keep draining while the process runs: woken by NOTIFY on commit, and by a timer as a safety net
- * for retries and missed notifications.
+ * Keep draining while the process runs: woken when a transaction of this process that wrote events
+ * commits (eventsWritten), and by a timer for retries that come due and for events other processes left.
  */
-export function startOutboxDispatcher(db: Db, url: string, log: { error: (o: object, m: string) => void }): { stop(): Promise<void> } {
+export function startOutboxDispatcher(db: Db, log: { error: (o: object, m: string) => void }, options: { pollMs?: number } = {}): { stop(): Promise<void> } {
   let running = false;
   let again = false;
   let stopped = false;
-  let client: pg.Client | null = null;
   const run = async () => {
     if (stopped) return;
     if (running) {
@@ -134,22 +151,16 @@ export function startOutboxDispatcher(db: Db, url: string, log: { error: (o: obj
       running = false;
     }
   };
-  const connectListener = async () => {
-    client = new pg.Client({ connectionString: url });
-    client.on('error', () => {});
-    await client.connect();
-    client.on('notification', () => void run());
-    await client.query('LISTEN onewindow_outbox');
-  };
-  void connectListener().catch((error) => log.error({ err: error }, 'outbox listener failed'));
-  const timer = setInterval(() => void run(), 5000);
+  const wake = () => void run();
+  dispatchers.add(wake);
+  const timer = setInterval(wake, options.pollMs ?? 1000);
   timer.unref();
-  void run();
+  wake();
   return {
     async stop() {
       stopped = true;
+      dispatchers.delete(wake);
       clearInterval(timer);
-      await client?.end().catch(() => {});
       while (running) await new Promise((r) => setTimeout(r, 20));
     },
   };

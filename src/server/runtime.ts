@@ -61,7 +61,7 @@ export async function openDatabase(config: Config): Promise<Runtime> {
 
 /** Background work: the outbox dispatcher, the metrics feed, the reference-data listener (LISTEN/NOTIFY), and pg-boss schedules. */
 export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<void> }> {
-  const dispatcher = startOutboxDispatcher(rt.deps.db, rt.url, logger);
+  const dispatcher = startOutboxDispatcher(rt.deps.db, logger);
   const metricsFeed = startMetricsFeed(rt.deps.db, logger);
   const referenceListener = listenForReferenceChanges(rt.url, logger);
   const boss = new PgBoss({ connectionString: rt.url, schema: 'pgboss' });

@@ -8,6 +8,7 @@ import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { metricsOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
+import { eventsWritten } from '../../server/events.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
 
@@ -255,7 +256,7 @@ export async function recordCaseEvent(
   const metrics = metricsOfEvent(type);
   const counted = options.metrics !== false && metrics.counted;
   // one statement, whose answer the action does not wait for: the timeline entry, the audit entry, the domain event
-  // (pending for its consumers: the outbox), the statistics' feed and the wake-up call
+  // (pending for its consumers: the outbox) and the statistics' feed; the dispatcher is woken after commit
   await pipelinedWrite(
     ctx.tx,
     sql`
@@ -268,11 +269,9 @@ export async function recordCaseEvent(
       INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
       VALUES (${a.stream}, ${a.seq}, ${a.at}, ${a.actor_id}, ${a.actor_role}, ${a.action}, ${a.target_type}, ${a.target_id}, ${a.request_id}, ${a.digest},
               ${a.scope_path}, ${a.change}, ${a.prev_hash}, ${a.hash})
-    ), e AS (
-      INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
-      VALUES (${`case.${type}`}, 'case', ${String(kase.id)}, ${JSON.stringify(event)}, ${actorId}, ${ctx.requestId})
-      RETURNING id
     )
-    SELECT pg_notify('onewindow_outbox', '') FROM e`,
+    INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
+    VALUES (${`case.${type}`}, 'case', ${String(kase.id)}, ${JSON.stringify(event)}, ${actorId}, ${ctx.requestId})`,
   );
+  eventsWritten(ctx.tx);
 }

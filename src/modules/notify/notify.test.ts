@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { drainOutbox, emitEvent, onEvent } from '../../server/events.ts';
+import { drainOutbox, emitEvent, onEvent, startOutboxDispatcher } from '../../server/events.ts';
+import { inTransaction } from '../../server/db/database.ts';
+import { companyApplication } from '../../../test/factories.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,6 +58,51 @@ describe('the message center', () => {
     await drainOutbox(server.db);
     await drainOutbox(server.db);
     expect(handled).toBe(1);
+  });
+
+  it('delivers an event as soon as its transaction commits, and not one that rolled back', async () => {
+    await drainOutbox(server.db);
+    const seen: string[] = [];
+    onEvent('test.prompt', 'test.prompt-consumer', async (_tx, event) => {
+      seen.push(String(event.streamId));
+    });
+    // no timer within the test: only the commit can wake this dispatcher
+    const errors: object[] = [];
+    const dispatcher = startOutboxDispatcher(server.db, { error: (o) => errors.push(o) }, { pollMs: 3_600_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const emit = (streamId: string) => (tx: Parameters<typeof emitEvent>[0]) =>
+        emitEvent(tx, { type: 'test.prompt', streamType: 'test', streamId, payload: {}, actorId: null, requestId: null });
+      await expect(
+        inTransaction(server.db, async (tx) => {
+          await emit('rolled-back')(tx);
+          throw new Error('the action fails after its event');
+        }),
+      ).rejects.toThrow('the action fails');
+      await inTransaction(server.db, emit('committed'));
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toEqual(['committed']);
+      // a case action's events wake it too: the applicant is told at acceptance
+      const clerk = await signIn(server, 'clerk1');
+      const citizen = await signIn(server, 'citizen1');
+      const code = (await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('企业设立登记')}`)).body.items[0].code as string;
+      const item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+      const applicantId = (await clerk.get(`/api/v1/applicants?q=${encodeURIComponent('林小雨')}`)).body[0].id;
+      const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber;
+      const before = (await citizen.get('/api/v1/messages/unread-count')).body.unread as number;
+      const applied = await citizen.post('/api/v1/cases', { itemCode: code, ...companyApplication(item, '云州即达科技有限公司', idNumber) });
+      expect(applied.status).toBe(201);
+      expect((await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' })).status).toBe(200);
+      let unread = before;
+      for (let i = 0; i < 100 && unread === before; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        unread = (await citizen.get('/api/v1/messages/unread-count')).body.unread;
+      }
+      expect(unread).toBeGreaterThan(before);
+      expect(errors).toEqual([]);
+    } finally {
+      await dispatcher.stop();
+    }
   });
 
   it('shows the recorded SMS to administrators with masked numbers', async () => {

@@ -158,14 +158,29 @@ async function pipelineFailure(pipeline: Pipeline | undefined): Promise<unknown>
   return pipeline.failure;
 }
 
+/** Work to run once a transaction of `inTransaction` has committed, each function once (see afterCommit). */
+const commitHooks = new WeakMap<Executor, Set<() => void>>();
+
+/**
+ * Run `fn` after the caller's transaction commits — never when it rolls back. Registering the same
+ * function again in one transaction runs it once. It must not throw (the transaction has committed). Outside a
+ * transaction of `inTransaction` it is not run.
+ */
+export function afterCommit(tx: Executor, fn: () => void): void {
+  let hooks = commitHooks.get(tx);
+  if (!hooks) commitHooks.set(tx, (hooks = new Set()));
+  hooks.add(fn);
+}
+
 /**
  * Run `fn` in one transaction: everything it writes commits together or not at all. When it ends,
- * a change of reference data it made drops the process's cache (reference-cache.ts).
+ * a change of reference data it made drops the process's cache (reference-cache.ts); once it has
+ * committed, the work `afterCommit` registered runs.
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let opened: Tx | undefined;
   try {
-    return await db.transaction().execute(async (tx) => {
+    const result = await db.transaction().execute(async (tx) => {
       opened = tx;
       // the transaction's own connection (taking it sends nothing)
       let connection: DatabaseConnection | undefined;
@@ -180,12 +195,15 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
         throw (await pipelineFailure(pipeline)) ?? error;
       }
     });
+    for (const hook of commitHooks.get(opened!) ?? []) hook();
+    return result;
   } catch (error) {
     // a pipelined write that failed made COMMIT answer ROLLBACK: its error is the one to report
     throw (await pipelineFailure(opened && pipelines.get(opened))) ?? error;
   } finally {
     if (opened) {
       pipelines.delete(opened);
+      commitHooks.delete(opened);
       transactionEnded(opened);
     }
   }
