@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { pipelinedWrite, type Executor } from '../../server/db/database.ts';
+import { pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
@@ -34,6 +34,29 @@ const preloadedTasks = new WeakMap<Executor, PreloadedTask>();
 export type PreloadedTask = Selectable<CaseTaskTable> & { org_path: string };
 const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_urged_at'] as const;
 
+/** preloadCase's statement; its shape: which extras it brings. */
+const preloadStatement = shapedStatement(
+  (wants: PreloadWants) => extraNames.map((name) => (wants[name] ? name : '')).join(),
+  (db, wants, v: { caseId: number; taskId: number }) =>
+    db
+      .selectFrom('kase as k')
+      .selectAll('k')
+      .select([
+        // what the action is known to read besides (see PreloadWants)
+        ...extraNames.map((name) => (wants[name] ? extras[name] : sql`null`).as(name)),
+        sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
+        JOIN organization o ON o.id = t.organization_id WHERE t.id = ${v.taskId} AND t.case_id = k.id)`.as('task'),
+        sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
+        WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
+        // the tasks at the named task's node, for finishing it without reading them again (see finishTask)
+        nodeTasks(sql`FROM case_task x JOIN case_task n ON n.id = ${v.taskId} AND n.case_id = k.id WHERE x.case_id = k.id AND x.node_index = n.node_index`).as(
+          'at_node',
+        ),
+        sql<Date>`now()`.as('read_at'),
+      ])
+      .where('k.id', '=', v.caseId),
+);
+
 /**
  * The first read of an action, in one round trip: the case row, the named task if it belongs to the
  * case (with its organization's path, and the tasks at its node), the head of the case's audit chain,
@@ -47,24 +70,7 @@ export async function preloadCase(
   taskId: number | null,
   wants: PreloadWants = {},
 ): Promise<(CaseRow & { task_id: number | null }) | undefined> {
-  const row = await tx
-    .selectFrom('kase as k')
-    .selectAll('k')
-    .select([
-      // what the action is known to read besides (see PreloadWants)
-      ...extraNames.map((name) => (wants[name] ? extras[name] : sql`null`).as(name)),
-      sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
-        JOIN organization o ON o.id = t.organization_id WHERE t.id = ${taskId ?? 0} AND t.case_id = k.id)`.as('task'),
-      sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
-        WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
-      // the tasks at the named task's node, for finishing it without reading them again (see finishTask)
-      nodeTasks(sql`FROM case_task x JOIN case_task n ON n.id = ${taskId ?? 0} AND n.case_id = k.id WHERE x.case_id = k.id AND x.node_index = n.node_index`).as(
-        'at_node',
-      ),
-      sql<Date>`now()`.as('read_at'),
-    ])
-    .where('k.id', '=', caseId)
-    .executeTakeFirst();
+  const row = (await tx.executeQuery(preloadStatement(wants, { caseId, taskId: taskId ?? 0 }))).rows[0];
   if (!row) return undefined;
   const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees, ...kase } = row as typeof row & Partial<ExtraValues>;
   const brought: Partial<ExtraValues> = {};
@@ -200,6 +206,29 @@ export async function versionContent(db: Executor, versionId: number | null): Pr
 }
 
 /**
+ * updateCase's statement; its shape: the columns it sets and the columns of each task it inserts
+ * (arguments `set.<column>`, `task<i>.<column>`, `id`, `version`, `now`).
+ */
+const caseUpdateStatement = shapedStatement(
+  (shape: { columns: string[]; taskColumns: string[][] }) => `${shape.columns.join()}|${shape.taskColumns.map((t) => t.join()).join('|')}`,
+  (db, { columns, taskColumns }, v: Record<string, unknown>) => {
+    const update = db
+      .updateTable('kase')
+      .set({ ...Object.fromEntries(columns.map((c) => [c, v[`set.${c}`]])), version: sql`version + 1`, updated_at: v.now as Date })
+      .where('id', '=', v.id as number)
+      .where('version', '=', v.version as number)
+      .returningAll();
+    if (taskColumns.length === 0) return update;
+    const tasks = taskColumns.map((columns, i) => Object.fromEntries(columns.map((c) => [c, v[`task${i}.${c}`]]))) as Insertable<CaseTaskTable>[];
+    return db
+      .with('k', () => update)
+      .with('t', (w) => w.insertInto('case_task').values(tasks).returning('id'))
+      .selectFrom('k')
+      .selectAll();
+  },
+);
+
+/**
  * Update the case row if nobody changed it since it was read: the optimistic lock every action takes.
  * `tasks` are inserted in the same statement (the tasks of the node the case moves to).
  */
@@ -209,28 +238,54 @@ export async function updateCase(
   set: Partial<Record<keyof KaseTable, unknown>>,
   tasks: Insertable<CaseTaskTable>[] = [],
 ): Promise<CaseRow> {
-  const update = ctx.tx
-    .updateTable('kase')
-    .set({ ...(set as object), version: sql`version + 1`, updated_at: new Date() })
-    .where('id', '=', kase.id)
-    .where('version', '=', kase.version)
-    .returningAll();
+  const columns = Object.keys(set).filter((c) => set[c as keyof KaseTable] !== undefined);
+  const taskColumns = tasks.map((t) => Object.keys(t).filter((c) => t[c as keyof typeof t] !== undefined));
+  const args: Record<string, unknown> = { id: kase.id, version: kase.version, now: new Date() };
+  for (const c of columns) args[`set.${c}`] = set[c as keyof KaseTable];
+  tasks.forEach((t, i) => {
+    for (const c of taskColumns[i]!) args[`task${i}.${c}`] = t[c as keyof typeof t];
+  });
   // on a conflict the action ends in 409 and its transaction takes the inserted tasks back with it
-  const row =
-    tasks.length === 0
-      ? await update.executeTakeFirst()
-      : await ctx.tx
-          .with('k', () => update)
-          .with('t', (db) => db.insertInto('case_task').values(tasks).returning('id'))
-          .selectFrom('k')
-          .selectAll()
-          .executeTakeFirst();
+  const row = (await ctx.tx.executeQuery(caseUpdateStatement({ columns, taskColumns }, args))).rows[0];
   if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
   caseWritten(ctx.tx);
   // an item case of a bundle: the parent case follows its children
   if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
   return row as CaseRow;
 }
+
+/** recordCaseEvent's statement; its shape: whether the statistics' feed counts the event, and for what. */
+const caseEventStatement = shapedStatement(
+  (feed: 'facts' | 'staff' | 'none') => feed,
+  (
+    _db,
+    feed,
+    v: Awaited<ReturnType<WriteContext['prepareAudit']>> & {
+      caseId: number;
+      type: string;
+      actorId: number | null;
+      actorName: string | null;
+      taskId: number | null;
+      payload: string;
+      eventType: string;
+      streamId: string;
+      event: string;
+      eventRequest: string | null;
+    },
+  ) => sql`
+    WITH ce AS (
+      INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
+      VALUES (${v.caseId}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${v.caseId}), ${v.type}, ${v.actorId},
+              ${v.actorName}, ${v.taskId}, ${v.payload})
+      RETURNING id, case_id
+    ), ${feed !== 'none' ? sql`mp AS (INSERT INTO metric_pending (event_id, case_id, facts) SELECT id, case_id, ${sql.lit(feed === 'facts')} FROM ce), ` : sql``}au AS (
+      INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
+      VALUES (${v.stream}, ${v.seq}, ${v.at}, ${v.actor_id}, ${v.actor_role}, ${v.action}, ${v.target_type}, ${v.target_id}, ${v.request_id}, ${v.digest},
+              ${v.scope_path}, ${v.change}, ${v.prev_hash}, ${v.hash})
+    )
+    INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
+    VALUES (${v.eventType}, 'case', ${v.streamId}, ${v.event}, ${v.actorId}, ${v.eventRequest})`,
+);
 
 /**
  * Append to the case's own timeline, the audit trail, the domain events (the outbox) and the metrics
@@ -259,19 +314,19 @@ export async function recordCaseEvent(
   // (pending for its consumers: the outbox) and the statistics' feed; the dispatcher is woken after commit
   await pipelinedWrite(
     ctx.tx,
-    sql`
-    WITH ce AS (
-      INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
-      VALUES (${kase.id}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${kase.id}), ${type}, ${actorId},
-              ${ctx.actor?.displayName ?? null}, ${taskId}, ${JSON.stringify(payload)})
-      RETURNING id, case_id
-    ), ${counted ? sql`mp AS (INSERT INTO metric_pending (event_id, case_id, facts) SELECT id, case_id, ${sql.lit(metrics.facts)} FROM ce), ` : sql``}au AS (
-      INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
-      VALUES (${a.stream}, ${a.seq}, ${a.at}, ${a.actor_id}, ${a.actor_role}, ${a.action}, ${a.target_type}, ${a.target_id}, ${a.request_id}, ${a.digest},
-              ${a.scope_path}, ${a.change}, ${a.prev_hash}, ${a.hash})
-    )
-    INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
-    VALUES (${`case.${type}`}, 'case', ${String(kase.id)}, ${JSON.stringify(event)}, ${actorId}, ${ctx.requestId})`,
+    caseEventStatement(counted ? (metrics.facts ? 'facts' : 'staff') : 'none', {
+      ...a,
+      caseId: kase.id,
+      type,
+      actorId,
+      actorName: ctx.actor?.displayName ?? null,
+      taskId,
+      payload: JSON.stringify(payload),
+      eventType: `case.${type}`,
+      streamId: String(kase.id),
+      event: JSON.stringify(event),
+      eventRequest: ctx.requestId,
+    }),
   );
   eventsWritten(ctx.tx);
 }

@@ -19,9 +19,10 @@ import {
   type NodeTaskJson,
   type PreloadedTask,
 } from './case-core.ts';
-import { pipelinedWrite, type Database } from '../../server/db/database.ts';
+import { pipelinedWrite, shapedStatement, type Database } from '../../server/db/database.ts';
 import { advanceAfterTask, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
+import type { TaskOutcome } from './cases.tables.ts';
 
 export async function loadTask(ctx: WriteContext, taskId: number): Promise<PreloadedTask> {
   const preloaded = takePreloadedTask(ctx.tx, taskId);
@@ -70,6 +71,46 @@ export async function workableTask(ctx: WriteContext, taskId: number, expectedVe
   return task;
 }
 
+/** The task finished as the action's first read found it, and its case locked (see finishTask). */
+const finishAsReadStatement = shapedStatement(
+  () => '',
+  (db, _shape, v: { taskId: number; taskVersion: number; caseId: number; caseVersion: number; outcome: TaskOutcome; opinion: string | null; by: number }) =>
+    db
+      .with('t', (w) => finishing(w, v))
+      .with('k', (w) =>
+        w
+          .selectFrom('kase')
+          .select('id')
+          .where('id', '=', v.caseId)
+          .where('version', '=', v.caseVersion)
+          .where(sql<boolean>`EXISTS (SELECT 1 FROM t)`)
+          .forNoKeyUpdate(),
+      )
+      .selectNoFrom(
+        sql<boolean>`CASE WHEN NOT EXISTS (SELECT 1 FROM t) THEN changed_meanwhile('the task was handled by someone else')
+            WHEN NOT EXISTS (SELECT 1 FROM k) THEN changed_meanwhile('the case was changed by someone else') END`.as('ok'),
+      ),
+);
+
+/** The update that finishes a task if it is still at the version read. */
+function finishing(db: QueryCreator<Database>, v: { taskId: number; taskVersion: number; outcome: TaskOutcome; opinion: string | null; by: number }) {
+  return db
+    .updateTable('case_task')
+    .set({
+      state: 'done',
+      outcome: v.outcome,
+      opinion: v.opinion,
+      // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
+      completed_at: sql<Date>`now()`,
+      completed_by: v.by,
+      assignee_account_id: v.by,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', v.taskId)
+    .where('version', '=', v.taskVersion)
+    .returning('id');
+}
+
 /**
  * Finish a task row if it is still as read, and lock its case row if that too is as read, in one
  * statement: of two approvers acting at once, exactly one gets here. The case's version (the optimistic
@@ -88,22 +129,7 @@ async function finishTask(
   outcome: 'approved' | 'rejected' | 'returned',
   opinion: string | null,
 ): Promise<{ locked: CaseRow; atNode: NodeTask[] }> {
-  const finish = (db: QueryCreator<Database>) =>
-    db
-      .updateTable('case_task')
-      .set({
-        state: 'done',
-        outcome,
-        opinion,
-        // the transaction's timestamp: the tasks this action opens carry the same created_at (see recallTask)
-        completed_at: sql<Date>`now()`,
-        completed_by: ctx.actor!.accountId,
-        assignee_account_id: ctx.actor!.accountId,
-        version: sql`version + 1`,
-      })
-      .where('id', '=', task.id)
-      .where('version', '=', task.version)
-      .returning('id');
+  const finish = (db: QueryCreator<Database>) => finishing(db, { taskId: task.id, taskVersion: task.version, outcome, opinion, by: ctx.actor!.accountId });
   const finished = (atNode: NodeTaskJson[], at: Date): NodeTask[] =>
     atNode.map((x) =>
       x.id === task.id
@@ -114,21 +140,15 @@ async function finishTask(
   if (read) {
     await pipelinedWrite(
       ctx.tx,
-      ctx.tx
-        .with('t', finish)
-        .with('k', (db) =>
-          db
-            .selectFrom('kase')
-            .select('id')
-            .where('id', '=', kase.id)
-            .where('version', '=', kase.version)
-            .where(sql<boolean>`EXISTS (SELECT 1 FROM t)`)
-            .forNoKeyUpdate(),
-        )
-        .selectNoFrom(
-          sql<boolean>`CASE WHEN NOT EXISTS (SELECT 1 FROM t) THEN changed_meanwhile('the task was handled by someone else')
-            WHEN NOT EXISTS (SELECT 1 FROM k) THEN changed_meanwhile('the case was changed by someone else') END`.as('ok'),
-        ),
+      finishAsReadStatement('', {
+        taskId: task.id,
+        taskVersion: task.version,
+        caseId: kase.id,
+        caseVersion: kase.version,
+        outcome,
+        opinion,
+        by: ctx.actor!.accountId,
+      }),
     );
     caseWritten(ctx.tx);
     return { locked: kase, atNode: finished(read.atNode, read.now) };

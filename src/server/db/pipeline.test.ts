@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { connect, inTransaction, pipelinedWrite } from './database.ts';
+import { connect, inTransaction, pipelinedRows, pipelinedWrite, shapedStatement } from './database.ts';
 import { fromPgError } from '../errors.ts';
 
 let server: TestServer;
@@ -98,5 +98,52 @@ describe('pipelined writes', () => {
     await pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'five')`);
     expect((await probes()).map((p) => p.id)).toEqual([1, 2, 5]);
     await expect(pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'again')`)).rejects.toMatchObject({ code: '23505' });
+  });
+});
+
+describe('shaped statements', () => {
+  it('are built once per shape and run with each call’s arguments', async () => {
+    let builds = 0;
+    const probe = shapedStatement(
+      (shape: { doubled: boolean }) => String(shape.doubled),
+      (_db, shape, v: { id: number; note: string }) => {
+        builds += 1;
+        return sql<{ id: number; note: string }>`SELECT ${v.id}::int AS id, ${shape.doubled ? sql`${v.note} || ${v.note}` : sql`${v.note}`} AS note`;
+      },
+    );
+    const one = probe({ doubled: false }, { id: 1, note: '一' });
+    const two = probe({ doubled: false }, { id: 2, note: '二' });
+    const twice = probe({ doubled: true }, { id: 3, note: '三' });
+    expect(builds).toBe(2);
+    expect(two.sql).toBe(one.sql);
+    expect((await server.db.executeQuery(one)).rows).toEqual([{ id: 1, note: '一' }]);
+    expect((await server.db.executeQuery(two)).rows).toEqual([{ id: 2, note: '二' }]);
+    expect((await server.db.executeQuery(twice)).rows).toEqual([{ id: 3, note: '三三' }]);
+    // typed queries too, pipelined in a transaction
+    const head = shapedStatement(
+      () => '',
+      (db, _shape, v: { username: string }) => db.selectFrom('account').select(['username']).where('username', '=', v.username),
+    );
+    const [row] = await inTransaction(server.db, (tx) => pipelinedRows(tx, head('', { username: 'clerk1' })));
+    expect(row).toEqual({ username: 'clerk1' });
+  });
+
+  it('refuse a builder that uses an argument as text or not at all, and an expression as an argument', () => {
+    const asText = shapedStatement(
+      () => '',
+      (_db, _shape, v: { column: string }) => sql`SELECT ${sql.raw(`${v.column}`)}`,
+    );
+    expect(() => asText('', { column: 'id' })).toThrow('used its argument column as text');
+    const unused = shapedStatement(
+      () => '',
+      (_db, _shape, v: { id: number; note: string }) => sql`SELECT ${v.id}`,
+    );
+    expect(() => unused('', { id: 1, note: 'x' })).toThrow('note not used as values');
+    const select = shapedStatement(
+      () => '',
+      (_db, _shape, v: { value: unknown }) => sql`SELECT ${v.value}`,
+    );
+    expect(select('', { value: 1 }).parameters).toEqual([1]);
+    expect(() => select('', { value: sql`now()` })).toThrow('value is an expression');
   });
 });
