@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { cachedReference, referenceChanged } from '../../server/db/reference-cache.ts';
-import type { Executor } from '../../server/db/database.ts';
+import { shapedStatement, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from './calendar.store.ts';
@@ -151,36 +151,56 @@ function changeOf(written: 'c' | 'u', kind: string, before: Pick<ClockRow, 'comm
     FROM ${sql.table(written)} w`;
 }
 
+type Figures = Awaited<ReturnType<typeof settlement>>['row'];
+type Settled = Figures & Pick<ClockRow, 'state' | 'stopped_at' | 'id' | 'version'> & { now: Date };
+type Change = { kind: string; committedBefore: Date | null; legalBefore: Date | null; note: string | null };
+
+/** settle's statement: the clock written if still at its version, with its change recorded (`recorded`) or not. */
+const settleStatement = shapedStatement(
+  (recorded: boolean) => String(recorded),
+  (db, recorded, v: Settled | (Settled & Change)) => {
+    const update = db
+      .updateTable('clock')
+      .set({
+        state: v.state,
+        stopped_at: v.stopped_at,
+        committed_due_at: v.committed_due_at,
+        legal_due_at: v.legal_due_at,
+        is_overdue: v.is_overdue,
+        next_attention_at: v.next_attention_at,
+        warn_at: v.warn_at,
+        version: sql`version + 1`,
+        updated_at: v.now,
+      })
+      .where('id', '=', v.id)
+      .where('version', '=', v.version)
+      .returningAll();
+    if (!recorded || !('kind' in v)) return update;
+    return db
+      .with('u', () => update)
+      .with('ch', (w) =>
+        w
+          .insertInto('clock_change')
+          .columns(changeColumns)
+          .expression(changeOf('u', v.kind, { committed_due_at: v.committedBefore, legal_due_at: v.legalBefore }, v.note)),
+      )
+      .selectFrom('u')
+      .selectAll();
+  },
+);
+
 async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
   const parts = known ?? (await loadParts(ctx.tx, clock.id));
   const { row: figures, moved } = await settlement(ctx.tx, clock, parts, now);
-  const update = ctx.tx
-    .updateTable('clock')
-    .set({
-      state: clock.state,
-      stopped_at: clock.stopped_at,
-      ...figures,
-      version: sql`version + 1`,
-      updated_at: new Date(),
-    })
-    .where('id', '=', clock.id)
-    .where('version', '=', clock.version)
-    .returningAll();
+  const written = { ...figures, state: clock.state, stopped_at: clock.stopped_at, now: new Date(), id: clock.id, version: clock.version };
   // the change is recorded in the statement that writes the clock (and only if it did)
-  const updated =
-    moved || kind !== 'recomputed'
-      ? await ctx.tx
-          .with('u', () => update)
-          .with('ch', (db) =>
-            db
-              .insertInto('clock_change')
-              .columns(changeColumns)
-              .expression(changeOf('u', kind, clock, note)),
-          )
-          .selectFrom('u')
-          .selectAll()
-          .executeTakeFirst()
-      : await update.executeTakeFirst();
+  const updated = (
+    await ctx.tx.executeQuery(
+      moved || kind !== 'recomputed'
+        ? settleStatement(true, { ...written, kind, committedBefore: clock.committed_due_at, legalBefore: clock.legal_due_at, note })
+        : settleStatement(false, written),
+    )
+  ).rows[0];
   if (!updated) throw new AppError('CONFLICT', { clockId: clock.id, reason: 'the clock changed meanwhile' });
   return updated as ClockRow;
 }
@@ -195,6 +215,46 @@ export interface StartClock {
 }
 
 /** Start a clock for something with a time limit (a case, a work order, a rectification). */
+/** startClock's statement: the clock and its 'started' change. */
+const startStatement = shapedStatement(
+  () => '',
+  (
+    db,
+    _shape,
+    v: Figures & Pick<ClockRow, 'owner_type' | 'owner_id' | 'region_id' | 'started_at' | 'committed_limit' | 'committed_unit' | 'legal_limit' | 'legal_unit'>,
+  ) =>
+    db
+      .with('c', (w) =>
+        w
+          .insertInto('clock')
+          .values({
+            owner_type: v.owner_type,
+            owner_id: v.owner_id,
+            region_id: v.region_id,
+            started_at: v.started_at,
+            committed_limit: v.committed_limit,
+            committed_unit: v.committed_unit,
+            legal_limit: v.legal_limit,
+            legal_unit: v.legal_unit,
+            stopped_at: null,
+            committed_due_at: v.committed_due_at,
+            legal_due_at: v.legal_due_at,
+            is_overdue: v.is_overdue,
+            next_attention_at: v.next_attention_at,
+            warn_at: v.warn_at,
+          })
+          .returningAll(),
+      )
+      .with('ch', (w) =>
+        w
+          .insertInto('clock_change')
+          .columns(changeColumns)
+          .expression(changeOf('c', 'started', { committed_due_at: null, legal_due_at: null }, null)),
+      )
+      .selectFrom('c')
+      .selectAll(),
+);
+
 export async function startClock(ctx: WriteContext, input: StartClock) {
   if (!input.committed && !input.legal) throw new AppError('VALIDATION_FAILED', { field: 'limits', reason: 'a clock needs a committed or a legal limit' });
   for (const l of [input.committed, input.legal]) {
@@ -226,33 +286,21 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
     updated_at: startedAt,
   };
   const { row: figures } = await settlement(ctx.tx, fresh, { pauses: [], extensions: [] }, Date.now());
-  const row = await ctx.tx
-    .with('c', (db) =>
-      db
-        .insertInto('clock')
-        .values({
-          owner_type: fresh.owner_type,
-          owner_id: fresh.owner_id,
-          region_id: fresh.region_id,
-          started_at: startedAt,
-          committed_limit: fresh.committed_limit,
-          committed_unit: fresh.committed_unit,
-          legal_limit: fresh.legal_limit,
-          legal_unit: fresh.legal_unit,
-          stopped_at: null,
-          ...figures,
-        })
-        .returningAll(),
+  const row = (
+    await ctx.tx.executeQuery(
+      startStatement('', {
+        ...figures,
+        owner_type: fresh.owner_type,
+        owner_id: fresh.owner_id,
+        region_id: fresh.region_id,
+        started_at: startedAt,
+        committed_limit: fresh.committed_limit,
+        committed_unit: fresh.committed_unit,
+        legal_limit: fresh.legal_limit,
+        legal_unit: fresh.legal_unit,
+      }),
     )
-    .with('ch', (db) =>
-      db
-        .insertInto('clock_change')
-        .columns(changeColumns)
-        .expression(changeOf('c', 'started', { committed_due_at: null, legal_due_at: null }, null)),
-    )
-    .selectFrom('c')
-    .selectAll()
-    .executeTakeFirstOrThrow();
+  ).rows[0]!;
   return row as ClockRow;
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { paddedNextval } from '../../server/db/numbering.ts';
 import type { Deps } from '../../server/deps.ts';
-import { pipelinedWrite, type Executor, type Tx } from '../../server/db/database.ts';
+import { pipelinedWrite, shapedStatement, type Executor, type Tx } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -82,27 +82,54 @@ function documentInsert(
   /** a number drawn already (a license is numbered before it is printed) */
   number?: string,
 ) {
-  const prefix = `${kase.number.slice(0, 6)}-${codes[kind]}-`;
-  return ctx.tx
-    .insertInto('case_document')
-    .values({
-      case_id: kase.id,
-      kind,
-      number: number ?? sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
-      title: content.title,
-      content: JSON.stringify(content),
-      payment_id: paymentId,
-      issued_by: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
-      file_id: null,
-      sha256: null,
-      rendered_at: null,
-    })
-    .returning(['id', 'number']);
+  const row = {
+    caseId: kase.id,
+    kind,
+    title: content.title,
+    content: JSON.stringify(content),
+    paymentId,
+    issuedBy: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+  };
+  return number === undefined
+    ? documentStatement(false, { ...row, prefix: `${kase.number.slice(0, 6)}-${codes[kind]}-` })
+    : documentStatement(true, { ...row, number });
 }
+
+/** documentInsert's statement; its shape: whether the number was drawn already. */
+const documentStatement = shapedStatement(
+  (numbered: boolean) => String(numbered),
+  (
+    db,
+    _numbered,
+    v: { caseId: number; kind: DocumentKind; title: string; content: string; paymentId: number | null; issuedBy: number | null } & (
+      { prefix: string } | { number: string }
+    ),
+  ) =>
+    db
+      .insertInto('case_document')
+      .values({
+        case_id: v.caseId,
+        kind: v.kind,
+        number:
+          'number' in v
+            ? v.number
+            : sql<string>`${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
+        title: v.title,
+        content: v.content,
+        payment_id: v.paymentId,
+        issued_by: v.issuedBy,
+        file_id: null,
+        sha256: null,
+        rendered_at: null,
+      })
+      .returning(['id', 'number']),
+);
 
 /** Issue a document whose id and number the action goes on with (a receipt named in its event). */
 async function issueCaseDocument(...args: Parameters<typeof documentInsert>): Promise<{ id: number; number: string }> {
-  return documentInsert(...args).executeTakeFirstOrThrow();
+  const [row] = (await args[0].tx.executeQuery(documentInsert(...args))).rows;
+  if (!row) throw new Error('the document was not inserted');
+  return row;
 }
 
 /** Issue a document nobody in the action reads back: its insert is a pipelined write (docs/architecture.md, "Round trips"). */

@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { KaseTable } from './cases.tables.ts';
 import { paddedNextval } from '../../server/db/numbering.ts';
-import { pipelinedWrite } from '../../server/db/database.ts';
+import { pipelinedWrite, shapedStatement } from '../../server/db/database.ts';
 import { requireRegion } from '../org/placement.ts';
 import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -31,11 +32,78 @@ const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobil
 
 /**
  * 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100O202611260000012;
- * drawn in the statement that inserts the case.
+ * drawn in the statement that inserts the case (`numberPrefix`: the region code and the channel letter).
  */
-function caseNumber(regionCode: string, channel: Channel): RawBuilder<string> {
-  return sql<string>`${regionCode.slice(0, 6) + channelLetter[channel]} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || ${paddedNextval('case_number_seq', 7)}`;
-}
+const caseInsertStatement = shapedStatement(
+  () => '',
+  (
+    db,
+    _shape,
+    v: Pick<
+      Insertable<KaseTable>,
+      | 'item_id'
+      | 'item_version_id'
+      | 'organization_id'
+      | 'region_id'
+      | 'applicant_id'
+      | 'agent_applicant_id'
+      | 'submitted_by'
+      | 'channel'
+      | 'case_kind'
+      | 'is_urgent'
+      | 'form_enc'
+      | 'subject'
+      | 'received_at'
+      | 'notice_due_at'
+    > & { numberPrefix: string },
+  ) =>
+    db
+      .insertInto('kase')
+      .values({
+        number: sql<string>`${v.numberPrefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || ${paddedNextval('case_number_seq', 7)}`,
+        item_id: v.item_id,
+        item_version_id: v.item_version_id,
+        organization_id: v.organization_id,
+        region_id: v.region_id,
+        applicant_id: v.applicant_id,
+        agent_applicant_id: v.agent_applicant_id,
+        submitted_by: v.submitted_by,
+        channel: v.channel,
+        case_kind: v.case_kind,
+        is_urgent: v.is_urgent,
+        status: 'submitted',
+        form_enc: v.form_enc,
+        subject: v.subject,
+        received_at: v.received_at,
+        notice_due_at: v.notice_due_at,
+        accepted_at: null,
+        decided_at: null,
+        decision: null,
+        decision_note: null,
+        concluded_at: null,
+        delivered_at: null,
+        delivery: null,
+        refusal_reason: null,
+        clock_id: null,
+      })
+      .returningAll(),
+);
+
+/** An application's materials as given (arguments `key<i>`, `name<i>`, `status<i>`, `reference<i>`); its shape: how many. */
+const materialsStatement = shapedStatement(
+  (count: number) => String(count),
+  (db, count, v: Record<string, unknown>) =>
+    db.insertInto('case_material').values(
+      Array.from({ length: count }, (_, i) => ({
+        case_id: v.caseId as number,
+        material_key: v[`key${i}`] as string,
+        name: v[`name${i}`] as string,
+        status: v[`status${i}`] as 'provided',
+        reference: v[`reference${i}`] as string | null,
+        note: null,
+      })),
+    ),
+);
 
 export interface ApplyInput {
   itemCode: string;
@@ -109,56 +177,40 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   const now = new Date();
-  const row = (await ctx.tx
-    .insertInto('kase')
-    .values({
-      number: caseNumber(region.code, channel),
-      item_id: item.itemId,
-      item_version_id: item.versionId,
-      organization_id: item.organizationId,
-      region_id: item.regionId,
-      applicant_id: applicantId,
-      agent_applicant_id: agentId,
-      submitted_by: actor.accountId,
-      channel,
-      case_kind: item.content.caseKind,
-      is_urgent: !!input.urgent,
-      status: 'submitted',
-      form_enc: deps.cipher.encrypt(JSON.stringify(formData)),
-      subject: item.content.name,
-      received_at: now,
-      // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
-      notice_due_at: await noticeDue(ctx, item.regionId, now),
-      accepted_at: null,
-      decided_at: null,
-      decision: null,
-      decision_note: null,
-      concluded_at: null,
-      delivered_at: null,
-      delivery: null,
-      refusal_reason: null,
-      clock_id: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()) as CaseRow;
+  const row = (
+    await ctx.tx.executeQuery(
+      caseInsertStatement('', {
+        numberPrefix: region.code.slice(0, 6) + channelLetter[channel],
+        item_id: item.itemId,
+        item_version_id: item.versionId,
+        organization_id: item.organizationId,
+        region_id: item.regionId,
+        applicant_id: applicantId,
+        agent_applicant_id: agentId,
+        submitted_by: actor.accountId,
+        channel,
+        case_kind: item.content.caseKind,
+        is_urgent: !!input.urgent,
+        form_enc: deps.cipher.encrypt(JSON.stringify(formData)),
+        subject: item.content.name,
+        received_at: now,
+        // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
+        notice_due_at: await noticeDue(ctx, item.regionId, now),
+      }),
+    )
+  ).rows[0] as CaseRow;
   caseInserted(ctx.tx, row.id);
-  if (item.content.materials.length > 0)
-    await pipelinedWrite(
-      ctx.tx,
-      ctx.tx.insertInto('case_material').values(
-        item.content.materials.map((def) => {
-          const m = given.get(def.key);
-          return {
-            case_id: row.id,
-            material_key: def.key,
-            name: def.name,
-            status: m ? (m.fromLicense ? ('from_license' as const) : ('provided' as const)) : ('missing' as const),
-            reference: m?.reference ?? null,
-            note: null,
-          };
-        }),
-      ),
-    );
+  if (item.content.materials.length > 0) {
+    const materials: Record<string, unknown> = { caseId: row.id };
+    item.content.materials.forEach((def, i) => {
+      const m = given.get(def.key);
+      materials[`key${i}`] = def.key;
+      materials[`name${i}`] = def.name;
+      materials[`status${i}`] = m ? (m.fromLicense ? 'from_license' : 'provided') : 'missing';
+      materials[`reference${i}`] = m?.reference ?? null;
+    });
+    await pipelinedWrite(ctx.tx, materialsStatement(item.content.materials.length, materials));
+  }
   await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
   return { id: row.id, number: row.number, status: row.status };
 }
