@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * The key of one purpose, derived from the platform secret (HMAC-SHA-256 of the purpose's label). Kept as a
@@ -42,7 +42,7 @@ export class FieldCipher {
 }
 
 export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 export function randomToken(bytes = 32): string {
