@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
 import { renderCaseDocumentPdf } from './case-pdf.ts';
+import { issueDecisionDocuments } from './documents.ts';
+import { loadCase, versionContent } from './case-core.ts';
+import { runWrite } from '../../server/write.ts';
 
 let server: TestServer;
 let code: string;
@@ -175,10 +178,24 @@ describe('case documents', () => {
     const licenseNumber = text.match(/证照编号：?(\d{6}-ZZ-\d{4}-\d{7})/)?.[1];
     expect(licenseNumber).toBeTruthy();
     for (const s of ['测试食品经营许可证', '林小雨', '云州市市场监督管理局', number]) expect(text, s).toContain(s);
+    // the number the insert drew is the one printed, in the field and in the note
+    const licenses = async () =>
+      (await server.sql("SELECT number, content::text AS content FROM case_document WHERE case_id = $1 AND kind = 'license'", [id])).rows;
+    const stored = await licenses();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].number).toBe(licenseNumber);
+    expect(stored[0].content.split(licenseNumber!).length - 1).toBe(2);
+    expect(stored[0].content).not.toContain('#');
     // downloading again serves the stored bytes
     const again = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items[2];
     expect(again.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await server.sql('SELECT count(*)::int AS n FROM stored_file WHERE sha256 = $1', [again.sha256]).then((r) => r.rows[0].n)).toBe(1);
+    // a decision taken again (after a return) keeps the license and its number
+    await runWrite(server.db, null, async (ctx) => {
+      const kase = await loadCase(ctx.tx, id);
+      await issueDecisionDocuments(ctx, kase, await versionContent(ctx.tx, kase.item_version_id), null);
+    });
+    expect(await licenses()).toEqual(stored);
   });
 
   it('renders the same bytes from the same content', { timeout: 120_000 }, async () => {

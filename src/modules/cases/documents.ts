@@ -5,6 +5,7 @@ import { pipelinedWrite, shapedStatement, type Executor, type Tx } from '../../s
 import type { WriteContext } from '../../server/write.ts';
 import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
+import { randomToken } from '../../server/crypto.ts';
 import { onEvent, type DomainEvent } from '../../server/events.ts';
 import { readFileBytes, storeGeneratedFile } from '../files/files.service.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
@@ -72,48 +73,28 @@ export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts>
 
 type Content = Omit<PrintedDocument, 'number' | 'issuedAt'>;
 
-/** The insert of a document issued in the action's transaction; the PDF follows after commit. */
-function documentInsert(
-  ctx: WriteContext,
-  kase: CaseRow,
-  kind: DocumentKind,
-  content: Content,
-  paymentId: number | null = null,
-  /** a number drawn already (a license is numbered before it is printed) */
-  number?: string,
-) {
-  const row = {
+/** The insert of a document issued in the action's transaction, numbered there; the PDF follows after commit. */
+function documentInsert(ctx: WriteContext, kase: CaseRow, kind: DocumentKind, content: Content, paymentId: number | null = null) {
+  return documentStatement('', {
     caseId: kase.id,
     kind,
+    prefix: `${kase.number.slice(0, 6)}-${codes[kind]}-`,
     title: content.title,
     content: JSON.stringify(content),
     paymentId,
     issuedBy: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
-  };
-  return number === undefined
-    ? documentStatement(false, { ...row, prefix: `${kase.number.slice(0, 6)}-${codes[kind]}-` })
-    : documentStatement(true, { ...row, number });
+  });
 }
 
-/** documentInsert's statement; its shape: whether the number was drawn already. */
 const documentStatement = shapedStatement(
-  (numbered: boolean) => String(numbered),
-  (
-    db,
-    _numbered,
-    v: { caseId: number; kind: DocumentKind; title: string; content: string; paymentId: number | null; issuedBy: number | null } & (
-      { prefix: string } | { number: string }
-    ),
-  ) =>
+  () => '',
+  (db, _shape, v: { caseId: number; kind: DocumentKind; prefix: string; title: string; content: string; paymentId: number | null; issuedBy: number | null }) =>
     db
       .insertInto('case_document')
       .values({
         case_id: v.caseId,
         kind: v.kind,
-        number:
-          'number' in v
-            ? v.number
-            : sql<string>`${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
+        number: sql<string>`${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
         title: v.title,
         content: v.content,
         payment_id: v.paymentId,
@@ -219,6 +200,22 @@ export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, rea
 }
 
 /** 准予 / 不予许可决定书, and for a license-type result the 证照 with its number. */
+/** Where a license's content shows its number until the insert draws it: unguessable, so no text of an item can hold it. */
+const licenseNumberMark = `#${randomToken(12)}#`;
+
+/** A case's license, if it has none yet: the number drawn and put into the content in the insert. */
+const licenseStatement = shapedStatement(
+  () => '',
+  (_db, _shape, v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null }) => sql`
+    WITH n AS (
+      SELECT ${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)} AS number
+      WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
+    )
+    INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at)
+    SELECT ${v.caseId}, 'license', n.number, ${v.title}, replace(${v.content}, ${v.mark}, n.number)::jsonb, NULL, ${v.issuedBy}, NULL, NULL, NULL
+    FROM n`,
+);
+
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
@@ -238,38 +235,36 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
   });
   const licenseType = c.resultType === 'license' || c.resultType === 'certificate' || c.resultLicenseType;
   if (granted && licenseType) {
-    // a license number is drawn only when the case has no license yet (a decision taken again after a return keeps it)
-    const prefix = `${kase.number.slice(0, 6)}-${codes.license}-`;
-    const drawn = await sql<{ n: string }>`
-      SELECT ${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)} AS n
-      WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${kase.id} AND kind = 'license')`.execute(ctx.tx);
-    const licenseNumber = drawn.rows[0]?.n ?? null;
-    if (licenseNumber !== null) {
-      const name = c.resultLicenseType || c.resultName;
-      await issueDocument(
-        ctx,
-        kase,
-        'license',
-        {
-          title: name,
-          caseNumber: f.number,
-          issuer: f.organizationName,
-          certificate: true,
-          fields: [
-            ['证照编号', licenseNumber],
-            ['持证主体', f.applicantName],
-            [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
-            ['许可事项', f.subject],
-            ['发证机关', f.organizationName],
-            ['发证日期', formatDay(kase.decided_at ?? new Date())],
-          ],
-          body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
-          notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumber}。可扫描二维码核验。`],
-        },
-        null,
-        licenseNumber,
-      );
-    }
+    // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
+    // number is drawn in the insert and put into its content there, so the action does not wait for it
+    const name = c.resultLicenseType || c.resultName;
+    const content: Content = {
+      title: name,
+      caseNumber: f.number,
+      issuer: f.organizationName,
+      certificate: true,
+      fields: [
+        ['证照编号', licenseNumberMark],
+        ['持证主体', f.applicantName],
+        [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+        ['许可事项', f.subject],
+        ['发证机关', f.organizationName],
+        ['发证日期', formatDay(kase.decided_at ?? new Date())],
+      ],
+      body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
+      notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumberMark}。可扫描二维码核验。`],
+    };
+    await pipelinedWrite(
+      ctx.tx,
+      licenseStatement('', {
+        caseId: kase.id,
+        prefix: `${kase.number.slice(0, 6)}-${codes.license}-`,
+        title: name,
+        content: JSON.stringify(content),
+        mark: licenseNumberMark,
+        issuedBy: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+      }),
+    );
   }
 }
 
