@@ -9,7 +9,7 @@ import { getBundle } from '../catalog/bundles.service.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
-import { loadCase, recordCaseEvent, type CaseRow } from './case-core.ts';
+import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase, type ApplyInput } from './intake.service.ts';
 import type { CaseStatus } from './cases.tables.ts';
 import './cases.tables.ts';
@@ -108,15 +108,7 @@ async function createParent(
       subject: bundle.name,
       received_at: first.received_at,
       notice_due_at: first.notice_due_at,
-      accepted_at: null,
-      decided_at: null,
-      decision: null,
-      decision_note: null,
-      concluded_at: null,
-      delivered_at: null,
-      delivery: null,
-      refusal_reason: null,
-      clock_id: null,
+      ...nothingYet,
     })
     .returningAll()
     .executeTakeFirstOrThrow()) as CaseRow;

@@ -15,6 +15,19 @@ import '../catalog/catalog.tables.ts';
 type Plain<T> = { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] };
 export type CaseRow = Plain<KaseTable>;
 
+/** What a case row holds nothing of when it is submitted. */
+export const nothingYet = {
+  accepted_at: null,
+  decided_at: null,
+  decision: null,
+  decision_note: null,
+  concluded_at: null,
+  delivered_at: null,
+  delivery: null,
+  refusal_reason: null,
+  clock_id: null,
+} as const;
+
 export async function loadCase(db: Executor, caseId: number): Promise<CaseRow> {
   const preloaded = preloadedCases.get(db);
   if (preloaded?.id === caseId) {

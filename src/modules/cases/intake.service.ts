@@ -11,7 +11,7 @@ import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
-import { caseExtra, caseInserted, loadCase, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { caseExtra, caseInserted, loadCase, nothingYet, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -76,15 +76,7 @@ const caseInsertStatement = shapedStatement(
         subject: v.subject,
         received_at: v.received_at,
         notice_due_at: v.notice_due_at,
-        accepted_at: null,
-        decided_at: null,
-        decision: null,
-        decision_note: null,
-        concluded_at: null,
-        delivered_at: null,
-        delivery: null,
-        refusal_reason: null,
-        clock_id: null,
+        ...nothingYet,
       })
       .returningAll(),
 );
