@@ -214,7 +214,6 @@ export interface StartClock {
   legal?: LimitSpec | null;
 }
 
-/** Start a clock for something with a time limit (a case, a work order, a rectification). */
 /** startClock's statement: the clock and its 'started' change. */
 const startStatement = shapedStatement(
   () => '',
@@ -255,6 +254,7 @@ const startStatement = shapedStatement(
       .selectAll(),
 );
 
+/** Start a clock for something with a time limit (a case, a work order, a rectification). */
 export async function startClock(ctx: WriteContext, input: StartClock) {
   if (!input.committed && !input.legal) throw new AppError('VALIDATION_FAILED', { field: 'limits', reason: 'a clock needs a committed or a legal limit' });
   for (const l of [input.committed, input.legal]) {

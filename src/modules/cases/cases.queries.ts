@@ -469,6 +469,7 @@ export async function caseSummary(db: Executor, caseId: number) {
   return row;
 }
 
+/** caseSummary's statement. */
 const caseSummaryStatement = shapedStatement(
   () => '',
   (db, _shape, v: { caseId: number }) =>

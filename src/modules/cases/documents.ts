@@ -86,6 +86,7 @@ function documentInsert(ctx: WriteContext, kase: CaseRow, kind: DocumentKind, co
   });
 }
 
+/** documentInsert's statement. */
 const documentStatement = shapedStatement(
   () => '',
   (db, _shape, v: { caseId: number; kind: DocumentKind; prefix: string; title: string; content: string; paymentId: number | null; issuedBy: number | null }) =>
@@ -199,7 +200,6 @@ export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, rea
   });
 }
 
-/** 准予 / 不予许可决定书, and for a license-type result the 证照 with its number. */
 /** Where a license's content shows its number until the insert draws it: unguessable, so no text of an item can hold it. */
 const licenseNumberMark = `#${randomToken(12)}#`;
 
@@ -216,6 +216,7 @@ const licenseStatement = shapedStatement(
     FROM n`,
 );
 
+/** 准予 / 不予许可决定书, and for a license-type result the 证照 with its number. */
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
