@@ -73,6 +73,11 @@ export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts>
 
 type Content = Omit<PrintedDocument, 'number' | 'issuedAt'>;
 
+/** A document's number, drawn in the statement that inserts it: `<prefix><year>-<7-digit sequence>`. */
+function documentNumber(prefix: string) {
+  return sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`;
+}
+
 /** The insert of a document issued in the action's transaction, numbered there; the PDF follows after commit. */
 function documentInsert(ctx: WriteContext, kase: CaseRow, kind: DocumentKind, content: Content, paymentId: number | null = null) {
   return documentStatement('', {
@@ -95,7 +100,7 @@ const documentStatement = shapedStatement(
       .values({
         case_id: v.caseId,
         kind: v.kind,
-        number: sql<string>`${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`,
+        number: documentNumber(v.prefix),
         title: v.title,
         content: v.content,
         payment_id: v.paymentId,
@@ -208,7 +213,7 @@ const licenseStatement = shapedStatement(
   () => '',
   (_db, _shape, v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null }) => sql`
     WITH n AS (
-      SELECT ${v.prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)} AS number
+      SELECT ${documentNumber(v.prefix)} AS number
       WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
     )
     INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at)
