@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { inTransaction, type Db, type Tx } from './db/database.ts';
+import { inTransaction, writeHeldBack, type Db, type Tx } from './db/database.ts';
 import type { Actor } from './access.ts';
 import { appendAudit, prepareAudit, type AuditInput } from '../modules/audit/audit.service.ts';
 import { emitEvent } from './events.ts';
@@ -33,9 +33,16 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
     tx,
     actor,
     requestId,
-    audit: (entry) => appendAudit(tx, { ...entry, ...who() }),
+    // an audit entry or a domain event written now follows those held back for the commit (ids keep their order)
+    audit: async (entry) => {
+      await writeHeldBack(tx);
+      await appendAudit(tx, { ...entry, ...who() });
+    },
     prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who() }),
-    emit: (event) => emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId }),
+    emit: async (event) => {
+      await writeHeldBack(tx);
+      return emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
+import { beforeCommit, pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
@@ -267,42 +267,124 @@ export async function updateCase(
   return row as CaseRow;
 }
 
-/** recordCaseEvent's statement; its shape: whether the statistics' feed counts the event, and for what. */
-const caseEventStatement = shapedStatement(
-  (feed: 'facts' | 'staff' | 'none') => feed,
-  (
-    _db,
-    feed,
-    v: Awaited<ReturnType<WriteContext['prepareAudit']>> & {
-      caseId: number;
-      type: string;
-      actorId: number | null;
-      actorName: string | null;
-      taskId: number | null;
-      payload: string;
-      eventType: string;
-      streamId: string;
-      event: string;
-      eventRequest: string | null;
-    },
-  ) => sql`
+type AuditRow = Awaited<ReturnType<WriteContext['prepareAudit']>>;
+/** One case event as its statement writes it: the timeline entry, the audit entry, the domain event and the statistics' feed. */
+interface CaseEventRow {
+  audit: AuditRow;
+  caseId: number;
+  type: string;
+  actorId: number | null;
+  actorName: string | null;
+  taskId: number | null;
+  payload: string;
+  event: string;
+  requestId: string | null;
+  /** what the statistics' feed counts of it: the case's facts (true), staff work only (false), nothing (null) */
+  feed: boolean | null;
+}
+
+/**
+ * The statement that writes case events, any number of them, of any cases, in the order given. Its
+ * shape: what the statistics' feed counts of each event. Each event's arguments are named with its
+ * index; `seqAfter` is how many events of the same case come before it in the statement, so that a
+ * case's entries take the timeline's next numbers in order.
+ */
+const caseEventsStatement = shapedStatement(
+  (feeds: (boolean | null)[]) => feeds.map((f) => (f === null ? '-' : f ? 'f' : 's')).join(''),
+  (_db, feeds, v: Record<string, unknown>) => {
+    const rows = (build: (i: number) => RawBuilder<unknown>) => sql.join(feeds.map((_, i) => sql`(${build(i)})`));
+    const counted = feeds.flatMap((f, i) => (f === null ? [] : [sql`(${sql.lit(i + 1)}, ${sql.lit(f)})`]));
+    return sql`
     WITH ce AS (
       INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
-      VALUES (${v.caseId}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${v.caseId}), ${v.type}, ${v.actorId},
-              ${v.actorName}, ${v.taskId}, ${v.payload})
+      VALUES ${rows(
+        (i) => sql`${v[`caseId${i}`]}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${v[`caseId${i}`]}) + ${v[`seqAfter${i}`]},
+          ${v[`type${i}`]}, ${v[`actorId${i}`]}, ${v[`actorName${i}`]}, ${v[`taskId${i}`]}, ${v[`payload${i}`]}`,
+      )}
       RETURNING id, case_id
-    ), ${feed !== 'none' ? sql`mp AS (INSERT INTO metric_pending (event_id, case_id, facts) SELECT id, case_id, ${sql.lit(feed === 'facts')} FROM ce), ` : sql``}au AS (
+    ), ${
+      counted.length > 0
+        ? sql`mp AS (
+      INSERT INTO metric_pending (event_id, case_id, facts)
+      SELECT c.id, c.case_id, f.facts FROM (SELECT id, case_id, row_number() OVER (ORDER BY id) AS n FROM ce) c
+      JOIN (VALUES ${sql.join(counted)}) AS f(n, facts) ON f.n = c.n
+    ), `
+        : sql``
+    }au AS (
       INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, request_id, digest, scope_path, change, prev_hash, hash)
-      VALUES (${v.stream}, ${v.seq}, ${v.at}, ${v.actor_id}, ${v.actor_role}, ${v.action}, ${v.target_type}, ${v.target_id}, ${v.request_id}, ${v.digest},
-              ${v.scope_path}, ${v.change}, ${v.prev_hash}, ${v.hash})
+      VALUES ${rows(
+        (i) => sql`${v[`stream${i}`]}, ${v[`seq${i}`]}, ${v[`at${i}`]}, ${v[`auditActorId${i}`]}, ${v[`actorRole${i}`]}, ${v[`action${i}`]},
+          ${v[`targetType${i}`]}, ${v[`targetId${i}`]}, ${v[`auditRequestId${i}`]}, ${v[`digest${i}`]}, ${v[`scopePath${i}`]}, ${v[`change${i}`]},
+          ${v[`prevHash${i}`]}, ${v[`hash${i}`]}`,
+      )}
     )
     INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
-    VALUES (${v.eventType}, 'case', ${v.streamId}, ${v.event}, ${v.actorId}, ${v.eventRequest})`,
+    VALUES ${rows((i) => sql`${v[`eventType${i}`]}, 'case', ${v[`streamId${i}`]}, ${v[`event${i}`]}, ${v[`actorId${i}`]}, ${v[`requestId${i}`]}`)}`;
+  },
 );
+
+/** The statement's arguments of one event, by name. */
+const eventColumns = {
+  caseId: (e: CaseEventRow) => e.caseId,
+  type: (e: CaseEventRow) => e.type,
+  actorId: (e: CaseEventRow) => e.actorId,
+  actorName: (e: CaseEventRow) => e.actorName,
+  taskId: (e: CaseEventRow) => e.taskId,
+  payload: (e: CaseEventRow) => e.payload,
+  eventType: (e: CaseEventRow) => `case.${e.type}`,
+  streamId: (e: CaseEventRow) => String(e.caseId),
+  event: (e: CaseEventRow) => e.event,
+  requestId: (e: CaseEventRow) => e.requestId,
+  stream: (e: CaseEventRow) => e.audit.stream,
+  seq: (e: CaseEventRow) => e.audit.seq,
+  at: (e: CaseEventRow) => e.audit.at,
+  auditActorId: (e: CaseEventRow) => e.audit.actor_id,
+  actorRole: (e: CaseEventRow) => e.audit.actor_role,
+  action: (e: CaseEventRow) => e.audit.action,
+  targetType: (e: CaseEventRow) => e.audit.target_type,
+  targetId: (e: CaseEventRow) => e.audit.target_id,
+  auditRequestId: (e: CaseEventRow) => e.audit.request_id,
+  digest: (e: CaseEventRow) => e.audit.digest,
+  scopePath: (e: CaseEventRow) => e.audit.scope_path,
+  change: (e: CaseEventRow) => e.audit.change,
+  prevHash: (e: CaseEventRow) => e.audit.prev_hash,
+  hash: (e: CaseEventRow) => e.audit.hash,
+};
+const eventColumnNames = Object.keys(eventColumns) as (keyof typeof eventColumns)[];
+
+/** The case events a transaction has recorded and not yet written (see recordCaseEvent). */
+const pendingEvents = new WeakMap<Executor, CaseEventRow[]>();
+
+/**
+ * Write the case events the caller's transaction holds back, in one statement whose answer it does
+ * not wait for. Run before the transaction commits, and by whatever reads a case's timeline in it.
+ */
+export async function writeCaseEvents(tx: Executor): Promise<void> {
+  const events = pendingEvents.get(tx);
+  if (!events) return;
+  pendingEvents.delete(tx);
+  const args: Record<string, unknown> = {};
+  const before = new Map<number, number>();
+  events.forEach((e, i) => {
+    for (const name of eventColumnNames) args[`${name}${i}`] = eventColumns[name](e);
+    args[`seqAfter${i}`] = before.get(e.caseId) ?? 0;
+    before.set(e.caseId, (before.get(e.caseId) ?? 0) + 1);
+  });
+  await pipelinedWrite(
+    tx,
+    caseEventsStatement(
+      events.map((e) => e.feed),
+      args,
+    ),
+  );
+}
 
 /**
  * Append to the case's own timeline, the audit trail, the domain events (the outbox) and the metrics
  * feed, in the action's transaction. `metrics: false`: the caller knows nothing the statistics count changed.
+ * The events of one action are written together, in one statement, just before it commits (or
+ * before anything of it reads the timeline, the audit trail or the outbox): their numbers, hashes and
+ * order are fixed here. Outside a transaction of `inTransaction` the event is written at once.
  */
 export async function recordCaseEvent(
   ctx: WriteContext,
@@ -312,8 +394,7 @@ export async function recordCaseEvent(
   taskId: number | null = null,
   options: { metrics?: boolean } = {},
 ): Promise<void> {
-  const actorId = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
-  const a = await ctx.prepareAudit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
+  const audit = await ctx.prepareAudit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
   const event = {
     caseId: kase.id,
     number: kase.number,
@@ -322,24 +403,24 @@ export async function recordCaseEvent(
     ...payload,
   };
   const metrics = metricsOfEvent(type);
-  const counted = options.metrics !== false && metrics.counted;
-  // one statement, whose answer the action does not wait for: the timeline entry, the audit entry, the domain event
-  // (pending for its consumers: the outbox) and the statistics' feed; the dispatcher is woken after commit
-  await pipelinedWrite(
-    ctx.tx,
-    caseEventStatement(counted ? (metrics.facts ? 'facts' : 'staff') : 'none', {
-      ...a,
-      caseId: kase.id,
-      type,
-      actorId,
-      actorName: ctx.actor?.displayName ?? null,
-      taskId,
-      payload: JSON.stringify(payload),
-      eventType: `case.${type}`,
-      streamId: String(kase.id),
-      event: JSON.stringify(event),
-      eventRequest: ctx.requestId,
-    }),
-  );
+  const row: CaseEventRow = {
+    audit,
+    caseId: kase.id,
+    type,
+    actorId: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+    actorName: ctx.actor?.displayName ?? null,
+    taskId,
+    payload: JSON.stringify(payload),
+    event: JSON.stringify(event),
+    requestId: ctx.requestId,
+    feed: options.metrics !== false && metrics.counted ? metrics.facts : null,
+  };
+  const pending = pendingEvents.get(ctx.tx);
+  if (pending) pending.push(row);
+  else {
+    pendingEvents.set(ctx.tx, [row]);
+    if (!beforeCommit(ctx.tx, writeCaseEvents)) await writeCaseEvents(ctx.tx);
+  }
+  // the outbox's dispatcher is woken once the transaction commits
   eventsWritten(ctx.tx);
 }

@@ -176,6 +176,22 @@ describe('the one-window flow', () => {
       'concluded',
       'delivered',
     ]);
+    // each action wrote its timeline entries and their audit entries in one statement (one command of its transaction) …
+    const commands = await server.sql(
+      `SELECT count(DISTINCT cmin::text)::int AS n FROM (
+         SELECT 'timeline' AS t, xmin::text AS x, cmin FROM case_event WHERE case_id = $1
+         UNION ALL SELECT 'audit', xmin::text, cmin FROM audit_entry WHERE stream = 'case:' || $1) r GROUP BY t, x`,
+      [id],
+    );
+    expect(commands.rows.length).toBeGreaterThanOrEqual(9);
+    expect(commands.rows.map((r) => r.n)).toEqual(commands.rows.map(() => 1));
+    // … in the order it took them: the audit chain and the outbox follow the timeline
+    const types = kase.timeline.map((e: { type: string }) => `case.${e.type}`);
+    expect((await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY seq`, [id])).rows.map((r) => r.action)).toEqual(types);
+    expect((await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY id`, [id])).rows.map((r) => r.action)).toEqual(types);
+    expect(
+      (await server.sql(`SELECT type FROM domain_event WHERE stream_type = 'case' AND stream_id = $1::text ORDER BY id`, [id])).rows.map((r) => r.type),
+    ).toEqual(types);
 
     await server.drainOutbox();
     const inbox = (await citizen.get('/api/v1/messages')).body.items.map((m: { title: { 'zh-CN': string } }) => m.title['zh-CN']);

@@ -11,7 +11,7 @@ import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
-import { caseExtra, caseInserted, loadCase, nothingYet, recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { caseExtra, caseInserted, loadCase, nothingYet, recordCaseEvent, updateCase, versionContent, writeCaseEvents, type CaseRow } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -225,6 +225,11 @@ async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string
   return content.materials.filter((m) => m.necessity === 'required' && (latest.get(m.key) ?? 'missing') === 'missing').map((m) => m.key);
 }
 
+/** Whether the case's one-time notice was given (its timeline, with what this transaction recorded). */
+async function noticeGiven(ctx: WriteContext, caseId: number): Promise<boolean> {
+  await writeCaseEvents(ctx.tx);
+  return !!(await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', 'notified').executeTakeFirst());
+}
 /**
  * 受理: the application is complete; the committed and legal clocks start (from receipt when the
  * one-time notice was not given within 5 days, art. 32) and the workflow enters its first stage.
@@ -240,9 +245,7 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const now = new Date();
   // counted from receipt only when the one-time notice was not given in time (art. 32)
-  const late =
-    now > kase.notice_due_at &&
-    !(await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst());
+  const late = now > kase.notice_due_at && !(await noticeGiven(ctx, kase.id));
   const clock = await startClock(ctx, {
     ownerType: 'case',
     ownerId: kase.id,
@@ -280,8 +283,7 @@ export async function issueOneTimeNotice(
   requireDirect(kase, via, 'give the notice on');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case takes no notice`, status: kase.status });
-  const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'notified').executeTakeFirst();
-  if (earlier) throw new AppError('CONFLICT', { reason: 'the one-time notice was already given: nothing more may be asked' });
+  if (await noticeGiven(ctx, kase.id)) throw new AppError('CONFLICT', { reason: 'the one-time notice was already given: nothing more may be asked' });
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const names = new Map(content.materials.map((m) => [m.key, m.name]));
   for (const i of input.items)

@@ -3,7 +3,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { covers, hasPermission, scopeOf } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { extendClock } from '../calendar/clocks.service.ts';
-import { loadCase, recordCaseEvent, updateCase } from './case-core.ts';
+import { loadCase, recordCaseEvent, updateCase, writeCaseEvents } from './case-core.ts';
 import { canWorkTask, loadTask, workableTask } from './tasks.service.ts';
 import './cases.tables.ts';
 import '../identity/identity.tables.ts';
@@ -312,6 +312,7 @@ export async function requestExtension(ctx: WriteContext, taskId: number, input:
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
   if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
+  await writeCaseEvents(ctx.tx); // the timeline as this transaction has it
   const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'extended').executeTakeFirst();
   if (earlier) throw new AppError('CONFLICT', { reason: 'the limit was already extended once' });
   const pending = await ctx.tx

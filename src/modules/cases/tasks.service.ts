@@ -14,6 +14,7 @@ import {
   takePreloadedTask,
   updateCase,
   versionContent,
+  writeCaseEvents,
   type CaseRow,
   type NodeTask,
   type NodeTaskJson,
@@ -353,6 +354,7 @@ export async function extendCase(ctx: WriteContext, taskId: number, input: { day
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 10)
     throw new AppError('VALIDATION_FAILED', { field: 'days', reason: '1 to 10 working days (art. 42)' });
   const kase = await loadCase(ctx.tx, task.case_id);
+  await writeCaseEvents(ctx.tx); // the timeline as this transaction has it
   const earlier = await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', kase.id).where('type', '=', 'extended').executeTakeFirst();
   if (earlier) throw new AppError('CONFLICT', { reason: 'the limit was already extended once' });
   if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });

@@ -250,10 +250,38 @@ export function afterCommit(tx: Executor, fn: () => void): void {
   hooks.add(fn);
 }
 
+/** Writes a transaction of `inTransaction` holds back until its end (see beforeCommit). */
+const endHooks = new WeakMap<Executor, Set<(tx: Executor) => Promise<void>>>();
+
+/**
+ * Have `write(tx)` run when the caller's transaction has done its work, just before its COMMIT, for
+ * writes gathered along the way and sent as one (the case events of an action). Registering the same
+ * function again in one transaction runs it once. False outside a transaction of `inTransaction`:
+ * the caller writes at once.
+ */
+export function beforeCommit(tx: Executor, write: (tx: Executor) => Promise<void>): boolean {
+  if (!pipelines.has(tx)) return false;
+  let hooks = endHooks.get(tx);
+  if (!hooks) endHooks.set(tx, (hooks = new Set()));
+  hooks.add(write);
+  return true;
+}
+
+/**
+ * Run now what `beforeCommit` holds back in the caller's transaction, for a writer whose rows must
+ * follow them (an audit entry or a domain event keeps the order of ids).
+ */
+export async function writeHeldBack(tx: Executor): Promise<void> {
+  const hooks = endHooks.get(tx);
+  if (!hooks) return;
+  endHooks.delete(tx);
+  for (const write of hooks) await write(tx);
+}
+
 /**
  * Run `fn` in one transaction: everything it writes commits together or not at all. When it ends,
  * a change of reference data it made drops the process's cache (reference-cache.ts); once it has
- * committed, the work `afterCommit` registered runs.
+ * committed, the work `afterCommit` registered runs. What `beforeCommit` holds back is written when `fn` has returned.
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let opened: Tx | undefined;
@@ -268,7 +296,9 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
       const pipeline: Pipeline = { connection: connection!, pending: [] };
       pipelines.set(tx, pipeline);
       try {
-        return await fn(tx);
+        const result = await fn(tx);
+        await writeHeldBack(tx);
+        return result;
       } catch (error) {
         throw (await pipelineFailure(pipeline)) ?? error;
       }
@@ -281,6 +311,7 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
   } finally {
     if (opened) {
       pipelines.delete(opened);
+      endHooks.delete(opened);
       commitHooks.delete(opened);
       transactionEnded(opened);
     }

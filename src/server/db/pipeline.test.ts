@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { connect, inTransaction, pipelinedRows, pipelinedWrite, shapedStatement } from './database.ts';
+import { beforeCommit, connect, inTransaction, pipelinedRows, pipelinedWrite, shapedStatement, writeHeldBack, type Executor } from './database.ts';
 import { fromPgError } from '../errors.ts';
 
 let server: TestServer;
@@ -98,6 +98,67 @@ describe('pipelined writes', () => {
     await pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'five')`);
     expect((await probes()).map((p) => p.id)).toEqual([1, 2, 5]);
     await expect(pipelinedWrite(server.db, sql`INSERT INTO pipeline_probe VALUES (5, 'again')`)).rejects.toMatchObject({ code: '23505' });
+  });
+});
+
+describe('writes held back for the commit', () => {
+  // a writer that gathers rows along the transaction and sends them as one statement (as the case events do)
+  const gathered = new WeakMap<Executor, string[]>();
+  const gather = async (tx: Executor, note: string) => {
+    const notes = gathered.get(tx);
+    if (notes) return void notes.push(note);
+    gathered.set(tx, [note]);
+    if (!beforeCommit(tx, send)) await send(tx);
+  };
+  const send = async (tx: Executor) => {
+    const notes = gathered.get(tx) ?? [];
+    gathered.delete(tx);
+    await pipelinedWrite(tx, sql`INSERT INTO pipeline_probe SELECT 100 + n, note FROM unnest(${notes}::text[]) WITH ORDINALITY AS v(note, n)`);
+  };
+  const held = async () => (await sql<{ id: number; note: string }>`SELECT id, note FROM pipeline_probe WHERE id >= 100 ORDER BY id`.execute(server.db)).rows;
+
+  it('are written once the work is done, in one statement, and commit with it', async () => {
+    const seen = await inTransaction(server.db, async (tx) => {
+      await gather(tx, 'a');
+      await gather(tx, 'b');
+      return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe WHERE id >= 100`.execute(tx)).rows[0]!.n;
+    });
+    // not yet written while the work went on; both in one statement (one command of the transaction) at its end
+    expect(seen).toBe(0);
+    expect(await held()).toEqual([
+      { id: 101, note: 'a' },
+      { id: 102, note: 'b' },
+    ]);
+    const commands = await sql<{ n: number }>`SELECT count(DISTINCT cmin::text)::int AS n FROM pipeline_probe WHERE id >= 100`.execute(server.db);
+    expect(commands.rows[0]!.n).toBe(1);
+    await sql`DELETE FROM pipeline_probe WHERE id >= 100`.execute(server.db);
+  });
+
+  it('are written earlier for a reader that needs them, and never when the transaction fails', async () => {
+    const seen = await inTransaction(server.db, async (tx) => {
+      await gather(tx, 'c');
+      await writeHeldBack(tx);
+      return (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe WHERE id >= 100`.execute(tx)).rows[0]!.n;
+    });
+    expect(seen).toBe(1);
+    await sql`DELETE FROM pipeline_probe WHERE id >= 100`.execute(server.db);
+
+    const failed = await inTransaction(server.db, async (tx) => {
+      await gather(tx, 'd');
+      throw new Error('the action fails after gathering');
+    }).catch((e: Error) => e.message);
+    expect(failed).toBe('the action fails after gathering');
+    expect(await held()).toEqual([]);
+  });
+
+  it('are written at once outside a transaction of inTransaction', async () => {
+    await server.db.transaction().execute(async (tx) => {
+      await gather(tx, 'e');
+      expect(await held()).toEqual([]); // not committed yet, but written: the transaction sees it
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pipeline_probe WHERE id >= 100`.execute(tx)).rows[0]!.n).toBe(1);
+    });
+    expect(await held()).toEqual([{ id: 101, note: 'e' }]);
+    await sql`DELETE FROM pipeline_probe WHERE id >= 100`.execute(server.db);
   });
 });
 
