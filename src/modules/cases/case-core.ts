@@ -220,7 +220,8 @@ export async function versionContent(db: Executor, versionId: number | null): Pr
 
 /**
  * updateCase's statement; its shape: the columns it sets and the columns of each task it inserts
- * (arguments `set.<column>`, `task<i>.<column>`, `id`, `version`, `now`).
+ * (arguments `set.<column>`, `task<i>.<column>`, `id`, `version`, `now`). It answers nothing: should the
+ * case have changed since it was read, it ends the transaction with 409 (`changed_meanwhile`).
  */
 const caseUpdateStatement = shapedStatement(
   (shape: { columns: string[]; taskColumns: string[][] }) => `${shape.columns.join()}|${shape.taskColumns.map((t) => t.join()).join('|')}`,
@@ -230,20 +231,23 @@ const caseUpdateStatement = shapedStatement(
       .set({ ...Object.fromEntries(columns.map((c) => [c, v[`set.${c}`]])), version: sql`version + 1`, updated_at: v.now as Date })
       .where('id', '=', v.id as number)
       .where('version', '=', v.version as number)
-      .returningAll();
-    if (taskColumns.length === 0) return update;
+      .returning('id');
     const tasks = taskColumns.map((columns, i) => Object.fromEntries(columns.map((c) => [c, v[`task${i}.${c}`]]))) as Insertable<CaseTaskTable>[];
-    return db
-      .with('k', () => update)
-      .with('t', (w) => w.insertInto('case_task').values(tasks).returning('id'))
-      .selectFrom('k')
-      .selectAll();
+    const updated = db.with('k', () => update);
+    const opened = tasks.length > 0 ? updated.with('t', (w) => w.insertInto('case_task').values(tasks)) : updated;
+    return opened.selectNoFrom(sql<null>`CASE WHEN NOT EXISTS (SELECT 1 FROM k) THEN changed_meanwhile('the case was changed by someone else') END`.as('ok'));
   },
 );
 
+/** The columns of the case row that hold JSON (given as text, read back as values). */
+const jsonColumns = new Set<string>(['delivery']);
+
 /**
  * Update the case row if nobody changed it since it was read: the optimistic lock every action takes.
- * `tasks` are inserted in the same statement (the tasks of the node the case moves to).
+ * `tasks` are inserted in the same statement (the tasks of the node the case moves to). The statement
+ * is pipelined (the action does not wait for it): the row it returns is the one read with the
+ * changes made, as the statement writes it; should the case have changed since it was read, the
+ * transaction ends with 409 and nothing of the action remains.
  */
 export async function updateCase(
   ctx: WriteContext,
@@ -253,18 +257,22 @@ export async function updateCase(
 ): Promise<CaseRow> {
   const columns = Object.keys(set).filter((c) => set[c as keyof KaseTable] !== undefined);
   const taskColumns = tasks.map((t) => Object.keys(t).filter((c) => t[c as keyof typeof t] !== undefined));
-  const args: Record<string, unknown> = { id: kase.id, version: kase.version, now: new Date() };
+  const now = new Date();
+  const args: Record<string, unknown> = { id: kase.id, version: kase.version, now };
   for (const c of columns) args[`set.${c}`] = set[c as keyof KaseTable];
   tasks.forEach((t, i) => {
     for (const c of taskColumns[i]!) args[`task${i}.${c}`] = t[c as keyof typeof t];
   });
-  // on a conflict the action ends in 409 and its transaction takes the inserted tasks back with it
-  const row = (await ctx.tx.executeQuery(caseUpdateStatement({ columns, taskColumns }, args))).rows[0];
-  if (!row) throw new AppError('CONFLICT', { caseId: kase.id, reason: 'the case was changed by someone else' });
+  await pipelinedWrite(ctx.tx, caseUpdateStatement({ columns, taskColumns }, args));
   caseWritten(ctx.tx);
+  const row = { ...kase, version: kase.version + 1, updated_at: now } as CaseRow & Record<string, unknown>;
+  for (const c of columns) {
+    const value = set[c as keyof KaseTable];
+    row[c] = jsonColumns.has(c) && typeof value === 'string' ? JSON.parse(value) : value;
+  }
   // an item case of a bundle: the parent case follows its children
   if (row.parent_id !== null && set.status !== undefined && set.status !== kase.status) await syncParent(ctx, row.parent_id);
-  return row as CaseRow;
+  return row;
 }
 
 type AuditRow = Awaited<ReturnType<WriteContext['prepareAudit']>>;

@@ -254,6 +254,23 @@ describe('concurrency and retries', () => {
     expect(events).toBe(1);
   });
 
+  it('lets exactly one of two clerks accept the same application', async () => {
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    const other = await signIn(server, 'clerk2');
+    const results = await Promise.all([act(clerk, a.body.id, { action: 'accept' }), act(other, a.body.id, { action: 'accept' })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    // the loser left nothing: one acceptance, one clock, one set of first tasks
+    const counts = (
+      await server.sql(
+        `SELECT (SELECT count(*)::int FROM case_event WHERE case_id = $1 AND type = 'accepted') AS events,
+                (SELECT count(*)::int FROM clock WHERE owner_type = 'case' AND owner_id = $2) AS clocks,
+                (SELECT count(*)::int FROM case_task WHERE case_id = $1) AS tasks`,
+        [a.body.id, String(a.body.id)],
+      )
+    ).rows[0];
+    expect(counts).toEqual({ events: 1, clocks: 1, tasks: 2 });
+  });
+
   it('creates one case however often an application is retried with its Idempotency-Key', async () => {
     const body = { itemCode: jointCode, formData: form, materials: complete };
     const before = (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n;
