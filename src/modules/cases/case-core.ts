@@ -359,6 +359,9 @@ const eventColumns = {
   hash: (e: CaseEventRow) => e.audit.hash,
 };
 const eventColumnNames = Object.keys(eventColumns) as (keyof typeof eventColumns)[];
+/** The arguments' names of the `i`-th event of a statement, made once. */
+const eventArgNames: string[][] = [];
+const argNamesOf = (i: number) => (eventArgNames[i] ??= [...eventColumnNames.map((name) => `${name}${i}`), `seqAfter${i}`]);
 
 /** The case events a transaction has recorded and not yet written (see recordCaseEvent). */
 const pendingEvents = new WeakMap<Executor, CaseEventRow[]>();
@@ -374,8 +377,9 @@ export async function writeCaseEvents(tx: Executor): Promise<void> {
   const args: Record<string, unknown> = {};
   const before = new Map<number, number>();
   events.forEach((e, i) => {
-    for (const name of eventColumnNames) args[`${name}${i}`] = eventColumns[name](e);
-    args[`seqAfter${i}`] = before.get(e.caseId) ?? 0;
+    const names = argNamesOf(i);
+    eventColumnNames.forEach((name, j) => (args[names[j]!] = eventColumns[name](e)));
+    args[names[eventColumnNames.length]!] = before.get(e.caseId) ?? 0;
     before.set(e.caseId, (before.get(e.caseId) ?? 0) + 1);
   });
   await pipelinedWrite(
