@@ -135,6 +135,15 @@ describe('fee lines', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await count('SELECT count(*) AS n FROM case_payment WHERE fee_id = $1', [line])).toBe(1);
     expect(await count("SELECT count(*) AS n FROM case_document WHERE case_id = $1 AND kind = 'receipt'", [id])).toBe(1);
+    // a payment has one receipt: a second document for it is refused by the database (migrations/0020)
+    const second = await server
+      .sql(
+        `INSERT INTO case_document (case_id, kind, number, title, content, payment_id)
+         SELECT case_id, kind, number || '-2', title, content, payment_id FROM case_document WHERE case_id = $1 AND kind = 'receipt'`,
+        [id],
+      )
+      .catch((e: { code?: string; constraint?: string }) => e);
+    expect(second).toMatchObject({ code: '23505', constraint: 'case_document_payment_key' });
     // the receipt is a PDF with what was paid, for the citizen too
     const receipt = (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items.find((d: { kind: string }) => d.kind === 'receipt');
     const pdf = await fetch(server.baseUrl + receipt.url, { headers: { cookie: citizen.cookie } });
