@@ -230,6 +230,7 @@ async function noticeGiven(ctx: WriteContext, caseId: number): Promise<boolean> 
   await writeCaseEvents(ctx.tx);
   return !!(await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', 'notified').executeTakeFirst());
 }
+
 /**
  * 受理: the application is complete; the committed and legal clocks start (from receipt when the
  * one-time notice was not given within 5 days, art. 32) and the workflow enters its first stage.

@@ -279,9 +279,10 @@ export async function writeHeldBack(tx: Executor): Promise<void> {
 }
 
 /**
- * Run `fn` in one transaction: everything it writes commits together or not at all. When it ends,
- * a change of reference data it made drops the process's cache (reference-cache.ts); once it has
- * committed, the work `afterCommit` registered runs. What `beforeCommit` holds back is written when `fn` has returned.
+ * Run `fn` in one transaction: everything it writes commits together or not at all. What
+ * `beforeCommit` holds back is written once `fn` has returned, before the COMMIT. When it ends, a
+ * change of reference data it made drops the process's cache (reference-cache.ts); once it has
+ * committed, the work `afterCommit` registered runs.
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let opened: Tx | undefined;
