@@ -4,7 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
-import { choose, confirmTaskDialog, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import {
+  choose,
+  confirmTaskDialog,
+  moreAction,
+  screenshotFromTop as screenshot,
+  signInThroughUi,
+  startBrowserRun,
+  writePdf,
+  type BrowserRun,
+} from './support.ts';
 
 /*
  * 一件事一次办 through the UI: enterprise1 applies online for 企业开办一件事 with one form and one set of
@@ -287,9 +296,7 @@ describe('working a task together', () => {
     await signInThroughUi(a, 'approver1');
     await a.goto(`/workbench/cases/${caseId}`);
     await a.getByTestId('form-version').getByText('第 1 版').waitFor({ state: 'visible' });
-    const mine = a.getByTestId('task-actions');
-    await mine.getByTestId('task-more').click();
-    await a.locator('.ant-dropdown:visible').getByText('交办', { exact: true }).click();
+    await moreAction(a, '交办');
     await choose(a, 'delegate-to', '杨帆');
     await a.locator('#task-text').fill('请核实经营场所');
     await confirmTaskDialog(a);
@@ -322,8 +329,7 @@ describe('working a task together', () => {
     const a = await newPage();
     await signInThroughUi(a, 'approver1');
     await a.goto(`/workbench/cases/${caseId}`);
-    await a.getByTestId('task-actions').getByTestId('task-more').click();
-    await a.locator('.ant-dropdown:visible').getByText('延期申请', { exact: true }).click();
+    await moreAction(a, '延期申请');
     await a.locator('#extension-days').fill('5');
     await a.locator('#task-text').fill('需要现场核查经营场所');
     await confirmTaskDialog(a);

@@ -245,3 +245,21 @@ export async function followMenu(page: Page, group: string, name: string, pathna
   }
   await page.waitForURL(arrived);
 }
+
+/**
+ * Open an entry of the task's 更多 menu and wait for its dialog. A click lost on a busy machine (on the menu
+ * button, or on an entry still animating in) is repeated: the menu is closed and opened again.
+ */
+export async function moreAction(page: Page, label: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByTestId('task-actions').getByTestId('task-more').click({ timeout: 15_000 });
+      await page.locator('.ant-dropdown:visible').getByText(label, { exact: true }).click({ timeout: 10_000 });
+      await page.getByTestId('task-dialog-ok').waitFor({ state: 'visible', timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

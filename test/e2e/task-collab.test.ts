@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
-import { choose, confirmTaskDialog, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose, confirmTaskDialog, moreAction, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 /*
  * Working a task together, through the UI, at 市场监督管理局 on 企业设立登记 cases that citizen1 filed and
@@ -70,24 +70,6 @@ async function caseAs(username: string, id: number) {
   const r = await (await signIn(run.server, username)).get(`/api/v1/cases/${id}`);
   expect(r.status).toBe(200);
   return r.body;
-}
-
-/** Open an entry of the task's 更多 menu. */
-async function moreAction(page: Page, label: string) {
-  // a click on a menu entry that is still animating in can be lost on a busy machine: open the menu again
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('task-actions').getByTestId('task-more').click();
-    const entry = page.locator('.ant-dropdown:visible').getByText(label, { exact: true });
-    await entry.waitFor({ state: 'visible' });
-    await entry.click();
-    try {
-      await page.getByTestId('task-dialog-ok').waitFor({ state: 'visible', timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
