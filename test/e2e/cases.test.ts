@@ -297,11 +297,8 @@ describe('a case received at the window, with a one-time notice and a supplement
     await page.getByTestId('applicant-search').locator('input').press('Enter');
     await page.getByTestId('applicant-pick').first().click();
     await page.getByTestId('picked-applicant').getByText('何志强').waitFor({ state: 'visible' });
-    await page.locator('#item-picker').click();
-    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/catalog/items?q='));
-    await page.locator('#item-picker').fill('企业设立');
-    await searched;
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '企业设立登记' }).first().click();
+    // the item is searched by name; a pick lost while the list re-renders is made again
+    await choose(page, 'item-picker', '企业设立登记', false, '企业设立');
     await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
     // the clerk types the form from the paper application
     await fillCompanyForm(page, '云州何氏贸易有限公司', '何志强');
