@@ -276,9 +276,13 @@ export async function updateCase(
 }
 
 type AuditRow = Awaited<ReturnType<WriteContext['prepareAudit']>>;
-/** One case event as its statement writes it: the timeline entry, the audit entry, the domain event and the statistics' feed. */
+/**
+ * One case event as its statement writes it: the timeline entry, the domain event, the statistics' feed,
+ * and — for the first event of its case in the statement — the audit entry of the action.
+ */
 interface CaseEventRow {
-  audit: AuditRow;
+  /** the audit entry of the action's events of this case (on its first event only) */
+  audit: AuditRow | null;
   caseId: number;
   type: string;
   actorId: number | null;
@@ -293,14 +297,16 @@ interface CaseEventRow {
 
 /**
  * The statement that writes case events, any number of them, of any cases, in the order given. Its
- * shape: what the statistics' feed counts of each event. Each event's arguments are named with its
- * index; `seqAfter` is how many events of the same case come before it in the statement, so that a
- * case's entries take the timeline's next numbers in order.
+ * shape: what the statistics' feed counts of each event, and which events carry their action's audit
+ * entry. Each event's arguments are named with its index; `seqAfter` is how many events of the same
+ * case come before it in the statement, so that a case's entries take the timeline's next numbers in order.
  */
 const caseEventsStatement = shapedStatement(
-  (feeds: (boolean | null)[]) => feeds.map((f) => (f === null ? '-' : f ? 'f' : 's')).join(''),
-  (_db, feeds, v: Record<string, unknown>) => {
-    const rows = (build: (i: number) => RawBuilder<unknown>) => sql.join(feeds.map((_, i) => sql`(${build(i)})`));
+  (events: EventShape[]) => events.map((e) => (e.feed === null ? '-' : e.feed ? 'f' : 's') + (e.audited ? 'a' : '')).join(''),
+  (_db, events, v: Record<string, unknown>) => {
+    const feeds = events.map((e) => e.feed);
+    const rows = (build: (i: number) => RawBuilder<unknown>, only = (_i: number) => true) =>
+      sql.join(feeds.flatMap((_, i) => (only(i) ? [sql`(${build(i)})`] : [])));
     const counted = feeds.flatMap((f, i) => (f === null ? [] : [sql`(${sql.lit(i + 1)}, ${sql.lit(f)})`]));
     return sql`
     WITH ce AS (
@@ -324,6 +330,7 @@ const caseEventsStatement = shapedStatement(
         (i) => sql`${v[`stream${i}`]}, ${v[`seq${i}`]}, ${v[`at${i}`]}, ${v[`auditActorId${i}`]}, ${v[`actorRole${i}`]}, ${v[`action${i}`]},
           ${v[`targetType${i}`]}, ${v[`targetId${i}`]}, ${v[`auditRequestId${i}`]}, ${v[`digest${i}`]}, ${v[`scopePath${i}`]}, ${v[`change${i}`]},
           ${v[`prevHash${i}`]}, ${v[`hash${i}`]}`,
+        (i) => events[i]!.audited,
       )}
     )
     INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
@@ -343,37 +350,56 @@ const eventColumns = {
   streamId: (e: CaseEventRow) => String(e.caseId),
   event: (e: CaseEventRow) => e.event,
   requestId: (e: CaseEventRow) => e.requestId,
-  stream: (e: CaseEventRow) => e.audit.stream,
-  seq: (e: CaseEventRow) => e.audit.seq,
-  at: (e: CaseEventRow) => e.audit.at,
-  auditActorId: (e: CaseEventRow) => e.audit.actor_id,
-  actorRole: (e: CaseEventRow) => e.audit.actor_role,
-  action: (e: CaseEventRow) => e.audit.action,
-  targetType: (e: CaseEventRow) => e.audit.target_type,
-  targetId: (e: CaseEventRow) => e.audit.target_id,
-  auditRequestId: (e: CaseEventRow) => e.audit.request_id,
-  digest: (e: CaseEventRow) => e.audit.digest,
-  scopePath: (e: CaseEventRow) => e.audit.scope_path,
-  change: (e: CaseEventRow) => e.audit.change,
-  prevHash: (e: CaseEventRow) => e.audit.prev_hash,
-  hash: (e: CaseEventRow) => e.audit.hash,
+};
+/** The statement's arguments of an action's audit entry, by name (on the first event of its case). */
+const auditColumns = {
+  stream: (a: AuditRow) => a.stream,
+  seq: (a: AuditRow) => a.seq,
+  at: (a: AuditRow) => a.at,
+  auditActorId: (a: AuditRow) => a.actor_id,
+  actorRole: (a: AuditRow) => a.actor_role,
+  action: (a: AuditRow) => a.action,
+  targetType: (a: AuditRow) => a.target_type,
+  targetId: (a: AuditRow) => a.target_id,
+  auditRequestId: (a: AuditRow) => a.request_id,
+  digest: (a: AuditRow) => a.digest,
+  scopePath: (a: AuditRow) => a.scope_path,
+  change: (a: AuditRow) => a.change,
+  prevHash: (a: AuditRow) => a.prev_hash,
+  hash: (a: AuditRow) => a.hash,
 };
 const eventColumnNames = Object.keys(eventColumns) as (keyof typeof eventColumns)[];
+const auditColumnNames = Object.keys(auditColumns) as (keyof typeof auditColumns)[];
 /** The arguments' names of the `i`-th event of a statement, made once. */
 const eventArgNames: string[][] = [];
 const argNamesOf = (i: number) => (eventArgNames[i] ??= [...eventColumnNames.map((name) => `${name}${i}`), `seqAfter${i}`]);
+const auditArgNames: string[][] = [];
+const auditArgNamesOf = (i: number) => (auditArgNames[i] ??= auditColumnNames.map((name) => `${name}${i}`));
+type EventShape = { feed: boolean | null; audited: boolean };
 
 /** The case events a transaction has recorded and not yet written (see recordCaseEvent). */
-const pendingEvents = new WeakMap<Executor, CaseEventRow[]>();
+interface HeldBack {
+  rows: CaseEventRow[];
+  /** by case: the action's audit entry, made when the events are written (who acts, the first event, what followed) */
+  audits: Map<number, { ctx: WriteContext; row: CaseEventRow; number: string; payload: Record<string, unknown>; followedBy: Record<string, unknown>[] }>;
+}
+const pendingEvents = new WeakMap<Executor, HeldBack>();
 
 /**
  * Write the case events the caller's transaction holds back, in one statement whose answer it does
  * not wait for. Run before the transaction commits, and by whatever reads a case's timeline in it.
+ * The events of a case written together are one action: they get one audit entry, named after the
+ * first and listing the others (`followedBy`), which chains into the case's audit stream.
  */
 export async function writeCaseEvents(tx: Executor): Promise<void> {
-  const events = pendingEvents.get(tx);
-  if (!events) return;
+  const held = pendingEvents.get(tx);
+  if (!held) return;
   pendingEvents.delete(tx);
+  for (const [caseId, a] of held.audits) {
+    const change = { number: a.number, ...a.payload, ...(a.followedBy.length > 0 ? { followedBy: a.followedBy } : {}) };
+    a.row.audit = await a.ctx.prepareAudit({ action: `case.${a.row.type}`, targetType: 'case', targetId: caseId, change });
+  }
+  const events = held.rows;
   const args: Record<string, unknown> = {};
   const before = new Map<number, number>();
   events.forEach((e, i) => {
@@ -381,11 +407,16 @@ export async function writeCaseEvents(tx: Executor): Promise<void> {
     eventColumnNames.forEach((name, j) => (args[names[j]!] = eventColumns[name](e)));
     args[names[eventColumnNames.length]!] = before.get(e.caseId) ?? 0;
     before.set(e.caseId, (before.get(e.caseId) ?? 0) + 1);
+    if (e.audit) {
+      const audit = e.audit;
+      const auditNames = auditArgNamesOf(i);
+      auditColumnNames.forEach((name, j) => (args[auditNames[j]!] = auditColumns[name](audit)));
+    }
   });
   await pipelinedWrite(
     tx,
     caseEventsStatement(
-      events.map((e) => e.feed),
+      events.map((e) => ({ feed: e.feed, audited: e.audit !== null })),
       args,
     ),
   );
@@ -406,7 +437,6 @@ export async function recordCaseEvent(
   taskId: number | null = null,
   options: { metrics?: boolean } = {},
 ): Promise<void> {
-  const audit = await ctx.prepareAudit({ action: `case.${type}`, targetType: 'case', targetId: kase.id, change: { number: kase.number, ...payload } });
   const event = {
     caseId: kase.id,
     number: kase.number,
@@ -416,7 +446,7 @@ export async function recordCaseEvent(
   };
   const metrics = metricsOfEvent(type);
   const row: CaseEventRow = {
-    audit,
+    audit: null,
     caseId: kase.id,
     type,
     actorId: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
@@ -427,12 +457,14 @@ export async function recordCaseEvent(
     requestId: ctx.requestId,
     feed: options.metrics !== false && metrics.counted ? metrics.facts : null,
   };
-  const pending = pendingEvents.get(ctx.tx);
-  if (pending) pending.push(row);
-  else {
-    pendingEvents.set(ctx.tx, [row]);
-    if (!beforeCommit(ctx.tx, writeCaseEvents)) await writeCaseEvents(ctx.tx);
-  }
+  let held = pendingEvents.get(ctx.tx);
+  const first = !held;
+  if (!held) pendingEvents.set(ctx.tx, (held = { rows: [], audits: new Map() }));
+  held.rows.push(row);
+  const audit = held.audits.get(kase.id);
+  if (audit) audit.followedBy.push({ type, ...payload });
+  else held.audits.set(kase.id, { ctx, row, number: kase.number, payload, followedBy: [] });
+  if (first && !beforeCommit(ctx.tx, writeCaseEvents)) await writeCaseEvents(ctx.tx);
   // the outbox's dispatcher is woken once the transaction commits
   eventsWritten(ctx.tx);
 }

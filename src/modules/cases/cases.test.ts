@@ -176,19 +176,28 @@ describe('the one-window flow', () => {
       'concluded',
       'delivered',
     ]);
-    // each action wrote its timeline entries and their audit entries in one statement (one command of its transaction) …
+    // each action wrote its timeline entries and its one audit entry in one statement (one command of its transaction) …
     const commands = await server.sql(
-      `SELECT count(DISTINCT cmin::text)::int AS n FROM (
+      `SELECT t, count(*)::int AS rows, count(DISTINCT cmin::text)::int AS n FROM (
          SELECT 'timeline' AS t, xmin::text AS x, cmin FROM case_event WHERE case_id = $1
          UNION ALL SELECT 'audit', xmin::text, cmin FROM audit_entry WHERE stream = 'case:' || $1) r GROUP BY t, x`,
       [id],
     );
     expect(commands.rows.length).toBeGreaterThanOrEqual(9);
     expect(commands.rows.map((r) => r.n)).toEqual(commands.rows.map(() => 1));
-    // … in the order it took them: the audit chain and the outbox follow the timeline
+    expect(commands.rows.filter((r) => r.t === 'audit').map((r) => r.rows)).toEqual(commands.rows.filter((r) => r.t === 'audit').map(() => 1));
+    // … in the order it took them: the audit chain (an entry per action, naming what followed its first event) and the outbox follow the timeline
     const types = kase.timeline.map((e: { type: string }) => `case.${e.type}`);
-    expect((await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY seq`, [id])).rows.map((r) => r.action)).toEqual(types);
-    expect((await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY id`, [id])).rows.map((r) => r.action)).toEqual(types);
+    const audited = async (order: string) =>
+      (await server.sql(`SELECT action, change FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY ${order}`, [id])).rows.flatMap(
+        (r: { action: string; change: { followedBy?: { type: string }[] } }) => [r.action, ...(r.change.followedBy ?? []).map((f) => `case.${f.type}`)],
+      );
+    expect(await audited('seq')).toEqual(types);
+    expect(await audited('id')).toEqual(types);
+    const approval = (
+      await server.sql(`SELECT change FROM audit_entry WHERE stream = 'case:' || $1 AND action = 'case.task_approved' ORDER BY seq DESC LIMIT 1`, [id])
+    ).rows[0].change;
+    expect(approval.followedBy.map((f: { type: string }) => f.type)).toEqual(['concluded']);
     expect(
       (await server.sql(`SELECT type FROM domain_event WHERE stream_type = 'case' AND stream_id = $1::text ORDER BY id`, [id])).rows.map((r) => r.type),
     ).toEqual(types);
