@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { beforeCommit, pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
+import { beforeCommit, pipelinedRows, pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
@@ -302,8 +302,9 @@ interface CaseEventRow {
  * case come before it in the statement, so that a case's entries take the timeline's next numbers in order.
  */
 const caseEventsStatement = shapedStatement(
-  (events: EventShape[]) => events.map((e) => (e.feed === null ? '-' : e.feed ? 'f' : 's') + (e.audited ? 'a' : '')).join(''),
-  (_db, events, v: Record<string, unknown>) => {
+  ({ events, summary }: { events: EventShape[]; summary: boolean }) =>
+    events.map((e) => (e.feed === null ? '-' : e.feed ? 'f' : 's') + (e.audited ? 'a' : '')).join('') + (summary ? '>' : ''),
+  (_db, { events, summary }, v: Record<string, unknown>) => {
     const feeds = events.map((e) => e.feed);
     const rows = (build: (i: number) => RawBuilder<unknown>, only = (_i: number) => true) =>
       sql.join(feeds.flatMap((_, i) => (only(i) ? [sql`(${build(i)})`] : [])));
@@ -332,10 +333,29 @@ const caseEventsStatement = shapedStatement(
           ${v[`prevHash${i}`]}, ${v[`hash${i}`]}`,
         (i) => events[i]!.audited,
       )}
-    )
+    )${summary ? sql`, de AS (` : sql``}
     INSERT INTO domain_event (type, stream_type, stream_id, payload, actor_id, request_id)
-    VALUES ${rows((i) => sql`${v[`eventType${i}`]}, 'case', ${v[`streamId${i}`]}, ${v[`event${i}`]}, ${v[`actorId${i}`]}, ${v[`requestId${i}`]}`)}`;
+    VALUES ${rows((i) => sql`${v[`eventType${i}`]}, 'case', ${v[`streamId${i}`]}, ${v[`event${i}`]}, ${v[`actorId${i}`]}, ${v[`requestId${i}`]}`)}
+    ${summary ? sql`) ${summaryOf(v.summaryOf)}` : sql``}`;
   },
+);
+
+export interface CaseSummary {
+  id: number;
+  number: string;
+  status: string;
+  version: number;
+  tasks: { id: number; name: string; role: string; organizationId: number; state: string }[];
+}
+
+/** The case after an action (see caseSummary): its state and the tasks open now. */
+const summaryOf = (caseId: unknown) => sql<CaseSummary>`SELECT k.id, k.number, k.status, k.version, coalesce((
+    SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'role', t.assignee_role, 'organizationId', t.organization_id, 'state', t.state) ORDER BY t.id)
+    FROM case_task t WHERE t.case_id = k.id AND t.state IN ('open', 'claimed')), '[]') AS tasks
+  FROM kase k WHERE k.id = ${caseId}`;
+const caseSummaryStatement = shapedStatement(
+  () => '',
+  (_db, _shape, v: { caseId: number }) => summaryOf(v.caseId),
 );
 
 /** The statement's arguments of one event, by name. */
@@ -384,6 +404,8 @@ interface HeldBack {
   audits: Map<number, { ctx: WriteContext; row: CaseEventRow; number: string; payload: Record<string, unknown>; followedBy: Record<string, unknown>[] }>;
 }
 const pendingEvents = new WeakMap<Executor, HeldBack>();
+/** A case summary taking a transaction's held-back events with it: sent (or failed) once this settles. */
+const sentWithSummary = new WeakMap<Executor, Promise<void>>();
 
 /**
  * Write the case events the caller's transaction holds back, in one statement whose answer it does
@@ -392,15 +414,22 @@ const pendingEvents = new WeakMap<Executor, HeldBack>();
  * first and listing the others (`followedBy`), which chains into the case's audit stream.
  */
 export async function writeCaseEvents(tx: Executor): Promise<void> {
+  // a case summary may be on its way with them (and fail the transaction should it fail to be made)
+  await sentWithSummary.get(tx);
   const held = pendingEvents.get(tx);
   if (!held) return;
   pendingEvents.delete(tx);
+  await pipelinedWrite(tx, await eventsStatement(held));
+}
+
+/** The statement writing held-back events, answering with the summary of case `summaryOf` if given. */
+async function eventsStatement(held: HeldBack, summaryOf?: number) {
   for (const [caseId, a] of held.audits) {
     const change = { number: a.number, ...a.payload, ...(a.followedBy.length > 0 ? { followedBy: a.followedBy } : {}) };
     a.row.audit = await a.ctx.prepareAudit({ action: `case.${a.row.type}`, targetType: 'case', targetId: caseId, change });
   }
   const events = held.rows;
-  const args: Record<string, unknown> = {};
+  const args: Record<string, unknown> = summaryOf === undefined ? {} : { summaryOf };
   const before = new Map<number, number>();
   events.forEach((e, i) => {
     const names = argNamesOf(i);
@@ -413,13 +442,32 @@ export async function writeCaseEvents(tx: Executor): Promise<void> {
       auditColumnNames.forEach((name, j) => (args[auditNames[j]!] = auditColumns[name](audit)));
     }
   });
-  await pipelinedWrite(
-    tx,
-    caseEventsStatement(
-      events.map((e) => ({ feed: e.feed, audited: e.audit !== null })),
-      args,
-    ),
-  );
+  return caseEventsStatement({ events: events.map((e) => ({ feed: e.feed, audited: e.audit !== null })), summary: summaryOf !== undefined }, args);
+}
+
+/**
+ * The case after an action, for `Prefer: return=minimal`: its state and the tasks open now. Only ever
+ * answered to someone who has just acted on the case. Read at the end of the action's transaction it
+ * travels with the action's held-back events — one statement writes them and reads the case — sent
+ * just before the COMMIT and answered in the same round trip (a pipelined read).
+ */
+export function caseSummary(tx: Executor, caseId: number): Promise<CaseSummary> {
+  const held = pendingEvents.get(tx);
+  let answer: Promise<CaseSummary[]>;
+  if (!held) answer = pipelinedRows(tx, caseSummaryStatement(undefined, { caseId }));
+  else {
+    pendingEvents.delete(tx);
+    let rows: Promise<CaseSummary[]> | undefined;
+    const sent = eventsStatement(held, caseId).then((statement) => {
+      rows = pipelinedRows<CaseSummary>(tx, statement);
+    });
+    sentWithSummary.set(tx, sent);
+    answer = sent.then(() => rows!);
+  }
+  return answer.then(([row]) => {
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  });
 }
 
 /**

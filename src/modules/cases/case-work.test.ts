@@ -253,6 +253,14 @@ describe('working a task together', () => {
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(retried.body).toEqual(short.body);
     expect((await approver1.get(`/api/v1/cases/${id}`)).body.version).toBe(short.body.version);
+    // the statement that read it also wrote the action's timeline entry, audit entry and domain event: once
+    const urged = await server.sql(
+      `SELECT (SELECT count(*)::int FROM case_event WHERE case_id = $1 AND type = 'task_urged') AS timeline,
+         (SELECT count(*)::int FROM audit_entry WHERE stream = 'case:' || $1 AND action = 'case.task_urged') AS audit,
+         (SELECT count(*)::int FROM domain_event WHERE stream_id = $1::text AND type = 'case.task_urged') AS outbox`,
+      [id],
+    );
+    expect(urged.rows[0]).toEqual({ timeline: 1, audit: 1, outbox: 1 });
     const recalled = await act(approver1, id, { action: 'recall', taskId: task.id });
     expect(recalled.status).toBe(200);
     now = recalled.body;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
-import { pipelinedRows, shapedStatement, type Db, type Executor } from '../../server/db/database.ts';
+import type { Db } from '../../server/db/database.ts';
 import { listPage } from '../../server/db/paging.ts';
 import { hasPermission, scopeFilter, scopeOf, covers, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
@@ -457,29 +457,3 @@ export async function backupPosts(db: Db, accountId: number) {
   }
   return { restricted, covering, awayUntil: me?.away_until && me.away_until.getTime() > Date.now() ? me.away_until.toISOString() : null };
 }
-
-/**
- * The case after an action, in one query, for `Prefer: return=minimal`: its state and the tasks open now.
- * Only ever answered to someone who has just acted on the case. Read in the action's transaction it is
- * sent just before the COMMIT and answered in the same round trip (a pipelined read).
- */
-export async function caseSummary(db: Executor, caseId: number) {
-  const [row] = await pipelinedRows(db, caseSummaryStatement('', { caseId }));
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
-}
-
-/** caseSummary's statement. */
-const caseSummaryStatement = shapedStatement(
-  () => '',
-  (db, _shape, v: { caseId: number }) =>
-    db
-      .selectFrom('kase as k')
-      .select(['k.id', 'k.number', 'k.status', 'k.version'])
-      .select(
-        sql<{ id: number; name: string; role: string; organizationId: number; state: string }[]>`coalesce((
-        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'role', t.assignee_role, 'organizationId', t.organization_id, 'state', t.state) ORDER BY t.id)
-        FROM case_task t WHERE t.case_id = k.id AND t.state IN ('open', 'claimed')), '[]')`.as('tasks'),
-      )
-      .where('k.id', '=', v.caseId),
-);

@@ -14,8 +14,8 @@ import {
   startSpecialProcedure,
   transferTask,
 } from './tasks.service.ts';
-import { caseSummary, countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
-import { preloadCase } from './case-core.ts';
+import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import {
   addCosigner,

@@ -189,9 +189,10 @@ describe('the one-window flow', () => {
     // … in the order it took them: the audit chain (an entry per action, naming what followed its first event) and the outbox follow the timeline
     const types = kase.timeline.map((e: { type: string }) => `case.${e.type}`);
     const audited = async (order: string) =>
-      (await server.sql(`SELECT action, change FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY ${order}`, [id])).rows.flatMap(
-        (r: { action: string; change: { followedBy?: { type: string }[] } }) => [r.action, ...(r.change.followedBy ?? []).map((f) => `case.${f.type}`)],
-      );
+      (await server.sql(`SELECT action, change FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY ${order}`, [id])).rows.flatMap((r) => [
+        r.action as string,
+        ...((r.change.followedBy ?? []) as { type: string }[]).map((f) => `case.${f.type}`),
+      ]);
     expect(await audited('seq')).toEqual(types);
     expect(await audited('id')).toEqual(types);
     const approval = (
