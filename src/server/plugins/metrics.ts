@@ -22,9 +22,14 @@ export const metricsPlugin = fp(async (app) => {
       this.set(r?.rows[0]?.n ?? 0);
     },
   });
+  // a series' child is looked up by its labels once (observing with a labels object hashes them on every request)
+  const series = new Map<string, ReturnType<typeof duration.labels>>();
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${reply.statusCode} ${route}`;
+    let child = series.get(key);
+    if (!child) series.set(key, (child = duration.labels(req.method, route, String(reply.statusCode))));
+    child.observe(reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     reply.type(registry.contentType);
