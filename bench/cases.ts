@@ -4,7 +4,9 @@
  * on the same PostgreSQL at the same concurrency, in the same run. The metrics feed runs alongside, and
  * what it has not counted when the clients stop is counted inside the measured time. The two take turns
  * for `--rounds` rounds, so that both see the same machine (a shared VM's speed drifts by tens of per
- * cent within minutes); each round gives a ratio, and the median of the rounds is the result.
+ * cent within minutes); each round gives a ratio, and the median of the rounds is the result. Each client
+ * sends its requests over a kept-alive connection of its own with a lean HTTP client (./http-client.ts), so
+ * that the load generator takes little of the cores the server and PostgreSQL share, as pgbench's does.
  *
  *   npm run bench:cases [-- --clients 8 --seconds 15 --rounds 5 --port 54420]
  */
@@ -13,7 +15,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -24,6 +25,7 @@ import { seedDemo } from '../src/server/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { drainMetrics, startMetricsFeed } from '../src/modules/metrics/feed.ts';
 import { Client } from '../test/harness.ts';
+import { Connection } from './http-client.ts';
 import { sampleForm, sampleMaterials } from '../test/factories.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -82,31 +84,18 @@ try {
   const formData = sampleForm(item.content.form.schema, idNumber);
   const materials = sampleMaterials(item.content.materials);
 
-  // the clients move cases with node:http on kept-alive connections (fetch costs the shared cores several times more per request)
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients * 4 });
-  const post = (c: Client, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const data = JSON.stringify(body);
-      const req = http.request(
-        base + path,
-        {
-          method: 'POST',
-          agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), cookie: c.cookie, 'x-csrf-token': c.csrfToken, ...headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (d: Buffer) => chunks.push(d));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(data);
-    });
+  // each client moves its cases over a kept-alive connection of its own, with a lean HTTP client (bench/http-client.ts)
+  const serverPort = new URL(base).port;
+  const connections: Connection[] = [];
+  const connection = () => {
+    const c = new Connection(Number(serverPort));
+    connections.push(c);
+    return c;
+  };
+  const as = (c: Client, extra = '') => `cookie: ${c.cookie}\r\nx-csrf-token: ${c.csrfToken}\r\n${extra}`;
+  // the clients only move cases along: each action answers with the case's state and open tasks (RFC 7240 Prefer: return=minimal)
+  const minimal = 'prefer: return=minimal\r\n';
+  const [asCitizen, asClerk, asApprover, asHead] = [as(citizen), as(clerk, minimal), as(approver, minimal), as(head, minimal)];
 
   const latencies: number[] = [];
   let transitions = 0;
@@ -121,22 +110,20 @@ try {
     } else transitions += 1;
     return r;
   };
-  const minimal = { prefer: 'return=minimal' };
   const openTask = (kase: { tasks: { id: number; state: string }[] }) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed');
-  const lifecycle = async () => {
-    const applied = await timed(() => post(citizen, '/api/v1/cases', { itemCode: code, formData, materials }));
+  const lifecycle = async (http: Connection) => {
+    const applied = await timed(() => http.post('/api/v1/cases', { itemCode: code, formData, materials }, asCitizen));
     if (applied.status !== 201) return;
     const id = applied.body.id as number;
-    // the clients only move cases along: each action answers with the case's state and open tasks (Prefer: return=minimal)
-    let kase = await timed(() => post(clerk, `/api/v1/cases/${id}/actions`, { action: 'accept' }, minimal));
+    let kase = await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'accept' }, asClerk));
     for (let guard = 0; guard < 10 && kase.status === 200; guard++) {
       const task = openTask(kase.body);
       if (!task) break;
-      const who = kase.body.tasks.find((t: { id: number }) => t.id === task.id).role === 'head' ? head : approver;
-      kase = await timed(() => post(who, `/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' }, minimal));
+      const who = kase.body.tasks.find((t: { id: number }) => t.id === task.id).role === 'head' ? asHead : asApprover;
+      kase = await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' }, who));
     }
     if (kase.status === 200 && kase.body.status === 'concluded')
-      await timed(() => post(clerk, `/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'electronic' }, minimal));
+      await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'electronic' }, asClerk));
   };
 
   const env = { ...process.env, PGPASSWORD: 'postgres' };
@@ -144,7 +131,8 @@ try {
   execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
 
   // warm up, then take turns: the case transitions for `seconds`, pgbench for `seconds`
-  await Promise.all(Array.from({ length: clients }, () => lifecycle()));
+  const links = Array.from({ length: clients }, connection);
+  await Promise.all(links.map((link) => lifecycle(link)));
   await drainMetrics(handle.db);
   const results: { rate: number; tps: number; p50: number; p99: number; transitions: number; elapsed: number; backlog: number; errors: number }[] = [];
   const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -157,8 +145,8 @@ try {
     const until = Date.now() + seconds * 1000;
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (Date.now() < until) await lifecycle();
+      links.map(async (link) => {
+        while (Date.now() < until) await lifecycle(link);
       }),
     );
     await feed.stop();
@@ -178,7 +166,7 @@ try {
         `pgbench TPC-B (scale 10) ${r.tps.toFixed(1)} tps; ratio ${(r.rate / r.tps).toFixed(2)}`,
     );
   }
-  agent.destroy();
+  for (const c of connections) c.close();
   await app.close();
   await handle.close();
 
