@@ -9,6 +9,8 @@ import { useAuditEntries, useVerifyAudit, type AuditFilter } from '../../api/aud
 import type { AuditEntry } from '../../api/types.ts';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useWorkT } from '../../i18n/case-work.ts';
+import { eventLabel } from '../cases/shared/CaseTimeline.tsx';
 
 const actionKeys: Record<string, MessageKey> = {
   'account.create': 'audit.action.accountCreate',
@@ -38,6 +40,7 @@ const targetKeys: Record<string, MessageKey> = {
   account: 'audit.target.account',
   applicant: 'audit.target.applicant',
   api_key: 'audit.target.apiKey',
+  case: 'audit.target.case',
   hall: 'audit.target.hall',
   organization: 'audit.target.organization',
   region: 'audit.target.region',
@@ -47,6 +50,7 @@ const targetKeys: Record<string, MessageKey> = {
 /** 审计日志: the tamper-evident trail, filterable, with a check that recomputes every hash chain. */
 export function AuditPage() {
   const t = useT();
+  const tw = useWorkT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -75,12 +79,23 @@ export function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 190,
-      render: (a: string) => (
-        <div>
-          {actionKeys[a] ? t(actionKeys[a]) : a}
-          <div className="cell-sub mono">{a}</div>
-        </div>
-      ),
+      render: (a: string, e) => {
+        // a case action: the timeline's name of its first event, and the events that followed it in the same action
+        const caseEvent = a.startsWith('case.') ? a.slice(5) : null;
+        const followed = caseEvent ? ((e.change as { followedBy?: { type?: unknown }[] } | null)?.followedBy ?? []) : [];
+        return (
+          <div>
+            {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent) : a}
+            {followed.length > 0 && (
+              <div className="cell-sub">
+                {t('audit.followedBy')}
+                {followed.map((f) => eventLabel(tw, String(f.type))).join(locale === 'zh-CN' ? '、' : ', ')}
+              </div>
+            )}
+            <div className="cell-sub mono">{a}</div>
+          </div>
+        );
+      },
     },
     {
       title: t('audit.target'),
@@ -145,6 +160,7 @@ export function AuditPage() {
       <Card>
         <Space wrap className="filter-bar">
           <Select
+            id="audit-target"
             allowClear
             placeholder={t('audit.filterTarget')}
             value={draft.targetType}
