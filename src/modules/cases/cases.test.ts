@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
+import { preloadCase } from './case-core.ts';
 
 let server: TestServer;
 let jointCode: string;
@@ -208,6 +209,19 @@ describe('the one-window flow', () => {
     expect(inbox).toEqual(expect.arrayContaining(['申请已受理', '请补正材料', '办件已办结', '结果已送达']));
     const kinds = (await clerk.get('/api/v1/cases/kinds')).body;
     expect(kinds.joint).toBeGreaterThanOrEqual(1);
+
+    // an action's first read takes the case row as one JSON value: it gives the row a plain read gives (times, JSON, nulls)
+    const fresh = (await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'business_license', fromLicense: true }] })).body
+      .id as number;
+    for (const caseId of [id, fresh]) {
+      const [preloaded, plain] = await server.db
+        .transaction()
+        .execute(async (tx) => [
+          await preloadCase(tx, caseId, null),
+          await tx.selectFrom('kase').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow(),
+        ]);
+      expect({ ...preloaded, task_id: undefined }).toEqual(plain);
+    }
   });
 
   it('takes a one-time notice once, then the missing materials, then the acceptance', async () => {
