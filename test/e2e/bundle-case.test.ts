@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
-import { companyApplication } from '../factories.ts';
 import {
   choose,
   confirmTaskDialog,
+  fileCompanyApplication,
   moreAction,
   screenshotFromTop as screenshot,
   signInThroughUi,
@@ -26,7 +26,6 @@ import {
  */
 
 const bundleCode = 'B-QYKB-001';
-const itemCode = '11990100MB0000002X-011100100000';
 
 let run: BrowserRun;
 let dataDir: string;
@@ -279,16 +278,10 @@ describe('working a task together', () => {
   let caseNumber = '';
 
   beforeAll(async () => {
-    const citizen = await signIn(run.server, 'citizen1');
-    const clerk = await signIn(run.server, 'clerk1');
-    const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
-    const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
-    const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
-    const applied = await citizen.post('/api/v1/cases', { itemCode, ...companyApplication(item, '云州小雨科技有限公司', idNumber) });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-    caseId = applied.body.id;
-    caseNumber = applied.body.number;
-    expect((await act(clerk, caseId, { action: 'accept' })).status).toBe(200);
+    const applied = await fileCompanyApplication(run.server, '云州小雨科技有限公司');
+    caseId = applied.id;
+    caseNumber = applied.number;
+    expect((await act(applied.clerk, caseId, { action: 'accept' })).status).toBe(200);
   }, 120_000);
 
   it('lets approver1 delegate the review to approver1b (交办), who answers it from the inbox', { timeout: 240_000 }, async () => {

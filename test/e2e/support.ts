@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../harness.ts';
+import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
+import { companyApplication } from '../factories.ts';
 import { demoPassword } from '../env.ts';
 
 /** Browser tests run the built app (`npm test` builds it first): its absence is a failure, not a skip. */
@@ -262,4 +263,22 @@ export async function moreAction(page: Page, label: string) {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** 企业设立登记 at 云州市市场监督管理局, the item the case stories file. */
+export const companyItemCode = '11990100MB0000002X-011100100000';
+
+/**
+ * citizen1 (林小雨) files 企业设立登记 for `company` through the API, with paper originals and licenses;
+ * the case waits for pre-review. Answers the case and clerk1's client, who receives it.
+ */
+export async function fileCompanyApplication(server: TestServer, company: string): Promise<{ id: number; number: string; clerk: Client }> {
+  const citizen = await signIn(server, 'citizen1');
+  const clerk = await signIn(server, 'clerk1');
+  const item = (await citizen.get(`/api/v1/catalog/items/${companyItemCode}`)).body;
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
+  const applied = await citizen.post('/api/v1/cases', { itemCode: companyItemCode, ...companyApplication(item, company, idNumber) });
+  if (applied.status !== 201) throw new Error(`application failed: ${applied.status} ${JSON.stringify(applied.body)}`);
+  return { id: applied.body.id as number, number: applied.body.number as string, clerk };
 }

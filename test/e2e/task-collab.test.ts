@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
-import { companyApplication } from '../factories.ts';
-import { choose, confirmTaskDialog, moreAction, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import {
+  choose,
+  confirmTaskDialog,
+  fileCompanyApplication,
+  moreAction,
+  screenshotFromTop as screenshot,
+  signInThroughUi,
+  startBrowserRun,
+  type BrowserRun,
+} from './support.ts';
 
 /*
  * Working a task together, through the UI, at 市场监督管理局 on 企业设立登记 cases that citizen1 filed and
@@ -17,8 +25,6 @@ import { choose, confirmTaskDialog, moreAction, screenshotFromTop as screenshot,
  * Every step is checked on the page that follows it and again through the API; the dialogs' labels once in English.
  */
 
-const itemCode = '11990100MB0000002X-011100100000';
-
 let run: BrowserRun;
 let errors: string[] = [];
 let clerk: Client;
@@ -30,16 +36,11 @@ const accountOf = async (username: string) => (await run.server.sql('SELECT id F
 
 /** citizen1 files 企业设立登记 with paper originals and licenses; clerk1 accepts it: the review waits at 市场监管局. */
 async function fileAndAccept(company: string) {
-  const citizen = await signIn(run.server, 'citizen1');
-  const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
-  const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
-  const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
-  const applied = await citizen.post('/api/v1/cases', { itemCode, ...companyApplication(item, company, idNumber) });
-  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-  const accepted = await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' });
+  const applied = await fileCompanyApplication(run.server, company);
+  const accepted = await clerk.post(`/api/v1/cases/${applied.id}/actions`, { action: 'accept' });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   expect(openTasks(accepted.body).map((t) => t.name)).toEqual(['审查']);
-  return { id: applied.body.id as number, number: applied.body.number as string };
+  return { id: applied.id, number: applied.number };
 }
 
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { companyApplication } from '../factories.ts';
-import { choose as chooseOption, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose as chooseOption, fileCompanyApplication, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -109,21 +108,14 @@ describe('workbench (staff)', () => {
     await screenshot(page, 'staff');
 
     // a case accepted through the API: its audit entries, one per action, read with the timeline's words
-    const itemCode = '11990100MB0000002X-011100100000';
-    const citizen = await signIn(run.server, 'citizen1');
-    const clerk = await signIn(run.server, 'clerk1');
-    const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
-    const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
-    const idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
-    const applied = await citizen.post('/api/v1/cases', { itemCode, ...companyApplication(item, '云州审计示例有限公司', idNumber) });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-    expect((await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' })).status).toBe(200);
+    const applied = await fileCompanyApplication(run.server, '云州审计示例有限公司');
+    expect((await applied.clerk.post(`/api/v1/cases/${applied.id}/actions`, { action: 'accept' })).status).toBe(200);
 
     await page.goto('/workbench/audit');
     await page.getByTestId('audit-verify').click();
     await page.getByTestId('audit-verdict').getByText('审计日志完整，未发现篡改').waitFor({ state: 'visible' });
     await chooseOption(page, 'audit-target', '办件');
-    await page.getByPlaceholder('对象编号').fill(String(applied.body.id));
+    await page.getByPlaceholder('对象编号').fill(String(applied.id));
     await page.getByRole('button', { name: /^查\s*询$/ }).click();
     const accepted = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.accepted' });
     await accepted.getByText('随后：进入环节').waitFor({ state: 'visible' });
