@@ -488,11 +488,12 @@ export function caseSummary(tx: Executor, caseId: number): Promise<CaseSummary> 
 }
 
 /**
- * Append to the case's own timeline, the audit trail, the domain events (the outbox) and the metrics
- * feed, in the action's transaction. `metrics: false`: the caller knows nothing the statistics count changed.
- * The events of one action are written together, in one statement, just before it commits (or
- * before anything of it reads the timeline, the audit trail or the outbox): their numbers, hashes and
- * order are fixed here. Outside a transaction of `inTransaction` the event is written at once.
+ * Append to the case's own timeline, the domain events (the outbox) and the metrics feed, in the
+ * action's transaction, and to the action's audit entry. `metrics: false`: the caller knows nothing the
+ * statistics count changed. The events of one action are written together, in one statement, just
+ * before it commits (or before anything of it reads the timeline, the audit trail or the outbox): their
+ * order is fixed here, their numbers and the audit entry's hash when they are written. Outside a
+ * transaction of `inTransaction` the event is written at once.
  */
 export async function recordCaseEvent(
   ctx: WriteContext,
