@@ -74,6 +74,20 @@ type Socketed = { connection: { stream: { destroy(): void; cork(): void; uncork(
 
 type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
+/**
+ * Run a named prepared statement. The query object is made from the text (pg copies a config object
+ * property by property, descriptors and all, for every query) and named afterwards, and its answer
+ * comes to the callback directly.
+ */
+function prepared(query: QueryFn, name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
+  const statement = new pg.Query(text, values) as pg.Query & { name: string; callback: (error: Error | null, result: pg.QueryResult) => void };
+  statement.name = name;
+  return new Promise((resolve, reject) => {
+    statement.callback = (error, result) => (error ? reject(error) : resolve(result));
+    query(statement);
+  });
+}
+
 export function connect(url: string, max = 20): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'onewindow', pipeline: true } as pg.PoolConfig);
   pool.on('connect', (client) => {
@@ -96,7 +110,7 @@ export function connect(url: string, max = 20): DbHandle {
       }
       if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
         const name = preparedName(config);
-        if (name !== undefined) return query({ name, text: config, values });
+        if (name !== undefined) return prepared(query, name, config, values);
       }
       return query(config, values, callback);
     };
