@@ -132,6 +132,29 @@ async function submitForReview(page: Page) {
   await submitted.waitFor({ state: 'visible' });
 }
 
+/**
+ * Save a stale draft, and take the 重新加载 the conflict offers until the form shows `expected`. The
+ * confirmation animates in: on a loaded machine a click can land before it settles and do nothing, so a
+ * confirmation still open is clicked again, and a save whose confirmation never showed is made again.
+ */
+async function saveStaleAndReload(page: Page, expected: string) {
+  const modal = page.locator('.ant-modal-confirm:visible');
+  const reloadButton = modal.getByRole('button', { name: '重新加载' });
+  const name = page.locator('#name');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await modal.isVisible())) await page.getByTestId('action-save').click();
+    await modal.locator('.ant-modal-confirm-title').filter({ hasText: '数据已变更' }).waitFor({ state: 'visible' });
+    await reloadButton.click({ timeout: 10_000 }).catch(() => {});
+    const reloaded = await expect
+      .poll(() => name.inputValue(), { timeout: 15_000 })
+      .toBe(expected)
+      .then(() => true)
+      .catch(() => false);
+    if (reloaded) return;
+  }
+  await expect.poll(() => name.inputValue(), { timeout: 15_000 }).toBe(expected);
+}
+
 describe('catalog administration (事项管理)', () => {
   it(
     'lets the catalog administrator create an item, design its form and process, and send it for review; the center administrator publishes it',
@@ -443,7 +466,9 @@ describe('catalog administration (事项管理)', () => {
       name: '待完善的测试事项',
       materials: source.materials.map((m: Record<string, unknown>, i: number) => (i === 0 ? { ...m, necessity: 'conditional', condition: undefined } : m)),
     };
-    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: 2, baseCode: '011100900077', content });
+    // a code of its own on every run, so that a repeated run creates its item anew
+    const baseCode = `0111${String(Date.now()).slice(-6)}77`;
+    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: 2, baseCode, content });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id;
 
@@ -472,11 +497,7 @@ describe('catalog administration (事项管理)', () => {
     const draft = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open;
     const other = await admin.put(`/api/v1/catalog/admin/items/${id}/draft`, { content: { ...draft.content, name: '他人的修改' }, version: draft.version });
     expect(other.status).toBe(200);
-    await page.getByTestId('action-save').click();
-    const modal = page.locator('.ant-modal-confirm:visible');
-    await modal.locator('.ant-modal-confirm-title').filter({ hasText: '数据已变更' }).waitFor({ state: 'visible' });
-    await modal.getByRole('button', { name: '重新加载' }).click();
-    await expect.poll(() => page.locator('#name').inputValue(), { timeout: 45_000 }).toBe('他人的修改');
+    await saveStaleAndReload(page, '他人的修改');
 
     await page.getByTestId('action-cancel').click();
     await page.getByTestId('cancel-reason').fill('事项已合并至企业设立登记');
