@@ -325,21 +325,21 @@ const caseEventsStatement = shapedStatement(
     const feeds = events.map((e) => e.feed);
     const rows = (build: (i: number) => RawBuilder<unknown>, only = (_i: number) => true) =>
       sql.join(feeds.flatMap((_, i) => (only(i) ? [sql`(${build(i)})`] : [])));
-    const counted = feeds.flatMap((f, i) => (f === null ? [] : [sql`(${sql.lit(i + 1)}, ${sql.lit(f)})`]));
+    // the events' ids are drawn first, so that the statistics' feed rows name them without matching the inserted rows up
     return sql`
-    WITH ce AS (
-      INSERT INTO case_event (case_id, seq, type, actor_id, actor_name, task_id, payload)
-      VALUES ${rows(
-        (i) => sql`${v[`caseId${i}`]}, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ${v[`caseId${i}`]}) + ${v[`seqAfter${i}`]},
-          ${v[`type${i}`]}, ${v[`actorId${i}`]}, ${v[`actorName${i}`]}, ${v[`taskId${i}`]}, ${v[`payload${i}`]}`,
-      )}
-      RETURNING id, case_id
+    WITH ev AS MATERIALIZED (
+      SELECT nextval('case_event_id_seq'::regclass) AS id, v.* FROM (VALUES ${rows(
+        (i) => sql`${v[`caseId${i}`]}::bigint, ${v[`seqAfter${i}`]}::int, ${v[`type${i}`]}::text, ${v[`actorId${i}`]}::bigint,
+          ${v[`actorName${i}`]}::text, ${v[`taskId${i}`]}::bigint, ${v[`payload${i}`]}::jsonb, ${feeds[i] === null ? sql`NULL` : sql.lit(feeds[i])}::boolean`,
+      )}) AS v (case_id, after, type, actor_id, actor_name, task_id, payload, facts)
+    ), ce AS (
+      INSERT INTO case_event (id, case_id, seq, type, actor_id, actor_name, task_id, payload) OVERRIDING SYSTEM VALUE
+      SELECT id, case_id, (SELECT coalesce(max(c.seq), 0) + 1 FROM case_event c WHERE c.case_id = ev.case_id) + after, type, actor_id, actor_name, task_id, payload
+      FROM ev
     ), ${
-      counted.length > 0
+      feeds.some((f) => f !== null)
         ? sql`mp AS (
-      INSERT INTO metric_pending (event_id, case_id, facts)
-      SELECT c.id, c.case_id, f.facts FROM (SELECT id, case_id, row_number() OVER (ORDER BY id) AS n FROM ce) c
-      JOIN (VALUES ${sql.join(counted)}) AS f(n, facts) ON f.n = c.n
+      INSERT INTO metric_pending (event_id, case_id, facts) SELECT id, case_id, facts FROM ev WHERE facts IS NOT NULL
     ), `
         : sql``
     }au AS (
