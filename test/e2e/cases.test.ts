@@ -7,6 +7,7 @@ import { signIn } from '../harness.ts';
 import {
   choose,
   cjkRendering,
+  companyItemCode as itemCode,
   confirmTaskDialog,
   screenshotFromTop as screenshot,
   signInThroughUi,
@@ -21,8 +22,6 @@ import {
  * in pre-review, the approver reviews it from the inbox, the head decides, the approver concludes,
  * the clerk delivers it by post, and the citizen finds it delivered with every step on the timeline.
  */
-
-const itemCode = '11990100MB0000002X-011100100000';
 
 let run: BrowserRun;
 let dataDir: string;
