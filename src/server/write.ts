@@ -38,7 +38,8 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
       await writeHeldBack(tx);
       await appendAudit(tx, { ...entry, ...who() });
     },
-    prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who() }),
+    // an entry that names its record's region is scoped by it, not by the actor's
+    prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who(), ...(entry.scopePath ? { scopePath: entry.scopePath } : {}) }),
     emit: async (event) => {
       await writeHeldBack(tx);
       return emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId });

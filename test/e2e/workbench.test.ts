@@ -107,7 +107,7 @@ describe('workbench (staff)', () => {
     await page.getByTestId('staff-table').getByText('clerk1', { exact: true }).waitFor({ state: 'visible' });
     await screenshot(page, 'staff');
 
-    // a case accepted through the API: its audit entries, one per action, read with the timeline's words
+    // a case filed and accepted through the API: its audit entries, one per action, read with the timeline's words
     const applied = await fileCompanyApplication(run.server, '云州审计示例有限公司');
     expect((await applied.clerk.post(`/api/v1/cases/${applied.id}/actions`, { action: 'accept' })).status).toBe(200);
 
@@ -120,6 +120,10 @@ describe('workbench (staff)', () => {
     const accepted = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.accepted' });
     await accepted.getByText('随后：进入环节').waitFor({ state: 'visible' });
     expect(await accepted.innerText()).toContain('受理');
+    // the applicant's own application is in the case's trail too: it is scoped by the case's region, not the actor's
+    const submitted = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.submitted' });
+    expect(await submitted.innerText()).toContain('提交申请');
+    expect(await submitted.innerText()).toContain('林小雨');
     await screenshot(page, 'audit');
 
     await page.goto('/workbench/notify/deliveries');

@@ -30,7 +30,11 @@ export interface AuditInput {
   requestId: string | null;
   /** What changed, with personal data already masked. */
   change: Record<string, unknown>;
-  /** Region path of the acting staff member's organization, for scoped reading. */
+  /**
+   * Region path for scoped reading: where the record lives when the writer names it (a case's entries are
+   * read by those who may read the case, whoever acted, the applicant too), else the acting staff member's
+   * organization's region.
+   */
   scopePath?: string | null;
 }
 

@@ -8,6 +8,7 @@ import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { metricsOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
+import { regionById } from '../org/placement.ts';
 import { eventsWritten } from '../../server/events.ts';
 import './cases.tables.ts';
 import '../catalog/catalog.tables.ts';
@@ -418,7 +419,10 @@ type EventShape = { feed: boolean | null; audited: boolean };
 interface HeldBack {
   rows: CaseEventRow[];
   /** by case: the action's audit entry, made when the events are written (who acts, the first event, what followed) */
-  audits: Map<number, { ctx: WriteContext; row: CaseEventRow; number: string; payload: Record<string, unknown>; followedBy: Record<string, unknown>[] }>;
+  audits: Map<
+    number,
+    { ctx: WriteContext; row: CaseEventRow; number: string; regionId: number; payload: Record<string, unknown>; followedBy: Record<string, unknown>[] }
+  >;
 }
 const pendingEvents = new WeakMap<Executor, HeldBack>();
 /** A case summary taking a transaction's held-back events with it: sent (or failed) once this settles. */
@@ -443,7 +447,9 @@ export async function writeCaseEvents(tx: Executor): Promise<void> {
 async function eventsStatement(held: HeldBack, summaryOf?: number) {
   for (const [caseId, a] of held.audits) {
     const change = { number: a.number, ...a.payload, ...(a.followedBy.length > 0 ? { followedBy: a.followedBy } : {}) };
-    a.row.audit = await a.ctx.prepareAudit({ action: `case.${a.row.type}`, targetType: 'case', targetId: caseId, change });
+    // scoped by the case's region: whoever may read the case reads its entries, the applicant's own among them
+    const scopePath = (await regionById(a.ctx.tx, a.regionId))?.path ?? null;
+    a.row.audit = await a.ctx.prepareAudit({ action: `case.${a.row.type}`, targetType: 'case', targetId: caseId, change, scopePath });
   }
   const events = held.rows;
   const args: Record<string, unknown> = summaryOf === undefined ? {} : { summaryOf };
@@ -529,7 +535,7 @@ export async function recordCaseEvent(
   held.rows.push(row);
   const audit = held.audits.get(kase.id);
   if (audit) audit.followedBy.push({ type, ...payload });
-  else held.audits.set(kase.id, { ctx, row, number: kase.number, payload, followedBy: [] });
+  else held.audits.set(kase.id, { ctx, row, number: kase.number, regionId: kase.region_id, payload, followedBy: [] });
   if (first && !beforeCommit(ctx.tx, writeCaseEvents)) await writeCaseEvents(ctx.tx);
   // the outbox's dispatcher is woken once the transaction commits
   eventsWritten(ctx.tx);

@@ -203,6 +203,14 @@ describe('the one-window flow', () => {
     expect(
       (await server.sql(`SELECT type FROM domain_event WHERE stream_type = 'case' AND stream_id = $1::text ORDER BY id`, [id])).rows.map((r) => r.type),
     ).toEqual(types);
+    // the trail is scoped by the case's region, whoever acted: the city's administrator reads every entry, the
+    // applicant's own application among them; a district's administrator reads none of a city case's
+    const trail = await (await signIn(server, 'centeradmin')).get(`/api/v1/audit/entries?targetType=case&targetId=${id}&limit=100`);
+    expect(trail.status).toBe(200);
+    const chain = (await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY seq`, [id])).rows.map((r) => r.action);
+    expect(trail.body.items.map((e: { action: string }) => e.action).reverse()).toEqual(chain);
+    expect(trail.body.items.at(-1)).toMatchObject({ action: 'case.submitted' });
+    expect((await (await signIn(server, 'districtadmin')).get(`/api/v1/audit/entries?targetType=case&targetId=${id}`)).body.total).toBe(0);
 
     await server.drainOutbox();
     const inbox = (await citizen.get('/api/v1/messages')).body.items.map((m: { title: { 'zh-CN': string } }) => m.title['zh-CN']);
