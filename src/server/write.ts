@@ -36,7 +36,7 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
     // an audit entry or a domain event written now follows those held back for the commit (ids keep their order)
     audit: async (entry) => {
       await writeHeldBack(tx);
-      await appendAudit(tx, { ...entry, ...who() });
+      await appendAudit(tx, { ...entry, ...who(), ...(entry.scopePath ? { scopePath: entry.scopePath } : {}) });
     },
     // an entry that names its record's region is scoped by it, not by the actor's
     prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who(), ...(entry.scopePath ? { scopePath: entry.scopePath } : {}) }),

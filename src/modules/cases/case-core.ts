@@ -443,13 +443,25 @@ export async function writeCaseEvents(tx: Executor): Promise<void> {
   await pipelinedWrite(tx, await eventsStatement(held));
 }
 
+/**
+ * The scope of a case's audit entries: the case's region, whoever acted, so that whoever may read the case
+ * reads its whole trail, the applicant's own actions among it.
+ */
+export async function caseScope(db: Executor, regionId: number): Promise<string | null> {
+  return (await regionById(db, regionId))?.path ?? null;
+}
+
 /** The statement writing held-back events, answering with the summary of case `summaryOf` if given. */
 async function eventsStatement(held: HeldBack, summaryOf?: number) {
   for (const [caseId, a] of held.audits) {
     const change = { number: a.number, ...a.payload, ...(a.followedBy.length > 0 ? { followedBy: a.followedBy } : {}) };
-    // scoped by the case's region: whoever may read the case reads its entries, the applicant's own among them
-    const scopePath = (await regionById(a.ctx.tx, a.regionId))?.path ?? null;
-    a.row.audit = await a.ctx.prepareAudit({ action: `case.${a.row.type}`, targetType: 'case', targetId: caseId, change, scopePath });
+    a.row.audit = await a.ctx.prepareAudit({
+      action: `case.${a.row.type}`,
+      targetType: 'case',
+      targetId: caseId,
+      change,
+      scopePath: await caseScope(a.ctx.tx, a.regionId),
+    });
   }
   const events = held.rows;
   const args: Record<string, unknown> = summaryOf === undefined ? {} : { summaryOf };

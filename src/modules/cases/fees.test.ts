@@ -254,6 +254,11 @@ describe('online payment', () => {
     });
     expect(await r.json()).toMatchObject({ status: 'superseded' });
     expect(await count("SELECT count(*) AS n FROM case_payment WHERE fee_id = $1 AND status = 'succeeded'", [line])).toBe(1);
+    // the applicant's payment and the provider's callback are in the case's trail for those who read the case
+    const trail = (await (await signIn(server, 'centeradmin')).get(`/api/v1/audit/entries?targetType=case&targetId=${id}&limit=100`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(trail).toEqual(expect.arrayContaining(['case.submitted', 'case.payment_started', 'case.payment_superseded']));
   });
 });
 

@@ -4,7 +4,7 @@ import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { derivedKey } from '../../server/crypto.ts';
-import { loadCase, versionContent } from './case-core.ts';
+import { caseScope, loadCase, versionContent } from './case-core.ts';
 import { settleLine } from './fees.ts';
 import './fees.tables.ts';
 
@@ -139,6 +139,7 @@ export async function startOnlinePayment(ctx: WriteContext, deps: Deps, caseId: 
     targetType: 'case',
     targetId: kase.id,
     change: { feeId: line.id, paymentId: row.id, amountCents: line.amount_cents },
+    scopePath: await caseScope(ctx.tx, kase.region_id),
   });
   return { paymentId: row.id, reference, amountCents: line.amount_cents, provider: provider.name, payUrl: started.payUrl };
 }
@@ -167,7 +168,13 @@ export async function applyCallback(ctx: WriteContext, providerName: string, not
       .set({ status: 'failed', provider_transaction: notice.transaction, status_reason: 'the provider reported a failure', version: sql`version + 1` })
       .where('id', '=', payment.id)
       .execute();
-    await ctx.audit({ action: 'case.payment_failed', targetType: 'case', targetId: kase.id, change: { paymentId: payment.id } });
+    await ctx.audit({
+      action: 'case.payment_failed',
+      targetType: 'case',
+      targetId: kase.id,
+      change: { paymentId: payment.id },
+      scopePath: await caseScope(ctx.tx, kase.region_id),
+    });
     return { reference: payment.reference, status: 'failed', replayed: false };
   }
   const line = await ctx.tx.selectFrom('case_fee').selectAll().where('id', '=', payment.fee_id).forUpdate().executeTakeFirstOrThrow();
@@ -183,7 +190,13 @@ export async function applyCallback(ctx: WriteContext, providerName: string, not
       })
       .where('id', '=', payment.id)
       .execute();
-    await ctx.audit({ action: 'case.payment_superseded', targetType: 'case', targetId: kase.id, change: { paymentId: payment.id, feeStatus: line.status } });
+    await ctx.audit({
+      action: 'case.payment_superseded',
+      targetType: 'case',
+      targetId: kase.id,
+      change: { paymentId: payment.id, feeStatus: line.status },
+      scopePath: await caseScope(ctx.tx, kase.region_id),
+    });
     return { reference: payment.reference, status: 'superseded', replayed: false };
   }
   await settleLine(ctx, kase, line, {
