@@ -10,7 +10,8 @@ import { cjkRendering, screenshotFromTop as screenshot, signInThroughUi, startBr
  * Fees and documents as the people at the center see them: a citizen whose accepted case has a fee
  * finds it on the case page with the acceptance notice, pays online through the demo provider's page
  * and comes back paid with a receipt; the clerk sees the case's fees and documents in the workbench,
- * and the delivery dialog of a concluded case that still owes its decision fee holds delivery back.
+ * and the delivery dialog of a concluded case that still owes its decision fee holds delivery back; a
+ * payment made online after the window took the fee is refunded by the clerk.
  */
 
 let run: BrowserRun;
@@ -143,6 +144,45 @@ describe('fees and documents in the browser', () => {
     expect(await page.getByTestId('unpaid-fees').textContent()).toContain('登记费');
     expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
     await screenshot(page, 'fees-delivery-blocked');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the clerk refund a payment made online after the fee was taken at the window', { timeout: 180_000 }, async () => {
+    const { id } = await acceptedCase();
+    const line = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id as number;
+    // the applicant opens the provider's page; meanwhile the window takes the fee in cash; then the provider confirms
+    const started = await citizen.post(`/api/v1/cases/${id}/payments`, { feeId: line }, { 'idempotency-key': key() });
+    expect(started.status).toBe(201);
+    const cash = await clerk.post(
+      `/api/v1/cases/${id}/fees/actions`,
+      { action: 'pay', feeId: line, method: 'cash', amountCents: 2000 },
+      { 'idempotency-key': key() },
+    );
+    expect(cash.status).toBe(200);
+    expect((await fetch(`${server.baseUrl}${started.body.payUrl}/confirm`, { method: 'POST', redirect: 'manual' })).status).toBe(303);
+    const duplicate = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.payments.find((p: { status: string }) => p.status === 'superseded');
+    expect(duplicate).toBeDefined();
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${id}`);
+    const payments = page.getByTestId('fee-payments');
+    await payments.getByText('重复支付，待退款').waitFor({ state: 'visible' });
+    await page.getByTestId(`fee-refund-${duplicate.id}`).click();
+    const dialog = page.getByTestId('fee-refund-dialog');
+    await dialog.getByText('原路退回').first().waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-refund-reason').inputValue()).toBe('重复缴费，原路退回');
+    await screenshot(page, 'fees-refund-dialog');
+    await page.getByTestId('fee-refund-ok').click();
+    await payments.getByText('已退款').waitFor({ state: 'visible' });
+    expect(await page.getByTestId(`fee-refund-${duplicate.id}`).count()).toBe(0);
+    await page.getByTestId('case-timeline').getByText('重复缴费已退款').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'fees-refunded');
+
+    // the applicant sees it refunded, and the line stays paid once
+    const fees = (await citizen.get(`/api/v1/cases/${id}/fees`)).body;
+    expect(fees.payments.find((p: { id: number }) => p.id === duplicate.id)).toMatchObject({ status: 'refunded', refundReason: '重复缴费，原路退回' });
+    expect(fees.lines[0].status).toBe('paid');
     expect(errors).toEqual([]);
   });
 });

@@ -43,6 +43,11 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）已缴纳${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元，缴费凭证可在办件详情中下载。`,
     en: `Case ${p.number}: ${String(p.name ?? 'the fee')} of CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} was paid; download the receipt from the case page.`,
   }),
+  'case.payment_refunded': (p) => ({
+    title: ['退款已办理', 'Refund made'],
+    zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,
+    en: `Case ${p.number}: the duplicate payment of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was refunded to where it came from.`,
+  }),
   'case.delivered': (p) => ({
     title: ['结果已送达', 'Result delivered'],
     zh: `您的办件（${p.number}）结果已送达，欢迎对本次服务进行评价。`,

@@ -4,7 +4,7 @@ import { errors, IdParams, Nullable } from '../../server/schemas.ts';
 import { handleWrite, runWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { getCaseFees, performFeeAction } from './fees.ts';
-import { applyCallback, demoPayment, paymentProviders, startOnlinePayment, type DemoPaymentProvider } from './payments.ts';
+import { applyCallback, demoPayment, paymentProviders, refundPayment, startOnlinePayment, type DemoPaymentProvider } from './payments.ts';
 import { listCaseDocuments, readCaseDocument } from './documents.ts';
 
 const tags = ['cases'];
@@ -34,6 +34,15 @@ const FeeActionBody = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ action: Type.Literal('waive'), feeId: FeeId, reason: Reason, expectedVersion: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      action: Type.Literal('refund'),
+      paymentId: FeeId,
+      reason: Reason,
+      expectedVersion: Type.Optional(Type.Integer()),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object(
     {
       action: Type.Literal('pay'),
@@ -67,14 +76,18 @@ export const caseFeesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'At the window: assess, reduce or waive a fee line (with the reason), or record a cash or card payment',
+        summary: 'At the window: assess, reduce or waive a fee line (with the reason), record a cash or card payment, or refund a duplicate online payment',
         params: IdParams,
         body: FeeActionBody,
         response: { 200: Type.Any(), ...errors },
       },
     },
     async (req, reply) => {
-      await handleWrite(db, req, reply, (ctx) => performFeeAction(ctx, req.params.id, req.body));
+      const body = req.body;
+      await handleWrite(db, req, reply, async (ctx) => {
+        if (body.action === 'refund') await refundPayment(ctx, deps, req.params.id, body);
+        else await performFeeAction(ctx, req.params.id, body);
+      });
       return getCaseFees(deps, req.actor, req.params.id);
     },
   );

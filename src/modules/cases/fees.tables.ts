@@ -24,7 +24,7 @@ export interface CaseFeeTable {
 }
 
 export type PaymentMethod = 'cash' | 'card' | 'online';
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'superseded';
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'superseded' | 'refunded';
 
 export interface CasePaymentTable {
   id: Generated<number>;
@@ -41,6 +41,11 @@ export interface CasePaymentTable {
   recorded_by: number | null;
   created_at: Generated<Date>;
   confirmed_at: Date | null;
+  /** a duplicate payment given back: the provider's refund transaction, why, who and when */
+  refund_transaction: Generated<string | null>;
+  refund_reason: Generated<string | null>;
+  refunded_by: Generated<number | null>;
+  refunded_at: Generated<Date | null>;
   version: Generated<number>;
 }
 

@@ -259,6 +259,33 @@ describe('online payment', () => {
       (e: { action: string }) => e.action,
     );
     expect(trail).toEqual(expect.arrayContaining(['case.submitted', 'case.payment_started', 'case.payment_superseded']));
+
+    // the window refunds the duplicate through the provider, once; the applicant is told
+    const duplicate = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments.find((p: { status: string }) => p.status === 'superseded');
+    const paid = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments.find((p: { status: string }) => p.status === 'succeeded');
+    const refund = (who: typeof clerk, body: Record<string, unknown>, k = key()) =>
+      who.post(`/api/v1/cases/${id}/fees/actions`, { action: 'refund', ...body }, { 'idempotency-key': k });
+    expect((await refund(citizen, { paymentId: duplicate.id, reason: '重复缴费' })).status).toBe(403);
+    expect((await refund(clerk, { paymentId: duplicate.id })).status).toBe(400);
+    expect((await refund(clerk, { paymentId: paid.id, reason: '重复缴费' })).body.error.code).toBe('CONFLICT');
+    expect((await refund(clerk, { paymentId: duplicate.id, reason: '重复缴费', expectedVersion: duplicate.version + 1 })).status).toBe(409);
+    const k = key();
+    const refunded = await refund(clerk, { paymentId: duplicate.id, reason: '重复缴费，原路退回', expectedVersion: duplicate.version }, k);
+    expect(refunded.status).toBe(200);
+    expect(refunded.body.payments.find((p: { id: number }) => p.id === duplicate.id)).toMatchObject({
+      status: 'refunded',
+      refundReason: '重复缴费，原路退回',
+      refundTransaction: expect.stringMatching(/^DEMOR/),
+      refundedAt: expect.any(String),
+    });
+    // a retry with the same key answers the same, a new request is refused: the money goes back once
+    expect((await refund(clerk, { paymentId: duplicate.id, reason: '重复缴费，原路退回', expectedVersion: duplicate.version }, k)).status).toBe(200);
+    expect((await refund(clerk, { paymentId: duplicate.id, reason: '重复缴费' })).status).toBe(409);
+    expect(await count("SELECT count(*) AS n FROM case_event WHERE case_id = $1 AND type = 'payment_refunded'", [id])).toBe(1);
+    expect((await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].status).toBe('paid');
+    await server.drainOutbox();
+    const told = (await citizen.get('/api/v1/messages')).body.items.map((m: { title: { 'zh-CN': string } }) => m.title['zh-CN']);
+    expect(told).toContain('退款已办理');
   });
 });
 

@@ -138,6 +138,10 @@ export async function feesOf(db: Executor, caseId: number) {
       statusReason: p.status_reason,
       createdAt: p.created_at.toISOString(),
       confirmedAt: p.confirmed_at?.toISOString() ?? null,
+      refundedAt: p.refunded_at?.toISOString() ?? null,
+      refundReason: p.refund_reason,
+      refundTransaction: p.refund_transaction,
+      version: p.version,
       receiptDocumentId: receipts.get(p.id) ?? null,
     })),
     totals: {

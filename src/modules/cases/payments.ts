@@ -4,14 +4,17 @@ import type { Deps } from '../../server/deps.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { derivedKey } from '../../server/crypto.ts';
-import { caseScope, loadCase, versionContent } from './case-core.ts';
+import { requireRegion } from '../org/placement.ts';
+import { requireAccess } from '../../server/access.ts';
+import { caseScope, loadCase, recordCaseEvent, versionContent } from './case-core.ts';
 import { settleLine } from './fees.ts';
 import './fees.tables.ts';
 
 /**
  * Online payment (网上缴费) through a payment provider. The applicant starts a payment of one fee
  * line and is sent to the provider's pay page; the provider confirms by a signed callback, which
- * settles the line exactly once. Refunds are not handled.
+ * settles the line exactly once. A payment that came in for a line settled otherwise meanwhile is
+ * recorded as superseded, and the window refunds it through the same provider (`refundPayment`).
  */
 
 export interface StartedPayment {
@@ -32,6 +35,11 @@ export interface PaymentProvider {
   start(p: { reference: string; amountCents: number; description: string; returnUrl: string }): StartedPayment;
   /** Check the callback's signature and freshness; throw when it is not the provider's or too old. */
   verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string, now?: number): CallbackNotice;
+  /**
+   * Give a payment's money back to where it came from (原路退回); answers the provider's refund transaction, or
+   * throws when the provider refuses. Called inside the refund's transaction: a refusal changes nothing here.
+   */
+  refund(p: { reference: string; transaction: string | null; amountCents: number; reason: string }): Promise<{ transaction: string }>;
 }
 
 /** Callbacks older than this (or from the future beyond it) are refused: a captured callback cannot be replayed later. */
@@ -50,6 +58,10 @@ export class DemoPaymentProvider implements PaymentProvider {
   }
   start(p: { reference: string }): StartedPayment {
     return { payUrl: `/api/v1/payments/demo/${encodeURIComponent(p.reference)}` };
+  }
+  /** The demo provider refunds at once, to a transaction named after the payment. */
+  async refund(p: { reference: string }): Promise<{ transaction: string }> {
+    return { transaction: `DEMOR${Date.now()}${p.reference.slice(-6)}` };
   }
   sign(rawBody: string, timestamp = Math.floor(Date.now() / 1000)): string {
     return `t=${timestamp},v1=${createHmac('sha256', this.#key).update(`${timestamp}.${rawBody}`).digest('hex')}`;
@@ -207,6 +219,62 @@ export async function applyCallback(ctx: WriteContext, providerName: string, not
     reference: payment.reference,
   });
   return { reference: payment.reference, status: 'succeeded', replayed: false };
+}
+
+/**
+ * The window refunds a duplicate online payment (one recorded as superseded: its line was settled otherwise
+ * meanwhile) through the provider that took it. Only window staff of the case's region; only a superseded
+ * payment, once: a second refund, or one of a payment that settled its line, is refused with 409. The applicant
+ * is told (`case.payment_refunded`).
+ */
+export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: number, input: { paymentId: number; reason: string; expectedVersion?: number }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  requireAccess(ctx.actor, 'case.intake', { regionPath: (await requireRegion(ctx.tx, kase.region_id)).path });
+  const payment = await ctx.tx
+    .selectFrom('case_payment as p')
+    .innerJoin('case_fee as f', 'f.id', 'p.fee_id')
+    .selectAll('p')
+    .select('f.name as fee_name')
+    .where('p.id', '=', input.paymentId)
+    .where('p.case_id', '=', kase.id)
+    .forUpdate('p')
+    .executeTakeFirst();
+  if (!payment) throw new AppError('NOT_FOUND', { paymentId: input.paymentId });
+  if (input.expectedVersion !== undefined && input.expectedVersion !== payment.version)
+    throw new AppError('CONFLICT', { paymentId: payment.id, expectedVersion: input.expectedVersion, version: payment.version });
+  if (payment.status !== 'superseded')
+    throw new AppError('CONFLICT', {
+      paymentId: payment.id,
+      reason: `only a duplicate payment is refunded; this one is ${payment.status}`,
+      paymentStatus: payment.status,
+    });
+  const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
+  if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
+  const refunded = await provider.refund({
+    reference: payment.reference,
+    transaction: payment.provider_transaction,
+    amountCents: payment.amount_cents,
+    reason: input.reason,
+  });
+  await ctx.tx
+    .updateTable('case_payment')
+    .set({
+      status: 'refunded',
+      refund_transaction: refunded.transaction,
+      refund_reason: input.reason,
+      refunded_by: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+      refunded_at: sql<Date>`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', payment.id)
+    .execute();
+  await recordCaseEvent(ctx, kase, 'payment_refunded', {
+    paymentId: payment.id,
+    feeId: payment.fee_id,
+    name: payment.fee_name,
+    amountCents: payment.amount_cents,
+    reason: input.reason,
+  });
 }
 
 /** What the demo pay page shows. */

@@ -26,10 +26,14 @@ export interface Payment {
   provider: string | null;
   reference: string;
   amountCents: number;
-  status: 'pending' | 'succeeded' | 'failed' | 'superseded';
+  status: 'pending' | 'succeeded' | 'failed' | 'superseded' | 'refunded';
   statusReason: string | null;
   createdAt: string;
   confirmedAt: string | null;
+  refundedAt: string | null;
+  refundReason: string | null;
+  refundTransaction: string | null;
+  version: number;
   receiptDocumentId: number | null;
 }
 export interface CaseFees {
@@ -57,7 +61,8 @@ export type FeeAction =
   | { action: 'assess'; feeId: number; amountCents: number; reason?: string | null }
   | { action: 'reduce'; feeId: number; amountCents: number; reason: string }
   | { action: 'waive'; feeId: number; reason: string }
-  | { action: 'pay'; feeId: number; method: 'cash' | 'card'; amountCents: number };
+  | { action: 'pay'; feeId: number; method: 'cash' | 'card'; amountCents: number }
+  | { action: 'refund'; paymentId: number; reason: string; expectedVersion: number };
 
 export const feeKeys = {
   fees: (id: number) => ['cases', 'fees', id] as const,

@@ -169,6 +169,7 @@ export const casePages = {
   'cases.ev.fee_reduced': ['减收费用', 'Fee reduced'],
   'cases.ev.fee_waived': ['免收费用', 'Fee waived'],
   'cases.ev.payment_confirmed': ['缴费成功', 'Payment received'],
+  'cases.ev.payment_refunded': ['重复缴费已退款', 'Duplicate payment refunded'],
   'cases.ev.feeLine': ['{name}：{amount}', '{name}: {amount}'],
   'cases.ev.feeToAssess': ['待窗口核定', 'to be assessed'],
   'cases.ev.system': ['系统', 'System'],

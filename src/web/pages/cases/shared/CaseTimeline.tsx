@@ -150,6 +150,7 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
     case 'fee_reduced':
     case 'fee_waived':
     case 'payment_confirmed':
+    case 'payment_refunded':
       line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
       if (p.reason) line('cases.ev.reason', { text: String(p.reason) });
       break;
@@ -183,6 +184,7 @@ const knownEvents = new Set([
   'fee_reduced',
   'fee_waived',
   'payment_confirmed',
+  'payment_refunded',
 ]);
 const collaborationEvents = new Set([
   'task_delegated',

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useFeesT } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useCaseFees, useFeeAction, useStartPayment, yuan, type FeeLine } from '../../../api/case-fees.ts';
+import { useCaseFees, useFeeAction, useStartPayment, yuan, type FeeLine, type Payment } from '../../../api/case-fees.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 
@@ -13,7 +13,8 @@ type WindowAction = 'pay' | 'assess' | 'reduce' | 'waive';
 
 /**
  * 收费: the case's fee lines, totals and payments. At the window a clerk assesses, reduces or waives a
- * line (with the reason) and takes cash or card; the applicant pays online through the provider's page.
+ * line (with the reason), takes cash or card, and refunds a duplicate online payment; the applicant pays online
+ * through the provider's page.
  */
 export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | 'applicant' | 'view' }) {
   const t = useFeesT();
@@ -22,6 +23,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
   const [params] = useSearchParams();
   const returned = params.get('payment');
   const [acting, setActing] = useState<{ line: FeeLine; action: WindowAction } | null>(null);
+  const [refunding, setRefunding] = useState<Payment | null>(null);
   return (
     <QueryState query={fees} rows={3}>
       {(data) =>
@@ -122,6 +124,17 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                     <li key={p.id}>
                       {formatDateTime(p.confirmedAt ?? p.createdAt, locale)} · {data.lines.find((l) => l.id === p.feeId)?.name} · {yuan(p.amountCents)} ·{' '}
                       {t(`fees.method.${p.method}`)} · {t(`fees.payment.${p.status}`)}
+                      {p.status === 'refunded' && p.refundedAt && (
+                        <Typography.Text type="secondary">
+                          {' '}
+                          · {t('fees.refundedOn', { at: formatDateTime(p.refundedAt, locale), reason: p.refundReason ?? '' })}
+                        </Typography.Text>
+                      )}
+                      {mode === 'window' && p.status === 'superseded' && (
+                        <Button size="small" type="link" onClick={() => setRefunding(p)} data-testid={`fee-refund-${p.id}`}>
+                          {t('fees.refund')}
+                        </Button>
+                      )}
                       {p.receiptDocumentId && (
                         <>
                           {' · '}
@@ -136,6 +149,14 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
               </>
             )}
             {acting && <FeeActionDialog caseId={caseId} {...acting} onClose={() => setActing(null)} />}
+            {refunding && (
+              <RefundDialog
+                caseId={caseId}
+                payment={refunding}
+                name={data.lines.find((l) => l.id === refunding.feeId)?.name ?? ''}
+                onClose={() => setRefunding(null)}
+              />
+            )}
           </div>
         )
       }
@@ -168,6 +189,46 @@ function PayOnlineButton({ caseId, line }: { caseId: number; line: FeeLine }) {
       </Button>
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </>
+  );
+}
+
+/** 退款: the window gives a duplicate online payment back through its provider, with the reason. */
+function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; payment: Payment; name: string; onClose: () => void }) {
+  const t = useFeesT();
+  const [key] = useIdempotencyKey();
+  const mutation = useFeeAction(caseId);
+  const [reason, setReason] = useState(() => t('fees.refundDefault'));
+  const [error, setError] = useState<string | null>(null);
+  const ready = reason.trim().length >= 2;
+  return (
+    <Modal
+      open
+      title={t('fees.refundTitle', { name })}
+      okText={t('fees.refund')}
+      okButtonProps={{ disabled: !ready, loading: mutation.isPending, danger: true, 'data-testid': 'fee-refund-ok' }}
+      onOk={() =>
+        mutation.mutate(
+          { body: { action: 'refund', paymentId: payment.id, reason: reason.trim(), expectedVersion: payment.version }, key },
+          { onSuccess: onClose, onError: (e) => setError(e.message) },
+        )
+      }
+      onCancel={onClose}
+      data-testid="fee-refund-dialog"
+    >
+      <Typography.Paragraph>
+        <Typography.Text strong className="mono">
+          {yuan(payment.amountCents)}
+        </Typography.Text>{' '}
+        · <span className="mono">{payment.reference}</span>
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('fees.refundHint', { provider: payment.provider ?? '' })}</Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={t('fees.refundReason')} required help={ready ? undefined : t('fees.reasonRequired')}>
+          <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="fee-refund-reason" />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
   );
 }
 
