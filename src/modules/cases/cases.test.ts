@@ -246,6 +246,45 @@ describe('the one-window flow', () => {
     expect((await act(clerk, id, { action: 'accept' })).body.status).toBe('in_progress');
   });
 
+  it('counts an acceptance from receipt only when no one-time notice came within the five days (art. 32)', async () => {
+    const received = async () => {
+      const id = (await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'business_license', fromLicense: true }] })).body.id as number;
+      await server.sql("UPDATE kase SET received_at = received_at - interval '8 days' WHERE id = $1", [id]);
+      return id;
+    };
+    const overdue = (id: number) => server.sql("UPDATE kase SET notice_due_at = now() - interval '1 hour' WHERE id = $1", [id]);
+    const notice = (id: number) => act(clerk, id, { action: 'notice', items: [{ key: 'application_form', note: '申请书需本人签字' }] });
+    const supplement = (id: number) => act(citizen, id, { action: 'supplement', materials: [{ key: 'application_form', reference: 'upload:signed.pdf' }] });
+    const accepted = async (id: number) => {
+      expect((await act(clerk, id, { action: 'accept' })).status).toBe(200);
+      const row = (await server.sql('SELECT received_at, accepted_at FROM kase WHERE id = $1', [id])).rows[0];
+      const event = (await server.sql("SELECT payload FROM case_event WHERE case_id = $1 AND type = 'accepted'", [id])).rows[0].payload;
+      return { fromReceipt: row.accepted_at.getTime() === row.received_at.getTime(), said: event.countedFromReceipt as boolean };
+    };
+    // the notice within the five days: the supplements come later, and the acceptance counts from itself
+    const inTime = await received();
+    expect((await notice(inTime)).status).toBe(200);
+    // the five days end just after the notice, before the supplements and the acceptance
+    await server.sql(
+      "UPDATE kase SET notice_due_at = (SELECT at FROM case_event WHERE case_id = $1 AND type = 'notified') + interval '1 millisecond' WHERE id = $1",
+      [inTime],
+    );
+    await supplement(inTime);
+    expect(await accepted(inTime)).toEqual({ fromReceipt: false, said: false });
+    // the notice after the five days does not stop the count: accepted as from receipt
+    const lateNotice = await received();
+    await overdue(lateNotice);
+    expect((await notice(lateNotice)).status).toBe(200);
+    await supplement(lateNotice);
+    expect(await accepted(lateNotice)).toEqual({ fromReceipt: true, said: true });
+    // and supervision finds the late acceptance, not the one after a notice in time
+    await server.drainOutbox();
+    const late = await server.sql("SELECT case_id::int AS id FROM supervision_finding WHERE kind = 'late_acceptance' AND case_id = ANY($1::bigint[])", [
+      [inTime, lateNotice],
+    ]);
+    expect(late.rows.map((r) => r.id)).toEqual([lateNotice]);
+  });
+
   it('refuses with reasons, and lets the applicant withdraw before a decision', async () => {
     const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
     expect((await act(clerk, a.body.id, { action: 'refuse', reason: '不属于本机关职权范围' })).body.status).toBe('refused');

@@ -226,9 +226,15 @@ async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string
 }
 
 /** Whether the case's one-time notice was given (its timeline, with what this transaction recorded). */
-async function noticeGiven(ctx: WriteContext, caseId: number): Promise<boolean> {
+/**
+ * Whether the one-time notice was given — by `by`, when given: the art. 32 point (a notice given later does not
+ * stop the count from receipt).
+ */
+async function noticeGiven(ctx: WriteContext, caseId: number, by?: Date): Promise<boolean> {
   await writeCaseEvents(ctx.tx);
-  return !!(await ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', 'notified').executeTakeFirst());
+  let query = ctx.tx.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', 'notified');
+  if (by) query = query.where('at', '<=', by);
+  return !!(await query.executeTakeFirst());
 }
 
 /**
@@ -245,8 +251,8 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
   if (missing.length) throw new AppError('CONFLICT', { reason: 'required materials are missing: issue a one-time notice', missing });
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const now = new Date();
-  // counted from receipt only when the one-time notice was not given in time (art. 32)
-  const late = now > kase.notice_due_at && !(await noticeGiven(ctx, kase.id));
+  // counted from receipt when the acceptance comes after the art. 32 point and no one-time notice came by it
+  const late = now > kase.notice_due_at && !(await noticeGiven(ctx, kase.id, kase.notice_due_at));
   const clock = await startClock(ctx, {
     ownerType: 'case',
     ownerId: kase.id,

@@ -84,7 +84,6 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
     .select([
       'k.id',
       'k.case_kind',
-      'k.accepted_at',
       'k.notice_due_at',
       'k.received_at',
       sql<number>`(SELECT count(*) FROM clock_pause p WHERE p.clock_id = k.clock_id)::int`.as('pauses'),
@@ -96,14 +95,15 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
   const found: { kind: FindingKind; detail: object }[] = [];
   if (k.pauses > 2) found.push({ kind: 'paused_often', detail: { pauses: k.pauses } });
   if (k.case_kind === 'immediate' && k.extensions > 0) found.push({ kind: 'immediate_extended', detail: { extensions: k.extensions } });
-  // a late acceptance is counted from receipt (accepted_at = received_at); the action itself came late
+  // a late acceptance (after the art. 32 point with no one-time notice by it) is counted from receipt
+  // (accepted_at = received_at): the event says so; an acceptance after a notice given in time is not late
   const lateAction = e.type === 'case.accepted' && (e.payload as { countedFromReceipt?: boolean }).countedFromReceipt === true;
-  if (lateAction || (k.accepted_at && k.accepted_at > k.notice_due_at))
+  if (lateAction)
     found.push({
       kind: 'late_acceptance',
       detail: {
         receivedAt: k.received_at.toISOString(),
-        acceptedAt: (lateAction ? e.at : k.accepted_at!).toISOString(),
+        acceptedAt: e.at.toISOString(),
         noticeDueAt: k.notice_due_at.toISOString(),
       },
     });
