@@ -38,8 +38,10 @@ export interface PaymentProvider {
   /**
    * Give a payment's money back to where it came from (原路退回); answers the provider's refund transaction, or
    * throws when the provider refuses. Called inside the refund's transaction: a refusal changes nothing here.
+   * `refundReference` names the refund (one per payment), and the provider refunds a reference once: should
+   * the transaction fail after the provider refunded, the retry gets the same refund back, not a second one.
    */
-  refund(p: { reference: string; transaction: string | null; amountCents: number; reason: string }): Promise<{ transaction: string }>;
+  refund(p: { reference: string; refundReference: string; transaction: string | null; amountCents: number; reason: string }): Promise<{ transaction: string }>;
 }
 
 /** Callbacks older than this (or from the future beyond it) are refused: a captured callback cannot be replayed later. */
@@ -59,9 +61,9 @@ export class DemoPaymentProvider implements PaymentProvider {
   start(p: { reference: string }): StartedPayment {
     return { payUrl: `/api/v1/payments/demo/${encodeURIComponent(p.reference)}` };
   }
-  /** The demo provider refunds at once, to a transaction named after the payment. */
-  async refund(p: { reference: string }): Promise<{ transaction: string }> {
-    return { transaction: `DEMOR${Date.now()}${p.reference.slice(-6)}` };
+  /** The demo provider refunds at once, to a transaction named after the refund (the same one for a retry). */
+  async refund(p: { refundReference: string }): Promise<{ transaction: string }> {
+    return { transaction: `DEMO${p.refundReference}` };
   }
   sign(rawBody: string, timestamp = Math.floor(Date.now() / 1000)): string {
     return `t=${timestamp},v1=${createHmac('sha256', this.#key).update(`${timestamp}.${rawBody}`).digest('hex')}`;
@@ -252,6 +254,7 @@ export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: numbe
   if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
   const refunded = await provider.refund({
     reference: payment.reference,
+    refundReference: `R${payment.reference}`,
     transaction: payment.provider_transaction,
     amountCents: payment.amount_cents,
     reason: input.reason,
