@@ -23,11 +23,12 @@ export interface WriteContext {
 }
 
 export function writeContext(tx: Tx, actor: Actor | null, requestId: string | null): WriteContext {
-  const who = () => ({
+  // who wrote the entry; it is scoped by the region of the record it names (a case's), else by the actor's
+  const who = (scopePath: string | null | undefined) => ({
     actorId: actor && actor.accountId > 0 ? actor.accountId : null,
     actorRole: actor ? primaryRole(actor) : null,
     requestId,
-    scopePath: actor?.orgRegionPath ?? null,
+    scopePath: scopePath || (actor?.orgRegionPath ?? null),
   });
   return {
     tx,
@@ -36,10 +37,9 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
     // an audit entry or a domain event written now follows those held back for the commit (ids keep their order)
     audit: async (entry) => {
       await writeHeldBack(tx);
-      await appendAudit(tx, { ...entry, ...who(), ...(entry.scopePath ? { scopePath: entry.scopePath } : {}) });
+      await appendAudit(tx, { ...entry, ...who(entry.scopePath) });
     },
-    // an entry that names its record's region is scoped by it, not by the actor's
-    prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who(), ...(entry.scopePath ? { scopePath: entry.scopePath } : {}) }),
+    prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who(entry.scopePath) }),
     emit: async (event) => {
       await writeHeldBack(tx);
       return emitEvent(tx, { ...event, actorId: actor && actor.accountId > 0 ? actor.accountId : null, requestId });

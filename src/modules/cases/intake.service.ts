@@ -225,10 +225,9 @@ async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string
   return content.materials.filter((m) => m.necessity === 'required' && (latest.get(m.key) ?? 'missing') === 'missing').map((m) => m.key);
 }
 
-/** Whether the case's one-time notice was given (its timeline, with what this transaction recorded). */
 /**
- * Whether the one-time notice was given — by `by`, when given: the art. 32 point (a notice given later does not
- * stop the count from receipt).
+ * Whether the case's one-time notice was given (its timeline, with what this transaction recorded) — by `by`,
+ * when given: the art. 32 point (a notice given later does not stop the count from receipt).
  */
 async function noticeGiven(ctx: WriteContext, caseId: number, by?: Date): Promise<boolean> {
   await writeCaseEvents(ctx.tx);
