@@ -10,11 +10,10 @@
  *
  *   npm run bench:cases [-- --clients 8 --seconds 15 --rounds 5 --port 54420]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -40,6 +39,35 @@ const pgbench = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/b
 if (!pgbench) {
   console.error('pgbench not found: apt-get install postgresql (it ships /usr/lib/postgresql/15/bin/pgbench)');
   process.exit(2);
+}
+
+/**
+ * CPU time in ms from /proc (Linux; undefined elsewhere): this process (the server and its clients); the
+ * PostgreSQL processes, with the backends that have exited (counted in their postmaster's children's time);
+ * and this process's children that have exited (pgbench, waited for).
+ */
+function cpuTimes(): { self: number; postgres: number; children: number } | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const ticks = 100; // USER_HZ
+  const fields = (stat: string) =>
+    stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+  const own = fields(readFileSync('/proc/self/stat', 'utf8'));
+  let postgres = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const f = fields(stat);
+      postgres += f[11]! + f[12]! + f[13]! + f[14]!;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { self: ((own[11]! + own[12]!) * 1000) / ticks, postgres: (postgres * 1000) / ticks, children: ((own[13]! + own[14]!) * 1000) / ticks };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-'));
@@ -141,6 +169,7 @@ try {
     latencies.length = 0;
     transitions = 0;
     errors = 0;
+    const cpu0 = cpuTimes();
     const feed = startMetricsFeed(handle.db, console);
     const until = Date.now() + seconds * 1000;
     const t0 = performance.now();
@@ -153,11 +182,14 @@ try {
     const backlog = await drainMetrics(handle.db);
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
+    const cpu1 = cpuTimes();
     const out = execFileSync(pgbench, [...conn, '-c', String(clients), '-j', '2', '-T', String(seconds), 'pgbench'], {
       env,
       stdio: ['ignore', 'pipe', 'ignore'],
     }).toString();
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
+    const cpu2 = cpuTimes();
+    const processed = Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? 'NaN');
     const r = { rate: transitions / elapsed, tps, p50: pct(latencies, 50), p99: pct(latencies, 99), transitions, elapsed, backlog, errors };
     results.push(r);
     console.log(
@@ -165,6 +197,14 @@ try {
         `latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; metrics feed: ${r.backlog} events left at the end, counted within the time); ` +
         `pgbench TPC-B (scale 10) ${r.tps.toFixed(1)} tps; ratio ${(r.rate / r.tps).toFixed(2)}`,
     );
+    if (cpu0 && cpu1 && cpu2) {
+      const per = (ms: number, n: number) => (ms / n).toFixed(2);
+      console.log(
+        `  CPU per case transition: this process (server and clients) ${per(cpu1.self - cpu0.self, r.transitions)} ms, ` +
+          `PostgreSQL ${per(cpu1.postgres - cpu0.postgres, r.transitions)} ms; per pgbench transaction: ` +
+          `PostgreSQL ${per(cpu2.postgres - cpu1.postgres, processed)} ms, pgbench ${per(cpu2.children - cpu1.children, processed)} ms`,
+      );
+    }
   }
   for (const c of connections) c.close();
   await app.close();
