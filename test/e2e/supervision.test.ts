@@ -5,7 +5,7 @@ import { systemActor } from '../../src/server/access.ts';
 import { runWrite } from '../../src/server/write.ts';
 import { refreshClock } from '../../src/modules/calendar/clocks.service.ts';
 import { runSupervisionSweep } from '../../src/modules/supervision/sweep.ts';
-import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, pressUntil, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 const cases: { red: number; yellow: number; green: number } = { red: 0, yellow: 0, green: 0 };
@@ -126,8 +126,7 @@ describe('the supervision console', () => {
       await modal.getByRole('button', { name: /发\s*出/ }).click();
       await modal.getByText('请填写督办事项').waitFor({ state: 'visible' });
       await page.getByTestId('order-request').fill('该件已超过承诺时限，请说明原因并于两个工作日内办结。');
-      await modal.getByRole('button', { name: /发\s*出/ }).click();
-      await page.getByText(/督办令 DB\d+ 已发出/).waitFor({ state: 'visible' });
+      await pressUntil(modal.getByRole('button', { name: /发\s*出/ }), page.getByText(/督办令 DB\d+ 已发出/));
       await modal.waitFor({ state: 'hidden' });
       await followMenu(page, '电子监察', '督办管理', '/workbench/supervision/orders');
       const orders = page.getByTestId('orders-table');
@@ -143,11 +142,7 @@ describe('the supervision console', () => {
       await dept.page.getByTestId('orders-table').getByText(number).click();
       await dept.page.getByTestId('order-reply').click();
       await dept.page.getByTestId('order-text').fill('已安排专人加班审查，明日办结并送达。');
-      await dept.page
-        .getByRole('dialog')
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
-      await dept.page.getByText('已答复').first().waitFor({ state: 'visible' });
+      await pressUntil(dept.page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }), dept.page.getByText('已答复').first());
       await dept.page.getByTestId('order-trail').getByText('部门答复').waitFor({ state: 'visible' });
       await screenshot(dept.page, 'supervision-department-reply');
       expect(dept.errors).toEqual([]);
@@ -156,11 +151,7 @@ describe('the supervision console', () => {
       await orders.getByText(number).click();
       await page.getByTestId('order-close').click();
       await page.getByTestId('order-text').fill('答复属实，督办办结。');
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
-      await page.getByText('已办结').first().waitFor({ state: 'visible' });
+      await pressUntil(page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }), page.getByText('已办结').first());
       const trail = page.getByTestId('order-trail');
       for (const step of ['发出督办', '部门答复', '督办办结']) await trail.getByText(step, { exact: true }).waitFor({ state: 'visible' });
       await screenshot(page, 'supervision-order-closed');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
 import { demoPassword } from '../env.ts';
@@ -221,6 +221,23 @@ export async function confirmTaskDialog(page: Page) {
     .evaluate((b) => b.classList.contains('ant-btn-loading'))
     .catch(() => false);
   throw new Error(`the task dialog stayed open for a minute: ${pending ? 'its request was never answered' : 'its OK button took no click'}`);
+}
+
+/**
+ * Press a dialog's button until `done` shows. A click lost while the dialog animates in or re-renders on a busy
+ * machine is repeated while the button is still there (the dialogs keep their Idempotency-Key until they
+ * succeed, so a repeat that did reach the server changes nothing).
+ */
+export async function pressUntil(button: Locator, done: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click({ timeout: 10_000 }).catch(() => {});
+    const shown = await done
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown || !(await button.isVisible())) break;
+  }
+  await done.waitFor({ state: 'visible' });
 }
 
 /**
