@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { choose, cjkRendering, followMenu, screenshotFromTop as shot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { choose, cjkRendering, followMenu, pressUntil, screenshotFromTop as shot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -111,25 +111,10 @@ function itemRow(orgCode: string, baseCode: string, name: string, overrides: Rec
 
 const market = '11990100MB0000002X';
 
-/**
- * Take an action that asks for confirmation in a pop-up: click `trigger`, then the pop-up's `confirm` button, until
- * `done` shows. The pop-up animates in: on a loaded machine a click can land before it settles and do nothing, so
- * the step is checked and taken again while it has not taken effect.
- */
+/** Take an action that asks for confirmation in a pop-up: `trigger`, then the pop-up's `confirm` button, until `done` shows. */
 async function confirmInPopup(page: Page, trigger: string, confirm: RegExp, done: Locator) {
-  const button = page.locator('.ant-popconfirm:visible').getByRole('button', { name: confirm });
   await page.getByTestId(trigger).click();
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await button.click({ timeout: 15_000 }).catch(() => {});
-    const taken = await done
-      .waitFor({ state: 'visible', timeout: 15_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (taken) return;
-    const again = page.getByTestId(trigger);
-    if (!(await button.isVisible()) && (await again.isVisible()) && (await again.isEnabled())) await again.click();
-  }
-  await done.waitFor({ state: 'visible' });
+  await pressUntil(page.locator('.ant-popconfirm:visible').getByRole('button', { name: confirm }), done, page.getByTestId(trigger));
 }
 
 /** 送审 and confirm. */

@@ -226,16 +226,20 @@ export async function confirmTaskDialog(page: Page) {
 /**
  * Press a dialog's button until `done` shows. A click lost while the dialog animates in or re-renders on a busy
  * machine is repeated while the button is still there (the dialogs keep their Idempotency-Key until they
- * succeed, so a repeat that did reach the server changes nothing).
+ * succeed, so a repeat that did reach the server changes nothing). A pop-up that closed without taking effect
+ * is opened again by `reopen`, when given.
  */
-export async function pressUntil(button: Locator, done: Locator) {
+export async function pressUntil(button: Locator, done: Locator, reopen?: Locator) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await button.click({ timeout: 10_000 }).catch(() => {});
     const shown = await done
       .waitFor({ state: 'visible', timeout: 15_000 })
       .then(() => true)
       .catch(() => false);
-    if (shown || !(await button.isVisible())) break;
+    if (shown) break;
+    if (await button.isVisible()) continue;
+    if (!reopen || !(await reopen.isVisible()) || !(await reopen.isEnabled())) break;
+    await reopen.click();
   }
   await done.waitFor({ state: 'visible' });
 }
