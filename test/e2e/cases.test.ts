@@ -9,6 +9,7 @@ import {
   cjkRendering,
   companyItemCode as itemCode,
   confirmTaskDialog,
+  pressUntil,
   screenshotFromTop as screenshot,
   signInThroughUi,
   startBrowserRun,
@@ -308,7 +309,7 @@ describe('a case received at the window, with a one-time notice and a supplement
     await page.getByTestId('intake-submit').click();
     // 任职文件 is missing: the clerk confirms receiving it anyway
     await page.locator('.ant-modal-confirm').getByText('法定代表人、董事、监事和经理的任职文件').waitFor({ state: 'visible' });
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '仍然收件' }).click();
+    await pressUntil(page.locator('.ant-modal-confirm').getByRole('button', { name: '仍然收件' }), page.getByTestId('case-number'));
     const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
     expect(number).toMatch(/^990100W\d{15}$/);
     await page.getByTestId('open-received').click();
@@ -323,8 +324,7 @@ describe('a case received at the window, with a one-time notice and a supplement
     await page.getByText('一次性告知只能出具一次').waitFor({ state: 'visible' });
     const ask = page.getByTestId('ask-list').locator('[data-material=officer_appointment]');
     await ask.locator('input.ant-input').fill('请提交股东会决议原件，须全体股东签字');
-    await page.getByTestId('notice-ok').click();
-    await page.getByTestId('case-status').getByText('待补齐').waitFor({ state: 'visible' });
+    await pressUntil(page.getByTestId('notice-ok'), page.getByTestId('case-status').getByText('待补齐'));
     expect(await page.getByTestId('action-notice').count()).toBe(0);
     await page.getByTestId('case-timeline').getByText('请提交股东会决议原件，须全体股东签字').waitFor({ state: 'visible' });
   });
