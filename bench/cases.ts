@@ -4,9 +4,10 @@
  * on the same PostgreSQL at the same concurrency, in the same run. The metrics feed runs alongside, and
  * what it has not counted when the clients stop is counted inside the measured time. The two take turns
  * for `--rounds` rounds, so that both see the same machine (a shared VM's speed drifts by tens of per
- * cent within minutes); each round gives a ratio, and the median of the rounds is the result. Each client
- * sends its requests over a kept-alive connection of its own with a lean HTTP client (./http-client.ts), so
- * that the load generator takes little of the cores the server and PostgreSQL share, as pgbench's does.
+ * cent within minutes); each round gives a ratio, and the median of the rounds is the result. The load
+ * generator runs on a thread of its own (./case-load.ts), as pgbench's clients run in a process of their
+ * own, and each client sends its requests over a kept-alive connection of its own with a lean HTTP client
+ * (./http-client.ts), so that it takes little of the cores the server and PostgreSQL share, as pgbench does.
  *
  *   npm run bench:cases [-- --clients 8 --seconds 15 --rounds 5 --port 54420]
  */
@@ -24,7 +25,7 @@ import { seedDemo } from '../src/server/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
 import { drainMetrics, startMetricsFeed } from '../src/modules/metrics/feed.ts';
 import { Client } from '../test/harness.ts';
-import { Connection } from './http-client.ts';
+import { startLoad } from './case-load.ts';
 import { sampleForm, sampleMaterials } from '../test/factories.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -70,6 +71,17 @@ function cpuTimes(): { self: number; postgres: number; children: number } | unde
   return { self: ((own[11]! + own[12]!) * 1000) / ticks, postgres: (postgres * 1000) / ticks, children: ((own[13]! + own[14]!) * 1000) / ticks };
 }
 
+/**
+ * The server's event loop (this process's main thread) from /proc, in ns: how long it ran, and how long
+ * it was ready to run but waited for a core (Linux's schedstat; undefined elsewhere).
+ */
+function serverThread(): { run: number; wait: number } | undefined {
+  const file = `/proc/self/task/${process.pid}/schedstat`;
+  if (!existsSync(file)) return undefined;
+  const [run, wait] = readFileSync(file, 'utf8').trim().split(' ').map(Number);
+  return { run: run!, wait: wait! };
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-'));
 const cluster = await startEmbeddedPostgres(dir, port);
 try {
@@ -112,72 +124,36 @@ try {
   const formData = sampleForm(item.content.form.schema, idNumber);
   const materials = sampleMaterials(item.content.materials);
 
-  // each client moves its cases over a kept-alive connection of its own, with a lean HTTP client (bench/http-client.ts)
-  const serverPort = new URL(base).port;
-  const connections: Connection[] = [];
-  const connection = () => {
-    const c = new Connection(Number(serverPort));
-    connections.push(c);
-    return c;
-  };
-  const as = (c: Client, extra = '') => `cookie: ${c.cookie}\r\nx-csrf-token: ${c.csrfToken}\r\n${extra}`;
-  // the clients only move cases along: each action answers with the case's state and open tasks (RFC 7240 Prefer: return=minimal)
-  const minimal = 'prefer: return=minimal\r\n';
-  const [asCitizen, asClerk, asApprover, asHead] = [as(citizen), as(clerk, minimal), as(approver, minimal), as(head, minimal)];
-
-  const latencies: number[] = [];
-  let transitions = 0;
-  let errors = 0;
-  const timed = async <R extends { status: number; body: any }>(fn: () => Promise<R>) => {
-    const t0 = performance.now();
-    const r = await fn();
-    latencies.push(performance.now() - t0);
-    if (r.status >= 400) {
-      if (errors === 0) console.error('first error:', r.status, JSON.stringify(r.body).slice(0, 500));
-      errors += 1;
-    } else transitions += 1;
-    return r;
-  };
-  const openTask = (kase: { tasks: { id: number; state: string }[] }) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed');
-  const lifecycle = async (http: Connection) => {
-    const applied = await timed(() => http.post('/api/v1/cases', { itemCode: code, formData, materials }, asCitizen));
-    if (applied.status !== 201) return;
-    const id = applied.body.id as number;
-    let kase = await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'accept' }, asClerk));
-    for (let guard = 0; guard < 10 && kase.status === 200; guard++) {
-      const task = openTask(kase.body);
-      if (!task) break;
-      const who = kase.body.tasks.find((t: { id: number }) => t.id === task.id).role === 'head' ? asHead : asApprover;
-      kase = await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' }, who));
-    }
-    if (kase.status === 200 && kase.body.status === 'concluded')
-      await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'electronic' }, asClerk));
-  };
+  // the load generator runs on a thread of its own, each client with a kept-alive connection of its own (bench/case-load.ts)
+  const as = (c: Client) => `cookie: ${c.cookie}\r\nx-csrf-token: ${c.csrfToken}\r\n`;
+  const load = startLoad({
+    port: Number(new URL(base).port),
+    clients,
+    itemCode: code,
+    formData,
+    materials,
+    as: { citizen: as(citizen), clerk: as(clerk), approver: as(approver), head: as(head) },
+  });
 
   const env = { ...process.env, PGPASSWORD: 'postgres' };
   const conn = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'];
   execFileSync(pgbench, [...conn, '-i', '-s', '10', '-q', 'pgbench'], { env, stdio: 'ignore' });
 
   // warm up, then take turns: the case transitions for `seconds`, pgbench for `seconds`
-  const links = Array.from({ length: clients }, connection);
-  await Promise.all(links.map((link) => lifecycle(link)));
+  const warm = await load.warm();
+  if (warm.errors > 0) throw new Error(`warming up: ${warm.firstError}`);
   await drainMetrics(handle.db);
   const results: { rate: number; tps: number; p50: number; p99: number; transitions: number; elapsed: number; backlog: number; errors: number }[] = [];
-  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+  const pct = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
   console.log(`clients ${clients}, ${rounds} rounds of ${seconds} s each`);
   for (let round = 1; round <= rounds; round++) {
-    latencies.length = 0;
-    transitions = 0;
-    errors = 0;
     const cpu0 = cpuTimes();
+    const thread0 = serverThread();
     const feed = startMetricsFeed(handle.db, console);
-    const until = Date.now() + seconds * 1000;
     const t0 = performance.now();
-    await Promise.all(
-      links.map(async (link) => {
-        while (Date.now() < until) await lifecycle(link);
-      }),
-    );
+    const { transitions, errors, latencies, firstError, cpu: loadCpu } = await load.round(seconds);
+    const thread1 = serverThread();
+    if (firstError) console.error('first error:', firstError);
     await feed.stop();
     const backlog = await drainMetrics(handle.db);
     const elapsed = (performance.now() - t0) / 1000;
@@ -200,13 +176,19 @@ try {
     if (cpu0 && cpu1 && cpu2) {
       const per = (ms: number, n: number) => (ms / n).toFixed(2);
       console.log(
-        `  CPU per case transition: this process (server and clients) ${per(cpu1.self - cpu0.self, r.transitions)} ms, ` +
-          `PostgreSQL ${per(cpu1.postgres - cpu0.postgres, r.transitions)} ms; per pgbench transaction: ` +
+        `  CPU per case transition: the server ${per(cpu1.self - cpu0.self - loadCpu, r.transitions)} ms, PostgreSQL ${per(cpu1.postgres - cpu0.postgres, r.transitions)} ms, ` +
+          `the load generator ${per(loadCpu, r.transitions)} ms; per pgbench transaction: ` +
           `PostgreSQL ${per(cpu2.postgres - cpu1.postgres, processed)} ms, pgbench ${per(cpu2.children - cpu1.children, processed)} ms`,
       );
     }
+    if (thread0 && thread1) {
+      const per = (ns: number) => (ns / 1e6 / r.transitions).toFixed(2);
+      console.log(
+        `  the server's event loop per case transition: running ${per(thread1.run - thread0.run)} ms, ready but waiting for a core ${per(thread1.wait - thread0.wait)} ms`,
+      );
+    }
   }
-  for (const c of connections) c.close();
+  await load.close();
   await app.close();
   await handle.close();
 
