@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
 import {
   choose,
   cjkRendering,
@@ -244,6 +245,41 @@ describe('a case from online application to delivery', () => {
     await status(page).getByText('Delivered').waitFor({ state: 'visible' });
     await timeline.getByText('Application submitted').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-my-case-en');
+  });
+
+  it('lets citizen1 hand in the 营业执照 the case issued with a new application, and clerk1 read it with that case', { timeout: 180_000 }, async () => {
+    const citizen = await signIn(run.server, 'citizen1');
+    const license = (await citizen.get('/api/v1/licenses?type=营业执照')).body.items.find((l: { caseId: number }) => l.caseId === caseId);
+    expect(license).toMatchObject({ type: '营业执照', issuer: '云州市市场监督管理局' });
+    const hit = (await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('食品经营许可')}`)).body.items.find(
+      (i: { name: string }) => i.name === '食品经营许可',
+    );
+    const item = (await citizen.get(`/api/v1/catalog/items/${hit.code}`)).body;
+
+    // the application form offers the license among the ways to hand in the business license
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto(`/apply/${hit.code}`);
+    await choose(page, 'held-license-business_license', license.number);
+    await page.getByTestId('held-chosen-business_license').getByText(`已选用 营业执照（${license.number}）`).waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-apply-held-license');
+
+    // filed (the form through the API), the case keeps the license and the clerk opens it from the case
+    const clerk = await signIn(run.server, 'clerk1');
+    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'business_license' ? { key: m.key, licenseId: license.id } : m));
+    const filed = await citizen.post('/api/v1/cases', { itemCode: hit.code, formData: sampleForm(item.content.form.schema, idNumber), materials });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const desk = await newPage();
+    await signInThroughUi(desk, 'clerk1');
+    await desk.goto(`/workbench/cases/${filed.body.id}`);
+    const link = desk.getByTestId('completeness').getByTestId('material-license-business_license');
+    await link.getByText(`营业执照 ${license.number}`).waitFor({ state: 'visible' });
+    const pdf = await fetch(run.server.baseUrl + (await link.getAttribute('href')), { headers: { cookie: clerk.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    await screenshot(desk, 'cases-clerk-held-license');
   });
 
   it('agrees with the API: delivered by post, every task done, files and the license on record', async () => {

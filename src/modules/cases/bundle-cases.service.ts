@@ -10,6 +10,7 @@ import { validateSubmission } from '../catalog/item-rules.ts';
 import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
+import { licenseReference } from './licenses.ts';
 import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase, type ApplyInput } from './intake.service.ts';
 import type { CaseStatus } from './cases.tables.ts';
 import './cases.tables.ts';
@@ -121,8 +122,8 @@ async function createParent(
         case_id: parent.id,
         material_key: def.key,
         name: def.name,
-        status: m ? (m.fromLicense ? 'from_license' : 'provided') : 'missing',
-        reference: m?.reference ?? null,
+        status: m ? (m.fromLicense || m.licenseId ? 'from_license' : 'provided') : 'missing',
+        reference: m?.licenseId ? licenseReference(m.licenseId) : (m?.reference ?? null),
         note: null,
       })
       .execute();

@@ -11,6 +11,7 @@ import { loadCase, type CaseRow } from './case-core.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
+import { referencedLicense } from './licenses.ts';
 import './cases.tables.ts';
 
 /** 七件制: the kinds a case counts as, derived from its item, its process and its state. */
@@ -131,6 +132,15 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     kase.bundle_id !== null ? bundleView(db, kase) : Promise.resolve(null),
     kase.parent_id !== null ? loadParentSummary(db, kase.parent_id) : Promise.resolve(null),
   ]);
+  // licenses the applicant handed in (licenses.ts): what they are, and where to read them through this case
+  const licenseIds = materials.map((m) => referencedLicense(m.reference)).filter((id) => id !== undefined);
+  const licenses = new Map(
+    licenseIds.length === 0
+      ? []
+      : (await db.selectFrom('case_document').select(['id', 'number', 'title']).where('id', 'in', licenseIds).where('kind', '=', 'license').execute()).map(
+          (d) => [d.id, { id: d.id, number: d.number, type: d.title, url: `/api/v1/cases/${kase.id}/documents/${d.id}/pdf` }],
+        ),
+  );
   const isHead = (orgPath: string) => !!actor?.grants.some((g) => (g.role === 'head' && g.orgPath && orgPath.startsWith(g.orgPath)) || g.role === 'sys_admin');
   const waiting = kase.status === 'awaiting_supplement';
   // personal identifiers anywhere in the form (table rows included) are shown masked; the full values stay with the case
@@ -160,7 +170,15 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     delivery: kase.delivery,
     refusalReason: kase.refusal_reason,
     form,
-    materials: materials.map((m) => ({ key: m.material_key, name: m.name, status: m.status, reference: m.reference, round: m.round, note: m.note })),
+    materials: materials.map((m) => ({
+      key: m.material_key,
+      name: m.name,
+      status: m.status,
+      reference: m.reference,
+      round: m.round,
+      note: m.note,
+      license: licenses.get(referencedLicense(m.reference) ?? 0) ?? null,
+    })),
     tasks: tasks.map((t) => ({
       id: t.id,
       nodeId: t.node_id,

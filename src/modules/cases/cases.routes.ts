@@ -17,6 +17,7 @@ import {
 import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
+import { listHeldLicenses } from './licenses.ts';
 import {
   addCosigner,
   answerDelegation,
@@ -55,6 +56,8 @@ const ApplyBody = Type.Object(
           key: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }),
           reference: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
           fromLicense: Type.Optional(Type.Boolean()),
+          /** a license the applicant holds (GET /licenses), handed in instead of a copy */
+          licenseId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
         },
         { additionalProperties: false },
       ),
@@ -367,6 +370,38 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => listCases(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/licenses',
+    {
+      schema: {
+        tags,
+        summary: 'Electronic licenses an applicant holds (their own, a principal’s, or — at the window — the applicant’s)',
+        querystring: Type.Object({
+          applicantId: Type.Optional(Type.Integer({ minimum: 1 })),
+          type: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                number: Type.String(),
+                type: Type.String(),
+                issuer: Type.String(),
+                issuedAt: Type.String(),
+                caseId: Type.Integer(),
+                caseNumber: Type.String(),
+              }),
+            ),
+            total: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => listHeldLicenses(db, req.actor, req.query),
   );
 
   app.get(

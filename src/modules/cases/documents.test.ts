@@ -198,6 +198,93 @@ describe('case documents', () => {
     expect(await licenses()).toEqual(stored);
   });
 
+  it('hands in a license the applicant holds instead of a copy: theirs, of the type asked, readable through the new case', { timeout: 180_000 }, async () => {
+    // an item whose granted cases issue a 营业执照, which the test item's business_license material takes
+    const market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id as number;
+    const admin = await signIn(server, 'catalogadmin');
+    const reviewer = await signIn(server, 'centeradmin');
+    const content = itemContent({
+      name: '测试营业执照核发',
+      audience: ['person', 'enterprise'],
+      resultName: '营业执照',
+      resultType: 'license',
+      resultLicenseType: '营业执照',
+    });
+    const created = await admin.post('/api/v1/catalog/admin/items', { organizationId: market, baseCode: '019900000701', content });
+    expect(created.status).toBe(201);
+    await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`);
+    expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
+    const grant = async (itemCode: string) => {
+      const r = await citizen.post('/api/v1/cases', { itemCode, formData: form, materials }, { 'idempotency-key': key() });
+      expect(r.status).toBe(201);
+      await act(clerk, r.body.id, { action: 'accept' });
+      for (let i = 0; i < 5; i++) {
+        const kase = (await head.get(`/api/v1/cases/${r.body.id}`)).body;
+        if (kase.status === 'concluded') break;
+        const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+        expect((await act(head, r.body.id, { action: 'approve', taskId: task.id, opinion: '同意' })).status).toBe(200);
+      }
+      const docs = (await citizen.get(`/api/v1/cases/${r.body.id}/documents`)).body.items;
+      return { caseId: r.body.id as number, license: docs.find((d: { kind: string }) => d.kind === 'license') as { id: number; number: string } };
+    };
+    const business = await grant(created.body.code);
+    const food = await grant(code); // a 测试食品经营许可证: another type
+
+    // the holder's wallet
+    const mine = (await citizen.get('/api/v1/licenses')).body;
+    const held = mine.items.find((l: { id: number }) => l.id === business.license.id);
+    expect(held).toMatchObject({ number: business.license.number, type: '营业执照', issuer: '云州市市场监督管理局', caseId: business.caseId });
+    expect(mine.items.some((l: { id: number; type: string }) => l.id === food.license.id && l.type === '测试食品经营许可证')).toBe(true);
+    expect((await citizen.get('/api/v1/licenses?type=营业执照')).body.items.every((l: { type: string }) => l.type === '营业执照')).toBe(true);
+    const linId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    expect((await citizen2.get('/api/v1/licenses')).body.items.some((l: { id: number }) => l.id === business.license.id)).toBe(false);
+    expect((await citizen2.get(`/api/v1/licenses?applicantId=${linId}`)).status).toBe(403);
+    // at the window, for the applicant received; not for staff without intake
+    expect((await clerk.get('/api/v1/licenses')).status).toBe(400);
+    expect((await clerk.get(`/api/v1/licenses?applicantId=${linId}`)).body.items.some((l: { id: number }) => l.id === business.license.id)).toBe(true);
+    expect((await approver2.get(`/api/v1/licenses?applicantId=${linId}`)).status).toBe(403);
+
+    // refused, and nothing filed: another's license, a license of another type, a license for an uploaded material, a reference posing as one
+    const cases = async () => Number((await server.sql('SELECT count(*) AS n FROM kase')).rows[0].n);
+    const before = await cases();
+    const tryApply = (c: Client, m: object[]) => c.post('/api/v1/cases', { itemCode: code, formData: form, materials: m }, { 'idempotency-key': key() });
+    const form2 = { key: 'application_form', reference: 'paper:checked' };
+    const refused = [
+      await tryApply(citizen2, [form2, { key: 'business_license', licenseId: business.license.id }]),
+      await tryApply(citizen, [form2, { key: 'business_license', licenseId: food.license.id }]),
+      await tryApply(citizen, [{ key: 'application_form', licenseId: business.license.id }]),
+      await tryApply(citizen, [form2, { key: 'business_license', reference: `license:${business.license.id}` }]),
+      await tryApply(citizen, [form2, { key: 'business_license', licenseId: 99_999_999 }]),
+    ];
+    for (const r of refused) expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(refused[1]!.body.error.details.reason).toContain('营业执照');
+    expect(await cases()).toBe(before);
+
+    // taken: the case keeps the license, and whoever reads the case reads the license through it
+    const applied = await tryApply(citizen, [form2, { key: 'business_license', licenseId: business.license.id }]);
+    expect(applied.status).toBe(201);
+    const kase = (await clerk.get(`/api/v1/cases/${applied.body.id}`)).body;
+    const material = kase.materials.find((m: { key: string }) => m.key === 'business_license');
+    expect(material).toMatchObject({
+      status: 'from_license',
+      reference: `license:${business.license.id}`,
+      license: {
+        id: business.license.id,
+        number: business.license.number,
+        type: '营业执照',
+        url: `/api/v1/cases/${applied.body.id}/documents/${business.license.id}/pdf`,
+      },
+    });
+    // on the record with the application
+    const submitted = kase.timeline.find((e: { type: string }) => e.type === 'submitted');
+    expect(submitted.payload.licenses).toEqual({ business_license: `license:${business.license.id}` });
+    const text = await pdfText(clerk, applied.body.id, material.license);
+    for (const s of [business.license.number, '营业执照', '林小雨']) expect(text, s).toContain(s);
+    // not through a case that did not take it, and not for someone who may not read the case
+    expect((await clerk.get(`/api/v1/cases/${food.caseId}/documents/${business.license.id}/pdf`)).status).toBe(404);
+    expect((await citizen2.get(material.license.url)).status).toBe(404);
+  });
+
   it('renders the same bytes from the same content', { timeout: 120_000 }, async () => {
     const d = {
       title: '受理通知书',

@@ -13,6 +13,7 @@ import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import type { DocumentKind } from './fees.tables.ts';
+import { licenseReference } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -391,10 +392,21 @@ export async function readCaseDocument(deps: Deps, actor: Actor | null, caseId: 
   const kase = await loadCase(deps.db, caseId);
   await requireCaseRead(deps.db, actor, kase);
   const row = await deps.db
-    .selectFrom('case_document')
-    .select(['id', 'title', 'number'])
-    .where('id', '=', documentId)
-    .where('case_id', '=', caseId)
+    .selectFrom('case_document as d')
+    .select(['d.id', 'd.title', 'd.number'])
+    .where('d.id', '=', documentId)
+    .where((eb) =>
+      eb.or([
+        eb('d.case_id', '=', caseId),
+        // a license the applicant handed in with this case (licenses.ts): whoever may read the case may read it
+        eb.and([
+          eb('d.kind', '=', 'license'),
+          eb.exists(
+            eb.selectFrom('case_material as m').select('m.case_id').where('m.case_id', '=', caseId).where('m.reference', '=', licenseReference(documentId)),
+          ),
+        ]),
+      ]),
+    )
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   const { sha256 } = await renderDocument(deps, row.id);

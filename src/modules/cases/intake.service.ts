@@ -17,6 +17,7 @@ import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel } from './cases.tables.ts';
 import { checkFileReferences } from '../files/files.service.ts';
+import { referencedLicense, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import './cases.tables.ts';
@@ -103,7 +104,8 @@ export interface ApplyInput {
   /** the applicant a clerk receives at the window, or the principal an agent applies for */
   applicantId?: number | null;
   formData: Record<string, unknown>;
-  materials: { key: string; reference?: string | null; fromLicense?: boolean }[];
+  /** each material: an upload (`file:<id>`) or a note (`reference`), a license the applicant holds (`licenseId`), or to be taken from a license or shared data (`fromLicense`) */
+  materials: { key: string; reference?: string | null; fromLicense?: boolean; licenseId?: number | null }[];
   urgent?: boolean;
 }
 
@@ -150,18 +152,25 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     channel = input.channel ?? 'window';
   }
   const known = new Map(item.content.materials.map((m) => [m.key, m]));
-  const given = new Map<string, { reference?: string | null; fromLicense?: boolean }>();
+  const given = new Map<string, { reference?: string | null; fromLicense?: boolean; licenseId?: number | null }>();
   for (const m of input.materials) {
     const def = known.get(m.key);
     if (!def) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'not a material of this item' });
     if (given.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'listed twice' });
-    if (m.fromLicense && def.source !== 'license' && def.source !== 'shared_data')
+    if ((m.fromLicense || m.licenseId) && def.source !== 'license' && def.source !== 'shared_data')
       throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this material cannot come from a license or shared data' });
-    if (!m.fromLicense && !m.reference)
+    if (m.licenseId && m.reference)
+      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'give either a reference or a license, not both' });
+    if (m.reference && referencedLicense(m.reference) !== undefined)
+      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'a held license is named by licenseId' });
+    if (!m.fromLicense && !m.licenseId && !m.reference)
       throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'give a file reference or take it from a license' });
     given.set(m.key, m);
   }
   await checkFileReferences(ctx.tx, actor, [...given.values()].map((m) => m.reference ?? '').filter(Boolean));
+  // licenses the applicant holds, picked instead of a copy: theirs, and of the type the material takes
+  const heldTaken = await takeHeldLicenses(ctx.tx, applicantId, input.materials, (k) => known.get(k)?.licenseType);
+  for (const [key, reference] of heldTaken) given.set(key, { reference, fromLicense: true });
   // in a bundle the form is the merged one: each item case keeps the fields its own form asks
   const formData = via.viaBundle
     ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})))
@@ -203,7 +212,14 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     });
     await pipelinedWrite(ctx.tx, materialsStatement(item.content.materials.length, materials));
   }
-  await recordCaseEvent(ctx, row, 'submitted', { channel, item: item.code, version: item.version, urgent: !!input.urgent });
+  await recordCaseEvent(ctx, row, 'submitted', {
+    channel,
+    item: item.code,
+    version: item.version,
+    urgent: !!input.urgent,
+    // the licenses the applicant chose to hand in (用证), on the record with the application
+    ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
+  });
   return { id: row.id, number: row.number, status: row.status };
 }
 

@@ -4,6 +4,9 @@ import type { Page, StaffView } from './types.ts';
 import type { ColleagueView } from './org.ts';
 import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
 import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
+import type { HeldLicense } from '../../common/licenses.ts';
+
+export type { HeldLicense };
 
 /** Cases (办件): applying, reading, acting, the inbox, and what intake needs around them (GET/POST /api/v1/cases…). */
 
@@ -54,6 +57,8 @@ export interface CaseMaterial {
   reference: string | null;
   round: number;
   note: string | null;
+  /** a license the applicant held and handed in instead of a copy */
+  license?: { id: number; number: string; type: string; url: string } | null;
 }
 
 export interface CaseTask {
@@ -265,6 +270,8 @@ export interface MaterialInput {
   key: string;
   reference?: string | null;
   fromLicense?: boolean;
+  /** a license the applicant holds (HeldLicense.id) */
+  licenseId?: number;
 }
 
 export interface ApplyInput {
@@ -349,6 +356,16 @@ export function useInbox(mine: boolean, enabled = true) {
     queryFn: () => api.get<Inbox>('/tasks', { mine, limit: 200 }),
     enabled,
     refetchInterval: 60_000,
+  });
+}
+
+/** The licenses an applicant holds: the caller's own (an applicant), or — at the window — the applicant received. */
+export function useHeldLicenses(applicantId: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['licenses', applicantId ?? 'mine'],
+    queryFn: () => api.get<{ items: HeldLicense[]; total: number }>('/licenses', applicantId ? { applicantId } : {}),
+    enabled,
+    staleTime: 60_000,
   });
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Modal, Space, Typography } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import type { ItemContent, MaterialInput } from '../../../api/cases.ts';
+import { useHeldLicenses, type ItemContent, type MaterialInput } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { SchemaFields, maskedPrefills, prefillValues, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from './MaterialsInput.tsx';
@@ -42,6 +42,7 @@ export function ApplicationForm({
   const [error, setError] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
   const source = me.applicant;
+  const held = useHeldLicenses(undefined, !!me.applicant && materials.some((m) => m.source === 'license'));
   const initial = useMemo(() => prefillValues(spec, source), [spec, source]);
   const masked = useMemo(() => new Set(maskedPrefills(spec, source).map((f) => f.name)), [spec, source]);
 
@@ -98,7 +99,7 @@ export function ApplicationForm({
       </Card>
       <Card title={t('cases.materials')} className="block-gap">
         <Typography.Paragraph type="secondary">{t('cases.materialsHint')}</Typography.Paragraph>
-        <MaterialsInput materials={materials} value={choices} onChange={setChoices} mode="online" note={materialNote} />
+        <MaterialsInput materials={materials} value={choices} onChange={setChoices} mode="online" note={materialNote} licenses={held.data?.items} />
       </Card>
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
       <Space className="case-submit-bar">

@@ -6,9 +6,15 @@ import type { CaseMaterial } from '../../../api/cases.ts';
 
 const statusColor: Record<CaseMaterial['status'], string> = { provided: 'green', from_license: 'cyan', missing: 'default', waived: 'default' };
 
-/** A material's reference: a link for an upload, the clerk's note for paper, nothing for a license. */
+/** A material's reference: a link for an upload or a license the applicant held, the clerk's note for paper, a note for a license to be taken. */
 export function MaterialReference({ m }: { m: CaseMaterial }) {
   const t = useCaseT();
+  if (m.license)
+    return (
+      <a href={m.license.url} target="_blank" rel="noreferrer" data-testid={`material-license-${m.key}`}>
+        {t('cases.licenseHeld', { type: m.license.type, number: m.license.number })}
+      </a>
+    );
   const url = fileUrl(m.reference);
   if (url)
     return (

@@ -1,15 +1,20 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, Tag, Upload } from 'antd';
+import { Button, Checkbox, Select, Tag, Upload } from 'antd';
 import { CheckCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
-import type { ItemContent, MaterialInput } from '../../../api/cases.ts';
+import type { HeldLicense, ItemContent, MaterialInput } from '../../../api/cases.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
 
 type Material = ItemContent['materials'][number];
 
-/** How one material is handed in: an upload, an electronic license or shared data, or paper checked at the window. */
-export type MaterialChoice = { kind: 'file'; reference: string; name: string } | { kind: 'license' } | { kind: 'paper' };
+/**
+ * How one material is handed in: an upload, a license the applicant holds, taken from an electronic license
+ * or shared data by the department, or paper checked at the window.
+ */
+export type MaterialChoice =
+  { kind: 'file'; reference: string; name: string } | { kind: 'held'; license: HeldLicense } | { kind: 'license' } | { kind: 'paper' };
 export type MaterialChoices = Record<string, MaterialChoice | undefined>;
 
 /** What the clerk writes for paper originals checked at the window (the server keeps it as the reference). */
@@ -22,6 +27,7 @@ export function toMaterialInputs(choices: MaterialChoices): MaterialInput[] {
   return Object.entries(choices).flatMap(([key, c]): MaterialInput[] => {
     if (!c) return [];
     if (c.kind === 'license') return [{ key, fromLicense: true }];
+    if (c.kind === 'held') return [{ key, licenseId: c.license.id }];
     if (c.kind === 'paper') return [{ key, reference: paperVerified }];
     return [{ key, reference: c.reference }];
   });
@@ -32,9 +38,10 @@ export function missingRequired(materials: Material[], choices: MaterialChoices)
 }
 
 /**
- * The item's materials with a way to hand in each: upload (PDF, JPEG, PNG, OFD up to 20 MB), take it
- * from an electronic license or shared data where the catalog allows, or — at the window — tick that
- * the paper original was checked. Required materials are marked; conditional ones say when they apply.
+ * The item's materials with a way to hand in each: upload (PDF, JPEG, PNG, OFD up to 20 MB), pick a
+ * license of the type asked that the applicant holds (`licenses`), take it from an electronic license or
+ * shared data where the catalog allows, or — at the window — tick that the paper original was checked.
+ * Required materials are marked; conditional ones say when they apply.
  */
 export function MaterialsInput({
   materials,
@@ -42,6 +49,7 @@ export function MaterialsInput({
   onChange,
   mode,
   note,
+  licenses = [],
 }: {
   materials: Material[];
   value: MaterialChoices;
@@ -49,12 +57,22 @@ export function MaterialsInput({
   mode: 'online' | 'window';
   /** an extra line under a material's name */
   note?: (m: Material) => ReactNode;
+  /** the licenses the applicant holds (GET /licenses) */
+  licenses?: HeldLicense[];
 }) {
   const set = (key: string, choice: MaterialChoice | undefined) => onChange({ ...value, [key]: choice });
   return (
     <div className="case-materials-input" data-testid="materials-input">
       {materials.map((m) => (
-        <MaterialRow key={m.key} m={m} choice={value[m.key]} onChoose={(c) => set(m.key, c)} mode={mode} note={note?.(m)} />
+        <MaterialRow
+          key={m.key}
+          m={m}
+          choice={value[m.key]}
+          onChoose={(c) => set(m.key, c)}
+          mode={mode}
+          note={note?.(m)}
+          held={m.source === 'license' && m.licenseType ? licenses.filter((l) => l.type === m.licenseType) : []}
+        />
       ))}
     </div>
   );
@@ -66,12 +84,15 @@ function MaterialRow({
   onChoose,
   mode,
   note,
+  held,
 }: {
   m: Material;
   choice: MaterialChoice | undefined;
   onChoose: (c: MaterialChoice | undefined) => void;
   mode: 'online' | 'window';
   note?: ReactNode;
+  /** licenses of the type this material takes that the applicant holds */
+  held: HeldLicense[];
 }) {
   const t = useCaseT();
   const { locale } = useLocale();
@@ -111,9 +132,38 @@ function MaterialRow({
             </Button>
           </div>
         )}
+        {choice?.kind === 'held' && (
+          <div className="case-material-file" data-testid={`held-chosen-${m.key}`}>
+            <a href={`/api/v1/cases/${choice.license.caseId}/documents/${choice.license.id}/pdf`} target="_blank" rel="noreferrer">
+              {t('cases.heldLicenseChosen', { type: choice.license.type, number: choice.license.number })}
+            </a>
+            <Button type="link" size="small" onClick={() => onChoose(undefined)}>
+              {t('action.remove')}
+            </Button>
+          </div>
+        )}
         {error && <div className="sf-error">{error}</div>}
       </div>
       <div className="case-material-actions">
+        {held.length > 0 && (
+          <Select
+            id={`held-license-${m.key}`}
+            className="case-held-license"
+            placeholder={t(mode === 'window' ? 'cases.heldLicenseWindow' : 'cases.heldLicense')}
+            value={choice?.kind === 'held' ? choice.license.id : undefined}
+            onChange={(id: number | undefined) => {
+              const license = held.find((l) => l.id === id);
+              onChoose(license ? { kind: 'held', license } : undefined);
+            }}
+            allowClear
+            popupMatchSelectWidth={false}
+            options={held.map((l) => ({
+              value: l.id,
+              label: t('cases.heldLicenseOption', { number: l.number, issuer: l.issuer, date: formatDateTime(l.issuedAt, locale).slice(0, 10) }),
+            }))}
+            data-testid={`held-license-${m.key}`}
+          />
+        )}
         {takesLicense(m) && (
           <Button
             icon={<SafetyCertificateOutlined />}

@@ -3,7 +3,7 @@ import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typ
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useApply, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
+import { useApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { SchemaFields, prefillValues, toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
@@ -98,6 +98,8 @@ function ItemPicker({ value, onChange }: { value?: string; onChange: (code: stri
     <Select
       id="item-picker"
       showSearch={{ filterOption: false, onSearch: setQ }}
+      // twenty hits at most: rendered whole, so a hit keeps its place in the page while the list scrolls
+      virtual={false}
       value={value}
       onChange={onChange}
       allowClear
@@ -126,6 +128,9 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const [key, renewKey] = useIdempotencyKey();
   const [modal, holder] = Modal.useModal();
   const apply = useApply();
+  const held = useHeldLicenses(applicant?.id, !!applicant && item.content.materials.some((m) => m.source === 'license'));
+  // a license picked for one applicant is not another's
+  useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
   const initial = useMemo(
     () =>
@@ -195,7 +200,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       </Form>
       <Divider />
       <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
-      <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" />
+      <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" licenses={held.data?.items} />
       <Divider />
       <Space align="center" className="block-gap">
         <Switch checked={urgent} onChange={setUrgent} data-testid="urgent-switch" />
