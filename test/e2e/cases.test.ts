@@ -151,6 +151,18 @@ describe('a case from online application to delivery', () => {
     await row.waitFor({ state: 'visible' });
     expect(await row.innerText()).toMatch(/企业设立登记[\s\S]*林小雨[\s\S]*审查[\s\S]*待签收/);
     await screenshot(page, 'cases-inbox');
+    // the filters: the case number typed in leaves its row alone; past the deadline, nothing; cleared, as before
+    const table = page.getByTestId('inbox-table');
+    await page.getByTestId('inbox-search').locator('input').fill(caseNumber);
+    await table.locator('tbody tr.ant-table-row').filter({ hasNotText: caseNumber }).first().waitFor({ state: 'detached' });
+    await choose(page, 'inbox-stage', '审查');
+    await row.waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-inbox-filtered');
+    await choose(page, 'inbox-due', '已超期');
+    await table.getByText('没有符合条件的待办').waitFor({ state: 'visible' });
+    await page.getByTestId('inbox-reset').click();
+    await row.waitFor({ state: 'visible' });
+    expect(await page.getByTestId('inbox-search').locator('input').inputValue()).toBe('');
     await row.getByTestId('inbox-open').click();
     await page.waitForURL(`**/workbench/cases/${caseId}`);
     const mine = page.getByTestId('task-actions');

@@ -9,7 +9,7 @@ let clerk: Client;
 let reviewCode: string;
 
 const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
-type Task = { id: number; name: string; state: string; organizationId: number; role: string; canAct: boolean; canRecall: boolean; kind: string };
+type Task = { id: number; name: string; stage: string; state: string; organizationId: number; role: string; canAct: boolean; canRecall: boolean; kind: string };
 const open = (kase: { tasks: Task[] }) => kase.tasks.filter((t) => t.state === 'open' || t.state === 'claimed');
 const org = async (name: string) => (await server.sql('SELECT id FROM organization WHERE name = $1', [name])).rows[0].id as number;
 const accountId = async (username: string) => (await server.sql('SELECT id FROM account WHERE username = $1', [username])).rows[0].id as number;
@@ -405,5 +405,61 @@ describe('A and B posts (AB 岗)', () => {
     // bad input changes nothing
     expect((await a.put('/api/v1/tasks/away', { until: '2020-01-01T00:00:00Z' })).status).toBe(400);
     expect((await server.sql("SELECT away_until FROM account WHERE username = 'approver1'")).rows[0].away_until).toBeNull();
+  });
+});
+
+describe('the inbox (待办)', () => {
+  it('narrows by text, item, stage, state, urgency and deadline, counts the choices, pages and sorts', async () => {
+    const made = [await acceptedReviewCase(), await acceptedReviewCase(), await acceptedReviewCase()];
+    const tasks = made.map((m) => open(m.kase)[0]!);
+    const numbers = made.map((m) => m.kase.number as string);
+    const approver = await signIn(server, 'approver1');
+    const ids = async (query = '') => {
+      const r = await approver.get(`/api/v1/tasks${query}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as { id: number }[]).map((t) => t.id).filter((id) => tasks.some((t) => t.id === id));
+    };
+    const everything = await ids();
+    expect(everything).toEqual(expect.arrayContaining(tasks.map((t) => t.id)));
+    // the first claimed, the second past its deadline, the third in the green channel
+    expect((await act(approver, made[0]!.id, { action: 'claim', taskId: tasks[0]!.id })).status).toBe(200);
+    await server.sql("UPDATE case_task SET due_at = now() - interval '1 hour' WHERE id = $1", [tasks[1]!.id]);
+    await server.sql('UPDATE case_task SET is_urgent = true WHERE id = $1', [tasks[2]!.id]);
+
+    expect(await ids(`?q=${numbers[1]}`)).toEqual([tasks[1]!.id]);
+    expect(await ids(`?q=${numbers[1]!.slice(0, 10)}`)).toEqual(expect.arrayContaining(tasks.map((t) => t.id)));
+    expect(await ids(`?q=${encodeURIComponent('林小')}`)).toEqual(expect.arrayContaining(tasks.map((t) => t.id)));
+    expect(await ids(`?q=${encodeURIComponent('没有这个人')}`)).toEqual([]);
+    expect(await ids('?state=claimed')).toEqual([tasks[0]!.id]);
+    expect(await ids('?due=overdue')).toEqual([tasks[1]!.id]);
+    expect(await ids('?due=today')).toContain(tasks[1]!.id);
+    expect(await ids('?urgent=true')).toEqual([tasks[2]!.id]);
+    // urgent first, then the nearest deadline; by arrival, oldest or newest first
+    expect((await ids()).slice(0, 2)).toEqual([tasks[2]!.id, tasks[1]!.id]);
+    expect(await ids('?sort=arrived')).toEqual(tasks.map((t) => t.id));
+    expect(await ids('?sort=-arrived')).toEqual(tasks.map((t) => t.id).reverse());
+
+    // the choices, counted over the inbox before the filters narrow it
+    const inbox = (await approver.get(`/api/v1/tasks?q=${numbers[1]}`)).body;
+    expect(inbox.total).toBe(1);
+    const itemId = (await server.sql('SELECT item_id FROM kase WHERE id = $1', [made[0]!.id])).rows[0].item_id as number;
+    const item = inbox.facets.items.find((i: { itemId: number }) => i.itemId === itemId);
+    expect(item.n).toBeGreaterThanOrEqual(3);
+    const stage = inbox.facets.stages.find((s: { stage: string }) => s.stage === tasks[0]!.stage);
+    expect(stage).toMatchObject({ name: tasks[0]!.name });
+    expect(stage.n).toBeGreaterThanOrEqual(3);
+    expect(await ids(`?itemId=${itemId}&sort=arrived`)).toEqual(tasks.map((t) => t.id));
+    expect(await ids(`?stage=${tasks[0]!.stage}&sort=arrived`)).toEqual(tasks.map((t) => t.id));
+    expect(await ids('?stage=no_such_stage')).toEqual([]);
+
+    // pages: the same total, one row each
+    const all = (await approver.get('/api/v1/tasks?sort=arrived&limit=200')).body;
+    const second = (await approver.get('/api/v1/tasks?sort=arrived&limit=1&offset=1')).body;
+    expect(second.total).toBe(all.total);
+    expect(second.items.map((t: { id: number }) => t.id)).toEqual([all.items[1].id]);
+
+    // bad input: 400
+    for (const query of ['?due=yesterday', '?limit=0', '?offset=-1', '?sort=name', '?state=done', '?itemId=abc'])
+      expect((await approver.get(`/api/v1/tasks${query}`)).status, query).toBe(400);
   });
 });

@@ -12,6 +12,7 @@ import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
 import { referencedLicense } from './licenses.ts';
+import type { InboxFilter } from '../../common/inbox.ts';
 import './cases.tables.ts';
 
 /** 七件制: the kinds a case counts as, derived from its item, its process and its state. */
@@ -327,10 +328,18 @@ export async function countKinds(db: Db, actor: Actor | null) {
 }
 
 /** 待办: open tasks of the caller's organizations and posts, urgent ones first, then by due time. */
-export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean; limit: number }) {
+/** The inbox as asked for: whose tasks, which page, and the filters and order (`GET /tasks`). */
+export interface InboxQuery extends InboxFilter {
+  mine: boolean;
+  limit: number;
+  offset?: number;
+}
+
+export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const posts = actor.grants.filter((g) => roleGrants(g.role, 'case.handle') && g.orgPath);
-  if (posts.length === 0) return { items: [], total: 0, post: { backupOnly: false, covering: [], awayUntil: null }, extensionRequests: [] };
+  if (posts.length === 0)
+    return { items: [], total: 0, facets: { stages: [], items: [] }, post: { backupOnly: false, covering: [], awayUntil: null }, extensionRequests: [] };
   let q = db
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
@@ -359,8 +368,33 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
         eb('t.due_at', '<=', sql<Date>`now() + interval '1 day'`),
       ]),
     );
-  const [rows, total] = await Promise.all([
-    q
+  // the choices of the filters below, counted over the inbox before they narrow it
+  const stageFacet = q
+    .select(['t.stage', 't.name', sql<number>`count(*)::int`.as('n')])
+    .groupBy(['t.stage', 't.name'])
+    .orderBy('t.stage');
+  const itemFacet = q
+    .select(['k.item_id', 'k.subject', sql<number>`count(*)::int`.as('n')])
+    .groupBy(['k.item_id', 'k.subject'])
+    .orderBy('k.subject');
+  const text = f.q?.trim();
+  if (text) {
+    const escaped = text.replace(/[\\%_]/g, (c) => '\\' + c);
+    q = q.where((eb) => eb.or([eb('k.number', 'like', `${escaped}%`), eb('ap.name', 'like', `%${escaped}%`), eb('k.subject', 'like', `%${escaped}%`)]));
+  }
+  if (f.itemId) q = q.where('k.item_id', '=', f.itemId);
+  if (f.stage) q = q.where('t.stage', '=', f.stage);
+  if (f.state) q = q.where('t.state', '=', f.state);
+  if (f.urgent) q = q.where('t.is_urgent', '=', true);
+  if (f.due === 'overdue') q = q.where('t.due_at', '<', sql<Date>`now()`);
+  if (f.due === 'today')
+    q = q.where('t.due_at', '<', sql<Date>`(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai'`);
+  if (f.due === 'soon') q = q.where('t.due_at', '<', sql<Date>`now() + interval '3 days'`);
+  let ordered = q;
+  if (f.sort === 'arrived' || f.sort === '-arrived') ordered = ordered.orderBy('t.created_at', f.sort === 'arrived' ? 'asc' : 'desc');
+  else ordered = ordered.orderBy('t.is_urgent', 'desc').orderBy(sql`t.due_at NULLS LAST`);
+  const [rows, total, stages, items] = await Promise.all([
+    ordered
       .select([
         't.id',
         't.case_id',
@@ -381,12 +415,13 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
         't.urged_count',
         'o.name as organization_name',
       ])
-      .orderBy('t.is_urgent', 'desc')
-      .orderBy(sql`t.due_at NULLS LAST`)
       .orderBy('t.id')
       .limit(f.limit)
+      .offset(f.offset ?? 0)
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    stageFacet.execute(),
+    itemFacet.execute(),
   ]);
   const heads = actor.grants.filter((g) => g.role === 'head' && g.orgPath).map((g) => g.orgPath!);
   const extensionRequests = heads.length
@@ -403,6 +438,10 @@ export async function listTasks(db: Db, actor: Actor | null, f: { mine: boolean;
     : [];
   return {
     total: total.n,
+    facets: {
+      stages: stages.map((r) => ({ stage: r.stage, name: r.name, n: r.n })),
+      items: items.filter((r) => r.item_id !== null).map((r) => ({ itemId: r.item_id!, name: r.subject, n: r.n })),
+    },
     post: { backupOnly: backup.restricted.length > 0 || backup.covering.length > 0, covering: backup.covering, awayUntil: backup.awayUntil },
     extensionRequests: extensionRequests.map((e) => ({
       id: e.id,

@@ -455,14 +455,34 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'My inbox: open tasks of my organization and post',
-        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        querystring: Type.Object({
+          mine: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          itemId: Type.Optional(Type.Integer({ minimum: 1 })),
+          stage: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+          state: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('claimed')])),
+          urgent: Type.Optional(Type.Boolean()),
+          due: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('today'), Type.Literal('soon')])),
+          sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('arrived'), Type.Literal('-arrived')])),
+        }),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer(), post: Type.Any(), extensionRequests: Type.Array(Type.Any()) }),
+          200: Type.Object({
+            items: Type.Array(Type.Any()),
+            total: Type.Integer(),
+            facets: Type.Object({
+              stages: Type.Array(Type.Object({ stage: Type.String(), name: Type.String(), n: Type.Integer() })),
+              items: Type.Array(Type.Object({ itemId: Type.Integer(), name: Type.String(), n: Type.Integer() })),
+            }),
+            post: Type.Any(),
+            extensionRequests: Type.Array(Type.Any()),
+          }),
           ...errors,
         },
       },
     },
-    async (req) => listTasks(db, req.actor, { mine: req.query.mine ?? true, limit: req.query.limit ?? 50 }),
+    async (req) => listTasks(db, req.actor, { ...req.query, mine: req.query.mine ?? true, limit: req.query.limit ?? 50 }),
   );
 
   app.put(

@@ -5,8 +5,9 @@ import type { ColleagueView } from './org.ts';
 import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
 import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
 import type { HeldLicense } from '../../common/licenses.ts';
+import type { InboxFilter } from '../../common/inbox.ts';
 
-export type { HeldLicense };
+export type { HeldLicense, InboxFilter };
 
 /** Cases (办件): applying, reading, acting, the inbox, and what intake needs around them (GET/POST /api/v1/cases…). */
 
@@ -230,6 +231,8 @@ export interface InboxExtensionRequest {
 export interface Inbox extends Page<InboxTask> {
   post: InboxPost;
   extensionRequests: InboxExtensionRequest[];
+  /** the choices of the filters, counted over the inbox before they narrow it */
+  facets: { stages: { stage: string; name: string; n: number }[]; items: { itemId: number; name: string; n: number }[] };
 }
 
 export type KindCounts = Record<CaseKind | 'total', number>;
@@ -328,7 +331,7 @@ export const caseKeys = {
   list: (filter: CaseFilter, page: number, pageSize: number) => ['cases', 'list', filter, page, pageSize] as const,
   detail: (id: number) => ['cases', 'detail', id] as const,
   kinds: ['cases', 'kinds'] as const,
-  inbox: (mine: boolean) => ['cases', 'tasks', mine] as const,
+  inbox: (mine: boolean, filter: InboxFilter = {}, page = 1, pageSize = 50) => ['cases', 'tasks', mine, filter, page, pageSize] as const,
 };
 
 export function useCases(filter: CaseFilter, page = 1, pageSize = 20, options: { enabled?: boolean; refetchInterval?: number } = {}) {
@@ -350,10 +353,11 @@ export function useCaseKinds(enabled = true) {
 }
 
 /** 待办: `mine` = open tasks nobody has claimed plus those I claimed; otherwise everything of my posts. */
-export function useInbox(mine: boolean, enabled = true) {
+export function useInbox(mine: boolean, enabled = true, filter: InboxFilter = {}, page = 1, pageSize = 50) {
   return useQuery({
-    queryKey: caseKeys.inbox(mine),
-    queryFn: () => api.get<Inbox>('/tasks', { mine, limit: 200 }),
+    queryKey: caseKeys.inbox(mine, filter, page, pageSize),
+    queryFn: ({ signal }) => api.get<Inbox>('/tasks', { mine, ...filter, limit: pageSize, offset: (page - 1) * pageSize }, { signal }),
+    placeholderData: keepPreviousData,
     enabled,
     refetchInterval: 60_000,
   });

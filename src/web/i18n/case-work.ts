@@ -120,6 +120,18 @@ export const caseWorkStrings = {
   'ext.open': ['审批', 'Decide'],
 
   // AB posts and away
+  'inbox.search': ['办件编号、申请人或事项', 'Case number, applicant or item'],
+  'inbox.item': ['全部事项', 'All items'],
+  'inbox.stage': ['全部环节', 'All stages'],
+  'inbox.due': ['办理时限', 'Deadline'],
+  'inbox.due.overdue': ['已超期', 'Overdue'],
+  'inbox.due.today': ['今日到期', 'Due today'],
+  'inbox.due.soon': ['3 日内到期', 'Due within 3 days'],
+  'inbox.state.any': ['全部', 'All'],
+  'inbox.state.claimed': ['已签收', 'Claimed'],
+  'inbox.urgentOnly': ['仅看急件', 'Urgent only'],
+  'inbox.reset': ['清除筛选', 'Clear filters'],
+  'inbox.noMatch': ['没有符合条件的待办', 'No tasks match the filters'],
   'away.title': ['外出状态', 'Away'],
   'away.setUntil': ['我将外出至', 'I am away until'],
   'away.reason': ['事由（选填，如年假、出差）', 'Reason (optional: leave, trip)'],

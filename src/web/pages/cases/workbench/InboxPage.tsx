@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CoffeeOutlined, ThunderboltFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,7 +8,7 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useAway, useInbox, type InboxExtensionRequest, type InboxPost, type InboxTask } from '../../../api/cases.ts';
+import { useAway, useInbox, type Inbox, type InboxExtensionRequest, type InboxFilter, type InboxPost, type InboxTask } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { DecideExtensionDialog } from './CaseCollab.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -24,8 +24,26 @@ export function InboxPage() {
   const navigate = useNavigate();
   const [mine, setMine] = useState(true);
   const [deciding, setDeciding] = useState<{ request: InboxExtensionRequest; approve: boolean } | null>(null);
-  const inbox = useInbox(mine, can(me, 'case.handle'));
+  const [filter, setFilter] = useState<InboxFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const inbox = useInbox(mine, can(me, 'case.handle'), filter, page, pageSize);
+  const narrow = useCallback((change: Partial<InboxFilter>) => {
+    setFilter((f) => ({ ...f, ...change }));
+    setPage(1);
+  }, []);
   if (!can(me, 'case.handle')) return <Forbidden />;
+  const filtered = Object.entries(filter).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '' && v !== false);
+  const sortOrder = (column: 'due' | 'arrived') =>
+    column === 'due'
+      ? (filter.sort ?? 'due') === 'due'
+        ? ('ascend' as const)
+        : null
+      : filter.sort === 'arrived'
+        ? ('ascend' as const)
+        : filter.sort === '-arrived'
+          ? ('descend' as const)
+          : null;
   const columns: TableColumnsType<InboxTask> = [
     {
       title: t('cases.subjectAndNumber'),
@@ -79,7 +97,11 @@ export function InboxPage() {
     {
       title: t('cases.taskDue'),
       dataIndex: 'dueAt',
+      key: 'due',
       width: 170,
+      sorter: true,
+      sortOrder: sortOrder('due'),
+      sortDirections: ['ascend'],
       render: (due: string | null) => {
         const overdue = !!due && Date.parse(due) < Date.now();
         return (
@@ -94,7 +116,16 @@ export function InboxPage() {
         );
       },
     },
-    { title: t('cases.arrivedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    {
+      title: t('cases.arrivedAt'),
+      dataIndex: 'createdAt',
+      key: 'arrived',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrder('arrived'),
+      sortDirections: ['ascend', 'descend'],
+      render: (v: string) => formatDateTime(v, locale),
+    },
     {
       title: '',
       key: 'open',
@@ -116,7 +147,10 @@ export function InboxPage() {
             {inbox.data && <AwayControl post={inbox.data.post} />}
             <Segmented
               value={mine ? 'mine' : 'all'}
-              onChange={(v) => setMine(v === 'mine')}
+              onChange={(v) => {
+                setMine(v === 'mine');
+                setPage(1);
+              }}
               options={[
                 { value: 'mine', label: t('cases.inboxMine') },
                 { value: 'all', label: t('cases.inboxAll') },
@@ -187,6 +221,16 @@ export function InboxPage() {
         />
       )}
       <Card>
+        <InboxFilters
+          filter={filter}
+          facets={inbox.data?.facets}
+          onChange={narrow}
+          onReset={() => {
+            setFilter((f) => ({ sort: f.sort }));
+            setPage(1);
+          }}
+          filtered={filtered}
+        />
         {inbox.isError ? (
           <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
         ) : (
@@ -195,17 +239,125 @@ export function InboxPage() {
             columns={columns}
             dataSource={inbox.data?.items ?? []}
             loading={inbox.isFetching}
-            pagination={false}
+            pagination={{
+              current: page,
+              pageSize,
+              total: inbox.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+            }}
+            onChange={(pagination, _filters, sorter) => {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const sort: InboxFilter['sort'] = s?.columnKey === 'arrived' && s.order ? (s.order === 'ascend' ? 'arrived' : '-arrived') : undefined;
+              if (sort !== filter.sort) {
+                setFilter((f) => ({ ...f, sort }));
+                setPage(1);
+                return;
+              }
+              setPage(pagination.current ?? 1);
+              setPageSize(pagination.pageSize ?? 20);
+            }}
             scroll={{ x: 1000 }}
             rowClassName={(x) => (x.isUrgent ? 'case-row-urgent' : '')}
             onRow={(x) => ({ onDoubleClick: () => navigate(`/workbench/cases/${x.caseId}`) })}
-            locale={{ emptyText: inbox.isPending ? ' ' : <EmptyHint text={t('cases.inboxEmpty')} /> }}
-            footer={() => t('common.total', { total: inbox.data?.total ?? 0 })}
+            locale={{
+              emptyText: inbox.isPending ? ' ' : <EmptyHint text={t(filtered ? 'inbox.noMatch' : 'cases.inboxEmpty')} />,
+            }}
             data-testid="inbox-table"
           />
         )}
       </Card>
     </>
+  );
+}
+
+/**
+ * The inbox's filters: a case number, applicant or item typed in; the item and the stage, with how many
+ * tasks each has; how near the deadline is; claimed or not; the green channel only.
+ */
+function InboxFilters({
+  filter,
+  facets,
+  onChange,
+  onReset,
+  filtered,
+}: {
+  filter: InboxFilter;
+  facets: Inbox['facets'] | undefined;
+  onChange: (change: Partial<InboxFilter>) => void;
+  onReset: () => void;
+  filtered: boolean;
+}) {
+  const t = useWorkT();
+  const [text, setText] = useState(filter.q ?? '');
+  useEffect(() => {
+    const h = setTimeout(() => {
+      if ((filter.q ?? '') !== text.trim()) onChange({ q: text.trim() || undefined });
+    }, 300);
+    return () => clearTimeout(h);
+  }, [text, filter.q, onChange]);
+  useEffect(() => {
+    if (filter.q === undefined) setText('');
+  }, [filter.q]);
+  return (
+    <Space wrap className="block-gap inbox-filters" data-testid="inbox-filters">
+      <Input.Search
+        allowClear
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => onChange({ q: v.trim() || undefined })}
+        placeholder={t('inbox.search')}
+        style={{ width: 260 }}
+        data-testid="inbox-search"
+      />
+      <Select
+        id="inbox-item"
+        allowClear
+        value={filter.itemId}
+        onChange={(itemId?: number) => onChange({ itemId })}
+        placeholder={t('inbox.item')}
+        style={{ width: 220 }}
+        popupMatchSelectWidth={false}
+        options={(facets?.items ?? []).map((i) => ({ value: i.itemId, label: `${i.name}（${i.n}）` }))}
+      />
+      <Select
+        id="inbox-stage"
+        allowClear
+        value={filter.stage}
+        onChange={(stage?: string) => onChange({ stage })}
+        placeholder={t('inbox.stage')}
+        style={{ width: 150 }}
+        options={(facets?.stages ?? []).map((x) => ({ value: x.stage, label: `${x.name}（${x.n}）` }))}
+      />
+      <Select
+        id="inbox-due"
+        allowClear
+        value={filter.due}
+        onChange={(due?: InboxFilter['due']) => onChange({ due })}
+        placeholder={t('inbox.due')}
+        style={{ width: 140 }}
+        options={(['overdue', 'today', 'soon'] as const).map((d) => ({ value: d, label: t(`inbox.due.${d}`) }))}
+      />
+      <Segmented
+        value={filter.state ?? 'any'}
+        onChange={(v) => onChange({ state: v === 'any' ? undefined : (v as InboxFilter['state']) })}
+        options={[
+          { value: 'any', label: t('inbox.state.any') },
+          { value: 'open', label: t('cases.unclaimed') },
+          { value: 'claimed', label: t('inbox.state.claimed') },
+        ]}
+        data-testid="inbox-state"
+      />
+      <Checkbox checked={!!filter.urgent} onChange={(e) => onChange({ urgent: e.target.checked || undefined })} data-testid="inbox-urgent">
+        {t('inbox.urgentOnly')}
+      </Checkbox>
+      {filtered && (
+        <Button type="link" onClick={onReset} data-testid="inbox-reset">
+          {t('inbox.reset')}
+        </Button>
+      )}
+    </Space>
   );
 }
 
