@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckChar } from '../../src/common/validators.ts';
-import { cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { signIn } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
+import { choose, cjkRendering, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 let run: BrowserRun;
 
@@ -100,5 +102,77 @@ describe('portal (applicants)', () => {
       ['zhouxm'],
     );
     expect(row.rows).toEqual([{ kind: 'person', id_number_mask: `990103********${idNumber.slice(-4)}` }]);
+  });
+
+  it('lets citizen2 authorize citizen1 as agent on My account, and citizen1 apply for them (代办)', { timeout: 120_000 }, async () => {
+    // citizen1's ID number, as citizen2 would have it from them
+    const clerk = await signIn(run.server, 'clerk1');
+    const ids = Object.fromEntries(
+      (await run.server.sql("SELECT name, id FROM applicant WHERE name IN ('林小雨', '何志强')")).rows.map((r) => [r.name as string, r.id as number]),
+    );
+    const idNumber = (await clerk.post(`/api/v1/applicants/${ids['林小雨']}/reveal`)).body.idNumber as string;
+
+    const { page, errors } = await run.newPage();
+    await signInThroughUi(page, 'citizen2');
+    await page.goto('/my');
+    const card = page.getByTestId('agents-card');
+    await card.getByText('尚未委托代办人').waitFor({ state: 'visible' });
+    // a wrong ID number is caught before anything is sent
+    await page.getByTestId('agent-id').fill('110105194912310021');
+    await page.getByTestId('agent-submit').click();
+    await card.getByText('身份证号码无效').waitFor({ state: 'visible' });
+    await page.getByTestId('agent-id').fill(idNumber);
+    await page.getByTestId('agent-submit').click();
+    await page.getByTestId('agent-added').waitFor({ state: 'visible' });
+    await page.getByTestId('my-agents').getByText('林小雨').waitFor({ state: 'visible' });
+    await screenshot(page, 'my-account-agents');
+
+    // citizen1 sees whom they act for, and applies for 何志强: nothing of their own account is prefilled
+    const citizen = await signIn(run.server, 'citizen1');
+    const hit = (await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('食品经营许可')}`)).body.items.find(
+      (i: { name: string }) => i.name === '食品经营许可',
+    );
+    const agentPage = (await run.newPage()).page;
+    await signInThroughUi(agentPage, 'citizen1');
+    await agentPage.goto('/my');
+    await agentPage.getByTestId('acting-for').getByText('何志强').waitFor({ state: 'visible' });
+    await agentPage.goto(`/apply/${hit.code}`);
+    await agentPage.locator('#entityName').waitFor({ state: 'visible' });
+    expect(await agentPage.locator('#entityName').inputValue()).toBe('林小雨');
+    await choose(agentPage, 'apply-as', '代 何志强');
+    await agentPage.getByTestId('applying-for').getByText('您正在代“何志强”申请').waitFor({ state: 'visible' });
+    expect(await agentPage.locator('#entityName').inputValue()).toBe('');
+    await screenshot(agentPage, 'apply-as-agent');
+
+    // filed for 何志强 (the form through the API): in the agent's cases and in the principal's
+    const item = (await citizen.get(`/api/v1/catalog/items/${hit.code}`)).body;
+    const heId = (await clerk.post(`/api/v1/applicants/${ids['何志强']}/reveal`)).body.idNumber as string;
+    const filed = await citizen.post('/api/v1/cases', {
+      itemCode: hit.code,
+      applicantId: ids['何志强'],
+      formData: sampleForm(item.content.form.schema, heId),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    for (const p of [agentPage, page]) {
+      await p.goto('/my/cases');
+      await p.getByTestId('my-cases-table').getByText(filed.body.number).waitFor({ state: 'visible' });
+    }
+    // revoked, the agent may no longer apply for them
+    await page.goto('/my');
+    await page.getByTestId('my-agents').locator('[data-testid^=agent-revoke-]').first().click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /撤\s?销/ })
+      .click();
+    await card.getByText('尚未委托代办人').waitFor({ state: 'visible' });
+    const again = await citizen.post('/api/v1/cases', {
+      itemCode: hit.code,
+      applicantId: ids['何志强'],
+      formData: sampleForm(item.content.form.schema, heId),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(again.status).toBe(403);
+    expect(errors).toEqual([]);
   });
 });

@@ -227,6 +227,13 @@ export const casePages = {
   'cases.useLicense': ['使用电子证照', 'Use electronic license'],
   'cases.useShared': ['使用共享数据', 'Use shared data'],
   'cases.licenseChosen': ['已选用电子证照', 'License chosen'],
+  'cases.applyAs': ['申请人', 'Applicant'],
+  'cases.applyAsSelf': ['本人申请（{name}）', 'Myself ({name})'],
+  'cases.applyAsPrincipal': ['代 {name}（{id}）申请', 'For {name} ({id}), as their agent'],
+  'cases.applyingFor': [
+    '您正在代“{name}”申请：申请人为{name}，办理结果和通知送给申请人，您可在“我的办件”中跟踪。',
+    'You are applying for {name}: they are the applicant and get the results and messages; you can follow the case in My cases.',
+  ],
   'cases.heldLicense': ['选用持有的证照', 'Use a license you hold'],
   'cases.heldLicenseWindow': ['选用申请人持有的证照', 'Use a license the applicant holds'],
   'cases.heldLicenseChosen': ['已选用 {type}（{number}）', 'Using {type} ({number})'],

@@ -6,8 +6,9 @@ import { isStaff, useMe } from '../../api/auth.ts';
 import { useUnreadCount } from '../../api/notify.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { SessionsTable } from '../account/SessionsTable.tsx';
+import { AgentsCard } from './AgentsCard.tsx';
 
-/** 我的账户: the applicant's real-name profile (masked), messages and sessions. */
+/** 我的账户: the applicant's real-name profile (masked), messages, agents (委托代办) and sessions. */
 export function MyAccountPage() {
   const t = useT();
   usePageTitle(t('nav.myAccount'));
@@ -74,6 +75,11 @@ export function MyAccountPage() {
             </div>
           </Card>
         </Col>
+        {applicant && (
+          <Col xs={24}>
+            <AgentsCard />
+          </Col>
+        )}
         <Col xs={24}>
           <Card title={t('sessions.title')}>
             <SessionsTable />

@@ -1,7 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Modal, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Form, Modal, Select, Space, Typography } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useHeldLicenses, type ItemContent, type MaterialInput } from '../../../api/cases.ts';
+import { useAgents } from '../../../api/agents.ts';
 import type { Me } from '../../../api/types.ts';
 import { SchemaFields, maskedPrefills, prefillValues, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from './MaterialsInput.tsx';
@@ -12,6 +13,8 @@ type Material = ItemContent['materials'][number];
 export interface Application {
   formData: Record<string, unknown>;
   materials: MaterialInput[];
+  /** the applicant an agent applies for (代办); absent: the signed-in applicant */
+  applicantId?: number;
 }
 
 /**
@@ -41,10 +44,23 @@ export function ApplicationForm({
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [error, setError] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const source = me.applicant;
-  const held = useHeldLicenses(undefined, !!me.applicant && materials.some((m) => m.source === 'license'));
+  // 代办: the applicants who authorized me; applying for one of them, nothing of my account is prefilled
+  const agents = useAgents(!!me.applicant);
+  const principals = agents.data?.actingFor ?? [];
+  const [forId, setForId] = useState<number | undefined>(undefined);
+  const principal = principals.find((a) => a.principal.applicantId === forId)?.principal;
+  const source = forId === undefined ? me.applicant : null;
+  const held = useHeldLicenses(forId, !!me.applicant && materials.some((m) => m.source === 'license'));
   const initial = useMemo(() => prefillValues(spec, source), [spec, source]);
   const masked = useMemo(() => new Set(maskedPrefills(spec, source).map((f) => f.name)), [spec, source]);
+  // the form takes the chosen applicant's prefill (none for a principal)
+  useEffect(() => form.resetFields(), [forId, form]);
+  const chooseApplicant = (id: number | undefined) => {
+    setForId(id);
+    // a license picked for one applicant is not another's
+    setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held')));
+    setError(null);
+  };
 
   const onSubmit = async () => {
     setError(null);
@@ -75,7 +91,7 @@ export function ApplicationForm({
       if (!go) return;
     }
     try {
-      await submit({ formData: toFormData(spec, values), materials: toMaterialInputs(choices) });
+      await submit({ formData: toFormData(spec, values), materials: toMaterialInputs(choices), ...(forId === undefined ? {} : { applicantId: forId }) });
     } catch (e) {
       setError(placeSubmitErrors(form, e));
     }
@@ -84,6 +100,26 @@ export function ApplicationForm({
   return (
     <>
       {modalHolder}
+      {principals.length > 0 && (
+        <Card title={t('cases.applyAs')} className="block-gap" data-testid="apply-as">
+          <Select
+            id="apply-as"
+            value={forId ?? 0}
+            onChange={(id: number) => chooseApplicant(id === 0 ? undefined : id)}
+            style={{ width: '100%', maxWidth: 480 }}
+            options={[
+              { value: 0, label: t('cases.applyAsSelf', { name: me.applicant?.name ?? me.displayName }) },
+              ...principals.map((a) => ({
+                value: a.principal.applicantId,
+                label: t('cases.applyAsPrincipal', { name: a.principal.name, id: a.principal.idNumber }),
+              })),
+            ]}
+          />
+          {principal && (
+            <Alert type="warning" showIcon className="block-gap-top" title={t('cases.applyingFor', { name: principal.name })} data-testid="applying-for" />
+          )}
+        </Card>
+      )}
       <Card title={t('cases.applicationForm')} className="block-gap">
         {masked.size > 0 && <Alert type="info" showIcon className="block-gap" title={t('cases.maskedPrefillNote')} />}
         <Form
