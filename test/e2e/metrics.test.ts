@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cjkRendering, followMenu, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, followMenu, pressUntil, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 import { generateHistory } from '../../src/modules/metrics/generate.ts';
 import type { Page } from 'playwright-core';
 
@@ -70,11 +70,16 @@ describe('statistics in the browser', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('rank-windows').locator('tbody tr').first().waitFor();
       await expect.poll(() => page.getByTestId('rank-departments').locator('.ant-tag', { hasText: '表彰' }).count()).toBe(3);
-      await page.getByRole('button', { name: '评定为红旗窗口' }).click();
-      await page.getByLabel('评定说明').fill('按时办结率第一，群众满意');
-      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-      await page.getByTestId('red-flag').waitFor();
-      expect(await page.getByTestId('red-flag').innerText()).toContain('按时办结率第一');
+      // named once: a retry of this story finds last month's red flag already named
+      const redFlag = page.getByTestId('red-flag');
+      const nameIt = page.getByRole('button', { name: '评定为红旗窗口' });
+      await redFlag.or(nameIt).first().waitFor();
+      if (await nameIt.isVisible()) {
+        await nameIt.click();
+        await page.getByLabel('评定说明').fill('按时办结率第一，群众满意');
+        await pressUntil(page.getByRole('button', { name: /确\s*定|OK/ }), redFlag);
+      }
+      expect(await redFlag.innerText()).toContain('按时办结率第一');
       await screenshot(page, 'metrics-windows-ranking');
 
       // staff performance with the weights form
@@ -90,8 +95,9 @@ describe('statistics in the browser', () => {
       await firstDay.waitFor();
       await firstDay.getByRole('button', { name: /填\s*写/ }).click();
       await page.getByLabel('备注').fill('窗口系统故障 20 分钟，已人工登记');
-      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-      await page.getByText('窗口系统故障 20 分钟，已人工登记').waitFor();
+      // the day's row shows the note once the dialog has saved it (a click lost while the dialog animates is repeated)
+      await pressUntil(page.getByRole('button', { name: /确\s*定|OK/ }), page.getByTestId('work-log').getByText('窗口系统故障 20 分钟，已人工登记'));
+      await page.getByLabel('备注').waitFor({ state: 'hidden' });
       await screenshot(page, 'metrics-work-log');
 
       // the big screen for the hall
