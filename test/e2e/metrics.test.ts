@@ -44,16 +44,29 @@ describe('statistics in the browser', () => {
       await expect
         .poll(() => page.getByTestId('kpi-accepted').locator('.ant-statistic-content').innerText())
         .toBe(api.current.accepted.toLocaleString('zh-CN'));
-      expect(await chartInk(page, 'chart-trend')).toBeGreaterThan(500);
-      expect(await chartInk(page, 'chart-kinds')).toBeGreaterThan(500);
-      expect(await chartInk(page, 'chart-breakdown')).toBeGreaterThan(500);
+      await expect.poll(() => chartInk(page, 'chart-trend'), { timeout: 15_000 }).toBeGreaterThan(500);
+      await expect.poll(() => chartInk(page, 'chart-kinds'), { timeout: 15_000 }).toBeGreaterThan(500);
+      await expect.poll(() => chartInk(page, 'chart-breakdown'), { timeout: 15_000 }).toBeGreaterThan(500);
       await screenshot(page, 'metrics-dashboard-month');
 
       // the year, by channel
       await page.getByText('年', { exact: true }).click();
-      await page.getByLabel('分组').click();
-      await page.getByTitle('分组：渠道').click();
-      await page.getByRole('cell', { name: '网上', exact: true }).waitFor();
+      // a choice lost while the drop-down animates on a busy machine is made again
+      const online = page.getByRole('cell', { name: '网上', exact: true });
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.getByLabel('分组').click();
+        await page
+          .getByTitle('分组：渠道')
+          .click({ timeout: 10_000 })
+          .catch(() => {});
+        const shown = await online.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) break;
+        await page.keyboard.press('Escape');
+      }
+      await online.waitFor();
       await screenshot(page, 'metrics-dashboard-year-by-channel');
 
       // window management: ranking of last month, the red-flag window
@@ -103,7 +116,7 @@ describe('statistics in the browser', () => {
       // the big screen for the hall
       await page.goto('/screen/metrics');
       await page.getByTestId('big-screen').waitFor();
-      expect(await chartInk(page, 'screen-days')).toBeGreaterThan(500);
+      await expect.poll(() => chartInk(page, 'screen-days'), { timeout: 15_000 }).toBeGreaterThan(500);
       await screenshot(page, 'metrics-big-screen');
       expect(errors).toEqual([]);
     },

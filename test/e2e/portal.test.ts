@@ -154,9 +154,13 @@ describe('portal (applicants)', () => {
       materials: sampleMaterials(item.content.materials),
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    for (const p of [agentPage, page]) {
+    for (const [p, tag] of [
+      [agentPage, '代 何志强 申请'],
+      [page, '代办人提交'],
+    ] as const) {
       await p.goto('/my/cases');
-      await p.getByTestId('my-cases-table').getByText(filed.body.number).waitFor({ state: 'visible' });
+      const row = p.getByTestId('my-cases-table').locator('tr', { hasText: filed.body.number });
+      await row.getByTestId('agent-tag').getByText(tag).waitFor({ state: 'visible' });
     }
     // revoked, the agent may no longer apply for them
     await page.goto('/my');

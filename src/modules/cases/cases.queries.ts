@@ -282,6 +282,7 @@ export async function listCases(
           'k.bundle_id',
           'o.name as organization_name',
           'ap.name as applicant_name',
+          'k.agent_applicant_id',
           'c.committed_due_at',
           'c.is_overdue',
         ])
@@ -295,6 +296,8 @@ export async function listCases(
       kinds: caseKinds(r),
       organizationName: r.organization_name,
       applicantName: r.applicant_name,
+      /** the agent who applied for the applicant (代办), if one did */
+      agentApplicantId: r.agent_applicant_id,
       receivedAt: r.received_at.toISOString(),
       acceptedAt: r.accepted_at?.toISOString() ?? null,
       /** art. 32: the one-time notice is due by then (pre-review) */

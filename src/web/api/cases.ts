@@ -39,6 +39,8 @@ export interface CaseSummary {
   kinds: CaseKind[];
   organizationName: string;
   applicantName: string;
+  /** the agent who applied for the applicant (代办), if one did */
+  agentApplicantId: number | null;
   receivedAt: string;
   acceptedAt: string | null;
   committedDueAt: string | null;

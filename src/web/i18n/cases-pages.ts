@@ -227,6 +227,8 @@ export const casePages = {
   'cases.useLicense': ['使用电子证照', 'Use electronic license'],
   'cases.useShared': ['使用共享数据', 'Use shared data'],
   'cases.licenseChosen': ['已选用电子证照', 'License chosen'],
+  'cases.asAgentFor': ['代 {name} 申请', 'For {name}, as agent'],
+  'cases.byAgent': ['代办人提交', 'Filed by your agent'],
   'cases.applyAs': ['申请人', 'Applicant'],
   'cases.applyAsSelf': ['本人申请（{name}）', 'Myself ({name})'],
   'cases.applyAsPrincipal': ['代 {name}（{id}）申请', 'For {name} ({id}), as their agent'],

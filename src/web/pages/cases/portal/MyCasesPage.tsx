@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Select, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -7,6 +7,7 @@ import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { useMe } from '../../../api/auth.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
@@ -22,6 +23,7 @@ export function MyCasesPage() {
   const [status, setStatus] = useState<CaseStatus | undefined>();
   const [page, setPage] = useState(1);
   const list = useCases({ status }, page, 20);
+  const me = useMe().data!;
   const waiting = useCases({ status: 'notified' }, 1, 100);
   const waiting2 = useCases({ status: 'awaiting_supplement' }, 1, 100);
   // a bundle's one-time notice is answered on the bundle, a review-time supplement on the item case
@@ -39,6 +41,11 @@ export function MyCasesPage() {
             {subject}
           </Link>
           <div className="cell-sub mono">{c.number}</div>
+          {c.agentApplicantId !== null && (
+            <Tag color="geekblue" data-testid="agent-tag">
+              {c.agentApplicantId === me.applicant?.id ? t('cases.asAgentFor', { name: c.applicantName }) : t('cases.byAgent')}
+            </Tag>
+          )}
           {c.parentId !== null && !c.nested && (
             <Link to={`/my/cases/${c.parentId}`} className="cell-sub">
               {t('bundle.belongsTo')}
