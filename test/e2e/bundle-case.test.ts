@@ -13,6 +13,7 @@ import {
   startBrowserRun,
   writePdf,
   type BrowserRun,
+  pressUntil,
 } from './support.ts';
 
 /*
@@ -169,8 +170,7 @@ describe('企业开办一件事 from the online application to unified delivery'
     await page.getByTestId('bundle-children').locator('tbody tr').nth(3).waitFor({ state: 'visible' });
     await page.getByTestId('completeness').getByText('必要材料齐全').waitFor({ state: 'visible' });
     await page.getByTestId('action-accept').click();
-    await page.getByTestId('accept-ok').click();
-    await page.getByTestId('case-status').first().getByText('办理中').waitFor({ state: 'visible' });
+    await pressUntil(page.getByTestId('accept-ok'), page.getByTestId('case-status').first().getByText('办理中'));
     await page.getByTestId('bundle-children').getByText('办理中').first().waitFor({ state: 'visible' });
     await screenshot(page, 'bundle-clerk-accepted');
 

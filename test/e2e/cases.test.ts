@@ -136,8 +136,7 @@ describe('a case from online application to delivery', () => {
     await screenshot(page, 'cases-clerk-case');
 
     await page.getByTestId('action-accept').click();
-    await page.getByTestId('accept-ok').click();
-    await page.getByTestId('case-status').getByText('办理中').waitFor({ state: 'visible' });
+    await pressUntil(page.getByTestId('accept-ok'), page.getByTestId('case-status').getByText('办理中'));
     // the clocks start: committed and legal deadlines, and the review task for the department
     await page.getByTestId('case-deadlines').first().getByText('承诺办结时间').waitFor({ state: 'visible' });
     await page.getByTestId('case-tasks').getByText('审查').waitFor({ state: 'visible' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client, type TestServer } from '../harness.ts';
 import { itemContent } from '../factories.ts';
-import { cjkRendering, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 
 /*
  * Fees and documents as the people at the center see them: a citizen whose accepted case has a fee
@@ -135,8 +135,8 @@ describe('fees and documents in the browser', () => {
     // the clerk takes the acceptance fee in cash at the window
     const lines = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines;
     await page.getByTestId(`fee-pay-${lines[0].id}`).click();
-    await page.getByTestId('fee-action-ok').click();
-    await expect.poll(() => page.getByTestId(`fee-status-${lines[0].id}`).textContent()).toBe('已缴费');
+    // a click lost while the dialog animates in is made again (the dialog keeps its Idempotency-Key)
+    await pressUntil(page.getByTestId('fee-action-ok'), page.getByTestId(`fee-status-${lines[0].id}`).getByText('已缴费', { exact: true }));
     await screenshot(page, 'fees-workbench-case');
     // the decision fee is still to be assessed and paid: delivery waits
     await page.getByTestId('action-deliver').click();
@@ -173,8 +173,7 @@ describe('fees and documents in the browser', () => {
     await dialog.getByText('原路退回').first().waitFor({ state: 'visible' });
     expect(await page.getByTestId('fee-refund-reason').inputValue()).toBe('重复缴费，原路退回');
     await screenshot(page, 'fees-refund-dialog');
-    await page.getByTestId('fee-refund-ok').click();
-    await payments.getByText('已退款').waitFor({ state: 'visible' });
+    await pressUntil(page.getByTestId('fee-refund-ok'), payments.getByText('已退款'));
     expect(await page.getByTestId(`fee-refund-${duplicate.id}`).count()).toBe(0);
     await page.getByTestId('case-timeline').getByText('重复缴费已退款').first().waitFor({ state: 'visible' });
     await screenshot(page, 'fees-refunded');

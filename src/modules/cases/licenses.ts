@@ -10,6 +10,7 @@ import './cases.tables.ts';
  * their reuse as the materials of a new application — the applicant (or the clerk at the window, for them)
  * picks one instead of uploading a copy, and the case keeps it as `license:<document id>`.
  */
+
 /** A material's reference to a held license. */
 export const licenseReference = (documentId: number) => `license:${documentId}`;
 

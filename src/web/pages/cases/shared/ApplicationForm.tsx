@@ -135,7 +135,15 @@ export function ApplicationForm({
       </Card>
       <Card title={t('cases.materials')} className="block-gap">
         <Typography.Paragraph type="secondary">{t('cases.materialsHint')}</Typography.Paragraph>
-        <MaterialsInput materials={materials} value={choices} onChange={setChoices} mode="online" note={materialNote} licenses={held.data?.items} />
+        <MaterialsInput
+          materials={materials}
+          value={choices}
+          onChange={setChoices}
+          mode="online"
+          note={materialNote}
+          licenses={held.data?.items}
+          linkLicenses={forId === undefined}
+        />
       </Card>
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
       <Space className="case-submit-bar">

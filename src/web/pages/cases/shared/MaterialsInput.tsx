@@ -50,6 +50,7 @@ export function MaterialsInput({
   mode,
   note,
   licenses = [],
+  linkLicenses = true,
 }: {
   materials: Material[];
   value: MaterialChoices;
@@ -59,6 +60,8 @@ export function MaterialsInput({
   note?: (m: Material) => ReactNode;
   /** the licenses the applicant holds (GET /licenses) */
   licenses?: HeldLicense[];
+  /** whether the caller may open those licenses (not an agent: they are the principal's cases) */
+  linkLicenses?: boolean;
 }) {
   const set = (key: string, choice: MaterialChoice | undefined) => onChange({ ...value, [key]: choice });
   return (
@@ -72,6 +75,7 @@ export function MaterialsInput({
           mode={mode}
           note={note?.(m)}
           held={m.source === 'license' && m.licenseType ? licenses.filter((l) => l.type === m.licenseType) : []}
+          linkHeld={linkLicenses}
         />
       ))}
     </div>
@@ -85,6 +89,7 @@ function MaterialRow({
   mode,
   note,
   held,
+  linkHeld,
 }: {
   m: Material;
   choice: MaterialChoice | undefined;
@@ -93,6 +98,7 @@ function MaterialRow({
   note?: ReactNode;
   /** licenses of the type this material takes that the applicant holds */
   held: HeldLicense[];
+  linkHeld: boolean;
 }) {
   const t = useCaseT();
   const { locale } = useLocale();
@@ -134,9 +140,13 @@ function MaterialRow({
         )}
         {choice?.kind === 'held' && (
           <div className="case-material-file" data-testid={`held-chosen-${m.key}`}>
-            <a href={`/api/v1/cases/${choice.license.caseId}/documents/${choice.license.id}/pdf`} target="_blank" rel="noreferrer">
-              {t('cases.heldLicenseChosen', { type: choice.license.type, number: choice.license.number })}
-            </a>
+            {linkHeld ? (
+              <a href={`/api/v1/cases/${choice.license.caseId}/documents/${choice.license.id}/pdf`} target="_blank" rel="noreferrer">
+                {t('cases.heldLicenseChosen', { type: choice.license.type, number: choice.license.number })}
+              </a>
+            ) : (
+              <span>{t('cases.heldLicenseChosen', { type: choice.license.type, number: choice.license.number })}</span>
+            )}
             <Button type="link" size="small" onClick={() => onChoose(undefined)}>
               {t('action.remove')}
             </Button>

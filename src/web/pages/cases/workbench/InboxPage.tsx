@@ -34,16 +34,13 @@ export function InboxPage() {
   }, []);
   if (!can(me, 'case.handle')) return <Forbidden />;
   const filtered = Object.entries(filter).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '' && v !== false);
-  const sortOrder = (column: 'due' | 'arrived') =>
-    column === 'due'
-      ? (filter.sort ?? 'due') === 'due'
-        ? ('ascend' as const)
-        : null
-      : filter.sort === 'arrived'
-        ? ('ascend' as const)
-        : filter.sort === '-arrived'
-          ? ('descend' as const)
-          : null;
+  // the column the inbox is ordered by: the deadline (urgent first), or arrival either way
+  const sortOrder = (column: 'due' | 'arrived'): 'ascend' | 'descend' | null => {
+    const sort = filter.sort ?? 'due';
+    if (column === 'due') return sort === 'due' ? 'ascend' : null;
+    if (sort === 'arrived') return 'ascend';
+    return sort === '-arrived' ? 'descend' : null;
+  };
   const columns: TableColumnsType<InboxTask> = [
     {
       title: t('cases.subjectAndNumber'),
