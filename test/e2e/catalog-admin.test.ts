@@ -261,8 +261,7 @@ describe('catalog administration (事项管理)', () => {
       await reviewer.page.getByTestId('action-approve').waitFor({ state: 'visible' });
       await reviewer.page.getByTestId('action-reject').click();
       await reviewer.page.getByTestId('reject-note').fill('请补充食品经营场所的现场核查要求。');
-      await reviewer.page.locator('#reject-note-ok').click();
-      await reviewer.page.getByTestId('shown-version').filter({ hasText: 'v1 · 草稿' }).waitFor({ state: 'visible' });
+      await pressUntil(reviewer.page.locator('#reject-note-ok'), reviewer.page.getByTestId('shown-version').filter({ hasText: 'v1 · 草稿' }));
       expect(reviewer.errors).toEqual([]);
 
       await page.reload();
@@ -487,8 +486,7 @@ describe('catalog administration (事项管理)', () => {
 
     await page.getByTestId('action-cancel').click();
     await page.getByTestId('cancel-reason').fill('事项已合并至企业设立登记');
-    await page.locator('#cancel-reason-ok').click();
-    await page.getByText('本事项已取消，不再受理新的申请').waitFor({ state: 'visible' });
+    await pressUntil(page.locator('#cancel-reason-ok'), page.getByText('本事项已取消，不再受理新的申请'));
     expect((await admin.get(`/api/v1/catalog/admin/items/${id}`)).body).toMatchObject({ status: 'cancelled', cancelReason: '事项已合并至企业设立登记' });
     expect(errors).toEqual([]);
   });

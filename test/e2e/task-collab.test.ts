@@ -10,6 +10,7 @@ import {
   signInThroughUi,
   startBrowserRun,
   type BrowserRun,
+  pressUntil,
 } from './support.ts';
 
 /*
@@ -304,9 +305,8 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     await choose(c, 'cc-recipients', '黄磊', true, '黄磊');
     await c.getByTestId('cc-dialog').locator('textarea').fill('涉及治安管理，请知悉');
     await screenshot(c, 'collab-cc-dialog');
-    await c.getByTestId('cc-ok').click();
+    await pressUntil(c.getByTestId('cc-ok'), event(c, 'case_copied').getByText('黄磊'));
     await c.getByTestId('cc-dialog').waitFor({ state: 'detached' });
-    await event(c, 'case_copied').getByText('黄磊').waitFor({ state: 'visible' });
 
     await run.server.drainOutbox();
     await p.reload();
@@ -353,9 +353,8 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     const dialog = head.getByTestId('extension-decide-dialog');
     await dialog.getByText('批准后法定办结时限延长 5 个工作日。').waitFor({ state: 'visible' });
     await head.locator('#extension-note').fill('同意延期');
-    await head.getByTestId('extension-decide-ok').click();
+    await pressUntil(head.getByTestId('extension-decide-ok'), requests.getByText('已批准'));
     await dialog.waitFor({ state: 'detached' });
-    await requests.getByText('已批准').waitFor({ state: 'visible' });
     await legalRow(head).getByText('已延长 5 个工作日').waitFor({ state: 'visible' });
     expect(await legalRow(head).innerText()).not.toBe(shownToHead);
     await event(head, 'extended').waitFor({ state: 'visible' });
