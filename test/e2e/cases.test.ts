@@ -214,7 +214,7 @@ describe('a case from online application to delivery', () => {
     await page.getByTestId('deliver-method').getByText('邮寄送达').click();
     await page.locator('#trackingNumber').fill('SF1234567890');
     await screenshot(page, 'cases-deliver-dialog');
-    await page.getByTestId('deliver-ok').click();
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（邮寄送达）`));
     await dialog.waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });
   });

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { cachedReference, referenceChanged } from '../../server/db/reference-cache.ts';
-import { shapedStatement, type Executor } from '../../server/db/database.ts';
+import { pipelinedWrite, shapedStatement, type Database, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
+import type { QueryCreator } from 'kysely';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from './calendar.store.ts';
 import { computeLimit, defaultWarningPolicy, nextAttention, warningMoment, type LimitSpec, type LimitState, type WarningPolicy } from './clock-math.ts';
@@ -155,41 +156,72 @@ type Figures = Awaited<ReturnType<typeof settlement>>['row'];
 type Settled = Figures & Pick<ClockRow, 'state' | 'stopped_at' | 'id' | 'version'> & { now: Date };
 type Change = { kind: string; committedBefore: Date | null; legalBefore: Date | null; note: string | null };
 
+/** The clock written as settled, if still at the version read. */
+function clockUpdate(db: QueryCreator<Database>, v: Settled) {
+  return db
+    .updateTable('clock')
+    .set({
+      state: v.state,
+      stopped_at: v.stopped_at,
+      committed_due_at: v.committed_due_at,
+      legal_due_at: v.legal_due_at,
+      is_overdue: v.is_overdue,
+      next_attention_at: v.next_attention_at,
+      warn_at: v.warn_at,
+      version: sql`version + 1`,
+      updated_at: v.now,
+    })
+    .where('id', '=', v.id)
+    .where('version', '=', v.version)
+    .returningAll();
+}
+
+/** The change of the clock the statement's `u` wrote. */
+function changeRecord(db: QueryCreator<Database>, v: Change) {
+  return db
+    .insertInto('clock_change')
+    .columns(changeColumns)
+    .expression(changeOf('u', v.kind, { committed_due_at: v.committedBefore, legal_due_at: v.legalBefore }, v.note));
+}
+
 /** settle's statement: the clock written if still at its version, with its change recorded (`recorded`) or not. */
 const settleStatement = shapedStatement(
   (recorded: boolean) => String(recorded),
   (db, recorded, v: Settled | (Settled & Change)) => {
-    const update = db
-      .updateTable('clock')
-      .set({
-        state: v.state,
-        stopped_at: v.stopped_at,
-        committed_due_at: v.committed_due_at,
-        legal_due_at: v.legal_due_at,
-        is_overdue: v.is_overdue,
-        next_attention_at: v.next_attention_at,
-        warn_at: v.warn_at,
-        version: sql`version + 1`,
-        updated_at: v.now,
-      })
-      .where('id', '=', v.id)
-      .where('version', '=', v.version)
-      .returningAll();
+    const update = clockUpdate(db, v);
     if (!recorded || !('kind' in v)) return update;
     return db
       .with('u', () => update)
-      .with('ch', (w) =>
-        w
-          .insertInto('clock_change')
-          .columns(changeColumns)
-          .expression(changeOf('u', v.kind, { committed_due_at: v.committedBefore, legal_due_at: v.legalBefore }, v.note)),
-      )
+      .with('ch', (w) => changeRecord(w, v))
       .selectFrom('u')
       .selectAll();
   },
 );
 
+/**
+ * settle's statement when nobody reads its answer: the clock written if still at its version, with its
+ * change recorded; should the clock have changed since it was read, the transaction ends with 409.
+ */
+const quietSettleStatement = shapedStatement(
+  () => '',
+  (db, _shape, v: Settled & Change) =>
+    db
+      .with('u', () => clockUpdate(db, v))
+      .with('ch', (w) => changeRecord(w, v))
+      .selectNoFrom(sql<null>`CASE WHEN NOT EXISTS (SELECT 1 FROM u) THEN changed_meanwhile('the clock was changed by someone else') END`.as('ok')),
+);
+
+/** Write a clock's change without waiting for the answer (see quietSettleStatement). */
+async function settleQuietly(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now: number, parts: ClockParts): Promise<void> {
+  knownClocks.delete(ctx.tx);
+  const { row: figures } = await settlement(ctx.tx, clock, parts, now);
+  const written = { ...figures, state: clock.state, stopped_at: clock.stopped_at, now: new Date(), id: clock.id, version: clock.version };
+  await pipelinedWrite(ctx.tx, quietSettleStatement('', { ...written, kind, committedBefore: clock.committed_due_at, legalBefore: clock.legal_due_at, note }));
+}
+
 async function settle(ctx: WriteContext, clock: ClockRow, kind: string, note: string | null, now = Date.now(), known?: ClockParts) {
+  // whatever the transaction's first read brought of the clock is not the row any more
+  knownClocks.delete(ctx.tx);
   const parts = known ?? (await loadParts(ctx.tx, clock.id));
   const { row: figures, moved } = await settlement(ctx.tx, clock, parts, now);
   const written = { ...figures, state: clock.state, stopped_at: clock.stopped_at, now: new Date(), id: clock.id, version: clock.version };
@@ -214,45 +246,49 @@ export interface StartClock {
   legal?: LimitSpec | null;
 }
 
-/** startClock's statement: the clock and its 'started' change. */
+/**
+ * startClock's statement: the clock, with an id drawn beforehand (`nextClockId`), and its 'started'
+ * change. It answers nothing, so the action need not wait for it: the case row that names the clock
+ * follows it in the same round trip.
+ */
 const startStatement = shapedStatement(
   () => '',
   (
-    db,
+    _db,
     _shape,
-    v: Figures & Pick<ClockRow, 'owner_type' | 'owner_id' | 'region_id' | 'started_at' | 'committed_limit' | 'committed_unit' | 'legal_limit' | 'legal_unit'>,
-  ) =>
-    db
-      .with('c', (w) =>
-        w
-          .insertInto('clock')
-          .values({
-            owner_type: v.owner_type,
-            owner_id: v.owner_id,
-            region_id: v.region_id,
-            started_at: v.started_at,
-            committed_limit: v.committed_limit,
-            committed_unit: v.committed_unit,
-            legal_limit: v.legal_limit,
-            legal_unit: v.legal_unit,
-            stopped_at: null,
-            committed_due_at: v.committed_due_at,
-            legal_due_at: v.legal_due_at,
-            is_overdue: v.is_overdue,
-            next_attention_at: v.next_attention_at,
-            warn_at: v.warn_at,
-          })
-          .returningAll(),
-      )
-      .with('ch', (w) =>
-        w
-          .insertInto('clock_change')
-          .columns(changeColumns)
-          .expression(changeOf('c', 'started', { committed_due_at: null, legal_due_at: null }, null)),
-      )
-      .selectFrom('c')
-      .selectAll(),
+    v: Figures &
+      Pick<ClockRow, 'id' | 'owner_type' | 'owner_id' | 'region_id' | 'started_at' | 'committed_limit' | 'committed_unit' | 'legal_limit' | 'legal_unit'>,
+  ) => sql`
+    WITH c AS (
+      INSERT INTO clock (id, owner_type, owner_id, region_id, started_at, committed_limit, committed_unit, legal_limit, legal_unit,
+                         committed_due_at, legal_due_at, is_overdue, next_attention_at, warn_at)
+      OVERRIDING SYSTEM VALUE
+      VALUES (${v.id}::bigint, ${v.owner_type}::text, ${v.owner_id}::text, ${v.region_id}::bigint, ${v.started_at}::timestamptz,
+              ${v.committed_limit}::int, ${v.committed_unit}::text, ${v.legal_limit}::int, ${v.legal_unit}::text,
+              ${v.committed_due_at}::timestamptz, ${v.legal_due_at}::timestamptz, ${v.is_overdue}::boolean,
+              ${v.next_attention_at}::timestamptz, ${v.warn_at}::timestamptz)
+      RETURNING id, committed_due_at, legal_due_at
+    )
+    INSERT INTO clock_change (${sql.join(changeColumns.map((c) => sql.ref(c)))})
+    ${changeOf('c', 'started', { committed_due_at: null, legal_due_at: null }, null)}`,
 );
+
+/**
+ * Clock ids drawn ahead from the clock table's identity, a block at a time: a new clock knows its id
+ * before it is written, so whatever names it (a case's `clock_id`) is written right after it without
+ * waiting for its answer. Ids a process drew and did not use are skipped, as a sequence skips the ids of
+ * rolled-back inserts; they are unique across processes, not in the order the clocks were started.
+ */
+const drawnClockIds: number[] = [];
+const clockIdBlock = 32;
+async function nextClockId(db: Executor): Promise<number> {
+  if (drawnClockIds.length === 0) {
+    const { rows } = await sql<{ id: number }>`
+      SELECT nextval(pg_get_serial_sequence('clock', 'id')) AS id FROM generate_series(1, ${clockIdBlock}::int) ORDER BY 1`.execute(db);
+    drawnClockIds.push(...rows.map((r) => r.id));
+  }
+  return drawnClockIds.shift()!;
+}
 
 /** Start a clock for something with a time limit (a case, a work order, a rectification). */
 export async function startClock(ctx: WriteContext, input: StartClock) {
@@ -286,45 +322,91 @@ export async function startClock(ctx: WriteContext, input: StartClock) {
     updated_at: startedAt,
   };
   const { row: figures } = await settlement(ctx.tx, fresh, { pauses: [], extensions: [] }, Date.now());
-  const row = (
-    await ctx.tx.executeQuery(
-      startStatement('', {
-        ...figures,
-        owner_type: fresh.owner_type,
-        owner_id: fresh.owner_id,
-        region_id: fresh.region_id,
-        started_at: startedAt,
-        committed_limit: fresh.committed_limit,
-        committed_unit: fresh.committed_unit,
-        legal_limit: fresh.legal_limit,
-        legal_unit: fresh.legal_unit,
-      }),
-    )
-  ).rows[0]!;
-  return row as ClockRow;
+  const id = await nextClockId(ctx.tx);
+  await pipelinedWrite(
+    ctx.tx,
+    startStatement('', {
+      ...figures,
+      id,
+      owner_type: fresh.owner_type,
+      owner_id: fresh.owner_id,
+      region_id: fresh.region_id,
+      started_at: startedAt,
+      committed_limit: fresh.committed_limit,
+      committed_unit: fresh.committed_unit,
+      legal_limit: fresh.legal_limit,
+      legal_unit: fresh.legal_unit,
+    }),
+  );
+  // the row as the statement writes it (its defaults: version 1, created now)
+  const now = new Date();
+  return { ...fresh, ...figures, id, version: 1, created_at: now, updated_at: now } as ClockRow;
 }
 
-/**
- * A clock with its pauses and extensions, in one read. Not locked: `settle` writes it back only at
- * the version read here, so a concurrent change makes one of the two a conflict.
- */
-async function lockClock(ctx: WriteContext, clockId: number, expectedVersion?: number): Promise<ClockRow & { parts: ClockParts }> {
-  const { rows } = await sql<ClockRow & { pause_spans: [number, number | null][] | null; extension_parts: ClockParts['extensions'] | null }>`
-    SELECT c.*,
-           (SELECT json_agg(json_build_array(floor(extract(epoch FROM p.started_at) * 1000), floor(extract(epoch FROM p.ended_at) * 1000)) ORDER BY p.id)
-            FROM clock_pause p WHERE p.clock_id = c.id) AS pause_spans,
-           (SELECT json_agg(json_build_object('applies_to', e.applies_to, 'amount', e.amount) ORDER BY e.id)
-            FROM clock_extension e WHERE e.clock_id = c.id) AS extension_parts
-    FROM clock c WHERE c.id = ${clockId}`.execute(ctx.tx);
-  const row = rows[0];
-  if (!row) throw new AppError('NOT_FOUND');
-  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new AppError('CONFLICT', { expectedVersion, actual: row.version });
+/** A clock with its pauses and extensions as `lockClock` reads them. */
+type ReadClock = ClockRow & { parts: ClockParts };
+export type ClockJson = { [K in keyof ClockRow]: ClockRow[K] extends Date | null ? string | null : ClockRow[K] } & {
+  pause_spans: [number, number | null][] | null;
+  extension_parts: ClockParts['extensions'] | null;
+};
+const clockTimes = ['started_at', 'committed_due_at', 'legal_due_at', 'next_attention_at', 'warn_at', 'stopped_at', 'created_at', 'updated_at'] as const;
+
+/** The pauses (as epoch milliseconds) and extensions of the clock `c`, each one expression. */
+const partsOf = {
+  pauses: sql`(SELECT json_agg(json_build_array(floor(extract(epoch FROM p.started_at) * 1000), floor(extract(epoch FROM p.ended_at) * 1000)) ORDER BY p.id)
+    FROM clock_pause p WHERE p.clock_id = c.id)`,
+  extensions: sql`(SELECT json_agg(json_build_object('applies_to', e.applies_to, 'amount', e.amount) ORDER BY e.id)
+    FROM clock_extension e WHERE e.clock_id = c.id)`,
+};
+
+function readClock(
+  row: Omit<ClockRow, 'id'> & { id: number; pause_spans: [number, number | null][] | null; extension_parts: ClockParts['extensions'] | null },
+): ReadClock {
   const { pause_spans, extension_parts, ...clock } = row;
   const parts: ClockParts = {
     pauses: (pause_spans ?? []).map(([started, ended]) => ({ started_at: new Date(started), ended_at: ended === null ? null : new Date(ended) })),
     extensions: extension_parts ?? [],
   };
-  return { ...clock, parts };
+  return { ...(clock as ClockRow), parts };
+}
+
+/**
+ * The clock `clockId` names (an expression of the caller's statement) with its pauses and extensions,
+ * as one JSON value: an action that may stop or change its case's clock reads it with its first read
+ * and hands it over with `knowClock`, so that `lockClock` need not read it again.
+ */
+export function clockInRead(clockId: RawBuilder<unknown>): RawBuilder<ClockJson | null> {
+  return sql<ClockJson | null>`(SELECT to_jsonb(c) || jsonb_build_object('pause_spans', ${partsOf.pauses}, 'extension_parts', ${partsOf.extensions})
+    FROM clock c WHERE c.id = ${clockId})`;
+}
+
+/** Clocks a transaction read with its first read (`clockInRead`), each taken once by `lockClock`. */
+const knownClocks = new WeakMap<Executor, ReadClock>();
+
+/** Hand over a clock read by `clockInRead` for the rest of the transaction's first use of it. */
+export function knowClock(tx: Executor, json: ClockJson | null): void {
+  if (!json) return;
+  const row = json as unknown as Record<string, unknown>;
+  for (const column of clockTimes) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  knownClocks.set(tx, readClock(json as unknown as Parameters<typeof readClock>[0]));
+}
+
+/**
+ * A clock with its pauses and extensions, in one read (or as the transaction's first read brought it,
+ * see `knowClock`). Not locked: `settle` writes it back only at the version read here, so a concurrent
+ * change makes one of the two a conflict.
+ */
+async function lockClock(ctx: WriteContext, clockId: number, expectedVersion?: number): Promise<ReadClock> {
+  let clock = knownClocks.get(ctx.tx);
+  if (clock?.id === clockId) knownClocks.delete(ctx.tx);
+  else {
+    const { rows } = await sql<Parameters<typeof readClock>[0]>`
+      SELECT c.*, ${partsOf.pauses} AS pause_spans, ${partsOf.extensions} AS extension_parts FROM clock c WHERE c.id = ${clockId}`.execute(ctx.tx);
+    if (!rows[0]) throw new AppError('NOT_FOUND');
+    clock = readClock(rows[0]);
+  }
+  if (expectedVersion !== undefined && clock.version !== expectedVersion) throw new AppError('CONFLICT', { expectedVersion, actual: clock.version });
+  return clock;
 }
 
 /** The parts with the open pause ended at `at`. */
@@ -412,7 +494,13 @@ async function stopLocked(ctx: WriteContext, clock: ClockRow & { parts: ClockPar
 export async function stopClockIfRunning(ctx: WriteContext, clockId: number): Promise<void> {
   const clock = await lockClock(ctx, clockId);
   if (clock.state === 'stopped') return;
-  await stopLocked(ctx, clock, new Date());
+  if (clock.state === 'paused') {
+    await stopLocked(ctx, clock, new Date());
+    return;
+  }
+  // a running clock: its stop is written without waiting (nobody reads the row it leaves)
+  const at = new Date();
+  await settleQuietly(ctx, { ...clock, state: 'stopped', stopped_at: at }, 'stopped', null, at.getTime(), clock.parts);
 }
 
 /** Everything about a clock now: both limits with deadlines, elapsed and remaining, pauses, extensions, history. */

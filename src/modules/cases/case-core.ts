@@ -8,6 +8,7 @@ import type { CaseTaskTable, KaseTable } from './cases.tables.ts';
 import { syncParent } from './bundle-cases.service.ts';
 import { metricsOfEvent } from '../metrics/rollups.ts';
 import { knowStreamHead } from '../audit/audit.service.ts';
+import { clockInRead, knowClock, type ClockJson } from '../calendar/clocks.service.ts';
 import { regionById } from '../org/placement.ts';
 import { eventsWritten } from '../../server/events.ts';
 import './cases.tables.ts';
@@ -87,13 +88,14 @@ export async function preloadCase(
 ): Promise<(CaseRow & { task_id: number | null }) | undefined> {
   const row = (await tx.executeQuery(preloadStatement(wants, { caseId, taskId: taskId ?? 0 }))).rows[0];
   if (!row) return undefined;
-  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees } = row as typeof row & Partial<ExtraValues>;
+  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees, clock } = row as typeof row & Partial<ExtraValues>;
   const kase = caseFromJson(row.kase);
   const brought: Partial<ExtraValues> = {};
   if (wants.materials) brought.materials = materials;
   if (wants.documentFacts) brought.documentFacts = documentFacts;
   if (wants.unpaidFees) brought.unpaidFees = unpaidFees;
   preloadedExtras.set(tx, { caseId, brought });
+  if (wants.clock) knowClock(tx, clock ?? null);
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
   if (task && at_node) preloadedNodes.set(tx, { taskId: task.id as number, version: kase.version, atNode: at_node, now: read_at });
   // a bundle application's actions reach its children first: they read the parent afresh
@@ -166,6 +168,8 @@ interface ExtraValues {
   documentFacts: DocumentFactsRow | null;
   /** the unpaid fee lines (delivery waits for them) */
   unpaidFees: { id: number; name: string; amount_cents: number | null }[];
+  /** the case's clock with its pauses and extensions (an approval may conclude the case and stop it), handed to the calendar */
+  clock: ClockJson | null;
 }
 const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
   materials: sql`(SELECT coalesce(json_agg(json_build_object('material_key', m.material_key, 'status', m.status, 'round', m.round) ORDER BY m.round), '[]')
@@ -175,6 +179,7 @@ const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
     WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`,
   unpaidFees: sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
     FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`,
+  clock: clockInRead(sql`k.clock_id`),
 };
 const extraNames = Object.keys(extras) as (keyof ExtraValues)[];
 /** Which of the extras an action's first read brings (the action is known to read them). */

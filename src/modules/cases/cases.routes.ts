@@ -232,6 +232,8 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
     // an acceptance prints its notice, a one-time notice and a refusal theirs, an approval may be the decision
     documentFacts: body.action === 'accept' || body.action === 'notice' || body.action === 'refuse' || body.action === 'approve',
     unpaidFees: body.action === 'deliver',
+    // an approval may conclude the case, a withdrawal ends it: either stops the clock
+    clock: body.action === 'approve' || body.action === 'withdraw',
   });
   if (!head) throw new AppError('NOT_FOUND');
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);

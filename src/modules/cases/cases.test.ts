@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
+import { sql } from 'kysely';
 import { preloadCase } from './case-core.ts';
+import { stopClockIfRunning } from '../calendar/clocks.service.ts';
+import { runWrite } from '../../server/write.ts';
 
 let server: TestServer;
 let jointCode: string;
@@ -157,6 +160,18 @@ describe('the one-window flow', () => {
     kase = (await act(approver1, id, { action: 'approve', taskId: taskOf(kase, '办结').id })).body;
     expect(kase.status).toBe('concluded');
     expect(kase.clock.state).toBe('stopped');
+    // the approval stopped the clock as its first read found it, pause and all: stopping moves no deadline
+    const stop = (
+      await server.sql(
+        `SELECT ch.committed_due_before, ch.committed_due_after, ch.legal_due_before, ch.legal_due_after
+         FROM clock_change ch JOIN kase k ON k.clock_id = ch.clock_id WHERE k.id = $1 AND ch.kind = 'stopped'`,
+        [id],
+      )
+    ).rows;
+    expect(stop).toHaveLength(1);
+    expect(stop[0].committed_due_after).toEqual(stop[0].committed_due_before);
+    expect(stop[0].legal_due_after).toEqual(stop[0].legal_due_before);
+    expect(stop[0].committed_due_after.toISOString()).toBe(kase.clock.committed.dueAt);
 
     kase = (await act(clerk, id, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).body;
     expect(kase.status).toBe('delivered');
@@ -340,6 +355,35 @@ describe('concurrency and retries', () => {
       )
     ).rows[0];
     expect(counts).toEqual({ events: 1, clocks: 1, tasks: 2 });
+  });
+
+  it('stops a clock at the version the action first read: a clock changed meanwhile ends the action with 409', async () => {
+    const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
+    await act(clerk, a.body.id, { action: 'accept' });
+    const clockOf = async () =>
+      (
+        await server.sql(
+          `SELECT c.id, c.state, c.version, (SELECT count(*)::int FROM clock_change ch WHERE ch.clock_id = c.id AND ch.kind = 'stopped') AS stops
+           FROM clock c JOIN kase k ON k.clock_id = c.id WHERE k.id = $1`,
+          [a.body.id],
+        )
+      ).rows[0];
+    const read = await clockOf();
+    // the action reads the case with its clock; someone changes the clock before the action stops it
+    const failed = await runWrite(server.db, null, async (ctx) => {
+      await preloadCase(ctx.tx, a.body.id, null, { clock: true });
+      await server.sql('UPDATE clock SET version = version + 1 WHERE id = $1', [read.id]);
+      await stopClockIfRunning(ctx, read.id);
+      await sql`SELECT 1`.execute(ctx.tx);
+    }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'CONFLICT', status: 409 });
+    expect(await clockOf()).toEqual({ ...read, version: read.version + 1 });
+    // read again, it stops: once
+    await runWrite(server.db, null, async (ctx) => {
+      await preloadCase(ctx.tx, a.body.id, null, { clock: true });
+      await stopClockIfRunning(ctx, read.id);
+    });
+    expect(await clockOf()).toEqual({ ...read, state: 'stopped', version: read.version + 2, stops: 1 });
   });
 
   it('creates one case however often an application is retried with its Idempotency-Key', async () => {

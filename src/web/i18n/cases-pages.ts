@@ -376,6 +376,7 @@ export const casePages = {
   'cases.lockerCode': ['智能柜取件码', 'Locker code'],
   'cases.electronicHint': ['电子证照和结果文书推送至申请人账户。', 'The electronic license and documents go to the applicant’s account.'],
   'cases.confirmDeliver': ['确认出件', 'Deliver'],
+  'cases.delivered': ['办件 {number} 已出件（{method}）', 'Case {number} delivered ({method})'],
   'cases.claim': ['签收', 'Claim'],
   'cases.unclaimed': ['待签收', 'Unclaimed'],
   'cases.claimedBy': ['{name} 已签收', 'Claimed by {name}'],

@@ -5,6 +5,7 @@ import { useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { deliveryLabel } from '../shared/labels.tsx';
 import { UnpaidFeesAlert, useDeliveryBlockedByFees } from '../shared/FeesPanel.tsx';
+import { useFeedback } from '../../../components/feedback-context.tsx';
 
 const methods: DeliveryMethod[] = ['pickup', 'post', 'locker', 'electronic'];
 
@@ -28,6 +29,7 @@ export function DeliverDialog({
   const [key] = useIdempotencyKey();
   const action = useCaseAction(kase.id);
   const unpaid = useDeliveryBlockedByFees(kase.id);
+  const { message } = useFeedback();
   const ready =
     (method === 'pickup' && identityChecked) ||
     (method === 'post' && trackingNumber.trim()) ||
@@ -45,7 +47,13 @@ export function DeliverDialog({
         },
         key,
       },
-      { onSuccess: onClose, onError: (e) => setError(e.message) },
+      {
+        onSuccess: () => {
+          message.success(t('cases.delivered', { number: kase.number, method: deliveryLabel(t, method) }));
+          onClose();
+        },
+        onError: (e) => setError(e.message),
+      },
     );
   return (
     <Modal
