@@ -134,6 +134,16 @@ describe('a case from online application to delivery', () => {
     await page.getByTestId('action-notice').waitFor({ state: 'visible' });
     await page.getByTestId('action-refuse').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-clerk-case');
+    // the form's contact mobile is masked like the applicant's numbers; 显示完整信息 shows them, on the audit trail
+    const form = page.getByTestId('case-form');
+    await form.getByText('136****0001').waitFor({ state: 'visible' });
+    await page.getByTestId('case-reveal').click();
+    await page.getByTestId('case-revealed').waitFor({ state: 'visible' });
+    await form.getByText('13600000001').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('case-applicant-id').innerText()).toMatch(/^990102\d{8}1026$/);
+    await screenshot(page, 'cases-clerk-revealed');
+    await page.getByTestId('case-reveal-hide').click();
+    await form.getByText('136****0001').waitFor({ state: 'visible' });
 
     await page.getByTestId('action-accept').click();
     await pressUntil(page.getByTestId('accept-ok'), page.getByTestId('case-status').getByText('办理中'));

@@ -6,8 +6,9 @@ import { hasPermission, scopeFilter, scopeOf, covers, type Actor } from '../../s
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
-import { maskIdNumber } from '../../common/validators.ts';
-import { loadCase, type CaseRow } from './case-core.ts';
+import { maskIdNumber, maskPhone } from '../../common/validators.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { caseScope, loadCase, type CaseRow } from './case-core.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -26,11 +27,48 @@ export function caseKinds(k: Pick<CaseRow, 'case_kind' | 'is_joint' | 'is_report
   return kinds;
 }
 
-function maskIdentifiers(value: unknown): unknown {
-  if (typeof value === 'string') return /^[1-9]\d{16}[\dXx]$/.test(value) ? maskIdNumber(value) : value;
-  if (Array.isArray(value)) return value.map(maskIdentifiers);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentifiers(v)]));
+/** A resident ID number (GB 11643) or a mainland mobile number: shown masked wherever a form holds one. */
+const idNumberPattern = /^[1-9]\d{16}[\dXx]$/;
+const mobilePattern = /^1[3-9]\d{9}$/;
+
+/**
+ * The form with its personal identifiers masked (table rows included); `masked` collects where they
+ * were (`shareholders[0].idNumber`), for the audit entry of a reveal.
+ */
+function maskIdentifiers(value: unknown, masked: string[] = [], at = ''): unknown {
+  if (typeof value === 'string') {
+    const mask = idNumberPattern.test(value) ? maskIdNumber : mobilePattern.test(value) ? maskPhone : null;
+    if (!mask) return value;
+    masked.push(at);
+    return mask(value);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => maskIdentifiers(v, masked, `${at}[${i}]`));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskIdentifiers(v, masked, at ? `${at}.${k}` : k)]));
   return value;
+}
+
+/**
+ * 查看完整信息: the case's form and its applicant's ID and phone unmasked, for whoever may read the case —
+ * the officer checking an ID number against the original, the window calling the applicant back. Every
+ * reveal is an entry of the case's audit trail, naming the fields shown.
+ */
+export async function revealCase(ctx: WriteContext, deps: Deps, caseId: number) {
+  const kase = await loadCase(ctx.tx, caseId);
+  await requireCaseRead(ctx.tx, ctx.actor, kase);
+  const applicant = await ctx.tx.selectFrom('applicant').select(['id_number_enc', 'phone_enc']).where('id', '=', kase.applicant_id).executeTakeFirstOrThrow();
+  const form = JSON.parse(deps.cipher.decrypt(kase.form_enc)) as Record<string, unknown>;
+  const fields: string[] = [];
+  maskIdentifiers(form, fields);
+  const shown = { idNumber: deps.cipher.decrypt(applicant.id_number_enc), phone: applicant.phone_enc ? deps.cipher.decrypt(applicant.phone_enc) : null };
+  await ctx.audit({
+    action: 'case.revealed',
+    targetType: 'case',
+    targetId: kase.id,
+    change: { fields: ['applicant.idNumber', ...(shown.phone ? ['applicant.phone'] : []), ...fields.map((f) => `form.${f}`)] },
+    scopePath: await caseScope(ctx.tx, kase.region_id),
+  });
+  return { applicant: shown, form };
 }
 
 /** Who may read a case: its applicant or agent; staff whose case scope covers its region or organization, or who hold one of its tasks. */

@@ -14,7 +14,7 @@ import {
   startSpecialProcedure,
   transferTask,
 } from './tasks.service.ts';
-import { countKinds, getCase, listCases, listTasks } from './cases.queries.ts';
+import { countKinds, getCase, listCases, listTasks, revealCase } from './cases.queries.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
@@ -416,6 +416,25 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id',
     { schema: { tags, summary: 'A case with its timeline, tasks, materials and clocks', params: IdParams, response: { 200: Type.Any(), ...errors } } },
     async (req) => getCase(deps, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/cases/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: 'The case’s form and applicant ID and phone unmasked, for whoever may read the case (每次查看记入审计)',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            applicant: Type.Object({ idNumber: Type.String(), phone: Nullable(Type.String()) }),
+            form: Type.Record(Type.String(), Type.Unknown()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => handleWrite(db, req, reply, (ctx) => revealCase(ctx, deps, req.params.id), 200, { idempotent: false }),
   );
 
   app.post(

@@ -328,6 +328,43 @@ describe('authorization', () => {
   });
 });
 
+describe('personal data on a case', () => {
+  it('masks ID and mobile numbers in the form, and shows them in full only to a reader of the case, on the audit trail', async () => {
+    const rows = [{ name: '王五', idNumber: '11010519491231002X', phone: '13800138000' }];
+    const a = await apply(citizen, { itemCode: jointCode, formData: { ...form, contacts: rows }, materials: complete });
+    expect(a.status).toBe(201);
+    const id = a.body.id as number;
+    const shown = (await clerk.get(`/api/v1/cases/${id}`)).body;
+    expect(shown.form.phone).toBe('136****0001');
+    expect(shown.form.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(shown.form.contacts).toEqual([{ name: '王五', idNumber: '110105********002X', phone: '138****8000' }]);
+    expect(shown.form.applicantName).toBe('林小雨');
+
+    const revealed = async (c: Client) => c.post(`/api/v1/cases/${id}/reveal`);
+    const reveals = async () =>
+      (await server.sql(`SELECT change FROM audit_entry WHERE stream = 'case:' || $1 AND action = 'case.revealed' ORDER BY seq`, [id])).rows.map(
+        (r) => r.change,
+      );
+    // whoever may not read the case learns nothing, and nothing is recorded
+    expect((await revealed(await signIn(server, 'citizen2'))).status).toBe(404);
+    expect((await revealed(await signIn(server, 'qcclerk'))).status).toBe(404);
+    expect(await reveals()).toEqual([]);
+
+    const full = await revealed(clerk);
+    expect(full.status).toBe(200);
+    expect(full.body.form).toEqual({ ...form, contacts: rows });
+    expect(full.body.applicant).toEqual({ idNumber: form.idNumber, phone: '13600000001' });
+    expect(await reveals()).toEqual([
+      { fields: ['applicant.idNumber', 'applicant.phone', 'form.idNumber', 'form.phone', 'form.contacts[0].idNumber', 'form.contacts[0].phone'] },
+    ]);
+    // the applicant may see their own in full too; the reveal is theirs on the trail
+    expect((await revealed(citizen)).status).toBe(200);
+    expect(await reveals()).toHaveLength(2);
+    const trail = (await server.sql(`SELECT actor_role FROM audit_entry WHERE stream = 'case:' || $1 AND action = 'case.revealed' ORDER BY seq`, [id])).rows;
+    expect(trail.map((r) => r.actor_role)).toEqual(['clerk', 'applicant']);
+  });
+});
+
 describe('concurrency and retries', () => {
   it('lets exactly one of two approvers act on the same task', async () => {
     const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });

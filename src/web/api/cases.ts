@@ -386,6 +386,18 @@ export function useApply() {
   });
 }
 
+/** 查看完整信息: the case's form and applicant unmasked (every reveal is on the case's audit trail). */
+export interface RevealedCase {
+  applicant: { idNumber: string; phone: string | null };
+  form: Record<string, unknown>;
+}
+export function useRevealCase(id: number) {
+  return useMutation({
+    meta: { silent: true },
+    mutationFn: () => api.post<RevealedCase>(`/cases/${id}/reveal`),
+  });
+}
+
 /** Any action on a case; the reply is the case as it now is. */
 export function useCaseAction(id: number) {
   const queryClient = useQueryClient();

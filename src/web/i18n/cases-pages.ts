@@ -84,6 +84,13 @@ export const casePages = {
   'cases.subjectAndNumber': ['事项 / 办件编号', 'Item / case number'],
   'cases.organization': ['实施部门', 'Department'],
   'cases.applicant': ['申请人', 'Applicant'],
+  'cases.reveal': ['显示完整信息', 'Show in full'],
+  'cases.revealHide': ['隐藏完整信息', 'Mask again'],
+  'cases.revealHint': [
+    '显示申请人和申请表中完整的身份证号码和手机号码；每次查看都记入本办件的审计日志。',
+    'Shows the full ID and mobile numbers of the applicant and in the form; every look is recorded on the case’s audit trail.',
+  ],
+  'cases.revealed': ['完整信息已显示，本次查看已记入审计日志', 'Shown in full; this look is on the audit trail'],
   'cases.channel': ['申请渠道', 'Channel'],
   'cases.kinds': ['办件类型', 'Kinds'],
   'cases.receivedAt': ['收件时间', 'Received'],

@@ -44,6 +44,7 @@ export const workbench = {
   'audit.action.apikeyCreate': ['签发接口密钥', 'API key issued'],
   'audit.action.applicantCreate': ['登记申请人', 'Applicant registered'],
   'audit.action.applicantReveal': ['查看完整证件信息', 'Full ID shown'],
+  'audit.action.caseRevealed': ['查看办件完整信息', 'Case shown in full'],
   'audit.action.hallCreate': ['新增大厅', 'Hall added'],
   'audit.action.hallUpdate': ['修改大厅', 'Hall changed'],
   'audit.action.organizationCreate': ['新增部门', 'Organization added'],

@@ -19,6 +19,7 @@ const actionKeys: Record<string, MessageKey> = {
   'apikey.create': 'audit.action.apikeyCreate',
   'applicant.create': 'audit.action.applicantCreate',
   'applicant.reveal': 'audit.action.applicantReveal',
+  'case.revealed': 'audit.action.caseRevealed',
   'hall.create': 'audit.action.hallCreate',
   'hall.update': 'audit.action.hallUpdate',
   'organization.create': 'audit.action.organizationCreate',

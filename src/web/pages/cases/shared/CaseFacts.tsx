@@ -68,7 +68,17 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
 }
 
 /** Number, item, department, channel and the key moments of a case. */
-export function CaseFacts({ kase, showApplicant }: { kase: CaseDetail; showApplicant?: boolean }) {
+export function CaseFacts({
+  kase,
+  showApplicant,
+  applicantInFull,
+}: {
+  kase: CaseDetail;
+  showApplicant?: boolean;
+  /** the applicant's ID and phone unmasked (查看完整信息) */
+  applicantInFull?: { idNumber: string; phone: string | null };
+}) {
+  const applicant = { ...kase.applicant, ...applicantInFull };
   const t = useCaseT();
   const { locale } = useLocale();
   return (
@@ -86,8 +96,11 @@ export function CaseFacts({ kase, showApplicant }: { kase: CaseDetail; showAppli
                 label: t('cases.applicant'),
                 children: (
                   <span>
-                    {kase.applicant.name} <span className="mono cell-sub">{kase.applicant.idNumber}</span>
-                    {kase.applicant.phone && <span className="mono cell-sub"> · {kase.applicant.phone}</span>}
+                    {applicant.name}{' '}
+                    <span className="mono cell-sub" data-testid="case-applicant-id">
+                      {applicant.idNumber}
+                    </span>
+                    {applicant.phone && <span className="mono cell-sub"> · {applicant.phone}</span>}
                   </span>
                 ),
               },
