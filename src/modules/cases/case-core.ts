@@ -51,7 +51,7 @@ const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_u
 
 /** preloadCase's statement; its shape: which extras it brings. */
 const preloadStatement = shapedStatement(
-  (wants: PreloadWants) => extraNames.map((name) => (wants[name] ? name : '')).join(),
+  (wants: PreloadWants) => extraNames.map((name) => (wants[name] ? name : '')).join() + (wants.decision ? '|decision' : ''),
   (db, wants, v: { caseId: number; taskId: number }) =>
     db
       .selectFrom('kase as k')
@@ -60,8 +60,8 @@ const preloadStatement = shapedStatement(
         sql<CaseJson>`row_to_json(k)`.as('kase'),
         // what the action is known to read besides (see PreloadWants)
         ...extraNames.map((name) => (wants[name] ? extras[name] : sql`null`).as(name)),
-        sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path) FROM case_task t
-        JOIN organization o ON o.id = t.organization_id WHERE t.id = ${v.taskId} AND t.case_id = k.id)`.as('task'),
+        sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path)${wants.decision ? atDecision : sql``}
+        FROM case_task t JOIN organization o ON o.id = t.organization_id WHERE t.id = ${v.taskId} AND t.case_id = k.id)`.as('task'),
         sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
         WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),
         // the tasks at the named task's node, for finishing it without reading them again (see finishTask)
@@ -88,14 +88,20 @@ export async function preloadCase(
 ): Promise<(CaseRow & { task_id: number | null }) | undefined> {
   const row = (await tx.executeQuery(preloadStatement(wants, { caseId, taskId: taskId ?? 0 }))).rows[0];
   if (!row) return undefined;
-  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees, clock } = row as typeof row & Partial<ExtraValues>;
+  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees } = row as typeof row & Partial<ExtraValues>;
   const kase = caseFromJson(row.kase);
   const brought: Partial<ExtraValues> = {};
   if (wants.materials) brought.materials = materials;
   if (wants.documentFacts) brought.documentFacts = documentFacts;
   if (wants.unpaidFees) brought.unpaidFees = unpaidFees;
   preloadedExtras.set(tx, { caseId, brought });
-  if (wants.clock) knowClock(tx, clock ?? null);
+  // what a task that may decide or conclude the case brought (see atDecision)
+  if (task && '_facts' in task) brought.documentFacts = task._facts as DocumentFactsRow | null;
+  if (task && '_clock' in task) knowClock(tx, task._clock as ClockJson | null);
+  if (task) {
+    delete task._facts;
+    delete task._clock;
+  }
   knowStreamHead(tx, `case:${caseId}`, audit_head ?? undefined);
   if (task && at_node) preloadedNodes.set(tx, { taskId: task.id as number, version: kase.version, atNode: at_node, now: read_at });
   // a bundle application's actions reach its children first: they read the parent afresh
@@ -168,8 +174,6 @@ interface ExtraValues {
   documentFacts: DocumentFactsRow | null;
   /** the unpaid fee lines (delivery waits for them) */
   unpaidFees: { id: number; name: string; amount_cents: number | null }[];
-  /** the case's clock with its pauses and extensions (an approval may conclude the case and stop it), handed to the calendar */
-  clock: ClockJson | null;
 }
 const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
   materials: sql`(SELECT coalesce(json_agg(json_build_object('material_key', m.material_key, 'status', m.status, 'round', m.round) ORDER BY m.round), '[]')
@@ -179,11 +183,25 @@ const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
     WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`,
   unpaidFees: sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
     FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`,
-  clock: clockInRead(sql`k.clock_id`),
 };
+
+/**
+ * What an approval of the named task `t` needs when it decides or concludes the case, brought with the
+ * task only then: the names its decision documents print (a decide or report-up stage, or a conclusion
+ * with no decision yet) and the case's clock, which the conclusion stops (decide, conclude and report-up
+ * stages). A review's approval reads neither; what an approval needs without having brought it (a joint
+ * stage's last branch reaching the end) is read when needed.
+ */
+const atDecision = sql`
+  || CASE WHEN t.stage IN ('decide', 'report_up') OR (t.stage = 'conclude' AND k.decision IS NULL)
+       THEN jsonb_build_object('_facts', ${extras.documentFacts}) ELSE '{}'::jsonb END
+  || CASE WHEN t.stage IN ('decide', 'conclude', 'report_up') THEN jsonb_build_object('_clock', ${clockInRead(sql`k.clock_id`)}) ELSE '{}'::jsonb END`;
 const extraNames = Object.keys(extras) as (keyof ExtraValues)[];
-/** Which of the extras an action's first read brings (the action is known to read them). */
-export type PreloadWants = { [K in keyof ExtraValues]?: boolean };
+/**
+ * Which of the extras an action's first read brings (the action is known to read them); `decision`: the
+ * action approves the named task, which may decide or conclude the case (see atDecision).
+ */
+export type PreloadWants = { [K in keyof ExtraValues]?: boolean } & { decision?: boolean };
 const preloadedExtras = new WeakMap<Executor, { caseId: number; brought: Partial<ExtraValues> }>();
 
 /**

@@ -229,11 +229,11 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
   const taskId = 'taskId' in body ? body.taskId : null;
   const head = await preloadCase(ctx.tx, caseId, taskId, {
     materials: body.action === 'accept',
-    // an acceptance prints its notice, a one-time notice and a refusal theirs, an approval may be the decision
-    documentFacts: body.action === 'accept' || body.action === 'notice' || body.action === 'refuse' || body.action === 'approve',
+    // an acceptance prints its notice, a one-time notice and a refusal theirs
+    documentFacts: body.action === 'accept' || body.action === 'notice' || body.action === 'refuse',
     unpaidFees: body.action === 'deliver',
-    // an approval may conclude the case, a withdrawal ends it: either stops the clock
-    clock: body.action === 'approve' || body.action === 'withdraw',
+    // an approval may be the decision, which prints its documents, or the conclusion, which stops the clock
+    decision: body.action === 'approve',
   });
   if (!head) throw new AppError('NOT_FOUND');
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);

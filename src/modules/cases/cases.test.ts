@@ -396,7 +396,11 @@ describe('concurrency and retries', () => {
 
   it('stops a clock at the version the action first read: a clock changed meanwhile ends the action with 409', async () => {
     const a = await apply(citizen, { itemCode: jointCode, formData: form, materials: complete });
-    await act(clerk, a.body.id, { action: 'accept' });
+    let kase = (await act(clerk, a.body.id, { action: 'accept' })).body;
+    await act(await signIn(server, 'approver1'), a.body.id, { action: 'approve', taskId: taskOf(kase, '市场监管审查').id });
+    kase = (await act(await signIn(server, 'approver2'), a.body.id, { action: 'approve', taskId: taskOf(kase, '公安审查').id })).body;
+    // an approval of the decision reads the case's clock with its first read
+    const decide = taskOf(kase, '决定').id as number;
     const clockOf = async () =>
       (
         await server.sql(
@@ -408,7 +412,7 @@ describe('concurrency and retries', () => {
     const read = await clockOf();
     // the action reads the case with its clock; someone changes the clock before the action stops it
     const failed = await runWrite(server.db, null, async (ctx) => {
-      await preloadCase(ctx.tx, a.body.id, null, { clock: true });
+      await preloadCase(ctx.tx, a.body.id, decide, { decision: true });
       await server.sql('UPDATE clock SET version = version + 1 WHERE id = $1', [read.id]);
       await stopClockIfRunning(ctx, read.id);
       await sql`SELECT 1`.execute(ctx.tx);
@@ -417,7 +421,7 @@ describe('concurrency and retries', () => {
     expect(await clockOf()).toEqual({ ...read, version: read.version + 1 });
     // read again, it stops: once
     await runWrite(server.db, null, async (ctx) => {
-      await preloadCase(ctx.tx, a.body.id, null, { clock: true });
+      await preloadCase(ctx.tx, a.body.id, decide, { decision: true });
       await stopClockIfRunning(ctx, read.id);
     });
     expect(await clockOf()).toEqual({ ...read, state: 'stopped', version: read.version + 2, stops: 1 });
