@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
   choose,
+  chooseInTree,
   confirmTaskDialog,
   fileCompanyApplication,
   moreAction,
@@ -84,9 +85,7 @@ describe('企业开办一件事 from the online application to unified delivery'
     await choose(page, 'companyType', '非自然人投资或控股的法人独资');
     await page.locator('#registeredCapital').fill('200');
     await page.locator('#businessScope').fill('食品销售；食品互联网销售');
-    await page.locator('#domicileRegion').click();
-    await page.locator('#domicileRegion').fill('青川区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '青川区' }).first().click();
+    await chooseInTree(page, 'domicileRegion', '青川区');
     await page.locator('#domicile').fill('云州市青川区湖滨路 18 号');
     await page.locator('#legalRepName').fill('林国栋');
     await page.locator('#legalRepIdNumber').fill('11010519491231002X');

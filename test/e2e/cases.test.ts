@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { signIn } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import {
   choose,
+  chooseInTree,
   cjkRendering,
   companyItemCode as itemCode,
   confirmTaskDialog,
@@ -53,9 +55,7 @@ async function fillCompanyForm(page: Page, company: string, person: string, chec
   await choose(page, 'companyType', '自然人独资');
   await page.locator('#registeredCapital').fill('100');
   await page.locator('#businessScope').fill('软件开发；信息技术咨询服务');
-  await page.locator('#domicileRegion').click();
-  await page.locator('#domicileRegion').fill('青川区');
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '青川区' }).first().click();
+  await chooseInTree(page, 'domicileRegion', '青川区');
   await page.locator('#domicile').fill('云州市青川区湖滨路 8 号');
   await page.locator('#legalRepName').fill(person);
   await page.locator('#legalRepIdNumber').fill('11010519491231002X');
@@ -102,9 +102,9 @@ describe('a case from online application to delivery', () => {
     await page.getByTestId('use-license-id_card').getByText('已选用电子证照').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-apply-form');
 
-    await page.getByTestId('apply-submit').click();
+    // the application keeps its Idempotency-Key: a submit pressed again files nothing twice
     const number = page.getByTestId('case-number');
-    await number.waitFor({ state: 'visible' });
+    await pressUntil(page.getByTestId('apply-submit'), number);
     caseNumber = (await number.locator('.mono').innerText()).trim();
     expect(caseNumber).toMatch(/^990100O\d{8}\d{7}$/);
     await page.getByTestId('view-case').click();
@@ -227,6 +227,38 @@ describe('a case from online application to delivery', () => {
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（邮寄送达）`));
     await dialog.waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });
+  });
+
+  it('lets clerk1 find the case by kind, channel, status and day in 办件查询, and export them as a ledger', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.getByTestId('workbench-menu').getByText('办件查询').click();
+    const table = page.getByTestId('cases-table');
+    const row = table.locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    // the kind card narrows to its kind; the other filters narrow further
+    await page.locator('[data-kind="committed"]').click();
+    await page.locator('.case-kind-chosen[data-kind="committed"]').waitFor({ state: 'visible' });
+    await choose(page, 'case-filter-channel', '网上办事大厅');
+    await choose(page, 'case-filter-status', '已送达');
+    await row.waitFor({ state: 'visible' });
+    await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await screenshot(page, 'cases-search-filtered');
+    // the ledger of what is shown
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^cases-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.getWorksheet('办件台账')!;
+    expect(String(sheet.getCell('A2').value)).toContain('状态 已送达');
+    expect(String(sheet.getCell('A4').value)).toBe(caseNumber);
+    expect(String(sheet.getCell('G4').value)).toBe('已送达');
+    expect(sheet.rowCount).toBe(4);
+    // past its deadline: none; clearing the filters shows it again
+    await page.getByTestId('case-filter-overdue').click();
+    await page.getByText('没有符合条件的办件').waitFor({ state: 'visible' });
+    await page.getByTestId('case-filter-reset').click();
+    await row.waitFor({ state: 'visible' });
   });
 
   it('shows citizen1 the case delivered with every step on the timeline, in Chinese and in English', { timeout: 180_000 }, async () => {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
 import { demoPassword } from '../env.ts';
+import { beforeEach } from 'vitest';
 
 /** Browser tests run the built app (`npm test` builds it first): its absence is a failure, not a skip. */
 export const webDir = path.resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
@@ -20,6 +21,40 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The pages of the file's stories still open, for the evidence of a failed step. */
+const livePages = new Set<Page>();
+const failureDir = path.resolve('test-results/failures');
+
+/**
+ * A story step that fails leaves evidence in the log and beside the screenshots: each open page's address, what
+ * its error messages, alerts and toasts say, and a screenshot (test-results/failures). A step that passes on its
+ * retry otherwise leaves no trace of why its first try failed.
+ */
+beforeEach((ctx) => {
+  const before = new Set(livePages);
+  ctx.onTestFailed(async ({ task }) => {
+    mkdirSync(failureDir, { recursive: true });
+    const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+    // the pages the step opened, else the last one opened before it
+    const opened = [...livePages].filter((p) => !before.has(p));
+    const pages = opened.length > 0 ? opened : [...livePages].slice(-1);
+    let i = 0;
+    for (const page of pages) {
+      if (page.isClosed()) continue;
+      i += 1;
+      const file = path.join(failureDir, `${slug}-${task.result?.retryCount ?? 0}-${i}.png`);
+      const said = await page
+        .locator('.ant-form-item-explain-error, .ant-alert-message, .ant-message-notice, .ant-notification-notice, .ant-modal-title')
+        .allInnerTexts()
+        .catch(() => [] as string[]);
+      await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).catch(() => {});
+      console.error(
+        `[failed step] ${task.name} — page ${i} at ${page.url()}; on it: ${said.map((t) => t.replace(/\s+/g, ' ')).join(' | ') || 'no message'}; ${file}`,
+      );
+    }
+  }, 30_000);
+});
 
 export interface BrowserRun {
   server: TestServer;
@@ -63,6 +98,8 @@ export async function startBrowserRun(options: { dataDir?: string } = {}): Promi
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(45_000);
+      livePages.add(page);
+      page.on('close', () => livePages.delete(page));
       // uncaught exceptions in the app fail the story; a 401 from GET /auth/me for a visitor is expected
       const errors: string[] = [];
       page.on('pageerror', (error) => {
@@ -134,6 +171,29 @@ export async function choose(page: Page, inputId: string, text: string, multiple
       if (!taken) await page.waitForTimeout(200);
     }
     if (taken) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not choose “${text}” in #${inputId}`);
+}
+
+/**
+ * Pick a node of an antd TreeSelect by typing part of its name, and make sure it took: the tree's virtual list
+ * re-renders its nodes while the search narrows them, so a click can land on a node that is being replaced.
+ */
+export async function chooseInTree(page: Page, inputId: string, text: string): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    await page.locator(`#${inputId}`).fill(text);
+    const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: text }).first();
+    await node.waitFor({ state: 'visible' });
+    await page.waitForTimeout(200);
+    await node.click();
+    // taken: the tree has closed and the field shows the node (while it is open, it shows what was typed)
+    for (let i = 0; i < 15; i++) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0 && (await select.innerText()).includes(text)) return;
+      await page.waitForTimeout(200);
+    }
     await page.keyboard.press('Escape');
   }
   throw new Error(`could not choose “${text}” in #${inputId}`);

@@ -191,10 +191,10 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     await recall.getByTestId('task-recall').click();
     const confirm = a.locator('.ant-modal-confirm');
     await confirm.locator('.ant-modal-confirm-title').getByText('撤回您的审批意见？').waitFor({ state: 'visible' });
-    await confirm.getByRole('button', { name: /^撤\s*回$/ }).click();
+    // the recall keeps its Idempotency-Key: a press that did arrive is not repeated
+    await pressUntil(confirm.getByRole('button', { name: /^撤\s*回$/ }), mine.getByTestId('task-approve'));
     await confirm.waitFor({ state: 'detached' });
     // the review is open again with her, the decision it had opened is cancelled
-    await mine.getByTestId('task-approve').waitFor({ state: 'visible' });
     await recall.waitFor({ state: 'detached' });
     await taskRow(a, '决定').getByText('已取消').waitFor({ state: 'visible' });
     await taskRow(a, '审查').getByText('办理中').waitFor({ state: 'visible' });

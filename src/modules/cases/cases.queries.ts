@@ -14,18 +14,10 @@ import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
 import { referencedLicense } from './licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
+import { caseExportLimit, type CaseListFilter } from '../../common/case-filter.ts';
+import { caseLedgerWorkbook } from './case-ledger.ts';
+import { caseKinds } from './case-kinds.ts';
 import './cases.tables.ts';
-
-/** 七件制: the kinds a case counts as, derived from its item, its process and its state. */
-export function caseKinds(k: Pick<CaseRow, 'case_kind' | 'is_joint' | 'is_reported_up' | 'is_urgent' | 'status'>): string[] {
-  const kinds: string[] = [k.case_kind];
-  if (k.is_joint) kinds.push('joint');
-  if (k.is_reported_up) kinds.push('reported_up');
-  if (k.is_urgent) kinds.push('urgent');
-  if (k.status === 'awaiting_supplement' || k.status === 'notified') kinds.push('awaiting_supplement');
-  if (k.status === 'refused' || k.status === 'withdrawn') kinds.push('returned');
-  return kinds;
-}
 
 /** A resident ID number (GB 11643) or a mainland mobile number: shown masked wherever a form holds one. */
 const idNumberPattern = /^[1-9]\d{16}[\dXx]$/;
@@ -283,22 +275,39 @@ function scopedCases(db: Db, actor: Actor) {
   return q;
 }
 
-/** Cases the caller may see: their own (applicants), or those in their scope (staff). */
-export async function listCases(
-  db: Db,
-  actor: Actor | null,
-  f: { status?: string; item?: string; org?: number; applicant?: number; q?: string; limit: number; offset: number },
-) {
+/** The cases in the caller's scope that `f` names (see CaseListFilter). */
+function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'applicant' && !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
   let q = scopedCases(db, actor);
-  if (f.status) q = q.where('k.status', '=', f.status as CaseRow['status']);
+  if (f.status) q = q.where('k.status', '=', f.status);
+  if (f.channel) q = q.where('k.channel', '=', f.channel);
   if (f.org) q = q.where('k.organization_id', '=', f.org);
   if (f.applicant) q = q.where('k.applicant_id', '=', f.applicant);
   if (f.item) q = q.where('k.item_id', '=', (eb) => eb.selectFrom('item').select('id').where('code', '=', f.item!));
   if (f.q) q = q.where((eb) => eb.or([eb('k.number', '=', f.q!), eb('k.subject', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]));
+  // received from the start of `from` to the end of `to`, China time
+  if (f.from) q = q.where('k.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (f.to) q = q.where('k.received_at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (f.overdue) q = q.where('k.clock_id', 'in', (eb) => eb.selectFrom('clock').select('id').where('is_overdue', '=', true));
+  if (f.kind) {
+    // as the kind cards count them (countKinds, caseKinds): a bundle's parent counts through its item cases
+    q = q.where('k.bundle_id', 'is', null);
+    const kind = f.kind;
+    if (kind === 'immediate' || kind === 'committed') q = q.where('k.case_kind', '=', kind);
+    else if (kind === 'joint') q = q.where('k.is_joint', '=', true);
+    else if (kind === 'reported_up') q = q.where('k.is_reported_up', '=', true);
+    else if (kind === 'urgent') q = q.where('k.is_urgent', '=', true);
+    else if (kind === 'awaiting_supplement') q = q.where('k.status', 'in', ['awaiting_supplement', 'notified']);
+    else q = q.where('k.status', 'in', ['refused', 'withdrawn']);
+  }
+  return q;
+}
+
+/** Cases the caller may see: their own (applicants), or those in their scope (staff). */
+export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter & { limit: number; offset: number }) {
   return listPage(
-    q,
+    filteredCases(db, actor, f),
     f,
     (q) =>
       q
@@ -346,6 +355,50 @@ export async function listCases(
       isOverdue: r.is_overdue ?? false,
     }),
   );
+}
+
+/**
+ * 办件台账: the cases `f` names as a spreadsheet, one row per case, oldest first — what a center keeps
+ * and hands to its supervisors. Staff only; more than `caseExportLimit` cases are refused (narrow the
+ * dates or the department). Each export is an audit entry naming the filter and how many cases it held.
+ */
+export async function exportCases(ctx: WriteContext, f: CaseListFilter): Promise<{ file: Buffer; rows: number }> {
+  const actor = ctx.actor;
+  if (!actor || actor.kind === 'applicant') throw new AppError(actor ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+  const cases = filteredCases(ctx.tx, actor, f);
+  const { n } = await cases.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  if (n > caseExportLimit)
+    throw new AppError('VALIDATION_FAILED', {
+      reason: `${n} cases: a spreadsheet holds ${caseExportLimit} at most; narrow the dates or the department`,
+      cases: n,
+    });
+  const rows = await cases
+    .leftJoin('clock as c', 'c.id', 'k.clock_id')
+    .select([
+      'k.number',
+      'k.subject',
+      'ap.name as applicant_name',
+      'o.name as organization_name',
+      'k.channel',
+      'k.case_kind',
+      'k.is_joint',
+      'k.is_reported_up',
+      'k.is_urgent',
+      'k.status',
+      'k.decision',
+      'k.received_at',
+      'k.accepted_at',
+      'c.committed_due_at',
+      'c.legal_due_at',
+      'c.is_overdue',
+      'k.concluded_at',
+      'k.delivered_at',
+      sql<string | null>`k.delivery->>'method'`.as('delivery_method'),
+    ])
+    .orderBy('k.id')
+    .execute();
+  await ctx.audit({ action: 'case.exported', targetType: 'case_export', targetId: actor.accountId, change: { filter: f, cases: rows.length } });
+  return { file: await caseLedgerWorkbook(rows, f), rows: rows.length };
 }
 
 /** How many cases in scope count as each of the seven kinds (七件制). */

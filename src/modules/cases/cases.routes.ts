@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
-import { handleWrite, type WriteContext } from '../../server/write.ts';
+import { handleWrite, runWrite, type WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
 import {
@@ -14,7 +14,8 @@ import {
   startSpecialProcedure,
   transferTask,
 } from './tasks.service.ts';
-import { countKinds, getCase, listCases, listTasks, revealCase } from './cases.queries.ts';
+import { countKinds, exportCases, getCase, listCases, listTasks, revealCase } from './cases.queries.ts';
+import { caseExportLimit, caseKindList, caseStatusList, channelList, type CaseListFilter } from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
@@ -224,6 +225,37 @@ const ActionBody = Type.Union([
 ]);
 type ActionBody = Static<typeof ActionBody>;
 
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** The case list's filters (see CaseListFilter), for the list and its spreadsheet. */
+const CaseListQuery = {
+  status: Type.Optional(Type.Union(caseStatusList.map((s) => Type.Literal(s)))),
+  kind: Type.Optional(Type.Union(caseKindList.map((k) => Type.Literal(k)))),
+  channel: Type.Optional(Type.Union(channelList.map((c) => Type.Literal(c)))),
+  item: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  org: Type.Optional(Type.Integer({ minimum: 1 })),
+  applicant: Type.Optional(Type.Integer({ minimum: 1 })),
+  q: Type.Optional(Type.String({ maxLength: 60 })),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  overdue: Type.Optional(Type.Boolean()),
+};
+
+/** A day of the filter that is a real day (2026-02-30 is not), or 400. */
+function realDay(field: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new AppError('VALIDATION_FAILED', { field, reason: 'not a day' });
+  return value;
+}
+
+function caseListFilter(q: Static<Type.TObject<typeof CaseListQuery>>): CaseListFilter {
+  const from = realDay('from', q.from);
+  const to = realDay('to', q.to);
+  if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: 'the range ends before it starts' });
+  const { status, kind, channel, item, org, applicant, q: text, overdue } = q;
+  return { status, kind, channel, item, org, applicant, q: text, from, to, overdue };
+}
+
 async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
   // one look-up: is it a bundle application, and does the named task belong to this case
   const taskId = 'taskId' in body ? body.taskId : null;
@@ -360,18 +392,29 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Cases I may see: my own (applicants) or those in my scope (staff)',
-        querystring: Type.Object({
-          status: Type.Optional(Type.String({ maxLength: 30 })),
-          item: Type.Optional(Type.String({ maxLength: 60 })),
-          org: Type.Optional(Type.Integer({ minimum: 1 })),
-          applicant: Type.Optional(Type.Integer({ minimum: 1 })),
-          q: Type.Optional(Type.String({ maxLength: 60 })),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...CaseListQuery, ...Paging }, { additionalProperties: false }),
         response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
       },
     },
-    async (req) => listCases(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+    async (req) => listCases(db, req.actor, { ...caseListFilter(req.query), limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/cases/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: `办件台账: the cases the filters name as a spreadsheet (staff; at most ${caseExportLimit}; audited)`,
+        querystring: Type.Object(CaseListQuery, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const filter = caseListFilter(req.query);
+      const { file } = await runWrite(db, req.actor, (ctx) => exportCases(ctx, filter), req.id);
+      const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="cases-${day}.xlsx"`);
+      return reply.send(file);
+    },
   );
 
   app.get(

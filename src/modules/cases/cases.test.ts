@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
 import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
 import { preloadCase } from './case-core.ts';
 import { stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { runWrite } from '../../server/write.ts';
@@ -501,5 +502,106 @@ describe('bad input', () => {
     expect(r.body.number).toMatch(/^990100W/);
     const kase = (await act(clerk, r.body.id, { action: 'accept' })).body;
     expect(kase.kinds).toContain('urgent');
+  });
+});
+
+describe('the case list (办件查询) and its ledger (办件台账)', () => {
+  const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const numbers = async (c: Client, query: string) => {
+    const r = await c.get(`/api/v1/cases?limit=500&${query}`);
+    expect(r.status).toBe(200);
+    return (r.body.items as { number: string }[]).map((i) => i.number);
+  };
+
+  it('narrows the cases by kind, channel, received day and deadline, and refuses what is not a filter', async () => {
+    const joint = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+    await act(clerk, joint.id, { action: 'accept' });
+    const refused = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+    expect((await act(clerk, refused.id, { action: 'refuse', reason: '不属于本中心受理范围' })).status).toBe(200);
+    const waiting = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+
+    const jointOnes = await numbers(clerk, 'kind=joint');
+    expect(jointOnes).toContain(joint.number);
+    expect(jointOnes).not.toContain(refused.number);
+    expect(await numbers(clerk, 'kind=returned')).toContain(refused.number);
+    expect(await numbers(clerk, 'kind=returned')).not.toContain(joint.number);
+    expect(await numbers(clerk, 'status=submitted&channel=online')).toContain(waiting.number);
+    expect(await numbers(clerk, 'status=submitted&channel=window')).not.toContain(waiting.number);
+    // received today, China time: in today's range, not in tomorrow's
+    expect(await numbers(clerk, `from=${today()}&to=${today()}`)).toEqual(expect.arrayContaining([joint.number, refused.number, waiting.number]));
+    expect(await numbers(clerk, `from=${dayAfter(today(), 1)}`)).toEqual([]);
+    expect(await numbers(clerk, `to=${dayAfter(today(), -1)}`)).not.toContain(joint.number);
+    // past its deadline
+    const overdue = await numbers(clerk, 'overdue=true');
+    expect(overdue).not.toContain(joint.number);
+    await server.sql('UPDATE clock SET is_overdue = true WHERE id = (SELECT clock_id FROM kase WHERE id = $1)', [joint.id]);
+    expect(await numbers(clerk, 'overdue=true')).toEqual([joint.number, ...overdue]);
+    await server.sql('UPDATE clock SET is_overdue = false WHERE id = (SELECT clock_id FROM kase WHERE id = $1)', [joint.id]);
+
+    for (const bad of [
+      'status=lost',
+      'kind=odd',
+      'channel=fax',
+      'from=2026-02-30',
+      'from=27.11.2026',
+      `from=${today()}&to=${dayAfter(today(), -1)}`,
+      'color=red',
+    ]) {
+      const r = await clerk.get(`/api/v1/cases?${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('exports the cases the filters name as a spreadsheet for staff in scope, each export on the audit trail', async () => {
+    const load = async (c: Client, query: string) => {
+      const r = await fetch(`${server.baseUrl}/api/v1/cases/export.xlsx?${query}`, { headers: { cookie: c.cookie } });
+      if (r.status !== 200) return { status: r.status, rows: [] as string[][] };
+      expect(r.headers.get('content-type')).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await r.arrayBuffer()) as ArrayBuffer);
+      const sheet = book.getWorksheet('办件台账')!;
+      return { status: 200, rows: (sheet.getSheetValues().slice(1) as unknown[][]).map((v) => (v ?? []).slice(1).map((x) => String(x ?? ''))) };
+    };
+    const a = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+    await act(clerk, a.id, { action: 'accept' });
+    const exported = await load(clerk, `kind=joint&from=${today()}`);
+    expect(exported.status).toBe(200);
+    const [title, filter, header, ...rows] = exported.rows;
+    expect(title![0]).toMatch(/^办件台账（导出时间 .+，共 \d+ 件）$/);
+    expect(filter![0]).toBe(`筛选：收件日期 ${today()} 至 …；类型 联办件`);
+    expect(header).toEqual([
+      '办件编号',
+      '事项',
+      '申请人',
+      '实施部门',
+      '申请渠道',
+      '办件类型',
+      '状态',
+      '决定',
+      '收件时间',
+      '受理时间',
+      '承诺办结期限',
+      '法定办结期限',
+      '是否超期',
+      '办结时间',
+      '送达时间',
+      '送达方式',
+    ]);
+    // the rows are the list's, oldest first
+    expect(rows.map((r) => r[0])).toEqual((await numbers(clerk, `kind=joint&from=${today()}`)).reverse());
+    const row = rows.find((r) => r[0] === a.number)!;
+    expect(row.slice(2, 8)).toEqual(['林小雨', '云州市市场监督管理局', '网上', '承诺件、联办件', '办理中', '']);
+    expect(row[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const audit = (await server.sql(`SELECT change, actor_role FROM audit_entry WHERE action = 'case.exported' ORDER BY id DESC LIMIT 1`)).rows[0];
+    expect(audit).toMatchObject({ actor_role: 'clerk', change: { cases: rows.length, filter: { kind: 'joint', from: today() } } });
+
+    // an applicant exports nothing; a district's clerk has none of the city's cases; a bad filter is a 400
+    expect((await load(citizen, '')).status).toBe(403);
+    const district = await load(await signIn(server, 'qcclerk'), `from=${today()}`);
+    expect(district.status).toBe(200);
+    expect(district.rows.slice(3).map((r) => r[0])).not.toContain(a.number);
+    expect((await load(clerk, 'kind=odd')).status).toBe(400);
   });
 });

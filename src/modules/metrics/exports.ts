@@ -3,6 +3,7 @@ import { BOLD, REGULAR, SIZE, cell, contentWidth, heading, openDocument, pageNum
 import { metricCatalog, type Figures } from './definitions.ts';
 import type { Dashboard } from './queries.ts';
 import type { RankRow } from './windows.ts';
+import { caseKindNames, channelNames } from '../../common/case-names.ts';
 
 /** How a figure is written in exports and reports (zh-CN). */
 export function formatFigure(value: number | null, format: string): string {
@@ -22,20 +23,9 @@ export const groupNames: Record<string, string> = {
   channel: '渠道',
   kind: '办件类型',
 };
-export const channelNames: Record<string, string> = { window: '窗口', online: '网上', mobile: '移动端', terminal: '自助终端', post: '邮寄' };
-export const kindNames: Record<string, string> = {
-  immediate: '即办件',
-  committed: '承诺件',
-  joint: '联办件',
-  reported_up: '上报件',
-  urgent: '急办件',
-  awaiting_supplement: '补办件',
-  returned: '退回件',
-};
-
 export function rowName(group: string, key: string, name: string): string {
   if (group === 'channel') return channelNames[key] ?? key;
-  if (group === 'kind') return kindNames[key] ?? key;
+  if (group === 'kind') return caseKindNames[key] ?? key;
   if (group === 'window' && key === '0') return '网上及未经窗口';
   return name || key;
 }
@@ -79,7 +69,7 @@ export async function dashboardWorkbook(d: Dashboard, group: string, title: stri
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const kindRows = (f: Figures) => Object.entries(kindNames).map(([k, name]) => [name, String(f.kinds[k as keyof Figures['kinds']])]);
+const kindRows = (f: Figures) => Object.entries(caseKindNames).map(([k, name]) => [name, String(f.kinds[k as keyof Figures['kinds']])]);
 
 /** The monthly report (月度报告) as a PDF: headline figures with 环比 and 同比, departments, windows, ranking. */
 export async function monthlyReportPdf(input: {

@@ -6,6 +6,9 @@ import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.t
 import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
 import type { HeldLicense } from '../../common/licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
+import type { CaseListFilter } from '../../common/case-filter.ts';
+
+export { caseExportLimit } from '../../common/case-filter.ts';
 
 export type { HeldLicense, InboxFilter };
 
@@ -322,10 +325,14 @@ export type CaseAction =
   | { action: 'request_extension'; taskId: number; days: number; reason: string }
   | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null };
 
-export interface CaseFilter {
-  status?: CaseStatus;
-  q?: string;
-  item?: string;
+/** What the case list is narrowed to (GET /cases; the same filters export the ledger, caseLedgerUrl). */
+export type CaseFilter = CaseListFilter;
+
+/** Where the ledger of the cases `filter` names is downloaded from (a plain link: the session cookie goes along). */
+export function caseLedgerUrl(filter: CaseFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== null && v !== '' && v !== false) params.set(k, String(v));
+  return `/api/v1/cases/export.xlsx?${params}`;
 }
 
 export const caseKeys = {

@@ -16,7 +16,10 @@ export const casePages = {
     'The comprehensive window: pre-review, receiving at the window, unified delivery.',
   ],
   'cases.inboxSubtitle': ['本岗位待办理的审批任务，急办件优先，其次按到期时间。', 'Tasks of your posts: urgent cases first, then by due time.'],
-  'cases.searchSubtitle': ['按办件编号、事项名称和状态查询权限范围内的办件。', 'Find cases in your scope by number, subject and status.'],
+  'cases.searchSubtitle': [
+    '按编号、事项、状态、类型、部门、渠道和收件日期查询权限范围内的办件，可导出办件台账。',
+    'Find cases in your scope by number, item, status, kind, department, channel and day received, and export them as a ledger.',
+  ],
   'cases.case': ['办件', 'Case'],
 
   // the vocabulary

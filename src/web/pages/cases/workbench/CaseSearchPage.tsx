@@ -1,29 +1,51 @@
 import { useState } from 'react';
-import { Card, Col, Input, Row, Select, Space, Statistic, Table } from 'antd';
+import { Button, Card, Checkbox, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tooltip } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { caseKinds, caseStatuses, useCaseKinds, useCases, type CaseFilter, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
+import {
+  caseExportLimit,
+  caseKinds,
+  caseLedgerUrl,
+  caseStatuses,
+  useCaseKinds,
+  useCases,
+  type CaseFilter,
+  type CaseKind,
+  type CaseStatus,
+  type CaseSummary,
+  type Channel,
+} from '../../../api/cases.ts';
+import { useOrganizationOptions } from '../../../api/org.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
-/** 办件查询: cases in my scope by number, subject and status, with the seven kinds (七件制) counted. */
+const channels: Channel[] = ['window', 'online', 'mobile', 'terminal', 'post'];
+
+/**
+ * 办件查询: cases in my scope by number or subject, status, kind (七件制, also by clicking its card), department,
+ * channel, received days and deadline, with the seven kinds counted; the cases as filtered export as a ledger (办件台账).
+ */
 export function CaseSearchPage() {
   const t = useWorkT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const allowed = can(me, 'case.read');
   const [filter, setFilter] = useState<CaseFilter>({});
+  const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const list = useCases(filter, page, pageSize, { enabled: allowed });
   const kinds = useCaseKinds(allowed);
+  const orgs = useOrganizationOptions(allowed && can(me, 'org.read'));
   const rows = nestBundles(list.data?.items ?? []);
   const expandable = useBundleExpansion(rows);
   if (!allowed) return <Forbidden />;
@@ -59,6 +81,9 @@ export function CaseSearchPage() {
     setFilter((f) => ({ ...f, ...p }));
     setPage(1);
   };
+  const filtered = Object.values(filter).some((v) => v !== undefined && v !== false && v !== '');
+  const total = list.data?.total ?? 0;
+  const tooMany = total > caseExportLimit;
   return (
     <>
       <PageHeader title={t('cases.search')} subtitle={t('cases.searchSubtitle')} />
@@ -70,30 +95,109 @@ export function CaseSearchPage() {
         </Col>
         {caseKinds.map((k) => (
           <Col key={k} xs={12} md={6} xl={3}>
-            <Card size="small" className={`case-kind-card case-kind-${kindColor[k]}`} data-kind={k}>
-              <Statistic title={kindLabel(t, k)} value={kinds.data?.[k] ?? 0} loading={kinds.isPending} />
-            </Card>
+            <Tooltip title={t('search.kindCardHint')}>
+              <Card
+                size="small"
+                hoverable
+                className={`case-kind-card case-kind-${kindColor[k]}${filter.kind === k ? ' case-kind-chosen' : ''}`}
+                data-kind={k}
+                onClick={() => patch({ kind: filter.kind === k ? undefined : k })}
+              >
+                <Statistic title={kindLabel(t, k)} value={kinds.data?.[k] ?? 0} loading={kinds.isPending} />
+              </Card>
+            </Tooltip>
           </Col>
         ))}
       </Row>
       <Card>
-        <Space wrap className="filter-bar">
-          <Input.Search
-            allowClear
-            placeholder={t('cases.searchPlaceholder')}
-            onSearch={(q) => patch({ q: q.trim() || undefined })}
-            style={{ width: 300 }}
-            data-testid="case-search"
-          />
-          <Select
-            allowClear
-            placeholder={t('cases.filterStatus')}
-            value={filter.status}
-            onChange={(status?: CaseStatus) => patch({ status })}
-            options={caseStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-            style={{ width: 200 }}
-          />
-        </Space>
+        <div className="case-search-bar">
+          <Space wrap className="filter-bar">
+            <Input.Search
+              allowClear
+              placeholder={t('cases.searchPlaceholder')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onSearch={(q) => patch({ q: q.trim() || undefined })}
+              style={{ width: 300 }}
+              data-testid="case-search"
+            />
+            <Select
+              allowClear
+              placeholder={t('cases.filterStatus')}
+              value={filter.status}
+              onChange={(status?: CaseStatus) => patch({ status })}
+              options={caseStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+              style={{ width: 160 }}
+              id="case-filter-status"
+            />
+            <Select
+              allowClear
+              placeholder={t('search.kind')}
+              value={filter.kind}
+              onChange={(kind?: CaseKind) => patch({ kind })}
+              options={caseKinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+              style={{ width: 140 }}
+              id="case-filter-kind"
+            />
+            {can(me, 'org.read') && (
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('search.org')}
+                value={filter.org}
+                onChange={(org?: number) => patch({ org })}
+                loading={orgs.isPending}
+                options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+                style={{ width: 220 }}
+                id="case-filter-org"
+              />
+            )}
+            <Select
+              allowClear
+              placeholder={t('search.channel')}
+              value={filter.channel}
+              onChange={(channel?: Channel) => patch({ channel })}
+              options={channels.map((c) => ({ value: c, label: channelLabel(t, c) }))}
+              style={{ width: 140 }}
+              id="case-filter-channel"
+            />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              placeholder={[t('search.received'), t('search.received')]}
+              value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
+              onChange={(range) => patch({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })}
+              data-testid="case-filter-received"
+            />
+            <Checkbox checked={!!filter.overdue} onChange={(e) => patch({ overdue: e.target.checked || undefined })} data-testid="case-filter-overdue">
+              {t('search.overdue')}
+            </Checkbox>
+            {filtered && (
+              <Button
+                type="link"
+                onClick={() => {
+                  setText('');
+                  setFilter({});
+                  setPage(1);
+                }}
+                data-testid="case-filter-reset"
+              >
+                {t('inbox.reset')}
+              </Button>
+            )}
+          </Space>
+          <Tooltip title={tooMany ? t('search.exportTooMany', { max: caseExportLimit }) : t('search.exportHint')}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={tooMany || total === 0 ? undefined : caseLedgerUrl(filter)}
+              disabled={tooMany || total === 0}
+              download
+              data-testid="case-export"
+            >
+              {t('search.export')}
+            </Button>
+          </Tooltip>
+        </div>
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -105,11 +209,11 @@ export function CaseSearchPage() {
             loading={list.isFetching}
             scroll={{ x: 1400 }}
             rowClassName={(c) => (c.isOverdue ? 'case-row-overdue' : '')}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filter.q || filter.status ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filtered ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
             pagination={{
               current: page,
               pageSize,
-              total: list.data?.total ?? 0,
+              total,
               showSizeChanger: true,
               showTotal: (total) => t('common.total', { total }),
               onChange: (p, size) => {

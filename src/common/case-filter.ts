@@ -1,0 +1,37 @@
+/** What the case list (办件查询, `GET /cases`) and its spreadsheet (`GET /cases/export.xlsx`) are narrowed to. */
+export const caseStatusList = [
+  'submitted',
+  'notified',
+  'in_progress',
+  'awaiting_supplement',
+  'decided',
+  'concluded',
+  'delivered',
+  'refused',
+  'withdrawn',
+] as const;
+/** 七件制: the seven kinds a case counts as. */
+export const caseKindList = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'] as const;
+export const channelList = ['window', 'online', 'mobile', 'terminal', 'post'] as const;
+
+export interface CaseListFilter {
+  status?: (typeof caseStatusList)[number];
+  /** one of the seven kinds, as the kind cards count them */
+  kind?: (typeof caseKindList)[number];
+  channel?: (typeof channelList)[number];
+  /** the item's code */
+  item?: string;
+  /** the implementing organization */
+  org?: number;
+  applicant?: number;
+  /** a case number, or part of the subject */
+  q?: string;
+  /** received on or after this day, on or before `to` (YYYY-MM-DD, China time) */
+  from?: string;
+  to?: string;
+  /** only cases past their committed (or legal) deadline */
+  overdue?: boolean;
+}
+
+/** The most rows a spreadsheet of the case list holds; a wider choice is refused so that it is narrowed. */
+export const caseExportLimit = 20_000;
