@@ -293,6 +293,12 @@ describe('a case from online application to delivery', () => {
     const materials = page.getByTestId('materials-by-round');
     expect(await materials.locator('[data-material=id_card]').locator('xpath=ancestor::tr').innerText()).toContain('电子证照');
     await screenshot(page, 'cases-my-case-delivered');
+    // the applicant's own numbers in the form are masked too, and shown in full on request
+    const form = page.getByTestId('case-form');
+    await form.getByText('136****0001').waitFor({ state: 'visible' });
+    await page.getByTestId('case-reveal').click();
+    await form.getByText('13600000001').waitFor({ state: 'visible' });
+    await page.getByTestId('case-reveal-hide').click();
 
     await page.getByTestId('language-switch').click();
     await status(page).getByText('Delivered').waitFor({ state: 'visible' });

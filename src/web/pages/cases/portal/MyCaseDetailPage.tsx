@@ -16,6 +16,7 @@ import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
 import { TasksTable } from '../shared/TasksTable.tsx';
 import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
+import { useReveal } from '../shared/Reveal.tsx';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
@@ -48,6 +49,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
   const item = usePublishedItem(kase.itemCode ?? undefined);
   const bundleSpec = useBundleForApply(kase.bundle?.code);
   const formSpec = kase.bundle ? bundleSpec.data?.form : item.data?.content.form;
+  const reveal = useReveal(kase.id);
   const asked = askedMaterials(kase);
   const open = kase.tasks.filter((x) => x.state === 'open' || x.state === 'claimed');
   const waitingChildren = kase.bundle?.children.filter((c) => c.status === 'awaiting_supplement') ?? [];
@@ -113,8 +115,9 @@ function CaseView({ kase }: { kase: CaseDetail }) {
           <Card title={t('cases.materialsByRound')} className="block-gap">
             <MaterialsByRound materials={kase.materials} />
           </Card>
-          <Card title={t('cases.applicationForm')} className="block-gap">
-            <FormValues spec={formSpec} data={kase.form} />
+          <Card title={t('cases.applicationForm')} className="block-gap" extra={reveal.toggle} data-testid="case-form">
+            {reveal.note}
+            <FormValues spec={formSpec} data={reveal.inFull?.form ?? kase.form} />
           </Card>
         </Col>
         <Col xs={24} lg={9}>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
-import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useBundleForApply, useCase, usePublishedItem, useRevealCase, type CaseDetail, type RevealedCase } from '../../../api/cases.ts';
+import { useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useReveal } from '../shared/Reveal.tsx';
 import type { Me } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Forbidden, QueryState } from '../../../components/PageState.tsx';
@@ -58,8 +57,8 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);
   const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me);
-  const reveal = useRevealCase(kase.id);
-  const [inFull, setInFull] = useState<RevealedCase | null>(null);
+  const reveal = useReveal(kase.id);
+  const inFull = reveal.inFull;
   return (
     <div data-testid="case-work">
       <Card className="block-gap case-header-card" data-testid="case-header">
@@ -68,27 +67,9 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           <StatusTag status={kase.status} t={t} />
           <KindTags kinds={kase.kinds} t={t} />
           <span className="case-header-spacer" />
-          {inFull ? (
-            <Button size="small" type="text" icon={<EyeInvisibleOutlined />} onClick={() => setInFull(null)} data-testid="case-reveal-hide">
-              {t('cases.revealHide')}
-            </Button>
-          ) : (
-            <Tooltip title={t('cases.revealHint')}>
-              <Button
-                size="small"
-                type="text"
-                icon={<EyeOutlined />}
-                loading={reveal.isPending}
-                onClick={() => reveal.mutate(undefined, { onSuccess: setInFull })}
-                data-testid="case-reveal"
-              >
-                {t('cases.reveal')}
-              </Button>
-            </Tooltip>
-          )}
+          {reveal.toggle}
         </div>
-        {inFull && <Alert type="info" showIcon banner message={t('cases.revealed')} className="case-reveal-note" data-testid="case-revealed" />}
-        {reveal.isError && <Alert type="error" showIcon banner message={reveal.error.message} className="case-reveal-note" />}
+        {reveal.note}
         <Row gutter={24}>
           <Col xs={24} lg={14}>
             <CaseFacts kase={kase} showApplicant applicantInFull={inFull?.applicant} />
