@@ -69,7 +69,17 @@ export interface WriteOptions<T> {
   idempotent?: boolean;
   /** What a replay returns instead of the first body, for responses that carry a secret shown once. */
   storedResponse?: (body: T) => unknown;
+  /**
+   * For a write whose only change is its audit entry (a reveal): run it again when another writer took the
+   * entry's place in the record's chain meanwhile, instead of answering 409. Two clerks revealing one case, or a
+   * reveal beside an action on it, both go through.
+   */
+  retryChainRace?: boolean;
 }
+
+/** Another transaction appended to the same audit chain first (see appendAudit). */
+const lostChainRace = (error: unknown) =>
+  (error as { code?: string; constraint?: string } | null)?.code === '23505' && (error as { constraint?: string }).constraint === 'audit_entry_stream_seq_key';
 
 export async function handleWrite<T>(
   db: Db,
@@ -83,6 +93,18 @@ export async function handleWrite<T>(
   const key = Array.isArray(header) ? header[0] : header;
   if (key !== undefined && !keyPattern.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
   const actor = request.actor;
+  if (options.retryChainRace && key === undefined) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const body = await inTransaction(db, (tx) => fn(writeContext(tx, actor, request.id)));
+        reply.code(status);
+        return body;
+      } catch (error) {
+        if (attempt < 5 && lostChainRace(error)) continue;
+        throw fromPgError(error) ?? error;
+      }
+    }
+  }
   try {
     const outcome = await inTransaction(db, async (tx) => {
       if (key !== undefined) {

@@ -36,6 +36,11 @@ export interface AuditInput {
    * organization's region.
    */
   scopePath?: string | null;
+  /**
+   * The chain the entry joins, when not the target's own (`type:id`): entries that change nothing of the record
+   * (a reveal) keep a chain of their own beside it, so that they never collide with the record's changes.
+   */
+  stream?: string;
 }
 
 interface EntryFields {
@@ -86,7 +91,7 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<void
 
 /** The next entry of the target's chain, hashed and ready to insert (for writers that batch their statements). */
 export async function prepareAudit(tx: Executor, input: AuditInput) {
-  const stream = `${input.targetType}:${input.targetId}`;
+  const stream = input.stream ?? `${input.targetType}:${input.targetId}`;
   const known = tx.isTransaction ? headsOf(tx) : undefined;
   const prev = known?.has(stream)
     ? known.get(stream)

@@ -43,7 +43,7 @@ function maskIdentifiers(value: unknown, masked: string[] = [], at = ''): unknow
 /**
  * 查看完整信息: the case's form and its applicant's ID and phone unmasked, for whoever may read the case —
  * the officer checking an ID number against the original, the window calling the applicant back. Every
- * reveal is an entry of the case's audit trail, naming the fields shown.
+ * reveal is an entry of the case's audit trail (in a chain of its own beside the case's), naming the fields shown.
  */
 export async function revealCase(ctx: WriteContext, deps: Deps, caseId: number) {
   const kase = await loadCase(ctx.tx, caseId);
@@ -59,6 +59,8 @@ export async function revealCase(ctx: WriteContext, deps: Deps, caseId: number) 
     targetId: kase.id,
     change: { fields: ['applicant.idNumber', ...(shown.phone ? ['applicant.phone'] : []), ...fields.map((f) => `form.${f}`)] },
     scopePath: await caseScope(ctx.tx, kase.region_id),
+    // beside the case's own chain: a reveal never holds up an action on the case
+    stream: `case:${kase.id}:reveals`,
   });
   return { applicant: shown, form };
 }

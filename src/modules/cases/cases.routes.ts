@@ -477,7 +477,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req, reply) => handleWrite(db, req, reply, (ctx) => revealCase(ctx, deps, req.params.id), 200, { idempotent: false }),
+    async (req, reply) => handleWrite(db, req, reply, (ctx) => revealCase(ctx, deps, req.params.id), 200, { idempotent: false, retryChainRace: true }),
   );
 
   app.post(

@@ -186,7 +186,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }), ...errors },
       },
     },
-    async (req, reply) => handleWrite(deps.db, req, reply, (ctx) => revealApplicant(ctx, deps, req.params.id), 200, { idempotent: false }),
+    async (req, reply) =>
+      handleWrite(deps.db, req, reply, (ctx) => revealApplicant(ctx, deps, req.params.id), 200, { idempotent: false, retryChainRace: true }),
   );
 
   app.post(
