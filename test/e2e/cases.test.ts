@@ -219,6 +219,9 @@ describe('a case from online application to delivery', () => {
     await page.goto('/workbench/intake?tab=delivery');
     const row = page.getByTestId('delivery-table').locator('tr', { hasText: caseNumber });
     await row.waitFor({ state: 'visible' });
+    // decided today: ten working days to deliver (art. 44)
+    await row.getByTestId('delivery-due').getByText('剩 10 个工作日').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-to-deliver');
     await row.getByTestId('delivery-open').click();
     const dialog = page.getByTestId('deliver-dialog');
     await page.getByTestId('deliver-method').getByText('邮寄送达').click();

@@ -17,6 +17,8 @@ import type { InboxFilter } from '../../common/inbox.ts';
 import { caseExportLimit, type CaseListFilter } from '../../common/case-filter.ts';
 import { caseLedgerWorkbook } from './case-ledger.ts';
 import { caseKinds } from './case-kinds.ts';
+import { deliveryDeadline } from './delivery-deadline.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
 import './cases.tables.ts';
 
 /** A resident ID number (GB 11643) or a mainland mobile number: shown masked wherever a form holds one. */
@@ -306,9 +308,13 @@ function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter) {
   return q;
 }
 
-/** Cases the caller may see: their own (applicants), or those in their scope (staff). */
-export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter & { limit: number; offset: number }) {
-  return listPage(
+/**
+ * Cases the caller may see: their own (applicants), or those in their scope (staff); newest first, or with
+ * `sort: 'decided'` the longest decided first (待出件: the delivery most pressing under art. 44 first). A concluded
+ * case waiting for delivery carries its art. 44 deadline (`delivery`).
+ */
+export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' }) {
+  const page = await listPage(
     filteredCases(db, actor, f),
     f,
     (q) =>
@@ -334,8 +340,10 @@ export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter &
           'k.agent_applicant_id',
           'c.committed_due_at',
           'c.is_overdue',
+          'k.region_id',
+          'k.decided_at',
         ])
-        .orderBy('k.id', 'desc'),
+        .$call((q) => (f.sort === 'decided' ? q.orderBy(sql`k.decided_at ASC NULLS LAST`).orderBy('k.id') : q.orderBy('k.id', 'desc'))),
     (r) => ({
       id: r.id,
       number: r.number,
@@ -355,8 +363,22 @@ export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter &
       isBundle: r.bundle_id !== null,
       committedDueAt: r.committed_due_at?.toISOString() ?? null,
       isOverdue: r.is_overdue ?? false,
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      /** art. 44, for a concluded case waiting for delivery: the last day, and the working days left (negative: late) */
+      delivery: null as { dueDate: string; workdaysLeft: number } | null,
+      regionId: r.region_id,
     }),
   );
+  const now = Date.now();
+  const items = [];
+  for (const { regionId, ...item } of page.items) {
+    if (item.status === 'concluded' && item.decidedAt) {
+      const { calendar } = await workCalendarFor(db, regionId);
+      item.delivery = deliveryDeadline(calendar, new Date(item.decidedAt), now);
+    }
+    items.push(item);
+  }
+  return { ...page, items };
 }
 
 /**

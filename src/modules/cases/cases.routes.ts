@@ -392,11 +392,15 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Cases I may see: my own (applicants) or those in my scope (staff)',
-        querystring: Type.Object({ ...CaseListQuery, ...Paging }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { ...CaseListQuery, ...Paging, sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('decided')])) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
       },
     },
-    async (req) => listCases(db, req.actor, { ...caseListFilter(req.query), limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+    async (req) =>
+      listCases(db, req.actor, { ...caseListFilter(req.query), limit: req.query.limit ?? 50, offset: req.query.offset ?? 0, sort: req.query.sort }),
   );
 
   app.get(

@@ -174,6 +174,19 @@ describe('the one-window flow', () => {
     expect(stop[0].legal_due_after).toEqual(stop[0].legal_due_before);
     expect(stop[0].committed_due_after.toISOString()).toBe(kase.clock.committed.dueAt);
 
+    // 待出件: the result is due within ten working days of the decision (art. 44), the longest decided first
+    const waiting = async () => (await clerk.get('/api/v1/cases?status=concluded&sort=decided&limit=500')).body.items as Record<string, unknown>[];
+    expect((await waiting()).find((c) => c.id === id)!.delivery).toEqual({ dueDate: await deadline(10), workdaysLeft: 10 });
+    const decidedAt = (await server.sql('SELECT decided_at FROM kase WHERE id = $1', [id])).rows[0].decided_at;
+    await server.sql("UPDATE kase SET decided_at = decided_at - interval '30 days' WHERE id = $1", [id]);
+    const late = await waiting();
+    expect(late[0]!.id).toBe(id);
+    expect((late[0]!.delivery as { workdaysLeft: number }).workdaysLeft).toBeLessThan(0);
+    const decided = late.map((c) => c.decidedAt as string);
+    expect(decided).toEqual([...decided].sort());
+    expect((await clerk.get('/api/v1/cases?sort=oldest')).status).toBe(400);
+    await server.sql('UPDATE kase SET decided_at = $2 WHERE id = $1', [id, decidedAt]);
+
     kase = (await act(clerk, id, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).body;
     expect(kase.status).toBe('delivered');
     expect(kase.timeline.map((e: { type: string }) => e.type)).toEqual([

@@ -20,6 +20,7 @@ import { checkFileReferences } from '../files/files.service.ts';
 import { referencedLicense, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
+import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
 import './cases.tables.ts';
 
 /** 行政许可法 art. 32 with art. 82: the one-time notice is due by the end of the 5th working day after receipt. */
@@ -457,14 +458,13 @@ export async function deliverCase(
   if (input.method === 'locker' && !input.lockerCode) throw new AppError('VALIDATION_FAILED', { field: 'lockerCode' });
   // art. 44: 10 days from the decision, counted in working days (art. 82)
   const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
-  const off = calendar.settings.offsetMinutes;
-  const days = kase.decided_at ? calendar.countWorkdays(dateOfInstant(kase.decided_at.getTime(), off), dateOfInstant(Date.now(), off)) : 0;
+  const days = kase.decided_at ? deliveryWorkdays - deliveryDeadline(calendar, kase.decided_at).workdaysLeft : 0;
   const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(input) });
   await recordCaseEvent(ctx, delivered, 'delivered', {
     method: input.method,
     trackingNumber: input.trackingNumber ?? null,
     daysAfterDecision: days,
-    late: days > 10,
+    late: days > deliveryWorkdays,
   });
   return delivered;
 }

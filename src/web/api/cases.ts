@@ -54,6 +54,9 @@ export interface CaseSummary {
   isBundle: boolean;
   /** the bundle application an item case belongs to */
   parentId: number | null;
+  decidedAt: string | null;
+  /** 行政许可法 art. 44, for a concluded case waiting for delivery: the last day, and the working days left (negative: late) */
+  delivery: { dueDate: string; workdaysLeft: number } | null;
 }
 
 export interface CaseMaterial {
@@ -343,10 +346,16 @@ export const caseKeys = {
   inbox: (mine: boolean, filter: InboxFilter = {}, page = 1, pageSize = 50) => ['cases', 'tasks', mine, filter, page, pageSize] as const,
 };
 
-export function useCases(filter: CaseFilter, page = 1, pageSize = 20, options: { enabled?: boolean; refetchInterval?: number } = {}) {
+export function useCases(
+  filter: CaseFilter,
+  page = 1,
+  pageSize = 20,
+  options: { enabled?: boolean; refetchInterval?: number; sort?: 'newest' | 'decided' } = {},
+) {
   return useQuery({
-    queryKey: caseKeys.list(filter, page, pageSize),
-    queryFn: ({ signal }) => api.get<Page<CaseSummary>>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize }, { signal }),
+    queryKey: [...caseKeys.list(filter, page, pageSize), options.sort ?? 'newest'],
+    queryFn: ({ signal }) =>
+      api.get<Page<CaseSummary>>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize, sort: options.sort }, { signal }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,

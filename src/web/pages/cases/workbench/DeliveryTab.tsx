@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Table } from 'antd';
+import { Button, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -15,7 +15,8 @@ export function DeliveryTab() {
   const t = useCaseT();
   const { locale } = useLocale();
   const [page, setPage] = useState(1);
-  const list = useCases({ status: 'concluded' }, page, 20, { refetchInterval: 30_000 });
+  // the longest decided first: their art. 44 deadline is nearest
+  const list = useCases({ status: 'concluded' }, page, 20, { refetchInterval: 30_000, sort: 'decided' });
   const [delivering, setDelivering] = useState<CaseSummary | null>(null);
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -32,7 +33,25 @@ export function DeliveryTab() {
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },
-    { title: t('cases.acceptedAt'), dataIndex: 'acceptedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('cases.decidedAtShort'), dataIndex: 'decidedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: <Tooltip title={t('cases.deliveryDueHint')}>{t('cases.deliveryDue')}</Tooltip>,
+      dataIndex: 'delivery',
+      width: 200,
+      render: (d: CaseSummary['delivery']) =>
+        d && (
+          <span data-testid="delivery-due">
+            <span className="mono">{d.dueDate}</span>{' '}
+            {d.workdaysLeft < 0 ? (
+              <Tag color="red">{t('cases.deliveryLate', { n: -d.workdaysLeft })}</Tag>
+            ) : d.workdaysLeft === 0 ? (
+              <Tag color="orange">{t('cases.deliveryToday')}</Tag>
+            ) : (
+              <Tag color={d.workdaysLeft <= 3 ? 'gold' : 'default'}>{t('cases.deliveryLeft', { n: d.workdaysLeft })}</Tag>
+            )}
+          </span>
+        ),
+    },
     {
       title: '',
       key: 'deliver',
