@@ -74,8 +74,9 @@ async function syncTaskWatch(tx: Tx, caseId: number): Promise<void> {
 
 /**
  * The suspicious patterns of seed 001's supervision: a clock paused more than twice, an extension
- * on an immediate item (即办件 are decided at the window), and acceptance after the five days the law
- * gives for the one-time notice (行政许可法 art. 32: the case then counts as accepted on receipt).
+ * on an immediate item (即办件 are decided at the window), acceptance after the five days the law
+ * gives for the one-time notice (行政许可法 art. 32: the case then counts as accepted on receipt), and a
+ * result delivered after the ten working days art. 44 gives from the decision (the delivery says so).
  */
 async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<void> {
   const k = await tx
@@ -86,6 +87,7 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
       'k.case_kind',
       'k.notice_due_at',
       'k.received_at',
+      'k.decided_at',
       sql<number>`(SELECT count(*) FROM clock_pause p WHERE p.clock_id = k.clock_id)::int`.as('pauses'),
       sql<number>`(SELECT count(*) FROM clock_extension e WHERE e.clock_id = k.clock_id)::int`.as('extensions'),
     ])
@@ -106,6 +108,12 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
         acceptedAt: e.at.toISOString(),
         noticeDueAt: k.notice_due_at.toISOString(),
       },
+    });
+  const delivered = e.type === 'case.delivered' ? (e.payload as { late?: boolean; daysAfterDecision?: number }) : null;
+  if (delivered?.late === true)
+    found.push({
+      kind: 'late_delivery',
+      detail: { decidedAt: k.decided_at?.toISOString() ?? null, deliveredAt: e.at.toISOString(), workdaysAfterDecision: delivered.daysAfterDecision ?? null },
     });
   if (found.length === 0) return;
   await tx

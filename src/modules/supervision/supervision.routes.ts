@@ -97,7 +97,9 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Suspicious patterns: paused more than twice, an immediate item extended, accepted after the notice period',
         querystring: Type.Object({
-          kind: Type.Optional(Type.Union([Type.Literal('paused_often'), Type.Literal('immediate_extended'), Type.Literal('late_acceptance')])),
+          kind: Type.Optional(
+            Type.Union([Type.Literal('paused_often'), Type.Literal('immediate_extended'), Type.Literal('late_acceptance'), Type.Literal('late_delivery')]),
+          ),
           ...Paging,
         }),
         response: { 200: Page, ...errors },

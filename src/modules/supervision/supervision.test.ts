@@ -271,9 +271,26 @@ describe('the supervision sweep', () => {
     await server.drainOutbox();
     const late = (await supervisor.get('/api/v1/supervision/findings?kind=late_acceptance')).body;
     expect(late.items.map((f: { caseId: number }) => f.caseId)).toContain(applied.body.id);
+    // a late delivery: past the ten working days after the decision (art. 44); one in time is no finding
+    const inTime = await acceptedCase();
+    const lateOne = await acceptedCase();
+    await server.sql("UPDATE kase SET status = 'concluded', decision = 'granted', decided_at = now() - interval '1 hour' WHERE id = $1", [inTime.caseId]);
+    await server.sql("UPDATE kase SET status = 'concluded', decision = 'granted', decided_at = now() - interval '40 days' WHERE id = $1", [lateOne.caseId]);
+    for (const c of [inTime, lateOne])
+      expect((await clerk.post(`/api/v1/cases/${c.caseId}/actions`, { action: 'deliver', method: 'electronic' })).status).toBe(200);
+    await server.drainOutbox();
+    const lateDeliveries = (await supervisor.get('/api/v1/supervision/findings?kind=late_delivery')).body.items as {
+      caseId: number;
+      detail: Record<string, unknown>;
+    }[];
+    expect(lateDeliveries.map((f) => f.caseId)).toEqual([lateOne.caseId]);
+    expect(lateDeliveries[0]!.detail.workdaysAfterDecision).toBeGreaterThan(10);
     const summary = (await supervisor.get('/api/v1/supervision/summary')).body;
     expect(summary.findings.paused_often).toBeGreaterThanOrEqual(1);
     expect(summary.findings.late_acceptance).toBeGreaterThanOrEqual(1);
+    expect(summary.findings.late_delivery).toBe(1);
+    // the kinds a finding may be are a domain's list (migration 0024)
+    await expect(server.sql("UPDATE supervision_finding SET kind = 'odd' WHERE case_id = $1", [lateOne.caseId])).rejects.toMatchObject({ code: '23514' });
   });
 });
 
