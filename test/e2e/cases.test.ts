@@ -211,6 +211,11 @@ describe('a case from online application to delivery', () => {
     await confirmTaskDialog(approver);
     await approver.getByTestId('case-status').getByText('已办结').waitFor({ state: 'visible' });
     await approver.getByTestId('outcome').getByText('已办结：准予许可').waitFor({ state: 'visible' });
+    // the result is due within ten working days of the decision (art. 44)
+    await approver
+      .getByTestId('outcome')
+      .getByText(/结果将于 \d{4}-\d{2}-\d{2} 前送达/)
+      .waitFor({ state: 'visible' });
   });
 
   it('lets clerk1 deliver the result by post from 待出件', { timeout: 180_000 }, async () => {

@@ -203,6 +203,9 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     concludedAt: kase.concluded_at?.toISOString() ?? null,
     deliveredAt: kase.delivered_at?.toISOString() ?? null,
     delivery: kase.delivery,
+    /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left */
+    deliveryDeadline:
+      kase.status === 'concluded' && kase.decided_at ? deliveryDeadline((await workCalendarFor(db, kase.region_id)).calendar, kase.decided_at) : null,
     refusalReason: kase.refusal_reason,
     form,
     materials: materials.map((m) => ({

@@ -177,6 +177,7 @@ describe('the one-window flow', () => {
     // 待出件: the result is due within ten working days of the decision (art. 44), the longest decided first
     const waiting = async () => (await clerk.get('/api/v1/cases?status=concluded&sort=decided&limit=500')).body.items as Record<string, unknown>[];
     expect((await waiting()).find((c) => c.id === id)!.delivery).toEqual({ dueDate: await deadline(10), workdaysLeft: 10 });
+    expect((await clerk.get(`/api/v1/cases/${id}`)).body.deliveryDeadline).toEqual({ dueDate: await deadline(10), workdaysLeft: 10 });
     const decidedAt = (await server.sql('SELECT decided_at FROM kase WHERE id = $1', [id])).rows[0].decided_at;
     await server.sql("UPDATE kase SET decided_at = decided_at - interval '30 days' WHERE id = $1", [id]);
     const late = await waiting();
@@ -189,6 +190,7 @@ describe('the one-window flow', () => {
 
     kase = (await act(clerk, id, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).body;
     expect(kase.status).toBe('delivered');
+    expect(kase.deliveryDeadline).toBeNull();
     expect(kase.timeline.map((e: { type: string }) => e.type)).toEqual([
       'submitted',
       'accepted',

@@ -182,6 +182,8 @@ export interface CaseDetail {
   concludedAt: string | null;
   deliveredAt: string | null;
   delivery: unknown;
+  /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left (negative: late) */
+  deliveryDeadline: { dueDate: string; workdaysLeft: number } | null;
   refusalReason: string | null;
   form: Record<string, unknown>;
   materials: CaseMaterial[];

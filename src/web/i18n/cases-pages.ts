@@ -150,6 +150,10 @@ export const casePages = {
   'cases.withdrawnBanner': ['申请已撤回', 'The application was withdrawn'],
   'cases.deliveredBanner': ['结果已送达（{method}，{at}）', 'Result delivered ({method}, {at})'],
   'cases.concludedBanner': ['已办结：{decision}。等待统一出件。', 'Concluded: {decision}. Waiting for delivery.'],
+  'cases.deliveryBy': [
+    '结果将于 {date} 前送达（自作出决定之日起 10 个工作日内）。',
+    'The result is delivered by {date} (within 10 working days of the decision).',
+  ],
   'cases.decidedBanner': ['已作出决定：{decision}', 'Decided: {decision}'],
   'cases.lockerCodeIs': ['取件码 {code}', 'Locker code {code}'],
 

@@ -62,6 +62,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
           decision: t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'),
         })}
+        description={kase.deliveryDeadline ? t('cases.deliveryBy', { date: kase.deliveryDeadline.dueDate }) : undefined}
       />
     );
   return null;
