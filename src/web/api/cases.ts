@@ -8,6 +8,8 @@ import type { HeldLicense } from '../../common/licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
 import type { CaseListFilter } from '../../common/case-filter.ts';
 
+import { caseKindList, caseStatusList, channelList } from '../../common/case-filter.ts';
+
 export { caseExportLimit } from '../../common/case-filter.ts';
 
 export type { HeldLicense, InboxFilter };
@@ -15,19 +17,11 @@ export type { HeldLicense, InboxFilter };
 /** Cases (办件): applying, reading, acting, the inbox, and what intake needs around them (GET/POST /api/v1/cases…). */
 
 export type { CaseStatus, Channel, ItemContent, Limit };
-export type CaseKind = 'immediate' | 'committed' | 'joint' | 'reported_up' | 'urgent' | 'awaiting_supplement' | 'returned';
-export const caseKinds: CaseKind[] = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'];
-export const caseStatuses: CaseStatus[] = [
-  'submitted',
-  'notified',
-  'in_progress',
-  'awaiting_supplement',
-  'decided',
-  'concluded',
-  'delivered',
-  'refused',
-  'withdrawn',
-];
+export type CaseKind = (typeof caseKindList)[number];
+/** The seven kinds (七件制) and the statuses, as the server's list filters take them (src/common/case-filter.ts). */
+export const caseKinds: readonly CaseKind[] = caseKindList;
+export const caseStatuses: readonly CaseStatus[] = caseStatusList;
+export const channels: readonly Channel[] = channelList;
 export type DeliveryMethod = 'pickup' | 'post' | 'locker' | 'electronic';
 export type SpecialKind = 'hearing' | 'inspection' | 'expert_review' | 'appraisal' | 'tender';
 export const specialKinds: SpecialKind[] = ['hearing', 'inspection', 'expert_review', 'appraisal', 'tender'];

@@ -13,6 +13,7 @@ import {
   caseKinds,
   caseLedgerUrl,
   caseStatuses,
+  channels,
   useCaseKinds,
   useCases,
   type CaseFilter,
@@ -27,8 +28,6 @@ import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import '../cases.css';
-
-const channels: Channel[] = ['window', 'online', 'mobile', 'terminal', 'post'];
 
 /**
  * 办件查询: cases in my scope by number or subject, status, kind (七件制, also by clicking its card), department,
