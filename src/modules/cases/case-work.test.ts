@@ -463,3 +463,116 @@ describe('the inbox (待办)', () => {
       expect((await approver.get(`/api/v1/tasks${query}`)).status, query).toBe(400);
   });
 });
+
+describe('today’s work (今日工作)', () => {
+  type Today = { intake: Record<string, number> & { pressing: { id: number }[] }; tasks: Record<string, number> & { pressing: { id: number }[] } };
+  const today = async (c: Client) => {
+    const r = await c.get('/api/v1/cases/today');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body as Today;
+  };
+  const total = async (c: Client, query: string) => {
+    const r = await c.get(`/api/v1/tasks${query}`);
+    expect(r.status).toBe(200);
+    return r.body.total as number;
+  };
+
+  it('counts the inbox as 待办 does, and moves with it', async () => {
+    const approver = await signIn(server, 'approver1');
+    const head = await signIn(server, 'head1');
+    const made = [await acceptedReviewCase(), await acceptedReviewCase()];
+    const [first, second] = made.map((m) => open(m.kase)[0]!);
+    await server.sql("UPDATE case_task SET due_at = now() - interval '2 hours' WHERE id = $1", [second!.id]);
+    const before = (await today(approver)).tasks;
+    // the same tasks as the inbox, filter by filter
+    expect(before).toMatchObject({
+      open: await total(approver, ''),
+      unclaimed: await total(approver, '?state=open'),
+      claimed: await total(approver, '?state=claimed'),
+      overdue: await total(approver, '?due=overdue'),
+      dueToday: await total(approver, '?due=today'),
+      soon: await total(approver, '?due=soon'),
+      urgent: await total(approver, '?urgent=true'),
+    });
+    expect(before.overdue).toBeGreaterThanOrEqual(1);
+    // the most pressing, in the inbox's order
+    const inbox = (await approver.get('/api/v1/tasks?limit=5')).body.items.map((t: { id: number }) => t.id);
+    expect(before.pressing.map((t) => t.id)).toEqual(inbox);
+    expect(before.pressing.map((t) => t.id)).toContain(second!.id);
+
+    // claimed, late and in the green channel: each count moves by one
+    expect((await act(approver, made[0]!.id, { action: 'claim', taskId: first!.id })).status).toBe(200);
+    await server.sql("UPDATE case_task SET due_at = now() - interval '1 hour', is_urgent = true WHERE id = $1", [first!.id]);
+    const after = (await today(approver)).tasks;
+    expect(after.open).toBe(before.open);
+    expect(after.claimed).toBe(before.claimed + 1);
+    expect(after.unclaimed).toBe(before.unclaimed - 1);
+    expect(after.overdue).toBe(before.overdue + 1);
+    expect(after.urgent).toBe(before.urgent + 1);
+    expect(after.pressing[0]!.id).toBe(first!.id);
+
+    // a window clerk works no tasks; an approver keeps no desk; a head sees the extensions waiting
+    expect((await today(clerk)).tasks).toBeNull();
+    expect((await today(approver)).intake).toBeNull();
+    const asked = await act(approver, made[0]!.id, { action: 'request_extension', taskId: first!.id, days: 3, reason: '需要现场核查' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const pending = (await head.get('/api/v1/tasks')).body.extensionRequests.length as number;
+    expect(pending).toBeGreaterThanOrEqual(1);
+    expect((await today(head)).tasks.extensionRequests).toBe(pending);
+  });
+
+  it('counts the window desk as 综合受理 does, with the notices and deliveries the law makes pressing', async () => {
+    const parents = async (status: string) =>
+      ((await clerk.get(`/api/v1/cases?status=${status}&limit=200`)).body.items as { parentId: number | null }[]).filter((c) => c.parentId === null).length;
+    const before = (await today(clerk)).intake;
+    expect(before.preReview).toBe(await parents('submitted'));
+    expect(before.toDeliver).toBe(await parents('concluded'));
+    expect(before.awaitingApplicant).toBe((await clerk.get('/api/v1/cases?kind=awaiting_supplement&limit=1')).body.total);
+
+    // a new online application waits for pre-review; its one-time notice falls due (art. 32): first in the list
+    const applied = await citizen.post('/api/v1/cases', {
+      itemCode: reviewCode,
+      formData: { applicantName: '林小雨', idNumber, phone: '13600000001' },
+      materials: [{ key: 'application_form', reference: 'upload:application.pdf' }],
+    });
+    expect(applied.status).toBe(201);
+    let now = (await today(clerk)).intake;
+    expect(now.preReview).toBe(before.preReview + 1);
+    await server.sql("UPDATE kase SET notice_due_at = now() - interval '1 minute' WHERE id = $1", [applied.body.id]);
+    now = (await today(clerk)).intake;
+    expect(now.noticeDue).toBe(before.noticeDue + 1);
+    expect(now.pressing[0]!.id).toBe(applied.body.id);
+    // the one-time notice sends it to the applicant
+    const noticed = await act(clerk, applied.body.id, { action: 'notice', items: [{ key: 'business_license', note: '请补交营业执照' }] });
+    expect(noticed.status, JSON.stringify(noticed.body)).toBe(200);
+    now = (await today(clerk)).intake;
+    expect(now.preReview).toBe(before.preReview);
+    expect(now.awaitingApplicant).toBe(before.awaitingApplicant + 1);
+
+    // a decided case waits for delivery: due today on its tenth working day, late after (art. 44)
+    const { id, kase } = await acceptedReviewCase();
+    const approver = await signIn(server, 'approver1');
+    const head = await signIn(server, 'head1');
+    expect((await act(approver, id, { action: 'approve', taskId: open(kase)[0]!.id, opinion: '同意' })).status).toBe(200);
+    const decide = open((await head.get(`/api/v1/cases/${id}`)).body)[0]!;
+    expect((await act(head, id, { action: 'approve', taskId: decide.id, opinion: '准予许可' })).status).toBe(200);
+    const conclude = open((await approver.get(`/api/v1/cases/${id}`)).body)[0]!;
+    expect((await act(approver, id, { action: 'approve', taskId: conclude.id, opinion: '办结' })).status).toBe(200);
+    now = (await today(clerk)).intake;
+    expect(now.toDeliver).toBe(before.toDeliver + 1);
+    expect(now.lateDelivery).toBe(before.lateDelivery);
+    await server.sql("UPDATE kase SET decided_at = now() - interval '40 days' WHERE id = $1", [id]);
+    now = (await today(clerk)).intake;
+    expect(now.lateDelivery).toBe(before.lateDelivery + 1);
+    const listed = (await clerk.get('/api/v1/cases?status=concluded&limit=200')).body.items.filter(
+      (c: { delivery: { workdaysLeft: number } | null }) => c.delivery && c.delivery.workdaysLeft < 0,
+    );
+    expect(now.lateDelivery).toBe(listed.length);
+  });
+
+  it('is for staff', async () => {
+    expect((await citizen.get('/api/v1/cases/today')).status).toBe(403);
+    const anonymous = await fetch(`${server.baseUrl}/api/v1/cases/today`);
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -270,7 +270,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
   };
 }
 
-function scopedCases(db: Db, actor: Actor) {
+export function scopedCases(db: Db, actor: Actor) {
   let q = db
     .selectFrom('kase as k')
     .innerJoin('region as r', 'r.id', 'k.region_id')
@@ -456,11 +456,14 @@ export interface InboxQuery extends InboxFilter {
   offset?: number;
 }
 
-export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
-  if (!actor) throw new AppError('UNAUTHENTICATED');
+/**
+ * The tasks in the caller's inbox before any filter: open or claimed tasks of the organizations and roles of their
+ * case-handling posts (with `mine`, not claimed by someone else), restricted on a B post (AB 岗) as `backupPosts` says.
+ * `null` when the caller holds no such post. Shared by the inbox (listTasks) and today's work (workToday).
+ */
+export async function inboxTasks(db: Db, actor: Actor, mine: boolean) {
   const posts = actor.grants.filter((g) => roleGrants(g.role, 'case.handle') && g.orgPath);
-  if (posts.length === 0)
-    return { items: [], total: 0, facets: { stages: [], items: [] }, post: { backupOnly: false, covering: [], awayUntil: null }, extensionRequests: [] };
+  if (posts.length === 0) return null;
   let q = db
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
@@ -477,7 +480,7 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
         ),
       ),
     );
-  if (f.mine) q = q.where((eb) => eb.or([eb('t.assignee_account_id', 'is', null), eb('t.assignee_account_id', '=', actor.accountId)]));
+  if (mine) q = q.where((eb) => eb.or([eb('t.assignee_account_id', 'is', null), eb('t.assignee_account_id', '=', actor.accountId)]));
   // AB 岗: on a B post only, the A post's tasks show when A is away, or when a task nears its deadline (a day left)
   const backup = await backupPosts(db, actor.accountId);
   for (const path of backup.restricted)
@@ -489,6 +492,37 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
         eb('t.due_at', '<=', sql<Date>`now() + interval '1 day'`),
       ]),
     );
+  return { q, backup };
+}
+
+/** The end of today, China time: what "due today" means in the inbox and today's work. */
+export const endOfToday = sql<Date>`(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai'`;
+/** "Due soon" in the inbox and today's work: within three days. */
+export const soonCutoff = sql<Date>`now() + interval '3 days'`;
+
+/** Pending extension requests of the departments the caller heads (a head approves them). */
+export async function pendingExtensionRequests(db: Db, actor: Actor) {
+  const heads = actor.grants.filter((g) => g.role === 'head' && g.orgPath).map((g) => g.orgPath!);
+  if (heads.length === 0) return [];
+  return db
+    .selectFrom('case_extension_request as e')
+    .innerJoin('organization as o', 'o.id', 'e.organization_id')
+    .innerJoin('kase as k', 'k.id', 'e.case_id')
+    .innerJoin('account as a', 'a.id', 'e.requested_by')
+    .select(['e.id', 'e.case_id', 'k.number', 'k.subject', 'e.days', 'e.reason', 'a.display_name', 'e.created_at'])
+    .where('e.state', '=', 'pending')
+    .where((eb) => eb.or(heads.map((p) => eb('o.path', 'like', `${p}%`))))
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const inbox = await inboxTasks(db, actor, f.mine);
+  if (!inbox)
+    return { items: [], total: 0, facets: { stages: [], items: [] }, post: { backupOnly: false, covering: [], awayUntil: null }, extensionRequests: [] };
+  const { backup } = inbox;
+  let q = inbox.q;
   // the choices of the filters below, counted over the inbox before they narrow it
   const stageFacet = q
     .select(['t.stage', 't.name', sql<number>`count(*)::int`.as('n')])
@@ -508,9 +542,8 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
   if (f.state) q = q.where('t.state', '=', f.state);
   if (f.urgent) q = q.where('t.is_urgent', '=', true);
   if (f.due === 'overdue') q = q.where('t.due_at', '<', sql<Date>`now()`);
-  if (f.due === 'today')
-    q = q.where('t.due_at', '<', sql<Date>`(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai'`);
-  if (f.due === 'soon') q = q.where('t.due_at', '<', sql<Date>`now() + interval '3 days'`);
+  if (f.due === 'today') q = q.where('t.due_at', '<', endOfToday);
+  if (f.due === 'soon') q = q.where('t.due_at', '<', soonCutoff);
   let ordered = q;
   if (f.sort === 'arrived' || f.sort === '-arrived') ordered = ordered.orderBy('t.created_at', f.sort === 'arrived' ? 'asc' : 'desc');
   else ordered = ordered.orderBy('t.is_urgent', 'desc').orderBy(sql`t.due_at NULLS LAST`);
@@ -544,19 +577,7 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
     stageFacet.execute(),
     itemFacet.execute(),
   ]);
-  const heads = actor.grants.filter((g) => g.role === 'head' && g.orgPath).map((g) => g.orgPath!);
-  const extensionRequests = heads.length
-    ? await db
-        .selectFrom('case_extension_request as e')
-        .innerJoin('organization as o', 'o.id', 'e.organization_id')
-        .innerJoin('kase as k', 'k.id', 'e.case_id')
-        .innerJoin('account as a', 'a.id', 'e.requested_by')
-        .select(['e.id', 'e.case_id', 'k.number', 'k.subject', 'e.days', 'e.reason', 'a.display_name', 'e.created_at'])
-        .where('e.state', '=', 'pending')
-        .where((eb) => eb.or(heads.map((p) => eb('o.path', 'like', `${p}%`))))
-        .orderBy('e.id')
-        .execute()
-    : [];
+  const extensionRequests = await pendingExtensionRequests(db, actor);
   return {
     total: total.n,
     facets: {

@@ -19,6 +19,7 @@ import { caseExportLimit, caseKindList, caseStatusList, channelList, type CaseLi
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
+import { workToday } from './work-today.ts';
 import {
   addCosigner,
   answerDelegation,
@@ -457,6 +458,18 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/kinds',
     { schema: { tags, summary: 'Cases in my scope by the seven kinds (七件制)', response: { 200: Type.Record(Type.String(), Type.Integer()), ...errors } } },
     async (req) => countKinds(db, req.actor),
+  );
+
+  app.get(
+    '/cases/today',
+    {
+      schema: {
+        tags,
+        summary: '今日工作: the window desk’s queues and my inbox as they stand now, with the most pressing of each (staff)',
+        response: { 200: Type.Object({ asOf: Type.String(), intake: Nullable(Type.Any()), tasks: Nullable(Type.Any()) }), ...errors },
+      },
+    },
+    async (req) => workToday(db, req.actor),
   );
 
   app.get(

@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.ts';
+import { hasPermission, type Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
+import { deliveryDeadline } from './delivery-deadline.ts';
+import { endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
+
+/** How many of the most pressing cases and tasks today's work lists. */
+const pressingCount = 5;
+
+/**
+ * 今日工作: what waits for the caller today, as the workbench's home page shows it — at the comprehensive window
+ * (case.intake) the desk's three queues, counted as 综合受理 counts them (a bundle once), with what the law makes
+ * pressing: one-time notices due by art. 32 and deliveries due or late by art. 44; for whoever works tasks
+ * (case.handle) the inbox as 待办 shows it (the same tasks, the same "today", "overdue" and "soon"), with its most
+ * pressing tasks and, for a head, the extensions waiting for their decision. A section the caller has no post
+ * for is `null`; applicants have no workbench (403).
+ */
+export async function workToday(db: Db, actor: Actor | null) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'applicant') throw new AppError('FORBIDDEN');
+  const [intake, tasks] = await Promise.all([
+    hasPermission(actor, 'case.intake') && hasPermission(actor, 'case.read') ? intakeToday(db, actor) : null,
+    taskToday(db, actor),
+  ]);
+  return { asOf: new Date().toISOString(), intake, tasks };
+}
+
+async function intakeToday(db: Db, actor: Actor) {
+  const cases = scopedCases(db, actor);
+  // a bundle's item cases are worked through the bundle application (parent_id): counted once, as 综合受理 counts
+  const desk = cases.where('k.parent_id', 'is', null);
+  const [counts, concluded, pressing] = await Promise.all([
+    cases
+      .where('k.status', 'in', ['submitted', 'notified', 'awaiting_supplement', 'concluded'])
+      .select([
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'submitted')::int`.as('preReview'),
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'submitted' AND k.notice_due_at < ${endOfToday})::int`.as('noticeDue'),
+        // as the case list's kind awaiting_supplement counts (a bundle through its item cases)
+        sql<number>`count(*) FILTER (WHERE k.bundle_id IS NULL AND k.status IN ('awaiting_supplement', 'notified'))::int`.as('awaitingApplicant'),
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'concluded')::int`.as('toDeliver'),
+      ])
+      .executeTakeFirstOrThrow(),
+    desk.where('k.status', '=', 'concluded').where('k.decided_at', 'is not', null).select(['k.region_id', 'k.decided_at']).execute(),
+    desk
+      .where('k.status', '=', 'submitted')
+      .select(['k.id', 'k.number', 'k.subject', 'ap.name as applicant_name', 'k.channel', 'k.received_at', 'k.notice_due_at', 'k.bundle_id'])
+      .orderBy('k.notice_due_at')
+      .orderBy('k.id')
+      .limit(pressingCount)
+      .execute(),
+  ]);
+  // art. 44 by each case's region's calendar, as the 待出件 list shows it
+  const byRegion = new Map<number, Date[]>();
+  for (const c of concluded) byRegion.set(c.region_id, [...(byRegion.get(c.region_id) ?? []), c.decided_at!]);
+  let deliveryDueToday = 0;
+  let lateDelivery = 0;
+  const now = Date.now();
+  for (const [regionId, decided] of byRegion) {
+    const { calendar } = await workCalendarFor(db, regionId);
+    for (const at of decided) {
+      const left = deliveryDeadline(calendar, at, now).workdaysLeft;
+      if (left === 0) deliveryDueToday++;
+      else if (left < 0) lateDelivery++;
+    }
+  }
+  return {
+    ...counts,
+    deliveryDueToday,
+    lateDelivery,
+    /** the applications waiting for pre-review, the nearest one-time-notice deadline (art. 32) first */
+    pressing: pressing.map((c) => ({
+      id: c.id,
+      number: c.number,
+      subject: c.subject,
+      applicantName: c.applicant_name,
+      channel: c.channel,
+      isBundle: c.bundle_id !== null,
+      receivedAt: c.received_at.toISOString(),
+      noticeDueAt: c.notice_due_at.toISOString(),
+    })),
+  };
+}
+
+async function taskToday(db: Db, actor: Actor) {
+  const inbox = await inboxTasks(db, actor, true);
+  if (!inbox) return null;
+  const { q } = inbox;
+  const [counts, pressing, extensions] = await Promise.all([
+    q
+      .select([
+        sql<number>`count(*)::int`.as('open'),
+        sql<number>`count(*) FILTER (WHERE t.state = 'open')::int`.as('unclaimed'),
+        sql<number>`count(*) FILTER (WHERE t.state = 'claimed')::int`.as('claimed'),
+        sql<number>`count(*) FILTER (WHERE t.due_at < now())::int`.as('overdue'),
+        sql<number>`count(*) FILTER (WHERE t.due_at < ${endOfToday})::int`.as('dueToday'),
+        sql<number>`count(*) FILTER (WHERE t.due_at < ${soonCutoff})::int`.as('soon'),
+        sql<number>`count(*) FILTER (WHERE t.is_urgent)::int`.as('urgent'),
+      ])
+      .executeTakeFirstOrThrow(),
+    // as the inbox orders them: urgent first, then the nearest deadline
+    q
+      .select(['t.id', 't.case_id', 'k.number', 'k.subject', 'ap.name as applicant_name', 't.name', 't.stage', 't.state', 't.is_urgent', 't.due_at'])
+      .orderBy('t.is_urgent', 'desc')
+      .orderBy(sql`t.due_at NULLS LAST`)
+      .orderBy('t.id')
+      .limit(pressingCount)
+      .execute(),
+    pendingExtensionRequests(db, actor),
+  ]);
+  return {
+    ...counts,
+    extensionRequests: extensions.length,
+    pressing: pressing.map((t) => ({
+      id: t.id,
+      caseId: t.case_id,
+      caseNumber: t.number,
+      subject: t.subject,
+      applicantName: t.applicant_name,
+      name: t.name,
+      stage: t.stage,
+      state: t.state,
+      isUrgent: t.is_urgent,
+      dueAt: t.due_at?.toISOString() ?? null,
+    })),
+  };
+}
