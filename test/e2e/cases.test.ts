@@ -123,7 +123,15 @@ describe('a case from online application to delivery', () => {
   it('lets clerk1 check completeness and accept it in pre-review', { timeout: 180_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
-    await page.getByTestId('workbench-menu').getByText('综合受理').click();
+    // 今日工作: the application waits for pre-review, listed by its one-time-notice deadline; the count opens 预审
+    await page.goto('/workbench');
+    const today = page.getByTestId('work-today');
+    await today.getByTestId('today-pressing-intake').getByText(caseNumber).waitFor({ state: 'visible' });
+    expect(Number(await today.getByTestId('today-prereview').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    expect(await today.getByTestId('today-inbox').count()).toBe(0);
+    await screenshot(page, 'workbench-today-clerk');
+    await today.getByTestId('today-prereview').click();
+    await page.waitForURL('**/workbench/intake?tab=prereview');
     const row = page.getByTestId('prereview-table').locator('tr', { hasText: caseNumber });
     await row.waitFor({ state: 'visible' });
     await row.getByTestId('prereview-open').click();
@@ -155,7 +163,24 @@ describe('a case from online application to delivery', () => {
   it('lets approver1 take the review from the inbox and approve it', { timeout: 180_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'approver1');
-    await page.getByTestId('workbench-menu').getByText('待办').click();
+    // 今日工作: the review is among the most pressing tasks; the overdue count opens the inbox filtered to it
+    await page.goto('/workbench');
+    const today = page.getByTestId('work-today');
+    await today.getByTestId('today-pressing-tasks').getByText(caseNumber).waitFor({ state: 'visible' });
+    expect(await today.getByTestId('today-prereview').count()).toBe(0);
+    await screenshot(page, 'workbench-today-approver');
+    const overdue = Number(await today.getByTestId('today-overdue').getAttribute('data-count'));
+    await today.getByTestId('today-overdue').click();
+    await page.waitForURL('**/workbench/tasks?due=overdue');
+    await page
+      .locator('.ant-select')
+      .filter({ has: page.locator('#inbox-due') })
+      .getByText('已超期')
+      .waitFor({ state: 'visible' });
+    if (overdue === 0) await page.getByTestId('inbox-table').getByText('没有符合条件的待办').waitFor({ state: 'visible' });
+    else expect(await page.getByTestId('inbox-table').locator('tbody tr.ant-table-row').count()).toBe(Math.min(overdue, 20));
+    await page.getByTestId('inbox-reset').click();
+    await page.waitForURL((url) => url.pathname === '/workbench/tasks' && !url.search.includes('due='));
     const row = page.getByTestId('inbox-table').locator('tr', { hasText: caseNumber });
     await row.waitFor({ state: 'visible' });
     expect(await row.innerText()).toMatch(/企业设立登记[\s\S]*林小雨[\s\S]*审查[\s\S]*待签收/);

@@ -339,6 +339,7 @@ export const caseKeys = {
   list: (filter: CaseFilter, page: number, pageSize: number) => ['cases', 'list', filter, page, pageSize] as const,
   detail: (id: number) => ['cases', 'detail', id] as const,
   kinds: ['cases', 'kinds'] as const,
+  today: ['cases', 'today'] as const,
   inbox: (mine: boolean, filter: InboxFilter = {}, page = 1, pageSize = 50) => ['cases', 'tasks', mine, filter, page, pageSize] as const,
 };
 
@@ -364,6 +365,57 @@ export function useCase(id: number) {
 
 export function useCaseKinds(enabled = true) {
   return useQuery({ queryKey: caseKeys.kinds, queryFn: () => api.get<KindCounts>('/cases/kinds'), enabled });
+}
+
+/** 今日工作 (`GET /cases/today`): the window desk's queues and my inbox as they stand; a section I hold no post for is null. */
+export interface WorkToday {
+  asOf: string;
+  intake: {
+    preReview: number;
+    /** pre-review applications whose one-time notice (art. 32) is due by the end of today, or past */
+    noticeDue: number;
+    awaitingApplicant: number;
+    toDeliver: number;
+    /** results on the last day of their ten working days (art. 44), and past them */
+    deliveryDueToday: number;
+    lateDelivery: number;
+    pressing: {
+      id: number;
+      number: string;
+      subject: string;
+      applicantName: string;
+      channel: string;
+      isBundle: boolean;
+      receivedAt: string;
+      noticeDueAt: string;
+    }[];
+  } | null;
+  tasks: {
+    open: number;
+    unclaimed: number;
+    claimed: number;
+    overdue: number;
+    dueToday: number;
+    soon: number;
+    urgent: number;
+    extensionRequests: number;
+    pressing: {
+      id: number;
+      caseId: number;
+      caseNumber: string;
+      subject: string;
+      applicantName: string;
+      name: string;
+      stage: string;
+      state: string;
+      isUrgent: boolean;
+      dueAt: string | null;
+    }[];
+  } | null;
+}
+
+export function useWorkToday(enabled = true) {
+  return useQuery({ queryKey: caseKeys.today, queryFn: () => api.get<WorkToday>('/cases/today'), enabled, refetchInterval: 60_000 });
 }
 
 /** 待办: `mine` = open tasks nobody has claimed plus those I claimed; otherwise everything of my posts. */

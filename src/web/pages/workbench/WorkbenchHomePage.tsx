@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Skeleton, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, MessageOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, ClusterOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { InboxOutlined, MessageOutlined, NumberOutlined, ProfileOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
@@ -12,6 +13,7 @@ import type { Permission } from '../../../common/roles.ts';
 import { EmptyHint, ErrorState } from '../../components/PageState.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { WorkToday } from '../cases/workbench/WorkToday.tsx';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 6) return 'home.greeting.night';
@@ -20,16 +22,24 @@ function greetingKey(hour: number): MessageKey {
   return 'home.greeting.evening';
 }
 
+/** 常用功能: the pages of one's daily work first, then administration; each shown to whoever may open it. */
 const shortcuts: { to: string; icon: ReactNode; label: MessageKey; permission: Permission }[] = [
-  { to: '/workbench/org/regions', icon: <ClusterOutlined />, label: 'nav.regions', permission: 'org.read' },
-  { to: '/workbench/org/organizations', icon: <ApartmentOutlined />, label: 'nav.organizations', permission: 'org.read' },
-  { to: '/workbench/org/halls', icon: <BankOutlined />, label: 'nav.halls', permission: 'org.read' },
-  { to: '/workbench/org/staff', icon: <TeamOutlined />, label: 'nav.staff', permission: 'org.read' },
+  { to: '/workbench/intake', icon: <SolutionOutlined />, label: 'cases.intake', permission: 'case.intake' },
+  { to: '/workbench/tasks', icon: <InboxOutlined />, label: 'cases.inbox', permission: 'case.handle' },
+  { to: '/workbench/cases', icon: <FileSearchOutlined />, label: 'cases.search', permission: 'case.read' },
+  { to: '/workbench/queue/calling', icon: <NumberOutlined />, label: 'q.nav.calling', permission: 'queue.call' },
+  { to: '/workbench/supervision', icon: <AlertOutlined />, label: 'sup.nav.console', permission: 'supervision.read' },
+  { to: '/workbench/metrics', icon: <BarChartOutlined />, label: 'm.nav.dashboard', permission: 'metrics.read' },
+  { to: '/workbench/catalog/items', icon: <ProfileOutlined />, label: 'ca.nav.items', permission: 'catalog.manage' },
+  { to: '/workbench/org/regions', icon: <ClusterOutlined />, label: 'nav.regions', permission: 'org.manage' },
+  { to: '/workbench/org/organizations', icon: <ApartmentOutlined />, label: 'nav.organizations', permission: 'org.manage' },
+  { to: '/workbench/org/halls', icon: <BankOutlined />, label: 'nav.halls', permission: 'org.manage' },
+  { to: '/workbench/org/staff', icon: <TeamOutlined />, label: 'nav.staff', permission: 'staff.manage' },
   { to: '/workbench/audit', icon: <AuditOutlined />, label: 'nav.audit', permission: 'audit.read' },
   { to: '/workbench/notify/deliveries', icon: <MessageOutlined />, label: 'nav.deliveries', permission: 'notify.devlog' },
 ];
 
-/** 工作台首页: who I am here, what I may do, which windows I staff, what is unread. */
+/** 工作台首页: who I am here, today's work (今日工作), which windows I staff, what is unread, where I go from here. */
 export function WorkbenchHomePage() {
   const t = useT();
   usePageTitle(t('nav.workbenchHome'));
@@ -51,6 +61,11 @@ export function WorkbenchHomePage() {
         />
       </Card>
       <Row gutter={[16, 16]} className="block-gap-top">
+        {(can(me, 'case.intake') || can(me, 'case.handle')) && (
+          <Col xs={24}>
+            <WorkToday isHead={me.roles.some((r) => r.role === 'head')} />
+          </Col>
+        )}
         <Col xs={24} xl={12}>
           <MyWindows me={me} />
         </Col>

@@ -27,7 +27,23 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
+import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
+
+const caseFilterKeys = ['q', 'status', 'kind', 'channel', 'org', 'item', 'applicant', 'from', 'to', 'overdue'] as const;
+/** The list's filter from its address (`/workbench/cases?kind=awaiting_supplement`, as the home page links to it). */
+const caseFilterFrom = (p: URLSearchParams): CaseFilter => ({
+  q: p.get('q') || undefined,
+  status: oneOf(caseStatuses, p.get('status')),
+  kind: oneOf(caseKinds, p.get('kind')),
+  channel: oneOf(channels, p.get('channel')),
+  org: positiveInt(p.get('org')),
+  item: p.get('item') || undefined,
+  applicant: positiveInt(p.get('applicant')),
+  from: day(p.get('from')),
+  to: day(p.get('to')),
+  overdue: p.get('overdue') === 'true' || undefined,
+});
 
 /**
  * 办件查询: cases in my scope by number or subject, status, kind (七件制, also by clicking its card), department,
@@ -38,8 +54,8 @@ export function CaseSearchPage() {
   const { locale } = useLocale();
   const me = useMe().data!;
   const allowed = can(me, 'case.read');
-  const [filter, setFilter] = useState<CaseFilter>({});
-  const [text, setText] = useState('');
+  const [filter, setFilter] = useUrlFilter<CaseFilter>(caseFilterKeys, caseFilterFrom);
+  const [text, setText] = useState(filter.q ?? '');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const list = useCases(filter, page, pageSize, { enabled: allowed });

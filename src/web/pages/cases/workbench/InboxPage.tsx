@@ -14,7 +14,20 @@ import { DecideExtensionDialog } from './CaseCollab.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { formatDeadline, roleLabel } from '../shared/labels.tsx';
+import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
+
+const inboxFilterKeys = ['q', 'itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
+/** The inbox's filter from its address (`/workbench/tasks?due=overdue`, as the home page's counts link to it). */
+const inboxFilterFrom = (p: URLSearchParams): InboxFilter => ({
+  q: p.get('q') || undefined,
+  itemId: positiveInt(p.get('itemId')),
+  stage: p.get('stage') || undefined,
+  state: oneOf(['open', 'claimed'] as const, p.get('state')),
+  urgent: p.get('urgent') === 'true' || undefined,
+  due: oneOf(['overdue', 'today', 'soon'] as const, p.get('due')),
+  sort: oneOf(['due', 'arrived', '-arrived'] as const, p.get('sort')),
+});
 
 /** 待办: open tasks of my posts, urgent (green channel) first, then by due time; open one to work the case. */
 export function InboxPage() {
@@ -24,14 +37,17 @@ export function InboxPage() {
   const navigate = useNavigate();
   const [mine, setMine] = useState(true);
   const [deciding, setDeciding] = useState<{ request: InboxExtensionRequest; approve: boolean } | null>(null);
-  const [filter, setFilter] = useState<InboxFilter>({});
+  const [filter, setFilter] = useUrlFilter<InboxFilter>(inboxFilterKeys, inboxFilterFrom);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const inbox = useInbox(mine, can(me, 'case.handle'), filter, page, pageSize);
-  const narrow = useCallback((change: Partial<InboxFilter>) => {
-    setFilter((f) => ({ ...f, ...change }));
-    setPage(1);
-  }, []);
+  const narrow = useCallback(
+    (change: Partial<InboxFilter>) => {
+      setFilter((f) => ({ ...f, ...change }));
+      setPage(1);
+    },
+    [setFilter],
+  );
   if (!can(me, 'case.handle')) return <Forbidden />;
   const filtered = Object.entries(filter).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '' && v !== false);
   // the column the inbox is ordered by: the deadline (urgent first), or arrival either way
