@@ -158,6 +158,13 @@ describe('a case from online application to delivery', () => {
     // the clocks start: committed and legal deadlines, and the review task for the department
     await page.getByTestId('case-deadlines').first().getByText('承诺办结时间').waitFor({ state: 'visible' });
     await page.getByTestId('case-tasks').getByText('审查').waitFor({ state: 'visible' });
+    // 打印审批表: the case's approval sheet as a PDF, opened from the header
+    const href = await page.getByTestId('case-sheet').getAttribute('href');
+    expect(href).toBe(`/api/v1/cases/${caseId}/sheet.pdf`);
+    const sheet = await page.request.get(href!);
+    expect(sheet.status()).toBe(200);
+    expect(sheet.headers()['content-type']).toBe('application/pdf');
+    expect((await sheet.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('lets approver1 take the review from the inbox and approve it', { timeout: 180_000 }, async () => {

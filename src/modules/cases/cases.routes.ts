@@ -20,6 +20,7 @@ import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
 import { workToday } from './work-today.ts';
+import { caseSheetPdf } from './case-sheet.ts';
 import {
   addCosigner,
   answerDelegation,
@@ -476,6 +477,26 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id',
     { schema: { tags, summary: 'A case with its timeline, tasks, materials and clocks', params: IdParams, response: { 200: Type.Any(), ...errors } } },
     async (req) => getCase(deps, req.actor, req.params.id),
+  );
+
+  app.get(
+    '/cases/:id/sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary: '办件审批表: the case, its steps with their opinions, the clock’s pauses and extensions and its materials, as a PDF (staff who may read it)',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const { pdf, name } = await caseSheetPdf(deps, req.actor, req.params.id);
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="case-sheet-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff');
+      return reply.send(pdf);
+    },
   );
 
   app.post(

@@ -285,6 +285,61 @@ describe('case documents', () => {
     expect((await citizen2.get(material.license.url)).status).toBe(404);
   });
 
+  it('prints the case approval sheet (办件审批表) with every step, its opinion, the pause and the materials, for staff', { timeout: 120_000 }, async () => {
+    const { id, number } = await apply();
+    await act(clerk, id, { action: 'accept' });
+    const openTask = async () =>
+      ((await head.get(`/api/v1/cases/${id}`)).body.tasks as { id: number; state: string }[]).find((t) => t.state === 'open' || t.state === 'claimed')!;
+    // an inspection pauses the clock, then the steps are approved each with its opinion
+    const first = await openTask();
+    expect((await act(head, id, { action: 'start_special', taskId: first.id, kind: 'inspection', reason: '现场核查经营场所' })).status).toBe(200);
+    expect((await act(head, id, { action: 'end_special', taskId: first.id, result: '核查合格' })).status).toBe(200);
+    const opinions = ['场所核查无误同意', '符合法定条件准予许可', '办结归档'];
+    for (let i = 0; i < 5; i++) {
+      const kase = (await head.get(`/api/v1/cases/${id}`)).body;
+      if (kase.status === 'concluded') break;
+      const task = await openTask();
+      expect((await act(head, id, { action: 'approve', taskId: task.id, opinion: opinions[i] ?? '同意' })).status).toBe(200);
+    }
+    const sheet = async (c: Client | null) => fetch(`${server.baseUrl}/api/v1/cases/${id}/sheet.pdf`, { headers: c ? { cookie: c.cookie } : {} });
+    const res = await sheet(clerk);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(dir, `case-${id}-sheet.pdf`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    for (const line of poppler('pdffonts', file)
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim()))
+      expect(line.trim().split(/\s+/).slice(-5, -3), line).toEqual(['yes', 'yes']);
+    const text = poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '');
+    for (const s of [
+      '办件审批表',
+      number,
+      '测试食品经营许可',
+      '云州市市场监督管理局',
+      '林小雨',
+      '网上',
+      '承诺时限',
+      '准予许可',
+      '现场核查',
+      '现场核查经营场所',
+      '申请材料',
+      '打印人：张丽',
+    ])
+      expect(text, s).toContain(s);
+    for (const o of opinions.slice(0, 2)) expect(text, o).toContain(o);
+    expect(text).toMatch(/同意/);
+    // the applicant's ID number is printed masked, never in full
+    expect(text).not.toContain(form.idNumber);
+    expect(text).toContain(form.idNumber.slice(0, 6));
+    // staff who may read the case only: the applicant 403, another department 404, nobody signed in 401
+    expect((await sheet(citizen)).status).toBe(403);
+    expect((await sheet(approver2)).status).toBe(404);
+    expect((await sheet(null)).status).toBe(401);
+    expect((await clerk.get('/api/v1/cases/999999999/sheet.pdf')).status).toBe(404);
+  });
+
   it('renders the same bytes from the same content', { timeout: 120_000 }, async () => {
     const d = {
       title: '受理通知书',

@@ -176,6 +176,12 @@ export const caseWorkStrings = {
   'ev.extensionAsked': ['申请延长 {days} 个工作日：{reason}', '{days} more working days asked: {reason}'],
   'ev.children': ['各部门办件：{numbers}', 'Item cases: {numbers}'],
   'ev.bundleOf': ['一件事：{n} 个办件', 'Bundle: {n} item cases'],
+  // 办件审批表
+  'sheet.print': ['打印审批表', 'Approval sheet'],
+  'sheet.hint': [
+    '办件审批表（PDF）：办件信息、各环节办理人与意见、时限暂停与延长、材料收取情况，按当前记录生成，供打印归档',
+    'The case approval sheet (PDF): the case, each step with its handler and opinion, pauses and extensions, materials — as recorded now, to print and file',
+  ],
   // 今日工作 on the workbench's home page
   'today.title': ['今日工作', 'Today’s work'],
   'today.asOf': ['更新于 {time}', 'As of {time}'],

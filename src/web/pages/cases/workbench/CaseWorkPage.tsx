@@ -1,4 +1,5 @@
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
@@ -68,6 +69,19 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           <KindTags kinds={kase.kinds} t={t} />
           <span className="case-header-spacer" />
           {reveal.toggle}
+          <Tooltip title={w('sheet.hint')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<PrinterOutlined />}
+              href={`/api/v1/cases/${kase.id}/sheet.pdf`}
+              target="_blank"
+              rel="noopener"
+              data-testid="case-sheet"
+            >
+              {w('sheet.print')}
+            </Button>
+          </Tooltip>
         </div>
         {reveal.note}
         <Row gutter={24}>

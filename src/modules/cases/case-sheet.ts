@@ -1,0 +1,186 @@
+import { toBuffer as renderQrPng } from 'qrcode';
+import type { Deps } from '../../server/deps.ts';
+import { hasPermission, type Actor } from '../../server/access.ts';
+import { AppError } from '../../server/errors.ts';
+import { BOLD, cell, contentWidth, fieldTable, heading, openDocument, pageNumbers, paragraphs, REGULAR, SIZE, table, type Doc } from '../catalog/guide-pdf.ts';
+import { caseKindNames, caseStatusNames, channelNames, deliveryMethodNames } from '../../common/case-names.ts';
+import { getCase } from './cases.queries.ts';
+import { trackingUrl } from './documents.ts';
+import { formatDueDay, formatMinute } from './case-pdf.ts';
+
+type CaseView = Awaited<ReturnType<typeof getCase>>;
+type Limit = NonNullable<NonNullable<CaseView['clock']>['committed']>;
+
+const unitNames: Record<string, string> = { workday: '个工作日', day: '个自然日', workhour: '个工作小时' };
+const outcomeNames: Record<string, string> = { approved: '同意', rejected: '不同意', returned: '退回', supplement_requested: '要求补正' };
+const taskStateNames: Record<string, string> = { open: '待办理', claimed: '办理中', done: '已办理', cancelled: '已取消' };
+const pauseNames: Record<string, string> = {
+  supplement: '补正材料',
+  hearing: '听证',
+  inspection: '现场核查',
+  expert_review: '专家评审',
+  appraisal: '检验检测',
+  tender: '招标拍卖',
+  other: '其他',
+};
+const materialNames: Record<string, string> = { provided: '已提交', missing: '缺', from_license: '电子证照', waived: '免交' };
+const decisionNames: Record<string, string> = { granted: '准予许可', denied: '不予许可' };
+
+const when = (iso: string | null | undefined) => (iso ? formatMinute(iso) : '—');
+
+function limitText(l: Limit | null | undefined): string {
+  if (!l) return '—';
+  const extra = l.extension ? `（含延长 ${l.extension}${unitNames[l.unit] ?? ''}）` : '';
+  return `${l.limit}${unitNames[l.unit] ?? ''}${extra}，至 ${formatDueDay(l.dueAt)}${l.isOverdue ? '（已超期）' : ''}`;
+}
+
+/**
+ * 办件审批表: one case's handling on paper, as a center files it with the case (归档) — the case and its applicant
+ * (masked), the deadlines, every step with who handled it, the outcome and the opinion, the pauses and extensions of
+ * the clock, the materials, and the result. Printed as the case stands now, for staff who may read the case; the
+ * footer names who printed it and when.
+ */
+export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: number): Promise<{ pdf: Buffer; name: string }> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'applicant' || !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
+  const c = await getCase(deps, actor, caseId);
+  const printedAt = new Date();
+  const qr = await renderQrPng(trackingUrl(deps, c.id), { type: 'png', errorCorrectionLevel: 'M', margin: 0, width: 240 });
+  const title = '办件审批表';
+  const { doc, done } = openDocument('portrait', 48, `${title} ${c.number}`, deps.config.centerName);
+  header(doc, title, c.number, deps.config.centerName, qr);
+
+  const clock = c.clock;
+  const delivery = (c.delivery ?? {}) as { method?: string; trackingNumber?: string | null };
+  const delivered = c.deliveredAt
+    ? `${deliveryMethodNames[delivery.method ?? ''] ?? ''} ${when(c.deliveredAt)}${delivery.trackingNumber ? `（运单号 ${delivery.trackingNumber}）` : ''}`
+    : '—';
+  fieldTable(doc, [
+    ['事项名称', `${c.subject}${c.itemVersion ? `（第 ${c.itemVersion} 版）` : ''}`],
+    ['实施部门', c.organizationName],
+    ['申请人', `${c.applicant.name}${c.applicant.idNumber ? `（${c.applicant.idNumber}）` : ''}`],
+    ['申请渠道', channelNames[c.channel] ?? c.channel],
+    ['办件类型', c.kinds.map((k) => caseKindNames[k] ?? k).join('、') || '—'],
+    ['办件状态', caseStatusNames[c.status] ?? c.status],
+    ['收件时间', when(c.receivedAt)],
+    ['受理时间', when(c.acceptedAt)],
+    ['承诺时限', limitText(clock?.committed)],
+    ['法定时限', limitText(clock?.legal)],
+    ['审批决定', c.decision ? `${decisionNames[c.decision] ?? c.decision}（${when(c.decidedAt)}）` : '—'],
+    ['办结时间', when(c.concludedAt)],
+    ['送达', delivered],
+    ...(c.refusalReason ? ([['不予受理理由', c.refusalReason]] as [string, string][]) : []),
+  ]);
+
+  heading(doc, '审批环节');
+  const steps = c.tasks.filter((t) => t.state !== 'cancelled');
+  if (steps.length === 0) paragraphs(doc, '', '受理后生成审批环节。');
+  else
+    columns(
+      doc,
+      [
+        ['环节', 11],
+        ['承办部门', 17],
+        ['办理人', 10],
+        ['结果', 9],
+        ['办理意见', 31],
+        ['完成时间', 22],
+      ],
+      steps.map((t) => [
+        t.name,
+        t.organizationName,
+        t.assignee ?? '—',
+        t.outcome ? (outcomeNames[t.outcome] ?? t.outcome) : (taskStateNames[t.state] ?? t.state),
+        t.opinion ?? '',
+        t.completedAt ? when(t.completedAt) : t.dueAt ? `时限 ${when(t.dueAt)}` : '—',
+      ]),
+    );
+
+  const pauses = clock?.pauses ?? [];
+  const extensions = clock?.extensions ?? [];
+  if (pauses.length || extensions.length) {
+    heading(doc, '时限暂停与延长');
+    columns(
+      doc,
+      [
+        ['事由', 14],
+        ['说明', 44],
+        ['开始', 21],
+        ['结束', 21],
+      ],
+      [
+        ...pauses.map((p) => [pauseNames[p.reason] ?? p.reason, p.note ?? '', when(p.startedAt), p.endedAt ? when(p.endedAt) : '进行中']),
+        ...extensions.map((e) => [`延长 ${e.amount}${unitNames[clock?.committed?.unit ?? 'workday'] ?? ''}`, e.reason, when(e.at), '—']),
+      ],
+    );
+  }
+
+  heading(doc, '申请材料');
+  const latest = new Map<string, CaseView['materials'][number]>();
+  for (const m of c.materials) latest.set(m.key, m); // the last round of each material
+  columns(
+    doc,
+    [
+      ['材料名称', 62],
+      ['收取情况', 16],
+      ['轮次', 8],
+      ['备注', 14],
+    ],
+    [...latest.values()].map((m) => [m.name, materialNames[m.status] ?? m.status, String(m.round), m.note ?? '']),
+  );
+
+  doc.y += 14;
+  doc
+    .font(REGULAR)
+    .fontSize(SIZE.small)
+    .text(
+      `打印人：${actor.displayName}\u3000\u3000打印时间：${formatMinute(printedAt)}\u3000\u3000本表按打印时的办件记录生成，扫码可查询办理进度。`,
+      doc.page.margins.left,
+      doc.y,
+      {
+        width: contentWidth(doc),
+      },
+    );
+  pageNumbers(doc, `${title} ${c.number}`);
+  doc.end();
+  return { pdf: await done, name: `${title}-${c.number}.pdf` };
+}
+
+function header(doc: Doc, title: string, number: string, centerName: string, qr: Buffer): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const top = doc.page.margins.top;
+  const qrSize = 64;
+  doc
+    .font(REGULAR)
+    .fontSize(SIZE.body)
+    .text(centerName, left, top, { width: width - qrSize - 10 });
+  doc
+    .font(BOLD)
+    .fontSize(SIZE.title + 4)
+    .text(title, left, top + 22, { width, align: 'center', characterSpacing: 4 });
+  doc
+    .font(REGULAR)
+    .fontSize(SIZE.body)
+    .text(`办件编号：${number}`, left, doc.y + 4, { width, align: 'center' });
+  doc.image(qr, left + width - qrSize, top - 6, { width: qrSize, height: qrSize });
+  const y = Math.max(doc.y, top + qrSize) + 8;
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(1.2)
+    .stroke('black');
+  doc.x = left;
+  doc.y = y + 10;
+}
+
+/** A table whose columns share the page's width by the given weights. */
+function columns(doc: Doc, cols: [header: string, weight: number][], rows: string[][]): void {
+  const width = contentWidth(doc);
+  const total = cols.reduce((a, [, w]) => a + w, 0);
+  table(
+    doc,
+    cols.map(([h, w]) => ({ header: h, width: (width * w) / total, align: 'left' as const })),
+    rows.map((r) => r.map((text) => cell(text))),
+  );
+}
