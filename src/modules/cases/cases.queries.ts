@@ -282,8 +282,16 @@ export function scopedCases(db: Db, actor: Actor) {
   return q;
 }
 
+/**
+ * What a text search needs beyond the text: an ID number is matched through its keyed hash (the number itself is
+ * stored only encrypted), which the route computes (`searchHashes`).
+ */
+export interface CaseSearchHashes {
+  idNumberHash?: string;
+}
+
 /** The cases in the caller's scope that `f` names (see CaseListFilter). */
-function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter) {
+function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter, hashes: CaseSearchHashes = {}) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'applicant' && !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
   let q = scopedCases(db, actor);
@@ -292,7 +300,19 @@ function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter) {
   if (f.org) q = q.where('k.organization_id', '=', f.org);
   if (f.applicant) q = q.where('k.applicant_id', '=', f.applicant);
   if (f.item) q = q.where('k.item_id', '=', (eb) => eb.selectFrom('item').select('id').where('code', '=', f.item!));
-  if (f.q) q = q.where((eb) => eb.or([eb('k.number', '=', f.q!), eb('k.subject', 'like', `%${f.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)]));
+  // the case number, part of the item's or the applicant's name, or the applicant's whole ID number
+  const text = f.q?.trim();
+  if (text) {
+    const escaped = text.replace(/[\\%_]/g, (c) => '\\' + c);
+    q = q.where((eb) =>
+      eb.or([
+        eb('k.number', '=', text),
+        eb('k.subject', 'like', `%${escaped}%`),
+        eb('ap.name', 'like', `%${escaped}%`),
+        ...(hashes.idNumberHash ? [eb('ap.id_number_hash', '=', hashes.idNumberHash)] : []),
+      ]),
+    );
+  }
   // received from the start of `from` to the end of `to`, China time
   if (f.from) q = q.where('k.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (f.to) q = q.where('k.received_at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
@@ -316,9 +336,14 @@ function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter) {
  * `sort: 'decided'` the longest decided first (待出件: the delivery most pressing under art. 44 first). A concluded
  * case waiting for delivery carries its art. 44 deadline (`delivery`).
  */
-export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' }) {
+export async function listCases(
+  db: Db,
+  actor: Actor | null,
+  f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' },
+  hashes: CaseSearchHashes = {},
+) {
   const page = await listPage(
-    filteredCases(db, actor, f),
+    filteredCases(db, actor, f, hashes),
     f,
     (q) =>
       q
@@ -389,10 +414,10 @@ export async function listCases(db: Db, actor: Actor | null, f: CaseListFilter &
  * and hands to its supervisors. Staff only; more than `caseExportLimit` cases are refused (narrow the
  * dates or the department). Each export is an audit entry naming the filter and how many cases it held.
  */
-export async function exportCases(ctx: WriteContext, f: CaseListFilter): Promise<{ file: Buffer; rows: number }> {
+export async function exportCases(ctx: WriteContext, f: CaseListFilter, hashes: CaseSearchHashes = {}): Promise<{ file: Buffer; rows: number }> {
   const actor = ctx.actor;
   if (!actor || actor.kind === 'applicant') throw new AppError(actor ? 'FORBIDDEN' : 'UNAUTHENTICATED');
-  const cases = filteredCases(ctx.tx, actor, f);
+  const cases = filteredCases(ctx.tx, actor, f, hashes);
   const { n } = await cases.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   if (n > caseExportLimit)
     throw new AppError('VALIDATION_FAILED', {
@@ -424,8 +449,10 @@ export async function exportCases(ctx: WriteContext, f: CaseListFilter): Promise
     ])
     .orderBy('k.id')
     .execute();
-  await ctx.audit({ action: 'case.exported', targetType: 'case_export', targetId: actor.accountId, change: { filter: f, cases: rows.length } });
-  return { file: await caseLedgerWorkbook(rows, f), rows: rows.length };
+  // an ID number searched for is written down masked, in the audit entry as on the sheet
+  const shown = hashes.idNumberHash && f.q ? { ...f, q: maskIdNumber(f.q.trim()) } : f;
+  await ctx.audit({ action: 'case.exported', targetType: 'case_export', targetId: actor.accountId, change: { filter: shown, cases: rows.length } });
+  return { file: await caseLedgerWorkbook(rows, shown), rows: rows.length };
 }
 
 /** How many cases in scope count as each of the seven kinds (七件制). */

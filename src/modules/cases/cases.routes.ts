@@ -14,7 +14,8 @@ import {
   startSpecialProcedure,
   transferTask,
 } from './tasks.service.ts';
-import { countKinds, exportCases, getCase, listCases, listTasks, revealCase } from './cases.queries.ts';
+import { countKinds, exportCases, getCase, listCases, listTasks, revealCase, type CaseSearchHashes } from './cases.queries.ts';
+import { isValidIdCardNumber } from '../../common/validators.ts';
 import { caseExportLimit, caseKindList, caseStatusList, channelList, type CaseListFilter } from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
@@ -356,6 +357,11 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
 export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
   const { db } = deps;
+  /** A search text that is a whole resident ID number also finds the cases of the applicant who holds it. */
+  const searchHashes = (q: string | undefined): CaseSearchHashes => {
+    const text = q?.trim().toUpperCase();
+    return text && isValidIdCardNumber(text) ? { idNumberHash: deps.cipher.lookupHash(text) } : {};
+  };
 
   app.post(
     '/cases',
@@ -402,7 +408,12 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) =>
-      listCases(db, req.actor, { ...caseListFilter(req.query), limit: req.query.limit ?? 50, offset: req.query.offset ?? 0, sort: req.query.sort }),
+      listCases(
+        db,
+        req.actor,
+        { ...caseListFilter(req.query), limit: req.query.limit ?? 50, offset: req.query.offset ?? 0, sort: req.query.sort },
+        searchHashes(req.query.q),
+      ),
   );
 
   app.get(
@@ -416,7 +427,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const filter = caseListFilter(req.query);
-      const { file } = await runWrite(db, req.actor, (ctx) => exportCases(ctx, filter), req.id);
+      const { file } = await runWrite(db, req.actor, (ctx) => exportCases(ctx, filter, searchHashes(filter.q)), req.id);
       const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
       reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="cases-${day}.xlsx"`);
       return reply.send(file);

@@ -555,6 +555,14 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
     expect(await numbers(clerk, `from=${today()}&to=${today()}`)).toEqual(expect.arrayContaining([joint.number, refused.number, waiting.number]));
     expect(await numbers(clerk, `from=${dayAfter(today(), 1)}`)).toEqual([]);
     expect(await numbers(clerk, `to=${dayAfter(today(), -1)}`)).not.toContain(joint.number);
+    // 林小雨 comes to the window with her ID card: her cases by her name, or by the whole number (part of it finds
+    // nothing; it is stored only encrypted and matched through its keyed hash); another person's number finds none
+    const hers = [joint.number, refused.number, waiting.number];
+    expect(await numbers(clerk, `q=${form.idNumber}`)).toEqual(expect.arrayContaining(hers));
+    expect(await numbers(clerk, `q=${form.idNumber.toLowerCase()}`)).toEqual(expect.arrayContaining(hers));
+    expect(await numbers(clerk, `q=${encodeURIComponent('林小雨')}`)).toEqual(expect.arrayContaining(hers));
+    expect(await numbers(clerk, `q=${form.idNumber.slice(0, 12)}`)).toEqual([]);
+    expect(await numbers(clerk, 'q=11010519491231002X')).not.toContain(joint.number);
     // past its deadline
     const overdue = await numbers(clerk, 'overdue=true');
     expect(overdue).not.toContain(joint.number);
@@ -619,6 +627,14 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
     expect(row[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const audit = (await server.sql(`SELECT change, actor_role FROM audit_entry WHERE action = 'case.exported' ORDER BY id DESC LIMIT 1`)).rows[0];
     expect(audit).toMatchObject({ actor_role: 'clerk', change: { cases: rows.length, filter: { kind: 'joint', from: today() } } });
+
+    // found by the applicant's ID number: the number is written down masked, on the sheet and in the audit entry
+    const byId = await load(clerk, `q=${form.idNumber}&from=${today()}`);
+    expect(byId.rows.slice(3).map((r) => r[0])).toContain(a.number);
+    expect(byId.rows[1]![0]).toContain(`${form.idNumber.slice(0, 6)}********${form.idNumber.slice(-4)}`);
+    expect(JSON.stringify(byId.rows)).not.toContain(form.idNumber);
+    const searched = (await server.sql(`SELECT change FROM audit_entry WHERE action = 'case.exported' ORDER BY id DESC LIMIT 1`)).rows[0].change;
+    expect(searched.filter.q).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
 
     // an applicant exports nothing; a district's clerk has none of the city's cases; a bad filter is a 400
     expect((await load(citizen, '')).status).toBe(403);

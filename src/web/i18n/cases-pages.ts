@@ -459,7 +459,7 @@ export const casePages = {
   'cases.inboxAll': ['本岗位全部', 'All of my posts'],
   'cases.inboxEmpty': ['暂无待办任务', 'Nothing to do'],
   'cases.total': ['办件总数', 'All cases'],
-  'cases.searchPlaceholder': ['办件编号或事项名称', 'Case number or item name'],
+  'cases.searchPlaceholder': ['办件编号、事项名称、申请人姓名或身份证号', 'Case number, item, applicant name or ID number'],
 
   'cases.listSep': ['、', ', '],
   'cases.colon': ['：', ': '],
