@@ -283,6 +283,11 @@ describe('a case from online application to delivery', () => {
     await choose(page, 'case-filter-status', '已送达');
     await row.waitFor({ state: 'visible' });
     await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    // the filters are in the page's address: reloaded, it shows the same
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ kind: 'committed', channel: 'online', status: 'delivered' });
+    await page.reload();
+    await page.locator('.case-kind-chosen[data-kind="committed"]').waitFor({ state: 'visible' });
+    await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await screenshot(page, 'cases-search-filtered');
     // the ledger of what is shown
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-export').click()]);
@@ -299,6 +304,18 @@ describe('a case from online application to delivery', () => {
     await page.getByText('没有符合条件的办件').waitFor({ state: 'visible' });
     await page.getByTestId('case-filter-reset').click();
     await row.waitFor({ state: 'visible' });
+    // 林小雨 brings her ID card: its whole number finds her case, and stays out of the address
+    const clerk = await signIn(run.server, 'clerk1');
+    const applicantId = (await clerk.get(`/api/v1/cases/${caseId}`)).body.applicant.id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const search = page.getByTestId('case-search').locator('input');
+    await search.fill(idNumber);
+    await search.press('Enter');
+    await row.waitFor({ state: 'visible' });
+    await search.fill('110105194912310000');
+    await search.press('Enter');
+    await page.getByText('没有符合条件的办件').waitFor({ state: 'visible' });
+    expect(page.url()).not.toContain(idNumber);
   });
 
   it('shows citizen1 the case delivered with every step on the timeline, in Chinese and in English', { timeout: 180_000 }, async () => {

@@ -183,7 +183,7 @@ export const caseWorkStrings = {
     'The case approval sheet (PDF): the case, each step with its handler and opinion, pauses and extensions, materials — as recorded now, to print and file',
   ],
   // 今日工作 on the workbench's home page
-  'today.title': ['今日工作', 'Today’s work'],
+  'today.title': ['今日工作', "Today's work"],
   'today.asOf': ['更新于 {time}', 'As of {time}'],
   'today.preReview': ['待预审', 'Pre-review'],
   'today.noticeDue': ['{n} 件告知期限今日到期或已过', '{n} one-time notices due today or past'],

@@ -30,10 +30,10 @@ import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } f
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 
-const caseFilterKeys = ['q', 'status', 'kind', 'channel', 'org', 'item', 'applicant', 'from', 'to', 'overdue'] as const;
+// the search text stays out of the address: it may be a person's name or ID number (browser history, referrers)
+const caseFilterKeys = ['status', 'kind', 'channel', 'org', 'item', 'applicant', 'from', 'to', 'overdue'] as const;
 /** The list's filter from its address (`/workbench/cases?kind=awaiting_supplement`, as the home page links to it). */
 const caseFilterFrom = (p: URLSearchParams): CaseFilter => ({
-  q: p.get('q') || undefined,
   status: oneOf(caseStatuses, p.get('status')),
   kind: oneOf(caseKinds, p.get('kind')),
   channel: oneOf(channels, p.get('channel')),

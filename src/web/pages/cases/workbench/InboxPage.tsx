@@ -17,10 +17,10 @@ import { formatDeadline, roleLabel } from '../shared/labels.tsx';
 import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 
-const inboxFilterKeys = ['q', 'itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
+// the search text stays out of the address: it may be an applicant's name (browser history, referrers)
+const inboxFilterKeys = ['itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
 /** The inbox's filter from its address (`/workbench/tasks?due=overdue`, as the home page's counts link to it). */
 const inboxFilterFrom = (p: URLSearchParams): InboxFilter => ({
-  q: p.get('q') || undefined,
   itemId: positiveInt(p.get('itemId')),
   stage: p.get('stage') || undefined,
   state: oneOf(['open', 'claimed'] as const, p.get('state')),
