@@ -484,6 +484,15 @@ describe('a case received at the window, with a one-time notice and a supplement
   it('lets citizen2 see exactly what was asked and hand it in, back to pre-review', { timeout: 180_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'citizen2');
+    // 我的账户: the case waits for her materials, and opens from there
+    await page.goto('/my');
+    const summary = page.getByTestId('my-cases-summary');
+    const waiting = summary.getByTestId('mine-waiting').locator('.ant-list-item').filter({ hasText: '请补正材料' });
+    await waiting.waitFor({ state: 'visible' });
+    expect(Number(await summary.getByTestId('mine-supplement').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'my-account-cases');
+    await waiting.locator('a.case-link').click();
+    await page.waitForURL(`**/my/cases/${windowCaseId}`);
     await page.goto('/my/cases');
     const row = page.getByTestId('my-cases-table').locator('tr', { hasText: '待补齐' });
     await row.getByText('需要您补正材料').waitFor({ state: 'visible' });

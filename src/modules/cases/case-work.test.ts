@@ -570,9 +570,57 @@ describe('today’s work (今日工作)', () => {
     expect(now.lateDelivery).toBe(listed.length);
   });
 
-  it('is for staff', async () => {
-    expect((await citizen.get('/api/v1/cases/today')).status).toBe(403);
+  it('tells an applicant what waits for them (待我处理): materials asked for and fees to pay, their own cases only', async () => {
+    type Mine = {
+      inProgress: number;
+      supplement: number;
+      fees: number;
+      toDeliver: number;
+      waiting: { id: number; supplement: boolean; unpaidCents: number | null }[];
+    };
+    const mine = async (c: Client) => {
+      const r = await c.get('/api/v1/cases/today');
+      expect(r.status).toBe(200);
+      expect(r.body.intake).toBeNull();
+      expect(r.body.tasks).toBeNull();
+      return r.body.applicant as Mine;
+    };
+    const before = await mine(citizen);
+    const other = await mine(await signIn(server, 'citizen2'));
+    const applied = await citizen.post('/api/v1/cases', {
+      itemCode: reviewCode,
+      formData: { applicantName: '林小雨', idNumber, phone: '13600000001' },
+      materials: [{ key: 'application_form', reference: 'upload:application.pdf' }],
+    });
+    expect(applied.status).toBe(201);
+    let now = await mine(citizen);
+    expect(now.inProgress).toBe(before.inProgress + 1);
+    expect(now.supplement).toBe(before.supplement);
+    // the one-time notice asks her for a material: it waits for her
+    expect((await act(clerk, applied.body.id, { action: 'notice', items: [{ key: 'business_license', note: '请补交营业执照' }] })).status).toBe(200);
+    now = await mine(citizen);
+    expect(now.supplement).toBe(before.supplement + 1);
+    expect(now.waiting[0]).toMatchObject({ id: applied.body.id, supplement: true, unpaidCents: null });
+    // a fee to pay on an accepted case
+    const { id } = await acceptedReviewCase();
+    await server.sql(
+      `INSERT INTO case_fee (case_id, fee_index, name, standard, reducible, charge_at, standard_cents, amount_cents, status)
+       VALUES ($1, 0, '工本费', '每证 10 元', false, 'acceptance', 1000, 1000, 'unpaid')`,
+      [id],
+    );
+    now = await mine(citizen);
+    expect(now.fees).toBe(before.fees + 1);
+    expect(now.waiting[0]).toMatchObject({ id, supplement: false, unpaidCents: 1000 });
+    await server.sql(`UPDATE case_fee SET status = 'paid', paid_at = now() WHERE case_id = $1`, [id]);
+    expect((await mine(citizen)).fees).toBe(before.fees);
+    // another applicant sees none of it
+    const theirs = await mine(await signIn(server, 'citizen2'));
+    expect(theirs).toEqual(other);
+  });
+
+  it('is for signed-in staff and applicants', async () => {
     const anonymous = await fetch(`${server.baseUrl}/api/v1/cases/today`);
     expect(anonymous.status).toBe(401);
+    expect((await clerk.get('/api/v1/cases/today')).body.applicant).toBeNull();
   });
 });

@@ -477,8 +477,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: '今日工作: the window desk’s queues and my inbox as they stand now, with the most pressing of each (staff)',
-        response: { 200: Type.Object({ asOf: Type.String(), intake: Nullable(Type.Any()), tasks: Nullable(Type.Any()) }), ...errors },
+        summary: '今日工作: the window desk’s queues and my inbox as they stand now, with the most pressing of each; for an applicant, what waits for them',
+        response: {
+          200: Type.Object({ asOf: Type.String(), intake: Nullable(Type.Any()), tasks: Nullable(Type.Any()), applicant: Nullable(Type.Any()) }),
+          ...errors,
+        },
       },
     },
     async (req) => workToday(db, req.actor),

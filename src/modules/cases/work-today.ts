@@ -15,16 +15,61 @@ const pressingCount = 5;
  * pressing: one-time notices due by art. 32 and deliveries due or late by art. 44; for whoever works tasks
  * (case.handle) the inbox as 待办 shows it (the same tasks, the same "today", "overdue" and "soon"), with its most
  * pressing tasks and, for a head, the extensions waiting for their decision. A section the caller has no post
- * for is `null`; applicants have no workbench (403).
+ * for is `null`. An applicant gets their own section instead (applicantToday).
  */
 export async function workToday(db: Db, actor: Actor | null) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  if (actor.kind === 'applicant') throw new AppError('FORBIDDEN');
+  if (actor.kind === 'applicant') return { asOf: new Date().toISOString(), intake: null, tasks: null, applicant: await applicantToday(db, actor) };
+  if (actor.kind !== 'staff') throw new AppError('FORBIDDEN');
   const [intake, tasks] = await Promise.all([
     hasPermission(actor, 'case.intake') && hasPermission(actor, 'case.read') ? intakeToday(db, actor) : null,
     taskToday(db, actor),
   ]);
-  return { asOf: new Date().toISOString(), intake, tasks };
+  return { asOf: new Date().toISOString(), intake, tasks, applicant: null };
+}
+
+/**
+ * 待我处理, for an applicant (their own cases and those they applied for as an agent): how many are in hand, which
+ * wait for them — materials asked for (a bundle's one-time notice is answered on the bundle, a supplement asked
+ * during review on its item case, as 我的办件 counts them) or fees to pay — and which are decided and wait for
+ * delivery; with the cases that wait for them, newest first.
+ */
+async function applicantToday(db: Db, actor: Actor) {
+  const cases = scopedCases(db, actor);
+  const asked = sql<boolean>`((k.parent_id IS NULL AND k.status = 'notified') OR (k.bundle_id IS NULL AND k.status = 'awaiting_supplement'))`;
+  const unpaid = sql<number | null>`(SELECT sum(f.amount_cents)::int FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
+  const owes = sql<boolean>`EXISTS (SELECT 1 FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
+  const [counts, waiting] = await Promise.all([
+    cases
+      .select([
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status IN ('submitted', 'notified', 'in_progress', 'awaiting_supplement', 'decided'))::int`.as(
+          'inProgress',
+        ),
+        sql<number>`count(*) FILTER (WHERE ${asked})::int`.as('supplement'),
+        sql<number>`count(*) FILTER (WHERE ${owes})::int`.as('fees'),
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'concluded')::int`.as('toDeliver'),
+        sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'delivered')::int`.as('delivered'),
+      ])
+      .executeTakeFirstOrThrow(),
+    cases
+      .where((eb) => eb.or([eb(asked, '=', true), eb(owes, '=', true)]))
+      .select(['k.id', 'k.number', 'k.subject', 'k.status', asked.as('asked'), unpaid.as('unpaid_cents')])
+      .orderBy('k.id', 'desc')
+      .limit(10)
+      .execute(),
+  ]);
+  return {
+    ...counts,
+    /** what each case waits for from the applicant: materials (`supplement`), a payment (`fee`, with the amount), or both */
+    waiting: waiting.map((c) => ({
+      id: c.id,
+      number: c.number,
+      subject: c.subject,
+      status: c.status,
+      supplement: c.asked,
+      unpaidCents: c.unpaid_cents,
+    })),
+  };
 }
 
 async function intakeToday(db: Db, actor: Actor) {

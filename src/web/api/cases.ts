@@ -412,6 +412,15 @@ export interface WorkToday {
       dueAt: string | null;
     }[];
   } | null;
+  /** 待我处理, for an applicant: their cases in hand, and those that wait for their materials or payment */
+  applicant: {
+    inProgress: number;
+    supplement: number;
+    fees: number;
+    toDeliver: number;
+    delivered: number;
+    waiting: { id: number; number: string; subject: string; status: CaseStatus; supplement: boolean; unpaidCents: number | null }[];
+  } | null;
 }
 
 export function useWorkToday(enabled = true) {

@@ -7,8 +7,9 @@ import { useUnreadCount } from '../../api/notify.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { SessionsTable } from '../account/SessionsTable.tsx';
 import { AgentsCard } from './AgentsCard.tsx';
+import { MyCasesSummary } from '../cases/portal/MyCasesSummary.tsx';
 
-/** 我的账户: the applicant's real-name profile (masked), messages, agents (委托代办) and sessions. */
+/** 我的账户: the applicant's real-name profile (masked), their cases and what waits for them, messages, agents (委托代办) and sessions. */
 export function MyAccountPage() {
   const t = useT();
   usePageTitle(t('nav.myAccount'));
@@ -35,6 +36,11 @@ export function MyAccountPage() {
         />
       )}
       <Row gutter={[16, 16]}>
+        {applicant && (
+          <Col xs={24}>
+            <MyCasesSummary />
+          </Col>
+        )}
         <Col xs={24} lg={16}>
           <Card title={t('my.profile')}>
             <Descriptions

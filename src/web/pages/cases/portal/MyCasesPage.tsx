@@ -11,16 +11,21 @@ import { useMe } from '../../../api/auth.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
+import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 
 const needsMe: CaseStatus[] = ['notified', 'awaiting_supplement'];
+/** The status filter lives in the address (`/my/cases?status=delivered`, as 我的账户 links to it). */
+const statusKeys = ['status'] as const;
 
 /** 我的办件: every application of the signed-in applicant (or made for them by an agent), newest first. */
 export function MyCasesPage() {
   const t = useWorkT();
   const { locale } = useLocale();
   usePageTitle(t('cases.myCases'));
-  const [status, setStatus] = useState<CaseStatus | undefined>();
+  const [filter, setFilter] = useUrlFilter<{ status?: CaseStatus }>(statusKeys, (p) => ({ status: oneOf(caseStatuses, p.get('status')) }));
+  const status = filter.status;
+  const setStatus = (s: CaseStatus | undefined) => setFilter({ status: s });
   const [page, setPage] = useState(1);
   const list = useCases({ status }, page, 20);
   const me = useMe().data!;
