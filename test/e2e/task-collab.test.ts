@@ -408,6 +408,37 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
   });
 });
 
+describe('批量签收', () => {
+  it('lets approver1 claim three reviews at once, and names the one approver1b took meanwhile', { timeout: 180_000 }, async () => {
+    const made = [await fileAndAccept('云州批量一号有限公司'), await fileAndAccept('云州批量二号有限公司'), await fileAndAccept('云州批量三号有限公司')];
+    const page = await staffPage('approver1');
+    await page.goto('/workbench/tasks');
+    const table = page.getByTestId('inbox-table');
+    for (const c of made) {
+      const row = table.locator('tr', { hasText: c.number });
+      await row.waitFor({ state: 'visible' });
+      await row.locator('.ant-checkbox-input').check();
+    }
+    await page.getByTestId('batch-bar').getByText('已选择 3 件待签收的待办').waitFor({ state: 'visible' });
+    await screenshot(page, 'task-batch-chosen');
+    // 杨帆 takes the third before 陈静 presses
+    const third = openTasks(await caseAs('clerk1', made[2]!.id))[0]!;
+    const b = await signIn(run.server, 'approver1b');
+    expect((await b.post(`/api/v1/cases/${made[2]!.id}/actions`, { action: 'claim', taskId: third.id })).status).toBe(200);
+    await page.getByTestId('batch-claim').click();
+    await page.getByText('已签收 2 件').waitFor({ state: 'visible' });
+    const failures = page.getByTestId('batch-failures');
+    await failures.getByText(made[2]!.number).waitFor({ state: 'visible' });
+    expect(await failures.locator('li').count()).toBe(1);
+    await page.getByTestId('batch-bar').waitFor({ state: 'detached' });
+    // claimed by 陈静, the third by 杨帆; the rows say so
+    for (const c of made.slice(0, 2)) expect(openTasks(await caseAs('clerk1', c.id))[0]).toMatchObject({ state: 'claimed', assignee: '陈静' });
+    expect(openTasks(await caseAs('clerk1', made[2]!.id))[0]).toMatchObject({ state: 'claimed', assignee: '杨帆' });
+    await table.locator('tr', { hasText: made[0]!.number }).getByText('我已签收').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+});
+
 /**
  * Confirm the open task dialog, expecting the server to refuse: the dialog stays with the reason. A click
  * swallowed while the dialog re-renders on a busy machine is repeated (a refused action changes nothing).

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Page, StaffView } from './types.ts';
@@ -482,6 +483,39 @@ export function useCaseAction(id: number) {
       return queryClient.invalidateQueries({ queryKey: caseKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
     },
   });
+}
+
+/**
+ * 批量签收: claim the chosen tasks one after the other, each its own action at the version the inbox showed (the key
+ * is the task's and its version's, so a batch sent twice claims nothing twice). A task someone took meanwhile is
+ * reported back with why, not retried; `progress` counts the claims sent.
+ */
+export function useBatchClaim() {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const run = async (tasks: Pick<InboxTask, 'id' | 'caseId' | 'caseNumber' | 'version'>[]) => {
+    const failed: { caseNumber: string; message: string }[] = [];
+    setProgress({ done: 0, total: tasks.length });
+    try {
+      for (const [i, task] of tasks.entries()) {
+        try {
+          await api.post(
+            `/cases/${task.caseId}/actions`,
+            { action: 'claim', taskId: task.id, expectedVersion: task.version },
+            { idempotencyKey: `claim-${task.id}-v${task.version}` },
+          );
+        } catch (error) {
+          failed.push({ caseNumber: task.caseNumber, message: (error as Error).message });
+        }
+        setProgress({ done: i + 1, total: tasks.length });
+      }
+    } finally {
+      setProgress(null);
+      await queryClient.invalidateQueries({ queryKey: caseKeys.all });
+    }
+    return { claimed: tasks.length - failed.length, failed };
+  };
+  return { run, progress };
 }
 
 export function usePublishedItem(code: string | undefined) {

@@ -176,6 +176,17 @@ export const caseWorkStrings = {
   'ev.extensionAsked': ['申请延长 {days} 个工作日：{reason}', '{days} more working days asked: {reason}'],
   'ev.children': ['各部门办件：{numbers}', 'Item cases: {numbers}'],
   'ev.bundleOf': ['一件事：{n} 个办件', 'Bundle: {n} item cases'],
+  // 批量签收
+  'batch.selected': ['已选择 {n} 件待签收的待办', '{n} unclaimed tasks chosen'],
+  'batch.claim': ['批量签收', 'Claim them'],
+  'batch.claiming': ['签收中 {done}/{total}', 'Claiming {done}/{total}'],
+  'batch.clear': ['取消选择', 'Clear'],
+  'batch.claimed': ['已签收 {n} 件', '{n} claimed'],
+  'batch.failed': ['{n} 件未能签收', '{n} not claimed'],
+  'batch.hint': [
+    '勾选待签收的待办，可一次签收；已被他人签收的会单独列出。',
+    'Tick unclaimed tasks to claim them at once; any a colleague took meanwhile are listed.',
+  ],
   // 办件审批表
   'sheet.print': ['打印审批表', 'Approval sheet'],
   'sheet.hint': [

@@ -8,13 +8,23 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useAway, useInbox, type Inbox, type InboxExtensionRequest, type InboxFilter, type InboxPost, type InboxTask } from '../../../api/cases.ts';
+import {
+  useAway,
+  useBatchClaim,
+  useInbox,
+  type Inbox,
+  type InboxExtensionRequest,
+  type InboxFilter,
+  type InboxPost,
+  type InboxTask,
+} from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { DecideExtensionDialog } from './CaseCollab.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { formatDeadline, roleLabel } from '../shared/labels.tsx';
 import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
+import { useFeedback } from '../../../components/feedback-context.tsx';
 import '../cases.css';
 
 // the search text stays out of the address: it may be an applicant's name (browser history, referrers)
@@ -41,6 +51,30 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const inbox = useInbox(mine, can(me, 'case.handle'), filter, page, pageSize);
+  const [chosen, setChosen] = useState<InboxTask[]>([]);
+  // what is chosen is what is shown: another page, filter or whose tasks starts afresh
+  useEffect(() => setChosen([]), [filter, page, pageSize, mine]);
+  const batch = useBatchClaim();
+  const { message, notification } = useFeedback();
+  const claimChosen = async () => {
+    const { claimed, failed } = await batch.run(chosen);
+    setChosen([]);
+    if (claimed > 0) message.success(t('batch.claimed', { n: claimed }));
+    if (failed.length > 0)
+      notification.warning({
+        title: t('batch.failed', { n: failed.length }),
+        description: (
+          <ul className="batch-failures" data-testid="batch-failures">
+            {failed.map((f) => (
+              <li key={f.caseNumber}>
+                <span className="mono">{f.caseNumber}</span>：{f.message}
+              </li>
+            ))}
+          </ul>
+        ),
+        duration: 0,
+      });
+  };
   const narrow = useCallback(
     (change: Partial<InboxFilter>) => {
       setFilter((f) => ({ ...f, ...change }));
@@ -244,11 +278,35 @@ export function InboxPage() {
           }}
           filtered={filtered}
         />
+        {chosen.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="block-gap"
+            data-testid="batch-bar"
+            title={t('batch.selected', { n: chosen.length })}
+            action={
+              <Space>
+                <Button type="primary" size="small" loading={!!batch.progress} onClick={() => void claimChosen()} data-testid="batch-claim">
+                  {batch.progress ? t('batch.claiming', batch.progress) : t('batch.claim')}
+                </Button>
+                <Button size="small" type="link" disabled={!!batch.progress} onClick={() => setChosen([])}>
+                  {t('batch.clear')}
+                </Button>
+              </Space>
+            }
+          />
+        )}
         {inbox.isError ? (
           <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
         ) : (
           <Table<InboxTask>
             rowKey="id"
+            rowSelection={{
+              selectedRowKeys: chosen.map((x) => x.id),
+              onChange: (_keys, rows) => setChosen(rows),
+              getCheckboxProps: (x) => ({ disabled: x.state !== 'open' || !!batch.progress, title: t('batch.hint') }),
+            }}
             columns={columns}
             dataSource={inbox.data?.items ?? []}
             loading={inbox.isFetching}
