@@ -449,6 +449,8 @@ describe('a case received at the window, with a one-time notice and a supplement
     await page.getByTestId('applicant-search').locator('input').press('Enter');
     await page.getByTestId('applicant-pick').first().click();
     await page.getByTestId('picked-applicant').getByText('何志强').waitFor({ state: 'visible' });
+    // what the applicant already has in hand here is shown with them (nothing yet)
+    await page.getByTestId('applicant-cases').getByText('该申请人在本中心尚无办件。').waitFor({ state: 'visible' });
     // the item is searched by name; a pick lost while the list re-renders is made again
     await choose(page, 'item-picker', '企业设立登记', false, '企业设立');
     await page.getByTestId('guide-summary').waitFor({ state: 'visible' });

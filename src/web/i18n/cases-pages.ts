@@ -330,6 +330,8 @@ export const casePages = {
   'cases.noApplicant': ['未找到，可登记新申请人', 'Not found: register them'],
   'cases.pick': ['选用', 'Use'],
   'cases.changeApplicant': ['更换', 'Change'],
+  'cases.applicantCases': ['该申请人在本中心的办件：共 {n} 件，最近的', 'This applicant’s cases here: {n}, the latest'],
+  'cases.applicantNoCases': ['该申请人在本中心尚无办件。', 'No cases of this applicant here yet.'],
   'cases.person': ['个人', 'Person'],
   'cases.enterprise': ['法人', 'Enterprise'],
   'cases.applicantKind': ['申请人类型', 'Applicant type'],
