@@ -87,7 +87,15 @@ describe('the supervision console', () => {
     async () => {
       const { page, errors } = await run.newPage();
       await signInThroughUi(page, 'supervisor1');
+      // 监察概况 on the home page: the red and yellow cases counted as the console counts them
+      await page.goto('/workbench');
+      const glance = page.getByTestId('supervision-today');
+      await glance.getByTestId('sup-red').waitFor({ state: 'visible' });
+      const red = Number(await glance.getByTestId('sup-red').getAttribute('data-count'));
+      expect(red).toBeGreaterThanOrEqual(1);
+      expect(Number(await glance.getByTestId('sup-yellow').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
       await followMenu(page, '电子监察', '监察台', '/workbench/supervision');
+      expect(Number(await page.getByTestId('card-cases').getByTestId('count-red').innerText())).toBe(red);
       const table = page.getByTestId('case-lights');
       await table.locator(`tr[data-row-key="${cases.red}"]`).waitFor({ state: 'visible' });
       // the font guard: Chinese is drawn, not boxes

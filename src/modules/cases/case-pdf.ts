@@ -49,7 +49,11 @@ export const formatDueDay = (iso: string | Date) => day.format(new Date(new Date
 /** 80.00 元 */
 export const formatYuan = (cents: number) => `${(cents / 100).toFixed(2)} 元`;
 
-function header(doc: Doc, d: PrintedDocument, centerName: string, qr: Buffer): void {
+/**
+ * The top of every printed page set of a case: the center's name, the title spaced out, its number under it, the
+ * QR code to track the case with its caption, and a double rule.
+ */
+export function letterhead(doc: Doc, h: { title: string; number: string; centerName: string; qr: Buffer }): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const top = doc.page.margins.top;
@@ -57,16 +61,16 @@ function header(doc: Doc, d: PrintedDocument, centerName: string, qr: Buffer): v
   doc
     .font(REGULAR)
     .fontSize(SIZE.body)
-    .text(centerName, left, top, { width: width - qrSize - 10 });
+    .text(h.centerName, left, top, { width: width - qrSize - 10 });
   doc
     .font(BOLD)
     .fontSize(SIZE.title + 4)
-    .text(d.title, left, top + 26, { width, align: 'center', characterSpacing: 4 });
+    .text(h.title, left, top + 26, { width, align: 'center', characterSpacing: 4 });
   doc
     .font(REGULAR)
     .fontSize(SIZE.body)
-    .text(d.number, left, doc.y + 4, { width, align: 'center' });
-  doc.image(qr, left + width - qrSize, top - 6, { width: qrSize, height: qrSize });
+    .text(h.number, left, doc.y + 4, { width, align: 'center' });
+  doc.image(h.qr, left + width - qrSize, top - 6, { width: qrSize, height: qrSize });
   doc
     .font(REGULAR)
     .fontSize(SIZE.small)
@@ -112,7 +116,7 @@ export async function renderCaseDocumentPdf(d: PrintedDocument, opts: { centerNa
       .stroke('#8b1a1a');
     doc.strokeColor('black');
   }
-  header(doc, d, opts.centerName, qr);
+  letterhead(doc, { title: d.title, number: d.number, centerName: opts.centerName, qr });
   fieldTable(doc, [['办件编号', d.caseNumber], ...d.fields]);
   doc.y += 10;
   paragraphs(doc, d.body.join('\n'), '');

@@ -2,11 +2,11 @@ import { toBuffer as renderQrPng } from 'qrcode';
 import type { Deps } from '../../server/deps.ts';
 import { hasPermission, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
-import { BOLD, cell, contentWidth, fieldTable, heading, openDocument, pageNumbers, paragraphs, REGULAR, SIZE, table, type Doc } from '../catalog/guide-pdf.ts';
+import { cell, contentWidth, fieldTable, heading, openDocument, pageNumbers, paragraphs, REGULAR, SIZE, table, type Doc } from '../catalog/guide-pdf.ts';
 import { caseKindNames, caseStatusNames, channelNames, deliveryMethodNames } from '../../common/case-names.ts';
 import { getCase } from './cases.queries.ts';
 import { trackingUrl } from './documents.ts';
-import { formatDueDay, formatMinute } from './case-pdf.ts';
+import { formatDueDay, formatMinute, letterhead } from './case-pdf.ts';
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type Limit = NonNullable<NonNullable<CaseView['clock']>['committed']>;
@@ -48,7 +48,7 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
   const qr = await renderQrPng(trackingUrl(deps, c.id), { type: 'png', errorCorrectionLevel: 'M', margin: 0, width: 240 });
   const title = '办件审批表';
   const { doc, done } = openDocument('portrait', 48, `${title} ${c.number}`, deps.config.centerName);
-  header(doc, title, c.number, deps.config.centerName, qr);
+  letterhead(doc, { title, number: `办件编号：${c.number}`, centerName: deps.config.centerName, qr });
 
   const clock = c.clock;
   const delivery = (c.delivery ?? {}) as { method?: string; trackingNumber?: string | null };
@@ -144,34 +144,6 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
   pageNumbers(doc, `${title} ${c.number}`);
   doc.end();
   return { pdf: await done, name: `${title}-${c.number}.pdf` };
-}
-
-function header(doc: Doc, title: string, number: string, centerName: string, qr: Buffer): void {
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  const top = doc.page.margins.top;
-  const qrSize = 64;
-  doc
-    .font(REGULAR)
-    .fontSize(SIZE.body)
-    .text(centerName, left, top, { width: width - qrSize - 10 });
-  doc
-    .font(BOLD)
-    .fontSize(SIZE.title + 4)
-    .text(title, left, top + 22, { width, align: 'center', characterSpacing: 4 });
-  doc
-    .font(REGULAR)
-    .fontSize(SIZE.body)
-    .text(`办件编号：${number}`, left, doc.y + 4, { width, align: 'center' });
-  doc.image(qr, left + width - qrSize, top - 6, { width: qrSize, height: qrSize });
-  const y = Math.max(doc.y, top + qrSize) + 8;
-  doc
-    .moveTo(left, y)
-    .lineTo(left + width, y)
-    .lineWidth(1.2)
-    .stroke('black');
-  doc.x = left;
-  doc.y = y + 10;
 }
 
 /** A table whose columns share the page's width by the given weights. */

@@ -400,18 +400,8 @@ export interface WorkToday {
     soon: number;
     urgent: number;
     extensionRequests: number;
-    pressing: {
-      id: number;
-      caseId: number;
-      caseNumber: string;
-      subject: string;
-      applicantName: string;
-      name: string;
-      stage: string;
-      state: string;
-      isUrgent: boolean;
-      dueAt: string | null;
-    }[];
+    /** the inbox's first tasks, as GET /tasks gives them (fewer fields) */
+    pressing: Pick<InboxTask, 'id' | 'caseId' | 'caseNumber' | 'subject' | 'applicantName' | 'name' | 'stage' | 'state' | 'isUrgent' | 'dueAt'>[];
   } | null;
   /** 待我处理, for an applicant: their cases in hand, and those that wait for their materials or payment */
   applicant: {

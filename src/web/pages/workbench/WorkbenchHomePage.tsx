@@ -14,6 +14,7 @@ import { EmptyHint, ErrorState } from '../../components/PageState.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { WorkToday } from '../cases/workbench/WorkToday.tsx';
+import { SupervisionToday } from '../supervision/SupervisionToday.tsx';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 6) return 'home.greeting.night';
@@ -64,6 +65,11 @@ export function WorkbenchHomePage() {
         {(can(me, 'case.intake') || can(me, 'case.handle')) && (
           <Col xs={24}>
             <WorkToday isHead={me.roles.some((r) => r.role === 'head')} />
+          </Col>
+        )}
+        {can(me, 'supervision.read') && (
+          <Col xs={24}>
+            <SupervisionToday />
           </Col>
         )}
         <Col xs={24} xl={12}>

@@ -1,10 +1,11 @@
-import { Card, Col, List, Row, Skeleton, Statistic, Tag } from 'antd';
+import { Card, List, Row, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useWorkToday } from '../../../api/cases.ts';
 import { yuan } from '../../../api/case-fees.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { StatusTag } from '../shared/labels.tsx';
+import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
 import '../cases.css';
 
 /**
@@ -15,13 +16,6 @@ export function MyCasesSummary() {
   const t = useWorkT();
   const today = useWorkToday();
   const mine = today.data?.applicant;
-  const tile = (to: string, title: string, value: number, testId: string, tone?: 'danger' | 'warning') => (
-    <Col flex="1 1 150px">
-      <Link to={to} className={`today-tile${tone && value > 0 ? ` today-tile-${tone}` : ''}`} data-testid={testId} data-count={value}>
-        <Statistic title={title} value={value} />
-      </Link>
-    </Col>
-  );
   return (
     <Card title={t('mine.title')} extra={<Link to="/my/cases">{t('mine.all')}</Link>} data-testid="my-cases-summary">
       {today.isPending ? (
@@ -31,11 +25,18 @@ export function MyCasesSummary() {
       ) : !mine ? null : (
         <>
           <Row gutter={[12, 12]}>
-            {tile('/my/cases', t('mine.inProgress'), mine.inProgress, 'mine-in-progress')}
-            {tile('/my/cases', t('mine.supplement'), mine.supplement, 'mine-supplement', 'warning')}
-            {tile('/my/cases', t('mine.fees'), mine.fees, 'mine-fees', 'danger')}
-            {tile('/my/cases?status=concluded', t('mine.toDeliver'), mine.toDeliver, 'mine-to-deliver')}
-            {tile('/my/cases?status=delivered', t('mine.delivered'), mine.delivered, 'mine-delivered')}
+            <CountTile to="/my/cases" title={t('mine.inProgress')} value={mine.inProgress} testId="mine-in-progress" width={150} />
+            <CountTile
+              to="/my/cases"
+              title={t('mine.supplement')}
+              value={mine.supplement}
+              testId="mine-supplement"
+              tone={mine.supplement > 0 ? 'warning' : undefined}
+              width={150}
+            />
+            <CountTile to="/my/cases" title={t('mine.fees')} value={mine.fees} testId="mine-fees" tone={mine.fees > 0 ? 'danger' : undefined} width={150} />
+            <CountTile to="/my/cases?status=concluded" title={t('mine.toDeliver')} value={mine.toDeliver} testId="mine-to-deliver" width={150} />
+            <CountTile to="/my/cases?status=delivered" title={t('mine.delivered')} value={mine.delivered} testId="mine-delivered" width={150} />
           </Row>
           <div className="block-gap-top">
             <div className="mine-waiting-title">{t('mine.waiting')}</div>
@@ -47,17 +48,7 @@ export function MyCasesSummary() {
                 data-testid="mine-waiting"
                 dataSource={mine.waiting}
                 renderItem={(c) => (
-                  <List.Item key={c.id}>
-                    <List.Item.Meta
-                      title={
-                        <span>
-                          <Link to={`/my/cases/${c.id}`} className="case-link">
-                            {c.subject}
-                          </Link>
-                        </span>
-                      }
-                      description={<span className="mono">{c.number}</span>}
-                    />
+                  <CaseLine key={c.id} to={`/my/cases/${c.id}`} subject={c.subject} number={c.number}>
                     <span>
                       <StatusTag status={c.status} t={t} />
                       {c.supplement && <Tag color="orange">{t('mine.askSupplement')}</Tag>}
@@ -67,7 +58,7 @@ export function MyCasesSummary() {
                         !c.supplement && <Tag color="red">{t('mine.askFeeUnassessed')}</Tag>
                       )}
                     </span>
-                  </List.Item>
+                  </CaseLine>
                 )}
               />
             )}

@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, List, Row, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -8,19 +8,8 @@ import { useWorkToday, type WorkToday as Today } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { formatDeadline } from '../shared/labels.tsx';
 import { NoticeDue } from '../shared/BundleParts.tsx';
+import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
 import '../cases.css';
-
-/** One count of today's work: a tile that opens the page where that work is done, filtered to it. */
-function Tile(props: { to: string; title: string; value: number; hint: ReactNode; tone?: 'danger' | 'warning'; testId: string }) {
-  return (
-    <Col flex="1 1 200px">
-      <Link to={props.to} className={`today-tile${props.tone ? ` today-tile-${props.tone}` : ''}`} data-testid={props.testId} data-count={props.value}>
-        <Statistic title={props.title} value={props.value} />
-        <div className="today-tile-hint">{props.hint}</div>
-      </Link>
-    </Col>
-  );
-}
 
 /**
  * 今日工作: the counts a window clerk and an approver start the day with — the desk's queues and the inbox, each
@@ -73,7 +62,7 @@ export function WorkToday({ isHead }: { isHead: boolean }) {
 function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: WorkT }) {
   return (
     <>
-      <Tile
+      <CountTile
         to="/workbench/intake?tab=prereview"
         title={t('today.preReview')}
         value={intake.preReview}
@@ -81,14 +70,14 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
         hint={intake.noticeDue > 0 ? t('today.noticeDue', { n: intake.noticeDue }) : t('today.noticeFine')}
         testId="today-prereview"
       />
-      <Tile
+      <CountTile
         to="/workbench/cases?kind=awaiting_supplement"
         title={t('today.awaitingApplicant')}
         value={intake.awaitingApplicant}
         hint={t('today.awaitingApplicantHint')}
         testId="today-awaiting"
       />
-      <Tile
+      <CountTile
         to="/workbench/intake?tab=delivery"
         title={t('today.toDeliver')}
         value={intake.toDeliver}
@@ -109,14 +98,14 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
 function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t: WorkT; isHead: boolean }) {
   return (
     <>
-      <Tile
+      <CountTile
         to="/workbench/tasks"
         title={t('today.inbox')}
         value={tasks.open}
         hint={t('today.inboxHint', { unclaimed: tasks.unclaimed, claimed: tasks.claimed })}
         testId="today-inbox"
       />
-      <Tile
+      <CountTile
         to="/workbench/tasks?due=today"
         title={t('today.dueToday')}
         value={tasks.dueToday}
@@ -124,7 +113,7 @@ function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t
         hint={t('today.soonHint', { n: tasks.soon })}
         testId="today-due"
       />
-      <Tile
+      <CountTile
         to="/workbench/tasks?due=overdue"
         title={t('today.overdue')}
         value={tasks.overdue}
@@ -132,9 +121,9 @@ function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t
         hint={t('today.overdueHint')}
         testId="today-overdue"
       />
-      <Tile to="/workbench/tasks?urgent=true" title={t('today.urgent')} value={tasks.urgent} hint={t('today.urgentHint')} testId="today-urgent" />
+      <CountTile to="/workbench/tasks?urgent=true" title={t('today.urgent')} value={tasks.urgent} hint={t('today.urgentHint')} testId="today-urgent" />
       {isHead && (
-        <Tile
+        <CountTile
           to="/workbench/tasks"
           title={t('today.extensions')}
           value={tasks.extensionRequests}
@@ -147,95 +136,64 @@ function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t
   );
 }
 
+/** A short list of the cases that cannot wait, with a link to the page that lists them all. */
+function Pressing<T>(props: { title: string; more: ReactNode; empty: string; items: T[]; testId: string; render: (item: T) => ReactNode }) {
+  return (
+    <Card size="small" title={props.title} extra={props.more} className="full-height" data-testid={props.testId}>
+      {props.items.length === 0 ? <EmptyHint text={props.empty} /> : <List size="small" dataSource={props.items} renderItem={props.render} />}
+    </Card>
+  );
+}
+
 function PressingTasks({ tasks, t }: { tasks: NonNullable<Today['tasks']>; t: WorkT }) {
   const { locale } = useLocale();
   return (
-    <Card
-      size="small"
+    <Pressing
       title={t('today.pressingTasks')}
-      extra={<Link to="/workbench/tasks">{t('today.allTasks')}</Link>}
-      className="full-height"
-      data-testid="today-pressing-tasks"
-    >
-      {tasks.pressing.length === 0 ? (
-        <EmptyHint text={t('today.noTasks')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={tasks.pressing}
-          renderItem={(task) => {
-            const overdue = !!task.dueAt && Date.parse(task.dueAt) < Date.now();
-            return (
-              <List.Item key={task.id}>
-                <List.Item.Meta
-                  title={
-                    <span>
-                      {task.isUrgent && <Tag color="red">{t('today.urgent')}</Tag>}
-                      <Link to={`/workbench/cases/${task.caseId}`} className="case-link">
-                        {task.subject}
-                      </Link>
-                    </span>
-                  }
-                  description={
-                    <span className="mono">
-                      {task.caseNumber} · {task.applicantName}
-                    </span>
-                  }
-                />
-                <div className="today-due">
-                  <div>{task.name}</div>
-                  <div className={overdue ? 'case-overdue' : 'cell-sub'}>{task.dueAt ? formatDeadline(task.dueAt, locale, t) : t('today.noDeadline')}</div>
-                  {overdue && (
-                    <Tag color="red" className="case-overdue-tag">
-                      {t('today.overdue')}
-                    </Tag>
-                  )}
-                </div>
-              </List.Item>
-            );
-          }}
-        />
-      )}
-    </Card>
+      more={<Link to="/workbench/tasks">{t('today.allTasks')}</Link>}
+      empty={t('today.noTasks')}
+      items={tasks.pressing}
+      testId="today-pressing-tasks"
+      render={(task) => {
+        const overdue = !!task.dueAt && Date.parse(task.dueAt) < Date.now();
+        return (
+          <CaseLine
+            key={task.id}
+            to={`/workbench/cases/${task.caseId}`}
+            subject={task.subject}
+            number={task.caseNumber}
+            who={task.applicantName}
+            tags={task.isUrgent && <Tag color="red">{t('today.urgent')}</Tag>}
+          >
+            <div className="today-due">
+              <div>{task.name}</div>
+              <div className={overdue ? 'case-overdue' : 'cell-sub'}>{task.dueAt ? formatDeadline(task.dueAt, locale, t) : t('today.noDeadline')}</div>
+              {overdue && (
+                <Tag color="red" className="case-overdue-tag">
+                  {t('today.overdue')}
+                </Tag>
+              )}
+            </div>
+          </CaseLine>
+        );
+      }}
+    />
   );
 }
 
 function PressingIntake({ intake, t }: { intake: NonNullable<Today['intake']>; t: WorkT }) {
   return (
-    <Card
-      size="small"
+    <Pressing
       title={t('today.pressingIntake')}
-      extra={<Link to="/workbench/intake?tab=prereview">{t('today.allIntake')}</Link>}
-      className="full-height"
-      data-testid="today-pressing-intake"
-    >
-      {intake.pressing.length === 0 ? (
-        <EmptyHint text={t('today.noIntake')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={intake.pressing}
-          renderItem={(c) => (
-            <List.Item key={c.id}>
-              <List.Item.Meta
-                title={
-                  <span>
-                    <Link to={`/workbench/cases/${c.id}`} className="case-link">
-                      {c.subject}
-                    </Link>
-                  </span>
-                }
-                description={
-                  <span className="mono">
-                    {c.number} · {c.applicantName}
-                  </span>
-                }
-              />
-              <NoticeDue c={{ status: 'submitted', noticeDueAt: c.noticeDueAt }} t={t} />
-            </List.Item>
-          )}
-        />
+      more={<Link to="/workbench/intake?tab=prereview">{t('today.allIntake')}</Link>}
+      empty={t('today.noIntake')}
+      items={intake.pressing}
+      testId="today-pressing-intake"
+      render={(c) => (
+        <CaseLine key={c.id} to={`/workbench/cases/${c.id}`} subject={c.subject} number={c.number} who={c.applicantName}>
+          <NoticeDue c={{ status: 'submitted', noticeDueAt: c.noticeDueAt }} t={t} />
+        </CaseLine>
       )}
-    </Card>
+    />
   );
 }
