@@ -94,6 +94,7 @@ describe('the supervision console', () => {
       const red = Number(await glance.getByTestId('sup-red').getAttribute('data-count'));
       expect(red).toBeGreaterThanOrEqual(1);
       expect(Number(await glance.getByTestId('sup-yellow').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+      await screenshot(page, 'supervision-home');
       await followMenu(page, '电子监察', '监察台', '/workbench/supervision');
       expect(Number(await page.getByTestId('card-cases').getByTestId('count-red').innerText())).toBe(red);
       const table = page.getByTestId('case-lights');
