@@ -35,6 +35,13 @@ describe('statistics in the browser', () => {
     async () => {
       const { page, errors } = await run.newPage();
       await signInThroughUi(page, 'centeradmin');
+      // 今日办件 on the home page: today's figures as the dashboard computes them
+      await page.goto('/workbench');
+      const today = await page.evaluate(async () => (await (await fetch('/api/v1/metrics/dashboard?period=day')).json()) as any);
+      const tiles = page.getByTestId('metrics-today');
+      for (const key of ['received', 'accepted', 'completed', 'delivered'])
+        await expect.poll(() => tiles.getByTestId(`metrics-today-${key}`).getAttribute('data-count')).toBe(String(today.current[key] ?? 0));
+      await screenshot(page, 'metrics-home');
       await followMenu(page, '统计分析', '效能统计', '/workbench/metrics');
       await page.getByTestId('metrics-dashboard').waitFor();
       await page.getByTestId('kpi-accepted').waitFor();

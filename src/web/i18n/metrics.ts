@@ -139,4 +139,10 @@ export const metrics = {
   'm.screen.windows': ['本月窗口效能前五', 'Top five windows this month'],
   'm.screen.updated': ['更新于 {time}', 'Updated {time}'],
   'm.screen.signIn': ['大屏需要使用具有统计权限的账号登录。', 'The big screen needs an account with statistics access.'],
+  'm.today.title': ['今日办件', "Today's cases"],
+  'm.today.received': ['今日收件', 'Received today'],
+  'm.today.accepted': ['今日受理', 'Accepted today'],
+  'm.today.completed': ['今日办结', 'Completed today'],
+  'm.today.delivered': ['今日送达', 'Delivered today'],
+  'm.today.yesterday': ['昨日 {n}', 'Yesterday {n}'],
 } as const;

@@ -15,6 +15,7 @@ import { RoleTags } from '../../components/RoleTags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { WorkToday } from '../cases/workbench/WorkToday.tsx';
 import { SupervisionToday } from '../supervision/SupervisionToday.tsx';
+import { MetricsToday } from '../metrics/MetricsToday.tsx';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 6) return 'home.greeting.night';
@@ -70,6 +71,11 @@ export function WorkbenchHomePage() {
         {can(me, 'supervision.read') && (
           <Col xs={24}>
             <SupervisionToday />
+          </Col>
+        )}
+        {can(me, 'metrics.read') && (
+          <Col xs={24}>
+            <MetricsToday />
           </Col>
         )}
         <Col xs={24} xl={12}>
