@@ -395,6 +395,10 @@ describe('a case from online application to delivery', () => {
     const pdf = await fetch(run.server.baseUrl + (await link.getAttribute('href')), { headers: { cookie: clerk.cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // the applicant's other cases, beside this one: the delivered 企业设立登记 that issued the license
+    const others = desk.getByTestId('applicant-others');
+    await others.getByText(caseNumber).waitFor({ state: 'visible' });
+    expect(await others.getByText(filed.body.number).count()).toBe(0);
     await screenshot(desk, 'cases-clerk-held-license');
   });
 

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, List, Modal, Radio, Skeleton, Space, Tag } from 'antd';
-import { Link } from 'react-router';
+import { Alert, Button, Form, Input, List, Modal, Radio, Space, Tag } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { maskIdNumber, maskPhone } from '../../../../common/validators.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useApplicantSearch, useCases, useRegisterApplicant, type Applicant, type NewApplicant } from '../../../api/cases.ts';
-import { StatusTag } from '../shared/labels.tsx';
+import { useApplicantSearch, useRegisterApplicant, type Applicant, type NewApplicant } from '../../../api/cases.ts';
+import { ApplicantCases } from '../shared/ApplicantCases.tsx';
 import { nullIfEmpty, rules, showFieldError, useIdempotencyKey } from '../../../components/forms.ts';
 
 /**
@@ -81,37 +80,6 @@ export function ApplicantPicker({ value, onChange }: { value: Applicant | null; 
           }}
         />
       )}
-    </div>
-  );
-}
-
-/**
- * The picked applicant's latest cases in the clerk's scope: what they already have in hand here, so that the same
- * application is not taken twice and a question about an earlier one is answered at once.
- */
-function ApplicantCases({ applicantId }: { applicantId: number }) {
-  const t = useCaseT();
-  const cases = useCases({ applicant: applicantId }, 1, 5);
-  if (cases.isPending) return <Skeleton active title={false} paragraph={{ rows: 1 }} />;
-  if (cases.isError) return <Alert type="error" showIcon title={cases.error.message} />;
-  if (cases.data.total === 0)
-    return (
-      <div className="cell-sub case-applicant-cases" data-testid="applicant-cases">
-        {t('cases.applicantNoCases')}
-      </div>
-    );
-  return (
-    <div className="case-applicant-cases" data-testid="applicant-cases">
-      <div className="cell-sub">{t('cases.applicantCases', { n: cases.data.total })}</div>
-      {cases.data.items.map((c) => (
-        <div key={c.id} className="case-applicant-case">
-          <Link to={`/workbench/cases/${c.id}`} target="_blank" className="case-link">
-            {c.subject}
-          </Link>
-          <span className="mono cell-sub">{c.number}</span>
-          <StatusTag status={c.status} t={t} />
-        </div>
-      ))}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
 import { useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
 import { useReveal } from '../shared/Reveal.tsx';
+import { ApplicantCases } from '../shared/ApplicantCases.tsx';
 import type { Me } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Forbidden, QueryState } from '../../../components/PageState.tsx';
@@ -153,6 +154,9 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           )}
           <Card title={t('cases.timeline')} className="block-gap">
             <CaseTimeline events={kase.timeline} newestFirst />
+          </Card>
+          <Card title={t('cases.applicantOthersTitle')} className="block-gap" data-testid="applicant-others">
+            <ApplicantCases applicantId={kase.applicant.id} exceptCaseId={kase.id} />
           </Card>
         </Col>
       </Row>
