@@ -7,12 +7,22 @@ type Value = string | number | boolean | undefined;
  * A page's filter kept in its address, so that a link can open the page filtered (the home page's counts do) and
  * a filtered page can be bookmarked or shared. `parse` reads the address — ignoring what it does not know, so a
  * mistyped address shows the page unfiltered — and every change is written back (replacing the history entry);
- * other parameters of the address (a tab) stay.
+ * other parameters of the address (a tab) stay. An address that comes from elsewhere while the page is open (the
+ * menu's link to the page itself, Back) is read again, so the page shows what its address says.
  */
 export function useUrlFilter<T extends { [K in keyof T]: Value }>(keys: readonly (keyof T & string)[], parse: (params: URLSearchParams) => T) {
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<T>(() => parse(params));
+  // the address as this page last read or wrote it
+  const known = useRef(params.toString());
   const first = useRef(true);
+  useEffect(() => {
+    const now = params.toString();
+    if (now === known.current) return;
+    known.current = now;
+    setFilter(parse(params));
+    // read again when the address changes only: `parse` is the page's own
+  }, [params]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -26,6 +36,7 @@ export function useUrlFilter<T extends { [K in keyof T]: Value }>(keys: readonly
           if (v === undefined || v === '' || v === false) next.delete(key);
           else next.set(key, String(v));
         }
+        known.current = next.toString();
         return next;
       },
       { replace: true },
