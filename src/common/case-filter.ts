@@ -13,6 +13,8 @@ export const caseStatusList = [
 /** 七件制: the seven kinds a case counts as. */
 export const caseKindList = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'] as const;
 export const channelList = ['window', 'online', 'mobile', 'terminal', 'post'] as const;
+/** The window desk's queues: 预审 — applications submitted or under a one-time notice, a bundle as its application. */
+export const caseQueueList = ['prereview'] as const;
 
 export interface CaseListFilter {
   status?: (typeof caseStatusList)[number];
@@ -31,6 +33,8 @@ export interface CaseListFilter {
   to?: string;
   /** only cases past their committed (or legal) deadline */
   overdue?: boolean;
+  /** a window desk's queue (预审: submitted or notified, a bundle's item cases through their bundle) */
+  queue?: (typeof caseQueueList)[number];
 }
 
 /** The most rows a spreadsheet of the case list holds; a wider choice is refused so that it is narrowed. */

@@ -15,6 +15,7 @@ import {
   writePdf,
   type BrowserRun,
   pressUntil,
+  pickRadio,
 } from './support.ts';
 
 /*
@@ -239,7 +240,7 @@ describe('企业开办一件事 from the online application to unified delivery'
     await row.waitFor({ state: 'visible' });
     for (const c of children) expect(await table.locator('tr', { hasText: c.number }).count()).toBe(0);
     await row.getByTestId('delivery-open').click();
-    await page.getByTestId('deliver-method').getByText('电子送达').click();
+    await pickRadio(page.getByTestId('deliver-method'), '电子送达');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${parentNumber} 已出件（电子送达）`));
     await page.getByTestId('deliver-dialog').waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });

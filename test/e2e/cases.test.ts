@@ -18,6 +18,7 @@ import {
   startBrowserRun,
   writePdf,
   type BrowserRun,
+  pickRadio,
 } from './support.ts';
 
 /*
@@ -270,7 +271,7 @@ describe('a case from online application to delivery', () => {
     await screenshot(page, 'cases-to-deliver');
     await row.getByTestId('delivery-open').click();
     const dialog = page.getByTestId('deliver-dialog');
-    await page.getByTestId('deliver-method').getByText('邮寄送达').click();
+    await pickRadio(page.getByTestId('deliver-method'), '邮寄送达');
     await page.locator('#trackingNumber').fill('SF1234567890');
     await screenshot(page, 'cases-deliver-dialog');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（邮寄送达）`));

@@ -126,6 +126,25 @@ export async function signInThroughUi(page: Page, username: string, password = d
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * Choose `text` among a group of radio buttons: a click swallowed while a dialog animates in (the dialog re-renders
+ * under it) is made again until the button shows it is checked.
+ */
+export async function pickRadio(group: Locator, text: string): Promise<void> {
+  const checked = group.locator('.ant-radio-button-wrapper-checked').filter({ hasText: text });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await group.getByText(text, { exact: true }).click();
+    if (
+      await checked.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await checked.waitFor({ state: 'visible' });
+}
+
 /** A full-page screenshot once the page has settled (no spinners or skeletons left). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await page.waitForLoadState('networkidle');

@@ -317,6 +317,7 @@ function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter, hashes: C
   if (f.from) q = q.where('k.received_at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (f.to) q = q.where('k.received_at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (f.overdue) q = q.where('k.clock_id', 'in', (eb) => eb.selectFrom('clock').select('id').where('is_overdue', '=', true));
+  if (f.queue === 'prereview') q = q.where('k.status', 'in', ['submitted', 'notified']).where('k.parent_id', 'is', null);
   if (f.kind) {
     // as the kind cards count them (countKinds, caseKinds): a bundle's parent counts through its item cases
     q = q.where('k.bundle_id', 'is', null);
@@ -332,14 +333,14 @@ function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter, hashes: C
 }
 
 /**
- * Cases the caller may see: their own (applicants), or those in their scope (staff); newest first, or with
- * `sort: 'decided'` the longest decided first (待出件: the delivery most pressing under art. 44 first). A concluded
+ * Cases the caller may see: their own (applicants), or those in their scope (staff); newest first, with
+ * `sort: 'received'` the longest waiting first (预审), or with `sort: 'decided'` the longest decided first (待出件: the delivery most pressing under art. 44 first). A concluded
  * case waiting for delivery carries its art. 44 deadline (`delivery`).
  */
 export async function listCases(
   db: Db,
   actor: Actor | null,
-  f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' },
+  f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' | 'received' },
   hashes: CaseSearchHashes = {},
 ) {
   const page = await listPage(
@@ -371,7 +372,13 @@ export async function listCases(
           'k.region_id',
           'k.decided_at',
         ])
-        .$call((q) => (f.sort === 'decided' ? q.orderBy(sql`k.decided_at ASC NULLS LAST`).orderBy('k.id') : q.orderBy('k.id', 'desc'))),
+        .$call((q) =>
+          f.sort === 'decided'
+            ? q.orderBy(sql`k.decided_at ASC NULLS LAST`).orderBy('k.id')
+            : f.sort === 'received'
+              ? q.orderBy('k.received_at').orderBy('k.id')
+              : q.orderBy('k.id', 'desc'),
+        ),
     (r) => ({
       id: r.id,
       number: r.number,

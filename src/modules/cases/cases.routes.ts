@@ -16,7 +16,7 @@ import {
 } from './tasks.service.ts';
 import { countKinds, exportCases, getCase, listCases, listTasks, revealCase, type CaseSearchHashes } from './cases.queries.ts';
 import { isValidIdCardNumber } from '../../common/validators.ts';
-import { caseExportLimit, caseKindList, caseStatusList, channelList, type CaseListFilter } from '../../common/case-filter.ts';
+import { caseExportLimit, caseKindList, caseQueueList, caseStatusList, channelList, type CaseListFilter } from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
@@ -241,6 +241,7 @@ const CaseListQuery = {
   from: Type.Optional(Day),
   to: Type.Optional(Day),
   overdue: Type.Optional(Type.Boolean()),
+  queue: Type.Optional(Type.Union(caseQueueList.map((q) => Type.Literal(q)))),
 };
 
 /** A day of the filter that is a real day (2026-02-30 is not), or 400. */
@@ -255,8 +256,8 @@ function caseListFilter(q: Static<Type.TObject<typeof CaseListQuery>>): CaseList
   const from = realDay('from', q.from);
   const to = realDay('to', q.to);
   if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: 'the range ends before it starts' });
-  const { status, kind, channel, item, org, applicant, q: text, overdue } = q;
-  return { status, kind, channel, item, org, applicant, q: text, from, to, overdue };
+  const { status, kind, channel, item, org, applicant, q: text, overdue, queue } = q;
+  return { status, kind, channel, item, org, applicant, q: text, from, to, overdue, queue };
 }
 
 async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
@@ -401,7 +402,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Cases I may see: my own (applicants) or those in my scope (staff)',
         querystring: Type.Object(
-          { ...CaseListQuery, ...Paging, sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('decided')])) },
+          { ...CaseListQuery, ...Paging, sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('decided'), Type.Literal('received')])) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },

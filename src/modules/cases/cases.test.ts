@@ -555,6 +555,17 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
     expect(await numbers(clerk, `from=${today()}&to=${today()}`)).toEqual(expect.arrayContaining([joint.number, refused.number, waiting.number]));
     expect(await numbers(clerk, `from=${dayAfter(today(), 1)}`)).toEqual([]);
     expect(await numbers(clerk, `to=${dayAfter(today(), -1)}`)).not.toContain(joint.number);
+    // 预审's queue, page by page: submitted or under a one-time notice, a bundle as its application only, the
+    // longest waiting first
+    type Row = { id: number; number: string; status: string; parentId: number | null; receivedAt: string };
+    const queue = (await clerk.get('/api/v1/cases?queue=prereview&sort=received&limit=200')).body as { items: Row[]; total: number };
+    expect(queue.items.map((c) => c.number)).toContain(waiting.number);
+    expect(queue.items.map((c) => c.number)).not.toContain(joint.number);
+    expect(queue.items.every((c) => ['submitted', 'notified'].includes(c.status) && c.parentId === null)).toBe(true);
+    expect(queue.items.map((c) => c.receivedAt)).toEqual(queue.items.map((c) => c.receivedAt).sort());
+    const second = (await clerk.get('/api/v1/cases?queue=prereview&sort=received&limit=1&offset=1')).body as { items: Row[]; total: number };
+    expect(second.total).toBe(queue.total);
+    if (queue.total > 1) expect(second.items.map((c) => c.id)).toEqual([queue.items[1]!.id]);
     // 林小雨 comes to the window with her ID card: her cases by her name, or by the whole number (part of it finds
     // nothing; it is stored only encrypted and matched through its keyed hash); another person's number finds none
     const hers = [joint.number, refused.number, waiting.number];
@@ -578,6 +589,8 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
       'from=27.11.2026',
       `from=${today()}&to=${dayAfter(today(), -1)}`,
       'color=red',
+      'queue=desk',
+      'sort=oldest',
     ]) {
       const r = await clerk.get(`/api/v1/cases?${bad}`);
       expect(r.status, bad).toBe(400);

@@ -348,7 +348,7 @@ export function useCases(
   filter: CaseFilter,
   page = 1,
   pageSize = 20,
-  options: { enabled?: boolean; refetchInterval?: number; sort?: 'newest' | 'decided' } = {},
+  options: { enabled?: boolean; refetchInterval?: number; sort?: 'newest' | 'decided' | 'received' } = {},
 ) {
   return useQuery({
     queryKey: [...caseKeys.list(filter, page, pageSize), options.sort ?? 'newest'],

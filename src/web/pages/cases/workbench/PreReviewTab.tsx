@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -11,19 +12,16 @@ import { BundleTag, NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
 
 /**
  * 预审: applications waiting at the window — newly submitted (accept, notify, refuse) and those under a
- * one-time notice (waiting for the applicant, or to be refused). Oldest first.
+ * one-time notice (waiting for the applicant, or to be refused). The longest waiting first, page by page.
  */
 export function PreReviewTab() {
   const t = useWorkT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const submitted = useCases({ status: 'submitted' }, 1, 100, { refetchInterval: 30_000 });
-  const notified = useCases({ status: 'notified' }, 1, 100, { refetchInterval: 30_000 });
-  // a bundle's item cases are pre-reviewed through the bundle application
-  const rows = [...(submitted.data?.items ?? []), ...(notified.data?.items ?? [])]
-    .filter((c) => c.parentId === null)
-    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-  const error = submitted.error ?? notified.error;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  // submitted or under a one-time notice, a bundle's item cases through the bundle application; the longest waiting first
+  const queue = useCases({ queue: 'prereview' }, page, pageSize, { refetchInterval: 30_000, sort: 'received' });
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('cases.subjectAndNumber'),
@@ -56,17 +54,29 @@ export function PreReviewTab() {
       ),
     },
   ];
-  if (error) return <ErrorState error={error} onRetry={() => void Promise.all([submitted.refetch(), notified.refetch()])} />;
+  if (queue.isError) return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
   return (
     <Table<CaseSummary>
       rowKey="id"
       columns={columns}
-      dataSource={rows}
-      loading={submitted.isFetching || notified.isFetching}
-      pagination={false}
+      dataSource={queue.data?.items ?? []}
+      loading={queue.isFetching}
+      pagination={{
+        current: page,
+        pageSize,
+        total: queue.data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        hideOnSinglePage: true,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: (p, size) => {
+          setPage(size !== pageSize ? 1 : p);
+          setPageSize(size);
+        },
+      }}
       scroll={{ x: 1300 }}
       rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
-      locale={{ emptyText: submitted.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
+      locale={{ emptyText: queue.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
       data-testid="prereview-table"
     />
   );
