@@ -20,10 +20,11 @@ export function IntakePage() {
   const me = useMe().data!;
   const [params, setParams] = useSearchParams();
   const allowed = can(me, 'case.intake');
-  const submitted = useCases({ status: 'submitted' }, 1, 100, { enabled: allowed, refetchInterval: 60_000 });
+  // new applications in 预审 (a bundle once), counted by the server
+  const submitted = useCases({ queue: 'prereview', status: 'submitted' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   const concluded = useCases({ status: 'concluded' }, 1, 100, { enabled: allowed, refetchInterval: 60_000 });
   // a bundle's item cases are handled through the bundle application: count it once
-  const count = (q: typeof submitted) => q.data && q.data.items.filter((c) => c.parentId === null).length + Math.max(0, q.data.total - q.data.items.length);
+  const count = (q: typeof concluded) => q.data && q.data.items.filter((c) => c.parentId === null).length + Math.max(0, q.data.total - q.data.items.length);
   if (!allowed) return <Forbidden />;
   const tab = (['prereview', 'window', 'delivery'].includes(params.get('tab') ?? '') ? params.get('tab') : 'prereview') as TabKey;
   const label = (text: string, n: number | undefined) => (
@@ -41,7 +42,7 @@ export function IntakePage() {
           destroyOnHidden={false}
           data-testid="intake-tabs"
           items={[
-            { key: 'prereview', label: label(t('cases.preReview'), count(submitted)), children: <PreReviewTab /> },
+            { key: 'prereview', label: label(t('cases.preReview'), submitted.data?.total), children: <PreReviewTab /> },
             {
               key: 'window',
               label: t('cases.windowIntake'),
