@@ -22,9 +22,8 @@ export function IntakePage() {
   const allowed = can(me, 'case.intake');
   // new applications in 预审 (a bundle once), counted by the server
   const submitted = useCases({ queue: 'prereview', status: 'submitted' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
-  const concluded = useCases({ status: 'concluded' }, 1, 100, { enabled: allowed, refetchInterval: 60_000 });
-  // a bundle's item cases are handled through the bundle application: count it once
-  const count = (q: typeof concluded) => q.data && q.data.items.filter((c) => c.parentId === null).length + Math.max(0, q.data.total - q.data.items.length);
+  // results waiting for delivery, as 待出件 lists them
+  const concluded = useCases({ status: 'concluded' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   if (!allowed) return <Forbidden />;
   const tab = (['prereview', 'window', 'delivery'].includes(params.get('tab') ?? '') ? params.get('tab') : 'prereview') as TabKey;
   const label = (text: string, n: number | undefined) => (
@@ -52,7 +51,7 @@ export function IntakePage() {
                 </Suspense>
               ),
             },
-            { key: 'delivery', label: label(t('cases.toDeliver'), count(concluded)), children: <DeliveryTab /> },
+            { key: 'delivery', label: label(t('cases.toDeliver'), concluded.data?.total), children: <DeliveryTab /> },
           ]}
         />
       </Card>
