@@ -1,8 +1,8 @@
-import { Card, Row, Skeleton } from 'antd';
+import { Card, Row } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
-import { ErrorState } from '../../components/PageState.tsx';
+import { QueryState } from '../../components/PageState.tsx';
 import { CountTile } from '../cases/shared/CaseLine.tsx';
 import { localToday, metricsApi } from './api.ts';
 
@@ -13,24 +13,22 @@ export function MetricsToday() {
   const day = useQuery({ queryKey: ['metrics', 'dashboard', query], queryFn: () => metricsApi.dashboard(query), refetchInterval: 60_000 });
   return (
     <Card title={t('m.today.title')} extra={<Link to="/workbench/metrics">{t('m.nav.dashboard')}</Link>} data-testid="metrics-today">
-      {day.isPending ? (
-        <Skeleton active paragraph={{ rows: 2 }} />
-      ) : day.isError ? (
-        <ErrorState error={day.error} onRetry={() => void day.refetch()} />
-      ) : (
-        <Row gutter={[12, 12]}>
-          {(['received', 'accepted', 'completed', 'delivered'] as const).map((key) => (
-            <CountTile
-              key={key}
-              to="/workbench/metrics"
-              title={t(`m.today.${key}`)}
-              value={day.data.current[key] ?? 0}
-              hint={t('m.today.yesterday', { n: day.data.previous[key] ?? 0 })}
-              testId={`metrics-today-${key}`}
-            />
-          ))}
-        </Row>
-      )}
+      <QueryState query={day} rows={2}>
+        {(data) => (
+          <Row gutter={[12, 12]}>
+            {(['received', 'accepted', 'completed', 'delivered'] as const).map((key) => (
+              <CountTile
+                key={key}
+                to="/workbench/metrics"
+                title={t(`m.today.${key}`)}
+                value={data.current[key] ?? 0}
+                hint={t('m.today.yesterday', { n: data.previous[key] ?? 0 })}
+                testId={`metrics-today-${key}`}
+              />
+            ))}
+          </Row>
+        )}
+      </QueryState>
     </Card>
   );
 }

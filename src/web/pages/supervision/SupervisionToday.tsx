@@ -1,7 +1,7 @@
-import { Card, Row, Skeleton } from 'antd';
+import { Card, Row } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
-import { ErrorState } from '../../components/PageState.tsx';
+import { QueryState } from '../../components/PageState.tsx';
 import { CountTile } from '../cases/shared/CaseLine.tsx';
 import { useSummary } from './api.ts';
 
@@ -11,45 +11,43 @@ export function SupervisionToday() {
   const summary = useSummary();
   return (
     <Card title={t('sup.today.title')} extra={<Link to="/workbench/supervision">{t('sup.nav.console')}</Link>} data-testid="supervision-today">
-      {summary.isPending ? (
-        <Skeleton active paragraph={{ rows: 2 }} />
-      ) : summary.isError ? (
-        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : (
-        <Row gutter={[12, 12]}>
-          <CountTile
-            to="/workbench/supervision"
-            title={t('sup.today.redCases')}
-            value={summary.data.cases.red}
-            hint={t('sup.today.redCasesHint')}
-            tone={summary.data.cases.red > 0 ? 'danger' : undefined}
-            testId="sup-red"
-          />
-          <CountTile
-            to="/workbench/supervision"
-            title={t('sup.today.yellowCases')}
-            value={summary.data.cases.yellow}
-            hint={t('sup.today.yellowCasesHint')}
-            tone={summary.data.cases.yellow > 0 ? 'warning' : undefined}
-            testId="sup-yellow"
-          />
-          <CountTile
-            to="/workbench/supervision"
-            title={t('sup.today.warnings')}
-            value={summary.data.warnings.today}
-            hint={t('sup.today.warningsHint', { red: summary.data.warnings.red, yellow: summary.data.warnings.yellow })}
-            testId="sup-warnings"
-          />
-          <CountTile
-            to="/workbench/supervision/orders"
-            title={t('sup.today.orders')}
-            value={summary.data.orders.open + summary.data.orders.escalated}
-            hint={t('sup.today.ordersHint', { late: summary.data.orders.late })}
-            tone={summary.data.orders.late > 0 ? 'danger' : undefined}
-            testId="sup-orders"
-          />
-        </Row>
-      )}
+      <QueryState query={summary} rows={2}>
+        {(data) => (
+          <Row gutter={[12, 12]}>
+            <CountTile
+              to="/workbench/supervision"
+              title={t('sup.today.redCases')}
+              value={data.cases.red}
+              hint={t('sup.today.redCasesHint')}
+              tone={data.cases.red > 0 ? 'danger' : undefined}
+              testId="sup-red"
+            />
+            <CountTile
+              to="/workbench/supervision"
+              title={t('sup.today.yellowCases')}
+              value={data.cases.yellow}
+              hint={t('sup.today.yellowCasesHint')}
+              tone={data.cases.yellow > 0 ? 'warning' : undefined}
+              testId="sup-yellow"
+            />
+            <CountTile
+              to="/workbench/supervision"
+              title={t('sup.today.warnings')}
+              value={data.warnings.today}
+              hint={t('sup.today.warningsHint', { red: data.warnings.red, yellow: data.warnings.yellow })}
+              testId="sup-warnings"
+            />
+            <CountTile
+              to="/workbench/supervision/orders"
+              title={t('sup.today.orders')}
+              value={data.orders.open + data.orders.escalated}
+              hint={t('sup.today.ordersHint', { late: data.orders.late })}
+              tone={data.orders.late > 0 ? 'danger' : undefined}
+              testId="sup-orders"
+            />
+          </Row>
+        )}
+      </QueryState>
     </Card>
   );
 }

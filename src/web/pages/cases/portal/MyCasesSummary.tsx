@@ -1,9 +1,9 @@
-import { Card, List, Row, Skeleton, Tag } from 'antd';
+import { Card, List, Row, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useWorkToday } from '../../../api/cases.ts';
 import { yuan } from '../../../api/case-fees.ts';
-import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { EmptyHint, QueryState } from '../../../components/PageState.tsx';
 import { StatusTag } from '../shared/labels.tsx';
 import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
 import '../cases.css';
@@ -15,56 +15,55 @@ import '../cases.css';
 export function MyCasesSummary() {
   const t = useWorkT();
   const today = useWorkToday();
-  const mine = today.data?.applicant;
   return (
     <Card title={t('mine.title')} extra={<Link to="/my/cases">{t('mine.all')}</Link>} data-testid="my-cases-summary">
-      {today.isPending ? (
-        <Skeleton active paragraph={{ rows: 3 }} />
-      ) : today.isError ? (
-        <ErrorState error={today.error} onRetry={() => void today.refetch()} />
-      ) : !mine ? null : (
-        <>
-          <Row gutter={[12, 12]}>
-            <CountTile to="/my/cases" title={t('mine.inProgress')} value={mine.inProgress} testId="mine-in-progress" width={150} />
-            <CountTile
-              to="/my/cases"
-              title={t('mine.supplement')}
-              value={mine.supplement}
-              testId="mine-supplement"
-              tone={mine.supplement > 0 ? 'warning' : undefined}
-              width={150}
-            />
-            <CountTile to="/my/cases" title={t('mine.fees')} value={mine.fees} testId="mine-fees" tone={mine.fees > 0 ? 'danger' : undefined} width={150} />
-            <CountTile to="/my/cases?status=concluded" title={t('mine.toDeliver')} value={mine.toDeliver} testId="mine-to-deliver" width={150} />
-            <CountTile to="/my/cases?status=delivered" title={t('mine.delivered')} value={mine.delivered} testId="mine-delivered" width={150} />
-          </Row>
-          <div className="block-gap-top">
-            <div className="mine-waiting-title">{t('mine.waiting')}</div>
-            {mine.waiting.length === 0 ? (
-              <EmptyHint text={t('mine.nothingWaiting')} />
-            ) : (
-              <List
-                size="small"
-                data-testid="mine-waiting"
-                dataSource={mine.waiting}
-                renderItem={(c) => (
-                  <CaseLine key={c.id} to={`/my/cases/${c.id}`} subject={c.subject} number={c.number}>
-                    <span>
-                      <StatusTag status={c.status} t={t} />
-                      {c.supplement && <Tag color="orange">{t('mine.askSupplement')}</Tag>}
-                      {c.unpaidCents !== null ? (
-                        <Tag color="red">{t('mine.askFee', { amount: yuan(c.unpaidCents) })}</Tag>
-                      ) : (
-                        !c.supplement && <Tag color="red">{t('mine.askFeeUnassessed')}</Tag>
-                      )}
-                    </span>
-                  </CaseLine>
+      <QueryState query={today} rows={3}>
+        {({ applicant: mine }) =>
+          mine && (
+            <>
+              <Row gutter={[12, 12]}>
+                <CountTile to="/my/cases" title={t('mine.inProgress')} value={mine.inProgress} testId="mine-in-progress" width={150} />
+                <CountTile
+                  to="/my/cases"
+                  title={t('mine.supplement')}
+                  value={mine.supplement}
+                  testId="mine-supplement"
+                  tone={mine.supplement > 0 ? 'warning' : undefined}
+                  width={150}
+                />
+                <CountTile to="/my/cases" title={t('mine.fees')} value={mine.fees} testId="mine-fees" tone={mine.fees > 0 ? 'danger' : undefined} width={150} />
+                <CountTile to="/my/cases?status=concluded" title={t('mine.toDeliver')} value={mine.toDeliver} testId="mine-to-deliver" width={150} />
+                <CountTile to="/my/cases?status=delivered" title={t('mine.delivered')} value={mine.delivered} testId="mine-delivered" width={150} />
+              </Row>
+              <div className="block-gap-top">
+                <div className="mine-waiting-title">{t('mine.waiting')}</div>
+                {mine.waiting.length === 0 ? (
+                  <EmptyHint text={t('mine.nothingWaiting')} />
+                ) : (
+                  <List
+                    size="small"
+                    data-testid="mine-waiting"
+                    dataSource={mine.waiting}
+                    renderItem={(c) => (
+                      <CaseLine key={c.id} to={`/my/cases/${c.id}`} subject={c.subject} number={c.number}>
+                        <span>
+                          <StatusTag status={c.status} t={t} />
+                          {c.supplement && <Tag color="orange">{t('mine.askSupplement')}</Tag>}
+                          {c.unpaidCents !== null ? (
+                            <Tag color="red">{t('mine.askFee', { amount: yuan(c.unpaidCents) })}</Tag>
+                          ) : (
+                            !c.supplement && <Tag color="red">{t('mine.askFeeUnassessed')}</Tag>
+                          )}
+                        </span>
+                      </CaseLine>
+                    )}
+                  />
                 )}
-              />
-            )}
-          </div>
-        </>
-      )}
+              </div>
+            </>
+          )
+        }
+      </QueryState>
     </Card>
   );
 }
