@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
-import type { Db } from '../../server/db/database.ts';
-import { listPage } from '../../server/db/paging.ts';
-import { hasPermission, scopeFilter, scopeOf, covers, type Actor } from '../../server/access.ts';
+import type { Db, Executor } from '../../server/db/database.ts';
+import { cappedListPage } from '../../server/db/paging.ts';
+import { hasPermission, scopeOf, covers, type Actor } from '../../server/access.ts';
+import { scopeIds } from '../org/placement.ts';
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
@@ -270,16 +271,24 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
   };
 }
 
-export function scopedCases(db: Db, actor: Actor) {
-  let q = db
-    .selectFrom('kase as k')
-    .innerJoin('region as r', 'r.id', 'k.region_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id');
+/**
+ * The cases the caller may see, as `kase as k` with nothing joined: an applicant's own and those they applied
+ * for as an agent, or those of the regions and organizations a staff member's scope covers (by id, see
+ * `scopeIds`). Whoever needs the department's or the applicant's name joins them for the rows they show.
+ */
+export async function scopedCases(db: Executor, actor: Actor) {
+  const q = db.selectFrom('kase as k');
   if (actor.kind === 'applicant')
-    q = q.where((eb) => eb.or([eb('k.applicant_id', '=', actor.applicantId ?? -1), eb('k.agent_applicant_id', '=', actor.applicantId ?? -1)]));
-  else q = q.where(scopeFilter(scopeOf(actor, 'case.read'), 'r.path', 'o.path'));
-  return q;
+    return q.where((eb) => eb.or([eb('k.applicant_id', '=', actor.applicantId ?? -1), eb('k.agent_applicant_id', '=', actor.applicantId ?? -1)]));
+  const ids = await scopeIds(db, scopeOf(actor, 'case.read'));
+  if (ids.all) return q;
+  return q.where((eb) =>
+    eb.or([
+      ...(ids.regionIds.length > 0 ? [eb('k.region_id', '=', sql<number>`ANY(${ids.regionIds}::bigint[])`)] : []),
+      ...(ids.orgIds.length > 0 ? [eb('k.organization_id', '=', sql<number>`ANY(${ids.orgIds}::bigint[])`)] : []),
+      sql<boolean>`false`,
+    ]),
+  );
 }
 
 /**
@@ -290,26 +299,69 @@ export interface CaseSearchHashes {
   idNumberHash?: string;
 }
 
+/**
+ * The case subjects (item and bundle names, as the cases were filed) that contain `pattern` (a LIKE pattern):
+ * read from the subject index a subject at a time — a center's cases carry a few thousand subjects at most,
+ * however many cases there are — so that a search by an item's name finds its cases through that index.
+ */
+async function subjectsLike(db: Executor, pattern: string): Promise<string[]> {
+  const r = await sql<{ subject: string }>`
+    WITH RECURSIVE s AS (
+      (SELECT subject FROM kase ORDER BY subject LIMIT 1)
+      UNION ALL
+      SELECT (SELECT k.subject FROM kase k WHERE k.subject > s.subject ORDER BY k.subject LIMIT 1) FROM s WHERE s.subject IS NOT NULL
+    )
+    SELECT subject FROM s WHERE subject LIKE ${pattern}`.execute(db);
+  return r.rows.map((row) => row.subject);
+}
+
+/** How many applicants a text search names by id at most (see filteredCases). */
+const searchedApplicantLimit = 5_000;
+
 /** The cases in the caller's scope that `f` names (see CaseListFilter). */
-function filteredCases(db: Db, actor: Actor | null, f: CaseListFilter, hashes: CaseSearchHashes = {}) {
+async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilter, hashes: CaseSearchHashes = {}) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'applicant' && !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN');
-  let q = scopedCases(db, actor);
+  let q = await scopedCases(db, actor);
   if (f.status) q = q.where('k.status', '=', f.status);
   if (f.channel) q = q.where('k.channel', '=', f.channel);
   if (f.org) q = q.where('k.organization_id', '=', f.org);
   if (f.applicant) q = q.where('k.applicant_id', '=', f.applicant);
   if (f.item) q = q.where('k.item_id', '=', (eb) => eb.selectFrom('item').select('id').where('code', '=', f.item!));
-  // the case number, part of the item's or the applicant's name, or the applicant's whole ID number
+  // the case number, part of the item's or the applicant's name, or the applicant's whole ID number: each
+  // through an index of its own (the number's, the subject's, the applicant's), never by reading every case
   const text = f.q?.trim();
   if (text) {
-    const escaped = text.replace(/[\\%_]/g, (c) => '\\' + c);
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const idNumberHash = hashes.idNumberHash;
+    const applicants = db
+      .selectFrom('applicant as ap')
+      .select('ap.id')
+      .where((a) =>
+        a.or([
+          a('ap.name', 'like', pattern),
+          // the unique (kind, hash) index serves a lookup by hash when the kind is named too
+          ...(idNumberHash ? [a.and([a('ap.kind', 'in', ['person', 'enterprise']), a('ap.id_number_hash', '=', idNumberHash)])] : []),
+        ]),
+      );
+    const [subjects, applicantIds] = await Promise.all([
+      subjectsLike(db, pattern),
+      applicants
+        .limit(searchedApplicantLimit + 1)
+        .execute()
+        .then((rows) => rows.map((r) => r.id)),
+    ]);
+    // the matching applicants by id, so that each part of the search is an index's (a common surname matching
+    // more applicants than that is left to the database as a subquery)
     q = q.where((eb) =>
       eb.or([
         eb('k.number', '=', text),
-        eb('k.subject', 'like', `%${escaped}%`),
-        eb('ap.name', 'like', `%${escaped}%`),
-        ...(hashes.idNumberHash ? [eb('ap.id_number_hash', '=', hashes.idNumberHash)] : []),
+        ...(subjects.length > 0 ? [eb('k.subject', '=', sql<string>`ANY(${subjects}::text[])`)] : []),
+        ...(applicantIds.length > searchedApplicantLimit
+          ? [eb('k.applicant_id', 'in', applicants)]
+          : applicantIds.length > 0
+            ? [eb('k.applicant_id', '=', sql<number>`ANY(${applicantIds}::bigint[])`)]
+            : []),
       ]),
     );
   }
@@ -343,11 +395,16 @@ export async function listCases(
   f: CaseListFilter & { limit: number; offset: number; sort?: 'newest' | 'decided' | 'received' },
   hashes: CaseSearchHashes = {},
 ) {
-  const page = await listPage(
-    filteredCases(db, actor, f, hashes),
+  // counted up to the ledger's limit: past it the list says so (and the ledger cannot be made), without
+  // counting a city's millions of cases each time a page opens
+  const page = await cappedListPage(
+    db,
+    await filteredCases(db, actor, f, hashes),
     f,
     (q) =>
       q
+        .innerJoin('organization as o', 'o.id', 'k.organization_id')
+        .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
         .leftJoin('clock as c', 'c.id', 'k.clock_id')
         .select([
           'k.id',
@@ -403,6 +460,7 @@ export async function listCases(
       delivery: null as { dueDate: string; workdaysLeft: number } | null,
       regionId: r.region_id,
     }),
+    caseExportLimit,
   );
   const now = Date.now();
   const items = [];
@@ -424,14 +482,18 @@ export async function listCases(
 export async function exportCases(ctx: WriteContext, f: CaseListFilter, hashes: CaseSearchHashes = {}): Promise<{ file: Buffer; rows: number }> {
   const actor = ctx.actor;
   if (!actor || actor.kind === 'applicant') throw new AppError(actor ? 'FORBIDDEN' : 'UNAUTHENTICATED');
-  const cases = filteredCases(ctx.tx, actor, f, hashes);
-  const { n } = await cases.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const cases = await filteredCases(ctx.tx, actor, f, hashes);
+  // counted no further than one past the limit
+  const counted = cases.select(sql<number>`1`.as('one')).limit(caseExportLimit + 1);
+  const { n } = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${counted}) AS counted`.execute(ctx.tx)).rows[0]!;
   if (n > caseExportLimit)
     throw new AppError('VALIDATION_FAILED', {
-      reason: `${n} cases: a spreadsheet holds ${caseExportLimit} at most; narrow the dates or the department`,
+      reason: `more than ${caseExportLimit} cases: a spreadsheet holds ${caseExportLimit} at most; narrow the dates or the department`,
       cases: n,
     });
   const rows = await cases
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
     .leftJoin('clock as c', 'c.id', 'k.clock_id')
     .select([
       'k.number',
@@ -466,7 +528,9 @@ export async function exportCases(ctx: WriteContext, f: CaseListFilter, hashes: 
 export async function countKinds(db: Db, actor: Actor | null) {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   // a bundle's parent case is counted through its item cases
-  const r = await scopedCases(db, actor)
+  const r = await (
+    await scopedCases(db, actor)
+  )
     .where('k.bundle_id', 'is', null)
     .select([
       sql<number>`count(*) FILTER (WHERE k.case_kind = 'immediate')::int`.as('immediate'),

@@ -405,7 +405,11 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { ...CaseListQuery, ...Paging, sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('decided'), Type.Literal('received')])) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+        response: {
+          // `total` is counted up to the ledger's limit (20,000); `totalCapped`: more cases than that match
+          200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer(), totalCapped: Type.Boolean() }),
+          ...errors,
+        },
       },
     },
     async (req) =>

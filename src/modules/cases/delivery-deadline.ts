@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { dateOfInstant, formatDate } from '../../common/civil-date.ts';
+import { dateOfInstant, formatDate, instantOf } from '../../common/civil-date.ts';
 
 /** 行政许可法 art. 44: a result is delivered within 10 days of the decision, counted in working days (art. 82). */
 export const deliveryWorkdays = 10;
@@ -15,4 +15,20 @@ export function deliveryDeadline(calendar: WorkCalendar, decidedAt: Date, now = 
     dueDate: formatDate(calendar.addWorkdays(decisionDay, deliveryWorkdays)),
     workdaysLeft: deliveryWorkdays - calendar.countWorkdays(decisionDay, dateOfInstant(now, off)),
   };
+}
+
+/**
+ * Where art. 44 stands on `now` by a calendar, as moments of decision: a case decided before `lateBefore` is late
+ * (past its ten working days), one decided from then until `dueTodayBefore` has today as its last day — so that
+ * the cases late or due today are counted by their decision times, without working out each one's deadline.
+ */
+export function deliveryBounds(calendar: WorkCalendar, now = Date.now()): { lateBefore: Date; dueTodayBefore: Date } {
+  const off = calendar.settings.offsetMinutes;
+  const today = dateOfInstant(now, off);
+  // the working days from a decision day to today only grow as the day gets earlier
+  let day = today;
+  while (calendar.countWorkdays(day, today) < deliveryWorkdays) day--;
+  const lastDueToday = day;
+  while (calendar.countWorkdays(day, today) <= deliveryWorkdays) day--;
+  return { lateBefore: new Date(instantOf(day + 1, 0, off)), dueTodayBefore: new Date(instantOf(lastDueToday + 1, 0, off)) };
 }

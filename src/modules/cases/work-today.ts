@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/database.ts';
 import { hasPermission, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
-import { deliveryDeadline } from './delivery-deadline.ts';
+import { deliveryBounds } from './delivery-deadline.ts';
 import { endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
 
 /** How many of the most pressing cases and tasks today's work lists. */
@@ -35,7 +35,7 @@ export async function workToday(db: Db, actor: Actor | null) {
  * delivery; with the cases that wait for them, newest first.
  */
 async function applicantToday(db: Db, actor: Actor) {
-  const cases = scopedCases(db, actor);
+  const cases = await scopedCases(db, actor);
   const asked = sql<boolean>`((k.parent_id IS NULL AND k.status = 'notified') OR (k.bundle_id IS NULL AND k.status = 'awaiting_supplement'))`;
   const unpaid = sql<number | null>`(SELECT sum(f.amount_cents)::int FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
   const owes = sql<boolean>`EXISTS (SELECT 1 FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
@@ -73,10 +73,10 @@ async function applicantToday(db: Db, actor: Actor) {
 }
 
 async function intakeToday(db: Db, actor: Actor) {
-  const cases = scopedCases(db, actor);
+  const cases = await scopedCases(db, actor);
   // a bundle's item cases are worked through the bundle application (parent_id): counted once, as 综合受理 counts
   const desk = cases.where('k.parent_id', 'is', null);
-  const [counts, concluded, pressing] = await Promise.all([
+  const [counts, regions, pressing] = await Promise.all([
     cases
       .where('k.status', 'in', ['submitted', 'notified', 'awaiting_supplement', 'concluded'])
       .select([
@@ -87,28 +87,50 @@ async function intakeToday(db: Db, actor: Actor) {
         sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'concluded')::int`.as('toDeliver'),
       ])
       .executeTakeFirstOrThrow(),
-    desk.where('k.status', '=', 'concluded').where('k.decided_at', 'is not', null).select(['k.region_id', 'k.decided_at']).execute(),
+    desk.where('k.status', '=', 'concluded').select('k.region_id').distinct().execute(),
     desk
       .where('k.status', '=', 'submitted')
+      .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
       .select(['k.id', 'k.number', 'k.subject', 'ap.name as applicant_name', 'k.channel', 'k.received_at', 'k.notice_due_at', 'k.bundle_id'])
       .orderBy('k.notice_due_at')
       .orderBy('k.id')
       .limit(pressingCount)
       .execute(),
   ]);
-  // art. 44 by each case's region's calendar, as the 待出件 list shows it
-  const byRegion = new Map<number, Date[]>();
-  for (const c of concluded) byRegion.set(c.region_id, [...(byRegion.get(c.region_id) ?? []), c.decided_at!]);
+  // art. 44 by each case's region's calendar, as the 待出件 list shows it: the regions sharing a calendar share
+  // the moments of decision that make a delivery late or due today, and the cases are counted by them
+  const byBounds = new Map<string, { regionIds: number[]; lateBefore: Date; dueTodayBefore: Date }>();
+  const now = Date.now();
+  for (const { region_id } of regions) {
+    const bounds = deliveryBounds((await workCalendarFor(db, region_id)).calendar, now);
+    const key = `${bounds.lateBefore.getTime()}:${bounds.dueTodayBefore.getTime()}`;
+    const group = byBounds.get(key) ?? { ...bounds, regionIds: [] };
+    group.regionIds.push(region_id);
+    byBounds.set(key, group);
+  }
   let deliveryDueToday = 0;
   let lateDelivery = 0;
-  const now = Date.now();
-  for (const [regionId, decided] of byRegion) {
-    const { calendar } = await workCalendarFor(db, regionId);
-    for (const at of decided) {
-      const left = deliveryDeadline(calendar, at, now).workdaysLeft;
-      if (left === 0) deliveryDueToday++;
-      else if (left < 0) lateDelivery++;
-    }
+  if (byBounds.size > 0) {
+    const groups = [...byBounds.values()];
+    const when = (bound: (g: (typeof groups)[number]) => Date, from?: (g: (typeof groups)[number]) => Date) =>
+      sql.join(
+        groups.map(
+          (g) => sql`(k.region_id = ANY(${g.regionIds}::bigint[]) AND k.decided_at < ${bound(g)}${from ? sql` AND k.decided_at >= ${from(g)}` : sql``})`,
+        ),
+        sql` OR `,
+      );
+    const late = await desk
+      .where('k.status', '=', 'concluded')
+      .select([
+        sql<number>`count(*) FILTER (WHERE ${when((g) => g.lateBefore)})::int`.as('late'),
+        sql<number>`count(*) FILTER (WHERE ${when(
+          (g) => g.dueTodayBefore,
+          (g) => g.lateBefore,
+        )})::int`.as('dueToday'),
+      ])
+      .executeTakeFirstOrThrow();
+    deliveryDueToday = late.dueToday;
+    lateDelivery = late.late;
   }
   return {
     ...counts,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../server/db/database.ts';
 import { cachedReference } from '../../server/db/reference-cache.ts';
-import type { Placement } from '../../server/access.ts';
+import type { Placement, Scope } from '../../server/access.ts';
 import './org.tables.ts';
 
 /** A region's code, name and path, kept with the process's reference data (region writers say `referenceChanged`). */
@@ -42,4 +42,29 @@ export async function hallPlacement(db: Executor, hallId: number): Promise<Place
     .where('h.id', '=', hallId)
     .executeTakeFirst();
   return r ? { regionPath: r.region_path, orgPath: r.org_path } : null;
+}
+
+/**
+ * The regions and organizations a scope covers, by id — each path prefix with everything below it — kept with
+ * the process's reference data (region and organization writers say `referenceChanged`). A filter on a large
+ * table by these ids is planned from the table's own statistics, where one on the joined paths is planned from
+ * a guess at how many paths a prefix matches (and a city's cases were sorted whole to show twenty of them).
+ */
+export function scopeIds(db: Executor, scope: Scope): Promise<{ all: true } | { all: false; regionIds: number[]; orgIds: number[] }> {
+  if (scope.all) return Promise.resolve({ all: true });
+  const { regionPaths, orgPaths } = scope;
+  return cachedReference(db, `scope-ids:${regionPaths.join(',')}|${orgPaths.join(',')}`, async () => {
+    const under = (table: 'region' | 'organization', paths: string[]) =>
+      paths.length === 0
+        ? Promise.resolve([] as number[])
+        : db
+            .selectFrom(table)
+            .select('id')
+            .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`))))
+            .orderBy('id')
+            .execute()
+            .then((rows) => rows.map((r) => r.id));
+    const [regionIds, orgIds] = await Promise.all([under('region', regionPaths), under('organization', orgPaths)]);
+    return { all: false as const, regionIds, orgIds };
+  });
 }
