@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { preloadCase } from './case-core.ts';
 import { stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { runWrite } from '../../server/write.ts';
+import { caseExportLimit } from '../../common/case-filter.ts';
 
 let server: TestServer;
 let jointCode: string;
@@ -655,5 +656,49 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
     expect(district.status).toBe(200);
     expect(district.rows.slice(3).map((r) => r[0])).not.toContain(a.number);
     expect((await load(clerk, 'kind=odd')).status).toBe(400);
+  });
+
+  it("counts a city's cases up to the ledger's limit, and finds one among them by number, item or name", async () => {
+    // a year of history at a city's center: more cases than a ledger may hold, all long settled
+    const bulk = caseExportLimit + 1;
+    await server.sql(
+      `INSERT INTO kase (number, item_id, item_version_id, organization_id, region_id, applicant_id, channel, case_kind, status,
+                         form_enc, subject, received_at, notice_due_at)
+       SELECT 'BULK' || lpad(g::text, 6, '0'), k.item_id, k.item_version_id, k.organization_id, k.region_id, k.applicant_id, 'window',
+              'committed', 'withdrawn', k.form_enc, k.subject, now() - interval '400 days' - g * interval '1 minute', now() - interval '395 days'
+       FROM kase k, generate_series(1, $1::int) g WHERE k.id = (SELECT min(id) FROM kase WHERE item_id IS NOT NULL)`,
+      [bulk],
+    );
+    try {
+      const a = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+      const all = (await clerk.get('/api/v1/cases?limit=20')).body;
+      expect(all).toMatchObject({ total: caseExportLimit, totalCapped: true });
+      expect(all.items[0].number).toBe(a.number);
+      // a later page reads as the first did; past the limit, the ledger is refused with the reason
+      const later = (await clerk.get(`/api/v1/cases?limit=20&offset=${caseExportLimit - 20}`)).body;
+      expect(later).toMatchObject({ total: caseExportLimit, totalCapped: true });
+      expect(later.items).toHaveLength(20);
+      const refused = await fetch(`${server.baseUrl}/api/v1/cases/export.xlsx`, { headers: { cookie: clerk.cookie } });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.details.reason).toMatch(/^more than 20000 cases/);
+      // narrowed below the limit the total is exact again
+      expect((await clerk.get(`/api/v1/cases?limit=20&from=${today()}`)).body.totalCapped).toBe(false);
+      // the search finds its case among them through the number's, the subject's and the applicant's indexes
+      expect(await numbers(clerk, `q=${a.number}`)).toEqual([a.number]);
+      expect(await numbers(clerk, 'q=BULK000123')).toEqual(['BULK000123']);
+      const subject = (await clerk.get(`/api/v1/cases/${a.id}`)).body.subject as string;
+      const bySubject = (await clerk.get(`/api/v1/cases?limit=5&q=${encodeURIComponent(subject.slice(1))}`)).body;
+      expect(bySubject).toMatchObject({ total: caseExportLimit, totalCapped: true });
+      expect(bySubject.items[0].number).toBe(a.number);
+      expect((await clerk.get(`/api/v1/cases?limit=5&q=${encodeURIComponent('小雨')}`)).body.items[0].number).toBe(a.number);
+      // what is not a case's subject or an applicant's name finds nothing; LIKE's wildcards are only characters
+      expect(await numbers(clerk, `q=${encodeURIComponent('无此事项名称')}`)).toEqual([]);
+      expect(await numbers(clerk, `q=${encodeURIComponent('%')}`)).toEqual([]);
+      expect(await numbers(clerk, 'q=_')).toEqual([]);
+      // a district's clerk sees none of them, counted or listed
+      expect((await (await signIn(server, 'qcclerk')).get('/api/v1/cases?limit=5&q=BULK000123')).body).toMatchObject({ total: 0, items: [] });
+    } finally {
+      await server.sql(`DELETE FROM kase WHERE number LIKE 'BULK%'`);
+    }
   });
 });

@@ -344,6 +344,11 @@ export const caseKeys = {
   inbox: (mine: boolean, filter: InboxFilter = {}, page = 1, pageSize = 50) => ['cases', 'tasks', mine, filter, page, pageSize] as const,
 };
 
+/** A page of cases: the total is counted up to the ledger's limit, and `totalCapped` says more match. */
+export interface CasePage extends Page<CaseSummary> {
+  totalCapped: boolean;
+}
+
 export function useCases(
   filter: CaseFilter,
   page = 1,
@@ -353,7 +358,7 @@ export function useCases(
   return useQuery({
     queryKey: [...caseKeys.list(filter, page, pageSize), options.sort ?? 'newest'],
     queryFn: ({ signal }) =>
-      api.get<Page<CaseSummary>>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize, sort: options.sort }, { signal }),
+      api.get<CasePage>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize, sort: options.sort }, { signal }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,

@@ -98,7 +98,9 @@ export function CaseSearchPage() {
   };
   const filtered = Object.values(filter).some((v) => v !== undefined && v !== false && v !== '');
   const total = list.data?.total ?? 0;
-  const tooMany = total > caseExportLimit;
+  // the server counts up to the ledger's limit: past it, the list says "more than" and the ledger cannot be made
+  const capped = list.data?.totalCapped ?? false;
+  const tooMany = capped || total > caseExportLimit;
   return (
     <>
       <PageHeader title={t('cases.search')} subtitle={t('cases.searchSubtitle')} />
@@ -230,7 +232,7 @@ export function CaseSearchPage() {
               pageSize,
               total,
               showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
+              showTotal: (total) => (capped ? t('search.totalCapped', { total }) : t('common.total', { total })),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);
