@@ -87,8 +87,8 @@ try {
    * Cases `from`..`to`. The first `small` are the work in hand and recent history: received in the past six days,
    * in every state a center's cases are in (pre-review, notified, in progress with an open task, waiting for
    * supplements, decided and waiting for delivery, refused, delivered); the rest are the past year's history —
-   * delivered, refused or withdrawn — so that the work in hand is the same at both sizes, as it is at a center
-   * whose archive grows. Bulk SQL.
+   * delivered, refused or withdrawn, numbered before the work in hand as older cases are — so that the work in hand
+   * is the same at both sizes, as it is at a center whose archive grows. Bulk SQL.
    */
   async function addCases(from: number, to: number) {
     const t0 = performance.now();
@@ -96,9 +96,11 @@ try {
       const hi = Math.min(to, lo + 99_999);
       await raw.query('BEGIN');
       await raw.query(
-        `INSERT INTO kase (number, item_id, item_version_id, organization_id, region_id, applicant_id, channel, case_kind, status,
+        `INSERT INTO kase (id, number, item_id, item_version_id, organization_id, region_id, applicant_id, channel, case_kind, status,
                            form_enc, subject, received_at, notice_due_at, accepted_at, decided_at, decision, concluded_at, delivered_at)
-         SELECT 'BENCH' || lpad(g::text, 9, '0'), ($3::bigint[])[i], ($4::bigint[])[i], ($5::bigint[])[i], ($6::bigint[])[i],
+         OVERRIDING SYSTEM VALUE
+         SELECT CASE WHEN g > $10::int THEN 1000 + g ELSE nextval(pg_get_serial_sequence('kase', 'id')) END,
+                'BENCH' || lpad(g::text, 9, '0'), ($3::bigint[])[i], ($4::bigint[])[i], ($5::bigint[])[i], ($6::bigint[])[i],
                 $8::bigint + (g::bigint * 7919) % $9::int, (ARRAY['window','online','mobile','terminal','post'])[1 + g % 5], 'committed', s.status,
                 'x', ($7::text[])[i], r.at, r.at + interval '5 days',
                 CASE WHEN s.status IN ('submitted', 'notified', 'refused', 'withdrawn') THEN NULL ELSE r.at + interval '1 hour' END,
@@ -123,9 +125,21 @@ try {
          FROM kase k WHERE k.status = 'in_progress' AND k.number BETWEEN 'BENCH' || lpad($1::text, 9, '0') AND 'BENCH' || lpad($2::text, 9, '0')`,
         [lo, hi],
       );
+      // each case's first entry on the audit trail, scoped to its region (the trail grows with the history too)
+      await raw.query(
+        `INSERT INTO audit_entry (stream, seq, at, actor_id, actor_role, action, target_type, target_id, change, digest, prev_hash, hash, scope_path)
+         SELECT 'case:' || k.id, 1, k.received_at, NULL, NULL, 'case.submitted', 'case', k.id::text, jsonb_build_object('number', k.number),
+                'bench', 'bench', 'bench', r.path
+         FROM kase k JOIN region r ON r.id = k.region_id
+         WHERE k.number BETWEEN 'BENCH' || lpad($1::text, 9, '0') AND 'BENCH' || lpad($2::text, 9, '0')`,
+        [lo, hi],
+      );
       await raw.query('COMMIT');
     }
-    for (const table of ['kase', 'case_task', 'applicant']) await raw.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['kase', 'case_task', 'applicant', 'audit_entry']) await raw.query(`VACUUM ANALYZE ${table}`);
+    // loading a hundred thousand settled cases in one transaction updates each tally row thousands of times, which
+    // a center settling its cases one at a time (and vacuumed) never does: compact it as such a center's would be
+    await raw.query('VACUUM FULL ANALYZE case_kind_tally');
     return (performance.now() - t0) / 1000;
   }
 
@@ -135,11 +149,16 @@ try {
     if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
     return c;
   };
-  const [clerk, approver, citizen] = [await signIn('clerk1'), await signIn('approver1'), await signIn('citizen1')];
+  const [clerk, approver, citizen, supervisor] = [await signIn('clerk1'), await signIn('approver1'), await signIn('citizen1'), await signIn('supervisor1')];
   const demoApplicant = (await clerk.get(`/api/v1/applicants?q=${encodeURIComponent('林小雨')}`)).body[0].id as number;
   const idNumber = (await clerk.post(`/api/v1/applicants/${demoApplicant}/reveal`)).body.idNumber as string;
   const someName = (await raw.query(`SELECT name FROM applicant WHERE id = $1`, [firstApplicant + 4242])).rows[0].name as string;
   const q = encodeURIComponent;
+  // the history's ids come before the work in hand's (and before whatever the server files from here on)
+  await raw.query(`SELECT setval(pg_get_serial_sequence('kase', 'id'), $1::bigint)`, [large + 10_000]);
+  let created = await addCases(1, small);
+  const firstBenchCase = (await raw.query(`SELECT id FROM kase WHERE number = 'BENCH000000042'`)).rows[0].id as number;
+  console.log(`created ${small.toLocaleString('en')} cases in ${created.toFixed(1)} s`);
   const pages: { name: string; as: Client; path: string }[] = [
     { name: '办件查询 first page', as: clerk, path: '/api/v1/cases?limit=20' },
     { name: '办件查询 in progress', as: clerk, path: '/api/v1/cases?status=in_progress&limit=20' },
@@ -156,6 +175,9 @@ try {
     { name: '今日工作 (clerk)', as: clerk, path: '/api/v1/cases/today' },
     { name: '今日工作 (approver)', as: approver, path: '/api/v1/cases/today' },
     { name: '我的办件 (citizen)', as: citizen, path: '/api/v1/cases?limit=20' },
+    { name: '审计日志 (audit trail, supervisor)', as: supervisor, path: '/api/v1/audit/entries?limit=20' },
+    { name: '审计日志 of one case', as: supervisor, path: `/api/v1/audit/entries?limit=20&targetType=case&targetId=${firstBenchCase}` },
+    { name: '审计日志 by action (case.submitted)', as: supervisor, path: '/api/v1/audit/entries?limit=20&action=case.submitted' },
   ];
 
   /** Each page's median time of seven, after one to warm up; and what it found. */
@@ -177,8 +199,6 @@ try {
     return out;
   }
 
-  let created = await addCases(1, small);
-  console.log(`created ${small.toLocaleString('en')} cases in ${created.toFixed(1)} s`);
   const atSmall = await measure();
   created = await addCases(small + 1, large);
   console.log(`created ${(large - small).toLocaleString('en')} more cases in ${created.toFixed(1)} s`);

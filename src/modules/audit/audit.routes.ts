@@ -34,7 +34,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: Type.Optional(Type.String({ maxLength: 100 })),
           ...Paging,
         }),
-        response: { 200: Type.Object({ items: Type.Array(EntryView), total: Type.Integer() }), ...errors },
+        // `total` is counted up to 10,000 (auditCountLimit); `totalCapped`: more entries than that match
+        response: { 200: Type.Object({ items: Type.Array(EntryView), total: Type.Integer(), totalCapped: Type.Boolean() }), ...errors },
       },
     },
     async (req) => {

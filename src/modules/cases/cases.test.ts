@@ -701,4 +701,58 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
       await server.sql(`DELETE FROM kase WHERE number LIKE 'BULK%'`);
     }
   });
+
+  it('counts the seven kinds from the tally of settled cases and the cases in hand, as counting every case gives them', async () => {
+    // every case of a scope counted by kind, as the cards count them (a bundle's application through its item cases)
+    const direct = async (scope: string) =>
+      (
+        await server.sql(
+          `SELECT count(*) FILTER (WHERE k.case_kind = 'immediate')::int AS immediate, count(*) FILTER (WHERE k.case_kind = 'committed')::int AS committed,
+                  count(*) FILTER (WHERE k.is_joint)::int AS joint, count(*) FILTER (WHERE k.is_reported_up)::int AS reported_up,
+                  count(*) FILTER (WHERE k.is_urgent)::int AS urgent,
+                  count(*) FILTER (WHERE k.status IN ('awaiting_supplement', 'notified'))::int AS awaiting_supplement,
+                  count(*) FILTER (WHERE k.status IN ('refused', 'withdrawn'))::int AS returned, count(*)::int AS total
+           FROM kase k JOIN region r ON r.id = k.region_id JOIN organization o ON o.id = k.organization_id
+           WHERE k.bundle_id IS NULL AND ${scope}`,
+        )
+      ).rows[0];
+    const city = `r.path LIKE (SELECT path FROM region WHERE code = '990100000000') || '%'`;
+    const district = `r.path LIKE (SELECT path FROM region WHERE parent_id = (SELECT id FROM region WHERE code = '990100000000') ORDER BY id LIMIT 1) || '%'`;
+    const market = `o.path LIKE (SELECT o2.path FROM organization o2 JOIN staff s ON s.organization_id = o2.id JOIN account a ON a.id = s.account_id WHERE a.username = 'approver1') || '%'`;
+    const [qcclerk, approver] = [await signIn(server, 'qcclerk'), await signIn(server, 'approver1')];
+    const check = async () => {
+      expect((await clerk.get('/api/v1/cases/kinds')).body).toEqual(await direct(city));
+      expect((await qcclerk.get('/api/v1/cases/kinds')).body).toEqual(await direct(district));
+      expect((await approver.get('/api/v1/cases/kinds')).body).toEqual(await direct(market));
+    };
+    // the cases of the tests before: delivered, refused, withdrawn and in hand
+    expect((await direct(`k.status IN ('delivered', 'refused', 'withdrawn')`)).total).toBeGreaterThan(0);
+    await check();
+    const before = (await clerk.get('/api/v1/cases/kinds')).body;
+    // a case refused at the window moves from in hand to the tally: counted once, as returned
+    const refused = (await apply(citizen, { itemCode: jointCode, formData: form, materials: complete })).body;
+    expect((await act(clerk, refused.id, { action: 'refuse', reason: '不属于本中心受理范围' })).status).toBe(200);
+    const after = (await clerk.get('/api/v1/cases/kinds')).body;
+    expect(after).toMatchObject({ total: before.total + 1, returned: before.returned + 1, awaiting_supplement: before.awaiting_supplement });
+    await check();
+    // whatever changes a settled case (a correction made in the database) or removes it is followed
+    await server.sql(`UPDATE kase SET is_urgent = true WHERE id = $1`, [refused.id]);
+    expect((await clerk.get('/api/v1/cases/kinds')).body.urgent).toBe(after.urgent + 1);
+    await check();
+    await server.sql(`UPDATE kase SET is_urgent = false WHERE id = $1`, [refused.id]);
+    await check();
+    // cases written straight into the table, settled from the start, are tallied too
+    await server.sql(
+      `INSERT INTO kase (number, item_id, item_version_id, organization_id, region_id, applicant_id, channel, case_kind, status,
+                         form_enc, subject, received_at, notice_due_at)
+       SELECT 'TALLY' || g, k.item_id, k.item_version_id, k.organization_id, k.region_id, k.applicant_id, 'window', 'immediate', 'delivered',
+              k.form_enc, k.subject, now() - interval '30 days', now() - interval '25 days'
+       FROM kase k, generate_series(1, 25) g WHERE k.id = $1`,
+      [refused.id],
+    );
+    expect((await clerk.get('/api/v1/cases/kinds')).body).toMatchObject({ total: after.total + 25, immediate: after.immediate + 25 });
+    await check();
+    await server.sql(`DELETE FROM kase WHERE number LIKE 'TALLY%'`);
+    await check();
+  });
 });

@@ -9,11 +9,16 @@ export interface AuditFilter {
   actorId?: number;
 }
 
+/** A page of the trail: the total is counted up to 10,000, and `totalCapped` says more entries match. */
+export interface AuditPage extends Page<AuditEntry> {
+  totalCapped: boolean;
+}
+
 export function useAuditEntries(filter: AuditFilter, page: number, pageSize: number, enabled = true) {
   return useQuery({
     enabled,
     queryKey: ['audit', filter, page, pageSize],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit/entries', { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+    queryFn: () => api.get<AuditPage>('/audit/entries', { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
     placeholderData: keepPreviousData,
   });
 }

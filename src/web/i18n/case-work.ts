@@ -139,7 +139,6 @@ export const caseWorkStrings = {
   'search.export': ['导出台账', 'Export ledger'],
   'search.exportHint': ['按当前筛选导出办件台账（Excel），导出记入审计日志', 'The cases as filtered, as a spreadsheet; the export is on the audit trail'],
   'search.exportTooMany': ['超过 {max} 件，请缩小收件日期或部门范围后再导出', 'More than {max} cases: narrow the days or the department first'],
-  'search.totalCapped': ['超过 {total} 条（请用筛选条件缩小范围）', 'More than {total}: narrow the filters'],
   'search.kindCardHint': ['点击按此类型筛选', 'Click to filter by this kind'],
   'inbox.noMatch': ['没有符合条件的待办', 'No tasks match the filters'],
   'away.title': ['外出状态', 'Away'],
