@@ -357,8 +357,7 @@ export function useCases(
 ) {
   return useQuery({
     queryKey: [...caseKeys.list(filter, page, pageSize), options.sort ?? 'newest'],
-    queryFn: ({ signal }) =>
-      api.get<CasePage>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize, sort: options.sort }, { signal }),
+    queryFn: ({ signal }) => api.get<CasePage>('/cases', { ...filter, limit: pageSize, offset: (page - 1) * pageSize, sort: options.sort }, { signal }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
     refetchInterval: options.refetchInterval,
