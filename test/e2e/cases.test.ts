@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { signIn } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
+import { caseExportLimit } from '../../src/common/case-filter.ts';
 import {
   choose,
   chooseInTree,
@@ -533,5 +534,36 @@ describe('a case received at the window, with a one-time notice and a supplement
     expect(round2).toEqual([expect.objectContaining({ key: 'officer_appointment', status: 'provided', note: '请提交股东会决议原件，须全体股东签字' })]);
     expect(kase.materials.find((m: any) => m.key === 'application_form' && m.round === 1).reference).toBe('纸质原件已核验');
     expect(errors).toEqual([]);
+  });
+});
+
+describe("办件查询 over a city's archive", () => {
+  it('tells clerk1 when more cases match than a ledger may hold, and pages them all the same', { timeout: 180_000 }, async () => {
+    // a year of settled history: one more case than a ledger holds (the file's last story: the rows stay)
+    await run.server.sql(
+      `INSERT INTO kase (number, item_id, item_version_id, organization_id, region_id, applicant_id, channel, case_kind, status,
+                         form_enc, subject, received_at, notice_due_at)
+       SELECT 'ARCH' || lpad(g::text, 6, '0'), k.item_id, k.item_version_id, k.organization_id, k.region_id, k.applicant_id, 'window',
+              'committed', 'withdrawn', k.form_enc, k.subject, now() - interval '400 days' - g * interval '1 minute', now() - interval '395 days'
+       FROM kase k, generate_series(1, $1::int) g WHERE k.id = $2`,
+      [caseExportLimit + 1, caseId],
+    );
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.getByTestId('workbench-menu').getByText('办件查询').click();
+    const table = page.getByTestId('cases-table');
+    await table.getByText('ARCH020001').waitFor({ state: 'visible' });
+    await page.getByText('超过 20,000 条（请用筛选条件缩小范围）').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('case-export').isDisabled()).toBe(true);
+    // the kind cards count every case, the archive included
+    const total = Number((await run.server.sql(`SELECT count(*)::int AS n FROM kase WHERE bundle_id IS NULL`)).rows[0].n);
+    await expect
+      .poll(async () => (await page.getByTestId('kind-cards').locator('.ant-statistic-content').first().innerText()).replace(/\D/g, ''))
+      .toBe(String(total));
+    await screenshot(page, 'cases-search-capped');
+    // narrowed (past their deadline: none), the count is exact again
+    await page.getByTestId('case-filter-overdue').click();
+    await page.getByText('没有符合条件的办件').waitFor({ state: 'visible' });
+    expect(await page.getByText(/超过 [\d,]+ 条/).count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import type { Db, Executor } from '../../server/db/database.ts';
 import { cappedListPage } from '../../server/db/paging.ts';
 import { hasPermission, scopeOf, covers, type Actor } from '../../server/access.ts';
 import { scopeIds } from '../org/placement.ts';
+import { applicantKinds } from '../identity/identity.tables.ts';
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
@@ -341,7 +342,7 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
         a.or([
           a('ap.name', 'like', pattern),
           // the unique (kind, hash) index serves a lookup by hash when the kind is named too
-          ...(idNumberHash ? [a.and([a('ap.kind', 'in', ['person', 'enterprise']), a('ap.id_number_hash', '=', idNumberHash)])] : []),
+          ...(idNumberHash ? [a.and([a('ap.kind', 'in', applicantKinds), a('ap.id_number_hash', '=', idNumberHash)])] : []),
         ]),
       );
     const [subjects, applicantIds] = await Promise.all([

@@ -111,26 +111,31 @@ async function intakeToday(db: Db, actor: Actor) {
   let deliveryDueToday = 0;
   let lateDelivery = 0;
   if (byBounds.size > 0) {
-    const groups = [...byBounds.values()];
-    const when = (bound: (g: (typeof groups)[number]) => Date, from?: (g: (typeof groups)[number]) => Date) =>
+    type Group = { regionIds: number[]; lateBefore: Date; dueTodayBefore: Date };
+    // decided in [from, before) by the calendar of the case's region
+    const decided = (from: (g: Group) => Date | null, before: (g: Group) => Date) =>
       sql.join(
-        groups.map(
-          (g) => sql`(k.region_id = ANY(${g.regionIds}::bigint[]) AND k.decided_at < ${bound(g)}${from ? sql` AND k.decided_at >= ${from(g)}` : sql``})`,
-        ),
+        [...byBounds.values()].map((g) => {
+          const since = from(g);
+          return sql`(k.region_id = ANY(${g.regionIds}::bigint[]) AND k.decided_at < ${before(g)}${since ? sql` AND k.decided_at >= ${since}` : sql``})`;
+        }),
         sql` OR `,
       );
-    const late = await desk
+    const delivery = await desk
       .where('k.status', '=', 'concluded')
       .select([
-        sql<number>`count(*) FILTER (WHERE ${when((g) => g.lateBefore)})::int`.as('late'),
-        sql<number>`count(*) FILTER (WHERE ${when(
-          (g) => g.dueTodayBefore,
+        sql<number>`count(*) FILTER (WHERE ${decided(
+          () => null,
           (g) => g.lateBefore,
+        )})::int`.as('late'),
+        sql<number>`count(*) FILTER (WHERE ${decided(
+          (g) => g.lateBefore,
+          (g) => g.dueTodayBefore,
         )})::int`.as('dueToday'),
       ])
       .executeTakeFirstOrThrow();
-    deliveryDueToday = late.dueToday;
-    lateDelivery = late.late;
+    deliveryDueToday = delivery.dueToday;
+    lateDelivery = delivery.late;
   }
   return {
     ...counts,

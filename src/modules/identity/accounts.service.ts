@@ -11,7 +11,7 @@ import { roles, type Role, roleGrants, permissions } from '../../common/roles.ts
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { findActorByAccount } from './identity.store.ts';
 import { actorFromRow } from './sessions.service.ts';
-import './identity.tables.ts';
+import { applicantKinds } from './identity.tables.ts';
 
 export function assertPassword(password: string, username?: string): void {
   const verdict = checkPasswordPolicy(password, username);
@@ -289,7 +289,8 @@ export async function searchApplicants(deps: Deps, actor: Actor | null, q: { tex
     .select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask', 'legal_representative', 'account_id', 'created_at'])
     .orderBy('id', 'desc')
     .limit(q.limit);
-  if (q.idNumber) query = query.where('id_number_hash', '=', deps.cipher.lookupHash(q.idNumber.toUpperCase()));
+  // the unique (kind, hash) index serves a lookup by hash when the kind is named too
+  if (q.idNumber) query = query.where('kind', 'in', applicantKinds).where('id_number_hash', '=', deps.cipher.lookupHash(q.idNumber.toUpperCase()));
   if (q.text) query = query.where('name', 'like', `%${q.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   const rows = await query.execute();
   return rows.map((r) => ({

@@ -29,10 +29,13 @@ export interface StaffTable {
   phone_mask: string | null;
 }
 
+/** Who applies: a person or an enterprise (the applicant table's CHECK). */
+export const applicantKinds = ['person', 'enterprise'] as const;
+
 export interface ApplicantTable {
   id: Generated<number>;
   account_id: number | null;
-  kind: 'person' | 'enterprise';
+  kind: (typeof applicantKinds)[number];
   name: string;
   id_number_enc: string;
   id_number_hash: string;

@@ -224,7 +224,7 @@ export function AuditPage() {
               pageSize,
               total: entries.data?.total ?? 0,
               showSizeChanger: true,
-              showTotal: (total) => (entries.data?.totalCapped ? t('common.totalCapped', { total }) : t('common.total', { total })),
+              showTotal: (total) => (entries.data?.totalCapped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);

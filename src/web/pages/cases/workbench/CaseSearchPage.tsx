@@ -232,7 +232,7 @@ export function CaseSearchPage() {
               pageSize,
               total,
               showSizeChanger: true,
-              showTotal: (total) => (capped ? t('common.totalCapped', { total }) : t('common.total', { total })),
+              showTotal: (total) => (capped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);
