@@ -5,6 +5,7 @@ import { cappedListPage } from '../../server/db/paging.ts';
 import { hasPermission, scopeOf, covers, type Actor } from '../../server/access.ts';
 import { scopeIds } from '../org/placement.ts';
 import { applicantKinds } from '../identity/identity.tables.ts';
+import { nameContains } from '../identity/accounts.service.ts';
 import { AppError } from '../../server/errors.ts';
 import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
@@ -340,7 +341,7 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
       .select('ap.id')
       .where((a) =>
         a.or([
-          a('ap.name', 'like', pattern),
+          nameContains('ap', text),
           // the unique (kind, hash) index serves a lookup by hash when the kind is named too
           ...(idNumberHash ? [a.and([a('ap.kind', 'in', applicantKinds), a('ap.id_number_hash', '=', idNumberHash)])] : []),
         ]),
