@@ -10,53 +10,22 @@
  *
  *   npm run bench:case-list [-- --small 10000 --large 1000000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { connect } from '../src/server/db/database.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { makeDeps } from '../src/server/deps.ts';
-import { seedDemo } from '../src/server/seed/demo.ts';
-import { buildApp } from '../src/server/app.ts';
 import { Client } from '../test/harness.ts';
+import { arg, scratchCluster, serve, signedIn } from './scratch.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const small = arg('small', 10_000);
 const large = arg('large', 1_000_000);
-const port = arg('port', 54641);
+const port = arg('port', 54651);
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'];
 const given = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国文辉玲红志新宇鹏飞晨欣怡子涵浩然雨轩梓萱博雅思远'];
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-case-list-'));
-const cluster = await startEmbeddedPostgres(dir, port);
+const cluster = await scratchCluster('case-list', port);
 try {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE onewindow');
-  await admin.end();
-  const u = new URL(cluster.url);
-  u.pathname = '/onewindow';
-  const url = u.toString();
   process.stdout.write('preparing: migrate and demo data … ');
-  await migrate(url);
-  const handle = connect(url, 6);
-  const config = {
-    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
-    databaseUrl: url,
-  };
-  const deps = makeDeps(handle.db, config);
-  await seedDemo(deps);
-  const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { url, deps } = await cluster.center('onewindow', 6);
+  const { app, base } = await serve(deps);
   console.log('done');
 
   const raw = new pg.Client({ connectionString: url });
@@ -149,16 +118,11 @@ try {
     return (performance.now() - t0) / 1000;
   }
 
-  const signIn = async (name: string) => {
-    const c = new Client(base);
-    const r = await c.login(name);
-    if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
-    return c;
-  };
+  const signIn = (name: string) => signedIn(base, name);
   const [clerk, approver, citizen, supervisor] = [await signIn('clerk1'), await signIn('approver1'), await signIn('citizen1'), await signIn('supervisor1')];
   const demoApplicant = (await clerk.get(`/api/v1/applicants?q=${encodeURIComponent('林小雨')}`)).body[0].id as number;
   const idNumber = (await clerk.post(`/api/v1/applicants/${demoApplicant}/reveal`)).body.idNumber as string;
-  const someName = (await raw.query(`SELECT name FROM applicant WHERE id = $1`, [firstApplicant + 4242])).rows[0].name as string;
+  const someName = (await raw.query(`SELECT name FROM applicant WHERE id = $1`, [firstApplicant + (4242 % (small / 2))])).rows[0].name as string;
   const q = encodeURIComponent;
   // the history's ids come before the work in hand's (and before whatever the server files from here on)
   await raw.query(`SELECT setval(pg_get_serial_sequence('kase', 'id'), $1::bigint)`, [large + 10_000]);
@@ -227,8 +191,6 @@ try {
   console.log(`worst ratio: ${fmt(large)} / ${fmt(small)} cases = ${worst.toFixed(2)}  (target ≤ 3)`);
   await raw.end();
   await app.close();
-  await handle.close();
 } finally {
-  await cluster.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await cluster.stop();
 }

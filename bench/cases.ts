@@ -11,27 +11,14 @@
  *
  *   npm run bench:cases [-- --clients 8 --seconds 15 --rounds 5 --port 54420]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { connect } from '../src/server/db/database.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { makeDeps } from '../src/server/deps.ts';
-import { seedDemo } from '../src/server/seed/demo.ts';
-import { buildApp } from '../src/server/app.ts';
 import { drainMetrics, startMetricsFeed } from '../src/modules/metrics/feed.ts';
 import { Client } from '../test/harness.ts';
 import { startLoad } from './case-load.ts';
+import { arg, createDatabase, scratchCluster, serve, signedIn } from './scratch.ts';
 import { sampleForm, sampleMaterials } from '../test/factories.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const clients = arg('clients', 8);
 const seconds = arg('seconds', 15);
 const rounds = arg('rounds', 5);
@@ -82,38 +69,15 @@ function serverThread(): { run: number; wait: number } | undefined {
   return { run: run!, wait: wait! };
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-'));
-const cluster = await startEmbeddedPostgres(dir, port);
+const cluster = await scratchCluster('cases', port);
 try {
-  const u = new URL(cluster.url);
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE onewindow');
-  await admin.query('CREATE DATABASE pgbench');
-  await admin.end();
-  u.pathname = '/onewindow';
-  const url = u.toString();
+  await createDatabase(cluster.url, 'pgbench');
   process.stdout.write('preparing: migrate and demo data … ');
-  await migrate(url);
-  const handle = connect(url, clients + 4);
-  const config = {
-    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
-    databaseUrl: url,
-  };
-  const deps = makeDeps(handle.db, config);
-  await seedDemo(deps);
-  const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { handle, deps } = await cluster.center('onewindow', clients + 4);
+  const { app, base } = await serve(deps);
   console.log('done');
 
-  const signIn = async (name: string) => {
-    const c = new Client(base);
-    const r = await c.login(name);
-    if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
-    return c;
-  };
+  const signIn = (name: string) => signedIn(base, name);
   const [citizen, clerk, approver, head] = [await signIn('citizen1'), await signIn('clerk1'), await signIn('approver1'), await signIn('head1')];
   const found = await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('企业设立登记')}`);
   const code = found.body.items[0].code as string;
@@ -190,13 +154,11 @@ try {
   }
   await load.close();
   await app.close();
-  await handle.close();
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`case transitions: median ${median(results.map((r) => r.rate)).toFixed(1)}/s (errors ${results.reduce((n, r) => n + r.errors, 0)})`);
   console.log(`pgbench TPC-B (scale 10): median ${median(results.map((r) => r.tps)).toFixed(1)} tps`);
   console.log(`cases/pgbench ratio: ${median(results.map((r) => r.rate / r.tps)).toFixed(2)}`);
 } finally {
-  await cluster.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await cluster.stop();
 }

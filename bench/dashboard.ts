@@ -8,19 +8,11 @@
  *   npm run bench:dashboard
  *   BENCH_LARGE=2000000 npm run bench:dashboard
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { connect } from '../src/server/db/database.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { makeDeps } from '../src/server/deps.ts';
-import { seedDemo } from '../src/server/seed/demo.ts';
 import { generateHistory } from '../src/modules/metrics/generate.ts';
 import { dashboard } from '../src/modules/metrics/queries.ts';
 import { progressBar } from '../src/modules/metrics/metrics.cli.ts';
+import { scratchCluster } from './scratch.ts';
 
 const small = Number(process.env.BENCH_SMALL ?? 100_000);
 const large = Number(process.env.BENCH_LARGE ?? 10_000_000);
@@ -28,25 +20,11 @@ const years = Number(process.env.BENCH_YEARS ?? 3);
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const port = Number(process.env.BENCH_PG_PORT ?? 54641);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-dashboard-'));
-const cluster = await startEmbeddedPostgres(dir, port);
+const cluster = await scratchCluster('dashboard', port);
 
 /** A database with `cases` generated cases, ready to query: its pool and its dashboard call. */
 async function prepare(name: string, cases: number) {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(cluster.url);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  await migrate(url);
-  const handle = connect(url, 4);
-  const deps = makeDeps(handle.db, {
-    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
-    databaseUrl: url,
-  });
-  await seedDemo(deps);
+  const { url, handle, deps } = await cluster.center(name, 4);
   const started = Date.now();
   await generateHistory(deps, { cases, years, progress: progressBar(`generating ${cases.toLocaleString('en')}`) });
   const generation = (Date.now() - started) / 1000;
@@ -86,7 +64,5 @@ try {
     );
   console.log(`ratio ${large.toLocaleString('en')} / ${small.toLocaleString('en')}: ${(medians[1]!.median / medians[0]!.median).toFixed(2)} (target ≤ 2)`);
 } finally {
-  for (const s of sizes) await s.handle.close();
   await cluster.stop();
-  rmSync(dir, { recursive: true, force: true });
 }

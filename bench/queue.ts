@@ -8,23 +8,11 @@
  * Prints tickets/s and calls/s with p50/p99 latency, the call → SSE arrival time p50/p99, and checks
  * that no number repeated or went missing and no ticket was called twice.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
-import { migrate } from '../src/server/db/migrate.ts';
 import { connect } from '../src/server/db/database.ts';
-import { loadConfig } from '../src/server/config.ts';
 import { makeDeps } from '../src/server/deps.ts';
-import { seedDemo } from '../src/server/seed/demo.ts';
-import { buildApp } from '../src/server/app.ts';
-import { Client } from '../test/harness.ts';
+import { arg, scratchCluster, serve, signedIn } from './scratch.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const clients = arg('clients', 16);
 const seconds = arg('seconds', 10);
 const displays = arg('displays', 20);
@@ -35,46 +23,19 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!.toFixed(1);
 };
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-queue-'));
-const cluster = await startEmbeddedPostgres(dir, 54612);
+const cluster = await scratchCluster('queue', 54612);
 try {
-  const u = new URL(cluster.url);
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE onewindow');
-  await admin.end();
-  u.pathname = '/onewindow';
-  const url = u.toString();
   process.stdout.write('preparing: migrate and demo data … ');
-  await migrate(url);
-  const config = {
-    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
-    databaseUrl: url,
-  };
   // two server processes' worth of state: each app has its own pool and its own LISTEN connection
-  const handleA = connect(url, clients + 4);
+  const { url, config, deps: depsA } = await cluster.center('onewindow', clients + 4);
   const handleB = connect(url, 6);
-  const depsA = makeDeps(handleA.db, config);
-  await seedDemo(depsA);
-  const appA = await buildApp(depsA);
-  const appB = await buildApp(makeDeps(handleB.db, config));
-  const listen = async (app: typeof appA) => {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const a = app.server.address();
-    return `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-  };
-  const base = await listen(appA);
-  const baseB = await listen(appB);
+  const { app: appA, base } = await serve(depsA);
+  const { app: appB, base: baseB } = await serve(makeDeps(handleB.db, config));
 
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
   const hallId = Number((await sql.query("SELECT id FROM hall WHERE name = '云州市政务服务中心'")).rows[0].id);
-  const signIn = async (name: string) => {
-    const c = new Client(base);
-    const r = await c.login(name);
-    if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
-    return c;
-  };
+  const signIn = (name: string) => signedIn(base, name);
   const centeradmin = await signIn('centeradmin');
   const s = await centeradmin.get(`/api/v1/queue/halls/${hallId}/settings`);
   // a load test from one address: lift the per-address limits and issue outside opening hours
@@ -232,7 +193,6 @@ try {
   await sql.end();
   await appA.close();
   await appB.close();
-  await handleA.close();
   await handleB.close();
 
   console.log(`clients ${clients} issuing, ${callers.length} windows calling, ${displays} displays on a second process, ${seconds} s per phase`);
@@ -247,6 +207,5 @@ try {
   );
   if (!numbersOk || twice > 0) process.exitCode = 1;
 } finally {
-  await cluster.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await cluster.stop();
 }

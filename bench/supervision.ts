@@ -7,47 +7,21 @@
  *
  *   npm run bench:supervision [-- --small 10000 --large 1000000 --due 1000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
-import { migrate } from '../src/server/db/migrate.ts';
-import { connect } from '../src/server/db/database.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { makeDeps } from '../src/server/deps.ts';
-import { seedDemo } from '../src/server/seed/demo.ts';
+import { arg, scratchCluster } from './scratch.ts';
 import { runSupervisionSweep } from '../src/modules/supervision/sweep.ts';
 import { supervisionSummary } from '../src/modules/supervision/console.queries.ts';
 import { loadActor } from '../src/modules/identity/accounts.service.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const small = arg('small', 10_000);
 const large = arg('large', 1_000_000);
 const due = arg('due', 1_000);
 const port = arg('port', 54631);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'onewindow-bench-supervision-'));
-const cluster = await startEmbeddedPostgres(dir, port);
+const cluster = await scratchCluster('supervision', port);
 try {
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE onewindow');
-  await admin.end();
-  const u = new URL(cluster.url);
-  u.pathname = '/onewindow';
-  const url = u.toString();
   process.stdout.write('preparing: migrate and demo data … ');
-  await migrate(url);
-  const handle = connect(url, 4);
-  const config = {
-    ...loadConfig({ ONEWINDOW_SECRET: 'ab'.repeat(32), NODE_ENV: 'test', ONEWINDOW_DATA_DIR: dir, ONEWINDOW_WEB_DIR: '/nonexistent' }),
-    databaseUrl: url,
-  };
-  await seedDemo(makeDeps(handle.db, config));
+  const { url, handle } = await cluster.center('onewindow', 4);
   console.log('done');
 
   const raw = new pg.Client({ connectionString: url });
@@ -165,8 +139,6 @@ try {
   );
   console.log(`ratio: ${large.toLocaleString('en')} / ${small.toLocaleString('en')} open cases = ${(tLarge / tSmall).toFixed(2)}  (target ≤ 1.5)`);
   await raw.end();
-  await handle.close();
 } finally {
-  await cluster.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await cluster.stop();
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../src/server/app.ts';
+import { buildApp, closeApp, type App } from '../src/server/app.ts';
 import { connect, type Db } from '../src/server/db/database.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { makeDeps, type Deps } from '../src/server/deps.ts';
@@ -87,7 +87,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
     drainOutbox: () => drainOutbox(handle.db),
     async close() {
-      await app.close();
+      await closeApp(app);
       await raw.end();
       await handle.close();
       await dropDatabase(adminUrl, name);

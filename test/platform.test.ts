@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { startTestServer, type TestServer } from './harness.ts';
+import { closeApp } from '../src/server/app.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -53,5 +55,23 @@ describe('operations endpoints', () => {
     });
     expect(r.status).toBe(413);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('closing', () => {
+  it('closes with a request left unfinished: the connection is cut after the grace', async () => {
+    const other = await startTestServer();
+    // a login whose body never arrives in full keeps its request in flight
+    const { port } = new URL(other.baseUrl);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user');
+    await new Promise((r) => setTimeout(r, 200));
+    const closedBy = new Promise<string>((resolve) => socket.once('close', () => resolve('cut')));
+    const started = Date.now();
+    await closeApp(other.app, 300);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await closedBy).toBe('cut');
+    await other.close();
   });
 });

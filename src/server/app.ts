@@ -28,6 +28,20 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
+/**
+ * Stop taking requests and close: what is in flight may finish for `graceMs`, then whatever connections remain are
+ * cut. A browser that goes away while a file is being sent to it can leave its request open for good, and a close
+ * that waited for it would never end (and a shutdown would not reach the database's).
+ */
+export async function closeApp(app: App, graceMs = 5_000): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
 /** Request logs never carry personal data: ID numbers, phones and searches in query strings are masked. */
 export const requestLogSerializers = {
   req(req: { method: string; url: string; id?: string; ip?: string }) {

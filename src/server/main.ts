@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { loadConfig } from './config.ts';
 import { openDatabase, startBackground, logger, isDemoSeeded, type Runtime } from './runtime.ts';
-import { buildApp, requestLogSerializers } from './app.ts';
+import { buildApp, closeApp, requestLogSerializers } from './app.ts';
 import { seedDemo, demoPassword } from './seed/demo.ts';
 import { sealAudit, verifyAudit } from '../modules/audit/audit.service.ts';
 import { createAdmin } from './seed/admin.ts';
@@ -63,7 +63,7 @@ program
       logger.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
-      await app.close().catch(() => {});
+      await closeApp(app).catch(() => {});
       await background.stop().catch(() => {});
       await rt.close().catch((error) => logger.error({ err: error }, 'close failed'));
       process.exit(0);
