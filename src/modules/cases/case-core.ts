@@ -260,6 +260,38 @@ export async function versionContent(db: Executor, versionId: number | null): Pr
 }
 
 /**
+ * Ask the applicant for materials (a one-time notice, a supplement during review): each must be one of the item
+ * version's materials; they are written as missing, with what is asked of each, in the case's next round. Answers
+ * the materials' names by key.
+ */
+export async function askForMaterials(ctx: WriteContext, kase: CaseRow, items: { key: string; note: string }[]): Promise<Map<string, string>> {
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const names = new Map(content.materials.map((m) => [m.key, m.name]));
+  if (items.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'items' });
+  for (const i of items) if (!names.has(i.key)) throw new AppError('VALIDATION_FAILED', { field: 'items', key: i.key, reason: 'not a material of this item' });
+  const { r } = await ctx.tx
+    .selectFrom('case_material')
+    .select(sql<number>`max(round)`.as('r'))
+    .where('case_id', '=', kase.id)
+    .executeTakeFirstOrThrow();
+  await ctx.tx
+    .insertInto('case_material')
+    .values(
+      items.map((i) => ({
+        case_id: kase.id,
+        material_key: i.key,
+        name: names.get(i.key)!,
+        status: 'missing' as const,
+        reference: null,
+        round: r + 1,
+        note: i.note,
+      })),
+    )
+    .execute();
+  return names;
+}
+
+/**
  * updateCase's statement; its shape: the columns it sets and the columns of each task it inserts
  * (arguments `set.<column>`, `task<i>.<column>`, `id`, `version`, `now`). It answers nothing: should the
  * case have changed since it was read, it ends the transaction with 409 (`changed_meanwhile`).

@@ -11,7 +11,18 @@ import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
-import { caseExtra, caseInserted, loadCase, nothingYet, recordCaseEvent, updateCase, versionContent, writeCaseEvents, type CaseRow } from './case-core.ts';
+import {
+  askForMaterials,
+  caseExtra,
+  caseInserted,
+  loadCase,
+  nothingYet,
+  recordCaseEvent,
+  updateCase,
+  versionContent,
+  writeCaseEvents,
+  type CaseRow,
+} from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -307,23 +318,7 @@ export async function issueOneTimeNotice(
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case takes no notice`, status: kase.status });
   if (await noticeGiven(ctx, kase.id)) throw new AppError('CONFLICT', { reason: 'the one-time notice was already given: nothing more may be asked' });
-  const content = await versionContent(ctx.tx, kase.item_version_id);
-  const names = new Map(content.materials.map((m) => [m.key, m.name]));
-  for (const i of input.items)
-    if (!names.has(i.key)) throw new AppError('VALIDATION_FAILED', { field: 'items', key: i.key, reason: 'not a material of this item' });
-  const round =
-    (
-      await ctx.tx
-        .selectFrom('case_material')
-        .select(sql<number>`max(round)`.as('r'))
-        .where('case_id', '=', kase.id)
-        .executeTakeFirstOrThrow()
-    ).r + 1;
-  for (const i of input.items)
-    await ctx.tx
-      .insertInto('case_material')
-      .values({ case_id: kase.id, material_key: i.key, name: names.get(i.key)!, status: 'missing', reference: null, round, note: i.note })
-      .execute();
+  const names = await askForMaterials(ctx, kase, input.items);
   const notified = await updateCase(ctx, kase, { status: 'notified' });
   await recordCaseEvent(ctx, notified, 'notified', {
     items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })),

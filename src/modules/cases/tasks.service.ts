@@ -6,6 +6,7 @@ import { roleGrants } from '../../common/roles.ts';
 import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service.ts';
 import type { PauseReason } from '../calendar/calendar.tables.ts';
 import {
+  askForMaterials,
   caseWritten,
   loadCase,
   nodeTasks,
@@ -13,7 +14,6 @@ import {
   takePreloadedNode,
   takePreloadedTask,
   updateCase,
-  versionContent,
   writeCaseEvents,
   type CaseRow,
   type NodeTask,
@@ -286,24 +286,7 @@ export async function requestSupplement(ctx: WriteContext, taskId: number, input
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status !== 'in_progress') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot wait for supplements`, status: kase.status });
-  const content = await versionContent(ctx.tx, kase.item_version_id);
-  const names = new Map(content.materials.map((m) => [m.key, m.name]));
-  if (input.items.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'items' });
-  for (const i of input.items)
-    if (!names.has(i.key)) throw new AppError('VALIDATION_FAILED', { field: 'items', key: i.key, reason: 'not a material of this item' });
-  const round =
-    (
-      await ctx.tx
-        .selectFrom('case_material')
-        .select(sql<number>`max(round)`.as('r'))
-        .where('case_id', '=', kase.id)
-        .executeTakeFirstOrThrow()
-    ).r + 1;
-  for (const i of input.items)
-    await ctx.tx
-      .insertInto('case_material')
-      .values({ case_id: kase.id, material_key: i.key, name: names.get(i.key)!, status: 'missing', reference: null, round, note: i.note })
-      .execute();
+  const names = await askForMaterials(ctx, kase, input.items);
   if (kase.clock_id) await pauseClock(ctx, kase.clock_id, { reason: 'supplement', note: input.items.map((i) => names.get(i.key)).join('、') });
   const waiting = await updateCase(ctx, kase, { status: 'awaiting_supplement' });
   await recordCaseEvent(

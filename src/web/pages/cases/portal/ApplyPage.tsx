@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Result, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
@@ -10,6 +10,7 @@ import { QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
+import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import '../cases.css';
 
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
@@ -60,35 +61,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
   const [done, setDone] = useState<{ id: number; number: string } | null>(null);
   const apply = useApply();
 
-  if (done)
-    return (
-      <Card>
-        <Result
-          status="success"
-          title={t('cases.submitted')}
-          subTitle={
-            <span data-testid="case-number">
-              {t('cases.numberIs')}{' '}
-              <Typography.Text copyable className="mono">
-                {done.number}
-              </Typography.Text>
-            </span>
-          }
-          extra={[
-            <Link key="view" to={`/my/cases/${done.id}`} data-testid="view-case">
-              <Button type="primary">{t('cases.viewProgress')}</Button>
-            </Link>,
-            <Link key="all" to="/my/cases">
-              <Button>{t('cases.myCases')}</Button>
-            </Link>,
-          ]}
-        >
-          <Typography.Paragraph type="secondary" className="center-text">
-            {t('cases.submittedHint')}
-          </Typography.Paragraph>
-        </Result>
-      </Card>
-    );
+  if (done) return <SubmittedResult title={t('cases.submitted')} numberLabel={t('cases.numberIs')} id={done.id} number={done.number} />;
 
   const submit = async (application: Application) => {
     const r = await apply.mutateAsync({ body: { itemCode: item.code, channel: 'online', ...application }, key });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Result, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
@@ -9,6 +9,7 @@ import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
+import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import { formatLimit } from '../shared/labels.tsx';
 import '../cases.css';
 
@@ -121,51 +122,27 @@ function BundleSubmitted({ bundle, done }: { bundle: BundleForApply; done: Submi
   // the item cases come back in the bundle's item order
   const rows = done.children.map((c, i) => ({ ...c, item: bundle.items[i] }));
   return (
-    <Card>
-      <Result
-        status="success"
-        title={t('bundle.submitted')}
-        subTitle={
-          <span data-testid="case-number">
-            {t('bundle.parentNumber')}{' '}
-            <Typography.Text copyable className="mono">
-              {done.number}
-            </Typography.Text>
-          </span>
-        }
-        extra={[
-          <Link key="view" to={`/my/cases/${done.id}`} data-testid="view-case">
-            <Button type="primary">{t('cases.viewProgress')}</Button>
-          </Link>,
-          <Link key="all" to="/my/cases">
-            <Button>{t('cases.myCases')}</Button>
-          </Link>,
+    <SubmittedResult title={t('bundle.submitted')} numberLabel={t('bundle.parentNumber')} id={done.id} number={done.number}>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={rows}
+        data-testid="bundle-children-submitted"
+        columns={[
+          {
+            title: t('cases.number'),
+            dataIndex: 'number',
+            render: (n: string, c) => (
+              <Link to={`/my/cases/${c.id}`} className="mono">
+                {n}
+              </Link>
+            ),
+          },
+          { title: t('bundle.items'), key: 'item', render: (_v, c) => c.item?.name ?? '—' },
+          { title: t('cases.organization'), key: 'org', render: (_v, c) => c.item?.organizationName ?? '—' },
         ]}
-      >
-        <Typography.Paragraph type="secondary" className="center-text">
-          {t('cases.submittedHint')}
-        </Typography.Paragraph>
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={rows}
-          data-testid="bundle-children-submitted"
-          columns={[
-            {
-              title: t('cases.number'),
-              dataIndex: 'number',
-              render: (n: string, c) => (
-                <Link to={`/my/cases/${c.id}`} className="mono">
-                  {n}
-                </Link>
-              ),
-            },
-            { title: t('bundle.items'), key: 'item', render: (_v, c) => c.item?.name ?? '—' },
-            { title: t('cases.organization'), key: 'org', render: (_v, c) => c.item?.organizationName ?? '—' },
-          ]}
-        />
-      </Result>
-    </Card>
+      />
+    </SubmittedResult>
   );
 }

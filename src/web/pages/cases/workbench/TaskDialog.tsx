@@ -95,6 +95,16 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       <Input.TextArea id="task-text" rows={4} maxLength={max} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
     </Form.Item>
   );
+  // the working days of an extension (art. 42: ten at most) and why, with what the extension does
+  const extensionFields = (note: string, id: string) => (
+    <>
+      <Alert type="info" showIcon className="block-gap" title={note} />
+      <Form.Item label={t('cases.extendDays')} required>
+        <InputNumber id={id} min={1} max={10} precision={0} value={days} onChange={(v) => setDays(v)} suffix={t('cases.unit.workday')} style={{ width: 200 }} />
+      </Form.Item>
+      {textArea(t('cases.reason'), t('cases.reasonRequired'), true, 1000)}
+    </>
+  );
   const personPicker = (label: string, required: boolean, id: string, hint?: string) => (
     <Form.Item label={label} required={required} extra={hint}>
       <Select
@@ -210,24 +220,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       title = t('task.requestExtensionTitle', { task: task.name });
       okText = t('task.requestExtension');
       body = long && days && days >= 1 && days <= 10 ? { action: 'request_extension', taskId: task.id, days, reason: text.trim() } : null;
-      content = (
-        <>
-          <Alert type="info" showIcon className="block-gap" title={t('task.requestExtensionText')} />
-          <Form.Item label={t('cases.extendDays')} required>
-            <InputNumber
-              id="extension-days"
-              min={1}
-              max={10}
-              precision={0}
-              value={days}
-              onChange={(v) => setDays(v)}
-              suffix={t('cases.unit.workday')}
-              style={{ width: 200 }}
-            />
-          </Form.Item>
-          {textArea(t('cases.reason'), t('cases.reasonRequired'), true, 1000)}
-        </>
-      );
+      content = extensionFields(t('task.requestExtensionText'), 'extension-days');
       break;
     case 'approve':
       title = t('cases.approveTitle', { action: approveText, task: task.name });
@@ -321,24 +314,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       title = t('cases.extendTitle');
       okText = t('cases.extend');
       body = long && days && days >= 1 && days <= 10 ? { action: 'extend', taskId: task.id, days, reason: text.trim() } : null;
-      content = (
-        <>
-          <Alert type="info" showIcon className="block-gap" title={t('cases.extendText')} />
-          <Form.Item label={t('cases.extendDays')} required>
-            <InputNumber
-              id="extend-days"
-              min={1}
-              max={10}
-              precision={0}
-              value={days}
-              onChange={(v) => setDays(v)}
-              suffix={t('cases.unit.workday')}
-              style={{ width: 200 }}
-            />
-          </Form.Item>
-          {textArea(t('cases.reason'), t('cases.reasonRequired'), true, 1000)}
-        </>
-      );
+      content = extensionFields(t('cases.extendText'), 'extend-days');
       break;
   }
   return (
