@@ -13,8 +13,11 @@ export const caseStatusList = [
 /** 七件制: the seven kinds a case counts as. */
 export const caseKindList = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'] as const;
 export const channelList = ['window', 'online', 'mobile', 'terminal', 'post'] as const;
-/** The window desk's queues: 预审 — applications submitted or under a one-time notice, a bundle as its application. */
-export const caseQueueList = ['prereview'] as const;
+/**
+ * The window desk's queues: 预审 — applications submitted or under a one-time notice, a bundle as its application;
+ * 当场办结 (`window_decision`) — accepted immediate items whose decision or conclusion the window makes on the spot.
+ */
+export const caseQueueList = ['prereview', 'window_decision'] as const;
 
 export interface CaseListFilter {
   status?: (typeof caseStatusList)[number];
@@ -33,7 +36,7 @@ export interface CaseListFilter {
   to?: string;
   /** only cases past their committed (or legal) deadline */
   overdue?: boolean;
-  /** a window desk's queue (预审: submitted or notified, a bundle's item cases through their bundle) */
+  /** a window desk's queue (预审: submitted or notified, a bundle's item cases through their bundle; 当场办结: a window's step open) */
   queue?: (typeof caseQueueList)[number];
 }
 

@@ -537,6 +537,76 @@ describe('a case received at the window, with a one-time notice and a supplement
   });
 });
 
+describe('an immediate item the window decides in one sitting (窗口授权办理)', () => {
+  it('lets clerk1 accept 异地就医备案, grant it, conclude it and deliver it from the case page', { timeout: 180_000 }, async () => {
+    const clerk = await signIn(run.server, 'clerk1');
+    const code = (
+      await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '异地就医备案'")
+    ).rows[0].code as string;
+    const item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
+    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const receive = async () => {
+      const r = await clerk.post('/api/v1/cases', {
+        itemCode: code,
+        applicantId,
+        formData: sampleForm(item.content.form.schema, idNumber),
+        materials: sampleMaterials(item.content.materials),
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body as { id: number; number: string };
+    };
+    // one the window accepted and left for a moment: 当场办结 keeps it in view
+    const waiting = await receive();
+    expect((await clerk.post(`/api/v1/cases/${waiting.id}/actions`, { action: 'accept' })).status).toBe(200);
+    const kase = await receive();
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    // 今日工作 shows what waits for the window's decision, and opens it
+    await page.goto('/workbench');
+    await page.getByTestId('today-window-decision').click();
+    await page.waitForURL('**/workbench/intake?tab=window_decision');
+    const row = page.getByTestId('window-decision-table').locator('tr', { hasText: waiting.number });
+    await row.waitFor({ state: 'visible' });
+    expect(await page.getByTestId('window-decision-table').locator('tr', { hasText: kase.number }).count()).toBe(0);
+    await screenshot(page, 'cases-window-decision-queue');
+
+    await page.goto(`/workbench/cases/${kase.id}`);
+    await page.getByTestId('action-accept').click();
+    await pressUntil(page.getByTestId('accept-ok'), status(page).getByText('办理中'));
+    await page.getByTestId('task-at-window').waitFor({ state: 'visible' });
+    await page.getByTestId('task-actions').getByText('窗口审核决定', { exact: true }).waitFor({ state: 'visible' });
+    // the department's own steps are not offered at the window
+    await page.getByTestId('task-more').click();
+    await page.locator('.ant-dropdown:visible').getByText('转办', { exact: true }).waitFor({ state: 'visible' });
+    expect(await page.locator('.ant-dropdown:visible').getByText('退回', { exact: true }).count()).toBe(0);
+    expect(await page.locator('.ant-dropdown:visible').getByText('要求补正', { exact: false }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'cases-window-decision');
+
+    await page.getByTestId('task-approve').getByText('准予许可').click();
+    await page.locator('#task-text').fill('材料齐全，准予备案');
+    await confirmTaskDialog(page);
+    await status(page).getByText('已决定').waitFor({ state: 'visible' });
+    await page.getByTestId('task-approve').getByText('办结').click();
+    await confirmTaskDialog(page);
+    await status(page).getByText('已办结').waitFor({ state: 'visible' });
+    await page.getByTestId('action-deliver').click();
+    await pickRadio(page.getByTestId('deliver-method'), '电子送达');
+    await pressUntil(page.getByTestId('deliver-ok'), status(page).getByText('已送达'));
+    await page.getByTestId('deliver-dialog').waitFor({ state: 'detached' });
+
+    const done = (await clerk.get(`/api/v1/cases/${kase.id}`)).body;
+    expect(done.status).toBe('delivered');
+    expect(done.tasks.map((t: { role: string; outcome: string; assignee: string }) => [t.role, t.outcome, t.assignee])).toEqual([
+      ['clerk', 'approved', '张丽'],
+      ['clerk', 'approved', '张丽'],
+    ]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("办件查询 over a city's archive", () => {
   it('tells clerk1 when more cases match than a ledger may hold, and pages them all the same', { timeout: 180_000 }, async () => {
     // a year of settled history: one more case than a ledger holds (the file's last story: the rows stay)

@@ -46,7 +46,11 @@ const preloadedCases = new WeakMap<Executor, CaseRow>();
 /** The task an action names, read in the same statement, handed to the action's first `loadTask` of it. */
 const preloadedTasks = new WeakMap<Executor, PreloadedTask>();
 
-export type PreloadedTask = Selectable<CaseTaskTable> & { org_path: string };
+/** A window's task is worked by clerks of the region its organization is in (see canWorkTask). */
+export const windowRegionPath = sql<string | null>`CASE WHEN t.assignee_role = 'clerk' THEN (SELECT rg.path FROM region rg WHERE rg.id = o.region_id) END`;
+
+/** A task with its organization's path, and for a window's task (a clerk's) its organization's region path. */
+export type PreloadedTask = Selectable<CaseTaskTable> & { org_path: string; region_path?: string | null };
 const taskDates = ['due_at', 'created_at', 'claimed_at', 'completed_at', 'last_urged_at'] as const;
 
 /** preloadCase's statement; its shape: which extras it brings. */
@@ -60,7 +64,10 @@ const preloadStatement = shapedStatement(
         sql<CaseJson>`row_to_json(k)`.as('kase'),
         // what the action is known to read besides (see PreloadWants)
         ...extraNames.map((name) => (wants[name] ? extras[name] : sql`null`).as(name)),
-        sql<Record<string, unknown> | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path)${wants.decision ? atDecision : sql``}
+        sql<Record<
+          string,
+          unknown
+        > | null>`(SELECT to_jsonb(t) || jsonb_build_object('org_path', o.path, 'region_path', ${windowRegionPath})${wants.decision ? atDecision : sql``}
         FROM case_task t JOIN organization o ON o.id = t.organization_id WHERE t.id = ${v.taskId} AND t.case_id = k.id)`.as('task'),
         sql<{ seq: number; hash: string } | null>`(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entry a
         WHERE a.stream = 'case:' || k.id ORDER BY a.seq DESC LIMIT 1)`.as('audit_head'),

@@ -67,6 +67,7 @@ function described(f: CaseListFilter): string {
   if (f.q) parts.push(`关键词 ${f.q}`);
   if (f.overdue) parts.push('仅超期');
   if (f.queue === 'prereview') parts.push('预审队列');
+  if (f.queue === 'window_decision') parts.push('当场办结队列');
   return parts.length ? `筛选：${parts.join('；')}` : '筛选：全部（本人可见范围）';
 }
 

@@ -11,7 +11,7 @@ import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber, maskPhone } from '../../common/validators.ts';
 import type { WriteContext } from '../../server/write.ts';
-import { caseScope, loadCase, type CaseRow } from './case-core.ts';
+import { caseScope, loadCase, windowRegionPath, type CaseRow } from './case-core.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -148,6 +148,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
         't.version',
         't.organization_id',
         'o.path as org_path',
+        windowRegionPath.as('region_path'),
         't.assignee_account_id',
         't.kind',
         't.completed_by',
@@ -245,7 +246,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       canAct:
         !waiting &&
         (t.state === 'open' || (t.state === 'claimed' && !!actor && t.assignee_account_id === actor.accountId)) &&
-        canWorkTask(actor, { assignee_role: t.assignee_role, org_path: t.org_path }) === 'yes',
+        canWorkTask(actor, { assignee_role: t.assignee_role, org_path: t.org_path, region_path: t.region_path }) === 'yes',
       canReassign: (t.state === 'open' || t.state === 'claimed') && isHead(t.org_path),
       canRecall:
         t.state === 'done' &&
@@ -317,6 +318,14 @@ async function subjectsLike(db: Executor, pattern: string): Promise<string[]> {
   return r.rows.map((row) => row.subject);
 }
 
+/**
+ * The cases with a step open that the window decides on the spot (a clerk's task: 窗口授权办理) — 综合受理's 当场办结.
+ * The partial inbox index holds the open tasks only, and those of the window's role are few.
+ */
+export function casesWithWindowStepOpen(db: Executor) {
+  return db.selectFrom('case_task as wt').select('wt.case_id').where('wt.state', 'in', ['open', 'claimed']).where('wt.assignee_role', '=', 'clerk');
+}
+
 /** How many applicants a text search names by id at most (see filteredCases). */
 const searchedApplicantLimit = 5_000;
 
@@ -372,6 +381,7 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
   if (f.to) q = q.where('k.received_at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   if (f.overdue) q = q.where('k.clock_id', 'in', (eb) => eb.selectFrom('clock').select('id').where('is_overdue', '=', true));
   if (f.queue === 'prereview') q = q.where('k.status', 'in', ['submitted', 'notified']).where('k.parent_id', 'is', null);
+  if (f.queue === 'window_decision') q = q.where('k.id', 'in', casesWithWindowStepOpen(db));
   if (f.kind) {
     // as the kind cards count them (countKinds, caseKinds): a bundle's parent counts through its item cases
     q = q.where('k.bundle_id', 'is', null);

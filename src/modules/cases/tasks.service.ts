@@ -14,6 +14,7 @@ import {
   takePreloadedNode,
   takePreloadedTask,
   updateCase,
+  windowRegionPath,
   writeCaseEvents,
   type CaseRow,
   type NodeTask,
@@ -32,7 +33,7 @@ export async function loadTask(ctx: WriteContext, taskId: number): Promise<Prelo
     .selectFrom('case_task as t')
     .innerJoin('organization as o', 'o.id', 't.organization_id')
     .selectAll('t')
-    .select('o.path as org_path')
+    .select(['o.path as org_path', windowRegionPath.as('region_path')])
     .where('t.id', '=', taskId)
     .executeTakeFirst();
   if (!task) throw new AppError('NOT_FOUND');
@@ -44,12 +45,20 @@ export async function loadTask(ctx: WriteContext, taskId: number): Promise<Prelo
  * tasks). Outside the organization the task does not exist for them (404); inside it with another
  * role it is forbidden (403).
  */
-export function canWorkTask(actor: Actor | null, task: { assignee_role: string; org_path: string }): 'yes' | 'wrong_role' | 'outside' {
+export function canWorkTask(
+  actor: Actor | null,
+  task: { assignee_role: string; org_path: string; region_path?: string | null },
+): 'yes' | 'wrong_role' | 'outside' {
   if (!actor) return 'outside';
+  // a clerk's task is an immediate item's decision the department authorized the window to make (窗口授权办理),
+  // taken by the clerks who receive for the region (their posts are regions') or for the organization
+  const atWindow = task.assignee_role === 'clerk';
+  const permission = atWindow ? 'case.intake' : 'case.handle';
   let inOrg = false;
   for (const g of actor.grants) {
-    if (!roleGrants(g.role, 'case.handle')) continue;
-    const covers = (g.orgPath && task.org_path.startsWith(g.orgPath)) || g.role === 'sys_admin';
+    if (!roleGrants(g.role, permission)) continue;
+    const covers =
+      (g.orgPath && task.org_path.startsWith(g.orgPath)) || (atWindow && g.regionPath && task.region_path?.startsWith(g.regionPath)) || g.role === 'sys_admin';
     if (!covers) continue;
     inOrg = true;
     if (g.role === task.assignee_role || (g.role === 'head' && task.assignee_role === 'approver')) return 'yes';
@@ -57,14 +66,23 @@ export function canWorkTask(actor: Actor | null, task: { assignee_role: string; 
   return inOrg ? 'wrong_role' : 'outside';
 }
 
-export async function workableTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
+/**
+ * The task, if the caller may work it now. A decision the window makes on the spot (a clerk's task) is granted
+ * or denied, claimed or handed to a colleague (`atWindow`); returning it, asking for supplements, special
+ * procedures, extensions, delegation and co-signers are the department's, and answer 403.
+ */
+export async function workableTask(ctx: WriteContext, taskId: number, expectedVersion?: number, atWindow = false) {
   const task = await loadTask(ctx, taskId);
   const verdict = canWorkTask(ctx.actor, task);
   if (verdict === 'outside') {
     if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-    throw new AppError(ctx.actor.grants.some((g) => roleGrants(g.role, 'case.handle')) ? 'NOT_FOUND' : 'FORBIDDEN');
+    // the task does not exist for whoever works such tasks elsewhere; anyone else may not work it at all
+    const permission = task.assignee_role === 'clerk' ? 'case.intake' : 'case.handle';
+    throw new AppError(ctx.actor.grants.some((g) => roleGrants(g.role, permission)) ? 'NOT_FOUND' : 'FORBIDDEN');
   }
   if (verdict === 'wrong_role') throw new AppError('FORBIDDEN', { reason: `this task is for the ${task.assignee_role} post` });
+  if (task.assignee_role === 'clerk' && !atWindow)
+    throw new AppError('FORBIDDEN', { reason: 'a decision made at the window is granted, denied or handed to a colleague there' });
   if (task.state !== 'open' && task.state !== 'claimed') throw new AppError('CONFLICT', { reason: `the task is ${task.state}`, state: task.state });
   if (task.state === 'claimed' && task.assignee_account_id !== ctx.actor!.accountId)
     throw new AppError('CONFLICT', { reason: 'someone else has claimed this task' });
@@ -184,7 +202,7 @@ async function finishTask(
 
 /** 签收: take the task so that colleagues see who is on it. */
 export async function claimTask(ctx: WriteContext, taskId: number, expectedVersion?: number) {
-  const task = await workableTask(ctx, taskId, expectedVersion);
+  const task = await workableTask(ctx, taskId, expectedVersion, true);
   if (task.state === 'claimed') return task;
   const r = await ctx.tx
     .updateTable('case_task')
@@ -207,7 +225,7 @@ export async function completeTask(
   taskId: number,
   input: { outcome: 'approved' | 'rejected'; opinion?: string | null; expectedVersion?: number },
 ) {
-  const task = await workableTask(ctx, taskId, input.expectedVersion);
+  const task = await workableTask(ctx, taskId, input.expectedVersion, true);
   if (input.outcome === 'rejected' && !input.opinion) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'a rejection gives its reasons' });
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
@@ -251,7 +269,7 @@ export async function returnTask(ctx: WriteContext, taskId: number, input: { opi
 
 /** 转办: hand the task to a colleague of the same organization and role. */
 export async function transferTask(ctx: WriteContext, taskId: number, input: { accountId: number; opinion?: string | null }) {
-  const task = await workableTask(ctx, taskId);
+  const task = await workableTask(ctx, taskId, undefined, true);
   const target = await ctx.tx
     .selectFrom('role_assignment as r')
     .innerJoin('account as a', 'a.id', 'r.account_id')

@@ -4,14 +4,14 @@ import { hasPermission, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { deliveryBounds } from './delivery-deadline.ts';
-import { endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
+import { casesWithWindowStepOpen, endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
 
 /** How many of the most pressing cases and tasks today's work lists. */
 const pressingCount = 5;
 
 /**
  * 今日工作: what waits for the caller today, as the workbench's home page shows it — at the comprehensive window
- * (case.intake) the desk's three queues, counted as 综合受理 counts them (a bundle once), with what the law makes
+ * (case.intake) the desk's queues, counted as 综合受理 counts them (a bundle once), with what the law makes
  * pressing: one-time notices due by art. 32 and deliveries due or late by art. 44; for whoever works tasks
  * (case.handle) the inbox as 待办 shows it (the same tasks, the same "today", "overdue" and "soon"), with its most
  * pressing tasks and, for a head, the extensions waiting for their decision. A section the caller has no post
@@ -76,7 +76,7 @@ async function intakeToday(db: Db, actor: Actor) {
   const cases = await scopedCases(db, actor);
   // a bundle's item cases are worked through the bundle application (parent_id): counted once, as 综合受理 counts
   const desk = cases.where('k.parent_id', 'is', null);
-  const [counts, regions, pressing] = await Promise.all([
+  const [counts, atWindow, regions, pressing] = await Promise.all([
     cases
       .where('k.status', 'in', ['submitted', 'notified', 'awaiting_supplement', 'concluded'])
       .select([
@@ -86,6 +86,11 @@ async function intakeToday(db: Db, actor: Actor) {
         sql<number>`count(*) FILTER (WHERE k.bundle_id IS NULL AND k.status IN ('awaiting_supplement', 'notified'))::int`.as('awaitingApplicant'),
         sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'concluded')::int`.as('toDeliver'),
       ])
+      .executeTakeFirstOrThrow(),
+    // immediate items accepted here whose decision or conclusion the window makes on the spot, as 当场办结 lists them
+    cases
+      .where('k.id', 'in', casesWithWindowStepOpen(db))
+      .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
     desk.where('k.status', '=', 'concluded').select('k.region_id').distinct().execute(),
     desk
@@ -139,6 +144,7 @@ async function intakeToday(db: Db, actor: Actor) {
   }
   return {
     ...counts,
+    windowDecision: atWindow.n,
     deliveryDueToday,
     lateDelivery,
     /** the applications waiting for pre-review, the nearest one-time-notice deadline (art. 32) first */

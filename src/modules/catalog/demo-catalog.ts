@@ -234,6 +234,8 @@ interface ProcessOptions {
   before?: StageNode[];
   /** A joint review replacing the single review stage. */
   parallel?: ParallelNode;
+  /** 窗口授权办理: the department authorized the comprehensive window to decide and conclude the immediate item on the spot. */
+  atWindow?: boolean;
 }
 
 /** 承诺件: 受理 → 审查 → 决定 → 办结 → 送达, the review taking about 40% of the committed limit. */
@@ -247,13 +249,17 @@ function committedProcess(limit: Limit, o: ProcessOptions = {}): Process {
   return { nodes };
 }
 
-/** 即办件: taken and decided at the window. */
+/**
+ * 即办件: taken and decided in one sitting — by the department's chief representative at its window, or, where
+ * the department authorized it (`atWindow`), by the comprehensive window's clerk who took it.
+ */
 function immediateProcess(o: ProcessOptions = {}): Process {
+  const [role, org] = o.atWindow ? (['clerk', 'center'] as const) : (['approver', 'implementing'] as const);
   return {
     nodes: [
       stage('receive', 'receive', '受理', 'clerk', 'center'),
-      stage('decide', 'decide', o.decide ?? '审核决定', 'approver', 'implementing'),
-      stage('conclude', 'conclude', o.conclude ?? '办结', 'approver', 'implementing'),
+      stage('decide', 'decide', o.decide ?? (o.atWindow ? '窗口审核决定' : '审核决定'), role, org),
+      stage('conclude', 'conclude', o.conclude ?? '办结', role, org),
       stage('deliver', 'deliver', o.deliver ?? '当场出件', 'clerk', 'center'),
     ],
   };
@@ -510,6 +516,7 @@ const marketItems: DemoItem[] = [
     keywords: ['档案查询', '工商档案', '企业档案', '调档', '内档'],
     conditions: '企业可查询本企业全部登记档案；律师持律师事务所证明和律师执业证可查询与承办法律事务有关的档案；公安、检察、审判等国家机关依法查询。',
     limits: 'immediate',
+    processOptions: { atWindow: true },
     visitsRequired: 0,
     onlineDepth: 4,
     anywhereScope: 'province',
@@ -2070,6 +2077,7 @@ const healthItems: DemoItem[] = [
     keywords: ['生育登记', '准生证', '生育服务证', '怀孕登记', '二胎', '三胎'],
     conditions: '夫妻双方或一方户籍在本市，或在本市居住的流动人口，生育子女的均可办理生育登记，不设前置条件。',
     limits: 'immediate',
+    processOptions: { atWindow: true },
     visitsRequired: 0,
     onlineDepth: 4,
     anywhereScope: 'national',
@@ -2563,6 +2571,7 @@ const medicalItems: DemoItem[] = [
     conditions:
       '参加本市基本医疗保险，因异地长期居住（异地安置退休、异地长期居住、常驻异地工作）或临时外出就医（异地转诊、急诊抢救等）需在参保地以外就医的人员。',
     limits: 'immediate',
+    processOptions: { atWindow: true },
     legalNote: '线上备案即时办结',
     visitsRequired: 0,
     onlineDepth: 4,

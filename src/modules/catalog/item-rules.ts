@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { isValidCreditCode, isValidIdCardNumber, isValidPhone, isValidRegionCode } from '../../common/validators.ts';
 import type { Form, ItemContent, Process, ProcessNode, StageNode } from './catalog.schemas.ts';
 import { schemaErrorZh } from './schema-messages.ts';
+import { clerkMayActAt } from '../../common/window-decisions.ts';
 
 /** A rule broken by an item's content or an application: `messageZh` for the UI (zh-CN), `message` in English for API users. */
 export interface Problem {
@@ -156,12 +157,12 @@ export function validateProcess(
       problems.push(problem(`process.nodes.${i}.organizationId`, '上报的部门不存在', 'no such organization'));
   });
   for (const s of stagesOf(nodes)) {
-    if (s.assignee.role === 'clerk' && s.stage !== 'receive' && s.stage !== 'deliver')
+    if (s.assignee.role === 'clerk' && !clerkMayActAt(s.stage, content.caseKind))
       problems.push(
         problem(
           `process.${s.id}.assignee`,
-          '综合窗口受理人员只负责受理和送达，审查、决定环节应由审批人员或首席代表办理',
-          'window clerks receive and deliver; review and decisions belong to approvers and heads',
+          '综合窗口受理人员负责受理和送达（即办件经授权可由窗口当场决定、办结），审查和承诺件的决定应由审批人员或首席代表办理',
+          'window clerks receive and deliver (and decide and conclude an immediate item the department authorized the window to decide); review and the decisions of committed items belong to approvers and heads',
         ),
       );
     if (s.assignee.organizationId && !organizationExists(s.assignee.organizationId))

@@ -380,6 +380,8 @@ export interface WorkToday {
     /** pre-review applications whose one-time notice (art. 32) is due by the end of today, or past */
     noticeDue: number;
     awaitingApplicant: number;
+    /** accepted immediate items whose decision or conclusion the window makes on the spot (当场办结) */
+    windowDecision: number;
     toDeliver: number;
     /** results on the last day of their ten working days (art. 44), and past them */
     deliveryDueToday: number;

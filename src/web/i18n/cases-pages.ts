@@ -12,8 +12,8 @@ export const casePages = {
   'cases.applyFor': ['在线申请：{name}', 'Apply online: {name}'],
   'cases.services': ['办事指南', 'Service guides'],
   'cases.intakeSubtitle': [
-    '前台综合受理：预审网上申请、窗口收件、统一出件。',
-    'The comprehensive window: pre-review, receiving at the window, unified delivery.',
+    '前台综合受理：预审网上申请、窗口收件、授权即办件当场办结、统一出件。',
+    'The comprehensive window: pre-review, receiving at the window, deciding authorized immediate items on the spot, unified delivery.',
   ],
   'cases.inboxSubtitle': ['本岗位待办理的审批任务，急办件优先，其次按到期时间。', 'Tasks of your posts: urgent cases first, then by due time.'],
   'cases.searchSubtitle': [
@@ -318,6 +318,9 @@ export const casePages = {
   'cases.preReviewAction': ['预审', 'Review'],
   'cases.preReviewEmpty': ['暂无待预审的申请', 'Nothing waits for pre-review'],
   'cases.windowIntake': ['窗口收件', 'Window intake'],
+  'cases.windowDecision': ['当场办结', 'Decide on the spot'],
+  'cases.windowDecisionAction': ['办理', 'Handle'],
+  'cases.windowDecisionEmpty': ['暂无待窗口当场办结的即办件', 'No immediate item waits for the window’s decision'],
   'cases.toDeliver': ['待出件', 'To deliver'],
   'cases.toDeliverEmpty': ['暂无待出件的办件', 'Nothing to deliver'],
   'cases.step1Applicant': ['1. 申请人', '1. Applicant'],

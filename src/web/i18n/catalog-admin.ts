@@ -374,7 +374,14 @@ export const catalogAdmin = {
   'ca.process.idHint': ['系统生成，在流程内唯一', 'Generated; unique in the process'],
   'ca.process.stage': ['环节类型', 'Stage kind'],
   'ca.process.role': ['办理人员', 'Who acts'],
-  'ca.process.clerkHint': ['受理人员只办理受理和送达环节', 'Clerks only act at intake and delivery'],
+  'ca.process.clerkHint': [
+    '受理人员办理受理和送达环节；即办件的决定、办结经部门授权可由窗口办理',
+    'Clerks act at intake and delivery; an immediate item’s decision and conclusion may be delegated to the window',
+  ],
+  'ca.process.windowDecisionHint': [
+    '选“受理人员”即部门授权综合窗口当场决定、办结（窗口授权办理）',
+    'Choosing the clerk means the department authorizes the comprehensive window to decide and conclude on the spot',
+  ],
   'ca.process.orgRule': ['办理单位', 'Which organization'],
   'ca.process.orgRuleHint': [
     '本部门为事项实施部门，中心为政务服务中心综合窗口，上级为上级主管部门',
@@ -400,8 +407,8 @@ export const catalogAdmin = {
   'ca.process.hintDecide': ['主流程需要“决定”环节或“上报上级”节点', 'The main line needs a decision stage or a report-up node'],
   'ca.process.hintConclude': ['主流程需要“办结”环节', 'The main line needs a conclusion stage'],
   'ca.process.hintClerk': [
-    '受理人员只办理“受理”和“送达”环节，审查和决定由审批人员或首席代表办理',
-    'Clerks only receive and deliver; approvers and heads review and decide',
+    '受理人员只办理“受理”和“送达”环节（即办件经授权可由窗口决定、办结），审查和承诺件的决定由审批人员或首席代表办理',
+    'Clerks receive and deliver (and decide an immediate item when authorized); approvers and heads review and decide committed items',
   ],
   'ca.process.hintBudget': ['环节时限合计超过法定时限', 'The budgets add up to more than the legal limit'],
 

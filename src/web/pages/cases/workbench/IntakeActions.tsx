@@ -16,7 +16,11 @@ type Dialog = 'accept' | 'notice' | 'refuse' | 'deliver' | null;
  */
 export function IntakeActions({ kase, completeness }: { kase: CaseDetail; completeness: Completeness }) {
   const t = useCaseT();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  // a dialog belongs to the case as it was opened on: once the case moves on (and these buttons go), it is gone, and
+  // does not come back when the case next offers a window action (the accept dialog reappearing at delivery)
+  const [opened, setOpened] = useState<{ dialog: Dialog; version: number } | null>(null);
+  const dialog = opened?.version === kase.version ? opened.dialog : null;
+  const setDialog = (d: Dialog) => setOpened(d ? { dialog: d, version: kase.version } : null);
   const noticeGiven = kase.timeline.some((e) => e.type === 'notified');
   const canPreReview = kase.status === 'submitted';
   const canRefuse = kase.status === 'submitted' || kase.status === 'notified';

@@ -8,13 +8,18 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Forbidden, PageSpin } from '../../../components/PageState.tsx';
 import { PreReviewTab } from './PreReviewTab.tsx';
 import { DeliveryTab } from './DeliveryTab.tsx';
+import { WindowDecisionTab } from './WindowDecisionTab.tsx';
 import '../cases.css';
 
 const WindowIntakeTab = lazy(async () => ({ default: (await import('./WindowIntakeTab.tsx')).WindowIntakeTab }));
 
-type TabKey = 'prereview' | 'window' | 'delivery';
+const tabs = ['prereview', 'window', 'window_decision', 'delivery'] as const;
+type TabKey = (typeof tabs)[number];
 
-/** 综合受理: the comprehensive window's desk — pre-review of arrivals, receiving at the window, and unified delivery. */
+/**
+ * 综合受理: the comprehensive window's desk — pre-review of arrivals, receiving at the window, the immediate items
+ * the window decides on the spot, and unified delivery.
+ */
 export function IntakePage() {
   const t = useCaseT();
   const me = useMe().data!;
@@ -22,10 +27,13 @@ export function IntakePage() {
   const allowed = can(me, 'case.intake');
   // new applications in 预审 (a bundle once), counted by the server
   const submitted = useCases({ queue: 'prereview', status: 'submitted' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
+  // immediate items the window decides, accepted and waiting for the decision or conclusion
+  const atWindow = useCases({ queue: 'window_decision' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   // results waiting for delivery, as 待出件 lists them
   const concluded = useCases({ status: 'concluded' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   if (!allowed) return <Forbidden />;
-  const tab = (['prereview', 'window', 'delivery'].includes(params.get('tab') ?? '') ? params.get('tab') : 'prereview') as TabKey;
+  const asked = params.get('tab');
+  const tab: TabKey = tabs.find((k) => k === asked) ?? 'prereview';
   const label = (text: string, n: number | undefined) => (
     <span>
       {text} {n ? <Badge count={n} size="small" className="case-tab-badge" /> : null}
@@ -51,6 +59,7 @@ export function IntakePage() {
                 </Suspense>
               ),
             },
+            { key: 'window_decision', label: label(t('cases.windowDecision'), atWindow.data?.total), children: <WindowDecisionTab /> },
             { key: 'delivery', label: label(t('cases.toDeliver'), concluded.data?.total), children: <DeliveryTab /> },
           ]}
         />

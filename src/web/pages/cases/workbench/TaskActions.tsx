@@ -132,27 +132,32 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
         </Button>
       </div>
     );
-  const more: MenuProps['items'] = [
-    { key: 'return', label: t('cases.return'), disabled: waiting || task.kind === 'cosign' },
-    { key: 'transfer', label: t('cases.transfer') },
-    { key: 'delegate', label: t('task.delegate') },
-    ...(task.kind !== 'cosign' ? [{ key: 'add_cosigner', label: t('task.cosign'), disabled: !['in_progress', 'decided'].includes(kase.status) }] : []),
-    ...(task.canReassign ? [{ key: 'reassign', label: t('task.reassign') }] : []),
-    { type: 'divider' as const },
-    { key: 'request_supplement', label: t('cases.requestSupplement'), disabled: kase.status !== 'in_progress' },
-    inSpecial
-      ? { key: 'end_special', label: t('cases.endSpecial') }
-      : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' },
-    {
-      key: 'request_extension',
-      label: extended ? t('cases.extendedOnce') : pendingExtension ? t('task.extensionPending') : t('task.requestExtension'),
-      disabled: extended || pendingExtension || !kase.clock,
-    },
-    ...(isHead ? [{ key: 'extend', label: extended ? t('cases.extendedOnce') : t('cases.extend'), disabled: extended || !kase.clock }] : []),
-  ];
+  // a decision the department authorized the window to make: granted, denied or handed to a colleague at the window
+  const atWindow = task.role === 'clerk';
+  const more: MenuProps['items'] = atWindow
+    ? [{ key: 'transfer', label: t('cases.transfer') }]
+    : [
+        { key: 'return', label: t('cases.return'), disabled: waiting || task.kind === 'cosign' },
+        { key: 'transfer', label: t('cases.transfer') },
+        { key: 'delegate', label: t('task.delegate') },
+        ...(task.kind !== 'cosign' ? [{ key: 'add_cosigner', label: t('task.cosign'), disabled: !['in_progress', 'decided'].includes(kase.status) }] : []),
+        ...(task.canReassign ? [{ key: 'reassign', label: t('task.reassign') }] : []),
+        { type: 'divider' as const },
+        { key: 'request_supplement', label: t('cases.requestSupplement'), disabled: kase.status !== 'in_progress' },
+        inSpecial
+          ? { key: 'end_special', label: t('cases.endSpecial') }
+          : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' },
+        {
+          key: 'request_extension',
+          label: extended ? t('cases.extendedOnce') : pendingExtension ? t('task.extensionPending') : t('task.requestExtension'),
+          disabled: extended || pendingExtension || !kase.clock,
+        },
+        ...(isHead ? [{ key: 'extend', label: extended ? t('cases.extendedOnce') : t('cases.extend'), disabled: extended || !kase.clock }] : []),
+      ];
   return (
     <div className="case-my-task" data-task={task.id}>
       <TaskHead task={task} t={t} />
+      {atWindow && <Alert type="info" showIcon className="block-gap" title={t('task.atWindow')} data-testid="task-at-window" />}
       <Space wrap>
         {task.state === 'open' && <ClaimButton kase={kase} task={task} />}
         <Button type="primary" icon={<CheckOutlined />} disabled={waiting} onClick={() => onDialog('approve')} data-testid="task-approve">

@@ -77,6 +77,16 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
         hint={t('today.awaitingApplicantHint')}
         testId="today-awaiting"
       />
+      {intake.windowDecision > 0 && (
+        <CountTile
+          to="/workbench/intake?tab=window_decision"
+          title={t('today.windowDecision')}
+          value={intake.windowDecision}
+          tone="warning"
+          hint={t('today.windowDecisionHint')}
+          testId="today-window-decision"
+        />
+      )}
       <CountTile
         to="/workbench/intake?tab=delivery"
         title={t('today.toDeliver')}

@@ -3,11 +3,9 @@ import { DeleteOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/index.tsx';
 import { useOrganizationOptions } from '../../../api/org.ts';
-import type { Limit, ProcessNode } from '../../../api/catalog-admin.ts';
+import type { ItemContent, Limit, ProcessNode } from '../../../api/catalog-admin.ts';
+import { clerkMayActAt } from '../../../../common/window-decisions.ts';
 import { optionsOf, orgRuleLabels, parallelModeLabels, roleLabels, stageLabels, unitLabels } from '../labels.ts';
-
-/** The stages a window clerk may act at. */
-const clerkStages = new Set(['receive', 'deliver']);
 
 function Setting({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
@@ -49,12 +47,15 @@ function BudgetInput({ budget, onChange }: { budget: Limit | undefined; onChange
 export function NodeDrawer({
   node,
   inBranch,
+  caseKind,
   onChange,
   onDelete,
   onClose,
 }: {
   node: ProcessNode;
   inBranch: boolean;
+  /** an immediate item's decision may be the window's (窗口授权办理) */
+  caseKind: ItemContent['caseKind'];
   onChange: (node: ProcessNode) => void;
   onDelete: () => void;
   onClose: () => void;
@@ -95,22 +96,31 @@ export function NodeDrawer({
             <Select
               value={node.stage}
               options={optionsOf(t, stageLabels)}
-              // window clerks only receive and deliver (item-rules.ts): another stage goes to an approver
+              // window clerks receive and deliver, and decide an immediate item (item-rules.ts): another stage goes to an approver
               onChange={(stage) =>
                 onChange({
                   ...node,
                   stage,
-                  assignee: clerkStages.has(stage) || node.assignee.role !== 'clerk' ? node.assignee : { ...node.assignee, role: 'approver' },
+                  assignee: clerkMayActAt(stage, caseKind) || node.assignee.role !== 'clerk' ? node.assignee : { ...node.assignee, role: 'approver' },
                 })
               }
               style={{ width: '100%' }}
               data-testid="node-stage"
             />
           </Setting>
-          <Setting label={t('ca.process.role')} hint={clerkStages.has(node.stage) ? undefined : t('ca.process.clerkHint')}>
+          <Setting
+            label={t('ca.process.role')}
+            hint={
+              clerkMayActAt(node.stage, caseKind)
+                ? node.stage === 'decide' || node.stage === 'conclude'
+                  ? t('ca.process.windowDecisionHint')
+                  : undefined
+                : t('ca.process.clerkHint')
+            }
+          >
             <Radio.Group
               value={node.assignee.role}
-              options={optionsOf(t, roleLabels).map((o) => ({ ...o, disabled: o.value === 'clerk' && !clerkStages.has(node.stage) }))}
+              options={optionsOf(t, roleLabels).map((o) => ({ ...o, disabled: o.value === 'clerk' && !clerkMayActAt(node.stage, caseKind) }))}
               optionType="button"
               onChange={(e) => onChange({ ...node, assignee: { ...node.assignee, role: e.target.value as typeof node.assignee.role } })}
             />

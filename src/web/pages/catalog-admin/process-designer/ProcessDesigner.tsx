@@ -232,6 +232,7 @@ export function ProcessDesigner({
         <NodeDrawer
           node={openNode}
           inBranch={open.branch !== undefined}
+          caseKind={content.caseKind}
           onChange={(node) => write(replaceAt(nodes, open, node))}
           onDelete={() => remove(open)}
           onClose={() => setOpen(null)}

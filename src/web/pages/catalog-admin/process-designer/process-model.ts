@@ -1,4 +1,5 @@
 import type { ItemContent, ParallelNode, ProcessNode, ReportUpNode, StageNode } from '../../../api/catalog-admin.ts';
+import { clerkMayActAt } from '../../../../common/window-decisions.ts';
 
 /*
  * Edits of a process (catalog.schemas.ts `Process`): top-level nodes, and stages inside the branches
@@ -107,7 +108,7 @@ export function processHints(nodes: readonly ProcessNode[], content: Pick<ItemCo
     noReceiveFirst: !first || first.kind !== 'stage' || first.stage !== 'receive',
     noDecision: !stages.includes('decide') && !nodes.some((n) => n.kind === 'report_up'),
     noConclude: !stages.includes('conclude'),
-    clerkMisplaced: [...stagesOf(nodes)].some((s) => s.assignee.role === 'clerk' && s.stage !== 'receive' && s.stage !== 'deliver'),
+    clerkMisplaced: [...stagesOf(nodes)].some((s) => s.assignee.role === 'clerk' && !clerkMayActAt(s.stage, content.caseKind)),
     overBudget: content.caseKind === 'committed' && content.legalLimit.unit === 'workday' && budgetTotal(nodes) > content.legalLimit.value,
   };
 }
