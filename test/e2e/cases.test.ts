@@ -594,7 +594,8 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await status(page).getByText('已办结').waitFor({ state: 'visible' });
     await page.getByTestId('action-deliver').click();
     await pickRadio(page.getByTestId('deliver-method'), '电子送达');
-    await pressUntil(page.getByTestId('deliver-ok'), status(page).getByText('已送达'));
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${kase.number} 已出件（电子送达）`));
+    await status(page).getByText('已送达').waitFor({ state: 'visible' });
     await page.getByTestId('deliver-dialog').waitFor({ state: 'detached' });
 
     const done = (await clerk.get(`/api/v1/cases/${kase.id}`)).body;

@@ -35,9 +35,11 @@ export function DeliverDialog({
     (method === 'post' && trackingNumber.trim()) ||
     (method === 'locker' && lockerCode.trim()) ||
     method === 'electronic';
+  // the promise, not mutate's callbacks: on the case page the delivered case takes the dialog away with the deliver
+  // button before those would run, and the clerk is still told it went out
   const submit = () =>
-    action.mutate(
-      {
+    action
+      .mutateAsync({
         body: {
           action: 'deliver',
           method,
@@ -46,15 +48,14 @@ export function DeliverDialog({
           lockerCode: method === 'locker' ? lockerCode.trim() : null,
         },
         key,
-      },
-      {
-        onSuccess: () => {
+      })
+      .then(
+        () => {
           message.success(t('cases.delivered', { number: kase.number, method: deliveryLabel(t, method) }));
           onClose();
         },
-        onError: (e) => setError(e.message),
-      },
-    );
+        (e: Error) => setError(e.message),
+      );
   return (
     <Modal
       open
