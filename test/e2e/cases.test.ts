@@ -102,6 +102,15 @@ describe('a case from online application to delivery', () => {
     }
     await page.getByTestId('use-license-id_card').click();
     await page.getByTestId('use-license-id_card').getByText('已选用电子证照').waitFor({ state: 'visible' });
+
+    // 结果领取方式: by post, to her address; the recipient is her name already, and an address is asked for
+    await pickRadio(page.getByTestId('delivery-choice'), '邮寄送达');
+    expect(await page.locator('#delivery-recipient').inputValue()).toBe('林小雨');
+    await page.locator('#delivery-phone').fill('13600000001');
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-error').getByText('请填写完整的邮寄信息').waitFor({ state: 'visible' });
+    await page.getByText('请填写完整的邮寄地址').waitFor({ state: 'visible' });
+    await page.locator('#delivery-address').fill('云州市青川区滨江路 88 号 3 单元 502 室');
     await screenshot(page, 'cases-apply-form');
 
     // the application keeps its Idempotency-Key: a submit pressed again files nothing twice
@@ -113,6 +122,7 @@ describe('a case from online application to delivery', () => {
     await page.waitForURL(/\/my\/cases\/\d+$/);
     caseId = Number(new URL(page.url()).pathname.split('/').pop());
     expect(await status(page).innerText()).toBe('待预审');
+    expect(await page.getByTestId('delivery-choice-text').innerText()).toMatch(/邮寄送达[\s\S]*林小雨[\s\S]*136\*\*\*\*0001[\s\S]*滨江路 88 号/);
 
     // 我的办件 from the portal header: the new case with its status and kind
     await page.getByTestId('nav-my-cases').click();
@@ -270,9 +280,13 @@ describe('a case from online application to delivery', () => {
     // decided today: ten working days to deliver (art. 44)
     await row.getByTestId('delivery-due').getByText('剩 10 个工作日').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-to-deliver');
+    // she asked for it by post: the dialog starts there, with whom and where to send it
+    expect(await row.innerText()).toContain('邮寄送达');
     await row.getByTestId('delivery-open').click();
     const dialog = page.getByTestId('deliver-dialog');
-    await pickRadio(page.getByTestId('deliver-method'), '邮寄送达');
+    await dialog.getByTestId('deliver-chosen').getByText('申请人选择：邮寄送达').waitFor({ state: 'visible' });
+    await dialog.getByTestId('deliver-send-to').getByText('云州市青川区滨江路 88 号 3 单元 502 室', { exact: false }).waitFor({ state: 'visible' });
+    expect(await dialog.getByTestId('deliver-send-to').innerText()).toContain('136****0001');
     await page.locator('#trackingNumber').fill('SF1234567890');
     await screenshot(page, 'cases-deliver-dialog');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（邮寄送达）`));

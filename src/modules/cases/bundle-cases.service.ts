@@ -31,6 +31,9 @@ const terminal: CaseStatus[] = ['concluded', 'delivered', 'refused', 'withdrawn'
 
 export async function applyForBundle(ctx: WriteContext, deps: Deps, input: ApplyBundleInput) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  // the items' guides offer methods of their own; the bundle's results go out together, as agreed at 统一出件
+  if (input.delivery)
+    throw new AppError('VALIDATION_FAILED', { field: 'delivery', reason: 'a bundle’s results are delivered together; the method is agreed at delivery' });
   const bundle = await getBundle(ctx.tx, input.bundleCode);
   const bundleRow = await ctx.tx.selectFrom('bundle').select(['id', 'organization_id', 'region_id']).where('code', '=', bundle.code).executeTakeFirstOrThrow();
   const known = new Map(bundle.materials.map((m) => [m.key, m]));

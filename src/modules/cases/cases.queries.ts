@@ -22,7 +22,7 @@ import { caseLedgerWorkbook } from './case-ledger.ts';
 import { caseKinds } from './case-kinds.ts';
 import { deliveryDeadline } from './delivery-deadline.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
-import './cases.tables.ts';
+import type { DeliveryMethod } from './cases.tables.ts';
 
 /** A resident ID number (GB 11643) or a mainland mobile number: shown masked wherever a form holds one. */
 const idNumberPattern = /^[1-9]\d{16}[\dXx]$/;
@@ -58,16 +58,32 @@ export async function revealCase(ctx: WriteContext, deps: Deps, caseId: number) 
   const fields: string[] = [];
   maskIdentifiers(form, fields);
   const shown = { idNumber: deps.cipher.decrypt(applicant.id_number_enc), phone: applicant.phone_enc ? deps.cipher.decrypt(applicant.phone_enc) : null };
+  const delivery = deliveryChoiceOf(deps, kase, true);
   await ctx.audit({
     action: 'case.revealed',
     targetType: 'case',
     targetId: kase.id,
-    change: { fields: ['applicant.idNumber', ...(shown.phone ? ['applicant.phone'] : []), ...fields.map((f) => `form.${f}`)] },
+    change: {
+      fields: [
+        'applicant.idNumber',
+        ...(shown.phone ? ['applicant.phone'] : []),
+        ...fields.map((f) => `form.${f}`),
+        ...(delivery?.phone ? ['delivery.phone'] : []),
+      ],
+    },
     scopePath: await caseScope(ctx.tx, kase.region_id),
     // beside the case's own chain: a reveal never holds up an action on the case
     stream: `case:${kase.id}:reveals`,
   });
-  return { applicant: shown, form };
+  return { applicant: shown, form, delivery };
+}
+
+/** 结果领取方式 as the case keeps it: the method, and for post whom to send it to — the phone masked unless `inFull`. */
+function deliveryChoiceOf(deps: Deps, kase: CaseRow, inFull: boolean) {
+  if (!kase.delivery_choice) return null;
+  if (!kase.delivery_address_enc) return { method: kase.delivery_choice, recipient: null, phone: null, address: null };
+  const contact = JSON.parse(deps.cipher.decrypt(kase.delivery_address_enc)) as { recipient: string; phone: string; address: string };
+  return { method: kase.delivery_choice, ...contact, phone: inFull ? contact.phone : maskPhone(contact.phone) };
 }
 
 /** Who may read a case: its applicant or agent; staff whose case scope covers its region or organization, or who hold one of its tasks. */
@@ -114,7 +130,12 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     kase.item_id === null
       ? db
           .selectFrom('organization as o')
-          .select([sql<string | null>`NULL`.as('code'), 'o.name as organization_name', sql<number | null>`NULL`.as('version')])
+          .select([
+            sql<string | null>`NULL`.as('code'),
+            'o.name as organization_name',
+            sql<number | null>`NULL`.as('version'),
+            sql<DeliveryMethod[] | null>`NULL`.as('delivery_methods'),
+          ])
           .where('o.id', '=', kase.organization_id)
           .executeTakeFirstOrThrow()
       : db
@@ -122,6 +143,13 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
           .innerJoin('organization as o', 'o.id', 'i.organization_id')
           .select(['i.code', 'o.name as organization_name'])
           .select((eb) => eb.selectFrom('item_version as v').select('v.number').where('v.id', '=', kase.item_version_id).as('version'))
+          .select((eb) =>
+            eb
+              .selectFrom('item_version as v')
+              .select(sql<DeliveryMethod[]>`v.content->'deliveryMethods'`.as('m'))
+              .where('v.id', '=', kase.item_version_id)
+              .as('delivery_methods'),
+          )
           .where('i.id', '=', kase.item_id)
           .executeTakeFirstOrThrow(),
     db.selectFrom('applicant').select(['id', 'kind', 'name', 'id_number_mask', 'phone_mask']).where('id', '=', kase.applicant_id).executeTakeFirstOrThrow(),
@@ -207,6 +235,10 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     concludedAt: kase.concluded_at?.toISOString() ?? null,
     deliveredAt: kase.delivered_at?.toISOString() ?? null,
     delivery: kase.delivery,
+    /** the delivery methods of the version the case was filed under (null for a bundle application) */
+    deliveryMethods: item.delivery_methods ?? null,
+    /** 结果领取方式 as the applicant asked when applying; by post, whom to send it to, the phone masked (revealed in full with the rest) */
+    deliveryChoice: deliveryChoiceOf(deps, kase, false),
     /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left */
     deliveryDeadline:
       kase.status === 'concluded' && kase.decided_at ? deliveryDeadline((await workCalendarFor(db, kase.region_id)).calendar, kase.decided_at) : null,
@@ -440,6 +472,7 @@ export async function listCases(
           'c.is_overdue',
           'k.region_id',
           'k.decided_at',
+          'k.delivery_choice',
         ])
         .$call((q) =>
           f.sort === 'decided'
@@ -470,6 +503,8 @@ export async function listCases(
       decidedAt: r.decided_at?.toISOString() ?? null,
       /** art. 44, for a concluded case waiting for delivery: the last day, and the working days left (negative: late) */
       delivery: null as { dueDate: string; workdaysLeft: number } | null,
+      /** how the applicant asked to receive the result (结果领取方式), if they said */
+      deliveryChoice: r.delivery_choice,
       regionId: r.region_id,
     }),
     caseExportLimit,

@@ -68,6 +68,20 @@ const ApplyBody = Type.Object(
       { maxItems: 100 },
     ),
     urgent: Type.Optional(Type.Boolean()),
+    /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
+    delivery: Type.Optional(
+      Nullable(
+        Type.Object(
+          {
+            method: Type.Union([Type.Literal('pickup'), Type.Literal('post'), Type.Literal('locker'), Type.Literal('electronic')]),
+            recipient: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+            phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+            address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -529,6 +543,15 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             applicant: Type.Object({ idNumber: Type.String(), phone: Nullable(Type.String()) }),
             form: Type.Record(Type.String(), Type.Unknown()),
+            /** 结果领取方式 with its phone in full */
+            delivery: Nullable(
+              Type.Object({
+                method: Type.String(),
+                recipient: Nullable(Type.String()),
+                phone: Nullable(Type.String()),
+                address: Nullable(Type.String()),
+              }),
+            ),
           }),
           ...errors,
         },

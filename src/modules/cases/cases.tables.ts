@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 
 export type CaseStatus = 'submitted' | 'notified' | 'in_progress' | 'awaiting_supplement' | 'decided' | 'concluded' | 'delivered' | 'refused' | 'withdrawn';
 export type Channel = 'window' | 'online' | 'mobile' | 'terminal' | 'post';
+export type DeliveryMethod = 'pickup' | 'post' | 'locker' | 'electronic';
 
 export interface KaseTable {
   id: Generated<number>;
@@ -32,6 +33,10 @@ export interface KaseTable {
   concluded_at: Date | null;
   delivered_at: Date | null;
   delivery: unknown;
+  /** how the applicant asked to receive the result, one of the version's delivery methods (null: agreed at delivery) */
+  delivery_choice: Generated<DeliveryMethod | null>;
+  /** for a delivery by post: { recipient, phone, address } as encrypted JSON */
+  delivery_address_enc: Generated<string | null>;
   refusal_reason: string | null;
   clock_id: number | null;
   /** a bundle application (一件事): set on the parent case */

@@ -26,7 +26,8 @@ import {
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
-import type { Channel } from './cases.tables.ts';
+import type { Channel, DeliveryMethod } from './cases.tables.ts';
+import { isValidPhone } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
 import { referencedLicense, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
@@ -68,6 +69,8 @@ const caseInsertStatement = shapedStatement(
       | 'subject'
       | 'received_at'
       | 'notice_due_at'
+      | 'delivery_choice'
+      | 'delivery_address_enc'
     > & { numberPrefix: string },
   ) =>
     db
@@ -89,6 +92,8 @@ const caseInsertStatement = shapedStatement(
         subject: v.subject,
         received_at: v.received_at,
         notice_due_at: v.notice_due_at,
+        delivery_choice: v.delivery_choice,
+        delivery_address_enc: v.delivery_address_enc,
         ...nothingYet,
       })
       .returningAll(),
@@ -119,6 +124,34 @@ export interface ApplyInput {
   /** each material: an upload (`file:<id>`) or a note (`reference`), a license the applicant holds (`licenseId`), or to be taken from a license or shared data (`fromLicense`) */
   materials: { key: string; reference?: string | null; fromLicense?: boolean; licenseId?: number | null }[];
   urgent?: boolean;
+  /** 结果领取方式: how the applicant asks to receive the result — one of the item's delivery methods; a delivery by post names whom to send it to */
+  delivery?: DeliveryChoice | null;
+}
+
+export interface DeliveryChoice {
+  method: DeliveryMethod;
+  recipient?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/**
+ * The applicant's choice of delivery as the case keeps it: one of the methods the item version's guide offers, and
+ * for post whom to send it to (recipient, phone and address, all three), encrypted. Anything else is a 400.
+ */
+function deliveryChoiceOf(deps: Deps, offered: readonly DeliveryMethod[], choice: DeliveryChoice | null | undefined) {
+  if (!choice) return { delivery_choice: null, delivery_address_enc: null };
+  const field = (name: string, reason: string) => new AppError('VALIDATION_FAILED', { field: `delivery.${name}`, reason });
+  if (!offered.includes(choice.method)) throw field('method', `this item delivers by ${offered.join(', ')}`);
+  const contact = { recipient: choice.recipient?.trim(), phone: choice.phone?.trim(), address: choice.address?.trim() };
+  if (choice.method !== 'post') {
+    if (contact.recipient || contact.phone || contact.address) throw field('address', 'only a delivery by post takes an address');
+    return { delivery_choice: choice.method, delivery_address_enc: null };
+  }
+  if (!contact.recipient) throw field('recipient', 'whom to send the result to');
+  if (!contact.phone || !isValidPhone(contact.phone)) throw field('phone', 'a phone number the courier can call');
+  if (!contact.address || contact.address.length < 5) throw field('address', 'the address to send the result to');
+  return { delivery_choice: choice.method, delivery_address_enc: deps.cipher.encrypt(JSON.stringify(contact)) };
 }
 
 /**
@@ -189,6 +222,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     : input.formData;
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
+  // an item case of a bundle is delivered with its bundle
+  const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -209,6 +244,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
         received_at: now,
         // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
         notice_due_at: await noticeDue(ctx, item.regionId, now),
+        ...delivery,
       }),
     )
   ).rows[0] as CaseRow;

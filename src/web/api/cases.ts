@@ -52,6 +52,8 @@ export interface CaseSummary {
   decidedAt: string | null;
   /** 行政许可法 art. 44, for a concluded case waiting for delivery: the last day, and the working days left (negative: late) */
   delivery: { dueDate: string; workdaysLeft: number } | null;
+  /** how the applicant asked to receive the result, if they said */
+  deliveryChoice: DeliveryMethod | null;
 }
 
 export interface CaseMaterial {
@@ -177,6 +179,10 @@ export interface CaseDetail {
   concludedAt: string | null;
   deliveredAt: string | null;
   delivery: unknown;
+  /** the delivery methods of the item version the case was filed under (null for a bundle application) */
+  deliveryMethods: DeliveryMethod[] | null;
+  /** 结果领取方式 as the applicant asked when applying */
+  deliveryChoice: DeliveryChoice | null;
   /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left (negative: late) */
   deliveryDeadline: { dueDate: string; workdaysLeft: number } | null;
   refusalReason: string | null;
@@ -291,6 +297,16 @@ export interface ApplyInput {
   formData: Record<string, unknown>;
   materials: MaterialInput[];
   urgent?: boolean;
+  /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
+  delivery?: DeliveryChoice | null;
+}
+
+/** How the applicant asked to receive the result; for post, whom to send it to (the phone masked until revealed). */
+export interface DeliveryChoice {
+  method: DeliveryMethod;
+  recipient?: string | null;
+  phone?: string | null;
+  address?: string | null;
 }
 
 export interface AskItem {
@@ -460,6 +476,7 @@ export function useApply() {
 export interface RevealedCase {
   applicant: { idNumber: string; phone: string | null };
   form: Record<string, unknown>;
+  delivery: DeliveryChoice | null;
 }
 export function useRevealCase(id: number) {
   return useMutation({

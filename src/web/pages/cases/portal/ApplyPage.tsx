@@ -78,7 +78,14 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
       <Card title={t('cases.guideSummary')} className="block-gap" extra={<Link to={`/services/${encodeURIComponent(item.code)}`}>{t('cases.fullGuide')}</Link>}>
         <ItemGuideSummary item={item} />
       </Card>
-      <ApplicationForm spec={item.content.form} materials={item.content.materials} me={me} submit={submit} pending={apply.isPending} />
+      <ApplicationForm
+        spec={item.content.form}
+        materials={item.content.materials}
+        deliveryMethods={item.content.deliveryMethods}
+        me={me}
+        submit={submit}
+        pending={apply.isPending}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Modal, Select, Space, Typography } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useHeldLicenses, type ItemContent, type MaterialInput } from '../../../api/cases.ts';
+import { useHeldLicenses, type DeliveryChoice, type DeliveryMethod, type ItemContent, type MaterialInput } from '../../../api/cases.ts';
+import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from './DeliveryChoiceInput.tsx';
 import { useAgents } from '../../../api/agents.ts';
 import type { Me } from '../../../api/types.ts';
 import { SchemaFields, maskedPrefills, prefillValues, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
@@ -15,6 +16,8 @@ export interface Application {
   materials: MaterialInput[];
   /** the applicant an agent applies for (代办); absent: the signed-in applicant */
   applicantId?: number;
+  /** 结果领取方式 (an item's application; a bundle's results are delivered together) */
+  delivery?: DeliveryChoice | null;
 }
 
 /**
@@ -30,9 +33,12 @@ export function ApplicationForm({
   submit,
   pending,
   materialNote,
+  deliveryMethods,
 }: {
   spec: FormSpec;
   materials: Material[];
+  /** the item's delivery methods, to choose how to receive the result (none for a bundle) */
+  deliveryMethods?: DeliveryMethod[];
   me: Me;
   submit: (application: Application) => Promise<unknown>;
   pending: boolean;
@@ -43,6 +49,8 @@ export function ApplicationForm({
   const [form] = Form.useForm();
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [error, setError] = useState<string | null>(null);
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(deliveryMethods?.length ? { method: deliveryMethods[0]! } : null);
+  const [deliveryChecked, setDeliveryChecked] = useState(false);
   const [modal, modalHolder] = Modal.useModal();
   // 代办: the applicants who authorized me; applying for one of them, nothing of my account is prefilled
   const agents = useAgents(!!me.applicant);
@@ -71,6 +79,11 @@ export function ApplicationForm({
       setError(t('cases.fixForm'));
       return;
     }
+    if (deliveryProblems(delivery).length) {
+      setDeliveryChecked(true);
+      setError(t('cases.deliveryIncomplete'));
+      return;
+    }
     const missing = missingRequired(materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
@@ -91,7 +104,12 @@ export function ApplicationForm({
       if (!go) return;
     }
     try {
-      await submit({ formData: toFormData(spec, values), materials: toMaterialInputs(choices), ...(forId === undefined ? {} : { applicantId: forId }) });
+      await submit({
+        formData: toFormData(spec, values),
+        materials: toMaterialInputs(choices),
+        ...(forId === undefined ? {} : { applicantId: forId }),
+        ...(delivery ? { delivery: deliveryInput(delivery) } : {}),
+      });
     } catch (e) {
       setError(placeSubmitErrors(form, e));
     }
@@ -145,6 +163,21 @@ export function ApplicationForm({
           linkLicenses={forId === undefined}
         />
       </Card>
+      {deliveryMethods && deliveryMethods.length > 0 && (
+        <Card title={t('cases.deliveryChoice')} className="block-gap">
+          <Typography.Paragraph type="secondary">{t('cases.deliveryChoiceHint')}</Typography.Paragraph>
+          <DeliveryChoiceInput
+            methods={deliveryMethods}
+            value={delivery}
+            onChange={(d) => {
+              setDelivery(d);
+              setError(null);
+            }}
+            showProblems={deliveryChecked}
+            defaultRecipient={forId === undefined ? me.applicant?.name : principal?.name}
+          />
+        </Card>
+      )}
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
       <Space className="case-submit-bar">
         <Button type="primary" size="large" loading={pending} onClick={() => void onSubmit()} data-testid="apply-submit">

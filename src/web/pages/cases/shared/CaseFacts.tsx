@@ -2,8 +2,9 @@ import { Alert, Descriptions } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
-import type { CaseDetail, DeliveryMethod } from '../../../api/cases.ts';
+import type { CaseDetail, DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel } from './labels.tsx';
+import { DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -73,13 +74,17 @@ export function CaseFacts({
   kase,
   showApplicant,
   applicantInFull,
+  deliveryInFull,
 }: {
   kase: CaseDetail;
   showApplicant?: boolean;
   /** the applicant's ID and phone unmasked (查看完整信息) */
   applicantInFull?: { idNumber: string; phone: string | null };
+  /** the delivery choice with its phone in full (显示完整信息) */
+  deliveryInFull?: DeliveryChoice | null;
 }) {
   const applicant = { ...kase.applicant, ...applicantInFull };
+  const delivery = deliveryInFull ?? kase.deliveryChoice;
   const t = useCaseT();
   const { locale } = useLocale();
   return (
@@ -108,6 +113,7 @@ export function CaseFacts({
             ]
           : []),
         { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
+        ...(delivery ? [{ key: 'delivery-choice', label: t('cases.deliveryChoice'), children: <DeliveryChoiceText choice={delivery} /> }] : []),
         { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
         { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
         ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
+import { useCase, useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
+import { DeliveryChoiceText } from '../shared/DeliveryChoiceInput.tsx';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { deliveryLabel } from '../shared/labels.tsx';
 import { UnpaidFeesAlert, useDeliveryBlockedByFees } from '../shared/FeesPanel.tsx';
@@ -21,7 +22,12 @@ export function DeliverDialog({
   onClose: () => void;
 }) {
   const t = useCaseT();
-  const [method, setMethod] = useState<DeliveryMethod>('pickup');
+  // the methods the item's guide offers (a bundle's: any), starting from the one the applicant asked for
+  const detail = useCase(kase.id);
+  const offered = detail.data?.deliveryMethods?.length ? detail.data.deliveryMethods : methods;
+  const chosen = detail.data?.deliveryChoice ?? null;
+  const [picked, setMethod] = useState<DeliveryMethod | null>(null);
+  const method: DeliveryMethod = picked ?? (chosen && offered.includes(chosen.method) ? chosen.method : offered[0]!);
   const [identityChecked, setIdentityChecked] = useState(false);
   const [trackingNumber, setTrackingNumber] = useState('');
   const [lockerCode, setLockerCode] = useState('');
@@ -79,7 +85,7 @@ export function DeliverDialog({
             buttonStyle="solid"
             data-testid="deliver-method"
           >
-            {methods.map((m) => (
+            {offered.map((m) => (
               <Radio.Button key={m} value={m}>
                 {deliveryLabel(t, m)}
               </Radio.Button>
@@ -92,6 +98,21 @@ export function DeliverDialog({
               {t('cases.identityChecked')}
             </Checkbox>
           </Form.Item>
+        )}
+        {chosen && (
+          <Typography.Paragraph type="secondary" data-testid="deliver-chosen">
+            {t('cases.deliveryChosen', { method: deliveryLabel(t, chosen.method) })}
+          </Typography.Paragraph>
+        )}
+        {method === 'post' && chosen?.method === 'post' && chosen.address && (
+          <Alert
+            type="info"
+            showIcon
+            className="block-gap"
+            title={t('cases.deliverSendTo')}
+            description={<DeliveryChoiceText choice={chosen} contactOnly />}
+            data-testid="deliver-send-to"
+          />
         )}
         {method === 'post' && (
           <Form.Item label={t('cases.trackingNumber')} required>

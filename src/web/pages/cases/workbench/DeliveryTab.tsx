@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import { useCases, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
+import { deliveryLabel } from '../shared/labels.tsx';
 
 /** 待出件: concluded cases whose results wait for unified delivery (行政许可法 art. 44: within 10 days of the decision). */
 export function DeliveryTab() {
@@ -51,6 +52,12 @@ export function DeliveryTab() {
             )}
           </span>
         ),
+    },
+    {
+      title: t('cases.deliveryChoiceShort'),
+      dataIndex: 'deliveryChoice',
+      width: 110,
+      render: (m: CaseSummary['deliveryChoice']) => (m ? deliveryLabel(t, m) : <span className="cell-sub">—</span>),
     },
     {
       title: '',

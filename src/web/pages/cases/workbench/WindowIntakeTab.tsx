@@ -12,6 +12,8 @@ import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices
 import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { ApplicantPicker } from './ApplicantPicker.tsx';
+import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
+import type { DeliveryChoice } from '../../../api/cases.ts';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -125,6 +127,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [urgent, setUrgent] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // at the window the applicant is there: collecting at the window comes first where the item offers it
+  const methods = item.content.deliveryMethods;
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(methods.length ? { method: methods.includes('pickup') ? 'pickup' : methods[0]! } : null);
+  const [deliveryChecked, setDeliveryChecked] = useState(false);
   const [key, renewKey] = useIdempotencyKey();
   const [modal, holder] = Modal.useModal();
   const apply = useApply();
@@ -153,6 +159,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(t('cases.fixForm'));
       return;
     }
+    if (deliveryProblems(delivery).length) {
+      setDeliveryChecked(true);
+      setError(t('cases.deliveryIncomplete'));
+      return;
+    }
     const missing = missingRequired(item.content.materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
@@ -172,6 +183,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           formData: toFormData(spec, values),
           materials: toMaterialInputs(choices),
           urgent,
+          delivery: deliveryInput(delivery),
         },
         key,
       },
@@ -202,6 +214,22 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
       <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" licenses={held.data?.items} />
       <Divider />
+      {methods.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('cases.step5Delivery')}</Typography.Title>
+          <DeliveryChoiceInput
+            methods={methods}
+            value={delivery}
+            onChange={(d) => {
+              setDelivery(d);
+              setError(null);
+            }}
+            showProblems={deliveryChecked}
+            defaultRecipient={applicant?.name}
+          />
+          <Divider />
+        </>
+      )}
       <Space align="center" className="block-gap">
         <Switch checked={urgent} onChange={setUrgent} data-testid="urgent-switch" />
         <span>

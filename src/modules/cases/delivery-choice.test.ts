@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { companyApplication, sampleForm, sampleMaterials } from '../../../test/factories.ts';
+
+/**
+ * 结果领取方式: the applicant says how to receive the result when applying — one of the methods the item's guide
+ * offers, and by post whom to send it to (kept encrypted, the phone masked until revealed) — and 统一出件 starts
+ * from it.
+ */
+let server: TestServer;
+let citizen: Client;
+let clerk: Client;
+let idNumber: string;
+
+type Item = {
+  code: string;
+  content: { deliveryMethods: string[]; form: { schema: unknown }; materials: { key: string; necessity: string; source: string }[] };
+};
+const itemNamed = async (name: string): Promise<Item> => {
+  const code = (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = $1", [name]))
+    .rows[0].code;
+  return (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+};
+const application = (item: Item, delivery: unknown) => ({
+  itemCode: item.code,
+  ...((item.content.form.schema as { properties: { companyType?: unknown } }).properties.companyType
+    ? companyApplication(item as never, '云州林氏软件有限公司', idNumber)
+    : { formData: sampleForm(item.content.form.schema, idNumber), materials: sampleMaterials(item.content.materials) }),
+  delivery,
+});
+const count = async () => (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n as number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  citizen = await signIn(server, 'citizen1');
+  clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('how the applicant receives the result (结果领取方式)', () => {
+  it('keeps a choice by post encrypted, shows it masked, reveals it on the audit trail and lists it for delivery', async () => {
+    const item = await itemNamed('企业设立登记');
+    expect(item.content.deliveryMethods).toContain('post');
+    const post = { method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号 3 单元 502 室' };
+    const applied = await citizen.post('/api/v1/cases', application(item, post));
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const id = applied.body.id as number;
+
+    const row = (await server.sql('SELECT delivery_choice, delivery_address_enc FROM kase WHERE id = $1', [id])).rows[0];
+    expect(row.delivery_choice).toBe('post');
+    expect(row.delivery_address_enc).not.toContain('滨江路');
+    expect(row.delivery_address_enc).not.toContain('13600000001');
+
+    for (const c of [citizen, clerk]) {
+      const kase = (await c.get(`/api/v1/cases/${id}`)).body;
+      expect(kase.deliveryChoice).toEqual({ ...post, phone: '136****0001' });
+      expect(kase.deliveryMethods).toEqual(item.content.deliveryMethods);
+    }
+    const revealed = await clerk.post(`/api/v1/cases/${id}/reveal`);
+    expect(revealed.body.delivery).toEqual(post);
+    const audit = (await server.sql("SELECT change FROM audit_entry WHERE action = 'case.revealed' AND target_id = $1", [String(id)])).rows;
+    expect(audit.at(-1)!.change.fields).toContain('delivery.phone');
+
+    const listed = (await clerk.get('/api/v1/cases?limit=100')).body.items.find((c: { id: number }) => c.id === id);
+    expect(listed.deliveryChoice).toBe('post');
+  });
+
+  it('takes only the item’s methods, and by post whom, a phone and where; refusals change nothing', async () => {
+    const item = await itemNamed('异地就医备案');
+    expect(item.content.deliveryMethods).toEqual(['electronic']);
+    const before = await count();
+    const refusals: [unknown, string][] = [
+      [{ method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' }, 'delivery.method'],
+      [{ method: 'electronic', address: '云州市青川区滨江路 88 号' }, 'delivery.address'],
+      [{ method: 'pickup' }, 'delivery.method'],
+    ];
+    for (const [delivery, field] of refusals) {
+      const r = await citizen.post('/api/v1/cases', application(item, delivery));
+      expect(r.status, JSON.stringify([delivery, r.body])).toBe(400);
+      expect(r.body.error.details.field).toBe(field);
+    }
+    const company = await itemNamed('企业设立登记');
+    const incomplete: [unknown, string][] = [
+      [{ method: 'post', phone: '13600000001', address: '云州市青川区滨江路 88 号' }, 'delivery.recipient'],
+      [{ method: 'post', recipient: '林小雨', phone: '12', address: '云州市青川区滨江路 88 号' }, 'delivery.phone'],
+      [{ method: 'post', recipient: '林小雨', phone: '13600000001', address: '  ' }, 'delivery.address'],
+    ];
+    for (const [delivery, field] of incomplete) {
+      const r = await citizen.post('/api/v1/cases', application(company, delivery));
+      expect(r.status, JSON.stringify([delivery, r.body])).toBe(400);
+      expect(r.body.error.details.field).toBe(field);
+    }
+    expect((await citizen.post('/api/v1/cases', application(company, { method: 'courier' }))).status).toBe(400);
+    expect(await count()).toBe(before);
+
+    // electronic, or no choice at all (agreed at delivery)
+    const electronic = await citizen.post('/api/v1/cases', application(item, { method: 'electronic' }));
+    expect(electronic.status).toBe(201);
+    expect((await citizen.get(`/api/v1/cases/${electronic.body.id}`)).body.deliveryChoice).toEqual({
+      method: 'electronic',
+      recipient: null,
+      phone: null,
+      address: null,
+    });
+    const none = await citizen.post('/api/v1/cases', application(item, undefined));
+    expect((await citizen.get(`/api/v1/cases/${none.body.id}`)).body.deliveryChoice).toBeNull();
+  });
+
+  it('leaves a bundle’s delivery to the bundle', async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const r = await citizen.post('/api/v1/cases', {
+      bundleCode: 'B-QYKB-001',
+      formData: sampleForm(bundle.form.schema, idNumber),
+      materials: sampleMaterials(bundle.materials),
+      delivery: { method: 'pickup' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.field).toBe('delivery');
+  });
+});
