@@ -2,7 +2,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
-import { cjkRendering, followMenu, screenshotDir, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import {
+  choose,
+  cjkRendering,
+  fileCompanyApplication,
+  followMenu,
+  pressUntil,
+  screenshotDir,
+  signInThroughUi,
+  startBrowserRun,
+  type BrowserRun,
+} from './support.ts';
 
 let run: BrowserRun;
 let admin: Client;
@@ -102,13 +112,20 @@ describe('queue in the browser', () => {
       await clerk.page.getByTestId('calling-start').click();
       await clerk.page.getByTestId('calling-current').getByText('办理中').waitFor({ state: 'visible' });
       await shot(clerk.page, 'queue-calling-panel');
+      // the visit filed a case: the clerk links the ticket to it by its number (排队到办件)
+      const filed = await fileCompanyApplication(run.server, '云州叫号科技有限公司');
       await clerk.page.getByTestId('calling-finish').click();
-      await clerk.page
-        .getByRole('dialog')
-        .getByRole('button', { name: '办 结' })
-        .or(clerk.page.getByRole('dialog').getByRole('button', { name: '办结' }))
-        .click();
-      await clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码').waitFor({ state: 'visible' });
+      await choose(clerk.page, 'finish-case', filed.number, false, filed.number);
+      // a click lost while the dialog animates in on a busy machine is made again
+      await pressUntil(
+        clerk.page
+          .getByRole('dialog')
+          .getByRole('button', { name: '办 结' })
+          .or(clerk.page.getByRole('dialog').getByRole('button', { name: '办结' })),
+        clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码'),
+      );
+      const linked = await run.server.sql("SELECT case_id FROM queue_ticket WHERE code = 'B001' AND hall_id = $1", [hallId]);
+      expect(linked.rows.map((r) => Number(r.case_id))).toEqual([filed.id]);
       await clerk.page.getByTestId('calling-next').click();
       await clerk.page.getByTestId('calling-current').getByText('B002').waitFor({ state: 'visible' });
 

@@ -181,8 +181,13 @@ export const queue = {
   'q.calling.toCategory': ['转到业务类别', 'To category'],
   'q.calling.toWindow': ['转到窗口', 'To window'],
   'q.calling.finishTitle': ['办结', 'Finish'],
-  'q.calling.caseId': ['关联办件编号（选填）', 'Case filed (optional)'],
-  'q.calling.caseHint': ['填写本次受理生成的办件 ID，统计时可追溯排队到办件。', 'The id of the case filed at this visit, linking the queue to the case.'],
+  'q.calling.caseId': ['关联办件（选填）', 'Case filed (optional)'],
+  'q.calling.caseHint': [
+    '选择本次办理的办件（今日办件，或输入办件编号、事项或申请人姓名查找），统计时可追溯排队到办件。',
+    'The case filed at this visit (today’s, or find it by its number, item or applicant), linking the queue to the case.',
+  ],
+  'q.calling.casePlaceholder': ['今日办件，或输入编号/事项/申请人', 'Today’s cases, or type a number, item or name'],
+  'q.calling.caseNone': ['未找到办件', 'No such case'],
 
   'q.board.subtitle': ['各业务等候人数、窗口状态和今日未办结的号码，实时更新。', 'Waiting per category, window states and today’s open numbers, live.'],
   'q.board.openDisplay': ['打开显示屏', 'Open the display'],

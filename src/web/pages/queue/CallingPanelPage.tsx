@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Form, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { PauseCircleOutlined, PlayCircleOutlined, SoundOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useFeedback } from '../../components/feedback-context.tsx';
 import { useCategories, useMyWindows, useWindowCommands, useWindowPanel } from './queue-api.ts';
 import { useWindows } from '../../api/org.ts';
 import { errorText, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { CaseLinkPicker } from './CaseLinkPicker.tsx';
 
 /** 叫号面板: a window clerk calls, recalls, marks no-shows, skips, transfers and finishes; pauses the window. */
 export function CallingPanelPage() {
@@ -250,7 +251,7 @@ function Panel({ windowId }: { windowId: number }) {
       >
         <Form layout="vertical">
           <Form.Item label={t('q.calling.caseId')} extra={t('q.calling.caseHint')}>
-            <InputNumber min={1} value={caseId} onChange={(v) => setCaseId(v ?? null)} style={{ width: '100%' }} data-testid="finish-case" />
+            <CaseLinkPicker value={caseId} onChange={setCaseId} />
           </Form.Item>
         </Form>
       </Modal>
