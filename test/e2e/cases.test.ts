@@ -495,6 +495,12 @@ describe('a case received at the window, with a one-time notice and a supplement
     await pressUntil(page.locator('.ant-modal-confirm').getByRole('button', { name: '仍然收件' }), page.getByTestId('case-number'));
     const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
     expect(number).toMatch(/^990100W\d{15}$/);
+    // 收件凭证 for the applicant to keep: what the window took
+    await expect.poll(() => page.getByTestId('print-receipt').getAttribute('href'), { timeout: 20_000 }).toMatch(/\/api\/v1\/cases\/\d+\/documents\/\d+\/pdf$/);
+    const receipt = await page.request.get((await page.getByTestId('print-receipt').getAttribute('href'))!);
+    expect(receipt.status()).toBe(200);
+    expect((await receipt.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'cases-window-received');
     await page.getByTestId('open-received').click();
     await page.waitForURL(/\/workbench\/cases\/\d+$/);
     windowCaseId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -587,6 +593,11 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await screenshot(page, 'cases-window-decision-queue');
 
     await page.goto(`/workbench/cases/${kase.id}`);
+    // 办理备注: on the timeline for the staff
+    await page.getByTestId('case-note').click();
+    await page.locator('#note-text').fill('申请人现场出示社保卡，已核验');
+    await pressUntil(page.getByTestId('note-ok'), page.getByTestId('case-timeline').getByText('申请人现场出示社保卡，已核验'));
+    await page.getByTestId('case-timeline').getByText('仅工作人员可见').waitFor({ state: 'visible' });
     await page.getByTestId('action-accept').click();
     await pressUntil(page.getByTestId('accept-ok'), status(page).getByText('办理中'));
     await page.getByTestId('task-at-window').waitFor({ state: 'visible' });

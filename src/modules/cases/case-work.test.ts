@@ -624,3 +624,33 @@ describe('today’s work (今日工作)', () => {
     expect((await clerk.get('/api/v1/cases/today')).body.applicant).toBeNull();
   });
 });
+
+describe('notes for the staff (办理备注)', () => {
+  it('puts a note on the timeline for the staff, leaves it out of the applicant’s view, and refuses what is not one', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const before = kase.version as number;
+    const events = async (c: Client) =>
+      ((await c.get(`/api/v1/cases/${id}`)).body.timeline as { type: string; actor: string; payload: { text?: string } }[]).map((e) => e);
+    const noted = await act(clerk, id, { action: 'note', text: '  已电话联系申请人，下午补交营业执照原件  ' });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
+    expect(noted.body.version).toBe(before + 1);
+    const staff = await signIn(server, 'approver1');
+    for (const c of [clerk, staff]) {
+      const note = (await events(c)).find((e) => e.type === 'case_noted');
+      expect(note).toMatchObject({ actor: '张丽', payload: { text: '已电话联系申请人，下午补交营业执照原件' } });
+    }
+    expect((await events(citizen)).some((e) => e.type === 'case_noted')).toBe(false);
+    expect((await server.sql("SELECT count(*)::int AS n FROM audit_entry WHERE action = 'case.case_noted' AND target_id = $1", [String(id)])).rows[0].n).toBe(
+      1,
+    );
+
+    // the applicant, staff outside the case's scope and an empty note are refused, and change nothing
+    const version = (await clerk.get(`/api/v1/cases/${id}`)).body.version as number;
+    expect((await act(citizen, id, { action: 'note', text: '我想加急' })).status).toBe(403);
+    expect((await act(await signIn(server, 'qcclerk'), id, { action: 'note', text: '越权备注' })).status).toBe(404);
+    expect((await act(clerk, id, { action: 'note', text: ' ' })).status).toBe(400);
+    expect((await act(clerk, id, { action: 'note', text: '   。 ' })).status).toBe(400);
+    expect((await clerk.get(`/api/v1/cases/${id}`)).body.version).toBe(version);
+    expect((await events(clerk)).filter((e) => e.type === 'case_noted')).toHaveLength(1);
+  });
+});

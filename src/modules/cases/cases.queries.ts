@@ -121,6 +121,9 @@ export async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow
   throw new AppError('NOT_FOUND');
 }
 
+/** Timeline entries only staff see (办理备注). */
+const staffOnlyEvents = new Set(['case_noted']);
+
 /** A case with its form, materials, tasks, timeline and clocks. */
 export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
   const { db } = deps;
@@ -299,7 +302,10 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       decidedAt: e.decided_at?.toISOString() ?? null,
       canDecide: e.state === 'pending' && isHead(e.org_path),
     })),
-    timeline: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
+    // the staff's notes are theirs: the applicant's view leaves them out
+    timeline: events
+      .filter((e) => actor?.kind === 'staff' || !staffOnlyEvents.has(e.type))
+      .map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
     clock: kase.clock_id ? await describeClock(db, kase.clock_id) : null,
     documents: await documentsOf(db, kase.id),
     version: kase.version,

@@ -26,6 +26,7 @@ import {
   addCosigner,
   answerDelegation,
   copyCase,
+  noteCase,
   decideExtension,
   delegateTask,
   reassignTask,
@@ -213,6 +214,8 @@ const ActionBody = Type.Union([
     { action: Type.Literal('urge'), taskId: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
     { additionalProperties: false },
   ),
+  /** 办理备注: a note on the timeline for the staff */
+  Type.Object({ action: Type.Literal('note'), text: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
   Type.Object(
     {
       action: Type.Literal('cc'),
@@ -286,6 +289,8 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
     decision: body.action === 'approve',
   });
   if (!head) throw new AppError('NOT_FOUND');
+  // a note goes on whichever case it is written on, a bundle application's too
+  if (body.action === 'note') return noteCase(ctx, caseId, body);
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);
   const taskCase = async (id: number) => {
     if (head.task_id !== id) throw new AppError('NOT_FOUND', { taskId: id });
@@ -566,7 +571,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, request_extension, decide_extension',
+          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },

@@ -500,6 +500,7 @@ describe('bad input', () => {
     await refused(`UPDATE kase SET status = 'teleported' WHERE id = $1`);
     await refused(`UPDATE kase SET channel = 'pigeon' WHERE id = $1`);
     await refused(`UPDATE case_material SET status = 'lost' WHERE case_id = $1`);
+    await refused(`UPDATE kase SET delivery_choice = 'pigeon' WHERE id = $1`);
     await refused(`UPDATE clock SET legal_unit = 'fortnight' WHERE id = (SELECT max(id) FROM clock) AND $1::bigint > 0`);
     await refused(`INSERT INTO case_task (case_id, node_index, node_id, stage, name, organization_id, assignee_role, state)
       SELECT id, 0, 'x', 'review', 'x', organization_id, 'janitor', 'open' FROM kase WHERE id = $1`);

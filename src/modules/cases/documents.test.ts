@@ -137,6 +137,42 @@ describe('case documents', () => {
     expect((await clerk.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
   });
 
+  it('hands a window receipt of the materials taken (收件凭证), with the day art. 32 sets; an online application gets none', { timeout: 120_000 }, async () => {
+    const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const received = await clerk.post(
+      '/api/v1/cases',
+      { itemCode: code, applicantId, formData: form, materials: [{ key: 'application_form', reference: '纸质原件已核验' }] },
+      { 'idempotency-key': key() },
+    );
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const id = received.body.id as number;
+    const docs = (await clerk.get(`/api/v1/cases/${id}/documents`)).body.items;
+    expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['material_receipt']);
+    const kase = (await clerk.get(`/api/v1/cases/${id}`)).body;
+    // rendered on first download
+    const text = await pdfText(clerk, id, docs[0]);
+    for (const s of [
+      '收件凭证',
+      received.body.number,
+      docs[0].number,
+      '测试食品经营许可',
+      '林*雨',
+      '申请书',
+      '已收取',
+      '营业执照',
+      '未提交',
+      day(kase.noticeDueAt),
+      '第三十二条',
+      '不代表申请已被受理',
+    ])
+      expect(text, s).toContain(s.replace(/\s+/g, ''));
+    expect(text).not.toContain('林小雨');
+    // the applicant holds it too; an online application has nothing to receipt
+    expect((await citizen.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
+    const online = await apply();
+    expect((await citizen.get(`/api/v1/cases/${online.id}/documents`)).body.total).toBe(0);
+  });
+
   it('prints the one-time notice with every missing item, and the refusal with its reasons', { timeout: 120_000 }, async () => {
     const a = await apply([{ key: 'business_license', fromLicense: true }]);
     await act(clerk, a.id, {

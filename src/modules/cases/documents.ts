@@ -25,6 +25,7 @@ import './cases.tables.ts';
  */
 
 const codes: Record<DocumentKind, string> = {
+  material_receipt: 'SJ',
   acceptance_notice: 'SL',
   one_time_notice: 'GZ',
   refusal_decision: 'BSL',
@@ -170,6 +171,40 @@ export async function issueAcceptanceNotice(
       ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
     ],
     body,
+  });
+}
+
+/**
+ * 收件凭证: what the window took from the applicant — each material handed in (a paper original or copy checked, a
+ * scan), taken from an electronic license, or not handed in — and by when the center accepts the application or
+ * tells everything missing at once (art. 32: five days, or it counts as accepted from receipt).
+ */
+export async function issueMaterialReceipt(
+  ctx: WriteContext,
+  kase: CaseRow,
+  materials: { name: string; necessity: string; status: 'provided' | 'from_license' | 'missing' }[],
+) {
+  const f = await caseFacts(ctx.tx, kase);
+  const status = { provided: '已收取', from_license: '电子证照调取', missing: '未提交' };
+  const necessity: Record<string, string> = { required: '必要', conditional: '情形必要', optional: '非必要' };
+  const missing = materials.filter((m) => m.status === 'missing' && m.necessity === 'required').length;
+  return issueDocument(ctx, kase, 'material_receipt', {
+    title: '收件凭证',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)], ['受理或告知期限', formatDueDay(kase.notice_due_at)]],
+    body: [
+      `${f.applicantNameMasked}：`,
+      `本窗口已于${formatMinute(f.receivedAt)}收到您提交的“${f.subject}”申请及下列材料。`,
+      ...(missing > 0 ? [`其中 ${missing} 项必要材料尚未提交，窗口将一次性告知需补正的全部内容。`] : []),
+      `本机关将于${formatDueDay(kase.notice_due_at)}前作出受理决定或一次性告知需补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。`,
+      '本凭证仅证明窗口收到上列材料，不代表申请已被受理。可扫描右上角二维码或凭办件编号查询办理进度。',
+    ],
+    table: {
+      headers: ['序号', '材料名称', '要求', '收取情况'],
+      widths: [1, 6, 2, 3],
+      rows: materials.map((m, n) => [String(n + 1), m.name, necessity[m.necessity] ?? m.necessity, status[m.status]]),
+    },
   });
 }
 
@@ -354,7 +389,7 @@ export function registerCaseDocuments(deps: Deps): void {
 
 // ——— reading ———
 
-const kindOrder: DocumentKind[] = ['acceptance_notice', 'one_time_notice', 'refusal_decision', 'decision', 'license', 'receipt'];
+const kindOrder: DocumentKind[] = ['material_receipt', 'acceptance_notice', 'one_time_notice', 'refusal_decision', 'decision', 'license', 'receipt'];
 
 export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db

@@ -49,7 +49,7 @@ export interface CasePaymentTable {
   version: Generated<number>;
 }
 
-export type DocumentKind = 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
+export type DocumentKind = 'material_receipt' | 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
 
 export interface CaseDocumentTable {
   id: Generated<number>;

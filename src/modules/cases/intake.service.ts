@@ -25,7 +25,7 @@ import {
 } from './case-core.ts';
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
-import { issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
+import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel, DeliveryMethod } from './cases.tables.ts';
 import { isValidPhone } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
@@ -249,17 +249,27 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     )
   ).rows[0] as CaseRow;
   caseInserted(ctx.tx, row.id);
+  const statusOf = (key: string) => {
+    const m = given.get(key);
+    return m ? (m.fromLicense ? ('from_license' as const) : ('provided' as const)) : ('missing' as const);
+  };
   if (item.content.materials.length > 0) {
     const materials: Record<string, unknown> = { caseId: row.id };
     item.content.materials.forEach((def, i) => {
-      const m = given.get(def.key);
       materials[`key${i}`] = def.key;
       materials[`name${i}`] = def.name;
-      materials[`status${i}`] = m ? (m.fromLicense ? 'from_license' : 'provided') : 'missing';
-      materials[`reference${i}`] = m?.reference ?? null;
+      materials[`status${i}`] = statusOf(def.key);
+      materials[`reference${i}`] = given.get(def.key)?.reference ?? null;
     });
     await pipelinedWrite(ctx.tx, materialsStatement(item.content.materials.length, materials));
   }
+  // the window hands the applicant a receipt of what it took (a bundle's, with the bundle)
+  if (channel === 'window' && !via.viaBundle)
+    await issueMaterialReceipt(
+      ctx,
+      row,
+      item.content.materials.map((def) => ({ name: def.name, necessity: def.necessity, status: statusOf(def.key) })),
+    );
   await recordCaseEvent(ctx, row, 'submitted', {
     channel,
     item: item.code,

@@ -280,6 +280,18 @@ export async function urgeTask(ctx: WriteContext, caseId: number, taskId: number
   );
 }
 
+/**
+ * 办理备注: a note on the case's timeline from staff who may read it — a call made to the applicant, what a
+ * colleague should know before the next step. Notes are the staff's: the applicant's view of the case leaves them out.
+ */
+export async function noteCase(ctx: WriteContext, caseId: number, input: { text: string }) {
+  await requireStaffReader(ctx, caseId);
+  const text = input.text.trim();
+  if (text.length < 2) throw new AppError('VALIDATION_FAILED', { field: 'text', reason: 'say what the note is about' });
+  const kase = await updateCase(ctx, await loadCase(ctx.tx, caseId), {});
+  await recordCaseEvent(ctx, kase, 'case_noted', { text }, null, { metrics: false });
+}
+
 /** 抄送: send colleagues (any organization) a copy of the case; they may read it from then on. */
 export async function copyCase(ctx: WriteContext, caseId: number, input: { accountIds: number[]; note?: string | null }) {
   await requireStaffReader(ctx, caseId);

@@ -43,7 +43,7 @@ export interface CaseFees {
   payments: Payment[];
   totals: { dueCents: number; paidCents: number; unpaidCents: number; unassessed: number; settled: boolean };
 }
-export type DocumentKind = 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
+export type DocumentKind = 'material_receipt' | 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
 export interface CaseDocument {
   id: number;
   kind: DocumentKind;

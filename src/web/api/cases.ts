@@ -338,6 +338,7 @@ export type CaseAction =
   | { action: 'recall'; taskId: number }
   | { action: 'urge'; taskId: number; note?: string | null }
   | { action: 'cc'; accountIds: number[]; note?: string | null }
+  | { action: 'note'; text: string }
   | { action: 'request_extension'; taskId: number; days: number; reason: string }
   | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null };
 

@@ -61,6 +61,7 @@ export const caseFeesStrings = {
   'docs.title': ['文书与结果', 'Documents and results'],
   'docs.none': ['暂无文书', 'No documents yet'],
   'docs.download': ['下载', 'Download'],
+  'docs.kind.material_receipt': ['收件凭证', 'Receipt of materials'],
   'docs.kind.acceptance_notice': ['受理通知书', 'Acceptance notice'],
   'docs.kind.one_time_notice': ['一次性告知书', 'One-time notice'],
   'docs.kind.refusal_decision': ['不予受理决定书', 'Refusal'],

@@ -101,6 +101,14 @@ export const caseWorkStrings = {
   'task.done': ['操作成功', 'Done'],
 
   // copies
+  'note.action': ['添加备注', 'Add a note'],
+  'note.title': ['办理备注', 'Note for the staff'],
+  'note.save': ['保存备注', 'Save the note'],
+  'note.text': [
+    '备注记入办理过程，仅工作人员可见，申请人看不到，例如已电话联系申请人、下一环节需注意的事项。',
+    'The note goes on the timeline for the staff only — the applicant does not see it: a call made to the applicant, what the next step should know.',
+  ],
+  'note.staffOnly': ['仅工作人员可见', 'Staff only'],
   'cc.action': ['抄送', 'Copy to'],
   'cc.title': ['抄送办件', 'Send a copy'],
   'cc.text': ['被抄送的工作人员可查阅本办件。', 'The colleagues you choose may read this case.'],
@@ -170,6 +178,7 @@ export const caseWorkStrings = {
   'ev.task_recalled': ['撤回审批意见', 'Decision recalled'],
   'ev.task_urged': ['催办', 'Urged'],
   'ev.case_copied': ['抄送', 'Copied'],
+  'ev.case_noted': ['办理备注', 'Note'],
   'ev.extension_requested': ['延期申请', 'Extension requested'],
   'ev.extension_refused': ['延期申请不予批准', 'Extension refused'],
   'ev.child_waiting': ['办件等待补正', 'An item case waits for supplements'],

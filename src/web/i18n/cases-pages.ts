@@ -337,6 +337,7 @@ export const casePages = {
   'cases.preReviewAction': ['预审', 'Review'],
   'cases.preReviewEmpty': ['暂无待预审的申请', 'Nothing waits for pre-review'],
   'cases.windowIntake': ['窗口收件', 'Window intake'],
+  'cases.printReceipt': ['打印收件凭证', 'Print the receipt'],
   'cases.windowDecision': ['当场办结', 'Decide on the spot'],
   'cases.windowDecisionAction': ['办理', 'Handle'],
   'cases.windowDecisionEmpty': ['暂无待窗口当场办结的即办件', 'No immediate item waits for the window’s decision'],

@@ -137,6 +137,10 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
       line('ev.copiedTo', { names: ((p.to ?? []) as string[]).join(t('cases.listSep')) });
       if (p.note) line('cases.ev.note', { text: String(p.note) });
       break;
+    case 'case_noted':
+      out.push(String(p.text ?? ''));
+      line('note.staffOnly', {});
+      break;
     case 'extension_requested':
       line('ev.extensionAsked', { days: Number(p.days ?? 0), reason: String(p.reason ?? '') });
       break;
@@ -194,6 +198,7 @@ const collaborationEvents = new Set([
   'task_recalled',
   'task_urged',
   'case_copied',
+  'case_noted',
   'extension_requested',
   'extension_refused',
   'child_waiting',

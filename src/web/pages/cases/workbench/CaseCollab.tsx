@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, CopyOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -8,7 +8,51 @@ import { useCaseAction, type CaseDetail, type ExtensionRequest } from '../../../
 import { useDirectory } from '../../../api/org.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 
-/** Case-level collaboration: copies to colleagues (抄送) and the department head's decision on extension requests. */
+/**
+ * Case-level collaboration: notes for the staff (办理备注), copies to colleagues (抄送) and the department head's
+ * decision on extension requests.
+ */
+
+/** 办理备注: a note on the timeline that the staff see and the applicant does not. */
+export function NoteButton({ kase }: { kase: CaseDetail }) {
+  const t = useWorkT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="case-note">
+        {t('note.action')}
+      </Button>
+      {open && <NoteDialog kase={kase} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function NoteDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) {
+  const t = useWorkT();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useIdempotencyKey();
+  const action = useCaseAction(kase.id);
+  return (
+    <Modal
+      open
+      title={t('note.title')}
+      okText={t('note.save')}
+      okButtonProps={{ disabled: text.trim().length < 2, loading: action.isPending, 'data-testid': 'note-ok' }}
+      onCancel={onClose}
+      onOk={() => {
+        setError(null);
+        // the promise: the saved note changes the case, whose page may take the dialog away first
+        action.mutateAsync({ body: { action: 'note', text: text.trim() }, key }).then(onClose, (e: Error) => setError(e.message));
+      }}
+      data-testid="note-dialog"
+    >
+      <Typography.Paragraph type="secondary">{t('note.text')}</Typography.Paragraph>
+      <Input.TextArea id="note-text" rows={4} maxLength={1000} showCount value={text} onChange={(e) => setText(e.target.value)} />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}
 
 export function CcButton({ kase, meId }: { kase: CaseDetail; meId: number }) {
   const t = useWorkT();

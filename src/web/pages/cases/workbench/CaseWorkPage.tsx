@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
@@ -23,7 +23,7 @@ import { IntakeActions } from './IntakeActions.tsx';
 import { TaskActions, hasTaskActions } from './TaskActions.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
-import { CcButton, ExtensionRequests } from './CaseCollab.tsx';
+import { CcButton, ExtensionRequests, NoteButton } from './CaseCollab.tsx';
 import { checkCompleteness } from './completeness.ts';
 import '../cases.css';
 
@@ -105,7 +105,14 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
         title={t('cases.actions')}
         className="block-gap case-actions-card"
         data-testid="case-actions"
-        extra={can(me, 'case.read') && !kase.bundle ? <CcButton kase={kase} meId={me.id} /> : undefined}
+        extra={
+          can(me, 'case.read') ? (
+            <Space>
+              <NoteButton kase={kase} />
+              {!kase.bundle && <CcButton kase={kase} meId={me.id} />}
+            </Space>
+          ) : undefined
+        }
       >
         {isClerk && <IntakeActions kase={kase} completeness={completeness} />}
         <TaskActions kase={kase} me={me} completeness={completeness} />

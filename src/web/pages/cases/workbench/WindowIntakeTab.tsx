@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typography } from 'antd';
-import { ThunderboltOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
@@ -42,6 +43,7 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
           <Link key="open" to={`/workbench/cases/${done.id}`} data-testid="open-received">
             <Button type="primary">{t('cases.toPreReview')}</Button>
           </Link>,
+          <ReceiptButton key="receipt" caseId={done.id} />,
           <Button
             key="next"
             onClick={() => {
@@ -73,6 +75,18 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
         </>
       )}
     </div>
+  );
+}
+
+/** 打印收件凭证: the receipt of the materials taken, for the applicant to keep. */
+function ReceiptButton({ caseId }: { caseId: number }) {
+  const t = useCaseT();
+  const documents = useCaseDocuments(caseId);
+  const receipt = documents.data?.items.find((d) => d.kind === 'material_receipt');
+  return (
+    <Button icon={<PrinterOutlined />} href={receipt?.url} target="_blank" disabled={!receipt} loading={documents.isPending} data-testid="print-receipt">
+      {t('cases.printReceipt')}
+    </Button>
   );
 }
 
