@@ -12,7 +12,7 @@ import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } fr
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
 import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase, type ApplyInput } from './intake.service.ts';
-import type { CaseStatus } from './cases.tables.ts';
+import type { CaseStatus, DeliveryMethod } from './cases.tables.ts';
 import './cases.tables.ts';
 
 /**
@@ -205,7 +205,7 @@ type BundleAction =
   | { action: 'withdraw'; reason?: string | null }
   | {
       action: 'deliver';
-      method: 'pickup' | 'post' | 'locker' | 'electronic';
+      method: DeliveryMethod;
       trackingNumber?: string | null;
       lockerCode?: string | null;
       identityChecked?: boolean;

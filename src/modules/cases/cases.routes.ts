@@ -1,3 +1,4 @@
+import { deliveryMethodList } from '../../common/delivery.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
@@ -74,7 +75,7 @@ const ApplyBody = Type.Object(
       Nullable(
         Type.Object(
           {
-            method: Type.Union([Type.Literal('pickup'), Type.Literal('post'), Type.Literal('locker'), Type.Literal('electronic')]),
+            method: Type.Union(deliveryMethodList.map((m) => Type.Literal(m))),
             recipient: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
             phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
             address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),

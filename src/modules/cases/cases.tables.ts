@@ -1,8 +1,9 @@
 import type { Generated } from 'kysely';
+import type { DeliveryMethod } from '../../common/delivery.ts';
 
 export type CaseStatus = 'submitted' | 'notified' | 'in_progress' | 'awaiting_supplement' | 'decided' | 'concluded' | 'delivered' | 'refused' | 'withdrawn';
 export type Channel = 'window' | 'online' | 'mobile' | 'terminal' | 'post';
-export type DeliveryMethod = 'pickup' | 'post' | 'locker' | 'electronic';
+export type { DeliveryMethod };
 
 export interface KaseTable {
   id: Generated<number>;

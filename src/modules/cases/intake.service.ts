@@ -26,7 +26,8 @@ import {
 import { enterNode } from './workflow.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
-import type { Channel, DeliveryMethod } from './cases.tables.ts';
+import type { Channel } from './cases.tables.ts';
+import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidPhone } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
 import { referencedLicense, takeHeldLicenses } from './licenses.ts';
@@ -126,13 +127,6 @@ export interface ApplyInput {
   urgent?: boolean;
   /** 结果领取方式: how the applicant asks to receive the result — one of the item's delivery methods; a delivery by post names whom to send it to */
   delivery?: DeliveryChoice | null;
-}
-
-export interface DeliveryChoice {
-  method: DeliveryMethod;
-  recipient?: string | null;
-  phone?: string | null;
-  address?: string | null;
 }
 
 /**
@@ -485,7 +479,7 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
 export async function deliverCase(
   ctx: WriteContext,
   caseId: number,
-  input: { method: 'pickup' | 'post' | 'locker' | 'electronic'; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean },
+  input: { method: DeliveryMethod; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean },
   via: Via = {},
 ) {
   const kase = await loadCase(ctx.tx, caseId);

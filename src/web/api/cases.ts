@@ -8,6 +8,7 @@ import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
 import type { HeldLicense } from '../../common/licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
 import type { CaseListFilter } from '../../common/case-filter.ts';
+import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 
 import { caseKindList, caseStatusList, channelList } from '../../common/case-filter.ts';
 
@@ -23,7 +24,7 @@ export type CaseKind = (typeof caseKindList)[number];
 export const caseKinds: readonly CaseKind[] = caseKindList;
 export const caseStatuses: readonly CaseStatus[] = caseStatusList;
 export const channels: readonly Channel[] = channelList;
-export type DeliveryMethod = 'pickup' | 'post' | 'locker' | 'electronic';
+export type { DeliveryChoice, DeliveryMethod };
 export type SpecialKind = 'hearing' | 'inspection' | 'expert_review' | 'appraisal' | 'tender';
 export const specialKinds: SpecialKind[] = ['hearing', 'inspection', 'expert_review', 'appraisal', 'tender'];
 
@@ -299,14 +300,6 @@ export interface ApplyInput {
   urgent?: boolean;
   /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
   delivery?: DeliveryChoice | null;
-}
-
-/** How the applicant asked to receive the result; for post, whom to send it to (the phone masked until revealed). */
-export interface DeliveryChoice {
-  method: DeliveryMethod;
-  recipient?: string | null;
-  phone?: string | null;
-  address?: string | null;
 }
 
 export interface AskItem {

@@ -3,7 +3,6 @@ import { Button, Card, Checkbox, Col, DatePicker, Input, Row, Select, Space, Sta
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -26,9 +25,10 @@ import { useOrganizationOptions } from '../../../api/org.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
-import { BundleTag, NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
+import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
+import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 
 // the search text stays out of the address: it may be a person's name or ID number (browser history, referrers)
 const caseFilterKeys = ['status', 'kind', 'channel', 'org', 'item', 'applicant', 'from', 'to', 'overdue'] as const;
@@ -68,15 +68,7 @@ export function CaseSearchPage() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
-      render: (subject: string, c) => (
-        <div className="case-subject-cell">
-          {c.isBundle && <BundleTag t={t} />}
-          <Link to={`/workbench/cases/${c.id}`} className="case-link">
-            {subject}
-          </Link>
-          <div className="cell-sub mono">{c.number}</div>
-        </div>
-      ),
+      render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },

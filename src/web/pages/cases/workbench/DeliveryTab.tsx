@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -10,6 +9,7 @@ import { useCases, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import { deliveryLabel } from '../shared/labels.tsx';
+import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 
 /** 待出件: concluded cases whose results wait for unified delivery (行政许可法 art. 44: within 10 days of the decision). */
 export function DeliveryTab() {
@@ -23,14 +23,7 @@ export function DeliveryTab() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
-      render: (subject: string, c) => (
-        <div>
-          <Link to={`/workbench/cases/${c.id}`} className="case-link">
-            {subject}
-          </Link>
-          <div className="cell-sub mono">{c.number}</div>
-        </div>
-      ),
+      render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },

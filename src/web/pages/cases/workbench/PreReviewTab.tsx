@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel } from '../shared/labels.tsx';
-import { BundleTag, NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
+import { NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
+import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 
 /**
  * 预审: applications waiting at the window — newly submitted (accept, notify, refuse) and those under a
@@ -26,15 +27,7 @@ export function PreReviewTab() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
-      render: (subject: string, c) => (
-        <div>
-          {c.isBundle && <BundleTag t={t} />}
-          <Link to={`/workbench/cases/${c.id}`} className="case-link">
-            {subject}
-          </Link>
-          <div className="cell-sub mono">{c.number}</div>
-        </div>
-      ),
+      render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 150 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { StatusTag } from '../shared/labels.tsx';
+import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 
 /**
  * 当场办结: accepted immediate items (即办件) whose department authorized the window to decide them on the
@@ -24,14 +25,7 @@ export function WindowDecisionTab() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
-      render: (subject: string, c) => (
-        <div>
-          <Link to={`/workbench/cases/${c.id}`} className="case-link">
-            {subject}
-          </Link>
-          <div className="cell-sub mono">{c.number}</div>
-        </div>
-      ),
+      render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },
