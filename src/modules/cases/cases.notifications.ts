@@ -7,6 +7,22 @@ import '../identity/identity.tables.ts';
 
 type Payload = { caseId: number; number: string; applicantId: number };
 
+/** What the applicant is told at the conclusion about the result, by how they asked to receive it (结果领取方式). */
+const howDelivered: Record<string, [string, string]> = {
+  pickup: ['请携带身份证件到政务服务中心综合窗口领取结果。', 'Collect the result at the center’s window with your ID.'],
+  post: ['结果将邮寄至您填写的地址，寄出后短信告知快递单号。', 'The result will be posted to the address you gave; you will get the tracking number.'],
+  locker: ['结果将存入智能取件柜，存入后告知取件码。', 'The result will be left in a locker; you will get its code.'],
+  electronic: ['电子结果可在网上办事大厅“我的办件”中查看和下载。', 'The electronic result is in My cases online, to view and download.'],
+};
+
+/** How a result went out, in the delivery message. */
+const deliveredBy: Record<string, [string, string]> = {
+  pickup: ['在窗口领取', 'collected at the window'],
+  post: ['邮寄寄出', 'posted'],
+  locker: ['存入智能取件柜', 'left in a locker'],
+  electronic: ['电子送达', 'delivered electronically'],
+};
+
 const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string] }> = {
   'case.accepted': (p) => ({
     title: ['申请已受理', 'Application accepted'],
@@ -28,11 +44,14 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的申请（${p.number}）不予受理，原因：${String(p.reason ?? '')}`,
     en: `Application ${p.number} was refused: ${String(p.reason ?? '')}`,
   }),
-  'case.concluded': (p) => ({
-    title: ['办件已办结', 'Decision made'],
-    zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。请按约定方式领取结果。`,
-    en: `Application ${p.number} is decided: ${p.decision === 'denied' ? 'denied' : 'granted'}. The result will be delivered as agreed.`,
-  }),
+  'case.concluded': (p) => {
+    const [zh, en] = howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.'];
+    return {
+      title: ['办件已办结', 'Decision made'],
+      zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。${zh}`,
+      en: `Application ${p.number} is decided: ${p.decision === 'denied' ? 'denied' : 'granted'}. ${en}`,
+    };
+  },
   'case.fee_due': (p) => ({
     title: ['请缴纳费用', 'Fees due'],
     zh: `您的办件（${p.number}）需缴纳费用${typeof p.totalCents === 'number' ? ` ${(p.totalCents / 100).toFixed(2)} 元` : ''}，可在网上办事大厅在线缴费或到窗口缴纳；缴清后方可领取结果。`,
@@ -48,11 +67,16 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,
     en: `Case ${p.number}: the duplicate payment of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was refunded to where it came from.`,
   }),
-  'case.delivered': (p) => ({
-    title: ['结果已送达', 'Result delivered'],
-    zh: `您的办件（${p.number}）结果已送达，欢迎对本次服务进行评价。`,
-    en: `The result of ${p.number} was delivered; please rate the service.`,
-  }),
+  'case.delivered': (p) => {
+    const tracking = p.method === 'post' && p.trackingNumber ? String(p.trackingNumber) : null;
+    const locker = p.method === 'locker' && p.lockerCode ? String(p.lockerCode) : null;
+    const [zhHow, enHow] = deliveredBy[String(p.method)] ?? ['送达', 'delivered'];
+    return {
+      title: ['结果已送达', 'Result delivered'],
+      zh: `您的办件（${p.number}）结果已${zhHow}${tracking ? `，快递单号 ${tracking}` : ''}${locker ? `，取件码 ${locker}` : ''}，欢迎对本次服务进行评价。`,
+      en: `The result of ${p.number} was ${enHow}${tracking ? ` (tracking number ${tracking})` : ''}${locker ? ` (locker code ${locker})` : ''}; please rate the service.`,
+    };
+  },
 };
 
 /** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery: in the app and by SMS. */

@@ -69,6 +69,44 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect(listed.deliveryChoice).toBe('post');
   });
 
+  it('tells the applicant at the conclusion how the result comes, and at delivery its tracking number or locker code', { timeout: 60_000 }, async () => {
+    const item = await itemNamed('企业设立登记');
+    const sms = async (id: number, type: string) =>
+      (
+        await server.sql(
+          "SELECT d.body FROM channel_delivery d JOIN domain_event e ON e.id = d.event_id WHERE d.channel = 'sms' AND e.type = $1 AND e.payload->>'caseId' = $2",
+          [type, String(id)],
+        )
+      ).rows.map((r) => r.body as string);
+    const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
+    const concluded = async (delivery: unknown) => {
+      const id = (await citizen.post('/api/v1/cases', application(item, delivery))).body.id as number;
+      let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+      for (let guard = 0; guard < 8 && kase.status !== 'concluded'; guard++) {
+        const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+        const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        kase = r.body;
+      }
+      expect(kase.status).toBe('concluded');
+      await server.drainOutbox();
+      return id;
+    };
+
+    const posted = await concluded({ method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' });
+    expect(await sms(posted, 'case.concluded')).toEqual([expect.stringContaining('结果将邮寄至您填写的地址')]);
+    expect((await clerk.post(`/api/v1/cases/${posted}/actions`, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).status).toBe(200);
+    await server.drainOutbox();
+    expect(await sms(posted, 'case.delivered')).toEqual([expect.stringMatching(/结果已邮寄寄出，快递单号 SF1234567890/)]);
+
+    const locker = await concluded({ method: 'pickup' });
+    expect(await sms(locker, 'case.concluded')).toEqual([expect.stringContaining('到政务服务中心综合窗口领取')]);
+    // the applicant could not come: the clerk leaves it in a locker, and the code goes to them
+    expect((await clerk.post(`/api/v1/cases/${locker}/actions`, { action: 'deliver', method: 'locker', lockerCode: '735912' })).status).toBe(200);
+    await server.drainOutbox();
+    expect(await sms(locker, 'case.delivered')).toEqual([expect.stringContaining('存入智能取件柜，取件码 735912')]);
+  });
+
   it('takes only the item’s methods, and by post whom, a phone and where; refusals change nothing', async () => {
     const item = await itemNamed('异地就医备案');
     expect(item.content.deliveryMethods).toEqual(['electronic']);

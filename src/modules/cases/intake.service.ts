@@ -498,6 +498,8 @@ export async function deliverCase(
   await recordCaseEvent(ctx, delivered, 'delivered', {
     method: input.method,
     trackingNumber: input.trackingNumber ?? null,
+    // the applicant's code to open the locker: the delivery message carries it
+    ...(input.method === 'locker' ? { lockerCode: input.lockerCode } : {}),
     daysAfterDecision: days,
     late: days > deliveryWorkdays,
   });

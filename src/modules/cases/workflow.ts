@@ -93,7 +93,8 @@ async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
   if (kase.clock_id) {
     await stopClockIfRunning(ctx, kase.clock_id);
   }
-  await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision });
+  // how the result goes out, as the applicant asked: the notice of the conclusion says so
+  await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision, deliveryChoice: updated.delivery_choice });
   if (kase.decision === null) await onCaseDecided(ctx, updated);
   return updated;
 }
