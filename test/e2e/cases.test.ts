@@ -633,6 +633,60 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
   });
 });
 
+describe('统一出件 collected by someone else (代领)', () => {
+  it('lets clerk1 hand 企业登记档案查询 to the applicant’s colleague, checking their ID, from 待出件', { timeout: 180_000 }, async () => {
+    const clerk = await signIn(run.server, 'clerk1');
+    const code = (
+      await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '企业登记档案查询'")
+    ).rows[0].code as string;
+    const item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
+    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const received = await clerk.post('/api/v1/cases', {
+      itemCode: code,
+      applicantId,
+      formData: sampleForm(item.content.form.schema, idNumber),
+      materials: sampleMaterials(item.content.materials),
+      delivery: { method: 'pickup' },
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const { id, number } = received.body as { id: number; number: string };
+    // the window decides it on the spot: accept, grant, conclude
+    let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+    for (let guard = 0; guard < 3 && kase.status !== 'concluded'; guard++) {
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open');
+      kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+    }
+    expect(kase.status).toBe('concluded');
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const row = page.getByTestId('delivery-table').locator('tr', { hasText: number });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.innerText()).toContain('窗口领取');
+    await row.getByTestId('delivery-open').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await dialog.getByTestId('deliver-chosen').getByText('申请人选择：窗口领取').waitFor({ state: 'visible' });
+    await pickRadio(page.getByTestId('collector'), '他人代领');
+    await page.locator('#collector-name').fill('王建国');
+    await page.locator('#collector-id').fill('110105194912310022');
+    await page.getByTestId('identity-checked').click();
+    // a wrong ID number keeps it from going out
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await page.locator('#collector-id').fill('11010519491231002X');
+    await dialog.getByText('已核验代领人身份证件和授权委托书').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-deliver-proxy');
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（窗口领取）`));
+    await row.waitFor({ state: 'detached' });
+
+    await page.goto(`/workbench/cases/${id}`);
+    await page.getByTestId('outcome').getByText('代领人：王建国 110105********002X', { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('case-timeline').getByText('代领人：王建国 110105********002X').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("办件查询 over a city's archive", () => {
   it('tells clerk1 when more cases match than a ledger may hold, and pages them all the same', { timeout: 180_000 }, async () => {
     // a year of settled history: one more case than a ledger holds (the file's last story: the rows stay)

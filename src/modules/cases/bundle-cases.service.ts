@@ -11,8 +11,19 @@ import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
-import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase, type ApplyInput } from './intake.service.ts';
-import type { CaseStatus, DeliveryMethod } from './cases.tables.ts';
+import {
+  acceptCase,
+  applyForItem,
+  deliverCase,
+  deliveryRecord,
+  issueOneTimeNotice,
+  refuseCase,
+  supplementCase,
+  withdrawCase,
+  type ApplyInput,
+  type DeliverInput,
+} from './intake.service.ts';
+import type { CaseStatus } from './cases.tables.ts';
 import './cases.tables.ts';
 
 /**
@@ -203,13 +214,7 @@ type BundleAction =
   | { action: 'refuse'; reason: string }
   | { action: 'supplement'; materials: { key: string; reference: string }[] }
   | { action: 'withdraw'; reason?: string | null }
-  | {
-      action: 'deliver';
-      method: DeliveryMethod;
-      trackingNumber?: string | null;
-      lockerCode?: string | null;
-      identityChecked?: boolean;
-    };
+  | ({ action: 'deliver' } & DeliverInput);
 
 /** An action on a bundle's parent case: carried to every child it concerns. */
 export async function performOnBundle(ctx: WriteContext, parentId: number, body: { action: string } & Record<string, unknown>): Promise<void> {
@@ -316,11 +321,18 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
     case 'deliver': {
       if (parent.status !== 'concluded')
         throw new AppError('CONFLICT', { reason: 'the bundle is delivered once every item case is decided', status: parent.status });
-      for (const c of children) if (c.status === 'concluded') await deliverCase(ctx, c.id, b, { viaBundle: true });
-      const delivered = await setParent(ctx, await lockParent(ctx, parentId), { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(b) });
+      const { action: _deliver, ...input } = b;
+      const record = deliveryRecord(input);
+      for (const c of children) if (c.status === 'concluded') await deliverCase(ctx, c.id, input, { viaBundle: true });
+      const delivered = await setParent(ctx, await lockParent(ctx, parentId), {
+        status: 'delivered',
+        delivered_at: new Date(),
+        delivery: JSON.stringify(record),
+      });
       await recordCaseEvent(ctx, delivered, 'delivered', {
         method: b.method,
         trackingNumber: b.trackingNumber ?? null,
+        ...(record.collector ? { collector: record.collector } : {}),
         children: children.filter((c) => c.status === 'concluded').length,
       });
       return;

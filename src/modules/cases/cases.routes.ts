@@ -108,10 +108,14 @@ const ActionBody = Type.Union([
   Type.Object(
     {
       action: Type.Literal('deliver'),
-      method: Type.Union([Type.Literal('pickup'), Type.Literal('post'), Type.Literal('locker'), Type.Literal('electronic')]),
+      method: Type.Union(deliveryMethodList.map((m) => Type.Literal(m))),
       trackingNumber: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
       lockerCode: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
       identityChecked: Type.Optional(Type.Boolean()),
+      /** 代领: someone other than the applicant collects the result */
+      collector: Type.Optional(
+        Nullable(Type.Object({ name: Type.String({ maxLength: 50 }), idNumber: Type.String({ maxLength: 18 }) }, { additionalProperties: false })),
+      ),
     },
     { additionalProperties: false },
   ),

@@ -41,7 +41,47 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** An application for `item` with `delivery`, accepted and worked to its conclusion by the market regulator's people. */
+async function concludedCase(item: Item, delivery: unknown) {
+  const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
+  const id = (await citizen.post('/api/v1/cases', application(item, delivery))).body.id as number;
+  let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+  for (let guard = 0; guard < 8 && kase.status !== 'concluded'; guard++) {
+    const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+    const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    kase = r.body;
+  }
+  expect(kase.status).toBe('concluded');
+  await server.drainOutbox();
+  return id;
+}
+
 describe('how the applicant receives the result (结果领取方式)', () => {
+  it('records who collected a result for the applicant (代领), the ID number masked; refuses a bad one', { timeout: 60_000 }, async () => {
+    const item = await itemNamed('企业设立登记');
+    const id = await concludedCase(item, { method: 'pickup' });
+    const deliver = (body: object) => clerk.post(`/api/v1/cases/${id}/actions`, { action: 'deliver', method: 'pickup', identityChecked: true, ...body });
+    const refusals: [object, string][] = [
+      [{ collector: { name: '王', idNumber: '110105194912310021' } }, 'collector.name'],
+      [{ collector: { name: '王建国', idNumber: '110105194912310022' } }, 'collector.idNumber'],
+      [{ method: 'electronic', collector: { name: '王建国', idNumber: '110105194912310021' } }, 'collector'],
+    ];
+    for (const [body, field] of refusals) {
+      const r = await deliver(body);
+      expect(r.status, JSON.stringify([body, r.body])).toBe(400);
+      expect(r.body.error.details.field).toBe(field);
+    }
+    expect((await clerk.get(`/api/v1/cases/${id}`)).body.status).toBe('concluded');
+    const delivered = await deliver({ collector: { name: ' 王建国 ', idNumber: '11010519491231002x' } });
+    expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);
+    const kase = (await citizen.get(`/api/v1/cases/${id}`)).body;
+    expect(kase.delivery.collector).toEqual({ name: '王建国', idNumber: '110105********002X' });
+    expect(kase.timeline.at(-1)).toMatchObject({ type: 'delivered', payload: { collector: { name: '王建国', idNumber: '110105********002X' } } });
+    const stored = (await server.sql('SELECT delivery::text AS d FROM kase WHERE id = $1', [id])).rows[0].d as string;
+    expect(stored).not.toContain('110105194912310021'.slice(6, 14));
+  });
+
   it('keeps a choice by post encrypted, shows it masked, reveals it on the audit trail and lists it for delivery', async () => {
     const item = await itemNamed('企业设立登记');
     expect(item.content.deliveryMethods).toContain('post');
@@ -78,20 +118,7 @@ describe('how the applicant receives the result (结果领取方式)', () => {
           [type, String(id)],
         )
       ).rows.map((r) => r.body as string);
-    const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
-    const concluded = async (delivery: unknown) => {
-      const id = (await citizen.post('/api/v1/cases', application(item, delivery))).body.id as number;
-      let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
-      for (let guard = 0; guard < 8 && kase.status !== 'concluded'; guard++) {
-        const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
-        const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
-        expect(r.status, JSON.stringify(r.body)).toBe(200);
-        kase = r.body;
-      }
-      expect(kase.status).toBe('concluded');
-      await server.drainOutbox();
-      return id;
-    };
+    const concluded = (delivery: unknown) => concludedCase(item, delivery);
 
     const posted = await concluded({ method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' });
     expect(await sms(posted, 'case.concluded')).toEqual([expect.stringContaining('结果将邮寄至您填写的地址')]);

@@ -28,7 +28,7 @@ import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel } from './cases.tables.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
-import { isValidPhone } from '../../common/validators.ts';
+import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
 import { referencedLicense, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
@@ -472,16 +472,35 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
   return withdrawn;
 }
 
+export interface DeliverInput {
+  method: DeliveryMethod;
+  trackingNumber?: string | null;
+  lockerCode?: string | null;
+  identityChecked?: boolean;
+  /** 代领: a pickup by someone other than the applicant, with their name and ID number (checked against the card and an authorization) */
+  collector?: { name: string; idNumber: string } | null;
+}
+
+/**
+ * The delivery as the case keeps it: the method and what it needs, and for a pickup by someone else (代领) their name
+ * and ID number masked — the window checks the full number against the card and the authorization, and does not keep it.
+ */
+export function deliveryRecord(input: DeliverInput): Omit<DeliverInput, 'collector'> & { collector?: { name: string; idNumber: string } } {
+  const { collector, ...rest } = input;
+  if (!collector) return rest;
+  if (input.method !== 'pickup') throw new AppError('VALIDATION_FAILED', { field: 'collector', reason: 'only a pickup is collected by someone' });
+  const name = collector.name.trim();
+  const idNumber = collector.idNumber.trim().toUpperCase();
+  if (name.length < 2) throw new AppError('VALIDATION_FAILED', { field: 'collector.name', reason: 'who collects it' });
+  if (!isValidIdCardNumber(idNumber)) throw new AppError('VALIDATION_FAILED', { field: 'collector.idNumber', reason: 'not a valid ID number' });
+  return { ...rest, collector: { name, idNumber: maskIdNumber(idNumber) } };
+}
+
 /**
  * 统一出件: the result is handed over — pickup with an identity check, post with a tracking number,
  * a locker, or electronically. 行政许可法 art. 44: within 10 days of the decision.
  */
-export async function deliverCase(
-  ctx: WriteContext,
-  caseId: number,
-  input: { method: DeliveryMethod; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean },
-  via: Via = {},
-) {
+export async function deliverCase(ctx: WriteContext, caseId: number, input: DeliverInput, via: Via = {}) {
   const kase = await loadCase(ctx.tx, caseId);
   requireDirect(kase, via, 'deliver');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
@@ -491,13 +510,16 @@ export async function deliverCase(
     throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });
   if (input.method === 'post' && !input.trackingNumber) throw new AppError('VALIDATION_FAILED', { field: 'trackingNumber' });
   if (input.method === 'locker' && !input.lockerCode) throw new AppError('VALIDATION_FAILED', { field: 'lockerCode' });
+  const record = deliveryRecord(input);
   // art. 44: 10 days from the decision, counted in working days (art. 82)
   const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
   const days = kase.decided_at ? deliveryWorkdays - deliveryDeadline(calendar, kase.decided_at).workdaysLeft : 0;
-  const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(input) });
+  const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(record) });
   await recordCaseEvent(ctx, delivered, 'delivered', {
     method: input.method,
     trackingNumber: input.trackingNumber ?? null,
+    // 代领: who collected it for the applicant
+    ...(record.collector ? { collector: record.collector } : {}),
     // the applicant's code to open the locker: the delivery message carries it
     ...(input.method === 'locker' ? { lockerCode: input.lockerCode } : {}),
     daysAfterDecision: days,

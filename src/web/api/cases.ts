@@ -314,7 +314,15 @@ export type CaseAction =
   | { action: 'refuse'; reason: string }
   | { action: 'supplement'; materials: { key: string; reference: string }[] }
   | { action: 'withdraw'; reason?: string | null }
-  | { action: 'deliver'; method: DeliveryMethod; trackingNumber?: string | null; lockerCode?: string | null; identityChecked?: boolean }
+  | {
+      action: 'deliver';
+      method: DeliveryMethod;
+      trackingNumber?: string | null;
+      lockerCode?: string | null;
+      identityChecked?: boolean;
+      /** 代领: someone other than the applicant collects it */
+      collector?: { name: string; idNumber: string } | null;
+    }
   | { action: 'claim'; taskId: number; expectedVersion?: number }
   | { action: 'approve'; taskId: number; opinion?: string | null; expectedVersion?: number }
   | { action: 'reject'; taskId: number; opinion: string; expectedVersion?: number }

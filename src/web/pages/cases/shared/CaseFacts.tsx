@@ -11,6 +11,8 @@ export interface DeliveryRecord {
   trackingNumber?: string | null;
   lockerCode?: string | null;
   identityChecked?: boolean;
+  /** 代领: who collected it for the applicant (the ID number masked) */
+  collector?: { name: string; idNumber: string };
 }
 
 /** The delivery as recorded (the server keeps it as JSON). */
@@ -48,6 +50,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
           kase.decision ? t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted') : null,
           delivery.trackingNumber ? t('cases.ev.tracking', { number: delivery.trackingNumber }) : null,
           delivery.lockerCode ? t('cases.lockerCodeIs', { code: delivery.lockerCode }) : null,
+          delivery.collector ? t('cases.collectedBy', { name: delivery.collector.name, id: delivery.collector.idNumber }) : null,
         ]
           .filter(Boolean)
           .join(' · ')}

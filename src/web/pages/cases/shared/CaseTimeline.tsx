@@ -80,6 +80,10 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
     case 'delivered':
       line('cases.ev.method', { method: deliveryLabel(t, String(p.method)) });
       if (p.trackingNumber) line('cases.ev.tracking', { number: p.trackingNumber });
+      if (p.collector) {
+        const c = p.collector as { name?: string; idNumber?: string };
+        line('cases.collectedBy', { name: String(c.name ?? ''), id: String(c.idNumber ?? '') });
+      }
       if (p.late) out.push(t('cases.ev.deliveryLate'));
       break;
     case 'task_claimed':

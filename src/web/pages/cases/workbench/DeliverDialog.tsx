@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { isValidIdCardNumber } from '../../../../common/validators.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useCase, useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
 import { DeliveryChoiceText } from '../shared/DeliveryChoiceInput.tsx';
@@ -29,6 +30,11 @@ export function DeliverDialog({
   const [picked, setMethod] = useState<DeliveryMethod | null>(null);
   const method: DeliveryMethod = picked ?? (chosen && offered.includes(chosen.method) ? chosen.method : offered[0]!);
   const [identityChecked, setIdentityChecked] = useState(false);
+  // 代领: someone other than the applicant collects it, with their ID and an authorization
+  const [proxy, setProxy] = useState(false);
+  const [collectorName, setCollectorName] = useState('');
+  const [collectorId, setCollectorId] = useState('');
+  const collectorIdValid = isValidIdCardNumber(collectorId.trim().toUpperCase());
   const [trackingNumber, setTrackingNumber] = useState('');
   const [lockerCode, setLockerCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +43,7 @@ export function DeliverDialog({
   const unpaid = useDeliveryBlockedByFees(kase.id);
   const { message } = useFeedback();
   const ready =
-    (method === 'pickup' && identityChecked) ||
+    (method === 'pickup' && identityChecked && (!proxy || (collectorName.trim().length >= 2 && collectorIdValid))) ||
     (method === 'post' && trackingNumber.trim()) ||
     (method === 'locker' && lockerCode.trim()) ||
     method === 'electronic';
@@ -50,6 +56,7 @@ export function DeliverDialog({
           action: 'deliver',
           method,
           identityChecked: method === 'pickup' ? identityChecked : undefined,
+          collector: method === 'pickup' && proxy ? { name: collectorName.trim(), idNumber: collectorId.trim().toUpperCase() } : null,
           trackingNumber: method === 'post' ? trackingNumber.trim() : null,
           lockerCode: method === 'locker' ? lockerCode.trim() : null,
         },
@@ -92,17 +99,53 @@ export function DeliverDialog({
             ))}
           </Radio.Group>
         </Form.Item>
-        {method === 'pickup' && (
-          <Form.Item extra={t('cases.identityHint')}>
-            <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
-              {t('cases.identityChecked')}
-            </Checkbox>
-          </Form.Item>
-        )}
         {chosen && (
           <Typography.Paragraph type="secondary" data-testid="deliver-chosen">
             {t('cases.deliveryChosen', { method: deliveryLabel(t, chosen.method) })}
           </Typography.Paragraph>
+        )}
+        {method === 'pickup' && (
+          <>
+            <Form.Item>
+              <Radio.Group
+                value={proxy}
+                onChange={(e) => setProxy(e.target.value as boolean)}
+                optionType="button"
+                options={[
+                  { value: false, label: t('cases.collectorSelf') },
+                  { value: true, label: t('cases.collectorProxy') },
+                ]}
+                data-testid="collector"
+              />
+            </Form.Item>
+            {proxy && (
+              <Space.Compact block className="block-gap">
+                <Input
+                  id="collector-name"
+                  maxLength={50}
+                  placeholder={t('cases.collectorName')}
+                  value={collectorName}
+                  onChange={(e) => setCollectorName(e.target.value)}
+                  style={{ width: '40%' }}
+                />
+                <Input
+                  id="collector-id"
+                  maxLength={18}
+                  placeholder={t('cases.collectorId')}
+                  value={collectorId}
+                  status={collectorId.trim() && !collectorIdValid ? 'error' : undefined}
+                  onChange={(e) => setCollectorId(e.target.value)}
+                  className="mono"
+                  style={{ width: '60%' }}
+                />
+              </Space.Compact>
+            )}
+            <Form.Item extra={t('cases.identityHint')}>
+              <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
+                {t(proxy ? 'cases.identityCheckedProxy' : 'cases.identityChecked')}
+              </Checkbox>
+            </Form.Item>
+          </>
         )}
         {method === 'post' && chosen?.method === 'post' && chosen.address && (
           <Alert
