@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { signIn } from '../harness.ts';
-import { sampleForm, sampleMaterials } from '../factories.ts';
+import { companyApplication, sampleForm, sampleMaterials } from '../factories.ts';
 import { caseExportLimit } from '../../src/common/case-filter.ts';
 import {
   choose,
@@ -683,6 +683,38 @@ describe('统一出件 collected by someone else (代领)', () => {
     await page.goto(`/workbench/cases/${id}`);
     await page.getByTestId('outcome').getByText('代领人：王建国 110105********002X', { exact: false }).waitFor({ state: 'visible' });
     await page.getByTestId('case-timeline').getByText('代领人：王建国 110105********002X').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the applicant changes how the result comes (修改领取方式)', () => {
+  it('lets citizen1 switch from collecting at the window to posting, on her case page', { timeout: 120_000 }, async () => {
+    const citizen = await signIn(run.server, 'citizen1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
+    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const applied = await citizen.post('/api/v1/cases', {
+      itemCode,
+      ...companyApplication(item, '云州改寄科技有限公司', idNumber),
+      delivery: { method: 'pickup' },
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto(`/my/cases/${applied.body.id}`);
+    expect(await page.getByTestId('delivery-choice-text').innerText()).toBe('窗口领取');
+    await page.getByTestId('delivery-choice-edit').click();
+    const dialog = page.getByTestId('delivery-choice-dialog');
+    await pickRadio(dialog.getByTestId('delivery-choice'), '邮寄送达');
+    expect(await page.locator('#delivery-recipient').inputValue()).toBe('林小雨');
+    await page.locator('#delivery-phone').fill('13600000001');
+    await page.locator('#delivery-address').fill('云州市青川区滨江路 88 号 3 单元 502 室');
+    await screenshot(page, 'cases-my-delivery-change');
+    await pressUntil(page.getByTestId('delivery-choice-ok'), page.getByTestId('delivery-choice-text').getByText('邮寄送达'));
+    await page.getByTestId('case-timeline').getByText('修改领取方式').waitFor({ state: 'visible' });
+    expect((await citizen.get(`/api/v1/cases/${applied.body.id}`)).body.deliveryChoice.method).toBe('post');
     expect(errors).toEqual([]);
   });
 });

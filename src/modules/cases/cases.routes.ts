@@ -4,7 +4,8 @@ import { Type, type Static } from 'typebox';
 import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
 import { handleWrite, runWrite, type WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
-import { acceptCase, applyForItem, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
+import { acceptCase, applyForItem, chooseDelivery, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
+import type { Deps } from '../../server/deps.ts';
 import {
   claimTask,
   completeTask,
@@ -46,6 +47,17 @@ const AskItem = Type.Object(
   { additionalProperties: false },
 );
 
+/** 结果领取方式 as an application or a change of it gives it. */
+const DeliveryChoiceBody = Type.Object(
+  {
+    method: Type.Union(deliveryMethodList.map((m) => Type.Literal(m))),
+    recipient: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+
 const ApplyBody = Type.Object(
   {
     /** an item, or a bundle (一件事): exactly one of the two */
@@ -71,19 +83,7 @@ const ApplyBody = Type.Object(
     ),
     urgent: Type.Optional(Type.Boolean()),
     /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
-    delivery: Type.Optional(
-      Nullable(
-        Type.Object(
-          {
-            method: Type.Union(deliveryMethodList.map((m) => Type.Literal(m))),
-            recipient: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-            phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-            address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-          },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
+    delivery: Type.Optional(Nullable(DeliveryChoiceBody)),
   },
   { additionalProperties: false },
 );
@@ -219,6 +219,8 @@ const ActionBody = Type.Union([
     { action: Type.Literal('urge'), taskId: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
     { additionalProperties: false },
   ),
+  /** 修改领取方式: how the result should come, changed before it went out */
+  Type.Object({ action: Type.Literal('choose_delivery'), delivery: DeliveryChoiceBody }, { additionalProperties: false }),
   /** 办理备注: a note on the timeline for the staff */
   Type.Object({ action: Type.Literal('note'), text: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
   Type.Object(
@@ -282,7 +284,7 @@ function caseListFilter(q: Static<Type.TObject<typeof CaseListQuery>>): CaseList
   return { status, kind, channel, item, org, applicant, q: text, from, to, overdue, queue };
 }
 
-async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Promise<void> {
+async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: ActionBody): Promise<void> {
   // one look-up: is it a bundle application, and does the named task belong to this case
   const taskId = 'taskId' in body ? body.taskId : null;
   const head = await preloadCase(ctx.tx, caseId, taskId, {
@@ -296,6 +298,10 @@ async function perform(ctx: WriteContext, caseId: number, body: ActionBody): Pro
   if (!head) throw new AppError('NOT_FOUND');
   // a note goes on whichever case it is written on, a bundle application's too
   if (body.action === 'note') return noteCase(ctx, caseId, body);
+  if (body.action === 'choose_delivery') {
+    await chooseDelivery(ctx, deps, caseId, body);
+    return;
+  }
   if (head.bundle_id !== null) return performOnBundle(ctx, caseId, body);
   const taskCase = async (id: number) => {
     if (head.task_id !== id) throw new AppError('NOT_FOUND', { taskId: id });
@@ -576,7 +582,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, withdraw, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
+          'Act on a case: accept, notice, refuse, supplement, withdraw, choose_delivery, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },
@@ -587,7 +593,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const minimal = /\breturn=minimal\b/.test(String(req.headers.prefer ?? ''));
       let summary: ReturnType<typeof caseSummary> | undefined;
       await handleWrite(db, req, reply, async (ctx) => {
-        const done = await perform(ctx, req.params.id, req.body);
+        const done = await perform(ctx, deps, req.params.id, req.body);
         if (minimal) {
           summary = caseSummary(ctx.tx, req.params.id);
           summary.catch(() => {}); // a failed transaction reports its own error

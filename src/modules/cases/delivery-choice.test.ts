@@ -175,6 +175,35 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect((await citizen.get(`/api/v1/cases/${none.body.id}`)).body.deliveryChoice).toBeNull();
   });
 
+  it('lets the applicant or the window change it before the result goes out, and nobody else', { timeout: 60_000 }, async () => {
+    const item = await itemNamed('企业设立登记');
+    const id = (await citizen.post('/api/v1/cases', application(item, { method: 'pickup' }))).body.id as number;
+    const choose = (c: Client, delivery: unknown) => c.post(`/api/v1/cases/${id}/actions`, { action: 'choose_delivery', delivery });
+    const post = { method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' };
+    const changed = await choose(citizen, post);
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.deliveryChoice).toEqual({ ...post, phone: '136****0001' });
+    expect(changed.body.timeline.at(-1)).toMatchObject({ type: 'delivery_chosen', payload: { method: 'post', before: 'pickup' } });
+    expect(JSON.stringify(changed.body.timeline.at(-1))).not.toContain('滨江路');
+    // the window, for the applicant at the counter
+    expect((await choose(clerk, { method: 'electronic' })).body.deliveryChoice).toEqual({ method: 'electronic', recipient: null, phone: null, address: null });
+    expect((await server.sql('SELECT delivery_address_enc FROM kase WHERE id = $1', [id])).rows[0].delivery_address_enc).toBeNull();
+
+    // others, and what the item does not offer, change nothing
+    const version = (await citizen.get(`/api/v1/cases/${id}`)).body.version as number;
+    expect((await choose(await signIn(server, 'citizen2'), { method: 'pickup' })).status).toBe(404);
+    expect((await choose(await signIn(server, 'approver1'), { method: 'pickup' })).status).toBe(403);
+    expect((await choose(citizen, { method: 'locker' })).status).toBe(400);
+    expect((await choose(citizen, { method: 'post', recipient: '林小雨' })).status).toBe(400);
+    expect((await citizen.get(`/api/v1/cases/${id}`)).body.version).toBe(version);
+
+    // once it went out, it is too late
+    const done = await concludedCase(item, { method: 'electronic' });
+    expect((await clerk.post(`/api/v1/cases/${done}/actions`, { action: 'deliver', method: 'electronic' })).status).toBe(200);
+    const late = await clerk.post(`/api/v1/cases/${done}/actions`, { action: 'choose_delivery', delivery: { method: 'pickup' } });
+    expect(late.status).toBe(409);
+  });
+
   it('leaves a bundle’s delivery to the bundle', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     const r = await citizen.post('/api/v1/cases', {

@@ -472,6 +472,25 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
   return withdrawn;
 }
 
+/**
+ * 修改领取方式: the applicant (or the window for them) changes how the result should come, any time before it went
+ * out — one of the pinned version's methods, by post with whom and where. The event names the method only: the
+ * address stays in the case, encrypted.
+ */
+export async function chooseDelivery(ctx: WriteContext, deps: Deps, caseId: number, input: { delivery: DeliveryChoice }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  await requireApplicantOrClerk(ctx, kase);
+  if (kase.bundle_id !== null || kase.parent_id !== null)
+    throw new AppError('CONFLICT', { reason: 'a bundle’s results are delivered together, as agreed at delivery' });
+  if (['delivered', 'refused', 'withdrawn'].includes(kase.status))
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing more to deliver`, status: kase.status });
+  const content = await versionContent(ctx.tx, kase.item_version_id);
+  const chosen = deliveryChoiceOf(deps, content.deliveryMethods, input.delivery);
+  const changed = await updateCase(ctx, kase, chosen);
+  await recordCaseEvent(ctx, changed, 'delivery_chosen', { method: chosen.delivery_choice, before: kase.delivery_choice }, null, { metrics: false });
+  return changed;
+}
+
 export interface DeliverInput {
   method: DeliveryMethod;
   trackingNumber?: string | null;

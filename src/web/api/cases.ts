@@ -340,6 +340,7 @@ export type CaseAction =
   | { action: 'urge'; taskId: number; note?: string | null }
   | { action: 'cc'; accountIds: number[]; note?: string | null }
   | { action: 'note'; text: string }
+  | { action: 'choose_delivery'; delivery: DeliveryChoice }
   | { action: 'request_extension'; taskId: number; days: number; reason: string }
   | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null };
 

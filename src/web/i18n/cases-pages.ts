@@ -198,6 +198,7 @@ export const casePages = {
   'cases.ev.reason': ['理由：{text}', 'Reason: {text}'],
   'cases.ev.round': ['第 {round} 轮材料', 'Round {round}'],
   'cases.ev.method': ['方式：{method}', 'Method: {method}'],
+  'cases.ev.delivery_chosen': ['修改领取方式', 'Delivery changed'],
   'cases.ev.tracking': ['快递单号 {number}', 'Tracking number {number}'],
   'cases.ev.deliveryLate': ['超过决定后 10 个工作日', 'More than 10 working days after the decision'],
   'cases.ev.opinion': ['意见：{text}', 'Opinion: {text}'],
@@ -223,6 +224,13 @@ export const casePages = {
   'cases.deliveryMethods': ['送达方式', 'Delivery'],
   'cases.deliveryChoice': ['结果领取方式', 'How to receive the result'],
   'cases.deliveryChoiceShort': ['领取方式', 'Asked for'],
+  'cases.deliveryChange': ['修改', 'Change'],
+  'cases.deliveryChangeSave': ['保存领取方式', 'Save'],
+  'cases.deliveryChangeHint': [
+    '结果送达前可随时修改领取方式；选择邮寄的，请填写收件信息。',
+    'Change how the result comes any time before it goes out; for post, say whom to send it to.',
+  ],
+  'cases.deliveryNotChosen': ['未选择（出件时确定）', 'Not chosen (agreed at delivery)'],
   'cases.deliveryChoiceHint': [
     '办结后按您选择的方式送达结果；选择邮寄的，请填写收件信息（免费寄递）。',
     'The result is delivered the way you choose once the case is concluded; for post, say whom to send it to (free of charge).',

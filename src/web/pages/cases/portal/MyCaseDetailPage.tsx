@@ -107,7 +107,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('cases.overview')} className="block-gap">
-            <CaseFacts kase={kase} />
+            <CaseFacts kase={kase} deliveryEditable />
           </Card>
           <Card title={t('cases.progress')} className="block-gap">
             <CaseTimeline events={kase.timeline} />

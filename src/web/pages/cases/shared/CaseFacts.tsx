@@ -4,7 +4,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDetail, DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel } from './labels.tsx';
-import { DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
+import { DeliveryChoiceEdit, DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -78,6 +78,7 @@ export function CaseFacts({
   showApplicant,
   applicantInFull,
   deliveryInFull,
+  deliveryEditable,
 }: {
   kase: CaseDetail;
   showApplicant?: boolean;
@@ -85,6 +86,8 @@ export function CaseFacts({
   applicantInFull?: { idNumber: string; phone: string | null };
   /** the delivery choice with its phone in full (显示完整信息) */
   deliveryInFull?: DeliveryChoice | null;
+  /** the caller may change how the result comes (the applicant, or the window) */
+  deliveryEditable?: boolean;
 }) {
   const applicant = { ...kase.applicant, ...applicantInFull };
   const delivery = deliveryInFull ?? kase.deliveryChoice;
@@ -116,7 +119,20 @@ export function CaseFacts({
             ]
           : []),
         { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
-        ...(delivery ? [{ key: 'delivery-choice', label: t('cases.deliveryChoice'), children: <DeliveryChoiceText choice={delivery} /> }] : []),
+        ...(delivery || kase.deliveryMethods?.length
+          ? [
+              {
+                key: 'delivery-choice',
+                label: t('cases.deliveryChoice'),
+                children: (
+                  <span>
+                    {delivery ? <DeliveryChoiceText choice={delivery} /> : <span className="cell-sub">{t('cases.deliveryNotChosen')}</span>}
+                    {deliveryEditable && <DeliveryChoiceEdit kase={kase} />}
+                  </span>
+                ),
+              },
+            ]
+          : []),
         { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
         { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
         ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),

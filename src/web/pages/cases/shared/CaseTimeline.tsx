@@ -77,6 +77,9 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
     case 'withdrawn':
       if (p.reason) line('cases.ev.reason', { text: p.reason });
       break;
+    case 'delivery_chosen':
+      line('cases.ev.method', { method: deliveryLabel(t, String(p.method)) });
+      break;
     case 'delivered':
       line('cases.ev.method', { method: deliveryLabel(t, String(p.method)) });
       if (p.trackingNumber) line('cases.ev.tracking', { number: p.trackingNumber });
@@ -187,6 +190,7 @@ const knownEvents = new Set([
   'decided',
   'concluded',
   'joint_completed',
+  'delivery_chosen',
   'fee_due',
   'fee_assessed',
   'fee_reduced',

@@ -1,4 +1,8 @@
-import { Form, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useCaseAction, type CaseDetail } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
 import { isValidPhone } from '../../../../common/validators.ts';
@@ -100,5 +104,55 @@ export function DeliveryChoiceText({ choice, contactOnly }: { choice: DeliveryCh
       {deliveryLabel(t, choice.method)}
       {contact && <span className="cell-sub"> · {contact}</span>}
     </span>
+  );
+}
+
+/**
+ * 修改领取方式: the applicant (or the window for them) changes how the result should come, until it went out. Offered
+ * where the case has the item's delivery methods (not a bundle's).
+ */
+export function DeliveryChoiceEdit({ kase }: { kase: CaseDetail }) {
+  const t = useCaseT();
+  const [open, setOpen] = useState(false);
+  if (!kase.deliveryMethods?.length || kase.parent || ['delivered', 'refused', 'withdrawn'].includes(kase.status)) return null;
+  return (
+    <>
+      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="delivery-choice-edit">
+        {t('cases.deliveryChange')}
+      </Button>
+      {open && <DeliveryChoiceDialog kase={kase} methods={kase.deliveryMethods} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function DeliveryChoiceDialog({ kase, methods, onClose }: { kase: CaseDetail; methods: DeliveryMethod[]; onClose: () => void }) {
+  const t = useCaseT();
+  const [choice, setChoice] = useState<DeliveryChoice | null>(kase.deliveryChoice ? { method: kase.deliveryChoice.method } : { method: methods[0]! });
+  const [checked, setChecked] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useIdempotencyKey();
+  const action = useCaseAction(kase.id);
+  const save = () => {
+    setError(null);
+    if (deliveryProblems(choice).length) {
+      setChecked(true);
+      return;
+    }
+    action.mutateAsync({ body: { action: 'choose_delivery', delivery: deliveryInput(choice)! }, key }).then(onClose, (e: Error) => setError(e.message));
+  };
+  return (
+    <Modal
+      open
+      title={t('cases.deliveryChoice')}
+      okText={t('cases.deliveryChangeSave')}
+      okButtonProps={{ loading: action.isPending, 'data-testid': 'delivery-choice-ok' }}
+      onOk={save}
+      onCancel={onClose}
+      data-testid="delivery-choice-dialog"
+    >
+      <Typography.Paragraph type="secondary">{t('cases.deliveryChangeHint')}</Typography.Paragraph>
+      <DeliveryChoiceInput methods={methods} value={choice} onChange={setChoice} showProblems={checked} defaultRecipient={kase.applicant.name} />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
   );
 }

@@ -87,7 +87,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
         {reveal.note}
         <Row gutter={24}>
           <Col xs={24} lg={14}>
-            <CaseFacts kase={kase} showApplicant applicantInFull={inFull?.applicant} deliveryInFull={inFull?.delivery} />
+            <CaseFacts kase={kase} showApplicant applicantInFull={inFull?.applicant} deliveryInFull={inFull?.delivery} deliveryEditable={isClerk} />
           </Col>
           <Col xs={24} lg={10}>
             <Deadlines kase={kase} compact />
