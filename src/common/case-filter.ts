@@ -19,6 +19,9 @@ export const channelList = ['window', 'online', 'mobile', 'terminal', 'post'] as
  */
 export const caseQueueList = ['prereview', 'window_decision'] as const;
 
+/** 待出件's choice of results by how they go out: a delivery method, or none chosen. */
+export const deliveryChoiceFilterList = ['pickup', 'post', 'locker', 'electronic', 'none'] as const;
+
 export interface CaseListFilter {
   status?: (typeof caseStatusList)[number];
   /** one of the seven kinds, as the kind cards count them */
@@ -36,6 +39,8 @@ export interface CaseListFilter {
   to?: string;
   /** only cases past their committed (or legal) deadline */
   overdue?: boolean;
+  /** how the applicant asked to receive the result (结果领取方式); `none`: they did not say */
+  delivery?: (typeof deliveryChoiceFilterList)[number];
   /** a window desk's queue (预审: submitted or notified, a bundle's item cases through their bundle; 当场办结: a window's step open) */
   queue?: (typeof caseQueueList)[number];
 }

@@ -662,6 +662,8 @@ describe('统一出件 collected by someone else (代领)', () => {
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
     await page.goto('/workbench/intake?tab=delivery');
+    // the results to hand over at the window, apart from the post
+    await choose(page, 'delivery-filter', '窗口领取');
     const row = page.getByTestId('delivery-table').locator('tr', { hasText: number });
     await row.waitFor({ state: 'visible' });
     expect(await row.innerText()).toContain('窗口领取');

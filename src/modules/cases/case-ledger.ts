@@ -57,6 +57,14 @@ const columns: { header: string; width: number; value: (r: LedgerRow) => string 
 ];
 
 /** What the filter chose, in words, for the sheet's second line. */
+const deliveryChoiceNames: Record<NonNullable<CaseListFilter['delivery']>, string> = {
+  pickup: '窗口领取',
+  post: '邮寄送达',
+  locker: '智能柜自取',
+  electronic: '电子送达',
+  none: '未选择',
+};
+
 function described(f: CaseListFilter): string {
   const parts: string[] = [];
   if (f.from || f.to) parts.push(`收件日期 ${f.from ?? '…'} 至 ${f.to ?? '…'}`);
@@ -68,6 +76,7 @@ function described(f: CaseListFilter): string {
   if (f.overdue) parts.push('仅超期');
   if (f.queue === 'prereview') parts.push('预审队列');
   if (f.queue === 'window_decision') parts.push('当场办结队列');
+  if (f.delivery) parts.push(`领取方式 ${deliveryChoiceNames[f.delivery]}`);
   return parts.length ? `筛选：${parts.join('；')}` : '筛选：全部（本人可见范围）';
 }
 

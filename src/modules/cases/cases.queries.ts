@@ -420,6 +420,7 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
   if (f.overdue) q = q.where('k.clock_id', 'in', (eb) => eb.selectFrom('clock').select('id').where('is_overdue', '=', true));
   if (f.queue === 'prereview') q = q.where('k.status', 'in', ['submitted', 'notified']).where('k.parent_id', 'is', null);
   if (f.queue === 'window_decision') q = q.where('k.id', 'in', casesWithWindowStepOpen(db));
+  if (f.delivery) q = f.delivery === 'none' ? q.where('k.delivery_choice', 'is', null) : q.where('k.delivery_choice', '=', f.delivery);
   if (f.kind) {
     // as the kind cards count them (countKinds, caseKinds): a bundle's parent counts through its item cases
     q = q.where('k.bundle_id', 'is', null);

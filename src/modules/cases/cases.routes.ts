@@ -18,7 +18,15 @@ import {
 } from './tasks.service.ts';
 import { countKinds, exportCases, getCase, listCases, listTasks, revealCase, type CaseSearchHashes } from './cases.queries.ts';
 import { isValidIdCardNumber } from '../../common/validators.ts';
-import { caseExportLimit, caseKindList, caseQueueList, caseStatusList, channelList, type CaseListFilter } from '../../common/case-filter.ts';
+import {
+  caseExportLimit,
+  caseKindList,
+  caseQueueList,
+  caseStatusList,
+  channelList,
+  deliveryChoiceFilterList,
+  type CaseListFilter,
+} from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
 import { listHeldLicenses } from './licenses.ts';
@@ -266,6 +274,7 @@ const CaseListQuery = {
   to: Type.Optional(Day),
   overdue: Type.Optional(Type.Boolean()),
   queue: Type.Optional(Type.Union(caseQueueList.map((q) => Type.Literal(q)))),
+  delivery: Type.Optional(Type.Union(deliveryChoiceFilterList.map((d) => Type.Literal(d)))),
 };
 
 /** A day of the filter that is a real day (2026-02-30 is not), or 400. */
@@ -280,8 +289,8 @@ function caseListFilter(q: Static<Type.TObject<typeof CaseListQuery>>): CaseList
   const from = realDay('from', q.from);
   const to = realDay('to', q.to);
   if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: 'the range ends before it starts' });
-  const { status, kind, channel, item, org, applicant, q: text, overdue, queue } = q;
-  return { status, kind, channel, item, org, applicant, q: text, from, to, overdue, queue };
+  const { status, kind, channel, item, org, applicant, q: text, overdue, queue, delivery } = q;
+  return { status, kind, channel, item, org, applicant, q: text, from, to, overdue, queue, delivery };
 }
 
 async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: ActionBody): Promise<void> {

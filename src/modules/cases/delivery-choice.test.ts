@@ -204,6 +204,22 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect(late.status).toBe(409);
   });
 
+  it('lets 待出件 list the results by how they go out', { timeout: 60_000 }, async () => {
+    const item = await itemNamed('企业设立登记');
+    const posted = await concludedCase(item, { method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' });
+    const unsaid = await concludedCase(item, undefined);
+    const listed = async (delivery: string) =>
+      (await clerk.get(`/api/v1/cases?status=concluded&delivery=${delivery}&limit=100`)).body.items as { id: number; deliveryChoice: string | null }[];
+    const post = await listed('post');
+    expect(post.map((c) => c.id)).toContain(posted);
+    expect(post.every((c) => c.deliveryChoice === 'post')).toBe(true);
+    const none = await listed('none');
+    expect(none.map((c) => c.id)).toContain(unsaid);
+    expect(none.every((c) => c.deliveryChoice === null)).toBe(true);
+    expect((await listed('pickup')).map((c) => c.id)).not.toContain(posted);
+    expect((await clerk.get('/api/v1/cases?delivery=pigeon')).status).toBe(400);
+  });
+
   it('leaves a bundle’s delivery to the bundle', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     const r = await citizen.post('/api/v1/cases', {

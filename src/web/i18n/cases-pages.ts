@@ -231,6 +231,7 @@ export const casePages = {
     'Change how the result comes any time before it goes out; for post, say whom to send it to.',
   ],
   'cases.deliveryNotChosen': ['未选择（出件时确定）', 'Not chosen (agreed at delivery)'],
+  'cases.deliveryNotChosenShort': ['未选择', 'Not chosen'],
   'cases.deliveryChoiceHint': [
     '办结后按您选择的方式送达结果；选择邮寄的，请填写收件信息（免费寄递）。',
     'The result is delivered the way you choose once the case is concluded; for post, say whom to send it to (free of charge).',

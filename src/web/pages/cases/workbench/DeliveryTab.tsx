@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Table, Tag, Tooltip } from 'antd';
+import { Button, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { deliveryChoiceFilterList, type CaseListFilter } from '../../../../common/case-filter.ts';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -16,8 +17,10 @@ export function DeliveryTab() {
   const t = useCaseT();
   const { locale } = useLocale();
   const [page, setPage] = useState(1);
+  // by how the results go out: the day's post in one batch, the pickups for the window
+  const [delivery, setDelivery] = useState<CaseListFilter['delivery']>(undefined);
   // the longest decided first: their art. 44 deadline is nearest
-  const list = useCases({ status: 'concluded' }, page, 20, { refetchInterval: 30_000, sort: 'decided' });
+  const list = useCases({ status: 'concluded', delivery }, page, 20, { refetchInterval: 30_000, sort: 'decided' });
   const [delivering, setDelivering] = useState<CaseSummary | null>(null);
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -66,6 +69,22 @@ export function DeliveryTab() {
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <>
+      <Space className="block-gap" wrap>
+        <span>{t('cases.deliveryChoiceShort')}</span>
+        <Select
+          id="delivery-filter"
+          allowClear
+          value={delivery}
+          onChange={(v?: CaseListFilter['delivery']) => {
+            setDelivery(v);
+            setPage(1);
+          }}
+          placeholder={t('common.all')}
+          style={{ width: 180 }}
+          options={deliveryChoiceFilterList.map((d) => ({ value: d, label: d === 'none' ? t('cases.deliveryNotChosenShort') : deliveryLabel(t, d) }))}
+          data-testid="delivery-filter"
+        />
+      </Space>
       <Table<CaseSummary>
         rowKey="id"
         columns={columns}
