@@ -15,6 +15,7 @@ import {
   acceptCase,
   applyForItem,
   deliverCase,
+  deliveryChoiceOf,
   deliveryRecord,
   issueOneTimeNotice,
   refuseCase,
@@ -42,10 +43,9 @@ const terminal: CaseStatus[] = ['concluded', 'delivered', 'refused', 'withdrawn'
 
 export async function applyForBundle(ctx: WriteContext, deps: Deps, input: ApplyBundleInput) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  // the items' guides offer methods of their own; the bundle's results go out together, as agreed at 统一出件
-  if (input.delivery)
-    throw new AppError('VALIDATION_FAILED', { field: 'delivery', reason: 'a bundle’s results are delivered together; the method is agreed at delivery' });
   const bundle = await getBundle(ctx.tx, input.bundleCode);
+  // the results go out together, among the methods the bundle's guide offers: the choice is the bundle application's
+  const delivery = deliveryChoiceOf(deps, bundle.content.deliveryMethods, input.delivery);
   const bundleRow = await ctx.tx.selectFrom('bundle').select(['id', 'organization_id', 'region_id']).where('code', '=', bundle.code).executeTakeFirstOrThrow();
   const known = new Map(bundle.materials.map((m) => [m.key, m]));
   for (const m of input.materials)
@@ -73,7 +73,7 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
     children.push({ id: child.id, number: child.number });
   }
   if (children.length === 0) throw new AppError('CONFLICT', { reason: 'the bundle has no items' });
-  const p = await createParent(ctx, deps, bundle, bundleRow, await loadCase(ctx.tx, children[0]!.id), input);
+  const p = await createParent(ctx, deps, bundle, bundleRow, await loadCase(ctx.tx, children[0]!.id), input, delivery);
   await ctx.tx
     .updateTable('kase')
     .set({ parent_id: p.id })
@@ -95,6 +95,7 @@ async function createParent(
   row: { id: number; organization_id: number; region_id: number },
   first: CaseRow,
   input: ApplyBundleInput,
+  delivery: ReturnType<typeof deliveryChoiceOf>,
 ): Promise<CaseRow> {
   const region = await requireRegion(ctx.tx, row.region_id);
   const seq = await sql<{
@@ -123,6 +124,7 @@ async function createParent(
       subject: bundle.name,
       received_at: first.received_at,
       notice_due_at: first.notice_due_at,
+      ...delivery,
       ...nothingYet,
     })
     .returningAll()
@@ -203,7 +205,8 @@ export async function syncParent(ctx: WriteContext, parentId: number): Promise<v
     if (terminal.includes(next) && clock.state !== 'stopped') await stopClock(ctx, parent.clock_id);
   }
   const updated = await setParent(ctx, parent, set);
-  if (next === 'concluded') await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision, children: children.length });
+  if (next === 'concluded')
+    await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision, children: children.length, deliveryChoice: updated.delivery_choice });
   else if (next === 'awaiting_supplement' || parent.status === 'awaiting_supplement')
     await recordCaseEvent(ctx, updated, next === 'awaiting_supplement' ? 'child_waiting' : 'child_resumed', {});
 }

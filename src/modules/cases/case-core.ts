@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { DeliveryMethod } from '../../common/delivery.ts';
 import { beforeCommit, pipelinedRows, pipelinedWrite, shapedStatement, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
@@ -253,6 +254,17 @@ export function caseInserted(tx: Executor, caseId: number): void {
  * (a change is a new version), so the content is kept in memory after the first read.
  */
 const pinnedContent = new Map<number, ItemContent>();
+/** The delivery methods a case may choose among: its item version's, or a bundle application's, its bundle's. */
+export async function deliveryMethodsOf(db: Executor, kase: CaseRow): Promise<DeliveryMethod[]> {
+  if (kase.bundle_id === null) return (await versionContent(db, kase.item_version_id)).deliveryMethods;
+  const bundle = await db
+    .selectFrom('bundle')
+    .select(sql<DeliveryMethod[]>`content->'deliveryMethods'`.as('methods'))
+    .where('id', '=', kase.bundle_id)
+    .executeTakeFirst();
+  return bundle?.methods ?? [];
+}
+
 export async function versionContent(db: Executor, versionId: number | null): Promise<ItemContent> {
   if (versionId === null) throw new AppError('CONFLICT', { reason: 'a bundle application has no process of its own: act on its item cases' });
   const cached = pinnedContent.get(versionId);

@@ -11,7 +11,7 @@ import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber, maskPhone } from '../../common/validators.ts';
 import type { WriteContext } from '../../server/write.ts';
-import { caseScope, loadCase, windowRegionPath, type CaseRow } from './case-core.ts';
+import { caseScope, deliveryMethodsOf, loadCase, windowRegionPath, type CaseRow } from './case-core.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -238,8 +238,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     concludedAt: kase.concluded_at?.toISOString() ?? null,
     deliveredAt: kase.delivered_at?.toISOString() ?? null,
     delivery: kase.delivery,
-    /** the delivery methods of the version the case was filed under (null for a bundle application) */
-    deliveryMethods: item.delivery_methods ?? null,
+    /** the delivery methods of the version the case was filed under (a bundle application: its bundle's) */
+    deliveryMethods: kase.bundle_id !== null ? await deliveryMethodsOf(db, kase) : (item.delivery_methods ?? null),
     /** 结果领取方式 as the applicant asked when applying; by post, whom to send it to, the phone masked (revealed in full with the rest) */
     deliveryChoice: deliveryChoiceOf(deps, kase, false),
     /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left */

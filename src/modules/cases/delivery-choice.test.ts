@@ -220,15 +220,39 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect((await clerk.get('/api/v1/cases?delivery=pigeon')).status).toBe(400);
   });
 
-  it('leaves a bundle’s delivery to the bundle', async () => {
+  it('takes a bundle application’s choice among the bundle’s methods, on the bundle application, not its item cases', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
-    const r = await citizen.post('/api/v1/cases', {
+    const methods = bundle.content.deliveryMethods as string[];
+    expect(methods).toContain('post');
+    const body = (delivery: unknown) => ({
       bundleCode: 'B-QYKB-001',
       formData: sampleForm(bundle.form.schema, idNumber),
       materials: sampleMaterials(bundle.materials),
-      delivery: { method: 'pickup' },
+      delivery,
     });
-    expect(r.status).toBe(400);
-    expect(r.body.error.details.field).toBe('delivery');
+    const before = await count();
+    const offered = ['pickup', 'post', 'locker', 'electronic'];
+    const missing = offered.find((m) => !methods.includes(m));
+    if (missing) expect((await citizen.post('/api/v1/cases', body({ method: missing }))).status).toBe(400);
+    expect((await citizen.post('/api/v1/cases', body({ method: 'post', recipient: '林小雨' }))).status).toBe(400);
+    expect(await count()).toBe(before);
+
+    const post = { method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' };
+    const r = await citizen.post('/api/v1/cases', body(post));
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const parent = (await citizen.get(`/api/v1/cases/${r.body.id}`)).body;
+    expect(parent.deliveryChoice).toEqual({ ...post, phone: '136****0001' });
+    expect(parent.deliveryMethods).toEqual(methods);
+    for (const child of r.body.children as { id: number }[]) {
+      expect((await citizen.get(`/api/v1/cases/${child.id}`)).body.deliveryChoice).toBeNull();
+      const moved = await citizen.post(`/api/v1/cases/${child.id}/actions`, { action: 'choose_delivery', delivery: { method: 'pickup' } });
+      expect(moved.status).toBe(409);
+    }
+    // changed on the bundle application
+    const changed = await citizen.post(`/api/v1/cases/${r.body.id}/actions`, {
+      action: 'choose_delivery',
+      delivery: { method: methods.find((m) => m !== 'post')! },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
   });
 });

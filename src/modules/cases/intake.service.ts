@@ -20,6 +20,7 @@ import {
   recordCaseEvent,
   updateCase,
   versionContent,
+  deliveryMethodsOf,
   writeCaseEvents,
   type CaseRow,
 } from './case-core.ts';
@@ -133,7 +134,7 @@ export interface ApplyInput {
  * The applicant's choice of delivery as the case keeps it: one of the methods the item version's guide offers, and
  * for post whom to send it to (recipient, phone and address, all three), encrypted. Anything else is a 400.
  */
-function deliveryChoiceOf(deps: Deps, offered: readonly DeliveryMethod[], choice: DeliveryChoice | null | undefined) {
+export function deliveryChoiceOf(deps: Deps, offered: readonly DeliveryMethod[], choice: DeliveryChoice | null | undefined) {
   if (!choice) return { delivery_choice: null, delivery_address_enc: null };
   const field = (name: string, reason: string) => new AppError('VALIDATION_FAILED', { field: `delivery.${name}`, reason });
   if (!offered.includes(choice.method)) throw field('method', `this item delivers by ${offered.join(', ')}`);
@@ -480,12 +481,14 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
 export async function chooseDelivery(ctx: WriteContext, deps: Deps, caseId: number, input: { delivery: DeliveryChoice }) {
   const kase = await loadCase(ctx.tx, caseId);
   await requireApplicantOrClerk(ctx, kase);
-  if (kase.bundle_id !== null || kase.parent_id !== null)
-    throw new AppError('CONFLICT', { reason: 'a bundle’s results are delivered together, as agreed at delivery' });
+  if (kase.parent_id !== null)
+    throw new AppError('CONFLICT', {
+      reason: 'this case belongs to a bundle application: its results go out together, as the bundle application says',
+      parentId: kase.parent_id,
+    });
   if (['delivered', 'refused', 'withdrawn'].includes(kase.status))
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing more to deliver`, status: kase.status });
-  const content = await versionContent(ctx.tx, kase.item_version_id);
-  const chosen = deliveryChoiceOf(deps, content.deliveryMethods, input.delivery);
+  const chosen = deliveryChoiceOf(deps, await deliveryMethodsOf(ctx.tx, kase), input.delivery);
   const changed = await updateCase(ctx, kase, chosen);
   await recordCaseEvent(ctx, changed, 'delivery_chosen', { method: chosen.delivery_choice, before: kase.delivery_choice }, null, { metrics: false });
   return changed;

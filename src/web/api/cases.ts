@@ -628,7 +628,7 @@ export interface BundleForApply {
   code: string;
   name: string;
   organizationName: string;
-  content: { description: string; committedLimit: Limit; deliveryMethods: string[] };
+  content: { description: string; committedLimit: Limit; deliveryMethods: DeliveryMethod[] };
   items: { code: string; name: string; organizationName: string; caseKind: 'immediate' | 'committed'; legalLimit: Limit; committedLimit: Limit }[];
   form: ItemContent['form'];
   materials: (ItemContent['materials'][number] & { items: string[] })[];

@@ -105,6 +105,7 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
       <ApplicationForm
         spec={bundle.form}
         materials={bundle.materials}
+        deliveryMethods={bundle.content.deliveryMethods}
         me={me}
         submit={submit}
         pending={apply.isPending}
