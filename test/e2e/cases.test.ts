@@ -557,29 +557,32 @@ describe('a case received at the window, with a one-time notice and a supplement
   });
 });
 
+/** clerk1 receives the published demo item `name` at the window for 林小雨, with every required material. */
+async function receivedAtWindow(name: string, delivery?: object) {
+  const clerk = await signIn(run.server, 'clerk1');
+  const code = (await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = $1", [name]))
+    .rows[0].code as string;
+  const item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
+  const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+  const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+  const r = await clerk.post('/api/v1/cases', {
+    itemCode: code,
+    applicantId,
+    formData: sampleForm(item.content.form.schema, idNumber),
+    materials: sampleMaterials(item.content.materials),
+    ...(delivery ? { delivery } : {}),
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return { clerk, id: r.body.id as number, number: r.body.number as string };
+}
+
 describe('an immediate item the window decides in one sitting (窗口授权办理)', () => {
   it('lets clerk1 accept 异地就医备案, grant it, conclude it and deliver it from the case page', { timeout: 180_000 }, async () => {
-    const clerk = await signIn(run.server, 'clerk1');
-    const code = (
-      await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '异地就医备案'")
-    ).rows[0].code as string;
-    const item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
-    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
-    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
-    const receive = async () => {
-      const r = await clerk.post('/api/v1/cases', {
-        itemCode: code,
-        applicantId,
-        formData: sampleForm(item.content.form.schema, idNumber),
-        materials: sampleMaterials(item.content.materials),
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return r.body as { id: number; number: string };
-    };
     // one the window accepted and left for a moment: 当场办结 keeps it in view
-    const waiting = await receive();
+    const waiting = await receivedAtWindow('异地就医备案');
+    const { clerk } = waiting;
     expect((await clerk.post(`/api/v1/cases/${waiting.id}/actions`, { action: 'accept' })).status).toBe(200);
-    const kase = await receive();
+    const kase = await receivedAtWindow('异地就医备案');
 
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
@@ -635,22 +638,7 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
 
 describe('统一出件 collected by someone else (代领)', () => {
   it('lets clerk1 hand 企业登记档案查询 to the applicant’s colleague, checking their ID, from 待出件', { timeout: 180_000 }, async () => {
-    const clerk = await signIn(run.server, 'clerk1');
-    const code = (
-      await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '企业登记档案查询'")
-    ).rows[0].code as string;
-    const item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
-    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
-    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
-    const received = await clerk.post('/api/v1/cases', {
-      itemCode: code,
-      applicantId,
-      formData: sampleForm(item.content.form.schema, idNumber),
-      materials: sampleMaterials(item.content.materials),
-      delivery: { method: 'pickup' },
-    });
-    expect(received.status, JSON.stringify(received.body)).toBe(201);
-    const { id, number } = received.body as { id: number; number: string };
+    const { clerk, id, number } = await receivedAtWindow('企业登记档案查询', { method: 'pickup' });
     // the window decides it on the spot: accept, grant, conclude
     let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
     for (let guard = 0; guard < 3 && kase.status !== 'concluded'; guard++) {
