@@ -287,6 +287,9 @@ describe('a case from online application to delivery', () => {
     await dialog.getByTestId('deliver-chosen').getByText('申请人选择：邮寄送达').waitFor({ state: 'visible' });
     await dialog.getByTestId('deliver-send-to').getByText('云州市青川区滨江路 88 号 3 单元 502 室', { exact: false }).waitFor({ state: 'visible' });
     expect(await dialog.getByTestId('deliver-send-to').innerText()).toContain('136****0001');
+    // the waybill needs the whole number: shown on request
+    await dialog.getByTestId('deliver-reveal').click();
+    await dialog.getByTestId('deliver-send-to').getByText('13600000001').waitFor({ state: 'visible' });
     await page.locator('#trackingNumber').fill('SF1234567890');
     await screenshot(page, 'cases-deliver-dialog');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（邮寄送达）`));

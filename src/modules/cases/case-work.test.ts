@@ -151,6 +151,12 @@ describe('bundles (一件事一次办)', () => {
       [`/my/cases/${parentId}`],
     );
     expect(messages.rows).toHaveLength(1);
+    // each item's conclusion says its result goes out with the bundle's
+    const concluded = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'citizen1' AND m.title->>'zh-CN' = '办件已办结' AND m.link = $1",
+      [`/my/cases/${childId}`],
+    );
+    expect(concluded.rows).toEqual([{ body: expect.stringContaining('结果将随“一件事”申请统一送达') }]);
   });
 
   it('gives one one-time notice for the bundle and takes the supplements on the bundle', async () => {

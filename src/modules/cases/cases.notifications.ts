@@ -45,7 +45,9 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     en: `Application ${p.number} was refused: ${String(p.reason ?? '')}`,
   }),
   'case.concluded': (p) => {
-    const [zh, en] = howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.'];
+    const [zh, en] = p.parentId
+      ? ['结果将随“一件事”申请统一送达。', 'The result goes out with the rest of the bundle application.']
+      : (howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.']);
     return {
       title: ['办件已办结', 'Decision made'],
       zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。${zh}`,

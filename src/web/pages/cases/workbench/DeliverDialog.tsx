@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import { isValidIdCardNumber } from '../../../../common/validators.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useCase, useCaseAction, type DeliveryMethod } from '../../../api/cases.ts';
+import { useCase, useCaseAction, useRevealCase, type DeliveryChoice, type DeliveryMethod } from '../../../api/cases.ts';
 import { DeliveryChoiceText } from '../shared/DeliveryChoiceInput.tsx';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { deliveryLabel } from '../shared/labels.tsx';
@@ -28,6 +29,8 @@ export function DeliverDialog({
   const offered = detail.data?.deliveryMethods?.length ? detail.data.deliveryMethods : methods;
   const chosen = detail.data?.deliveryChoice ?? null;
   const [picked, setMethod] = useState<DeliveryMethod | null>(null);
+  const reveal = useRevealCase(kase.id);
+  const [contactInFull, setContactInFull] = useState<DeliveryChoice | null>(null);
   const method: DeliveryMethod = picked ?? (chosen && offered.includes(chosen.method) ? chosen.method : offered[0]!);
   const [identityChecked, setIdentityChecked] = useState(false);
   // 代领: someone other than the applicant collects it, with their ID and an authorization
@@ -153,7 +156,21 @@ export function DeliverDialog({
             showIcon
             className="block-gap"
             title={t('cases.deliverSendTo')}
-            description={<DeliveryChoiceText choice={chosen} contactOnly />}
+            description={<DeliveryChoiceText choice={contactInFull ?? chosen} contactOnly />}
+            action={
+              !contactInFull && (
+                // the waybill needs the whole number: shown on request, the look on the case's audit trail
+                <Button
+                  size="small"
+                  icon={<EyeOutlined />}
+                  loading={reveal.isPending}
+                  onClick={() => reveal.mutate(undefined, { onSuccess: (r) => setContactInFull(r.delivery) })}
+                  data-testid="deliver-reveal"
+                >
+                  {t('cases.reveal')}
+                </Button>
+              )
+            }
             data-testid="deliver-send-to"
           />
         )}
