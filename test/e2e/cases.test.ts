@@ -629,6 +629,13 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await status(page).getByText('已送达').waitFor({ state: 'visible' });
     await page.getByTestId('deliver-dialog').waitFor({ state: 'detached' });
 
+    // and in English
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('case-timeline').getByText('Note').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-window-decision-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('case-timeline').getByText('办理备注').waitFor({ state: 'visible' });
+
     const done = (await clerk.get(`/api/v1/cases/${kase.id}`)).body;
     expect(done.status).toBe('delivered');
     expect(done.tasks.map((t: { role: string; outcome: string; assignee: string }) => [t.role, t.outcome, t.assignee])).toEqual([

@@ -119,7 +119,8 @@ export function CaseFacts({
             ]
           : []),
         { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
-        ...(delivery || kase.deliveryMethods?.length
+        // no choice made: said while it can still be made
+        ...(delivery || (kase.deliveryMethods?.length && !['delivered', 'refused', 'withdrawn'].includes(kase.status))
           ? [
               {
                 key: 'delivery-choice',
