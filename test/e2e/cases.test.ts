@@ -646,6 +646,37 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
   });
 });
 
+describe('批量电子送达 from 待出件', () => {
+  it('lets clerk1 deliver the results asked for electronically together, one transaction each', { timeout: 180_000 }, async () => {
+    const cases = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await receivedAtWindow('异地就医备案', { method: 'electronic' });
+      let kase = (await c.clerk.post(`/api/v1/cases/${c.id}/actions`, { action: 'accept' })).body;
+      for (let guard = 0; guard < 3 && kase.status !== 'concluded'; guard++) {
+        const task = kase.tasks.find((t: { state: string }) => t.state === 'open');
+        kase = (await c.clerk.post(`/api/v1/cases/${c.id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+      }
+      expect(kase.status).toBe('concluded');
+      cases.push(c);
+    }
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    await choose(page, 'delivery-filter', '电子送达');
+    const table = page.getByTestId('delivery-table');
+    for (const c of cases) await table.locator('tr', { hasText: c.number }).locator('.ant-checkbox-input').check();
+    await page.getByTestId('batch-deliver-bar').getByText('已选择 2 件申请电子送达的办件').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-batch-deliver');
+    await page.getByTestId('batch-deliver').click();
+    await page.getByText('已电子送达 2 件').waitFor({ state: 'visible' });
+    for (const c of cases) {
+      await table.locator('tr', { hasText: c.number }).waitFor({ state: 'detached' });
+      expect((await c.clerk.get(`/api/v1/cases/${c.id}`)).body.status).toBe('delivered');
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('统一出件 collected by someone else (代领)', () => {
   it('lets clerk1 hand 企业登记档案查询 to the applicant’s colleague, checking their ID, from 待出件', { timeout: 180_000 }, async () => {
     const { clerk, id, number } = await receivedAtWindow('企业登记档案查询', { method: 'pickup' });

@@ -502,36 +502,49 @@ export function useCaseAction(id: number) {
 }
 
 /**
- * 批量签收: claim the chosen tasks one after the other, each its own action at the version the inbox showed (the key
- * is the task's and its version's, so a batch sent twice claims nothing twice). A task someone took meanwhile is
- * reported back with why, not retried; `progress` counts the claims sent.
+ * Case actions sent one after the other for a chosen batch (批量签收, 批量电子送达), each its own transaction under its
+ * own Idempotency-Key, so a batch sent twice does nothing twice. One that is refused (someone acted meanwhile, a fee
+ * unpaid) is reported back with why, not retried; `progress` counts what was sent.
  */
-export function useBatchClaim() {
+export function useCaseBatch() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const run = async (tasks: Pick<InboxTask, 'id' | 'caseId' | 'caseNumber' | 'version'>[]) => {
+  const run = async (actions: { caseId: number; caseNumber: string; body: CaseAction; key: string }[]) => {
     const failed: { caseNumber: string; message: string }[] = [];
-    setProgress({ done: 0, total: tasks.length });
+    setProgress({ done: 0, total: actions.length });
     try {
-      for (const [i, task] of tasks.entries()) {
+      for (const [i, a] of actions.entries()) {
         try {
-          await api.post(
-            `/cases/${task.caseId}/actions`,
-            { action: 'claim', taskId: task.id, expectedVersion: task.version },
-            { idempotencyKey: `claim-${task.id}-v${task.version}` },
-          );
+          await api.post(`/cases/${a.caseId}/actions`, a.body, { idempotencyKey: a.key });
         } catch (error) {
-          failed.push({ caseNumber: task.caseNumber, message: (error as Error).message });
+          failed.push({ caseNumber: a.caseNumber, message: (error as Error).message });
         }
-        setProgress({ done: i + 1, total: tasks.length });
+        setProgress({ done: i + 1, total: actions.length });
       }
     } finally {
       setProgress(null);
       await queryClient.invalidateQueries({ queryKey: caseKeys.all });
     }
-    return { claimed: tasks.length - failed.length, failed };
+    return { succeeded: actions.length - failed.length, failed };
   };
   return { run, progress };
+}
+
+/** 批量签收: claim the chosen tasks, each at the version the inbox showed (the key is the task's and its version's). */
+export function useBatchClaim() {
+  const batch = useCaseBatch();
+  const run = async (tasks: Pick<InboxTask, 'id' | 'caseId' | 'caseNumber' | 'version'>[]) => {
+    const { succeeded, failed } = await batch.run(
+      tasks.map((task) => ({
+        caseId: task.caseId,
+        caseNumber: task.caseNumber,
+        body: { action: 'claim', taskId: task.id, expectedVersion: task.version },
+        key: `claim-${task.id}-v${task.version}`,
+      })),
+    );
+    return { claimed: succeeded, failed };
+  };
+  return { run, progress: batch.progress };
 }
 
 export function usePublishedItem(code: string | undefined) {

@@ -1,12 +1,14 @@
-import { useState } from 'react';
-import { Button, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { deliveryChoiceFilterList, type CaseListFilter } from '../../../../common/case-filter.ts';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useCases, type CaseSummary } from '../../../api/cases.ts';
+import { useCaseBatch, useCases, type CaseSummary } from '../../../api/cases.ts';
+import { useFeedback } from '../../../components/feedback-context.tsx';
+import { BatchFailures } from '../shared/BatchFailures.tsx';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import { deliveryLabel } from '../shared/labels.tsx';
@@ -22,6 +24,20 @@ export function DeliveryTab() {
   // the longest decided first: their art. 44 deadline is nearest
   const list = useCases({ status: 'concluded', delivery }, page, 20, { refetchInterval: 30_000, sort: 'decided' });
   const [delivering, setDelivering] = useState<CaseSummary | null>(null);
+  // 批量电子送达: the results asked for electronically go out together (a pickup checks a person, a post a waybill)
+  const [chosen, setChosen] = useState<CaseSummary[]>([]);
+  useEffect(() => setChosen([]), [page, delivery]);
+  const batch = useCaseBatch();
+  const { message, notification } = useFeedback();
+  const deliverChosen = async () => {
+    const { succeeded, failed } = await batch.run(
+      chosen.map((c) => ({ caseId: c.id, caseNumber: c.number, body: { action: 'deliver', method: 'electronic' }, key: `deliver-${c.id}-electronic` })),
+    );
+    setChosen([]);
+    if (succeeded > 0) message.success(t('cases.batchDelivered', { n: succeeded }));
+    if (failed.length > 0)
+      notification.warning({ title: t('cases.batchDeliverFailed', { n: failed.length }), description: <BatchFailures failed={failed} />, duration: 0 });
+  };
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('cases.subjectAndNumber'),
@@ -85,8 +101,32 @@ export function DeliveryTab() {
           data-testid="delivery-filter"
         />
       </Space>
+      {chosen.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="block-gap"
+          data-testid="batch-deliver-bar"
+          title={t('cases.batchDeliverChosen', { n: chosen.length })}
+          action={
+            <Space>
+              <Button type="primary" size="small" loading={!!batch.progress} onClick={() => void deliverChosen()} data-testid="batch-deliver">
+                {batch.progress ? t('cases.batchDelivering', batch.progress) : t('cases.batchDeliver')}
+              </Button>
+              <Button size="small" type="link" disabled={!!batch.progress} onClick={() => setChosen([])}>
+                {t('cases.batchClear')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       <Table<CaseSummary>
         rowKey="id"
+        rowSelection={{
+          selectedRowKeys: chosen.map((c) => c.id),
+          onChange: (_keys, rows) => setChosen(rows),
+          getCheckboxProps: (c) => ({ disabled: c.deliveryChoice !== 'electronic' || !!batch.progress, title: t('cases.batchDeliverHint') }),
+        }}
         columns={columns}
         dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
         loading={list.isFetching}

@@ -26,6 +26,7 @@ import { formatDeadline, roleLabel } from '../shared/labels.tsx';
 import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
 import '../cases.css';
+import { BatchFailures } from '../shared/BatchFailures.tsx';
 
 // the search text stays out of the address: it may be an applicant's name (browser history, referrers)
 const inboxFilterKeys = ['itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
@@ -63,15 +64,7 @@ export function InboxPage() {
     if (failed.length > 0)
       notification.warning({
         title: t('batch.failed', { n: failed.length }),
-        description: (
-          <ul className="batch-failures" data-testid="batch-failures">
-            {failed.map((f) => (
-              <li key={f.caseNumber}>
-                <span className="mono">{f.caseNumber}</span>：{f.message}
-              </li>
-            ))}
-          </ul>
-        ),
+        description: <BatchFailures failed={failed} />,
         duration: 0,
       });
   };
