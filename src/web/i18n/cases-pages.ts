@@ -350,7 +350,6 @@ export const casePages = {
   'cases.batchDeliverChosen': ['已选择 {n} 件申请电子送达的办件', '{n} results asked for electronically chosen'],
   'cases.batchDeliver': ['批量电子送达', 'Deliver them electronically'],
   'cases.batchDelivering': ['送达中 {done}/{total}', 'Delivering {done}/{total}'],
-  'cases.batchClear': ['取消选择', 'Clear'],
   'cases.batchDelivered': ['已电子送达 {n} 件', '{n} delivered electronically'],
   'cases.batchDeliverFailed': ['{n} 件未能送达', '{n} not delivered'],
   'cases.batchDeliverHint': [

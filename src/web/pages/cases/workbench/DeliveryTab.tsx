@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { deliveryChoiceFilterList, type CaseListFilter } from '../../../../common/case-filter.ts';
 import type { TableColumnsType } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
@@ -8,7 +8,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCaseBatch, useCases, type CaseSummary } from '../../../api/cases.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
-import { BatchFailures } from '../shared/BatchFailures.tsx';
+import { BatchBar, BatchFailures } from '../shared/Batch.tsx';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import { deliveryLabel } from '../shared/labels.tsx';
@@ -102,22 +102,15 @@ export function DeliveryTab() {
         />
       </Space>
       {chosen.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          className="block-gap"
-          data-testid="batch-deliver-bar"
+        <BatchBar
           title={t('cases.batchDeliverChosen', { n: chosen.length })}
-          action={
-            <Space>
-              <Button type="primary" size="small" loading={!!batch.progress} onClick={() => void deliverChosen()} data-testid="batch-deliver">
-                {batch.progress ? t('cases.batchDelivering', batch.progress) : t('cases.batchDeliver')}
-              </Button>
-              <Button size="small" type="link" disabled={!!batch.progress} onClick={() => setChosen([])}>
-                {t('cases.batchClear')}
-              </Button>
-            </Space>
-          }
+          action={t('cases.batchDeliver')}
+          progress={batch.progress}
+          running={(p) => t('cases.batchDelivering', p)}
+          onRun={() => void deliverChosen()}
+          onClear={() => setChosen([])}
+          testId="batch-deliver-bar"
+          actionTestId="batch-deliver"
         />
       )}
       <Table<CaseSummary>

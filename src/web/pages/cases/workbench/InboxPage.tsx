@@ -26,7 +26,7 @@ import { formatDeadline, roleLabel } from '../shared/labels.tsx';
 import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
 import '../cases.css';
-import { BatchFailures } from '../shared/BatchFailures.tsx';
+import { BatchBar, BatchFailures } from '../shared/Batch.tsx';
 
 // the search text stays out of the address: it may be an applicant's name (browser history, referrers)
 const inboxFilterKeys = ['itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
@@ -272,22 +272,15 @@ export function InboxPage() {
           filtered={filtered}
         />
         {chosen.length > 0 && (
-          <Alert
-            type="info"
-            showIcon
-            className="block-gap"
-            data-testid="batch-bar"
+          <BatchBar
             title={t('batch.selected', { n: chosen.length })}
-            action={
-              <Space>
-                <Button type="primary" size="small" loading={!!batch.progress} onClick={() => void claimChosen()} data-testid="batch-claim">
-                  {batch.progress ? t('batch.claiming', batch.progress) : t('batch.claim')}
-                </Button>
-                <Button size="small" type="link" disabled={!!batch.progress} onClick={() => setChosen([])}>
-                  {t('batch.clear')}
-                </Button>
-              </Space>
-            }
+            action={t('batch.claim')}
+            progress={batch.progress}
+            running={(p) => t('batch.claiming', p)}
+            onRun={() => void claimChosen()}
+            onClear={() => setChosen([])}
+            testId="batch-bar"
+            actionTestId="batch-claim"
           />
         )}
         {inbox.isError ? (
