@@ -124,7 +124,17 @@ export async function preloadCase(
 /** A case row as `row_to_json` gives it: its times as text. */
 type CaseJson = { [K in keyof CaseRow]: CaseRow[K] extends Date ? string : CaseRow[K] extends Date | null ? string | null : CaseRow[K] };
 /** The case row's times, which JSON carries as text. */
-const caseTimes = ['received_at', 'notice_due_at', 'accepted_at', 'decided_at', 'concluded_at', 'delivered_at', 'created_at', 'updated_at'] as const;
+const caseTimes = [
+  'received_at',
+  'notice_due_at',
+  'accepted_at',
+  'decided_at',
+  'concluded_at',
+  'delivered_at',
+  'revoked_at',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** A case row from its JSON form, as a plain read of the row gives it (cases.test.ts compares the two). */
 export function caseFromJson(json: CaseJson): CaseRow {

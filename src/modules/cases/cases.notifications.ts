@@ -69,6 +69,18 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,
     en: `Case ${p.number}: the duplicate payment of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was refunded to where it came from.`,
   }),
+  'case.commitment_checked': (p) =>
+    p.result === 'broken'
+      ? {
+          title: ['许可已撤销', 'License revoked'],
+          zh: `您以告知承诺方式取得的许可（办件编号 ${p.number}）经事后核查与承诺不符，已依法撤销，相应证照失效。撤销决定书可在办件详情中查看；如不服，可依法申请行政复议或提起行政诉讼。`,
+          en: `The license of ${p.number}, granted on your written commitment, was revoked: the check after the grant found the commitment false. The revocation decision is on the case page; you may seek administrative review or sue.`,
+        }
+      : {
+          title: ['事后核查已完成', 'Check completed'],
+          zh: `您以告知承诺方式取得的许可（办件编号 ${p.number}）经事后核查符合承诺。`,
+          en: `The check after the grant of ${p.number} found it as you committed.`,
+        },
   'case.delivered': (p) => {
     const tracking = p.method === 'post' && p.trackingNumber ? String(p.trackingNumber) : null;
     const locker = p.method === 'locker' && p.lockerCode ? String(p.lockerCode) : null;
@@ -81,7 +93,7 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
   },
 };
 
-/** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery: in the app and by SMS. */
+/** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery, and what a check of their commitment found: in the app and by SMS. */
 export function registerCaseNotifications(deps: Deps): void {
   registerStaffCaseNotifications();
   const sms = recordingChannel('sms', deps.cipher);

@@ -15,6 +15,7 @@ import { caseScope, deliveryMethodsOf, loadCase, windowRegionPath, type CaseRow 
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
+import { commitmentCheckOf } from './commitment.ts';
 import { referencedLicense } from './licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
 import { caseExportLimit, type CaseListFilter } from '../../common/case-filter.ts';
@@ -246,6 +247,11 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     deliveryDeadline:
       kase.status === 'concluded' && kase.decided_at ? deliveryDeadline((await workCalendarFor(db, kase.region_id)).calendar, kase.decided_at) : null,
     refusalReason: kase.refusal_reason,
+    /** 告知承诺制: applied by written commitment; once granted, the department's check after the grant (事后核查) */
+    byCommitment: kase.by_commitment,
+    commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,
+    /** the grant was revoked (撤销): the check found the commitment false */
+    revokedAt: kase.revoked_at?.toISOString() ?? null,
     form,
     materials: materials.map((m) => ({
       key: m.material_key,

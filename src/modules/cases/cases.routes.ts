@@ -2,6 +2,7 @@ import { deliveryMethodList } from '../../common/delivery.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
+import { checkCommitment, checkStates, listCommitmentChecks } from './commitment.ts';
 import { handleWrite, runWrite, type WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { acceptCase, applyForItem, chooseDelivery, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
@@ -92,6 +93,8 @@ const ApplyBody = Type.Object(
     urgent: Type.Optional(Type.Boolean()),
     /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
     delivery: Type.Optional(Nullable(DeliveryChoiceBody)),
+    /** 告知承诺制: apply by written commitment, where the item allows it */
+    commitment: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -229,6 +232,16 @@ const ActionBody = Type.Union([
   ),
   /** 修改领取方式: how the result should come, changed before it went out */
   Type.Object({ action: Type.Literal('choose_delivery'), delivery: DeliveryChoiceBody }, { additionalProperties: false }),
+  /** 事后核查: what the check after a grant by commitment found; a commitment found false revokes the grant */
+  Type.Object(
+    {
+      action: Type.Literal('check_commitment'),
+      result: Type.Union([Type.Literal('kept'), Type.Literal('broken')]),
+      opinion: Type.String({ minLength: 2, maxLength: 1000 }),
+      expectedVersion: Type.Optional(Type.Integer({ minimum: 0 })),
+    },
+    { additionalProperties: false },
+  ),
   /** 办理备注: a note on the timeline for the staff */
   Type.Object({ action: Type.Literal('note'), text: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
   Type.Object(
@@ -307,6 +320,7 @@ async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: Acti
   if (!head) throw new AppError('NOT_FOUND');
   // a note goes on whichever case it is written on, a bundle application's too
   if (body.action === 'note') return noteCase(ctx, caseId, body);
+  if (body.action === 'check_commitment') return checkCommitment(ctx, caseId, body);
   if (body.action === 'choose_delivery') {
     await chooseDelivery(ctx, deps, caseId, body);
     return;
@@ -591,7 +605,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, withdraw, choose_delivery, deliver, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
+          'Act on a case: accept, notice, refuse, supplement, withdraw, choose_delivery, deliver, check_commitment, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },
@@ -616,6 +630,19 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return getCase(deps, req.actor, req.params.id);
     },
+  );
+
+  app.get(
+    '/commitment-checks',
+    {
+      schema: {
+        tags,
+        summary: '事后核查: the checks after grants by written commitment owed by my departments (approvers and heads)',
+        querystring: Type.Object({ state: Type.Optional(Type.Union(checkStates.map((s) => Type.Literal(s)))), ...Paging }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => listCommitmentChecks(db, req.actor, { state: req.query.state, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
   );
 
   app.get(

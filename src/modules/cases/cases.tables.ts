@@ -40,6 +40,10 @@ export interface KaseTable {
   delivery_address_enc: Generated<string | null>;
   refusal_reason: string | null;
   clock_id: number | null;
+  /** 告知承诺制: applied by written commitment (review stages are not run; the grant is checked afterwards) */
+  by_commitment: Generated<boolean>;
+  /** when the grant was revoked (撤销) because the commitment proved false */
+  revoked_at: Generated<Date | null>;
   /** a bundle application (一件事): set on the parent case */
   bundle_id: Generated<number | null>;
   /** the bundle's parent case, on each child case */
@@ -130,9 +134,22 @@ export interface CaseEventTable {
   at: Generated<Date>;
 }
 
+/** 事后核查: the on-site check after a grant by commitment (告知承诺制), owed by the deciding department. */
+export interface CommitmentCheckTable {
+  case_id: number;
+  organization_id: number;
+  due_at: Date;
+  state: Generated<'pending' | 'kept' | 'broken'>;
+  opinion: string | null;
+  checked_by: number | null;
+  checked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 declare module '../../server/db/database.ts' {
   interface Database {
     kase: KaseTable;
+    commitment_check: CommitmentCheckTable;
     case_material: CaseMaterialTable;
     case_task: CaseTaskTable;
     case_event: CaseEventTable;

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
 import { renderCaseDocumentPdf } from './case-pdf.ts';
 import { issueDecisionDocuments } from './documents.ts';
 import { loadCase, versionContent } from './case-core.ts';
@@ -29,43 +28,10 @@ const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}
 const day = (iso: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(Date.parse(iso) - 1));
 
-// poppler with the system's CJK fonts hidden: a broken embedded font cannot be papered over by an installed one
-const dir = mkdtempSync(path.join(tmpdir(), 'ow-docs-'));
-const fontsConf = path.join(dir, 'fonts.conf');
-writeFileSync(
-  fontsConf,
-  `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>${dir}</dir><cachedir>${dir}/cache</cachedir></fontconfig>`,
-);
-const poppler = (tool: string, file: string, ...args: string[]) => {
-  const r = spawnSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  expect(r.stderr.trim(), `${tool} reported errors`).toBe('');
-  return r.stdout;
-};
-
-/** Download a document, check it with poppler: every font embedded, and return its text without whitespace. */
-async function pdfText(c: Client, caseId: number, doc: { id: number; url: string }) {
-  const res = await fetch(server.baseUrl + doc.url, { headers: { cookie: c.cookie } });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/pdf');
-  const bytes = Buffer.from(await res.arrayBuffer());
-  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(res.headers.get('x-sha256')).toBe(createHash('sha256').update(bytes).digest('hex'));
-  const file = path.join(dir, `case-${caseId}-doc-${doc.id}.pdf`);
-  writeFileSync(file, bytes);
-  const fonts = poppler('pdffonts', file)
-    .split('\n')
-    .slice(2)
-    .filter((l) => l.trim());
-  expect(fonts.length).toBeGreaterThan(0);
-  for (const line of fonts) {
-    // name type encoding emb sub uni object …: emb and sub are "yes"
-    const cols = line.trim().split(/\s+/);
-    expect(cols.slice(-5, -3), line).toEqual(['yes', 'yes']);
-    expect(line).toMatch(/NotoSansCJK|WenQuanYi/);
-  }
-  return poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '');
-}
+// poppler with the system's CJK fonts hidden (test/pdf.ts)
+const reader = pdfReader();
+const { dir, poppler } = reader;
+const pdfText = (c: Client, caseId: number, doc: { id: number; url: string }) => reader.pdfText(server, c, caseId, doc);
 
 async function publishLicenseItem() {
   const market = (await server.sql("SELECT id FROM organization WHERE name = '云州市市场监督管理局'")).rows[0].id as number;
@@ -95,7 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  reader.close();
 });
 
 describe('case documents', () => {

@@ -26,13 +26,19 @@ import './cases.tables.ts';
 
 const codes: Record<DocumentKind, string> = {
   material_receipt: 'SJ',
+  commitment_letter: 'CN',
   acceptance_notice: 'SL',
   one_time_notice: 'GZ',
   refusal_decision: 'BSL',
   decision: 'JD',
   license: 'ZZ',
   receipt: 'PJ',
+  revocation_decision: 'CX',
 };
+
+/** How long a limit is, in words: 20个工作日, 90个自然日. */
+export const limitText = (l: { value: number; unit: 'workday' | 'day' | 'workhour' }) =>
+  `${l.value}${{ workday: '个工作日', day: '个自然日', workhour: '个工作小时' }[l.unit]}`;
 
 export interface CaseFacts {
   number: string;
@@ -139,8 +145,7 @@ export async function issueAcceptanceNotice(
   dues: { committedDueAt: Date | null; legalDueAt: Date | null; countedFromReceipt: boolean; fees: { name: string; amountCents: number | null }[] },
 ) {
   const f = await caseFacts(ctx.tx, kase);
-  const limit = (l: ItemContent['committedLimit']) =>
-    l.value === 0 ? '即时办结' : `${l.value}${{ workday: '个工作日', day: '个自然日', workhour: '个工作小时' }[l.unit]}`;
+  const limit = (l: ItemContent['committedLimit']) => (l.value === 0 ? '即时办结' : limitText(l));
   const body = [
     `${f.applicantNameMasked}：`,
     `您于${formatMinute(f.receivedAt)}提交的“${f.subject}”申请，申请材料齐全、符合法定形式，本机关决定予以受理。`,
@@ -205,6 +210,49 @@ export async function issueMaterialReceipt(
       widths: [1, 6, 2, 3],
       rows: materials.map((m, n) => [String(n + 1), m.name, necessity[m.necessity] ?? m.necessity, status[m.status]]),
     },
+  });
+}
+
+/**
+ * 告知承诺书: what the department tells (the conditions of the item, the check after a grant, what a false
+ * commitment costs) and what the applicant commits to, with the moment they did — issued when the application by
+ * commitment is filed (告知承诺制).
+ */
+export async function issueCommitmentLetter(ctx: WriteContext, kase: CaseRow, c: ItemContent, check: { value: number; unit: 'workday' | 'day' | 'workhour' }) {
+  const f = await caseFacts(ctx.tx, kase);
+  return issueDocument(ctx, kase, 'commitment_letter', {
+    title: '告知承诺书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [['申请事项', f.subject], ...applicantFields(f), ['承诺时间', formatMinute(f.receivedAt)]],
+    body: [
+      `一、行政机关告知。申请“${f.subject}”，应当符合下列条件：${c.conditions.trim() || '按办事指南所列条件'}`,
+      `本机关对以告知承诺方式提出的申请，不再对承诺事项进行实质审查，经形式审查后直接作出许可决定；作出许可决定之日起${limitText(check)}内对承诺内容进行核查（事后核查）。经核查发现承诺不实的，依法撤销许可，并将失信情况记入信用记录。`,
+      `二、申请人承诺。本人（单位）已知晓上述告知的全部内容，承诺符合许可条件，所提交材料真实、有效；愿意接受事后核查；如承诺不实，愿意承担被撤销许可等法律责任。`,
+      `承诺人：${f.applicantNameMasked}（于${formatMinute(f.receivedAt)}在线或在窗口确认）`,
+    ],
+  });
+}
+
+/** 撤销行政许可决定书: the grant by commitment is revoked because the check found the commitment false. */
+export async function issueRevocationDecision(ctx: WriteContext, kase: CaseRow, finding: string) {
+  const f = await caseFacts(ctx.tx, kase);
+  return issueDocument(ctx, kase, 'revocation_decision', {
+    title: '撤销行政许可决定书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [
+      ['申请事项', f.subject],
+      ...applicantFields(f),
+      ['许可决定日期', formatDay(kase.decided_at ?? new Date())],
+      ['撤销日期', formatDay(kase.revoked_at ?? new Date())],
+    ],
+    body: [
+      `${f.applicantNameMasked}：`,
+      `你（单位）以告知承诺方式申请的“${f.subject}”，本机关已于${formatDay(kase.decided_at ?? new Date())}作出准予许可决定。经事后核查，发现你（单位）的承诺与实际情况不符：${finding}`,
+      '根据《中华人民共和国行政许可法》第六十九条及告知承诺的约定，本机关决定撤销该行政许可，相应证照自本决定作出之日起失效。',
+      '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
+    ],
   });
 }
 
@@ -389,7 +437,17 @@ export function registerCaseDocuments(deps: Deps): void {
 
 // ——— reading ———
 
-const kindOrder: DocumentKind[] = ['material_receipt', 'acceptance_notice', 'one_time_notice', 'refusal_decision', 'decision', 'license', 'receipt'];
+const kindOrder: DocumentKind[] = [
+  'material_receipt',
+  'commitment_letter',
+  'acceptance_notice',
+  'one_time_notice',
+  'refusal_decision',
+  'decision',
+  'license',
+  'receipt',
+  'revocation_decision',
+];
 
 export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db

@@ -49,7 +49,16 @@ export interface CasePaymentTable {
   version: Generated<number>;
 }
 
-export type DocumentKind = 'material_receipt' | 'acceptance_notice' | 'one_time_notice' | 'refusal_decision' | 'decision' | 'license' | 'receipt';
+export type DocumentKind =
+  | 'material_receipt'
+  | 'commitment_letter'
+  | 'acceptance_notice'
+  | 'one_time_notice'
+  | 'refusal_decision'
+  | 'decision'
+  | 'license'
+  | 'receipt'
+  | 'revocation_decision';
 
 export interface CaseDocumentTable {
   id: Generated<number>;

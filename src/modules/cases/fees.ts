@@ -10,6 +10,7 @@ import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { caseExtra, loadCase, recordCaseEvent, versionContent, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { issueAcceptanceNotice, issueDecisionDocuments, issueReceipt } from './documents.ts';
+import { onCommitmentDecided } from './commitment.ts';
 import type { FeeStage, PaymentMethod } from './fees.tables.ts';
 import './fees.tables.ts';
 
@@ -73,7 +74,7 @@ export async function onCaseAccepted(
   });
 }
 
-/** At the decision (with the deciding task's opinion, if a task decided): the decision document, the license of a granted license-type item, and the fee lines charged at the decision (granted only). */
+/** At the decision (with the deciding task's opinion, if a task decided): the decision document, the license of a granted license-type item, the fee lines charged at the decision (granted only), and a grant by commitment's check. */
 export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, opinion: string | null = null): Promise<void> {
   const c = await versionContent(ctx.tx, kase.item_version_id);
   if (kase.decision !== 'denied') await createFeeLines(ctx, kase, c, 'decision');
@@ -87,6 +88,8 @@ export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, opinion: s
       .where('status', '=', 'unpaid')
       .execute();
   await issueDecisionDocuments(ctx, kase, c, opinion);
+  // a grant by written commitment is checked afterwards (事后核查)
+  await onCommitmentDecided(ctx, kase, c);
 }
 
 /** 统一出件 waits for payment: 409 while a fee line is unpaid. */

@@ -25,6 +25,7 @@ import {
   type CaseRow,
 } from './case-core.ts';
 import { enterNode } from './workflow.ts';
+import { recordCommitment, requireCommitmentAllowed } from './commitment.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel } from './cases.tables.ts';
@@ -73,6 +74,7 @@ const caseInsertStatement = shapedStatement(
       | 'notice_due_at'
       | 'delivery_choice'
       | 'delivery_address_enc'
+      | 'by_commitment'
     > & { numberPrefix: string },
   ) =>
     db
@@ -96,6 +98,7 @@ const caseInsertStatement = shapedStatement(
         notice_due_at: v.notice_due_at,
         delivery_choice: v.delivery_choice,
         delivery_address_enc: v.delivery_address_enc,
+        by_commitment: v.by_commitment,
         ...nothingYet,
       })
       .returningAll(),
@@ -128,6 +131,8 @@ export interface ApplyInput {
   urgent?: boolean;
   /** 结果领取方式: how the applicant asks to receive the result — one of the item's delivery methods; a delivery by post names whom to send it to */
   delivery?: DeliveryChoice | null;
+  /** 告知承诺制: the applicant commits in writing that they meet the item's conditions (where the item allows it) */
+  commitment?: boolean;
 }
 
 /**
@@ -219,6 +224,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
+  const byCommitment = requireCommitmentAllowed(item.content, input.commitment);
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -240,6 +246,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
         // 行政许可法 art. 32: tell everything missing within 5 days, or the application counts as accepted on receipt
         notice_due_at: await noticeDue(ctx, item.regionId, now),
         ...delivery,
+        by_commitment: byCommitment,
       }),
     )
   ).rows[0] as CaseRow;
@@ -265,11 +272,13 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       row,
       item.content.materials.map((def) => ({ name: def.name, necessity: def.necessity, status: statusOf(def.key) })),
     );
+  if (byCommitment) await recordCommitment(ctx, row, item.content);
   await recordCaseEvent(ctx, row, 'submitted', {
     channel,
     item: item.code,
     version: item.version,
     urgent: !!input.urgent,
+    ...(byCommitment ? { commitment: true } : {}),
     // the licenses the applicant chose to hand in (用证), on the record with the application
     ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
   });
@@ -336,6 +345,8 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
       await recordCaseEvent(ctx, accepted, 'accepted', {
         note: input.note ?? null,
         countedFromReceipt: late,
+        // by commitment: the review stages are not run (告知承诺制)
+        ...(accepted.by_commitment ? { commitment: true } : {}),
         committedDueAt: clock.committed_due_at?.toISOString() ?? null,
         legalDueAt: clock.legal_due_at?.toISOString() ?? null,
       });

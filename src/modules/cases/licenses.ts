@@ -21,14 +21,18 @@ export function referencedLicense(reference: string | null | undefined): number 
 }
 
 function licensesQuery(db: Executor, applicantId: number) {
-  return db
-    .selectFrom('case_document as d')
-    .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .select(['d.id', 'd.number', 'd.title', 'd.created_at', 'k.id as case_id', 'k.number as case_number', 'o.name as issuer'])
-    .where('d.kind', '=', 'license')
-    .where('k.applicant_id', '=', applicantId)
-    .where('k.decision', '=', 'granted');
+  return (
+    db
+      .selectFrom('case_document as d')
+      .innerJoin('kase as k', 'k.id', 'd.case_id')
+      .innerJoin('organization as o', 'o.id', 'k.organization_id')
+      .select(['d.id', 'd.number', 'd.title', 'd.created_at', 'k.id as case_id', 'k.number as case_number', 'o.name as issuer'])
+      .where('d.kind', '=', 'license')
+      .where('k.applicant_id', '=', applicantId)
+      .where('k.decision', '=', 'granted')
+      // a license revoked after its commitment proved false (commitment.ts) is no longer held
+      .where('k.revoked_at', 'is', null)
+  );
 }
 
 export async function heldLicenses(db: Executor, applicantId: number, type?: string): Promise<HeldLicense[]> {

@@ -4,6 +4,7 @@ import { hasPermission, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { deliveryBounds } from './delivery-deadline.ts';
+import { commitmentChecksDue } from './commitment.ts';
 import { casesWithWindowStepOpen, endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
 
 /** How many of the most pressing cases and tasks today's work lists. */
@@ -14,7 +15,7 @@ const pressingCount = 5;
  * (case.intake) the desk's queues, counted as 综合受理 counts them (a bundle once), with what the law makes
  * pressing: one-time notices due by art. 32 and deliveries due or late by art. 44; for whoever works tasks
  * (case.handle) the inbox as 待办 shows it (the same tasks, the same "today", "overdue" and "soon"), with its most
- * pressing tasks and, for a head, the extensions waiting for their decision. A section the caller has no post
+ * pressing tasks, the checks after grants by commitment coming due and, for a head, the extensions waiting for their decision. A section the caller has no post
  * for is `null`. An applicant gets their own section instead (applicantToday).
  */
 export async function workToday(db: Db, actor: Actor | null) {
@@ -165,7 +166,7 @@ async function taskToday(db: Db, actor: Actor) {
   const inbox = await inboxTasks(db, actor, true);
   if (!inbox) return null;
   const { q } = inbox;
-  const [counts, pressing, extensions] = await Promise.all([
+  const [counts, pressing, extensions, checksDue] = await Promise.all([
     q
       .select([
         sql<number>`count(*)::int`.as('open'),
@@ -186,10 +187,13 @@ async function taskToday(db: Db, actor: Actor) {
       .limit(pressingCount)
       .execute(),
     pendingExtensionRequests(db, actor),
+    hasPermission(actor, 'case.handle') ? commitmentChecksDue(db, actor) : 0,
   ]);
   return {
     ...counts,
     extensionRequests: extensions.length,
+    /** 事后核查 of grants by written commitment: overdue or due within 10 days */
+    commitmentChecksDue: checksDue,
     pressing: pressing.map((t) => ({
       id: t.id,
       caseId: t.case_id,

@@ -111,7 +111,13 @@ export interface Arrival {
 }
 
 /**
- * Enter a top-level node of the pinned process: intake is skipped (the acceptance was it), a stage
+ * A stage the case does not run: intake (the acceptance was it), and for an application by written commitment
+ * (告知承诺制) the substantive review, which the commitment replaces — the department decides on it directly.
+ */
+const skipped = (kase: CaseRow, node: StageNode) => node.stage === 'receive' || (kase.by_commitment && node.stage === 'review');
+
+/**
+ * Enter a top-level node of the pinned process: a skipped stage is passed over, a stage
  * gets a task, a parallel node a task per branch (联办), a report-up node a task for the higher level
  * (上报). Reaching delivery or the end concludes the case.
  */
@@ -122,7 +128,7 @@ export async function enterNode(ctx: WriteContext, kase: CaseRow, index: number,
     await arrival?.then(at);
     return conclude(ctx, at);
   }
-  if (node.kind === 'stage' && node.stage === 'receive') return enterNode(ctx, kase, index + 1, nodes, arrival);
+  if (node.kind === 'stage' && skipped(kase, node)) return enterNode(ctx, kase, index + 1, nodes, arrival);
   const stages: { stage: TaskStage; branch: number | null }[] =
     node.kind === 'stage'
       ? [{ stage: node, branch: null }]
@@ -224,7 +230,7 @@ export async function advanceAfterTask(
 export async function returnToPrevious(ctx: WriteContext, kase: CaseRow, fromIndex: number): Promise<CaseRow> {
   const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
   let target = fromIndex - 1;
-  while (target > 0 && nodes[target]?.kind === 'stage' && (nodes[target] as StageNode).stage === 'receive') target -= 1;
+  while (target > 0 && nodes[target]?.kind === 'stage' && skipped(kase, nodes[target] as StageNode)) target -= 1;
   if (target <= 0) throw new AppError('CONFLICT', { reason: 'nothing before this stage to return to' });
   await ctx.tx
     .updateTable('case_task')

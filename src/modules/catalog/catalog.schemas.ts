@@ -218,6 +218,8 @@ export const ItemContent = Type.Object(
     resultLicenseType: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
     /** 是否告知承诺制 */
     commitmentApproval: Type.Boolean(),
+    /** 告知承诺制's 事后核查: the period after a grant by commitment within which the department checks on site (90 days when not given) */
+    commitmentCheck: Type.Optional(Limit),
     /** 中介服务 */
     intermediaryServices: Type.Optional(Type.String({ maxLength: 1000 })),
     /** 特别程序 (not counted in the limit, art. 45) */

@@ -1935,6 +1935,7 @@ const healthItems: DemoItem[] = [
     anywhereScope: 'city',
     deliveryMethods: ['pickup', 'post', 'electronic'],
     commitmentApproval: true,
+    commitmentCheck: { value: 90, unit: 'day', note: '作出许可决定之日起 3 个月内现场核查' },
     specialProcedures: '现场审查时间计入办理时限；申请人整改时间不计入。',
     materials: [
       M.applicationForm('公共场所卫生许可申请表'),

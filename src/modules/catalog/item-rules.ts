@@ -192,6 +192,10 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
   if (content.committedLimit.unit === content.legalLimit.unit && content.committedLimit.value > content.legalLimit.value) {
     problems.push(problem('committedLimit', '承诺时限不得超过法定时限', 'the committed limit cannot exceed the legal limit'));
   }
+  if (content.commitmentCheck && !content.commitmentApproval)
+    problems.push(problem('commitmentCheck', '非告知承诺制事项无需核查时限', 'only an item approved by written commitment (告知承诺制) has a check period'));
+  if (content.commitmentCheck && content.commitmentCheck.value === 0)
+    problems.push(problem('commitmentCheck', '告知承诺核查时限须大于 0', 'the check period after a grant by commitment is longer than 0'));
   if (content.isChargeable && content.fees.length === 0) problems.push(problem('fees', '收费事项须列明收费项目', 'a chargeable item lists its fees'));
   if (!content.isChargeable && content.fees.length > 0) problems.push(problem('fees', '不收费事项不应列出收费项目', 'a free item lists no fees'));
   const keys = new Set<string>();
