@@ -6,7 +6,7 @@ import { hasPermission, scopeOf, type Actor } from '../../server/access.ts';
 import { listPage } from '../../server/db/paging.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
-import type { ItemContent, Limit } from '../catalog/catalog.schemas.ts';
+import { commitmentCheckPeriod, type ItemContent, type Limit } from '../catalog/catalog.schemas.ts';
 import { loadCase, recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
 import { issueCommitmentLetter, issueRevocationDecision, maskPersonName } from './documents.ts';
 import { requireCaseRead } from './cases.queries.ts';
@@ -19,11 +19,6 @@ import './cases.tables.ts';
  * a commitment found false revokes the grant and its license (撤销).
  */
 
-/** The check period when the item names none: three months, as the State Council's guidance on commitments sets out. */
-export const defaultCheckPeriod: Limit = { value: 90, unit: 'day' };
-
-export const checkPeriodOf = (c: ItemContent): Limit => c.commitmentCheck ?? defaultCheckPeriod;
-
 /** Whether an application may go by commitment: only where the item's version allows it. */
 export function requireCommitmentAllowed(c: ItemContent, requested: boolean | undefined): boolean {
   if (!requested) return false;
@@ -34,7 +29,7 @@ export function requireCommitmentAllowed(c: ItemContent, requested: boolean | un
 
 /** At filing: the written commitment, as a document of the case. */
 export async function recordCommitment(ctx: WriteContext, kase: CaseRow, c: ItemContent): Promise<void> {
-  await issueCommitmentLetter(ctx, kase, c, checkPeriodOf(c));
+  await issueCommitmentLetter(ctx, kase, c, commitmentCheckPeriod(c));
 }
 
 /** The end of the check period, counted from now in the case region's calendar. */
@@ -58,7 +53,7 @@ export async function onCommitmentDecided(ctx: WriteContext, kase: CaseRow, c: I
     await ctx.tx.deleteFrom('commitment_check').where('case_id', '=', kase.id).where('state', '=', 'pending').execute();
     return;
   }
-  const dueAt = await checkDue(ctx, kase, checkPeriodOf(c));
+  const dueAt = await checkDue(ctx, kase, commitmentCheckPeriod(c));
   await ctx.tx
     .insertInto('commitment_check')
     .values({ case_id: kase.id, organization_id: kase.organization_id, due_at: dueAt, opinion: null, checked_by: null, checked_at: null })

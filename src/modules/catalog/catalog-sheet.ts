@@ -68,6 +68,8 @@ const itemColumns = [
   ['resultType', '审批结果类型'],
   ['resultName', '审批结果名称'],
   ['commitment', '是否告知承诺制'],
+  ['commitmentCheck', '告知承诺核查时限'],
+  ['commitmentCheckUnit', '核查时限单位'],
   ['chargeable', '是否收费'],
   ['appointment', '是否支持预约'],
   ['payment', '是否支持网上支付'],
@@ -99,7 +101,8 @@ const feeColumns = [
   ['chargeAt', '收取时点'],
 ] as const;
 /** Columns added later: a workbook without them still imports (the fee's amount is then assessed at the window). */
-const optionalColumns = new Set(['标准金额（元）', '收取时点']);
+// columns added after workbooks were in use: a workbook without them still imports
+const optionalColumns = new Set(['标准金额（元）', '收取时点', '告知承诺核查时限', '核查时限单位']);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
 /** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
@@ -156,6 +159,8 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       invert(results)[c.resultType],
       c.resultName,
       c.commitmentApproval ? '是' : '否',
+      c.commitmentCheck?.value ?? '',
+      c.commitmentCheck ? unitName[c.commitmentCheck.unit] : '',
       c.isChargeable ? '是' : '否',
       c.supportsAppointment ? '是' : '否',
       c.supportsOnlinePayment ? '是' : '否',
@@ -376,6 +381,15 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       resultType: need('事项', r.row, '审批结果类型', results, r.get('resultType')),
       resultName: r.get('resultName'),
       commitmentApproval: yes(r.get('commitment')),
+      // empty: the default period (commitment.ts)
+      ...(r.get('commitmentCheck')
+        ? {
+            commitmentCheck: {
+              value: num('告知承诺核查时限', r.get('commitmentCheck')),
+              unit: need('事项', r.row, '核查时限单位', units, r.get('commitmentCheckUnit')),
+            },
+          }
+        : {}),
       supportsAppointment: yes(r.get('appointment')),
       supportsOnlinePayment: yes(r.get('payment')),
       faqs: [],

@@ -235,6 +235,11 @@ export const ItemContent = Type.Object(
 );
 export type ItemContent = Static<typeof ItemContent>;
 
+/** 告知承诺制's check period when the item names none: three months, as the State Council's guidance on commitments sets out. */
+export const defaultCommitmentCheck: Limit = { value: 90, unit: 'day' };
+/** The period within which a grant by commitment is checked. */
+export const commitmentCheckPeriod = (c: Pick<ItemContent, 'commitmentCheck'>): Limit => c.commitmentCheck ?? defaultCommitmentCheck;
+
 /** A bundle (一件事一次办): several items under one application, approved in parallel, delivered together. */
 export const BundleContent = Type.Object(
   {

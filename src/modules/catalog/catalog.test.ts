@@ -39,7 +39,12 @@ describe('spreadsheet import and export', () => {
     const data = Buffer.from(await r.arrayBuffer());
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(data as unknown as ArrayBuffer);
-    expect(book.getWorksheet('事项')!.rowCount).toBeGreaterThan(40);
+    const sheet = book.getWorksheet('事项')!;
+    expect(sheet.rowCount).toBeGreaterThan(40);
+    // 告知承诺制's check period goes out with the item that names one, and comes back in with it
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const health = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('事项名称')).value === '公共场所卫生许可')!;
+    expect([health.getCell(header.indexOf('告知承诺核查时限')).value, health.getCell(header.indexOf('核查时限单位')).value]).toEqual([90, '自然日']);
     const dry = await admin.post('/api/v1/catalog/admin/import', { content: data.toString('base64'), dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body.updated).toBeGreaterThan(40);

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { toBuffer as renderQrPng } from 'qrcode';
-import { itemTypes, type ItemContent, type ItemType, type Limit, type Material, type ProcessNode, type StageNode } from './catalog.schemas.ts';
+import {
+  commitmentCheckPeriod,
+  itemTypes,
+  type ItemContent,
+  type ItemType,
+  type Limit,
+  type Material,
+  type ProcessNode,
+  type StageNode,
+} from './catalog.schemas.ts';
 
 /**
  * The printed service guide (办事指南, with the one-time notice of all materials) and the power list
@@ -410,6 +419,12 @@ export function chineseNumeral(n: number): string {
   return `${tens > 1 ? numerals[tens] : ''}十${n % 10 ? numerals[n % 10] : ''}`;
 }
 
+/** 告知承诺制's check period, as the guide states it. */
+function commitmentCheckText(c: ItemContent): string {
+  const period = commitmentCheckPeriod(c);
+  return period.note ? formatLimit(period) : `作出许可决定之日起${formatLimit(period)}内`;
+}
+
 export function formatLimit(limit: Limit, withNote = true): string {
   const value = limit.value === 0 ? '即时办结' : `${limit.value}${unitNames[limit.unit]}`;
   return withNote && limit.note ? `${value}（${limit.note}）` : value;
@@ -484,6 +499,7 @@ function basicInformation(doc: Doc, s: GuideSubject): void {
     ['通办范围', scopeNames[c.anywhereScope]],
     ['是否收费', yesNo(c.isChargeable)],
     ['告知承诺制', yesNo(c.commitmentApproval)],
+    ...(c.commitmentApproval ? ([['告知承诺核查时限', commitmentCheckText(c)]] as [string, string][]) : []),
     ['支持预约办理', yesNo(c.supportsAppointment)],
     ['支持网上支付', yesNo(c.supportsOnlinePayment)],
     ['结果送达方式', c.deliveryMethods.map((d) => deliveryNames[d]).join('、')],
