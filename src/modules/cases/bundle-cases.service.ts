@@ -11,6 +11,7 @@ import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
+import { issueMaterialReceipt } from './documents.ts';
 import {
   acceptCase,
   applyForItem,
@@ -83,6 +84,18 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
       children.map((c) => c.id),
     )
     .execute();
+  // the window hands the applicant one receipt for the whole bundle application: the merged list, each material once
+  if (p.channel === 'window') {
+    const given = new Map(input.materials.map((m) => [m.key, m]));
+    await issueMaterialReceipt(
+      ctx,
+      p,
+      bundle.materials.map((def) => {
+        const m = given.get(def.key);
+        return { name: def.name, necessity: def.necessity, status: m ? (m.fromLicense || m.licenseId ? 'from_license' : 'provided') : 'missing' };
+      }),
+    );
+  }
   await recordCaseEvent(ctx, p, 'submitted', { bundle: bundle.code, channel: p.channel, urgent: !!input.urgent, children: children.map((c) => c.number) });
   return { id: p.id, number: p.number, status: p.status, children };
 }

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
-import { itemContent } from '../../../test/factories.ts';
+import { itemContent, sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { renderCaseDocumentPdf } from './case-pdf.ts';
 import { issueDecisionDocuments } from './documents.ts';
@@ -137,6 +137,27 @@ describe('case documents', () => {
     expect((await citizen.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
     const online = await apply();
     expect((await citizen.get(`/api/v1/cases/${online.id}/documents`)).body.total).toBe(0);
+  });
+
+  it('hands one receipt for a bundle application received at the window, each material of the bundle once', { timeout: 120_000 }, async () => {
+    const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const bundle = (await clerk.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const materials = sampleMaterials(bundle.materials);
+    const received = await clerk.post(
+      '/api/v1/cases',
+      { bundleCode: 'B-QYKB-001', applicantId, formData: sampleForm(bundle.form.schema, idNumber), materials: materials.slice(1) },
+      { 'idempotency-key': key() },
+    );
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const docs = (await clerk.get(`/api/v1/cases/${received.body.id}/documents`)).body.items;
+    expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['material_receipt']);
+    // the item cases have none of their own
+    for (const child of received.body.children) expect((await clerk.get(`/api/v1/cases/${child.id}/documents`)).body.total).toBe(0);
+    const text = await pdfText(clerk, received.body.id, docs[0]);
+    for (const s of ['收件凭证', received.body.number, bundle.name, '林*雨', '未提交', '已收取']) expect(text, s).toContain(s.replace(/\s+/g, ''));
+    const names = (bundle.materials as { name: string }[]).map((m) => m.name.replace(/\s+/g, ''));
+    for (const name of names) expect(text.split(name).length - 1, name).toBeGreaterThanOrEqual(1);
   });
 
   it('prints the one-time notice with every missing item, and the refusal with its reasons', { timeout: 120_000 }, async () => {

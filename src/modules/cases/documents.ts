@@ -61,9 +61,21 @@ export function maskPersonName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/** A bundle application's names (一件事): its bundle's code and lead organization, where an item case has its item's. */
+function bundleFacts(db: Executor, kase: CaseRow) {
+  return db
+    .selectFrom('bundle as b')
+    .innerJoin('organization as o', 'o.id', 'b.organization_id')
+    .innerJoin('region as g', 'g.id', 'b.region_id')
+    .innerJoin('applicant as a', (j) => j.on('a.id', '=', kase.applicant_id))
+    .select(['b.code', 'o.name as org', 'g.name as region', 'a.kind', 'a.name', 'a.id_number_mask'])
+    .where('b.id', '=', kase.bundle_id)
+    .executeTakeFirst();
+}
+
 export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts> {
-  const r = await caseExtra(db, kase.id, 'documentFacts');
-  if (!r) throw new AppError('CONFLICT', { reason: 'a bundle application has no documents of its own: its item cases have' });
+  const r = (await caseExtra(db, kase.id, 'documentFacts')) ?? (kase.bundle_id !== null ? await bundleFacts(db, kase) : null);
+  if (!r) throw new AppError('NOT_FOUND', { reason: 'the case has no item or bundle to name' });
   const kind = r.kind === 'person' ? 'person' : 'enterprise';
   return {
     number: kase.number,
