@@ -25,3 +25,8 @@ CREATE INDEX commitment_check_org ON commitment_check (organization_id, state, d
 ALTER DOMAIN document_kind DROP CONSTRAINT document_kind_check;
 ALTER DOMAIN document_kind ADD CONSTRAINT document_kind_check
   CHECK (VALUE IN ('material_receipt', 'commitment_letter', 'acceptance_notice', 'one_time_notice', 'refusal_decision', 'decision', 'license', 'receipt', 'revocation_decision'));
+
+-- 电子监察: a check recorded after its period ran out is a finding, as a late delivery is (0024).
+ALTER DOMAIN finding_kind DROP CONSTRAINT finding_kind_check;
+ALTER DOMAIN finding_kind ADD CONSTRAINT finding_kind_check
+  CHECK (VALUE IN ('paused_often', 'immediate_extended', 'late_acceptance', 'late_delivery', 'late_commitment_check'));

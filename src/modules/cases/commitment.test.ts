@@ -181,6 +181,9 @@ describe('approval by written commitment (告知承诺制)', () => {
     expect(kase.status).toBe('delivered');
     const held = async () => ((await enterprise.get('/api/v1/licenses')).body.items as { caseId: number }[]).map((l) => l.caseId);
     expect(await held()).toContain(kase.id);
+    // the check comes after its period ran out: overdue on the case, and supervision finds it once recorded
+    await server.sql("UPDATE commitment_check SET due_at = now() - interval '1 day' WHERE case_id = $1", [kase.id]);
+    expect(((await approver.get(`/api/v1/cases/${kase.id}`)).body as Kase).commitmentCheck).toMatchObject({ state: 'pending', overdue: true });
 
     const revoked = await act(approver, kase.id, { action: 'check_commitment', result: 'broken', opinion: '现场核查发现无独立操作间，与承诺不符' });
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
@@ -198,6 +201,10 @@ describe('approval by written commitment (告知承诺制)', () => {
       [`/my/cases/${kase.id}`],
     );
     expect(told.rows).toHaveLength(1);
+    const findings = await server.sql("SELECT detail->>'result' AS result FROM supervision_finding WHERE case_id = $1 AND kind = 'late_commitment_check'", [
+      kase.id,
+    ]);
+    expect(findings.rows).toEqual([{ result: 'broken' }]);
   });
 
   it('lets one of two officials who record the check at once win; the other gets 409', async () => {

@@ -89,7 +89,7 @@ export async function checkCommitment(ctx: WriteContext, caseId: number, input: 
   const check = await ctx.tx
     .selectFrom('commitment_check as c')
     .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select(['c.state', 'o.path as org_path'])
+    .select(['c.state', 'c.due_at', 'o.path as org_path'])
     .where('c.case_id', '=', caseId)
     .forUpdate('c')
     .executeTakeFirst();
@@ -100,6 +100,8 @@ export async function checkCommitment(ctx: WriteContext, caseId: number, input: 
   const opinion = input.opinion.trim();
   if (opinion.length < 2) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'say what the check found' });
   const now = new Date();
+  // checked after the period ran out: supervision finds it (late_commitment_check)
+  const timing = { dueAt: check.due_at.toISOString(), late: now > check.due_at };
   await ctx.tx
     .updateTable('commitment_check')
     .set({ state: input.result, opinion, checked_by: actor.accountId > 0 ? actor.accountId : null, checked_at: now })
@@ -107,12 +109,12 @@ export async function checkCommitment(ctx: WriteContext, caseId: number, input: 
     .execute();
   if (input.result === 'kept') {
     const touched = await updateCase(ctx, kase, {});
-    await recordCaseEvent(ctx, touched, 'commitment_checked', { result: 'kept', opinion }, null, { metrics: false });
+    await recordCaseEvent(ctx, touched, 'commitment_checked', { result: 'kept', opinion, ...timing }, null, { metrics: false });
     return;
   }
   const revoked = await updateCase(ctx, kase, { revoked_at: now });
   await issueRevocationDecision(ctx, revoked, opinion);
-  await recordCaseEvent(ctx, revoked, 'commitment_checked', { result: 'broken', opinion }, null, { metrics: false });
+  await recordCaseEvent(ctx, revoked, 'commitment_checked', { result: 'broken', opinion, ...timing }, null, { metrics: false });
 }
 
 /** A case's check as its page shows it. */

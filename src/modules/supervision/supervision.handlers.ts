@@ -76,7 +76,8 @@ async function syncTaskWatch(tx: Tx, caseId: number): Promise<void> {
  * The suspicious patterns of seed 001's supervision: a clock paused more than twice, an extension
  * on an immediate item (即办件 are decided at the window), acceptance after the five days the law
  * gives for the one-time notice (行政许可法 art. 32: the case then counts as accepted on receipt), and a
- * result delivered after the ten working days art. 44 gives from the decision (the delivery says so).
+ * result delivered after the ten working days art. 44 gives from the decision (the delivery says so); and a grant by
+ * written commitment checked after its check period (告知承诺制's 事后核查, the check says so).
  */
 async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<void> {
   const k = await tx
@@ -115,6 +116,10 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
       kind: 'late_delivery',
       detail: { decidedAt: k.decided_at?.toISOString() ?? null, deliveredAt: e.at.toISOString(), workdaysAfterDecision: delivered.daysAfterDecision ?? null },
     });
+  // 告知承诺制: a grant by commitment checked after its check period ran out (the check says so)
+  const checked = e.type === 'case.commitment_checked' ? (e.payload as { late?: boolean; dueAt?: string; result?: string }) : null;
+  if (checked?.late === true)
+    found.push({ kind: 'late_commitment_check', detail: { dueAt: checked.dueAt ?? null, checkedAt: e.at.toISOString(), result: checked.result ?? null } });
   if (found.length === 0) return;
   await tx
     .insertInto('supervision_finding')

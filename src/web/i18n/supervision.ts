@@ -64,12 +64,18 @@ export const supervision = {
   'sup.finding.immediate_extended': ['即办件延期', 'Immediate item extended'],
   'sup.finding.late_acceptance': ['超期受理', 'Accepted late'],
   'sup.finding.late_delivery': ['超期送达', 'Delivered late'],
+  'sup.finding.late_commitment_check': ['告知承诺超期核查', 'Commitment checked late'],
   'sup.finding.detail.paused_often': ['共暂停 {n} 次', '{n} pauses'],
   'sup.finding.detail.immediate_extended': ['延期 {n} 次', '{n} extensions'],
   'sup.finding.detail.late_acceptance': ['收件后于告知期限 {due} 之后受理', 'Accepted after the notice deadline {due}'],
   'sup.finding.detail.late_delivery': [
     '决定后第 {n} 个工作日才送达（法定 10 个工作日内）',
     'Delivered {n} working days after the decision (the law allows 10)',
+  ],
+  'sup.finding.detail.late_commitment_check': ['核查期限 {due} 之后才完成事后核查', 'Checked after the check period ended ({due})'],
+  'sup.finding.detail.late_commitment_check_broken': [
+    '核查期限 {due} 之后才完成事后核查，承诺不实、许可已撤销',
+    'Checked after the check period ended ({due}); the commitment was false and the license revoked',
   ],
   'sup.empty.cases': ['当前没有在办办件。', 'No running cases.'],
   'sup.empty.casesLight': ['没有该灯色的办件。', 'No cases with this light.'],

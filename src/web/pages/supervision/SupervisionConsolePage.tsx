@@ -276,6 +276,10 @@ function findingDetail(f: Finding, t: ReturnType<typeof useT>, locale: 'zh-CN' |
   if (f.kind === 'paused_often') return t('sup.finding.detail.paused_often', { n: Number(f.detail.pauses ?? 0) });
   if (f.kind === 'immediate_extended') return t('sup.finding.detail.immediate_extended', { n: Number(f.detail.extensions ?? 0) });
   if (f.kind === 'late_delivery') return t('sup.finding.detail.late_delivery', { n: Number(f.detail.workdaysAfterDecision ?? 0) });
+  if (f.kind === 'late_commitment_check')
+    return t(f.detail.result === 'broken' ? 'sup.finding.detail.late_commitment_check_broken' : 'sup.finding.detail.late_commitment_check', {
+      due: formatDateTime(String(f.detail.dueAt ?? ''), locale),
+    });
   return t('sup.finding.detail.late_acceptance', { due: formatDateTime(String(f.detail.noticeDueAt ?? ''), locale) });
 }
 
