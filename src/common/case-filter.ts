@@ -15,9 +15,10 @@ export const caseKindList = ['immediate', 'committed', 'joint', 'reported_up', '
 export const channelList = ['window', 'online', 'mobile', 'terminal', 'post'] as const;
 /**
  * The window desk's queues: 预审 — applications submitted or under a one-time notice, a bundle as its application;
- * 当场办结 (`window_decision`) — accepted immediate items whose decision or conclusion the window makes on the spot.
+ * 当场办结 (`window_decision`) — accepted immediate items whose decision or conclusion the window makes on the spot;
+ * 容缺待补 (`tolerated`) — cases accepted with materials to follow that are not all in yet.
  */
-export const caseQueueList = ['prereview', 'window_decision'] as const;
+export const caseQueueList = ['prereview', 'window_decision', 'tolerated'] as const;
 
 /** 待出件's choice of results by how they go out: a delivery method, or none chosen. */
 export const deliveryChoiceFilterList = ['pickup', 'post', 'locker', 'electronic', 'none'] as const;

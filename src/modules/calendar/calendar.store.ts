@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../server/db/database.ts';
 import { cachedReference } from '../../server/db/reference-cache.ts';
 import { WorkCalendar, type DayOverride } from './work-calendar.ts';
+import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import './calendar.tables.ts';
 import '../org/org.tables.ts';
 
@@ -88,4 +89,17 @@ export async function workCalendarFor(db: Executor, regionId: number | null): Pr
     cache.set(key, calendar);
   }
   return { calendar, layers };
+}
+
+/**
+ * The end of a period that starts now, in a region's calendar: so many working hours on, or the end of the day so
+ * many working days or days on (a period given in days runs to the end of its last day, as the law counts them).
+ */
+export async function periodEnd(db: Executor, regionId: number | null, period: { value: number; unit: 'workday' | 'day' | 'workhour' }, now = Date.now()) {
+  const { calendar } = await workCalendarFor(db, regionId);
+  const off = calendar.settings.offsetMinutes;
+  if (period.unit === 'workhour') return new Date(calendar.addWorkMinutes(now, period.value * 60));
+  const today = dateOfInstant(now, off);
+  const day = period.unit === 'workday' ? calendar.addWorkdays(today, period.value) : today + period.value;
+  return new Date(instantOf(day + 1, 0, off));
 }

@@ -225,7 +225,7 @@ export async function syncParent(ctx: WriteContext, parentId: number): Promise<v
 }
 
 type BundleAction =
-  | { action: 'accept'; note?: string | null; expectedVersion?: number }
+  | { action: 'accept'; note?: string | null; expectedVersion?: number; tolerate?: { workdays: number } | null }
   | { action: 'notice'; items: { key: string; note: string }[]; note?: string | null }
   | { action: 'refuse'; reason: string }
   | { action: 'supplement'; materials: { key: string; reference: string }[] }
@@ -246,6 +246,7 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
   switch (b.action) {
     case 'accept': {
       if (parent.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${parent.status} case cannot be accepted`, status: parent.status });
+      if (b.tolerate) throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: 'a bundle application is accepted with its materials complete' });
       const bundle = await ctx.tx.selectFrom('bundle').select('content').where('id', '=', parent.bundle_id!).executeTakeFirstOrThrow();
       const limits: Limit[] = [];
       for (const c of children.filter((c) => c.status === 'submitted')) {

@@ -132,6 +132,7 @@ const caseTimes = [
   'concluded_at',
   'delivered_at',
   'revoked_at',
+  'tolerated_due_at',
   'created_at',
   'updated_at',
 ] as const;

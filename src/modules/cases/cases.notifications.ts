@@ -24,11 +24,16 @@ const deliveredBy: Record<string, [string, string]> = {
 };
 
 const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string] }> = {
-  'case.accepted': (p) => ({
-    title: ['申请已受理', 'Application accepted'],
-    zh: `您的申请（办件编号 ${p.number}）已受理，可在网上办事大厅查看进度。`,
-    en: `Your application ${p.number} was accepted; follow it online.`,
-  }),
+  'case.accepted': (p) => {
+    // 容缺受理: what follows, and by when (China's date)
+    const tolerated = Array.isArray(p.tolerated) ? (p.tolerated as { name: string }[]).map((m) => m.name) : [];
+    const due = typeof p.toleratedDueAt === 'string' ? new Date(Date.parse(p.toleratedDueAt) - 1 + 8 * 3_600_000).toISOString().slice(0, 10) : '';
+    return {
+      title: ['申请已受理', 'Application accepted'],
+      zh: `您的申请（办件编号 ${p.number}）已受理，可在网上办事大厅查看进度。${tolerated.length ? `容缺受理：请于 ${due} 前补交${tolerated.map((n) => `“${n}”`).join('、')}，补齐后方可领取结果。` : ''}`,
+      en: `Your application ${p.number} was accepted; follow it online.${tolerated.length ? ` Accepted with materials to follow: hand in ${tolerated.join(', ')} by ${due}; the result is delivered once they are in.` : ''}`,
+    };
+  },
   'case.notified': (p) => ({
     title: ['一次性告知', 'Materials needed'],
     zh: `您的申请（${p.number}）材料需补齐，请按一次性告知书一次性补正。`,

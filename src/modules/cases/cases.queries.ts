@@ -252,6 +252,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,
     /** the grant was revoked (撤销): the check found the commitment false */
     revokedAt: kase.revoked_at?.toISOString() ?? null,
+    /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
+    toleratedDueAt: kase.tolerated_due_at?.toISOString() ?? null,
     form,
     materials: materials.map((m) => ({
       key: m.material_key,
@@ -426,6 +428,7 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
   if (f.overdue) q = q.where('k.clock_id', 'in', (eb) => eb.selectFrom('clock').select('id').where('is_overdue', '=', true));
   if (f.queue === 'prereview') q = q.where('k.status', 'in', ['submitted', 'notified']).where('k.parent_id', 'is', null);
   if (f.queue === 'window_decision') q = q.where('k.id', 'in', casesWithWindowStepOpen(db));
+  if (f.queue === 'tolerated') q = q.where('k.tolerated_due_at', 'is not', null).where('k.status', 'not in', ['withdrawn', 'refused']);
   if (f.delivery) q = f.delivery === 'none' ? q.where('k.delivery_choice', 'is', null) : q.where('k.delivery_choice', '=', f.delivery);
   if (f.kind) {
     // as the kind cards count them (countKinds, caseKinds): a bundle's parent counts through its item cases
@@ -486,13 +489,17 @@ export async function listCases(
           'k.region_id',
           'k.decided_at',
           'k.delivery_choice',
+          'k.tolerated_due_at',
         ])
         .$call((q) =>
-          f.sort === 'decided'
-            ? q.orderBy(sql`k.decided_at ASC NULLS LAST`).orderBy('k.id')
-            : f.sort === 'received'
-              ? q.orderBy('k.received_at').orderBy('k.id')
-              : q.orderBy('k.id', 'desc'),
+          // 容缺待补: the soonest due first
+          f.queue === 'tolerated' && !f.sort
+            ? q.orderBy('k.tolerated_due_at').orderBy('k.id')
+            : f.sort === 'decided'
+              ? q.orderBy(sql`k.decided_at ASC NULLS LAST`).orderBy('k.id')
+              : f.sort === 'received'
+                ? q.orderBy('k.received_at').orderBy('k.id')
+                : q.orderBy('k.id', 'desc'),
         ),
     (r) => ({
       id: r.id,
@@ -518,6 +525,8 @@ export async function listCases(
       delivery: null as { dueDate: string; workdaysLeft: number } | null,
       /** how the applicant asked to receive the result (结果领取方式), if they said */
       deliveryChoice: r.delivery_choice,
+      /** 容缺受理: materials accepted to follow are due by then (null: none outstanding) */
+      toleratedDueAt: r.tolerated_due_at?.toISOString() ?? null,
       regionId: r.region_id,
     }),
     caseExportLimit,

@@ -5,7 +5,17 @@ import { errors, IdParams, Nullable, Paging } from '../../server/schemas.ts';
 import { checkCommitment, checkStates, listCommitmentChecks } from './commitment.ts';
 import { handleWrite, runWrite, type WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
-import { acceptCase, applyForItem, chooseDelivery, deliverCase, issueOneTimeNotice, refuseCase, supplementCase, withdrawCase } from './intake.service.ts';
+import {
+  acceptCase,
+  applyForItem,
+  chooseDelivery,
+  deliverCase,
+  handInTolerated,
+  issueOneTimeNotice,
+  refuseCase,
+  supplementCase,
+  withdrawCase,
+} from './intake.service.ts';
 import type { Deps } from '../../server/deps.ts';
 import {
   claimTask,
@@ -102,7 +112,13 @@ const ApplyBody = Type.Object(
 /** Every operation on a case, one shape: `{ action, ... }`. Task actions name the task. */
 const ActionBody = Type.Union([
   Type.Object(
-    { action: Type.Literal('accept'), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))), expectedVersion: Type.Optional(Type.Integer()) },
+    {
+      action: Type.Literal('accept'),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+      expectedVersion: Type.Optional(Type.Integer()),
+      /** 容缺受理: accept without what the item lets follow, to be handed in within so many working days */
+      tolerate: Type.Optional(Nullable(Type.Object({ workdays: Type.Integer({ minimum: 1, maximum: 30 }) }, { additionalProperties: false }))),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
@@ -116,6 +132,8 @@ const ActionBody = Type.Union([
   Type.Object({ action: Type.Literal('refuse'), reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('supplement'), materials: Type.Array(MaterialRef, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('withdraw'), reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),
+  /** 容缺后补: hand in what was accepted to follow */
+  Type.Object({ action: Type.Literal('hand_in'), materials: Type.Array(MaterialRef, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
   Type.Object(
     {
       action: Type.Literal('deliver'),
@@ -341,6 +359,9 @@ async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: Acti
       return;
     case 'supplement':
       await supplementCase(ctx, caseId, body);
+      return;
+    case 'hand_in':
+      await handInTolerated(ctx, caseId, body);
       return;
     case 'withdraw':
       await withdrawCase(ctx, caseId, body);
@@ -605,7 +626,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, withdraw, choose_delivery, deliver, check_commitment, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
+          'Act on a case: accept, notice, refuse, supplement, hand_in, withdraw, choose_delivery, deliver, check_commitment, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },

@@ -44,6 +44,8 @@ export interface KaseTable {
   by_commitment: Generated<boolean>;
   /** when the grant was revoked (撤销) because the commitment proved false */
   revoked_at: Generated<Date | null>;
+  /** 容缺受理: the day by which the materials accepted to follow are handed in (null once they all are) */
+  tolerated_due_at: Generated<Date | null>;
   /** a bundle application (一件事): set on the parent case */
   bundle_id: Generated<number | null>;
   /** the bundle's parent case, on each child case */
@@ -58,7 +60,8 @@ export interface CaseMaterialTable {
   case_id: number;
   material_key: string;
   name: string;
-  status: 'provided' | 'missing' | 'from_license' | 'waived';
+  /** `tolerated`: accepted without it, to be handed in later (容缺后补) */
+  status: 'provided' | 'missing' | 'from_license' | 'waived' | 'tolerated';
   reference: string | null;
   round: Generated<number>;
   note: string | null;

@@ -4,9 +4,8 @@ import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { hasPermission, scopeOf, type Actor } from '../../server/access.ts';
 import { listPage } from '../../server/db/paging.ts';
-import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
-import { workCalendarFor } from '../calendar/calendar.store.ts';
-import { commitmentCheckPeriod, type ItemContent, type Limit } from '../catalog/catalog.schemas.ts';
+import { periodEnd } from '../calendar/calendar.store.ts';
+import { commitmentCheckPeriod, type ItemContent } from '../catalog/catalog.schemas.ts';
 import { loadCase, recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
 import { issueCommitmentLetter, issueRevocationDecision, maskPersonName } from './documents.ts';
 import { requireCaseRead } from './cases.queries.ts';
@@ -32,17 +31,6 @@ export async function recordCommitment(ctx: WriteContext, kase: CaseRow, c: Item
   await issueCommitmentLetter(ctx, kase, c, commitmentCheckPeriod(c));
 }
 
-/** The end of the check period, counted from now in the case region's calendar. */
-async function checkDue(ctx: WriteContext, kase: CaseRow, period: Limit): Promise<Date> {
-  const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
-  const now = Date.now();
-  const off = calendar.settings.offsetMinutes;
-  if (period.unit === 'workhour') return new Date(calendar.addWorkMinutes(now, period.value * 60));
-  const today = dateOfInstant(now, off);
-  const day = period.unit === 'workday' ? calendar.addWorkdays(today, period.value) : today + period.value;
-  return new Date(instantOf(day + 1, 0, off));
-}
-
 /**
  * At a decision on a case by commitment: a grant opens the department's check (a grant made again after a return
  * starts its period again); a denial leaves nothing to check.
@@ -53,7 +41,7 @@ export async function onCommitmentDecided(ctx: WriteContext, kase: CaseRow, c: I
     await ctx.tx.deleteFrom('commitment_check').where('case_id', '=', kase.id).where('state', '=', 'pending').execute();
     return;
   }
-  const dueAt = await checkDue(ctx, kase, commitmentCheckPeriod(c));
+  const dueAt = await periodEnd(ctx.tx, kase.region_id, commitmentCheckPeriod(c));
   await ctx.tx
     .insertInto('commitment_check')
     .values({ case_id: kase.id, organization_id: kase.organization_id, due_at: dueAt, opinion: null, checked_by: null, checked_at: null })

@@ -154,7 +154,14 @@ export async function issueAcceptanceNotice(
   ctx: WriteContext,
   kase: CaseRow,
   c: ItemContent,
-  dues: { committedDueAt: Date | null; legalDueAt: Date | null; countedFromReceipt: boolean; fees: { name: string; amountCents: number | null }[] },
+  dues: {
+    committedDueAt: Date | null;
+    legalDueAt: Date | null;
+    countedFromReceipt: boolean;
+    fees: { name: string; amountCents: number | null }[];
+    /** 容缺受理: the materials accepted to follow, and the day by which they are handed in */
+    tolerated?: { names: string[]; dueAt: Date } | null;
+  },
 ) {
   const f = await caseFacts(ctx.tx, kase);
   const limit = (l: ItemContent['committedLimit']) => (l.value === 0 ? '即时办结' : limitText(l));
@@ -166,6 +173,11 @@ export async function issueAcceptanceNotice(
       : '本事项为即办件，当场办结。',
     ...(dues.countedFromReceipt
       ? ['因未在收到申请之日起五日内一次性告知需补正的全部内容，本申请自收到材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。']
+      : []),
+    ...(dues.tolerated
+      ? [
+          `本申请实行容缺受理：${dues.tolerated.names.map((n) => `“${n}”`).join('、')}须于${formatDueDay(dues.tolerated.dueAt)}前补交；补齐前本机关先行审查，但不出具办理结果；逾期未补交的，依照有关规定处理。`,
+        ]
       : []),
     ...(dues.fees.length
       ? [
@@ -186,6 +198,7 @@ export async function issueAcceptanceNotice(
       ['受理日期', formatDay(kase.accepted_at ?? new Date())],
       ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
       ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
+      ...(dues.tolerated ? ([['容缺材料补交期限', formatDueDay(dues.tolerated.dueAt)]] as [string, string][]) : []),
     ],
     body,
   });

@@ -65,7 +65,14 @@ export async function onCaseAccepted(
 ): Promise<void> {
   const c = await versionContent(ctx.tx, kase.item_version_id);
   const fees = await createFeeLines(ctx, kase, c, 'acceptance');
+  // 容缺受理: the notice names what follows, and by when
+  const tolerated = kase.tolerated_due_at
+    ? (await ctx.tx.selectFrom('case_material').select('name').where('case_id', '=', kase.id).where('status', '=', 'tolerated').orderBy('id').execute()).map(
+        (m) => m.name,
+      )
+    : [];
   await issueAcceptanceNotice(ctx, kase, c, {
+    tolerated: kase.tolerated_due_at && tolerated.length ? { names: tolerated, dueAt: kase.tolerated_due_at } : null,
     committedDueAt: clock?.committed_due_at ?? null,
     legalDueAt: clock?.legal_due_at ?? null,
     // art. 32: an acceptance counted from receipt carries the time of receipt

@@ -25,6 +25,7 @@ import {
   type CaseRow,
 } from './case-core.ts';
 import { enterNode } from './workflow.ts';
+import { periodEnd } from '../calendar/calendar.store.ts';
 import { recordCommitment, requireCommitmentAllowed } from './commitment.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
@@ -318,15 +319,38 @@ async function noticeGiven(ctx: WriteContext, caseId: number, by?: Date): Promis
  * 受理: the application is complete; the committed and legal clocks start (from receipt when the
  * one-time notice was not given within 5 days, art. 32) and the workflow enters its first stage.
  */
-export async function acceptCase(ctx: WriteContext, caseId: number, input: { note?: string | null; expectedVersion?: number }, via: Via = {}) {
+export async function acceptCase(
+  ctx: WriteContext,
+  caseId: number,
+  input: { note?: string | null; expectedVersion?: number; tolerate?: { workdays: number } | null },
+  via: Via = {},
+) {
   const kase = await loadCase(ctx.tx, caseId);
   requireDirect(kase, via, 'accept');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (input.expectedVersion !== undefined && input.expectedVersion !== kase.version) throw new AppError('CONFLICT', { expectedVersion: input.expectedVersion });
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be accepted`, status: kase.status });
-  const missing = await missingRequired(ctx, kase);
-  if (missing.length) throw new AppError('CONFLICT', { reason: 'required materials are missing: issue a one-time notice', missing });
   const content = await versionContent(ctx.tx, kase.item_version_id);
+  const missing = await missingRequired(ctx, kase);
+  // 容缺受理: what the item lets follow after acceptance may be missing, when the window accepts on that promise
+  const tolerable = missing.filter((key) => content.materials.some((m) => m.key === key && m.tolerable));
+  const tolerated = input.tolerate ? tolerable : [];
+  const blocking = missing.filter((key) => !tolerated.includes(key));
+  if (blocking.length)
+    throw new AppError('CONFLICT', {
+      reason:
+        tolerable.length && !input.tolerate
+          ? 'required materials are missing: accept them to follow (tolerate), or issue a one-time notice'
+          : 'required materials are missing: issue a one-time notice',
+      missing: blocking,
+      tolerable,
+    });
+  if (input.tolerate && tolerated.length === 0)
+    throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: 'no material that may follow after acceptance is missing' });
+  const toleratedDueAt = tolerated.length ? await periodEnd(ctx.tx, kase.region_id, { value: input.tolerate!.workdays, unit: 'workday' }) : null;
+  if (tolerated.length)
+    await sql`UPDATE case_material m SET status = 'tolerated' WHERE m.case_id = ${kase.id} AND m.material_key = ANY(${tolerated}::text[]) AND m.status = 'missing'
+      AND m.round = (SELECT max(x.round) FROM case_material x WHERE x.case_id = m.case_id AND x.material_key = m.material_key)`.execute(ctx.tx);
   const now = new Date();
   // counted from receipt when the acceptance comes after the art. 32 point and no one-time notice came by it
   const late = now > kase.notice_due_at && !(await noticeGiven(ctx, kase.id, kase.notice_due_at));
@@ -340,13 +364,25 @@ export async function acceptCase(ctx: WriteContext, caseId: number, input: { not
   });
   // the acceptance is written with the case's move into its first stage (see Arrival)
   return enterNode(ctx, kase, 0, content.process.nodes, {
-    set: { status: 'in_progress', accepted_at: late ? kase.received_at : now, clock_id: clock.id },
+    set: {
+      status: 'in_progress',
+      accepted_at: late ? kase.received_at : now,
+      clock_id: clock.id,
+      ...(toleratedDueAt ? { tolerated_due_at: toleratedDueAt } : {}),
+    },
     then: async (accepted) => {
       await recordCaseEvent(ctx, accepted, 'accepted', {
         note: input.note ?? null,
         countedFromReceipt: late,
         // by commitment: the review stages are not run (告知承诺制)
         ...(accepted.by_commitment ? { commitment: true } : {}),
+        // 容缺受理: what follows, and by when
+        ...(toleratedDueAt
+          ? {
+              tolerated: tolerated.map((key) => ({ key, name: content.materials.find((m) => m.key === key)!.name })),
+              toleratedDueAt: toleratedDueAt.toISOString(),
+            }
+          : {}),
         committedDueAt: clock.committed_due_at?.toISOString() ?? null,
         legalDueAt: clock.legal_due_at?.toISOString() ?? null,
       });
@@ -453,6 +489,41 @@ export async function supplementCase(ctx: WriteContext, caseId: number, input: {
   return updated;
 }
 
+/**
+ * 容缺后补: the applicant (or the window for them) hands in what was accepted to follow — some of it or all. Once all
+ * of it is in, the case no longer waits for it and its result may be delivered.
+ */
+export async function handInTolerated(ctx: WriteContext, caseId: number, input: { materials: { key: string; reference: string }[] }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  await requireApplicantOrClerk(ctx, kase);
+  if (!kase.tolerated_due_at || kase.status === 'withdrawn' || kase.status === 'refused')
+    throw new AppError('CONFLICT', { reason: 'the case waits for no material accepted to follow', status: kase.status });
+  const outstanding = await ctx.tx
+    .selectFrom('case_material')
+    .select(['id', 'material_key'])
+    .where('case_id', '=', kase.id)
+    .where('status', '=', 'tolerated')
+    .execute();
+  const byKey = new Map(outstanding.map((m) => [m.material_key, m.id]));
+  const keys = new Set<string>();
+  for (const m of input.materials) {
+    if (!byKey.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this material is not one accepted to follow' });
+    if (keys.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'listed twice' });
+    keys.add(m.key);
+  }
+  await checkFileReferences(
+    ctx.tx,
+    ctx.actor!,
+    input.materials.map((m) => m.reference),
+  );
+  for (const m of input.materials)
+    await ctx.tx.updateTable('case_material').set({ status: 'provided', reference: m.reference }).where('id', '=', byKey.get(m.key)!).execute();
+  const left = outstanding.filter((m) => !keys.has(m.material_key)).map((m) => m.material_key);
+  const updated = await updateCase(ctx, kase, left.length ? {} : { tolerated_due_at: null });
+  await recordCaseEvent(ctx, updated, 'tolerated_handed_in', { materials: [...keys], left }, null, { metrics: false });
+  return updated;
+}
+
 async function requireApplicantOrClerk(ctx: WriteContext, kase: CaseRow) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -538,6 +609,12 @@ export async function deliverCase(ctx: WriteContext, caseId: number, input: Deli
   requireDirect(kase, via, 'deliver');
   requireIntake(ctx.actor, await regionPath(ctx, kase));
   if (kase.status !== 'concluded') throw new AppError('CONFLICT', { reason: `a ${kase.status} case has nothing to deliver yet`, status: kase.status });
+  // 容缺受理: the result waits for what was accepted to follow
+  if (kase.tolerated_due_at)
+    throw new AppError('CONFLICT', {
+      reason: 'materials accepted to follow (容缺后补) are not all handed in yet',
+      toleratedDueAt: kase.tolerated_due_at.toISOString(),
+    });
   await requireFeesPaid(ctx, kase);
   if (input.method === 'pickup' && !input.identityChecked)
     throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });

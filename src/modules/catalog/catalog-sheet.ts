@@ -32,7 +32,9 @@ const audiences: Record<string, 'person' | 'enterprise'> = { 自然人: 'person'
 const results: Record<string, ItemContent['resultType']> = { 证照: 'license', 批文: 'approval_document', 证明: 'certificate', 其他: 'other' };
 const kinds: Record<string, Material['kind']> = { 原件: 'original', 复印件: 'copy', 原件及复印件: 'original_and_copy' };
 const forms: Record<string, Material['form']> = { 纸质: 'paper', 电子: 'electronic', 纸质或电子: 'both' };
-const necessities: Record<string, Material['necessity']> = { 必要: 'required', 情形必要: 'conditional', 非必要: 'optional' };
+const necessities: Record<string, Material['necessity']> = { 必要: 'required', 容缺后补: 'required', 情形必要: 'conditional', 非必要: 'optional' };
+/** 必要性 as the sheet writes it: a required material that may follow after acceptance is 容缺后补. */
+const necessityName = (m: Material) => (m.tolerable ? '容缺后补' : { required: '必要', conditional: '情形必要', optional: '非必要' }[m.necessity]);
 const sources: Record<string, Material['source']> = { 申请人: 'applicant', 电子证照: 'license', 共享数据: 'shared_data', 出具单位: 'issuing_agency' };
 const yes = (v: string) => v === '是';
 const invert = <T extends string>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k])) as Record<T, string>;
@@ -175,7 +177,7 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
         m.name,
         invert(kinds)[m.kind],
         invert(forms)[m.form],
-        invert(necessities)[m.necessity],
+        necessityName(m),
         m.condition ?? '',
         m.count,
         invert(sources)[m.source],
@@ -287,6 +289,7 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       kind: need('材料', r.row, '原件/复印件', kinds, r.get('kind')),
       form: need('材料', r.row, '纸质/电子', forms, r.get('form')),
       necessity: need('材料', r.row, '必要性', necessities, r.get('necessity')),
+      ...(r.get('necessity') === '容缺后补' ? { tolerable: true } : {}),
       count,
       source: need('材料', r.row, '来源', sources, r.get('source')),
       ...(r.get('condition') ? { condition: r.get('condition') } : {}),

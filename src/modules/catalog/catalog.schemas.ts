@@ -48,6 +48,8 @@ export const Material = Type.Object(
     /** 必要 / 容缺或情形必要 / 非必要 */
     necessity: Type.Union([Type.Literal('required'), Type.Literal('conditional'), Type.Literal('optional')]),
     condition: Type.Optional(Type.String({ maxLength: 500 })),
+    /** 容缺后补: a required material the window may accept the application without, to be handed in after acceptance (容缺受理) */
+    tolerable: Type.Optional(Type.Boolean()),
     count: Type.Integer({ minimum: 1, maximum: 99 }),
     /** Where it can come from instead of an upload: 申请人自备 / 电子证照 / 共享数据 / 出具单位 */
     source: Type.Union([Type.Literal('applicant'), Type.Literal('license'), Type.Literal('shared_data'), Type.Literal('issuing_agency')]),

@@ -45,6 +45,11 @@ describe('spreadsheet import and export', () => {
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const health = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('事项名称')).value === '公共场所卫生许可')!;
     expect([health.getCell(header.indexOf('告知承诺核查时限')).value, health.getCell(header.indexOf('核查时限单位')).value]).toEqual([90, '自然日']);
+    // a material that may follow after acceptance is written 容缺后补
+    const mats = book.getWorksheet('材料')!;
+    const mh = (mats.getRow(1).values as unknown[]).map(String);
+    const rules = mats.getRows(2, mats.rowCount - 1)!.find((row) => row.getCell(mh.indexOf('材料标识')).value === 'hygiene_rules')!;
+    expect(rules.getCell(mh.indexOf('必要性')).value).toBe('容缺后补');
     const dry = await admin.post('/api/v1/catalog/admin/import', { content: data.toString('base64'), dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body.updated).toBeGreaterThan(40);
@@ -231,8 +236,8 @@ describe('spreadsheet import and export', () => {
           sheet: '材料',
           row: 3,
           column: '必要性',
-          message: '"很必要" is not one of 必要 / 情形必要 / 非必要',
-          messageZh: '「很必要」不是可选的值，应为：必要 / 情形必要 / 非必要',
+          message: '"很必要" is not one of 必要 / 容缺后补 / 情形必要 / 非必要',
+          messageZh: '「很必要」不是可选的值，应为：必要 / 容缺后补 / 情形必要 / 非必要',
         },
       ]),
     );

@@ -475,7 +475,7 @@ const marketItems: DemoItem[] = [
       M.businessLicense(),
       M.idCard('法定代表人（负责人）'),
       mat('premises_layout', '与食品经营相适应的经营场所平面图和设备布局、操作流程等文件', { form: 'both' }),
-      mat('food_safety_rules', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', {}),
+      mat('food_safety_rules', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', { tolerable: true }),
       mat('food_safety_commitment', '食品经营许可告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
       M.authorizationLetter(),
     ],
@@ -1947,7 +1947,7 @@ const healthItems: DemoItem[] = [
         condition: '未选择告知承诺方式的',
         sourceNote: '由有资质的检测机构出具',
       }),
-      mat('hygiene_rules', '公共场所卫生管理制度', {}),
+      mat('hygiene_rules', '公共场所卫生管理制度', { tolerable: true }),
       mat('commitment_letter', '告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
     ],
     form: form([

@@ -543,7 +543,7 @@ function materialsTable(doc: Doc, materials: Material[]): void {
       cell(formNames[m.form]),
       cell(String(m.count)),
       cell(necessityNames[m.necessity], {
-        sub: m.necessity === 'conditional' && m.condition ? (longCondition ? '（见说明）' : `（${m.condition}）`) : undefined,
+        sub: m.necessity === 'conditional' && m.condition ? (longCondition ? '（见说明）' : `（${m.condition}）`) : m.tolerable ? '（可容缺后补）' : undefined,
       }),
       cell(sourceNames[m.source], { sub: source || undefined }),
     ];

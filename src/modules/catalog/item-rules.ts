@@ -202,6 +202,8 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
   content.materials.forEach((m, i) => {
     if (keys.has(m.key)) problems.push(problem(`materials.${i}.key`, `申请材料标识 ${m.key} 重复使用`, `material key ${m.key} is used twice`));
     keys.add(m.key);
+    if (m.tolerable && m.necessity !== 'required')
+      problems.push(problem(`materials.${i}.tolerable`, '只有必要材料可以设为容缺后补', 'only a required material may follow after acceptance (容缺后补)'));
     if (m.necessity === 'conditional' && !m.condition)
       problems.push(problem(`materials.${i}.condition`, '情形必要的申请材料须说明适用情形', 'a conditional material says when it is needed'));
     if (m.source === 'license' && !m.licenseType)
