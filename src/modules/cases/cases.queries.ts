@@ -490,6 +490,7 @@ export async function listCases(
           'k.decided_at',
           'k.delivery_choice',
           'k.tolerated_due_at',
+          'k.revoked_at',
         ])
         .$call((q) =>
           // 容缺待补: the soonest due first
@@ -527,6 +528,8 @@ export async function listCases(
       deliveryChoice: r.delivery_choice,
       /** 容缺受理: materials accepted to follow are due by then (null: none outstanding) */
       toleratedDueAt: r.tolerated_due_at?.toISOString() ?? null,
+      /** the grant was revoked (告知承诺制: the commitment proved false) */
+      revokedAt: r.revoked_at?.toISOString() ?? null,
       regionId: r.region_id,
     }),
     caseExportLimit,

@@ -166,7 +166,7 @@ describe('approval by written commitment (告知承诺制)', () => {
     const full = (await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase;
     expect(full.timeline.filter((e) => e.type === 'commitment_checked')).toHaveLength(1);
     expect(full.revokedAt).toBeNull();
-    expect(full.commitmentCheck?.checkedBy).toBeNull();
+    expect(full.commitmentCheck?.checkedBy).toBe('陈静');
 
     // nothing to check on a case not granted by commitment
     const ordinary = await application(false);

@@ -115,14 +115,13 @@ export async function commitmentCheckOf(db: Executor, actor: Actor | null, caseI
     .where('c.case_id', '=', caseId)
     .executeTakeFirst();
   if (!row) return null;
-  const staff = actor?.kind === 'staff';
   return {
     state: row.state,
     dueAt: row.due_at.toISOString(),
     overdue: row.state === 'pending' && row.due_at.getTime() < Date.now(),
     checkedAt: row.checked_at?.toISOString() ?? null,
-    // the applicant sees what was found, not which official looked
-    checkedBy: staff ? row.checked_by : null,
+    // who checked, as the timeline names who did each step
+    checkedBy: row.checked_by,
     opinion: row.opinion,
     mayCheck: row.state === 'pending' && mayCheck(actor, row.org_path),
   };

@@ -193,7 +193,45 @@ export interface CaseDetail {
   timeline: CaseEvent[];
   clock: ClockView | null;
   extensionRequests: ExtensionRequest[];
+  /** 告知承诺制: filed by written commitment (substantive review skipped, a check on site after the grant) */
+  byCommitment: boolean;
+  /** the check after the grant (事后核查) of a case granted by commitment; null before the grant and for other cases */
+  commitmentCheck: CommitmentCheck | null;
+  /** 撤销: the license was revoked, the commitment having been found false */
+  revokedAt: string | null;
   version: number;
+}
+
+export type CommitmentCheckState = 'pending' | 'kept' | 'broken';
+export const commitmentCheckStates: readonly CommitmentCheckState[] = ['pending', 'kept', 'broken'];
+
+/** 事后核查: whether the applicant kept the commitment they were granted on, due by `dueAt`. */
+export interface CommitmentCheck {
+  state: CommitmentCheckState;
+  dueAt: string;
+  overdue: boolean;
+  checkedAt: string | null;
+  checkedBy: string | null;
+  opinion: string | null;
+  /** the caller may record the check now */
+  mayCheck: boolean;
+}
+
+/** A row of GET /commitment-checks: the checks the caller's departments owe or made. */
+export interface CommitmentCheckRow {
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+  /** a person's name masked, as lists show it */
+  applicantName: string;
+  organizationName: string;
+  decidedAt: string | null;
+  dueAt: string;
+  state: CommitmentCheckState;
+  overdue: boolean;
+  checkedAt: string | null;
+  checkedBy: string | null;
+  opinion: string | null;
 }
 
 /** A row of GET /tasks (待办). */
@@ -300,6 +338,8 @@ export interface ApplyInput {
   urgent?: boolean;
   /** 结果领取方式: one of the item's delivery methods; by post, whom to send it to */
   delivery?: DeliveryChoice | null;
+  /** 告知承诺制: apply by written commitment (an item whose version allows it; not a bundle) */
+  commitment?: boolean;
 }
 
 export interface AskItem {
@@ -342,7 +382,8 @@ export type CaseAction =
   | { action: 'note'; text: string }
   | { action: 'choose_delivery'; delivery: DeliveryChoice }
   | { action: 'request_extension'; taskId: number; days: number; reason: string }
-  | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null };
+  | { action: 'decide_extension'; requestId: number; approve: boolean; note?: string | null }
+  | { action: 'check_commitment'; result: 'kept' | 'broken'; opinion: string };
 
 /** What the case list is narrowed to (GET /cases; the same filters export the ledger, caseLedgerUrl). */
 export type CaseFilter = CaseListFilter;
@@ -361,6 +402,8 @@ export const caseKeys = {
   kinds: ['cases', 'kinds'] as const,
   today: ['cases', 'today'] as const,
   inbox: (mine: boolean, filter: InboxFilter = {}, page = 1, pageSize = 50) => ['cases', 'tasks', mine, filter, page, pageSize] as const,
+  commitmentChecks: (state: CommitmentCheckState | undefined, page: number, pageSize: number) =>
+    ['cases', 'commitment-checks', state ?? 'all', page, pageSize] as const,
 };
 
 /** A page of cases: the total is counted up to the ledger's limit, and `totalCapped` says more match. */
@@ -425,6 +468,8 @@ export interface WorkToday {
     soon: number;
     urgent: number;
     extensionRequests: number;
+    /** 事后核查 of the caller's departments still pending and overdue or due within 10 days */
+    commitmentChecksDue: number;
     /** the inbox's first tasks, as GET /tasks gives them (fewer fields) */
     pressing: Pick<InboxTask, 'id' | 'caseId' | 'caseNumber' | 'subject' | 'applicantName' | 'name' | 'stage' | 'state' | 'isUrgent' | 'dueAt'>[];
   } | null;
@@ -448,6 +493,20 @@ export function useInbox(mine: boolean, enabled = true, filter: InboxFilter = {}
   return useQuery({
     queryKey: caseKeys.inbox(mine, filter, page, pageSize),
     queryFn: ({ signal }) => api.get<Inbox>('/tasks', { mine, ...filter, limit: pageSize, offset: (page - 1) * pageSize }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+/**
+ * 事后核查 of the caller's departments (approvers and heads, GET /commitment-checks): the pending ones soonest due
+ * first, then the recorded ones latest first; no `state`: all of them.
+ */
+export function useCommitmentChecks(state: CommitmentCheckState | undefined, page = 1, pageSize = 20, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.commitmentChecks(state, page, pageSize),
+    queryFn: ({ signal }) => api.get<Page<CommitmentCheckRow>>('/commitment-checks', { state, limit: pageSize, offset: (page - 1) * pageSize }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
     refetchInterval: 60_000,

@@ -132,6 +132,7 @@ export const caseWorkStrings = {
   'ext.open': ['审批', 'Decide'],
 
   // AB posts and away
+  'inbox.tabTasks': ['待办任务', 'Tasks'],
   'inbox.search': ['办件编号、申请人或事项', 'Case number, applicant or item'],
   'inbox.item': ['全部事项', 'All items'],
   'inbox.stage': ['全部环节', 'All stages'],

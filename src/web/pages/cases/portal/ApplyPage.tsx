@@ -11,6 +11,7 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
+import { commitmentTermsOf } from '../shared/CommitmentChoice.tsx';
 import '../cases.css';
 
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
@@ -82,6 +83,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
         spec={item.content.form}
         materials={item.content.materials}
         deliveryMethods={item.content.deliveryMethods}
+        commitment={commitmentTermsOf(item.content, item.organizationName)}
         me={me}
         submit={submit}
         pending={apply.isPending}

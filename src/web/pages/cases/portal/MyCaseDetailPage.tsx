@@ -18,6 +18,7 @@ import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useReveal } from '../shared/Reveal.tsx';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
+import { CommitmentTag } from '../shared/Commitment.tsx';
 import '../cases.css';
 
 /** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
@@ -62,6 +63,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
             {kase.subject} <StatusTag status={kase.status} t={t} />
           </Typography.Title>
           <KindTags kinds={kase.kinds} t={t} />
+          <CommitmentTag kase={kase} />
         </div>
         {beforeDecision(kase) && !kase.parent && <WithdrawButton kase={kase} />}
       </div>

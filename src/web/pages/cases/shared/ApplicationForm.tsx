@@ -8,6 +8,8 @@ import type { Me } from '../../../api/types.ts';
 import { SchemaFields, maskedPrefills, prefillValues, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from './MaterialsInput.tsx';
 import { placeSubmitErrors } from './submit-errors.ts';
+import { CommitmentChoice, commitmentProblem, noCommitment, type CommitmentTerms, type CommitmentValue } from './CommitmentChoice.tsx';
+import { useCommitT } from '../../../i18n/commitment.ts';
 
 type Material = ItemContent['materials'][number];
 
@@ -18,6 +20,8 @@ export interface Application {
   applicantId?: number;
   /** 结果领取方式 (an item's application; a bundle's results are delivered together) */
   delivery?: DeliveryChoice | null;
+  /** 告知承诺制: applied by written commitment (sent only when chosen) */
+  commitment?: boolean;
 }
 
 /**
@@ -34,6 +38,7 @@ export function ApplicationForm({
   pending,
   materialNote,
   deliveryMethods,
+  commitment,
 }: {
   spec: FormSpec;
   materials: Material[];
@@ -44,8 +49,13 @@ export function ApplicationForm({
   pending: boolean;
   /** a line under a material's name (a bundle says which items use it) */
   materialNote?: (m: Material) => ReactNode;
+  /** 告知承诺制, where the item version allows it (never a bundle) */
+  commitment?: CommitmentTerms | null;
 }) {
   const t = useCaseT();
+  const ct = useCommitT();
+  const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
+  const [commitmentChecked, setCommitmentChecked] = useState(false);
   const [form] = Form.useForm();
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [error, setError] = useState<string | null>(null);
@@ -84,6 +94,11 @@ export function ApplicationForm({
       setError(t('cases.deliveryIncomplete'));
       return;
     }
+    if (commitment && commitmentProblem(committed)) {
+      setCommitmentChecked(true);
+      setError(ct('commit.agreeRequired'));
+      return;
+    }
     const missing = missingRequired(materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
@@ -109,6 +124,7 @@ export function ApplicationForm({
         materials: toMaterialInputs(choices),
         ...(forId === undefined ? {} : { applicantId: forId }),
         ...(delivery ? { delivery: deliveryInput(delivery) } : {}),
+        ...(commitment && committed.byCommitment ? { commitment: true } : {}),
       });
     } catch (e) {
       setError(placeSubmitErrors(form, e));
@@ -136,6 +152,19 @@ export function ApplicationForm({
           {principal && (
             <Alert type="warning" showIcon className="block-gap-top" title={t('cases.applyingFor', { name: principal.name })} data-testid="applying-for" />
           )}
+        </Card>
+      )}
+      {commitment && (
+        <Card title={ct('commit.mode')} className="block-gap" data-testid="commitment-card">
+          <CommitmentChoice
+            terms={commitment}
+            value={committed}
+            onChange={(v) => {
+              setCommitted(v);
+              setError(null);
+            }}
+            showProblem={commitmentChecked}
+          />
         </Card>
       )}
       <Card title={t('cases.applicationForm')} className="block-gap">

@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDetail, DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel } from './labels.tsx';
 import { DeliveryChoiceEdit, DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
+import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
+import { useCommitT } from '../../../i18n/commitment.ts';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -30,11 +32,13 @@ export function deliveryOf(kase: CaseDetail): DeliveryRecord | null {
 
 export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status);
 
-/** The outcome so far, in one banner: refused, withdrawn, decided, delivered. */
+/** The outcome so far, in one banner: refused, withdrawn, decided, delivered — or the license revoked since. */
 export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
   const t = useCaseT();
   const { locale } = useLocale();
   const delivery = deliveryOf(kase);
+  // a grant revoked (告知承诺 found false) is no longer the outcome to show
+  if (kase.revokedAt) return <RevokedBanner kase={kase} />;
   if (kase.status === 'refused')
     return <Alert type="error" showIcon className="block-gap" title={t('cases.refusedBanner')} description={kase.refusalReason} data-testid="outcome" />;
   if (kase.status === 'withdrawn') return <Alert type="info" showIcon className="block-gap" title={t('cases.withdrawnBanner')} data-testid="outcome" />;
@@ -92,6 +96,7 @@ export function CaseFacts({
   const applicant = { ...kase.applicant, ...applicantInFull };
   const delivery = deliveryInFull ?? kase.deliveryChoice;
   const t = useCaseT();
+  const ct = useCommitT();
   const { locale } = useLocale();
   return (
     <Descriptions
@@ -139,6 +144,7 @@ export function CaseFacts({
         ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),
         ...(kase.concludedAt ? [{ key: 'concluded', label: t('cases.concludedAt'), children: formatDateTime(kase.concludedAt, locale) }] : []),
         ...(kase.deliveredAt ? [{ key: 'delivered', label: t('cases.deliveredAt'), children: formatDateTime(kase.deliveredAt, locale) }] : []),
+        ...commitmentFacts(kase, ct),
       ]}
     />
   );

@@ -3,7 +3,8 @@ import { Timeline, Typography } from 'antd';
 import type { Locale } from '../../../../common/errors.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
-import { useWorkT, type WorkKey, type WorkT as CaseT } from '../../../i18n/case-work.ts';
+import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
+import { useCommitT, type CommitT as CaseT } from '../../../i18n/commitment.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
@@ -44,7 +45,7 @@ const yuanOf = (cents: unknown, t: CaseT) => (typeof cents === 'number' ? `¥${(
 function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
   const p = e.payload as P;
   const out: ReactNode[] = [];
-  const line = (key: WorkKey, vars: Record<string, string | number>) => out.push(t(key, vars));
+  const line = (key: Parameters<CaseT>[0], vars: Record<string, string | number>) => out.push(t(key, vars));
   switch (e.type) {
     case 'submitted':
       if (p.bundle) {
@@ -52,11 +53,17 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
         if (Array.isArray(p.children)) line('ev.children', { numbers: (p.children as string[]).join(t('cases.listSep')) });
       } else line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
       if (p.urgent) out.push(t('cases.ev.urgent'));
+      if (p.commitment) out.push(t('commit.ev.submitted'));
+      break;
+    case 'commitment_checked':
+      if (p.result === 'kept' || p.result === 'broken') line('commit.ev.result', { result: t(`commit.state.${p.result as 'kept' | 'broken'}`) });
+      if (p.opinion) line('commit.ev.opinion', { text: String(p.opinion) });
       break;
     case 'accepted':
       if (p.committedDueAt)
         line('cases.ev.deadlines', { committed: formatDeadline(p.committedDueAt, locale, t), legal: formatDeadline(p.legalDueAt, locale, t) });
       if (p.countedFromReceipt) out.push(t('cases.ev.fromReceipt'));
+      if (p.commitment) out.push(t('commit.ev.accepted'));
       if (p.note) line('cases.ev.note', { text: p.note });
       break;
     case 'stage_entered':
@@ -171,6 +178,7 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
 
 const knownEvents = new Set([
   'submitted',
+  'commitment_checked',
   'accepted',
   'stage_entered',
   'notified',
@@ -213,12 +221,12 @@ const collaborationEvents = new Set([
   'child_resumed',
 ]);
 
-export const eventLabel = (t: CaseT, type: string) =>
+export const eventLabel = (t: WorkT, type: string) =>
   knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : collaborationEvents.has(type) ? t(`ev.${type}` as WorkKey) : type;
 
 /** Every step of a case: what happened, who did it, when, and why. */
 export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {
-  const t = useWorkT();
+  const t = useCommitT();
   const { locale } = useLocale();
   const ordered = newestFirst ? [...events].reverse() : events;
   return (
@@ -226,7 +234,12 @@ export function CaseTimeline({ events, newestFirst = false }: { events: CaseEven
       data-testid="case-timeline"
       items={ordered.map((e) => ({
         key: e.seq,
-        color: colors[e.type] ?? (e.type === 'stage_entered' ? 'gray' : 'blue'),
+        color:
+          e.type === 'commitment_checked'
+            ? (e.payload as P).result === 'broken'
+              ? 'red'
+              : 'green'
+            : (colors[e.type] ?? (e.type === 'stage_entered' ? 'gray' : 'blue')),
         content:
           e.type === 'stage_entered' ? (
             <div className="case-event case-event-stage" data-event={e.type}>

@@ -25,6 +25,8 @@ import { useWorkT } from '../../../i18n/case-work.ts';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
 import { CcButton, ExtensionRequests, NoteButton } from './CaseCollab.tsx';
 import { checkCompleteness } from './completeness.ts';
+import { CommitmentTag } from '../shared/Commitment.tsx';
+import { CommitmentCheckAction } from './CommitmentCheckDialog.tsx';
 import '../cases.css';
 
 /** 办件 for staff: who, what, where it stands, the clocks, the materials check, and the actions this user may take now. */
@@ -58,7 +60,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   // an item case of a bundle takes its intake actions on the bundle application
   const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);
-  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me);
+  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me) || !!kase.commitmentCheck?.mayCheck;
   const reveal = useReveal(kase.id);
   const inFull = reveal.inFull;
   return (
@@ -68,6 +70,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           {kase.bundle && <BundleTag t={w} />}
           <StatusTag status={kase.status} t={t} />
           <KindTags kinds={kase.kinds} t={t} />
+          <CommitmentTag kase={kase} />
           <span className="case-header-spacer" />
           {reveal.toggle}
           <Tooltip title={w('sheet.hint')}>
@@ -116,6 +119,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
       >
         {isClerk && <IntakeActions kase={kase} completeness={completeness} />}
         <TaskActions kase={kase} me={me} completeness={completeness} />
+        <CommitmentCheckAction kase={kase} />
         {!actionable && <Typography.Text type="secondary">{t('cases.noActions')}</Typography.Text>}
       </Card>
       {isClerk && asked.length > 0 && (

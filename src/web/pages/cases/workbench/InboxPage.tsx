@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CoffeeOutlined, ThunderboltFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -11,6 +11,7 @@ import { can, useMe } from '../../../api/auth.ts';
 import {
   useAway,
   useBatchClaim,
+  useCommitmentChecks,
   useInbox,
   type Inbox,
   type InboxExtensionRequest,
@@ -27,6 +28,8 @@ import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilt
 import { useFeedback } from '../../../components/feedback-context.tsx';
 import '../cases.css';
 import { BatchBar, BatchFailures } from '../shared/Batch.tsx';
+import { useCommitT } from '../../../i18n/commitment.ts';
+import { CommitmentChecksTab } from './CommitmentChecksTab.tsx';
 
 // the search text stays out of the address: it may be an applicant's name (browser history, referrers)
 const inboxFilterKeys = ['itemId', 'stage', 'state', 'urgent', 'due', 'sort'] as const;
@@ -40,12 +43,30 @@ const inboxFilterFrom = (p: URLSearchParams): InboxFilter => ({
   sort: oneOf(['due', 'arrived', '-arrived'] as const, p.get('sort')),
 });
 
-/** 待办: open tasks of my posts, urgent (green channel) first, then by due time; open one to work the case. */
+/**
+ * 待办: open tasks of my posts, urgent (green channel) first, then by due time; open one to work the case. A second
+ * tab (`?tab=checks`) lists the checks after a grant by commitment (事后核查) my departments owe.
+ */
 export function InboxPage() {
   const t = useWorkT();
+  const ct = useCommitT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'checks' ? 'checks' : 'tasks';
+  const chooseTab = (key: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (key === 'checks') next.set('tab', 'checks');
+        else next.delete('tab');
+        return next;
+      },
+      { replace: true },
+    );
+  // the checks waiting, counted on the tab
+  const pendingChecks = useCommitmentChecks('pending', 1, 1, can(me, 'case.handle'));
   const [mine, setMine] = useState(true);
   const [deciding, setDeciding] = useState<{ request: InboxExtensionRequest; approve: boolean } | null>(null);
   const [filter, setFilter] = useUrlFilter<InboxFilter>(inboxFilterKeys, inboxFilterFrom);
@@ -177,28 +198,8 @@ export function InboxPage() {
       ),
     },
   ];
-  return (
+  const tasks = (
     <>
-      <PageHeader
-        title={t('cases.inbox')}
-        subtitle={t('cases.inboxSubtitle')}
-        extra={
-          <Space wrap>
-            {inbox.data && <AwayControl post={inbox.data.post} />}
-            <Segmented
-              value={mine ? 'mine' : 'all'}
-              onChange={(v) => {
-                setMine(v === 'mine');
-                setPage(1);
-              }}
-              options={[
-                { value: 'mine', label: t('cases.inboxMine') },
-                { value: 'all', label: t('cases.inboxAll') },
-              ]}
-            />
-          </Space>
-        }
-      />
       {inbox.data && <PostNotices post={inbox.data.post} />}
       {inbox.data && inbox.data.extensionRequests.length > 0 && (
         <Card title={t('ext.inboxTitle', { n: inbox.data.extensionRequests.length })} className="block-gap" data-testid="inbox-extensions">
@@ -325,6 +326,49 @@ export function InboxPage() {
           />
         )}
       </Card>
+    </>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('cases.inbox')}
+        subtitle={tab === 'checks' ? ct('commit.tabHint') : t('cases.inboxSubtitle')}
+        extra={
+          tab === 'tasks' ? (
+            <Space wrap>
+              {inbox.data && <AwayControl post={inbox.data.post} />}
+              <Segmented
+                value={mine ? 'mine' : 'all'}
+                onChange={(v) => {
+                  setMine(v === 'mine');
+                  setPage(1);
+                }}
+                options={[
+                  { value: 'mine', label: t('cases.inboxMine') },
+                  { value: 'all', label: t('cases.inboxAll') },
+                ]}
+              />
+            </Space>
+          ) : undefined
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={chooseTab}
+        data-testid="inbox-tabs"
+        items={[
+          { key: 'tasks', label: t('inbox.tabTasks'), children: tasks },
+          {
+            key: 'checks',
+            label: (
+              <span data-testid="inbox-tab-checks">
+                {ct('commit.tab')} {pendingChecks.data?.total ? <Badge count={pendingChecks.data.total} size="small" className="case-tab-badge" /> : null}
+              </span>
+            ),
+            children: <CommitmentChecksTab />,
+          },
+        ]}
+      />
     </>
   );
 }

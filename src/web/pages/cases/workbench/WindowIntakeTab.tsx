@@ -15,6 +15,8 @@ import { formatLimit } from '../shared/labels.tsx';
 import { ApplicantPicker } from './ApplicantPicker.tsx';
 import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
 import type { DeliveryChoice } from '../../../api/cases.ts';
+import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, type CommitmentValue } from '../shared/CommitmentChoice.tsx';
+import { useCommitT } from '../../../i18n/commitment.ts';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -145,6 +147,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const methods = item.content.deliveryMethods;
   const [delivery, setDelivery] = useState<DeliveryChoice | null>(methods.length ? { method: methods.includes('pickup') ? 'pickup' : methods[0]! } : null);
   const [deliveryChecked, setDeliveryChecked] = useState(false);
+  // 告知承诺制: the applicant at the window signs the commitment on paper, the clerk confirms it
+  const ct = useCommitT();
+  const terms = commitmentTermsOf(item.content, item.organizationName);
+  const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
+  const [commitmentChecked, setCommitmentChecked] = useState(false);
   const [key, renewKey] = useIdempotencyKey();
   const [modal, holder] = Modal.useModal();
   const apply = useApply();
@@ -178,6 +185,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(t('cases.deliveryIncomplete'));
       return;
     }
+    if (terms && commitmentProblem(committed)) {
+      setCommitmentChecked(true);
+      setError(ct('commit.agreeRequiredWindow'));
+      return;
+    }
     const missing = missingRequired(item.content.materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
@@ -198,6 +210,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           materials: toMaterialInputs(choices),
           urgent,
           delivery: deliveryInput(delivery),
+          ...(terms && committed.byCommitment ? { commitment: true } : {}),
         },
         key,
       },
@@ -213,6 +226,22 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   return (
     <>
       {holder}
+      {terms && (
+        <>
+          <Typography.Title level={5}>{ct('commit.mode')}</Typography.Title>
+          <CommitmentChoice
+            terms={terms}
+            value={committed}
+            onChange={(v) => {
+              setCommitted(v);
+              setError(null);
+            }}
+            showProblem={commitmentChecked}
+            mode="window"
+          />
+          <Divider />
+        </>
+      )}
       <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
       <Form
         form={form}

@@ -9,6 +9,7 @@ import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { formatDeadline } from '../shared/labels.tsx';
 import { NoticeDue } from '../shared/BundleParts.tsx';
 import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
+import { useCommitT } from '../../../i18n/commitment.ts';
 import '../cases.css';
 
 /**
@@ -106,6 +107,7 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
 }
 
 function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t: WorkT; isHead: boolean }) {
+  const ct = useCommitT();
   return (
     <>
       <CountTile
@@ -140,6 +142,16 @@ function TaskTiles({ tasks, t, isHead }: { tasks: NonNullable<Today['tasks']>; t
           tone={tasks.extensionRequests > 0 ? 'warning' : undefined}
           hint={t('today.extensionsHint')}
           testId="today-extensions"
+        />
+      )}
+      {tasks.commitmentChecksDue > 0 && (
+        <CountTile
+          to="/workbench/tasks?tab=checks"
+          title={ct('commit.todayTitle')}
+          value={tasks.commitmentChecksDue}
+          tone="warning"
+          hint={ct('commit.todayHint')}
+          testId="today-commitment-checks"
         />
       )}
     </>
