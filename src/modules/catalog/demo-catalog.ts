@@ -476,7 +476,6 @@ const marketItems: DemoItem[] = [
       M.idCard('法定代表人（负责人）'),
       mat('premises_layout', '与食品经营相适应的经营场所平面图和设备布局、操作流程等文件', { form: 'both' }),
       mat('food_safety_rules', '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', { tolerable: true }),
-      mat('food_safety_commitment', '食品经营许可告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
       M.authorizationLetter(),
     ],
     form: form([
@@ -1089,7 +1088,6 @@ const hrssItems: DemoItem[] = [
       mat('staff_list', '专职工作人员名单及其职业资格证明', { kind: 'copy' }),
       mat('management_rules', '机构章程和管理制度', {}),
       M.leaseContract({ name: '经营场所使用证明' }),
-      mat('commitment_letter', '告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
     ],
     form: form([
       enterprise.name('机构名称'),
@@ -1948,7 +1946,6 @@ const healthItems: DemoItem[] = [
         sourceNote: '由有资质的检测机构出具',
       }),
       mat('hygiene_rules', '公共场所卫生管理制度', { tolerable: true }),
-      mat('commitment_letter', '告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
     ],
     form: form([
       enterprise.name(),
@@ -2440,7 +2437,6 @@ const ecologyItems: DemoItem[] = [
     specialProcedures: '技术评估和公示时间不计入审批时限。',
     materials: [
       ...eiaMaterials('建设项目环境影响报告表'),
-      mat('commitment_letter', '告知承诺书', { necessity: 'conditional', condition: '选择告知承诺方式办理的' }),
     ],
     form: form([
       ...projectFields(),

@@ -10,6 +10,7 @@ import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { useMe } from '../../../api/auth.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
+import { CommitmentTag } from '../shared/Commitment.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
@@ -65,9 +66,10 @@ export function MyCasesPage() {
       title: t('common.status'),
       dataIndex: 'status',
       width: 130,
-      render: (s: CaseStatus) => (
+      render: (s: CaseStatus, c: CaseSummary) => (
         <div>
           <StatusTag status={s} t={t} />
+          <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
           {needsMe.includes(s) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
         </div>
       ),

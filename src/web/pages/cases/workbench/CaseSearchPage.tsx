@@ -25,6 +25,7 @@ import { useOrganizationOptions } from '../../../api/org.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
+import { CommitmentTag } from '../shared/Commitment.tsx';
 import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
@@ -73,7 +74,18 @@ export function CaseSearchPage() {
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
     { title: t('cases.channel'), dataIndex: 'channel', width: 110, render: (c: string) => channelLabel(t, c) },
-    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      width: 120,
+      render: (s: CaseStatus, c: CaseSummary) => (
+        <>
+          <StatusTag status={s} t={t} />
+          {/* 告知承诺制: the grant was revoked */}
+          <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
+        </>
+      ),
+    },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 170, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
     { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
     { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 190, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
