@@ -12,7 +12,7 @@ import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
-import type { DocumentKind } from './fees.tables.ts';
+import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { licenseReference } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
@@ -462,17 +462,7 @@ export function registerCaseDocuments(deps: Deps): void {
 
 // ——— reading ———
 
-const kindOrder: DocumentKind[] = [
-  'material_receipt',
-  'commitment_letter',
-  'acceptance_notice',
-  'one_time_notice',
-  'refusal_decision',
-  'decision',
-  'license',
-  'receipt',
-  'revocation_decision',
-];
+const kindOrder: readonly DocumentKind[] = documentKindList;
 
 export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DocumentKind } from '../../common/documents.ts';
 
 export type FeeStage = 'acceptance' | 'decision';
 export type FeeStatus = 'unpaid' | 'paid' | 'waived';
@@ -49,16 +50,7 @@ export interface CasePaymentTable {
   version: Generated<number>;
 }
 
-export type DocumentKind =
-  | 'material_receipt'
-  | 'commitment_letter'
-  | 'acceptance_notice'
-  | 'one_time_notice'
-  | 'refusal_decision'
-  | 'decision'
-  | 'license'
-  | 'receipt'
-  | 'revocation_decision';
+export type { DocumentKind };
 
 export interface CaseDocumentTable {
   id: Generated<number>;

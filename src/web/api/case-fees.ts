@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../../common/documents.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 
@@ -43,18 +44,7 @@ export interface CaseFees {
   payments: Payment[];
   totals: { dueCents: number; paidCents: number; unpaidCents: number; unassessed: number; settled: boolean };
 }
-export type DocumentKind =
-  | 'material_receipt'
-  /** 告知承诺书, issued when an application by commitment is filed */
-  | 'commitment_letter'
-  | 'acceptance_notice'
-  | 'one_time_notice'
-  | 'refusal_decision'
-  | 'decision'
-  | 'license'
-  | 'receipt'
-  /** 撤销行政许可决定书, when a commitment found false revokes the license */
-  | 'revocation_decision';
+export type { DocumentKind };
 export interface CaseDocument {
   id: number;
   kind: DocumentKind;
