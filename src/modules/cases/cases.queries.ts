@@ -491,6 +491,12 @@ export async function listCases(
           'k.delivery_choice',
           'k.tolerated_due_at',
           'k.revoked_at',
+          // 容缺待补: what each case still waits for (that list only)
+          (f.queue === 'tolerated'
+            ? sql<{ key: string; name: string }[] | null>`(SELECT json_agg(json_build_object('key', m.material_key, 'name', m.name) ORDER BY m.id)
+                FROM case_material m WHERE m.case_id = k.id AND m.status = 'tolerated')`
+            : sql<null>`null`
+          ).as('tolerated'),
         ])
         .$call((q) =>
           // 容缺待补: the soonest due first
@@ -528,6 +534,8 @@ export async function listCases(
       deliveryChoice: r.delivery_choice,
       /** 容缺受理: materials accepted to follow are due by then (null: none outstanding) */
       toleratedDueAt: r.tolerated_due_at?.toISOString() ?? null,
+      /** in 容缺待补 (`queue=tolerated`): the materials still to follow */
+      ...(f.queue === 'tolerated' ? { tolerated: r.tolerated ?? [] } : {}),
       /** the grant was revoked (告知承诺制: the commitment proved false) */
       revokedAt: r.revoked_at?.toISOString() ?? null,
       regionId: r.region_id,

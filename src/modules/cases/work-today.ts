@@ -37,7 +37,9 @@ export async function workToday(db: Db, actor: Actor | null) {
  */
 async function applicantToday(db: Db, actor: Actor) {
   const cases = await scopedCases(db, actor);
-  const asked = sql<boolean>`((k.parent_id IS NULL AND k.status = 'notified') OR (k.bundle_id IS NULL AND k.status = 'awaiting_supplement'))`;
+  // materials asked for: a one-time notice, a supplement during review, or what was accepted to follow (容缺后补)
+  const asked = sql<boolean>`((k.parent_id IS NULL AND k.status = 'notified') OR (k.bundle_id IS NULL AND k.status = 'awaiting_supplement')
+    OR (k.tolerated_due_at IS NOT NULL AND k.status NOT IN ('withdrawn', 'refused')))`;
   const unpaid = sql<number | null>`(SELECT sum(f.amount_cents)::int FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
   const owes = sql<boolean>`EXISTS (SELECT 1 FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`;
   const [counts, waiting] = await Promise.all([

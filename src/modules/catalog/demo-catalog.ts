@@ -2435,9 +2435,7 @@ const ecologyItems: DemoItem[] = [
     window: '1',
     commitmentApproval: true,
     specialProcedures: '技术评估和公示时间不计入审批时限。',
-    materials: [
-      ...eiaMaterials('建设项目环境影响报告表'),
-    ],
+    materials: [...eiaMaterials('建设项目环境影响报告表')],
     form: form([
       ...projectFields(),
       f.select('industry', '行业类别', 'Industry', ['食品制造业', '金属制品业', '汽车制造业', '社会事业与服务业', '房地产开发', '其他']),

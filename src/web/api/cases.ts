@@ -55,12 +55,19 @@ export interface CaseSummary {
   delivery: { dueDate: string; workdaysLeft: number } | null;
   /** how the applicant asked to receive the result, if they said */
   deliveryChoice: DeliveryMethod | null;
+  /** 容缺受理: the materials accepted to follow are due by then; null when none is outstanding */
+  toleratedDueAt: string | null;
+  /** in 容缺待补 (`queue=tolerated`) only: the materials still to follow */
+  tolerated?: { key: string; name: string }[];
+  /** 撤销: the grant was revoked (告知承诺制, the commitment found false) */
+  revokedAt: string | null;
 }
 
 export interface CaseMaterial {
   key: string;
   name: string;
-  status: 'provided' | 'missing' | 'from_license' | 'waived';
+  /** `tolerated`: accepted without it, to be handed in later (容缺后补) */
+  status: 'provided' | 'missing' | 'from_license' | 'waived' | 'tolerated';
   reference: string | null;
   round: number;
   note: string | null;
@@ -199,6 +206,8 @@ export interface CaseDetail {
   commitmentCheck: CommitmentCheck | null;
   /** 撤销: the license was revoked, the commitment having been found false */
   revokedAt: string | null;
+  /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
+  toleratedDueAt: string | null;
   version: number;
 }
 
@@ -349,10 +358,18 @@ export interface AskItem {
 
 /** The body of POST /cases/:id/actions. */
 export type CaseAction =
-  | { action: 'accept'; note?: string | null; expectedVersion?: number }
+  | {
+      action: 'accept';
+      note?: string | null;
+      expectedVersion?: number;
+      /** 容缺受理: accept without the missing materials the item lets follow, to be handed in within that many working days */
+      tolerate?: { workdays: number } | null;
+    }
   | { action: 'notice'; items: AskItem[]; note?: string | null }
   | { action: 'refuse'; reason: string }
   | { action: 'supplement'; materials: { key: string; reference: string }[] }
+  /** 容缺后补: any of the materials accepted to follow (the applicant, or the window for them) */
+  | { action: 'hand_in'; materials: { key: string; reference: string }[] }
   | { action: 'withdraw'; reason?: string | null }
   | {
       action: 'deliver';
@@ -445,6 +462,9 @@ export interface WorkToday {
     /** accepted immediate items whose decision or conclusion the window makes on the spot (当场办结) */
     windowDecision: number;
     toDeliver: number;
+    /** 容缺待补: cases accepted with materials to follow not all in yet, and those past their day */
+    tolerated: number;
+    toleratedOverdue: number;
     /** results on the last day of their ten working days (art. 44), and past them */
     deliveryDueToday: number;
     lateDelivery: number;

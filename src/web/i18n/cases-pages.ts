@@ -12,8 +12,8 @@ export const casePages = {
   'cases.applyFor': ['在线申请：{name}', 'Apply online: {name}'],
   'cases.services': ['办事指南', 'Service guides'],
   'cases.intakeSubtitle': [
-    '前台综合受理：预审网上申请、窗口收件、授权即办件当场办结、统一出件。',
-    'The comprehensive window: pre-review, receiving at the window, deciding authorized immediate items on the spot, unified delivery.',
+    '前台综合受理：预审网上申请、窗口收件、授权即办件当场办结、跟踪容缺材料补交、统一出件。',
+    'The comprehensive window: pre-review, receiving at the window, deciding authorized immediate items on the spot, following up materials to follow, unified delivery.',
   ],
   'cases.inboxSubtitle': ['本岗位待办理的审批任务，急办件优先，其次按到期时间。', 'Tasks of your posts: urgent cases first, then by due time.'],
   'cases.searchSubtitle': [

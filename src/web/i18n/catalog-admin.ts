@@ -50,7 +50,7 @@ export const catalogAdmin = {
   'ca.material.form.electronic': ['电子', 'Electronic'],
   'ca.material.form.both': ['纸质或电子', 'Paper or electronic'],
   'ca.material.necessity.required': ['必要', 'Required'],
-  'ca.material.necessity.conditional': ['情形必要（容缺）', 'When applicable'],
+  'ca.material.necessity.conditional': ['情形必要', 'When applicable'],
   'ca.material.necessity.optional': ['非必要', 'Optional'],
   'ca.material.source.applicant': ['申请人自备', 'Applicant'],
   'ca.material.source.license': ['电子证照', 'Electronic license'],

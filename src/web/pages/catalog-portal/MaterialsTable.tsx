@@ -3,16 +3,19 @@ import type { TableColumnsType } from 'antd';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import type { Material } from '../../api/catalog.ts';
 import { isExempt } from './labels.ts';
+import { useTolT } from '../../i18n/tolerated.ts';
 
 type Row = Material & { items?: string[] };
 
 /**
  * 一次性告知: every material of a service (or of a bundle, with the services each is for) — original or
  * copy, paper or electronic, copies, necessity with its condition, and where it comes from. Materials an
- * electronic license or shared data supplies are marked 可免提交.
+ * electronic license or shared data supplies are marked 可免提交; those that may follow after acceptance 可容缺后补
+ * (a service's only: a bundle application is accepted complete).
  */
 export function MaterialsTable({ materials, itemNames }: { materials: Row[]; itemNames?: Map<string, string> }) {
   const t = useT();
+  const tt = useTolT();
   const columns: TableColumnsType<Row> = [
     { title: t('guide.mat.no'), key: 'no', width: 56, align: 'center', render: (_v, _m, i) => i + 1 },
     {
@@ -39,6 +42,11 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
       render: (n: Material['necessity'], m) => (
         <div>
           <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'}>{t(`guide.necessity.${n}` as MessageKey)}</Tag>
+          {m.tolerable && n === 'required' && !itemNames && (
+            <span className="mat-tolerable" data-testid="material-tolerable" title={tt('tol.tolerableHint')}>
+              {tt('tol.tolerableMark')}
+            </span>
+          )}
           {m.condition && <div className="cell-sub">{m.condition}</div>}
         </div>
       ),

@@ -7,6 +7,7 @@ import { guidePdfUrl, useFacets, usePublishedItem, type ItemContent, type Publis
 import { ErrorState } from '../../components/PageState.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MaterialsTable } from './MaterialsTable.tsx';
+import { useTolT } from '../../i18n/tolerated.ts';
 import { ProcessView } from './ProcessView.tsx';
 import { caseKindKey, deliveryKey, depthKey, formatLimit, formatVisits, isExempt, levelKey, resultKey, scopeKey, splitClauses, typeKey } from './labels.ts';
 import './catalog-portal.css';
@@ -68,6 +69,7 @@ function GuideSection({ id, title, children }: { id: Section | 'bundles'; title:
 
 function Guide({ item }: { item: PublishedItem }) {
   const t = useT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const c = item.content;
   const facets = useFacets();
@@ -80,6 +82,8 @@ function Guide({ item }: { item: PublishedItem }) {
     return () => window.removeEventListener('beforeprint', expand);
   }, [c.faqs]);
   const exempt = c.materials.filter(isExempt).length;
+  // 容缺后补: required materials the window may accept the application without
+  const tolerable = c.materials.filter((m) => m.necessity === 'required' && m.tolerable).length;
   const immediate = c.caseKind === 'immediate';
   const print = () => {
     setOpenFaqs(c.faqs.map((_f, i) => String(i)));
@@ -190,7 +194,10 @@ function Guide({ item }: { item: PublishedItem }) {
             <p className="guide-text">{t('guide.materialsEmpty')}</p>
           ) : (
             <>
-              <p className="guide-note">{t('guide.materialsNote', { total: c.materials.length, free: exempt })}</p>
+              <p className="guide-note">
+                {t('guide.materialsNote', { total: c.materials.length, free: exempt })}
+                {tolerable > 0 && tt('tol.guideNote', { n: tolerable })}
+              </p>
               <MaterialsTable materials={c.materials} />
             </>
           )}

@@ -10,6 +10,7 @@ import type { AuditEntry } from '../../api/types.ts';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useWorkT } from '../../i18n/case-work.ts';
+import { useTolT } from '../../i18n/tolerated.ts';
 import { eventLabel } from '../cases/shared/CaseTimeline.tsx';
 
 const actionKeys: Record<string, MessageKey> = {
@@ -52,6 +53,7 @@ const targetKeys: Record<string, MessageKey> = {
 export function AuditPage() {
   const t = useT();
   const tw = useWorkT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -86,11 +88,11 @@ export function AuditPage() {
         const followed = caseEvent ? ((e.change as { followedBy?: { type?: unknown }[] } | null)?.followedBy ?? []) : [];
         return (
           <div>
-            {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent) : a}
+            {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent, tt) : a}
             {followed.length > 0 && (
               <div className="cell-sub">
                 {t('audit.followedBy')}
-                {followed.map((f) => eventLabel(tw, String(f.type))).join(locale === 'zh-CN' ? '、' : ', ')}
+                {followed.map((f) => eventLabel(tw, String(f.type), tt)).join(locale === 'zh-CN' ? '、' : ', ')}
               </div>
             )}
             <div className="cell-sub mono">{a}</div>

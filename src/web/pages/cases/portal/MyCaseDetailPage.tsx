@@ -19,6 +19,7 @@ import { useWorkT } from '../../../i18n/case-work.ts';
 import { useReveal } from '../shared/Reveal.tsx';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
+import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
 
 /** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
@@ -105,6 +106,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
           <SupplementForm kase={kase} mode="applicant" />
         </Card>
       )}
+      <ToleratedCard kase={kase} mode="applicant" />
       <FeesAndDocuments caseId={kase.id} feesMode="applicant" />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>

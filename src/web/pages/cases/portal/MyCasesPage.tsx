@@ -16,6 +16,8 @@ import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 
 const needsMe: CaseStatus[] = ['notified', 'awaiting_supplement'];
+/** Waiting for the applicant: materials asked for, or accepted to follow (容缺后补) and not handed in yet. */
+const waitsForMe = (c: CaseSummary) => needsMe.includes(c.status) || (c.toleratedDueAt !== null && c.status !== 'withdrawn' && c.status !== 'refused');
 /** The status filter lives in the address (`/my/cases?status=delivered`, as 我的账户 links to it). */
 const statusKeys = ['status'] as const;
 
@@ -32,8 +34,12 @@ export function MyCasesPage() {
   const me = useMe().data!;
   const waiting = useCases({ status: 'notified' }, 1, 100);
   const waiting2 = useCases({ status: 'awaiting_supplement' }, 1, 100);
-  // a bundle's one-time notice is answered on the bundle, a review-time supplement on the item case
-  const toDo = (waiting.data?.items.filter((c) => c.parentId === null).length ?? 0) + (waiting2.data?.items.filter((c) => !c.isBundle).length ?? 0);
+  const waiting3 = useCases({ queue: 'tolerated' }, 1, 100);
+  // a bundle's one-time notice is answered on the bundle, a review-time supplement on the item case; what was accepted to follow on its case
+  const toDo =
+    (waiting.data?.items.filter((c) => c.parentId === null).length ?? 0) +
+    (waiting2.data?.items.filter((c) => !c.isBundle).length ?? 0) +
+    (waiting3.data?.items.filter((c) => c.status !== 'awaiting_supplement').length ?? 0);
   const rows = nestBundles(list.data?.items ?? []);
   const expandable = useBundleExpansion(rows);
   const columns: TableColumnsType<CaseRow> = [
@@ -66,11 +72,11 @@ export function MyCasesPage() {
       title: t('common.status'),
       dataIndex: 'status',
       width: 130,
-      render: (s: CaseStatus, c: CaseSummary) => (
+      render: (s: CaseStatus, c: CaseRow) => (
         <div>
           <StatusTag status={s} t={t} />
           <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
-          {needsMe.includes(s) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
+          {waitsForMe(c) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
         </div>
       ),
     },
@@ -126,7 +132,7 @@ export function MyCasesPage() {
             expandable={expandable}
             loading={list.isFetching}
             scroll={{ x: 1000 }}
-            rowClassName={(c) => (needsMe.includes(c.status) ? 'case-row-attention' : '')}
+            rowClassName={(c) => (waitsForMe(c) ? 'case-row-attention' : '')}
             locale={{
               emptyText: list.isPending ? (
                 ' '

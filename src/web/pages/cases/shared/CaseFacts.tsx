@@ -7,6 +7,8 @@ import { channelLabel, deliveryLabel } from './labels.tsx';
 import { DeliveryChoiceEdit, DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
 import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
+import { toleratedFacts } from './Tolerated.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -35,6 +37,7 @@ export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'i
 /** The outcome so far, in one banner: refused, withdrawn, decided, delivered — or the license revoked since. */
 export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
   const t = useCaseT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const delivery = deliveryOf(kase);
   // a grant revoked (告知承诺 found false) is no longer the outcome to show
@@ -70,7 +73,14 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
           decision: t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'),
         })}
-        description={kase.deliveryDeadline ? t('cases.deliveryBy', { date: kase.deliveryDeadline.dueDate }) : undefined}
+        description={
+          // 容缺受理: the result waits for the materials to follow before its delivery
+          kase.toleratedDueAt && kase.status === 'concluded'
+            ? tt('tol.outcomeHeld')
+            : kase.deliveryDeadline
+              ? t('cases.deliveryBy', { date: kase.deliveryDeadline.dueDate })
+              : undefined
+        }
       />
     );
   return null;
@@ -97,6 +107,7 @@ export function CaseFacts({
   const delivery = deliveryInFull ?? kase.deliveryChoice;
   const t = useCaseT();
   const ct = useCommitT();
+  const tt = useTolT();
   const { locale } = useLocale();
   return (
     <Descriptions
@@ -144,6 +155,7 @@ export function CaseFacts({
         ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),
         ...(kase.concludedAt ? [{ key: 'concluded', label: t('cases.concludedAt'), children: formatDateTime(kase.concludedAt, locale) }] : []),
         ...(kase.deliveredAt ? [{ key: 'delivered', label: t('cases.deliveredAt'), children: formatDateTime(kase.deliveredAt, locale) }] : []),
+        ...toleratedFacts(kase, tt, t('cases.listSep')),
         ...commitmentFacts(kase, ct),
       ]}
     />

@@ -6,8 +6,10 @@ import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
 import { useCommitT, type CommitT as CaseT } from '../../../i18n/commitment.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
+import { useTolT, type TolT } from '../../../i18n/tolerated.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
+import { toleratedDay } from './Tolerated.tsx';
 
 type P = Record<string, any>;
 
@@ -26,6 +28,7 @@ const colors: Record<string, string> = {
   delivered: 'green',
   special_procedure_started: 'orange',
   extended: 'orange',
+  tolerated_handed_in: 'green',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -41,9 +44,25 @@ function asked(items: unknown, t: CaseT): ReactNode {
 
 const yuanOf = (cents: unknown, t: CaseT) => (typeof cents === 'number' ? `¥${(cents / 100).toFixed(2)}` : t('cases.ev.feeToAssess'));
 
+/** What 容缺受理's steps need besides the event: their strings, and the names of the materials by key. */
+interface Tolerated {
+  tt: TolT;
+  names: Map<string, string>;
+}
+
+/** The names of the materials accepted to follow, as the acceptance listed them (the later events name keys). */
+function toleratedNames(events: CaseEvent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.type === 'accepted' && Array.isArray((e.payload as P).tolerated))
+      for (const m of (e.payload as P).tolerated as { key?: string; name?: string }[]) if (m?.key) names.set(m.key, m.name ?? m.key);
+  return names;
+}
+
 /** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
-function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
+function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactNode[] {
   const p = e.payload as P;
+  const named = (keys: unknown) => (Array.isArray(keys) ? (keys as string[]).map((k) => tol.names.get(k) ?? k).join(t('cases.listSep')) : '');
   const out: ReactNode[] = [];
   const line = (key: Parameters<CaseT>[0], vars: Record<string, string | number>) => out.push(t(key, vars));
   switch (e.type) {
@@ -64,7 +83,18 @@ function details(e: CaseEvent, t: CaseT, locale: Locale): ReactNode[] {
         line('cases.ev.deadlines', { committed: formatDeadline(p.committedDueAt, locale, t), legal: formatDeadline(p.legalDueAt, locale, t) });
       if (p.countedFromReceipt) out.push(t('cases.ev.fromReceipt'));
       if (p.commitment) out.push(t('commit.ev.accepted'));
+      if (Array.isArray(p.tolerated) && p.tolerated.length && typeof p.toleratedDueAt === 'string')
+        out.push(
+          tol.tt('tol.ev.accepted', {
+            names: (p.tolerated as { key: string; name?: string }[]).map((m) => m.name ?? m.key).join(t('cases.listSep')),
+            due: toleratedDay(p.toleratedDueAt, locale),
+          }),
+        );
       if (p.note) line('cases.ev.note', { text: p.note });
+      break;
+    case 'tolerated_handed_in':
+      out.push(tol.tt('tol.ev.materials', { names: named(p.materials) }));
+      out.push(Array.isArray(p.left) && p.left.length ? tol.tt('tol.ev.left', { names: named(p.left) }) : tol.tt('tol.ev.allIn'));
       break;
     case 'stage_entered':
       break;
@@ -221,13 +251,21 @@ const collaborationEvents = new Set([
   'child_resumed',
 ]);
 
-export const eventLabel = (t: WorkT, type: string) =>
-  knownEvents.has(type) ? t(`cases.ev.${type}` as CaseKey) : collaborationEvents.has(type) ? t(`ev.${type}` as WorkKey) : type;
+export const eventLabel = (t: WorkT, type: string, tt?: TolT) =>
+  knownEvents.has(type)
+    ? t(`cases.ev.${type}` as CaseKey)
+    : collaborationEvents.has(type)
+      ? t(`ev.${type}` as WorkKey)
+      : type === 'tolerated_handed_in' && tt
+        ? tt('tol.ev.handedIn')
+        : type;
 
 /** Every step of a case: what happened, who did it, when, and why. */
 export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {
   const t = useCommitT();
+  const tt = useTolT();
   const { locale } = useLocale();
+  const tol: Tolerated = { tt, names: toleratedNames(events) };
   const ordered = newestFirst ? [...events].reverse() : events;
   return (
     <Timeline
@@ -249,12 +287,12 @@ export function CaseTimeline({ events, newestFirst = false }: { events: CaseEven
           ) : (
             <div className="case-event" data-event={e.type}>
               <div className="case-event-head">
-                <Typography.Text strong>{eventLabel(t, e.type)}</Typography.Text>
+                <Typography.Text strong>{eventLabel(t, e.type, tt)}</Typography.Text>
                 <span className="case-event-meta">
                   {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
                 </span>
               </div>
-              {details(e, t, locale).map((d, i) => (
+              {details(e, t, locale, tol).map((d, i) => (
                 <div key={i} className="case-event-detail">
                   {d}
                 </div>

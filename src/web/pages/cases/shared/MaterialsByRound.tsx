@@ -1,10 +1,17 @@
 import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCaseT, type CaseKey } from '../../../i18n/cases-pages.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import { fileUrl } from '../../../api/files.ts';
 import type { CaseMaterial } from '../../../api/cases.ts';
 
-const statusColor: Record<CaseMaterial['status'], string> = { provided: 'green', from_license: 'cyan', missing: 'default', waived: 'default' };
+const statusColor: Record<CaseMaterial['status'], string> = {
+  provided: 'green',
+  from_license: 'cyan',
+  missing: 'default',
+  waived: 'default',
+  tolerated: 'orange',
+};
 
 /** A material's reference: a link for an upload or a license the applicant held, the clerk's note for paper, a note for a license to be taken. */
 export function MaterialReference({ m }: { m: CaseMaterial }) {
@@ -28,7 +35,12 @@ export function MaterialReference({ m }: { m: CaseMaterial }) {
 
 export function MaterialStatus({ status }: { status: CaseMaterial['status'] }) {
   const t = useCaseT();
-  return <Tag color={statusColor[status]}>{t(`cases.mstatus.${status}` as CaseKey)}</Tag>;
+  const tt = useTolT();
+  return (
+    <Tag color={statusColor[status]} data-status={status}>
+      {status === 'tolerated' ? tt('tol.mstatus') : t(`cases.mstatus.${status}` as CaseKey)}
+    </Tag>
+  );
 }
 
 /**

@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Upload } from 'antd';
-import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
-import { useLocale } from '../../../i18n/index.tsx';
+import { Alert, Button } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
 import { useCaseAction, type CaseDetail, type CaseMaterial } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { paperVerified } from './MaterialsInput.tsx';
+import { MaterialUploads, handedInList, type HandedIn } from './MaterialUploads.tsx';
 
 /** What is asked for now: the missing materials of the latest round (one-time notice or a supplement request). */
 export function askedMaterials(kase: CaseDetail): CaseMaterial[] {
@@ -39,72 +36,33 @@ export function askedNote(kase: CaseDetail): string | null {
  */
 export function SupplementForm({ kase, mode }: { kase: CaseDetail; mode: 'applicant' | 'window' }) {
   const t = useCaseT();
-  const { locale } = useLocale();
   const asked = askedMaterials(kase);
-  const [refs, setRefs] = useState<Record<string, { reference: string; name: string }>>({});
-  const [busy, setBusy] = useState<string | null>(null);
+  const [refs, setRefs] = useState<HandedIn>({});
   const [error, setError] = useState<string | null>(null);
   const [key, renew] = useIdempotencyKey();
   const action = useCaseAction(kase.id);
   if (asked.length === 0) return null;
   const complete = asked.every((m) => refs[m.key]);
-  const upload = async (m: CaseMaterial, file: File) => {
-    setBusy(m.key);
+  const submit = () => {
     setError(null);
-    try {
-      const stored = await uploadFile(file, locale);
-      setRefs((r) => ({ ...r, [m.key]: { reference: fileReference(stored), name: stored.name } }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const submit = () =>
     action.mutate(
-      { body: { action: 'supplement', materials: asked.map((m) => ({ key: m.key, reference: refs[m.key]!.reference })) }, key },
+      { body: { action: 'supplement', materials: handedInList(asked, refs) }, key },
       { onSuccess: () => renew(), onError: (e) => setError(e.message) },
     );
+  };
   const note = askedNote(kase);
+  const notes = new Map(asked.map((m) => [m.key, m.note]));
   return (
     <div data-testid="supplement-form">
       {note && <Alert type="info" showIcon className="block-gap" title={t('cases.askedGeneralNote', { text: note })} />}
-      <div className="case-asked-list">
-        {asked.map((m) => (
-          <div key={m.key} className="case-material" data-material={m.key}>
-            <div className="case-material-main">
-              <div className="case-material-name">
-                {refs[m.key] ? <CheckCircleFilled className="case-material-done" /> : <span className="case-material-dot" />}
-                <span className="sf-required">{m.name}</span>
-              </div>
-              {m.note && <div className="case-asked-note">{t('cases.askedItemNote', { text: m.note })}</div>}
-              {refs[m.key] && (
-                <div className="case-material-file">
-                  {fileUrl(refs[m.key]!.reference) ? (
-                    <a href={fileUrl(refs[m.key]!.reference)!} target="_blank" rel="noreferrer">
-                      {refs[m.key]!.name}
-                    </a>
-                  ) : (
-                    refs[m.key]!.name
-                  )}
-                </div>
-              )}
-            </div>
-            <div className="case-material-actions">
-              {mode === 'window' && (
-                <Button onClick={() => setRefs((r) => ({ ...r, [m.key]: { reference: paperVerified, name: paperVerified } }))}>
-                  {t('cases.paperVerified')}
-                </Button>
-              )}
-              <Upload accept={acceptAttribute} showUploadList={false} disabled={!!busy} customRequest={({ file }) => void upload(m, file as File)}>
-                <Button icon={<UploadOutlined />} loading={busy === m.key} data-testid={`supplement-upload-${m.key}`}>
-                  {refs[m.key] ? t('cases.replaceFile') : t('cases.uploadFile')}
-                </Button>
-              </Upload>
-            </div>
-          </div>
-        ))}
-      </div>
+      <MaterialUploads
+        materials={asked}
+        value={refs}
+        onChange={setRefs}
+        mode={mode}
+        testIdPrefix="supplement"
+        note={(k) => (notes.get(k) ? <div className="case-asked-note">{t('cases.askedItemNote', { text: notes.get(k)! })}</div> : null)}
+      />
       {error && <Alert type="error" showIcon className="block-gap" title={error} />}
       <Button type="primary" disabled={!complete} loading={action.isPending} onClick={submit} data-testid="supplement-submit">
         {t('cases.submitSupplement')}

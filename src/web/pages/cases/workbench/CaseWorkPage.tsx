@@ -27,6 +27,7 @@ import { CcButton, ExtensionRequests, NoteButton } from './CaseCollab.tsx';
 import { checkCompleteness } from './completeness.ts';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { CommitmentCheckAction } from './CommitmentCheckDialog.tsx';
+import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
 
 /** 办件 for staff: who, what, where it stands, the clocks, the materials check, and the actions this user may take now. */
@@ -99,6 +100,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
       </Card>
       <ParentNotice kase={kase} base="/workbench/cases" />
       <OutcomeBanner kase={kase} />
+      <ToleratedCard kase={kase} mode={isClerk ? 'window' : undefined} />
       {kase.bundle && (
         <Card title={w('bundle.childrenTitle', bundleProgress(kase))} className="block-gap" data-testid="bundle-card">
           <BundleChildren kase={kase} base="/workbench/cases" />

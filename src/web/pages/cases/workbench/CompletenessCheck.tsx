@@ -1,12 +1,14 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import { MaterialReference, MaterialStatus } from '../shared/MaterialsByRound.tsx';
 import type { Completeness, CompletenessRow } from './completeness.ts';
 
 /** 材料完整性检查: each material of the item, whether it is required, and what the case holds for it now. */
 export function CompletenessCheck({ completeness }: { completeness: Completeness }) {
   const t = useCaseT();
+  const tt = useTolT();
   const columns: TableColumnsType<CompletenessRow> = [
     {
       title: t('cases.material'),
@@ -21,11 +23,20 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
     {
       title: t('cases.necessity'),
       dataIndex: 'necessity',
-      width: 110,
-      render: (n: CompletenessRow['necessity']) => (
-        <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'} variant="outlined">
-          {n === 'unknown' ? '—' : t(`cases.necessity.${n}`)}
-        </Tag>
+      width: 120,
+      render: (n: CompletenessRow['necessity'], r) => (
+        <div className="tag-wrap">
+          <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'} variant="outlined">
+            {n === 'unknown' ? '—' : t(`cases.necessity.${n}`)}
+          </Tag>
+          {r.tolerable && (
+            <Tooltip title={tt('tol.tolerableHint')}>
+              <Tag color="gold" variant="outlined" data-testid={`tolerable-${r.key}`}>
+                {tt('tol.tolerableTag')}
+              </Tag>
+            </Tooltip>
+          )}
+        </div>
       ),
     },
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CompletenessRow['status']) => <MaterialStatus status={s} /> },
@@ -33,8 +44,30 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
   ];
   return (
     <div data-testid="completeness">
-      {completeness.isComplete ? (
+      {completeness.isComplete && completeness.tolerated.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap"
+          data-testid="completeness-tolerated"
+          title={tt('tol.completeTolerated', { n: completeness.tolerated.length })}
+          description={completeness.tolerated.map((m) => m.name).join(t('cases.listSep'))}
+        />
+      ) : completeness.isComplete ? (
         <Alert type="success" showIcon className="block-gap" title={t('cases.complete')} />
+      ) : completeness.missingTolerable.length > 0 ? (
+        <Alert
+          type={completeness.canTolerate ? 'info' : 'warning'}
+          showIcon
+          className="block-gap"
+          data-testid="completeness-tolerable"
+          title={
+            completeness.canTolerate
+              ? tt('tol.completeTolerable', { n: completeness.missingRequired.length })
+              : tt('tol.completeBlocking', { n: completeness.missingRequired.length, m: completeness.missingBlocking.length })
+          }
+          description={completeness.missingRequired.map((m) => (m.tolerable ? `${m.name}${tt('tol.tolerableMark')}` : m.name)).join(t('cases.listSep'))}
+        />
       ) : (
         <Alert
           type="warning"

@@ -9,21 +9,84 @@ import { useIdempotencyKey } from '../../../components/forms.ts';
 import { deliveryLabel } from '../shared/labels.tsx';
 import { UnpaidFeesAlert, useDeliveryBlockedByFees } from '../shared/FeesPanel.tsx';
 import { useFeedback } from '../../../components/feedback-context.tsx';
+import { useLocation, useNavigate } from 'react-router';
+import { useLocale } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
+import { toleratedDay, toleratedMaterials } from '../shared/Tolerated.tsx';
 
 const methods: DeliveryMethod[] = ['pickup', 'post', 'locker', 'electronic'];
 
+type Delivered = {
+  id: number;
+  number: string;
+  subject: string;
+  applicant: { name: string; idNumber: string };
+  /** 容缺受理: materials to follow still outstanding, due then (the result waits for them) */
+  toleratedDueAt?: string | null;
+  /** 撤销: the grant was revoked (告知承诺制) */
+  revokedAt?: string | null;
+};
+
 /**
  * 统一出件: hand the result over — at the window after checking the identity of whoever collects it,
- * by post with the tracking number, in a locker with its code, or electronically.
+ * by post with the tracking number, in a locker with its code, or electronically. A case accepted with materials to
+ * follow that are not all in is not delivered (the dialog says what it waits for); a revoked grant goes out as its
+ * revocation decision.
  */
-export function DeliverDialog({
-  kase,
-  onClose,
-}: {
-  kase: { id: number; number: string; subject: string; applicant: { name: string; idNumber: string } };
-  onClose: () => void;
-}) {
+export function DeliverDialog({ kase, onClose }: { kase: Delivered; onClose: () => void }) {
+  const detail = useCase(kase.id);
+  const toleratedDueAt = detail.data ? detail.data.toleratedDueAt : kase.toleratedDueAt;
+  if (toleratedDueAt) return <HeldDialog kase={kase} dueAt={toleratedDueAt} onClose={onClose} />;
+  return <DeliverForm kase={kase} revokedAt={detail.data ? detail.data.revokedAt : (kase.revokedAt ?? null)} onClose={onClose} />;
+}
+
+/** 容缺待补: the result waits for the materials accepted to follow; the case page is where the window takes them. */
+function HeldDialog({ kase, dueAt, onClose }: { kase: Delivered; dueAt: string; onClose: () => void }) {
   const t = useCaseT();
+  const tt = useTolT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const onCasePage = useLocation().pathname === `/workbench/cases/${kase.id}`;
+  const detail = useCase(kase.id);
+  const names = detail.data ? toleratedMaterials(detail.data).map((m) => m.name) : [];
+  return (
+    <Modal
+      open
+      title={t('cases.deliverTitle', { number: kase.number })}
+      onCancel={onClose}
+      data-testid="deliver-dialog"
+      footer={
+        <Space>
+          <Button onClick={onClose} data-testid="deliver-held-close">
+            {tt('tol.close')}
+          </Button>
+          {!onCasePage && (
+            <Button type="primary" onClick={() => navigate(`/workbench/cases/${kase.id}`)} data-testid="deliver-held-open">
+              {tt('tol.deliverHeldOpen')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Typography.Paragraph>
+        {kase.subject} · {kase.applicant.name}
+      </Typography.Paragraph>
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="deliver-held"
+        title={tt('tol.deliverHeldTitle')}
+        description={tt('tol.deliverHeldText', { due: toleratedDay(dueAt, locale), names: names.join(t('cases.listSep')) || '…' })}
+      />
+    </Modal>
+  );
+}
+
+function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt: string | null; onClose: () => void }) {
+  const t = useCaseT();
+  const tt = useTolT();
+  const { locale } = useLocale();
   // the methods the item's guide offers (a bundle's: any), starting from the one the applicant asked for
   const detail = useCase(kase.id);
   const offered = detail.data?.deliveryMethods?.length ? detail.data.deliveryMethods : methods;
@@ -82,6 +145,16 @@ export function DeliverDialog({
       onCancel={onClose}
       data-testid="deliver-dialog"
     >
+      {revokedAt && (
+        <Alert
+          type="error"
+          showIcon
+          className="block-gap"
+          data-testid="deliver-revoked"
+          title={tt('tol.deliverRevokedTitle', { date: formatDateTime(revokedAt, locale) })}
+          description={tt('tol.deliverRevokedText')}
+        />
+      )}
       <UnpaidFeesAlert caseId={kase.id} />
       <Typography.Paragraph>
         {kase.subject} · {kase.applicant.name} <span className="mono cell-sub">{kase.applicant.idNumber}</span>

@@ -13,10 +13,13 @@ import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import { deliveryLabel } from '../shared/labels.tsx';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
+import { useTolT } from '../../../i18n/tolerated.ts';
+import { toleratedDay } from '../shared/Tolerated.tsx';
 
 /** 待出件: concluded cases whose results wait for unified delivery (行政许可法 art. 44: within 10 days of the decision). */
 export function DeliveryTab() {
   const t = useCaseT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const [page, setPage] = useState(1);
   // by how the results go out: the day's post in one batch, the pickups for the window
@@ -51,19 +54,39 @@ export function DeliveryTab() {
       title: <Tooltip title={t('cases.deliveryDueHint')}>{t('cases.deliveryDue')}</Tooltip>,
       dataIndex: 'delivery',
       width: 200,
-      render: (d: CaseSummary['delivery']) =>
-        d && (
-          <span data-testid="delivery-due">
-            <span className="mono">{d.dueDate}</span>{' '}
-            {d.workdaysLeft < 0 ? (
-              <Tag color="red">{t('cases.deliveryLate', { n: -d.workdaysLeft })}</Tag>
-            ) : d.workdaysLeft === 0 ? (
-              <Tag color="orange">{t('cases.deliveryToday')}</Tag>
-            ) : (
-              <Tag color={d.workdaysLeft <= 3 ? 'gold' : 'default'}>{t('cases.deliveryLeft', { n: d.workdaysLeft })}</Tag>
-            )}
-          </span>
-        ),
+      render: (d: CaseSummary['delivery'], c) => (
+        <>
+          {d && (
+            <span data-testid="delivery-due">
+              <span className="mono">{d.dueDate}</span>{' '}
+              {d.workdaysLeft < 0 ? (
+                <Tag color="red">{t('cases.deliveryLate', { n: -d.workdaysLeft })}</Tag>
+              ) : d.workdaysLeft === 0 ? (
+                <Tag color="orange">{t('cases.deliveryToday')}</Tag>
+              ) : (
+                <Tag color={d.workdaysLeft <= 3 ? 'gold' : 'default'}>{t('cases.deliveryLeft', { n: d.workdaysLeft })}</Tag>
+              )}
+            </span>
+          )}
+          {(c.toleratedDueAt || c.revokedAt) && (
+            <div className="tag-wrap case-delivery-flags">
+              {/* 容缺受理: the result waits for the materials to follow */}
+              {c.toleratedDueAt && (
+                <Tooltip title={tt('tol.heldTip', { due: toleratedDay(c.toleratedDueAt, locale) })}>
+                  <Tag color="orange" data-testid="delivery-held">
+                    {tt('tol.heldTag')}
+                  </Tag>
+                </Tooltip>
+              )}
+              {c.revokedAt && (
+                <Tag color="red" data-testid="delivery-revoked">
+                  {tt('tol.revokedTag')}
+                </Tag>
+              )}
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: t('cases.deliveryChoiceShort'),
@@ -118,7 +141,10 @@ export function DeliveryTab() {
         rowSelection={{
           selectedRowKeys: chosen.map((c) => c.id),
           onChange: (_keys, rows) => setChosen(rows),
-          getCheckboxProps: (c) => ({ disabled: c.deliveryChoice !== 'electronic' || !!batch.progress, title: t('cases.batchDeliverHint') }),
+          getCheckboxProps: (c) => ({
+            disabled: c.deliveryChoice !== 'electronic' || !!c.toleratedDueAt || !!batch.progress,
+            title: c.toleratedDueAt ? tt('tol.batchHeld') : t('cases.batchDeliverHint'),
+          }),
         }}
         columns={columns}
         dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
@@ -130,7 +156,14 @@ export function DeliveryTab() {
       />
       {delivering && (
         <DeliverDialog
-          kase={{ id: delivering.id, number: delivering.number, subject: delivering.subject, applicant: { name: delivering.applicantName, idNumber: '' } }}
+          kase={{
+            id: delivering.id,
+            number: delivering.number,
+            subject: delivering.subject,
+            applicant: { name: delivering.applicantName, idNumber: '' },
+            toleratedDueAt: delivering.toleratedDueAt,
+            revokedAt: delivering.revokedAt,
+          }}
           onClose={() => setDelivering(null)}
         />
       )}

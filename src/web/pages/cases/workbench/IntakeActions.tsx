@@ -1,21 +1,23 @@
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Space, Tooltip, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
+import { CheckOutlined, ClockCircleOutlined, CloseOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import { useCaseAction, type AskItem, type CaseDetail } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { AskList, askComplete, type AskOption } from './AskList.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import type { Completeness } from './completeness.ts';
 
-type Dialog = 'accept' | 'notice' | 'refuse' | 'deliver' | null;
+type Dialog = 'accept' | 'tolerate' | 'notice' | 'refuse' | 'deliver' | null;
 
 /**
- * The window's actions on a case (case.intake): accept, the one-time notice, refusal before
- * acceptance, and unified delivery once it is concluded.
+ * The window's actions on a case (case.intake): accept — complete, or 容缺受理 when all that is missing may follow —,
+ * the one-time notice, refusal before acceptance, and unified delivery once it is concluded.
  */
 export function IntakeActions({ kase, completeness }: { kase: CaseDetail; completeness: Completeness }) {
   const t = useCaseT();
+  const tt = useTolT();
   // a dialog belongs to the case as it was opened on: once the case moves on (and these buttons go), it is gone, and
   // does not come back when the case next offers a window action (the accept dialog reappearing at delivery)
   const [opened, setOpened] = useState<{ dialog: Dialog; version: number } | null>(null);
@@ -30,8 +32,17 @@ export function IntakeActions({ kase, completeness }: { kase: CaseDetail; comple
   return (
     <>
       <Space wrap data-testid="intake-actions">
-        {canPreReview && (
-          <Tooltip title={missing.length ? t('cases.acceptBlocked', { names: missing.map((m) => m.name).join(t('cases.listSep')) }) : undefined}>
+        {canPreReview && completeness.canTolerate && (
+          <Tooltip title={tt('tol.acceptHint')}>
+            <Button type="primary" icon={<ClockCircleOutlined />} onClick={() => setDialog('tolerate')} data-testid="action-tolerate">
+              {tt('tol.accept')}
+            </Button>
+          </Tooltip>
+        )}
+        {canPreReview && !completeness.canTolerate && (
+          <Tooltip
+            title={missing.length ? t('cases.acceptBlocked', { names: completeness.missingBlocking.map((m) => m.name).join(t('cases.listSep')) }) : undefined}
+          >
             <Button type="primary" icon={<CheckOutlined />} disabled={missing.length > 0} onClick={() => setDialog('accept')} data-testid="action-accept">
               {t('cases.accept')}
             </Button>
@@ -56,6 +67,7 @@ export function IntakeActions({ kase, completeness }: { kase: CaseDetail; comple
         )}
       </Space>
       {dialog === 'accept' && <AcceptDialog kase={kase} onClose={() => setDialog(null)} />}
+      {dialog === 'tolerate' && <TolerateDialog kase={kase} completeness={completeness} onClose={() => setDialog(null)} />}
       {dialog === 'notice' && <NoticeDialog kase={kase} completeness={completeness} onClose={() => setDialog(null)} />}
       {dialog === 'refuse' && <RefuseDialog kase={kase} onClose={() => setDialog(null)} />}
       {dialog === 'deliver' && <DeliverDialog kase={kase} onClose={() => setDialog(null)} />}
@@ -89,6 +101,74 @@ function AcceptDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void
     >
       <Typography.Paragraph>{t('cases.acceptText')}</Typography.Paragraph>
       <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('cases.notePlaceholder')} />
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}
+
+/** The working days the applicant is given by default to hand in what follows (容缺后补). */
+const defaultWorkdays = 5;
+
+/**
+ * 容缺受理: accept without the missing materials the item lets follow, on the applicant's promise to hand them in
+ * within a number of working days (1–30) — the window confirms the promise was made.
+ */
+function TolerateDialog({ kase, completeness, onClose }: { kase: CaseDetail; completeness: Completeness; onClose: () => void }) {
+  const t = useCaseT();
+  const tt = useTolT();
+  const [workdays, setWorkdays] = useState<number | null>(defaultWorkdays);
+  const [promised, setPromised] = useState(false);
+  const [note, setNote] = useState('');
+  const { run, error, pending } = useActionDialog(kase, onClose);
+  const valid = workdays !== null && Number.isInteger(workdays) && workdays >= 1 && workdays <= 30;
+  return (
+    <Modal
+      open
+      width={600}
+      title={tt('tol.acceptTitle', { number: kase.number })}
+      okText={tt('tol.acceptConfirm')}
+      okButtonProps={{ disabled: !valid || !promised, loading: pending, 'data-testid': 'tolerate-ok' }}
+      onOk={() => valid && run({ action: 'accept', tolerate: { workdays: workdays! }, note: note.trim() || null, expectedVersion: kase.version })}
+      onCancel={onClose}
+      data-testid="tolerate-dialog"
+    >
+      <Typography.Paragraph>{tt('tol.acceptIntro')}</Typography.Paragraph>
+      <ul className="case-tolerated-list" data-testid="tolerate-materials">
+        {completeness.missingTolerable.map((m) => (
+          <li key={m.key} data-material={m.key}>
+            {m.name}
+          </li>
+        ))}
+      </ul>
+      <Form layout="vertical">
+        <Form.Item label={tt('tol.workdays')} extra={tt('tol.workdaysHint')} required validateStatus={valid ? undefined : 'error'}>
+          <Space.Compact>
+            <InputNumber
+              id="tolerate-workdays"
+              min={1}
+              max={30}
+              precision={0}
+              value={workdays}
+              onChange={(v) => setWorkdays(v)}
+              style={{ width: 96 }}
+              data-testid="tolerate-workdays"
+            />
+            <Space.Addon>{tt('tol.workdaysUnit')}</Space.Addon>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      <Alert type="info" showIcon className="block-gap" title={tt('tol.acceptHeld')} />
+      <Checkbox checked={promised} onChange={(e) => setPromised(e.target.checked)} data-testid="tolerate-promised">
+        {tt('tol.acceptPromise')}
+      </Checkbox>
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        className="block-gap-top"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('cases.notePlaceholder')}
+      />
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </Modal>
   );

@@ -9,19 +9,22 @@ import { Forbidden, PageSpin } from '../../../components/PageState.tsx';
 import { PreReviewTab } from './PreReviewTab.tsx';
 import { DeliveryTab } from './DeliveryTab.tsx';
 import { WindowDecisionTab } from './WindowDecisionTab.tsx';
+import { ToleratedTab } from './ToleratedTab.tsx';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import '../cases.css';
 
 const WindowIntakeTab = lazy(async () => ({ default: (await import('./WindowIntakeTab.tsx')).WindowIntakeTab }));
 
-const tabs = ['prereview', 'window', 'window_decision', 'delivery'] as const;
+const tabs = ['prereview', 'window', 'window_decision', 'tolerated', 'delivery'] as const;
 type TabKey = (typeof tabs)[number];
 
 /**
  * 综合受理: the comprehensive window's desk — pre-review of arrivals, receiving at the window, the immediate items
- * the window decides on the spot, and unified delivery.
+ * the window decides on the spot, the cases accepted with materials to follow (容缺待补), and unified delivery.
  */
 export function IntakePage() {
   const t = useCaseT();
+  const tt = useTolT();
   const me = useMe().data!;
   const [params, setParams] = useSearchParams();
   const allowed = can(me, 'case.intake');
@@ -29,6 +32,8 @@ export function IntakePage() {
   const submitted = useCases({ queue: 'prereview', status: 'submitted' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   // immediate items the window decides, accepted and waiting for the decision or conclusion
   const atWindow = useCases({ queue: 'window_decision' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
+  // accepted with materials to follow that are not all in yet
+  const tolerated = useCases({ queue: 'tolerated' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   // results waiting for delivery, as 待出件 lists them
   const concluded = useCases({ status: 'concluded' }, 1, 1, { enabled: allowed, refetchInterval: 60_000 });
   if (!allowed) return <Forbidden />;
@@ -60,6 +65,7 @@ export function IntakePage() {
               ),
             },
             { key: 'window_decision', label: label(t('cases.windowDecision'), atWindow.data?.total), children: <WindowDecisionTab /> },
+            { key: 'tolerated', label: label(tt('tol.tab'), tolerated.data?.total), children: <ToleratedTab /> },
             { key: 'delivery', label: label(t('cases.toDeliver'), concluded.data?.total), children: <DeliveryTab /> },
           ]}
         />

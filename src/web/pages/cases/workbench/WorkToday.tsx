@@ -10,6 +10,7 @@ import { formatDeadline } from '../shared/labels.tsx';
 import { NoticeDue } from '../shared/BundleParts.tsx';
 import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import '../cases.css';
 
 /**
@@ -61,6 +62,7 @@ export function WorkToday({ isHead }: { isHead: boolean }) {
 }
 
 function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: WorkT }) {
+  const tt = useTolT();
   return (
     <>
       <CountTile
@@ -86,6 +88,16 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
           tone="warning"
           hint={t('today.windowDecisionHint')}
           testId="today-window-decision"
+        />
+      )}
+      {intake.tolerated > 0 && (
+        <CountTile
+          to="/workbench/intake?tab=tolerated"
+          title={tt('tol.todayTitle')}
+          value={intake.tolerated}
+          tone={intake.toleratedOverdue > 0 ? 'danger' : 'warning'}
+          hint={intake.toleratedOverdue > 0 ? tt('tol.todayOverdue', { n: intake.toleratedOverdue }) : tt('tol.todayFine')}
+          testId="today-tolerated"
         />
       )}
       <CountTile

@@ -1,8 +1,9 @@
-import { Button, Col, Input, InputNumber, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Col, Input, InputNumber, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/index.tsx';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import type { Material } from '../../../api/catalog-admin.ts';
 import { materialFormLabels, materialKindLabels, necessityLabels, optionsOf, sourceLabels } from '../labels.ts';
 import { move } from './list-ops.ts';
@@ -62,9 +63,19 @@ function MaterialDetails({ m, onChange }: { m: Material; onChange: (m: Material)
   );
 }
 
-/** 申请材料: one row per material — key, name, original/copy, paper/electronic, necessity and its condition, count, source. */
+/** Set or clear 容缺后补 (left out of the material when cleared); only a required material may have it. */
+function setTolerable(m: Material, tolerable: boolean): Material {
+  const { tolerable: _was, ...rest } = m;
+  return tolerable && m.necessity === 'required' ? { ...rest, tolerable: true } : rest;
+}
+
+/**
+ * 申请材料: one row per material — key, name, original/copy, paper/electronic, necessity with its condition or, for a
+ * required one, whether it may follow after acceptance (容缺后补), count, source.
+ */
 export function MaterialsTab({ materials, readOnly, onChange }: { materials: Material[]; readOnly: boolean; onChange: (materials: Material[]) => void }) {
   const t = useT();
+  const tt = useTolT();
   const set = (i: number, m: Material) => onChange(materials.map((x, j) => (j === i ? m : x)));
   const keyCount = new Map<string, number>();
   for (const m of materials) keyCount.set(m.key, (keyCount.get(m.key) ?? 0) + 1);
@@ -172,7 +183,9 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
           <Select
             value={v}
             options={optionsOf(t, necessityLabels)}
-            onChange={(necessity) => set(i, necessity === 'conditional' ? { ...m, necessity } : setText({ ...m, necessity }, 'condition', ''))}
+            onChange={(necessity) =>
+              set(i, setTolerable(necessity === 'conditional' ? { ...m, necessity } : setText({ ...m, necessity }, 'condition', ''), !!m.tolerable))
+            }
             style={{ width: '100%' }}
           />
           {v === 'conditional' && (
@@ -185,6 +198,16 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
               aria-label={t('ca.material.condition')}
             />
           )}
+          <Tooltip title={v === 'required' ? tt('tol.tolerableHint') : tt('tol.tolerableOnlyRequired')}>
+            <Checkbox
+              checked={v === 'required' && !!m.tolerable}
+              disabled={v !== 'required'}
+              onChange={(e) => set(i, setTolerable(m, e.target.checked))}
+              data-testid={`material-tolerable-${i}`}
+            >
+              {tt('tol.tolerable')}
+            </Checkbox>
+          </Tooltip>
         </Space>
       )),
     },

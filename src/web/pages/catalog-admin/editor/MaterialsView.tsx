@@ -1,6 +1,7 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useT } from '../../../i18n/index.tsx';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import type { Material } from '../../../api/catalog-admin.ts';
 import { labelOf, materialFormLabels, materialKindLabels, necessityLabels, sourceLabels } from '../labels.ts';
 
@@ -9,6 +10,7 @@ const necessityColors: Record<Material['necessity'], string> = { required: 'red'
 /** The materials of a version that is not being edited: what the guide will say, row by row. */
 export function MaterialsView({ materials }: { materials: Material[] }) {
   const t = useT();
+  const tt = useTolT();
   const columns: TableColumnsType<Material> = [
     { title: '#', key: 'n', width: 48, render: (_v, _m, i) => <span className="muted">{i + 1}</span> },
     {
@@ -30,6 +32,13 @@ export function MaterialsView({ materials }: { materials: Material[] }) {
       render: (v: Material['necessity'], m) => (
         <div>
           <Tag color={necessityColors[v]}>{labelOf(t, necessityLabels, v)}</Tag>
+          {m.tolerable && (
+            <Tooltip title={tt('tol.tolerableHint')}>
+              <Tag color="gold" variant="outlined" data-testid={`material-tolerable-${m.key}`}>
+                {tt('tol.tolerableTag')}
+              </Tag>
+            </Tooltip>
+          )}
           {m.condition && <div className="cell-sub">{m.condition}</div>}
         </div>
       ),

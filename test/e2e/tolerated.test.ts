@@ -1,0 +1,399 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn, type Client } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
+import { choose, pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+
+/*
+ * 容缺受理 (acceptance with materials to follow) through the UI: the guide of 食品经营许可 marks its list of food-safety
+ * rules 可容缺后补; enterprise1 (云州青禾食品有限公司) applies online without it; clerk1 opens it in 综合受理 → 预审, sees
+ * that all that is missing may follow and accepts it by 容缺受理 with 5 working days; the case page shows the material
+ * 容缺待补 and the day; 综合受理 → 容缺待补 lists it and 今日工作 counts it; head1 decides and concludes it (through the
+ * API); clerk1's 待出件 shows it held; enterprise1 hands the list in on its case page; clerk1 then delivers it.
+ * On the way, the catalog administrator's editor shows the 容缺后补 mark of 公共场所卫生许可's hygiene rules.
+ */
+
+let run: BrowserRun;
+let dataDir: string;
+let pdfPath: string;
+let errors: string[] = [];
+let creditCode = '';
+let foodItemCode = '';
+let caseId = 0;
+let caseNumber = '';
+/** a second case accepted with the list to follow, whose day has passed */
+let overdue = { id: 0, number: '' };
+
+const rulesName = '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录';
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-tolerated-e2e-'));
+  // uploads land in this run's own directory, not the checkout's data/
+  run = await startBrowserRun({ dataDir });
+  errors = run.errors;
+  pdfPath = writePdf(dataDir, '食品安全规章制度目录.pdf', 'Food safety rules');
+  const clerk = await signIn(run.server, 'clerk1');
+  const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
+  creditCode = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  foodItemCode = (await publishedItem('食品经营许可')).code;
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
+const act = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/actions`, body);
+const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
+type Kase = {
+  status: string;
+  acceptedAt: string | null;
+  toleratedDueAt: string | null;
+  materials: { key: string; status: string; reference: string | null }[];
+  tasks: { id: number; state: string }[];
+};
+
+/** The item of the demo catalog published under `name` (the city's own, not a delegated copy). */
+async function publishedItem(name: string): Promise<{ id: number; code: string }> {
+  const { rows } = await run.server.sql<{ id: number; code: string }>(
+    'SELECT i.id, i.code FROM item i JOIN item_version v ON v.id = i.published_version_id WHERE v.name = $1 AND i.parent_item_id IS NULL ORDER BY i.id',
+    [name],
+  );
+  return rows[0]!;
+}
+
+/** The 食品经营许可 form as the enterprise fills it in (its name is prefilled; the masked numbers are typed whole). */
+async function fillFoodForm(page: Page) {
+  expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
+  await page.locator('#creditCode').fill(creditCode);
+  await page.locator('#legalRepresentative').fill('林国栋');
+  await page.locator('#premisesAddress').fill('云州市青川区湖滨路 18 号一层');
+  await choose(page, 'operatorCategory', '餐饮服务经营者');
+  await choose(page, 'businessItems', '热食类食品制售', true);
+  await page.locator('#premisesArea').fill('120');
+  await page.locator('#safetyOfficer').fill('林国栋');
+  await page.locator('#contactPhone').fill('13600000003');
+}
+
+describe('容缺受理: accepted without the list of food-safety rules, the result held until it is handed in', () => {
+  it('shows the rules list 可容缺后补 in the guide, and lets enterprise1 apply online without it', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto(`/services/${foodItemCode}`);
+    const materials = page.getByTestId('guide-materials');
+    await materials.getByText(rulesName).waitFor({ state: 'visible' });
+    // marked once, on the rules list's row
+    const marked = materials.getByTestId('material-tolerable');
+    expect(await marked.count()).toBe(1);
+    expect(await materials.locator('tr', { has: page.getByTestId('material-tolerable') }).innerText()).toContain('规章制度目录');
+    await marked.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tolerated-guide');
+
+    await page.getByTestId('guide-apply').click();
+    await page.waitForURL(`**/apply/${foodItemCode}`);
+    await fillFoodForm(page);
+    for (const key of ['application_form', 'premises_layout']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(pdfPath);
+      await row.getByText('食品安全规章制度目录.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('use-license-business_license').click();
+    await page.getByTestId('use-license-id_card').click();
+    // the rules list is left out: the application goes anyway once confirmed
+    await page.getByTestId('apply-submit').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText(rulesName).waitFor({ state: 'visible' });
+    const number = page.getByTestId('case-number');
+    await pressUntil(confirm.getByRole('button', { name: '仍然提交' }), number);
+    caseNumber = (await number.locator('.mono').innerText()).trim();
+    await page.getByTestId('view-case').click();
+    await page.waitForURL(/\/my\/cases\/\d+$/);
+    caseId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    const kase = (await (await signIn(run.server, 'enterprise1')).get(`/api/v1/cases/${caseId}`)).body as Kase;
+    expect(kase.status).toBe('submitted');
+    expect(kase.materials.find((m) => m.key === 'food_safety_rules')?.status).toBe('missing');
+  });
+
+  it('lets clerk1 accept it in 预审 by 容缺受理 with 5 working days', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=prereview');
+    const row = page.getByTestId('prereview-table').locator('tr', { hasText: caseNumber });
+    await row.getByTestId('prereview-open').click();
+    await page.waitForURL(`**/workbench/cases/${caseId}`);
+
+    // the check says that what is missing may all follow; 容缺受理 takes the place of 受理
+    const check = page.getByTestId('completeness');
+    await check.getByTestId('completeness-tolerable').getByText('缺少 1 项必要材料，均可容缺后补').waitFor({ state: 'visible' });
+    await check.getByTestId('tolerable-food_safety_rules').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-accept').count()).toBe(0);
+    await page.getByTestId('action-notice').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-prereview');
+
+    await page.getByTestId('action-tolerate').click();
+    const dialog = page.getByTestId('tolerate-dialog');
+    await dialog.getByTestId('tolerate-materials').getByText(rulesName).waitFor({ state: 'visible' });
+    expect(await page.locator('#tolerate-workdays').inputValue()).toBe('5');
+    // the applicant's promise is confirmed first
+    expect(await page.getByTestId('tolerate-ok').isDisabled()).toBe(true);
+    await dialog.getByTestId('tolerate-promised').click();
+    await page.getByTestId('tolerate-ok').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('tolerate-ok').isDisabled()).toBe(false);
+    await screenshot(page, 'tolerated-accept-dialog');
+    await pressUntil(page.getByTestId('tolerate-ok'), page.getByTestId('case-status').getByText('办理中'));
+    await dialog.waitFor({ state: 'detached' });
+
+    // the case: accepted, the list 容缺待补 with its day, the window may take it for the applicant
+    const kase = (await (await signIn(run.server, 'clerk1')).get(`/api/v1/cases/${caseId}`)).body as Kase;
+    expect(kase.toleratedDueAt).toEqual(expect.any(String));
+    const days = (Date.parse(kase.toleratedDueAt!) - Date.parse(kase.acceptedAt!)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(5);
+    expect(days).toBeLessThan(14);
+    const alert = page.getByTestId('tolerated-alert');
+    await alert.getByText('容缺受理：1 项材料待补交', { exact: false }).waitFor({ state: 'visible' });
+    expect(await alert.getAttribute('data-overdue')).toBe('false');
+    await page.getByTestId('tolerated-card').getByTestId('hand-in-upload-food_safety_rules').waitFor({ state: 'visible' });
+    await page
+      .getByTestId('case-facts')
+      .getByTestId('tolerated-fact')
+      .getByText(/须于 \d{4}\/\d{2}\/\d{2} 前补交/)
+      .waitFor({ state: 'visible' });
+    await check.locator('[data-status=tolerated]').getByText('容缺待补').waitFor({ state: 'visible' });
+    await event(page, 'accepted')
+      .getByText(/容缺受理：.*规章制度目录，须于 .+ 前补交/)
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-case-clerk');
+  });
+
+  it('lists it in 综合受理 → 容缺待补, the overdue first in red, and counts it on 今日工作', { timeout: 240_000 }, async () => {
+    // another application accepted with the list to follow, whose day has passed
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: foodItemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials).filter((m: { key: string }) => m.key !== 'food_safety_rules'),
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    overdue = { id: applied.body.id, number: applied.body.number };
+    expect((await act(clerk, overdue.id, { action: 'accept', tolerate: { workdays: 3 } })).status).toBe(200);
+    await run.server.sql("UPDATE kase SET tolerated_due_at = now() - interval '1 day' WHERE id = $1", [overdue.id]);
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    // 今日工作: the tile opens the tab
+    await page.goto('/workbench');
+    const tile = page.getByTestId('work-today').getByTestId('today-tolerated');
+    await tile.waitFor({ state: 'visible' });
+    expect(Number(await tile.getAttribute('data-count'))).toBeGreaterThanOrEqual(2);
+    expect(await tile.getAttribute('href')).toBe('/workbench/intake?tab=tolerated');
+    await tile.getByText('1 件已逾期未补交').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-today');
+
+    await tile.click();
+    await page.waitForURL('**/workbench/intake?tab=tolerated');
+    const table = page.getByTestId('tolerated-table');
+    const row = table.locator('tr', { hasText: caseNumber });
+    await row.getByTestId('tolerated-names').getByText(rulesName).waitFor({ state: 'visible' });
+    expect(await row.innerText()).toMatch(/食品经营许可[\s\S]*云州青禾食品有限公司/);
+    expect(await row.getByTestId('tolerated-due').getAttribute('data-overdue')).toBe('false');
+    // the soonest due first: the overdue one heads the list, in red
+    const late = table.locator('tr', { hasText: overdue.number });
+    expect(await late.getByTestId('tolerated-due').getAttribute('data-overdue')).toBe('true');
+    await late.getByText('已逾期').waitFor({ state: 'visible' });
+    expect(await late.getAttribute('class')).toContain('case-row-overdue');
+    const numbers = await table.locator('tbody tr.ant-table-row .case-subject-cell .mono').allInnerTexts();
+    expect(numbers.indexOf(overdue.number)).toBeLessThan(numbers.indexOf(caseNumber));
+    await screenshot(page, 'tolerated-queue');
+
+    // the overdue case's page says so in red
+    await late.getByTestId('tolerated-open').click();
+    await page.waitForURL(`**/workbench/cases/${overdue.id}`);
+    const alert = page.getByTestId('tolerated-alert');
+    await alert.getByText('已逾期未补交', { exact: false }).waitFor({ state: 'visible' });
+    expect(await alert.getAttribute('data-overdue')).toBe('true');
+    await page.getByTestId('case-facts').getByTestId('tolerated-fact').getByText('已逾期').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-case-overdue');
+  });
+
+  it('shows the English 容缺待补 tab and case page', { timeout: 120_000 }, async () => {
+    const page = await newPage('en');
+    await signInThroughUi(page, 'clerk1');
+    await page.getByTestId('language-switch').click();
+    await page.goto('/workbench/intake?tab=tolerated');
+    const row = page.getByTestId('tolerated-table').locator('tr', { hasText: overdue.number });
+    await row.getByText('Overdue').waitFor({ state: 'visible' });
+    await page
+      .getByTestId('intake-tabs')
+      .getByRole('tab', { name: /Materials to follow/ })
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-queue-en');
+    await page.goto(`/workbench/cases/${caseId}`);
+    await page
+      .getByTestId('tolerated-alert')
+      .getByText(/Accepted with 1 material\(s\) to follow, due/)
+      .waitFor({ state: 'visible' });
+    await page.getByTestId('completeness').getByText('To follow').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-case-en');
+  });
+
+  it('is decided and concluded meanwhile (head1 through the API), and held in clerk1’s 待出件', { timeout: 240_000 }, async () => {
+    const head = await signIn(run.server, 'head1');
+    let kase = (await head.get(`/api/v1/cases/${caseId}`)).body as Kase;
+    for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
+      const r = await act(head, caseId, { action: 'approve', taskId: open.id, opinion: '同意' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      kase = r.body;
+    }
+    expect(kase.status).toBe('concluded');
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const row = page.getByTestId('delivery-table').locator('tr', { hasText: caseNumber });
+    await row.getByTestId('delivery-held').getByText('容缺待补').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-delivery-held');
+    // the dialog says what the result waits for instead of offering to deliver it
+    await row.getByTestId('delivery-open').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await dialog.getByTestId('deliver-held').getByText('容缺材料尚未补齐，暂不能出件').waitFor({ state: 'visible' });
+    await dialog.getByTestId('deliver-held').getByText(rulesName, { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('deliver-ok').count()).toBe(0);
+    await screenshot(page, 'tolerated-deliver-held');
+    await dialog.getByTestId('deliver-held-close').click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('lets enterprise1 hand the rules list in on its case page', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/cases');
+    const row = page.getByTestId('my-cases-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    await row.getByRole('link').first().click();
+    await page.waitForURL(`**/my/cases/${caseId}`);
+    const card = page.getByTestId('tolerated-card');
+    await card.getByText('补交材料').first().waitFor({ state: 'visible' });
+    await card
+      .getByTestId('tolerated-alert')
+      .getByText(/须于|补交期限/)
+      .waitFor({ state: 'visible' });
+    await page.getByTestId('materials-by-round').locator('[data-status=tolerated]').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('hand-in-submit').isDisabled()).toBe(true);
+    await card.locator('[data-material=food_safety_rules] input[type=file]').setInputFiles(pdfPath);
+    await card.getByText('食品安全规章制度目录.pdf').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-hand-in');
+    await pressUntil(page.getByTestId('hand-in-submit'), page.getByTestId('case-facts').getByText('容缺材料已补齐'));
+    await card.waitFor({ state: 'detached' });
+    await event(page, 'tolerated_handed_in').getByText('补交容缺材料').waitFor({ state: 'visible' });
+    await event(page, 'tolerated_handed_in').getByText('容缺材料已全部补齐').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-handed-in');
+
+    const kase = (await (await signIn(run.server, 'enterprise1')).get(`/api/v1/cases/${caseId}`)).body as Kase;
+    expect(kase.toleratedDueAt).toBeNull();
+    const rules = kase.materials.filter((m) => m.key === 'food_safety_rules').at(-1)!;
+    expect(rules.status).toBe('provided');
+    expect(rules.reference).toMatch(/^file:/);
+  });
+
+  it('lets clerk1 deliver it now', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const row = page.getByTestId('delivery-table').locator('tr', { hasText: caseNumber });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.getByTestId('delivery-held').count()).toBe(0);
+    // not in 容缺待补 any more
+    const tolerated = (await (await signIn(run.server, 'clerk1')).get('/api/v1/cases?queue=tolerated&limit=200')).body.items as { id: number }[];
+    expect(tolerated.map((c) => c.id)).not.toContain(caseId);
+    await row.getByTestId('delivery-open').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await pickRadio(dialog.getByTestId('deliver-method'), '电子送达');
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${caseNumber} 已出件（电子送达）`));
+    await dialog.waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    const kase = (await (await signIn(run.server, 'clerk1')).get(`/api/v1/cases/${caseId}`)).body as Kase;
+    expect(kase.status).toBe('delivered');
+  });
+
+  it('shows clerk1 a revoked grant (告知承诺制) in 待出件 as its revocation decision to deliver', { timeout: 180_000 }, async () => {
+    // enterprise1 applies by commitment with everything, head1 grants it, approver1 finds the commitment false
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const head = await signIn(run.server, 'head1');
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: foodItemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials),
+      commitment: true,
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const revoked = { id: applied.body.id as number, number: applied.body.number as string };
+    let kase = (await act(clerk, revoked.id, { action: 'accept' })).body as Kase;
+    for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
+      const r = await act(head, revoked.id, { action: 'approve', taskId: open.id, opinion: '同意' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      kase = r.body;
+    }
+    expect(kase.status).toBe('concluded');
+    const checked = await act(await signIn(run.server, 'approver1'), revoked.id, {
+      action: 'check_commitment',
+      result: 'broken',
+      opinion: '现场核查：经营场所与承诺不符',
+    });
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=delivery');
+    const row = page.getByTestId('delivery-table').locator('tr', { hasText: revoked.number });
+    await row.getByTestId('delivery-revoked').getByText('许可已撤销').waitFor({ state: 'visible' });
+    await row.getByTestId('delivery-open').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await dialog
+      .getByTestId('deliver-revoked')
+      .getByText(/许可已于 .+ 撤销/)
+      .waitFor({ state: 'visible' });
+    await dialog.getByTestId('deliver-revoked').getByText('撤销行政许可决定书', { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('deliver-ok').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-deliver-revoked');
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('shows the catalog administrator the 容缺后补 mark, settable only on a required material', { timeout: 180_000 }, async () => {
+    const hygiene = await publishedItem('公共场所卫生许可');
+    const page = await newPage();
+    await signInThroughUi(page, 'catalogadmin');
+    await page.goto(`/workbench/catalog/items/${hygiene.id}`);
+    await page.getByTestId('published-readonly').waitFor({ state: 'visible' });
+    await page.getByTestId('editor-tabs').getByRole('tab', { name: '申请材料' }).click();
+    await page.getByTestId('materials-tab').getByTestId('material-tolerable-hygiene_rules').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-catalog-admin-view');
+
+    // 发起变更: the draft's editor has the checkbox, ticked for the hygiene rules, and only required materials may have it
+    await pressUntil(page.getByTestId('action-change'), page.getByTestId('action-save'));
+    await page.getByTestId('editor-tabs').getByRole('tab', { name: '申请材料' }).click();
+    const materials = (await (await signIn(run.server, 'catalogadmin')).get(`/api/v1/catalog/items/${hygiene.code}`)).body.content.materials as {
+      key: string;
+      necessity: string;
+      tolerable?: boolean;
+    }[];
+    const at = materials.findIndex((m) => m.key === 'hygiene_rules');
+    const box = page.getByTestId(`material-tolerable-${at}`);
+    await box.waitFor({ state: 'visible' });
+    expect(await box.isChecked()).toBe(true);
+    const notRequired = materials.findIndex((m) => m.necessity !== 'required');
+    if (notRequired >= 0) expect(await page.getByTestId(`material-tolerable-${notRequired}`).isDisabled()).toBe(true);
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tolerated-catalog-admin');
+    expect(errors).toEqual([]);
+  });
+});
