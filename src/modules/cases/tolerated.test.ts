@@ -100,6 +100,11 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     const id = await appliedWithout('food_safety_rules');
     let kase = (await act(clerk, id, { action: 'accept', tolerate: { workdays: 3 } })).body as Kase;
     expect(await queue()).toContain(id);
+    // the list names what each case waits for; the applicant's today counts it among what waits for them
+    const row = (await clerk.get('/api/v1/cases?queue=tolerated&limit=200')).body.items.find((c: { id: number }) => c.id === id);
+    expect(row.tolerated).toEqual([{ key: 'food_safety_rules', name: expect.stringContaining('规章制度目录') }]);
+    const mine = (await enterprise.get('/api/v1/cases/today')).body.applicant;
+    expect(mine.waiting.map((c: { id: number }) => c.id)).toContain(id);
     const today = async () => (await clerk.get('/api/v1/cases/today')).body.intake as { tolerated: number; toleratedOverdue: number };
     expect((await today()).tolerated).toBe((await clerk.get('/api/v1/cases?queue=tolerated&limit=1')).body.total);
 
