@@ -92,6 +92,8 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     expect(await materials.locator('tr', { has: page.getByTestId('material-tolerable') }).innerText()).toContain('规章制度目录');
     await marked.scrollIntoViewIfNeeded();
     await screenshot(page, 'tolerated-guide');
+    // 告知承诺制 applies, with the default check period (the item names none)
+    await page.getByText('适用（准予许可后 90 个自然日内现场核查）').waitFor({ state: 'visible' });
 
     await page.getByTestId('guide-apply').click();
     await page.waitForURL(`**/apply/${foodItemCode}`);
@@ -380,6 +382,14 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
 
     // 发起变更: the draft's editor has the checkbox, ticked for the hygiene rules, and only required materials may have it
     await pressUntil(page.getByTestId('action-change'), page.getByTestId('action-save'));
+    // 基本信息 shows 告知承诺制's check period, 3 months as the item names it
+    await page.getByTestId('editor-tabs').getByRole('tab', { name: '基本信息' }).click();
+    const period = page.getByTestId('commitment-check-period');
+    await period.waitFor({ state: 'visible' });
+    expect(await period.getByRole('spinbutton').inputValue()).toBe('90');
+    expect(await period.locator('input[placeholder]').last().inputValue()).toContain('3 个月');
+    await period.scrollIntoViewIfNeeded();
+    await screenshot(page, 'commitment-catalog-admin-period');
     await page.getByTestId('editor-tabs').getByRole('tab', { name: '申请材料' }).click();
     const materials = (await (await signIn(run.server, 'catalogadmin')).get(`/api/v1/catalog/items/${hygiene.code}`)).body.content.materials as {
       key: string;

@@ -116,6 +116,11 @@ export const catalogAdmin = {
   'ca.item.supportsAppointment': ['支持预约办理', 'Appointments'],
   'ca.item.supportsOnlinePayment': ['支持网上支付', 'Online payment'],
   'ca.item.commitmentApproval': ['告知承诺制', 'Notification and commitment'],
+  'ca.item.commitmentCheck': ['告知承诺核查时限', 'Check period after a grant by commitment'],
+  'ca.item.commitmentCheckHint': [
+    '作出许可决定后现场核查承诺内容的期限；不填写的，按 90 个自然日。',
+    'The department checks the commitment on site within this period after the grant; 90 days when left empty.',
+  ],
   'ca.item.location': ['办理地点', 'Where'],
   'ca.item.hours': ['办理时间', 'Hours'],
   'ca.item.consultPhone': ['咨询电话', 'Consulting phone'],

@@ -121,6 +121,7 @@ export const catalog = {
   'guide.onlinePayment': ['网上支付', 'Online payment'],
   'guide.appointment': ['预约办理', 'Appointments'],
   'guide.commitment': ['告知承诺制', 'Approval by commitment'],
+  'guide.commitmentCheck': ['适用（准予许可后 {period}内现场核查）', 'Applies (checked on site within {period} of the grant)'],
   'guide.result': ['审批结果', 'Result'],
   'guide.resultLicense': ['同步发放电子证照：{type}', 'Also issued as the electronic license: {type}'],
   'guide.quantityLimit': ['数量限制', 'Quantity limit'],

@@ -333,7 +333,14 @@ function BasicInfo({ item }: { item: PublishedItem }) {
         </span>
       ),
     },
-    { key: 'commitment', label: t('guide.commitment'), children: t(c.commitmentApproval ? 'guide.applies' : 'guide.notApplies') },
+    {
+      key: 'commitment',
+      label: t('guide.commitment'),
+      // 告知承诺制: and within what period after the grant the department checks on site (90 days when the item names none)
+      children: c.commitmentApproval
+        ? t('guide.commitmentCheck', { period: formatLimit(t, c.commitmentCheck ?? { value: 90, unit: 'day' }) })
+        : t('guide.notApplies'),
+    },
     { key: 'quantity', label: t('guide.quantityLimit'), children: c.quantityLimit || t('guide.none') },
     { key: 'intermediary', label: t('guide.intermediary'), children: c.intermediaryServices || t('guide.none') },
   ];

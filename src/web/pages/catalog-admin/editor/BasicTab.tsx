@@ -50,6 +50,7 @@ const basicKeys = [
   'resultName',
   'resultLicenseType',
   'commitmentApproval',
+  'commitmentCheck',
   'intermediaryServices',
   'specialProcedures',
   'supportsAppointment',
@@ -66,6 +67,8 @@ function toPatch(all: BasicValues): Partial<ItemContent> {
     powerSource: optionalText(v.powerSource),
     legalLimit: limit(v.legalLimit),
     committedLimit: limit(v.committedLimit),
+    // 告知承诺制's check period: only with 告知承诺制, and left out when empty (the default period applies)
+    commitmentCheck: v.commitmentApproval && whole(v.commitmentCheck?.value) > 0 ? limit(v.commitmentCheck) : undefined,
     visitsRequired: whole(v.visitsRequired),
     onlineDepth: whole(v.onlineDepth) || 1,
     resultLicenseType: optionalText(v.resultLicenseType),
@@ -78,10 +81,22 @@ function toPatch(all: BasicValues): Partial<ItemContent> {
   };
 }
 
-function LimitInput({ name, label, readOnly }: { name: 'legalLimit' | 'committedLimit'; label: string; readOnly: boolean }) {
+function LimitInput({
+  name,
+  label,
+  readOnly,
+  required = true,
+  extra,
+}: {
+  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck';
+  label: string;
+  readOnly: boolean;
+  required?: boolean;
+  extra?: string;
+}) {
   const t = useT();
   return (
-    <Form.Item label={label} required>
+    <Form.Item label={label} required={required} extra={extra}>
       <Space.Compact block>
         <Form.Item name={[name, 'value']} noStyle>
           <InputNumber min={0} max={3650} precision={0} style={{ width: 110 }} aria-label={label} disabled={readOnly} />
@@ -102,6 +117,7 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
   const t = useT();
   const [form] = Form.useForm<BasicValues>();
   const caseKind = Form.useWatch('caseKind', form) ?? content.caseKind;
+  const byCommitment = Form.useWatch('commitmentApproval', form) ?? content.commitmentApproval;
   const emit = () => onChange(toPatch(form.getFieldsValue(true) as BasicValues));
   return (
     <Form
@@ -246,6 +262,17 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
               </Form.Item>
             </Space>
           </Col>
+          {byCommitment && (
+            <Col xs={24} lg={12} data-testid="commitment-check-period">
+              <LimitInput
+                name="commitmentCheck"
+                label={t('ca.item.commitmentCheck')}
+                readOnly={readOnly}
+                required={false}
+                extra={t('ca.item.commitmentCheckHint')}
+              />
+            </Col>
+          )}
           <Col xs={24} lg={12}>
             <Form.Item name="location" label={t('ca.item.location')}>
               <Input maxLength={300} />
