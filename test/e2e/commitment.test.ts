@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
-import { choose, pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { enterpriseCreditCode, fillFoodForm } from './food-license.ts';
 
 /*
  * 告知承诺制 (approval by written commitment) through the UI: enterprise1 (云州青禾食品有限公司) applies online for
@@ -31,9 +32,7 @@ beforeAll(async () => {
   run = await startBrowserRun({ dataDir });
   errors = run.errors;
   pdfPath = writePdf(dataDir, '经营场所平面图.pdf', 'Premises layout');
-  const clerk = await signIn(run.server, 'clerk1');
-  const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
-  creditCode = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  creditCode = await enterpriseCreditCode(run.server);
 }, 120_000);
 
 afterAll(async () => {
@@ -46,19 +45,6 @@ const act = (client: Client, id: number, body: Record<string, unknown>) => clien
 type Task = { id: number; name: string; stage: string; state: string; canAct: boolean };
 const openTasks = (kase: { tasks: Task[] }) => kase.tasks.filter((t) => t.state === 'open' || t.state === 'claimed');
 const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
-
-/** The 食品经营许可 form as the enterprise fills it in (its name is prefilled; the masked numbers are typed whole). */
-async function fillFoodForm(page: Page) {
-  expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
-  await page.locator('#creditCode').fill(creditCode);
-  await page.locator('#legalRepresentative').fill('林国栋');
-  await page.locator('#premisesAddress').fill('云州市青川区湖滨路 18 号一层');
-  await choose(page, 'operatorCategory', '餐饮服务经营者');
-  await choose(page, 'businessItems', '热食类食品制售', true);
-  await page.locator('#premisesArea').fill('120');
-  await page.locator('#safetyOfficer').fill('林国栋');
-  await page.locator('#contactPhone').fill('13600000003');
-}
 
 describe('告知承诺制: applying by commitment, the check after the grant, and the revocation', () => {
   it('offers clerk1 the choice at the window too, the commitment signed on paper', { timeout: 120_000 }, async () => {
@@ -88,7 +74,7 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     await notice.getByText('准予许可后，部门将在 90 个自然日内进行事后核查', { exact: false }).waitFor({ state: 'visible' });
     expect(await card.getByTestId('commitment-pledge').innerText()).toContain('如承诺不实，愿意承担被撤销许可等法律责任');
 
-    await fillFoodForm(page);
+    await fillFoodForm(page, creditCode);
     for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
       const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
       await row.locator('input[type=file]').setInputFiles(pdfPath);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
-import { choose, pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
 
 /*
  * 容缺受理 (acceptance with materials to follow) through the UI: the guide of 食品经营许可 marks its list of food-safety
@@ -35,10 +36,8 @@ beforeAll(async () => {
   run = await startBrowserRun({ dataDir });
   errors = run.errors;
   pdfPath = writePdf(dataDir, '食品安全规章制度目录.pdf', 'Food safety rules');
-  const clerk = await signIn(run.server, 'clerk1');
-  const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
-  creditCode = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
-  foodItemCode = (await publishedItem('食品经营许可')).code;
+  creditCode = await enterpriseCreditCode(run.server);
+  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
@@ -56,28 +55,6 @@ type Kase = {
   materials: { key: string; status: string; reference: string | null }[];
   tasks: { id: number; state: string }[];
 };
-
-/** The item of the demo catalog published under `name` (the city's own, not a delegated copy). */
-async function publishedItem(name: string): Promise<{ id: number; code: string }> {
-  const { rows } = await run.server.sql<{ id: number; code: string }>(
-    'SELECT i.id, i.code FROM item i JOIN item_version v ON v.id = i.published_version_id WHERE v.name = $1 AND i.parent_item_id IS NULL ORDER BY i.id',
-    [name],
-  );
-  return rows[0]!;
-}
-
-/** The 食品经营许可 form as the enterprise fills it in (its name is prefilled; the masked numbers are typed whole). */
-async function fillFoodForm(page: Page) {
-  expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
-  await page.locator('#creditCode').fill(creditCode);
-  await page.locator('#legalRepresentative').fill('林国栋');
-  await page.locator('#premisesAddress').fill('云州市青川区湖滨路 18 号一层');
-  await choose(page, 'operatorCategory', '餐饮服务经营者');
-  await choose(page, 'businessItems', '热食类食品制售', true);
-  await page.locator('#premisesArea').fill('120');
-  await page.locator('#safetyOfficer').fill('林国栋');
-  await page.locator('#contactPhone').fill('13600000003');
-}
 
 describe('容缺受理: accepted without the list of food-safety rules, the result held until it is handed in', () => {
   it('shows the rules list 可容缺后补 in the guide, and lets enterprise1 apply online without it', { timeout: 240_000 }, async () => {
@@ -97,7 +74,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
 
     await page.getByTestId('guide-apply').click();
     await page.waitForURL(`**/apply/${foodItemCode}`);
-    await fillFoodForm(page);
+    await fillFoodForm(page, creditCode);
     for (const key of ['application_form', 'premises_layout']) {
       const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
       await row.locator('input[type=file]').setInputFiles(pdfPath);
@@ -371,7 +348,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
   });
 
   it('shows the catalog administrator the 容缺后补 mark, settable only on a required material', { timeout: 180_000 }, async () => {
-    const hygiene = await publishedItem('公共场所卫生许可');
+    const hygiene = await publishedItem(run.server, '公共场所卫生许可');
     const page = await newPage();
     await signInThroughUi(page, 'catalogadmin');
     await page.goto(`/workbench/catalog/items/${hygiene.id}`);

@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signIn, type TestServer } from '../harness.ts';
+import { choose } from './support.ts';
+
+/**
+ * 食品经营许可 as the browser stories of its practices use it (告知承诺制, 容缺受理): the demo enterprise that applies
+ * for it, and its form as the enterprise fills it in.
+ */
+
+/** The item of the demo catalog published under `name` (the city's own, not a delegated copy). */
+export async function publishedItem(server: TestServer, name: string): Promise<{ id: number; code: string }> {
+  const { rows } = await server.sql<{ id: number; code: string }>(
+    'SELECT i.id, i.code FROM item i JOIN item_version v ON v.id = i.published_version_id WHERE v.name = $1 AND i.parent_item_id IS NULL ORDER BY i.id',
+    [name],
+  );
+  return rows[0]!;
+}
+
+/** The credit code of 云州青禾食品有限公司 (enterprise1), in full: the form takes it typed whole. */
+export async function enterpriseCreditCode(server: TestServer): Promise<string> {
+  const clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'");
+  return (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
+}
+
+/** The 食品经营许可 form as the enterprise fills it in (its name is prefilled; the masked numbers are typed whole). */
+export async function fillFoodForm(page: Page, creditCode: string) {
+  expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
+  await page.locator('#creditCode').fill(creditCode);
+  await page.locator('#legalRepresentative').fill('林国栋');
+  await page.locator('#premisesAddress').fill('云州市青川区湖滨路 18 号一层');
+  await choose(page, 'operatorCategory', '餐饮服务经营者');
+  await choose(page, 'businessItems', '热食类食品制售', true);
+  await page.locator('#premisesArea').fill('120');
+  await page.locator('#safetyOfficer').fill('林国栋');
+  await page.locator('#contactPhone').fill('13600000003');
+}
