@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Tag, Tooltip, Typography } from 'antd';
 import type { Locale } from '../../../../common/errors.ts';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -56,37 +56,21 @@ export function acceptedTolerated(kase: Pick<CaseDetail, 'timeline'>): { key: st
 /** The facts row of 容缺受理 for a case's Descriptions: what follows and by when, or that it is all in. */
 export function toleratedFacts(kase: CaseDetail, t: TolT, sep: string) {
   const outstanding = toleratedMaterials(kase);
+  const row = (children: ReactNode) => [
+    { key: 'tolerated', label: t('tol.fact'), span: 'filled' as const, children: <span data-testid="tolerated-fact">{children}</span> },
+  ];
   if (kase.toleratedDueAt && outstanding.length)
-    return [
-      {
-        key: 'tolerated',
-        label: t('tol.fact'),
-        span: 'filled' as const,
-        children: (
-          <span data-testid="tolerated-fact">
-            <Tooltip title={outstanding.map((m) => m.name).join(sep)}>
-              <Tag color="orange">{t('tol.mstatus')}</Tag>
-              {t('tol.factCount', { n: outstanding.length })}
-            </Tooltip>
-            {' · '}
-            <ToleratedDue dueAt={kase.toleratedDueAt} t={t} />
-          </span>
-        ),
-      },
-    ];
-  if (acceptedTolerated(kase).length)
-    return [
-      {
-        key: 'tolerated',
-        label: t('tol.fact'),
-        span: 'filled' as const,
-        children: (
-          <span data-testid="tolerated-fact">
-            <Tag color="green">{t('tol.allIn')}</Tag>
-          </span>
-        ),
-      },
-    ];
+    return row(
+      <>
+        <Tooltip title={outstanding.map((m) => m.name).join(sep)}>
+          <Tag color="orange">{t('tol.mstatus')}</Tag>
+          {t('tol.factCount', { n: outstanding.length })}
+        </Tooltip>
+        {' · '}
+        <ToleratedDue dueAt={kase.toleratedDueAt} t={t} />
+      </>,
+    );
+  if (acceptedTolerated(kase).length) return row(<Tag color="green">{t('tol.allIn')}</Tag>);
   return [];
 }
 
