@@ -7,6 +7,9 @@ import '../identity/identity.tables.ts';
 
 type Payload = { caseId: number; number: string; applicantId: number };
 
+/** The day a deadline falls on, in China's time (a deadline is the end of its day: the instant just before midnight). */
+const chinaDay = (iso: unknown) => (typeof iso === 'string' ? new Date(Date.parse(iso) - 1 + 8 * 3_600_000).toISOString().slice(0, 10) : '');
+
 /** What the applicant is told at the conclusion about the result, by how they asked to receive it (结果领取方式). */
 const howDelivered: Record<string, [string, string]> = {
   pickup: ['请携带身份证件到政务服务中心综合窗口领取结果。', 'Collect the result at the center’s window with your ID.'],
@@ -27,7 +30,7 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
   'case.accepted': (p) => {
     // 容缺受理: what follows, and by when (China's date)
     const tolerated = Array.isArray(p.tolerated) ? (p.tolerated as { name: string }[]).map((m) => m.name) : [];
-    const due = typeof p.toleratedDueAt === 'string' ? new Date(Date.parse(p.toleratedDueAt) - 1 + 8 * 3_600_000).toISOString().slice(0, 10) : '';
+    const due = chinaDay(p.toleratedDueAt);
     return {
       title: ['申请已受理', 'Application accepted'],
       zh: `您的申请（办件编号 ${p.number}）已受理，可在网上办事大厅查看进度。${tolerated.length ? `容缺受理：请于 ${due} 前补交${tolerated.map((n) => `“${n}”`).join('、')}，补齐后方可领取结果。` : ''}`,
@@ -52,7 +55,12 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
   'case.concluded': (p) => {
     const [zh, en] = p.parentId
       ? ['结果将随“一件事”申请统一送达。', 'The result goes out with the rest of the bundle application.']
-      : (howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.']);
+      : p.toleratedDueAt
+        ? [
+            `容缺材料补齐后方可领取结果，请于 ${chinaDay(p.toleratedDueAt)} 前补交。`,
+            `The result goes out once the materials accepted to follow are in: hand them in by ${chinaDay(p.toleratedDueAt)}.`,
+          ]
+        : (howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.']);
     return {
       title: ['办件已办结', 'Decision made'],
       zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。${zh}`,

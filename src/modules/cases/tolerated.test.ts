@@ -144,6 +144,12 @@ describe('acceptance with materials to follow (容缺受理)', () => {
       [`/my/cases/${id}`],
     );
     expect(told.rows).toEqual([{ body: expect.stringContaining('容缺受理') }]);
+    // the conclusion's message says the result waits for the material
+    const concluded = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'enterprise1' AND m.title->>'zh-CN' = '办件已办结' AND m.link = $1",
+      [`/my/cases/${id}`],
+    );
+    expect(concluded.rows).toEqual([{ body: expect.stringContaining('容缺材料补齐后方可领取结果') }]);
   });
 
   it('is not offered on a bundle application', async () => {

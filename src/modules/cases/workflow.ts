@@ -94,7 +94,12 @@ async function conclude(ctx: WriteContext, kase: CaseRow): Promise<CaseRow> {
     await stopClockIfRunning(ctx, kase.clock_id);
   }
   // how the result goes out, as the applicant asked: the notice of the conclusion says so
-  await recordCaseEvent(ctx, updated, 'concluded', { decision: updated.decision, deliveryChoice: updated.delivery_choice });
+  await recordCaseEvent(ctx, updated, 'concluded', {
+    decision: updated.decision,
+    deliveryChoice: updated.delivery_choice,
+    // 容缺受理: the result waits for what was accepted to follow
+    ...(updated.tolerated_due_at ? { toleratedDueAt: updated.tolerated_due_at.toISOString() } : {}),
+  });
   if (kase.decision === null) await onCaseDecided(ctx, updated);
   return updated;
 }
