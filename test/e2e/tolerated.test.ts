@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
+import { remindToleratedDue } from '../../src/modules/cases/reminders.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
 
@@ -163,6 +164,8 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     overdue = { id: applied.body.id, number: applied.body.number };
     expect((await act(clerk, overdue.id, { action: 'accept', tolerate: { workdays: 3 } })).status).toBe(200);
     await run.server.sql("UPDATE kase SET tolerated_due_at = now() - interval '1 day' WHERE id = $1", [overdue.id]);
+    // the morning's reminder goes to its applicant (the other case is days off)
+    expect(await remindToleratedDue(run.server.db)).toBe(1);
 
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
@@ -198,6 +201,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     await alert.getByText('已逾期未补交', { exact: false }).waitFor({ state: 'visible' });
     expect(await alert.getAttribute('data-overdue')).toBe('true');
     await page.getByTestId('case-facts').getByTestId('tolerated-fact').getByText('已逾期').waitFor({ state: 'visible' });
+    await event(page, 'tolerated_reminded').getByText('已提醒申请人补交', { exact: false }).waitFor({ state: 'visible' });
     await screenshot(page, 'tolerated-case-overdue');
   });
 

@@ -619,7 +619,8 @@ export async function recordCaseEvent(
     caseId: kase.id,
     type,
     actorId: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
-    actorName: ctx.actor?.displayName ?? null,
+    // the platform's own steps (a scheduled reminder) name no one: the timeline says 系统
+    actorName: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.displayName : null,
     taskId,
     payload: JSON.stringify(payload),
     event: JSON.stringify(event),

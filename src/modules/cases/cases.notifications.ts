@@ -82,6 +82,15 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,
     en: `Case ${p.number}: the duplicate payment of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was refunded to where it came from.`,
   }),
+  'case.tolerated_reminded': (p) => {
+    const names = Array.isArray(p.materials) ? (p.materials as { name: string }[]).map((m) => m.name) : [];
+    const due = chinaDay(p.dueAt);
+    return {
+      title: ['请补交容缺材料', 'Materials to hand in'],
+      zh: `您的办件（${p.number}）为容缺受理，${p.overdue ? `补交期限 ${due} 已过` : `请于 ${due} 前补交`}${names.map((n) => `“${n}”`).join('、')}；补齐后方可领取办理结果。可在网上办事大厅“我的办件”中上传，或到窗口补交。`,
+      en: `Case ${p.number} was accepted with materials to follow: ${p.overdue ? `their day, ${due}, has passed` : `hand them in by ${due}`} (${names.join(', ')}); the result goes out once they are in. Upload them in My cases online, or bring them to the window.`,
+    };
+  },
   'case.commitment_checked': (p) =>
     p.result === 'broken'
       ? {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
+import { remindToleratedDue } from './reminders.ts';
 
 /**
  * 容缺受理: the demo's 食品经营许可 lets its list of food-safety rules (food_safety_rules) follow after acceptance. The
@@ -150,6 +151,38 @@ describe('acceptance with materials to follow (容缺受理)', () => {
       [`/my/cases/${id}`],
     );
     expect(concluded.rows).toEqual([{ body: expect.stringContaining('容缺材料补齐后方可领取结果') }]);
+  });
+
+  it('reminds the applicant once when the day comes near, and not after the material is in', async () => {
+    const soon = await appliedWithout('food_safety_rules');
+    const later = await appliedWithout('food_safety_rules');
+    const done = await appliedWithout('food_safety_rules');
+    for (const [id, workdays] of [
+      [soon, 1],
+      [later, 20],
+      [done, 1],
+    ])
+      expect((await act(clerk, id, { action: 'accept', tolerate: { workdays } })).status).toBe(200);
+    expect((await act(clerk, done, { action: 'hand_in', materials: [{ key: 'food_safety_rules', reference: 'paper:checked' }] })).status).toBe(200);
+    const reminders = async (id: number) => (await read(enterprise, id)).timeline.filter((e) => e.type === 'tolerated_reminded');
+
+    // due by the end of the next working day: reminded; twenty working days off, or handed in: not
+    await remindToleratedDue(server.db);
+    expect(await reminders(soon)).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ overdue: false, materials: [expect.objectContaining({ key: 'food_safety_rules' })] }) }),
+    ]);
+    expect(await reminders(later)).toEqual([]);
+    expect(await reminders(done)).toEqual([]);
+    // once
+    await remindToleratedDue(server.db);
+    expect(await reminders(soon)).toHaveLength(1);
+
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'enterprise1' AND m.title->>'zh-CN' = '请补交容缺材料' AND m.link = $1",
+      [`/my/cases/${soon}`],
+    );
+    expect(told.rows).toEqual([{ body: expect.stringContaining('规章制度目录') }]);
   });
 
   it('is not offered on a bundle application', async () => {

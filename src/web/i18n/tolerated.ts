@@ -87,6 +87,9 @@ export const toleratedStrings = {
   'tol.ev.materials': ['补交：{names}', 'Handed in: {names}'],
   'tol.ev.left': ['尚待补交：{names}', 'Still to follow: {names}'],
   'tol.ev.allIn': ['容缺材料已全部补齐', 'All the materials to follow are in'],
+  'tol.ev.reminded': ['提醒补交容缺材料', 'Reminded to hand in materials'],
+  'tol.ev.remindedDue': ['已提醒申请人于 {due} 前补交：{names}', 'The applicant was reminded to hand in by {due}: {names}'],
+  'tol.ev.remindedLate': ['补交期限 {due} 已过，已提醒申请人补交：{names}', 'The day ({due}) has passed; the applicant was reminded: {names}'],
 
   // 综合受理 → 容缺待补, and 今日工作
   'tol.tab': ['容缺待补', 'Materials to follow'],

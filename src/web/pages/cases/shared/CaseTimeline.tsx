@@ -29,6 +29,7 @@ const colors: Record<string, string> = {
   special_procedure_started: 'orange',
   extended: 'orange',
   tolerated_handed_in: 'green',
+  tolerated_reminded: 'orange',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -91,6 +92,15 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactN
           }),
         );
       if (p.note) line('cases.ev.note', { text: p.note });
+      break;
+    case 'tolerated_reminded':
+      if (typeof p.dueAt === 'string')
+        out.push(
+          tol.tt(p.overdue ? 'tol.ev.remindedLate' : 'tol.ev.remindedDue', {
+            names: Array.isArray(p.materials) ? (p.materials as { key: string; name?: string }[]).map((m) => m.name ?? m.key).join(t('cases.listSep')) : '',
+            due: toleratedDay(p.dueAt, locale),
+          }),
+        );
       break;
     case 'tolerated_handed_in':
       out.push(tol.tt('tol.ev.materials', { names: named(p.materials) }));
@@ -258,7 +268,9 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT) =>
       ? t(`ev.${type}` as WorkKey)
       : type === 'tolerated_handed_in' && tt
         ? tt('tol.ev.handedIn')
-        : type;
+        : type === 'tolerated_reminded' && tt
+          ? tt('tol.ev.reminded')
+          : type;
 
 /** Every step of a case: what happened, who did it, when, and why. */
 export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/database.ts';
+import { systemActor } from '../../server/access.ts';
+import { runWrite } from '../../server/write.ts';
+import { periodEnd } from '../calendar/calendar.store.ts';
+import { loadCase, recordCaseEvent, updateCase } from './case-core.ts';
+import './cases.tables.ts';
+
+/**
+ * 容缺受理's reminder (the daily `case-reminders` job): an applicant whose materials accepted to follow are due by
+ * the end of the next working day, or overdue, is reminded once — the event `tolerated_reminded` on the case's
+ * timeline, which the applicant's message and SMS follow (cases.notifications.ts). Answers how many were reminded.
+ */
+export async function remindToleratedDue(db: Db, now = Date.now()): Promise<number> {
+  const waiting = await db
+    .selectFrom('kase as k')
+    .select(['k.id', 'k.region_id', 'k.tolerated_due_at'])
+    .where('k.tolerated_due_at', 'is not', null)
+    .where('k.status', 'not in', ['withdrawn', 'refused'])
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = k.id AND e.type = 'tolerated_reminded')`)
+    .execute();
+  // the next working day ends at a moment each region's calendar sets
+  const bounds = new Map<number, Date>();
+  let reminded = 0;
+  for (const c of waiting) {
+    if (!bounds.has(c.region_id)) bounds.set(c.region_id, await periodEnd(db, c.region_id, { value: 1, unit: 'workday' }, now));
+    if (c.tolerated_due_at! > bounds.get(c.region_id)!) continue;
+    const done = await runWrite(db, systemActor, async (ctx) => {
+      const kase = await loadCase(ctx.tx, c.id);
+      // handed in meanwhile: nothing to remind of
+      if (!kase.tolerated_due_at) return false;
+      const materials = await ctx.tx
+        .selectFrom('case_material')
+        .select(['material_key as key', 'name'])
+        .where('case_id', '=', kase.id)
+        .where('status', '=', 'tolerated')
+        .orderBy('id')
+        .execute();
+      const touched = await updateCase(ctx, kase, {});
+      await recordCaseEvent(
+        ctx,
+        touched,
+        'tolerated_reminded',
+        { dueAt: kase.tolerated_due_at.toISOString(), overdue: kase.tolerated_due_at.getTime() < now, materials },
+        null,
+        { metrics: false },
+      );
+      return true;
+    });
+    if (done) reminded += 1;
+  }
+  return reminded;
+}
