@@ -11,7 +11,7 @@ import { roleGrants } from '../../common/roles.ts';
 import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber, maskPhone } from '../../common/validators.ts';
 import type { WriteContext } from '../../server/write.ts';
-import { caseScope, deliveryMethodsOf, loadCase, windowRegionPath, type CaseRow } from './case-core.ts';
+import { caseScope, deliveryMethodsOf, loadCase, versionContent, windowRegionPath, type CaseRow } from './case-core.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -247,6 +247,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     deliveryDeadline:
       kase.status === 'concluded' && kase.decided_at ? deliveryDeadline((await workCalendarFor(db, kase.region_id)).calendar, kase.decided_at) : null,
     refusalReason: kase.refusal_reason,
+    /** the materials of the version the case was filed under, as its completeness is judged (null for a bundle application) */
+    itemMaterials: kase.item_version_id !== null ? (await versionContent(db, kase.item_version_id)).materials : null,
     /** 告知承诺制: applied by written commitment; once granted, the department's check after the grant (事后核查) */
     byCommitment: kase.by_commitment,
     commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,

@@ -72,6 +72,10 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     const kase = accepted.body as Kase;
     expect(kase.status).toBe('in_progress');
     expect(statusOf(kase, 'food_safety_rules')).toBe('tolerated');
+    // the case's page judges completeness by the materials of the version it was filed under
+    expect((kase as Kase & { itemMaterials: { key: string; tolerable?: boolean }[] }).itemMaterials.find((m) => m.key === 'food_safety_rules')?.tolerable).toBe(
+      true,
+    );
     const days = (Date.parse(kase.toleratedDueAt!) - Date.parse(kase.acceptedAt!)) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(5);
     expect(days).toBeLessThan(14);

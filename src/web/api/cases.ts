@@ -194,6 +194,8 @@ export interface CaseDetail {
   /** 行政许可法 art. 44, while a concluded case waits for delivery: the last day, and the working days left (negative: late) */
   deliveryDeadline: { dueDate: string; workdaysLeft: number } | null;
   refusalReason: string | null;
+  /** the materials of the item version the case was filed under (null for a bundle application) */
+  itemMaterials: ItemContent['materials'] | null;
   form: Record<string, unknown>;
   materials: CaseMaterial[];
   tasks: CaseTask[];

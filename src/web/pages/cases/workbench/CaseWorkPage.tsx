@@ -57,7 +57,8 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const item = usePublishedItem(kase.itemCode ?? undefined);
   const bundle = useBundleForApply(kase.bundle?.code);
   const spec = kase.bundle ? bundle.data?.form : item.data?.content.form;
-  const completeness = checkCompleteness(kase, kase.bundle ? bundle.data?.materials : item.data?.content.materials);
+  // judged against the version the case was filed under, as the server judges it
+  const completeness = checkCompleteness(kase, kase.bundle ? bundle.data?.materials : (kase.itemMaterials ?? item.data?.content.materials));
   // an item case of a bundle takes its intake actions on the bundle application
   const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);

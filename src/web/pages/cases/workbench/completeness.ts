@@ -36,7 +36,7 @@ export function latestStatus(materials: CaseMaterial[]): Map<string, CaseMateria
 
 /**
  * 材料完整性检查: the item's materials against what the case holds now. The item's list comes from
- * the published version; materials the case has but that version lacks are kept (an older version).
+ * the version the case was filed under; materials the case has but that list lacks are kept.
  * A bundle application is accepted complete, so nothing of it counts as tolerable there.
  */
 export function checkCompleteness(kase: CaseDetail, itemMaterials: Material[] | undefined): Completeness {
