@@ -216,6 +216,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
   const waiting = kase.status === 'awaiting_supplement';
   // personal identifiers anywhere in the form (table rows included) are shown masked; the full values stay with the case
   const form = maskIdentifiers(JSON.parse(deps.cipher.decrypt(kase.form_enc))) as Record<string, unknown>;
+  const filedUnder = kase.item_version_id !== null ? await versionContent(db, kase.item_version_id) : null;
   return {
     id: kase.id,
     number: kase.number,
@@ -247,8 +248,9 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     deliveryDeadline:
       kase.status === 'concluded' && kase.decided_at ? deliveryDeadline((await workCalendarFor(db, kase.region_id)).calendar, kase.decided_at) : null,
     refusalReason: kase.refusal_reason,
-    /** the materials of the version the case was filed under, as its completeness is judged (null for a bundle application) */
-    itemMaterials: kase.item_version_id !== null ? (await versionContent(db, kase.item_version_id)).materials : null,
+    /** the materials and form of the version the case was filed under, as its completeness is judged and its form read (null for a bundle application) */
+    itemMaterials: filedUnder?.materials ?? null,
+    itemForm: filedUnder?.form ?? null,
     /** 告知承诺制: applied by written commitment; once granted, the department's check after the grant (事后核查) */
     byCommitment: kase.by_commitment,
     commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,

@@ -204,3 +204,39 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     expect((await read(clerk, applied.body.id)).status).toBe('submitted');
   });
 });
+
+describe('a case keeps the version it was filed under', () => {
+  it('judges what may follow, and reads its form, by that version when a later one changes them', async () => {
+    const filed = await appliedWithout('food_safety_rules');
+    // 变更: version 2 no longer lets the rules list follow, and renames a field of the form
+    const admin = await signIn(server, 'catalogadmin');
+    const reviewer = await signIn(server, 'centeradmin');
+    const itemId = (await server.sql('SELECT id FROM item WHERE code = $1', [itemCode])).rows[0].id as number;
+    expect((await admin.post(`/api/v1/catalog/admin/items/${itemId}/versions`)).status).toBe(201);
+    const draft = (await admin.get(`/api/v1/catalog/admin/items/${itemId}`)).body.open;
+    const content = structuredClone(draft.content);
+    content.materials = content.materials.map((m: { key: string }) => (m.key === 'food_safety_rules' ? { ...m, tolerable: false } : m));
+    content.form.ui.fields.safetyOfficer.label['zh-CN'] = '食品安全管理员（第 2 版）';
+    const saved = await admin.put(`/api/v1/catalog/admin/items/${itemId}/draft`, { content, version: draft.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await admin.post(`/api/v1/catalog/admin/items/${itemId}/submit`)).status).toBe(200);
+    expect((await reviewer.post(`/api/v1/catalog/admin/items/${itemId}/review`, { decision: 'approve' })).body.state).toBe('published');
+
+    // the case filed under version 1: its materials and form are version 1's, and it may still be accepted with the list to follow
+    const kase = (await read(clerk, filed)) as Kase & {
+      itemMaterials: { key: string; tolerable?: boolean }[];
+      itemForm: { ui: { fields: Record<string, { label: Record<string, string> }> } };
+    };
+    expect(kase.itemMaterials.find((m) => m.key === 'food_safety_rules')?.tolerable).toBe(true);
+    expect(kase.itemForm.ui.fields.safetyOfficer!.label['zh-CN']).toBe('食品安全管理人员');
+    expect((await act(clerk, filed, { action: 'accept', tolerate: { workdays: 5 } })).status).toBe(200);
+    // one filed under version 2 may not
+    item = (await enterprise.get(`/api/v1/catalog/items/${itemCode}`)).body;
+    const later = await appliedWithout('food_safety_rules');
+    const laterCase = (await read(clerk, later)) as Kase & { itemForm: { ui: { fields: Record<string, { label: Record<string, string> }> } } };
+    expect(laterCase.itemForm.ui.fields.safetyOfficer!.label['zh-CN']).toBe('食品安全管理员（第 2 版）');
+    const refused = await act(clerk, later, { action: 'accept', tolerate: { workdays: 5 } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ missing: ['food_safety_rules'], tolerable: [] });
+  });
+});

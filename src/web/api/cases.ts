@@ -196,6 +196,8 @@ export interface CaseDetail {
   refusalReason: string | null;
   /** the materials of the item version the case was filed under (null for a bundle application) */
   itemMaterials: ItemContent['materials'] | null;
+  /** the form of that version, by which the case's form data reads */
+  itemForm: ItemContent['form'] | null;
   form: Record<string, unknown>;
   materials: CaseMaterial[];
   tasks: CaseTask[];

@@ -50,7 +50,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
   const w = useWorkT();
   const item = usePublishedItem(kase.itemCode ?? undefined);
   const bundleSpec = useBundleForApply(kase.bundle?.code);
-  const formSpec = kase.bundle ? bundleSpec.data?.form : item.data?.content.form;
+  const formSpec = kase.bundle ? bundleSpec.data?.form : (kase.itemForm ?? item.data?.content.form);
   const reveal = useReveal(kase.id);
   const asked = askedMaterials(kase);
   const open = kase.tasks.filter((x) => x.state === 'open' || x.state === 'claimed');

@@ -56,7 +56,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const w = useWorkT();
   const item = usePublishedItem(kase.itemCode ?? undefined);
   const bundle = useBundleForApply(kase.bundle?.code);
-  const spec = kase.bundle ? bundle.data?.form : item.data?.content.form;
+  const spec = kase.bundle ? bundle.data?.form : (kase.itemForm ?? item.data?.content.form);
   // judged against the version the case was filed under, as the server judges it
   const completeness = checkCompleteness(kase, kase.bundle ? bundle.data?.materials : (kase.itemMaterials ?? item.data?.content.materials));
   // an item case of a bundle takes its intake actions on the bundle application
