@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 import { enterpriseCreditCode, fillFoodForm } from './food-license.ts';
+import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts';
 
 /*
  * 告知承诺制 (approval by written commitment) through the UI: enterprise1 (云州青禾食品有限公司) applies online for
@@ -130,6 +131,8 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     expect(kase.tasks.map((t: Task) => t.stage)).not.toContain('review');
     // the check is three months away; brought within ten days, 今日工作 counts it
     await run.server.sql("UPDATE commitment_check SET due_at = now() + interval '5 days' WHERE case_id = $1", [caseId]);
+    // and the morning's reminder tells the department
+    expect(await remindCommitmentChecksDue(run.server.db)).toBeGreaterThanOrEqual(1);
   });
 
   it('lets approver1 find the check in 待办 → 事后核查 and record that the commitment was false', { timeout: 240_000 }, async () => {
@@ -165,6 +168,7 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     const action = page.getByTestId('commitment-check-action');
     await action.waitFor({ state: 'visible' });
     await event(page, 'accepted').getByText('告知承诺：不再实质审查，直接作出决定').waitFor({ state: 'visible' });
+    await event(page, 'commitment_check_due').getByText('已提醒本部门审批人员', { exact: false }).waitFor({ state: 'visible' });
     await screenshot(page, 'commitment-case-pending');
 
     // the dialog: a finding and the findings written down are required; 承诺不实 warns that it revokes the license

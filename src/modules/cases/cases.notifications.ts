@@ -160,6 +160,8 @@ type StaffPayload = Payload & {
   assigneeAccountId?: number | null;
   days?: number;
   reason?: string;
+  dueAt?: string;
+  overdue?: boolean;
 };
 
 const staffTexts: Record<string, { title: [string, string]; body: (p: StaffPayload) => [string, string] }> = {
@@ -185,6 +187,13 @@ const staffTexts: Record<string, { title: [string, string]; body: (p: StaffPaylo
   'case.task_reassigned': {
     title: ['改派', 'Task reassigned to you'],
     body: (p) => [`办件 ${p.number}「${p.task ?? ''}」已改派给您。`, `Case ${p.number} (${p.task ?? ''}) was reassigned to you.`],
+  },
+  'case.commitment_check_due': {
+    title: ['事后核查到期提醒', 'Check after a grant due'],
+    body: (p) => [
+      `以告知承诺方式准予许可的办件 ${p.number}，事后核查${p.overdue ? '已超过' : '将于'} ${chinaDay(p.dueAt)} ${p.overdue ? '的期限，请尽快核查' : '到期，请按时现场核查'}。`,
+      `Case ${p.number}, granted on a written commitment: its check ${p.overdue ? 'is overdue' : 'falls due'} (${chinaDay(p.dueAt)}).`,
+    ],
   },
   'case.extension_requested': {
     title: ['延期申请', 'Extension request'],

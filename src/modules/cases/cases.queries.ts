@@ -123,7 +123,7 @@ export async function requireCaseRead(db: Db, actor: Actor | null, kase: CaseRow
 }
 
 /** Timeline entries only staff see (办理备注). */
-const staffOnlyEvents = new Set(['case_noted']);
+const staffOnlyEvents = new Set(['case_noted', 'commitment_check_due']);
 
 /** A case with its form, materials, tasks, timeline and clocks. */
 export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
+import { remindCommitmentChecksDue } from './reminders.ts';
 
 /**
  * 告知承诺制: the demo's 食品经营许可 may be applied for by written commitment. The commitment is a document of the
@@ -144,6 +145,19 @@ describe('approval by written commitment (告知承诺制)', () => {
     const before = await due();
     await server.sql("UPDATE commitment_check SET due_at = now() + interval '2 days' WHERE case_id = $1", [decided.id]);
     expect(await due()).toBe(before + 1);
+
+    // the morning's reminder tells the department's approvers, once; the applicant's view leaves it out
+    await remindCommitmentChecksDue(server.db);
+    await remindCommitmentChecksDue(server.db);
+    const staffView = (await approver.get(`/api/v1/cases/${decided.id}`)).body as Kase;
+    expect(staffView.timeline.filter((e) => e.type === 'commitment_check_due')).toHaveLength(1);
+    expect(((await enterprise.get(`/api/v1/cases/${decided.id}`)).body as Kase).timeline.some((e) => e.type === 'commitment_check_due')).toBe(false);
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'approver1' AND m.title->>'zh-CN' = '事后核查到期提醒' AND m.link = $1",
+      [`/workbench/cases/${decided.id}`],
+    );
+    expect(told.rows).toEqual([{ body: expect.stringContaining('请按时现场核查') }]);
   });
 
   it('is recorded by the department once: a commitment kept closes the check', async () => {

@@ -51,3 +51,37 @@ export async function remindToleratedDue(db: Db, now = Date.now()): Promise<numb
   }
   return reminded;
 }
+
+/**
+ * 告知承诺制's reminder (the same daily job): the department owing a check after a grant by commitment is told once
+ * when the check falls due within five working days, or is overdue — the staff-only event `commitment_check_due`,
+ * which its approvers hear of in the app (cases.notifications.ts). Answers how many checks were reminded of.
+ */
+export async function remindCommitmentChecksDue(db: Db, now = Date.now()): Promise<number> {
+  const pending = await db
+    .selectFrom('commitment_check as c')
+    .innerJoin('kase as k', 'k.id', 'c.case_id')
+    .select(['c.case_id', 'c.organization_id', 'c.due_at', 'k.region_id'])
+    .where('c.state', '=', 'pending')
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.case_id AND e.type = 'commitment_check_due')`)
+    .execute();
+  const bounds = new Map<number, Date>();
+  let reminded = 0;
+  for (const c of pending) {
+    if (!bounds.has(c.region_id)) bounds.set(c.region_id, await periodEnd(db, c.region_id, { value: 5, unit: 'workday' }, now));
+    if (c.due_at > bounds.get(c.region_id)!) continue;
+    await runWrite(db, systemActor, async (ctx) => {
+      const touched = await updateCase(ctx, await loadCase(ctx.tx, c.case_id), {});
+      await recordCaseEvent(
+        ctx,
+        touched,
+        'commitment_check_due',
+        { organizationId: c.organization_id, dueAt: c.due_at.toISOString(), overdue: c.due_at.getTime() < now },
+        null,
+        { metrics: false },
+      );
+    });
+    reminded += 1;
+  }
+  return reminded;
+}

@@ -75,6 +75,9 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactN
       if (p.urgent) out.push(t('cases.ev.urgent'));
       if (p.commitment) out.push(t('commit.ev.submitted'));
       break;
+    case 'commitment_check_due':
+      if (typeof p.dueAt === 'string') line(p.overdue ? 'commit.ev.dueLate' : 'commit.ev.due', { due: formatDeadline(p.dueAt, locale, t) });
+      break;
     case 'commitment_checked':
       if (p.result === 'kept' || p.result === 'broken') line('commit.ev.result', { result: t(`commit.state.${p.result as 'kept' | 'broken'}`) });
       if (p.opinion) line('commit.ev.opinion', { text: String(p.opinion) });
@@ -218,6 +221,7 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactN
 
 const knownEvents = new Set([
   'submitted',
+  'commitment_check_due',
   'commitment_checked',
   'accepted',
   'stage_entered',
