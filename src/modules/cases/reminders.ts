@@ -6,6 +6,17 @@ import { periodEnd } from '../calendar/calendar.store.ts';
 import { loadCase, recordCaseEvent, updateCase } from './case-core.ts';
 import './cases.tables.ts';
 
+/** The rows whose day falls by the end of so many working days from now, each by its region's calendar (overdue ones too). */
+async function dueBy<T extends { region_id: number }>(db: Db, rows: T[], dueAt: (row: T) => Date, workdays: number, now: number): Promise<T[]> {
+  const bounds = new Map<number, Date>();
+  const due: T[] = [];
+  for (const row of rows) {
+    if (!bounds.has(row.region_id)) bounds.set(row.region_id, await periodEnd(db, row.region_id, { value: workdays, unit: 'workday' }, now));
+    if (dueAt(row) <= bounds.get(row.region_id)!) due.push(row);
+  }
+  return due;
+}
+
 /**
  * 容缺受理's reminder (the daily `case-reminders` job): an applicant whose materials accepted to follow are due by
  * the end of the next working day, or overdue, is reminded once — the event `tolerated_reminded` on the case's
@@ -19,12 +30,8 @@ export async function remindToleratedDue(db: Db, now = Date.now()): Promise<numb
     .where('k.status', 'not in', ['withdrawn', 'refused'])
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = k.id AND e.type = 'tolerated_reminded')`)
     .execute();
-  // the next working day ends at a moment each region's calendar sets
-  const bounds = new Map<number, Date>();
   let reminded = 0;
-  for (const c of waiting) {
-    if (!bounds.has(c.region_id)) bounds.set(c.region_id, await periodEnd(db, c.region_id, { value: 1, unit: 'workday' }, now));
-    if (c.tolerated_due_at! > bounds.get(c.region_id)!) continue;
+  for (const c of await dueBy(db, waiting, (r) => r.tolerated_due_at!, 1, now)) {
     const done = await runWrite(db, systemActor, async (ctx) => {
       const kase = await loadCase(ctx.tx, c.id);
       // handed in meanwhile: nothing to remind of
@@ -65,11 +72,8 @@ export async function remindCommitmentChecksDue(db: Db, now = Date.now()): Promi
     .where('c.state', '=', 'pending')
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.case_id AND e.type = 'commitment_check_due')`)
     .execute();
-  const bounds = new Map<number, Date>();
   let reminded = 0;
-  for (const c of pending) {
-    if (!bounds.has(c.region_id)) bounds.set(c.region_id, await periodEnd(db, c.region_id, { value: 5, unit: 'workday' }, now));
-    if (c.due_at > bounds.get(c.region_id)!) continue;
+  for (const c of await dueBy(db, pending, (r) => r.due_at, 5, now)) {
     await runWrite(db, systemActor, async (ctx) => {
       const touched = await updateCase(ctx, await loadCase(ctx.tx, c.case_id), {});
       await recordCaseEvent(
