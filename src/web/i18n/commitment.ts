@@ -72,7 +72,7 @@ export const commitmentStrings = {
     '申请人以告知承诺方式取得许可。请根据现场核查情况，确认其是否符合所承诺的许可条件。',
     'The applicant was granted the license on their written commitment. Record whether the check on site found that they meet the conditions they committed to.',
   ],
-  'commit.result': ['核查结论', 'Finding'],
+  'commit.result': ['核查结论', 'Result of the check'],
   'commit.result.kept': ['符合承诺', 'Commitment kept'],
   'commit.result.broken': ['承诺不实', 'Commitment false'],
   'commit.opinion': ['核查意见', 'Findings on site'],
@@ -91,10 +91,10 @@ export const commitmentStrings = {
   // timeline
   'commit.ev.submitted': ['以告知承诺方式申请', 'Applied by written commitment'],
   'commit.ev.accepted': ['告知承诺：不再实质审查，直接作出决定', 'By commitment: no substantive review, on to the decision'],
-  'commit.ev.result': ['核查结论：{result}', 'Finding: {result}'],
+  'commit.ev.result': ['核查结论：{result}', 'Result: {result}'],
   'commit.ev.due': ['核查期限 {due}，已提醒本部门审批人员', 'Due {due}: the department’s approvers were reminded'],
   'commit.ev.dueLate': ['核查期限 {due} 已过，已提醒本部门审批人员', 'Past its day ({due}): the department’s approvers were reminded'],
-  'commit.ev.opinion': ['核查意见：{text}', 'Findings: {text}'],
+  'commit.ev.opinion': ['核查意见：{text}', 'Finding: {text}'],
 
   // the inbox tab and today's work
   'commit.tab': ['事后核查', 'Post-approval checks'],
