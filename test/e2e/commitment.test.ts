@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
-import { enterpriseCreditCode, fillFoodForm } from './food-license.ts';
+import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
 import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts';
 
 /*
@@ -17,7 +17,7 @@ import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts'
  */
 
 /** 食品经营许可 at 云州市市场监督管理局: an item that allows applying by commitment. */
-const foodItemCode = '11990100MB0000002X-011100300000';
+let foodItemCode = '';
 
 let run: BrowserRun;
 let dataDir: string;
@@ -34,6 +34,7 @@ beforeAll(async () => {
   errors = run.errors;
   pdfPath = writePdf(dataDir, '经营场所平面图.pdf', 'Premises layout');
   creditCode = await enterpriseCreditCode(run.server);
+  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
