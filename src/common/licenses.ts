@@ -1,3 +1,9 @@
+/**
+ * A license's state: valid; expiring (its renewal deadline is near or past, none applied for); expired; or past its
+ * last day with a renewal in hand, which counts as renewed until the renewal is decided (视为准予延续, 行政许可法 art. 50).
+ */
+export type LicenseState = 'valid' | 'expiring' | 'expired' | 'deemed_renewed';
+
 /** An electronic license an applicant holds (GET /api/v1/licenses): the license document of one of their granted cases. */
 export interface HeldLicense {
   id: number;
@@ -8,4 +14,15 @@ export interface HeldLicense {
   issuedAt: string;
   caseId: number;
   caseNumber: string;
+  /** the item that issued it: a renewal applies for this item */
+  itemCode: string;
+  /** its last day of validity (YYYY-MM-DD); null: valid without end (长期有效) */
+  validUntil: string | null;
+  /** the last day to apply for its renewal in time (YYYY-MM-DD); null when it does not run out */
+  renewBy: string | null;
+  state: LicenseState;
+  /** a renewal applied for and not yet decided */
+  renewal: { id: number; number: string; status: string } | null;
+  /** whether a renewal may be applied for now: it runs out, has not, and none is in hand */
+  mayRenew: boolean;
 }

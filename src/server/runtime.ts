@@ -13,7 +13,7 @@ import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
 import { runSupervisionJob } from '../modules/supervision/jobs.ts';
-import { remindCommitmentChecksDue, remindToleratedDue } from '../modules/cases/reminders.ts';
+import { remindCommitmentChecksDue, remindLicensesExpiring, remindToleratedDue } from '../modules/cases/reminders.ts';
 import { startMetricsFeed } from '../modules/metrics/feed.ts';
 
 export const logger = pino({
@@ -75,7 +75,11 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
     'idempotency-purge': { cron: '27 3 * * *', run: () => purgeIdempotencyKeys(rt.deps.db) },
     // at nine in the morning: applicants whose materials to follow (容缺受理) are due by the next working day, and
     // departments whose checks after a grant by commitment (告知承诺制) are due within five
-    'case-reminders': { cron: '0 9 * * *', run: async () => [await remindToleratedDue(rt.deps.db), await remindCommitmentChecksDue(rt.deps.db)] },
+    // and holders whose licenses' renewal (延续) falls due within thirty days
+    'case-reminders': {
+      cron: '0 9 * * *',
+      run: async () => [await remindToleratedDue(rt.deps.db), await remindCommitmentChecksDue(rt.deps.db), await remindLicensesExpiring(rt.deps.db)],
+    },
     // 电子监察: warnings for what became due; after downtime the first run catches up
     'supervision-sweep': {
       cron: '* * * * *',

@@ -42,6 +42,11 @@ const minute = new Intl.DateTimeFormat('zh-CN', {
 
 /** 2026年12月3日 (Asia/Shanghai). */
 export const formatDay = (iso: string | Date) => day.format(new Date(iso));
+/** A civil day (YYYY-MM-DD, a license's last day say) as 2031年11月27日. */
+export const formatCivilDay = (ymd: string) => {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
 /** 2026年12月3日 14:05 (Asia/Shanghai). */
 export const formatMinute = (iso: string | Date) => minute.format(new Date(iso));
 /** A due moment is the end of a day (midnight after it): print the day it ends. */

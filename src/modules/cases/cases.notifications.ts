@@ -26,7 +26,7 @@ const deliveredBy: Record<string, [string, string]> = {
   electronic: ['电子送达', 'delivered electronically'],
 };
 
-const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string] }> = {
+const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string]; link?: string }> = {
   'case.accepted': (p) => {
     // 容缺受理: what follows, and by when (China's date)
     const tolerated = Array.isArray(p.tolerated) ? (p.tolerated as { name: string }[]).map((m) => m.name) : [];
@@ -91,6 +91,16 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
       en: `Case ${p.number} was accepted with materials to follow: ${p.overdue ? `their day, ${due}, has passed` : `hand them in by ${due}`} (${names.join(', ')}); the result goes out once they are in. Upload them in My cases online, or bring them to the window.`,
     };
   },
+  // 证照到期提醒: the license's renewal (延续) falls due; the message opens 我的证照, where it is applied for
+  'case.license_expiring': (p) => {
+    const day = (ymd: unknown) => String(ymd ?? '');
+    return {
+      title: ['证照即将到期', 'License expiring'],
+      zh: `您的${String(p.type ?? '证照')}（${String(p.licenseNumber ?? '')}）有效期至 ${day(p.validUntil)}。如需继续，请${p.overdue ? '尽快' : `于 ${day(p.renewBy)} 前`}申请延续；逾期未申请的，有效期届满后证照失效，需重新申请。可在网上办事大厅“我的证照”中办理。`,
+      en: `Your ${String(p.type ?? 'license')} (${String(p.licenseNumber ?? '')}) is valid until ${day(p.validUntil)}. To keep it, apply for its renewal ${p.overdue ? 'now' : `by ${day(p.renewBy)}`}; once it runs out it lapses and you apply anew. Apply under My licenses online.`,
+      link: '/my/licenses',
+    };
+  },
   'case.commitment_checked': (p) =>
     p.result === 'broken'
       ? {
@@ -134,7 +144,7 @@ export function registerCaseNotifications(deps: Deps): void {
           kind: 'case',
           title: { 'zh-CN': t.title[0], en: t.title[1] },
           body: { 'zh-CN': t.zh, en: t.en },
-          link: `/my/cases/${p.caseId}`,
+          link: t.link ?? `/my/cases/${p.caseId}`,
         });
       }
       // by SMS too: applicants received at the window without an account are reached this way only

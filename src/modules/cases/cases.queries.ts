@@ -256,6 +256,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,
     /** the grant was revoked (撤销): the check found the commitment false */
     revokedAt: kase.revoked_at?.toISOString() ?? null,
+    // 延续: the license this application renews, with the case that issued it
+    renews: kase.renews_license_id === null ? null : await renewedLicense(db, kase.renews_license_id),
     /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
     toleratedDueAt: kase.tolerated_due_at?.toISOString() ?? null,
     form,
@@ -858,4 +860,24 @@ export async function backupPosts(db: Db, accountId: number) {
     else restricted.push(path);
   }
   return { restricted, covering, awayUntil: me?.away_until && me.away_until.getTime() > Date.now() ? me.away_until.toISOString() : null };
+}
+
+/** The license a renewal names, as its case page shows it. */
+async function renewedLicense(db: Executor, licenseId: number) {
+  const r = await db
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .select(['d.id', 'd.number', 'd.title', 'd.superseded_at', 'k.id as case_id', 'k.number as case_number'])
+    .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
+    .where('d.id', '=', licenseId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.title,
+    validUntil: r.valid_until,
+    supersededAt: r.superseded_at?.toISOString() ?? null,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+  };
 }

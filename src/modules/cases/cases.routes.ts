@@ -105,6 +105,8 @@ const ApplyBody = Type.Object(
     delivery: Type.Optional(Nullable(DeliveryChoiceBody)),
     /** 告知承诺制: apply by written commitment, where the item allows it */
     commitment: Type.Optional(Type.Boolean()),
+    /** 延续: the held license (GET /licenses) this application renews */
+    renews: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   },
   { additionalProperties: false },
 );
@@ -534,6 +536,12 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 issuedAt: Type.String(),
                 caseId: Type.Integer(),
                 caseNumber: Type.String(),
+                itemCode: Type.String(),
+                validUntil: Nullable(Type.String({ format: 'date' })),
+                renewBy: Nullable(Type.String({ format: 'date' })),
+                state: Type.Union([Type.Literal('valid'), Type.Literal('expiring'), Type.Literal('expired'), Type.Literal('deemed_renewed')]),
+                renewal: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
+                mayRenew: Type.Boolean(),
               }),
             ),
             total: Type.Integer(),

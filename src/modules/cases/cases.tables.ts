@@ -46,6 +46,8 @@ export interface KaseTable {
   revoked_at: Generated<Date | null>;
   /** 容缺受理: the day by which the materials accepted to follow are handed in (null once they all are) */
   tolerated_due_at: Generated<Date | null>;
+  /** 延续: the license (its case_document) this application renews */
+  renews_license_id: Generated<number | null>;
   /** a bundle application (一件事): set on the parent case */
   bundle_id: Generated<number | null>;
   /** the bundle's parent case, on each child case */

@@ -11,9 +11,9 @@ import { readFileBytes, storeGeneratedFile } from '../files/files.service.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
-import { formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
+import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
-import { licenseReference } from './licenses.ts';
+import { licenseReference, licenseValidity } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -320,13 +320,17 @@ const licenseNumberMark = `#${randomToken(12)}#`;
 /** A case's license, if it has none yet: the number drawn and put into the content in the insert. */
 const licenseStatement = shapedStatement(
   () => '',
-  (_db, _shape, v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null }) => sql`
+  (
+    _db,
+    _shape,
+    v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null },
+  ) => sql`
     WITH n AS (
       SELECT ${documentNumber(v.prefix)} AS number
       WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
     )
-    INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at)
-    SELECT ${v.caseId}, 'license', n.number, ${v.title}, replace(${v.content}, ${v.mark}, n.number)::jsonb, NULL, ${v.issuedBy}, NULL, NULL, NULL
+    INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at, valid_until)
+    SELECT ${v.caseId}, 'license', n.number, ${v.title}, replace(${v.content}, ${v.mark}, n.number)::jsonb, NULL, ${v.issuedBy}, NULL, NULL, NULL, ${v.validUntil}::date
     FROM n`,
 );
 
@@ -353,6 +357,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it
     const name = c.resultLicenseType || c.resultName;
+    // 证照有效期: from the decision's day, or for a renewal (延续) on from the license it renews, which it replaces
+    const { validUntil, renewed } = await licenseValidity(ctx.tx, kase, c, kase.decided_at ?? new Date());
     const content: Content = {
       title: name,
       caseNumber: f.number,
@@ -365,8 +371,14 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         ['许可事项', f.subject],
         ['发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
+        ...(c.resultValidity ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),
+        ...(renewed ? ([['延续原证', renewed.number]] as [string, string][]) : []),
       ],
-      body: [`经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`],
+      body: [
+        renewed
+          ? `经审查，${f.applicantName}申请延续的“${f.subject}”符合法定条件，准予延续，特发此证。原证（${renewed.number}）自本证生效之日起作废。`
+          : `经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`,
+      ],
       notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumberMark}。可扫描二维码核验。`],
     };
     await pipelinedWrite(
@@ -378,8 +390,11 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         content: JSON.stringify(content),
         mark: licenseNumberMark,
         issuedBy: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+        validUntil,
       }),
     );
+    // the renewed license is replaced by the new one (no longer held, no longer renewed)
+    if (renewed) await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', renewed.id).where('superseded_at', 'is', null).execute();
   }
 }
 
@@ -468,7 +483,8 @@ export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db
     .selectFrom('case_document as d')
     .leftJoin('stored_file as f', 'f.id', 'd.file_id')
-    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size'])
+    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size', 'd.superseded_at'])
+    .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
     .where('d.case_id', '=', caseId)
     .orderBy('d.id')
     .execute();
@@ -482,6 +498,10 @@ export async function documentsOf(db: Executor, caseId: number) {
     size: r.size ?? null,
     createdAt: r.created_at.toISOString(),
     renderedAt: r.rendered_at?.toISOString() ?? null,
+    /** a license's last day of validity (YYYY-MM-DD; null: without end, or not a license) */
+    validUntil: r.valid_until,
+    /** when a renewal's license replaced this license */
+    supersededAt: r.superseded_at?.toISOString() ?? null,
     url: `/api/v1/cases/${caseId}/documents/${r.id}/pdf`,
   }));
 }

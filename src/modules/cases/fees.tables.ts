@@ -65,6 +65,10 @@ export interface CaseDocumentTable {
   issued_by: number | null;
   created_at: Generated<Date>;
   rendered_at: Date | null;
+  /** a license's last day of validity (null: valid without end, 长期有效; other documents: null) */
+  valid_until: Generated<string | null>;
+  /** when a renewal's license replaced this license (延续) */
+  superseded_at: Generated<Date | null>;
 }
 
 declare module '../../server/db/database.ts' {

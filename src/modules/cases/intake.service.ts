@@ -33,7 +33,7 @@ import type { Channel } from './cases.tables.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
-import { referencedLicense, takeHeldLicenses } from './licenses.ts';
+import { referencedLicense, requireRenewable, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
@@ -76,6 +76,7 @@ const caseInsertStatement = shapedStatement(
       | 'delivery_choice'
       | 'delivery_address_enc'
       | 'by_commitment'
+      | 'renews_license_id'
     > & { numberPrefix: string },
   ) =>
     db
@@ -100,6 +101,7 @@ const caseInsertStatement = shapedStatement(
         delivery_choice: v.delivery_choice,
         delivery_address_enc: v.delivery_address_enc,
         by_commitment: v.by_commitment,
+        renews_license_id: v.renews_license_id,
         ...nothingYet,
       })
       .returningAll(),
@@ -134,6 +136,8 @@ export interface ApplyInput {
   delivery?: DeliveryChoice | null;
   /** 告知承诺制: the applicant commits in writing that they meet the item's conditions (where the item allows it) */
   commitment?: boolean;
+  /** 延续: the held license (HeldLicense.id) this application renews */
+  renews?: number | null;
 }
 
 /**
@@ -226,6 +230,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);
+  // 延续: the license renewed, the applicant's, of this item, still valid, with no renewal in hand
+  const renews = input.renews ? await requireRenewable(ctx.tx, applicantId, item.itemId, item.content, input.renews) : null;
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -248,6 +254,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
         notice_due_at: await noticeDue(ctx, item.regionId, now),
         ...delivery,
         by_commitment: byCommitment,
+        renews_license_id: renews,
       }),
     )
   ).rows[0] as CaseRow;
@@ -280,6 +287,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     version: item.version,
     urgent: !!input.urgent,
     ...(byCommitment ? { commitment: true } : {}),
+    ...(renews ? { renews } : {}),
     // the licenses the applicant chose to hand in (用证), on the record with the application
     ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
   });

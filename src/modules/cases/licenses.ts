@@ -1,8 +1,14 @@
+import { sql } from 'kysely';
 import { AppError } from '../../server/errors.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { mayActFor } from '../identity/agents.service.ts';
-import type { HeldLicense } from '../../common/licenses.ts';
+import type { HeldLicense, LicenseState } from '../../common/licenses.ts';
+import { dateOfInstant, dayNumber, formatDate, fromDayNumber, isWeekend, parseDate } from '../../common/civil-date.ts';
+import { workCalendarFor } from '../calendar/calendar.store.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { renewalLeadOf, type ItemContent, type Limit, type Validity } from '../catalog/catalog.schemas.ts';
+import type { CaseRow } from './case-core.ts';
 import './cases.tables.ts';
 
 /**
@@ -20,34 +26,134 @@ export function referencedLicense(reference: string | null | undefined): number 
   return match ? Number(match[1]) : undefined;
 }
 
+// ——— validity (证照有效期) and renewal (延续, 行政许可法 art. 50) ———
+
+/** The last day of a license issued on `day` (a day number) and valid for `validity`: 2026-11-28 for 5 years → 2031-11-27. */
+export function validityEnd(day: number, validity: Validity): number {
+  const { y, m, d } = fromDayNumber(day);
+  const months = validity.unit === 'year' ? validity.value * 12 : validity.value;
+  const ym = y * 12 + (m - 1) + months;
+  const ty = Math.floor(ym / 12);
+  const tm = (ym % 12) + 1;
+  // the same day of the month, or the month's last day when it has no such day (31 Jan + 1 month → 28/29 Feb)
+  const last = dayNumber(tm === 12 ? ty + 1 : ty, tm === 12 ? 1 : tm + 1, 1) - 1;
+  return Math.min(dayNumber(ty, tm, d), last) - 1;
+}
+
+/** A day by the calendar, or — beyond the calendar's years — by the week (Monday to Friday). */
+function isWorkdayOf(calendar: WorkCalendar, day: number): boolean {
+  try {
+    return calendar.isWorkday(day);
+  } catch {
+    return !isWeekend(day);
+  }
+}
+
+/** The last day a renewal may be applied for in time: so many days, or working days, before the license's last day. */
+export function renewalDeadline(calendar: WorkCalendar, validUntil: number, lead: Limit): number {
+  if (lead.unit === 'day') return validUntil - lead.value;
+  // working days (or working hours, counted as whole working days of eight hours)
+  let count = lead.unit === 'workday' ? lead.value : Math.ceil(lead.value / 8);
+  let day = validUntil;
+  while (count > 0) {
+    day -= 1;
+    if (isWorkdayOf(calendar, day)) count -= 1;
+  }
+  return day;
+}
+
+/** Today, by a region's calendar. */
+export async function todayIn(db: Executor, regionId: number, now = Date.now()) {
+  const { calendar } = await workCalendarFor(db, regionId);
+  return { calendar, today: dateOfInstant(now, calendar.settings.offsetMinutes) };
+}
+
+/** How long before its renewal deadline a license counts as expiring, and its holder is reminded. */
+export const renewalNoticeDays = 30;
+
+/** A license's state on `today`: by its last day, its renewal deadline and whether a renewal is in hand. */
+export function licenseState(today: number, validUntil: number | null, renewBy: number | null, renewalInHand: boolean): LicenseState {
+  if (validUntil === null) return 'valid';
+  if (today > validUntil) return renewalInHand ? 'deemed_renewed' : 'expired';
+  if (renewBy !== null && today >= renewBy - renewalNoticeDays && !renewalInHand) return 'expiring';
+  return 'valid';
+}
+
+/** A renewal in hand: applied for, not withdrawn, refused or decided. */
+const renewalInHandSql = (licenseId: string) =>
+  sql<{ id: number; number: string; status: string } | null>`(
+    SELECT json_build_object('id', r.id, 'number', r.number, 'status', r.status) FROM kase r
+    WHERE r.renews_license_id = ${sql.ref(licenseId)} AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused')
+    ORDER BY r.id DESC LIMIT 1)`;
+
 function licensesQuery(db: Executor, applicantId: number) {
   return (
     db
       .selectFrom('case_document as d')
       .innerJoin('kase as k', 'k.id', 'd.case_id')
       .innerJoin('organization as o', 'o.id', 'k.organization_id')
-      .select(['d.id', 'd.number', 'd.title', 'd.created_at', 'k.id as case_id', 'k.number as case_number', 'o.name as issuer'])
+      .innerJoin('item_version as v', 'v.id', 'k.item_version_id')
+      .innerJoin('item as i', 'i.id', 'k.item_id')
+      .select([
+        'd.id',
+        'd.number',
+        'd.title',
+        'd.created_at',
+        sql<string | null>`d.valid_until::text`.as('valid_until'),
+        'k.id as case_id',
+        'k.number as case_number',
+        'k.region_id',
+        'k.item_id',
+        'i.code as item_code',
+        sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
+        renewalInHandSql('d.id').as('renewal'),
+        'o.name as issuer',
+      ])
       .where('d.kind', '=', 'license')
       .where('k.applicant_id', '=', applicantId)
       .where('k.decision', '=', 'granted')
       // a license revoked after its commitment proved false (commitment.ts) is no longer held
       .where('k.revoked_at', 'is', null)
+      // nor one a renewal's license replaced
+      .where('d.superseded_at', 'is', null)
   );
+}
+
+type LicenseRow = Awaited<ReturnType<ReturnType<typeof licensesQuery>['execute']>>[number];
+
+async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now()): Promise<HeldLicense[]> {
+  const regions = new Map<number, Awaited<ReturnType<typeof todayIn>>>();
+  const out: HeldLicense[] = [];
+  for (const r of rows) {
+    if (!regions.has(r.region_id)) regions.set(r.region_id, await todayIn(db, r.region_id, now));
+    const { calendar, today } = regions.get(r.region_id)!;
+    const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
+    const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
+    const state = licenseState(today, validUntil, renewBy, r.renewal !== null);
+    out.push({
+      id: r.id,
+      number: r.number,
+      type: r.title,
+      issuer: r.issuer,
+      issuedAt: r.created_at.toISOString(),
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      itemCode: r.item_code,
+      validUntil: r.valid_until,
+      renewBy: renewBy === null ? null : formatDate(renewBy),
+      state,
+      renewal: r.renewal,
+      mayRenew: validUntil !== null && today <= validUntil && r.renewal === null,
+    });
+  }
+  return out;
 }
 
 export async function heldLicenses(db: Executor, applicantId: number, type?: string): Promise<HeldLicense[]> {
   let query = licensesQuery(db, applicantId);
   if (type) query = query.where('d.title', '=', type);
   const rows = await query.orderBy('d.id', 'desc').limit(200).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    type: r.title,
-    issuer: r.issuer,
-    issuedAt: r.created_at.toISOString(),
-    caseId: r.case_id,
-    caseNumber: r.case_number,
-  }));
+  return describeLicenses(db, rows);
 }
 
 /**
@@ -95,10 +201,13 @@ export async function takeHeldLicenses(
         .execute()
     ).map((r) => [r.id, r]),
   );
+  const states = new Map((await describeLicenses(db, [...held.values()])).map((l) => [l.id, l.state]));
   for (const m of named) {
     const license = held.get(m.licenseId!);
     if (!license)
       throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'the applicant holds no such license', licenseId: m.licenseId });
+    if (states.get(license.id) === 'expired')
+      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this license has expired', licenseId: m.licenseId, validUntil: license.valid_until });
     const type = typeOf(m.key);
     if (!type || license.title !== type)
       throw new AppError('VALIDATION_FAILED', {
@@ -109,4 +218,45 @@ export async function takeHeldLicenses(
     taken.set(m.key, licenseReference(license.id));
   }
   return taken;
+}
+
+/**
+ * 延续: the license an application for `itemId` renews, checked — a license the applicant holds, issued by the same
+ * item, with a period of validity, not yet run out (art. 50: a renewal is applied for before the license ends; after,
+ * the applicant applies anew), and with no other renewal in hand (409). Answers its id.
+ */
+export async function requireRenewable(db: Executor, applicantId: number, itemId: number, content: ItemContent, licenseId: number): Promise<number> {
+  const invalid = (reason: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field: 'renews', reason, licenseId, ...more });
+  if (!content.resultValidity) throw invalid('this item issues no license with a period of validity to renew');
+  const row = await licensesQuery(db, applicantId).where('d.id', '=', licenseId).executeTakeFirst();
+  if (!row) throw invalid('the applicant holds no such license');
+  if (row.item_id !== itemId) throw invalid(`this license was not issued by this item: renew it with item ${row.item_code}`, { itemCode: row.item_code });
+  const [license] = await describeLicenses(db, [row]);
+  if (license!.validUntil === null) throw invalid('this license is valid without end: it is not renewed');
+  if (license!.renewal) throw new AppError('CONFLICT', { reason: 'a renewal of this license is in hand already', caseId: license!.renewal.id, caseNumber: license!.renewal.number });
+  if (license!.state === 'expired') throw invalid('this license has expired: apply anew', { validUntil: license!.validUntil });
+  return licenseId;
+}
+
+/**
+ * A license's last day as a grant issues it: from the decision's day, or — for a renewal — on from the last day of the
+ * license it renews, even when decided after it (a license whose renewal was not decided by its last day counted as
+ * renewed meanwhile), which the new one then replaces. Null: the item gives no period (长期有效). Answers the day and,
+ * for a renewal, the license renewed.
+ */
+export async function licenseValidity(db: Executor, kase: CaseRow, content: ItemContent, decidedAt: Date) {
+  if (!content.resultValidity) return { validUntil: null, renewed: null };
+  const { today } = await todayIn(db, kase.region_id, decidedAt.getTime());
+  if (kase.renews_license_id !== null) {
+    const old = await db
+      .selectFrom('case_document')
+      .select(['id', 'number', sql<string | null>`valid_until::text`.as('valid_until')])
+      .where('id', '=', kase.renews_license_id)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst();
+    const oldEnd = old?.valid_until ? parseDate(old.valid_until)! : null;
+    if (old && oldEnd !== null)
+      return { validUntil: formatDate(validityEnd(oldEnd + 1, content.resultValidity)), renewed: { id: old.id, number: old.number, validUntil: old.valid_until! } };
+  }
+  return { validUntil: formatDate(validityEnd(today, content.resultValidity)), renewed: null };
 }

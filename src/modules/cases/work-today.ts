@@ -6,6 +6,7 @@ import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { deliveryBounds } from './delivery-deadline.ts';
 import { commitmentChecksDue } from './commitment.ts';
 import { casesWithWindowStepOpen, endOfToday, inboxTasks, pendingExtensionRequests, scopedCases, soonCutoff } from './cases.queries.ts';
+import { heldLicenses } from './licenses.ts';
 
 /** How many of the most pressing cases and tasks today's work lists. */
 const pressingCount = 5;
@@ -61,8 +62,11 @@ async function applicantToday(db: Db, actor: Actor) {
       .limit(10)
       .execute(),
   ]);
+  // 证照即将到期: the applicant's own licenses whose renewal falls due (or is past due) with none applied for
+  const licensesExpiring = actor.applicantId ? (await heldLicenses(db, actor.applicantId)).filter((l) => l.state === 'expiring').length : 0;
   return {
     ...counts,
+    licensesExpiring,
     /** what each case waits for from the applicant: materials (`supplement`), a payment (`fee`, with the amount), or both */
     waiting: waiting.map((c) => ({
       id: c.id,

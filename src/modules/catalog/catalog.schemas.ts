@@ -36,6 +36,13 @@ export const Limit = Type.Object(
 );
 export type Limit = Static<typeof Limit>;
 
+/** A license's period of validity, in years or months. */
+export const Validity = Type.Object(
+  { value: Type.Integer({ minimum: 1, maximum: 100 }), unit: Type.Union([Type.Literal('year'), Type.Literal('month')]) },
+  { additionalProperties: false },
+);
+export type Validity = Static<typeof Validity>;
+
 export const Material = Type.Object(
   {
     /** Stable key within the item (and across a bundle when two items ask for the same thing, e.g. "id_card"). */
@@ -218,6 +225,10 @@ export const ItemContent = Type.Object(
     resultName: Type.String({ maxLength: 200 }),
     /** The electronic license type the result is issued as, when there is one. */
     resultLicenseType: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    /** The result license's period of validity (证照有效期); none: valid without end (长期有效). */
+    resultValidity: Type.Optional(Nullable(Validity)),
+    /** 延续: how long before the license runs out its holder applies to renew it (30 days when not given, 行政许可法 art. 50) */
+    renewalLead: Type.Optional(Limit),
     /** 是否告知承诺制 */
     commitmentApproval: Type.Boolean(),
     /** 告知承诺制's 事后核查: the period after a grant by commitment within which the department checks on site (90 days when not given) */
@@ -241,6 +252,11 @@ export type ItemContent = Static<typeof ItemContent>;
 export const defaultCommitmentCheck: Limit = { value: 90, unit: 'day' };
 /** The period within which a grant by commitment is checked. */
 export const commitmentCheckPeriod = (c: Pick<ItemContent, 'commitmentCheck'>): Limit => c.commitmentCheck ?? defaultCommitmentCheck;
+
+/** 行政许可法 art. 50: a renewal is applied for thirty days before the license runs out, unless the law says otherwise. */
+export const defaultRenewalLead: Limit = { value: 30, unit: 'day' };
+/** How long before its license runs out a renewal is applied for. */
+export const renewalLeadOf = (c: Pick<ItemContent, 'renewalLead'>): Limit => c.renewalLead ?? defaultRenewalLead;
 
 /** A bundle (一件事一次办): several items under one application, approved in parallel, delivered together. */
 export const BundleContent = Type.Object(

@@ -77,7 +77,8 @@ async function syncTaskWatch(tx: Tx, caseId: number): Promise<void> {
  * on an immediate item (即办件 are decided at the window), acceptance after the five days the law
  * gives for the one-time notice (行政许可法 art. 32: the case then counts as accepted on receipt), and a
  * result delivered after the ten working days art. 44 gives from the decision (the delivery says so); and a grant by
- * written commitment checked after its check period (告知承诺制's 事后核查, the check says so).
+ * written commitment checked after its check period (告知承诺制's 事后核查, the check says so); and a renewal (延续)
+ * decided after the license it renews ran out (行政许可法 art. 50).
  */
 async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<void> {
   const k = await tx
@@ -89,6 +90,7 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
       'k.notice_due_at',
       'k.received_at',
       'k.decided_at',
+      'k.renews_license_id',
       sql<number>`(SELECT count(*) FROM clock_pause p WHERE p.clock_id = k.clock_id)::int`.as('pauses'),
       sql<number>`(SELECT count(*) FROM clock_extension e WHERE e.clock_id = k.clock_id)::int`.as('extensions'),
     ])
@@ -120,6 +122,17 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
   const checked = e.type === 'case.commitment_checked' ? (e.payload as { late?: boolean; dueAt?: string; result?: string }) : null;
   if (checked?.late === true)
     found.push({ kind: 'late_commitment_check', detail: { dueAt: checked.dueAt ?? null, checkedAt: e.at.toISOString(), result: checked.result ?? null } });
+  // 延续 (行政许可法 art. 50): a renewal decided after the license it renews ran out (the license counted as renewed meanwhile)
+  if (e.type === 'case.decided' && k.renews_license_id !== null && k.decided_at) {
+    const license = await tx
+      .selectFrom('case_document')
+      .select(['number', sql<string | null>`valid_until::text`.as('valid_until')])
+      .select(sql<boolean>`(${k.decided_at} AT TIME ZONE 'Asia/Shanghai')::date > valid_until`.as('late'))
+      .where('id', '=', k.renews_license_id)
+      .executeTakeFirst();
+    if (license?.late)
+      found.push({ kind: 'late_renewal', detail: { validUntil: license.valid_until, decidedAt: k.decided_at.toISOString(), licenseNumber: license.number } });
+  }
   if (found.length === 0) return;
   await tx
     .insertInto('supervision_finding')

@@ -95,10 +95,17 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Suspicious patterns: paused more than twice, an immediate item extended, accepted after the notice period',
+        summary: 'Suspicious patterns: paused more than twice, an immediate item extended, accepted after the notice period, delivered late, a commitment checked late, a renewal decided late',
         querystring: Type.Object({
           kind: Type.Optional(
-            Type.Union([Type.Literal('paused_often'), Type.Literal('immediate_extended'), Type.Literal('late_acceptance'), Type.Literal('late_delivery')]),
+            Type.Union([
+              Type.Literal('paused_often'),
+              Type.Literal('immediate_extended'),
+              Type.Literal('late_acceptance'),
+              Type.Literal('late_delivery'),
+              Type.Literal('late_commitment_check'),
+              Type.Literal('late_renewal'),
+            ]),
           ),
           ...Paging,
         }),

@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 
 export type WarningLevel = 'yellow' | 'red';
 export type OrderStatus = 'open' | 'replied' | 'closed' | 'escalated';
-export type FindingKind = 'paused_often' | 'immediate_extended' | 'late_acceptance' | 'late_delivery' | 'late_commitment_check';
+export type FindingKind = 'paused_often' | 'immediate_extended' | 'late_acceptance' | 'late_delivery' | 'late_commitment_check' | 'late_renewal';
 
 /** An open task with a due time, watched by the sweep through `next_at`. */
 export interface SupervisionTaskWatchTable {

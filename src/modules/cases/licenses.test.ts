@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
+import { dateOfInstant, dayNumber, formatDate, parseDate } from '../../common/civil-date.ts';
+import type { HeldLicense } from '../../common/licenses.ts';
+import { remindLicensesExpiring } from './reminders.ts';
+import { validityEnd } from './licenses.ts';
+
+/**
+ * 证照有效期与延续: the demo's 食品经营许可 issues its license for five years, and its renewal (延续) is applied for at
+ * the latest fifteen working days before the end (行政许可法 art. 50). The holder sees each license's state, is
+ * reminded when the renewal falls due, and applies for the same item naming the license; the grant issues the
+ * license again, valid on from the old one's end, which it replaces. A renewal decided after the license ran out
+ * is a supervision finding; the license counted as renewed meanwhile.
+ */
+let server: TestServer;
+let enterprise: Client;
+let clerk: Client;
+let head: Client;
+let approver: Client;
+let citizen: Client;
+let itemCode: string;
+let plainCode: string;
+let item: { content: { form: { schema: unknown }; materials: { key: string; necessity: string; source: string }[] } };
+
+type Kase = {
+  id: number;
+  number: string;
+  status: string;
+  decidedAt: string | null;
+  renews: { id: number; number: string; validUntil: string | null; supersededAt: string | null; caseId: number } | null;
+  tasks: { id: number; stage: string; state: string }[];
+  timeline: { type: string; payload: Record<string, unknown> }[];
+  documents: { id: number; kind: string; number: string; validUntil: string | null; supersededAt: string | null; url: string }[];
+};
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
+const openTask = (kase: Kase) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed')!;
+const licenses = async (c: Client = enterprise) => (await c.get('/api/v1/licenses')).body.items as HeldLicense[];
+const licenseOf = async (caseId: number) => (await licenses()).find((l) => l.caseId === caseId);
+const caseCount = async () => (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n as number;
+/** Today in China, as a day number. */
+const today = () => dateOfInstant(Date.now(), 480);
+/** Moves a license's last day (and so its state) to `days` from today. */
+const endIn = (licenseId: number, days: number) => server.sql('UPDATE case_document SET valid_until = $2::date WHERE id = $1', [licenseId, formatDate(today() + days)]);
+const reader = pdfReader();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [enterprise, clerk, head, approver, citizen] = await Promise.all(['enterprise1', 'clerk1', 'head1', 'approver1', 'citizen1'].map((u) => signIn(server, u)));
+  const code = async (name: string) =>
+    (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = $1", [name])).rows[0]
+      .code as string;
+  itemCode = await code('食品经营许可');
+  plainCode = await code('个体工商户名称变更登记');
+  item = (await enterprise.get(`/api/v1/catalog/items/${itemCode}`)).body;
+});
+afterAll(async () => {
+  await server?.close();
+  reader.close();
+});
+
+function application(extra: object = {}, code = itemCode, it = item) {
+  return enterprise.post('/api/v1/cases', {
+    itemCode: code,
+    formData: sampleForm(it.content.form.schema, '110101199003074514'),
+    materials: sampleMaterials(it.content.materials),
+    ...extra,
+  });
+}
+
+/** Applied for (by commitment: straight to the decision), accepted and granted by the head. */
+async function granted(extra: object = {}): Promise<Kase> {
+  const filed = await application({ commitment: true, ...extra });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  const accepted = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
+  const decided = await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予许可' });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  return decided.body;
+}
+
+describe('validityEnd', () => {
+  it('ends the day before the same day of the month, years or months on', () => {
+    expect(formatDate(validityEnd(parseDate('2026-11-28')!, { value: 5, unit: 'year' }))).toBe('2031-11-27');
+    expect(formatDate(validityEnd(parseDate('2026-01-01')!, { value: 1, unit: 'year' }))).toBe('2026-12-31');
+    expect(formatDate(validityEnd(parseDate('2026-01-31')!, { value: 1, unit: 'month' }))).toBe('2026-02-27');
+    expect(formatDate(validityEnd(parseDate('2028-02-29')!, { value: 4, unit: 'year' }))).toBe('2032-02-28');
+    expect(formatDate(validityEnd(parseDate('2027-03-01')!, { value: 18, unit: 'month' }))).toBe('2028-08-31');
+    expect(validityEnd(dayNumber(2026, 12, 1), { value: 6, unit: 'month' })).toBe(dayNumber(2027, 5, 31));
+  });
+});
+
+describe('a license’s validity and its renewal (证照有效期与延续)', () => {
+  it('issues the license with its last day, printed on it, and lists it as held and valid', async () => {
+    const kase = await granted();
+    const license = await licenseOf(kase.id);
+    const decidedDay = dateOfInstant(Date.parse(kase.decidedAt!), 480);
+    expect(license).toMatchObject({
+      type: '食品经营许可证',
+      itemCode,
+      validUntil: formatDate(validityEnd(decidedDay, { value: 5, unit: 'year' })),
+      state: 'valid',
+      renewal: null,
+      mayRenew: true,
+    });
+    // fifteen working days before the end: three weeks, give or take a holiday
+    const renewBy = parseDate(license!.renewBy!)!;
+    expect(parseDate(license!.validUntil!)! - renewBy).toBeGreaterThanOrEqual(21);
+    expect(parseDate(license!.validUntil!)! - renewBy).toBeLessThan(35);
+    const doc = kase.documents.find((d) => d.kind === 'license')!;
+    expect(doc.validUntil).toBe(license!.validUntil);
+    const [y, m, d] = license!.validUntil!.split('-').map(Number);
+    const text = await reader.pdfText(server, enterprise, kase.id, doc);
+    expect(text).toContain('有效期至');
+    expect(text).toContain(`${y}年${m}月${d}日`);
+  });
+
+  it('refuses a renewal of what cannot be renewed, and files nothing', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const before = await caseCount();
+    // an item that issues no license with a period
+    const plain = (await enterprise.get(`/api/v1/catalog/items/${plainCode}`)).body;
+    const other = await application({ renews: license.id }, plainCode, plain);
+    expect(other.status).toBe(400);
+    expect(other.body.error.details).toMatchObject({ field: 'renews' });
+    // a license the applicant does not hold
+    const notHeld = await citizen.post('/api/v1/cases', {
+      itemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials),
+      renews: license.id,
+    });
+    expect(notHeld.status).toBe(400);
+    expect(notHeld.body.error.details).toMatchObject({ field: 'renews', reason: 'the applicant holds no such license' });
+    expect((await application({ renews: 999_999_999 })).status).toBe(400);
+    expect((await application({ renews: 'soon' })).status).toBe(400);
+    // a license that has run out is not renewed: the applicant applies anew
+    await endIn(license.id, -1);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'expired', mayRenew: false });
+    const late = await application({ renews: license.id });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details).toMatchObject({ field: 'renews', reason: 'this license has expired: apply anew' });
+    // a bundle renews nothing
+    const bundle = await enterprise.post('/api/v1/cases', { bundleCode: 'anything', formData: {}, materials: [], renews: license.id });
+    expect(bundle.status).toBe(400);
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('tells the holder once when the renewal falls due, and counts it on their day', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const expiring = async () => (await enterprise.get('/api/v1/cases/today')).body.applicant.licensesExpiring as number;
+    const before = await expiring();
+    // a month and a half before its end: the deadline, fifteen working days before, is within thirty days
+    await endIn(license.id, 45);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'expiring', mayRenew: true });
+    expect(await expiring()).toBe(before + 1);
+
+    expect(await remindLicensesExpiring(server.db)).toBeGreaterThanOrEqual(1);
+    await remindLicensesExpiring(server.db);
+    const timeline = ((await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase).timeline.filter((e) => e.type === 'license_expiring');
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]!.payload).toMatchObject({ licenseId: license.id, licenseNumber: license.number, validUntil: formatDate(today() + 45) });
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'enterprise1' AND m.title->>'zh-CN' = '证照即将到期' AND m.body->>'zh-CN' LIKE $1",
+      [`%${license.number}%`],
+    );
+    expect(told.rows).toEqual([{ body: expect.stringContaining('申请延续') }]);
+  });
+
+  it('renews the license: one renewal in hand, the new license on from the old end, the old one replaced', async () => {
+    const kase = await granted();
+    const old = (await licenseOf(kase.id))!;
+    await endIn(old.id, 40);
+    const oldEnd = today() + 40;
+
+    const filed = await application({ renews: old.id });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    let renewal = (await enterprise.get(`/api/v1/cases/${filed.body.id}`)).body as Kase;
+    expect(renewal.renews).toMatchObject({ id: old.id, number: old.number, validUntil: formatDate(oldEnd), supersededAt: null, caseId: kase.id });
+    expect(renewal.timeline.find((e) => e.type === 'submitted')?.payload).toMatchObject({ renews: old.id });
+    // in hand: not expiring, not renewable again
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'valid', mayRenew: false, renewal: { id: filed.body.id, number: filed.body.number } });
+    const twice = await application({ renews: old.id });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details).toMatchObject({ caseNumber: filed.body.number });
+
+    // the review: an ordinary application goes through the approver's review first
+    renewal = (await act(clerk, renewal.id, { action: 'accept' })).body;
+    renewal = (await act(approver, renewal.id, { action: 'approve', taskId: openTask(renewal).id, opinion: '符合延续条件' })).body;
+    renewal = (await act(head, renewal.id, { action: 'approve', taskId: openTask(renewal).id, opinion: '准予延续' })).body;
+    expect(renewal.decidedAt).not.toBeNull();
+    const fresh = renewal.documents.find((d) => d.kind === 'license')!;
+    expect(fresh.validUntil).toBe(formatDate(validityEnd(oldEnd + 1, { value: 5, unit: 'year' })));
+    const text = await reader.pdfText(server, enterprise, renewal.id, fresh);
+    expect(text).toContain('准予延续');
+    expect(text).toContain(old.number);
+
+    const held = await licenses();
+    expect(held.find((l) => l.id === old.id)).toBeUndefined();
+    expect(held.find((l) => l.id === fresh.id)).toMatchObject({ caseId: renewal.id, validUntil: fresh.validUntil, state: 'valid', mayRenew: true });
+    const issuing = (await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase;
+    expect(issuing.documents.find((d) => d.kind === 'license')?.supersededAt).not.toBeNull();
+    // decided in time: nothing for supervision
+    await server.drainOutbox();
+    expect((await server.sql("SELECT 1 FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'", [renewal.id])).rows).toHaveLength(0);
+  });
+
+  it('counts a license as renewed while its renewal is undecided past its end, and finds the late decision', async () => {
+    const kase = await granted();
+    const old = (await licenseOf(kase.id))!;
+    await endIn(old.id, 20);
+    const filed = await application({ renews: old.id, commitment: true });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    await endIn(old.id, -3);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'deemed_renewed', mayRenew: false, renewal: { id: filed.body.id } });
+    // decided three days after the old end: the new license still runs on from it
+    const accepted = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
+    const decided = (await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予延续' })).body as Kase;
+    const fresh = decided.documents.find((d) => d.kind === 'license')!;
+    expect(fresh.validUntil).toBe(formatDate(validityEnd(today() - 3 + 1, { value: 5, unit: 'year' })));
+    await server.drainOutbox();
+    const findings = await server.sql("SELECT detail->>'licenseNumber' AS number, detail->>'validUntil' AS until FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'", [
+      decided.id,
+    ]);
+    expect(findings.rows).toEqual([{ number: old.number, until: formatDate(today() - 3) }]);
+  });
+
+  it('lets a renewal withdrawn leave the license to run out as it would', async () => {
+    const kase = await granted();
+    const old = (await licenseOf(kase.id))!;
+    await endIn(old.id, 10);
+    const filed = await application({ renews: old.id });
+    expect((await licenseOf(kase.id))?.mayRenew).toBe(false);
+    const withdrawn = await act(enterprise, filed.body.id, { action: 'withdraw', reason: '不再经营' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'expiring', renewal: null, mayRenew: true });
+  });
+});
