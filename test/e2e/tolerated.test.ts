@@ -371,6 +371,18 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     expect(await period.locator('input[placeholder]').last().inputValue()).toContain('3 个月');
     await period.scrollIntoViewIfNeeded();
     await screenshot(page, 'commitment-catalog-admin-period');
+    // 审批结果: 公共场所卫生许可证 is valid for 4 years and renewed 30 days before it runs out (the default, in the placeholder);
+    // a lead typed without its unit is in calendar days
+    const validity = page.getByTestId('result-validity');
+    await validity.scrollIntoViewIfNeeded();
+    expect(await validity.getByRole('spinbutton').inputValue()).toBe('4');
+    await validity.getByText('年', { exact: true }).waitFor({ state: 'visible' });
+    const lead = page.getByTestId('renewal-lead');
+    expect(await lead.getByRole('spinbutton').inputValue()).toBe('');
+    expect(await lead.getByRole('spinbutton').getAttribute('placeholder')).toBe('30 日（默认）');
+    await lead.getByRole('spinbutton').fill('60');
+    await lead.getByText('自然日', { exact: true }).waitFor({ state: 'visible' });
+    await screenshot(page, 'license-validity-catalog-admin');
     await page.getByTestId('editor-tabs').getByRole('tab', { name: '申请材料' }).click();
     const materials = (await (await signIn(run.server, 'catalogadmin')).get(`/api/v1/catalog/items/${hygiene.code}`)).body.content.materials as {
       key: string;

@@ -4,7 +4,7 @@ import type { Db } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, scopeFilter, scopeOf, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
-import { ItemContent, type Fee, type Material } from './catalog.schemas.ts';
+import { ItemContent, type Fee, type Material, type Validity } from './catalog.schemas.ts';
 import { createItem, startNewVersion, updateDraft } from './items.service.ts';
 import { openVersion } from './items.store.ts';
 import { standardForm, standardProcess } from './item-templates.ts';
@@ -25,6 +25,7 @@ const typeNames: Record<string, ItemContent['type']> = {
   公共服务: 'public_service',
 };
 const units: Record<string, 'workday' | 'day' | 'workhour'> = { 工作日: 'workday', 自然日: 'day', 工作小时: 'workhour' };
+const validityUnits: Record<string, Validity['unit']> = { 年: 'year', 月: 'month' };
 const caseKinds: Record<string, ItemContent['caseKind']> = { 即办件: 'immediate', 承诺件: 'committed' };
 const scopes: Record<string, ItemContent['anywhereScope']> = { 不通办: 'none', 全市通办: 'city', 全省通办: 'province', 全国通办: 'national' };
 const deliveries: Record<string, ItemContent['deliveryMethods'][number]> = { 窗口领取: 'pickup', 邮寄: 'post', 智能柜: 'locker', 电子送达: 'electronic' };
@@ -69,6 +70,10 @@ const itemColumns = [
   ['keywords', '关键词'],
   ['resultType', '审批结果类型'],
   ['resultName', '审批结果名称'],
+  ['validity', '证照有效期'],
+  ['validityUnit', '有效期单位'],
+  ['renewalLead', '延续申请时限'],
+  ['renewalLeadUnit', '延续时限单位'],
   ['commitment', '是否告知承诺制'],
   ['commitmentCheck', '告知承诺核查时限'],
   ['commitmentCheckUnit', '核查时限单位'],
@@ -104,7 +109,7 @@ const feeColumns = [
 ] as const;
 /** Columns added later: a workbook without them still imports (the fee's amount is then assessed at the window). */
 // columns added after workbooks were in use: a workbook without them still imports
-const optionalColumns = new Set(['标准金额（元）', '收取时点', '告知承诺核查时限', '核查时限单位']);
+const optionalColumns = new Set(['标准金额（元）', '收取时点', '告知承诺核查时限', '核查时限单位', '证照有效期', '有效期单位', '延续申请时限', '延续时限单位']);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
 /** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
@@ -160,6 +165,10 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       c.keywords.join('，'),
       invert(results)[c.resultType],
       c.resultName,
+      c.resultValidity?.value ?? '',
+      c.resultValidity ? invert(validityUnits)[c.resultValidity.unit] : '',
+      c.renewalLead?.value ?? '',
+      c.renewalLead ? unitName[c.renewalLead.unit] : '',
       c.commitmentApproval ? '是' : '否',
       c.commitmentCheck?.value ?? '',
       c.commitmentCheck ? unitName[c.commitmentCheck.unit] : '',
@@ -383,6 +392,24 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
         (caseKind && committedLimit.unit ? standardProcess(caseKind, committedLimit as ItemContent['committedLimit']) : { nodes: [] }),
       resultType: need('事项', r.row, '审批结果类型', results, r.get('resultType')),
       resultName: r.get('resultName'),
+      // empty: valid without end (长期有效)
+      ...(r.get('validity')
+        ? {
+            resultValidity: {
+              value: num('证照有效期', r.get('validity')),
+              unit: need('事项', r.row, '有效期单位', validityUnits, r.get('validityUnit')),
+            },
+          }
+        : {}),
+      // empty: the default lead (renewalLeadOf, 30 days)
+      ...(r.get('renewalLead')
+        ? {
+            renewalLead: {
+              value: num('延续申请时限', r.get('renewalLead')),
+              unit: need('事项', r.row, '延续时限单位', units, r.get('renewalLeadUnit')),
+            },
+          }
+        : {}),
       commitmentApproval: yes(r.get('commitment')),
       // empty: the default period (commitment.ts)
       ...(r.get('commitmentCheck')

@@ -32,6 +32,9 @@ async function publishNew(baseCode: string, overrides = {}) {
   return created.body as { id: number; code: string };
 }
 
+/** A cell of a sheet row by its column's header, as text. */
+const text = (row: ExcelJS.Row, header: string[], column: string) => String(row.getCell(header.indexOf(column)).value ?? '');
+
 describe('spreadsheet import and export', () => {
   it('exports the catalog and re-imports it as new drafts', async () => {
     const r = await fetch(`${server.baseUrl}/api/v1/catalog/admin/export.xlsx`, { headers: { cookie: admin.cookie } });
@@ -54,6 +57,49 @@ describe('spreadsheet import and export', () => {
     expect(dry.status).toBe(200);
     expect(dry.body.updated).toBeGreaterThan(40);
     expect(dry.body.created).toBe(0);
+
+    // 证照有效期 and 延续申请时限 go out with the items that name them (empty: 长期有效, the default lead) …
+    const validityColumns = ['证照有效期', '有效期单位', '延续申请时限', '延续时限单位'];
+    const itemRow = (name: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('事项名称')).value === name)!;
+    const validityOf = (row: ExcelJS.Row) => validityColumns.map((h) => row.getCell(header.indexOf(h)).value ?? '');
+    const food = itemRow('食品经营许可');
+    expect(validityOf(food)).toEqual([5, '年', 15, '工作日']);
+    expect(validityOf(health)).toEqual([4, '年', '', '']);
+    const nonLicense = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('审批结果类型')).value === '批文');
+    if (nonLicense) expect(validityOf(nonLicense)).toEqual(['', '', '', '']);
+    // … and come back in with them: the two items copied under new base codes become new drafts with the same validity
+    const copies = new Map([
+      [`${text(food, header, '实施机构统一社会信用代码')}/${text(food, header, '基本编码')}`, '019900000198'],
+      [`${text(health, header, '实施机构统一社会信用代码')}/${text(health, header, '基本编码')}`, '019900000199'],
+    ]);
+    const copy = new ExcelJS.Workbook();
+    for (const name of ['事项', '材料', '收费']) {
+      const from = book.getWorksheet(name)!;
+      const h = (from.getRow(1).values as unknown[]).map(String);
+      const to = copy.addWorksheet(name);
+      to.addRow(h.slice(1));
+      from.eachRow((row, n) => {
+        const base = copies.get(`${text(row, h, '实施机构统一社会信用代码')}/${text(row, h, '基本编码')}`);
+        if (n === 1 || !base) return;
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        values[h.indexOf('基本编码') - 1] = base;
+        to.addRow(values);
+      });
+    }
+    const imported = await admin.post('/api/v1/catalog/admin/import', {
+      content: Buffer.from(await copy.xlsx.writeBuffer()).toString('base64'),
+      dryRun: false,
+    });
+    expect(imported.status).toBe(200);
+    expect(imported.body.created).toBe(2);
+    const { rows } = await server.sql(
+      `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead
+         FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code IN ('019900000198', '019900000199') ORDER BY i.base_code`,
+    );
+    expect(rows).toEqual([
+      { base_code: '019900000198', validity: { value: 5, unit: 'year' }, lead: { value: 15, unit: 'workday' } },
+      { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null },
+    ]);
   });
 
   it('reports every bad row and saves nothing', async () => {
@@ -322,6 +368,56 @@ describe('item lifecycle', () => {
       ]),
     );
     expect((await admin.get(`/api/v1/catalog/admin/items/${created.body.id}`)).body.open.state).toBe('draft');
+  });
+
+  it('gives only a license a period of validity, and a renewal lead only with one, shorter than it', async () => {
+    const check = async (overrides: Parameters<typeof itemContent>[0]) =>
+      (
+        (await admin.post('/api/v1/catalog/admin/items/1/check', { content: itemContent(overrides) })).body.problems as {
+          path: string;
+          message: string;
+          messageZh: string;
+        }[]
+      ).filter((p) => p.path === 'resultValidity' || p.path === 'renewalLead');
+    // a license (证照) valid for 5 years, renewed 15 working days before it runs out; a 证明, or a result issued as an electronic license, may run out too
+    expect(await check({ resultValidity: { value: 5, unit: 'year' }, renewalLead: { value: 15, unit: 'workday' } })).toEqual([]);
+    expect(await check({ resultType: 'certificate', resultValidity: { value: 6, unit: 'month' } })).toEqual([]);
+    expect(await check({ resultType: 'approval_document', resultLicenseType: '测试批准证书', resultValidity: { value: 1, unit: 'year' } })).toEqual([]);
+    // 长期有效: neither field
+    expect(await check({})).toEqual([]);
+    // an approval document without an electronic license does not run out
+    expect(await check({ resultType: 'approval_document', resultValidity: { value: 3, unit: 'year' } })).toEqual([
+      {
+        path: 'resultValidity',
+        message: 'only an item whose result is issued as a license has a period of validity',
+        messageZh: '审批结果不是证照的事项无需填写证照有效期',
+      },
+    ]);
+    // a renewal lead without a period of validity, or of 0
+    expect(await check({ renewalLead: { value: 30, unit: 'day' } })).toEqual([
+      {
+        path: 'renewalLead',
+        message: 'only a license with a period of validity has a renewal lead',
+        messageZh: '证照长期有效（未填写有效期）的事项无需延续申请时限',
+      },
+    ]);
+    expect((await check({ resultValidity: { value: 1, unit: 'year' }, renewalLead: { value: 0, unit: 'day' } })).map((p) => p.messageZh)).toEqual([
+      '延续申请时限须大于 0',
+    ]);
+    // a lead not shorter than the validity: 400 days before a 1-year license runs out, 22 working days or the default 30 days before a 1-month one
+    const tooLong = {
+      path: 'renewalLead',
+      message: "the renewal lead is shorter than the license's period of validity",
+      messageZh: '延续申请时限须短于证照有效期',
+    };
+    expect(await check({ resultValidity: { value: 1, unit: 'year' }, renewalLead: { value: 400, unit: 'day' } })).toEqual([tooLong]);
+    expect(await check({ resultValidity: { value: 1, unit: 'month' }, renewalLead: { value: 22, unit: 'workday' } })).toEqual([tooLong]);
+    expect(await check({ resultValidity: { value: 1, unit: 'month' } })).toEqual([tooLong]);
+    expect(await check({ resultValidity: { value: 1, unit: 'month' }, renewalLead: { value: 10, unit: 'day' } })).toEqual([]);
+    // and the schema holds the validity to whole years or months, 1 to 100
+    const bad = await admin.post('/api/v1/catalog/admin/items/1/check', { content: itemContent({ resultValidity: { value: 0, unit: 'year' } }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('resultValidity');
   });
 
   it('cancels an item: it disappears from the catalog', async () => {

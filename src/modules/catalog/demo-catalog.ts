@@ -501,6 +501,8 @@ const marketItems: DemoItem[] = [
     resultType: 'license',
     resultName: '食品经营许可证',
     resultLicenseType: '食品经营许可证',
+    resultValidity: { value: 5, unit: 'year' },
+    renewalLead: { value: 15, unit: 'workday' },
     faqs: [
       { q: '只卖预包装食品要办许可证吗？', a: '仅销售预包装食品的，不需要取得食品经营许可，向所在地市场监管部门办理备案即可。' },
       { q: '食品经营许可证有效期多久？', a: '食品经营许可证有效期为 5 年，有效期届满需要继续经营的，应当在届满前 90 个工作日至 15 个工作日期间申请延续。' },
@@ -1970,6 +1972,7 @@ const healthItems: DemoItem[] = [
     resultType: 'license',
     resultName: '公共场所卫生许可证',
     resultLicenseType: '公共场所卫生许可证',
+    resultValidity: { value: 4, unit: 'year' },
     faqs: [
       {
         q: '什么是告知承诺？',

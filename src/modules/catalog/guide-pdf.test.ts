@@ -203,6 +203,30 @@ describe('service guide PDF', () => {
     expect([...at].sort((x, y) => x - y)).toEqual(at);
   });
 
+  it("states a license's period of validity and when it is renewed, and nothing of the kind for another result", async () => {
+    const result = (text: string) => text.slice(text.indexOf('七、审批结果'), text.indexOf('八、常见问题'));
+    // the sample's license names no period: 长期有效, and no renewal
+    const lasting = result(textOf(await renderGuidePdf(subject())));
+    expect(lasting).toContain('证照有效期长期有效');
+    expect(lasting).not.toContain('延续申请');
+
+    const fiveYears: ItemContent = { ...sample, resultValidity: { value: 5, unit: 'year' }, renewalLead: { value: 15, unit: 'workday' } };
+    expect(Value.Check(ItemContent, fiveYears)).toBe(true);
+    const five = result(textOf(await renderGuidePdf(subject(fiveYears))));
+    expect(five).toContain('证照有效期5年');
+    expect(five).toContain('延续申请有效期届满前15个工作日提出延续申请');
+    expect(five.indexOf('电子证照')).toBeLessThan(five.indexOf('证照有效期'));
+
+    // the default lead: 30 days (行政许可法 art. 50)
+    const sixMonths = result(textOf(await renderGuidePdf(subject({ ...sample, resultValidity: { value: 6, unit: 'month' } }))));
+    expect(sixMonths).toContain('证照有效期6个月');
+    expect(sixMonths).toContain('有效期届满前30日提出延续申请');
+
+    const approval = result(textOf(await renderGuidePdf(subject({ ...sample, resultType: 'approval_document', resultLicenseType: null }))));
+    expect(approval).toContain('批文');
+    expect(approval).not.toContain('有效期');
+  });
+
   it('continues the materials table over pages with its header row repeated', async () => {
     const materials = Array.from({ length: 60 }, (_, i) =>
       material(`m${i + 1}`, `第${i + 1}号申请材料`, i % 7 === 0 ? { notes: '需加盖单位公章，复印件注明“与原件一致”并签名。' } : {}),

@@ -4,6 +4,7 @@ import { toBuffer as renderQrPng } from 'qrcode';
 import {
   commitmentCheckPeriod,
   itemTypes,
+  renewalLeadOf,
   type ItemContent,
   type ItemType,
   type Limit,
@@ -11,6 +12,7 @@ import {
   type ProcessNode,
   type StageNode,
 } from './catalog.schemas.ts';
+import { issuesLicense } from './item-rules.ts';
 
 /**
  * The printed service guide (办事指南, with the one-time notice of all materials) and the power list
@@ -425,6 +427,19 @@ function commitmentCheckText(c: ItemContent): string {
   return period.note ? formatLimit(period) : `作出许可决定之日起${formatLimit(period)}内`;
 }
 
+/** 证照有效期, as the guide states it: 5年, 6个月, or 长期有效 when the license has none. */
+function validityText(c: ItemContent): string {
+  const v = c.resultValidity;
+  return v ? `${v.value}${v.unit === 'year' ? '年' : '个月'}` : '长期有效';
+}
+
+/** 延续: how long before the license runs out its holder applies to renew it (30 days when the item names none, 行政许可法 art. 50). */
+function renewalText(c: ItemContent): string {
+  const lead = renewalLeadOf(c);
+  const period = `${lead.value}${lead.unit === 'day' ? '日' : unitNames[lead.unit]}`;
+  return `有效期届满前${period}提出延续申请${lead.note ? `（${lead.note}）` : ''}`;
+}
+
 export function formatLimit(limit: Limit, withNote = true): string {
   const value = limit.value === 0 ? '即时办结' : `${limit.value}${unitNames[limit.unit]}`;
   return withNote && limit.note ? `${value}（${limit.note}）` : value;
@@ -658,6 +673,9 @@ export async function renderGuidePdf(subject: GuideSubject): Promise<Buffer> {
     ['结果名称', c.resultName],
     ['结果类型', resultTypeNames[c.resultType]],
     ...(c.resultLicenseType ? ([['电子证照', `同步发放电子证照（${c.resultLicenseType}）`]] as [string, string][]) : []),
+    // a license runs out after its period of validity, and is renewed before it does
+    ...(issuesLicense(c) ? ([['证照有效期', validityText(c)]] as [string, string][]) : []),
+    ...(issuesLicense(c) && c.resultValidity ? ([['延续申请', renewalText(c)]] as [string, string][]) : []),
     ['送达方式', c.deliveryMethods.map((d) => deliveryNames[d]).join('、')],
   ]);
   heading(doc, '八、常见问题');

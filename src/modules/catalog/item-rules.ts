@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { isValidCreditCode, isValidIdCardNumber, isValidPhone, isValidRegionCode } from '../../common/validators.ts';
-import type { Form, ItemContent, Process, ProcessNode, StageNode } from './catalog.schemas.ts';
+import { renewalLeadOf, type Form, type ItemContent, type Limit, type Process, type ProcessNode, type StageNode, type Validity } from './catalog.schemas.ts';
 import { schemaErrorZh } from './schema-messages.ts';
 import { clerkMayActAt } from '../../common/window-decisions.ts';
 
@@ -181,6 +181,16 @@ export function validateProcess(
   return problems;
 }
 
+/** Whether the item's result is issued as a license (证照 or 证明, or as an electronic license): only such a result has a period of validity. */
+export function issuesLicense(c: Pick<ItemContent, 'resultType' | 'resultLicenseType'>): boolean {
+  return c.resultType === 'license' || c.resultType === 'certificate' || !!c.resultLicenseType;
+}
+
+/** A period of validity in calendar days, roughly (a year of 365 days, a month of 30). */
+const validityDays = (v: Validity) => v.value * (v.unit === 'year' ? 365 : 30);
+/** A renewal lead in calendar days, roughly (five working days a week, eight working hours a day). */
+const renewalLeadDays = (l: Limit) => (l.unit === 'day' ? l.value : ((l.unit === 'workhour' ? l.value / 8 : l.value) * 7) / 5);
+
 /** Everything that must hold before a version goes to review. */
 export function validateContent(content: ItemContent, organizationExists: (id: number) => boolean): Problem[] {
   const problems: Problem[] = [];
@@ -196,6 +206,17 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
     problems.push(problem('commitmentCheck', '非告知承诺制事项无需核查时限', 'only an item approved by written commitment (告知承诺制) has a check period'));
   if (content.commitmentCheck && content.commitmentCheck.value === 0)
     problems.push(problem('commitmentCheck', '告知承诺核查时限须大于 0', 'the check period after a grant by commitment is longer than 0'));
+  // 证照有效期 and 延续: only a result issued as a license runs out, and only one that runs out is renewed
+  if (content.resultValidity && !issuesLicense(content))
+    problems.push(
+      problem('resultValidity', '审批结果不是证照的事项无需填写证照有效期', 'only an item whose result is issued as a license has a period of validity'),
+    );
+  if (content.renewalLead && !content.resultValidity)
+    problems.push(problem('renewalLead', '证照长期有效（未填写有效期）的事项无需延续申请时限', 'only a license with a period of validity has a renewal lead'));
+  if (content.renewalLead && content.renewalLead.value === 0)
+    problems.push(problem('renewalLead', '延续申请时限须大于 0', 'the renewal lead is longer than 0'));
+  if (content.resultValidity && renewalLeadDays(renewalLeadOf(content)) >= validityDays(content.resultValidity))
+    problems.push(problem('renewalLead', '延续申请时限须短于证照有效期', "the renewal lead is shorter than the license's period of validity"));
   if (content.isChargeable && content.fees.length === 0) problems.push(problem('fees', '收费事项须列明收费项目', 'a chargeable item lists its fees'));
   if (!content.isChargeable && content.fees.length > 0) problems.push(problem('fees', '不收费事项不应列出收费项目', 'a free item lists no fees'));
   const keys = new Set<string>();

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Skeleton, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
+import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n/index.tsx';
 import { guidePdfUrl, useFacets, usePublishedItem, type ItemContent, type PublishedItem } from '../../api/catalog.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -301,6 +301,15 @@ function Clauses({ text }: { text: string }) {
   );
 }
 
+/** Whether the result is issued as a license (证照 or 证明, or as an electronic license), as item-rules.ts `issuesLicense` says. */
+const issuesLicense = (c: ItemContent) => c.resultType === 'license' || c.resultType === 'certificate' || !!c.resultLicenseType;
+
+/** 证照有效期: 5 年, 6 个月, or 长期有效 when the item names no period. */
+function formatValidity(t: TFunction, v: ItemContent['resultValidity']): string {
+  if (!v) return t('guide.validity.lasting');
+  return t(`guide.validity.${v.unit}${v.value === 1 ? 'One' : ''}`, { n: v.value });
+}
+
 function BasicInfo({ item }: { item: PublishedItem }) {
   const t = useT();
   const c = item.content;
@@ -333,6 +342,25 @@ function BasicInfo({ item }: { item: PublishedItem }) {
         </span>
       ),
     },
+    // a license: how long it is valid (长期有效 when the item names no period), and when its holder applies to renew it (30 days before when the item names no lead)
+    ...(issuesLicense(c)
+      ? [
+          {
+            key: 'validity',
+            label: t('guide.validity'),
+            children: <span data-testid="guide-validity">{formatValidity(t, c.resultValidity)}</span>,
+          },
+        ]
+      : []),
+    ...(issuesLicense(c) && c.resultValidity
+      ? [
+          {
+            key: 'renewal',
+            label: t('guide.renewal'),
+            children: <span data-testid="guide-renewal">{t('guide.renewalLead', { lead: formatLimit(t, c.renewalLead ?? { value: 30, unit: 'day' }) })}</span>,
+          },
+        ]
+      : []),
     {
       key: 'commitment',
       label: t('guide.commitment'),

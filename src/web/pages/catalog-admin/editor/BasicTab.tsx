@@ -1,6 +1,6 @@
 import { AutoComplete, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useT } from '../../../i18n/index.tsx';
+import { useT, type MessageKey } from '../../../i18n/index.tsx';
 import type { ItemContent, Limit } from '../../../api/catalog-admin.ts';
 import {
   audienceLabels,
@@ -23,6 +23,15 @@ type BasicValues = Omit<ItemContent, 'materials' | 'fees' | 'isChargeable' | 'fo
 const optionalText = (v: string | undefined | null) => (v && v.trim() ? v : undefined);
 const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : 0);
 const limit = (l: Partial<Limit> | undefined): Limit => ({ value: whole(l?.value), unit: l?.unit ?? 'workday', note: optionalText(l?.note) });
+
+type Validity = NonNullable<ItemContent['resultValidity']>;
+const validityUnitLabels = [
+  ['year', 'ca.validity.year'],
+  ['month', 'ca.validity.month'],
+] as const satisfies readonly (readonly [Validity['unit'], MessageKey])[];
+/** Whether the result is issued as a license (证照 or 证明, or as an electronic license), as item-rules.ts `issuesLicense` says: only such a result has a period of validity. */
+const issuesLicense = (v: Partial<Pick<ItemContent, 'resultType' | 'resultLicenseType'>>) =>
+  v.resultType === 'license' || v.resultType === 'certificate' || !!optionalText(v.resultLicenseType);
 
 /** The elements this tab edits; the form's store also holds the rest of the content it started from, which must not flow back. */
 const basicKeys = [
@@ -49,6 +58,8 @@ const basicKeys = [
   'resultType',
   'resultName',
   'resultLicenseType',
+  'resultValidity',
+  'renewalLead',
   'commitmentApproval',
   'commitmentCheck',
   'intermediaryServices',
@@ -62,6 +73,10 @@ const basicKeys = [
 /** The form's values as content: cleared numbers become 0, empty optional texts are left out. */
 function toPatch(all: BasicValues): Partial<ItemContent> {
   const v = Object.fromEntries(basicKeys.map((k) => [k, all[k]])) as BasicValues;
+  const validity: Validity | undefined =
+    issuesLicense(v) && whole(v.resultValidity?.value) > 0
+      ? { value: Math.min(100, whole(v.resultValidity?.value)), unit: v.resultValidity?.unit ?? 'year' }
+      : undefined;
   return {
     ...v,
     powerSource: optionalText(v.powerSource),
@@ -72,6 +87,9 @@ function toPatch(all: BasicValues): Partial<ItemContent> {
     visitsRequired: whole(v.visitsRequired),
     onlineDepth: whole(v.onlineDepth) || 1,
     resultLicenseType: optionalText(v.resultLicenseType),
+    // 证照有效期: only for a license, left out when empty (长期有效); 延续申请时限 only with it, left out when empty (the default 30 days)
+    resultValidity: validity,
+    renewalLead: validity && whole(v.renewalLead?.value) > 0 ? { ...limit(v.renewalLead), unit: v.renewalLead?.unit ?? 'day' } : undefined,
     intermediaryServices: optionalText(v.intermediaryServices),
     specialProcedures: optionalText(v.specialProcedures),
     quantityLimit: optionalText(v.quantityLimit),
@@ -87,19 +105,30 @@ function LimitInput({
   readOnly,
   required = true,
   extra,
+  placeholder,
 }: {
-  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck';
+  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck' | 'renewalLead';
   label: string;
   readOnly: boolean;
   required?: boolean;
   extra?: string;
+  /** Shown in the empty number: what applies when the limit is left out. */
+  placeholder?: string;
 }) {
   const t = useT();
   return (
     <Form.Item label={label} required={required} extra={extra}>
       <Space.Compact block>
         <Form.Item name={[name, 'value']} noStyle>
-          <InputNumber min={0} max={3650} precision={0} style={{ width: 110 }} aria-label={label} disabled={readOnly} />
+          <InputNumber
+            min={0}
+            max={3650}
+            precision={0}
+            style={{ width: placeholder ? 150 : 110 }}
+            aria-label={label}
+            placeholder={placeholder}
+            disabled={readOnly}
+          />
         </Form.Item>
         <Form.Item name={[name, 'unit']} noStyle>
           <Select style={{ width: 120 }} options={optionsOf(t, unitLabels)} disabled={readOnly} />
@@ -118,6 +147,11 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
   const [form] = Form.useForm<BasicValues>();
   const caseKind = Form.useWatch('caseKind', form) ?? content.caseKind;
   const byCommitment = Form.useWatch('commitmentApproval', form) ?? content.commitmentApproval;
+  const resultType = Form.useWatch('resultType', form) ?? content.resultType;
+  const resultLicenseType = Form.useWatch('resultLicenseType', form) ?? content.resultLicenseType;
+  const validityValue = Form.useWatch(['resultValidity', 'value'], form) ?? content.resultValidity?.value;
+  const license = issuesLicense({ resultType, resultLicenseType });
+  const runsOut = whole(validityValue) > 0;
   const emit = () => onChange(toPatch(form.getFieldsValue(true) as BasicValues));
   return (
     <Form
@@ -132,6 +166,9 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
             legalLimit: { ...limit(form.getFieldValue('legalLimit')), value: 0 },
             committedLimit: { ...limit(form.getFieldValue('committedLimit')), value: 0 },
           });
+        // a period of validity or a renewal lead typed without its unit: years, days
+        if (changed.resultValidity?.value && !form.getFieldValue(['resultValidity', 'unit'])) form.setFieldValue(['resultValidity', 'unit'], 'year');
+        if (changed.renewalLead?.value && !form.getFieldValue(['renewalLead', 'unit'])) form.setFieldValue(['renewalLead', 'unit'], 'day');
         emit();
       }}
       className="ca-basic"
@@ -318,6 +355,46 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
               <Input maxLength={100} />
             </Form.Item>
           </Col>
+          {license && (
+            <>
+              <Col xs={24} lg={12} data-testid="result-validity">
+                <Form.Item label={t('ca.item.resultValidity')} extra={t('ca.item.resultValidityHint')}>
+                  <Space.Compact block>
+                    <Form.Item name={['resultValidity', 'value']} noStyle>
+                      <InputNumber
+                        min={1}
+                        max={100}
+                        precision={0}
+                        style={{ width: 150 }}
+                        aria-label={t('ca.item.resultValidity')}
+                        placeholder={t('ca.validity.lasting')}
+                        disabled={readOnly}
+                      />
+                    </Form.Item>
+                    <Form.Item name={['resultValidity', 'unit']} noStyle>
+                      <Select
+                        style={{ width: 100 }}
+                        options={optionsOf(t, validityUnitLabels)}
+                        placeholder={t('ca.validity.year')}
+                        aria-label={t('ca.item.resultValidity')}
+                        disabled={readOnly}
+                      />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              </Col>
+              <Col xs={24} lg={12} data-testid="renewal-lead">
+                <LimitInput
+                  name="renewalLead"
+                  label={t('ca.item.renewalLead')}
+                  readOnly={readOnly || !runsOut}
+                  required={false}
+                  placeholder={runsOut ? t('ca.renewalLead.default') : undefined}
+                  extra={t(runsOut ? 'ca.item.renewalLeadHint' : 'ca.item.renewalLeadNone')}
+                />
+              </Col>
+            </>
+          )}
         </Row>
       </Card>
 
