@@ -1,4 +1,15 @@
 /**
+ * Whether an item's result is issued as a license (证照 or 证明, or as an electronic license): only such a result is
+ * issued as a license document, and only it may have a period of validity.
+ */
+export function issuesLicense(c: { resultType?: string; resultLicenseType?: string | null }): boolean {
+  return c.resultType === 'license' || c.resultType === 'certificate' || !!c.resultLicenseType?.trim();
+}
+
+/** 行政许可法 art. 50: a renewal is applied for thirty days before the license runs out, unless the law says otherwise. */
+export const defaultRenewalLead = { value: 30, unit: 'day' } as const;
+
+/**
  * A license's state: valid; expiring (its renewal deadline is near or past, none applied for); expired; or past its
  * last day with a renewal in hand, which counts as renewed until the renewal is decided (视为准予延续, 行政许可法 art. 50).
  */

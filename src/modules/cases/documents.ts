@@ -13,6 +13,7 @@ import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
+import { issuesLicense } from '../../common/licenses.ts';
 import { licenseReference, licenseValidity } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
@@ -320,11 +321,7 @@ const licenseNumberMark = `#${randomToken(12)}#`;
 /** A case's license, if it has none yet: the number drawn and put into the content in the insert. */
 const licenseStatement = shapedStatement(
   () => '',
-  (
-    _db,
-    _shape,
-    v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null },
-  ) => sql`
+  (_db, _shape, v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null }) => sql`
     WITH n AS (
       SELECT ${documentNumber(v.prefix)} AS number
       WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
@@ -352,8 +349,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
     ],
   });
-  const licenseType = c.resultType === 'license' || c.resultType === 'certificate' || c.resultLicenseType;
-  if (granted && licenseType) {
+  if (granted && issuesLicense(c)) {
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it
     const name = c.resultLicenseType || c.resultName;
@@ -394,7 +390,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       }),
     );
     // the renewed license is replaced by the new one (no longer held, no longer renewed)
-    if (renewed) await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', renewed.id).where('superseded_at', 'is', null).execute();
+    if (renewed)
+      await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', renewed.id).where('superseded_at', 'is', null).execute();
   }
 }
 

@@ -42,7 +42,8 @@ const caseCount = async () => (await server.sql('SELECT count(*)::int AS n FROM 
 /** Today in China, as a day number. */
 const today = () => dateOfInstant(Date.now(), 480);
 /** Moves a license's last day (and so its state) to `days` from today. */
-const endIn = (licenseId: number, days: number) => server.sql('UPDATE case_document SET valid_until = $2::date WHERE id = $1', [licenseId, formatDate(today() + days)]);
+const endIn = (licenseId: number, days: number) =>
+  server.sql('UPDATE case_document SET valid_until = $2::date WHERE id = $1', [licenseId, formatDate(today() + days)]);
 const reader = pdfReader();
 
 beforeAll(async () => {
@@ -222,9 +223,10 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const fresh = decided.documents.find((d) => d.kind === 'license')!;
     expect(fresh.validUntil).toBe(formatDate(validityEnd(today() - 3 + 1, { value: 5, unit: 'year' })));
     await server.drainOutbox();
-    const findings = await server.sql("SELECT detail->>'licenseNumber' AS number, detail->>'validUntil' AS until FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'", [
-      decided.id,
-    ]);
+    const findings = await server.sql(
+      "SELECT detail->>'licenseNumber' AS number, detail->>'validUntil' AS until FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'",
+      [decided.id],
+    );
     expect(findings.rows).toEqual([{ number: old.number, until: formatDate(today() - 3) }]);
   });
 

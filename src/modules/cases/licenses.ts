@@ -207,7 +207,13 @@ export async function takeHeldLicenses(
     if (!license)
       throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'the applicant holds no such license', licenseId: m.licenseId });
     if (states.get(license.id) === 'expired')
-      throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'this license has expired', licenseId: m.licenseId, validUntil: license.valid_until });
+      throw new AppError('VALIDATION_FAILED', {
+        field: 'materials',
+        key: m.key,
+        reason: 'this license has expired',
+        licenseId: m.licenseId,
+        validUntil: license.valid_until,
+      });
     const type = typeOf(m.key);
     if (!type || license.title !== type)
       throw new AppError('VALIDATION_FAILED', {
@@ -233,7 +239,12 @@ export async function requireRenewable(db: Executor, applicantId: number, itemId
   if (row.item_id !== itemId) throw invalid(`this license was not issued by this item: renew it with item ${row.item_code}`, { itemCode: row.item_code });
   const [license] = await describeLicenses(db, [row]);
   if (license!.validUntil === null) throw invalid('this license is valid without end: it is not renewed');
-  if (license!.renewal) throw new AppError('CONFLICT', { reason: 'a renewal of this license is in hand already', caseId: license!.renewal.id, caseNumber: license!.renewal.number });
+  if (license!.renewal)
+    throw new AppError('CONFLICT', {
+      reason: 'a renewal of this license is in hand already',
+      caseId: license!.renewal.id,
+      caseNumber: license!.renewal.number,
+    });
   if (license!.state === 'expired') throw invalid('this license has expired: apply anew', { validUntil: license!.validUntil });
   return licenseId;
 }
@@ -256,7 +267,10 @@ export async function licenseValidity(db: Executor, kase: CaseRow, content: Item
       .executeTakeFirst();
     const oldEnd = old?.valid_until ? parseDate(old.valid_until)! : null;
     if (old && oldEnd !== null)
-      return { validUntil: formatDate(validityEnd(oldEnd + 1, content.resultValidity)), renewed: { id: old.id, number: old.number, validUntil: old.valid_until! } };
+      return {
+        validUntil: formatDate(validityEnd(oldEnd + 1, content.resultValidity)),
+        renewed: { id: old.id, number: old.number, validUntil: old.valid_until! },
+      };
   }
   return { validUntil: formatDate(validityEnd(today, content.resultValidity)), renewed: null };
 }

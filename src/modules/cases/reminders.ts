@@ -114,8 +114,12 @@ export async function remindLicensesExpiring(db: Db, now = Date.now()): Promise<
     .where('d.superseded_at', 'is', null)
     .where('d.valid_until', '<=', horizon)
     .where('k.revoked_at', 'is', null)
-    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM kase r WHERE r.renews_license_id = d.id AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused'))`)
-    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = d.case_id AND e.type = 'license_expiring' AND (e.payload ->> 'licenseId')::bigint = d.id)`)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM kase r WHERE r.renews_license_id = d.id AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused'))`,
+    )
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = d.case_id AND e.type = 'license_expiring' AND (e.payload ->> 'licenseId')::bigint = d.id)`,
+    )
     .execute();
   let reminded = 0;
   for (const l of candidates) {

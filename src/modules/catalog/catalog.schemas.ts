@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../server/schemas.ts';
+import { defaultRenewalLead } from '../../common/licenses.ts';
 
 /**
  * The elements of an implementation list (实施清单, GB/T 39554.1 and the national element list in
@@ -253,10 +254,8 @@ export const defaultCommitmentCheck: Limit = { value: 90, unit: 'day' };
 /** The period within which a grant by commitment is checked. */
 export const commitmentCheckPeriod = (c: Pick<ItemContent, 'commitmentCheck'>): Limit => c.commitmentCheck ?? defaultCommitmentCheck;
 
-/** 行政许可法 art. 50: a renewal is applied for thirty days before the license runs out, unless the law says otherwise. */
-export const defaultRenewalLead: Limit = { value: 30, unit: 'day' };
 /** How long before its license runs out a renewal is applied for. */
-export const renewalLeadOf = (c: Pick<ItemContent, 'renewalLead'>): Limit => c.renewalLead ?? defaultRenewalLead;
+export const renewalLeadOf = (c: Pick<ItemContent, 'renewalLead'>): Limit => c.renewalLead ?? { ...defaultRenewalLead };
 
 /** A bundle (一件事一次办): several items under one application, approved in parallel, delivered together. */
 export const BundleContent = Type.Object(

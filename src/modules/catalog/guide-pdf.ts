@@ -12,7 +12,7 @@ import {
   type ProcessNode,
   type StageNode,
 } from './catalog.schemas.ts';
-import { issuesLicense } from './item-rules.ts';
+import { issuesLicense } from '../../common/licenses.ts';
 
 /**
  * The printed service guide (办事指南, with the one-time notice of all materials) and the power list

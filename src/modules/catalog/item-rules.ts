@@ -1,3 +1,4 @@
+import { issuesLicense } from '../../common/licenses.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
@@ -179,11 +180,6 @@ export function validateProcess(
     );
   }
   return problems;
-}
-
-/** Whether the item's result is issued as a license (证照 or 证明, or as an electronic license): only such a result has a period of validity. */
-export function issuesLicense(c: Pick<ItemContent, 'resultType' | 'resultLicenseType'>): boolean {
-  return c.resultType === 'license' || c.resultType === 'certificate' || !!c.resultLicenseType;
 }
 
 /** A period of validity in calendar days, roughly (a year of 365 days, a month of 30). */

@@ -95,7 +95,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Suspicious patterns: paused more than twice, an immediate item extended, accepted after the notice period, delivered late, a commitment checked late, a renewal decided late',
+        summary:
+          'Suspicious patterns: paused more than twice, an immediate item extended, accepted after the notice period, delivered late, a commitment checked late, a renewal decided late',
         querystring: Type.Object({
           kind: Type.Optional(
             Type.Union([

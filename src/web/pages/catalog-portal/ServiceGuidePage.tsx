@@ -1,3 +1,4 @@
+import { defaultRenewalLead, issuesLicense } from '../../../common/licenses.ts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Skeleton, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -301,9 +302,6 @@ function Clauses({ text }: { text: string }) {
   );
 }
 
-/** Whether the result is issued as a license (证照 or 证明, or as an electronic license), as item-rules.ts `issuesLicense` says. */
-const issuesLicense = (c: ItemContent) => c.resultType === 'license' || c.resultType === 'certificate' || !!c.resultLicenseType;
-
 /** 证照有效期: 5 年, 6 个月, or 长期有效 when the item names no period. */
 function formatValidity(t: TFunction, v: ItemContent['resultValidity']): string {
   if (!v) return t('guide.validity.lasting');
@@ -357,7 +355,7 @@ function BasicInfo({ item }: { item: PublishedItem }) {
           {
             key: 'renewal',
             label: t('guide.renewal'),
-            children: <span data-testid="guide-renewal">{t('guide.renewalLead', { lead: formatLimit(t, c.renewalLead ?? { value: 30, unit: 'day' }) })}</span>,
+            children: <span data-testid="guide-renewal">{t('guide.renewalLead', { lead: formatLimit(t, c.renewalLead ?? defaultRenewalLead) })}</span>,
           },
         ]
       : []),

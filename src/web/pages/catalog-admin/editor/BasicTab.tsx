@@ -1,3 +1,4 @@
+import { issuesLicense } from '../../../../common/licenses.ts';
 import { AutoComplete, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../../i18n/index.tsx';
@@ -29,9 +30,6 @@ const validityUnitLabels = [
   ['year', 'ca.validity.year'],
   ['month', 'ca.validity.month'],
 ] as const satisfies readonly (readonly [Validity['unit'], MessageKey])[];
-/** Whether the result is issued as a license (证照 or 证明, or as an electronic license), as item-rules.ts `issuesLicense` says: only such a result has a period of validity. */
-const issuesLicense = (v: Partial<Pick<ItemContent, 'resultType' | 'resultLicenseType'>>) =>
-  v.resultType === 'license' || v.resultType === 'certificate' || !!optionalText(v.resultLicenseType);
 
 /** The elements this tab edits; the form's store also holds the rest of the content it started from, which must not flow back. */
 const basicKeys = [
