@@ -61,6 +61,14 @@ export function maskIdNumber(value: string): string {
   return value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4);
 }
 
+/** 林*雨, 林*: a person's name with all but its first and last character hidden (a name of two: the second). */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
 /** 138****5678 */
 export function maskPhone(value: string): string {
   if (value.length < 7) return '*'.repeat(value.length);

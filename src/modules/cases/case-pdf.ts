@@ -58,7 +58,7 @@ export const formatYuan = (cents: number) => `${(cents / 100).toFixed(2)} 元`;
  * The top of every printed page set of a case: the center's name, the title spaced out, its number under it, the
  * QR code to track the case with its caption, and a double rule.
  */
-export function letterhead(doc: Doc, h: { title: string; number: string; centerName: string; qr: Buffer }): void {
+export function letterhead(doc: Doc, h: { title: string; number: string; centerName: string; qr: Buffer; qrCaption?: string }): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const top = doc.page.margins.top;
@@ -79,7 +79,7 @@ export function letterhead(doc: Doc, h: { title: string; number: string; centerN
   doc
     .font(REGULAR)
     .fontSize(SIZE.small)
-    .text('扫码查询办理进度', left + width - qrSize - 12, top + qrSize - 3, { width: qrSize + 24, align: 'center' });
+    .text(h.qrCaption ?? '扫码查询办理进度', left + width - qrSize - 12, top + qrSize - 3, { width: qrSize + 24, align: 'center' });
   const y = Math.max(doc.y, top + qrSize + 10) + 6;
   doc
     .moveTo(left, y)
@@ -105,8 +105,11 @@ function signature(doc: Doc, d: PrintedDocument): void {
   doc.text('（印章）', left + width / 2, doc.y + 4, { width: width / 2, align: 'right' });
 }
 
-/** One case document as an A4 PDF with the center's name, embedded CJK fonts and a QR code to track the case. */
-export async function renderCaseDocumentPdf(d: PrintedDocument, opts: { centerName: string; trackingUrl: string }): Promise<Buffer> {
+/**
+ * One case document as an A4 PDF with the center's name, embedded CJK fonts and a QR code to track the case — or, on
+ * a license, to verify it (`qrCaption` says which).
+ */
+export async function renderCaseDocumentPdf(d: PrintedDocument, opts: { centerName: string; trackingUrl: string; qrCaption?: string }): Promise<Buffer> {
   const qr = await renderQrPng(opts.trackingUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 0, width: 240 });
   const { doc, done } = openDocument('portrait', 56, `${d.title} ${d.number}`, opts.centerName, new Date(d.issuedAt));
   if (d.certificate) {
@@ -121,7 +124,7 @@ export async function renderCaseDocumentPdf(d: PrintedDocument, opts: { centerNa
       .stroke('#8b1a1a');
     doc.strokeColor('black');
   }
-  letterhead(doc, { title: d.title, number: d.number, centerName: opts.centerName, qr });
+  letterhead(doc, { title: d.title, number: d.number, centerName: opts.centerName, qr, qrCaption: opts.qrCaption });
   fieldTable(doc, [['办件编号', d.caseNumber], ...d.fields]);
   doc.y += 10;
   paragraphs(doc, d.body.join('\n'), '');

@@ -40,7 +40,8 @@ import {
 } from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
-import { listHeldLicenses } from './licenses.ts';
+import { listHeldLicenses, verifyLicense } from './licenses.ts';
+import { spendRate } from '../queue/protect.ts';
 import { workToday } from './work-today.ts';
 import { caseSheetPdf } from './case-sheet.ts';
 import {
@@ -551,6 +552,48 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => listHeldLicenses(db, req.actor, req.query),
+  );
+
+  app.get(
+    '/licenses/verify/:number',
+    {
+      schema: {
+        tags,
+        summary: '证照核验: whether a license of this number was issued here, to whom, until when, and whether it still holds (public; its QR code leads here)',
+        params: Type.Object({ number: Type.String({ minLength: 3, maxLength: 60, pattern: '^[0-9A-Za-z-]+$' }) }),
+        response: {
+          200: Type.Object({
+            number: Type.String(),
+            type: Type.String(),
+            subject: Type.String(),
+            holder: Type.String(),
+            holderKind: Type.String(),
+            issuer: Type.String(),
+            issuedAt: Type.String(),
+            validUntil: Nullable(Type.String({ format: 'date' })),
+            state: Type.Union([
+              Type.Literal('valid'),
+              Type.Literal('expired'),
+              Type.Literal('deemed_renewed'),
+              Type.Literal('revoked'),
+              Type.Literal('superseded'),
+            ]),
+            revokedAt: Nullable(Type.String()),
+            supersededAt: Nullable(Type.String()),
+            replacedBy: Nullable(Type.String()),
+            sha256: Nullable(Type.String()),
+            checkedAt: Type.String(),
+          }),
+          ...errors,
+          429: errors[409],
+        },
+      },
+    },
+    async (req) => {
+      // public: a number guessed over and over is slowed down per address, as the queue's public lookups are
+      await spendRate(db, `license-verify:ip:${req.ip}`, 60, 60);
+      return verifyLicense(db, req.params.number);
+    },
   );
 
   app.get(

@@ -7,7 +7,8 @@ import { listPage } from '../../server/db/paging.ts';
 import { periodEnd } from '../calendar/calendar.store.ts';
 import { commitmentCheckPeriod, type ItemContent } from '../catalog/catalog.schemas.ts';
 import { loadCase, recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
-import { issueCommitmentLetter, issueRevocationDecision, maskPersonName } from './documents.ts';
+import { issueCommitmentLetter, issueRevocationDecision } from './documents.ts';
+import { maskPersonName } from '../../common/validators.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import './cases.tables.ts';
 

@@ -14,6 +14,7 @@ import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { issuesLicense } from '../../common/licenses.ts';
+import { maskPersonName } from '../../common/validators.ts';
 import { licenseReference, licenseValidity } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
@@ -52,14 +53,6 @@ export interface CaseFacts {
   applicantNameMasked: string;
   applicantIdMasked: string;
   receivedAt: Date;
-}
-
-/** 林小雨 → 林*雨, 王五 → 王*; organizations keep their names. */
-export function maskPersonName(name: string): string {
-  const chars = Array.from(name);
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 /** A bundle application's names (一件事): its bundle's code and lead organization, where an item case has its item's. */
@@ -435,16 +428,26 @@ export function trackingUrl(deps: Deps, caseId: number): string {
   return `${origin}/my/cases/${caseId}`;
 }
 
+/** Where a license's QR code leads: its public verification (证照核验, `GET /licenses/verify/{number}`). */
+export function verificationUrl(deps: Deps, licenseNumber: string): string {
+  return `${deps.config.publicUrl}/verify/${encodeURIComponent(licenseNumber)}`;
+}
+
 /** Render a document that has no PDF yet and store it; rendering twice gives the same bytes, the first stored wins. */
 export async function renderDocument(deps: Deps, documentId: number): Promise<{ fileId: number; sha256: string }> {
   const row = await deps.db
     .selectFrom('case_document')
-    .select(['id', 'case_id', 'number', 'title', 'content', 'created_at', 'file_id', 'sha256'])
+    .select(['id', 'case_id', 'kind', 'number', 'title', 'content', 'created_at', 'file_id', 'sha256'])
     .where('id', '=', documentId)
     .executeTakeFirstOrThrow();
   if (row.file_id && row.sha256) return { fileId: row.file_id, sha256: row.sha256 };
   const printed: PrintedDocument = { ...(row.content as Content), number: row.number, issuedAt: row.created_at.toISOString() };
-  const pdf = await renderCaseDocumentPdf(printed, { centerName: deps.config.centerName, trackingUrl: trackingUrl(deps, row.case_id) });
+  const pdf = await renderCaseDocumentPdf(
+    printed,
+    row.kind === 'license'
+      ? { centerName: deps.config.centerName, trackingUrl: verificationUrl(deps, row.number), qrCaption: '扫码核验证照' }
+      : { centerName: deps.config.centerName, trackingUrl: trackingUrl(deps, row.case_id) },
+  );
   return deps.db.transaction().execute(async (tx) => {
     const locked = await tx.selectFrom('case_document').select(['file_id', 'sha256']).where('id', '=', documentId).forUpdate().executeTakeFirstOrThrow();
     if (locked.file_id && locked.sha256) return { fileId: locked.file_id, sha256: locked.sha256 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { Client, signIn, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { dateOfInstant, dayNumber, formatDate, parseDate } from '../../common/civil-date.ts';
@@ -239,5 +239,54 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const withdrawn = await act(enterprise, filed.body.id, { action: 'withdraw', reason: '不再经营' });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect(await licenseOf(kase.id)).toMatchObject({ state: 'expiring', renewal: null, mayRenew: true });
+  });
+
+  it('answers anyone verifying a license by its number, as it stands (证照核验)', async () => {
+    const anyone = new Client(server.baseUrl);
+    const verify = (number: string) => anyone.get(`/api/v1/licenses/verify/${encodeURIComponent(number)}`);
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const first = await verify(license.number);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({
+      number: license.number,
+      type: '食品经营许可证',
+      holderKind: 'enterprise',
+      issuer: '云州市市场监督管理局',
+      validUntil: license.validUntil,
+      state: 'valid',
+      replacedBy: null,
+    });
+    // the license's QR code leads here
+    const doc = kase.documents.find((d) => d.kind === 'license')!;
+    const text = await reader.pdfText(server, enterprise, kase.id, doc);
+    expect(text).toContain('扫码核验证照');
+    expect((await verify(license.number)).body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verify('440300-ZZ-2026-9999999')).status).toBe(404);
+    expect((await verify('<script>')).status).toBe(400);
+
+    // replaced by its renewal: says so, and names the new one
+    const renewal = (await application({ renews: license.id, commitment: true })).body;
+    const accepted = (await act(clerk, renewal.id, { action: 'accept' })).body as Kase;
+    const decided = (await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予延续' })).body as Kase;
+    const fresh = decided.documents.find((d) => d.kind === 'license')!;
+    expect((await verify(license.number)).body).toMatchObject({ state: 'superseded', replacedBy: fresh.number });
+    expect((await verify(fresh.number)).body).toMatchObject({ state: 'valid' });
+
+    // revoked once its commitment proved false; run out
+    const checked = await act(approver, decided.id, { action: 'check_commitment', result: 'broken', opinion: '现场核查与承诺不符' });
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+    expect((await verify(fresh.number)).body).toMatchObject({ state: 'revoked' });
+    const other = (await licenseOf((await granted()).id))!;
+    await endIn(other.id, -1);
+    expect((await verify(other.number)).body).toMatchObject({ state: 'expired' });
+  });
+
+  it('slows down whoever verifies number after number', async () => {
+    const guesser = new Client(server.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 64; i++) statuses.push((await guesser.get(`/api/v1/licenses/verify/440300-ZZ-2026-${String(i).padStart(7, '0')}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
   });
 });

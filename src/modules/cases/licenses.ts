@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { maskPersonName } from '../../common/validators.ts';
 import { AppError } from '../../server/errors.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
 import type { Executor } from '../../server/db/database.ts';
@@ -273,4 +274,68 @@ export async function licenseValidity(db: Executor, kase: CaseRow, content: Item
       };
   }
   return { validUntil: formatDate(validityEnd(today, content.resultValidity)), renewed: null };
+}
+
+/** A license's state as anyone verifying it is told. */
+export type VerifiedState = 'valid' | 'expired' | 'deemed_renewed' | 'revoked' | 'superseded';
+
+/**
+ * 证照核验: anyone holding a license — a bank, an inspector, the next window — checks by its number (the license's QR
+ * code leads here) that OneWindow issued it, to whom and by whom, until when it runs, and whether it still holds:
+ * revoked (撤销), replaced by its renewal (with the new number), run out, or counted as renewed while its renewal is
+ * decided. An enterprise holder is named in full, as its license prints it; a person masked. The PDF's SHA-256 lets
+ * a copy be compared with what was issued. An unknown number: 404.
+ */
+export async function verifyLicense(db: Executor, number: string) {
+  const r = await db
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .innerJoin('item_version as v', 'v.id', 'k.item_version_id')
+    .select([
+      'd.id',
+      'd.number',
+      'd.title',
+      'd.created_at',
+      'd.sha256',
+      'd.superseded_at',
+      sql<string | null>`d.valid_until::text`.as('valid_until'),
+      'k.region_id',
+      'k.revoked_at',
+      'k.subject',
+      'ap.kind as holder_kind',
+      'ap.name as holder_name',
+      'o.name as issuer',
+      sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
+      renewalInHandSql('d.id').as('renewal'),
+      // the license that replaced it: its renewal's
+      sql<string | null>`(SELECT n.number FROM kase r JOIN case_document n ON n.case_id = r.id AND n.kind = 'license'
+        WHERE r.renews_license_id = d.id AND r.decision = 'granted' ORDER BY n.id DESC LIMIT 1)`.as('replaced_by'),
+    ])
+    .where('d.kind', '=', 'license')
+    .where('d.number', '=', number)
+    .executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', { reason: 'no license of this number was issued here' });
+  const { calendar, today } = await todayIn(db, r.region_id);
+  const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
+  const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
+  const held = licenseState(today, validUntil, renewBy, r.renewal !== null);
+  const state: VerifiedState = r.revoked_at ? 'revoked' : r.superseded_at ? 'superseded' : held === 'expiring' ? 'valid' : held;
+  return {
+    number: r.number,
+    type: r.title,
+    subject: r.subject,
+    holder: r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name,
+    holderKind: r.holder_kind,
+    issuer: r.issuer,
+    issuedAt: r.created_at.toISOString(),
+    validUntil: r.valid_until,
+    state,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+    supersededAt: r.superseded_at?.toISOString() ?? null,
+    replacedBy: r.replaced_by,
+    sha256: r.sha256,
+    checkedAt: new Date().toISOString(),
+  };
 }
