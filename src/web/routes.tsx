@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
               { path: 'my', element: page(() => import('./pages/portal/MyAccountPage.tsx'), 'MyAccountPage') },
               { path: 'my/cases', element: page(() => import('./pages/cases/portal/MyCasesPage.tsx'), 'MyCasesPage') },
               { path: 'my/cases/:id', element: page(() => import('./pages/cases/portal/MyCaseDetailPage.tsx'), 'MyCaseDetailPage') },
+              { path: 'my/licenses', element: page(() => import('./pages/cases/portal/MyLicensesPage.tsx'), 'MyLicensesPage') },
               { path: 'apply/:code', element: page(() => import('./pages/cases/portal/ApplyPage.tsx'), 'ApplyPage') },
               { path: 'apply/bundle/:code', element: page(() => import('./pages/cases/portal/BundleApplyPage.tsx'), 'BundleApplyPage') },
             ],

@@ -55,6 +55,10 @@ export interface CaseDocument {
   size: number | null;
   createdAt: string;
   renderedAt: string | null;
+  /** a license's last day of validity (YYYY-MM-DD); null: without end, or not a license */
+  validUntil?: string | null;
+  /** when a renewal's license replaced this license (延续换发) */
+  supersededAt?: string | null;
   url: string;
 }
 

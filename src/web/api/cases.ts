@@ -212,7 +212,21 @@ export interface CaseDetail {
   revokedAt: string | null;
   /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
   toleratedDueAt: string | null;
+  /** 延续: the license this application renews, with the case that issued it (supersededAt: once the renewal replaced it) */
+  renews?: RenewedLicense | null;
   version: number;
+}
+
+/** The license a renewal (延续) names, as its case shows it. */
+export interface RenewedLicense {
+  id: number;
+  number: string;
+  type: string;
+  /** its last day of validity (YYYY-MM-DD); null: without end */
+  validUntil: string | null;
+  supersededAt: string | null;
+  caseId: number;
+  caseNumber: string;
 }
 
 export type CommitmentCheckState = 'pending' | 'kept' | 'broken';
@@ -353,6 +367,8 @@ export interface ApplyInput {
   delivery?: DeliveryChoice | null;
   /** 告知承诺制: apply by written commitment (an item whose version allows it; not a bundle) */
   commitment?: boolean;
+  /** 延续: the held license (HeldLicense.id) this application renews */
+  renews?: number | null;
 }
 
 export interface AskItem {
@@ -504,6 +520,8 @@ export interface WorkToday {
     fees: number;
     toDeliver: number;
     delivered: number;
+    /** 证照即将到期: their licenses whose renewal falls due, or is past due, with none applied for */
+    licensesExpiring?: number;
     waiting: { id: number; number: string; subject: string; status: CaseStatus; supplement: boolean; unpaidCents: number | null }[];
   } | null;
 }
@@ -554,7 +572,8 @@ export function useApply() {
     meta: { silent: true },
     mutationFn: ({ body, key }: { body: ApplyInput; key: string }) =>
       api.post<{ id: number; number: string; status: CaseStatus; children?: { id: number; number: string }[] }>('/cases', body, { idempotencyKey: key }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+    // a renewal (延续) puts its license's renewal in hand
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: caseKeys.all }), queryClient.invalidateQueries({ queryKey: ['licenses'] })]),
   });
 }
 

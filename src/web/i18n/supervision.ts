@@ -65,6 +65,7 @@ export const supervision = {
   'sup.finding.late_acceptance': ['超期受理', 'Accepted late'],
   'sup.finding.late_delivery': ['超期送达', 'Delivered late'],
   'sup.finding.late_commitment_check': ['告知承诺超期核查', 'Commitment checked late'],
+  'sup.finding.late_renewal': ['延续超期决定', 'Renewal decided late'],
   'sup.finding.detail.paused_often': ['共暂停 {n} 次', '{n} pauses'],
   'sup.finding.detail.immediate_extended': ['延期 {n} 次', '{n} extensions'],
   'sup.finding.detail.late_acceptance': ['收件后于告知期限 {due} 之后受理', 'Accepted after the notice deadline {due}'],
@@ -76,6 +77,10 @@ export const supervision = {
   'sup.finding.detail.late_commitment_check_broken': [
     '核查期限 {due} 之后才完成事后核查，承诺不实、许可已撤销',
     'Checked after the check period ended ({due}); the commitment was false and the license revoked',
+  ],
+  'sup.finding.detail.late_renewal': [
+    '证照 {number} 有效期至 {validUntil}，延续决定晚于届满（{decidedAt} 作出，期间视为准予延续）',
+    'License {number} ran out on {validUntil}; its renewal was decided after that, on {decidedAt} (it counted as renewed meanwhile)',
   ],
   'sup.empty.cases': ['当前没有在办办件。', 'No running cases.'],
   'sup.empty.casesLight': ['没有该灯色的办件。', 'No cases with this light.'],

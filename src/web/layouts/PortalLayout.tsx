@@ -29,9 +29,14 @@ export function PortalLayout() {
             </NavLink>
             <a href="/#network">{t('nav.network')}</a>
             {!(user && isStaff(user)) && (
-              <NavLink to="/my/cases" data-testid="nav-my-cases">
-                {t('cases.myCases')}
-              </NavLink>
+              <>
+                <NavLink to="/my/cases" data-testid="nav-my-cases">
+                  {t('cases.myCases')}
+                </NavLink>
+                <NavLink to="/my/licenses" data-testid="nav-my-licenses">
+                  {t('cases.myLicenses')}
+                </NavLink>
+              </>
             )}
             <NavLink to={user && isStaff(user) ? '/workbench' : '/my'} end>
               {user && isStaff(user) ? t('nav.workbench') : t('nav.myAccount')}

@@ -21,6 +21,7 @@ import {
 } from './api.ts';
 import { LightBadge } from './shared.tsx';
 import { IssueOrderModal } from './IssueOrderModal.tsx';
+import { civilDay } from '../cases/shared/Licenses.tsx';
 
 const lights: Light[] = ['red', 'yellow', 'green'];
 
@@ -279,6 +280,12 @@ function findingDetail(f: Finding, t: ReturnType<typeof useT>, locale: 'zh-CN' |
   if (f.kind === 'late_commitment_check')
     return t(f.detail.result === 'broken' ? 'sup.finding.detail.late_commitment_check_broken' : 'sup.finding.detail.late_commitment_check', {
       due: formatDateTime(String(f.detail.dueAt ?? ''), locale),
+    });
+  if (f.kind === 'late_renewal')
+    return t('sup.finding.detail.late_renewal', {
+      number: String(f.detail.licenseNumber ?? ''),
+      validUntil: civilDay(typeof f.detail.validUntil === 'string' ? f.detail.validUntil : null, locale),
+      decidedAt: formatDateTime(String(f.detail.decidedAt ?? ''), locale),
     });
   return t('sup.finding.detail.late_acceptance', { due: formatDateTime(String(f.detail.noticeDueAt ?? ''), locale) });
 }

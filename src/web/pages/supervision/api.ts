@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 
 export type Light = 'green' | 'yellow' | 'red';
 export type OrderStatus = 'open' | 'replied' | 'closed' | 'escalated';
-export type FindingKind = 'paused_often' | 'immediate_extended' | 'late_acceptance' | 'late_delivery' | 'late_commitment_check';
+export type FindingKind = 'paused_often' | 'immediate_extended' | 'late_acceptance' | 'late_delivery' | 'late_commitment_check' | 'late_renewal';
 export const orderStatuses: OrderStatus[] = ['open', 'replied', 'escalated', 'closed'];
 
 export interface Summary {

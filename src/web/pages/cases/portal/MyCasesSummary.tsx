@@ -1,6 +1,6 @@
 import { Card, List, Row, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useWorkT } from '../../../i18n/case-work.ts';
+import { useLicT } from '../../../i18n/licenses.ts';
 import { useWorkToday } from '../../../api/cases.ts';
 import { yuan } from '../../../api/case-fees.ts';
 import { EmptyHint, QueryState } from '../../../components/PageState.tsx';
@@ -13,7 +13,7 @@ import '../cases.css';
  * pay — and what is decided or delivered; each case that waits for them opens its page, where they act.
  */
 export function MyCasesSummary() {
-  const t = useWorkT();
+  const t = useLicT();
   const today = useWorkToday();
   return (
     <Card title={t('mine.title')} extra={<Link to="/my/cases">{t('mine.all')}</Link>} data-testid="my-cases-summary">
@@ -34,6 +34,18 @@ export function MyCasesSummary() {
                 <CountTile to="/my/cases" title={t('mine.fees')} value={mine.fees} testId="mine-fees" tone={mine.fees > 0 ? 'danger' : undefined} width={150} />
                 <CountTile to="/my/cases?status=concluded" title={t('mine.toDeliver')} value={mine.toDeliver} testId="mine-to-deliver" width={150} />
                 <CountTile to="/my/cases?status=delivered" title={t('mine.delivered')} value={mine.delivered} testId="mine-delivered" width={150} />
+                {/* 证照即将到期: licenses to renew, on 我的证照 */}
+                {(mine.licensesExpiring ?? 0) > 0 && (
+                  <CountTile
+                    to="/my/licenses"
+                    title={t('lic.today.tile')}
+                    value={mine.licensesExpiring ?? 0}
+                    hint={t('lic.today.hint')}
+                    testId="mine-licenses-expiring"
+                    tone="warning"
+                    width={150}
+                  />
+                )}
               </Row>
               <div className="block-gap-top">
                 <div className="mine-waiting-title">{t('mine.waiting')}</div>

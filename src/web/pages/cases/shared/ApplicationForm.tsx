@@ -10,6 +10,10 @@ import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices
 import { placeSubmitErrors } from './submit-errors.ts';
 import { CommitmentChoice, commitmentProblem, noCommitment, type CommitmentTerms, type CommitmentValue } from './CommitmentChoice.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useLicT } from '../../../i18n/licenses.ts';
+import { renewalError, renewalRefused } from './Licenses.tsx';
 
 type Material = ItemContent['materials'][number];
 
@@ -22,6 +26,8 @@ export interface Application {
   delivery?: DeliveryChoice | null;
   /** 告知承诺制: applied by written commitment (sent only when chosen) */
   commitment?: boolean;
+  /** 延续: the held license this application renews (sent only when renewing) */
+  renews?: number;
 }
 
 /**
@@ -39,6 +45,7 @@ export function ApplicationForm({
   materialNote,
   deliveryMethods,
   commitment,
+  renews,
 }: {
   spec: FormSpec;
   materials: Material[];
@@ -51,9 +58,14 @@ export function ApplicationForm({
   materialNote?: (m: Material) => ReactNode;
   /** 告知承诺制, where the item version allows it (never a bundle) */
   commitment?: CommitmentTerms | null;
+  /** 延续: the signed-in applicant's license this application renews (not when applying for a principal) */
+  renews?: number | null;
 }) {
   const t = useCaseT();
   const ct = useCommitT();
+  const lt = useLicT();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
   const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
   const [commitmentChecked, setCommitmentChecked] = useState(false);
   const [form] = Form.useForm();
@@ -125,9 +137,14 @@ export function ApplicationForm({
         ...(forId === undefined ? {} : { applicantId: forId }),
         ...(delivery ? { delivery: deliveryInput(delivery) } : {}),
         ...(commitment && committed.byCommitment ? { commitment: true } : {}),
+        // a renewal renews the applicant's own license: applying for a principal, it goes as a new application
+        ...(renews && forId === undefined ? { renews } : {}),
       });
     } catch (e) {
-      setError(placeSubmitErrors(form, e));
+      const sentRenews = !!renews && forId === undefined;
+      setError(renewalError(e, lt, locale, sentRenews) ?? placeSubmitErrors(form, e));
+      // the license's renewal is in hand, or it ran out, meanwhile: what the page says of it is out of date
+      if (sentRenews && renewalRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
     }
   };
 
@@ -151,6 +168,9 @@ export function ApplicationForm({
           />
           {principal && (
             <Alert type="warning" showIcon className="block-gap-top" title={t('cases.applyingFor', { name: principal.name })} data-testid="applying-for" />
+          )}
+          {principal && renews && (
+            <Alert type="warning" showIcon className="block-gap-top" title={lt('lic.apply.forPrincipal')} data-testid="renewal-for-principal" />
           )}
         </Card>
       )}

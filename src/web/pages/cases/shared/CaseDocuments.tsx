@@ -6,10 +6,13 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { QueryState } from '../../../components/PageState.tsx';
+import { useLicT } from '../../../i18n/licenses.ts';
+import { validUntilText } from './Licenses.tsx';
 
 /** 文书与结果: the case's notices, decisions, license and receipts, each a PDF to open or download. */
 export function CaseDocuments({ caseId }: { caseId: number }) {
   const t = useFeesT();
+  const lt = useLicT();
   const { locale } = useLocale();
   const docs = useCaseDocuments(caseId);
   return (
@@ -35,11 +38,23 @@ export function CaseDocuments({ caseId }: { caseId: number }) {
                   title={
                     <>
                       <Typography.Text strong>{d.title}</Typography.Text> {d.title !== t(`docs.kind.${d.kind}`) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
+                      {d.supersededAt && (
+                        <Tag color="default" data-testid="document-superseded">
+                          {lt('lic.doc.superseded')}
+                        </Tag>
+                      )}
                     </>
                   }
                   description={
                     <span className="cell-sub">
                       <span className="mono">{d.number}</span> · {formatDateTime(d.createdAt, locale)}
+                      {/* a license: until when it is valid (证照有效期) */}
+                      {d.kind === 'license' && d.validUntil !== undefined && (
+                        <span data-testid="document-valid-until">
+                          {' · '}
+                          {d.validUntil ? lt('lic.doc.validUntil', { date: validUntilText(d.validUntil, locale, lt) }) : lt('lic.noEnd')}
+                        </span>
+                      )}
                     </span>
                   }
                 />

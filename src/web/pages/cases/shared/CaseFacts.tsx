@@ -9,6 +9,9 @@ import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { toleratedFacts } from './Tolerated.tsx';
+import { useLicT } from '../../../i18n/licenses.ts';
+import { isStaff, useMe } from '../../../api/auth.ts';
+import { renewsFacts } from './Licenses.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -93,6 +96,7 @@ export function CaseFacts({
   applicantInFull,
   deliveryInFull,
   deliveryEditable,
+  base,
 }: {
   kase: CaseDetail;
   showApplicant?: boolean;
@@ -102,12 +106,17 @@ export function CaseFacts({
   deliveryInFull?: DeliveryChoice | null;
   /** the caller may change how the result comes (the applicant, or the window) */
   deliveryEditable?: boolean;
+  /** where other cases open: the workbench for staff, 我的办件 for an applicant (by the caller when not given) */
+  base?: '/my/cases' | '/workbench/cases';
 }) {
   const applicant = { ...kase.applicant, ...applicantInFull };
   const delivery = deliveryInFull ?? kase.deliveryChoice;
   const t = useCaseT();
   const ct = useCommitT();
   const tt = useTolT();
+  const lt = useLicT();
+  const me = useMe().data;
+  const casesBase = base ?? (me && isStaff(me) ? '/workbench/cases' : '/my/cases');
   const { locale } = useLocale();
   return (
     <Descriptions
@@ -117,6 +126,8 @@ export function CaseFacts({
       items={[
         { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
         { key: 'org', label: t('cases.organization'), children: kase.organizationName },
+        // 延续: a row of its own, under the number and the department
+        ...renewsFacts(kase, lt, locale, casesBase),
         ...(showApplicant
           ? [
               {

@@ -4,12 +4,13 @@ import type { Locale } from '../../../../common/errors.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
-import { useCommitT, type CommitT as CaseT } from '../../../i18n/commitment.ts';
+import { useLicT, type LicT as CaseT } from '../../../i18n/licenses.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useTolT, type TolT } from '../../../i18n/tolerated.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
 import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
 import { toleratedDay } from './Tolerated.tsx';
+import { civilDay, todayYmd } from './Licenses.tsx';
 
 type P = Record<string, any>;
 
@@ -30,6 +31,7 @@ const colors: Record<string, string> = {
   extended: 'orange',
   tolerated_handed_in: 'green',
   tolerated_reminded: 'orange',
+  license_expiring: 'orange',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -60,8 +62,27 @@ function toleratedNames(events: CaseEvent[]): Map<string, string> {
   return names;
 }
 
+/** 延续: the license a renewal names, by its id (the case's `renews`, when it is that one). */
+type RenewsOf = { id: number; number: string } | null | undefined;
+
+/** 证照到期提醒: until when the license is valid, by when to renew it — or that the day has passed, as of the reminder. */
+function expiringLine(p: P, at: string, t: CaseT, locale: Locale): string {
+  const day = todayYmd(Date.parse(at));
+  const validUntil = typeof p.validUntil === 'string' ? p.validUntil : null;
+  const renewBy = typeof p.renewBy === 'string' ? p.renewBy : null;
+  const vars = {
+    number: String(p.number ?? p.licenseNumber ?? ''),
+    type: String(p.type ?? ''),
+    validUntil: civilDay(validUntil, locale),
+    renewBy: civilDay(renewBy, locale),
+  };
+  if (validUntil && day > validUntil) return t('lic.ev.expired', vars);
+  if (p.overdue === true || (renewBy && day > renewBy)) return t('lic.ev.expiringLate', vars);
+  return t('lic.ev.expiring', vars);
+}
+
 /** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
-function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactNode[] {
+function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, renews?: RenewsOf): ReactNode[] {
   const p = e.payload as P;
   const named = (keys: unknown) => (Array.isArray(keys) ? (keys as string[]).map((k) => tol.names.get(k) ?? k).join(t('cases.listSep')) : '');
   const out: ReactNode[] = [];
@@ -74,6 +95,10 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated): ReactN
       } else line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
       if (p.urgent) out.push(t('cases.ev.urgent'));
       if (p.commitment) out.push(t('commit.ev.submitted'));
+      if (typeof p.renews === 'number') out.push(renews && renews.id === p.renews ? t('lic.ev.renews', { number: renews.number }) : t('lic.ev.renewsUnnamed'));
+      break;
+    case 'license_expiring':
+      out.push(expiringLine(p, e.at, t, locale));
       break;
     case 'commitment_check_due':
       if (typeof p.dueAt === 'string') line(p.overdue ? 'commit.ev.dueLate' : 'commit.ev.due', { due: formatDeadline(p.dueAt, locale, t) });
@@ -265,7 +290,7 @@ const collaborationEvents = new Set([
   'child_resumed',
 ]);
 
-export const eventLabel = (t: WorkT, type: string, tt?: TolT) =>
+export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
   knownEvents.has(type)
     ? t(`cases.ev.${type}` as CaseKey)
     : collaborationEvents.has(type)
@@ -274,11 +299,16 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT) =>
         ? tt('tol.ev.handedIn')
         : type === 'tolerated_reminded' && tt
           ? tt('tol.ev.reminded')
-          : type;
+          : type === 'license_expiring' && lt
+            ? lt('lic.ev.license_expiring')
+            : type;
 
-/** Every step of a case: what happened, who did it, when, and why. */
-export function CaseTimeline({ events, newestFirst = false }: { events: CaseEvent[]; newestFirst?: boolean }) {
-  const t = useCommitT();
+/**
+ * Every step of a case: what happened, who did it, when, and why. `renews`: the license a renewal names (its case's),
+ * so that the application's step names it.
+ */
+export function CaseTimeline({ events, newestFirst = false, renews }: { events: CaseEvent[]; newestFirst?: boolean; renews?: RenewsOf }) {
+  const t = useLicT();
   const tt = useTolT();
   const { locale } = useLocale();
   const tol: Tolerated = { tt, names: toleratedNames(events) };
@@ -303,12 +333,12 @@ export function CaseTimeline({ events, newestFirst = false }: { events: CaseEven
           ) : (
             <div className="case-event" data-event={e.type}>
               <div className="case-event-head">
-                <Typography.Text strong>{eventLabel(t, e.type, tt)}</Typography.Text>
+                <Typography.Text strong>{eventLabel(t, e.type, tt, t)}</Typography.Text>
                 <span className="case-event-meta">
                   {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
                 </span>
               </div>
-              {details(e, t, locale, tol).map((d, i) => (
+              {details(e, t, locale, tol, renews).map((d, i) => (
                 <div key={i} className="case-event-detail">
                   {d}
                 </div>

@@ -74,7 +74,8 @@ export function MaterialsInput({
           onChoose={(c) => set(m.key, c)}
           mode={mode}
           note={note?.(m)}
-          held={m.source === 'license' && m.licenseType ? licenses.filter((l) => l.type === m.licenseType) : []}
+          // an expired license is no longer a material (the server refuses it): only those still valid are offered
+          held={m.source === 'license' && m.licenseType ? licenses.filter((l) => l.type === m.licenseType && l.state !== 'expired') : []}
           linkHeld={linkLicenses}
         />
       ))}

@@ -17,6 +17,10 @@ import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from '../shared/
 import type { DeliveryChoice } from '../../../api/cases.ts';
 import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, type CommitmentValue } from '../shared/CommitmentChoice.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useLicT } from '../../../i18n/licenses.ts';
+import { LicenseStateTag, renewalError, renewalRefused, validUntilText } from '../shared/Licenses.tsx';
+import { useQueryClient } from '@tanstack/react-query';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -155,7 +159,15 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const [key, renewKey] = useIdempotencyKey();
   const [modal, holder] = Modal.useModal();
   const apply = useApply();
-  const held = useHeldLicenses(applicant?.id, !!applicant && item.content.materials.some((m) => m.source === 'license'));
+  const held = useHeldLicenses(applicant?.id, !!applicant && (item.content.materials.some((m) => m.source === 'license') || !!item.content.resultValidity));
+  // 延续: the applicant's licenses of this item that may be renewed now, where the item's license runs out
+  const lt = useLicT();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const renewables = item.content.resultValidity ? (held.data?.items ?? []).filter((l) => l.itemCode === item.code && l.mayRenew) : [];
+  const [renewing, setRenewing] = useState(false);
+  const [renewId, setRenewId] = useState<number | undefined>(undefined);
+  const renews = renewing ? renewables.find((l) => l.id === renewId) : undefined;
   // a license picked for one applicant is not another's
   useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
@@ -190,6 +202,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(ct('commit.agreeRequiredWindow'));
       return;
     }
+    if (renewing && !renews) {
+      setError(lt('lic.win.pickLicense'));
+      return;
+    }
     const missing = missingRequired(item.content.materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
@@ -211,6 +227,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           urgent,
           delivery: deliveryInput(delivery),
           ...(terms && committed.byCommitment ? { commitment: true } : {}),
+          ...(renews ? { renews: renews.id } : {}),
         },
         key,
       },
@@ -219,7 +236,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           renewKey();
           onDone(r);
         },
-        onError: (e) => setError(placeSubmitErrors(form, e)),
+        onError: (e) => {
+          setError(renewalError(e, lt, locale, !!renews) ?? placeSubmitErrors(form, e));
+          if (renews && renewalRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
+        },
       },
     );
   };
@@ -241,6 +261,53 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           />
           <Divider />
         </>
+      )}
+      {renewables.length > 0 && (
+        <div data-testid="renewal-choice">
+          <Typography.Title level={5}>{lt('lic.win.mode')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{lt('lic.win.hint')}</Typography.Paragraph>
+          <Space wrap align="start">
+            <Select
+              id="renewal-mode"
+              value={renewing ? 'renew' : 'new'}
+              onChange={(v: 'new' | 'renew') => {
+                setRenewing(v === 'renew');
+                // the license soonest to run out first
+                if (v === 'renew' && renewId === undefined) setRenewId(renewables.find((l) => l.state === 'expiring')?.id ?? renewables[0]?.id);
+                setError(null);
+              }}
+              style={{ width: 160 }}
+              options={[
+                { value: 'new', label: lt('lic.win.new') },
+                { value: 'renew', label: lt('lic.win.renew') },
+              ]}
+              data-testid="renewal-mode"
+            />
+            {renewing && (
+              <Select
+                id="renewal-license"
+                value={renews?.id}
+                onChange={(id: number) => {
+                  setRenewId(id);
+                  setError(null);
+                }}
+                placeholder={lt('lic.win.pickLicense')}
+                style={{ minWidth: 360 }}
+                popupMatchSelectWidth={false}
+                options={renewables.map((l) => ({
+                  value: l.id,
+                  label: (
+                    <span>
+                      {lt('lic.win.option', { number: l.number, validUntil: validUntilText(l.validUntil, locale, lt) })} <LicenseStateTag license={l} t={lt} />
+                    </span>
+                  ),
+                }))}
+                data-testid="renewal-license"
+              />
+            )}
+          </Space>
+          <Divider />
+        </div>
       )}
       <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
       <Form

@@ -1,0 +1,190 @@
+import type { HTMLAttributes } from 'react';
+import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DownloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useLocale } from '../../../i18n/index.tsx';
+import { useLicT } from '../../../i18n/licenses.ts';
+import { useHeldLicenses, type CaseStatus, type HeldLicense } from '../../../api/cases.ts';
+import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
+import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { StatusTag } from '../shared/labels.tsx';
+import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilText } from '../shared/Licenses.tsx';
+import '../cases.css';
+import './licenses.css';
+
+/** The PDF of a held license (the license document of the case that issued it). */
+export const licensePdfUrl = (l: Pick<HeldLicense, 'caseId' | 'id'>) => `/api/v1/cases/${l.caseId}/documents/${l.id}/pdf`;
+/** The application page of the license's item, renewing it (延续). */
+export const renewUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?renews=${l.id}`;
+
+/**
+ * 我的证照: the electronic licenses the signed-in applicant holds, with until when each is valid, whether it runs out
+ * soon (and by when to renew it), a renewal in hand, and the way to apply for the renewal (延续, 行政许可法 art. 50).
+ */
+export function MyLicensesPage() {
+  const t = useLicT();
+  const { locale } = useLocale();
+  usePageTitle(t('lic.title'));
+  const list = useHeldLicenses(undefined);
+  const items = list.data?.items ?? [];
+  const expiring = items.filter((l) => l.state === 'expiring').length;
+  const expired = items.filter((l) => l.state === 'expired').length;
+
+  const columns: TableColumnsType<HeldLicense> = [
+    { title: t('lic.col.type'), dataIndex: 'type', width: 140, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
+    {
+      title: t('lic.col.number'),
+      dataIndex: 'number',
+      width: 195,
+      render: (n: string) => (
+        <span className="mono nowrap-cell" data-testid="license-number">
+          {n}
+        </span>
+      ),
+    },
+    { title: t('lic.col.issuer'), dataIndex: 'issuer' },
+    { title: t('lic.col.issuedAt'), dataIndex: 'issuedAt', width: 110, render: (v: string) => <span className="nowrap-cell">{dayOf(v, locale)}</span> },
+    {
+      title: t('lic.col.validUntil'),
+      dataIndex: 'validUntil',
+      width: 110,
+      render: (v: string | null) => (
+        <span className="nowrap-cell" data-testid="license-valid-until">
+          {validUntilText(v, locale, t)}
+        </span>
+      ),
+    },
+    {
+      title: t('lic.col.state'),
+      dataIndex: 'state',
+      width: 180,
+      render: (_v, l) => (
+        <div>
+          <LicenseStateTag license={l} t={t} />
+          <StateHint license={l} />
+        </div>
+      ),
+    },
+    {
+      title: t('lic.col.renewal'),
+      key: 'renewal',
+      width: 140,
+      render: (_v, l) =>
+        l.renewal ? (
+          <div data-testid="license-renewal">
+            <Link to={`/my/cases/${l.renewal.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {l.renewal.number}
+            </Link>
+            <div>
+              <StatusTag status={l.renewal.status as CaseStatus} t={t} />
+            </div>
+          </div>
+        ) : (
+          <span className="cell-sub">{t('lic.noRenewal')}</span>
+        ),
+    },
+    {
+      title: t('lic.col.actions'),
+      key: 'actions',
+      width: 120,
+      fixed: 'right',
+      render: (_v, l) => (
+        <Space size={2} orientation="vertical" align="start">
+          {l.mayRenew && (
+            <Link to={renewUrl(l)} data-testid="license-renew">
+              <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
+                {t('lic.renew')}
+              </Button>
+            </Link>
+          )}
+          {l.state === 'expired' && (
+            <Link to={`/apply/${encodeURIComponent(l.itemCode)}`} data-testid="license-apply-anew">
+              <Button size="small">{t('lic.applyAnew')}</Button>
+            </Link>
+          )}
+          <Link to={`/my/cases/${l.caseId}`} data-testid="license-case">
+            <Button size="small" type="link">
+              {t('lic.viewCase')}
+            </Button>
+          </Link>
+          <Button size="small" type="link" icon={<DownloadOutlined />} href={licensePdfUrl(l)} target="_blank" data-testid="license-download">
+            {t('lic.download')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div className="portal-page" data-testid="my-licenses">
+      <Breadcrumb className="page-breadcrumb" items={[{ title: <Link to="/my">{t('nav.myAccount')}</Link> }, { title: t('lic.title') }]} />
+      <div className="case-page-title">
+        <Typography.Title level={2}>{t('lic.title')}</Typography.Title>
+      </div>
+      <Typography.Paragraph type="secondary">{t('lic.subtitle')}</Typography.Paragraph>
+      {(expiring > 0 || expired > 0) && (
+        <Alert
+          type={expiring > 0 ? 'warning' : 'error'}
+          showIcon
+          className="block-gap"
+          data-testid="licenses-alert"
+          title={t('lic.alertTitle')}
+          description={[expiring > 0 ? t('lic.alertExpiring', { n: expiring }) : null, expired > 0 ? t('lic.alertExpired', { n: expired }) : null]
+            .filter(Boolean)
+            .join(' ')}
+        />
+      )}
+      <Card>
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<HeldLicense>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={list.isFetching}
+            scroll={{ x: 1100 }}
+            rowClassName={(l) => (l.state === 'expiring' || l.state === 'expired' ? 'case-row-attention' : '')}
+            onRow={(l) => ({ 'data-license': l.id, 'data-state': l.state }) as HTMLAttributes<HTMLElement>}
+            locale={{
+              emptyText: list.isPending ? (
+                ' '
+              ) : (
+                <EmptyHint text={t('lic.empty')}>
+                  <Link to="/services">
+                    <Button type="primary">{t('cases.findService')}</Button>
+                  </Link>
+                </EmptyHint>
+              ),
+            }}
+            pagination={items.length > 20 ? { pageSize: 20, showTotal: (total) => t('common.total', { total }) } : false}
+            data-testid="licenses-table"
+          />
+        )}
+      </Card>
+      <Typography.Paragraph type="secondary" className="block-gap-top cell-sub" data-testid="licenses-legal-note">
+        {t('lic.legalNote')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
+/** Under the state: by when to renew, that the deadline passed, that it cannot be renewed any more, or why it still holds. */
+function StateHint({ license: l }: { license: HeldLicense }) {
+  const t = useLicT();
+  const { locale } = useLocale();
+  if (l.state === 'expired') return <div className="cell-sub">{t('lic.expiredHint')}</div>;
+  if (l.state === 'deemed_renewed') return <div className="cell-sub">{t('lic.deemedHint')}</div>;
+  if (l.renewal) return <div className="cell-sub">{t('lic.renewalInProgress')}</div>;
+  if (!l.renewBy) return null;
+  const date = civilDay(l.renewBy, locale);
+  if (l.state === 'expiring')
+    return (
+      <div className="case-needs-me" data-testid="license-renew-by">
+        {l.renewBy < todayYmd() ? t('lic.renewByPast', { date }) : t('lic.renewBy', { date })}
+      </div>
+    );
+  return <div className="cell-sub">{t('lic.renewByLater', { date })}</div>;
+}

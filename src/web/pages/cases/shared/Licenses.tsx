@@ -1,0 +1,101 @@
+import { Tag, Tooltip } from 'antd';
+import { Link } from 'react-router';
+import type { Locale } from '../../../../common/errors.ts';
+import type { LicenseState } from '../../../../common/licenses.ts';
+import { isApiError } from '../../../api/client.ts';
+import type { CaseDetail, HeldLicense } from '../../../api/cases.ts';
+import type { LicT } from '../../../i18n/licenses.ts';
+
+/** 证照有效期与延续 (a license's validity and its renewal) as the case pages, 我的证照 and the application show it. */
+
+/** A civil day ('YYYY-MM-DD') as the pages show days: 2031/11/27, or 27/11/2031 in English. */
+export function civilDay(day: string | null | undefined, locale: Locale): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})/.exec(day) : null;
+  if (!m) return '—';
+  return locale === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}/${m[2]}/${m[3]}`;
+}
+
+/** The day of an instant in the center's time zone, as `civilDay` shows it. */
+export function dayOf(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  const ymd = d.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return civilDay(ymd, locale);
+}
+
+/** Today in the center's time zone, as 'YYYY-MM-DD' (civil days compare as strings). */
+export function todayYmd(at = Date.now()): string {
+  return new Date(at).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** 有效期至: the last day, or 长期有效. */
+export const validUntilText = (validUntil: string | null | undefined, locale: Locale, t: LicT) => (validUntil ? civilDay(validUntil, locale) : t('lic.noEnd'));
+
+export const licenseStateColor: Record<LicenseState, string> = { valid: 'green', expiring: 'orange', expired: 'red', deemed_renewed: 'blue' };
+
+/** The state of a held license as a tag: 有效, 即将到期, 已过期, 视为准予延续. */
+export function LicenseStateTag({ license, t }: { license: Pick<HeldLicense, 'state'>; t: LicT }) {
+  const tag = (
+    <Tag
+      color={licenseStateColor[license.state]}
+      // what needs the holder stands out
+      variant={license.state === 'expiring' || license.state === 'expired' ? 'solid' : 'filled'}
+      data-testid="license-state"
+      data-state={license.state}
+    >
+      {t(`lic.state.${license.state}`)}
+    </Tag>
+  );
+  return license.state === 'deemed_renewed' ? <Tooltip title={t('lic.deemedHint')}>{tag}</Tooltip> : tag;
+}
+
+/**
+ * The server's refusal of a renewal, said plainly: `renews` not renewable (400 VALIDATION_FAILED, field renews), a
+ * renewal of it in hand already (409 CONFLICT with the case's number), or a material taken from an expired license.
+ * Null for any other error.
+ */
+export function renewalError(error: unknown, t: LicT, locale: Locale, sentRenews: boolean): string | null {
+  if (!isApiError(error)) return null;
+  const d = (error.details ?? {}) as { field?: string; caseNumber?: string; validUntil?: string; itemCode?: string; reason?: string; key?: string };
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'renews') {
+    if (d.itemCode) return t('lic.err.otherItem', { code: d.itemCode });
+    if (d.validUntil) return t('lic.err.expired', { date: civilDay(d.validUntil, locale) });
+    return t('lic.err.invalid');
+  }
+  if (error.code === 'CONFLICT' && sentRenews && d.caseNumber) return t('lic.err.inHand', { number: d.caseNumber });
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'materials' && d.validUntil)
+    return [t('lic.err.materialExpired', { date: civilDay(d.validUntil, locale) }), d.key].filter(Boolean).join(' · ');
+  return null;
+}
+
+/** Whether a renewal's refusal means the license list is out of date (a renewal in hand, the license expired since). */
+export const renewalRefused = (error: unknown) =>
+  isApiError(error) && ((error.code === 'VALIDATION_FAILED' && (error.details as { field?: string } | null)?.field === 'renews') || error.code === 'CONFLICT');
+
+/** 延续证照 for a case's facts: the license a renewal names, with the case that issued it. */
+export function renewsFacts(kase: CaseDetail, t: LicT, locale: Locale, base: '/my/cases' | '/workbench/cases') {
+  const r = kase.renews;
+  if (!r) return [];
+  return [
+    {
+      key: 'renews',
+      label: t('lic.fact.renews'),
+      span: 'filled' as const,
+      children: (
+        <span data-testid="renews-fact">
+          {r.type} · {t('lic.fact.renewsText', { number: r.number, validUntil: validUntilText(r.validUntil, locale, t) })}
+          {' · '}
+          <Link to={`${base}/${r.caseId}`} data-testid="renews-case">
+            {t('lic.fact.issuedBy', { number: r.caseNumber })}
+          </Link>{' '}
+          {r.supersededAt && (
+            <Tag color="default" className="case-license-replaced" data-testid="renews-replaced">
+              {t('lic.fact.replaced')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+  ];
+}

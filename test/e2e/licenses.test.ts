@@ -1,0 +1,383 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn, type Client } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
+import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
+import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
+import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
+
+/*
+ * 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50) through the UI: enterprise1
+ * (云州青禾食品有限公司) is granted a 食品经营许可 (through the API), valid five years; its last day is then moved to
+ * forty days from now, so that its renewal falls due (15 working days before). The morning's reminder lands on the
+ * issuing case; 我的账户 counts the license, 我的证照 marks it 即将到期 and says by when to renew it; the window offers
+ * clerk1 the renewal for it. enterprise1 presses 申请延续, applies online with the license named, and its case page
+ * says what it renews; the license shows its renewal in hand. clerk1 and head1 accept and grant it (through the API);
+ * the renewal's case page names the license, now replaced; 我的证照 lists the new license, valid five years on from the
+ * old one's last day, and the old one no more; the old case's documents mark it 已延续换发. On the way, the old license's
+ * last day passes before the decision: it counts as renewed meanwhile (视为准予延续), and supervision finds the late
+ * decision (延续超期决定). Last, the new license runs out with no renewal: 已过期, applied for anew.
+ */
+
+let run: BrowserRun;
+let dataDir: string;
+let pdfPath: string;
+let errors: string[] = [];
+let creditCode = '';
+let foodItemCode = '';
+/** the case that issued the license, and the license */
+let old = { caseId: 0, caseNumber: '' };
+let license = { id: 0, number: '', validUntil: '' };
+/** the renewal */
+const renewal = { id: 0, number: '' };
+
+type Held = {
+  id: number;
+  number: string;
+  type: string;
+  caseId: number;
+  itemCode: string;
+  validUntil: string | null;
+  renewBy: string | null;
+  state: string;
+  renewal: { id: number; number: string; status: string } | null;
+  mayRenew: boolean;
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-licenses-e2e-'));
+  // uploads land in this run's own directory, not the checkout's data/
+  run = await startBrowserRun({ dataDir });
+  errors = run.errors;
+  pdfPath = writePdf(dataDir, '食品经营许可延续申请书.pdf', 'Renewal application');
+  creditCode = await enterpriseCreditCode(run.server);
+  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
+const act = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/actions`, body);
+const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
+const held = async (client: Client): Promise<Held[]> => {
+  const r = await client.get('/api/v1/licenses');
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.items as Held[];
+};
+const licenseRow = (page: Page, id: number) => page.getByTestId('licenses-table').locator(`tr[data-license="${id}"]`);
+
+/** Today in the center's time zone, YYYY-MM-DD. */
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+/** A license's last day when issued on `firstDay` for `years` years: the same day so many years on, less a day. */
+function validityEnd(firstDay: string, years: number): string {
+  const [y, m, d] = firstDay.split('-').map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  const end = new Date(Date.UTC(y + years, m - 1, Math.min(d, lastOfMonth)) - 86_400_000);
+  return end.toISOString().slice(0, 10);
+}
+const yesterday = () => new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** A civil day as the pages show it in Chinese: 2031/11/27. */
+const shown = (day: string) => day.replaceAll('-', '/');
+
+/** Accept (clerk1) and approve every open task (head1) until the case is concluded: the license is issued. */
+async function grant(caseId: number) {
+  const clerk = await signIn(run.server, 'clerk1');
+  const head = await signIn(run.server, 'head1');
+  const accepted = await act(clerk, caseId, { action: 'accept' });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  let kase = accepted.body as { status: string; tasks: { id: number; state: string }[] };
+  for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
+    const r = await act(head, caseId, { action: 'approve', taskId: open.id, opinion: '同意' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    kase = r.body;
+  }
+  expect(kase.status).toBe('concluded');
+}
+
+describe('证照有效期与延续: a 食品经营许可 running out, renewed online, replaced by the new one', () => {
+  it('grants enterprise1 a 食品经营许可 valid five years (through the API), and moves its end forty days on', { timeout: 120_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    expect(item.content.resultValidity).toEqual({ value: 5, unit: 'year' });
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: foodItemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    old = { caseId: applied.body.id, caseNumber: applied.body.number };
+    await grant(old.caseId);
+
+    const issued = (await held(enterprise)).find((l) => l.caseId === old.caseId)!;
+    expect(issued).toMatchObject({ type: '食品经营许可证', itemCode: foodItemCode, state: 'valid', renewal: null, mayRenew: true });
+    expect(issued.validUntil).toBe(validityEnd(today(), 5));
+
+    // forty days left: the renewal (15 working days before the end) falls due within thirty days
+    const { rows } = await run.server.sql<{ valid_until: string }>(
+      "UPDATE case_document SET valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date + 40 WHERE id = $1 RETURNING valid_until::text",
+      [issued.id],
+    );
+    const expiring = (await held(enterprise)).find((l) => l.id === issued.id)!;
+    expect(expiring).toMatchObject({ validUntil: rows[0]!.valid_until, state: 'expiring', mayRenew: true, renewal: null });
+    expect(expiring.renewBy! >= today() && expiring.renewBy! < expiring.validUntil!).toBe(true);
+    license = { id: issued.id, number: issued.number, validUntil: expiring.validUntil! };
+
+    // the morning's reminder, once, on the issuing case
+    expect(await remindLicensesExpiring(run.server.db)).toBeGreaterThanOrEqual(1);
+    const kase = (await enterprise.get(`/api/v1/cases/${old.caseId}`)).body as { timeline: { type: string; payload: Record<string, unknown> }[] };
+    expect(kase.timeline.filter((e) => e.type === 'license_expiring').map((e) => e.payload.licenseId)).toEqual([license.id]);
+  });
+
+  it('shows enterprise1 the license 即将到期 on 我的证照, counted on 我的账户, the reminder on its case', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my');
+    const tile = page.getByTestId('mine-licenses-expiring');
+    await tile.waitFor({ state: 'visible' });
+    expect(await tile.getAttribute('data-count')).toBe('1');
+    expect(await tile.getAttribute('href')).toBe('/my/licenses');
+    await screenshot(page, 'licenses-account');
+
+    await tile.click();
+    await page.waitForURL('**/my/licenses');
+    const row = licenseRow(page, license.id);
+    await row.getByTestId('license-state').getByText('即将到期').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-number').innerText()).toBe(license.number);
+    expect(await row.getByTestId('license-valid-until').innerText()).toBe(shown(license.validUntil));
+    await row
+      .getByTestId('license-renew-by')
+      .getByText(/请于 \d{4}\/\d{2}\/\d{2} 前申请延续/)
+      .waitFor({ state: 'visible' });
+    await page.getByTestId('licenses-alert').getByText('您有 1 本证照即将到期', { exact: false }).waitFor({ state: 'visible' });
+    // 申请延续 is the primary action of an expiring license
+    expect(await row.getByTestId('license-renew').locator('button').getAttribute('class')).toContain('ant-btn-primary');
+    expect(await row.getByTestId('license-download').getAttribute('href')).toBe(`/api/v1/cases/${old.caseId}/documents/${license.id}/pdf`);
+    await page.getByTestId('nav-my-licenses').waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-expiring');
+
+    // the reminder is on the timeline of the case that issued it
+    await row.getByTestId('license-case').click();
+    await page.waitForURL(`**/my/cases/${old.caseId}`);
+    await event(page, 'license_expiring').getByText('证照到期提醒').waitFor({ state: 'visible' });
+    await event(page, 'license_expiring')
+      .getByText(new RegExp(`证照 ${license.number}（食品经营许可证）有效期至 ${shown(license.validUntil)}，请于 .+ 前申请延续`))
+      .waitFor({ state: 'visible' });
+    await page
+      .getByTestId('case-documents')
+      .getByTestId('document-valid-until')
+      .getByText(`有效期至 ${shown(license.validUntil)}`)
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-reminder');
+  });
+
+  it('shows 我的证照 in English', { timeout: 120_000 }, async () => {
+    const page = await newPage('en');
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses?lang=en');
+    const row = licenseRow(page, license.id);
+    await row.getByTestId('license-state').getByText('Expiring').waitFor({ state: 'visible' });
+    await row
+      .getByTestId('license-renew-by')
+      .getByText(/Apply to renew by \d{2}\/\d{2}\/\d{4}/)
+      .waitFor({ state: 'visible' });
+    await page.getByRole('heading', { name: 'My licenses' }).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-expiring-en');
+  });
+
+  it('offers clerk1 the renewal of the license at the window', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/intake?tab=window&item=${foodItemCode}`);
+    await page.getByTestId('applicant-search').locator('input').fill('云州青禾食品有限公司');
+    await page.getByTestId('applicant-search').locator('input').press('Enter');
+    await page.getByTestId('applicant-pick').first().click();
+    await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+    const choice = page.getByTestId('renewal-choice');
+    await choice.getByText('办理类型').waitFor({ state: 'visible' });
+    await choose(page, 'renewal-mode', '延续');
+    // the license soonest to run out is taken
+    await choice.getByTestId('renewal-license').getByText(license.number, { exact: false }).waitFor({ state: 'visible' });
+    await choice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'licenses-window');
+  });
+
+  it('lets enterprise1 apply for the renewal from 我的证照, the license named', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    await licenseRow(page, license.id).getByTestId('license-renew').click();
+    await page.waitForURL(`**/apply/${foodItemCode}?renews=${license.id}`);
+    const notice = page.getByTestId('renewal-notice');
+    await notice.getByText('延续申请').first().waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('data-renewable')).toBe('true');
+    expect(await notice.innerText()).toContain(`本次申请延续 食品经营许可证（编号 ${license.number}），原证有效期至 ${shown(license.validUntil)}`);
+    await notice.getByText(/请于 \d{4}\/\d{2}\/\d{2} 前提交延续申请/).waitFor({ state: 'visible' });
+
+    await fillFoodForm(page, creditCode);
+    for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(pdfPath);
+      await row.getByText('食品经营许可延续申请书.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('use-license-business_license').click();
+    await page.getByTestId('use-license-id_card').click();
+    await screenshot(page, 'licenses-apply');
+
+    const number = page.getByTestId('case-number');
+    await pressUntil(page.getByTestId('apply-submit'), number);
+    renewal.number = (await number.locator('.mono').innerText()).trim();
+    await page.getByTestId('view-case').click();
+    await page.waitForURL(/\/my\/cases\/\d+$/);
+    renewal.id = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // the case says what it renews, and opens the case that issued it
+    const fact = page.getByTestId('case-facts').getByTestId('renews-fact');
+    await fact.getByText(`${license.number}（有效期至 ${shown(license.validUntil)}）`, { exact: false }).waitFor({ state: 'visible' });
+    expect(await fact.getByTestId('renews-case').getAttribute('href')).toBe(`/my/cases/${old.caseId}`);
+    await event(page, 'submitted').getByText(`延续申请：证照 ${license.number}`).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-renewal-case');
+
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const kase = (await enterprise.get(`/api/v1/cases/${renewal.id}`)).body;
+    expect(kase.renews).toMatchObject({ id: license.id, number: license.number, validUntil: license.validUntil, caseId: old.caseId, supersededAt: null });
+    expect(kase.timeline.find((e: { type: string }) => e.type === 'submitted').payload.renews).toBe(license.id);
+
+    // one renewal at a time: a second is refused, naming the first
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    const again = await enterprise.post('/api/v1/cases', {
+      itemCode: foodItemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials),
+      renews: license.id,
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'CONFLICT', details: { caseNumber: renewal.number } });
+
+    // 我的证照: the renewal in hand, no more to apply for; 我的账户 no longer counts it
+    const listed = (await held(enterprise)).find((l) => l.id === license.id)!;
+    expect(listed).toMatchObject({ state: 'valid', mayRenew: false, renewal: { id: renewal.id, number: renewal.number } });
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, license.id);
+    await row.getByTestId('license-renewal').getByText(renewal.number).waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-renew').count()).toBe(0);
+    expect(await page.getByTestId('licenses-alert').count()).toBe(0);
+    await screenshot(page, 'licenses-renewal-in-hand');
+  });
+
+  it('counts the license as renewed once its last day passes with the renewal undecided (视为准予延续)', { timeout: 120_000 }, async () => {
+    const { rows } = await run.server.sql<{ valid_until: string }>(
+      "UPDATE case_document SET valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 2 WHERE id = $1 RETURNING valid_until::text",
+      [license.id],
+    );
+    license.validUntil = rows[0]!.valid_until;
+    const enterprise = await signIn(run.server, 'enterprise1');
+    expect((await held(enterprise)).find((l) => l.id === license.id)).toMatchObject({
+      state: 'deemed_renewed',
+      mayRenew: false,
+      renewal: { id: renewal.id },
+    });
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, license.id);
+    await row.getByTestId('license-state').getByText('视为准予延续（延续办理中）').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-valid-until').innerText()).toBe(shown(license.validUntil));
+    await row.getByTestId('license-renewal').getByText(renewal.number).waitFor({ state: 'visible' });
+    // neither expiring nor expired: nothing to warn of
+    expect(await page.getByTestId('licenses-alert').count()).toBe(0);
+    await screenshot(page, 'licenses-deemed-renewed');
+  });
+
+  it('is accepted and granted (clerk1 and head1 through the API); the renewal’s case page names the license replaced', { timeout: 180_000 }, async () => {
+    await grant(renewal.id);
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${renewal.id}`);
+    const fact = page.getByTestId('case-facts').getByTestId('renews-fact');
+    await fact.getByText(license.number, { exact: false }).waitFor({ state: 'visible' });
+    expect(await fact.getByTestId('renews-case').getAttribute('href')).toBe(`/workbench/cases/${old.caseId}`);
+    await fact.getByTestId('renews-replaced').getByText('已换发新证').waitFor({ state: 'visible' });
+    // the new license runs five years on from the old one's last day
+    const end = validityEnd(dayAfter(license.validUntil), 5);
+    await page
+      .getByTestId('case-documents')
+      .getByTestId('document-valid-until')
+      .getByText(`有效期至 ${shown(end)}`)
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-renewal-case-staff');
+  });
+
+  it('finds the renewal decided after the license ran out (supervisor1’s 异常线索)', { timeout: 120_000 }, async () => {
+    await run.server.drainOutbox();
+    const { rows } = await run.server.sql<{ number: string; until: string }>(
+      "SELECT detail->>'licenseNumber' AS number, detail->>'validUntil' AS until FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'",
+      [renewal.id],
+    );
+    expect(rows).toEqual([{ number: license.number, until: license.validUntil }]);
+    const page = await newPage();
+    await signInThroughUi(page, 'supervisor1');
+    await page.goto('/workbench/supervision');
+    await page.getByRole('tab', { name: '异常线索' }).click();
+    const row = page.getByTestId('findings-table').locator('tr', { hasText: renewal.number });
+    await row.getByText('延续超期决定').waitFor({ state: 'visible' });
+    await row.getByText(`证照 ${license.number} 有效期至 ${shown(license.validUntil)}，延续决定晚于届满`, { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-finding');
+  });
+
+  it('lists the new license on 我的证照, valid five years on from the old end, and the old one no more', { timeout: 180_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const licenses = await held(enterprise);
+    const renewed = licenses.find((l) => l.caseId === renewal.id)!;
+    const end = validityEnd(dayAfter(license.validUntil), 5);
+    expect(renewed).toMatchObject({ type: '食品经营许可证', itemCode: foodItemCode, validUntil: end, state: 'valid', renewal: null });
+    expect(licenses.some((l) => l.id === license.id)).toBe(false);
+
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, renewed.id);
+    await row.getByTestId('license-state').getByText('有效').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-valid-until').innerText()).toBe(shown(end));
+    expect(await licenseRow(page, license.id).count()).toBe(0);
+    expect(await page.getByTestId('licenses-table').getByText(license.number).count()).toBe(0);
+    await screenshot(page, 'licenses-renewed');
+
+    // the old case keeps its license, marked replaced
+    await page.goto(`/my/cases/${old.caseId}`);
+    await page.getByTestId('case-documents').getByTestId('document-superseded').getByText('已延续换发').waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-old-case');
+  });
+
+  it('marks a license run out with no renewal 已过期: it is applied for anew, not renewed', { timeout: 180_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const renewed = (await held(enterprise)).find((l) => l.caseId === renewal.id)!;
+    await run.server.sql("UPDATE case_document SET valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 1 WHERE id = $1", [renewed.id]);
+    expect((await held(enterprise)).find((l) => l.id === renewed.id)).toMatchObject({ state: 'expired', mayRenew: false });
+
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, renewed.id);
+    await row.getByTestId('license-state').getByText('已过期').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-renew').count()).toBe(0);
+    expect(await row.getByTestId('license-apply-anew').getAttribute('href')).toBe(`/apply/${foodItemCode}`);
+    await page.getByTestId('licenses-alert').getByText('1 本证照已过有效期，不能延续', { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-expired');
+
+    // named in the address anyway, it is not renewed: the application goes as a new one
+    await page.goto(`/apply/${foodItemCode}?renews=${renewed.id}`);
+    const notice = page.getByTestId('renewal-notice');
+    await notice.getByText('本次申请不作为延续申请').waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('data-renewable')).toBe('false');
+    await notice.getByText(`证照 ${renewed.number} 已于 ${shown(yesterday())} 过期，不能延续`, { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-apply-expired');
+    expect(errors).toEqual([]);
+  });
+});
