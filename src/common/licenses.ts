@@ -37,3 +37,51 @@ export interface HeldLicense {
   /** whether a renewal may be applied for now: it runs out, has not, and none is in hand */
   mayRenew: boolean;
 }
+
+/** 注销's grounds (行政许可法 art. 70), and a holder giving the license up. */
+export const licenseCancelGrounds = [
+  'expired',
+  'holder_deceased',
+  'holder_terminated',
+  'revoked_or_withdrawn',
+  'force_majeure',
+  'holder_request',
+  'other',
+] as const;
+export type LicenseCancelGround = (typeof licenseCancelGrounds)[number];
+
+/** What the cancellation says of each ground, in Chinese and English. */
+export const licenseCancelGroundText: Record<LicenseCancelGround, [string, string]> = {
+  expired: ['有效期届满未延续', 'ran out without renewal'],
+  holder_deceased: ['被许可人死亡或者丧失行为能力', 'the holder died or lost capacity'],
+  holder_terminated: ['被许可的法人或者其他组织依法终止', 'the holding organization was dissolved'],
+  revoked_or_withdrawn: ['行政许可依法被撤销、撤回，或者许可证件依法被吊销', 'the permit was revoked or withdrawn, or the license suspended by law'],
+  force_majeure: ['因不可抗力导致行政许可事项无法实施', 'force majeure made the permitted activity impossible'],
+  holder_request: ['被许可人申请注销', 'the holder gave it up'],
+  other: ['法律、法规规定的应当注销行政许可的其他情形', 'another case in which a law requires it'],
+};
+
+/** A license as the department that issued it keeps it (已发证照): its state with what ended it, if anything did. */
+export type IssuedLicenseState = LicenseState | 'revoked' | 'superseded' | 'cancelled';
+
+export interface IssuedLicense {
+  id: number;
+  number: string;
+  type: string;
+  /** an enterprise in full; a person masked */
+  holder: string;
+  holderKind: string;
+  issuer: string;
+  issuedAt: string;
+  validUntil: string | null;
+  renewBy: string | null;
+  state: IssuedLicenseState;
+  caseId: number;
+  caseNumber: string;
+  renewal: { id: number; number: string; status: string } | null;
+  cancelledAt: string | null;
+  cancelGround: LicenseCancelGround | null;
+  cancelNote: string | null;
+  /** whether the caller may cancel it: it still holds, and they work for the department that issued it */
+  mayCancel: boolean;
+}

@@ -4,6 +4,7 @@ import type { Tx } from '../../server/db/database.ts';
 import { deliverInApp } from '../notify/notify.service.ts';
 import { recordingChannel } from '../notify/channels.ts';
 import '../identity/identity.tables.ts';
+import { licenseCancelGroundText, type LicenseCancelGround } from '../../common/licenses.ts';
 
 type Payload = { caseId: number; number: string; applicantId: number };
 
@@ -101,6 +102,12 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
       link: '/my/licenses',
     };
   },
+  // 注销 (art. 70): the department cancelled the license, on a ground of the law
+  'case.license_cancelled': (p) => ({
+    title: ['证照已注销', 'License cancelled'],
+    zh: `您的${String(p.type ?? '证照')}（${String(p.licenseNumber ?? '')}）已依法注销，注销事由：${String(p.groundText ?? '')}${p.note ? `（${String(p.note)}）` : ''}。注销后该证照不再有效；如有异议，可依法申请行政复议或者提起行政诉讼。`,
+    en: `Your ${String(p.type ?? 'license')} (${String(p.licenseNumber ?? '')}) was cancelled: ${licenseCancelGroundText[p.ground as LicenseCancelGround]?.[1] ?? String(p.ground ?? '')}${p.note ? ` (${String(p.note)})` : ''}. It no longer holds; you may seek administrative review or sue.`,
+  }),
   'case.commitment_checked': (p) =>
     p.result === 'broken'
       ? {

@@ -40,7 +40,8 @@ import {
 } from '../../common/case-filter.ts';
 import { caseSummary, preloadCase } from './case-core.ts';
 import { applyForBundle, performOnBundle } from './bundle-cases.service.ts';
-import { listHeldLicenses, verifyLicense } from './licenses.ts';
+import { cancelLicense, issuedStates, listHeldLicenses, listIssuedLicenses, verifyLicense } from './licenses.ts';
+import { licenseCancelGrounds } from '../../common/licenses.ts';
 import { spendRate } from '../queue/protect.ts';
 import { workToday } from './work-today.ts';
 import { caseSheetPdf } from './case-sheet.ts';
@@ -577,10 +578,13 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
               Type.Literal('deemed_renewed'),
               Type.Literal('revoked'),
               Type.Literal('superseded'),
+              Type.Literal('cancelled'),
             ]),
             revokedAt: Nullable(Type.String()),
             supersededAt: Nullable(Type.String()),
             replacedBy: Nullable(Type.String()),
+            cancelledAt: Nullable(Type.String()),
+            cancelGround: Nullable(Type.String()),
             sha256: Nullable(Type.String()),
             checkedAt: Type.String(),
           }),
@@ -594,6 +598,43 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await spendRate(db, `license-verify:ip:${req.ip}`, 60, 60);
       return verifyLicense(db, req.params.number);
     },
+  );
+
+  app.get(
+    '/licenses/issued',
+    {
+      schema: {
+        tags,
+        summary: '已发证照: the licenses issued by the cases I may read, with their state; `expiring`: those whose renewal falls due, soonest end first',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+          state: Type.Optional(Type.Union(issuedStates.map((s) => Type.Literal(s)))),
+          ...Paging,
+        }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Any()), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => listIssuedLicenses(db, req.actor, { ...req.query, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
+  );
+
+  app.post(
+    '/licenses/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: '注销 (行政许可法 art. 70): the issuing department cancels a license that no longer holds, on one of the law’s grounds',
+        params: IdParams,
+        body: Type.Object(
+          {
+            ground: Type.Union(licenseCancelGrounds.map((g) => Type.Literal(g))),
+            note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Any(), ...errors },
+      },
+    },
+    async (req, reply) => handleWrite(db, req, reply, (ctx) => cancelLicense(ctx, req.params.id, req.body), 200),
   );
 
   app.get(

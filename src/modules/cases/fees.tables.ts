@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DocumentKind } from '../../common/documents.ts';
+import type { LicenseCancelGround } from '../../common/licenses.ts';
 
 export type FeeStage = 'acceptance' | 'decision';
 export type FeeStatus = 'unpaid' | 'paid' | 'waived';
@@ -69,6 +70,11 @@ export interface CaseDocumentTable {
   valid_until: Generated<string | null>;
   /** when a renewal's license replaced this license (延续) */
   superseded_at: Generated<Date | null>;
+  /** 注销 (art. 70): when the issuing department cancelled the license, on which ground, with what note, by whom */
+  cancelled_at: Generated<Date | null>;
+  cancel_ground: Generated<LicenseCancelGround | null>;
+  cancel_note: Generated<string | null>;
+  cancelled_by: Generated<number | null>;
 }
 
 declare module '../../server/db/database.ts' {

@@ -3,7 +3,7 @@ import { Client, signIn, startTestServer, type TestServer } from '../../../test/
 import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { dateOfInstant, dayNumber, formatDate, parseDate } from '../../common/civil-date.ts';
-import type { HeldLicense } from '../../common/licenses.ts';
+import type { HeldLicense, IssuedLicense } from '../../common/licenses.ts';
 import { remindLicensesExpiring } from './reminders.ts';
 import { validityEnd } from './licenses.ts';
 
@@ -20,6 +20,7 @@ let clerk: Client;
 let head: Client;
 let approver: Client;
 let citizen: Client;
+let police: Client;
 let itemCode: string;
 let plainCode: string;
 let item: { content: { form: { schema: unknown }; materials: { key: string; necessity: string; source: string }[] } };
@@ -48,7 +49,9 @@ const reader = pdfReader();
 
 beforeAll(async () => {
   server = await startTestServer();
-  [enterprise, clerk, head, approver, citizen] = await Promise.all(['enterprise1', 'clerk1', 'head1', 'approver1', 'citizen1'].map((u) => signIn(server, u)));
+  [enterprise, clerk, head, approver, citizen, police] = await Promise.all(
+    ['enterprise1', 'clerk1', 'head1', 'approver1', 'citizen1', 'approver2'].map((u) => signIn(server, u)),
+  );
   const code = async (name: string) =>
     (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = $1", [name])).rows[0]
       .code as string;
@@ -282,6 +285,79 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect((await verify(other.number)).body).toMatchObject({ state: 'expired' });
   });
 
+  it('lists the licenses a department issued, by state, to its own staff and the center (已发证照)', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const issued = async (c: Client, query = '') => (await c.get(`/api/v1/licenses/issued${query}`)).body as { items: IssuedLicense[]; total: number };
+    const mine = await issued(approver);
+    expect(mine.items.find((l) => l.id === license.id)).toMatchObject({
+      number: license.number,
+      holder: '云州青禾食品有限公司',
+      holderKind: 'enterprise',
+      state: 'valid',
+      caseId: kase.id,
+      mayCancel: true,
+    });
+    expect(mine.total).toBeGreaterThanOrEqual(1);
+    // the center's window reads them, and may not cancel; another department does not see them; applicants may not ask
+    expect((await issued(clerk)).items.find((l) => l.id === license.id)).toMatchObject({ mayCancel: false });
+    expect((await issued(police)).items.some((l) => l.id === license.id)).toBe(false);
+    expect((await enterprise.get('/api/v1/licenses/issued')).status).toBe(403);
+    expect((await approver.get('/api/v1/licenses/issued?state=lost')).status).toBe(400);
+    // by number, by part of the holder's name, by state
+    expect((await issued(approver, `?q=${license.number}`)).items.map((l) => l.id)).toEqual([license.id]);
+    expect((await issued(approver, `?q=${encodeURIComponent('青禾')}`)).items.some((l) => l.id === license.id)).toBe(true);
+    await endIn(license.id, 45);
+    expect((await issued(approver, '?state=expiring')).items.map((l) => l.id)).toContain(license.id);
+    expect((await issued(approver, '?state=valid')).items.map((l) => l.id)).toContain(license.id);
+    expect((await issued(approver, '?state=expired')).items.map((l) => l.id)).not.toContain(license.id);
+    await endIn(license.id, -2);
+    expect((await issued(approver, '?state=expired')).items.find((l) => l.id === license.id)).toMatchObject({ state: 'expired', mayCancel: true });
+    expect((await issued(approver, '?state=expiring')).items.map((l) => l.id)).not.toContain(license.id);
+  });
+
+  it('cancels a license on a ground of the law, once, by the department that issued it (注销)', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const cancel = (c: Client, body: object, key?: string) =>
+      c.post(`/api/v1/licenses/${license.id}/cancel`, body, key ? { 'idempotency-key': key } : undefined);
+    const body = { ground: 'holder_terminated', note: '该企业已办理注销登记' };
+    expect((await cancel(enterprise, body)).status).toBe(403);
+    expect((await cancel(clerk, body)).status).toBe(403);
+    expect((await cancel(police, body)).status).toBe(404);
+    expect((await cancel(approver, { ground: 'tired' })).status).toBe(400);
+    expect((await cancel(approver, { ground: 'other', note: '  ' })).status).toBe(400);
+    expect((await approver.post('/api/v1/licenses/999999999/cancel', body)).status).toBe(404);
+    expect(await licenseOf(kase.id)).toBeDefined();
+
+    const [a, b] = await Promise.all([cancel(approver, body, `cancel-${license.id}`), cancel(head, { ground: 'holder_request' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a.body : b.body;
+    expect(winner).toMatchObject({ id: license.id, state: 'cancelled', mayCancel: false });
+    expect(winner.cancelledAt).not.toBeNull();
+    // the same request again is the same answer; another is a conflict
+    expect((await cancel(approver, body, `cancel-${license.id}`)).status).toBe(a.status);
+    expect((await cancel(approver, { ground: 'expired' })).status).toBe(409);
+
+    // no longer held, renewed or valid; the holder is told
+    expect(await licenseOf(kase.id)).toBeUndefined();
+    expect((await application({ renews: license.id })).status).toBe(400);
+    const verified = (await new Client(server.baseUrl).get(`/api/v1/licenses/verify/${license.number}`)).body;
+    expect(verified).toMatchObject({ state: 'cancelled', cancelGround: winner.cancelGround });
+    const timeline = ((await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase).timeline.filter((e) => e.type === 'license_cancelled');
+    expect(timeline).toHaveLength(1);
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT m.body->>'zh-CN' AS body FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'enterprise1' AND m.title->>'zh-CN' = '证照已注销' AND m.body->>'zh-CN' LIKE $1",
+      [`%${license.number}%`],
+    );
+    expect(told.rows).toEqual([{ body: expect.stringContaining('已依法注销') }]);
+    // the department's ledger keeps it, cancelled
+    const ledger = (await approver.get('/api/v1/licenses/issued?state=cancelled')).body as { items: IssuedLicense[] };
+    expect(ledger.items.map((l) => l.id)).toContain(license.id);
+  });
+
+  // last: the limit holds for this address for the rest of the minute
   it('slows down whoever verifies number after number', async () => {
     const guesser = new Client(server.baseUrl);
     const statuses: number[] = [];

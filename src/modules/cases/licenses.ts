@@ -1,15 +1,24 @@
 import { sql } from 'kysely';
 import { maskPersonName } from '../../common/validators.ts';
 import { AppError } from '../../server/errors.ts';
-import { requireAccess, type Actor } from '../../server/access.ts';
+import { hasPermission, requireAccess, scopeOf, type Actor } from '../../server/access.ts';
+import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { mayActFor } from '../identity/agents.service.ts';
-import type { HeldLicense, LicenseState } from '../../common/licenses.ts';
+import {
+  licenseCancelGroundText,
+  type HeldLicense,
+  type IssuedLicense,
+  type IssuedLicenseState,
+  type LicenseCancelGround,
+  type LicenseState,
+} from '../../common/licenses.ts';
 import { dateOfInstant, dayNumber, formatDate, fromDayNumber, isWeekend, parseDate } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { renewalLeadOf, type ItemContent, type Limit, type Validity } from '../catalog/catalog.schemas.ts';
-import type { CaseRow } from './case-core.ts';
+import { loadCase, recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
+import { requireCaseRead, scopedCases } from './cases.queries.ts';
 import './cases.tables.ts';
 
 /**
@@ -115,8 +124,9 @@ function licensesQuery(db: Executor, applicantId: number) {
       .where('k.decision', '=', 'granted')
       // a license revoked after its commitment proved false (commitment.ts) is no longer held
       .where('k.revoked_at', 'is', null)
-      // nor one a renewal's license replaced
+      // nor one a renewal's license replaced, nor one cancelled (注销)
       .where('d.superseded_at', 'is', null)
+      .where('d.cancelled_at', 'is', null)
   );
 }
 
@@ -277,13 +287,13 @@ export async function licenseValidity(db: Executor, kase: CaseRow, content: Item
 }
 
 /** A license's state as anyone verifying it is told. */
-export type VerifiedState = 'valid' | 'expired' | 'deemed_renewed' | 'revoked' | 'superseded';
+export type VerifiedState = 'valid' | 'expired' | 'deemed_renewed' | 'revoked' | 'superseded' | 'cancelled';
 
 /**
  * 证照核验: anyone holding a license — a bank, an inspector, the next window — checks by its number (the license's QR
  * code leads here) that OneWindow issued it, to whom and by whom, until when it runs, and whether it still holds:
- * revoked (撤销), replaced by its renewal (with the new number), run out, or counted as renewed while its renewal is
- * decided. An enterprise holder is named in full, as its license prints it; a person masked. The PDF's SHA-256 lets
+ * revoked (撤销), cancelled (注销, with the ground), replaced by its renewal (with the new number), run out, or counted
+ * as renewed while its renewal is decided. An enterprise holder is named in full, as its license prints it; a person masked. The PDF's SHA-256 lets
  * a copy be compared with what was issued. An unknown number: 404.
  */
 export async function verifyLicense(db: Executor, number: string) {
@@ -300,6 +310,8 @@ export async function verifyLicense(db: Executor, number: string) {
       'd.created_at',
       'd.sha256',
       'd.superseded_at',
+      'd.cancelled_at',
+      'd.cancel_ground',
       sql<string | null>`d.valid_until::text`.as('valid_until'),
       'k.region_id',
       'k.revoked_at',
@@ -321,7 +333,7 @@ export async function verifyLicense(db: Executor, number: string) {
   const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
   const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
   const held = licenseState(today, validUntil, renewBy, r.renewal !== null);
-  const state: VerifiedState = r.revoked_at ? 'revoked' : r.superseded_at ? 'superseded' : held === 'expiring' ? 'valid' : held;
+  const state: VerifiedState = r.revoked_at ? 'revoked' : r.cancelled_at ? 'cancelled' : r.superseded_at ? 'superseded' : held === 'expiring' ? 'valid' : held;
   return {
     number: r.number,
     type: r.title,
@@ -335,7 +347,177 @@ export async function verifyLicense(db: Executor, number: string) {
     revokedAt: r.revoked_at?.toISOString() ?? null,
     supersededAt: r.superseded_at?.toISOString() ?? null,
     replacedBy: r.replaced_by,
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
+    cancelGround: r.cancel_ground,
     sha256: r.sha256,
     checkedAt: new Date().toISOString(),
   };
+}
+
+// ——— the department's ledger (已发证照) and cancellation (注销, art. 70) ———
+
+/** Whether the actor works cases for the organization at `orgPath` (an approver or head of it: 'case.handle'). */
+export function worksFor(actor: Actor | null, orgPath: string): boolean {
+  if (!actor || actor.kind !== 'staff' || !hasPermission(actor, 'case.handle')) return false;
+  const scope = scopeOf(actor, 'case.handle');
+  return scope.all || scope.orgPaths.some((p) => orgPath.startsWith(p));
+}
+
+export const issuedStates = ['valid', 'expiring', 'expired', 'revoked', 'superseded', 'cancelled'] as const;
+
+export interface IssuedQuery {
+  /** a license number, or part of its holder's name */
+  q?: string;
+  state?: (typeof issuedStates)[number];
+  limit: number;
+  offset: number;
+}
+
+/** How many licenses near their end the ledger sorts out by their exact renewal deadline (those with the 'expiring' filter). */
+const expiringCap = 2000;
+
+/**
+ * 已发证照: the licenses issued by the cases the caller may read (a department its own, the center its region's),
+ * newest first, with their state — by the same rules as the holder's (validity, renewal deadline, renewal in hand)
+ * and what ended them: revoked (撤销), replaced by a renewal, cancelled (注销). `expiring`: those whose renewal
+ * falls due within thirty days (or is past due) while they run, soonest end first.
+ */
+export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: IssuedQuery): Promise<{ items: IssuedLicense[]; total: number }> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'staff' || !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN', { permission: 'case.read' });
+  const regionToday = new Map<number, Awaited<ReturnType<typeof todayIn>>>();
+  // today by China's calendar for the first cut; each row's own region decides its state
+  const today = formatDate(dateOfInstant(Date.now(), 480));
+  let query = (await scopedCases(db, actor))
+    .innerJoin('case_document as d', (j) => j.onRef('d.case_id', '=', 'k.id').on('d.kind', '=', 'license'))
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .leftJoin('item_version as v', 'v.id', 'k.item_version_id');
+  const live = (qb: typeof query) => qb.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is', null).where('d.cancelled_at', 'is', null);
+  if (q.state === 'revoked') query = query.where('k.revoked_at', 'is not', null);
+  else if (q.state === 'superseded') query = query.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is not', null);
+  else if (q.state === 'cancelled') query = query.where('k.revoked_at', 'is', null).where('d.cancelled_at', 'is not', null);
+  else if (q.state === 'valid') query = live(query).where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', today)]));
+  else if (q.state === 'expired') query = live(query).where('d.valid_until', '<', today);
+  // the first cut for 'expiring': no lead is longer than a year
+  else if (q.state === 'expiring')
+    query = live(query)
+      .where('d.valid_until', '>=', formatDate(parseDate(today)! - 1))
+      .where('d.valid_until', '<=', formatDate(parseDate(today)! + 400));
+  const text = q.q?.trim();
+  if (text) query = query.where((eb) => eb.or([eb('d.number', '=', text), eb('ap.name', 'like', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
+  const selected = query.select([
+    'd.id',
+    'd.number',
+    'd.title',
+    'd.created_at',
+    'd.superseded_at',
+    'd.cancelled_at',
+    'd.cancel_ground',
+    'd.cancel_note',
+    sql<string | null>`d.valid_until::text`.as('valid_until'),
+    'k.id as case_id',
+    'k.number as case_number',
+    'k.region_id',
+    'k.revoked_at',
+    'ap.kind as holder_kind',
+    'ap.name as holder_name',
+    'o.name as issuer',
+    'o.path as org_path',
+    sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
+    renewalInHandSql('d.id').as('renewal'),
+  ]);
+  type Row = Awaited<ReturnType<typeof selected.execute>>[number];
+  const describe = async (r: Row): Promise<IssuedLicense> => {
+    if (!regionToday.has(r.region_id)) regionToday.set(r.region_id, await todayIn(db, r.region_id));
+    const { calendar, today: day } = regionToday.get(r.region_id)!;
+    const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
+    const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
+    const ended: IssuedLicenseState | null = r.revoked_at ? 'revoked' : r.cancelled_at ? 'cancelled' : r.superseded_at ? 'superseded' : null;
+    const state = ended ?? licenseState(day, validUntil, renewBy, r.renewal !== null);
+    return {
+      id: r.id,
+      number: r.number,
+      type: r.title,
+      holder: r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name,
+      holderKind: r.holder_kind,
+      issuer: r.issuer,
+      issuedAt: r.created_at.toISOString(),
+      validUntil: r.valid_until,
+      renewBy: renewBy === null ? null : formatDate(renewBy),
+      state,
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      renewal: r.renewal,
+      cancelledAt: r.cancelled_at?.toISOString() ?? null,
+      cancelGround: r.cancel_ground,
+      cancelNote: r.cancel_note,
+      mayCancel: ended === null && worksFor(actor, r.org_path),
+    };
+  };
+  if (q.state === 'expiring') {
+    // the exact deadline is each license's (its item's lead, its region's calendar): sorted out here, soonest end first
+    const near = await selected.orderBy('d.valid_until').orderBy('d.id').limit(expiringCap).execute();
+    const all = (await Promise.all(near.map(describe))).filter((l) => l.state === 'expiring');
+    return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
+  }
+  const [rows, total] = await Promise.all([
+    selected.orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items: IssuedLicense[] = [];
+  for (const r of rows) items.push(await describe(r));
+  return { items, total: total.n };
+}
+
+export interface CancelInput {
+  ground: LicenseCancelGround;
+  note?: string | null;
+}
+
+/**
+ * 注销 (art. 70): the department that issued a license cancels it, on one of the law's grounds with a note. A
+ * cancelled license is no longer held, renewed, taken as a material or verified as valid; the holder is told (the
+ * event `license_cancelled` on the issuing case). Only a license that still holds is cancelled (409 otherwise,
+ * and of two at once one wins); others who may read the case get 403, everyone else 404.
+ */
+export async function cancelLicense(ctx: WriteContext, licenseId: number, input: CancelInput): Promise<IssuedLicense> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'staff' || !hasPermission(actor, 'case.handle')) throw new AppError('FORBIDDEN', { permission: 'case.handle' });
+  const license = await ctx.tx
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .select(['d.id', 'd.number', 'd.title', 'd.case_id', 'd.superseded_at', 'd.cancelled_at', 'k.revoked_at', 'o.path as org_path'])
+    .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
+    .where('d.id', '=', licenseId)
+    .where('d.kind', '=', 'license')
+    .forUpdate('d')
+    .executeTakeFirst();
+  if (!license) throw new AppError('NOT_FOUND');
+  const kase = await loadCase(ctx.tx, license.case_id);
+  await requireCaseRead(ctx.tx, actor, kase);
+  if (!worksFor(actor, license.org_path)) throw new AppError('FORBIDDEN', { reason: 'a license is cancelled by the department that issued it' });
+  const ended = license.revoked_at ? 'revoked' : license.cancelled_at ? 'cancelled' : license.superseded_at ? 'superseded' : null;
+  if (ended) throw new AppError('CONFLICT', { reason: `the license no longer holds: ${ended}`, state: ended });
+  const note = input.note?.trim() || null;
+  if (input.ground === 'other' && !note) throw new AppError('VALIDATION_FAILED', { field: 'note', reason: 'say which law requires the cancellation' });
+  const now = new Date();
+  await ctx.tx
+    .updateTable('case_document')
+    .set({ cancelled_at: now, cancel_ground: input.ground, cancel_note: note, cancelled_by: actor.accountId > 0 ? actor.accountId : null })
+    .where('id', '=', licenseId)
+    .execute();
+  const touched = await updateCase(ctx, kase, {});
+  await recordCaseEvent(
+    ctx,
+    touched,
+    'license_cancelled',
+    { licenseId, licenseNumber: license.number, type: license.title, ground: input.ground, groundText: licenseCancelGroundText[input.ground][0], note },
+    null,
+    { metrics: false },
+  );
+  const [row] = (await listIssuedLicenses(ctx.tx, actor, { q: license.number, state: 'cancelled', limit: 1, offset: 0 })).items;
+  return row!;
 }
