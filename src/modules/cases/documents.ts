@@ -483,7 +483,7 @@ export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db
     .selectFrom('case_document as d')
     .leftJoin('stored_file as f', 'f.id', 'd.file_id')
-    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size', 'd.superseded_at'])
+    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size', 'd.superseded_at', 'd.cancelled_at'])
     .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
     .where('d.case_id', '=', caseId)
     .orderBy('d.id')
@@ -502,6 +502,8 @@ export async function documentsOf(db: Executor, caseId: number) {
     validUntil: r.valid_until,
     /** when a renewal's license replaced this license */
     supersededAt: r.superseded_at?.toISOString() ?? null,
+    /** when the issuing department cancelled this license (注销) */
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
     url: `/api/v1/cases/${caseId}/documents/${r.id}/pdf`,
   }));
 }
