@@ -5,14 +5,7 @@ import { hasPermission, requireAccess, scopeOf, type Actor } from '../../server/
 import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { mayActFor } from '../identity/agents.service.ts';
-import {
-  licenseCancelGroundText,
-  type HeldLicense,
-  type IssuedLicense,
-  type IssuedLicenseState,
-  type LicenseCancelGround,
-  type LicenseState,
-} from '../../common/licenses.ts';
+import { licenseCancelGroundText, type HeldLicense, type IssuedLicense, type LicenseCancelGround, type LicenseState } from '../../common/licenses.ts';
 import { dateOfInstant, dayNumber, formatDate, fromDayNumber, isWeekend, parseDate } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
@@ -96,68 +89,99 @@ const renewalInHandSql = (licenseId: string) =>
     WHERE r.renews_license_id = ${sql.ref(licenseId)} AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused')
     ORDER BY r.id DESC LIMIT 1)`;
 
-function licensesQuery(db: Executor, applicantId: number) {
-  return (
-    db
-      .selectFrom('case_document as d')
-      .innerJoin('kase as k', 'k.id', 'd.case_id')
-      .innerJoin('organization as o', 'o.id', 'k.organization_id')
-      .innerJoin('item_version as v', 'v.id', 'k.item_version_id')
-      .innerJoin('item as i', 'i.id', 'k.item_id')
-      .select([
-        'd.id',
-        'd.number',
-        'd.title',
-        'd.created_at',
-        sql<string | null>`d.valid_until::text`.as('valid_until'),
-        'k.id as case_id',
-        'k.number as case_number',
-        'k.region_id',
-        'k.item_id',
-        'i.code as item_code',
-        sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
-        renewalInHandSql('d.id').as('renewal'),
-        'o.name as issuer',
-      ])
-      .where('d.kind', '=', 'license')
-      .where('k.applicant_id', '=', applicantId)
-      .where('k.decision', '=', 'granted')
-      // a license revoked after its commitment proved false (commitment.ts) is no longer held
-      .where('k.revoked_at', 'is', null)
-      // nor one a renewal's license replaced, nor one cancelled (注销)
-      .where('d.superseded_at', 'is', null)
-      .where('d.cancelled_at', 'is', null)
-  );
+/**
+ * Every license with what its state is read from: its case (revoked?), holder, issuer, item (its code and renewal
+ * lead), the renewal in hand, and what else ended it (replaced by a renewal, cancelled).
+ */
+function licenseRows(db: Executor) {
+  return db
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
+    .leftJoin('item_version as v', 'v.id', 'k.item_version_id')
+    .leftJoin('item as i', 'i.id', 'k.item_id')
+    .select([
+      'd.id',
+      'd.number',
+      'd.title',
+      'd.created_at',
+      'd.sha256',
+      'd.superseded_at',
+      'd.cancelled_at',
+      'd.cancel_ground',
+      'd.cancel_note',
+      sql<string | null>`d.valid_until::text`.as('valid_until'),
+      'k.id as case_id',
+      'k.number as case_number',
+      'k.region_id',
+      'k.item_id',
+      'k.revoked_at',
+      'k.subject',
+      'i.code as item_code',
+      'ap.kind as holder_kind',
+      'ap.name as holder_name',
+      'o.name as issuer',
+      'o.path as org_path',
+      sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
+      renewalInHandSql('d.id').as('renewal'),
+    ])
+    .where('d.kind', '=', 'license');
 }
 
-type LicenseRow = Awaited<ReturnType<ReturnType<typeof licensesQuery>['execute']>>[number];
+type LicenseRow = Awaited<ReturnType<ReturnType<typeof licenseRows>['execute']>>[number];
 
-async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now()): Promise<HeldLicense[]> {
+/** A license that still holds: not revoked (撤销 after a false commitment), replaced by its renewal, or cancelled (注销). */
+const stillHolds = (q: ReturnType<typeof licenseRows>) =>
+  q.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is', null).where('d.cancelled_at', 'is', null);
+
+/** The licenses an applicant holds: of their granted cases, still holding. */
+const licensesQuery = (db: Executor, applicantId: number) =>
+  stillHolds(licenseRows(db).where('k.applicant_id', '=', applicantId).where('k.decision', '=', 'granted'));
+
+/** What ended a license, if anything did. */
+const endOf = (r: LicenseRow): 'revoked' | 'cancelled' | 'superseded' | null =>
+  r.revoked_at ? 'revoked' : r.cancelled_at ? 'cancelled' : r.superseded_at ? 'superseded' : null;
+
+/** Each license's renewal deadline and state on today of its region's calendar (a calendar read once per region). */
+async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
   const regions = new Map<number, Awaited<ReturnType<typeof todayIn>>>();
-  const out: HeldLicense[] = [];
-  for (const r of rows) {
-    if (!regions.has(r.region_id)) regions.set(r.region_id, await todayIn(db, r.region_id, now));
-    const { calendar, today } = regions.get(r.region_id)!;
-    const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
-    const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
-    const state = licenseState(today, validUntil, renewBy, r.renewal !== null);
+  const out: { row: LicenseRow; today: number; validUntil: number | null; renewBy: string | null; state: LicenseState }[] = [];
+  for (const row of rows) {
+    if (!regions.has(row.region_id)) regions.set(row.region_id, await todayIn(db, row.region_id, now));
+    const { calendar, today } = regions.get(row.region_id)!;
+    const validUntil = row.valid_until ? parseDate(row.valid_until)! : null;
+    const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, row.renewal_lead ?? renewalLeadOf({}));
     out.push({
-      id: r.id,
-      number: r.number,
-      type: r.title,
-      issuer: r.issuer,
-      issuedAt: r.created_at.toISOString(),
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      itemCode: r.item_code,
-      validUntil: r.valid_until,
+      row,
+      today,
+      validUntil,
       renewBy: renewBy === null ? null : formatDate(renewBy),
-      state,
-      renewal: r.renewal,
-      mayRenew: validUntil !== null && today <= validUntil && r.renewal === null,
+      state: licenseState(today, validUntil, renewBy, row.renewal !== null),
     });
   }
   return out;
+}
+
+/** A holder as a public answer or a department's list shows them: an enterprise in full, a person masked. */
+const holderShown = (r: LicenseRow) => (r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name);
+
+async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now()): Promise<HeldLicense[]> {
+  return (await dated(db, rows, now)).map(({ row: r, today, validUntil, renewBy, state }) => ({
+    id: r.id,
+    number: r.number,
+    type: r.title,
+    issuer: r.issuer,
+    issuedAt: r.created_at.toISOString(),
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    itemCode: r.item_code ?? '',
+    validUntil: r.valid_until,
+    renewBy,
+    state,
+    renewal: r.renewal,
+    mayRenew: validUntil !== null && today <= validUntil && r.renewal === null,
+  }));
 }
 
 export async function heldLicenses(db: Executor, applicantId: number, type?: string): Promise<HeldLicense[]> {
@@ -297,48 +321,22 @@ export type VerifiedState = 'valid' | 'expired' | 'deemed_renewed' | 'revoked' |
  * a copy be compared with what was issued. An unknown number: 404.
  */
 export async function verifyLicense(db: Executor, number: string) {
-  const r = await db
-    .selectFrom('case_document as d')
-    .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .innerJoin('item_version as v', 'v.id', 'k.item_version_id')
-    .select([
-      'd.id',
-      'd.number',
-      'd.title',
-      'd.created_at',
-      'd.sha256',
-      'd.superseded_at',
-      'd.cancelled_at',
-      'd.cancel_ground',
-      sql<string | null>`d.valid_until::text`.as('valid_until'),
-      'k.region_id',
-      'k.revoked_at',
-      'k.subject',
-      'ap.kind as holder_kind',
-      'ap.name as holder_name',
-      'o.name as issuer',
-      sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
-      renewalInHandSql('d.id').as('renewal'),
-      // the license that replaced it: its renewal's
+  const r = await licenseRows(db)
+    // the license that replaced it: its renewal's
+    .select(
       sql<string | null>`(SELECT n.number FROM kase r JOIN case_document n ON n.case_id = r.id AND n.kind = 'license'
         WHERE r.renews_license_id = d.id AND r.decision = 'granted' ORDER BY n.id DESC LIMIT 1)`.as('replaced_by'),
-    ])
-    .where('d.kind', '=', 'license')
+    )
     .where('d.number', '=', number)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', { reason: 'no license of this number was issued here' });
-  const { calendar, today } = await todayIn(db, r.region_id);
-  const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
-  const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
-  const held = licenseState(today, validUntil, renewBy, r.renewal !== null);
-  const state: VerifiedState = r.revoked_at ? 'revoked' : r.cancelled_at ? 'cancelled' : r.superseded_at ? 'superseded' : held === 'expiring' ? 'valid' : held;
+  const held = (await dated(db, [r]))[0]!.state;
+  const state: VerifiedState = endOf(r) ?? (held === 'expiring' ? 'valid' : held);
   return {
     number: r.number,
     type: r.title,
     subject: r.subject,
-    holder: r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name,
+    holder: holderShown(r),
     holderKind: r.holder_kind,
     issuer: r.issuer,
     issuedAt: r.created_at.toISOString(),
@@ -385,89 +383,59 @@ const expiringCap = 2000;
 export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: IssuedQuery): Promise<{ items: IssuedLicense[]; total: number }> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'staff' || !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN', { permission: 'case.read' });
-  const regionToday = new Map<number, Awaited<ReturnType<typeof todayIn>>>();
   // today by China's calendar for the first cut; each row's own region decides its state
   const today = formatDate(dateOfInstant(Date.now(), 480));
-  let query = (await scopedCases(db, actor))
-    .innerJoin('case_document as d', (j) => j.onRef('d.case_id', '=', 'k.id').on('d.kind', '=', 'license'))
-    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .leftJoin('item_version as v', 'v.id', 'k.item_version_id');
-  const live = (qb: typeof query) => qb.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is', null).where('d.cancelled_at', 'is', null);
+  // the cases the caller may read (as 办件查询 reads them) that issued licenses
+  let query = licenseRows(db).where('k.id', 'in', (await scopedCases(db, actor)).select('k.id'));
   if (q.state === 'revoked') query = query.where('k.revoked_at', 'is not', null);
   else if (q.state === 'superseded') query = query.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is not', null);
   else if (q.state === 'cancelled') query = query.where('k.revoked_at', 'is', null).where('d.cancelled_at', 'is not', null);
-  else if (q.state === 'valid') query = live(query).where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', today)]));
-  else if (q.state === 'expired') query = live(query).where('d.valid_until', '<', today);
+  else if (q.state === 'valid') query = stillHolds(query).where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', today)]));
+  else if (q.state === 'expired') query = stillHolds(query).where('d.valid_until', '<', today);
   // the first cut for 'expiring': no lead is longer than a year
   else if (q.state === 'expiring')
-    query = live(query)
+    query = stillHolds(query)
       .where('d.valid_until', '>=', formatDate(parseDate(today)! - 1))
       .where('d.valid_until', '<=', formatDate(parseDate(today)! + 400));
   const text = q.q?.trim();
   if (text) query = query.where((eb) => eb.or([eb('d.number', '=', text), eb('ap.name', 'like', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)]));
-  const selected = query.select([
-    'd.id',
-    'd.number',
-    'd.title',
-    'd.created_at',
-    'd.superseded_at',
-    'd.cancelled_at',
-    'd.cancel_ground',
-    'd.cancel_note',
-    sql<string | null>`d.valid_until::text`.as('valid_until'),
-    'k.id as case_id',
-    'k.number as case_number',
-    'k.region_id',
-    'k.revoked_at',
-    'ap.kind as holder_kind',
-    'ap.name as holder_name',
-    'o.name as issuer',
-    'o.path as org_path',
-    sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
-    renewalInHandSql('d.id').as('renewal'),
-  ]);
-  type Row = Awaited<ReturnType<typeof selected.execute>>[number];
-  const describe = async (r: Row): Promise<IssuedLicense> => {
-    if (!regionToday.has(r.region_id)) regionToday.set(r.region_id, await todayIn(db, r.region_id));
-    const { calendar, today: day } = regionToday.get(r.region_id)!;
-    const validUntil = r.valid_until ? parseDate(r.valid_until)! : null;
-    const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, r.renewal_lead ?? renewalLeadOf({}));
-    const ended: IssuedLicenseState | null = r.revoked_at ? 'revoked' : r.cancelled_at ? 'cancelled' : r.superseded_at ? 'superseded' : null;
-    const state = ended ?? licenseState(day, validUntil, renewBy, r.renewal !== null);
-    return {
-      id: r.id,
-      number: r.number,
-      type: r.title,
-      holder: r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name,
-      holderKind: r.holder_kind,
-      issuer: r.issuer,
-      issuedAt: r.created_at.toISOString(),
-      validUntil: r.valid_until,
-      renewBy: renewBy === null ? null : formatDate(renewBy),
-      state,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      renewal: r.renewal,
-      cancelledAt: r.cancelled_at?.toISOString() ?? null,
-      cancelGround: r.cancel_ground,
-      cancelNote: r.cancel_note,
-      mayCancel: ended === null && worksFor(actor, r.org_path),
-    };
-  };
+  const describe = async (rows: LicenseRow[]): Promise<IssuedLicense[]> =>
+    (await dated(db, rows)).map(({ row: r, renewBy, state }) => {
+      const ended = endOf(r);
+      return {
+        id: r.id,
+        number: r.number,
+        type: r.title,
+        holder: holderShown(r),
+        holderKind: r.holder_kind,
+        issuer: r.issuer,
+        issuedAt: r.created_at.toISOString(),
+        validUntil: r.valid_until,
+        renewBy,
+        state: ended ?? state,
+        caseId: r.case_id,
+        caseNumber: r.case_number,
+        renewal: r.renewal,
+        cancelledAt: r.cancelled_at?.toISOString() ?? null,
+        cancelGround: r.cancel_ground,
+        cancelNote: r.cancel_note,
+        mayCancel: ended === null && worksFor(actor, r.org_path),
+      };
+    });
   if (q.state === 'expiring') {
     // the exact deadline is each license's (its item's lead, its region's calendar): sorted out here, soonest end first
-    const near = await selected.orderBy('d.valid_until').orderBy('d.id').limit(expiringCap).execute();
-    const all = (await Promise.all(near.map(describe))).filter((l) => l.state === 'expiring');
+    const near = await query.orderBy('d.valid_until').orderBy('d.id').limit(expiringCap).execute();
+    const all = (await describe(near)).filter((l) => l.state === 'expiring');
     return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
   }
   const [rows, total] = await Promise.all([
-    selected.orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute(),
-    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    query.orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const items: IssuedLicense[] = [];
-  for (const r of rows) items.push(await describe(r));
-  return { items, total: total.n };
+  return { items: await describe(rows), total: total.n };
 }
 
 export interface CancelInput {
@@ -485,21 +453,12 @@ export async function cancelLicense(ctx: WriteContext, licenseId: number, input:
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'staff' || !hasPermission(actor, 'case.handle')) throw new AppError('FORBIDDEN', { permission: 'case.handle' });
-  const license = await ctx.tx
-    .selectFrom('case_document as d')
-    .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .select(['d.id', 'd.number', 'd.title', 'd.case_id', 'd.superseded_at', 'd.cancelled_at', 'k.revoked_at', 'o.path as org_path'])
-    .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
-    .where('d.id', '=', licenseId)
-    .where('d.kind', '=', 'license')
-    .forUpdate('d')
-    .executeTakeFirst();
+  const license = await licenseRows(ctx.tx).where('d.id', '=', licenseId).forUpdate('d').executeTakeFirst();
   if (!license) throw new AppError('NOT_FOUND');
   const kase = await loadCase(ctx.tx, license.case_id);
   await requireCaseRead(ctx.tx, actor, kase);
   if (!worksFor(actor, license.org_path)) throw new AppError('FORBIDDEN', { reason: 'a license is cancelled by the department that issued it' });
-  const ended = license.revoked_at ? 'revoked' : license.cancelled_at ? 'cancelled' : license.superseded_at ? 'superseded' : null;
+  const ended = endOf(license);
   if (ended) throw new AppError('CONFLICT', { reason: `the license no longer holds: ${ended}`, state: ended });
   const note = input.note?.trim() || null;
   if (input.ground === 'other' && !note) throw new AppError('VALIDATION_FAILED', { field: 'note', reason: 'say which law requires the cancellation' });
