@@ -480,3 +480,30 @@ export async function cancelLicense(ctx: WriteContext, licenseId: number, input:
   const [row] = (await listIssuedLicenses(ctx.tx, actor, { q: license.number, state: 'cancelled', limit: 1, offset: 0 })).items;
   return row!;
 }
+
+/**
+ * The licenses whose holders the daily reminder tells (reminders.ts): still holding, `expiring` by their own deadline,
+ * and not reminded of yet (the event `license_expiring` names each license once). The first cut is by the index of
+ * the licenses that run out: none ending beyond a year and a half from now (no item's lead is that long).
+ */
+export async function licensesToRemind(db: Executor, now = Date.now()) {
+  const horizon = formatDate(dateOfInstant(now, 480) + 550);
+  const rows = await stillHolds(licenseRows(db))
+    .where('d.valid_until', 'is not', null)
+    .where('d.valid_until', '<=', horizon)
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = d.case_id AND e.type = 'license_expiring' AND (e.payload ->> 'licenseId')::bigint = d.id)`,
+    )
+    .execute();
+  return (await dated(db, rows, now))
+    .filter((l) => l.state === 'expiring')
+    .map(({ row, today, renewBy }) => ({
+      id: row.id,
+      number: row.number,
+      type: row.title,
+      caseId: row.case_id,
+      validUntil: row.valid_until!,
+      renewBy: renewBy!,
+      overdue: formatDate(today) > renewBy!,
+    }));
+}

@@ -3,10 +3,8 @@ import type { Db } from '../../server/db/database.ts';
 import { systemActor } from '../../server/access.ts';
 import { runWrite } from '../../server/write.ts';
 import { periodEnd } from '../calendar/calendar.store.ts';
-import { formatDate, parseDate } from '../../common/civil-date.ts';
 import { loadCase, recordCaseEvent, updateCase } from './case-core.ts';
-import { licenseState, renewalDeadline, todayIn } from './licenses.ts';
-import { renewalLeadOf, type Limit } from '../catalog/catalog.schemas.ts';
+import { licensesToRemind } from './licenses.ts';
 import './cases.tables.ts';
 
 /** The rows whose day falls by the end of so many working days from now, each by its region's calendar (overdue ones too). */
@@ -100,40 +98,15 @@ export async function remindCommitmentChecksDue(db: Db, now = Date.now()): Promi
  * timeline of the case that issued it, which the applicant's message and SMS follow. Answers how many were reminded.
  */
 export async function remindLicensesExpiring(db: Db, now = Date.now()): Promise<number> {
-  // a first cut by the index of the licenses that run out: none whose end lies beyond a year and a half from now
-  // (no item's lead is that long); the exact deadline is each license's, by its item and its region's calendar
-  const horizon = formatDate(Math.floor(now / 86_400_000) + 550);
-  const candidates = await db
-    .selectFrom('case_document as d')
-    .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .innerJoin('item_version as v', 'v.id', 'k.item_version_id')
-    .select(['d.id', 'd.number', 'd.title', 'd.case_id', 'k.region_id', sql<string>`d.valid_until::text`.as('valid_until')])
-    .select(sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'))
-    .where('d.kind', '=', 'license')
-    .where('d.valid_until', 'is not', null)
-    .where('d.superseded_at', 'is', null)
-    .where('d.valid_until', '<=', horizon)
-    .where('k.revoked_at', 'is', null)
-    .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM kase r WHERE r.renews_license_id = d.id AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused'))`,
-    )
-    .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = d.case_id AND e.type = 'license_expiring' AND (e.payload ->> 'licenseId')::bigint = d.id)`,
-    )
-    .execute();
   let reminded = 0;
-  for (const l of candidates) {
-    const { calendar, today } = await todayIn(db, l.region_id, now);
-    const validUntil = parseDate(l.valid_until)!;
-    const renewBy = renewalDeadline(calendar, validUntil, l.renewal_lead ?? renewalLeadOf({}));
-    if (licenseState(today, validUntil, renewBy, false) !== 'expiring') continue;
+  for (const l of await licensesToRemind(db, now)) {
     await runWrite(db, systemActor, async (ctx) => {
-      const touched = await updateCase(ctx, await loadCase(ctx.tx, l.case_id), {});
+      const touched = await updateCase(ctx, await loadCase(ctx.tx, l.caseId), {});
       await recordCaseEvent(
         ctx,
         touched,
         'license_expiring',
-        { licenseId: l.id, licenseNumber: l.number, type: l.title, validUntil: l.valid_until, renewBy: formatDate(renewBy), overdue: today > renewBy },
+        { licenseId: l.id, licenseNumber: l.number, type: l.type, validUntil: l.validUntil, renewBy: l.renewBy, overdue: l.overdue },
         null,
         { metrics: false },
       );
