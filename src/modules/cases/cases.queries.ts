@@ -332,18 +332,19 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
  * `scopeIds`). Whoever needs the department's or the applicant's name joins them for the rows they show.
  */
 export async function scopedCases(db: Executor, actor: Actor) {
-  const q = db.selectFrom('kase as k');
-  if (actor.kind === 'applicant')
-    return q.where((eb) => eb.or([eb('k.applicant_id', '=', actor.applicantId ?? -1), eb('k.agent_applicant_id', '=', actor.applicantId ?? -1)]));
+  return db.selectFrom('kase as k').where(await caseScopeCondition(db, actor));
+}
+
+/** `scopedCases`' condition on a case aliased `k`, for a query that starts elsewhere (the licenses the cases issued). */
+export async function caseScopeCondition(db: Executor, actor: Actor) {
+  if (actor.kind === 'applicant') return sql<boolean>`(k.applicant_id = ${actor.applicantId ?? -1} OR k.agent_applicant_id = ${actor.applicantId ?? -1})`;
   const ids = await scopeIds(db, scopeOf(actor, 'case.read'));
-  if (ids.all) return q;
-  return q.where((eb) =>
-    eb.or([
-      ...(ids.regionIds.length > 0 ? [eb('k.region_id', '=', sql<number>`ANY(${ids.regionIds}::bigint[])`)] : []),
-      ...(ids.orgIds.length > 0 ? [eb('k.organization_id', '=', sql<number>`ANY(${ids.orgIds}::bigint[])`)] : []),
-      sql<boolean>`false`,
-    ]),
-  );
+  if (ids.all) return sql<boolean>`true`;
+  const parts = [
+    ...(ids.regionIds.length > 0 ? [sql<boolean>`k.region_id = ANY(${ids.regionIds}::bigint[])`] : []),
+    ...(ids.orgIds.length > 0 ? [sql<boolean>`k.organization_id = ANY(${ids.orgIds}::bigint[])`] : []),
+  ];
+  return parts.length > 0 ? sql<boolean>`(${sql.join(parts, sql` OR `)})` : sql<boolean>`false`;
 }
 
 /**

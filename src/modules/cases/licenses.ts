@@ -11,7 +11,7 @@ import { workCalendarFor } from '../calendar/calendar.store.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { renewalLeadOf, type ItemContent, type Limit, type Validity } from '../catalog/catalog.schemas.ts';
 import { loadCase, recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
-import { requireCaseRead, scopedCases } from './cases.queries.ts';
+import { caseScopeCondition, requireCaseRead } from './cases.queries.ts';
 import './cases.tables.ts';
 
 /**
@@ -385,8 +385,8 @@ export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: I
   if (actor.kind !== 'staff' || !hasPermission(actor, 'case.read')) throw new AppError('FORBIDDEN', { permission: 'case.read' });
   // today by China's calendar for the first cut; each row's own region decides its state
   const today = formatDate(dateOfInstant(Date.now(), 480));
-  // the cases the caller may read (as 办件查询 reads them) that issued licenses
-  let query = licenseRows(db).where('k.id', 'in', (await scopedCases(db, actor)).select('k.id'));
+  // the licenses of the cases the caller may read, as 办件查询 reads them
+  let query = licenseRows(db).where(await caseScopeCondition(db, actor));
   if (q.state === 'revoked') query = query.where('k.revoked_at', 'is not', null);
   else if (q.state === 'superseded') query = query.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is not', null);
   else if (q.state === 'cancelled') query = query.where('k.revoked_at', 'is', null).where('d.cancelled_at', 'is not', null);
