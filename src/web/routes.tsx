@@ -40,6 +40,9 @@ export const router = createBrowserRouter([
           { path: 'bundles/:code', element: page(() => import('./pages/catalog-portal/BundleDetailPage.tsx'), 'BundleDetailPage') },
           { path: 'power-list', element: page(() => import('./pages/catalog-portal/PowerListPage.tsx'), 'PowerListPage') },
           { path: 'appointments', element: page(() => import('./pages/queue/AppointmentPage.tsx'), 'AppointmentPage') },
+          // 证照核验: public, no sign-in (a license's QR code leads to /verify/<number>)
+          { path: 'verify', element: page(() => import('./pages/licenses/VerifyLicensePage.tsx'), 'VerifyLicensePage') },
+          { path: 'verify/:number', element: page(() => import('./pages/licenses/VerifyLicensePage.tsx'), 'VerifyLicensePage') },
           {
             element: page(() => import('./layouts/AccountShell.tsx'), 'RequireSignIn'),
             children: [
@@ -82,6 +85,7 @@ export const router = createBrowserRouter([
           { path: 'tasks', element: page(() => import('./pages/cases/workbench/InboxPage.tsx'), 'InboxPage') },
           { path: 'cases', element: page(() => import('./pages/cases/workbench/CaseSearchPage.tsx'), 'CaseSearchPage') },
           { path: 'cases/:id', element: page(() => import('./pages/cases/workbench/CaseWorkPage.tsx'), 'CaseWorkPage') },
+          { path: 'licenses', element: page(() => import('./pages/licenses/IssuedLicensesPage.tsx'), 'IssuedLicensesPage') },
           { path: 'catalog/items', element: page(() => import('./pages/catalog-admin/ItemListPage.tsx'), 'ItemListPage') },
           { path: 'catalog/items/:id', element: page(() => import('./pages/catalog-admin/ItemEditorPage.tsx'), 'ItemEditorPage') },
           { path: 'catalog/bundles', element: page(() => import('./pages/catalog-admin/bundles/BundlesPage.tsx'), 'BundlesPage') },

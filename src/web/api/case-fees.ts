@@ -59,6 +59,8 @@ export interface CaseDocument {
   validUntil?: string | null;
   /** when a renewal's license replaced this license (延续换发) */
   supersededAt?: string | null;
+  /** a license cancelled by the department that issued it (注销) */
+  cancelledAt?: string | null;
   url: string;
 }
 

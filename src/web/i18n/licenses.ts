@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useLocale } from './index.tsx';
 import { useCommitT, type CommitKey } from './commitment.ts';
+import { licenseFrameStrings } from './licenses-frame.ts';
 
 /**
  * Strings of 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50): 我的证照, the
@@ -9,6 +10,7 @@ import { useCommitT, type CommitKey } from './commitment.ts';
  * case work and the case pages' dictionaries.
  */
 export const licenseStrings = {
+  ...licenseFrameStrings,
   // 我的证照
   'lic.title': ['我的证照', 'My licenses'],
   'lic.subtitle': [
@@ -152,6 +154,160 @@ export const licenseStrings = {
   'lic.ev.expired': ['证照 {number}（{type}）已于 {validUntil} 到期', 'License {number} ({type}) ran out on {validUntil}'],
   'lic.ev.renews': ['延续申请：证照 {number}', 'Renewal of license {number}'],
   'lic.ev.renewsUnnamed': ['延续申请', 'Renewal of a license'],
+
+  // a license that no longer holds (the ledger, the case pages)
+  'lic.state.revoked': ['已撤销', 'Revoked'],
+  'lic.state.superseded': ['已换发新证', 'Replaced'],
+  'lic.state.cancelled': ['已注销', 'Cancelled'],
+  'lic.doc.cancelled': ['已注销', 'Cancelled'],
+  'lic.ev.license_cancelled': ['注销证照', 'License cancelled'],
+  'lic.ev.cancelled': ['证照 {number}（{type}）已注销，注销情形：{ground}', 'License {number} ({type}) cancelled: {ground}'],
+  'lic.ev.cancelNote': ['注销说明：{text}', 'Note: {text}'],
+
+  // 证照核验 (public)
+  'lic.ver.subtitle': [
+    '输入电子证照上的证照编号，或用手机扫描证照上的二维码，核验该证照是否由本平台核发、目前是否有效。',
+    'Enter the number printed on an electronic license, or scan its QR code, to check that this platform issued it and whether it still holds.',
+  ],
+  'lic.ver.placeholder': ['请输入证照编号', 'License number'],
+  'lic.ver.submit': ['核验', 'Verify'],
+  'lic.ver.badNumber': ['证照编号只包含字母、数字和连字符，请核对后重新输入', 'A license number has letters, digits and hyphens only: check what you typed'],
+  'lic.ver.loading': ['正在核验证照…', 'Checking the license…'],
+  'lic.ver.notFound': ['未查到该编号的证照', 'No license of this number was found'],
+  'lic.ver.notFoundHint': [
+    '请核对证照编号是否输入正确。编号无误仍查不到的，该证照不是由本平台核发的，如有疑问请联系发证机关。',
+    'Check the number as typed. If it is right, this platform did not issue the license: ask its issuer if in doubt.',
+  ],
+  'lic.ver.tooMany': ['查询过于频繁，请稍后再试', 'Too many checks: try again in a minute'],
+  'lic.ver.failed': ['核验未能完成', 'The check could not be made'],
+  'lic.ver.verdict.valid': ['有效', 'Valid'],
+  'lic.ver.verdict.deemed_renewed': ['视为准予延续', 'Deemed renewed'],
+  'lic.ver.verdict.expired': ['已过期', 'Expired'],
+  'lic.ver.verdict.revoked': ['已撤销', 'Revoked'],
+  'lic.ver.verdict.cancelled': ['已注销', 'Cancelled'],
+  'lic.ver.verdict.superseded': ['已换发新证', 'Replaced by a new license'],
+  'lic.ver.say.valid': ['该证照由本平台核发，目前在有效期内，合法有效。', 'This platform issued this license, and it is within its period of validity.'],
+  'lic.ver.say.deemed_renewed': [
+    '该证照有效期已届满，其延续申请尚在办理中，依照《中华人民共和国行政许可法》第五十条视为准予延续，目前仍然有效。',
+    'Its period of validity has ended while its renewal is being decided: under article 50 of the Administrative Licensing Law it counts as renewed and still holds.',
+  ],
+  'lic.ver.say.expired': [
+    '该证照已超过有效期，且未办理延续，不再有效。',
+    'This license has run past its period of validity without renewal and no longer holds.',
+  ],
+  'lic.ver.say.revoked': [
+    '该证照对应的行政许可已于 {date} 依法撤销，证照不再有效。',
+    'The permit of this license was revoked on {date}: the license no longer holds.',
+  ],
+  'lic.ver.say.cancelled': ['该证照已于 {date} 由发证机关依法注销，不再有效。', 'The issuer cancelled this license on {date}: it no longer holds.'],
+  'lic.ver.say.superseded': [
+    '该证照已于 {date} 延续换发新证，原证同时作废，请以新证为准。',
+    'This license was replaced by its renewal on {date} and is void: the new license holds instead.',
+  ],
+  'lic.ver.cancelGround': ['注销情形', 'Ground'],
+  'lic.ver.newNumber': ['新证编号', 'New license'],
+  'lic.ver.verifyNew': ['核验新证', 'Verify the new license'],
+  'lic.ver.f.type': ['证照名称', 'License'],
+  'lic.ver.f.number': ['证照编号', 'Number'],
+  'lic.ver.f.holder': ['持证主体', 'Holder'],
+  'lic.ver.f.subject': ['许可事项', 'Permit'],
+  'lic.ver.f.issuer': ['发证机关', 'Issued by'],
+  'lic.ver.f.issuedAt': ['发证日期', 'Issued on'],
+  'lic.ver.f.validUntil': ['有效期至', 'Valid until'],
+  'lic.ver.f.sha256': ['电子证照摘要（SHA-256）', 'Fingerprint of the PDF (SHA-256)'],
+  'lic.ver.f.checkedAt': ['核验时间', 'Checked at'],
+  'lic.ver.personMasked': ['（个人姓名已部分隐去）', "(a person's name, partly hidden)"],
+  'lic.ver.noPdf': ['电子证照文件尚未生成', 'The PDF has not been made yet'],
+  'lic.ver.again': ['核验其他证照', 'Verify another license'],
+  'lic.ver.note': [
+    '核验结果以核验时间为准。本页只显示证照的公开信息，个人持证人的姓名已部分隐去。',
+    "The answer holds as of the time of the check. This page shows a license's public facts only; a person's name is partly hidden.",
+  ],
+  'lic.ver.cmp.title': ['比对电子证照文件', 'Compare a license file'],
+  'lic.ver.cmp.hint': [
+    '选择您收到的电子证照 PDF 文件，浏览器将在本机计算其 SHA-256 摘要，并与发证时生成的摘要比对，文件不会上传。',
+    'Choose the license PDF you were given: your browser computes its SHA-256 fingerprint on this device and compares it with the one made when the license was issued. The file is not uploaded.',
+  ],
+  'lic.ver.cmp.pick': ['选择 PDF 文件', 'Choose a PDF file'],
+  'lic.ver.cmp.computing': ['正在计算文件摘要…', 'Computing the fingerprint…'],
+  'lic.ver.cmp.same': ['一致', 'Identical'],
+  'lic.ver.cmp.sameText': ['所选文件与发证机关核发的电子证照完全一致。', 'The file is exactly the electronic license the issuer issued.'],
+  'lic.ver.cmp.differ': ['不一致', 'Different'],
+  'lic.ver.cmp.differText': [
+    '所选文件与核发的电子证照不符，可能被修改过，或不是这一本证照的文件。',
+    "The file differs from the electronic license issued: it may have been altered, or be another license's file.",
+  ],
+  'lic.ver.cmp.file': ['所选文件：{name}', 'File: {name}'],
+  'lic.ver.cmp.fileHash': ['文件摘要', 'Its fingerprint'],
+  'lic.ver.cmp.unavailable': ['该证照的电子文件尚未生成，暂不能比对文件。', "The license's PDF has not been made yet: there is nothing to compare with."],
+  'lic.ver.cmp.noCrypto': [
+    '当前浏览器环境不能计算文件摘要（需通过 HTTPS 访问本页）。',
+    'This browser cannot compute the fingerprint here (open this page over HTTPS).',
+  ],
+  'lic.ver.cmp.readFailed': ['未能读取所选文件', 'The file could not be read'],
+
+  // 证照管理 (the issuing department's ledger)
+  'lic.adm.subtitle': [
+    '本部门（本级中心为本区域）核发的电子证照：有效期、延续办理情况，以及依法注销。',
+    'The electronic licenses your department (the center: its region) issued: until when they hold, their renewals, and their cancellation under the law.',
+  ],
+  'lic.adm.filter.all': ['全部', 'All'],
+  'lic.adm.filter.valid': ['有效', 'Valid'],
+  'lic.adm.filter.expiring': ['即将到期', 'Expiring'],
+  'lic.adm.filter.expired': ['已过期', 'Expired'],
+  'lic.adm.filter.revoked': ['已撤销', 'Revoked'],
+  'lic.adm.filter.superseded': ['已换发', 'Replaced'],
+  'lic.adm.filter.cancelled': ['已注销', 'Cancelled'],
+  'lic.adm.search': ['证照编号或持证主体名称', 'Number or holder'],
+  'lic.adm.col.license': ['证照名称 / 证照编号', 'License / number'],
+  'lic.adm.col.holder': ['持证主体', 'Holder'],
+  'lic.adm.col.issuer': ['发证机关 / 发证日期', 'Issued by / on'],
+  'lic.adm.renewal': ['延续申请', 'Renewal'],
+  'lic.adm.col.case': ['办件', 'Case'],
+  'lic.adm.verify': ['核验', 'Verify'],
+  'lic.adm.cancel': ['注销', 'Cancel'],
+  'lic.adm.cancelledOn': ['{date} 注销', 'Cancelled on {date}'],
+  'lic.adm.empty': ['暂无核发的证照', 'No licenses issued yet'],
+  'lic.adm.emptyFiltered': ['没有符合条件的证照', 'No license matches'],
+  'lic.adm.reset': ['清除筛选', 'Clear filters'],
+  'lic.adm.expiringNote': [
+    '“即将到期”：延续申请期限在 30 日内或已过、尚未申请延续的证照，按有效期先后排列。',
+    '“Expiring”: licenses whose renewal falls due within 30 days or is past due, none applied for, soonest end first.',
+  ],
+  'lic.adm.person': ['个人', 'Person'],
+  'lic.adm.renewByPast': ['延续申请期限 {date} 已过，尚未申请', 'Renewal was due by {date}: none applied for'],
+
+  // 注销 (行政许可法 art. 70)
+  'lic.cancel.title': ['注销证照', 'Cancel a license'],
+  'lic.cancel.intro': [
+    '依据《中华人民共和国行政许可法》第七十条，有下列情形之一的，行政机关应当依法办理有关行政许可的注销手续。',
+    'Under article 70 of the Administrative Licensing Law, the authority cancels a permit in any of the following cases.',
+  ],
+  'lic.cancel.ground': ['注销情形', 'Ground'],
+  'lic.cancel.groundPlaceholder': ['请选择注销情形', 'Choose the ground'],
+  'lic.cancel.groundRequired': ['请选择注销情形', 'Choose the ground of the cancellation'],
+  'lic.cancel.note': ['注销说明', 'Note'],
+  'lic.cancel.notePlaceholder': [
+    '写明注销的事实和依据，如注销登记通知书文号、申请日期等',
+    "The facts and grounds: the deregistration notice's number, the date of the request…",
+  ],
+  'lic.cancel.noteRequired': ['选择“其他情形”的，请写明依据的法律、法规', 'For “another case”, name the law that requires it'],
+  'lic.cancel.warning': [
+    '注销后证照即行失效，不能再延续、作为申请材料使用或核验为有效；系统将在原办件中告知持证人。注销不能撤回，请核实后操作。',
+    'Once cancelled the license stops holding: it can no longer be renewed, used as a material or verified as valid, and the holder is told on the issuing case. A cancellation cannot be undone: check before you confirm.',
+  ],
+  'lic.cancel.confirm': ['确认注销', 'Cancel the license'],
+  'lic.cancel.done': ['已注销证照 {number}', 'License {number} cancelled'],
+  'lic.cancel.err.conflict': [
+    '该证照已不再有效（{state}），不能注销。列表已刷新。',
+    'This license no longer holds ({state}) and cannot be cancelled. The list has been refreshed.',
+  ],
+  'lic.cancel.err.conflictAgain': [
+    '该证照刚被他人注销或变更，列表已刷新。',
+    'Someone else has just cancelled or changed this license. The list has been refreshed.',
+  ],
+  'lic.cancel.err.forbidden': ['只有核发该证照的部门可以注销它。', 'Only the department that issued a license may cancel it.'],
+  'lic.cancel.err.notFound': ['未找到该证照，或您无权查看。', 'The license was not found, or you may not see it.'],
 
   // 待我处理
   'lic.today.tile': ['证照即将到期', 'Licenses expiring'],

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Button, Layout, Space } from 'antd';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useT } from '../i18n/index.tsx';
+import { useLicFrameT } from '../i18n/licenses-frame.ts';
 import { isStaff, useMe } from '../api/auth.ts';
 import { Brand } from '../components/Brand.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ const AccountActions = lazy(async () => ({ default: (await import('./AccountActi
 /** The public portal for applicants: header with the center's name, navigation, language, sign-in; footer. */
 export function PortalLayout() {
   const t = useT();
+  const lt = useLicFrameT();
   const me = useMe();
   const user = me.data ?? null;
   return (
@@ -74,6 +76,9 @@ export function PortalLayout() {
           <span>{t('footer.platform')}</span>
           <Link to="/bundles">{t('nav.bundles')}</Link>
           <Link to="/power-list">{t('nav.powerList')}</Link>
+          <Link to="/verify" data-testid="footer-verify">
+            {lt('licnav.verify')}
+          </Link>
           <a href="/docs" target="_blank" rel="noreferrer">
             {t('footer.api')}
           </a>

@@ -2,13 +2,14 @@ import { Suspense, useMemo, useState } from 'react';
 import { Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, MailOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
-import { ProfileOutlined } from '@ant-design/icons';
+import { ProfileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, InboxOutlined, SolutionOutlined } from '@ant-design/icons';
 import { AlertOutlined } from '@ant-design/icons';
 import { NumberOutlined } from '@ant-design/icons';
 import { BarChartOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/index.tsx';
+import { useLicFrameT } from '../i18n/licenses-frame.ts';
 import { can, isStaff, useMe } from '../api/auth.ts';
 import type { Me } from '../api/types.ts';
 import { Brand } from '../components/Brand.tsx';
@@ -21,12 +22,17 @@ type Item = NonNullable<MenuProps['items']>[number];
 
 function useMenuItems(me: Me): Item[] {
   const t = useT();
+  const lt = useLicFrameT();
   return useMemo(() => {
     const link = (to: string, text: string) => <Link to={to}>{text}</Link>;
     const items: Item[] = [{ key: '/workbench', icon: <HomeOutlined />, label: link('/workbench', t('nav.workbenchHome')) }];
     if (can(me, 'case.intake')) items.push({ key: '/workbench/intake', icon: <SolutionOutlined />, label: link('/workbench/intake', t('cases.intake')) });
     if (can(me, 'case.handle')) items.push({ key: '/workbench/tasks', icon: <InboxOutlined />, label: link('/workbench/tasks', t('cases.inbox')) });
-    if (can(me, 'case.read')) items.push({ key: '/workbench/cases', icon: <FileSearchOutlined />, label: link('/workbench/cases', t('cases.search')) });
+    if (can(me, 'case.read')) {
+      items.push({ key: '/workbench/cases', icon: <FileSearchOutlined />, label: link('/workbench/cases', t('cases.search')) });
+      // 证照管理: the licenses my department issued
+      items.push({ key: '/workbench/licenses', icon: <SafetyCertificateOutlined />, label: link('/workbench/licenses', lt('licnav.ledger')) });
+    }
     if (can(me, 'supervision.read') || can(me, 'supervision.configure') || can(me, 'case.handle'))
       items.push({
         key: 'supervision',
@@ -114,13 +120,14 @@ function useMenuItems(me: Me): Item[] {
     items.push({ key: '/messages', icon: <MailOutlined />, label: link('/messages', t('messages.title')) });
     items.push({ key: '/profile', icon: <UserOutlined />, label: link('/profile', t('profile.title')) });
     return items;
-  }, [me, t]);
+  }, [me, t, lt]);
 }
 
 const menuKeys = [
   '/workbench/intake',
   '/workbench/tasks',
   '/workbench/cases',
+  '/workbench/licenses',
   '/workbench/supervision/orders',
   '/workbench/supervision/inbox',
   '/workbench/supervision/settings',

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { FileTextOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { isStaff, useMe } from '../../api/auth.ts';
@@ -69,6 +69,12 @@ export function MyAccountPage() {
                 <FileTextOutlined />
                 <span>{t('cases.myCases')}</span>
               </Link>
+              {applicant && (
+                <Link to="/my/licenses" className="shortcut" data-testid="my-licenses-link">
+                  <SafetyCertificateOutlined />
+                  <span>{t('cases.myLicenses')}</span>
+                </Link>
+              )}
               <Link to="/messages" className="shortcut" data-testid="my-messages-link">
                 <MailOutlined />
                 <span>{t('messages.title')}</span>

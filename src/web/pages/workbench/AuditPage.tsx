@@ -11,6 +11,7 @@ import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useWorkT } from '../../i18n/case-work.ts';
 import { useTolT } from '../../i18n/tolerated.ts';
+import { useLicT } from '../../i18n/licenses.ts';
 import { eventLabel } from '../cases/shared/CaseTimeline.tsx';
 
 const actionKeys: Record<string, MessageKey> = {
@@ -38,6 +39,9 @@ const actionKeys: Record<string, MessageKey> = {
   'window.update': 'audit.action.windowUpdate',
 };
 
+/** Case events of 证照 (a license running out, cancelled) the action filter offers. */
+const licenseActions = ['case.license_expiring', 'case.license_cancelled'];
+
 const targetKeys: Record<string, MessageKey> = {
   account: 'audit.target.account',
   applicant: 'audit.target.applicant',
@@ -54,6 +58,8 @@ export function AuditPage() {
   const t = useT();
   const tw = useWorkT();
   const tt = useTolT();
+  // 证照到期提醒 and 注销证照 are named by the license strings
+  const lt = useLicT();
   const { locale } = useLocale();
   const me = useMe().data!;
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -88,11 +94,11 @@ export function AuditPage() {
         const followed = caseEvent ? ((e.change as { followedBy?: { type?: unknown }[] } | null)?.followedBy ?? []) : [];
         return (
           <div>
-            {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent, tt) : a}
+            {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent, tt, lt) : a}
             {followed.length > 0 && (
               <div className="cell-sub">
                 {t('audit.followedBy')}
-                {followed.map((f) => eventLabel(tw, String(f.type), tt)).join(locale === 'zh-CN' ? '、' : ', ')}
+                {followed.map((f) => eventLabel(tw, String(f.type), tt, lt)).join(locale === 'zh-CN' ? '、' : ', ')}
               </div>
             )}
             <div className="cell-sub mono">{a}</div>
@@ -184,7 +190,11 @@ export function AuditPage() {
             placeholder={t('audit.filterAction')}
             value={draft.action}
             onChange={(action?: string) => setDraft((d) => ({ ...d, action }))}
-            options={Object.entries(actionKeys).map(([value, key]) => ({ value, label: `${t(key)} (${value})` }))}
+            options={[
+              ...Object.entries(actionKeys).map(([value, key]) => ({ value, label: `${t(key)} (${value})` })),
+              // the licenses' case events, found by their action
+              ...licenseActions.map((value) => ({ value, label: `${eventLabel(tw, value.slice(5), tt, lt)} (${value})` })),
+            ]}
             style={{ width: 260 }}
           />
           <Button

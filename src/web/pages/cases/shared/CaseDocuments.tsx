@@ -43,6 +43,12 @@ export function CaseDocuments({ caseId }: { caseId: number }) {
                           {lt('lic.doc.superseded')}
                         </Tag>
                       )}
+                      {/* 注销: the issuing department cancelled the license */}
+                      {d.cancelledAt && (
+                        <Tag color="red" data-testid="document-cancelled">
+                          {lt('lic.doc.cancelled')}
+                        </Tag>
+                      )}
                     </>
                   }
                   description={

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import type { Locale } from '../../../../common/errors.ts';
+import { licenseCancelGroundText, type LicenseCancelGround } from '../../../../common/licenses.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
@@ -32,6 +33,7 @@ const colors: Record<string, string> = {
   tolerated_handed_in: 'green',
   tolerated_reminded: 'orange',
   license_expiring: 'orange',
+  license_cancelled: 'red',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -100,6 +102,14 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, renews?
     case 'license_expiring':
       out.push(expiringLine(p, e.at, t, locale));
       break;
+    case 'license_cancelled': {
+      // 注销: the ground in the page's language (the payload keeps the Chinese text the holder was told)
+      const known = licenseCancelGroundText[p.ground as LicenseCancelGround] as [string, string] | undefined;
+      const ground = known ? known[locale === 'en' ? 1 : 0] : String(p.groundText ?? p.ground ?? '');
+      line('lic.ev.cancelled', { number: String(p.licenseNumber ?? ''), type: String(p.type ?? ''), ground });
+      if (p.note) line('lic.ev.cancelNote', { text: String(p.note) });
+      break;
+    }
     case 'commitment_check_due':
       if (typeof p.dueAt === 'string') line(p.overdue ? 'commit.ev.dueLate' : 'commit.ev.due', { due: formatDeadline(p.dueAt, locale, t) });
       break;
@@ -299,8 +309,8 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
         ? tt('tol.ev.handedIn')
         : type === 'tolerated_reminded' && tt
           ? tt('tol.ev.reminded')
-          : type === 'license_expiring' && lt
-            ? lt('lic.ev.license_expiring')
+          : (type === 'license_expiring' || type === 'license_cancelled') && lt
+            ? lt(`lic.ev.${type}`)
             : type;
 
 /**

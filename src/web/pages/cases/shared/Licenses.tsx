@@ -1,9 +1,9 @@
 import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { Locale } from '../../../../common/errors.ts';
-import type { LicenseState } from '../../../../common/licenses.ts';
+import type { IssuedLicenseState } from '../../../../common/licenses.ts';
 import { isApiError } from '../../../api/client.ts';
-import type { CaseDetail, HeldLicense } from '../../../api/cases.ts';
+import type { CaseDetail } from '../../../api/cases.ts';
 import type { LicT } from '../../../i18n/licenses.ts';
 
 /** 证照有效期与延续 (a license's validity and its renewal) as the case pages, 我的证照 and the application show it. */
@@ -32,10 +32,22 @@ export function todayYmd(at = Date.now()): string {
 /** 有效期至: the last day, or 长期有效. */
 export const validUntilText = (validUntil: string | null | undefined, locale: Locale, t: LicT) => (validUntil ? civilDay(validUntil, locale) : t('lic.noEnd'));
 
-export const licenseStateColor: Record<LicenseState, string> = { valid: 'green', expiring: 'orange', expired: 'red', deemed_renewed: 'blue' };
+export const licenseStateColor: Record<IssuedLicenseState, string> = {
+  valid: 'green',
+  expiring: 'orange',
+  expired: 'red',
+  deemed_renewed: 'blue',
+  // no longer held: revoked (撤销) and cancelled (注销) by the authority, replaced by the renewal's new license
+  revoked: 'red',
+  cancelled: 'red',
+  superseded: 'default',
+};
 
-/** The state of a held license as a tag: 有效, 即将到期, 已过期, 视为准予延续. */
-export function LicenseStateTag({ license, t }: { license: Pick<HeldLicense, 'state'>; t: LicT }) {
+/**
+ * The state of a license as a tag: 有效, 即将到期, 已过期, 视为准予延续 — and, in the issuing department's ledger,
+ * 已撤销, 已换发新证, 已注销.
+ */
+export function LicenseStateTag({ license, t }: { license: { state: IssuedLicenseState }; t: LicT }) {
   const tag = (
     <Tag
       color={licenseStateColor[license.state]}

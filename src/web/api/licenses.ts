@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IssuedLicense, LicenseCancelGround } from '../../common/licenses.ts';
+import { api } from './client.ts';
+
+export type { IssuedLicense, LicenseCancelGround };
+
+/** The states the ledger filters by (GET /licenses/issued?state=). */
+export const issuedFilterStates = ['valid', 'expiring', 'expired', 'revoked', 'superseded', 'cancelled'] as const;
+export type IssuedFilterState = (typeof issuedFilterStates)[number];
+
+export interface IssuedFilter {
+  state?: IssuedFilterState;
+  /** an exact license number, or part of the holder's name */
+  q?: string;
+}
+
+/** 证照核验's answer: what anyone checking a license by its number is told (GET /licenses/verify/{number}). */
+export interface VerifiedLicense {
+  number: string;
+  type: string;
+  subject: string;
+  /** an enterprise in full; a person masked */
+  holder: string;
+  holderKind: string;
+  issuer: string;
+  issuedAt: string;
+  validUntil: string | null;
+  state: 'valid' | 'expired' | 'deemed_renewed' | 'revoked' | 'superseded' | 'cancelled';
+  revokedAt: string | null;
+  supersededAt: string | null;
+  /** the renewal's new license number */
+  replacedBy: string | null;
+  cancelledAt: string | null;
+  cancelGround: LicenseCancelGround | null;
+  /** the PDF's SHA-256 (hex); null until it is rendered */
+  sha256: string | null;
+  checkedAt: string;
+}
+
+/** What a license number looks like (the server refuses anything else with 400). */
+export const licenseNumberPattern = /^[0-9A-Za-z-]{3,60}$/;
+
+export const licenseKeys = {
+  all: ['licenses'] as const,
+  issued: (filter: IssuedFilter, page: number, pageSize: number) => ['licenses', 'issued', filter, page, pageSize] as const,
+  verify: (number: string) => ['licenses', 'verify', number] as const,
+};
+
+/** 证照管理: the licenses issued by the cases I may read, newest first (expiring: soonest end first). */
+export function useIssuedLicenses(filter: IssuedFilter, page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: licenseKeys.issued(filter, page, pageSize),
+    queryFn: () =>
+      api.get<{ items: IssuedLicense[]; total: number }>('/licenses/issued', {
+        state: filter.state,
+        q: filter.q,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * 注销 (行政许可法 art. 70). The dialog shows the refusals itself (silent); the ledger, the holder's licenses and the
+ * issuing case (its documents and timeline) are refreshed either way: a 409 means someone else changed the license.
+ */
+export function useCancelLicense() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ground, note, key }: { id: number; ground: LicenseCancelGround; note: string | null; key: string }) =>
+      api.post<IssuedLicense>(`/licenses/${id}/cancel`, { ground, note }, { idempotencyKey: key }),
+    meta: { silent: true },
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: licenseKeys.all }), queryClient.invalidateQueries({ queryKey: ['cases'] })]),
+  });
+}
+
+/**
+ * 证照核验 (public): asked once per number and kept a minute — the server allows an address sixty checks a minute.
+ */
+export function useVerifyLicense(number: string | undefined) {
+  return useQuery({
+    queryKey: licenseKeys.verify(number ?? ''),
+    queryFn: () => api.get<VerifiedLicense>(`/licenses/verify/${encodeURIComponent(number!)}`, undefined, { anonymousOk: true }),
+    enabled: !!number && licenseNumberPattern.test(number),
+    staleTime: 60_000,
+    retry: false,
+  });
+}

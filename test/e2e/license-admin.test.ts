@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn, type Client } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
+import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
+import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { publishedItem } from './food-license.ts';
+
+/*
+ * 证照管理 and 证照核验 through the UI: enterprise1 (云州青禾食品有限公司) is granted three 食品经营许可 (through the
+ * API). The first's last day is moved forty days on, so that its renewal falls due. approver1 (市场监督管理局, the
+ * issuing department) opens 证照管理, finds it under 即将到期, searches it by its number and cancels it (注销) on the
+ * ground 被许可的法人或者其他组织依法终止 with a note: the row says 已注销. The third, cancelled behind the page's back,
+ * is refused when cancelled again (409), said plainly. The holder reads the cancellation on the issuing case; the audit
+ * trail names both license events. The public (signed out) verifies the first license (已注销), the second (有效) and
+ * compares its PDF, as the enterprise downloaded it, with the one issued (一致; an altered copy 不一致), and an unknown
+ * number (未查到). The server allows an address sixty checks a minute: the story makes a handful.
+ */
+
+let run: BrowserRun;
+let dataDir: string;
+let errors: string[] = [];
+let foodItemCode = '';
+type Issued = { caseId: number; caseNumber: string; id: number; number: string };
+/** cancelled through the ledger; left valid; cancelled behind the ledger's back */
+let cancelled: Issued;
+let valid: Issued;
+let stale: Issued;
+
+type Ledger = { items: { id: number; number: string; state: string; mayCancel: boolean; cancelGround: string | null; cancelNote: string | null }[] };
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-license-admin-e2e-'));
+  run = await startBrowserRun({ dataDir });
+  errors = run.errors;
+  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
+const act = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/actions`, body);
+const ledgerRow = (page: Page, id: number) => page.getByTestId('issued-licenses-table').locator(`tr[data-license="${id}"]`);
+const ground = '被许可的法人或者其他组织依法终止';
+const note = '该企业已于本月办理注销登记（云州市监注销字〔2025〕第 18 号）';
+
+/** enterprise1 applies for 食品经营许可; clerk1 accepts and head1 approves every task: the license is issued. */
+async function grantFoodLicense(): Promise<Issued> {
+  const enterprise = await signIn(run.server, 'enterprise1');
+  const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+  const applied = await enterprise.post('/api/v1/cases', {
+    itemCode: foodItemCode,
+    formData: sampleForm(item.content.form.schema, '110101199003074514'),
+    materials: sampleMaterials(item.content.materials),
+  });
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  const caseId = applied.body.id as number;
+  const clerk = await signIn(run.server, 'clerk1');
+  const head = await signIn(run.server, 'head1');
+  const accepted = await act(clerk, caseId, { action: 'accept' });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  let kase = accepted.body as { status: string; tasks: { id: number; state: string }[] };
+  for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
+    const r = await act(head, caseId, { action: 'approve', taskId: open.id, opinion: '同意' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    kase = r.body;
+  }
+  expect(kase.status).toBe('concluded');
+  const held = (await enterprise.get('/api/v1/licenses')).body.items as { id: number; number: string; caseId: number }[];
+  const license = held.find((l) => l.caseId === caseId)!;
+  return { caseId, caseNumber: applied.body.number as string, id: license.id, number: license.number };
+}
+
+describe('证照管理 and 证照核验: the issuing department cancels a license, and anyone verifies one', () => {
+  it('grants enterprise1 three 食品经营许可 (through the API); the first runs out in forty days', { timeout: 180_000 }, async () => {
+    cancelled = await grantFoodLicense();
+    valid = await grantFoodLicense();
+    stale = await grantFoodLicense();
+    await run.server.sql("UPDATE case_document SET valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date + 40 WHERE id = $1", [cancelled.id]);
+    // the morning's reminder lands on the issuing case (and in the audit trail)
+    expect(await remindLicensesExpiring(run.server.db)).toBeGreaterThanOrEqual(1);
+
+    const approver = await signIn(run.server, 'approver1');
+    const expiring = (await approver.get('/api/v1/licenses/issued?state=expiring')).body as Ledger;
+    expect(expiring.items.find((l) => l.id === cancelled.id)).toMatchObject({ state: 'expiring', mayCancel: true });
+    expect(expiring.items.some((l) => l.id === valid.id)).toBe(false);
+    // applicants keep no ledger
+    expect((await (await signIn(run.server, 'enterprise1')).get('/api/v1/licenses/issued')).status).toBe(403);
+  });
+
+  it('lets approver1 find the license 即将到期 on 证照管理, search it by number and cancel it (注销)', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'approver1');
+    await page.goto('/workbench');
+    await page.getByTestId('workbench-menu').getByRole('link', { name: '证照管理', exact: true }).click();
+    await page.waitForURL('**/workbench/licenses');
+    await ledgerRow(page, valid.id).getByTestId('license-state').getByText('有效').waitFor({ state: 'visible' });
+
+    // 即将到期: the filter is in the address
+    await page.getByTestId('license-state-filter').getByText('即将到期', { exact: true }).click();
+    await page.waitForURL(/\/workbench\/licenses\?state=expiring$/);
+    const row = ledgerRow(page, cancelled.id);
+    await row.getByTestId('license-state').getByText('即将到期').waitFor({ state: 'visible' });
+    await row.getByTestId('license-renew-by').waitFor({ state: 'visible' });
+    expect(await ledgerRow(page, valid.id).count()).toBe(0);
+    expect(await row.getByTestId('license-case').innerText()).toBe(cancelled.caseNumber);
+    expect(await row.getByTestId('license-verify').getAttribute('href')).toBe(`/verify/${cancelled.number}`);
+    await screenshot(page, 'license-admin-expiring');
+
+    // the address opens the page filtered
+    await page.goto('/workbench/licenses?state=expiring');
+    await row.getByTestId('license-state').getByText('即将到期').waitFor({ state: 'visible' });
+
+    // every state, searched by the number: that license alone
+    await page.getByTestId('license-state-filter').getByText('全部', { exact: true }).click();
+    await page.waitForURL(/\/workbench\/licenses$/);
+    await page.getByTestId('license-search').locator('input').fill(cancelled.number);
+    await page.getByTestId('license-search').locator('input').press('Enter');
+    await ledgerRow(page, valid.id).waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'visible' });
+    expect(await page.getByTestId('issued-licenses-table').locator('tr.ant-table-row').count()).toBe(1);
+
+    // 注销: the ground, a note, what follows said before it is confirmed
+    await row.getByTestId('license-cancel').click();
+    const dialog = page.getByTestId('cancel-license-dialog');
+    await dialog.getByText(cancelled.number).waitFor({ state: 'visible' });
+    await dialog.getByTestId('cancel-license-warning').getByText('注销后证照即行失效', { exact: false }).waitFor({ state: 'visible' });
+    // neither ground nor note: told what is missing
+    await page.getByTestId('cancel-license-ok').click();
+    await dialog.getByText('请选择注销情形').last().waitFor({ state: 'visible' });
+    await choose(page, 'cancel-ground', ground);
+    await page.locator('#cancel-note').fill(note);
+    await screenshot(page, 'license-admin-cancel-dialog');
+    await pressUntil(page.getByTestId('cancel-license-ok'), row.getByTestId('license-state').getByText('已注销'));
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByTestId('license-cancelled').getByText(ground).waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-cancel').count()).toBe(0);
+    await screenshot(page, 'license-admin-cancelled');
+
+    const approver = await signIn(run.server, 'approver1');
+    const ledger = (await approver.get('/api/v1/licenses/issued?state=cancelled')).body as Ledger;
+    expect(ledger.items.find((l) => l.id === cancelled.id)).toMatchObject({
+      state: 'cancelled',
+      mayCancel: false,
+      cancelGround: 'holder_terminated',
+      cancelNote: note,
+    });
+  });
+
+  it('says plainly that a license cancelled meanwhile cannot be cancelled again (409)', { timeout: 120_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'approver1');
+    await page.goto('/workbench/licenses');
+    const row = ledgerRow(page, stale.id);
+    await row.getByTestId('license-cancel').waitFor({ state: 'visible' });
+    // head1, of the same department, cancels it first
+    const head = await signIn(run.server, 'head1');
+    const first = await head.post(`/api/v1/licenses/${stale.id}/cancel`, { ground: 'holder_request' }, { 'idempotency-key': randomUUID() });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+
+    await row.getByTestId('license-cancel').click();
+    await choose(page, 'cancel-ground', '被许可人申请注销');
+    await page.getByTestId('cancel-license-ok').click();
+    await page.getByTestId('cancel-license-error').getByText('该证照已不再有效（已注销），不能注销。列表已刷新。').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('cancel-license-ok').isDisabled()).toBe(true);
+    await screenshot(page, 'license-admin-conflict');
+    await page.getByTestId('cancel-license-dialog').getByRole('button', { name: '关闭' }).click();
+    // the list was refreshed: the row says so
+    await row.getByTestId('license-state').getByText('已注销').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-cancel').count()).toBe(0);
+  });
+
+  it('shows the ledger in English', { timeout: 120_000 }, async () => {
+    const page = await newPage('en');
+    await signInThroughUi(page, 'approver1');
+    await page.goto('/workbench/licenses?lang=en');
+    await page.getByRole('heading', { name: 'Issued licenses' }).waitFor({ state: 'visible' });
+    await ledgerRow(page, cancelled.id).getByTestId('license-state').getByText('Cancelled').waitFor({ state: 'visible' });
+    await ledgerRow(page, valid.id).getByTestId('license-state').getByText('Valid').waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-ledger-en');
+  });
+
+  it('tells the holder on the issuing case, and names both license events in the audit trail', { timeout: 120_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my');
+    await page.getByTestId('my-licenses-link').waitFor({ state: 'visible' });
+    await page.goto(`/my/cases/${cancelled.caseId}`);
+    const event = page.getByTestId('case-timeline').locator('.case-event[data-event=license_cancelled]');
+    await event.getByText('注销证照').waitFor({ state: 'visible' });
+    await event.getByText(`证照 ${cancelled.number}（食品经营许可证）已注销，注销情形：${ground}`).waitFor({ state: 'visible' });
+    await event.getByText(`注销说明：${note}`).waitFor({ state: 'visible' });
+    await page.getByTestId('case-documents').getByTestId('document-cancelled').getByText('已注销').waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-holder-case');
+    // a cancelled license is no longer held
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const held = (await enterprise.get('/api/v1/licenses')).body.items as { id: number }[];
+    expect(held.some((l) => l.id === cancelled.id)).toBe(false);
+
+    const admin = await newPage();
+    await signInThroughUi(admin, 'centeradmin');
+    await admin.goto('/workbench/audit');
+    await choose(admin, 'audit-target', '办件');
+    await admin.getByPlaceholder('对象编号').fill(String(cancelled.caseId));
+    await admin.getByRole('button', { name: /^查\s*询$/ }).click();
+    // the entries of this license (their change names it)
+    const rows = admin.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: cancelled.number });
+    await rows.filter({ hasText: 'case.license_cancelled' }).getByText('注销证照').waitFor({ state: 'visible' });
+    await rows.filter({ hasText: 'case.license_expiring' }).getByText('证照到期提醒').waitFor({ state: 'visible' });
+    // only this case's entries are left once the filter applies
+    await expect.poll(() => admin.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.license_cancelled' }).count()).toBe(1);
+    await screenshot(admin, 'license-admin-audit');
+  });
+
+  it('verifies licenses for the public: 已注销, 有效 with the PDF compared, an unknown number', { timeout: 180_000 }, async () => {
+    // the enterprise downloads its license (the PDF is made then: its fingerprint is what is verified)
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const pdf = await fetch(`${run.server.baseUrl}/api/v1/cases/${valid.caseId}/documents/${valid.id}/pdf`, { headers: { cookie: enterprise.cookie } });
+    expect(pdf.status).toBe(200);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // a fresh context: nobody signed in
+    const page = await newPage();
+    await page.goto('/');
+    await page.getByTestId('header-login').waitFor({ state: 'visible' });
+    await page.getByTestId('footer-verify').click();
+    await page.waitForURL(/\/verify$/);
+    await page.getByRole('heading', { name: '证照核验' }).waitFor({ state: 'visible' });
+
+    // 1: the license cancelled
+    await page.goto(`/verify/${cancelled.number}`);
+    const verdict = page.getByTestId('verify-verdict');
+    await verdict.getByTestId('verify-verdict-word').getByText('已注销', { exact: true }).waitFor({ state: 'visible' });
+    expect(await verdict.getAttribute('data-state')).toBe('cancelled');
+    await verdict.getByTestId('verify-cancel-ground').getByText(ground, { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('verify-holder').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-verify-cancelled');
+
+    // 2: the valid one, typed in, and its PDF compared
+    await page.getByTestId('verify-input').locator('input').fill(valid.number);
+    await page.getByTestId('verify-input').locator('input').press('Enter');
+    await page.waitForURL(`**/verify/${valid.number}`);
+    await verdict.getByTestId('verify-verdict-word').getByText('有效', { exact: true }).waitFor({ state: 'visible' });
+    expect(await verdict.getAttribute('data-state')).toBe('valid');
+    const file = page.getByTestId('verify-pdf').locator('input[type=file]');
+    await file.setInputFiles({ name: `食品经营许可证-${valid.number}.pdf`, mimeType: 'application/pdf', buffer: bytes });
+    const compared = page.getByTestId('verify-compare');
+    await compared.getByText('一致', { exact: false }).first().waitFor({ state: 'visible' });
+    expect(await compared.getAttribute('data-match')).toBe('true');
+    await screenshot(page, 'license-admin-verify-valid');
+    // a copy altered by one byte
+    const altered = Buffer.from(bytes);
+    altered[altered.length - 2] = altered[altered.length - 2]! ^ 1;
+    await file.setInputFiles({ name: '改动过的证照.pdf', mimeType: 'application/pdf', buffer: altered });
+    await page.locator('[data-testid=verify-compare][data-match=false]').getByText('不一致', { exact: false }).first().waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-verify-differ');
+
+    // 3: a number not issued here
+    await page.getByTestId('verify-input').locator('input').fill('ZZ-0000-000000');
+    await page.getByTestId('verify-input').locator('input').press('Enter');
+    await page.getByTestId('verify-not-found').getByText('未查到该编号的证照').waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-verify-unknown');
+    // a malformed one is not sent
+    await page.getByTestId('verify-input').locator('input').fill('证照 123');
+    await page.getByTestId('verify-input').locator('input').press('Enter');
+    await page.getByTestId('verify-bad-number').waitFor({ state: 'visible' });
+
+    // 4: in English
+    const en = await newPage('en');
+    await en.goto(`/verify/${valid.number}?lang=en`);
+    await en.getByTestId('verify-verdict-word').getByText('Valid', { exact: true }).waitFor({ state: 'visible' });
+    await en.getByRole('heading', { name: 'Verify a license' }).waitFor({ state: 'visible' });
+    await screenshot(en, 'license-admin-verify-en');
+    expect(errors).toEqual([]);
+  });
+});
