@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
-import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
-import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
+import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
+import { fillFoodForm, startFoodStory, type FoodStory } from './food-license.ts';
 import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts';
 
 /*
@@ -19,8 +16,8 @@ import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts'
 /** 食品经营许可 at 云州市市场监督管理局: an item that allows applying by commitment. */
 let foodItemCode = '';
 
+let story: FoodStory;
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 let creditCode = '';
@@ -28,18 +25,13 @@ let caseId = 0;
 let caseNumber = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-commitment-e2e-'));
-  // uploads land in this run's own directory, not the checkout's data/
-  run = await startBrowserRun({ dataDir });
+  story = await startFoodStory('commitment', { name: '经营场所平面图.pdf', text: 'Premises layout' });
+  ({ run, foodItemCode, pdfPath, creditCode } = story);
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '经营场所平面图.pdf', 'Premises layout');
-  creditCode = await enterpriseCreditCode(run.server);
-  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
-  await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await story?.close();
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

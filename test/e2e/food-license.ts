@@ -1,12 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { signIn, type TestServer } from '../harness.ts';
-import { choose } from './support.ts';
+import { choose, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 
 /**
- * 食品经营许可 as the browser stories of its practices use it (告知承诺制, 容缺受理): the demo enterprise that applies
- * for it, and its form as the enterprise fills it in.
+ * 食品经营许可 as the browser stories of its practices use it (告知承诺制, 容缺受理, its license's renewal and
+ * cancellation): the demo enterprise that applies for it, and its form as the enterprise fills it in.
  */
+
+export interface FoodStory {
+  run: BrowserRun;
+  /** the run's own directory: uploads land there, not in the checkout's data/ */
+  dataDir: string;
+  /** a PDF to upload, when the story asked for one */
+  pdfPath: string;
+  creditCode: string;
+  foodItemCode: string;
+  close(): Promise<void>;
+}
+
+/** A browser run for a 食品经营许可 story (`label` names its directory), with a PDF named `pdf` to upload. */
+export async function startFoodStory(label: string, pdf?: { name: string; text: string }): Promise<FoodStory> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `ow-${label}-e2e-`));
+  const run = await startBrowserRun({ dataDir });
+  return {
+    run,
+    dataDir,
+    pdfPath: pdf ? writePdf(dataDir, pdf.name, pdf.text) : '',
+    creditCode: await enterpriseCreditCode(run.server),
+    foodItemCode: (await publishedItem(run.server, '食品经营许可')).code,
+    async close() {
+      await run.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** The item of the demo catalog published under `name` (the city's own, not a delegated copy). */
 export async function publishedItem(server: TestServer, name: string): Promise<{ id: number; code: string }> {

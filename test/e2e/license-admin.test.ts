@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
-import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
-import { publishedItem } from './food-license.ts';
+import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
+import { startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 证照管理 and 证照核验 through the UI: enterprise1 (云州青禾食品有限公司) is granted three 食品经营许可 (through the
@@ -21,8 +18,8 @@ import { publishedItem } from './food-license.ts';
  * number (未查到). The server allows an address sixty checks a minute: the story makes a handful.
  */
 
+let story: FoodStory;
 let run: BrowserRun;
-let dataDir: string;
 let errors: string[] = [];
 let foodItemCode = '';
 type Issued = { caseId: number; caseNumber: string; id: number; number: string };
@@ -34,15 +31,13 @@ let stale: Issued;
 type Ledger = { items: { id: number; number: string; state: string; mayCancel: boolean; cancelGround: string | null; cancelNote: string | null }[] };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-license-admin-e2e-'));
-  run = await startBrowserRun({ dataDir });
+  story = await startFoodStory('license-admin');
+  ({ run, foodItemCode } = story);
   errors = run.errors;
-  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
-  await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await story?.close();
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
-import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
-import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
+import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
+import { fillFoodForm, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50) through the UI: enterprise1
@@ -22,8 +19,8 @@ import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-licens
  * decision (延续超期决定). Last, the new license runs out with no renewal: 已过期, applied for anew.
  */
 
+let story: FoodStory;
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 let creditCode = '';
@@ -48,18 +45,13 @@ type Held = {
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-licenses-e2e-'));
-  // uploads land in this run's own directory, not the checkout's data/
-  run = await startBrowserRun({ dataDir });
+  story = await startFoodStory('licenses', { name: '食品经营许可延续申请书.pdf', text: 'Renewal application' });
+  ({ run, foodItemCode, pdfPath, creditCode } = story);
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '食品经营许可延续申请书.pdf', 'Renewal application');
-  creditCode = await enterpriseCreditCode(run.server);
-  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
-  await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await story?.close();
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindToleratedDue } from '../../src/modules/cases/reminders.ts';
-import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
-import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-license.ts';
+import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
+import { fillFoodForm, publishedItem, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 容缺受理 (acceptance with materials to follow) through the UI: the guide of 食品经营许可 marks its list of food-safety
@@ -18,8 +15,8 @@ import { enterpriseCreditCode, fillFoodForm, publishedItem } from './food-licens
  * On the way, the catalog administrator's editor shows the 容缺后补 mark of 公共场所卫生许可's hygiene rules.
  */
 
+let story: FoodStory;
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 let creditCode = '';
@@ -32,18 +29,13 @@ let overdue = { id: 0, number: '' };
 const rulesName = '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-tolerated-e2e-'));
-  // uploads land in this run's own directory, not the checkout's data/
-  run = await startBrowserRun({ dataDir });
+  story = await startFoodStory('tolerated', { name: '食品安全规章制度目录.pdf', text: 'Food safety rules' });
+  ({ run, foodItemCode, pdfPath, creditCode } = story);
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '食品安全规章制度目录.pdf', 'Food safety rules');
-  creditCode = await enterpriseCreditCode(run.server);
-  foodItemCode = (await publishedItem(run.server, '食品经营许可')).code;
 }, 120_000);
 
 afterAll(async () => {
-  await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await story?.close();
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
