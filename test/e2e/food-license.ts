@@ -67,3 +67,19 @@ export async function fillFoodForm(page: Page, creditCode: string) {
   await page.locator('#safetyOfficer').fill('林国栋');
   await page.locator('#contactPhone').fill('13600000003');
 }
+
+/** Accept (clerk1) and approve every open task (head1) until the case is concluded: its license is issued. */
+export async function grantThrough(server: TestServer, caseId: number) {
+  const clerk = await signIn(server, 'clerk1');
+  const head = await signIn(server, 'head1');
+  const act = (c: typeof clerk, body: Record<string, unknown>) => c.post(`/api/v1/cases/${caseId}/actions`, body);
+  const accepted = await act(clerk, { action: 'accept' });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  let kase = accepted.body as { status: string; tasks: { id: number; state: string }[] };
+  for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
+    const r = await act(head, { action: 'approve', taskId: open.id, opinion: '同意' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    kase = r.body;
+  }
+  expect(kase.status).toBe('concluded');
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn, type Client } from '../harness.ts';
+import { signIn } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { startFoodStory, type FoodStory } from './food-license.ts';
+import { grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 证照管理 and 证照核验 through the UI: enterprise1 (云州青禾食品有限公司) is granted three 食品经营许可 (through the
@@ -41,7 +41,6 @@ afterAll(async () => {
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
-const act = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/actions`, body);
 const ledgerRow = (page: Page, id: number) => page.getByTestId('issued-licenses-table').locator(`tr[data-license="${id}"]`);
 const ground = '被许可的法人或者其他组织依法终止';
 const note = '该企业已于本月办理注销登记（云州市监注销字〔2025〕第 18 号）';
@@ -57,17 +56,7 @@ async function grantFoodLicense(): Promise<Issued> {
   });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
   const caseId = applied.body.id as number;
-  const clerk = await signIn(run.server, 'clerk1');
-  const head = await signIn(run.server, 'head1');
-  const accepted = await act(clerk, caseId, { action: 'accept' });
-  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-  let kase = accepted.body as { status: string; tasks: { id: number; state: string }[] };
-  for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
-    const r = await act(head, caseId, { action: 'approve', taskId: open.id, opinion: '同意' });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    kase = r.body;
-  }
-  expect(kase.status).toBe('concluded');
+  await grantThrough(run.server, caseId);
   const held = (await enterprise.get('/api/v1/licenses')).body.items as { id: number; number: string; caseId: number }[];
   const license = held.find((l) => l.caseId === caseId)!;
   return { caseId, caseNumber: applied.body.number as string, id: license.id, number: license.number };

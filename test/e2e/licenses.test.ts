@@ -4,7 +4,7 @@ import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { fillFoodForm, startFoodStory, type FoodStory } from './food-license.ts';
+import { fillFoodForm, grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50) through the UI: enterprise1
@@ -55,7 +55,6 @@ afterAll(async () => {
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
-const act = (client: Client, id: number, body: Record<string, unknown>) => client.post(`/api/v1/cases/${id}/actions`, body);
 const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
 const held = async (client: Client): Promise<Held[]> => {
   const r = await client.get('/api/v1/licenses');
@@ -78,20 +77,7 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_4
 /** A civil day as the pages show it in Chinese: 2031/11/27. */
 const shown = (day: string) => day.replaceAll('-', '/');
 
-/** Accept (clerk1) and approve every open task (head1) until the case is concluded: the license is issued. */
-async function grant(caseId: number) {
-  const clerk = await signIn(run.server, 'clerk1');
-  const head = await signIn(run.server, 'head1');
-  const accepted = await act(clerk, caseId, { action: 'accept' });
-  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-  let kase = accepted.body as { status: string; tasks: { id: number; state: string }[] };
-  for (let open = kase.tasks.find((t) => t.state === 'open'); open; open = kase.tasks.find((t) => t.state === 'open')) {
-    const r = await act(head, caseId, { action: 'approve', taskId: open.id, opinion: '同意' });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    kase = r.body;
-  }
-  expect(kase.status).toBe('concluded');
-}
+const grant = (caseId: number) => grantThrough(run.server, caseId);
 
 describe('证照有效期与延续: a 食品经营许可 running out, renewed online, replaced by the new one', () => {
   it('grants enterprise1 a 食品经营许可 valid five years (through the API), and moves its end forty days on', { timeout: 120_000 }, async () => {

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { oneOf, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { StatusTag } from '../cases/shared/labels.tsx';
-import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilText } from '../cases/shared/Licenses.tsx';
+import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilColumn } from '../cases/shared/Licenses.tsx';
 import { CancelLicenseDialog } from './CancelLicenseDialog.tsx';
 import '../cases/cases.css';
 import '../cases/portal/licenses.css';
@@ -89,16 +89,7 @@ export function IssuedLicensesPage() {
         </div>
       ),
     },
-    {
-      title: t('lic.col.validUntil'),
-      dataIndex: 'validUntil',
-      width: 110,
-      render: (v: string | null) => (
-        <span className="nowrap-cell" data-testid="license-valid-until">
-          {validUntilText(v, locale, t)}
-        </span>
-      ),
-    },
+    validUntilColumn(locale, t),
     {
       title: t('lic.col.state'),
       dataIndex: 'state',

@@ -9,7 +9,7 @@ import { useHeldLicenses, type CaseStatus, type HeldLicense } from '../../../api
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { StatusTag } from '../shared/labels.tsx';
-import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilText } from '../shared/Licenses.tsx';
+import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilColumn } from '../shared/Licenses.tsx';
 import '../cases.css';
 import './licenses.css';
 
@@ -45,16 +45,7 @@ export function MyLicensesPage() {
     },
     { title: t('lic.col.issuer'), dataIndex: 'issuer' },
     { title: t('lic.col.issuedAt'), dataIndex: 'issuedAt', width: 110, render: (v: string) => <span className="nowrap-cell">{dayOf(v, locale)}</span> },
-    {
-      title: t('lic.col.validUntil'),
-      dataIndex: 'validUntil',
-      width: 110,
-      render: (v: string | null) => (
-        <span className="nowrap-cell" data-testid="license-valid-until">
-          {validUntilText(v, locale, t)}
-        </span>
-      ),
-    },
+    validUntilColumn(locale, t),
     {
       title: t('lic.col.state'),
       dataIndex: 'state',

@@ -32,6 +32,18 @@ export function todayYmd(at = Date.now()): string {
 /** 有效期至: the last day, or 长期有效. */
 export const validUntilText = (validUntil: string | null | undefined, locale: Locale, t: LicT) => (validUntil ? civilDay(validUntil, locale) : t('lic.noEnd'));
 
+/** The 有效期至 column of a list of licenses (我的证照, 证照管理). */
+export const validUntilColumn = (locale: Locale, t: LicT) => ({
+  title: t('lic.col.validUntil'),
+  dataIndex: 'validUntil',
+  width: 110,
+  render: (v: string | null) => (
+    <span className="nowrap-cell" data-testid="license-valid-until">
+      {validUntilText(v, locale, t)}
+    </span>
+  ),
+});
+
 export const licenseStateColor: Record<IssuedLicenseState, string> = {
   valid: 'green',
   expiring: 'orange',
