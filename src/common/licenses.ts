@@ -9,6 +9,9 @@ export function issuesLicense(c: { resultType?: string; resultLicenseType?: stri
 /** 行政许可法 art. 50: a renewal is applied for thirty days before the license runs out, unless the law says otherwise. */
 export const defaultRenewalLead = { value: 30, unit: 'day' } as const;
 
+/** What an application does for a license the applicant holds: renew it (延续) or change what it records (变更). */
+export type LicenseAction = 'renew' | 'change';
+
 /**
  * A license's state: valid; expiring (its renewal deadline is near or past, none applied for); expired; or past its
  * last day with a renewal in hand, which counts as renewed until the renewal is decided (视为准予延续, 行政许可法 art. 50).
@@ -34,8 +37,12 @@ export interface HeldLicense {
   state: LicenseState;
   /** a renewal applied for and not yet decided */
   renewal: { id: number; number: string; status: string } | null;
-  /** whether a renewal may be applied for now: it runs out, has not, and none is in hand */
+  /** a change (变更) applied for and not yet decided */
+  change: { id: number; number: string; status: string } | null;
+  /** whether a renewal may be applied for now: it runs out, has not, and nothing is in hand for it */
   mayRenew: boolean;
+  /** whether a change may be applied for now: it has not run out, and nothing is in hand for it */
+  mayChange: boolean;
 }
 
 /** 注销's grounds (行政许可法 art. 70), and a holder giving the license up. */
@@ -79,6 +86,7 @@ export interface IssuedLicense {
   caseId: number;
   caseNumber: string;
   renewal: { id: number; number: string; status: string } | null;
+  change: { id: number; number: string; status: string } | null;
   cancelledAt: string | null;
   cancelGround: LicenseCancelGround | null;
   cancelNote: string | null;

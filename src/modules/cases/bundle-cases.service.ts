@@ -44,7 +44,11 @@ const terminal: CaseStatus[] = ['concluded', 'delivered', 'refused', 'withdrawn'
 
 export async function applyForBundle(ctx: WriteContext, deps: Deps, input: ApplyBundleInput) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  if (input.renews) throw new AppError('VALIDATION_FAILED', { field: 'renews', reason: 'a license is renewed by an application for its item, not a bundle' });
+  if (input.renews || input.changes)
+    throw new AppError('VALIDATION_FAILED', {
+      field: input.renews ? 'renews' : 'changes',
+      reason: 'a license is renewed or changed by an application for its item, not a bundle',
+    });
   const bundle = await getBundle(ctx.tx, input.bundleCode);
   // the results go out together, among the methods the bundle's guide offers: the choice is the bundle application's
   const delivery = deliveryChoiceOf(deps, bundle.content.deliveryMethods, input.delivery);

@@ -256,8 +256,9 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     commitmentCheck: kase.by_commitment ? await commitmentCheckOf(db, actor, kase.id) : null,
     /** the grant was revoked (撤销): the check found the commitment false */
     revokedAt: kase.revoked_at?.toISOString() ?? null,
-    // 延续: the license this application renews, with the case that issued it
-    renews: kase.renews_license_id === null ? null : await renewedLicense(db, kase.renews_license_id),
+    // 延续 / 变更: the license this application renews or changes, with the case that issued it
+    renews: kase.for_license_id !== null && kase.license_action === 'renew' ? await renewedLicense(db, kase.for_license_id) : null,
+    changes: kase.for_license_id !== null && kase.license_action === 'change' ? await renewedLicense(db, kase.for_license_id) : null,
     /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
     toleratedDueAt: kase.tolerated_due_at?.toISOString() ?? null,
     form,
@@ -863,7 +864,7 @@ export async function backupPosts(db: Db, accountId: number) {
   return { restricted, covering, awayUntil: me?.away_until && me.away_until.getTime() > Date.now() ? me.away_until.toISOString() : null };
 }
 
-/** The license a renewal names, as its case page shows it. */
+/** The license a renewal or a change names, as its case page shows it. */
 async function renewedLicense(db: Executor, licenseId: number) {
   const r = await db
     .selectFrom('case_document as d')

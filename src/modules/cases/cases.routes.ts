@@ -109,6 +109,8 @@ const ApplyBody = Type.Object(
     commitment: Type.Optional(Type.Boolean()),
     /** 延续: the held license (GET /licenses) this application renews */
     renews: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    /** 变更: the held license whose particulars this application changes */
+    changes: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
   },
   { additionalProperties: false },
 );
@@ -543,7 +545,9 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 renewBy: Nullable(Type.String({ format: 'date' })),
                 state: Type.Union([Type.Literal('valid'), Type.Literal('expiring'), Type.Literal('expired'), Type.Literal('deemed_renewed')]),
                 renewal: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
+                change: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
                 mayRenew: Type.Boolean(),
+                mayChange: Type.Boolean(),
               }),
             ),
             total: Type.Integer(),

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DeliveryMethod } from '../../common/delivery.ts';
+import type { LicenseAction } from '../../common/licenses.ts';
 
 export type CaseStatus = 'submitted' | 'notified' | 'in_progress' | 'awaiting_supplement' | 'decided' | 'concluded' | 'delivered' | 'refused' | 'withdrawn';
 export type Channel = 'window' | 'online' | 'mobile' | 'terminal' | 'post';
@@ -46,8 +47,9 @@ export interface KaseTable {
   revoked_at: Generated<Date | null>;
   /** 容缺受理: the day by which the materials accepted to follow are handed in (null once they all are) */
   tolerated_due_at: Generated<Date | null>;
-  /** 延续: the license (its case_document) this application renews */
-  renews_license_id: Generated<number | null>;
+  /** 延续 / 变更: the license (its case_document) this application renews or changes, and which of the two */
+  for_license_id: Generated<number | null>;
+  license_action: Generated<LicenseAction | null>;
   /** a bundle application (一件事): set on the parent case */
   bundle_id: Generated<number | null>;
   /** the bundle's parent case, on each child case */

@@ -346,8 +346,10 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it
     const name = c.resultLicenseType || c.resultName;
-    // 证照有效期: from the decision's day, or for a renewal (延续) on from the license it renews, which it replaces
-    const { validUntil, renewed } = await licenseValidity(ctx.tx, kase, c, kase.decided_at ?? new Date());
+    // 证照有效期: from the decision's day; for a renewal (延续) on from the license it renews, for a change (变更) until
+    // the changed license's end — and the new license replaces the one renewed or changed
+    const { validUntil, replaced } = await licenseValidity(ctx.tx, kase, c, kase.decided_at ?? new Date());
+    const [verb, replacedLabel] = replaced?.action === 'change' ? ['变更', '变更原证'] : ['延续', '延续原证'];
     const content: Content = {
       title: name,
       caseNumber: f.number,
@@ -360,12 +362,12 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         ['许可事项', f.subject],
         ['发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
-        ...(c.resultValidity ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),
-        ...(renewed ? ([['延续原证', renewed.number]] as [string, string][]) : []),
+        ...(c.resultValidity || validUntil ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),
+        ...(replaced ? ([[replacedLabel, replaced.number]] as [string, string][]) : []),
       ],
       body: [
-        renewed
-          ? `经审查，${f.applicantName}申请延续的“${f.subject}”符合法定条件，准予延续，特发此证。原证（${renewed.number}）自本证生效之日起作废。`
+        replaced
+          ? `经审查，${f.applicantName}申请${verb}的“${f.subject}”符合法定条件，准予${verb}，特发此证。原证（${replaced.number}）自本证生效之日起作废。`
           : `经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`,
       ],
       notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumberMark}。可扫描二维码核验。`],
@@ -382,9 +384,9 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         validUntil,
       }),
     );
-    // the renewed license is replaced by the new one (no longer held, no longer renewed)
-    if (renewed)
-      await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', renewed.id).where('superseded_at', 'is', null).execute();
+    // the license renewed or changed is replaced by the new one (no longer held, renewed or changed)
+    if (replaced)
+      await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', replaced.id).where('superseded_at', 'is', null).execute();
   }
 }
 
@@ -483,7 +485,19 @@ export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db
     .selectFrom('case_document as d')
     .leftJoin('stored_file as f', 'f.id', 'd.file_id')
-    .select(['d.id', 'd.kind', 'd.number', 'd.title', 'd.payment_id', 'd.sha256', 'd.created_at', 'd.rendered_at', 'f.size', 'd.superseded_at', 'd.cancelled_at'])
+    .select([
+      'd.id',
+      'd.kind',
+      'd.number',
+      'd.title',
+      'd.payment_id',
+      'd.sha256',
+      'd.created_at',
+      'd.rendered_at',
+      'f.size',
+      'd.superseded_at',
+      'd.cancelled_at',
+    ])
     .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
     .where('d.case_id', '=', caseId)
     .orderBy('d.id')

@@ -33,7 +33,7 @@ import type { Channel } from './cases.tables.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
-import { referencedLicense, requireRenewable, takeHeldLicenses } from './licenses.ts';
+import { licenseApplication, referencedLicense, takeHeldLicenses } from './licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
@@ -76,7 +76,8 @@ const caseInsertStatement = shapedStatement(
       | 'delivery_choice'
       | 'delivery_address_enc'
       | 'by_commitment'
-      | 'renews_license_id'
+      | 'for_license_id'
+      | 'license_action'
     > & { numberPrefix: string },
   ) =>
     db
@@ -101,7 +102,8 @@ const caseInsertStatement = shapedStatement(
         delivery_choice: v.delivery_choice,
         delivery_address_enc: v.delivery_address_enc,
         by_commitment: v.by_commitment,
-        renews_license_id: v.renews_license_id,
+        for_license_id: v.for_license_id,
+        license_action: v.license_action,
         ...nothingYet,
       })
       .returningAll(),
@@ -138,6 +140,8 @@ export interface ApplyInput {
   commitment?: boolean;
   /** 延续: the held license (HeldLicense.id) this application renews */
   renews?: number | null;
+  /** 变更: the held license whose particulars this application changes */
+  changes?: number | null;
 }
 
 /**
@@ -230,8 +234,9 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);
-  // 延续: the license renewed, the applicant's, of this item, still valid, with no renewal in hand
-  const renews = input.renews ? await requireRenewable(ctx.tx, applicantId, item.itemId, item.content, input.renews) : null;
+  // 延续: the license renewed, the applicant's, of this item, still valid, with nothing else in hand for it;
+  // 变更: the license changed, on the same terms, but it need not run out
+  const forLicense = await licenseApplication(ctx.tx, applicantId, item.itemId, item.content, input);
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -254,7 +259,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
         notice_due_at: await noticeDue(ctx, item.regionId, now),
         ...delivery,
         by_commitment: byCommitment,
-        renews_license_id: renews,
+        for_license_id: forLicense?.id ?? null,
+        license_action: forLicense?.action ?? null,
       }),
     )
   ).rows[0] as CaseRow;
@@ -287,7 +293,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     version: item.version,
     urgent: !!input.urgent,
     ...(byCommitment ? { commitment: true } : {}),
-    ...(renews ? { renews } : {}),
+    ...(forLicense ? { [forLicense.action === 'renew' ? 'renews' : 'changes']: forLicense.id } : {}),
     // the licenses the applicant chose to hand in (用证), on the record with the application
     ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
   });

@@ -233,6 +233,41 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect(findings.rows).toEqual([{ number: old.number, until: formatDate(today() - 3) }]);
   });
 
+  it('changes what a license records until the same end (变更), one application for a license at a time', async () => {
+    const kase = await granted();
+    const old = (await licenseOf(kase.id))!;
+    await endIn(old.id, 40);
+    const both = await application({ renews: old.id, changes: old.id });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details).toMatchObject({ field: 'changes' });
+
+    const filed = await application({ changes: old.id, commitment: true });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const changing = (await enterprise.get(`/api/v1/cases/${filed.body.id}`)).body as Kase & { changes: Kase['renews'] };
+    expect(changing.changes).toMatchObject({ id: old.id, number: old.number });
+    expect(changing.renews).toBeNull();
+    expect(changing.timeline.find((e) => e.type === 'submitted')?.payload).toMatchObject({ changes: old.id });
+    // a change in hand: nothing else is applied for the license; it still runs out as it would
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'expiring', mayRenew: false, mayChange: false, renewal: null, change: { id: filed.body.id } });
+    const renewal = await application({ renews: old.id });
+    expect(renewal.status).toBe(409);
+    expect(renewal.body.error.details).toMatchObject({ caseNumber: filed.body.number });
+
+    const accepted = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
+    const decided = (await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予变更' })).body as Kase;
+    const fresh = decided.documents.find((d) => d.kind === 'license')!;
+    expect(fresh.validUntil).toBe(formatDate(today() + 40));
+    const text = await reader.pdfText(server, enterprise, decided.id, fresh);
+    expect(text).toContain('准予变更');
+    expect(text).toContain(old.number);
+    const held = await licenses();
+    expect(held.find((l) => l.id === old.id)).toBeUndefined();
+    expect(held.find((l) => l.id === fresh.id)).toMatchObject({ state: 'expiring', mayRenew: true, mayChange: true });
+    // a change is no renewal: nothing for supervision, whenever it is decided
+    await server.drainOutbox();
+    expect((await server.sql("SELECT 1 FROM supervision_finding WHERE case_id = $1 AND kind = 'late_renewal'", [decided.id])).rows).toHaveLength(0);
+  });
+
   it('lets a renewal withdrawn leave the license to run out as it would', async () => {
     const kase = await granted();
     const old = (await licenseOf(kase.id))!;

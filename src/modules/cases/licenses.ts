@@ -5,7 +5,14 @@ import { hasPermission, requireAccess, scopeOf, type Actor } from '../../server/
 import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { mayActFor } from '../identity/agents.service.ts';
-import { licenseCancelGroundText, type HeldLicense, type IssuedLicense, type LicenseCancelGround, type LicenseState } from '../../common/licenses.ts';
+import {
+  licenseCancelGroundText,
+  type HeldLicense,
+  type IssuedLicense,
+  type LicenseAction,
+  type LicenseCancelGround,
+  type LicenseState,
+} from '../../common/licenses.ts';
 import { dateOfInstant, dayNumber, formatDate, fromDayNumber, isWeekend, parseDate } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
@@ -82,16 +89,20 @@ export function licenseState(today: number, validUntil: number | null, renewBy: 
   return 'valid';
 }
 
-/** A renewal in hand: applied for, not withdrawn, refused or decided. */
-const renewalInHandSql = (licenseId: string) =>
-  sql<{ id: number; number: string; status: string } | null>`(
-    SELECT json_build_object('id', r.id, 'number', r.number, 'status', r.status) FROM kase r
-    WHERE r.renews_license_id = ${sql.ref(licenseId)} AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused')
+/** What is in hand for a license: a renewal or a change applied for, not withdrawn, refused or decided. */
+const inHandSql = (licenseId: string) =>
+  sql<{ id: number; number: string; status: string; action: LicenseAction } | null>`(
+    SELECT json_build_object('id', r.id, 'number', r.number, 'status', r.status, 'action', r.license_action) FROM kase r
+    WHERE r.for_license_id = ${sql.ref(licenseId)} AND r.decided_at IS NULL AND r.status NOT IN ('withdrawn', 'refused')
     ORDER BY r.id DESC LIMIT 1)`;
+
+/** The case in hand for a license, if it does what `action` says. */
+const inHandFor = (inHand: { id: number; number: string; status: string; action: LicenseAction } | null, action: LicenseAction) =>
+  inHand && inHand.action === action ? { id: inHand.id, number: inHand.number, status: inHand.status } : null;
 
 /**
  * Every license with what its state is read from: its case (revoked?), holder, issuer, item (its code and renewal
- * lead), the renewal in hand, and what else ended it (replaced by a renewal, cancelled).
+ * lead), the renewal or change in hand, and what else ended it (replaced by a renewal's or a change's, cancelled).
  */
 function licenseRows(db: Executor) {
   return db
@@ -124,7 +135,7 @@ function licenseRows(db: Executor) {
       'o.name as issuer',
       'o.path as org_path',
       sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
-      renewalInHandSql('d.id').as('renewal'),
+      inHandSql('d.id').as('in_hand'),
     ])
     .where('d.kind', '=', 'license');
 }
@@ -157,7 +168,7 @@ async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
       today,
       validUntil,
       renewBy: renewBy === null ? null : formatDate(renewBy),
-      state: licenseState(today, validUntil, renewBy, row.renewal !== null),
+      state: licenseState(today, validUntil, renewBy, inHandFor(row.in_hand, 'renew') !== null),
     });
   }
   return out;
@@ -179,8 +190,11 @@ async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now
     validUntil: r.valid_until,
     renewBy,
     state,
-    renewal: r.renewal,
-    mayRenew: validUntil !== null && today <= validUntil && r.renewal === null,
+    renewal: inHandFor(r.in_hand, 'renew'),
+    change: inHandFor(r.in_hand, 'change'),
+    // one application for a license at a time; a renewal only before its end, a change while it holds
+    mayRenew: validUntil !== null && today <= validUntil && r.in_hand === null,
+    mayChange: state !== 'expired' && r.in_hand === null,
   }));
 }
 
@@ -262,52 +276,64 @@ export async function takeHeldLicenses(
 }
 
 /**
- * 延续: the license an application for `itemId` renews, checked — a license the applicant holds, issued by the same
- * item, with a period of validity, not yet run out (art. 50: a renewal is applied for before the license ends; after,
- * the applicant applies anew), and with no other renewal in hand (409). Answers its id.
+ * 延续 / 变更: the license an application for `itemId` renews or changes (`renews` or `changes`, not both), checked —
+ * a license the applicant holds, issued by the same item, not run out (art. 50: a renewal is applied for before the
+ * license ends; after, the applicant applies anew), with nothing else in hand for it (409); a renewal also needs a
+ * license that runs out, of an item that gives a period. Answers the license and what is done for it, or null.
  */
-export async function requireRenewable(db: Executor, applicantId: number, itemId: number, content: ItemContent, licenseId: number): Promise<number> {
-  const invalid = (reason: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field: 'renews', reason, licenseId, ...more });
-  if (!content.resultValidity) throw invalid('this item issues no license with a period of validity to renew');
+export async function licenseApplication(
+  db: Executor,
+  applicantId: number,
+  itemId: number,
+  content: ItemContent,
+  input: { renews?: number | null; changes?: number | null },
+): Promise<{ id: number; action: LicenseAction } | null> {
+  if (input.renews && input.changes)
+    throw new AppError('VALIDATION_FAILED', { field: 'changes', reason: 'an application renews a license or changes it, not both' });
+  const licenseId = input.renews ?? input.changes;
+  if (!licenseId) return null;
+  const action: LicenseAction = input.renews ? 'renew' : 'change';
+  const field = action === 'renew' ? 'renews' : 'changes';
+  const invalid = (reason: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field, reason, licenseId, ...more });
+  if (action === 'renew' && !content.resultValidity) throw invalid('this item issues no license with a period of validity to renew');
   const row = await licensesQuery(db, applicantId).where('d.id', '=', licenseId).executeTakeFirst();
   if (!row) throw invalid('the applicant holds no such license');
-  if (row.item_id !== itemId) throw invalid(`this license was not issued by this item: renew it with item ${row.item_code}`, { itemCode: row.item_code });
+  if (row.item_id !== itemId) throw invalid(`this license was not issued by this item: apply with item ${row.item_code}`, { itemCode: row.item_code });
   const [license] = await describeLicenses(db, [row]);
-  if (license!.validUntil === null) throw invalid('this license is valid without end: it is not renewed');
-  if (license!.renewal)
+  if (action === 'renew' && license!.validUntil === null) throw invalid('this license is valid without end: it is not renewed');
+  if (row.in_hand)
     throw new AppError('CONFLICT', {
-      reason: 'a renewal of this license is in hand already',
-      caseId: license!.renewal.id,
-      caseNumber: license!.renewal.number,
+      reason: `a ${row.in_hand.action === 'renew' ? 'renewal' : 'change'} of this license is in hand already`,
+      caseId: row.in_hand.id,
+      caseNumber: row.in_hand.number,
     });
   if (license!.state === 'expired') throw invalid('this license has expired: apply anew', { validUntil: license!.validUntil });
-  return licenseId;
+  return { id: licenseId, action };
 }
 
 /**
- * A license's last day as a grant issues it: from the decision's day, or — for a renewal — on from the last day of the
- * license it renews, even when decided after it (a license whose renewal was not decided by its last day counted as
- * renewed meanwhile), which the new one then replaces. Null: the item gives no period (长期有效). Answers the day and,
- * for a renewal, the license renewed.
+ * A license's last day as a grant issues it, and the license it replaces: from the decision's day; for a renewal
+ * (延续) on from the last day of the license it renews, even when decided after it (a license whose renewal was not
+ * decided by its last day counted as renewed meanwhile); for a change (变更) the changed license's own last day. The
+ * new license replaces the one renewed or changed. Null: without end (长期有效).
  */
 export async function licenseValidity(db: Executor, kase: CaseRow, content: ItemContent, decidedAt: Date) {
-  if (!content.resultValidity) return { validUntil: null, renewed: null };
+  const old =
+    kase.for_license_id === null
+      ? undefined
+      : await db
+          .selectFrom('case_document')
+          .select(['id', 'number', sql<string | null>`valid_until::text`.as('valid_until')])
+          .where('id', '=', kase.for_license_id)
+          .where('superseded_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .executeTakeFirst();
+  const replaced = old && kase.license_action ? { id: old.id, number: old.number, validUntil: old.valid_until, action: kase.license_action } : null;
+  if (replaced?.action === 'change') return { validUntil: replaced.validUntil, replaced };
+  if (!content.resultValidity) return { validUntil: null, replaced };
+  if (replaced?.validUntil) return { validUntil: formatDate(validityEnd(parseDate(replaced.validUntil)! + 1, content.resultValidity)), replaced };
   const { today } = await todayIn(db, kase.region_id, decidedAt.getTime());
-  if (kase.renews_license_id !== null) {
-    const old = await db
-      .selectFrom('case_document')
-      .select(['id', 'number', sql<string | null>`valid_until::text`.as('valid_until')])
-      .where('id', '=', kase.renews_license_id)
-      .where('superseded_at', 'is', null)
-      .executeTakeFirst();
-    const oldEnd = old?.valid_until ? parseDate(old.valid_until)! : null;
-    if (old && oldEnd !== null)
-      return {
-        validUntil: formatDate(validityEnd(oldEnd + 1, content.resultValidity)),
-        renewed: { id: old.id, number: old.number, validUntil: old.valid_until! },
-      };
-  }
-  return { validUntil: formatDate(validityEnd(today, content.resultValidity)), renewed: null };
+  return { validUntil: formatDate(validityEnd(today, content.resultValidity)), replaced };
 }
 
 /** A license's state as anyone verifying it is told. */
@@ -325,7 +351,7 @@ export async function verifyLicense(db: Executor, number: string) {
     // the license that replaced it: its renewal's
     .select(
       sql<string | null>`(SELECT n.number FROM kase r JOIN case_document n ON n.case_id = r.id AND n.kind = 'license'
-        WHERE r.renews_license_id = d.id AND r.decision = 'granted' ORDER BY n.id DESC LIMIT 1)`.as('replaced_by'),
+        WHERE r.for_license_id = d.id AND r.decision = 'granted' ORDER BY n.id DESC LIMIT 1)`.as('replaced_by'),
     )
     .where('d.number', '=', number)
     .executeTakeFirst();
@@ -415,7 +441,8 @@ export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: I
         state: ended ?? state,
         caseId: r.case_id,
         caseNumber: r.case_number,
-        renewal: r.renewal,
+        renewal: inHandFor(r.in_hand, 'renew'),
+        change: inHandFor(r.in_hand, 'change'),
         cancelledAt: r.cancelled_at?.toISOString() ?? null,
         cancelGround: r.cancel_ground,
         cancelNote: r.cancel_note,

@@ -90,7 +90,8 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
       'k.notice_due_at',
       'k.received_at',
       'k.decided_at',
-      'k.renews_license_id',
+      'k.for_license_id',
+      'k.license_action',
       sql<number>`(SELECT count(*) FROM clock_pause p WHERE p.clock_id = k.clock_id)::int`.as('pauses'),
       sql<number>`(SELECT count(*) FROM clock_extension e WHERE e.clock_id = k.clock_id)::int`.as('extensions'),
     ])
@@ -123,12 +124,12 @@ async function recordFindings(tx: Tx, caseId: number, e: DomainEvent): Promise<v
   if (checked?.late === true)
     found.push({ kind: 'late_commitment_check', detail: { dueAt: checked.dueAt ?? null, checkedAt: e.at.toISOString(), result: checked.result ?? null } });
   // 延续 (行政许可法 art. 50): a renewal decided after the license it renews ran out (the license counted as renewed meanwhile)
-  if (e.type === 'case.decided' && k.renews_license_id !== null && k.decided_at) {
+  if (e.type === 'case.decided' && k.for_license_id !== null && k.license_action === 'renew' && k.decided_at) {
     const license = await tx
       .selectFrom('case_document')
       .select(['number', sql<string | null>`valid_until::text`.as('valid_until')])
       .select(sql<boolean>`(${k.decided_at} AT TIME ZONE 'Asia/Shanghai')::date > valid_until`.as('late'))
-      .where('id', '=', k.renews_license_id)
+      .where('id', '=', k.for_license_id)
       .executeTakeFirst();
     if (license?.late)
       found.push({ kind: 'late_renewal', detail: { validUntil: license.valid_until, decidedAt: k.decided_at.toISOString(), licenseNumber: license.number } });
