@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
-import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
+import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, writePdf, type BrowserRun } from './support.ts';
 import { fillFoodForm, grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
+import { pdfReader } from '../pdf.ts';
 
 /*
  * 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50) through the UI: enterprise1
@@ -14,7 +15,7 @@ import { fillFoodForm, grantThrough, startFoodStory, type FoodStory } from './fo
  * clerk1 the renewal for it. enterprise1 presses 申请延续, applies online with the license named, and its case page
  * says what it renews; the license shows its renewal in hand. clerk1 and head1 accept and grant it (through the API);
  * the renewal's case page names the license, now replaced; 我的证照 lists the new license, valid five years on from the
- * old one's last day, and the old one no more; the old case's documents mark it 已延续换发. On the way, the old license's
+ * old one's last day, and the old one no more; the old case's documents mark it 已换发新证. On the way, the old license's
  * last day passes before the decision: it counts as renewed meanwhile (视为准予延续), and supervision finds the late
  * decision (延续超期决定). Last, the new license runs out with no renewal: 已过期, applied for anew.
  */
@@ -41,7 +42,9 @@ type Held = {
   renewBy: string | null;
   state: string;
   renewal: { id: number; number: string; status: string } | null;
+  change: { id: number; number: string; status: string } | null;
   mayRenew: boolean;
+  mayChange: boolean;
 };
 
 beforeAll(async () => {
@@ -329,7 +332,7 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
 
     // the old case keeps its license, marked replaced
     await page.goto(`/my/cases/${old.caseId}`);
-    await page.getByTestId('case-documents').getByTestId('document-superseded').getByText('已延续换发').waitFor({ state: 'visible' });
+    await page.getByTestId('case-documents').getByTestId('document-superseded').getByText('已换发新证').waitFor({ state: 'visible' });
     await screenshot(page, 'licenses-old-case');
   });
 
@@ -356,6 +359,208 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     expect(await notice.getAttribute('data-renewable')).toBe('false');
     await notice.getByText(`证照 ${renewed.number} 已于 ${shown(yesterday())} 过期，不能延续`, { exact: false }).waitFor({ state: 'visible' });
     await screenshot(page, 'licenses-apply-expired');
+    expect(errors).toEqual([]);
+  });
+});
+
+/*
+ * 变更 (a change of what a license records): enterprise1 is granted another 食品经营许可 (through the API). The window
+ * offers clerk1 办理类型 变更 for it. enterprise1 presses 申请变更 on 我的证照, reads the 变更申请 notice (the new
+ * license keeps the old one's end), moves its premises to a new address and applies; its case page names the license
+ * changed (变更证照) and its timeline too. Meanwhile the license is listed with its change in hand (变更办理中), on
+ * 我的证照 and on approver1's 证照管理, and neither a renewal nor a second change may be applied for. clerk1 and head1
+ * grant it (through the API): the license is issued again with the new premises, valid until the same day, marked
+ * 准予变更; 我的证照 lists it and the old one no more.
+ */
+describe('证照变更: a 食品经营许可 changed online, reissued until the same end', () => {
+  const newAddress = '云州市青川区滨江大道 66 号二层';
+  let changed = { caseId: 0, id: 0, number: '', validUntil: '' };
+  const change = { id: 0, number: '' };
+
+  it('grants enterprise1 another 食品经营许可 (through the API), which may be changed', { timeout: 120_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: foodItemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    await grant(applied.body.id);
+    const issued = (await held(enterprise)).find((l) => l.caseId === applied.body.id)!;
+    expect(issued).toMatchObject({ state: 'valid', mayRenew: true, mayChange: true, change: null, renewal: null });
+    expect(issued.validUntil).toBe(validityEnd(today(), 5));
+    changed = { caseId: applied.body.id, id: issued.id, number: issued.number, validUntil: issued.validUntil! };
+  });
+
+  it('offers clerk1 the change of the license at the window', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/intake?tab=window&item=${foodItemCode}`);
+    await page.getByTestId('applicant-search').locator('input').fill('云州青禾食品有限公司');
+    await page.getByTestId('applicant-search').locator('input').press('Enter');
+    await page.getByTestId('applicant-pick').first().click();
+    await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+    const choice = page.getByTestId('renewal-choice');
+    await choice.getByText('办理类型').waitFor({ state: 'visible' });
+    await choose(page, 'renewal-mode', '变更');
+    await choice.getByTestId('renewal-license').getByText(changed.number, { exact: false }).waitFor({ state: 'visible' });
+    await choice.getByTestId('renewal-hint').getByText('有效期至原证有效期届满之日（不延长）', { exact: false }).waitFor({ state: 'visible' });
+    await choice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'licenses-change-window');
+  });
+
+  it('names the change in English', { timeout: 120_000 }, async () => {
+    const page = await newPage('en');
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses?lang=en');
+    await licenseRow(page, changed.id).getByTestId('license-change').getByText('Change').waitFor({ state: 'visible' });
+    await page.goto(`/apply/${foodItemCode}?changes=${changed.id}&lang=en`);
+    const notice = page.getByTestId('change-notice');
+    await notice.getByText('Change application').waitFor({ state: 'visible' });
+    expect(await notice.innerText()).toContain(`This application changes 食品经营许可证 no. ${changed.number}`);
+  });
+
+  it('lets enterprise1 apply for the change from 我的证照, the license named, the premises moved', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    await licenseRow(page, changed.id).getByTestId('license-change').click();
+    await page.waitForURL(`**/apply/${foodItemCode}?changes=${changed.id}`);
+    const notice = page.getByTestId('change-notice');
+    await notice.getByText('变更申请').first().waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('data-changeable')).toBe('true');
+    const until = shown(changed.validUntil);
+    expect(await notice.innerText()).toContain(`本次申请变更 食品经营许可证（编号 ${changed.number}），原证有效期至 ${until}`);
+    expect(await notice.innerText()).toContain(`有效期仍至 ${until}（不延长）`);
+
+    await fillFoodForm(page, creditCode);
+    // what changes: the premises
+    await page.locator('#premisesAddress').fill(newAddress);
+    const changePdf = writePdf(story.dataDir, '食品经营许可变更申请书.pdf', 'Change application');
+    for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(changePdf);
+      await row.getByText('食品经营许可变更申请书.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('use-license-business_license').click();
+    await page.getByTestId('use-license-id_card').click();
+    await screenshot(page, 'licenses-change-apply');
+
+    const number = page.getByTestId('case-number');
+    await pressUntil(page.getByTestId('apply-submit'), number);
+    change.number = (await number.locator('.mono').innerText()).trim();
+    await page.getByTestId('view-case').click();
+    await page.waitForURL(/\/my\/cases\/\d+$/);
+    change.id = Number(new URL(page.url()).pathname.split('/').pop());
+
+    // the case says what it changes, and opens the case that issued it
+    const fact = page.getByTestId('case-facts').getByTestId('changes-fact');
+    await fact.getByText(`${changed.number}（有效期至 ${until}）`, { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('case-facts').getByText('变更证照').waitFor({ state: 'visible' });
+    expect(await fact.getByTestId('changes-case').getAttribute('href')).toBe(`/my/cases/${changed.caseId}`);
+    expect(await page.getByTestId('case-facts').getByTestId('renews-fact').count()).toBe(0);
+    await event(page, 'submitted').getByText(`变更申请：证照 ${changed.number}`).waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-change-case');
+
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const kase = (await enterprise.get(`/api/v1/cases/${change.id}`)).body;
+    expect(kase.changes).toMatchObject({ id: changed.id, number: changed.number, validUntil: changed.validUntil, caseId: changed.caseId, supersededAt: null });
+    expect(kase.renews).toBeNull();
+    expect(kase.form.premisesAddress).toBe(newAddress);
+    expect(kase.timeline.find((e: { type: string }) => e.type === 'submitted').payload.changes).toBe(changed.id);
+  });
+
+  it('lists the license with its change in hand: no renewal nor another change meanwhile', { timeout: 180_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const listed = (await held(enterprise)).find((l) => l.id === changed.id)!;
+    expect(listed).toMatchObject({ state: 'valid', mayRenew: false, mayChange: false, renewal: null, change: { id: change.id, number: change.number } });
+    // one application for a license at a time
+    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
+    for (const body of [{ renews: changed.id }, { changes: changed.id }]) {
+      const again = await enterprise.post('/api/v1/cases', {
+        itemCode: foodItemCode,
+        formData: sampleForm(item.content.form.schema, '110101199003074514'),
+        materials: sampleMaterials(item.content.materials),
+        ...body,
+      });
+      expect(again.status, JSON.stringify(again.body)).toBe(409);
+      expect(again.body.error).toMatchObject({ code: 'CONFLICT', details: { caseNumber: change.number } });
+    }
+
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, changed.id);
+    await row.getByTestId('license-change-in-hand').getByText(change.number).waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-change-in-hand').locator('a').getAttribute('href')).toBe(`/my/cases/${change.id}`);
+    await row.getByTestId('license-change-hint').getByText('变更办理中').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-state').getAttribute('data-state')).toBe('valid');
+    expect(await row.getByTestId('license-change').count()).toBe(0);
+    expect(await row.getByTestId('license-renew').count()).toBe(0);
+    await screenshot(page, 'licenses-change-in-hand');
+
+    // named in the address anyway, it is not renewed: the change in hand says why
+    await page.goto(`/apply/${foodItemCode}?renews=${changed.id}`);
+    const notice = page.getByTestId('renewal-notice');
+    await notice.getByText('本次申请不作为延续申请').waitFor({ state: 'visible' });
+    await notice.getByText(`证照 ${changed.number} 已有变更申请在办（办件编号 ${change.number}）`, { exact: false }).waitFor({ state: 'visible' });
+
+    // 证照管理: the issuing department sees the change in hand
+    const staff = await newPage();
+    await signInThroughUi(staff, 'approver1');
+    await staff.goto('/workbench/licenses');
+    await staff.getByTestId('license-search').locator('input').fill(changed.number);
+    await staff.getByTestId('license-search').locator('input').press('Enter');
+    const ledger = staff.getByTestId('issued-licenses-table').locator(`tr[data-license="${changed.id}"]`);
+    await ledger.getByTestId('license-change-in-hand').getByText(change.number).waitFor({ state: 'visible' });
+    await ledger.getByTestId('license-change-in-hand').getByText('变更申请').waitFor({ state: 'visible' });
+    await screenshot(staff, 'licenses-change-ledger');
+  });
+
+  it('is granted (clerk1 and head1 through the API): the license reissued until the same end, 准予变更', { timeout: 180_000 }, async () => {
+    await grant(change.id);
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const licenses = await held(enterprise);
+    const fresh = licenses.find((l) => l.caseId === change.id)!;
+    expect(fresh).toMatchObject({ type: '食品经营许可证', itemCode: foodItemCode, validUntil: changed.validUntil, state: 'valid', change: null });
+    expect(licenses.some((l) => l.id === changed.id)).toBe(false);
+
+    const reader = pdfReader();
+    try {
+      const docs = (await enterprise.get(`/api/v1/cases/${change.id}/documents`)).body.items as { id: number; kind: string; url: string }[];
+      const text = await reader.pdfText(
+        run.server,
+        enterprise,
+        change.id,
+        docs.find((d) => d.kind === 'license')!,
+      );
+      expect(text).toContain('准予变更');
+      expect(text).toContain(`变更原证${changed.number}`);
+    } finally {
+      reader.close();
+    }
+
+    const page = await newPage();
+    await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    const row = licenseRow(page, fresh.id);
+    await row.getByTestId('license-state').getByText('有效').waitFor({ state: 'visible' });
+    expect(await row.getByTestId('license-valid-until').innerText()).toBe(shown(changed.validUntil));
+    expect(await licenseRow(page, changed.id).count()).toBe(0);
+    expect(await page.getByTestId('licenses-table').getByText(changed.number).count()).toBe(0);
+    await screenshot(page, 'licenses-change-granted');
+
+    // the change's case names the license it replaced
+    await page.goto(`/my/cases/${change.id}`);
+    const fact = page.getByTestId('case-facts').getByTestId('changes-fact');
+    await fact.getByTestId('changes-replaced').getByText('已换发新证').waitFor({ state: 'visible' });
+    await page
+      .getByTestId('case-documents')
+      .getByTestId('document-valid-until')
+      .getByText(`有效期至 ${shown(changed.validUntil)}`)
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'licenses-change-case-granted');
     expect(errors).toEqual([]);
   });
 });

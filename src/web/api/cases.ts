@@ -214,10 +214,12 @@ export interface CaseDetail {
   toleratedDueAt: string | null;
   /** 延续: the license this application renews, with the case that issued it (supersededAt: once the renewal replaced it) */
   renews?: RenewedLicense | null;
+  /** 变更: the license this application changes, with the case that issued it (supersededAt: once the change replaced it) */
+  changes?: RenewedLicense | null;
   version: number;
 }
 
-/** The license a renewal (延续) names, as its case shows it. */
+/** The license a renewal (延续) or a change (变更) names, as its case shows it. */
 export interface RenewedLicense {
   id: number;
   number: string;
@@ -369,6 +371,8 @@ export interface ApplyInput {
   commitment?: boolean;
   /** 延续: the held license (HeldLicense.id) this application renews */
   renews?: number | null;
+  /** 变更: the held license (HeldLicense.id) whose particulars this application changes (not with `renews`) */
+  changes?: number | null;
 }
 
 export interface AskItem {
@@ -572,7 +576,7 @@ export function useApply() {
     meta: { silent: true },
     mutationFn: ({ body, key }: { body: ApplyInput; key: string }) =>
       api.post<{ id: number; number: string; status: CaseStatus; children?: { id: number; number: string }[] }>('/cases', body, { idempotencyKey: key }),
-    // a renewal (延续) puts its license's renewal in hand
+    // a renewal (延续) or a change (变更) puts an application for its license in hand
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: caseKeys.all }), queryClient.invalidateQueries({ queryKey: ['licenses'] })]),
   });
 }

@@ -4,9 +4,9 @@ import { useCommitT, type CommitKey } from './commitment.ts';
 import { licenseFrameStrings } from './licenses-frame.ts';
 
 /**
- * Strings of 证照有效期与延续 (a license's period of validity and its renewal, 行政许可法 art. 50): 我的证照, the
- * renewal on the application page and at the window, the renewal on the case pages and their timeline, and 待我处理's
- * count: [zh-CN, en]. They travel with the case pages (loaded on demand); `useLicT()` falls back to 告知承诺制's, the
+ * Strings of 证照有效期、延续与变更 (a license's period of validity, its renewal — 行政许可法 art. 50 — and its change):
+ * 我的证照, the renewal and the change on the application page and at the window, on the case pages and their
+ * timeline, and 待我处理's count: [zh-CN, en]. They travel with the case pages (loaded on demand); `useLicT()` falls back to 告知承诺制's, the
  * case work and the case pages' dictionaries.
  */
 export const licenseStrings = {
@@ -14,8 +14,8 @@ export const licenseStrings = {
   // 我的证照
   'lic.title': ['我的证照', 'My licenses'],
   'lic.subtitle': [
-    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续。',
-    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline.',
+    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更。',
+    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it.',
   ],
   'lic.col.type': ['证照名称', 'License'],
   'lic.col.number': ['证照编号', 'Number'],
@@ -23,7 +23,7 @@ export const licenseStrings = {
   'lic.col.issuedAt': ['发证日期', 'Issued on'],
   'lic.col.validUntil': ['有效期至', 'Valid until'],
   'lic.col.state': ['状态', 'Status'],
-  'lic.col.renewal': ['延续申请', 'Renewal'],
+  'lic.col.renewal': ['延续/变更申请', 'Renewal / change'],
   'lic.col.actions': ['操作', 'Actions'],
   'lic.noEnd': ['长期有效', 'No expiry'],
   'lic.state.valid': ['有效', 'Valid'],
@@ -39,10 +39,12 @@ export const licenseStrings = {
     'Its validity has ended while its renewal is undecided: by law it counts as renewed meanwhile',
   ],
   'lic.renewalInProgress': ['延续申请办理中', 'Renewal in progress'],
+  'lic.changeInProgress': ['变更办理中', 'Change in progress'],
   'lic.noRenewal': ['—', '—'],
   'lic.viewCase': ['查看办件', 'View case'],
   'lic.download': ['下载', 'Download'],
   'lic.renew': ['申请延续', 'Renew'],
+  'lic.change': ['申请变更', 'Change'],
   'lic.applyAnew': ['重新申请', 'Apply anew'],
   'lic.alertExpiring': [
     '您有 {n} 本证照即将到期，请在延续申请期限前申请延续。',
@@ -60,6 +62,10 @@ export const licenseStrings = {
   'lic.legalNote': [
     '依据《中华人民共和国行政许可法》第五十条，被许可人需要延续许可有效期的，应当在有效期届满前规定期限内提出申请；行政机关逾期未作决定的，视为准予延续。准予延续后，新证自原证有效期届满次日起计算，原证同时作废。',
     'Under article 50 of the Administrative Licensing Law, a holder who wants their license renewed applies before it runs out, within the period set; where the authority has not decided by then, the license counts as renewed. A renewed license runs on from the day after the old one ends, and the old one is void.',
+  ],
+  'lic.changeNote': [
+    '准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。同一本证照同一时间只能办理一项延续或变更申请。',
+    'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A license takes one application at a time: a renewal or a change.',
   ],
 
   // the application page
@@ -101,6 +107,43 @@ export const licenseStrings = {
     'The license to renew could not be loaded: retry, or the application goes as a new one.',
   ],
   'lic.apply.loading': ['正在查找要延续的证照…', 'Looking up the license to renew…'],
+  'lic.apply.changeInHand': [
+    '证照 {number} 已有变更申请在办（办件编号 {case}），本次将按新办提交。',
+    'License {number} is being changed already (case {case}): this application goes as a new one.',
+  ],
+
+  // the application page: a change (变更)
+  'lic.chg.title': ['变更申请', 'Change application'],
+  'lic.chg.text': [
+    '本次申请变更 {type}（编号 {number}），原证有效期至 {validUntil}。请在申请表中填写变更后的内容；准予变更后，按变更后的内容换发新证，有效期仍至 {validUntil}（不延长），原证同时作废。',
+    'This application changes {type} no. {number}, valid until {validUntil}. Fill in the form with what the license is to record; once granted, the license is reissued with it, still valid until {validUntil} (not extended), and the old one is void.',
+  ],
+  'lic.chg.textNoEnd': [
+    '本次申请变更 {type}（编号 {number}），原证长期有效。请在申请表中填写变更后的内容；准予变更后，按变更后的内容换发新证，原证同时作废。',
+    'This application changes {type} no. {number}, valid without end. Fill in the form with what the license is to record; once granted, the license is reissued with it, and the old one is void.',
+  ],
+  'lic.chg.notChangedTitle': ['本次申请不作为变更申请', 'This application will not change a license'],
+  'lic.chg.notFound': [
+    '未找到要变更的证照（可能已换发新证或不属于您），本次将按新办提交。',
+    'The license to change was not found (it may have been replaced, or is not yours): this application goes as a new one.',
+  ],
+  'lic.chg.otherItem': [
+    '证照 {number} 不是由本事项核发的，不能在此变更，本次将按新办提交。',
+    'License {number} was not issued by this service and cannot be changed here: this application goes as a new one.',
+  ],
+  'lic.chg.expired': [
+    '证照 {number} 已于 {validUntil} 过期，不能变更，本次将按新办提交。',
+    'License {number} expired on {validUntil} and cannot be changed: this application goes as a new one.',
+  ],
+  'lic.chg.forPrincipal': [
+    '为他人代办时不能变更您本人的证照，本次将按新办提交。',
+    'Applying for someone else, you cannot change your own license: this application goes as a new one.',
+  ],
+  'lic.chg.loadFailed': [
+    '要变更的证照未能加载，请重试；不重试则按新办提交。',
+    'The license to change could not be loaded: retry, or the application goes as a new one.',
+  ],
+  'lic.chg.loading': ['正在查找要变更的证照…', 'Looking up the license to change…'],
 
   // the server's refusal of `renews`
   'lic.err.invalid': [
@@ -113,8 +156,18 @@ export const licenseStrings = {
     'This license was not issued by this service: renew it through service {code}.',
   ],
   'lic.err.inHand': [
-    '该证照已有延续申请在办（办件编号 {number}），不能重复申请。',
-    'This license is being renewed already (case {number}): it cannot be applied for twice.',
+    '该证照已有延续或变更申请在办（办件编号 {number}），同一本证照同一时间只能办理一项申请，请待其办结后再申请。',
+    'An application for this license (a renewal or a change) is in progress already (case {number}): a license takes one at a time; apply once it is decided.',
+  ],
+  // the server's refusal of `changes`
+  'lic.err.change.invalid': [
+    '该证照不能变更（可能已过期、已换发新证或不由本事项核发）。请回到“我的证照”查看，或改为新办。',
+    'This license cannot be changed (it may have expired, been replaced, or been issued by another service). See My licenses, or apply as new.',
+  ],
+  'lic.err.change.expired': ['该证照已于 {date} 过期，不能变更，请重新申请。', 'This license expired on {date} and cannot be changed: apply anew.'],
+  'lic.err.change.otherItem': [
+    '该证照不是由本事项核发的，请通过事项 {code} 申请变更。',
+    'This license was not issued by this service: change it through service {code}.',
   ],
   'lic.err.materialExpired': [
     '所选证照已于 {date} 过期，不能作为申请材料，请改为上传。',
@@ -125,21 +178,32 @@ export const licenseStrings = {
   'lic.win.mode': ['办理类型', 'Application type'],
   'lic.win.new': ['新办', 'New'],
   'lic.win.renew': ['延续', 'Renewal'],
+  'lic.win.change': ['变更', 'Change'],
   'lic.win.which': ['延续的证照', 'License to renew'],
   'lic.win.option': ['{number} · 有效期至 {validUntil}', '{number} · valid until {validUntil}'],
   'lic.win.hint': [
-    '申请人持有本事项核发的证照，可办理延续：准予延续后，新证自原证有效期届满次日起计算，原证同时作废。',
-    'The applicant holds a license of this service and may renew it: once granted, the new license runs on from the day after the old one ends, and the old one is void.',
+    '申请人持有本事项核发的证照：需要延长有效期的，办理延续；证照记载事项发生变化的，办理变更。',
+    'The applicant holds a license of this service: to run on past its end, renew it; when what it records has changed, change it.',
+  ],
+  'lic.win.renewHint': [
+    '准予延续后，新证自原证有效期届满次日起计算，原证同时作废。',
+    'Once granted, the new license runs on from the day after the old one ends, and the old one is void.',
+  ],
+  'lic.win.changeHint': [
+    '在申请表中填写变更后的内容。准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。',
+    'Fill in the form with what the license is to record. Once granted, the license is reissued with it, valid until the same day as the old one (not extended), and the old one is void.',
   ],
   'lic.win.pickLicense': ['请选择要延续的证照', 'Choose the license to renew'],
+  'lic.win.pickChange': ['请选择要变更的证照', 'Choose the license to change'],
 
   // the case pages
   'lic.fact.renews': ['延续证照', 'Renews'],
+  'lic.fact.changes': ['变更证照', 'Changes'],
   'lic.fact.renewsText': ['{number}（有效期至 {validUntil}）', '{number} (valid until {validUntil})'],
   'lic.fact.issuedBy': ['原办件 {number}', 'issued by case {number}'],
   'lic.fact.replaced': ['已换发新证', 'Replaced'],
   'lic.doc.validUntil': ['有效期至 {date}', 'Valid until {date}'],
-  'lic.doc.superseded': ['已延续换发', 'Replaced by renewal'],
+  'lic.doc.superseded': ['已换发新证', 'Replaced'],
 
   // the timeline
   'lic.ev.license_expiring': ['证照到期提醒', 'License expiry reminder'],
@@ -154,6 +218,8 @@ export const licenseStrings = {
   'lic.ev.expired': ['证照 {number}（{type}）已于 {validUntil} 到期', 'License {number} ({type}) ran out on {validUntil}'],
   'lic.ev.renews': ['延续申请：证照 {number}', 'Renewal of license {number}'],
   'lic.ev.renewsUnnamed': ['延续申请', 'Renewal of a license'],
+  'lic.ev.changes': ['变更申请：证照 {number}', 'Change of license {number}'],
+  'lic.ev.changesUnnamed': ['变更申请', 'Change of a license'],
 
   // a license that no longer holds (the ledger, the case pages)
   'lic.state.revoked': ['已撤销', 'Revoked'],
@@ -201,8 +267,8 @@ export const licenseStrings = {
   ],
   'lic.ver.say.cancelled': ['该证照已于 {date} 由发证机关依法注销，不再有效。', 'The issuer cancelled this license on {date}: it no longer holds.'],
   'lic.ver.say.superseded': [
-    '该证照已于 {date} 延续换发新证，原证同时作废，请以新证为准。',
-    'This license was replaced by its renewal on {date} and is void: the new license holds instead.',
+    '该证照已于 {date} 延续或变更换发新证，原证同时作废，请以新证为准。',
+    'This license was replaced on {date} by a renewal or a change and is void: the new license holds instead.',
   ],
   'lic.ver.cancelGround': ['注销情形', 'Ground'],
   'lic.ver.newNumber': ['新证编号', 'New license'],
@@ -248,8 +314,8 @@ export const licenseStrings = {
 
   // 证照管理 (the issuing department's ledger)
   'lic.adm.subtitle': [
-    '本部门（本级中心为本区域）核发的电子证照：有效期、延续办理情况，以及依法注销。',
-    'The electronic licenses your department (the center: its region) issued: until when they hold, their renewals, and their cancellation under the law.',
+    '本部门（本级中心为本区域）核发的电子证照：有效期、延续和变更办理情况，以及依法注销。',
+    'The electronic licenses your department (the center: its region) issued: until when they hold, their renewals and changes, and their cancellation under the law.',
   ],
   'lic.adm.filter.all': ['全部', 'All'],
   'lic.adm.filter.valid': ['有效', 'Valid'],
@@ -263,6 +329,7 @@ export const licenseStrings = {
   'lic.adm.col.holder': ['持证主体', 'Holder'],
   'lic.adm.col.issuer': ['发证机关 / 发证日期', 'Issued by / on'],
   'lic.adm.renewal': ['延续申请', 'Renewal'],
+  'lic.adm.change': ['变更申请', 'Change'],
   'lic.adm.col.case': ['办件', 'Case'],
   'lic.adm.verify': ['核验', 'Verify'],
   'lic.adm.cancel': ['注销', 'Cancel'],

@@ -27,8 +27,8 @@ const ledgerFilterFrom = (p: URLSearchParams): LedgerFilter => ({ state: oneOf(i
 
 /**
  * 证照管理: the licenses the caller's department issued (the center: its region's), by state — 即将到期 those whose
- * renewal falls due — or by number or holder, with the renewal in hand and the case that issued each; 核验 opens the
- * public check, and the issuing department cancels one that no longer holds (注销, 行政许可法 art. 70).
+ * renewal falls due — or by number or holder, with the renewal or change in hand and the case that issued each; 核验
+ * opens the public check, and the issuing department cancels one that no longer holds (注销, 行政许可法 art. 70).
  */
 export function IssuedLicensesPage() {
   const t = useLicT();
@@ -107,6 +107,17 @@ export function IssuedLicensesPage() {
                 {l.renewal.number}
               </Link>{' '}
               <StatusTag status={l.renewal.status as CaseStatus} t={t} />
+            </div>
+          )}
+          {/* 变更 in hand: likewise */}
+          {l.change && (
+            <div className="cell-sub" data-testid="license-change-in-hand">
+              {t('lic.adm.change')}
+              {t('cases.colon')}
+              <Link to={`/workbench/cases/${l.change.id}`} className="mono">
+                {l.change.number}
+              </Link>{' '}
+              <StatusTag status={l.change.status as CaseStatus} t={t} />
             </div>
           )}
         </div>

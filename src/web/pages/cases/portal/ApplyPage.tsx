@@ -13,7 +13,9 @@ import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import { commitmentTermsOf } from '../shared/CommitmentChoice.tsx';
 import { useLocale } from '../../../i18n/index.tsx';
-import { useLicT } from '../../../i18n/licenses.ts';
+import { useLicT, type LicKey, type LicT } from '../../../i18n/licenses.ts';
+import type { Locale } from '../../../../common/errors.ts';
+import type { LicenseAction } from '../../../../common/licenses.ts';
 import { civilDay, todayYmd, validUntilText } from '../shared/Licenses.tsx';
 import '../cases.css';
 
@@ -59,30 +61,37 @@ function StaffNotice({ item }: { item: ApplyItem }) {
   );
 }
 
-/** 延续: the license named in the address (`?renews=<id>`), and whether this application may renew it. */
-function useRenewal(item: ApplyItem) {
+/**
+ * 延续 / 变更: the license named in the address (`?renews=<id>` or `?changes=<id>`), and whether this application may
+ * renew or change it: a license of this item that the holder may renew (change) now.
+ */
+function useForLicense(item: ApplyItem) {
   const [params, setParams] = useSearchParams();
-  const id = Number(params.get('renews')) || undefined;
+  const renews = Number(params.get('renews')) || undefined;
+  const action: LicenseAction = renews === undefined && params.has('changes') ? 'change' : 'renew';
+  const id = action === 'renew' ? renews : Number(params.get('changes')) || undefined;
   const held = useHeldLicenses(undefined, id !== undefined);
   const license = id === undefined ? undefined : held.data?.items.find((l) => l.id === id);
-  const renewable = license && license.mayRenew && license.itemCode === item.code ? license : null;
+  const allowed = license && license.itemCode === item.code && (action === 'renew' ? license.mayRenew : license.mayChange) ? license : null;
   const drop = () =>
     setParams(
       (p) => {
         p.delete('renews');
+        p.delete('changes');
         return p;
       },
       { replace: true },
     );
-  return { id, held, license, renewable, drop };
+  return { action, id, held, license, allowed, drop };
 }
+type ForLicense = ReturnType<typeof useForLicense>;
 
 function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
   const t = useCaseT();
   const [key, renewKey] = useIdempotencyKey();
   const [done, setDone] = useState<{ id: number; number: string } | null>(null);
   const apply = useApply();
-  const renewal = useRenewal(item);
+  const forLicense = useForLicense(item);
 
   if (done) return <SubmittedResult title={t('cases.submitted')} numberLabel={t('cases.numberIs')} id={done.id} number={done.number} />;
 
@@ -98,7 +107,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
       <Typography.Title level={2} className="case-apply-title">
         {t('cases.applyFor', { name: item.content.name })}
       </Typography.Title>
-      {renewal.id !== undefined && <RenewalNotice renewal={renewal} itemCode={item.code} />}
+      {forLicense.id !== undefined && <LicenseNotice forLicense={forLicense} itemCode={item.code} />}
       <Card title={t('cases.guideSummary')} className="block-gap" extra={<Link to={`/services/${encodeURIComponent(item.code)}`}>{t('cases.fullGuide')}</Link>}>
         <ItemGuideSummary item={item} />
       </Card>
@@ -109,32 +118,43 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
         commitment={commitmentTermsOf(item.content, item.organizationName)}
         me={me}
         submit={submit}
-        // the license to renew is looked up before the application goes
-        pending={apply.isPending || (renewal.id !== undefined && renewal.held.isPending)}
-        renews={renewal.renewable?.id ?? null}
+        // the license to renew or change is looked up before the application goes
+        pending={apply.isPending || (forLicense.id !== undefined && forLicense.held.isPending)}
+        forLicense={forLicense.allowed ? { action: forLicense.action, id: forLicense.allowed.id } : null}
       />
     </>
   );
 }
 
+/** The notice's strings for a renewal (延续) and for a change (变更). */
+const noticeText = {
+  renew: { loading: 'lic.apply.loading', loadFailed: 'lic.apply.loadFailed', title: 'lic.apply.title', notTitle: 'lic.apply.notRenewedTitle' },
+  change: { loading: 'lic.chg.loading', loadFailed: 'lic.chg.loadFailed', title: 'lic.chg.title', notTitle: 'lic.chg.notChangedTitle' },
+} as const satisfies Record<LicenseAction, Record<string, LicKey>>;
+
 /**
- * 延续申请: the license this application renews — its type, number, last day and the day to apply by — or, when it
- * cannot be renewed here (not found, another item's, expired, a renewal in hand), why the application goes as a new one.
+ * 延续申请 / 变更申请: the license this application renews or changes — its type, number, last day (and for a renewal
+ * the day to apply by; for a change, that the new license keeps that end) — or, when it cannot be renewed or changed
+ * here (not found, another item's, expired, something in hand for it), why the application goes as a new one.
  */
-function RenewalNotice({ renewal, itemCode }: { renewal: ReturnType<typeof useRenewal>; itemCode: string }) {
+function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemCode: string }) {
   const t = useLicT();
   const { locale } = useLocale();
-  const { held, license, renewable } = renewal;
-  if (held.isPending) return <Alert type="info" showIcon className="block-gap" title={t('lic.apply.loading')} data-testid="renewal-notice" />;
+  const { action, held, license, allowed } = forLicense;
+  const text = noticeText[action];
+  // a renewal's notice and a change's are told apart by their test id; whether it holds, by data-renewable (data-changeable)
+  const testId = action === 'renew' ? 'renewal-notice' : 'change-notice';
+  const holds = (yes: boolean) => ({ [action === 'renew' ? 'data-renewable' : 'data-changeable']: String(yes) });
+  if (held.isPending) return <Alert type="info" showIcon className="block-gap" title={t(text.loading)} data-testid={testId} />;
   if (held.isError)
     return (
       <Alert
         type="warning"
         showIcon
         className="block-gap"
-        title={t('lic.apply.loadFailed')}
-        data-testid="renewal-notice"
-        data-renewable="false"
+        title={t(text.loadFailed)}
+        data-testid={testId}
+        {...holds(false)}
         action={
           <Button size="small" onClick={() => void held.refetch()}>
             {t('action.retry')}
@@ -142,28 +162,33 @@ function RenewalNotice({ renewal, itemCode }: { renewal: ReturnType<typeof useRe
         }
       />
     );
-  if (renewable) {
-    const late = !!renewable.renewBy && renewable.renewBy < todayYmd();
+  if (allowed) {
+    const late = action === 'renew' && !!allowed.renewBy && allowed.renewBy < todayYmd();
+    const vars = { type: allowed.type, number: allowed.number, validUntil: validUntilText(allowed.validUntil, locale, t) };
     return (
       <Alert
-        type={renewable.state === 'expiring' ? 'warning' : 'info'}
+        type={action === 'renew' && allowed.state === 'expiring' ? 'warning' : 'info'}
         showIcon
         className="block-gap"
-        data-testid="renewal-notice"
-        data-renewable="true"
-        title={t('lic.apply.title')}
+        data-testid={testId}
+        {...holds(true)}
+        title={t(text.title)}
         description={
-          <>
-            <div>{t('lic.apply.text', { type: renewable.type, number: renewable.number, validUntil: validUntilText(renewable.validUntil, locale, t) })}</div>
-            {renewable.renewBy && (
-              <div className={late ? 'case-needs-me' : undefined}>
-                {t(late ? 'lic.apply.renewByPast' : 'lic.apply.renewBy', { date: civilDay(renewable.renewBy, locale) })}
-              </div>
-            )}
-          </>
+          action === 'renew' ? (
+            <>
+              <div>{t('lic.apply.text', vars)}</div>
+              {allowed.renewBy && (
+                <div className={late ? 'case-needs-me' : undefined}>
+                  {t(late ? 'lic.apply.renewByPast' : 'lic.apply.renewBy', { date: civilDay(allowed.renewBy, locale) })}
+                </div>
+              )}
+            </>
+          ) : (
+            <div data-testid="change-notice-text">{t(allowed.validUntil ? 'lic.chg.text' : 'lic.chg.textNoEnd', vars)}</div>
+          )
         }
         action={
-          <Button size="small" type="link" onClick={renewal.drop} data-testid="renewal-drop">
+          <Button size="small" type="link" onClick={forLicense.drop} data-testid={action === 'renew' ? 'renewal-drop' : 'change-drop'}>
             {t('lic.apply.asNew')}
           </Button>
         }
@@ -175,20 +200,25 @@ function RenewalNotice({ renewal, itemCode }: { renewal: ReturnType<typeof useRe
       type="warning"
       showIcon
       className="block-gap"
-      data-testid="renewal-notice"
-      data-renewable="false"
-      title={t('lic.apply.notRenewedTitle')}
-      description={whyNotRenewable(license, itemCode, t, locale)}
-      closable={{ onClose: renewal.drop }}
+      data-testid={testId}
+      {...holds(false)}
+      title={t(text.notTitle)}
+      description={whyNot(action, license, itemCode, t, locale)}
+      closable={{ onClose: forLicense.drop }}
     />
   );
 }
 
-function whyNotRenewable(license: HeldLicense | undefined, itemCode: string, t: ReturnType<typeof useLicT>, locale: 'zh-CN' | 'en'): string {
-  if (!license) return t('lic.apply.notFound');
-  if (license.itemCode !== itemCode) return t('lic.apply.otherItem', { number: license.number });
+/** Why the license named cannot be renewed (changed) by this application. */
+function whyNot(action: LicenseAction, license: HeldLicense | undefined, itemCode: string, t: LicT, locale: Locale): string {
+  const change = action === 'change';
+  if (!license) return t(change ? 'lic.chg.notFound' : 'lic.apply.notFound');
+  if (license.itemCode !== itemCode) return t(change ? 'lic.chg.otherItem' : 'lic.apply.otherItem', { number: license.number });
+  // one application for a license at a time: a renewal or a change in hand stops either
   if (license.renewal) return t('lic.apply.inHand', { number: license.number, case: license.renewal.number });
-  if (license.validUntil === null) return t('lic.apply.noEnd', { number: license.number });
-  if (license.state === 'expired') return t('lic.apply.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });
-  return t('lic.apply.notFound');
+  if (license.change) return t('lic.apply.changeInHand', { number: license.number, case: license.change.number });
+  if (!change && license.validUntil === null) return t('lic.apply.noEnd', { number: license.number });
+  if (license.state === 'expired')
+    return t(change ? 'lic.chg.expired' : 'lic.apply.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });
+  return t(change ? 'lic.chg.notFound' : 'lic.apply.notFound');
 }

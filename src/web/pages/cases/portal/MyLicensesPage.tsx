@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
@@ -17,10 +17,13 @@ import './licenses.css';
 export const licensePdfUrl = (l: Pick<HeldLicense, 'caseId' | 'id'>) => `/api/v1/cases/${l.caseId}/documents/${l.id}/pdf`;
 /** The application page of the license's item, renewing it (延续). */
 export const renewUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?renews=${l.id}`;
+/** The application page of the license's item, changing what it records (变更). */
+export const changeUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?changes=${l.id}`;
 
 /**
  * 我的证照: the electronic licenses the signed-in applicant holds, with until when each is valid, whether it runs out
- * soon (and by when to renew it), a renewal in hand, and the way to apply for the renewal (延续, 行政许可法 art. 50).
+ * soon (and by when to renew it), a renewal or a change in hand, and the way to apply for the renewal (延续, 行政许可法
+ * art. 50) or for a change of what it records (变更).
  */
 export function MyLicensesPage() {
   const t = useLicT();
@@ -61,19 +64,21 @@ export function MyLicensesPage() {
       title: t('lic.col.renewal'),
       key: 'renewal',
       width: 140,
-      render: (_v, l) =>
-        l.renewal ? (
-          <div data-testid="license-renewal">
-            <Link to={`/my/cases/${l.renewal.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-              {l.renewal.number}
+      // one application for a license at a time: a renewal or a change
+      render: (_v, l) => {
+        const inHand = l.renewal ?? l.change;
+        if (!inHand) return <span className="cell-sub">{t('lic.noRenewal')}</span>;
+        return (
+          <div data-testid={l.renewal ? 'license-renewal' : 'license-change-in-hand'}>
+            <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+              {inHand.number}
             </Link>
             <div>
-              <StatusTag status={l.renewal.status as CaseStatus} t={t} />
+              <StatusTag status={inHand.status as CaseStatus} t={t} />
             </div>
           </div>
-        ) : (
-          <span className="cell-sub">{t('lic.noRenewal')}</span>
-        ),
+        );
+      },
     },
     {
       title: t('lic.col.actions'),
@@ -86,6 +91,13 @@ export function MyLicensesPage() {
             <Link to={renewUrl(l)} data-testid="license-renew">
               <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
                 {t('lic.renew')}
+              </Button>
+            </Link>
+          )}
+          {l.mayChange && (
+            <Link to={changeUrl(l)} data-testid="license-change">
+              <Button size="small" icon={<EditOutlined />}>
+                {t('lic.change')}
               </Button>
             </Link>
           )}
@@ -156,19 +168,29 @@ export function MyLicensesPage() {
         )}
       </Card>
       <Typography.Paragraph type="secondary" className="block-gap-top cell-sub" data-testid="licenses-legal-note">
-        {t('lic.legalNote')}
+        {/* Chinese sentences run on without a space */}
+        {[t('lic.legalNote'), t('lic.changeNote')].join(locale === 'en' ? ' ' : '')}
       </Typography.Paragraph>
     </div>
   );
 }
 
-/** Under the state: by when to renew, that the deadline passed, that it cannot be renewed any more, or why it still holds. */
+/**
+ * Under the state: by when to renew, that the deadline passed, that it cannot be renewed any more, why it still holds,
+ * or that a renewal or a change is in hand.
+ */
 function StateHint({ license: l }: { license: HeldLicense }) {
   const t = useLicT();
   const { locale } = useLocale();
   if (l.state === 'expired') return <div className="cell-sub">{t('lic.expiredHint')}</div>;
   if (l.state === 'deemed_renewed') return <div className="cell-sub">{t('lic.deemedHint')}</div>;
   if (l.renewal) return <div className="cell-sub">{t('lic.renewalInProgress')}</div>;
+  if (l.change)
+    return (
+      <div className="cell-sub" data-testid="license-change-hint">
+        {t('lic.changeInProgress')}
+      </div>
+    );
   if (!l.renewBy) return null;
   const date = civilDay(l.renewBy, locale);
   if (l.state === 'expiring')

@@ -13,7 +13,8 @@ import { useCommitT } from '../../../i18n/commitment.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
-import { renewalError, renewalRefused } from './Licenses.tsx';
+import type { LicenseAction } from '../../../../common/licenses.ts';
+import { licenseActionField, licenseApplicationError, licenseApplicationRefused } from './Licenses.tsx';
 
 type Material = ItemContent['materials'][number];
 
@@ -28,6 +29,8 @@ export interface Application {
   commitment?: boolean;
   /** 延续: the held license this application renews (sent only when renewing) */
   renews?: number;
+  /** 变更: the held license this application changes (sent only when changing) */
+  changes?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export function ApplicationForm({
   materialNote,
   deliveryMethods,
   commitment,
-  renews,
+  forLicense,
 }: {
   spec: FormSpec;
   materials: Material[];
@@ -58,8 +61,8 @@ export function ApplicationForm({
   materialNote?: (m: Material) => ReactNode;
   /** 告知承诺制, where the item version allows it (never a bundle) */
   commitment?: CommitmentTerms | null;
-  /** 延续: the signed-in applicant's license this application renews (not when applying for a principal) */
-  renews?: number | null;
+  /** 延续 / 变更: the signed-in applicant's license this application renews or changes (not when applying for a principal) */
+  forLicense?: { action: LicenseAction; id: number } | null;
 }) {
   const t = useCaseT();
   const ct = useCommitT();
@@ -91,6 +94,9 @@ export function ApplicationForm({
     setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held')));
     setError(null);
   };
+
+  // what the application does for a license, as sent
+  const sent = forLicense && forId === undefined ? forLicense : null;
 
   const onSubmit = async () => {
     setError(null);
@@ -137,14 +143,13 @@ export function ApplicationForm({
         ...(forId === undefined ? {} : { applicantId: forId }),
         ...(delivery ? { delivery: deliveryInput(delivery) } : {}),
         ...(commitment && committed.byCommitment ? { commitment: true } : {}),
-        // a renewal renews the applicant's own license: applying for a principal, it goes as a new application
-        ...(renews && forId === undefined ? { renews } : {}),
+        // a renewal or a change is of the applicant's own license: applying for a principal, it goes as a new application
+        ...(sent ? { [licenseActionField[sent.action]]: sent.id } : {}),
       });
     } catch (e) {
-      const sentRenews = !!renews && forId === undefined;
-      setError(renewalError(e, lt, locale, sentRenews) ?? placeSubmitErrors(form, e));
-      // the license's renewal is in hand, or it ran out, meanwhile: what the page says of it is out of date
-      if (sentRenews && renewalRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
+      setError(licenseApplicationError(e, lt, locale, sent?.action ?? null) ?? placeSubmitErrors(form, e));
+      // something is in hand for the license, or it ran out, meanwhile: what the page says of it is out of date
+      if (sent && licenseApplicationRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
     }
   };
 
@@ -169,8 +174,14 @@ export function ApplicationForm({
           {principal && (
             <Alert type="warning" showIcon className="block-gap-top" title={t('cases.applyingFor', { name: principal.name })} data-testid="applying-for" />
           )}
-          {principal && renews && (
-            <Alert type="warning" showIcon className="block-gap-top" title={lt('lic.apply.forPrincipal')} data-testid="renewal-for-principal" />
+          {principal && forLicense && (
+            <Alert
+              type="warning"
+              showIcon
+              className="block-gap-top"
+              title={lt(forLicense.action === 'change' ? 'lic.chg.forPrincipal' : 'lic.apply.forPrincipal')}
+              data-testid="renewal-for-principal"
+            />
           )}
         </Card>
       )}

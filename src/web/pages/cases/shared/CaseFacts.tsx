@@ -11,7 +11,7 @@ import { useTolT } from '../../../i18n/tolerated.ts';
 import { toleratedFacts } from './Tolerated.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
-import { renewsFacts } from './Licenses.tsx';
+import { licenseFacts } from './Licenses.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -126,8 +126,8 @@ export function CaseFacts({
       items={[
         { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
         { key: 'org', label: t('cases.organization'), children: kase.organizationName },
-        // 延续: a row of its own, under the number and the department
-        ...renewsFacts(kase, lt, locale, casesBase),
+        // 延续 / 变更: a row of its own, under the number and the department
+        ...licenseFacts(kase, lt, locale, casesBase),
         ...(showApplicant
           ? [
               {

@@ -64,7 +64,7 @@ function toleratedNames(events: CaseEvent[]): Map<string, string> {
   return names;
 }
 
-/** 延续: the license a renewal names, by its id (the case's `renews`, when it is that one). */
+/** 延续 / 变更: the license a renewal or a change names, by its id (the case's `renews` or `changes`, when it is that one). */
 type RenewsOf = { id: number; number: string } | null | undefined;
 
 /** 证照到期提醒: until when the license is valid, by when to renew it — or that the day has passed, as of the reminder. */
@@ -84,7 +84,7 @@ function expiringLine(p: P, at: string, t: CaseT, locale: Locale): string {
 }
 
 /** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
-function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, renews?: RenewsOf): ReactNode[] {
+function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, forLicense: { renews?: RenewsOf; changes?: RenewsOf }): ReactNode[] {
   const p = e.payload as P;
   const named = (keys: unknown) => (Array.isArray(keys) ? (keys as string[]).map((k) => tol.names.get(k) ?? k).join(t('cases.listSep')) : '');
   const out: ReactNode[] = [];
@@ -97,7 +97,10 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, renews?
       } else line('cases.ev.via', { channel: channelLabel(t, String(p.channel)), version: String(p.version ?? '') });
       if (p.urgent) out.push(t('cases.ev.urgent'));
       if (p.commitment) out.push(t('commit.ev.submitted'));
-      if (typeof p.renews === 'number') out.push(renews && renews.id === p.renews ? t('lic.ev.renews', { number: renews.number }) : t('lic.ev.renewsUnnamed'));
+      if (typeof p.renews === 'number')
+        out.push(forLicense.renews?.id === p.renews ? t('lic.ev.renews', { number: forLicense.renews.number }) : t('lic.ev.renewsUnnamed'));
+      if (typeof p.changes === 'number')
+        out.push(forLicense.changes?.id === p.changes ? t('lic.ev.changes', { number: forLicense.changes.number }) : t('lic.ev.changesUnnamed'));
       break;
     case 'license_expiring':
       out.push(expiringLine(p, e.at, t, locale));
@@ -314,10 +317,20 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
             : type;
 
 /**
- * Every step of a case: what happened, who did it, when, and why. `renews`: the license a renewal names (its case's),
- * so that the application's step names it.
+ * Every step of a case: what happened, who did it, when, and why. `renews` / `changes`: the license a renewal or a
+ * change names (its case's), so that the application's step names it.
  */
-export function CaseTimeline({ events, newestFirst = false, renews }: { events: CaseEvent[]; newestFirst?: boolean; renews?: RenewsOf }) {
+export function CaseTimeline({
+  events,
+  newestFirst = false,
+  renews,
+  changes,
+}: {
+  events: CaseEvent[];
+  newestFirst?: boolean;
+  renews?: RenewsOf;
+  changes?: RenewsOf;
+}) {
   const t = useLicT();
   const tt = useTolT();
   const { locale } = useLocale();
@@ -348,7 +361,7 @@ export function CaseTimeline({ events, newestFirst = false, renews }: { events: 
                   {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
                 </span>
               </div>
-              {details(e, t, locale, tol, renews).map((d, i) => (
+              {details(e, t, locale, tol, { renews, changes }).map((d, i) => (
                 <div key={i} className="case-event-detail">
                   {d}
                 </div>

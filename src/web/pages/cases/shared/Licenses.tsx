@@ -1,12 +1,15 @@
 import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { Locale } from '../../../../common/errors.ts';
-import type { IssuedLicenseState } from '../../../../common/licenses.ts';
+import type { IssuedLicenseState, LicenseAction } from '../../../../common/licenses.ts';
 import { isApiError } from '../../../api/client.ts';
 import type { CaseDetail } from '../../../api/cases.ts';
 import type { LicT } from '../../../i18n/licenses.ts';
 
-/** 证照有效期与延续 (a license's validity and its renewal) as the case pages, 我的证照 and the application show it. */
+/**
+ * 证照有效期、延续与变更 (a license's validity, its renewal and its change) as the case pages, 我的证照 and the
+ * application show them.
+ */
 
 /** A civil day ('YYYY-MM-DD') as the pages show days: 2031/11/27, or 27/11/2031 in English. */
 export function civilDay(day: string | null | undefined, locale: Locale): string {
@@ -49,7 +52,7 @@ export const licenseStateColor: Record<IssuedLicenseState, string> = {
   expiring: 'orange',
   expired: 'red',
   deemed_renewed: 'blue',
-  // no longer held: revoked (撤销) and cancelled (注销) by the authority, replaced by the renewal's new license
+  // no longer held: revoked (撤销) and cancelled (注销) by the authority, replaced by a renewal's or a change's new license
   revoked: 'red',
   cancelled: 'red',
   superseded: 'default',
@@ -74,12 +77,16 @@ export function LicenseStateTag({ license, t }: { license: { state: IssuedLicens
   return license.state === 'deemed_renewed' ? <Tooltip title={t('lic.deemedHint')}>{tag}</Tooltip> : tag;
 }
 
+/** The field of an application that names the license it renews (延续) or changes (变更). */
+export const licenseActionField = { renew: 'renews', change: 'changes' } as const satisfies Record<LicenseAction, string>;
+
 /**
- * The server's refusal of a renewal, said plainly: `renews` not renewable (400 VALIDATION_FAILED, field renews), a
- * renewal of it in hand already (409 CONFLICT with the case's number), or a material taken from an expired license.
- * Null for any other error.
+ * The server's refusal of a renewal or a change, said plainly: `renews` not renewable or `changes` not changeable
+ * (400 VALIDATION_FAILED with that field: another item's, expired, …), an application for the license in hand already
+ * — a renewal or a change, one at a time — (409 CONFLICT with the case's number), or a material taken from an expired
+ * license. `sent`: what the application did for a license, if anything. Null for any other error.
  */
-export function renewalError(error: unknown, t: LicT, locale: Locale, sentRenews: boolean): string | null {
+export function licenseApplicationError(error: unknown, t: LicT, locale: Locale, sent: LicenseAction | null): string | null {
   if (!isApiError(error)) return null;
   const d = (error.details ?? {}) as { field?: string; caseNumber?: string; validUntil?: string; itemCode?: string; reason?: string; key?: string };
   if (error.code === 'VALIDATION_FAILED' && d.field === 'renews') {
@@ -87,39 +94,59 @@ export function renewalError(error: unknown, t: LicT, locale: Locale, sentRenews
     if (d.validUntil) return t('lic.err.expired', { date: civilDay(d.validUntil, locale) });
     return t('lic.err.invalid');
   }
-  if (error.code === 'CONFLICT' && sentRenews && d.caseNumber) return t('lic.err.inHand', { number: d.caseNumber });
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'changes') {
+    if (d.itemCode) return t('lic.err.change.otherItem', { code: d.itemCode });
+    if (d.validUntil) return t('lic.err.change.expired', { date: civilDay(d.validUntil, locale) });
+    return t('lic.err.change.invalid');
+  }
+  if (error.code === 'CONFLICT' && sent && d.caseNumber) return t('lic.err.inHand', { number: d.caseNumber });
   if (error.code === 'VALIDATION_FAILED' && d.field === 'materials' && d.validUntil)
     return [t('lic.err.materialExpired', { date: civilDay(d.validUntil, locale) }), d.key].filter(Boolean).join(' · ');
   return null;
 }
 
-/** Whether a renewal's refusal means the license list is out of date (a renewal in hand, the license expired since). */
-export const renewalRefused = (error: unknown) =>
-  isApiError(error) && ((error.code === 'VALIDATION_FAILED' && (error.details as { field?: string } | null)?.field === 'renews') || error.code === 'CONFLICT');
+/**
+ * Whether the refusal of a renewal or a change means the license list is out of date (something in hand for the
+ * license, the license expired or replaced since).
+ */
+export const licenseApplicationRefused = (error: unknown) => {
+  if (!isApiError(error)) return false;
+  const field = (error.details as { field?: string } | null)?.field;
+  return (error.code === 'VALIDATION_FAILED' && (field === 'renews' || field === 'changes')) || error.code === 'CONFLICT';
+};
 
-/** 延续证照 for a case's facts: the license a renewal names, with the case that issued it. */
-export function renewsFacts(kase: CaseDetail, t: LicT, locale: Locale, base: '/my/cases' | '/workbench/cases') {
-  const r = kase.renews;
-  if (!r) return [];
-  return [
-    {
-      key: 'renews',
-      label: t('lic.fact.renews'),
-      span: 'filled' as const,
-      children: (
-        <span data-testid="renews-fact">
-          {r.type} · {t('lic.fact.renewsText', { number: r.number, validUntil: validUntilText(r.validUntil, locale, t) })}
-          {' · '}
-          <Link to={`${base}/${r.caseId}`} data-testid="renews-case">
-            {t('lic.fact.issuedBy', { number: r.caseNumber })}
-          </Link>{' '}
-          {r.supersededAt && (
-            <Tag color="default" className="case-license-replaced" data-testid="renews-replaced">
-              {t('lic.fact.replaced')}
-            </Tag>
-          )}
-        </span>
-      ),
-    },
+/**
+ * 延续证照 / 变更证照 for a case's facts: the license a renewal or a change names, with the case that issued it — and,
+ * once the grant replaced it, that it was.
+ */
+export function licenseFacts(kase: CaseDetail, t: LicT, locale: Locale, base: '/my/cases' | '/workbench/cases') {
+  const named = [
+    { field: 'renews' as const, license: kase.renews, label: t('lic.fact.renews') },
+    { field: 'changes' as const, license: kase.changes, label: t('lic.fact.changes') },
   ];
+  return named.flatMap(({ field, license: r, label }) =>
+    r
+      ? [
+          {
+            key: field,
+            label,
+            span: 'filled' as const,
+            children: (
+              <span data-testid={`${field}-fact`}>
+                {r.type} · {t('lic.fact.renewsText', { number: r.number, validUntil: validUntilText(r.validUntil, locale, t) })}
+                {' · '}
+                <Link to={`${base}/${r.caseId}`} data-testid={`${field}-case`}>
+                  {t('lic.fact.issuedBy', { number: r.caseNumber })}
+                </Link>{' '}
+                {r.supersededAt && (
+                  <Tag color="default" className="case-license-replaced" data-testid={`${field}-replaced`}>
+                    {t('lic.fact.replaced')}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
+        ]
+      : [],
+  );
 }

@@ -19,7 +19,8 @@ import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, t
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
-import { LicenseStateTag, renewalError, renewalRefused, validUntilText } from '../shared/Licenses.tsx';
+import { LicenseStateTag, licenseActionField, licenseApplicationError, licenseApplicationRefused, validUntilText } from '../shared/Licenses.tsx';
+import { issuesLicense, type LicenseAction } from '../../../../common/licenses.ts';
 import { useQueryClient } from '@tanstack/react-query';
 
 /**
@@ -159,15 +160,20 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const [key, renewKey] = useIdempotencyKey();
   const [modal, holder] = Modal.useModal();
   const apply = useApply();
-  const held = useHeldLicenses(applicant?.id, !!applicant && (item.content.materials.some((m) => m.source === 'license') || !!item.content.resultValidity));
-  // 延续: the applicant's licenses of this item that may be renewed now, where the item's license runs out
+  const held = useHeldLicenses(applicant?.id, !!applicant && (item.content.materials.some((m) => m.source === 'license') || issuesLicense(item.content)));
+  // 办理类型: 新办, or for the applicant's licenses of this item 延续 (those that may be renewed now, where the item's
+  // license runs out) or 变更 (those that may be changed now)
   const lt = useLicT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
-  const renewables = item.content.resultValidity ? (held.data?.items ?? []).filter((l) => l.itemCode === item.code && l.mayRenew) : [];
-  const [renewing, setRenewing] = useState(false);
-  const [renewId, setRenewId] = useState<number | undefined>(undefined);
-  const renews = renewing ? renewables.find((l) => l.id === renewId) : undefined;
+  const ofItem = (held.data?.items ?? []).filter((l) => l.itemCode === item.code);
+  const eligible: Record<LicenseAction, typeof ofItem> = {
+    renew: item.content.resultValidity ? ofItem.filter((l) => l.mayRenew) : [],
+    change: ofItem.filter((l) => l.mayChange),
+  };
+  const [mode, setMode] = useState<'new' | LicenseAction>('new');
+  const [licenseId, setLicenseId] = useState<number | undefined>(undefined);
+  const forLicense = mode === 'new' ? undefined : eligible[mode].find((l) => l.id === licenseId);
   // a license picked for one applicant is not another's
   useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
@@ -202,8 +208,8 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(ct('commit.agreeRequiredWindow'));
       return;
     }
-    if (renewing && !renews) {
-      setError(lt('lic.win.pickLicense'));
+    if (mode !== 'new' && !forLicense) {
+      setError(lt(mode === 'change' ? 'lic.win.pickChange' : 'lic.win.pickLicense'));
       return;
     }
     const missing = missingRequired(item.content.materials, choices);
@@ -227,7 +233,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           urgent,
           delivery: deliveryInput(delivery),
           ...(terms && committed.byCommitment ? { commitment: true } : {}),
-          ...(renews ? { renews: renews.id } : {}),
+          ...(mode !== 'new' && forLicense ? { [licenseActionField[mode]]: forLicense.id } : {}),
         },
         key,
       },
@@ -237,8 +243,9 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           onDone(r);
         },
         onError: (e) => {
-          setError(renewalError(e, lt, locale, !!renews) ?? placeSubmitErrors(form, e));
-          if (renews && renewalRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
+          const sent = mode !== 'new' && forLicense ? mode : null;
+          setError(licenseApplicationError(e, lt, locale, sent) ?? placeSubmitErrors(form, e));
+          if (sent && licenseApplicationRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
         },
       },
     );
@@ -262,39 +269,43 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           <Divider />
         </>
       )}
-      {renewables.length > 0 && (
+      {(eligible.renew.length > 0 || eligible.change.length > 0) && (
         <div data-testid="renewal-choice">
           <Typography.Title level={5}>{lt('lic.win.mode')}</Typography.Title>
-          <Typography.Paragraph type="secondary">{lt('lic.win.hint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" data-testid="renewal-hint">
+            {lt(mode === 'renew' ? 'lic.win.renewHint' : mode === 'change' ? 'lic.win.changeHint' : 'lic.win.hint')}
+          </Typography.Paragraph>
           <Space wrap align="start">
             <Select
               id="renewal-mode"
-              value={renewing ? 'renew' : 'new'}
-              onChange={(v: 'new' | 'renew') => {
-                setRenewing(v === 'renew');
-                // the license soonest to run out first
-                if (v === 'renew' && renewId === undefined) setRenewId(renewables.find((l) => l.state === 'expiring')?.id ?? renewables[0]?.id);
+              value={mode}
+              onChange={(v: 'new' | LicenseAction) => {
+                setMode(v);
+                // the license soonest to run out first; one chosen for the other action is kept when it may be
+                if (v !== 'new' && !eligible[v].some((l) => l.id === licenseId))
+                  setLicenseId(eligible[v].find((l) => l.state === 'expiring')?.id ?? eligible[v][0]?.id);
                 setError(null);
               }}
               style={{ width: 160 }}
               options={[
                 { value: 'new', label: lt('lic.win.new') },
-                { value: 'renew', label: lt('lic.win.renew') },
+                ...(eligible.renew.length > 0 ? [{ value: 'renew', label: lt('lic.win.renew') }] : []),
+                ...(eligible.change.length > 0 ? [{ value: 'change', label: lt('lic.win.change') }] : []),
               ]}
               data-testid="renewal-mode"
             />
-            {renewing && (
+            {mode !== 'new' && (
               <Select
                 id="renewal-license"
-                value={renews?.id}
+                value={forLicense?.id}
                 onChange={(id: number) => {
-                  setRenewId(id);
+                  setLicenseId(id);
                   setError(null);
                 }}
-                placeholder={lt('lic.win.pickLicense')}
+                placeholder={lt(mode === 'change' ? 'lic.win.pickChange' : 'lic.win.pickLicense')}
                 style={{ minWidth: 360 }}
                 popupMatchSelectWidth={false}
-                options={renewables.map((l) => ({
+                options={eligible[mode].map((l) => ({
                   value: l.id,
                   label: (
                     <span>
