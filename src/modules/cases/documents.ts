@@ -324,20 +324,23 @@ const licenseStatement = shapedStatement(
     FROM n`,
 );
 
-/** 准予 / 不予许可决定书, and for a license-type result the 证照 with its number. */
+/** 准予 / 不予许可决定书 (延续 / 变更 of a license held: 准予延续行政许可决定书 …), and for a license-type result the 证照 with its number. */
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
+  // a renewal (延续) or a change (变更) of a license held is decided as such: 准予延续 / 不予变更 …
+  const what = kase.license_action === 'renew' ? '延续' : kase.license_action === 'change' ? '变更' : '';
+  const verb = what || '许可';
   await issueDocument(ctx, kase, 'decision', {
-    title: granted ? '准予许可决定书' : '不予许可决定书',
+    title: `${granted ? '准予' : '不予'}${what ? `${what}行政许可` : '许可'}决定书`,
     caseNumber: f.number,
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
     body: [
       `${f.applicantNameMasked}：`,
       granted
-        ? `您申请的“${f.subject}”，经审查，符合法定条件、标准，决定准予许可。${c.resultName ? `颁发${c.resultName}。` : ''}`
-        : `您申请的“${f.subject}”，经审查，决定不予许可。${opinion ? `理由：${opinion}` : ''}`,
+        ? `您申请${what}的“${f.subject}”，经审查，符合法定条件、标准，决定准予${verb}。${c.resultName ? `颁发${c.resultName}。` : ''}`
+        : `您申请${what}的“${f.subject}”，经审查，决定不予${verb}。${opinion ? `理由：${opinion}` : ''}`,
       ...(granted && opinion ? [`审查意见：${opinion}`] : []),
       ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
     ],

@@ -260,6 +260,8 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const text = await reader.pdfText(server, enterprise, decided.id, fresh);
     expect(text).toContain('准予变更');
     expect(text).toContain(old.number);
+    const decision = decided.documents.find((d) => d.kind === 'decision')!;
+    expect(await reader.pdfText(server, enterprise, decided.id, decision)).toContain('准予变更行政许可决定书');
     const held = await licenses();
     expect(held.find((l) => l.id === old.id)).toBeUndefined();
     expect(held.find((l) => l.id === fresh.id)).toMatchObject({ state: 'expiring', mayRenew: true, mayChange: true });
