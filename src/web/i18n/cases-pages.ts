@@ -81,6 +81,10 @@ export const casePages = {
   'cases.necessity.optional': ['非必要', 'Optional'],
   'cases.decision.granted': ['准予许可', 'Granted'],
   'cases.decision.denied': ['不予许可', 'Denied'],
+  'cases.decision.renewGranted': ['准予延续', 'Renewal granted'],
+  'cases.decision.renewDenied': ['不予延续', 'Renewal denied'],
+  'cases.decision.changeGranted': ['准予变更', 'Change granted'],
+  'cases.decision.changeDenied': ['不予变更', 'Change denied'],
 
   // facts and clocks
   'cases.number': ['办件编号', 'Case number'],

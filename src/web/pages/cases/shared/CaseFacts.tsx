@@ -38,6 +38,14 @@ export function deliveryOf(kase: CaseDetail): DeliveryRecord | null {
 export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status);
 
 /** The outcome so far, in one banner: refused, withdrawn, decided, delivered — or the license revoked since. */
+/** 准予许可 / 不予许可 — for a renewal or a change of a license held, 准予延续 / 不予变更 …. */
+function decisionText(t: ReturnType<typeof useCaseT>, kase: CaseDetail): string {
+  const denied = kase.decision === 'denied';
+  if (kase.renews) return t(denied ? 'cases.decision.renewDenied' : 'cases.decision.renewGranted');
+  if (kase.changes) return t(denied ? 'cases.decision.changeDenied' : 'cases.decision.changeGranted');
+  return t(denied ? 'cases.decision.denied' : 'cases.decision.granted');
+}
+
 export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
   const t = useCaseT();
   const tt = useTolT();
@@ -57,7 +65,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         data-testid="outcome"
         title={t('cases.deliveredBanner', { method: deliveryLabel(t, delivery.method), at: formatDateTime(kase.deliveredAt, locale) })}
         description={[
-          kase.decision ? t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted') : null,
+          kase.decision ? decisionText(t, kase) : null,
           delivery.trackingNumber ? t('cases.ev.tracking', { number: delivery.trackingNumber }) : null,
           delivery.lockerCode ? t('cases.lockerCodeIs', { code: delivery.lockerCode }) : null,
           delivery.collector ? t('cases.collectedBy', { name: delivery.collector.name, id: delivery.collector.idNumber }) : null,
@@ -74,7 +82,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         className="block-gap"
         data-testid="outcome"
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
-          decision: t(kase.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'),
+          decision: decisionText(t, kase),
         })}
         description={
           // 容缺受理: the result waits for the materials to follow before its delivery
