@@ -16,6 +16,9 @@ import { grantThrough, startFoodStory, type FoodStory } from './food-license.ts'
  * trail names both license events. The public (signed out) verifies the first license (已注销), the second (有效) and
  * compares its PDF, as the enterprise downloaded it, with the one issued (一致; an altered copy 不一致), and an unknown
  * number (未查到). The server allows an address sixty checks a minute: the story makes a handful.
+ * 批量注销 (art. 70 (一)): two more licenses run out without renewal; under 已过期 approver1 ticks both and cancels
+ * them together, while head1 has cancelled one of them behind the page's back: that one is skipped (409), named with
+ * why, the other cancelled; both say 已注销 after.
  */
 
 let story: FoodStory;
@@ -44,6 +47,7 @@ const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 const ledgerRow = (page: Page, id: number) => page.getByTestId('issued-licenses-table').locator(`tr[data-license="${id}"]`);
 const ground = '被许可的法人或者其他组织依法终止';
 const note = '该企业已于本月办理注销登记（云州市监注销字〔2025〕第 18 号）';
+const batchNote = '有效期届满未申请延续，依法注销（云州市监公告〔2025〕第 7 号）';
 
 /** enterprise1 applies for 食品经营许可; clerk1 accepts and head1 approves every task: the license is issued. */
 async function grantFoodLicense(): Promise<Issued> {
@@ -159,6 +163,69 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     // the list was refreshed: the row says so
     await row.getByTestId('license-state').getByText('已注销').waitFor({ state: 'visible' });
     expect(await row.getByTestId('license-cancel').count()).toBe(0);
+  });
+
+  it('cancels licenses that ran out without renewal together (批量注销), skipping one cancelled meanwhile (409)', { timeout: 240_000 }, async () => {
+    const lapsed = await grantFoodLicense();
+    const taken = await grantFoodLicense();
+    // both ran out three days ago, no renewal applied for
+    await run.server.sql("UPDATE case_document SET valid_until = (now() AT TIME ZONE 'Asia/Shanghai')::date - 3 WHERE id = ANY($1::int[])", [
+      [lapsed.id, taken.id],
+    ]);
+    const approver = await signIn(run.server, 'approver1');
+    const expired = (await approver.get('/api/v1/licenses/issued?state=expired')).body as Ledger;
+    for (const l of [lapsed, taken]) expect(expired.items.find((x) => x.id === l.id)).toMatchObject({ state: 'expired', mayCancel: true });
+
+    const page = await newPage();
+    await signInThroughUi(page, 'approver1');
+    await page.goto('/workbench/licenses');
+    await page.getByTestId('license-state-filter').getByText('已过期', { exact: true }).click();
+    await page.waitForURL(/\/workbench\/licenses\?state=expired$/);
+    for (const l of [lapsed, taken]) await ledgerRow(page, l.id).getByTestId('license-state').getByText('已过期').waitFor({ state: 'visible' });
+    // a valid license is not under 已过期; a cancelled one is not either
+    expect(await ledgerRow(page, valid.id).count()).toBe(0);
+    expect(await ledgerRow(page, cancelled.id).count()).toBe(0);
+
+    // head1, of the same department, cancels one of them first
+    const head = await signIn(run.server, 'head1');
+    const first = await head.post(`/api/v1/licenses/${taken.id}/cancel`, { ground: 'expired' }, { 'idempotency-key': randomUUID() });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+
+    for (const l of [lapsed, taken]) await ledgerRow(page, l.id).locator('.ant-checkbox-input').check();
+    await page.getByTestId('batch-cancel-bar').getByText('已选择 2 张有效期届满未延续的证照').waitFor({ state: 'visible' });
+    await page.getByTestId('batch-cancel').click();
+    const dialog = page.getByTestId('batch-cancel-dialog');
+    await dialog.getByTestId('batch-cancel-count').getByText('2 张').waitFor({ state: 'visible' });
+    for (const l of [lapsed, taken]) await dialog.getByTestId('batch-cancel-list').getByText(l.number).waitFor({ state: 'visible' });
+    await dialog.getByTestId('batch-cancel-ground').getByText('有效期届满未延续').waitFor({ state: 'visible' });
+    await dialog.getByTestId('batch-cancel-warning').getByText('注销不能撤回', { exact: false }).waitFor({ state: 'visible' });
+    await page.locator('#batch-cancel-note').fill(batchNote);
+    await screenshot(page, 'license-admin-batch-confirm');
+    await page.getByTestId('batch-cancel-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // one cancelled, one skipped with why
+    const result = page.locator('.ant-notification-notice', { has: page.getByTestId('batch-failures') });
+    await result.getByText('已注销 1 张，1 张未注销').waitFor({ state: 'visible' });
+    const failures = result.getByTestId('batch-failures');
+    expect(await failures.locator('li').count()).toBe(1);
+    await failures.locator('li', { hasText: taken.number }).getByText('已跳过，该证照已不再有效（已注销），可能已由他人处理').waitFor({ state: 'visible' });
+    await page.getByTestId('batch-cancel-bar').waitFor({ state: 'detached' });
+    // the list was refreshed: neither is left under 已过期
+    for (const l of [lapsed, taken]) await ledgerRow(page, l.id).waitFor({ state: 'detached' });
+
+    // both say 已注销, on the ground 有效期届满未延续; the note is the batch's for the one it cancelled
+    await page.getByTestId('license-state-filter').getByText('已注销', { exact: true }).click();
+    await page.waitForURL(/\/workbench\/licenses\?state=cancelled$/);
+    for (const l of [lapsed, taken]) {
+      const row = ledgerRow(page, l.id);
+      await row.getByTestId('license-state').getByText('已注销').waitFor({ state: 'visible' });
+      await row.getByTestId('license-cancelled').getByText('有效期届满未延续').waitFor({ state: 'visible' });
+    }
+    await screenshot(page, 'license-admin-batch');
+    const ledger = (await approver.get('/api/v1/licenses/issued?state=cancelled')).body as Ledger;
+    expect(ledger.items.find((l) => l.id === lapsed.id)).toMatchObject({ state: 'cancelled', cancelGround: 'expired', cancelNote: batchNote });
+    expect(ledger.items.find((l) => l.id === taken.id)).toMatchObject({ state: 'cancelled', cancelGround: 'expired', cancelNote: null });
   });
 
   it('shows the ledger in English', { timeout: 120_000 }, async () => {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
+import { useBatchRunner } from './batch.ts';
 import type { Page, StaffView } from './types.ts';
 import type { ColleagueView } from './org.ts';
 import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
@@ -614,26 +614,17 @@ export function useCaseAction(id: number) {
  */
 export function useCaseBatch() {
   const queryClient = useQueryClient();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const batch = useBatchRunner();
   const run = async (actions: { caseId: number; caseNumber: string; body: CaseAction; key: string }[]) => {
-    const failed: { caseNumber: string; message: string }[] = [];
-    setProgress({ done: 0, total: actions.length });
-    try {
-      for (const [i, a] of actions.entries()) {
-        try {
-          await api.post(`/cases/${a.caseId}/actions`, a.body, { idempotencyKey: a.key });
-        } catch (error) {
-          failed.push({ caseNumber: a.caseNumber, message: (error as Error).message });
-        }
-        setProgress({ done: i + 1, total: actions.length });
-      }
-    } finally {
-      setProgress(null);
-      await queryClient.invalidateQueries({ queryKey: caseKeys.all });
-    }
-    return { succeeded: actions.length - failed.length, failed };
+    const { succeeded, missed } = await batch.run(
+      actions,
+      (a) => api.post(`/cases/${a.caseId}/actions`, a.body, { idempotencyKey: a.key }),
+      (a) => a.caseNumber,
+      () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+    );
+    return { succeeded, failed: missed.map((m) => ({ number: m.number, message: (m.error as Error).message })) };
   };
-  return { run, progress };
+  return { run, progress: batch.progress };
 }
 
 /** 批量签收: claim the chosen tasks, each at the version the inbox showed (the key is the task's and its version's). */

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IssuedLicense, LicenseCancelGround } from '../../common/licenses.ts';
 import { api } from './client.ts';
+import { useBatchRunner } from './batch.ts';
 
 export type { IssuedLicense, LicenseCancelGround };
 
@@ -74,6 +75,40 @@ export function useCancelLicense() {
     meta: { silent: true },
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: licenseKeys.all }), queryClient.invalidateQueries({ queryKey: ['cases'] })]),
   });
+}
+
+/** A short fingerprint of a text (FNV-1a, 32 bits, hex): enough to tell two notes apart in an Idempotency-Key. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * 批量注销 of licenses that ran out without renewal (行政许可法 art. 70 (一)): one cancellation per license on the
+ * shared batch runner, on the ground `expired`. Each license's key is made of the license, the ground and the note, so
+ * a batch run again after a lost answer replays what was done instead of being refused. What is refused (409: it no
+ * longer holds — cancelled meanwhile; 403; 404) comes back with the license; the ledger and the cases are refreshed.
+ */
+export function useBatchCancelLicenses() {
+  const queryClient = useQueryClient();
+  const batch = useBatchRunner();
+  const run = async (licenses: readonly Pick<IssuedLicense, 'id' | 'number'>[], note: string | null) => {
+    const ground: LicenseCancelGround = 'expired';
+    const { succeeded, missed } = await batch.run(
+      licenses,
+      (l) =>
+        api.post<IssuedLicense>(
+          `/licenses/${l.id}/cancel`,
+          { ground, note },
+          { idempotencyKey: `license-cancel-${l.id}-${ground}-${fingerprint(note ?? '')}` },
+        ),
+      (l) => l.number,
+      () => Promise.all([queryClient.invalidateQueries({ queryKey: licenseKeys.all }), queryClient.invalidateQueries({ queryKey: ['cases'] })]),
+    );
+    return { cancelled: succeeded, missed };
+  };
+  return { run, progress: batch.progress };
 }
 
 /**

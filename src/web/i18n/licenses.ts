@@ -376,6 +376,35 @@ export const licenseStrings = {
   'lic.cancel.err.forbidden': ['只有核发该证照的部门可以注销它。', 'Only the department that issued a license may cancel it.'],
   'lic.cancel.err.notFound': ['未找到该证照，或您无权查看。', 'The license was not found, or you may not see it.'],
 
+  // 批量注销 (行政许可法 art. 70 (一): ran out without renewal)
+  'lic.adm.expiredNote': [
+    '“已过期”：有效期已届满的证照。未申请延续的应依法注销，可勾选后批量注销；已申请延续、尚未决定的视为准予延续，不能注销。',
+    '“Expired”: licenses past their last day. Those not renewed are to be cancelled: tick them to cancel them together. One whose renewal is still undecided counts as renewed and cannot be cancelled.',
+  ],
+  'lic.batch.pickHint': ['有效期届满未延续，可批量注销', 'Ran out without renewal: may be cancelled together'],
+  'lic.batch.deemedHint': ['延续申请尚未决定，视为准予延续，不能注销', 'Its renewal is undecided: it counts as renewed and cannot be cancelled'],
+  'lic.batch.chosen': ['已选择 {n} 张有效期届满未延续的证照', 'Licenses chosen that ran out without renewal: {n}'],
+  'lic.batch.cancel': ['批量注销', 'Cancel them'],
+  'lic.batch.cancelling': ['注销中 {done}/{total}', 'Cancelling {done}/{total}'],
+  'lic.batch.title': ['批量注销证照', 'Cancel licenses together'],
+  'lic.batch.count': ['注销数量', 'Licenses'],
+  'lic.batch.countValue': ['{n} 张', '{n}'],
+  'lic.batch.licenses': ['证照', 'Which'],
+  'lic.batch.groundBasis': ['《行政许可法》第七十条第（一）项', 'Administrative Licensing Law, art. 70 (1)'],
+  'lic.batch.notePlaceholder': ['选填：写明注销的依据，如注销公告文号', 'Optional: the grounds, such as the number of the cancellation notice'],
+  'lic.batch.noteHint': ['说明将记入每张证照的注销记录', 'The note is recorded with each cancellation'],
+  'lic.batch.warning': [
+    '注销后这些证照即行失效，不能再延续、作为申请材料使用或核验为有效；系统将在各原办件中告知持证人。注销不能撤回，请核实后操作。',
+    'Once cancelled these licenses stop holding: they can no longer be renewed, used as materials or verified as valid, and each holder is told on the issuing case. A cancellation cannot be undone: check before you confirm.',
+  ],
+  'lic.batch.confirm': ['确认注销 {n} 张', 'Cancel {n}'],
+  'lic.batch.done': ['已注销 {n} 张证照', 'Licenses cancelled: {n}'],
+  'lic.batch.result': ['已注销 {done} 张，{left} 张未注销', 'Cancelled: {done}; not cancelled: {left}'],
+  'lic.batch.skipped': ['已跳过，{reason}', 'Skipped: {reason}'],
+  'lic.batch.failed': ['未能注销，{reason}', 'Not cancelled: {reason}'],
+  'lic.batch.skip.state': ['该证照已不再有效（{state}），可能已由他人处理', 'it no longer holds ({state}): someone has dealt with it meanwhile'],
+  'lic.batch.skip.changed': ['该证照刚被他人注销或变更', 'someone has just cancelled or changed it'],
+
   // 待我处理
   'lic.today.tile': ['证照即将到期', 'Licenses expiring'],
   'lic.today.hint': ['请及时申请延续', 'Apply to renew in time'],

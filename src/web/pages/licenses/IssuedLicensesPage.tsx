@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
@@ -8,13 +8,16 @@ import { useLocale } from '../../i18n/index.tsx';
 import { useLicT } from '../../i18n/licenses.ts';
 import { can, useMe } from '../../api/auth.ts';
 import type { CaseStatus } from '../../api/cases.ts';
-import { issuedFilterStates, useIssuedLicenses, type IssuedFilterState, type IssuedLicense } from '../../api/licenses.ts';
+import { issuedFilterStates, useBatchCancelLicenses, useIssuedLicenses, type IssuedFilterState, type IssuedLicense } from '../../api/licenses.ts';
+import { useFeedback } from '../../components/feedback-context.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { oneOf, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { StatusTag } from '../cases/shared/labels.tsx';
 import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilColumn } from '../cases/shared/Licenses.tsx';
+import { BatchBar, BatchFailures } from '../cases/shared/Batch.tsx';
 import { CancelLicenseDialog } from './CancelLicenseDialog.tsx';
+import { BatchCancelLicensesDialog, batchRefusal } from './BatchCancelLicensesDialog.tsx';
 import '../cases/cases.css';
 import '../cases/portal/licenses.css';
 import './licenses-admin.css';
@@ -24,11 +27,14 @@ type LedgerFilter = { state?: IssuedFilterState };
 const ledgerFilterKeys = ['state'] as const;
 /** The ledger's filter from its address (`/workbench/licenses?state=expiring`). */
 const ledgerFilterFrom = (p: URLSearchParams): LedgerFilter => ({ state: oneOf(issuedFilterStates, p.get('state')) });
+/** 批量注销 takes what ran out without renewal: not one deemed renewed (its renewal in hand), nor another's. */
+const batchCancellable = (l: IssuedLicense) => l.mayCancel && l.state === 'expired';
 
 /**
  * 证照管理: the licenses the caller's department issued (the center: its region's), by state — 即将到期 those whose
  * renewal falls due — or by number or holder, with the renewal or change in hand and the case that issued each; 核验
- * opens the public check, and the issuing department cancels one that no longer holds (注销, 行政许可法 art. 70).
+ * opens the public check, and the issuing department cancels one that no longer holds (注销, 行政许可法 art. 70) —
+ * under 已过期, those that ran out without renewal together (批量注销, art. 70 (一)).
  */
 export function IssuedLicensesPage() {
   const t = useLicT();
@@ -42,7 +48,32 @@ export function IssuedLicensesPage() {
   const [pageSize, setPageSize] = useState(20);
   const [cancelling, setCancelling] = useState<IssuedLicense | null>(null);
   const list = useIssuedLicenses({ state: filter.state, q }, page, pageSize, allowed);
+  // 批量注销: the rows ticked under 已过期 — what is chosen is what is shown, so another page or filter starts afresh
+  const [chosenIds, setChosenIds] = useState<number[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => setChosenIds([]), [filter.state, q, page, pageSize]);
+  const batch = useBatchCancelLicenses();
+  const { message, notification } = useFeedback();
   if (!allowed) return <Forbidden />;
+
+  const rows = list.data?.items ?? [];
+  // rows refreshed meanwhile (cancelled in the dialog, or gone from 已过期) drop out of the choice
+  const chosen = rows.filter((l) => chosenIds.includes(l.id) && batchCancellable(l));
+  const batchable = filter.state === 'expired' && rows.some((l) => l.mayCancel);
+  const cancelChosen = async (note: string | null) => {
+    setConfirming(false);
+    const { cancelled, missed } = await batch.run(chosen, note);
+    setChosenIds([]);
+    if (missed.length === 0) {
+      message.success(t('lic.batch.done', { n: cancelled }));
+      return;
+    }
+    notification.warning({
+      title: t('lic.batch.result', { done: cancelled, left: missed.length }),
+      description: <BatchFailures failed={missed.map((m) => ({ number: m.number, message: batchRefusal(m.error, t) }))} />,
+      duration: 0,
+    });
+  };
 
   const filtered = !!filter.state || !!q;
   const columns: TableColumnsType<IssuedLicense> = [
@@ -206,6 +237,23 @@ export function IssuedLicensesPage() {
             {t('lic.adm.expiringNote')}
           </Typography.Paragraph>
         )}
+        {filter.state === 'expired' && (
+          <Typography.Paragraph type="secondary" className="license-ledger-note cell-sub">
+            {t('lic.adm.expiredNote')}
+          </Typography.Paragraph>
+        )}
+        {batchable && chosen.length > 0 && (
+          <BatchBar
+            title={t('lic.batch.chosen', { n: chosen.length })}
+            action={t('lic.batch.cancel')}
+            progress={batch.progress}
+            running={(p) => t('lic.batch.cancelling', p)}
+            onRun={() => setConfirming(true)}
+            onClear={() => setChosenIds([])}
+            testId="batch-cancel-bar"
+            actionTestId="batch-cancel"
+          />
+        )}
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -213,7 +261,19 @@ export function IssuedLicensesPage() {
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={list.data?.items ?? []}
+            dataSource={rows}
+            rowSelection={
+              batchable
+                ? {
+                    selectedRowKeys: chosen.map((l) => l.id),
+                    onChange: (keys) => setChosenIds(keys as number[]),
+                    getCheckboxProps: (l) => ({
+                      disabled: !batchCancellable(l) || !!batch.progress,
+                      title: l.state === 'deemed_renewed' ? t('lic.batch.deemedHint') : t('lic.batch.pickHint'),
+                    }),
+                  }
+                : undefined
+            }
             loading={list.isFetching}
             scroll={{ x: 990 }}
             rowClassName={(l) => (l.state === 'expiring' ? 'case-row-attention' : '')}
@@ -235,6 +295,9 @@ export function IssuedLicensesPage() {
         )}
       </Card>
       {cancelling && <CancelLicenseDialog license={cancelling} onClose={() => setCancelling(null)} />}
+      {confirming && chosen.length > 0 && (
+        <BatchCancelLicensesDialog licenses={chosen} onConfirm={(note) => void cancelChosen(note)} onClose={() => setConfirming(false)} />
+      )}
     </>
   );
 }

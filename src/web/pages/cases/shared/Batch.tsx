@@ -3,7 +3,7 @@ import { Alert, Button, Space } from 'antd';
 import { useWorkT } from '../../../i18n/case-work.ts';
 
 /**
- * The bar over a list whose rows are chosen for a batch of case actions (批量签收, 批量电子送达): how many are chosen,
+ * The bar over a list whose rows are chosen for a batch of actions (批量签收, 批量电子送达, 批量注销): how many are chosen,
  * the action — its label counting what was sent while it runs — and clearing the choice.
  */
 export function BatchBar(props: {
@@ -38,13 +38,16 @@ export function BatchBar(props: {
   );
 }
 
-/** What a batch of case actions could not do, case by case, with why (for a notification that stays until closed). */
-export function BatchFailures({ failed }: { failed: { caseNumber: string; message: ReactNode }[] }) {
+/**
+ * What a batch could not do, item by item — by the case's or the license's number — with why (for a notification that
+ * stays until closed).
+ */
+export function BatchFailures({ failed }: { failed: { number: string; message: ReactNode }[] }) {
   return (
     <ul className="batch-failures" data-testid="batch-failures">
       {failed.map((f) => (
-        <li key={f.caseNumber}>
-          <span className="mono">{f.caseNumber}</span>：{f.message}
+        <li key={f.number}>
+          <span className="mono">{f.number}</span>：{f.message}
         </li>
       ))}
     </ul>
