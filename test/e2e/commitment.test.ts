@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { fillFoodForm, startFoodStory, type FoodStory } from './food-license.ts';
+import { fillFoodForm, handInFoodMaterials, openSubmittedCase, startFoodStory, type FoodStory } from './food-license.ts';
 import { remindCommitmentChecksDue } from '../../src/modules/cases/reminders.ts';
 
 /*
@@ -69,13 +69,7 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     expect(await card.getByTestId('commitment-pledge').innerText()).toContain('如承诺不实，愿意承担被撤销许可等法律责任');
 
     await fillFoodForm(page, creditCode);
-    for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
-      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
-      await row.locator('input[type=file]').setInputFiles(pdfPath);
-      await row.getByText('经营场所平面图.pdf').waitFor({ state: 'visible' });
-    }
-    await page.getByTestId('use-license-business_license').click();
-    await page.getByTestId('use-license-id_card').click();
+    await handInFoodMaterials(page, pdfPath);
 
     // the commitment is made by ticking it: without, the application does not go
     await page.getByTestId('apply-submit').click();
@@ -89,10 +83,7 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
 
     const number = page.getByTestId('case-number');
     await pressUntil(page.getByTestId('apply-submit'), number);
-    caseNumber = (await number.locator('.mono').innerText()).trim();
-    await page.getByTestId('view-case').click();
-    await page.waitForURL(/\/my\/cases\/\d+$/);
-    caseId = Number(new URL(page.url()).pathname.split('/').pop());
+    ({ id: caseId, number: caseNumber } = await openSubmittedCase(page));
     // the case says how it was filed; the written commitment is among its documents
     await page.getByTestId('commitment-tag').getByText('告知承诺').waitFor({ state: 'visible' });
     await page.getByTestId('case-facts').getByText('准予许可后核查').waitFor({ state: 'visible' });

@@ -83,3 +83,22 @@ export async function grantThrough(server: TestServer, caseId: number) {
   }
   expect(kase.status).toBe('concluded');
 }
+
+/** Uploads `pdfPath` as each material of `keys` and takes the business license and the ID card from the enterprise's licenses. */
+export async function handInFoodMaterials(page: Page, pdfPath: string, keys = ['application_form', 'premises_layout', 'food_safety_rules']) {
+  for (const key of keys) {
+    const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+    await row.locator('input[type=file]').setInputFiles(pdfPath);
+    await row.getByText(path.basename(pdfPath)).waitFor({ state: 'visible' });
+  }
+  await page.getByTestId('use-license-business_license').click();
+  await page.getByTestId('use-license-id_card').click();
+}
+
+/** Once an application went (its number shown): opens its case page; answers the case's id and number. */
+export async function openSubmittedCase(page: Page): Promise<{ id: number; number: string }> {
+  const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
+  await page.getByTestId('view-case').click();
+  await page.waitForURL(/\/my\/cases\/\d+$/);
+  return { id: Number(new URL(page.url()).pathname.split('/').pop()), number };
+}

@@ -4,7 +4,7 @@ import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, writePdf, type BrowserRun } from './support.ts';
-import { fillFoodForm, grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
+import { fillFoodForm, grantThrough, handInFoodMaterials, openSubmittedCase, startFoodStory, type FoodStory } from './food-license.ts';
 import { pdfReader } from '../pdf.ts';
 
 /*
@@ -202,21 +202,12 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await notice.getByText(/请于 \d{4}\/\d{2}\/\d{2} 前提交延续申请/).waitFor({ state: 'visible' });
 
     await fillFoodForm(page, creditCode);
-    for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
-      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
-      await row.locator('input[type=file]').setInputFiles(pdfPath);
-      await row.getByText('食品经营许可延续申请书.pdf').waitFor({ state: 'visible' });
-    }
-    await page.getByTestId('use-license-business_license').click();
-    await page.getByTestId('use-license-id_card').click();
+    await handInFoodMaterials(page, pdfPath);
     await screenshot(page, 'licenses-apply');
 
     const number = page.getByTestId('case-number');
     await pressUntil(page.getByTestId('apply-submit'), number);
-    renewal.number = (await number.locator('.mono').innerText()).trim();
-    await page.getByTestId('view-case').click();
-    await page.waitForURL(/\/my\/cases\/\d+$/);
-    renewal.id = Number(new URL(page.url()).pathname.split('/').pop());
+    ({ id: renewal.id, number: renewal.number } = await openSubmittedCase(page));
 
     // the case says what it renews, and opens the case that issued it
     const fact = page.getByTestId('case-facts').getByTestId('renews-fact');
@@ -438,21 +429,12 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
     // what changes: the premises
     await page.locator('#premisesAddress').fill(newAddress);
     const changePdf = writePdf(story.dataDir, '食品经营许可变更申请书.pdf', 'Change application');
-    for (const key of ['application_form', 'premises_layout', 'food_safety_rules']) {
-      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
-      await row.locator('input[type=file]').setInputFiles(changePdf);
-      await row.getByText('食品经营许可变更申请书.pdf').waitFor({ state: 'visible' });
-    }
-    await page.getByTestId('use-license-business_license').click();
-    await page.getByTestId('use-license-id_card').click();
+    await handInFoodMaterials(page, changePdf);
     await screenshot(page, 'licenses-change-apply');
 
     const number = page.getByTestId('case-number');
     await pressUntil(page.getByTestId('apply-submit'), number);
-    change.number = (await number.locator('.mono').innerText()).trim();
-    await page.getByTestId('view-case').click();
-    await page.waitForURL(/\/my\/cases\/\d+$/);
-    change.id = Number(new URL(page.url()).pathname.split('/').pop());
+    ({ id: change.id, number: change.number } = await openSubmittedCase(page));
 
     // the case says what it changes, and opens the case that issued it
     const fact = page.getByTestId('case-facts').getByTestId('changes-fact');

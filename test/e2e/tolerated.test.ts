@@ -4,7 +4,7 @@ import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindToleratedDue } from '../../src/modules/cases/reminders.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { fillFoodForm, publishedItem, startFoodStory, type FoodStory } from './food-license.ts';
+import { fillFoodForm, handInFoodMaterials, openSubmittedCase, publishedItem, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 容缺受理 (acceptance with materials to follow) through the UI: the guide of 食品经营许可 marks its list of food-safety
@@ -68,23 +68,14 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     await page.getByTestId('guide-apply').click();
     await page.waitForURL(`**/apply/${foodItemCode}`);
     await fillFoodForm(page, creditCode);
-    for (const key of ['application_form', 'premises_layout']) {
-      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
-      await row.locator('input[type=file]').setInputFiles(pdfPath);
-      await row.getByText('食品安全规章制度目录.pdf').waitFor({ state: 'visible' });
-    }
-    await page.getByTestId('use-license-business_license').click();
-    await page.getByTestId('use-license-id_card').click();
+    await handInFoodMaterials(page, pdfPath, ['application_form', 'premises_layout']);
     // the rules list is left out: the application goes anyway once confirmed
     await page.getByTestId('apply-submit').click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.getByText(rulesName).waitFor({ state: 'visible' });
     const number = page.getByTestId('case-number');
     await pressUntil(confirm.getByRole('button', { name: '仍然提交' }), number);
-    caseNumber = (await number.locator('.mono').innerText()).trim();
-    await page.getByTestId('view-case').click();
-    await page.waitForURL(/\/my\/cases\/\d+$/);
-    caseId = Number(new URL(page.url()).pathname.split('/').pop());
+    ({ id: caseId, number: caseNumber } = await openSubmittedCase(page));
 
     const kase = (await (await signIn(run.server, 'enterprise1')).get(`/api/v1/cases/${caseId}`)).body as Kase;
     expect(kase.status).toBe('submitted');
