@@ -21,6 +21,7 @@ import { BatchCancelLicensesDialog, batchRefusal } from './BatchCancelLicensesDi
 import '../cases/cases.css';
 import '../cases/portal/licenses.css';
 import './licenses-admin.css';
+import { pagerOf } from '../../components/pager.ts';
 
 type LedgerFilter = { state?: IssuedFilterState };
 // the search text stays out of the address: it may be a person's name (browser history, referrers)
@@ -279,17 +280,7 @@ export function IssuedLicensesPage() {
             rowClassName={(l) => (l.state === 'expiring' ? 'case-row-attention' : '')}
             onRow={(l) => ({ 'data-license': l.id, 'data-state': l.state }) as HTMLAttributes<HTMLElement>}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filtered ? t('lic.adm.emptyFiltered') : t('lic.adm.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
             data-testid="issued-licenses-table"
           />
         )}

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { orderStatuses, useOrders, type Order, type OrderStatus } from './api.ts';
 import { OrderStatusTag } from './shared.tsx';
+import { pagerOf } from '../../components/pager.ts';
 
 /**
  * The list of 督办 orders: the supervisor's (`issued`: orders of cases in scope) or the department's
@@ -77,17 +78,7 @@ function OrderList({ view }: { view: 'issued' | 'department' }) {
           loading={list.isFetching && !list.data}
           scroll={{ x: 1200 }}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={view === 'issued' ? t('sup.order.empty') : t('sup.order.emptyInbox')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size !== pageSize ? 1 : p);
-              setPageSize(size);
-            },
-          }}
+          pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
           data-testid="orders-table"
         />
       )}

@@ -21,6 +21,7 @@ import {
 } from './api.ts';
 import { LightBadge } from './shared.tsx';
 import { IssueOrderModal } from './IssueOrderModal.tsx';
+import { pagerOf } from '../../components/pager.ts';
 import { civilDay } from '../cases/shared/Licenses.tsx';
 
 const lights: Light[] = ['red', 'yellow', 'green'];
@@ -32,17 +33,8 @@ function usePaging() {
     page,
     query: { limit: pageSize, offset: (page - 1) * pageSize },
     reset: () => setPage(1),
-    pagination: (total: number, t: ReturnType<typeof useT>) => ({
-      current: page,
-      pageSize,
-      total,
-      showSizeChanger: true,
-      showTotal: (n: number) => t('common.total', { total: n }),
-      onChange: (p: number, size: number) => {
-        setPage(size !== pageSize ? 1 : p);
-        setPageSize(size);
-      },
-    }),
+    pagination: (total: number, t: ReturnType<typeof useT>) =>
+      pagerOf({ page, pageSize, total, setPage, setPageSize, totalText: (n) => t('common.total', { total: n }) }),
   };
 }
 

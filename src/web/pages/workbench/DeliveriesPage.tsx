@@ -8,6 +8,7 @@ import { useDeliveries } from '../../api/notify.ts';
 import type { Delivery } from '../../api/types.ts';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { pagerOf } from '../../components/pager.ts';
 
 type Channel = 'all' | 'sms' | 'email';
 
@@ -68,17 +69,7 @@ export function DeliveriesPage() {
             loading={list.isFetching}
             scroll={{ x: 900 }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('deliveries.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
             data-testid="deliveries-table"
           />
         )}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { OrganizationDrawer } from './OrganizationDrawer.tsx';
 import { orgKindColors, orgKindKeys, orgKinds } from './labels.ts';
+import { pagerOf } from '../../components/pager.ts';
 
 /** 部门: organizations in scope, by name or credit code, region subtree and kind; create and edit. */
 export function OrganizationsPage() {
@@ -117,17 +118,7 @@ export function OrganizationsPage() {
             locale={{
               emptyText: list.isPending ? ' ' : <EmptyHint text={filter.q || filter.regionId || filter.kind ? t('org.emptyFiltered') : t('org.empty')} />,
             }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
             data-testid="organizations-table"
           />
         )}

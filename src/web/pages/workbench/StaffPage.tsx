@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { StaffDrawer } from './StaffDrawer.tsx';
 import { StaffRolesModal } from './StaffRolesModal.tsx';
+import { pagerOf } from '../../components/pager.ts';
 
 /** 工作人员: staff in scope with roles and window posts; add staff, manage roles, disable, unlock. */
 export function StaffPage() {
@@ -183,17 +184,7 @@ export function StaffPage() {
             loading={list.isFetching}
             scroll={{ x: 1000 }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filter.q || filter.organizationId ? t('staff.emptyFiltered') : t('staff.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+            pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
             data-testid="staff-table"
           />
         )}
