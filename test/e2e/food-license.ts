@@ -102,3 +102,12 @@ export async function openSubmittedCase(page: Page): Promise<{ id: number; numbe
   await page.waitForURL(/\/my\/cases\/\d+$/);
   return { id: Number(new URL(page.url()).pathname.split('/').pop()), number };
 }
+
+/** As a signed-in clerk: 综合受理 → 窗口收件 of the item, with 云州青禾食品有限公司 picked as the applicant. */
+export async function receiveEnterpriseAtWindow(page: Page, itemCode: string) {
+  await page.goto(`/workbench/intake?tab=window&item=${itemCode}`);
+  await page.getByTestId('applicant-search').locator('input').fill('云州青禾食品有限公司');
+  await page.getByTestId('applicant-search').locator('input').press('Enter');
+  await page.getByTestId('applicant-pick').first().click();
+  await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+}

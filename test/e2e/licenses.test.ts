@@ -4,7 +4,15 @@ import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, writePdf, type BrowserRun } from './support.ts';
-import { fillFoodForm, grantThrough, handInFoodMaterials, openSubmittedCase, startFoodStory, type FoodStory } from './food-license.ts';
+import {
+  fillFoodForm,
+  grantThrough,
+  handInFoodMaterials,
+  openSubmittedCase,
+  receiveEnterpriseAtWindow,
+  startFoodStory,
+  type FoodStory,
+} from './food-license.ts';
 import { pdfReader } from '../pdf.ts';
 
 /*
@@ -175,11 +183,7 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
   it('offers clerk1 the renewal of the license at the window', { timeout: 180_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
-    await page.goto(`/workbench/intake?tab=window&item=${foodItemCode}`);
-    await page.getByTestId('applicant-search').locator('input').fill('云州青禾食品有限公司');
-    await page.getByTestId('applicant-search').locator('input').press('Enter');
-    await page.getByTestId('applicant-pick').first().click();
-    await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+    await receiveEnterpriseAtWindow(page, foodItemCode);
     const choice = page.getByTestId('renewal-choice');
     await choice.getByText('办理类型').waitFor({ state: 'visible' });
     await choose(page, 'renewal-mode', '延续');
@@ -387,11 +391,7 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
   it('offers clerk1 the change of the license at the window', { timeout: 180_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
-    await page.goto(`/workbench/intake?tab=window&item=${foodItemCode}`);
-    await page.getByTestId('applicant-search').locator('input').fill('云州青禾食品有限公司');
-    await page.getByTestId('applicant-search').locator('input').press('Enter');
-    await page.getByTestId('applicant-pick').first().click();
-    await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+    await receiveEnterpriseAtWindow(page, foodItemCode);
     const choice = page.getByTestId('renewal-choice');
     await choice.getByText('办理类型').waitFor({ state: 'visible' });
     await choose(page, 'renewal-mode', '变更');
