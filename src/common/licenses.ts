@@ -9,8 +9,17 @@ export function issuesLicense(c: { resultType?: string; resultLicenseType?: stri
 /** 行政许可法 art. 50: a renewal is applied for thirty days before the license runs out, unless the law says otherwise. */
 export const defaultRenewalLead = { value: 30, unit: 'day' } as const;
 
-/** What an application does for a license the applicant holds: renew it (延续) or change what it records (变更). */
-export type LicenseAction = 'renew' | 'change';
+/**
+ * What an application does for a license the applicant holds: renew it (延续), change what it records (变更), or give it
+ * up (申请注销, 行政许可法 art. 70).
+ */
+export type LicenseAction = 'renew' | 'change' | 'cancel';
+
+/** The field of an application that names the license it renews, changes or gives up. */
+export const licenseActionField = { renew: 'renews', change: 'changes', cancel: 'cancels' } as const satisfies Record<LicenseAction, string>;
+
+/** How long the reason of an application to cancel a license may be. */
+export const cancelReasonLength = { min: 2, max: 500 } as const;
 
 /**
  * A license's state: valid; expiring (its renewal deadline is near or past, none applied for); expired; or past its
@@ -39,10 +48,14 @@ export interface HeldLicense {
   renewal: { id: number; number: string; status: string } | null;
   /** a change (变更) applied for and not yet decided */
   change: { id: number; number: string; status: string } | null;
+  /** its cancellation (申请注销) applied for and not yet decided */
+  cancellation: { id: number; number: string; status: string } | null;
   /** whether a renewal may be applied for now: it runs out, has not, and nothing is in hand for it */
   mayRenew: boolean;
   /** whether a change may be applied for now: it has not run out, and nothing is in hand for it */
   mayChange: boolean;
+  /** whether its cancellation may be applied for now: as a change (the department cancels a license that ran out) */
+  mayCancel: boolean;
 }
 
 /** 注销's grounds (行政许可法 art. 70), and a holder giving the license up. */
@@ -87,6 +100,8 @@ export interface IssuedLicense {
   caseNumber: string;
   renewal: { id: number; number: string; status: string } | null;
   change: { id: number; number: string; status: string } | null;
+  /** the holder's application to cancel it (申请注销), not yet decided */
+  cancellation: { id: number; number: string; status: string } | null;
   cancelledAt: string | null;
   cancelGround: LicenseCancelGround | null;
   cancelNote: string | null;

@@ -44,10 +44,10 @@ const terminal: CaseStatus[] = ['concluded', 'delivered', 'refused', 'withdrawn'
 
 export async function applyForBundle(ctx: WriteContext, deps: Deps, input: ApplyBundleInput) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  if (input.renews || input.changes)
+  if (input.renews || input.changes || input.cancels)
     throw new AppError('VALIDATION_FAILED', {
-      field: input.renews ? 'renews' : 'changes',
-      reason: 'a license is renewed or changed by an application for its item, not a bundle',
+      field: input.renews ? 'renews' : input.changes ? 'changes' : 'cancels',
+      reason: 'a license is renewed, changed or given up by an application for its item, not a bundle',
     });
   const bundle = await getBundle(ctx.tx, input.bundleCode);
   // the results go out together, among the methods the bundle's guide offers: the choice is the bundle application's

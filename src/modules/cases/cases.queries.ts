@@ -259,6 +259,9 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     // 延续 / 变更: the license this application renews or changes, with the case that issued it
     renews: kase.for_license_id !== null && kase.license_action === 'renew' ? await renewedLicense(db, kase.for_license_id) : null,
     changes: kase.for_license_id !== null && kase.license_action === 'change' ? await renewedLicense(db, kase.for_license_id) : null,
+    // 申请注销: the license this application gives up, and why (as the application said it)
+    cancels: kase.for_license_id !== null && kase.license_action === 'cancel' ? await renewedLicense(db, kase.for_license_id) : null,
+    cancelReason: kase.license_action === 'cancel' ? cancelReasonOf(events) : null,
     /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
     toleratedDueAt: kase.tolerated_due_at?.toISOString() ?? null,
     form,
@@ -865,11 +868,18 @@ export async function backupPosts(db: Db, accountId: number) {
 }
 
 /** The license a renewal or a change names, as its case page shows it. */
+/** 申请注销: the reason the application gave, from its `submitted` event. */
+function cancelReasonOf(timeline: { type: string; payload: unknown }[]): string | null {
+  const submitted = timeline.find((e) => e.type === 'submitted');
+  const reason = (submitted?.payload as { cancelReason?: unknown } | undefined)?.cancelReason;
+  return typeof reason === 'string' ? reason : null;
+}
+
 async function renewedLicense(db: Executor, licenseId: number) {
   const r = await db
     .selectFrom('case_document as d')
     .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .select(['d.id', 'd.number', 'd.title', 'd.superseded_at', 'k.id as case_id', 'k.number as case_number'])
+    .select(['d.id', 'd.number', 'd.title', 'd.superseded_at', 'd.cancelled_at', 'k.id as case_id', 'k.number as case_number'])
     .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
     .where('d.id', '=', licenseId)
     .executeTakeFirstOrThrow();
@@ -879,6 +889,7 @@ async function renewedLicense(db: Executor, licenseId: number) {
     type: r.title,
     validUntil: r.valid_until,
     supersededAt: r.superseded_at?.toISOString() ?? null,
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
     caseId: r.case_id,
     caseNumber: r.case_number,
   };

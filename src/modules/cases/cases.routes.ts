@@ -111,6 +111,9 @@ const ApplyBody = Type.Object(
     renews: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     /** 变更: the held license whose particulars this application changes */
     changes: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    /** 申请注销: the held license this application gives up, and why */
+    cancels: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    cancelReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   },
   { additionalProperties: false },
 );
@@ -546,8 +549,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 state: Type.Union([Type.Literal('valid'), Type.Literal('expiring'), Type.Literal('expired'), Type.Literal('deemed_renewed')]),
                 renewal: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
                 change: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
+                cancellation: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
                 mayRenew: Type.Boolean(),
                 mayChange: Type.Boolean(),
+                mayCancel: Type.Boolean(),
               }),
             ),
             total: Type.Integer(),

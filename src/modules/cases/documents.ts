@@ -15,7 +15,7 @@ import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, rend
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { issuesLicense } from '../../common/licenses.ts';
 import { maskPersonName } from '../../common/validators.ts';
-import { licenseReference, licenseValidity } from './licenses.ts';
+import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -328,9 +328,12 @@ const licenseStatement = shapedStatement(
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
-  // a renewal (延续) or a change (变更) of a license held is decided as such: 准予延续 / 不予变更 …
-  const what = kase.license_action === 'renew' ? '延续' : kase.license_action === 'change' ? '变更' : '';
+  // a renewal (延续), a change (变更) or a cancellation (注销) of a license held is decided as such: 准予延续 / 不予变更 …
+  const what = kase.license_action ? { renew: '延续', change: '变更', cancel: '注销' }[kase.license_action] : '';
   const verb = what || '许可';
+  // 准予注销: the license given up is cancelled (ground: the holder's request) and nothing is issued in its place
+  const cancelled = granted && kase.license_action === 'cancel' ? await cancelOnGrant(ctx, kase) : null;
+  const cancelledOf = kase.license_action === 'cancel' ? await licenseNumberOf(ctx, kase.for_license_id) : null;
   await issueDocument(ctx, kase, 'decision', {
     title: `${granted ? '准予' : '不予'}${what ? `${what}行政许可` : '许可'}决定书`,
     caseNumber: f.number,
@@ -339,13 +342,15 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     body: [
       `${f.applicantNameMasked}：`,
       granted
-        ? `您申请${what}的“${f.subject}”，经审查，符合法定条件、标准，决定准予${verb}。${c.resultName ? `颁发${c.resultName}。` : ''}`
+        ? kase.license_action === 'cancel'
+          ? `您申请注销的“${f.subject}”证照（${cancelledOf ?? '—'}），经审查，决定准予注销。${cancelled ? `该证照自${formatDay(kase.decided_at ?? new Date())}起注销，不再有效。` : ''}`
+          : `您申请${what}的“${f.subject}”，经审查，符合法定条件、标准，决定准予${verb}。${c.resultName ? `颁发${c.resultName}。` : ''}`
         : `您申请${what}的“${f.subject}”，经审查，决定不予${verb}。${opinion ? `理由：${opinion}` : ''}`,
       ...(granted && opinion ? [`审查意见：${opinion}`] : []),
       ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
     ],
   });
-  if (granted && issuesLicense(c)) {
+  if (granted && issuesLicense(c) && kase.license_action !== 'cancel') {
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it
     const name = c.resultLicenseType || c.resultName;
@@ -391,6 +396,12 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     if (replaced)
       await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', replaced.id).where('superseded_at', 'is', null).execute();
   }
+}
+
+/** The number of a license document, by its id. */
+async function licenseNumberOf(ctx: WriteContext, documentId: number | null) {
+  if (documentId === null) return null;
+  return (await ctx.tx.selectFrom('case_document').select('number').where('id', '=', documentId).executeTakeFirst())?.number ?? null;
 }
 
 /** 缴费凭证: one per payment. */

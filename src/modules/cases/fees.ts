@@ -20,10 +20,10 @@ import './fees.tables.ts';
  * which are paid at the window or online. Results of cases with unpaid lines are not delivered.
  */
 
-/** Create the lines of the fees charged at this stage (once per fee and case); tell the applicant. */
+/** Create the lines of the fees charged at this stage (once per fee and case); tell the applicant. 申请注销 is not charged. */
 export async function createFeeLines(ctx: WriteContext, kase: CaseRow, c: ItemContent, stage: FeeStage) {
   const due = c.fees.map((fee, index) => ({ fee, index })).filter(({ fee }) => (fee.chargeAt ?? 'decision') === stage);
-  if (!c.isChargeable || due.length === 0) return [];
+  if (!c.isChargeable || due.length === 0 || kase.license_action === 'cancel') return [];
   const created = await ctx.tx
     .insertInto('case_fee')
     .values(

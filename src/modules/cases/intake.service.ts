@@ -34,6 +34,7 @@ import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
 import { licenseApplication, referencedLicense, takeHeldLicenses } from './licenses.ts';
+import { licenseActionField } from '../../common/licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
@@ -142,6 +143,9 @@ export interface ApplyInput {
   renews?: number | null;
   /** 变更: the held license whose particulars this application changes */
   changes?: number | null;
+  /** 申请注销: the held license this application gives up, and why (`cancelReason`) */
+  cancels?: number | null;
+  cancelReason?: string | null;
 }
 
 /**
@@ -235,8 +239,10 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);
   // 延续: the license renewed, the applicant's, of this item, still valid, with nothing else in hand for it;
-  // 变更: the license changed, on the same terms, but it need not run out
+  // 变更 and 申请注销: the license changed or given up, on the same terms, but it need not run out
   const forLicense = await licenseApplication(ctx.tx, applicantId, item.itemId, item.content, input);
+  if (forLicense?.action === 'cancel' && byCommitment)
+    throw new AppError('VALIDATION_FAILED', { field: 'commitment', reason: 'a license is given up by an ordinary application, not by commitment' });
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -269,22 +275,24 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     const m = given.get(key);
     return m ? (m.fromLicense ? ('from_license' as const) : ('provided' as const)) : ('missing' as const);
   };
-  if (item.content.materials.length > 0) {
+  // 申请注销 asks for none of the item's materials: those handed in all the same are kept
+  const listed = forLicense?.action === 'cancel' ? item.content.materials.filter((def) => given.has(def.key)) : item.content.materials;
+  if (listed.length > 0) {
     const materials: Record<string, unknown> = { caseId: row.id };
-    item.content.materials.forEach((def, i) => {
+    listed.forEach((def, i) => {
       materials[`key${i}`] = def.key;
       materials[`name${i}`] = def.name;
       materials[`status${i}`] = statusOf(def.key);
       materials[`reference${i}`] = given.get(def.key)?.reference ?? null;
     });
-    await pipelinedWrite(ctx.tx, materialsStatement(item.content.materials.length, materials));
+    await pipelinedWrite(ctx.tx, materialsStatement(listed.length, materials));
   }
   // the window hands the applicant a receipt of what it took (a bundle's, with the bundle)
   if (channel === 'window' && !via.viaBundle)
     await issueMaterialReceipt(
       ctx,
       row,
-      item.content.materials.map((def) => ({ name: def.name, necessity: def.necessity, status: statusOf(def.key) })),
+      listed.map((def) => ({ name: def.name, necessity: forLicense?.action === 'cancel' ? 'optional' : def.necessity, status: statusOf(def.key) })),
     );
   if (byCommitment) await recordCommitment(ctx, row, item.content);
   await recordCaseEvent(ctx, row, 'submitted', {
@@ -293,7 +301,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     version: item.version,
     urgent: !!input.urgent,
     ...(byCommitment ? { commitment: true } : {}),
-    ...(forLicense ? { [forLicense.action === 'renew' ? 'renews' : 'changes']: forLicense.id } : {}),
+    ...(forLicense ? { [licenseActionField[forLicense.action]]: forLicense.id } : {}),
+    ...(forLicense?.reason ? { cancelReason: forLicense.reason } : {}),
     // the licenses the applicant chose to hand in (用证), on the record with the application
     ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
   });
@@ -309,8 +318,9 @@ async function regionPath(ctx: WriteContext, kase: CaseRow) {
   return (await requireRegion(ctx.tx, kase.region_id)).path;
 }
 
-/** Required materials still missing in the latest round of each material. */
+/** Required materials still missing in the latest round of each material (申请注销 asks none: the license is given up). */
 async function missingRequired(ctx: WriteContext, kase: CaseRow): Promise<string[]> {
+  if (kase.license_action === 'cancel') return [];
   const content = await versionContent(ctx.tx, kase.item_version_id);
   const rows = await caseExtra(ctx.tx, kase.id, 'materials');
   const latest = new Map<string, string>();

@@ -394,6 +394,139 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect(ledger.items.map((l) => l.id)).toContain(license.id);
   });
 
+  it('gives a license up on its holder’s application (申请注销): nothing asked but the reason, nothing charged', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    expect(license).toMatchObject({ mayCancel: true, cancellation: null });
+    const before = await caseCount();
+    const refused = async (extra: object, field: string, client = enterprise) => {
+      const r = await client.post('/api/v1/cases', { itemCode, formData: sampleForm(item.content.form.schema, '110101199003074514'), materials: [], ...extra });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.error.details).toMatchObject({ field });
+    };
+    await refused({ cancels: license.id }, 'cancelReason');
+    await refused({ cancels: license.id, cancelReason: ' ' }, 'cancelReason');
+    await refused({ cancelReason: '停止经营' }, 'cancelReason');
+    await refused({ cancels: license.id, changes: license.id, cancelReason: '停止经营' }, 'cancels');
+    await refused({ cancels: license.id, cancelReason: '停止经营', commitment: true }, 'commitment');
+    await refused({ cancels: 999999999, cancelReason: '停止经营' }, 'cancels');
+    // another's license, and one of another item
+    await refused({ cancels: license.id, cancelReason: '停止经营' }, 'cancels', citizen);
+    const other = (await enterprise.get(`/api/v1/catalog/items/${plainCode}`)).body;
+    const elsewhere = await enterprise.post('/api/v1/cases', {
+      itemCode: plainCode,
+      formData: sampleForm(other.content.form.schema, '110101199003074514'),
+      materials: [],
+      cancels: license.id,
+      cancelReason: '停止经营',
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.details).toMatchObject({ field: 'cancels', itemCode });
+    // a license that ran out is cancelled by its department (art. 70 (一)), not given up
+    await endIn(license.id, -1);
+    await refused({ cancels: license.id, cancelReason: '停止经营' }, 'cancels');
+    await endIn(license.id, 200);
+    expect(await caseCount()).toBe(before);
+
+    // no materials asked: the application is complete as filed, and the window accepts it
+    const give = (reason: string) =>
+      enterprise.post('/api/v1/cases', {
+        itemCode,
+        formData: sampleForm(item.content.form.schema, '110101199003074514'),
+        materials: [],
+        cancels: license.id,
+        cancelReason: reason,
+      });
+    const first = await give('  门店拆迁，停止经营  ');
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    let giving = (await enterprise.get(`/api/v1/cases/${first.body.id}`)).body as Kase & {
+      cancels: Kase['renews'] & { cancelledAt: string | null };
+      cancelReason: string;
+      materials: unknown[];
+    };
+    expect(giving).toMatchObject({ cancels: { id: license.id, number: license.number, cancelledAt: null }, cancelReason: '门店拆迁，停止经营', renews: null });
+    expect(giving.materials).toEqual([]);
+    expect(giving.timeline.find((e) => e.type === 'submitted')?.payload).toMatchObject({ cancels: license.id, cancelReason: '门店拆迁，停止经营' });
+    expect(await licenseOf(kase.id)).toMatchObject({ cancellation: { id: first.body.id }, mayRenew: false, mayChange: false, mayCancel: false });
+    // given up: near its end it is not expiring, and its holder is not reminded to renew it
+    await endIn(license.id, 45);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'valid' });
+    await remindLicensesExpiring(server.db);
+    expect(((await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase).timeline.filter((e) => e.type === 'license_expiring')).toEqual([]);
+    await endIn(license.id, 200);
+    const again = await give('停止经营');
+    expect(again.status).toBe(409);
+    expect(again.body.error.details).toMatchObject({ caseNumber: first.body.number });
+    expect((await application({ renews: license.id })).status).toBe(409);
+    // the department's ledger shows it in hand
+    const ledger = (await approver.get(`/api/v1/licenses/issued?q=${license.number}`)).body as { items: IssuedLicense[] };
+    expect(ledger.items[0]).toMatchObject({ id: license.id, cancellation: { id: first.body.id }, state: 'valid' });
+    // withdrawn: the license holds as before
+    expect((await act(enterprise, first.body.id, { action: 'withdraw', reason: '继续经营' })).status).toBe(200);
+    expect(await licenseOf(kase.id)).toMatchObject({ cancellation: null, mayCancel: true });
+
+    const filed = await give('停止经营');
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    giving = (await act(clerk, filed.body.id, { action: 'accept' })).body;
+    expect(giving.status).toBe('in_progress');
+    giving = (await act(approver, giving.id, { action: 'approve', taskId: openTask(giving).id, opinion: '同意注销' })).body;
+    giving = (await act(head, giving.id, { action: 'approve', taskId: openTask(giving).id, opinion: '准予注销' })).body;
+    expect(giving.decidedAt).not.toBeNull();
+    // nothing is issued in the license's place, and nothing is charged
+    expect(giving.documents.filter((d) => d.kind === 'license')).toEqual([]);
+    expect((await server.sql('SELECT count(*)::int AS n FROM case_fee WHERE case_id = $1', [giving.id])).rows[0].n).toBe(0);
+    const decision = giving.documents.find((d) => d.kind === 'decision')!;
+    const text = await reader.pdfText(server, enterprise, giving.id, decision);
+    expect(text).toContain('准予注销行政许可决定书');
+    expect(text).toContain(license.number);
+    expect(text).toContain('不再有效');
+
+    // the license is cancelled on the holder's request, with their reason, naming the application
+    expect(await licenseOf(kase.id)).toBeUndefined();
+    const verified = (await new Client(server.baseUrl).get(`/api/v1/licenses/verify/${license.number}`)).body;
+    expect(verified).toMatchObject({ state: 'cancelled', cancelGround: 'holder_request' });
+    const issued = (await approver.get(`/api/v1/licenses/issued?q=${license.number}`)).body.items[0] as IssuedLicense;
+    expect(issued).toMatchObject({ state: 'cancelled', cancelGround: 'holder_request', cancelNote: '停止经营', cancellation: null, mayCancel: false });
+    const issuing = (await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase;
+    expect(issuing.timeline.filter((e) => e.type === 'license_cancelled').map((e) => e.payload)).toEqual([
+      expect.objectContaining({ licenseId: license.id, ground: 'holder_request', note: '停止经营', byCase: { id: giving.id, number: giving.number } }),
+    ]);
+    const after = (await enterprise.get(`/api/v1/cases/${giving.id}`)).body;
+    expect(after.cancels.cancelledAt).not.toBeNull();
+    // the department cannot cancel it again
+    expect((await approver.post(`/api/v1/licenses/${license.id}/cancel`, { ground: 'expired' })).status).toBe(409);
+  });
+
+  it('leaves the license held when its cancellation is denied, and a bundle gives up nothing', async () => {
+    const kase = await granted();
+    const license = (await licenseOf(kase.id))!;
+    const filed = await enterprise.post('/api/v1/cases', {
+      itemCode,
+      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      materials: [],
+      cancels: license.id,
+      cancelReason: '停止经营',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    let giving = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
+    giving = (await act(approver, giving.id, { action: 'approve', taskId: openTask(giving).id, opinion: '移交决定' })).body;
+    const denied = await act(head, giving.id, { action: 'reject', taskId: openTask(giving).id, opinion: '尚有未结案件，暂不予注销' });
+    expect(denied.status, JSON.stringify(denied.body)).toBe(200);
+    const decision = (denied.body as Kase).documents.find((d) => d.kind === 'decision')!;
+    expect(await reader.pdfText(server, enterprise, giving.id, decision)).toContain('不予注销行政许可决定书');
+    expect(await licenseOf(kase.id)).toMatchObject({ id: license.id, cancellation: null, mayCancel: true });
+
+    const bundled = await enterprise.post('/api/v1/cases', {
+      bundleCode: 'ANY-BUNDLE',
+      formData: {},
+      materials: [],
+      cancels: license.id,
+      cancelReason: '停止经营',
+    });
+    expect(bundled.status).toBe(400);
+    expect(bundled.body.error.details).toMatchObject({ field: 'cancels' });
+  });
+
   // last: the limit holds for this address for the rest of the minute
   it('slows down whoever verifies number after number', async () => {
     const guesser = new Client(server.baseUrl);

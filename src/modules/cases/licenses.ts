@@ -6,6 +6,8 @@ import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import {
+  cancelReasonLength,
+  licenseActionField,
   licenseCancelGroundText,
   type HeldLicense,
   type IssuedLicense,
@@ -81,11 +83,14 @@ export async function todayIn(db: Executor, regionId: number, now = Date.now()) 
 /** How long before its renewal deadline a license counts as expiring, and its holder is reminded. */
 export const renewalNoticeDays = 30;
 
-/** A license's state on `today`: by its last day, its renewal deadline and whether a renewal is in hand. */
-export function licenseState(today: number, validUntil: number | null, renewBy: number | null, renewalInHand: boolean): LicenseState {
+/**
+ * A license's state on `today`: by its last day, its renewal deadline and what is in hand for it — a renewal (then it
+ * is not expiring, and past its end counts as renewed), or its holder giving it up (then it is not expiring either).
+ */
+export function licenseState(today: number, validUntil: number | null, renewBy: number | null, inHand: LicenseAction | null): LicenseState {
   if (validUntil === null) return 'valid';
-  if (today > validUntil) return renewalInHand ? 'deemed_renewed' : 'expired';
-  if (renewBy !== null && today >= renewBy - renewalNoticeDays && !renewalInHand) return 'expiring';
+  if (today > validUntil) return inHand === 'renew' ? 'deemed_renewed' : 'expired';
+  if (renewBy !== null && today >= renewBy - renewalNoticeDays && inHand !== 'renew' && inHand !== 'cancel') return 'expiring';
   return 'valid';
 }
 
@@ -168,7 +173,7 @@ async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
       today,
       validUntil,
       renewBy: renewBy === null ? null : formatDate(renewBy),
-      state: licenseState(today, validUntil, renewBy, inHandFor(row.in_hand, 'renew') !== null),
+      state: licenseState(today, validUntil, renewBy, row.in_hand?.action ?? null),
     });
   }
   return out;
@@ -192,9 +197,11 @@ async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now
     state,
     renewal: inHandFor(r.in_hand, 'renew'),
     change: inHandFor(r.in_hand, 'change'),
-    // one application for a license at a time; a renewal only before its end, a change while it holds
+    cancellation: inHandFor(r.in_hand, 'cancel'),
+    // one application for a license at a time; a renewal only before its end, a change or a cancellation while it holds
     mayRenew: validUntil !== null && today <= validUntil && r.in_hand === null,
     mayChange: state !== 'expired' && r.in_hand === null,
+    mayCancel: state !== 'expired' && r.in_hand === null,
   }));
 }
 
@@ -275,26 +282,50 @@ export async function takeHeldLicenses(
   return taken;
 }
 
+/** What each application for a license held is called in an answer's reason. */
+const actionNoun: Record<LicenseAction, string> = { renew: 'renewal', change: 'change', cancel: 'cancellation' };
+
+/** An application for a license held, as checked: the license, what is done for it, and for a cancellation its reason. */
+export interface LicenseApplication {
+  id: number;
+  action: LicenseAction;
+  reason?: string;
+}
+
 /**
- * 延续 / 变更: the license an application for `itemId` renews or changes (`renews` or `changes`, not both), checked —
- * a license the applicant holds, issued by the same item, not run out (art. 50: a renewal is applied for before the
- * license ends; after, the applicant applies anew), with nothing else in hand for it (409); a renewal also needs a
- * license that runs out, of an item that gives a period. Answers the license and what is done for it, or null.
+ * 延续 / 变更 / 申请注销: the license an application for `itemId` renews, changes or gives up (`renews`, `changes` or
+ * `cancels`, one of them), checked — a license the applicant holds, issued by the same item, not run out (art. 50: a
+ * renewal is applied for before the license ends, after it the applicant applies anew; a license that ran out is
+ * cancelled by its department, art. 70 (一)), with nothing else in hand for it (409); a renewal also needs a license
+ * that runs out, of an item that gives a period; a cancellation says why (`cancelReason`). Answers the license and what
+ * is done for it, or null.
  */
 export async function licenseApplication(
   db: Executor,
   applicantId: number,
   itemId: number,
   content: ItemContent,
-  input: { renews?: number | null; changes?: number | null },
-): Promise<{ id: number; action: LicenseAction } | null> {
-  if (input.renews && input.changes)
-    throw new AppError('VALIDATION_FAILED', { field: 'changes', reason: 'an application renews a license or changes it, not both' });
-  const licenseId = input.renews ?? input.changes;
-  if (!licenseId) return null;
-  const action: LicenseAction = input.renews ? 'renew' : 'change';
-  const field = action === 'renew' ? 'renews' : 'changes';
-  const invalid = (reason: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field, reason, licenseId, ...more });
+  input: { renews?: number | null; changes?: number | null; cancels?: number | null; cancelReason?: string | null },
+): Promise<LicenseApplication | null> {
+  const named = (['renew', 'change', 'cancel'] as const).filter((a) => input[licenseActionField[a]]);
+  if (named.length > 1)
+    throw new AppError('VALIDATION_FAILED', {
+      field: licenseActionField[named[1]!],
+      reason: 'an application renews a license, changes it or gives it up: one of them',
+    });
+  const action = named[0];
+  const reason = input.cancelReason?.trim() ?? '';
+  if (action !== 'cancel' && reason)
+    throw new AppError('VALIDATION_FAILED', { field: 'cancelReason', reason: 'a reason is given with an application to cancel a license (cancels)' });
+  if (!action) return null;
+  const field = licenseActionField[action];
+  const licenseId = input[field]!;
+  const invalid = (why: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field, reason: why, licenseId, ...more });
+  if (action === 'cancel' && (reason.length < cancelReasonLength.min || reason.length > cancelReasonLength.max))
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'cancelReason',
+      reason: `why the license is given up, ${cancelReasonLength.min} to ${cancelReasonLength.max} characters`,
+    });
   if (action === 'renew' && !content.resultValidity) throw invalid('this item issues no license with a period of validity to renew');
   const row = await licensesQuery(db, applicantId).where('d.id', '=', licenseId).executeTakeFirst();
   if (!row) throw invalid('the applicant holds no such license');
@@ -303,12 +334,15 @@ export async function licenseApplication(
   if (action === 'renew' && license!.validUntil === null) throw invalid('this license is valid without end: it is not renewed');
   if (row.in_hand)
     throw new AppError('CONFLICT', {
-      reason: `a ${row.in_hand.action === 'renew' ? 'renewal' : 'change'} of this license is in hand already`,
+      reason: `a ${actionNoun[row.in_hand.action]} of this license is in hand already`,
       caseId: row.in_hand.id,
       caseNumber: row.in_hand.number,
     });
-  if (license!.state === 'expired') throw invalid('this license has expired: apply anew', { validUntil: license!.validUntil });
-  return { id: licenseId, action };
+  if (license!.state === 'expired')
+    throw invalid(action === 'cancel' ? 'this license has expired: its department cancels it (art. 70)' : 'this license has expired: apply anew', {
+      validUntil: license!.validUntil,
+    });
+  return action === 'cancel' ? { id: licenseId, action, reason } : { id: licenseId, action };
 }
 
 /**
@@ -443,6 +477,7 @@ export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: I
         caseNumber: r.case_number,
         renewal: inHandFor(r.in_hand, 'renew'),
         change: inHandFor(r.in_hand, 'change'),
+        cancellation: inHandFor(r.in_hand, 'cancel'),
         cancelledAt: r.cancelled_at?.toISOString() ?? null,
         cancelGround: r.cancel_ground,
         cancelNote: r.cancel_note,
@@ -489,23 +524,55 @@ export async function cancelLicense(ctx: WriteContext, licenseId: number, input:
   if (ended) throw new AppError('CONFLICT', { reason: `the license no longer holds: ${ended}`, state: ended });
   const note = input.note?.trim() || null;
   if (input.ground === 'other' && !note) throw new AppError('VALIDATION_FAILED', { field: 'note', reason: 'say which law requires the cancellation' });
-  const now = new Date();
+  await markCancelled(ctx, kase, license, input.ground, note);
+  const [row] = (await listIssuedLicenses(ctx.tx, actor, { q: license.number, state: 'cancelled', limit: 1, offset: 0 })).items;
+  return row!;
+}
+
+/** A license cancelled: its row marked, its case's version moved, and `license_cancelled` on the case's timeline (the holder is told). */
+async function markCancelled(
+  ctx: WriteContext,
+  kase: CaseRow,
+  license: Pick<LicenseRow, 'id' | 'number' | 'title'>,
+  ground: LicenseCancelGround,
+  note: string | null,
+  more: Record<string, unknown> = {},
+) {
+  const accountId = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
   await ctx.tx
     .updateTable('case_document')
-    .set({ cancelled_at: now, cancel_ground: input.ground, cancel_note: note, cancelled_by: actor.accountId > 0 ? actor.accountId : null })
-    .where('id', '=', licenseId)
+    .set({ cancelled_at: new Date(), cancel_ground: ground, cancel_note: note, cancelled_by: accountId })
+    .where('id', '=', license.id)
     .execute();
   const touched = await updateCase(ctx, kase, {});
   await recordCaseEvent(
     ctx,
     touched,
     'license_cancelled',
-    { licenseId, licenseNumber: license.number, type: license.title, ground: input.ground, groundText: licenseCancelGroundText[input.ground][0], note },
+    { licenseId: license.id, licenseNumber: license.number, type: license.title, ground, groundText: licenseCancelGroundText[ground][0], note, ...more },
     null,
     { metrics: false },
   );
-  const [row] = (await listIssuedLicenses(ctx.tx, actor, { q: license.number, state: 'cancelled', limit: 1, offset: 0 })).items;
-  return row!;
+}
+
+/**
+ * 准予注销: the grant of a holder's application to cancel a license (`cancelCase`) cancels it — ground holder_request,
+ * the holder's reason as its note, naming the application. A license that ended meanwhile (the department cancelled or
+ * revoked it, or it was replaced) is left as it is. Answers the license cancelled, or null.
+ */
+export async function cancelOnGrant(ctx: WriteContext, cancelCase: CaseRow) {
+  if (cancelCase.license_action !== 'cancel' || cancelCase.for_license_id === null) return null;
+  const license = await licenseRows(ctx.tx).where('d.id', '=', cancelCase.for_license_id).forUpdate('d').executeTakeFirst();
+  if (!license || endOf(license)) return null;
+  const reason = await ctx.tx
+    .selectFrom('case_event')
+    .select(sql<string | null>`payload ->> 'cancelReason'`.as('reason'))
+    .where('case_id', '=', cancelCase.id)
+    .where('type', '=', 'submitted')
+    .executeTakeFirst();
+  const issuing = await loadCase(ctx.tx, license.case_id);
+  await markCancelled(ctx, issuing, license, 'holder_request', reason?.reason ?? null, { byCase: { id: cancelCase.id, number: cancelCase.number } });
+  return { id: license.id, number: license.number };
 }
 
 /**

@@ -216,6 +216,9 @@ export interface CaseDetail {
   renews?: RenewedLicense | null;
   /** 变更: the license this application changes, with the case that issued it (supersededAt: once the change replaced it) */
   changes?: RenewedLicense | null;
+  /** 申请注销: the license this application gives up (cancelledAt: once cancelled), and the reason the application gave */
+  cancels?: RenewedLicense | null;
+  cancelReason?: string | null;
   version: number;
 }
 
@@ -227,6 +230,8 @@ export interface RenewedLicense {
   /** its last day of validity (YYYY-MM-DD); null: without end */
   validUntil: string | null;
   supersededAt: string | null;
+  /** 注销: when it was cancelled (a cancellation's grant, or the department) */
+  cancelledAt?: string | null;
   caseId: number;
   caseNumber: string;
 }
@@ -373,6 +378,9 @@ export interface ApplyInput {
   renews?: number | null;
   /** 变更: the held license (HeldLicense.id) whose particulars this application changes (not with `renews`) */
   changes?: number | null;
+  /** 申请注销: the held license this application gives up (not with `renews` or `changes`), and why */
+  cancels?: number | null;
+  cancelReason?: string | null;
 }
 
 export interface AskItem {

@@ -85,6 +85,8 @@ export const casePages = {
   'cases.decision.renewDenied': ['不予延续', 'Renewal denied'],
   'cases.decision.changeGranted': ['准予变更', 'Change granted'],
   'cases.decision.changeDenied': ['不予变更', 'Change denied'],
+  'cases.decision.cancelGranted': ['准予注销', 'Cancellation granted'],
+  'cases.decision.cancelDenied': ['不予注销', 'Cancellation denied'],
 
   // facts and clocks
   'cases.number': ['办件编号', 'Case number'],
@@ -143,6 +145,7 @@ export const casePages = {
   'cases.completedAt': ['完成时间', 'Completed'],
   'cases.arrivedAt': ['到达时间', 'Arrived'],
   'cases.materialsByRound': ['材料（按轮次）', 'Materials by round'],
+  'cases.noMaterials': ['本办件未提交申请材料', 'No materials were handed in with this application'],
   'cases.roundFirst': ['第 1 轮 · 申请时提交', 'Round 1 · with the application'],
   'cases.roundN': ['第 {n} 轮 · 告知/补正', 'Round {n} · notice or supplement'],
   'cases.material': ['材料名称', 'Material'],

@@ -14,8 +14,8 @@ export const licenseStrings = {
   // 我的证照
   'lic.title': ['我的证照', 'My licenses'],
   'lic.subtitle': [
-    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更。',
-    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it.',
+    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。',
+    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may give the license up.',
   ],
   'lic.col.type': ['证照名称', 'License'],
   'lic.col.number': ['证照编号', 'Number'],
@@ -23,7 +23,7 @@ export const licenseStrings = {
   'lic.col.issuedAt': ['发证日期', 'Issued on'],
   'lic.col.validUntil': ['有效期至', 'Valid until'],
   'lic.col.state': ['状态', 'Status'],
-  'lic.col.renewal': ['延续/变更申请', 'Renewal / change'],
+  'lic.col.renewal': ['在办申请', 'In progress'],
   'lic.col.actions': ['操作', 'Actions'],
   'lic.noEnd': ['长期有效', 'No expiry'],
   'lic.state.valid': ['有效', 'Valid'],
@@ -40,11 +40,13 @@ export const licenseStrings = {
   ],
   'lic.renewalInProgress': ['延续申请办理中', 'Renewal in progress'],
   'lic.changeInProgress': ['变更办理中', 'Change in progress'],
+  'lic.cancelInProgress': ['注销申请办理中', 'Cancellation in progress'],
   'lic.noRenewal': ['—', '—'],
   'lic.viewCase': ['查看办件', 'View case'],
   'lic.download': ['下载', 'Download'],
   'lic.renew': ['申请延续', 'Renew'],
   'lic.change': ['申请变更', 'Change'],
+  'lic.cancel': ['申请注销', 'Give up'],
   'lic.applyAnew': ['重新申请', 'Apply anew'],
   'lic.alertExpiring': [
     '您有 {n} 本证照即将到期，请在延续申请期限前申请延续。',
@@ -64,8 +66,8 @@ export const licenseStrings = {
     'Under article 50 of the Administrative Licensing Law, a holder who wants their license renewed applies before it runs out, within the period set; where the authority has not decided by then, the license counts as renewed. A renewed license runs on from the day after the old one ends, and the old one is void.',
   ],
   'lic.changeNote': [
-    '准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。同一本证照同一时间只能办理一项延续或变更申请。',
-    'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A license takes one application at a time: a renewal or a change.',
+    '准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。不再从事许可活动的，可以申请注销证照。同一本证照同一时间只能办理一项延续、变更或注销申请。',
+    'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A holder who no longer carries on the activity may give the license up. A license takes one application at a time: a renewal, a change or a cancellation.',
   ],
 
   // the application page
@@ -107,6 +109,10 @@ export const licenseStrings = {
     'The license to renew could not be loaded: retry, or the application goes as a new one.',
   ],
   'lic.apply.loading': ['正在查找要延续的证照…', 'Looking up the license to renew…'],
+  'lic.apply.cancelInHand': [
+    '证照 {number} 已有注销申请在办（办件编号 {case}），本次将按新办提交。',
+    'License {number} is being given up already (case {case}): this application goes as a new one.',
+  ],
   'lic.apply.changeInHand': [
     '证照 {number} 已有变更申请在办（办件编号 {case}），本次将按新办提交。',
     'License {number} is being changed already (case {case}): this application goes as a new one.',
@@ -145,6 +151,49 @@ export const licenseStrings = {
   ],
   'lic.chg.loading': ['正在查找要变更的证照…', 'Looking up the license to change…'],
 
+  // the application page: giving a license up (申请注销)
+  'lic.cxl.title': ['注销申请', 'Application to cancel a license'],
+  'lic.cxl.text': [
+    '本次申请注销 {type}（编号 {number}，有效期至 {validUntil}）。准予注销后，该证照即不再有效：不能再用于办事、延续或变更，核验时显示“已注销”。如仍需从事许可活动，请不要申请注销。',
+    'This application gives up {type} no. {number}, valid until {validUntil}. Once granted, the license no longer holds: it cannot serve an application, be renewed or changed, and a check of it says cancelled. If you still carry on the licensed activity, do not apply.',
+  ],
+  'lic.cxl.notTitle': ['本次申请不作为注销申请', 'This application will not cancel a license'],
+  'lic.cxl.notFound': [
+    '未找到要注销的证照（可能已注销、已换发新证或不属于您），请回到“我的证照”查看。',
+    'The license to give up was not found (it may have been cancelled or replaced, or is not yours): see My licenses.',
+  ],
+  'lic.cxl.otherItem': [
+    '证照 {number} 不是由本事项核发的，请通过核发它的事项申请注销。',
+    'License {number} was not issued by this service: apply to cancel it through the service that issued it.',
+  ],
+  'lic.cxl.expired': [
+    '证照 {number} 已于 {validUntil} 过期，由发证部门依法注销，无需申请。',
+    'License {number} ran out on {validUntil}: the issuing department cancels it under the law; no application is needed.',
+  ],
+  'lic.cxl.forPrincipal': [
+    '注销申请须由持证人本人提交，为他人代办时不能注销证照。',
+    'A license is given up by its holder: applying for someone else, you cannot cancel a license.',
+  ],
+  'lic.cxl.loadFailed': ['要注销的证照未能加载，请重试。', 'The license to give up could not be loaded: retry.'],
+  'lic.cxl.loading': ['正在查找要注销的证照…', 'Looking up the license to give up…'],
+  'lic.cxl.reason': ['注销原因', 'Why it is given up'],
+  'lic.cxl.reasonPlaceholder': [
+    '如：停止经营、经营场所拆迁、企业已办理注销登记等',
+    'For example: the business closed, the premises were demolished, the company was dissolved',
+  ],
+  'lic.cxl.reasonRequired': ['请填写注销原因（2 至 500 字）', 'Say why the license is given up (2 to 500 characters)'],
+  'lic.cxl.noMaterials': [
+    '注销申请无需提交申请材料；窗口核实后如需补充，将一次性告知。',
+    'An application to cancel a license takes no materials; should the window need any, it tells you everything at once.',
+  ],
+  'lic.cxl.submit': ['提交注销申请', 'Apply to cancel'],
+  'lic.cxl.confirmTitle': ['确认申请注销该证照？', 'Give this license up?'],
+  'lic.cxl.confirmText': [
+    '准予注销后，证照 {number} 即不再有效，不能恢复；如需再次从事许可活动，应当重新申请许可。',
+    'Once granted, license {number} no longer holds and cannot be restored; to carry on the activity again you would apply anew.',
+  ],
+  'lic.cxl.confirmOk': ['确认提交', 'Apply'],
+
   // the server's refusal of `renews`
   'lic.err.invalid': [
     '该证照不能延续（可能已过期、已被延续换发、不由本事项核发或长期有效）。请回到“我的证照”查看，或改为新办。',
@@ -156,8 +205,8 @@ export const licenseStrings = {
     'This license was not issued by this service: renew it through service {code}.',
   ],
   'lic.err.inHand': [
-    '该证照已有延续或变更申请在办（办件编号 {number}），同一本证照同一时间只能办理一项申请，请待其办结后再申请。',
-    'An application for this license (a renewal or a change) is in progress already (case {number}): a license takes one at a time; apply once it is decided.',
+    '该证照已有延续、变更或注销申请在办（办件编号 {number}），同一本证照同一时间只能办理一项申请，请待其办结后再申请。',
+    'An application for this license (a renewal, a change or a cancellation) is in progress already (case {number}): a license takes one at a time; apply once it is decided.',
   ],
   // the server's refusal of `changes`
   'lic.err.change.invalid': [
@@ -169,6 +218,19 @@ export const licenseStrings = {
     '该证照不是由本事项核发的，请通过事项 {code} 申请变更。',
     'This license was not issued by this service: change it through service {code}.',
   ],
+  // the server's refusal of `cancels` and `cancelReason`
+  'lic.err.cancel.invalid': [
+    '该证照不能申请注销（可能已注销、已换发新证或不由本事项核发）。请回到“我的证照”查看。',
+    'This license cannot be given up here (it may have been cancelled or replaced, or been issued by another service). See My licenses.',
+  ],
+  'lic.err.cancel.expired': [
+    '该证照已于 {date} 过期，由发证部门依法注销，无需申请。',
+    'This license ran out on {date}: the issuing department cancels it; no application is needed.',
+  ],
+  'lic.err.cancel.otherItem': [
+    '该证照不是由本事项核发的，请通过事项 {code} 申请注销。',
+    'This license was not issued by this service: apply to cancel it through service {code}.',
+  ],
   'lic.err.materialExpired': [
     '所选证照已于 {date} 过期，不能作为申请材料，请改为上传。',
     'The license chosen expired on {date} and cannot serve as a material: upload a copy instead.',
@@ -179,6 +241,7 @@ export const licenseStrings = {
   'lic.win.new': ['新办', 'New'],
   'lic.win.renew': ['延续', 'Renewal'],
   'lic.win.change': ['变更', 'Change'],
+  'lic.win.cancel': ['注销', 'Cancellation'],
   'lic.win.which': ['延续的证照', 'License to renew'],
   'lic.win.option': ['{number} · 有效期至 {validUntil}', '{number} · valid until {validUntil}'],
   'lic.win.hint': [
@@ -195,10 +258,18 @@ export const licenseStrings = {
   ],
   'lic.win.pickLicense': ['请选择要延续的证照', 'Choose the license to renew'],
   'lic.win.pickChange': ['请选择要变更的证照', 'Choose the license to change'],
+  'lic.win.pickCancel': ['请选择要注销的证照', 'Choose the license to cancel'],
+  'lic.win.cancelHint': [
+    '持证人申请注销证照：填写注销原因，无需收取申请材料。准予注销后，该证照即不再有效。',
+    'The holder gives the license up: note why; no materials are taken. Once granted, the license no longer holds.',
+  ],
 
   // the case pages
   'lic.fact.renews': ['延续证照', 'Renews'],
   'lic.fact.changes': ['变更证照', 'Changes'],
+  'lic.fact.cancels': ['注销证照', 'Gives up'],
+  'lic.fact.cancelReason': ['注销原因', 'Reason'],
+  'lic.fact.cancelled': ['已注销', 'Cancelled'],
   'lic.fact.renewsText': ['{number}（有效期至 {validUntil}）', '{number} (valid until {validUntil})'],
   'lic.fact.issuedBy': ['原办件 {number}', 'issued by case {number}'],
   'lic.fact.replaced': ['已换发新证', 'Replaced'],
@@ -220,6 +291,10 @@ export const licenseStrings = {
   'lic.ev.renewsUnnamed': ['延续申请', 'Renewal of a license'],
   'lic.ev.changes': ['变更申请：证照 {number}', 'Change of license {number}'],
   'lic.ev.changesUnnamed': ['变更申请', 'Change of a license'],
+  'lic.ev.cancels': ['注销申请：证照 {number}', 'Cancellation of license {number}'],
+  'lic.ev.cancelsUnnamed': ['注销申请', 'Cancellation of a license'],
+  'lic.ev.cancelReason': ['注销原因：{text}', 'Reason: {text}'],
+  'lic.ev.byCase': ['依持证人申请（办件 {number}）准予注销', 'Granted on the holder’s application (case {number})'],
 
   // a license that no longer holds (the ledger, the case pages)
   'lic.state.revoked': ['已撤销', 'Revoked'],
@@ -330,6 +405,7 @@ export const licenseStrings = {
   'lic.adm.col.issuer': ['发证机关 / 发证日期', 'Issued by / on'],
   'lic.adm.renewal': ['延续申请', 'Renewal'],
   'lic.adm.change': ['变更申请', 'Change'],
+  'lic.adm.cancellation': ['注销申请', 'Cancellation applied for'],
   'lic.adm.col.case': ['办件', 'Case'],
   'lic.adm.verify': ['核验', 'Verify'],
   'lic.adm.cancel': ['注销', 'Cancel'],

@@ -130,28 +130,17 @@ export function IssuedLicensesPage() {
         <div>
           <LicenseStateTag license={l} t={t} />
           <LedgerStateHint license={l} />
-          {/* 延续 in hand: the renewal's case and where it is */}
-          {l.renewal && (
-            <div className="cell-sub" data-testid="license-renewal">
-              {t('lic.adm.renewal')}
+          {/* 延续, 变更 or 注销 in hand: the application's case and where it is */}
+          {inHandOf(l).map(({ what, testId, label }) => (
+            <div className="cell-sub" data-testid={testId} key={testId}>
+              {t(label)}
               {t('cases.colon')}
-              <Link to={`/workbench/cases/${l.renewal.id}`} className="mono">
-                {l.renewal.number}
+              <Link to={`/workbench/cases/${what.id}`} className="mono">
+                {what.number}
               </Link>{' '}
-              <StatusTag status={l.renewal.status as CaseStatus} t={t} />
+              <StatusTag status={what.status as CaseStatus} t={t} />
             </div>
-          )}
-          {/* 变更 in hand: likewise */}
-          {l.change && (
-            <div className="cell-sub" data-testid="license-change-in-hand">
-              {t('lic.adm.change')}
-              {t('cases.colon')}
-              <Link to={`/workbench/cases/${l.change.id}`} className="mono">
-                {l.change.number}
-              </Link>{' '}
-              <StatusTag status={l.change.status as CaseStatus} t={t} />
-            </div>
-          )}
+          ))}
         </div>
       ),
     },
@@ -291,6 +280,16 @@ export function IssuedLicensesPage() {
       )}
     </>
   );
+}
+
+/** What is in hand for a license: its renewal, change or cancellation applied for (one at a time). */
+function inHandOf(l: IssuedLicense) {
+  const all = [
+    { what: l.renewal, testId: 'license-renewal', label: 'lic.adm.renewal' as const },
+    { what: l.change, testId: 'license-change-in-hand', label: 'lic.adm.change' as const },
+    { what: l.cancellation, testId: 'license-cancel-in-hand', label: 'lic.adm.cancellation' as const },
+  ];
+  return all.flatMap((x) => (x.what ? [{ ...x, what: x.what }] : []));
 }
 
 /** Under the state: by when the renewal falls due, or when and why the license was cancelled. */

@@ -16,7 +16,7 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT, type LicKey, type LicT } from '../../../i18n/licenses.ts';
 import type { Locale } from '../../../../common/errors.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
-import { civilDay, todayYmd, validUntilText } from '../shared/Licenses.tsx';
+import { civilDay, licenseActionField, todayYmd, validUntilText } from '../shared/Licenses.tsx';
 import '../cases.css';
 
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
@@ -62,22 +62,22 @@ function StaffNotice({ item }: { item: ApplyItem }) {
 }
 
 /**
- * 延续 / 变更: the license named in the address (`?renews=<id>` or `?changes=<id>`), and whether this application may
- * renew or change it: a license of this item that the holder may renew (change) now.
+ * 延续 / 变更 / 申请注销: the license named in the address (`?renews=<id>`, `?changes=<id>` or `?cancels=<id>`), and
+ * whether this application may renew, change or give it up: a license of this item that the holder may renew (change,
+ * give up) now.
  */
 function useForLicense(item: ApplyItem) {
   const [params, setParams] = useSearchParams();
-  const renews = Number(params.get('renews')) || undefined;
-  const action: LicenseAction = renews === undefined && params.has('changes') ? 'change' : 'renew';
-  const id = action === 'renew' ? renews : Number(params.get('changes')) || undefined;
+  const action: LicenseAction = (['renew', 'change', 'cancel'] as const).find((a) => params.has(licenseActionField[a])) ?? 'renew';
+  const id = Number(params.get(licenseActionField[action])) || undefined;
   const held = useHeldLicenses(undefined, id !== undefined);
   const license = id === undefined ? undefined : held.data?.items.find((l) => l.id === id);
-  const allowed = license && license.itemCode === item.code && (action === 'renew' ? license.mayRenew : license.mayChange) ? license : null;
+  const may = { renew: license?.mayRenew, change: license?.mayChange, cancel: license?.mayCancel }[action];
+  const allowed = license && license.itemCode === item.code && may ? license : null;
   const drop = () =>
     setParams(
       (p) => {
-        p.delete('renews');
-        p.delete('changes');
+        for (const field of Object.values(licenseActionField)) p.delete(field);
         return p;
       },
       { replace: true },
@@ -92,6 +92,9 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
   const [done, setDone] = useState<{ id: number; number: string } | null>(null);
   const apply = useApply();
   const forLicense = useForLicense(item);
+  const lt = useLicT();
+  // 申请注销: the application gives a license up, or is not made at all
+  const giveUp = forLicense.id !== undefined && forLicense.action === 'cancel';
 
   if (done) return <SubmittedResult title={t('cases.submitted')} numberLabel={t('cases.numberIs')} id={done.id} number={done.number} />;
 
@@ -108,20 +111,35 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
         {t('cases.applyFor', { name: item.content.name })}
       </Typography.Title>
       {forLicense.id !== undefined && <LicenseNotice forLicense={forLicense} itemCode={item.code} />}
-      <Card title={t('cases.guideSummary')} className="block-gap" extra={<Link to={`/services/${encodeURIComponent(item.code)}`}>{t('cases.fullGuide')}</Link>}>
-        <ItemGuideSummary item={item} />
-      </Card>
-      <ApplicationForm
-        spec={item.content.form}
-        materials={item.content.materials}
-        deliveryMethods={item.content.deliveryMethods}
-        commitment={commitmentTermsOf(item.content, item.organizationName)}
-        me={me}
-        submit={submit}
-        // the license to renew or change is looked up before the application goes
-        pending={apply.isPending || (forLicense.id !== undefined && forLicense.held.isPending)}
-        forLicense={forLicense.allowed ? { action: forLicense.action, id: forLicense.allowed.id } : null}
-      />
+      {giveUp ? (
+        // 申请注销 names a license the holder may give up, or there is nothing to apply for
+        !forLicense.allowed && (
+          <Link to="/my/licenses" data-testid="cancel-back">
+            <Button>{lt('lic.title')}</Button>
+          </Link>
+        )
+      ) : (
+        <Card
+          title={t('cases.guideSummary')}
+          className="block-gap"
+          extra={<Link to={`/services/${encodeURIComponent(item.code)}`}>{t('cases.fullGuide')}</Link>}
+        >
+          <ItemGuideSummary item={item} />
+        </Card>
+      )}
+      {(!giveUp || forLicense.allowed) && (
+        <ApplicationForm
+          spec={item.content.form}
+          materials={item.content.materials}
+          deliveryMethods={item.content.deliveryMethods}
+          commitment={commitmentTermsOf(item.content, item.organizationName)}
+          me={me}
+          submit={submit}
+          // the license to renew or change is looked up before the application goes
+          pending={apply.isPending || (forLicense.id !== undefined && forLicense.held.isPending)}
+          forLicense={forLicense.allowed ? { action: forLicense.action, id: forLicense.allowed.id, number: forLicense.allowed.number } : null}
+        />
+      )}
     </>
   );
 }
@@ -130,6 +148,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
 const noticeText = {
   renew: { loading: 'lic.apply.loading', loadFailed: 'lic.apply.loadFailed', title: 'lic.apply.title', notTitle: 'lic.apply.notRenewedTitle' },
   change: { loading: 'lic.chg.loading', loadFailed: 'lic.chg.loadFailed', title: 'lic.chg.title', notTitle: 'lic.chg.notChangedTitle' },
+  cancel: { loading: 'lic.cxl.loading', loadFailed: 'lic.cxl.loadFailed', title: 'lic.cxl.title', notTitle: 'lic.cxl.notTitle' },
 } as const satisfies Record<LicenseAction, Record<string, LicKey>>;
 
 /**
@@ -143,8 +162,8 @@ function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemC
   const { action, held, license, allowed } = forLicense;
   const text = noticeText[action];
   // a renewal's notice and a change's are told apart by their test id; whether it holds, by data-renewable (data-changeable)
-  const testId = action === 'renew' ? 'renewal-notice' : 'change-notice';
-  const holds = (yes: boolean) => ({ [action === 'renew' ? 'data-renewable' : 'data-changeable']: String(yes) });
+  const testId = { renew: 'renewal-notice', change: 'change-notice', cancel: 'cancel-notice' }[action];
+  const holds = (yes: boolean) => ({ [{ renew: 'data-renewable', change: 'data-changeable', cancel: 'data-cancellable' }[action]]: String(yes) });
   if (held.isPending) return <Alert type="info" showIcon className="block-gap" title={t(text.loading)} data-testid={testId} />;
   if (held.isError)
     return (
@@ -165,6 +184,18 @@ function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemC
   if (allowed) {
     const late = action === 'renew' && !!allowed.renewBy && allowed.renewBy < todayYmd();
     const vars = { type: allowed.type, number: allowed.number, validUntil: validUntilText(allowed.validUntil, locale, t) };
+    if (action === 'cancel')
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          className="block-gap"
+          data-testid={testId}
+          {...holds(true)}
+          title={t(text.title)}
+          description={<div data-testid="cancel-notice-text">{t('lic.cxl.text', vars)}</div>}
+        />
+      );
     return (
       <Alert
         type={action === 'renew' && allowed.state === 'expiring' ? 'warning' : 'info'}
@@ -204,19 +235,29 @@ function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemC
       {...holds(false)}
       title={t(text.notTitle)}
       description={whyNot(action, license, itemCode, t, locale)}
-      closable={{ onClose: forLicense.drop }}
+      // a cancellation that cannot be made is not made as anything else
+      closable={action === 'cancel' ? false : { onClose: forLicense.drop }}
     />
   );
 }
 
-/** Why the license named cannot be renewed (changed) by this application. */
+/** Why the license named cannot be renewed (changed, given up) by this application. */
 function whyNot(action: LicenseAction, license: HeldLicense | undefined, itemCode: string, t: LicT, locale: Locale): string {
+  if (action === 'cancel') {
+    if (!license) return t('lic.cxl.notFound');
+    if (license.itemCode !== itemCode) return t('lic.cxl.otherItem', { number: license.number });
+    const inHand = license.renewal ?? license.change ?? license.cancellation;
+    if (inHand) return t('lic.err.inHand', { number: inHand.number });
+    if (license.state === 'expired') return t('lic.cxl.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });
+    return t('lic.cxl.notFound');
+  }
   const change = action === 'change';
   if (!license) return t(change ? 'lic.chg.notFound' : 'lic.apply.notFound');
   if (license.itemCode !== itemCode) return t(change ? 'lic.chg.otherItem' : 'lic.apply.otherItem', { number: license.number });
   // one application for a license at a time: a renewal or a change in hand stops either
   if (license.renewal) return t('lic.apply.inHand', { number: license.number, case: license.renewal.number });
   if (license.change) return t('lic.apply.changeInHand', { number: license.number, case: license.change.number });
+  if (license.cancellation) return t('lic.apply.cancelInHand', { number: license.number, case: license.cancellation.number });
   if (!change && license.validUntil === null) return t('lic.apply.noEnd', { number: license.number });
   if (license.state === 'expired')
     return t(change ? 'lic.chg.expired' : 'lic.apply.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });

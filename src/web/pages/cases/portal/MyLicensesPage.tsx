@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
@@ -19,11 +19,13 @@ export const licensePdfUrl = (l: Pick<HeldLicense, 'caseId' | 'id'>) => `/api/v1
 export const renewUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?renews=${l.id}`;
 /** The application page of the license's item, changing what it records (变更). */
 export const changeUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?changes=${l.id}`;
+/** The application page of the license's item, giving it up (申请注销). */
+export const cancelUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?cancels=${l.id}`;
 
 /**
  * 我的证照: the electronic licenses the signed-in applicant holds, with until when each is valid, whether it runs out
- * soon (and by when to renew it), a renewal or a change in hand, and the way to apply for the renewal (延续, 行政许可法
- * art. 50) or for a change of what it records (变更).
+ * soon (and by when to renew it), a renewal, a change or a cancellation in hand, and the way to apply for the renewal
+ * (延续, 行政许可法 art. 50), for a change of what it records (变更), or to give it up (申请注销, art. 70).
  */
 export function MyLicensesPage() {
   const t = useLicT();
@@ -64,12 +66,12 @@ export function MyLicensesPage() {
       title: t('lic.col.renewal'),
       key: 'renewal',
       width: 140,
-      // one application for a license at a time: a renewal or a change
+      // one application for a license at a time: a renewal, a change or a cancellation
       render: (_v, l) => {
-        const inHand = l.renewal ?? l.change;
+        const inHand = l.renewal ?? l.change ?? l.cancellation;
         if (!inHand) return <span className="cell-sub">{t('lic.noRenewal')}</span>;
         return (
-          <div data-testid={l.renewal ? 'license-renewal' : 'license-change-in-hand'}>
+          <div data-testid={l.renewal ? 'license-renewal' : l.change ? 'license-change-in-hand' : 'license-cancel-in-hand'}>
             <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
               {inHand.number}
             </Link>
@@ -98,6 +100,13 @@ export function MyLicensesPage() {
             <Link to={changeUrl(l)} data-testid="license-change">
               <Button size="small" icon={<EditOutlined />}>
                 {t('lic.change')}
+              </Button>
+            </Link>
+          )}
+          {l.mayCancel && (
+            <Link to={cancelUrl(l)} data-testid="license-cancel">
+              <Button size="small" danger icon={<StopOutlined />}>
+                {t('lic.cancel')}
               </Button>
             </Link>
           )}
@@ -177,7 +186,7 @@ export function MyLicensesPage() {
 
 /**
  * Under the state: by when to renew, that the deadline passed, that it cannot be renewed any more, why it still holds,
- * or that a renewal or a change is in hand.
+ * or that a renewal, a change or a cancellation is in hand.
  */
 function StateHint({ license: l }: { license: HeldLicense }) {
   const t = useLicT();
@@ -189,6 +198,12 @@ function StateHint({ license: l }: { license: HeldLicense }) {
     return (
       <div className="cell-sub" data-testid="license-change-hint">
         {t('lic.changeInProgress')}
+      </div>
+    );
+  if (l.cancellation)
+    return (
+      <div className="cell-sub" data-testid="license-cancel-hint">
+        {t('lic.cancelInProgress')}
       </div>
     );
   if (!l.renewBy) return null;

@@ -14,7 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
-import { licenseActionField, licenseApplicationError, licenseApplicationRefused } from './Licenses.tsx';
+import { CancelReasonInput, licenseActionField, licenseApplicationError, licenseApplicationRefused } from './Licenses.tsx';
 
 type Material = ItemContent['materials'][number];
 
@@ -31,6 +31,9 @@ export interface Application {
   renews?: number;
   /** 变更: the held license this application changes (sent only when changing) */
   changes?: number;
+  /** 申请注销: the held license this application gives up, and why (sent only when giving one up) */
+  cancels?: number;
+  cancelReason?: string;
 }
 
 /**
@@ -61,8 +64,11 @@ export function ApplicationForm({
   materialNote?: (m: Material) => ReactNode;
   /** 告知承诺制, where the item version allows it (never a bundle) */
   commitment?: CommitmentTerms | null;
-  /** 延续 / 变更: the signed-in applicant's license this application renews or changes (not when applying for a principal) */
-  forLicense?: { action: LicenseAction; id: number } | null;
+  /**
+   * 延续 / 变更 / 申请注销: the signed-in applicant's license this application renews, changes or gives up (not when applying
+   * for a principal). Giving one up asks no materials and no commitment, but the reason.
+   */
+  forLicense?: { action: LicenseAction; id: number; number?: string } | null;
 }) {
   const t = useCaseT();
   const ct = useCommitT();
@@ -72,6 +78,8 @@ export function ApplicationForm({
   const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
   const [commitmentChecked, setCommitmentChecked] = useState(false);
   const [form] = Form.useForm();
+  const [reasonForm] = Form.useForm<{ reason: string }>();
+  const giveUp = forLicense?.action === 'cancel';
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [error, setError] = useState<string | null>(null);
   const [delivery, setDelivery] = useState<DeliveryChoice | null>(deliveryMethods?.length ? { method: deliveryMethods[0]! } : null);
@@ -100,9 +108,16 @@ export function ApplicationForm({
 
   const onSubmit = async () => {
     setError(null);
+    // a license is given up by its holder only
+    if (giveUp && forId !== undefined) {
+      setError(lt('lic.cxl.forPrincipal'));
+      return;
+    }
     let values: Record<string, unknown>;
+    let reason = '';
     try {
       values = await form.validateFields();
+      if (giveUp) reason = (await reasonForm.validateFields()).reason.trim();
     } catch {
       setError(t('cases.fixForm'));
       return;
@@ -112,12 +127,22 @@ export function ApplicationForm({
       setError(t('cases.deliveryIncomplete'));
       return;
     }
-    if (commitment && commitmentProblem(committed)) {
+    if (commitment && !giveUp && commitmentProblem(committed)) {
       setCommitmentChecked(true);
       setError(ct('commit.agreeRequired'));
       return;
     }
-    const missing = missingRequired(materials, choices);
+    const missing = giveUp ? [] : missingRequired(materials, choices);
+    if (giveUp) {
+      const go = await modal.confirm({
+        title: lt('lic.cxl.confirmTitle'),
+        content: lt('lic.cxl.confirmText', { number: forLicense?.number ?? '' }),
+        okText: lt('lic.cxl.confirmOk'),
+        okButtonProps: { danger: true },
+        cancelText: t('action.cancel'),
+      });
+      if (!go) return;
+    }
     if (missing.length) {
       const go = await modal.confirm({
         title: t('cases.missingTitle'),
@@ -142,9 +167,10 @@ export function ApplicationForm({
         materials: toMaterialInputs(choices),
         ...(forId === undefined ? {} : { applicantId: forId }),
         ...(delivery ? { delivery: deliveryInput(delivery) } : {}),
-        ...(commitment && committed.byCommitment ? { commitment: true } : {}),
+        ...(commitment && !giveUp && committed.byCommitment ? { commitment: true } : {}),
         // a renewal or a change is of the applicant's own license: applying for a principal, it goes as a new application
         ...(sent ? { [licenseActionField[sent.action]]: sent.id } : {}),
+        ...(sent && giveUp ? { cancelReason: reason } : {}),
       });
     } catch (e) {
       setError(licenseApplicationError(e, lt, locale, sent?.action ?? null) ?? placeSubmitErrors(form, e));
@@ -179,13 +205,13 @@ export function ApplicationForm({
               type="warning"
               showIcon
               className="block-gap-top"
-              title={lt(forLicense.action === 'change' ? 'lic.chg.forPrincipal' : 'lic.apply.forPrincipal')}
+              title={lt(({ renew: 'lic.apply.forPrincipal', change: 'lic.chg.forPrincipal', cancel: 'lic.cxl.forPrincipal' } as const)[forLicense.action])}
               data-testid="renewal-for-principal"
             />
           )}
         </Card>
       )}
-      {commitment && (
+      {commitment && !giveUp && (
         <Card title={ct('commit.mode')} className="block-gap" data-testid="commitment-card">
           <CommitmentChoice
             terms={commitment}
@@ -211,18 +237,24 @@ export function ApplicationForm({
           <SchemaFields spec={spec} highlight={masked} />
         </Form>
       </Card>
-      <Card title={t('cases.materials')} className="block-gap">
-        <Typography.Paragraph type="secondary">{t('cases.materialsHint')}</Typography.Paragraph>
-        <MaterialsInput
-          materials={materials}
-          value={choices}
-          onChange={setChoices}
-          mode="online"
-          note={materialNote}
-          licenses={held.data?.items}
-          linkLicenses={forId === undefined}
-        />
-      </Card>
+      {giveUp ? (
+        <Card title={lt('lic.cxl.reason')} className="block-gap" data-testid="cancel-reason-card">
+          <CancelReasonInput form={reasonForm} onChange={() => setError(null)} />
+        </Card>
+      ) : (
+        <Card title={t('cases.materials')} className="block-gap">
+          <Typography.Paragraph type="secondary">{t('cases.materialsHint')}</Typography.Paragraph>
+          <MaterialsInput
+            materials={materials}
+            value={choices}
+            onChange={setChoices}
+            mode="online"
+            note={materialNote}
+            licenses={held.data?.items}
+            linkLicenses={forId === undefined}
+          />
+        </Card>
+      )}
       {deliveryMethods && deliveryMethods.length > 0 && (
         <Card title={t('cases.deliveryChoice')} className="block-gap">
           <Typography.Paragraph type="secondary">{t('cases.deliveryChoiceHint')}</Typography.Paragraph>
@@ -241,7 +273,7 @@ export function ApplicationForm({
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
       <Space className="case-submit-bar">
         <Button type="primary" size="large" loading={pending} onClick={() => void onSubmit()} data-testid="apply-submit">
-          {t('cases.submitApplication')}
+          {giveUp ? lt('lic.cxl.submit') : t('cases.submitApplication')}
         </Button>
         <Typography.Text type="secondary">{t('cases.submitNote')}</Typography.Text>
       </Space>

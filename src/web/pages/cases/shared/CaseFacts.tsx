@@ -38,11 +38,12 @@ export function deliveryOf(kase: CaseDetail): DeliveryRecord | null {
 export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status);
 
 /** The outcome so far, in one banner: refused, withdrawn, decided, delivered — or the license revoked since. */
-/** 准予许可 / 不予许可 — for a renewal or a change of a license held, 准予延续 / 不予变更 …. */
+/** 准予许可 / 不予许可 — for a renewal, a change or a cancellation of a license held, 准予延续 / 不予变更 / 准予注销 …. */
 function decisionText(t: ReturnType<typeof useCaseT>, kase: CaseDetail): string {
   const denied = kase.decision === 'denied';
   if (kase.renews) return t(denied ? 'cases.decision.renewDenied' : 'cases.decision.renewGranted');
   if (kase.changes) return t(denied ? 'cases.decision.changeDenied' : 'cases.decision.changeGranted');
+  if (kase.cancels) return t(denied ? 'cases.decision.cancelDenied' : 'cases.decision.cancelGranted');
   return t(denied ? 'cases.decision.denied' : 'cases.decision.granted');
 }
 

@@ -64,7 +64,7 @@ function toleratedNames(events: CaseEvent[]): Map<string, string> {
   return names;
 }
 
-/** 延续 / 变更: the license a renewal or a change names, by its id (the case's `renews` or `changes`, when it is that one). */
+/** 延续 / 变更 / 注销: the license an application names, by its id (the case's `renews`, `changes` or `cancels`, when it is that one). */
 type RenewsOf = { id: number; number: string } | null | undefined;
 
 /** 证照到期提醒: until when the license is valid, by when to renew it — or that the day has passed, as of the reminder. */
@@ -84,7 +84,13 @@ function expiringLine(p: P, at: string, t: CaseT, locale: Locale): string {
 }
 
 /** The "why" of a step: opinions, reasons, what was asked, the new deadlines. */
-function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, forLicense: { renews?: RenewsOf; changes?: RenewsOf }): ReactNode[] {
+function details(
+  e: CaseEvent,
+  t: CaseT,
+  locale: Locale,
+  tol: Tolerated,
+  forLicense: { renews?: RenewsOf; changes?: RenewsOf; cancels?: RenewsOf },
+): ReactNode[] {
   const p = e.payload as P;
   const named = (keys: unknown) => (Array.isArray(keys) ? (keys as string[]).map((k) => tol.names.get(k) ?? k).join(t('cases.listSep')) : '');
   const out: ReactNode[] = [];
@@ -101,6 +107,9 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, forLice
         out.push(forLicense.renews?.id === p.renews ? t('lic.ev.renews', { number: forLicense.renews.number }) : t('lic.ev.renewsUnnamed'));
       if (typeof p.changes === 'number')
         out.push(forLicense.changes?.id === p.changes ? t('lic.ev.changes', { number: forLicense.changes.number }) : t('lic.ev.changesUnnamed'));
+      if (typeof p.cancels === 'number')
+        out.push(forLicense.cancels?.id === p.cancels ? t('lic.ev.cancels', { number: forLicense.cancels.number }) : t('lic.ev.cancelsUnnamed'));
+      if (typeof p.cancelReason === 'string') line('lic.ev.cancelReason', { text: p.cancelReason });
       break;
     case 'license_expiring':
       out.push(expiringLine(p, e.at, t, locale));
@@ -111,6 +120,9 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, forLice
       const ground = known ? known[locale === 'en' ? 1 : 0] : String(p.groundText ?? p.ground ?? '');
       line('lic.ev.cancelled', { number: String(p.licenseNumber ?? ''), type: String(p.type ?? ''), ground });
       if (p.note) line('lic.ev.cancelNote', { text: String(p.note) });
+      // granted on the holder's application (申请注销)
+      const by = p.byCase as { number?: string } | undefined;
+      if (by?.number) line('lic.ev.byCase', { number: by.number });
       break;
     }
     case 'commitment_check_due':
@@ -202,9 +214,14 @@ function details(e: CaseEvent, t: CaseT, locale: Locale, tol: Tolerated, forLice
       line('cases.ev.reason', { text: String(p.reason ?? '') });
       break;
     case 'decided':
-    case 'concluded':
-      if (p.decision) out.push(t(p.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted'));
+    case 'concluded': {
+      // a renewal's, a change's or a cancellation's decision says so: 准予延续, 不予变更, 准予注销 …
+      const what = forLicense.renews ? 'renew' : forLicense.changes ? 'change' : forLicense.cancels ? 'cancel' : null;
+      const granted = p.decision !== 'denied';
+      if (p.decision)
+        out.push(t(what ? (`cases.decision.${what}${granted ? 'Granted' : 'Denied'}` as const) : granted ? 'cases.decision.granted' : 'cases.decision.denied'));
       break;
+    }
     case 'joint_completed':
       out.push(t(p.allAgree ? 'cases.ev.jointAgreed' : 'cases.ev.jointDisagreed'));
       break;
@@ -317,19 +334,21 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
             : type;
 
 /**
- * Every step of a case: what happened, who did it, when, and why. `renews` / `changes`: the license a renewal or a
- * change names (its case's), so that the application's step names it.
+ * Every step of a case: what happened, who did it, when, and why. `renews` / `changes` / `cancels`: the license a
+ * renewal, a change or a cancellation names (its case's), so that the application's step names it.
  */
 export function CaseTimeline({
   events,
   newestFirst = false,
   renews,
   changes,
+  cancels,
 }: {
   events: CaseEvent[];
   newestFirst?: boolean;
   renews?: RenewsOf;
   changes?: RenewsOf;
+  cancels?: RenewsOf;
 }) {
   const t = useLicT();
   const tt = useTolT();
@@ -361,7 +380,7 @@ export function CaseTimeline({
                   {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
                 </span>
               </div>
-              {details(e, t, locale, tol, { renews, changes }).map((d, i) => (
+              {details(e, t, locale, tol, { renews, changes, cancels }).map((d, i) => (
                 <div key={i} className="case-event-detail">
                   {d}
                 </div>

@@ -1,10 +1,12 @@
-import { Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { Form, Input, Tag, Tooltip, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import { Link } from 'react-router';
 import type { Locale } from '../../../../common/errors.ts';
-import type { IssuedLicenseState, LicenseAction } from '../../../../common/licenses.ts';
+import { cancelReasonLength, type IssuedLicenseState, type LicenseAction } from '../../../../common/licenses.ts';
 import { isApiError } from '../../../api/client.ts';
 import type { CaseDetail } from '../../../api/cases.ts';
-import type { LicT } from '../../../i18n/licenses.ts';
+import { useLicT, type LicT } from '../../../i18n/licenses.ts';
 
 /**
  * 证照有效期、延续与变更 (a license's validity, its renewal and its change) as the case pages, 我的证照 and the
@@ -77,8 +79,46 @@ export function LicenseStateTag({ license, t }: { license: { state: IssuedLicens
   return license.state === 'deemed_renewed' ? <Tooltip title={t('lic.deemedHint')}>{tag}</Tooltip> : tag;
 }
 
-/** The field of an application that names the license it renews (延续) or changes (变更). */
-export const licenseActionField = { renew: 'renews', change: 'changes' } as const satisfies Record<LicenseAction, string>;
+export { licenseActionField } from '../../../../common/licenses.ts';
+
+/**
+ * 注销原因: why the holder gives a license up, asked by an application to cancel it online and at the window (no
+ * materials are asked). `form` holds `reason`.
+ */
+export function CancelReasonInput({ form, onChange }: { form: FormInstance<{ reason: string }>; onChange?: () => void }) {
+  const t = useLicT();
+  return (
+    <>
+      <Typography.Paragraph type="secondary" data-testid="cancel-no-materials">
+        {t('lic.cxl.noMaterials')}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" onValuesChange={onChange} data-testid="cancel-reason-form">
+        <Form.Item
+          name="reason"
+          label={t('lic.cxl.reason')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: cancelReasonLength.min,
+              max: cancelReasonLength.max,
+              message: t('lic.cxl.reasonRequired'),
+            },
+          ]}
+        >
+          <Input.TextArea
+            id="cancel-reason"
+            rows={3}
+            maxLength={cancelReasonLength.max}
+            showCount
+            placeholder={t('lic.cxl.reasonPlaceholder')}
+            data-testid="cancel-reason"
+          />
+        </Form.Item>
+      </Form>
+    </>
+  );
+}
 
 /**
  * The server's refusal of a renewal or a change, said plainly: `renews` not renewable or `changes` not changeable
@@ -99,6 +139,12 @@ export function licenseApplicationError(error: unknown, t: LicT, locale: Locale,
     if (d.validUntil) return t('lic.err.change.expired', { date: civilDay(d.validUntil, locale) });
     return t('lic.err.change.invalid');
   }
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'cancels') {
+    if (d.itemCode) return t('lic.err.cancel.otherItem', { code: d.itemCode });
+    if (d.validUntil) return t('lic.err.cancel.expired', { date: civilDay(d.validUntil, locale) });
+    return t('lic.err.cancel.invalid');
+  }
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'cancelReason') return t('lic.cxl.reasonRequired');
   if (error.code === 'CONFLICT' && sent && d.caseNumber) return t('lic.err.inHand', { number: d.caseNumber });
   if (error.code === 'VALIDATION_FAILED' && d.field === 'materials' && d.validUntil)
     return [t('lic.err.materialExpired', { date: civilDay(d.validUntil, locale) }), d.key].filter(Boolean).join(' · ');
@@ -112,41 +158,60 @@ export function licenseApplicationError(error: unknown, t: LicT, locale: Locale,
 export const licenseApplicationRefused = (error: unknown) => {
   if (!isApiError(error)) return false;
   const field = (error.details as { field?: string } | null)?.field;
-  return (error.code === 'VALIDATION_FAILED' && (field === 'renews' || field === 'changes')) || error.code === 'CONFLICT';
+  return (error.code === 'VALIDATION_FAILED' && (field === 'renews' || field === 'changes' || field === 'cancels')) || error.code === 'CONFLICT';
 };
 
 /**
- * 延续证照 / 变更证照 for a case's facts: the license a renewal or a change names, with the case that issued it — and,
- * once the grant replaced it, that it was.
+ * 延续证照 / 变更证照 / 注销证照 for a case's facts: the license a renewal, a change or a cancellation names, with the
+ * case that issued it — and, once the grant replaced or cancelled it, that it was; a cancellation's reason besides.
  */
 export function licenseFacts(kase: CaseDetail, t: LicT, locale: Locale, base: '/my/cases' | '/workbench/cases') {
   const named = [
     { field: 'renews' as const, license: kase.renews, label: t('lic.fact.renews') },
     { field: 'changes' as const, license: kase.changes, label: t('lic.fact.changes') },
+    { field: 'cancels' as const, license: kase.cancels, label: t('lic.fact.cancels') },
   ];
-  return named.flatMap(({ field, license: r, label }) =>
-    r
+  const reason =
+    kase.cancels && kase.cancelReason
       ? [
           {
-            key: field,
-            label,
+            key: 'cancelReason',
+            label: t('lic.fact.cancelReason'),
             span: 'filled' as const,
-            children: (
-              <span data-testid={`${field}-fact`}>
-                {r.type} · {t('lic.fact.renewsText', { number: r.number, validUntil: validUntilText(r.validUntil, locale, t) })}
-                {' · '}
-                <Link to={`${base}/${r.caseId}`} data-testid={`${field}-case`}>
-                  {t('lic.fact.issuedBy', { number: r.caseNumber })}
-                </Link>{' '}
-                {r.supersededAt && (
-                  <Tag color="default" className="case-license-replaced" data-testid={`${field}-replaced`}>
-                    {t('lic.fact.replaced')}
-                  </Tag>
-                )}
-              </span>
-            ),
+            children: <span data-testid="cancel-reason-fact">{kase.cancelReason}</span>,
           },
         ]
-      : [],
-  );
+      : [];
+  return named
+    .flatMap<{ key: string; label: string; span: 'filled'; children: ReactNode }>(({ field, license: r, label }) =>
+      r
+        ? [
+            {
+              key: field,
+              label,
+              span: 'filled' as const,
+              children: (
+                <span data-testid={`${field}-fact`}>
+                  {r.type} · {t('lic.fact.renewsText', { number: r.number, validUntil: validUntilText(r.validUntil, locale, t) })}
+                  {' · '}
+                  <Link to={`${base}/${r.caseId}`} data-testid={`${field}-case`}>
+                    {t('lic.fact.issuedBy', { number: r.caseNumber })}
+                  </Link>{' '}
+                  {r.supersededAt && (
+                    <Tag color="default" className="case-license-replaced" data-testid={`${field}-replaced`}>
+                      {t('lic.fact.replaced')}
+                    </Tag>
+                  )}
+                  {r.cancelledAt && (
+                    <Tag color="red" className="case-license-replaced" data-testid={`${field}-cancelled`}>
+                      {t('lic.fact.cancelled')}
+                    </Tag>
+                  )}
+                </span>
+              ),
+            },
+          ]
+        : [],
+    )
+    .concat(reason);
 }

@@ -4,6 +4,7 @@ import { useCaseT, type CaseKey } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { fileUrl } from '../../../api/files.ts';
 import type { CaseMaterial } from '../../../api/cases.ts';
+import { EmptyHint } from '../../../components/PageState.tsx';
 
 const statusColor: Record<CaseMaterial['status'], string> = {
   provided: 'green',
@@ -55,6 +56,13 @@ export function MaterialsByRound({ materials, hideMissingOptional }: { materials
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseMaterial['status']) => <MaterialStatus status={s} /> },
     { title: t('cases.reference'), key: 'ref', width: 200, render: (_v, m) => <MaterialReference m={m} /> },
   ];
+  // an application that asked none (申请注销) and got none
+  if (rounds.length === 0)
+    return (
+      <div data-testid="materials-by-round" data-empty="true">
+        <EmptyHint text={t('cases.noMaterials')} />
+      </div>
+    );
   return (
     <div data-testid="materials-by-round">
       {rounds.map((round) => {

@@ -58,7 +58,8 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const bundle = useBundleForApply(kase.bundle?.code);
   const spec = kase.bundle ? bundle.data?.form : (kase.itemForm ?? item.data?.content.form);
   // judged against the version the case was filed under, as the server judges it
-  const completeness = checkCompleteness(kase, kase.bundle ? bundle.data?.materials : (kase.itemMaterials ?? item.data?.content.materials));
+  // 申请注销 asks none of the item's materials: what was handed in all the same is listed
+  const completeness = checkCompleteness(kase, kase.cancels ? [] : kase.bundle ? bundle.data?.materials : (kase.itemMaterials ?? item.data?.content.materials));
   // an item case of a bundle takes its intake actions on the bundle application
   const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);
@@ -167,7 +168,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
             </Card>
           )}
           <Card title={t('cases.timeline')} className="block-gap">
-            <CaseTimeline events={kase.timeline} newestFirst renews={kase.renews} changes={kase.changes} />
+            <CaseTimeline events={kase.timeline} newestFirst renews={kase.renews} changes={kase.changes} cancels={kase.cancels} />
           </Card>
           <Card title={t('cases.applicantOthersTitle')} className="block-gap" data-testid="applicant-others">
             <ApplicantCases applicantId={kase.applicant.id} exceptCaseId={kase.id} />

@@ -19,7 +19,14 @@ import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, t
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
-import { LicenseStateTag, licenseActionField, licenseApplicationError, licenseApplicationRefused, validUntilText } from '../shared/Licenses.tsx';
+import {
+  CancelReasonInput,
+  LicenseStateTag,
+  licenseActionField,
+  licenseApplicationError,
+  licenseApplicationRefused,
+  validUntilText,
+} from '../shared/Licenses.tsx';
 import { issuesLicense, type LicenseAction } from '../../../../common/licenses.ts';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -162,7 +169,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const apply = useApply();
   const held = useHeldLicenses(applicant?.id, !!applicant && (item.content.materials.some((m) => m.source === 'license') || issuesLicense(item.content)));
   // 办理类型: 新办, or for the applicant's licenses of this item 延续 (those that may be renewed now, where the item's
-  // license runs out) or 变更 (those that may be changed now)
+  // license runs out), 变更 (those that may be changed now) or 注销 (those the holder may give up now)
   const lt = useLicT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
@@ -170,10 +177,15 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const eligible: Record<LicenseAction, typeof ofItem> = {
     renew: item.content.resultValidity ? ofItem.filter((l) => l.mayRenew) : [],
     change: ofItem.filter((l) => l.mayChange),
+    cancel: ofItem.filter((l) => l.mayCancel),
   };
+  const pickText = { renew: 'lic.win.pickLicense', change: 'lic.win.pickChange', cancel: 'lic.win.pickCancel' } as const;
+  // 注销: the holder says why; no materials, no commitment
+  const [reasonForm] = Form.useForm<{ reason: string }>();
   const [mode, setMode] = useState<'new' | LicenseAction>('new');
   const [licenseId, setLicenseId] = useState<number | undefined>(undefined);
   const forLicense = mode === 'new' ? undefined : eligible[mode].find((l) => l.id === licenseId);
+  const giveUp = mode === 'cancel';
   // a license picked for one applicant is not another's
   useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
@@ -192,8 +204,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       return;
     }
     let values: Record<string, unknown>;
+    let reason = '';
     try {
       values = await form.validateFields();
+      if (giveUp) reason = (await reasonForm.validateFields()).reason.trim();
     } catch {
       setError(t('cases.fixForm'));
       return;
@@ -203,16 +217,16 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(t('cases.deliveryIncomplete'));
       return;
     }
-    if (terms && commitmentProblem(committed)) {
+    if (terms && !giveUp && commitmentProblem(committed)) {
       setCommitmentChecked(true);
       setError(ct('commit.agreeRequiredWindow'));
       return;
     }
     if (mode !== 'new' && !forLicense) {
-      setError(lt(mode === 'change' ? 'lic.win.pickChange' : 'lic.win.pickLicense'));
+      setError(lt(pickText[mode]));
       return;
     }
-    const missing = missingRequired(item.content.materials, choices);
+    const missing = giveUp ? [] : missingRequired(item.content.materials, choices);
     if (missing.length) {
       const go = await modal.confirm({
         title: t('cases.missingTitle'),
@@ -232,8 +246,9 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           materials: toMaterialInputs(choices),
           urgent,
           delivery: deliveryInput(delivery),
-          ...(terms && committed.byCommitment ? { commitment: true } : {}),
+          ...(terms && !giveUp && committed.byCommitment ? { commitment: true } : {}),
           ...(mode !== 'new' && forLicense ? { [licenseActionField[mode]]: forLicense.id } : {}),
+          ...(giveUp && forLicense ? { cancelReason: reason } : {}),
         },
         key,
       },
@@ -253,7 +268,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   return (
     <>
       {holder}
-      {terms && (
+      {terms && !giveUp && (
         <>
           <Typography.Title level={5}>{ct('commit.mode')}</Typography.Title>
           <CommitmentChoice
@@ -269,11 +284,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           <Divider />
         </>
       )}
-      {(eligible.renew.length > 0 || eligible.change.length > 0) && (
+      {(eligible.renew.length > 0 || eligible.change.length > 0 || eligible.cancel.length > 0) && (
         <div data-testid="renewal-choice">
           <Typography.Title level={5}>{lt('lic.win.mode')}</Typography.Title>
           <Typography.Paragraph type="secondary" data-testid="renewal-hint">
-            {lt(mode === 'renew' ? 'lic.win.renewHint' : mode === 'change' ? 'lic.win.changeHint' : 'lic.win.hint')}
+            {lt(({ new: 'lic.win.hint', renew: 'lic.win.renewHint', change: 'lic.win.changeHint', cancel: 'lic.win.cancelHint' } as const)[mode])}
           </Typography.Paragraph>
           <Space wrap align="start">
             <Select
@@ -291,6 +306,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
                 { value: 'new', label: lt('lic.win.new') },
                 ...(eligible.renew.length > 0 ? [{ value: 'renew', label: lt('lic.win.renew') }] : []),
                 ...(eligible.change.length > 0 ? [{ value: 'change', label: lt('lic.win.change') }] : []),
+                ...(eligible.cancel.length > 0 ? [{ value: 'cancel', label: lt('lic.win.cancel') }] : []),
               ]}
               data-testid="renewal-mode"
             />
@@ -302,7 +318,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
                   setLicenseId(id);
                   setError(null);
                 }}
-                placeholder={lt(mode === 'change' ? 'lic.win.pickChange' : 'lic.win.pickLicense')}
+                placeholder={lt(pickText[mode])}
                 style={{ minWidth: 360 }}
                 popupMatchSelectWidth={false}
                 options={eligible[mode].map((l) => ({
@@ -332,8 +348,17 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
         <SchemaFields spec={spec} />
       </Form>
       <Divider />
-      <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
-      <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" licenses={held.data?.items} />
+      {giveUp ? (
+        <>
+          <Typography.Title level={5}>{lt('lic.cxl.reason')}</Typography.Title>
+          <CancelReasonInput form={reasonForm} onChange={() => setError(null)} />
+        </>
+      ) : (
+        <>
+          <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
+          <MaterialsInput materials={item.content.materials} value={choices} onChange={setChoices} mode="window" licenses={held.data?.items} />
+        </>
+      )}
       <Divider />
       {methods.length > 0 && (
         <>
