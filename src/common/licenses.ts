@@ -43,6 +43,8 @@ export interface HeldLicense {
   validUntil: string | null;
   /** the last day to apply for its renewal in time (YYYY-MM-DD); null when it does not run out */
   renewBy: string | null;
+  /** the first day its renewal is taken, where its item opens the window only near the end (YYYY-MM-DD); else null */
+  renewFrom: string | null;
   state: LicenseState;
   /** a renewal applied for and not yet decided */
   renewal: { id: number; number: string; status: string } | null;

@@ -48,6 +48,7 @@ type Held = {
   itemCode: string;
   validUntil: string | null;
   renewBy: string | null;
+  renewFrom: string | null;
   state: string;
   renewal: { id: number; number: string; status: string } | null;
   change: { id: number; number: string; status: string } | null;
@@ -105,7 +106,9 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await grant(old.caseId);
 
     const issued = (await held(enterprise)).find((l) => l.caseId === old.caseId)!;
-    expect(issued).toMatchObject({ type: '食品经营许可证', itemCode: foodItemCode, state: 'valid', renewal: null, mayRenew: true });
+    // the renewal is taken from ninety working days before the end only
+    expect(issued).toMatchObject({ type: '食品经营许可证', itemCode: foodItemCode, state: 'valid', renewal: null, mayRenew: false });
+    expect(issued.renewFrom! > today() && issued.renewFrom! < issued.renewBy!).toBe(true);
     expect(issued.validUntil).toBe(validityEnd(today(), 5));
 
     // forty days left: the renewal (15 working days before the end) falls due within thirty days
@@ -383,7 +386,7 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     await grant(applied.body.id);
     const issued = (await held(enterprise)).find((l) => l.caseId === applied.body.id)!;
-    expect(issued).toMatchObject({ state: 'valid', mayRenew: true, mayChange: true, change: null, renewal: null });
+    expect(issued).toMatchObject({ state: 'valid', mayRenew: false, mayChange: true, change: null, renewal: null });
     expect(issued.validUntil).toBe(validityEnd(today(), 5));
     changed = { caseId: applied.body.id, id: issued.id, number: issued.number, validUntil: issued.validUntil! };
   });
@@ -415,6 +418,18 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
   it('lets enterprise1 apply for the change from 我的证照, the license named, the premises moved', { timeout: 240_000 }, async () => {
     const page = await newPage();
     await signInThroughUi(page, 'enterprise1');
+    await page.goto('/my/licenses');
+    // five years to run: changed any time, renewed only within ninety working days of its end
+    const fresh = licenseRow(page, changed.id);
+    await fresh
+      .getByTestId('license-renew-window')
+      .getByText(/\d{4}\/\d{2}\/\d{2} 至 \d{4}\/\d{2}\/\d{2} 可申请延续/)
+      .waitFor({ state: 'visible' });
+    expect(await fresh.getByTestId('license-renew').count()).toBe(0);
+    await screenshot(page, 'licenses-renew-window');
+    // the address of its renewal says from when it is taken
+    await page.goto(`/apply/${foodItemCode}?renews=${changed.id}`);
+    await page.getByTestId('renewal-notice').getByText('现在还不能申请延续', { exact: false }).waitFor({ state: 'visible' });
     await page.goto('/my/licenses');
     await licenseRow(page, changed.id).getByTestId('license-change').click();
     await page.waitForURL(`**/apply/${foodItemCode}?changes=${changed.id}`);

@@ -365,6 +365,12 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     expect(await lead.getByRole('spinbutton').getAttribute('placeholder')).toBe('30 日（默认）');
     await lead.getByRole('spinbutton').fill('60');
     await lead.getByText('自然日', { exact: true }).waitFor({ state: 'visible' });
+    // the renewal window: taken any time before the lead unless it opens later (the placeholder), in calendar days when typed bare
+    const opens = page.getByTestId('renewal-opens');
+    expect(await opens.getByRole('spinbutton').inputValue()).toBe('');
+    expect(await opens.getByRole('spinbutton').getAttribute('placeholder')).toBe('不限');
+    await opens.getByRole('spinbutton').fill('90');
+    await opens.getByText('自然日', { exact: true }).waitFor({ state: 'visible' });
     await screenshot(page, 'license-validity-catalog-admin');
     await page.getByTestId('editor-tabs').getByRole('tab', { name: '申请材料' }).click();
     const materials = (await (await signIn(run.server, 'catalogadmin')).get(`/api/v1/catalog/items/${hygiene.code}`)).body.content.materials as {

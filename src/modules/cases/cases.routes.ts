@@ -546,6 +546,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 itemCode: Type.String(),
                 validUntil: Nullable(Type.String({ format: 'date' })),
                 renewBy: Nullable(Type.String({ format: 'date' })),
+                renewFrom: Nullable(Type.String({ format: 'date' })),
                 state: Type.Union([Type.Literal('valid'), Type.Literal('expiring'), Type.Literal('expired'), Type.Literal('deemed_renewed')]),
                 renewal: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
                 change: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),

@@ -105,12 +105,17 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
       validUntil: formatDate(validityEnd(decidedDay, { value: 5, unit: 'year' })),
       state: 'valid',
       renewal: null,
-      mayRenew: true,
+      // 食品经营许可's renewal is taken from ninety working days before the end only
+      mayRenew: false,
     });
     // fifteen working days before the end: three weeks, give or take a holiday
     const renewBy = parseDate(license!.renewBy!)!;
     expect(parseDate(license!.validUntil!)! - renewBy).toBeGreaterThanOrEqual(21);
     expect(parseDate(license!.validUntil!)! - renewBy).toBeLessThan(35);
+    // ninety working days before it: eighteen weeks, give or take the holidays
+    const renewFrom = parseDate(license!.renewFrom!)!;
+    expect(parseDate(license!.validUntil!)! - renewFrom).toBeGreaterThanOrEqual(126);
+    expect(parseDate(license!.validUntil!)! - renewFrom).toBeLessThan(150);
     const doc = kase.documents.find((d) => d.kind === 'license')!;
     expect(doc.validUntil).toBe(license!.validUntil);
     const [y, m, d] = license!.validUntil!.split('-').map(Number);
@@ -139,6 +144,12 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect(notHeld.body.error.details).toMatchObject({ field: 'renews', reason: 'the applicant holds no such license' });
     expect((await application({ renews: 999_999_999 })).status).toBe(400);
     expect((await application({ renews: 'soon' })).status).toBe(400);
+    // before the window opens (ninety working days before the end): not yet, and said from when
+    const early = await application({ renews: license.id });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details).toMatchObject({ field: 'renews', opensOn: license.renewFrom });
+    await endIn(license.id, 100);
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'valid', mayRenew: true });
     // a license that has run out is not renewed: the applicant applies anew
     await endIn(license.id, -1);
     expect(await licenseOf(kase.id)).toMatchObject({ state: 'expired', mayRenew: false });
@@ -204,7 +215,8 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
 
     const held = await licenses();
     expect(held.find((l) => l.id === old.id)).toBeUndefined();
-    expect(held.find((l) => l.id === fresh.id)).toMatchObject({ caseId: renewal.id, validUntil: fresh.validUntil, state: 'valid', mayRenew: true });
+    // five years on: its own renewal is not taken until near its end
+    expect(held.find((l) => l.id === fresh.id)).toMatchObject({ caseId: renewal.id, validUntil: fresh.validUntil, state: 'valid', mayRenew: false });
     const issuing = (await enterprise.get(`/api/v1/cases/${kase.id}`)).body as Kase;
     expect(issuing.documents.find((d) => d.kind === 'license')?.supersededAt).not.toBeNull();
     // decided in time: nothing for supervision
@@ -305,7 +317,8 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect((await verify('440300-ZZ-2026-9999999')).status).toBe(404);
     expect((await verify('<script>')).status).toBe(400);
 
-    // replaced by its renewal: says so, and names the new one
+    // replaced by its renewal (in its window): says so, and names the new one
+    await endIn(license.id, 60);
     const renewal = (await application({ renews: license.id, commitment: true })).body;
     const accepted = (await act(clerk, renewal.id, { action: 'accept' })).body as Kase;
     const decided = (await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予延续' })).body as Kase;

@@ -140,6 +140,7 @@ function licenseRows(db: Executor) {
       'o.name as issuer',
       'o.path as org_path',
       sql<Limit | null>`v.content -> 'renewalLead'`.as('renewal_lead'),
+      sql<Limit | null>`v.content -> 'renewalOpens'`.as('renewal_opens'),
       inHandSql('d.id').as('in_hand'),
     ])
     .where('d.kind', '=', 'license');
@@ -162,17 +163,20 @@ const endOf = (r: LicenseRow): 'revoked' | 'cancelled' | 'superseded' | null =>
 /** Each license's renewal deadline and state on today of its region's calendar (a calendar read once per region). */
 async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
   const regions = new Map<number, Awaited<ReturnType<typeof todayIn>>>();
-  const out: { row: LicenseRow; today: number; validUntil: number | null; renewBy: string | null; state: LicenseState }[] = [];
+  const out: { row: LicenseRow; today: number; validUntil: number | null; renewBy: string | null; renewFrom: string | null; state: LicenseState }[] = [];
   for (const row of rows) {
     if (!regions.has(row.region_id)) regions.set(row.region_id, await todayIn(db, row.region_id, now));
     const { calendar, today } = regions.get(row.region_id)!;
     const validUntil = row.valid_until ? parseDate(row.valid_until)! : null;
     const renewBy = validUntil === null ? null : renewalDeadline(calendar, validUntil, row.renewal_lead ?? renewalLeadOf({}));
+    // the window opens so long before the end, counted as the lead is
+    const renewFrom = validUntil === null || !row.renewal_opens ? null : renewalDeadline(calendar, validUntil, row.renewal_opens);
     out.push({
       row,
       today,
       validUntil,
       renewBy: renewBy === null ? null : formatDate(renewBy),
+      renewFrom: renewFrom === null ? null : formatDate(renewFrom),
       state: licenseState(today, validUntil, renewBy, row.in_hand?.action ?? null),
     });
   }
@@ -183,7 +187,7 @@ async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
 const holderShown = (r: LicenseRow) => (r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name);
 
 async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now()): Promise<HeldLicense[]> {
-  return (await dated(db, rows, now)).map(({ row: r, today, validUntil, renewBy, state }) => ({
+  return (await dated(db, rows, now)).map(({ row: r, today, validUntil, renewBy, renewFrom, state }) => ({
     id: r.id,
     number: r.number,
     type: r.title,
@@ -194,12 +198,13 @@ async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now
     itemCode: r.item_code ?? '',
     validUntil: r.valid_until,
     renewBy,
+    renewFrom,
     state,
     renewal: inHandFor(r.in_hand, 'renew'),
     change: inHandFor(r.in_hand, 'change'),
     cancellation: inHandFor(r.in_hand, 'cancel'),
-    // one application for a license at a time; a renewal only before its end, a change or a cancellation while it holds
-    mayRenew: validUntil !== null && today <= validUntil && r.in_hand === null,
+    // one application for a license at a time; a renewal only in its window before its end, a change or a cancellation while it holds
+    mayRenew: validUntil !== null && today <= validUntil && (renewFrom === null || formatDate(today) >= renewFrom) && r.in_hand === null,
     mayChange: state !== 'expired' && r.in_hand === null,
     mayCancel: state !== 'expired' && r.in_hand === null,
   }));
@@ -338,6 +343,10 @@ export async function licenseApplication(
       caseId: row.in_hand.id,
       caseNumber: row.in_hand.number,
     });
+  // where the item opens the renewal only near the end (食品经营许可: 90 working days before), not before
+  // (nothing is in hand and it has not run out: only the window keeps it from being renewed now)
+  if (action === 'renew' && license!.renewFrom !== null && license!.state !== 'expired' && !license!.mayRenew)
+    throw invalid(`the renewal of this license is taken from ${license!.renewFrom}`, { opensOn: license!.renewFrom });
   if (license!.state === 'expired')
     throw invalid(action === 'cancel' ? 'this license has expired: its department cancels it (art. 70)' : 'this license has expired: apply anew', {
       validUntil: license!.validUntil,

@@ -74,6 +74,8 @@ const itemColumns = [
   ['validityUnit', '有效期单位'],
   ['renewalLead', '延续申请时限'],
   ['renewalLeadUnit', '延续时限单位'],
+  ['renewalOpens', '延续受理起始时限'],
+  ['renewalOpensUnit', '起始时限单位'],
   ['commitment', '是否告知承诺制'],
   ['commitmentCheck', '告知承诺核查时限'],
   ['commitmentCheckUnit', '核查时限单位'],
@@ -109,7 +111,18 @@ const feeColumns = [
 ] as const;
 /** Columns added later: a workbook without them still imports (the fee's amount is then assessed at the window). */
 // columns added after workbooks were in use: a workbook without them still imports
-const optionalColumns = new Set(['标准金额（元）', '收取时点', '告知承诺核查时限', '核查时限单位', '证照有效期', '有效期单位', '延续申请时限', '延续时限单位']);
+const optionalColumns = new Set([
+  '标准金额（元）',
+  '收取时点',
+  '告知承诺核查时限',
+  '核查时限单位',
+  '证照有效期',
+  '有效期单位',
+  '延续申请时限',
+  '延续时限单位',
+  '延续受理起始时限',
+  '起始时限单位',
+]);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
 /** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
@@ -169,6 +182,8 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       c.resultValidity ? invert(validityUnits)[c.resultValidity.unit] : '',
       c.renewalLead?.value ?? '',
       c.renewalLead ? unitName[c.renewalLead.unit] : '',
+      c.renewalOpens?.value ?? '',
+      c.renewalOpens ? unitName[c.renewalOpens.unit] : '',
       c.commitmentApproval ? '是' : '否',
       c.commitmentCheck?.value ?? '',
       c.commitmentCheck ? unitName[c.commitmentCheck.unit] : '',
@@ -407,6 +422,15 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
             renewalLead: {
               value: num('延续申请时限', r.get('renewalLead')),
               unit: need('事项', r.row, '延续时限单位', units, r.get('renewalLeadUnit')),
+            },
+          }
+        : {}),
+      // empty: taken any time before the lead
+      ...(r.get('renewalOpens')
+        ? {
+            renewalOpens: {
+              value: num('延续受理起始时限', r.get('renewalOpens')),
+              unit: need('事项', r.row, '起始时限单位', units, r.get('renewalOpensUnit')),
             },
           }
         : {}),

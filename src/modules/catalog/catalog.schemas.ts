@@ -230,6 +230,11 @@ export const ItemContent = Type.Object(
     resultValidity: Type.Optional(Nullable(Validity)),
     /** 延续: how long before the license runs out its holder applies to renew it (30 days when not given, 行政许可法 art. 50) */
     renewalLead: Type.Optional(Limit),
+    /**
+     * 延续: how long before the license runs out its renewal is first taken (食品经营许可: from 90 working days before the
+     * end to 15 before); none: any time before the lead
+     */
+    renewalOpens: Type.Optional(Limit),
     /** 是否告知承诺制 */
     commitmentApproval: Type.Boolean(),
     /** 告知承诺制's 事后核查: the period after a grant by commitment within which the department checks on site (90 days when not given) */

@@ -59,14 +59,14 @@ describe('spreadsheet import and export', () => {
     expect(dry.body.created).toBe(0);
 
     // 证照有效期 and 延续申请时限 go out with the items that name them (empty: 长期有效, the default lead) …
-    const validityColumns = ['证照有效期', '有效期单位', '延续申请时限', '延续时限单位'];
+    const validityColumns = ['证照有效期', '有效期单位', '延续申请时限', '延续时限单位', '延续受理起始时限', '起始时限单位'];
     const itemRow = (name: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('事项名称')).value === name)!;
     const validityOf = (row: ExcelJS.Row) => validityColumns.map((h) => row.getCell(header.indexOf(h)).value ?? '');
     const food = itemRow('食品经营许可');
-    expect(validityOf(food)).toEqual([5, '年', 15, '工作日']);
-    expect(validityOf(health)).toEqual([4, '年', '', '']);
+    expect(validityOf(food)).toEqual([5, '年', 15, '工作日', 90, '工作日']);
+    expect(validityOf(health)).toEqual([4, '年', '', '', '', '']);
     const nonLicense = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('审批结果类型')).value === '批文');
-    if (nonLicense) expect(validityOf(nonLicense)).toEqual(['', '', '', '']);
+    if (nonLicense) expect(validityOf(nonLicense)).toEqual(['', '', '', '', '', '']);
     // … and come back in with them: the two items copied under new base codes become new drafts with the same validity
     const copies = new Map([
       [`${text(food, header, '实施机构统一社会信用代码')}/${text(food, header, '基本编码')}`, '019900000198'],
@@ -93,12 +93,12 @@ describe('spreadsheet import and export', () => {
     expect(imported.status).toBe(200);
     expect(imported.body.created).toBe(2);
     const { rows } = await server.sql(
-      `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead
+      `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead, v.content->'renewalOpens' AS opens
          FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code IN ('019900000198', '019900000199') ORDER BY i.base_code`,
     );
     expect(rows).toEqual([
-      { base_code: '019900000198', validity: { value: 5, unit: 'year' }, lead: { value: 15, unit: 'workday' } },
-      { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null },
+      { base_code: '019900000198', validity: { value: 5, unit: 'year' }, lead: { value: 15, unit: 'workday' }, opens: { value: 90, unit: 'workday' } },
+      { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null, opens: null },
     ]);
   });
 
@@ -378,7 +378,7 @@ describe('item lifecycle', () => {
           message: string;
           messageZh: string;
         }[]
-      ).filter((p) => p.path === 'resultValidity' || p.path === 'renewalLead');
+      ).filter((p) => p.path === 'resultValidity' || p.path === 'renewalLead' || p.path === 'renewalOpens');
     // a license (证照) valid for 5 years, renewed 15 working days before it runs out; a 证明, or a result issued as an electronic license, may run out too
     expect(await check({ resultValidity: { value: 5, unit: 'year' }, renewalLead: { value: 15, unit: 'workday' } })).toEqual([]);
     expect(await check({ resultType: 'certificate', resultValidity: { value: 6, unit: 'month' } })).toEqual([]);
@@ -414,6 +414,14 @@ describe('item lifecycle', () => {
     expect(await check({ resultValidity: { value: 1, unit: 'month' }, renewalLead: { value: 22, unit: 'workday' } })).toEqual([tooLong]);
     expect(await check({ resultValidity: { value: 1, unit: 'month' } })).toEqual([tooLong]);
     expect(await check({ resultValidity: { value: 1, unit: 'month' }, renewalLead: { value: 10, unit: 'day' } })).toEqual([]);
+    // the renewal window: it opens before the lead, within the period, and only for a license that runs out
+    const five = { resultValidity: { value: 5, unit: 'year' as const }, renewalLead: { value: 15, unit: 'workday' as const } };
+    expect(await check({ ...five, renewalOpens: { value: 90, unit: 'workday' } })).toEqual([]);
+    expect((await check({ ...five, renewalOpens: { value: 15, unit: 'workday' } })).map((p) => p.messageZh)).toEqual(['延续受理起始时限须长于延续申请时限']);
+    expect((await check({ ...five, renewalOpens: { value: 2000, unit: 'day' } })).map((p) => p.messageZh)).toEqual(['延续受理起始时限须短于证照有效期']);
+    expect((await check({ renewalOpens: { value: 90, unit: 'day' } })).map((p) => p.messageZh)).toEqual([
+      '证照长期有效（未填写有效期）的事项无需延续受理起始时限',
+    ]);
     // and the schema holds the validity to whole years or months, 1 to 100
     const bad = await admin.post('/api/v1/catalog/admin/items/1/check', { content: itemContent({ resultValidity: { value: 0, unit: 'year' } }) });
     expect(bad.status).toBe(400);

@@ -503,6 +503,8 @@ const marketItems: DemoItem[] = [
     resultLicenseType: '食品经营许可证',
     resultValidity: { value: 5, unit: 'year' },
     renewalLead: { value: 15, unit: 'workday' },
+    // 食品经营许可管理办法: from 90 to 15 working days before the license runs out
+    renewalOpens: { value: 90, unit: 'workday' },
     faqs: [
       { q: '只卖预包装食品要办许可证吗？', a: '仅销售预包装食品的，不需要取得食品经营许可，向所在地市场监管部门办理备案即可。' },
       { q: '食品经营许可证有效期多久？', a: '食品经营许可证有效期为 5 年，有效期届满需要继续经营的，应当在届满前 90 个工作日至 15 个工作日期间申请延续。' },

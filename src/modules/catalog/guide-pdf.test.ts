@@ -216,6 +216,9 @@ describe('service guide PDF', () => {
     expect(five).toContain('证照有效期5年');
     expect(five).toContain('延续申请有效期届满前15个工作日提出延续申请');
     expect(five.indexOf('电子证照')).toBeLessThan(five.indexOf('证照有效期'));
+    // a window that opens near the end only: from when, to when
+    const windowed = result(textOf(await renderGuidePdf(subject({ ...fiveYears, renewalOpens: { value: 90, unit: 'workday' } })))).replace(/\s+/g, '');
+    expect(windowed).toContain('有效期届满前90个工作日至15个工作日期间提出延续申请');
 
     // the default lead: 30 days (行政许可法 art. 50)
     const sixMonths = result(textOf(await renderGuidePdf(subject({ ...sample, resultValidity: { value: 6, unit: 'month' } }))));

@@ -433,10 +433,14 @@ function validityText(c: ItemContent): string {
   return v ? `${v.value}${v.unit === 'year' ? '年' : '个月'}` : '长期有效';
 }
 
-/** 延续: how long before the license runs out its holder applies to renew it (30 days when the item names none, 行政许可法 art. 50). */
+/**
+ * 延续: how long before the license runs out its holder applies to renew it (30 days when the item names none, 行政许可法
+ * art. 50) — and, where the item opens the window only near the end, from when: 有效期届满前90个工作日至15个工作日.
+ */
 function renewalText(c: ItemContent): string {
   const lead = renewalLeadOf(c);
-  const period = `${lead.value}${lead.unit === 'day' ? '日' : unitNames[lead.unit]}`;
+  const span = (l: Limit) => `${l.value}${l.unit === 'day' ? '日' : unitNames[l.unit]}`;
+  const period = c.renewalOpens ? `${span(c.renewalOpens)}至${span(lead)}期间` : span(lead);
   return `有效期届满前${period}提出延续申请${lead.note ? `（${lead.note}）` : ''}`;
 }
 

@@ -213,6 +213,15 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
     problems.push(problem('renewalLead', '延续申请时限须大于 0', 'the renewal lead is longer than 0'));
   if (content.resultValidity && renewalLeadDays(renewalLeadOf(content)) >= validityDays(content.resultValidity))
     problems.push(problem('renewalLead', '延续申请时限须短于证照有效期', "the renewal lead is shorter than the license's period of validity"));
+  // the window a renewal is taken in opens before the latest day to apply and after the license is issued
+  if (content.renewalOpens && !content.resultValidity)
+    problems.push(
+      problem('renewalOpens', '证照长期有效（未填写有效期）的事项无需延续受理起始时限', 'only a license with a period of validity has a renewal window'),
+    );
+  else if (content.renewalOpens && renewalLeadDays(content.renewalOpens) <= renewalLeadDays(renewalLeadOf(content)))
+    problems.push(problem('renewalOpens', '延续受理起始时限须长于延续申请时限', 'the renewal window opens before the last day to apply (the lead)'));
+  else if (content.resultValidity && content.renewalOpens && renewalLeadDays(content.renewalOpens) >= validityDays(content.resultValidity))
+    problems.push(problem('renewalOpens', '延续受理起始时限须短于证照有效期', "the renewal window opens within the license's period of validity"));
   if (content.isChargeable && content.fees.length === 0) problems.push(problem('fees', '收费事项须列明收费项目', 'a chargeable item lists its fees'));
   if (!content.isChargeable && content.fees.length > 0) problems.push(problem('fees', '不收费事项不应列出收费项目', 'a free item lists no fees'));
   const keys = new Set<string>();

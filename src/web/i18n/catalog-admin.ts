@@ -140,6 +140,12 @@ export const catalogAdmin = {
     'How long before the license runs out its holder applies to renew it; 30 days when left empty (Administrative Licensing Law, art. 50).',
   ],
   'ca.item.renewalLeadNone': ['证照长期有效，无需延续', 'Valid without end: no renewal'],
+  'ca.item.renewalOpens': ['延续受理起始时限', 'Renewal window opens'],
+  'ca.item.renewalOpensHint': [
+    '有效期届满前多久起受理延续申请（如食品经营许可：届满前 90 个工作日至 15 个工作日）；不填写的，届满前随时可以申请。',
+    'How long before the license runs out its renewal is first taken (食品经营许可: from 90 to 15 working days before the end); any time before the lead when left empty.',
+  ],
+  'ca.renewalOpens.default': ['不限', 'Any time'],
   'ca.item.notLicenseHint': ['审批结果为证照、证明或以电子证照发放时填写', 'When the result is a license or certificate, or issued as an electronic license'],
   'ca.validity.year': ['年', 'years'],
   'ca.validity.month': ['个月', 'months'],

@@ -132,6 +132,7 @@ export const catalog = {
   'guide.validity.lasting': ['长期有效', 'Without end'],
   'guide.renewal': ['延续申请', 'Renewal'],
   'guide.renewalLead': ['有效期届满前 {lead}提出延续申请', 'Applied for {lead} before the license runs out'],
+  'guide.renewalWindow': ['有效期届满前 {opens}至 {lead}期间提出延续申请', 'Applied for between {opens} and {lead} before the license runs out'],
   'guide.quantityLimit': ['数量限制', 'Quantity limit'],
   'guide.intermediary': ['中介服务', 'Intermediary services'],
   'guide.yes': ['支持', 'Yes'],

@@ -33,6 +33,7 @@ export const licenseStrings = {
   'lic.renewBy': ['请于 {date} 前申请延续', 'Apply to renew by {date}'],
   'lic.renewByPast': ['延续申请期限（{date}）已过，请尽快申请', 'The renewal deadline ({date}) has passed: apply at once'],
   'lic.renewByLater': ['延续申请截止 {date}', 'Renewal due by {date}'],
+  'lic.renewWindow': ['{from} 至 {to} 可申请延续', 'Renewal taken from {from} to {to}'],
   'lic.expiredHint': ['已过有效期，不能延续，需重新申请', 'Expired: it cannot be renewed; apply anew'],
   'lic.deemedHint': [
     '有效期已届满，延续申请尚未作出决定，依法视为准予延续',
@@ -95,6 +96,10 @@ export const licenseStrings = {
   'lic.apply.expired': [
     '证照 {number} 已于 {validUntil} 过期，不能延续，本次将按新办提交。',
     'License {number} expired on {validUntil} and cannot be renewed: this application goes as a new one.',
+  ],
+  'lic.apply.notYet': [
+    '证照 {number} 的延续申请自 {date} 起受理，现在还不能申请延续，本次将按新办提交。',
+    'The renewal of license {number} is taken from {date}: it cannot be renewed yet, and this application goes as a new one.',
   ],
   'lic.apply.noEnd': [
     '证照 {number} 长期有效，无需延续，本次将按新办提交。',
@@ -199,6 +204,7 @@ export const licenseStrings = {
     '该证照不能延续（可能已过期、已被延续换发、不由本事项核发或长期有效）。请回到“我的证照”查看，或改为新办。',
     'This license cannot be renewed (it may have expired, been replaced, been issued by another service, or not run out at all). See My licenses, or apply as new.',
   ],
+  'lic.err.notYet': ['该证照的延续申请自 {date} 起受理，请届时再申请。', 'The renewal of this license is taken from {date}: apply then.'],
   'lic.err.expired': ['该证照已于 {date} 过期，不能延续，请改为新办。', 'This license expired on {date} and cannot be renewed: apply as new.'],
   'lic.err.otherItem': [
     '该证照不是由本事项核发的，请通过事项 {code} 申请延续。',

@@ -355,7 +355,13 @@ function BasicInfo({ item }: { item: PublishedItem }) {
           {
             key: 'renewal',
             label: t('guide.renewal'),
-            children: <span data-testid="guide-renewal">{t('guide.renewalLead', { lead: formatLimit(t, c.renewalLead ?? defaultRenewalLead) })}</span>,
+            children: (
+              <span data-testid="guide-renewal">
+                {c.renewalOpens
+                  ? t('guide.renewalWindow', { opens: formatLimit(t, c.renewalOpens), lead: formatLimit(t, c.renewalLead ?? defaultRenewalLead) })
+                  : t('guide.renewalLead', { lead: formatLimit(t, c.renewalLead ?? defaultRenewalLead) })}
+              </span>
+            ),
           },
         ]
       : []),

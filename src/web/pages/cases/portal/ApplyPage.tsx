@@ -259,6 +259,9 @@ function whyNot(action: LicenseAction, license: HeldLicense | undefined, itemCod
   if (license.change) return t('lic.apply.changeInHand', { number: license.number, case: license.change.number });
   if (license.cancellation) return t('lic.apply.cancelInHand', { number: license.number, case: license.cancellation.number });
   if (!change && license.validUntil === null) return t('lic.apply.noEnd', { number: license.number });
+  // the item takes the renewal only near the end
+  if (!change && license.renewFrom && license.state !== 'expired' && license.renewFrom > todayYmd())
+    return t('lic.apply.notYet', { number: license.number, date: civilDay(license.renewFrom, locale) });
   if (license.state === 'expired')
     return t(change ? 'lic.chg.expired' : 'lic.apply.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });
   return t(change ? 'lic.chg.notFound' : 'lic.apply.notFound');

@@ -214,5 +214,12 @@ function StateHint({ license: l }: { license: HeldLicense }) {
         {l.renewBy < todayYmd() ? t('lic.renewByPast', { date }) : t('lic.renewBy', { date })}
       </div>
     );
+  // the item takes the renewal only near the end: from when to when
+  if (l.renewFrom && l.renewFrom > todayYmd())
+    return (
+      <div className="cell-sub" data-testid="license-renew-window">
+        {t('lic.renewWindow', { from: civilDay(l.renewFrom, locale), to: date })}
+      </div>
+    );
   return <div className="cell-sub">{t('lic.renewByLater', { date })}</div>;
 }

@@ -128,8 +128,17 @@ export function CancelReasonInput({ form, onChange }: { form: FormInstance<{ rea
  */
 export function licenseApplicationError(error: unknown, t: LicT, locale: Locale, sent: LicenseAction | null): string | null {
   if (!isApiError(error)) return null;
-  const d = (error.details ?? {}) as { field?: string; caseNumber?: string; validUntil?: string; itemCode?: string; reason?: string; key?: string };
+  const d = (error.details ?? {}) as {
+    field?: string;
+    caseNumber?: string;
+    validUntil?: string;
+    itemCode?: string;
+    reason?: string;
+    key?: string;
+    opensOn?: string;
+  };
   if (error.code === 'VALIDATION_FAILED' && d.field === 'renews') {
+    if (d.opensOn) return t('lic.err.notYet', { date: civilDay(d.opensOn, locale) });
     if (d.itemCode) return t('lic.err.otherItem', { code: d.itemCode });
     if (d.validUntil) return t('lic.err.expired', { date: civilDay(d.validUntil, locale) });
     return t('lic.err.invalid');

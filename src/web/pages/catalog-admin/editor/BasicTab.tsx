@@ -58,6 +58,7 @@ const basicKeys = [
   'resultLicenseType',
   'resultValidity',
   'renewalLead',
+  'renewalOpens',
   'commitmentApproval',
   'commitmentCheck',
   'intermediaryServices',
@@ -88,6 +89,8 @@ function toPatch(all: BasicValues): Partial<ItemContent> {
     // 证照有效期: only for a license, left out when empty (长期有效); 延续申请时限 only with it, left out when empty (the default 30 days)
     resultValidity: validity,
     renewalLead: validity && whole(v.renewalLead?.value) > 0 ? { ...limit(v.renewalLead), unit: v.renewalLead?.unit ?? 'day' } : undefined,
+    // 延续受理起始时限: only with a period, left out when empty (taken any time before the lead)
+    renewalOpens: validity && whole(v.renewalOpens?.value) > 0 ? { ...limit(v.renewalOpens), unit: v.renewalOpens?.unit ?? 'day' } : undefined,
     intermediaryServices: optionalText(v.intermediaryServices),
     specialProcedures: optionalText(v.specialProcedures),
     quantityLimit: optionalText(v.quantityLimit),
@@ -105,7 +108,7 @@ function LimitInput({
   extra,
   placeholder,
 }: {
-  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck' | 'renewalLead';
+  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck' | 'renewalLead' | 'renewalOpens';
   label: string;
   readOnly: boolean;
   required?: boolean;
@@ -167,6 +170,7 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
         // a period of validity or a renewal lead typed without its unit: years, days
         if (changed.resultValidity?.value && !form.getFieldValue(['resultValidity', 'unit'])) form.setFieldValue(['resultValidity', 'unit'], 'year');
         if (changed.renewalLead?.value && !form.getFieldValue(['renewalLead', 'unit'])) form.setFieldValue(['renewalLead', 'unit'], 'day');
+        if (changed.renewalOpens?.value && !form.getFieldValue(['renewalOpens', 'unit'])) form.setFieldValue(['renewalOpens', 'unit'], 'day');
         emit();
       }}
       className="ca-basic"
@@ -389,6 +393,16 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
                   required={false}
                   placeholder={runsOut ? t('ca.renewalLead.default') : undefined}
                   extra={t(runsOut ? 'ca.item.renewalLeadHint' : 'ca.item.renewalLeadNone')}
+                />
+              </Col>
+              <Col xs={24} lg={12} data-testid="renewal-opens">
+                <LimitInput
+                  name="renewalOpens"
+                  label={t('ca.item.renewalOpens')}
+                  readOnly={readOnly || !runsOut}
+                  required={false}
+                  placeholder={runsOut ? t('ca.renewalOpens.default') : undefined}
+                  extra={t(runsOut ? 'ca.item.renewalOpensHint' : 'ca.item.renewalLeadNone')}
                 />
               </Col>
             </>
