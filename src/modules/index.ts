@@ -12,6 +12,7 @@ import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { caseFeesRoutes } from './cases/fees.routes.ts';
 import { registerCaseDocuments } from './cases/documents.ts';
+import { registerFiscalBills } from './cases/fiscal-bills.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
 import { registerSupervisionHandlers } from './supervision/supervision.handlers.ts';
@@ -21,6 +22,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   registerNotifyHandlers(app.deps);
   registerCaseNotifications(app.deps);
   registerCaseDocuments(app.deps);
+  registerFiscalBills(app.deps);
   registerSupervisionHandlers();
   await app.register(identityRoutes);
   await app.register(auditRoutes);

@@ -113,6 +113,23 @@ describe('fees and documents in the browser', () => {
     await page.getByTestId('document-receipt').waitFor({ state: 'visible' });
     expect(await page.getByTestId('fee-payments').textContent()).toContain('网上支付');
     await screenshot(page, 'fees-portal-paid');
+
+    // 财政电子票据: on its way until the platform answers (asked through the outbox once the payment committed), then in
+    const paymentId = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments[0].id as number;
+    const bill = (status: string) => page.locator(`[data-testid=fiscal-bill-${paymentId}][data-status=${status}]`);
+    await bill('pending').getByText('电子票据开具中').waitFor({ state: 'visible' });
+    await server.drainOutbox();
+    await server.drainOutbox();
+    const issued = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments[0].fiscalBill;
+    expect(issued).toMatchObject({ status: 'issued', billNumber: expect.stringMatching(/^\d{10}$/) });
+    // the page looks again by itself, and the bill's document and step follow
+    await bill('issued').getByText(`电子票据 ${issued.billNumber}`).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.getByTestId('document-fiscal_bill').waitFor({ state: 'visible' });
+    await page.getByTestId('case-timeline').getByText('开具电子票据').first().waitFor({ state: 'visible' });
+    const billPdf = await page.context().request.get(`/api/v1/cases/${id}/documents/${issued.documentId}/pdf`);
+    expect(billPdf.status()).toBe(200);
+    await bill('issued').scrollIntoViewIfNeeded();
+    await screenshot(page, 'fees-fiscal-bill');
     expect(errors).toEqual([]);
   });
 

@@ -78,6 +78,11 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）已缴纳${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元，缴费凭证可在办件详情中下载。`,
     en: `Case ${p.number}: ${String(p.name ?? 'the fee')} of CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} was paid; download the receipt from the case page.`,
   }),
+  'case.fiscal_bill_issued': (p) => ({
+    title: ['电子票据已开具', 'E-bill issued'],
+    zh: `您的办件（${p.number}）缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已开具非税收入电子票据（票据代码 ${String(p.billCode ?? '')}，票据号码 ${String(p.billNumber ?? '')}），可在办件详情中下载。`,
+    en: `Case ${p.number}: the fiscal e-bill of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was issued (code ${String(p.billCode ?? '')}, number ${String(p.billNumber ?? '')}); download it from the case page.`,
+  }),
   'case.payment_refunded': (p) => ({
     title: ['退款已办理', 'Refund made'],
     zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,

@@ -35,6 +35,7 @@ const codes: Record<DocumentKind, string> = {
   decision: 'JD',
   license: 'ZZ',
   receipt: 'PJ',
+  fiscal_bill: 'CZ',
   revocation_decision: 'CX',
 };
 
@@ -404,6 +405,89 @@ async function licenseNumberOf(ctx: WriteContext, documentId: number | null) {
   return (await ctx.tx.selectFrom('case_document').select('number').where('id', '=', documentId).executeTakeFirst())?.number ?? null;
 }
 
+/** An amount in Chinese capital numerals, as a bill states it: 8000 fen → 捌拾元整, 2050 → 贰拾元零伍角. */
+export function yuanInWords(cents: number): string {
+  if (!Number.isSafeInteger(cents) || cents < 0) throw new Error(`not an amount of fen: ${cents}`);
+  const digits = '零壹贰叁肆伍陆柒捌玖';
+  const yuan = Math.floor(cents / 100);
+  const jiao = Math.floor(cents / 10) % 10;
+  const fen = cents % 10;
+  const section = (n: number) => {
+    // a group of four digits: 仟佰拾 and the units, with one 零 for the zeros between
+    const units = ['', '拾', '佰', '仟'];
+    let out = '';
+    let zero = false;
+    for (let i = 3; i >= 0; i--) {
+      const d = Math.floor(n / 10 ** i) % 10;
+      if (d === 0) zero = out !== '';
+      else {
+        if (zero) out += '零';
+        out += digits[d] + units[i];
+        zero = false;
+      }
+    }
+    return out;
+  };
+  let words = '';
+  if (yuan > 0) {
+    const groups = [yuan % 10_000, Math.floor(yuan / 10_000) % 10_000, Math.floor(yuan / 100_000_000)];
+    const names = ['', '万', '亿'];
+    let needZero = false;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const n = groups[g]!;
+      if (n === 0) {
+        needZero = words !== '';
+        continue;
+      }
+      if (words !== '' && (needZero || n < 1000)) words += '零';
+      words += section(n) + names[g];
+      needZero = false;
+    }
+    words += '元';
+  }
+  if (jiao === 0 && fen === 0) return `${words || '零元'}整`;
+  if (jiao > 0) words += `${yuan > 0 && yuan % 10 === 0 ? '零' : ''}${digits[jiao]}角`;
+  if (fen > 0) words += `${jiao === 0 && yuan > 0 ? '零' : ''}${digits[fen]}分`;
+  return words;
+}
+
+/**
+ * 财政电子票据: the fiscal e-bill of a payment, as the platform issued it — its code, number and check code, the payer in
+ * full (the bill is theirs), the collecting department, the fee and the amount in figures and in words.
+ */
+export async function issueFiscalBillDocument(
+  ctx: WriteContext,
+  kase: CaseRow,
+  b: { reference: string; feeName: string; amountCents: number; billCode: string; billNumber: string; checkCode: string; issuedAt: Date; platform: string },
+) {
+  const f = await caseFacts(ctx.tx, kase);
+  return issueCaseDocument(
+    ctx,
+    kase,
+    'fiscal_bill',
+    {
+      title: '非税收入电子票据',
+      caseNumber: f.number,
+      issuer: f.organizationName,
+      fields: [
+        ['票据代码', b.billCode],
+        ['票据号码', b.billNumber],
+        ['校验码', b.checkCode],
+        ['开票日期', formatDay(b.issuedAt)],
+        ['交款人', f.applicantName],
+        [f.applicantKind === 'person' ? '交款人证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+        ['收款单位', f.organizationName],
+        ['业务流水号', b.reference],
+      ],
+      body: [`合计（大写）：${yuanInWords(b.amountCents)}\u3000（小写）：${formatYuan(b.amountCents)}`],
+      table: { headers: ['项目名称', '数量', '金额'], widths: [7, 2, 3], rows: [[b.feeName, '1', formatYuan(b.amountCents)]] },
+      notes: [`本票据由${b.platform}开具，与纸质票据具有同等法律效力，可凭票据代码、票据号码和校验码查验。`],
+    },
+    // the payment's receipt holds its link (one document per payment): the bill is found by its fiscal_bill row
+    null,
+  );
+}
+
 /** 缴费凭证: one per payment. */
 export async function issueReceipt(
   ctx: WriteContext,
@@ -430,7 +514,7 @@ export async function issueReceipt(
         ['交易流水号', p.reference],
       ],
       body: [`今收到${f.applicantNameMasked}缴纳的${p.feeName}${formatYuan(p.amountCents)}。`, ...(p.basis ? [`收费依据：${p.basis}`] : [])],
-      notes: ['本凭证为缴费证明，不作报销凭证；需要财政票据的，请凭本凭证到窗口换开。'],
+      notes: ['本凭证为缴费证明，不作报销凭证；报销请使用财政票据（电子票据可在办件详情中下载）。'],
     },
     p.paymentId,
   );
@@ -481,7 +565,15 @@ export async function renderPendingDocuments(deps: Deps, db: Executor, caseId: n
 }
 
 /** The events after which a case has new documents: the outbox renders them right after commit. */
-const documentEvents = ['case.accepted', 'case.notified', 'case.refused', 'case.decided', 'case.concluded', 'case.payment_confirmed'];
+const documentEvents = [
+  'case.accepted',
+  'case.notified',
+  'case.refused',
+  'case.decided',
+  'case.concluded',
+  'case.payment_confirmed',
+  'case.fiscal_bill_issued',
+];
 
 export function registerCaseDocuments(deps: Deps): void {
   for (const type of documentEvents) {

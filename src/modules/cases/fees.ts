@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fiscalBillProvider, fiscalBillRequested, fiscalBillsOf } from './fiscal-bills.ts';
 import { requireRegion } from '../org/placement.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
@@ -113,10 +114,11 @@ export async function requireFeesPaid(ctx: WriteContext, kase: CaseRow): Promise
 // ——— reading ———
 
 export async function feesOf(db: Executor, caseId: number) {
-  const [lines, payments, docs] = await Promise.all([
+  const [lines, payments, docs, bills] = await Promise.all([
     db.selectFrom('case_fee').selectAll().where('case_id', '=', caseId).orderBy('fee_index').execute(),
     db.selectFrom('case_payment').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
     db.selectFrom('case_document').select(['id', 'payment_id']).where('case_id', '=', caseId).where('kind', '=', 'receipt').execute(),
+    fiscalBillsOf(db, caseId),
   ]);
   const receipts = new Map(docs.map((d) => [d.payment_id, d.id]));
   const sum = (f: (l: (typeof lines)[number]) => boolean) => lines.filter(f).reduce((s, l) => s + (l.amount_cents ?? 0), 0);
@@ -153,6 +155,8 @@ export async function feesOf(db: Executor, caseId: number) {
       refundTransaction: p.refund_transaction,
       version: p.version,
       receiptDocumentId: receipts.get(p.id) ?? null,
+      /** 财政电子票据: issued, or owed while the platform has not answered (`failed`); null before it is asked */
+      fiscalBill: bills.get(p.id) ?? null,
     })),
     totals: {
       dueCents: sum((l) => l.status !== 'waived'),
@@ -170,7 +174,8 @@ export async function getCaseFees(deps: Deps, actor: Actor | null, caseId: numbe
   await requireCaseRead(deps.db, actor, kase);
   // a bundle application has no item version of its own: its item cases carry the fees
   const online = kase.item_version_id === null ? false : (await versionContent(deps.db, kase.item_version_id)).supportsOnlinePayment;
-  return { caseId, onlinePayment: online, ...(await feesOf(deps.db, caseId)) };
+  // whether payments are billed by a fiscal e-bill platform (财政电子票据): then a payment's bill is on its way until it is in
+  return { caseId, onlinePayment: online, fiscalBills: fiscalBillProvider(deps) !== null, ...(await feesOf(deps.db, caseId)) };
 }
 
 // ——— the window: assess, reduce, waive, take payment ———
@@ -254,6 +259,9 @@ export async function settleLine(
     paymentId,
     receipt: receipt.number,
   });
+  // 财政电子票据: asked of the platform once this commits, by an event of its own, so that a platform that is down
+  // delays nothing else the payment is followed by (the applicant's message, the receipt's PDF)
+  await ctx.emit({ type: fiscalBillRequested, streamType: 'case', streamId: kase.id, payload: { caseId: kase.id, paymentId } });
   return { paymentId, receiptDocumentId: receipt.id };
 }
 

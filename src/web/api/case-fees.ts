@@ -36,10 +36,24 @@ export interface Payment {
   refundTransaction: string | null;
   version: number;
   receiptDocumentId: number | null;
+  /** 财政电子票据: issued by the platform, or owed while it has not answered (`failed`); null before it is asked */
+  fiscalBill: FiscalBill | null;
+}
+export interface FiscalBill {
+  status: 'issued' | 'failed';
+  billCode: string | null;
+  billNumber: string | null;
+  checkCode: string | null;
+  issuedAt: string | null;
+  documentId: number | null;
+  attempts: number;
+  lastError: string | null;
 }
 export interface CaseFees {
   caseId: number;
   onlinePayment: boolean;
+  /** whether payments are billed by a fiscal e-bill platform (then each succeeded payment's bill is on its way until it is in) */
+  fiscalBills: boolean;
   lines: FeeLine[];
   payments: Payment[];
   totals: { dueCents: number; paidCents: number; unpaidCents: number; unassessed: number; settled: boolean };
@@ -76,8 +90,21 @@ export const feeKeys = {
   documents: (id: number) => ['cases', 'documents', id] as const,
 };
 
+/** A succeeded payment whose fiscal e-bill is not in yet (asked for after the payment commits, or owed while the platform is down). */
+export const billOwed = (fees: CaseFees, p: Payment) => fees.fiscalBills && p.status === 'succeeded' && p.fiscalBill?.status !== 'issued';
+
 export function useCaseFees(id: number, enabled = true) {
-  return useQuery({ queryKey: feeKeys.fees(id), queryFn: () => api.get<CaseFees>(`/cases/${id}/fees`), enabled: enabled && id > 0 });
+  return useQuery({
+    queryKey: feeKeys.fees(id),
+    queryFn: () => api.get<CaseFees>(`/cases/${id}/fees`),
+    enabled: enabled && id > 0,
+    // a bill on its way comes in within moments; one the platform owes is asked again by the server, looked for less often
+    refetchInterval: (q) => {
+      const owed = q.state.data?.payments.filter((p) => billOwed(q.state.data!, p)) ?? [];
+      if (owed.length === 0) return false;
+      return owed.some((p) => p.fiscalBill?.status === 'failed') ? 30_000 : 2_000;
+    },
+  });
 }
 
 export function useCaseDocuments(id: number) {

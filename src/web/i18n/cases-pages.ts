@@ -193,6 +193,8 @@ export const casePages = {
   'cases.ev.fee_waived': ['免收费用', 'Fee waived'],
   'cases.ev.payment_confirmed': ['缴费成功', 'Payment received'],
   'cases.ev.payment_refunded': ['重复缴费已退款', 'Duplicate payment refunded'],
+  'cases.ev.fiscal_bill_issued': ['开具电子票据', 'E-bill issued'],
+  'cases.ev.billNumbers': ['票据代码 {code}，票据号码 {number}', 'Bill code {code}, number {number}'],
   'cases.ev.feeLine': ['{name}：{amount}', '{name}: {amount}'],
   'cases.ev.feeToAssess': ['待窗口核定', 'to be assessed'],
   'cases.ev.system': ['系统', 'System'],

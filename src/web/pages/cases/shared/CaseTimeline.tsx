@@ -270,6 +270,10 @@ function details(
       line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
       if (p.reason) line('cases.ev.reason', { text: String(p.reason) });
       break;
+    case 'fiscal_bill_issued':
+      line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
+      line('cases.ev.billNumbers', { code: String(p.billCode ?? ''), number: String(p.billNumber ?? '') });
+      break;
   }
   return out.filter((x) => x !== null && x !== undefined && x !== '');
 }
@@ -304,6 +308,7 @@ const knownEvents = new Set([
   'fee_waived',
   'payment_confirmed',
   'payment_refunded',
+  'fiscal_bill_issued',
 ]);
 const collaborationEvents = new Set([
   'task_delegated',

@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useFeesT } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useCaseFees, useFeeAction, useStartPayment, yuan, type FeeLine, type Payment } from '../../../api/case-fees.ts';
+import { billOwed, useCaseFees, useFeeAction, useStartPayment, yuan, type CaseFees, type FeeLine, type Payment } from '../../../api/case-fees.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 
@@ -24,6 +25,15 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
   const returned = params.get('payment');
   const [acting, setActing] = useState<{ line: FeeLine; action: WindowAction } | null>(null);
   const [refunding, setRefunding] = useState<Payment | null>(null);
+  // a bill that came in is a new document and a step of the case: the case's other views follow
+  const billsIn = fees.data?.payments.filter((p) => p.fiscalBill?.status === 'issued').length ?? 0;
+  const queryClient = useQueryClient();
+  const seen = useRef(billsIn);
+  useEffect(() => {
+    if (billsIn > seen.current)
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'cases' && q.queryKey[2] === caseId && q.queryKey[1] !== 'fees' });
+    seen.current = billsIn;
+  }, [billsIn, caseId, queryClient]);
   return (
     <QueryState query={fees} rows={3}>
       {(data) =>
@@ -143,6 +153,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                           </a>
                         </>
                       )}
+                      <FiscalBillNote caseId={caseId} fees={data} payment={p} mode={mode} />
                     </li>
                   ))}
                 </ul>
@@ -161,6 +172,42 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
         )
       }
     </QueryState>
+  );
+}
+
+/**
+ * 财政电子票据 of a payment: its number, to download, with its code and check code — or that it is on its way, or owed
+ * while the platform does not answer (the window sees what the platform said).
+ */
+function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fees: CaseFees; payment: Payment; mode: string }) {
+  const t = useFeesT();
+  const bill = p.fiscalBill;
+  if (bill?.status === 'issued' && bill.documentId)
+    return (
+      <span data-testid={`fiscal-bill-${p.id}`} data-status="issued">
+        {' · '}
+        <Tooltip title={t('fees.bill.codes', { code: bill.billCode ?? '', number: bill.billNumber ?? '', check: bill.checkCode ?? '' })}>
+          <a href={`/api/v1/cases/${caseId}/documents/${bill.documentId}/pdf`} target="_blank" rel="noreferrer">
+            {t('fees.bill.issued', { number: bill.billNumber ?? '' })}
+          </a>
+        </Tooltip>
+      </span>
+    );
+  if (!billOwed(fees, p)) return null;
+  if (bill?.status === 'failed')
+    return (
+      <span data-testid={`fiscal-bill-${p.id}`} data-status="failed">
+        {' · '}
+        <Tooltip title={mode === 'window' ? t('fees.bill.failedDetail', { n: bill.attempts, error: bill.lastError ?? '' }) : undefined}>
+          <Typography.Text type="warning">{t('fees.bill.failed')}</Typography.Text>
+        </Tooltip>
+      </span>
+    );
+  return (
+    <span data-testid={`fiscal-bill-${p.id}`} data-status="pending">
+      {' · '}
+      <Typography.Text type="secondary">{t('fees.bill.pending')}</Typography.Text>
+    </span>
   );
 }
 
