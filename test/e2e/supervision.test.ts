@@ -135,8 +135,10 @@ describe('the supervision console', () => {
       await modal.getByRole('button', { name: /发\s*出/ }).click();
       await modal.getByText('请填写督办事项').waitFor({ state: 'visible' });
       await page.getByTestId('order-request').fill('该件已超过承诺时限，请说明原因并于两个工作日内办结。');
+      // the error folds away as the text comes in, and the button moves up with it: pressed once it stands still
+      await modal.getByText('请填写督办事项').waitFor({ state: 'hidden' });
       await pressUntil(modal.getByRole('button', { name: /发\s*出/ }), page.getByText(/督办令 DB\d+ 已发出/));
-      await modal.waitFor({ state: 'hidden' });
+      await modal.getByRole('button', { name: /发\s*出/ }).waitFor({ state: 'hidden' });
       await followMenu(page, '电子监察', '督办管理', '/workbench/supervision/orders');
       const orders = page.getByTestId('orders-table');
       await orders.getByText(redNumber).waitFor({ state: 'visible' });
