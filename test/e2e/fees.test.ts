@@ -201,4 +201,50 @@ describe('fees and documents in the browser', () => {
     expect(fees.lines[0].status).toBe('paid');
     expect(errors).toEqual([]);
   });
+  it('lets the clerk give a fee back once the application is withdrawn (退费), its e-bill reversed (红冲)', { timeout: 180_000 }, async () => {
+    const { id } = await acceptedCase();
+    const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0];
+    const paid = await clerk.post(
+      `/api/v1/cases/${id}/fees/actions`,
+      { action: 'pay', feeId: line.id, method: 'cash', amountCents: line.amountCents },
+      { 'idempotency-key': key() },
+    );
+    expect(paid.status).toBe(200);
+    const payment = paid.body.payments[0] as { id: number };
+    await server.drainOutbox();
+    await server.drainOutbox();
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${id}`);
+    const payments = page.getByTestId('fee-payments');
+    await payments.locator(`[data-testid=fiscal-bill-${payment.id}][data-status=issued]`).waitFor({ state: 'visible' });
+    // still being handled: nothing to give back
+    expect(await page.getByTestId(`fee-refund-${payment.id}`).count()).toBe(0);
+
+    // withdrawn by the applicant: 退费 is offered, says what follows and asks why
+    expect((await citizen.post(`/api/v1/cases/${id}/actions`, { action: 'withdraw', reason: '不再需要' }, { 'idempotency-key': key() })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId(`fee-refund-${payment.id}`).getByText('退费').click();
+    const dialog = page.getByTestId('fee-refund-dialog');
+    await dialog.getByText('现金或刷卡缴纳的由窗口当场退还', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-refund-reason').inputValue()).toBe('');
+    await page.getByTestId('fee-refund-reason').fill('申请人撤回申请，退还已缴工本费');
+    await screenshot(page, 'fees-refund-line-dialog');
+    await pressUntil(page.getByTestId('fee-refund-ok'), page.getByTestId(`fee-status-${line.id}`).getByText('已退费'));
+    await payments.locator(`[data-testid=fiscal-bill-reversal-${payment.id}][data-status=pending]`).getByText('电子票据红冲中').waitFor({ state: 'visible' });
+
+    // the platform reverses the bill; the page looks again by itself
+    await server.drainOutbox();
+    await server.drainOutbox();
+    await payments
+      .locator(`[data-testid=fiscal-bill-reversal-${payment.id}][data-status=issued]`)
+      .getByText(/红字票据 \d{10}/)
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await page.getByTestId('case-timeline').getByText('退还已缴费用').first().waitFor({ state: 'visible' });
+    await page.getByTestId('case-timeline').getByText('电子票据红冲').first().waitFor({ state: 'visible' });
+    await payments.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fees-refund-line-reversed');
+    expect(errors).toEqual([]);
+  });
 });

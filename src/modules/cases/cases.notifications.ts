@@ -83,6 +83,16 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
     zh: `您的办件（${p.number}）缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已开具非税收入电子票据（票据代码 ${String(p.billCode ?? '')}，票据号码 ${String(p.billNumber ?? '')}），可在办件详情中下载。`,
     en: `Case ${p.number}: the fiscal e-bill of ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was issued (code ${String(p.billCode ?? '')}, number ${String(p.billNumber ?? '')}); download it from the case page.`,
   }),
+  'case.fee_refunded': (p) => ({
+    title: ['费用已退还', 'Fee refunded'],
+    zh: `您的办件（${p.number}）已缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已办理退费${p.method === 'online' ? '，原路退回' : '，请以窗口退还为准'}。原开具的电子票据将作红冲处理。`,
+    en: `Case ${p.number}: ${String(p.name ?? 'the fee')}, CNY ${(Number(p.amountCents ?? 0) / 100).toFixed(2)}, was refunded${p.method === 'online' ? ' to where it came from' : ' at the window'}; its e-bill, if issued, is reversed.`,
+  }),
+  'case.fiscal_bill_reversed': (p) => ({
+    title: ['电子票据已红冲', 'E-bill reversed'],
+    zh: `您的办件（${p.number}）${String(p.name ?? '')}的电子票据（票据号码 ${String(p.billNumber ?? '')}）已开具红字票据（票据号码 ${String(p.redNumber ?? '')}）冲销，可在办件详情中下载。`,
+    en: `Case ${p.number}: the e-bill of ${String(p.name ?? 'the fee')} (number ${String(p.billNumber ?? '')}) was reversed by red bill ${String(p.redNumber ?? '')}; download it from the case page.`,
+  }),
   'case.payment_refunded': (p) => ({
     title: ['退款已办理', 'Refund made'],
     zh: `您的办件（${p.number}）重复缴纳的${String(p.name ?? '')} ${(Number(p.amountCents ?? 0) / 100).toFixed(2)} 元已原路退回。`,

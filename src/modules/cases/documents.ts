@@ -458,15 +458,28 @@ export function yuanInWords(cents: number): string {
 export async function issueFiscalBillDocument(
   ctx: WriteContext,
   kase: CaseRow,
-  b: { reference: string; feeName: string; amountCents: number; billCode: string; billNumber: string; checkCode: string; issuedAt: Date; platform: string },
+  b: {
+    reference: string;
+    feeName: string;
+    amountCents: number;
+    billCode: string;
+    billNumber: string;
+    checkCode: string;
+    issuedAt: Date;
+    platform: string;
+    /** 红字票据: the bill this one reverses (its fee refunded), and why */
+    reverses?: { billCode: string; billNumber: string; reason: string };
+  },
 ) {
   const f = await caseFacts(ctx.tx, kase);
+  const red = b.reverses;
+  const amount = red ? `-${formatYuan(b.amountCents)}` : formatYuan(b.amountCents);
   return issueCaseDocument(
     ctx,
     kase,
     'fiscal_bill',
     {
-      title: '非税收入电子票据',
+      title: red ? '非税收入电子票据（红字）' : '非税收入电子票据',
       caseNumber: f.number,
       issuer: f.organizationName,
       fields: [
@@ -478,9 +491,15 @@ export async function issueFiscalBillDocument(
         [f.applicantKind === 'person' ? '交款人证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
         ['收款单位', f.organizationName],
         ['业务流水号', b.reference],
+        ...(red
+          ? ([
+              ['原票据代码', red.billCode],
+              ['原票据号码', red.billNumber],
+            ] as [string, string][])
+          : []),
       ],
-      body: [`合计（大写）：${yuanInWords(b.amountCents)}\u3000（小写）：${formatYuan(b.amountCents)}`],
-      table: { headers: ['项目名称', '数量', '金额'], widths: [7, 2, 3], rows: [[b.feeName, '1', formatYuan(b.amountCents)]] },
+      body: [`合计（大写）：${red ? '负' : ''}${yuanInWords(b.amountCents)}\u3000（小写）：${amount}`, ...(red ? [`冲红原因：${red.reason}`] : [])],
+      table: { headers: ['项目名称', '数量', '金额'], widths: [7, 2, 3], rows: [[b.feeName, red ? '-1' : '1', amount]] },
       notes: [`本票据由${b.platform}开具，与纸质票据具有同等法律效力，可凭票据代码、票据号码和校验码查验。`],
     },
     // the payment's receipt holds its link (one document per payment): the bill is found by its fiscal_bill row
@@ -573,6 +592,7 @@ const documentEvents = [
   'case.concluded',
   'case.payment_confirmed',
   'case.fiscal_bill_issued',
+  'case.fiscal_bill_reversed',
 ];
 
 export function registerCaseDocuments(deps: Deps): void {

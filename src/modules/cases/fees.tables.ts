@@ -3,7 +3,7 @@ import type { DocumentKind } from '../../common/documents.ts';
 import type { LicenseCancelGround } from '../../common/licenses.ts';
 
 export type FeeStage = 'acceptance' | 'decision';
-export type FeeStatus = 'unpaid' | 'paid' | 'waived';
+export type FeeStatus = 'unpaid' | 'paid' | 'waived' | 'refunded';
 
 export interface CaseFeeTable {
   id: Generated<number>;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fiscalBillProvider, fiscalBillRequested, fiscalBillsOf } from './fiscal-bills.ts';
+import { serviceNotRendered } from './payments.ts';
 import { requireRegion } from '../org/placement.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
@@ -161,6 +162,7 @@ export async function feesOf(db: Executor, caseId: number) {
     totals: {
       dueCents: sum((l) => l.status !== 'waived'),
       paidCents: sum((l) => l.status === 'paid'),
+      refundedCents: sum((l) => l.status === 'refunded'),
       unpaidCents: sum((l) => l.status === 'unpaid'),
       unassessed: lines.filter((l) => l.status === 'unpaid' && l.amount_cents === null).length,
       settled: lines.every((l) => l.status !== 'unpaid'),
@@ -175,7 +177,14 @@ export async function getCaseFees(deps: Deps, actor: Actor | null, caseId: numbe
   // a bundle application has no item version of its own: its item cases carry the fees
   const online = kase.item_version_id === null ? false : (await versionContent(deps.db, kase.item_version_id)).supportsOnlinePayment;
   // whether payments are billed by a fiscal e-bill platform (财政电子票据): then a payment's bill is on its way until it is in
-  return { caseId, onlinePayment: online, fiscalBills: fiscalBillProvider(deps) !== null, ...(await feesOf(deps.db, caseId)) };
+  return {
+    caseId,
+    onlinePayment: online,
+    fiscalBills: fiscalBillProvider(deps) !== null,
+    // 退费: what was paid may be given back, the service it paid for not rendered (withdrawn, refused, denied)
+    refundable: serviceNotRendered(kase),
+    ...(await feesOf(deps.db, caseId)),
+  };
 }
 
 // ——— the window: assess, reduce, waive, take payment ———

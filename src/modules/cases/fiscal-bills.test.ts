@@ -31,7 +31,8 @@ type Payment = {
     lastError: string | null;
   } | null;
 };
-const fees = async (id: number, c: Client = citizen) => (await c.get(`/api/v1/cases/${id}/fees`)).body as { fiscalBills: boolean; payments: Payment[] };
+const fees = async (id: number, c: Client = citizen) =>
+  (await c.get(`/api/v1/cases/${id}/fees`)).body as { fiscalBills: boolean; refundable: boolean; payments: (Payment & Record<string, unknown>)[] };
 /** Deliver what the outbox holds now, retries included (their delay passed at once), and what that delivery recorded. */
 const drain = async () => {
   for (let round = 0; round < 2; round++) {
@@ -157,6 +158,9 @@ describe('财政电子票据', () => {
       issue: async () => {
         throw new Error('the fiscal e-bill platform did not answer (503)');
       },
+      reverse: async () => {
+        throw new Error('the fiscal e-bill platform did not answer (503)');
+      },
     };
     useFiscalBillProvider(server.deps, down);
     try {
@@ -179,6 +183,86 @@ describe('财政电子票据', () => {
       await drain();
       expect((await fees(id)).payments[0]!.fiscalBill).toMatchObject({ status: 'issued', attempts: 2, lastError: null });
       expect((await eventOf('fiscal.bill_requested')).rows).toEqual([{ attempts: 2, processed_at: expect.any(Date) }]);
+    } finally {
+      useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
+    }
+  });
+
+  it('gives a fee back when the application is withdrawn (退费), once, and reverses its bill by a red bill (红冲)', async () => {
+    const { id, number, payment } = await paidInCash();
+    await drain();
+    const bill = (await fees(id)).payments[0]!.fiscalBill!;
+    expect(bill.status).toBe('issued');
+    const refund = (c: Client, reason = '申请人撤回申请，退还已缴工本费') =>
+      c.post(`/api/v1/cases/${id}/fees/actions`, { action: 'refund', paymentId: payment.id, reason });
+    // the service is still being rendered: nothing to give back; the applicant cannot refund at all
+    const early = await refund(clerk);
+    expect(early.status).toBe(409);
+    expect(early.body.error.details.reason).toContain('not rendered');
+    expect((await citizen.post(`/api/v1/cases/${id}/actions`, { action: 'withdraw', reason: '不再需要' })).status).toBe(200);
+    expect((await refund(citizen)).status).toBe(403);
+    expect((await fees(id)).refundable).toBe(true);
+
+    // withdrawn: cash handed back at the window, the line refunded, the bill reversed after commit
+    const refunded = await refund(clerk);
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+    const after = await fees(id);
+    expect(after.payments[0]).toMatchObject({
+      status: 'refunded',
+      refundReason: '申请人撤回申请，退还已缴工本费',
+      refundTransaction: `W-R${payment.reference}`,
+    });
+    expect((after as unknown as { lines: { status: string }[]; totals: { refundedCents: number; paidCents: number } }).lines[0]!.status).toBe('refunded');
+    expect((after as unknown as { totals: { refundedCents: number; paidCents: number } }).totals).toMatchObject({ refundedCents: 2000, paidCents: 0 });
+    expect((await refund(clerk)).status).toBe(409);
+    await drain();
+    const reversed = (await fees(id)).payments[0]!.fiscalBill as Payment['fiscalBill'] & {
+      reversal: { status: string; billNumber: string; documentId: number };
+    };
+    expect(reversed.reversal).toMatchObject({ status: 'issued', billNumber: expect.stringMatching(/^\d{10}$/) });
+    expect(reversed.reversal.billNumber).not.toBe(bill.billNumber);
+
+    const kase = (await citizen.get(`/api/v1/cases/${id}`)).body as {
+      documents: { id: number; kind: string; title: string; url: string }[];
+      timeline: { type: string; payload: Record<string, unknown> }[];
+    };
+    const red = kase.documents.find((d) => d.id === reversed.reversal.documentId)!;
+    expect(red.title).toBe('非税收入电子票据（红字）');
+    const text = (await reader.pdfText(server, citizen, id, red)).replace(/\s+/g, '');
+    for (const s of ['非税收入电子票据（红字）', reversed.reversal.billNumber, bill.billNumber!, '负贰拾元整', '-20.00元', '冲红原因：申请人撤回申请'])
+      expect(text, s).toContain(s);
+    expect(kase.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['fee_refunded', 'fiscal_bill_reversed']));
+    const told = await server.sql(
+      "SELECT m.title->>'zh-CN' AS title FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'citizen1' AND m.body->>'zh-CN' LIKE $1 ORDER BY m.id",
+      [`%${number}%`],
+    );
+    expect(told.rows.map((r) => r.title)).toEqual(expect.arrayContaining(['费用已退还', '电子票据已红冲']));
+  });
+
+  it('issues no bill for a payment refunded before the platform billed it', async () => {
+    const down: FiscalBillProvider = {
+      name: 'demo',
+      platform: '财政电子票据管理平台（演示）',
+      issue: async () => {
+        throw new Error('the fiscal e-bill platform did not answer (503)');
+      },
+      reverse: async () => {
+        throw new Error('the fiscal e-bill platform did not answer (503)');
+      },
+    };
+    useFiscalBillProvider(server.deps, down);
+    try {
+      const { id, payment } = await paidInCash();
+      await drainOnce();
+      expect((await citizen.post(`/api/v1/cases/${id}/actions`, { action: 'withdraw', reason: '不再需要' })).status).toBe(200);
+      expect((await clerk.post(`/api/v1/cases/${id}/fees/actions`, { action: 'refund', paymentId: payment.id, reason: '撤回申请，退还费用' })).status).toBe(
+        200,
+      );
+      useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
+      await drain();
+      // asked again, the payment is refunded: nothing is billed, nothing to reverse
+      expect(Number((await server.sql("SELECT count(*) AS n FROM case_document WHERE case_id = $1 AND kind = 'fiscal_bill'", [id])).rows[0].n)).toBe(0);
+      expect((await fees(id)).payments[0]).toMatchObject({ status: 'refunded', fiscalBill: { status: 'failed' } });
     } finally {
       useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
     }

@@ -1,5 +1,5 @@
 import { createHmac, type KeyObject } from 'node:crypto';
-import type { ColumnType, Generated } from 'kysely';
+import { sql, type ColumnType, type Generated } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor, Tx } from '../../server/db/database.ts';
 import { systemActor } from '../../server/access.ts';
@@ -38,6 +38,15 @@ export interface FiscalBillTable {
   attempts: Generated<number>;
   last_error: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** 红冲: the red bill that reverses it once the fee was refunded (null while none is asked for) */
+  reversal_status: FiscalBillStatus | null;
+  reversal_code: string | null;
+  reversal_number: string | null;
+  reversal_check_code: string | null;
+  reversed_at: Date | null;
+  reversal_document_id: number | null;
+  reversal_attempts: Generated<number>;
+  reversal_error: string | null;
 }
 
 declare module '../../server/db/database.ts' {
@@ -73,6 +82,16 @@ export interface FiscalBillProvider {
   readonly platform: string;
   /** Bill a payment (the same reference: the same bill); throws while the platform does not answer or refuses. */
   issue(r: FiscalBillRequest): Promise<IssuedFiscalBill>;
+  /** 红冲: reverse a bill whose fee was refunded, by a red bill (once per bill: asking again gets the same red bill). */
+  reverse(r: {
+    reference: string;
+    billCode: string;
+    billNumber: string;
+    amountCents: number;
+    reason: string;
+    regionCode: string;
+    at: Date;
+  }): Promise<IssuedFiscalBill>;
 }
 
 /**
@@ -88,10 +107,17 @@ export class DemoFiscalBillProvider implements FiscalBillProvider {
     this.#key = derivedKey(secret, 'onewindow/fiscal-bills/demo');
   }
   async issue(r: FiscalBillRequest): Promise<IssuedFiscalBill> {
-    const mac = createHmac('sha256', this.#key).update(r.reference).digest();
-    const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: '2-digit' }).format(r.paidAt);
+    return this.#bill(r.reference, r.regionCode, r.paidAt);
+  }
+  /** A red bill is a bill of its own, numbered from the reversed bill's number. */
+  async reverse(r: { billNumber: string; regionCode: string; at: Date }): Promise<IssuedFiscalBill> {
+    return this.#bill(`red:${r.billNumber}`, r.regionCode, r.at);
+  }
+  #bill(seed: string, regionCode: string, at: Date): IssuedFiscalBill {
+    const mac = createHmac('sha256', this.#key).update(seed).digest();
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: '2-digit' }).format(at);
     return {
-      billCode: `${r.regionCode.slice(0, 2)}0601${year}`,
+      billCode: `${regionCode.slice(0, 2)}0601${year}`,
       billNumber: String(mac.readBigUInt64BE(0) % 10_000_000_000n).padStart(10, '0'),
       checkCode: mac.subarray(8, 11).toString('hex').toUpperCase(),
       issuedAt: new Date(),
@@ -218,6 +244,106 @@ async function recordFailure(deps: Deps, paymentId: number, provider: string, er
   });
 }
 
+/**
+ * 红冲: reverse the bill of a refunded payment by a red bill, unless it is reversed already — the platform asked inside
+ * the transaction that records the red bill, its document (非税收入电子票据（红字）, the amount negative) and its event,
+ * as a bill is. When the platform does not answer, the reversal is recorded `failed` and the outbox asks again. Answers
+ * the red bill's number, or null when there is nothing to reverse.
+ */
+export async function reverseBill(deps: Deps, paymentId: number, reason: string): Promise<string | null> {
+  const provider = fiscalBillProvider(deps);
+  if (!provider) return null;
+  try {
+    return await runWrite(deps.db, systemActor, async (ctx) => {
+      const bill = await ctx.tx
+        .selectFrom('fiscal_bill as b')
+        .innerJoin('case_payment as p', 'p.id', 'b.payment_id')
+        .innerJoin('case_fee as f', 'f.id', 'p.fee_id')
+        .innerJoin('kase as k', 'k.id', 'b.case_id')
+        .innerJoin('region as g', 'g.id', 'k.region_id')
+        .select([
+          'b.id',
+          'b.case_id',
+          'b.status',
+          'b.bill_code',
+          'b.bill_number',
+          'b.reversal_status',
+          'b.amount_cents',
+          'p.reference',
+          'p.status as payment_status',
+          'f.name as fee',
+          'g.code as region_code',
+        ])
+        .where('b.payment_id', '=', paymentId)
+        .forUpdate('b')
+        .executeTakeFirst();
+      if (!bill || bill.status !== 'issued' || bill.payment_status !== 'refunded' || bill.reversal_status === 'issued') return null;
+      const red = await provider.reverse({
+        reference: bill.reference,
+        billCode: bill.bill_code!,
+        billNumber: bill.bill_number!,
+        amountCents: bill.amount_cents,
+        reason,
+        regionCode: bill.region_code,
+        at: new Date(),
+      });
+      const kase = await loadCase(ctx.tx, bill.case_id);
+      const document = await issueFiscalBillDocument(ctx, kase, {
+        reference: bill.reference,
+        feeName: bill.fee,
+        amountCents: bill.amount_cents,
+        platform: provider.platform,
+        reverses: { billCode: bill.bill_code!, billNumber: bill.bill_number!, reason },
+        ...red,
+      });
+      await ctx.tx
+        .updateTable('fiscal_bill')
+        .set({
+          reversal_status: 'issued',
+          reversal_code: red.billCode,
+          reversal_number: red.billNumber,
+          reversal_check_code: red.checkCode,
+          reversed_at: red.issuedAt,
+          reversal_document_id: document.id,
+          reversal_attempts: sql`reversal_attempts + 1`,
+          reversal_error: null,
+        })
+        .where('id', '=', bill.id)
+        .execute();
+      const touched = await updateCase(ctx, kase, {});
+      await recordCaseEvent(
+        ctx,
+        touched,
+        'fiscal_bill_reversed',
+        {
+          paymentId,
+          name: bill.fee,
+          amountCents: bill.amount_cents,
+          billNumber: bill.bill_number,
+          billCode: red.billCode,
+          redNumber: red.billNumber,
+          document: document.number,
+        },
+        null,
+        { metrics: false },
+      );
+      return red.billNumber;
+    });
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error).slice(0, 500);
+    await runWrite(deps.db, systemActor, async (ctx) => {
+      await ctx.tx
+        .updateTable('fiscal_bill')
+        .set({ reversal_status: 'failed', reversal_attempts: sql`reversal_attempts + 1`, reversal_error: message })
+        .where('payment_id', '=', paymentId)
+        .where('status', '=', 'issued')
+        .where((eb) => eb.or([eb('reversal_status', 'is', null), eb('reversal_status', '=', 'failed')]))
+        .execute();
+    });
+    throw error;
+  }
+}
+
 /** A case's bills, by payment. */
 export async function fiscalBillsOf(db: Executor, caseId: number) {
   const rows = await db.selectFrom('fiscal_bill').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
@@ -233,6 +359,20 @@ export async function fiscalBillsOf(db: Executor, caseId: number) {
         documentId: b.document_id,
         attempts: b.attempts,
         lastError: b.last_error,
+        /** 红冲: the red bill reversing it, once its fee was refunded */
+        reversal:
+          b.reversal_status === null
+            ? null
+            : {
+                status: b.reversal_status,
+                billCode: b.reversal_code,
+                billNumber: b.reversal_number,
+                checkCode: b.reversal_check_code,
+                issuedAt: b.reversed_at?.toISOString() ?? null,
+                documentId: b.reversal_document_id,
+                attempts: b.reversal_attempts,
+                lastError: b.reversal_error,
+              },
       },
     ]),
   );
@@ -240,11 +380,18 @@ export async function fiscalBillsOf(db: Executor, caseId: number) {
 
 /** The event a payment writes to be billed: its own, so that its retries hold nothing else back. */
 export const fiscalBillRequested = 'fiscal.bill_requested';
+/** The event a refund writes to have its payment's bill reversed (红冲). */
+export const fiscalBillReversalRequested = 'fiscal.bill_reversal_requested';
 
 /** A payment confirmed is billed after it commits; a platform that is down is asked again by the outbox. */
 export function registerFiscalBills(deps: Deps): void {
   onEvent(fiscalBillRequested, 'cases.fiscal-bill', async (_tx: Tx, e: DomainEvent) => {
     const paymentId = Number((e.payload as { paymentId?: unknown }).paymentId);
     if (Number.isSafeInteger(paymentId) && paymentId > 0) await billPayment(deps, paymentId);
+  });
+  onEvent(fiscalBillReversalRequested, 'cases.fiscal-bill-reversal', async (_tx: Tx, e: DomainEvent) => {
+    const p = e.payload as { paymentId?: unknown; reason?: unknown };
+    const paymentId = Number(p.paymentId);
+    if (Number.isSafeInteger(paymentId) && paymentId > 0) await reverseBill(deps, paymentId, String(p.reason ?? ''));
   });
 }

@@ -6,7 +6,8 @@ import { AppError } from '../../server/errors.ts';
 import { derivedKey } from '../../server/crypto.ts';
 import { requireRegion } from '../org/placement.ts';
 import { requireAccess } from '../../server/access.ts';
-import { caseScope, loadCase, recordCaseEvent, versionContent } from './case-core.ts';
+import { caseScope, loadCase, recordCaseEvent, versionContent, type CaseRow } from './case-core.ts';
+import { fiscalBillReversalRequested } from './fiscal-bills.ts';
 import { settleLine } from './fees.ts';
 import './fees.tables.ts';
 
@@ -224,10 +225,14 @@ export async function applyCallback(ctx: WriteContext, providerName: string, not
 }
 
 /**
- * The window refunds a duplicate online payment (one recorded as superseded: its line was settled otherwise
- * meanwhile) through the provider that took it. Only window staff of the case's region; only a superseded
- * payment, once: a second refund, or one of a payment that settled its line, is refused with 409. The applicant
- * is told (`case.payment_refunded`).
+ * The window refunds a payment, once (a second refund is a 409), by window staff of the case's region:
+ * - a duplicate online payment (one recorded as superseded: its line was settled otherwise meanwhile), through the
+ *   provider that took it; the applicant is told (`case.payment_refunded`);
+ * - 退费: the payment that settled a line, when the service it paid for was not rendered — the application withdrawn
+ *   or refused, or the permit denied (409 otherwise). An online payment goes back through its provider, cash or card
+ *   is handed back at the window (recorded as such); the line becomes `refunded`, the case records `fee_refunded`
+ *   (the applicant is told), and the payment's fiscal e-bill, if it was issued, is reversed by the platform (红冲,
+ *   `fiscal.bill_reversal_requested`); one not issued yet is not issued any more.
  */
 export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: number, input: { paymentId: number; reason: string; expectedVersion?: number }) {
   const kase = await loadCase(ctx.tx, caseId);
@@ -244,10 +249,11 @@ export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: numbe
   if (!payment) throw new AppError('NOT_FOUND', { paymentId: input.paymentId });
   if (input.expectedVersion !== undefined && input.expectedVersion !== payment.version)
     throw new AppError('CONFLICT', { paymentId: payment.id, expectedVersion: input.expectedVersion, version: payment.version });
+  if (payment.status === 'succeeded') return refundLine(ctx, deps, kase, payment, input.reason);
   if (payment.status !== 'superseded')
     throw new AppError('CONFLICT', {
       paymentId: payment.id,
-      reason: `only a duplicate payment is refunded; this one is ${payment.status}`,
+      reason: `only a duplicate payment, or one for a service not rendered, is refunded; this one is ${payment.status}`,
       paymentStatus: payment.status,
     });
   const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
@@ -278,6 +284,83 @@ export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: numbe
     amountCents: payment.amount_cents,
     reason: input.reason,
   });
+}
+
+/** Whether a case's fees paid for nothing: the application withdrawn or refused, or the permit denied. */
+export const serviceNotRendered = (kase: Pick<CaseRow, 'status' | 'decision'>) =>
+  kase.status === 'withdrawn' || kase.status === 'refused' || kase.decision === 'denied';
+
+/** 退费: the payment that settled a line, given back (see `refundPayment`). */
+async function refundLine(
+  ctx: WriteContext,
+  deps: Deps,
+  kase: CaseRow,
+  payment: {
+    id: number;
+    fee_id: number;
+    fee_name: string;
+    method: string;
+    provider: string | null;
+    reference: string;
+    provider_transaction: string | null;
+    amount_cents: number;
+  },
+  reason: string,
+) {
+  if (!serviceNotRendered(kase))
+    throw new AppError('CONFLICT', {
+      paymentId: payment.id,
+      reason: 'a fee is refunded when the service it paid for was not rendered: the application withdrawn or refused, or the permit denied',
+      status: kase.status,
+      decision: kase.decision,
+    });
+  let transaction: string;
+  if (payment.method === 'online') {
+    const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
+    if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
+    transaction = (
+      await provider.refund({
+        reference: payment.reference,
+        refundReference: `R${payment.reference}`,
+        transaction: payment.provider_transaction,
+        amountCents: payment.amount_cents,
+        reason,
+      })
+    ).transaction;
+  } else {
+    // cash or card: handed back at the window, on the window's own record
+    transaction = `W-R${payment.reference}`;
+  }
+  const by = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
+  await ctx.tx
+    .updateTable('case_payment')
+    .set({
+      status: 'refunded',
+      refund_transaction: transaction,
+      refund_reason: reason,
+      refunded_by: by,
+      refunded_at: sql<Date>`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', payment.id)
+    .execute();
+  await ctx.tx
+    .updateTable('case_fee')
+    .set({ status: 'refunded', version: sql`version + 1` })
+    .where('id', '=', payment.fee_id)
+    .execute();
+  await recordCaseEvent(ctx, kase, 'fee_refunded', {
+    paymentId: payment.id,
+    feeId: payment.fee_id,
+    name: payment.fee_name,
+    amountCents: payment.amount_cents,
+    method: payment.method,
+    reason,
+  });
+  // 红冲: the bill issued for it is reversed by the platform, after this commits
+  const billed = await ctx.tx.selectFrom('fiscal_bill').select('status').where('payment_id', '=', payment.id).executeTakeFirst();
+  if (billed?.status === 'issued')
+    await ctx.emit({ type: fiscalBillReversalRequested, streamType: 'case', streamId: kase.id, payload: { caseId: kase.id, paymentId: payment.id, reason } });
 }
 
 /** What the demo pay page shows. */

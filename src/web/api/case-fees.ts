@@ -4,7 +4,7 @@ import { api } from './client.ts';
 
 /** Fees, payments and documents of a case (GET/POST /api/v1/cases/{id}/fees, /payments, /documents). */
 
-export type FeeStatus = 'unpaid' | 'paid' | 'waived';
+export type FeeStatus = 'unpaid' | 'paid' | 'waived' | 'refunded';
 export interface FeeLine {
   id: number;
   name: string;
@@ -48,15 +48,19 @@ export interface FiscalBill {
   documentId: number | null;
   attempts: number;
   lastError: string | null;
+  /** 红冲: the red bill reversing it once its fee was refunded */
+  reversal?: Omit<FiscalBill, 'reversal'> | null;
 }
 export interface CaseFees {
   caseId: number;
   onlinePayment: boolean;
   /** whether payments are billed by a fiscal e-bill platform (then each succeeded payment's bill is on its way until it is in) */
   fiscalBills: boolean;
+  /** 退费: the service was not rendered (withdrawn, refused, denied): the window may give back what was paid */
+  refundable: boolean;
   lines: FeeLine[];
   payments: Payment[];
-  totals: { dueCents: number; paidCents: number; unpaidCents: number; unassessed: number; settled: boolean };
+  totals: { dueCents: number; paidCents: number; refundedCents: number; unpaidCents: number; unassessed: number; settled: boolean };
 }
 export type { DocumentKind };
 export interface CaseDocument {
@@ -92,6 +96,9 @@ export const feeKeys = {
 
 /** A succeeded payment whose fiscal e-bill is not in yet (asked for after the payment commits, or owed while the platform is down). */
 export const billOwed = (fees: CaseFees, p: Payment) => fees.fiscalBills && p.status === 'succeeded' && p.fiscalBill?.status !== 'issued';
+/** A refunded payment whose issued bill is not reversed yet (红冲 on its way, or owed while the platform is down). */
+export const reversalOwed = (fees: CaseFees, p: Payment) =>
+  fees.fiscalBills && p.status === 'refunded' && p.fiscalBill?.status === 'issued' && p.fiscalBill.reversal?.status !== 'issued';
 
 export function useCaseFees(id: number, enabled = true) {
   return useQuery({
@@ -100,9 +107,10 @@ export function useCaseFees(id: number, enabled = true) {
     enabled: enabled && id > 0,
     // a bill on its way comes in within moments; one the platform owes is asked again by the server, looked for less often
     refetchInterval: (q) => {
-      const owed = q.state.data?.payments.filter((p) => billOwed(q.state.data!, p)) ?? [];
+      const fees = q.state.data;
+      const owed = fees?.payments.filter((p) => billOwed(fees, p) || reversalOwed(fees, p)) ?? [];
       if (owed.length === 0) return false;
-      return owed.some((p) => p.fiscalBill?.status === 'failed') ? 30_000 : 2_000;
+      return owed.some((p) => p.fiscalBill?.status === 'failed' || p.fiscalBill?.reversal?.status === 'failed') ? 30_000 : 2_000;
     },
   });
 }

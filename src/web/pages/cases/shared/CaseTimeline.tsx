@@ -274,6 +274,13 @@ function details(
       line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
       line('cases.ev.billNumbers', { code: String(p.billCode ?? ''), number: String(p.billNumber ?? '') });
       break;
+    case 'fee_refunded':
+      line('cases.ev.feeLine', { name: String(p.name ?? ''), amount: yuanOf(p.amountCents, t) });
+      if (p.reason) line('cases.ev.reason', { text: String(p.reason) });
+      break;
+    case 'fiscal_bill_reversed':
+      line('cases.ev.billReversed', { number: String(p.billNumber ?? ''), red: String(p.redNumber ?? '') });
+      break;
   }
   return out.filter((x) => x !== null && x !== undefined && x !== '');
 }
@@ -309,6 +316,8 @@ const knownEvents = new Set([
   'payment_confirmed',
   'payment_refunded',
   'fiscal_bill_issued',
+  'fee_refunded',
+  'fiscal_bill_reversed',
 ]);
 const collaborationEvents = new Set([
   'task_delegated',

@@ -9,13 +9,13 @@ import { billOwed, useCaseFees, useFeeAction, useStartPayment, yuan, type CaseFe
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 
-const statusColor = { unpaid: 'orange', paid: 'green', waived: 'default' } as const;
+const statusColor = { unpaid: 'orange', paid: 'green', waived: 'default', refunded: 'purple' } as const;
 type WindowAction = 'pay' | 'assess' | 'reduce' | 'waive';
 
 /**
  * 收费: the case's fee lines, totals and payments. At the window a clerk assesses, reduces or waives a
- * line (with the reason), takes cash or card, and refunds a duplicate online payment; the applicant pays online
- * through the provider's page.
+ * line (with the reason), takes cash or card, refunds a duplicate online payment, and gives back what was paid for a
+ * service not rendered (退费: withdrawn, refused, denied); the applicant pays online through the provider's page.
  */
 export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | 'applicant' | 'view' }) {
   const t = useFeesT();
@@ -26,7 +26,8 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
   const [acting, setActing] = useState<{ line: FeeLine; action: WindowAction } | null>(null);
   const [refunding, setRefunding] = useState<Payment | null>(null);
   // a bill that came in is a new document and a step of the case: the case's other views follow
-  const billsIn = fees.data?.payments.filter((p) => p.fiscalBill?.status === 'issued').length ?? 0;
+  const billsIn =
+    fees.data?.payments.reduce((n, p) => n + (p.fiscalBill?.status === 'issued' ? 1 : 0) + (p.fiscalBill?.reversal?.status === 'issued' ? 1 : 0), 0) ?? 0;
   const queryClient = useQueryClient();
   const seen = useRef(billsIn);
   useEffect(() => {
@@ -125,6 +126,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
             />
             <Typography.Paragraph className="block-gap-top" data-testid="fees-total">
               {t('fees.total', { due: yuan(data.totals.dueCents), paid: yuan(data.totals.paidCents), unpaid: yuan(data.totals.unpaidCents) })}
+              {data.totals.refundedCents > 0 && t('fees.totalRefunded', { refunded: yuan(data.totals.refundedCents) })}
             </Typography.Paragraph>
             {data.payments.length > 0 && (
               <>
@@ -143,6 +145,11 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                       {mode === 'window' && p.status === 'superseded' && (
                         <Button size="small" type="link" onClick={() => setRefunding(p)} data-testid={`fee-refund-${p.id}`}>
                           {t('fees.refund')}
+                        </Button>
+                      )}
+                      {mode === 'window' && p.status === 'succeeded' && data.refundable && (
+                        <Button size="small" type="link" danger onClick={() => setRefunding(p)} data-testid={`fee-refund-${p.id}`}>
+                          {t('fees.refundLine')}
                         </Button>
                       )}
                       {p.receiptDocumentId && (
@@ -182,7 +189,8 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
 function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fees: CaseFees; payment: Payment; mode: string }) {
   const t = useFeesT();
   const bill = p.fiscalBill;
-  if (bill?.status === 'issued' && bill.documentId)
+  if (bill?.status === 'issued' && bill.documentId) {
+    const red = bill.reversal;
     return (
       <span data-testid={`fiscal-bill-${p.id}`} data-status="issued">
         {' · '}
@@ -191,8 +199,28 @@ function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fe
             {t('fees.bill.issued', { number: bill.billNumber ?? '' })}
           </a>
         </Tooltip>
+        {/* 红冲: the red bill once the fee was refunded, or that it is on its way */}
+        {p.status === 'refunded' && (
+          <span data-testid={`fiscal-bill-reversal-${p.id}`} data-status={red?.status ?? 'pending'}>
+            {' · '}
+            {red?.status === 'issued' && red.documentId ? (
+              <Tooltip title={t('fees.bill.codes', { code: red.billCode ?? '', number: red.billNumber ?? '', check: red.checkCode ?? '' })}>
+                <a href={`/api/v1/cases/${caseId}/documents/${red.documentId}/pdf`} target="_blank" rel="noreferrer">
+                  {t('fees.bill.reversed', { number: red.billNumber ?? '' })}
+                </a>
+              </Tooltip>
+            ) : red?.status === 'failed' ? (
+              <Tooltip title={mode === 'window' ? t('fees.bill.failedDetail', { n: red.attempts, error: red.lastError ?? '' }) : undefined}>
+                <Typography.Text type="warning">{t('fees.bill.reversalFailed')}</Typography.Text>
+              </Tooltip>
+            ) : (
+              <Typography.Text type="secondary">{t('fees.bill.reversing')}</Typography.Text>
+            )}
+          </span>
+        )}
       </span>
     );
+  }
   if (!billOwed(fees, p)) return null;
   if (bill?.status === 'failed')
     return (
@@ -244,14 +272,16 @@ function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; paym
   const t = useFeesT();
   const [key] = useIdempotencyKey();
   const mutation = useFeeAction(caseId);
-  const [reason, setReason] = useState(() => t('fees.refundDefault'));
+  // a duplicate is refunded for what it is; a fee given back (退费) says why
+  const line = payment.status === 'succeeded';
+  const [reason, setReason] = useState(() => (line ? '' : t('fees.refundDefault')));
   const [error, setError] = useState<string | null>(null);
   const ready = reason.trim().length >= 2;
   return (
     <Modal
       open
-      title={t('fees.refundTitle', { name })}
-      okText={t('fees.refund')}
+      title={t(line ? 'fees.refundLineTitle' : 'fees.refundTitle', { name })}
+      okText={t(line ? 'fees.refundLine' : 'fees.refund')}
       okButtonProps={{ disabled: !ready, loading: mutation.isPending, danger: true, 'data-testid': 'fee-refund-ok' }}
       onOk={() =>
         mutation.mutate(
@@ -268,10 +298,19 @@ function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; paym
         </Typography.Text>{' '}
         · <span className="mono">{payment.reference}</span>
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('fees.refundHint', { provider: payment.provider ?? '' })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {line ? t('fees.refundLineHint') : t('fees.refundHint', { provider: payment.provider ?? '' })}
+      </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('fees.refundReason')} required help={ready ? undefined : t('fees.reasonRequired')}>
-          <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="fee-refund-reason" />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={line ? t('fees.refundLinePlaceholder') : undefined}
+            data-testid="fee-refund-reason"
+          />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
