@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client, type TestServer } from '../harness.ts';
 import { itemContent } from '../factories.ts';
 import { cjkRendering, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { DemoFiscalBillProvider, useFiscalBillProvider } from '../../src/modules/cases/fiscal-bills.ts';
 
 /*
  * Fees and documents as the people at the center see them: a citizen whose accepted case has a fee
@@ -246,5 +247,49 @@ describe('fees and documents in the browser', () => {
     await payments.scrollIntoViewIfNeeded();
     await screenshot(page, 'fees-refund-line-reversed');
     expect(errors).toEqual([]);
+  });
+  it('shows the clerk a bill the platform owes, and asks the platform again once it is back (重新开具)', { timeout: 180_000 }, async () => {
+    const demo = new DemoFiscalBillProvider(server.deps.config.secretKey);
+    useFiscalBillProvider(server.deps, {
+      name: 'demo',
+      platform: demo.platform,
+      issue: async () => {
+        throw new Error('the fiscal e-bill platform did not answer (503)');
+      },
+      reverse: async () => {
+        throw new Error('the fiscal e-bill platform did not answer (503)');
+      },
+    });
+    try {
+      const { id } = await acceptedCase();
+      const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0];
+      const paid = await clerk.post(
+        `/api/v1/cases/${id}/fees/actions`,
+        { action: 'pay', feeId: line.id, method: 'card', amountCents: line.amountCents },
+        { 'idempotency-key': key() },
+      );
+      const payment = paid.body.payments[0] as { id: number };
+      await server.drainOutbox();
+
+      const page = await newPage();
+      await signInThroughUi(page, 'clerk1');
+      await page.goto(`/workbench/cases/${id}`);
+      const bill = page.locator(`[data-testid=fiscal-bill-${payment.id}][data-status=failed]`);
+      await bill.getByText('电子票据暂未开具，系统将自动重试').waitFor({ state: 'visible' });
+      await bill.scrollIntoViewIfNeeded();
+      await screenshot(page, 'fees-bill-owed');
+
+      // the platform is back: 重新开具 asks it now
+      useFiscalBillProvider(server.deps, demo);
+      await page.getByTestId(`fiscal-bill-again-${payment.id}`).click();
+      await page
+        .locator(`[data-testid=fiscal-bill-${payment.id}][data-status=issued]`)
+        .getByText(/电子票据 \d{10}/)
+        .waitFor({ state: 'visible' });
+      await page.getByTestId('document-fiscal_bill').waitFor({ state: 'visible' });
+      expect(errors).toEqual([]);
+    } finally {
+      useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
+    }
   });
 });

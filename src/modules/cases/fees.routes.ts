@@ -4,6 +4,7 @@ import { errors, IdParams, Nullable } from '../../server/schemas.ts';
 import { handleWrite, runWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { getCaseFees, performFeeAction } from './fees.ts';
+import { billAgain } from './fiscal-bills.ts';
 import { applyCallback, demoPayment, paymentProviders, refundPayment, startOnlinePayment, type DemoPaymentProvider } from './payments.ts';
 import { listCaseDocuments, readCaseDocument } from './documents.ts';
 
@@ -34,6 +35,8 @@ const FeeActionBody = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ action: Type.Literal('waive'), feeId: FeeId, reason: Reason, expectedVersion: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+  /** 重新开具: ask the fiscal e-bill platform now for the bill (or red bill) it owes */
+  Type.Object({ action: Type.Literal('bill'), paymentId: FeeId }, { additionalProperties: false }),
   Type.Object(
     {
       action: Type.Literal('refund'),
@@ -84,10 +87,13 @@ export const caseFeesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const body = req.body;
-      await handleWrite(db, req, reply, async (ctx) => {
-        if (body.action === 'refund') await refundPayment(ctx, deps, req.params.id, body);
-        else await performFeeAction(ctx, req.params.id, body);
-      });
+      // the platform is asked in transactions of its own (fiscal-bills.ts); asking again bills nothing twice
+      if (body.action === 'bill') await billAgain(deps, req.actor, req.params.id, body.paymentId);
+      else
+        await handleWrite(db, req, reply, async (ctx) => {
+          if (body.action === 'refund') await refundPayment(ctx, deps, req.params.id, body);
+          else await performFeeAction(ctx, req.params.id, body);
+        });
       return getCaseFees(deps, req.actor, req.params.id);
     },
   );

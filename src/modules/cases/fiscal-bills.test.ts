@@ -178,11 +178,24 @@ describe('财政电子票据', () => {
       expect((await fees(id)).payments[0]!.fiscalBill).toMatchObject({ status: 'failed', attempts: 2 });
       expect(Number((await server.sql("SELECT count(*) AS n FROM case_document WHERE case_id = $1 AND kind = 'fiscal_bill'", [id])).rows[0].n)).toBe(0);
 
-      // the platform is back: the outbox's next attempt bills it
+      // 重新开具 at the window: still down, said so (503), nothing changed; the applicant may not ask
+      const again = (c: Client) => c.post(`/api/v1/cases/${id}/fees/actions`, { action: 'bill', paymentId: payment.id });
+      const down503 = await again(clerk);
+      expect(down503.status).toBe(503);
+      expect(down503.body.error.details.reason).toContain('503');
+      expect((await again(citizen)).status).toBe(403);
+      expect((await fees(id)).payments[0]!.fiscalBill).toMatchObject({ status: 'failed', attempts: 3 });
+
+      // the platform is back: the window asks now rather than waiting for the outbox
       useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
+      const billed = await again(clerk);
+      expect(billed.status, JSON.stringify(billed.body)).toBe(200);
+      expect(billed.body.payments[0].fiscalBill).toMatchObject({ status: 'issued', attempts: 3, lastError: null });
+      expect((await again(clerk)).status).toBe(409);
+      // the outbox's next attempt finds it billed: nothing more
       await drain();
-      expect((await fees(id)).payments[0]!.fiscalBill).toMatchObject({ status: 'issued', attempts: 2, lastError: null });
       expect((await eventOf('fiscal.bill_requested')).rows).toEqual([{ attempts: 2, processed_at: expect.any(Date) }]);
+      expect(Number((await server.sql("SELECT count(*) AS n FROM case_document WHERE case_id = $1 AND kind = 'fiscal_bill'", [id])).rows[0].n)).toBe(1);
     } finally {
       useFiscalBillProvider(server.deps, new DemoFiscalBillProvider(server.deps.config.secretKey));
     }

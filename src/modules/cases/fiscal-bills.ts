@@ -2,8 +2,10 @@ import { createHmac, type KeyObject } from 'node:crypto';
 import { sql, type ColumnType, type Generated } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor, Tx } from '../../server/db/database.ts';
-import { systemActor } from '../../server/access.ts';
 import { runWrite } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { requireAccess, systemActor, type Actor } from '../../server/access.ts';
+import { requireRegion } from '../org/placement.ts';
 import { derivedKey } from '../../server/crypto.ts';
 import { onEvent, type DomainEvent } from '../../server/events.ts';
 import { loadCase, recordCaseEvent, updateCase } from './case-core.ts';
@@ -341,6 +343,37 @@ export async function reverseBill(deps: Deps, paymentId: number, reason: string)
         .execute();
     });
     throw error;
+  }
+}
+
+/**
+ * 重新开具: the window asks the platform now for a bill (or a red bill) it still owes, rather than waiting for the
+ * outbox's next attempt — when the platform is back after an outage. Window staff of the case's region; a payment with
+ * nothing owed is a 409; a platform that still does not answer is a 503 with what it said (the outbox asks again).
+ */
+export async function billAgain(deps: Deps, actor: Actor | null, caseId: number, paymentId: number) {
+  const kase = await loadCase(deps.db, caseId);
+  requireAccess(actor, 'case.intake', { regionPath: (await requireRegion(deps.db, kase.region_id)).path });
+  const row = await deps.db
+    .selectFrom('case_payment as p')
+    .leftJoin('fiscal_bill as b', 'b.payment_id', 'p.id')
+    .select(['p.status', 'p.refund_reason', 'b.status as bill_status', 'b.reversal_status'])
+    .where('p.id', '=', paymentId)
+    .where('p.case_id', '=', kase.id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { paymentId });
+  if (!fiscalBillProvider(deps)) throw new AppError('CONFLICT', { paymentId, reason: 'no fiscal e-bill platform is configured' });
+  const owesBill = row.status === 'succeeded' && row.bill_status !== 'issued';
+  const owesReversal = row.status === 'refunded' && row.bill_status === 'issued' && row.reversal_status !== 'issued';
+  if (!owesBill && !owesReversal) throw new AppError('CONFLICT', { paymentId, reason: 'nothing is owed for this payment: its bill is issued (or reversed)' });
+  try {
+    return owesBill ? await billPayment(deps, paymentId) : await reverseBill(deps, paymentId, row.refund_reason ?? '');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('UNAVAILABLE', {
+      paymentId,
+      reason: `the fiscal e-bill platform did not answer: ${String((error as Error)?.message ?? error).slice(0, 300)}`,
+    });
   }
 }
 

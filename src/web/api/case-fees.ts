@@ -87,7 +87,9 @@ export type FeeAction =
   | { action: 'reduce'; feeId: number; amountCents: number; reason: string }
   | { action: 'waive'; feeId: number; reason: string }
   | { action: 'pay'; feeId: number; method: 'cash' | 'card'; amountCents: number }
-  | { action: 'refund'; paymentId: number; reason: string; expectedVersion: number };
+  | { action: 'refund'; paymentId: number; reason: string; expectedVersion: number }
+  /** 重新开具: ask the fiscal e-bill platform now for the bill (or red bill) it owes */
+  | { action: 'bill'; paymentId: number };
 
 export const feeKeys = {
   fees: (id: number) => ['cases', 'fees', id] as const,

@@ -72,6 +72,8 @@ export const caseFeesStrings = {
   'fees.bill.failed': ['电子票据暂未开具，系统将自动重试', 'E-bill not issued yet: it is asked for again'],
   'fees.bill.failedDetail': ['已请求 {n} 次，票据平台答复：{error}', 'Asked {n} times; the platform said: {error}'],
   'fees.bill.reversed': ['红字票据 {number}', 'Red bill {number}'],
+  'fees.bill.again': ['重新开具', 'Ask again now'],
+  'fees.bill.againDone': ['票据平台已开具', 'The platform issued it'],
   'fees.bill.reversing': ['电子票据红冲中…', 'E-bill being reversed…'],
   'fees.bill.reversalFailed': ['电子票据暂未红冲，系统将自动重试', 'E-bill not reversed yet: it is asked for again'],
   'fees.blocksDelivery': ['尚有未缴费用，缴清或免收后方可出件：{lines}', 'Fees are unpaid; deliver once they are paid or waived: {lines}'],

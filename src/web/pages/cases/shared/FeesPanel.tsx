@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import { billOwed, useCaseFees, useFeeAction, useStartPayment, yuan, type CaseFees, type FeeLine, type Payment } from '../../../api/case-fees.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
+import { useFeedback } from '../../../components/feedback-context.tsx';
 
 const statusColor = { unpaid: 'orange', paid: 'green', waived: 'default', refunded: 'purple' } as const;
 type WindowAction = 'pay' | 'assess' | 'reduce' | 'waive';
@@ -210,9 +211,12 @@ function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fe
                 </a>
               </Tooltip>
             ) : red?.status === 'failed' ? (
-              <Tooltip title={mode === 'window' ? t('fees.bill.failedDetail', { n: red.attempts, error: red.lastError ?? '' }) : undefined}>
-                <Typography.Text type="warning">{t('fees.bill.reversalFailed')}</Typography.Text>
-              </Tooltip>
+              <>
+                <Tooltip title={mode === 'window' ? t('fees.bill.failedDetail', { n: red.attempts, error: red.lastError ?? '' }) : undefined}>
+                  <Typography.Text type="warning">{t('fees.bill.reversalFailed')}</Typography.Text>
+                </Tooltip>
+                {mode === 'window' && <BillAgain caseId={caseId} paymentId={p.id} />}
+              </>
             ) : (
               <Typography.Text type="secondary">{t('fees.bill.reversing')}</Typography.Text>
             )}
@@ -229,6 +233,7 @@ function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fe
         <Tooltip title={mode === 'window' ? t('fees.bill.failedDetail', { n: bill.attempts, error: bill.lastError ?? '' }) : undefined}>
           <Typography.Text type="warning">{t('fees.bill.failed')}</Typography.Text>
         </Tooltip>
+        {mode === 'window' && <BillAgain caseId={caseId} paymentId={p.id} />}
       </span>
     );
   return (
@@ -236,6 +241,30 @@ function FiscalBillNote({ caseId, fees, payment: p, mode }: { caseId: number; fe
       {' · '}
       <Typography.Text type="secondary">{t('fees.bill.pending')}</Typography.Text>
     </span>
+  );
+}
+
+/** 重新开具: the window asks the platform now for what it owes, rather than waiting for the next attempt; a platform still down is said so. */
+function BillAgain({ caseId, paymentId }: { caseId: number; paymentId: number }) {
+  const t = useFeesT();
+  const { message } = useFeedback();
+  const mutation = useFeeAction(caseId);
+  const [key] = useIdempotencyKey();
+  return (
+    <Button
+      size="small"
+      type="link"
+      loading={mutation.isPending}
+      onClick={() =>
+        mutation.mutate(
+          { body: { action: 'bill', paymentId }, key },
+          { onSuccess: () => message.success(t('fees.bill.againDone')), onError: (e) => message.error(e.message) },
+        )
+      }
+      data-testid={`fiscal-bill-again-${paymentId}`}
+    >
+      {t('fees.bill.again')}
+    </Button>
   );
 }
 
