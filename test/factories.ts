@@ -1,4 +1,5 @@
 import type { ItemContent } from '../src/modules/catalog/catalog.schemas.ts';
+import type { FiscalBillProvider } from '../src/modules/cases/fiscal-bills.ts';
 import { standardForm, standardProcess } from '../src/modules/catalog/item-templates.ts';
 
 /** A complete, valid item: a committed licence with 20/5 working-day limits. Override what a test is about. */
@@ -127,3 +128,15 @@ export function companyApplication(
     materials: sampleMaterials(item.content.materials),
   };
 }
+
+/** A fiscal e-bill platform that does not answer (the province's platform down): every request fails as a 503 would. */
+export const fiscalPlatformDown: FiscalBillProvider = {
+  name: 'demo',
+  platform: '财政电子票据管理平台（演示）',
+  issue: async () => {
+    throw new Error('the fiscal e-bill platform did not answer (503)');
+  },
+  reverse: async () => {
+    throw new Error('the fiscal e-bill platform did not answer (503)');
+  },
+};

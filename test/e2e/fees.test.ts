@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client, type TestServer } from '../harness.ts';
-import { itemContent } from '../factories.ts';
+import { fiscalPlatformDown, itemContent } from '../factories.ts';
 import { cjkRendering, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 import { DemoFiscalBillProvider, useFiscalBillProvider } from '../../src/modules/cases/fiscal-bills.ts';
 
@@ -250,16 +250,7 @@ describe('fees and documents in the browser', () => {
   });
   it('shows the clerk a bill the platform owes, and asks the platform again once it is back (重新开具)', { timeout: 180_000 }, async () => {
     const demo = new DemoFiscalBillProvider(server.deps.config.secretKey);
-    useFiscalBillProvider(server.deps, {
-      name: 'demo',
-      platform: demo.platform,
-      issue: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-      reverse: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-    });
+    useFiscalBillProvider(server.deps, fiscalPlatformDown);
     try {
       const { id } = await acceptedCase();
       const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0];

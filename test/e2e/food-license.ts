@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { signIn, type TestServer } from '../harness.ts';
+import { signIn, type Client, type TestServer } from '../harness.ts';
+import { sampleForm, sampleMaterials } from '../factories.ts';
 import { choose, startBrowserRun, writePdf, type BrowserRun } from './support.ts';
 
 /**
@@ -110,4 +111,31 @@ export async function receiveEnterpriseAtWindow(page: Page, itemCode: string) {
   await page.getByTestId('applicant-search').locator('input').press('Enter');
   await page.getByTestId('applicant-pick').first().click();
   await page.getByTestId('picked-applicant').getByText('云州青禾食品有限公司').waitFor({ state: 'visible' });
+}
+
+/** The licenses `client` holds (GET /licenses), as the story types them. */
+export async function heldLicenses<T>(client: Client): Promise<T[]> {
+  const r = await client.get('/api/v1/licenses');
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.items as T[];
+}
+
+/** A license's row on 我的证照. */
+export const licenseRow = (page: Page, id: number) => page.getByTestId('licenses-table').locator(`tr[data-license="${id}"]`);
+
+/** A step of the case's timeline on its page. */
+export const caseEvent = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
+
+/** enterprise1 applies for 食品经营许可 through the API, its form and materials as the item asks: the case filed. */
+export async function applyForFood(server: TestServer, itemCode: string): Promise<{ status: number; body: { id: number; number: string } }> {
+  const enterprise = await signIn(server, 'enterprise1');
+  const item = (await enterprise.get(`/api/v1/catalog/items/${itemCode}`)).body;
+  expect(item.content.resultValidity).toEqual({ value: 5, unit: 'year' });
+  const applied = await enterprise.post('/api/v1/cases', {
+    itemCode,
+    formData: sampleForm(item.content.form.schema, '110101199003074514'),
+    materials: sampleMaterials(item.content.materials),
+  });
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  return applied;
 }

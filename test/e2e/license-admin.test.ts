@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
+import { applyForFood, grantThrough, startFoodStory, type FoodStory } from './food-license.ts';
 
 /*
  * 证照管理 and 证照核验 through the UI: enterprise1 (云州青禾食品有限公司) is granted three 食品经营许可 (through the
@@ -52,13 +51,7 @@ const batchNote = '有效期届满未申请延续，依法注销（云州市监�
 /** enterprise1 applies for 食品经营许可; clerk1 accepts and head1 approves every task: the license is issued. */
 async function grantFoodLicense(): Promise<Issued> {
   const enterprise = await signIn(run.server, 'enterprise1');
-  const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
-  const applied = await enterprise.post('/api/v1/cases', {
-    itemCode: foodItemCode,
-    formData: sampleForm(item.content.form.schema, '110101199003074514'),
-    materials: sampleMaterials(item.content.materials),
-  });
-  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  const applied = await applyForFood(run.server, foodItemCode);
   const caseId = applied.body.id as number;
   await grantThrough(run.server, caseId);
   const held = (await enterprise.get('/api/v1/licenses')).body.items as { id: number; number: string; caseId: number }[];

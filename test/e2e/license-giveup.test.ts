@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
-import { sampleForm, sampleMaterials } from '../factories.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { fillFoodForm, grantThrough, openSubmittedCase, receiveEnterpriseAtWindow, startFoodStory, type FoodStory } from './food-license.ts';
+import {
+  caseEvent,
+  applyForFood,
+  fillFoodForm,
+  grantThrough,
+  heldLicenses,
+  licenseRow,
+  openSubmittedCase,
+  receiveEnterpriseAtWindow,
+  startFoodStory,
+  type FoodStory,
+} from './food-license.ts';
 
 /*
  * 申请注销 (a holder gives a license up, 行政许可法 art. 70) through the UI: enterprise1 (云州青禾食品有限公司) holds two
@@ -52,24 +61,13 @@ afterAll(async () => {
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
-const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
-const held = async (client: Client): Promise<Held[]> => {
-  const r = await client.get('/api/v1/licenses');
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body.items as Held[];
-};
-const licenseRow = (page: Page, id: number) => page.getByTestId('licenses-table').locator(`tr[data-license="${id}"]`);
+const event = caseEvent;
+const held = (client: Client) => heldLicenses<Held>(client);
 
 /** A 食品经营许可 granted to enterprise1 through the API: its case and license. */
 async function grantedLicense(into: typeof first) {
   const enterprise = await signIn(run.server, 'enterprise1');
-  const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
-  const applied = await enterprise.post('/api/v1/cases', {
-    itemCode: foodItemCode,
-    formData: sampleForm(item.content.form.schema, '110101199003074514'),
-    materials: sampleMaterials(item.content.materials),
-  });
-  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  const applied = await applyForFood(run.server, foodItemCode);
   await grantThrough(run.server, applied.body.id);
   const license = (await held(enterprise)).find((l) => l.caseId === applied.body.id)!;
   expect(license).toMatchObject({ state: 'valid', mayCancel: true, cancellation: null });

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindLicensesExpiring } from '../../src/modules/cases/reminders.ts';
 import { choose, pressUntil, screenshotFromTop as screenshot, signInThroughUi, writePdf, type BrowserRun } from './support.ts';
 import {
+  caseEvent,
+  applyForFood,
   fillFoodForm,
+  heldLicenses,
+  licenseRow,
   grantThrough,
   handInFoodMaterials,
   openSubmittedCase,
@@ -67,13 +70,8 @@ afterAll(async () => {
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
-const event = (page: Page, type: string) => page.getByTestId('case-timeline').locator(`.case-event[data-event=${type}]`);
-const held = async (client: Client): Promise<Held[]> => {
-  const r = await client.get('/api/v1/licenses');
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body.items as Held[];
-};
-const licenseRow = (page: Page, id: number) => page.getByTestId('licenses-table').locator(`tr[data-license="${id}"]`);
+const event = caseEvent;
+const held = (client: Client) => heldLicenses<Held>(client);
 
 /** Today in the center's time zone, YYYY-MM-DD. */
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -94,14 +92,7 @@ const grant = (caseId: number) => grantThrough(run.server, caseId);
 describe('证照有效期与延续: a 食品经营许可 running out, renewed online, replaced by the new one', () => {
   it('grants enterprise1 a 食品经营许可 valid five years (through the API), and moves its end forty days on', { timeout: 120_000 }, async () => {
     const enterprise = await signIn(run.server, 'enterprise1');
-    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
-    expect(item.content.resultValidity).toEqual({ value: 5, unit: 'year' });
-    const applied = await enterprise.post('/api/v1/cases', {
-      itemCode: foodItemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
-      materials: sampleMaterials(item.content.materials),
-    });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const applied = await applyForFood(run.server, foodItemCode);
     old = { caseId: applied.body.id, caseNumber: applied.body.number };
     await grant(old.caseId);
 
@@ -377,13 +368,7 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
 
   it('grants enterprise1 another 食品经营许可 (through the API), which may be changed', { timeout: 120_000 }, async () => {
     const enterprise = await signIn(run.server, 'enterprise1');
-    const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
-    const applied = await enterprise.post('/api/v1/cases', {
-      itemCode: foodItemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
-      materials: sampleMaterials(item.content.materials),
-    });
-    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const applied = await applyForFood(run.server, foodItemCode);
     await grant(applied.body.id);
     const issued = (await held(enterprise)).find((l) => l.caseId === applied.body.id)!;
     expect(issued).toMatchObject({ state: 'valid', mayRenew: false, mayChange: true, change: null, renewal: null });

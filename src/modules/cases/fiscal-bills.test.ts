@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
-import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { fiscalPlatformDown, sampleForm, sampleMaterials } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { yuanInWords } from './documents.ts';
-import { DemoFiscalBillProvider, billPayment, useFiscalBillProvider, type FiscalBillProvider } from './fiscal-bills.ts';
+import { DemoFiscalBillProvider, billPayment, useFiscalBillProvider } from './fiscal-bills.ts';
 
 /**
  * 财政电子票据: a fee paid at the window is billed by the fiscal e-bill platform once the payment commits — the demo
@@ -152,17 +152,7 @@ describe('财政电子票据', () => {
   });
 
   it('keeps the bill owed while the platform is down, and issues it when the platform answers again', async () => {
-    const down: FiscalBillProvider = {
-      name: 'demo',
-      platform: '财政电子票据管理平台（演示）',
-      issue: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-      reverse: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-    };
-    useFiscalBillProvider(server.deps, down);
+    useFiscalBillProvider(server.deps, fiscalPlatformDown);
     try {
       const { id, payment } = await paidInCash();
       // the payment stands; the bill is owed, with what the platform said
@@ -253,17 +243,7 @@ describe('财政电子票据', () => {
   });
 
   it('issues no bill for a payment refunded before the platform billed it', async () => {
-    const down: FiscalBillProvider = {
-      name: 'demo',
-      platform: '财政电子票据管理平台（演示）',
-      issue: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-      reverse: async () => {
-        throw new Error('the fiscal e-bill platform did not answer (503)');
-      },
-    };
-    useFiscalBillProvider(server.deps, down);
+    useFiscalBillProvider(server.deps, fiscalPlatformDown);
     try {
       const { id, payment } = await paidInCash();
       await drainOnce();
