@@ -181,6 +181,7 @@ export const licenseStrings = {
   ],
   'lic.cxl.loadFailed': ['要注销的证照未能加载，请重试。', 'The license to give up could not be loaded: retry.'],
   'lic.cxl.loading': ['正在查找要注销的证照…', 'Looking up the license to give up…'],
+  'lic.cxl.card': ['注销说明', 'Giving the license up'],
   'lic.cxl.reason': ['注销原因', 'Why it is given up'],
   'lic.cxl.reasonPlaceholder': [
     '如：停止经营、经营场所拆迁、企业已办理注销登记等',

@@ -238,7 +238,7 @@ export function ApplicationForm({
         </Form>
       </Card>
       {giveUp ? (
-        <Card title={lt('lic.cxl.reason')} className="block-gap" data-testid="cancel-reason-card">
+        <Card title={lt('lic.cxl.card')} className="block-gap" data-testid="cancel-reason-card">
           <CancelReasonInput form={reasonForm} onChange={() => setError(null)} />
         </Card>
       ) : (
