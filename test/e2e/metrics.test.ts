@@ -88,6 +88,8 @@ describe('statistics in the browser', () => {
       await page.getByLabel('月份').click();
       await page.getByLabel('月份').fill(last);
       await page.keyboard.press('Enter');
+      // last month's ranking, not this month's still on the page while it loads: naming acts on the month shown
+      await page.locator(`[data-testid=red-flag-card][data-month="${last}"]`).waitFor();
       await page.getByTestId('rank-windows').locator('tbody tr').first().waitFor();
       await expect.poll(() => page.getByTestId('rank-departments').locator('.ant-tag', { hasText: '表彰' }).count()).toBe(3);
       // named once: a retry of this story finds last month's red flag already named

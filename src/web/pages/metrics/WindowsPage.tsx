@@ -99,6 +99,9 @@ function RankingTab({ month, canManage }: { month: string; canManage: boolean })
           <Card
             size="small"
             style={{ marginBottom: 16 }}
+            // the month whose ranking is shown (the one chosen may still be loading)
+            data-testid="red-flag-card"
+            data-month={r.month}
             title={
               <Space>
                 <FlagOutlined style={{ color: '#cf1322' }} />
