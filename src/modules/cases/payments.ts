@@ -256,27 +256,7 @@ export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: numbe
       reason: `only a duplicate payment, or one for a service not rendered, is refunded; this one is ${payment.status}`,
       paymentStatus: payment.status,
     });
-  const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
-  if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
-  const refunded = await provider.refund({
-    reference: payment.reference,
-    refundReference: `R${payment.reference}`,
-    transaction: payment.provider_transaction,
-    amountCents: payment.amount_cents,
-    reason: input.reason,
-  });
-  await ctx.tx
-    .updateTable('case_payment')
-    .set({
-      status: 'refunded',
-      refund_transaction: refunded.transaction,
-      refund_reason: input.reason,
-      refunded_by: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
-      refunded_at: sql<Date>`now()`,
-      version: sql`version + 1`,
-    })
-    .where('id', '=', payment.id)
-    .execute();
+  await markRefunded(ctx, payment.id, await refundThroughProvider(deps, payment, input.reason), input.reason);
   await recordCaseEvent(ctx, kase, 'payment_refunded', {
     paymentId: payment.id,
     feeId: payment.fee_id,
@@ -284,6 +264,41 @@ export async function refundPayment(ctx: WriteContext, deps: Deps, caseId: numbe
     amountCents: payment.amount_cents,
     reason: input.reason,
   });
+}
+
+type RefundedPayment = { id: number; provider: string | null; reference: string; provider_transaction: string | null; amount_cents: number };
+
+/**
+ * Give a payment's money back through the provider that took it (原路退回): answers the provider's refund transaction.
+ * The refund is named after the payment, so a retry after a transaction that failed gets the same refund back.
+ */
+async function refundThroughProvider(deps: Deps, payment: RefundedPayment, reason: string): Promise<string> {
+  const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
+  if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
+  const refunded = await provider.refund({
+    reference: payment.reference,
+    refundReference: `R${payment.reference}`,
+    transaction: payment.provider_transaction,
+    amountCents: payment.amount_cents,
+    reason,
+  });
+  return refunded.transaction;
+}
+
+/** The payment given back: its refund transaction, the reason, who and when. */
+async function markRefunded(ctx: WriteContext, paymentId: number, transaction: string, reason: string) {
+  await ctx.tx
+    .updateTable('case_payment')
+    .set({
+      status: 'refunded',
+      refund_transaction: transaction,
+      refund_reason: reason,
+      refunded_by: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
+      refunded_at: sql<Date>`now()`,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', paymentId)
+    .execute();
 }
 
 /** Whether a case's fees paid for nothing: the application withdrawn or refused, or the permit denied. */
@@ -314,36 +329,9 @@ async function refundLine(
       status: kase.status,
       decision: kase.decision,
     });
-  let transaction: string;
-  if (payment.method === 'online') {
-    const provider = payment.provider ? paymentProviders(deps).get(payment.provider) : undefined;
-    if (!provider) throw new AppError('CONFLICT', { paymentId: payment.id, reason: `the payment provider ${payment.provider ?? ''} is not configured` });
-    transaction = (
-      await provider.refund({
-        reference: payment.reference,
-        refundReference: `R${payment.reference}`,
-        transaction: payment.provider_transaction,
-        amountCents: payment.amount_cents,
-        reason,
-      })
-    ).transaction;
-  } else {
-    // cash or card: handed back at the window, on the window's own record
-    transaction = `W-R${payment.reference}`;
-  }
-  const by = ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null;
-  await ctx.tx
-    .updateTable('case_payment')
-    .set({
-      status: 'refunded',
-      refund_transaction: transaction,
-      refund_reason: reason,
-      refunded_by: by,
-      refunded_at: sql<Date>`now()`,
-      version: sql`version + 1`,
-    })
-    .where('id', '=', payment.id)
-    .execute();
+  // online: back through its provider; cash or card: handed back at the window, on the window's own record
+  const transaction = payment.method === 'online' ? await refundThroughProvider(deps, payment, reason) : `W-R${payment.reference}`;
+  await markRefunded(ctx, payment.id, transaction, reason);
   await ctx.tx
     .updateTable('case_fee')
     .set({ status: 'refunded', version: sql`version + 1` })
