@@ -214,6 +214,7 @@ describe('fees and documents in the browser', () => {
     const payment = paid.body.payments[0] as { id: number };
     await server.drainOutbox();
     await server.drainOutbox();
+    const billed = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.payments[0].fiscalBill as { billNumber: string };
 
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
@@ -229,6 +230,11 @@ describe('fees and documents in the browser', () => {
     await page.getByTestId(`fee-refund-${payment.id}`).getByText('退费').click();
     const dialog = page.getByTestId('fee-refund-dialog');
     await dialog.getByText('现金或刷卡缴纳的由窗口当场退还', { exact: false }).waitFor({ state: 'visible' });
+    // it names the bill the platform will reverse
+    await dialog
+      .locator('[data-testid=fee-refund-bill][data-status=issued]')
+      .getByText(`已开具电子票据 ${billed.billNumber}`, { exact: false })
+      .waitFor({ state: 'visible' });
     expect(await page.getByTestId('fee-refund-reason').inputValue()).toBe('');
     await page.getByTestId('fee-refund-reason').fill('申请人撤回申请，退还已缴工本费');
     await screenshot(page, 'fees-refund-line-dialog');

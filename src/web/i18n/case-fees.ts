@@ -60,9 +60,14 @@ export const caseFeesStrings = {
   'fees.refundLine': ['退费', 'Refund the fee'],
   'fees.refundLineTitle': ['退还已缴费用：{name}', 'Refund the fee paid: {name}'],
   'fees.refundLineHint': [
-    '申请已撤回、不予受理或不予许可，已缴费用应予退还。网上缴纳的经原支付渠道原路退回；现金或刷卡缴纳的由窗口当场退还。已开具的电子票据将由票据平台开具红字票据冲销。',
-    'The application was withdrawn or refused, or the permit denied: the fee paid is given back. Paid online, it goes back through the channel it came by; in cash or by card, the window hands it back now. An e-bill issued for it is reversed by a red bill.',
+    '申请已撤回、不予受理或不予许可，已缴费用应予退还。网上缴纳的经原支付渠道原路退回；现金或刷卡缴纳的由窗口当场退还。',
+    'The application was withdrawn or refused, or the permit denied: the fee paid is given back. Paid online, it goes back through the channel it came by; in cash or by card, the window hands it back now.',
   ],
+  'fees.refundBillReversed': [
+    '该笔缴费已开具电子票据 {number}（票据代码 {code}），退费后由票据平台开具红字票据冲销。',
+    'This payment was billed as e-bill {number} (bill code {code}); once refunded, the platform reverses it with a red bill.',
+  ],
+  'fees.refundBillNever': ['该笔缴费的电子票据尚未开具，退费后不再开具。', "This payment's e-bill is not issued yet; once refunded, it never will be."],
   'fees.refundLinePlaceholder': ['如：申请人撤回申请，退还已缴工本费', 'For example: the application was withdrawn; the fee is given back'],
   'fees.refundedOn': ['{at} 退款 · {reason}', 'refunded {at} · {reason}'],
   'fees.receipt': ['缴费凭证', 'Receipt'],

@@ -330,6 +330,7 @@ function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; paym
       <Typography.Paragraph type="secondary">
         {line ? t('fees.refundLineHint') : t('fees.refundHint', { provider: payment.provider ?? '' })}
       </Typography.Paragraph>
+      {line && <BillToReverse payment={payment} />}
       <Form layout="vertical">
         <Form.Item label={t('fees.refundReason')} required help={ready ? undefined : t('fees.reasonRequired')}>
           <Input.TextArea
@@ -344,6 +345,23 @@ function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; paym
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>
+  );
+}
+
+/** What the refund does to the fee's e-bill: the bill it reverses by number, or that a bill not yet issued never will be. */
+function BillToReverse({ payment }: { payment: Payment }) {
+  const t = useFeesT();
+  const bill = payment.fiscalBill;
+  const issued = bill?.status === 'issued';
+  return (
+    <Alert
+      type={issued ? 'warning' : 'info'}
+      showIcon
+      className="block-gap"
+      data-testid="fee-refund-bill"
+      data-status={bill?.status ?? 'none'}
+      title={issued ? t('fees.refundBillReversed', { number: bill.billNumber ?? '', code: bill.billCode ?? '' }) : t('fees.refundBillNever')}
+    />
   );
 }
 
