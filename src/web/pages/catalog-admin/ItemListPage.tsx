@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateItemDrawer } from './CreateItemDrawer.tsx';
 import { labelOf, optionsOf, statusColors, statusLabels, versionStateColors, versionStateLabels } from './labels.ts';
 import './catalog-admin.css';
+import { pagerOf } from '../../components/pager.ts';
 
 type View = 'all' | 'review';
 
@@ -201,17 +202,7 @@ export function ItemListPage() {
             pagination={
               view === 'review'
                 ? { pageSize: 20, hideOnSinglePage: true }
-                : {
-                    current: page,
-                    pageSize,
-                    total: list.data?.total ?? 0,
-                    showSizeChanger: true,
-                    showTotal: (total) => t('common.total', { total }),
-                    onChange: (p, size) => {
-                      setPage(size !== pageSize ? 1 : p);
-                      setPageSize(size);
-                    },
-                  }
+                : pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })
             }
             data-testid="items-table"
           />

@@ -13,6 +13,7 @@ import { useWorkT } from '../../i18n/case-work.ts';
 import { useTolT } from '../../i18n/tolerated.ts';
 import { useLicT } from '../../i18n/licenses.ts';
 import { eventLabel } from '../cases/shared/CaseTimeline.tsx';
+import { pagerOf } from '../../components/pager.ts';
 
 const actionKeys: Record<string, MessageKey> = {
   'account.create': 'audit.action.accountCreate',
@@ -231,17 +232,14 @@ export function AuditPage() {
               expandedRowRender: (e) => <pre className="json-block">{JSON.stringify({ change: e.change, requestId: e.requestId, hash: e.hash }, null, 2)}</pre>,
             }}
             locale={{ emptyText: entries.isPending ? ' ' : <EmptyHint text={t('audit.empty')} /> }}
-            pagination={{
-              current: page,
+            pagination={pagerOf({
+              page,
               pageSize,
               total: entries.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => (entries.data?.totalCapped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+              setPage,
+              setPageSize,
+              totalText: (total) => (entries.data?.totalCapped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
+            })}
             data-testid="audit-table"
           />
         )}

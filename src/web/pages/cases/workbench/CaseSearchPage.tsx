@@ -30,6 +30,7 @@ import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../sha
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
+import { pagerOf } from '../../../components/pager.ts';
 
 // the search text stays out of the address: it may be a person's name or ID number (browser history, referrers)
 const caseFilterKeys = ['status', 'kind', 'channel', 'org', 'item', 'applicant', 'from', 'to', 'overdue'] as const;
@@ -231,17 +232,14 @@ export function CaseSearchPage() {
             scroll={{ x: 1400 }}
             rowClassName={(c) => (c.isOverdue ? 'case-row-overdue' : '')}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filtered ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
-            pagination={{
-              current: page,
+            pagination={pagerOf({
+              page,
               pageSize,
               total,
-              showSizeChanger: true,
-              showTotal: (total) => (capped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
-            }}
+              setPage,
+              setPageSize,
+              totalText: (total) => (capped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
+            })}
             data-testid="cases-table"
           />
         )}

@@ -10,6 +10,7 @@ import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import { formatDeadline } from '../shared/labels.tsx';
 import { checkStateColor, checkStateLabel } from '../shared/Commitment.tsx';
+import { pagerOf } from '../../../components/pager.ts';
 
 type CheckFilter = { checkState: CommitmentCheckState | 'all' | undefined };
 const checkFilterFrom = (p: URLSearchParams): CheckFilter => ({ checkState: oneOf([...commitmentCheckStates, 'all'] as const, p.get('checkState')) });
@@ -130,16 +131,8 @@ export function CommitmentChecksTab() {
           rowClassName={(c) => (c.state === 'pending' && c.overdue ? 'case-row-overdue' : '')}
           onRow={(c) => ({ onDoubleClick: () => navigate(`/workbench/cases/${c.caseId}`) })}
           pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
+            ...pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) }),
             pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size === pageSize ? p : 1);
-              setPageSize(size);
-            },
           }}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t(state === 'pending' ? 'commit.empty.pending' : 'commit.empty.any')} /> }}
           data-testid="commitment-checks-table"

@@ -10,6 +10,7 @@ import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { KindTags, StatusTag, channelLabel } from '../shared/labels.tsx';
 import { NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
+import { pagerOf } from '../../../components/pager.ts';
 
 /**
  * 预审: applications waiting at the window — newly submitted (accept, notify, refuse) and those under a
@@ -55,17 +56,9 @@ export function PreReviewTab() {
       dataSource={queue.data?.items ?? []}
       loading={queue.isFetching}
       pagination={{
-        current: page,
-        pageSize,
-        total: queue.data?.total ?? 0,
-        showSizeChanger: true,
+        ...pagerOf({ page, pageSize, total: queue.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) }),
         pageSizeOptions: [20, 50, 100],
         hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: (p, size) => {
-          setPage(size !== pageSize ? 1 : p);
-          setPageSize(size);
-        },
       }}
       scroll={{ x: 1300 }}
       rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
