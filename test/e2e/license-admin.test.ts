@@ -116,6 +116,14 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     // neither ground nor note: told what is missing
     await page.getByTestId('cancel-license-ok').click();
     await dialog.getByText('请选择注销情形').last().waitFor({ state: 'visible' });
+    // it has not run out: 有效期届满未延续 is there, but not to be chosen
+    await page.locator('#cancel-ground').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option-disabled')
+      .filter({ hasText: '有效期尚未届满，不适用此情形' })
+      .waitFor({ state: 'visible' });
+    await screenshot(page, 'license-admin-cancel-grounds');
+    await page.keyboard.press('Escape');
     await choose(page, 'cancel-ground', ground);
     await page.locator('#cancel-note').fill(note);
     await screenshot(page, 'license-admin-cancel-dialog');

@@ -232,6 +232,11 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     await endIn(old.id, -3);
     expect(await licenseOf(kase.id)).toMatchObject({ state: 'deemed_renewed', mayRenew: false, renewal: { id: filed.body.id } });
+    // the department cannot cancel it as run out: the renewal's decision settles it (行政许可法 art. 50)
+    const asRunOut = await approver.post(`/api/v1/licenses/${old.id}/cancel`, { ground: 'expired' }, { 'idempotency-key': `run-out-${old.id}` });
+    expect(asRunOut.status).toBe(409);
+    expect(asRunOut.body.error.details).toMatchObject({ state: 'deemed_renewed', renewal: { id: filed.body.id, number: filed.body.number } });
+    expect(await licenseOf(kase.id)).toMatchObject({ state: 'deemed_renewed' });
     // decided three days after the old end: the new license still runs on from it
     const accepted = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
     const decided = (await act(head, accepted.id, { action: 'approve', taskId: openTask(accepted).id, opinion: '准予延续' })).body as Kase;
@@ -377,6 +382,10 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect((await cancel(police, body)).status).toBe(404);
     expect((await cancel(approver, { ground: 'tired' })).status).toBe(400);
     expect((await cancel(approver, { ground: 'other', note: '  ' })).status).toBe(400);
+    // a license within its period has not run out
+    const early = await cancel(approver, { ground: 'expired' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details).toMatchObject({ field: 'ground' });
     expect((await approver.post('/api/v1/licenses/999999999/cancel', body)).status).toBe(404);
     expect(await licenseOf(kase.id)).toBeDefined();
 

@@ -533,9 +533,27 @@ export async function cancelLicense(ctx: WriteContext, licenseId: number, input:
   if (ended) throw new AppError('CONFLICT', { reason: `the license no longer holds: ${ended}`, state: ended });
   const note = input.note?.trim() || null;
   if (input.ground === 'other' && !note) throw new AppError('VALIDATION_FAILED', { field: 'note', reason: 'say which law requires the cancellation' });
+  if (input.ground === 'expired') await requireRunOut(ctx.tx, license);
   await markCancelled(ctx, kase, license, input.ground, note);
   const [row] = (await listIssuedLicenses(ctx.tx, actor, { q: license.number, state: 'cancelled', limit: 1, offset: 0 })).items;
   return row!;
+}
+
+/**
+ * The ground `expired` holds only for a license that ran out without renewal: not for one still within its period,
+ * nor for one whose renewal, applied for in time, is still in hand — it counts as renewed until that is decided
+ * (行政许可法 art. 50), and the renewal's decision settles it.
+ */
+async function requireRunOut(db: Executor, license: LicenseRow) {
+  const [{ state }] = await dated(db, [license]);
+  if (state === 'deemed_renewed')
+    throw new AppError('CONFLICT', {
+      reason: 'its renewal is in hand: the license counts as renewed until the renewal is decided',
+      state,
+      renewal: license.in_hand ? { id: license.in_hand.id, number: license.in_hand.number } : null,
+    });
+  if (state !== 'expired')
+    throw new AppError('VALIDATION_FAILED', { field: 'ground', reason: `the license has not run out: it holds until ${license.valid_until ?? 'no end'}` });
 }
 
 /** A license cancelled: its row marked, its case's version moved, and `license_cancelled` on the case's timeline (the holder is told). */

@@ -456,6 +456,12 @@ export const licenseStrings = {
     '该证照刚被他人注销或变更，列表已刷新。',
     'Someone else has just cancelled or changed this license. The list has been refreshed.',
   ],
+  'lic.cancel.expiredNotYet': ['有效期尚未届满，不适用此情形', 'It has not run out: this ground does not apply'],
+  'lic.cancel.expiredDeemed': ['延续申请尚未决定，视为准予延续，不适用此情形', 'Its renewal is undecided: it counts as renewed, so this ground does not apply'],
+  'lic.cancel.err.deemed': [
+    '该证照的延续申请（办件 {number}）尚未决定，视为准予延续，不能以“有效期届满未延续”注销。',
+    'Its renewal (case {number}) is undecided: the license counts as renewed and cannot be cancelled as run out.',
+  ],
   'lic.cancel.err.forbidden': ['只有核发该证照的部门可以注销它。', 'Only the department that issued a license may cancel it.'],
   'lic.cancel.err.notFound': ['未找到该证照，或您无权查看。', 'The license was not found, or you may not see it.'],
 

@@ -11,10 +11,14 @@ import { validUntilText } from '../cases/shared/Licenses.tsx';
 
 const noteMax = 500;
 
-/** The server's refusal said plainly: no longer holds (409, with its state), not the issuing department (403), gone (404). */
-function refusal(error: unknown, t: LicT): { text: string; field?: 'note' } {
+/**
+ * The server's refusal said plainly: no longer holds (409, with its state), counted as renewed while its renewal is in
+ * hand (409), not the issuing department (403), gone (404).
+ */
+function refusal(error: unknown, t: LicT): { text: string; field?: 'note' | 'ground' } {
   if (!isApiError(error)) return { text: error instanceof Error ? error.message : String(error) };
-  const d = (error.details ?? {}) as { state?: string; field?: string };
+  const d = (error.details ?? {}) as { state?: string; field?: string; renewal?: { number: string } | null };
+  if (error.status === 409 && d.state === 'deemed_renewed') return { text: t('lic.cancel.err.deemed', { number: d.renewal?.number ?? '' }), field: 'ground' };
   if (error.status === 409) {
     const known = d.state === 'revoked' || d.state === 'superseded' || d.state === 'cancelled';
     return { text: known ? t('lic.cancel.err.conflict', { state: t(`lic.state.${d.state as IssuedLicenseState}`) }) : t('lic.cancel.err.conflictAgain') };
@@ -22,6 +26,7 @@ function refusal(error: unknown, t: LicT): { text: string; field?: 'note' } {
   if (error.status === 403) return { text: t('lic.cancel.err.forbidden') };
   if (error.status === 404) return { text: t('lic.cancel.err.notFound') };
   if (error.code === 'VALIDATION_FAILED' && d.field === 'note') return { text: error.message, field: 'note' };
+  if (error.code === 'VALIDATION_FAILED' && d.field === 'ground') return { text: t('lic.cancel.expiredNotYet'), field: 'ground' };
   return { text: error.message };
 }
 
@@ -37,7 +42,7 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
   const [ground, setGround] = useState<LicenseCancelGround | undefined>(undefined);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<{ text: string; field?: 'note' } | null>(null);
+  const [error, setError] = useState<{ text: string; field?: 'note' | 'ground' } | null>(null);
   // one key for the dialog: a click repeated after a lost answer cancels once
   const [key] = useIdempotencyKey();
   const cancel = useCancelLicense();
@@ -91,8 +96,8 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
         <Form.Item
           label={t('lic.cancel.ground')}
           required
-          validateStatus={tried && !ground ? 'error' : undefined}
-          help={tried && !ground ? t('lic.cancel.groundRequired') : undefined}
+          validateStatus={(tried && !ground) || error?.field === 'ground' ? 'error' : undefined}
+          help={tried && !ground ? t('lic.cancel.groundRequired') : error?.field === 'ground' ? error.text : undefined}
         >
           <Select<LicenseCancelGround>
             id="cancel-ground"
@@ -102,7 +107,22 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
               setError(null);
             }}
             placeholder={t('lic.cancel.groundPlaceholder')}
-            options={licenseCancelGrounds.map((g) => ({ value: g, label: licenseCancelGroundText[g][lang] }))}
+            options={licenseCancelGrounds.map((g) => {
+              // 有效期届满未延续 only for a license that ran out without a renewal in hand
+              const why =
+                g !== 'expired' || l.state === 'expired' ? null : l.state === 'deemed_renewed' ? t('lic.cancel.expiredDeemed') : t('lic.cancel.expiredNotYet');
+              return {
+                value: g,
+                disabled: why !== null,
+                label: why ? (
+                  <span title={why}>
+                    {licenseCancelGroundText[g][lang]} <Typography.Text type="secondary">· {why}</Typography.Text>
+                  </span>
+                ) : (
+                  licenseCancelGroundText[g][lang]
+                ),
+              };
+            })}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
