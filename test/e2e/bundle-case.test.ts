@@ -162,6 +162,8 @@ describe('企业开办一件事 from the online application to unified delivery'
     await row.waitFor({ state: 'visible' });
     expect(await row.getByTestId('bundle-tag').innerText()).toBe('一件事');
     expect(await row.getByTestId('notice-due').getAttribute('data-urgency')).toBe('ok');
+    // the notice's last day, as the case page and the receipt print it, not the next day's midnight
+    expect(await row.getByTestId('notice-due').innerText()).toMatch(/^\d{4}\/\d{2}\/\d{2} 当日$/);
     for (const c of children) expect(await table.locator('tr', { hasText: c.number }).count()).toBe(0);
     await screenshot(page, 'bundle-prereview');
 

@@ -30,6 +30,16 @@ export interface LedgerRow {
 /** A moment as the ledger prints it: China time, to the minute. */
 const cst = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
+/**
+ * A deadline as the ledger prints it: one that ends a day (the next day's midnight, China time) is that last day, as
+ * the case page and the notices print it; one of working hours is its moment.
+ */
+const dueCst = (d: Date | null) => {
+  if (!d) return '';
+  const shown = cst(d);
+  return shown.endsWith(' 00:00') ? cst(new Date(d.getTime() - 60_000)).slice(0, 10) : shown;
+};
+
 const columns: { header: string; width: number; value: (r: LedgerRow) => string }[] = [
   { header: '办件编号', width: 26, value: (r) => r.number },
   { header: '事项', width: 30, value: (r) => r.subject },
@@ -48,8 +58,8 @@ const columns: { header: string; width: number; value: (r: LedgerRow) => string 
   { header: '决定', width: 10, value: (r) => (r.decision === 'granted' ? '准予' : r.decision === 'denied' ? '不予' : '') },
   { header: '收件时间', width: 17, value: (r) => cst(r.received_at) },
   { header: '受理时间', width: 17, value: (r) => cst(r.accepted_at) },
-  { header: '承诺办结期限', width: 17, value: (r) => cst(r.committed_due_at) },
-  { header: '法定办结期限', width: 17, value: (r) => cst(r.legal_due_at) },
+  { header: '承诺办结期限', width: 17, value: (r) => dueCst(r.committed_due_at) },
+  { header: '法定办结期限', width: 17, value: (r) => dueCst(r.legal_due_at) },
   { header: '是否超期', width: 9, value: (r) => (r.is_overdue ? '超期' : '') },
   { header: '办结时间', width: 17, value: (r) => cst(r.concluded_at) },
   { header: '送达时间', width: 17, value: (r) => cst(r.delivered_at) },

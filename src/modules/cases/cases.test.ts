@@ -640,6 +640,10 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
     const row = rows.find((r) => r[0] === a.number)!;
     expect(row.slice(2, 8)).toEqual(['林小雨', '云州市市场监督管理局', '网上', '承诺件、联办件', '办理中', '']);
     expect(row[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // a deadline in days is its last day, as the case page and the notices print it, not the next day's midnight
+    const lastDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000 - 60_000).toISOString().slice(0, 10);
+    const { clock } = (await clerk.get(`/api/v1/cases/${a.id}`)).body as { clock: { committed: { dueAt: string }; legal: { dueAt: string } } };
+    expect(row.slice(10, 12)).toEqual([lastDay(clock.committed.dueAt), lastDay(clock.legal.dueAt)]);
     const audit = (await server.sql(`SELECT change, actor_role FROM audit_entry WHERE action = 'case.exported' ORDER BY id DESC LIMIT 1`)).rows[0];
     expect(audit).toMatchObject({ actor_role: 'clerk', change: { cases: rows.length, filter: { kind: 'joint', from: today() } } });
 

@@ -110,7 +110,6 @@ export const casePages = {
   'cases.committedDue': ['承诺办结时间', 'Committed deadline'],
   'cases.legalDue': ['法定办结时间', 'Legal deadline'],
   'cases.noticeDue': ['一次性告知期限', 'One-time notice due'],
-  'cases.endOfDay': ['{day} 当日', '{day} (end of day)'],
   'cases.limitOf': ['时限 {limit}', 'Limit {limit}'],
   'cases.remaining': ['剩余 {value}', '{value} left'],
   'cases.used': ['用时 {value}', 'took {value}'],

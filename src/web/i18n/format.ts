@@ -16,6 +16,21 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   });
 }
 
+/**
+ * A deadline as people read it: one that ends a day (stored as the next day's midnight) is that day, 当日 / end of
+ * day; any other is its moment.
+ */
+export function formatDue(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  if (d.getHours() === 0 && d.getMinutes() === 0) {
+    const day = new Date(d.getTime() - 60_000).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    return locale === 'en' ? `${day} (end of day)` : `${day} 当日`;
+  }
+  return formatDateTime(iso, locale);
+}
+
 export function roleName(role: string, locale: Locale): string {
   const names = roleNames[role as Role];
   return names ? names[locale] : role;

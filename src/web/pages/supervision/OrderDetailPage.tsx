@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../i18n/format.ts';
 import { newIdempotencyKey } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/PageState.tsx';
@@ -99,7 +99,7 @@ function OrderView({ order }: { order: OrderDetail }) {
           <Descriptions.Item label={t('sup.issue.organization')}>{order.organizationName}</Descriptions.Item>
           <Descriptions.Item label={t('sup.order.issuedBy')}>{order.issuedByName}</Descriptions.Item>
           <Descriptions.Item label={t('sup.order.issuedAt')}>{formatDateTime(order.createdAt, locale)}</Descriptions.Item>
-          <Descriptions.Item label={t('sup.order.replyDue')}>{formatDateTime(order.replyDueAt, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('sup.order.replyDue')}>{formatDue(order.replyDueAt, locale)}</Descriptions.Item>
           <Descriptions.Item label={t('sup.order.escalations')}>{order.escalations}</Descriptions.Item>
           <Descriptions.Item label={t('sup.order.request')} span={2}>
             <Typography.Paragraph className="sup-trail-text">{order.request}</Typography.Paragraph>
@@ -115,7 +115,7 @@ function OrderView({ order }: { order: OrderDetail }) {
               <div>
                 <strong>{t(`sup.order.entry.${e.kind}` as MessageKey)}</strong> · {e.by} · <span className="sup-sub">{formatDateTime(e.at, locale)}</span>
                 <div className="sup-trail-text">{e.text}</div>
-                {e.replyDueAt && <div className="sup-sub">{t('sup.order.entryDue', { due: formatDateTime(e.replyDueAt, locale) })}</div>}
+                {e.replyDueAt && <div className="sup-sub">{t('sup.order.entryDue', { due: formatDue(e.replyDueAt, locale) })}</div>}
               </div>
             ),
           }))}

@@ -3,7 +3,7 @@ import { Card, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDue } from '../../i18n/format.ts';
 import { can, useMe } from '../../api/auth.ts';
 import type { Permission } from '../../../common/roles.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -48,7 +48,7 @@ function OrderList({ view }: { view: 'issued' | 'department' }) {
     },
     { title: t('sup.order.request'), dataIndex: 'request', ellipsis: true },
     { title: t('sup.issue.organization'), dataIndex: 'organizationName', width: 170 },
-    { title: t('sup.order.replyDue'), dataIndex: 'replyDueAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.order.replyDue'), dataIndex: 'replyDueAt', width: 150, render: (v: string) => formatDue(v, locale) },
     { title: t('sup.order.escalations'), dataIndex: 'escalations', width: 90 },
     { title: t('sup.order.issuedBy'), dataIndex: 'issuedByName', width: 90 },
   ];

@@ -3,7 +3,7 @@ import { Button, Card, Col, Input, Row, Segmented, Space, Table, Tabs, Tag } fro
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../i18n/format.ts';
 import { can, useMe } from '../../api/auth.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
@@ -80,8 +80,8 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
       render: (s: string) => <Tag color={s === 'paused' ? 'gold' : 'processing'}>{t(`sup.clock.${s}` as MessageKey)}</Tag>,
     },
     { title: t('sup.col.warnAt'), dataIndex: 'warnAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
-    { title: t('sup.col.committedDue'), dataIndex: 'committedDueAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
-    { title: t('sup.col.legalDue'), dataIndex: 'legalDueAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('sup.col.committedDue'), dataIndex: 'committedDueAt', width: 150, render: (v: string | null) => formatDue(v, locale) },
+    { title: t('sup.col.legalDue'), dataIndex: 'legalDueAt', width: 150, render: (v: string | null) => formatDue(v, locale) },
     {
       title: t('sup.col.actions'),
       key: 'actions',
@@ -163,7 +163,7 @@ function TasksTab() {
     { title: t('sup.col.taskOrg'), dataIndex: 'organizationName', width: 180 },
     { title: t('sup.col.assignee'), dataIndex: 'assigneeName', width: 100, render: (v: string | null) => v ?? '—' },
     { title: t('sup.col.warnAt'), dataIndex: 'yellowAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
-    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDue(v, locale) },
   ];
   return (
     <>
@@ -226,7 +226,7 @@ function WarningsTab() {
       ),
     },
     { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
-    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDue(v, locale) },
     { title: t('sup.col.crossedAt'), dataIndex: 'crossedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
     { title: t('sup.col.raisedAt'), dataIndex: 'raisedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
   ];
@@ -271,7 +271,7 @@ function findingDetail(f: Finding, t: ReturnType<typeof useT>, locale: 'zh-CN' |
   if (f.kind === 'late_delivery') return t('sup.finding.detail.late_delivery', { n: Number(f.detail.workdaysAfterDecision ?? 0) });
   if (f.kind === 'late_commitment_check')
     return t(f.detail.result === 'broken' ? 'sup.finding.detail.late_commitment_check_broken' : 'sup.finding.detail.late_commitment_check', {
-      due: formatDateTime(String(f.detail.dueAt ?? ''), locale),
+      due: formatDue(String(f.detail.dueAt ?? ''), locale),
     });
   if (f.kind === 'late_renewal')
     return t('sup.finding.detail.late_renewal', {
@@ -279,7 +279,7 @@ function findingDetail(f: Finding, t: ReturnType<typeof useT>, locale: 'zh-CN' |
       validUntil: civilDay(typeof f.detail.validUntil === 'string' ? f.detail.validUntil : null, locale),
       decidedAt: formatDateTime(String(f.detail.decidedAt ?? ''), locale),
     });
-  return t('sup.finding.detail.late_acceptance', { due: formatDateTime(String(f.detail.noticeDueAt ?? ''), locale) });
+  return t('sup.finding.detail.late_acceptance', { due: formatDue(String(f.detail.noticeDueAt ?? ''), locale) });
 }
 
 function FindingsTab() {

@@ -4,12 +4,12 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { useMe } from '../../../api/auth.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
-import { KindTags, StatusTag, formatDeadline, statusLabel } from '../shared/labels.tsx';
+import { KindTags, StatusTag, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
@@ -85,7 +85,7 @@ export function MyCasesPage() {
       title: t('cases.committedDue'),
       dataIndex: 'committedDueAt',
       width: 160,
-      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDeadline(v, locale, t)}</span>,
+      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(v, locale)}</span>,
     },
     {
       title: '',

@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { BundleChild, CaseDetail, CaseStatus, CaseSummary } from '../../../api/cases.ts';
 import { StatusTag } from './labels.tsx';
 
@@ -131,7 +131,7 @@ export function NoticeDue({ c, t }: { c: { status: CaseStatus; noticeDueAt: stri
   if (!urgency) return <span className="cell-sub">—</span>;
   return (
     <span className={urgency === 'past' ? 'case-overdue' : urgency === 'near' ? 'case-notice-near' : undefined} data-testid="notice-due" data-urgency={urgency}>
-      {formatDateTime(c.noticeDueAt, locale)}
+      {formatDue(c.noticeDueAt, locale)}
       {urgency === 'past' && (
         <Tooltip title={t('notice.pastHint')}>
           <Tag color="red" className="case-overdue-tag">

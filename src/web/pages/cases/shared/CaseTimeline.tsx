@@ -6,10 +6,10 @@ import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
 import { useLicT, type LicT as CaseT } from '../../../i18n/licenses.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { useTolT, type TolT } from '../../../i18n/tolerated.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
-import { channelLabel, deliveryLabel, formatDeadline, specialLabel } from './labels.tsx';
+import { channelLabel, deliveryLabel, specialLabel } from './labels.tsx';
 import { toleratedDay } from './Tolerated.tsx';
 import { civilDay, todayYmd } from './Licenses.tsx';
 
@@ -126,15 +126,14 @@ function details(
       break;
     }
     case 'commitment_check_due':
-      if (typeof p.dueAt === 'string') line(p.overdue ? 'commit.ev.dueLate' : 'commit.ev.due', { due: formatDeadline(p.dueAt, locale, t) });
+      if (typeof p.dueAt === 'string') line(p.overdue ? 'commit.ev.dueLate' : 'commit.ev.due', { due: formatDue(p.dueAt, locale) });
       break;
     case 'commitment_checked':
       if (p.result === 'kept' || p.result === 'broken') line('commit.ev.result', { result: t(`commit.state.${p.result as 'kept' | 'broken'}`) });
       if (p.opinion) line('commit.ev.opinion', { text: String(p.opinion) });
       break;
     case 'accepted':
-      if (p.committedDueAt)
-        line('cases.ev.deadlines', { committed: formatDeadline(p.committedDueAt, locale, t), legal: formatDeadline(p.legalDueAt, locale, t) });
+      if (p.committedDueAt) line('cases.ev.deadlines', { committed: formatDue(p.committedDueAt, locale), legal: formatDue(p.legalDueAt, locale) });
       if (p.countedFromReceipt) out.push(t('cases.ev.fromReceipt'));
       if (p.commitment) out.push(t('commit.ev.accepted'));
       if (Array.isArray(p.tolerated) && p.tolerated.length && typeof p.toleratedDueAt === 'string')
@@ -210,7 +209,7 @@ function details(
       line('cases.ev.special', { kind: specialLabel(t, String(p.kind)), text: String(p.result ?? '') });
       break;
     case 'extended':
-      line('cases.ev.extendedBy', { days: Number(p.days ?? 0), due: formatDeadline(p.legalDueAt, locale, t) });
+      line('cases.ev.extendedBy', { days: Number(p.days ?? 0), due: formatDue(p.legalDueAt, locale) });
       line('cases.ev.reason', { text: String(p.reason ?? '') });
       break;
     case 'decided':

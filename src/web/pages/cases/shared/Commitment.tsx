@@ -1,9 +1,8 @@
 import { Alert, Tag, Tooltip } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCommitT, type CommitT } from '../../../i18n/commitment.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { CaseDetail, CommitmentCheck, CommitmentCheckState } from '../../../api/cases.ts';
-import { formatDeadline } from './labels.tsx';
 
 /** 告知承诺制 on a case, as the staff's and the applicant's pages show it alike. */
 
@@ -41,7 +40,7 @@ export function CommitmentCheckText({ check }: { check: CommitmentCheck }) {
       <Tag color={checkStateColor[check.state]}>{checkStateLabel(t, check.state)}</Tag>
       {check.state === 'pending' ? (
         <span className={check.overdue ? 'case-overdue' : undefined}>
-          {t('commit.dueBy', { due: formatDeadline(check.dueAt, locale, t) })}
+          {t('commit.dueBy', { due: formatDue(check.dueAt, locale) })}
           {check.overdue && (
             <Tag color="red" className="case-overdue-tag">
               {t('commit.overdue')}

@@ -1,9 +1,9 @@
 import { Descriptions, Tag } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { CaseDetail, LimitView } from '../../../api/cases.ts';
-import { formatDeadline, formatLimit, specialLabel } from './labels.tsx';
+import { formatLimit, specialLabel } from './labels.tsx';
 
 /**
  * The statutory clocks of a case: committed and legal deadlines (承诺 / 法定时限), time used and left,
@@ -98,7 +98,7 @@ function Due({ iso, overdue }: { iso: string; overdue: boolean }) {
   const { locale } = useLocale();
   return (
     <span className={overdue ? 'case-overdue' : undefined}>
-      {formatDeadline(iso, locale, t)}
+      {formatDue(iso, locale)}
       {overdue && (
         <Tag color="red" className="case-overdue-tag">
           {t('cases.overdue')}

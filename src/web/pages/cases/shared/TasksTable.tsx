@@ -4,9 +4,9 @@ import type { TableColumnsType } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { CaseTask } from '../../../api/cases.ts';
-import { formatDeadline, roleLabel } from './labels.tsx';
+import { roleLabel } from './labels.tsx';
 
 const stateColor: Record<CaseTask['state'], string> = { open: 'blue', claimed: 'processing', done: 'green', cancelled: 'default' };
 const outcomeColor: Record<string, string> = { approved: 'green', rejected: 'red', returned: 'orange', supplement_requested: 'gold' };
@@ -63,7 +63,7 @@ export function TasksTable({ tasks, actions, compact }: { tasks: CaseTask[]; act
       width: 170,
       render: (due: string | null, task) => {
         const overdue = !!due && task.state !== 'done' && task.state !== 'cancelled' && Date.parse(due) < Date.now();
-        return <span className={overdue ? 'case-overdue' : undefined}>{formatDeadline(due, locale, t)}</span>;
+        return <span className={overdue ? 'case-overdue' : undefined}>{formatDue(due, locale)}</span>;
       },
     },
     { title: t('cases.completedAt'), dataIndex: 'completedAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },

@@ -1,7 +1,5 @@
 import { Tag } from 'antd';
-import type { Locale } from '../../../../common/errors.ts';
 import type { CaseKey, CaseT } from '../../../i18n/cases-pages.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseKind, CaseStatus, Channel, DeliveryMethod, Limit, SpecialKind } from '../../../api/cases.ts';
 
 /** Labels and colours of the case vocabulary (statuses, the seven kinds, channels…), one place for every page. */
@@ -54,22 +52,6 @@ export function KindTags({ kinds, t }: { kinds: CaseKind[]; t: CaseT }) {
       ))}
     </span>
   );
-}
-
-/**
- * A deadline. Limits in days end at midnight after the last day; "2026/11/28 00:00" reads as a day
- * too late, so such moments are shown as the last day itself, "end of day".
- */
-export function formatDeadline(iso: string | null | undefined, locale: Locale, t: CaseT): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  if (d.getHours() === 0 && d.getMinutes() === 0) {
-    const last = new Date(d.getTime() - 60_000);
-    const day = last.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
-    return t('cases.endOfDay', { day });
-  }
-  return formatDateTime(iso, locale);
 }
 
 /** "3 个工作日" / "3 working days". */

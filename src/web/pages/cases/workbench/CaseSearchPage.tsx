@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
 import {
   caseExportLimit,
@@ -24,7 +24,7 @@ import {
 import { useOrganizationOptions } from '../../../api/org.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
-import { KindTags, StatusTag, channelLabel, formatDeadline, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
+import { KindTags, StatusTag, channelLabel, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
@@ -94,7 +94,7 @@ export function CaseSearchPage() {
       title: t('cases.committedDue'),
       dataIndex: 'committedDueAt',
       width: 160,
-      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDeadline(v, locale, t)}</span>,
+      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(v, locale)}</span>,
     },
   ];
   const patch = (p: Partial<CaseFilter>) => {

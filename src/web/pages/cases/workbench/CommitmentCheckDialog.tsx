@@ -6,7 +6,7 @@ import { useCommitT } from '../../../i18n/commitment.ts';
 import { useCaseAction, type CaseDetail, type CommitmentCheck } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
-import { formatDeadline } from '../shared/labels.tsx';
+import { formatDue } from '../../../i18n/format.ts';
 
 /**
  * 事后核查 among a case's actions, for whom the server lets record it (`mayCheck`): when it is due (overdue in red)
@@ -18,7 +18,7 @@ export function CommitmentCheckAction({ kase }: { kase: CaseDetail }) {
   const [open, setOpen] = useState(false);
   const check = kase.commitmentCheck;
   if (!check?.mayCheck) return null;
-  const due = formatDeadline(check.dueAt, locale, t);
+  const due = formatDue(check.dueAt, locale);
   return (
     <div className="case-my-task" data-testid="commitment-check-action">
       <Alert
@@ -79,7 +79,7 @@ function CommitmentCheckDialog({ kase, check, onClose }: { kase: CaseDetail; che
     >
       <Typography.Paragraph type="secondary">{t('commit.dialogIntro')}</Typography.Paragraph>
       <Typography.Paragraph className={check.overdue ? 'case-overdue' : undefined}>
-        {t('commit.dueBy', { due: formatDeadline(check.dueAt, locale, t) })}
+        {t('commit.dueBy', { due: formatDue(check.dueAt, locale) })}
       </Typography.Paragraph>
       <Form layout="vertical" component="div">
         <Form.Item

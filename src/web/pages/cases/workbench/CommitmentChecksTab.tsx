@@ -4,11 +4,11 @@ import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { commitmentCheckStates, useCommitmentChecks, type CommitmentCheckRow, type CommitmentCheckState } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
-import { formatDeadline } from '../shared/labels.tsx';
+
 import { checkStateColor, checkStateLabel } from '../shared/Commitment.tsx';
 import { pagerOf } from '../../../components/pager.ts';
 
@@ -59,7 +59,7 @@ export function CommitmentChecksTab() {
         const late = c.state === 'pending' && c.overdue;
         return (
           <span className={late ? 'case-overdue' : undefined} data-testid="check-due">
-            {formatDeadline(due, locale, t)}
+            {formatDue(due, locale)}
             {late && (
               <Tag color="red" className="case-overdue-tag">
                 {t('commit.overdue')}

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
 import {
   useAway,
@@ -23,7 +23,7 @@ import { useIdempotencyKey } from '../../../components/forms.ts';
 import { DecideExtensionDialog } from './CaseCollab.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
-import { formatDeadline, roleLabel } from '../shared/labels.tsx';
+import { roleLabel } from '../shared/labels.tsx';
 import { oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
 import '../cases.css';
@@ -167,7 +167,7 @@ export function InboxPage() {
         const overdue = !!due && Date.parse(due) < Date.now();
         return (
           <span className={overdue ? 'case-overdue' : undefined}>
-            {formatDeadline(due, locale, t)}
+            {formatDue(due, locale)}
             {overdue && (
               <Tag color="red" className="case-overdue-tag">
                 {t('cases.overdue')}

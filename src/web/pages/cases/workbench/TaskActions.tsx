@@ -8,9 +8,10 @@ import { useCaseAction, type CaseDetail, type CaseTask } from '../../../api/case
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
-import { formatDeadline, roleLabel } from '../shared/labels.tsx';
+import { roleLabel } from '../shared/labels.tsx';
 import { TaskDialog, type TaskDialogKind } from './TaskDialog.tsx';
 import type { Completeness } from './completeness.ts';
+import { formatDue } from '../../../i18n/format.ts';
 
 /** Stage-specific words: at 决定 approving is 准予, at 办结 it concludes. */
 function approveLabel(task: CaseTask): 'cases.grant' | 'cases.conclude' | 'cases.approve' {
@@ -106,9 +107,7 @@ function TaskHead({ task, t }: { task: CaseTask; t: WorkT }) {
         <Tag color="blue">{t('cases.unclaimed')}</Tag>
       )}
       {task.dueAt && (
-        <span className={Date.parse(task.dueAt) < Date.now() ? 'case-overdue' : 'cell-sub'}>
-          {t('cases.dueBy', { due: formatDeadline(task.dueAt, locale, t) })}
-        </span>
+        <span className={Date.parse(task.dueAt) < Date.now() ? 'case-overdue' : 'cell-sub'}>{t('cases.dueBy', { due: formatDue(task.dueAt, locale) })}</span>
       )}
     </div>
   );

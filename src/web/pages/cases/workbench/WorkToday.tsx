@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
+import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { useWorkToday, type WorkToday as Today } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
-import { formatDeadline } from '../shared/labels.tsx';
+
 import { NoticeDue } from '../shared/BundleParts.tsx';
 import { CaseLine, CountTile } from '../shared/CaseLine.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
@@ -201,7 +201,7 @@ function PressingTasks({ tasks, t }: { tasks: NonNullable<Today['tasks']>; t: Wo
           >
             <div className="today-due">
               <div>{task.name}</div>
-              <div className={overdue ? 'case-overdue' : 'cell-sub'}>{task.dueAt ? formatDeadline(task.dueAt, locale, t) : t('today.noDeadline')}</div>
+              <div className={overdue ? 'case-overdue' : 'cell-sub'}>{task.dueAt ? formatDue(task.dueAt, locale) : t('today.noDeadline')}</div>
               {overdue && (
                 <Tag color="red" className="case-overdue-tag">
                   {t('today.overdue')}
