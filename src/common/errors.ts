@@ -12,6 +12,17 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, zh: '未找到或无权访问', en: 'Not found or no access' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
+  AWAITING_SUPPLEMENT: {
+    status: 409,
+    zh: '办件正在等待申请人补正，补正后才能继续办理',
+    en: 'The case waits for the applicant’s supplements; it goes on once they are in',
+  },
+  SPECIAL_PROCEDURE_RUNNING: {
+    status: 409,
+    zh: '特别程序进行中，请先结束特别程序并录入结果',
+    en: 'A special procedure is under way; end it with its result first',
+  },
+  NOTHING_TO_RETURN_TO: { status: 409, zh: '当前为首个审批环节，没有可退回的环节', en: 'This is the first stage: there is no stage to return it to' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'This already exists' },
   URGED_RECENTLY: { status: 409, zh: '一小时内已催办过该任务，请稍后再催', en: 'This task was urged less than an hour ago; urge it again later' },
   IN_USE: { status: 409, zh: '仍在使用中，不能删除', en: 'Still in use; cannot be removed' },

@@ -231,6 +231,25 @@ describe('a case from online application to delivery', () => {
     await mine.getByText('审查', { exact: true }).waitFor({ state: 'visible' });
     await mine.getByTestId('task-claim').click();
     await mine.getByText('陈静 已签收').waitFor({ state: 'visible' });
+    // the first stage: 退回 has nowhere to go, and says so
+    await mine.getByTestId('task-more').click();
+    await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item-disabled').getByText('退回（首个审批环节，无可退回）').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    // a special procedure pauses the clock: the review waits for its end with its result
+    const api = await signIn(run.server, 'approver1');
+    const review = ((await api.get(`/api/v1/cases/${caseId}`)).body.tasks as { id: number; state: string }[]).find((x) => x.state === 'claimed')!;
+    expect(
+      (await api.post(`/api/v1/cases/${caseId}/actions`, { action: 'start_special', taskId: review.id, kind: 'inspection', reason: '现场核查' })).status,
+    ).toBe(200);
+    await page.reload();
+    await mine.getByTestId('task-in-special').getByText('特别程序进行中', { exact: false }).waitFor({ state: 'visible' });
+    expect(await mine.getByTestId('task-approve').isDisabled()).toBe(true);
+    expect(await mine.getByTestId('task-reject').isDisabled()).toBe(true);
+    await screenshot(page, 'cases-review-in-special');
+    expect((await api.post(`/api/v1/cases/${caseId}/actions`, { action: 'end_special', taskId: review.id, result: '核查合格' })).status).toBe(200);
+    await page.reload();
+    await mine.getByTestId('task-approve').waitFor({ state: 'visible' });
+    expect(await mine.getByTestId('task-in-special').count()).toBe(0);
     await mine.getByTestId('task-approve').click();
     await page.locator('#task-text').fill('材料齐全，符合法定形式，同意');
     await confirmTaskDialog(page);
@@ -359,6 +378,8 @@ describe('a case from online application to delivery', () => {
       'accepted',
       'stage_entered',
       'task_claimed',
+      'special_procedure_started',
+      'special_procedure_ended',
       'task_approved',
       'stage_entered',
       'task_approved',

@@ -408,6 +408,29 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
   });
 });
 
+describe('waiting for the applicant', () => {
+  it('tells the reviewer her own review waits for the supplements she asked for, with nothing to urge', { timeout: 180_000 }, async () => {
+    const waiting = await fileAndAccept('云州待补商贸有限公司');
+    const approver = await signIn(run.server, 'approver1');
+    const review = openTasks(await caseAs('approver1', waiting.id))[0]!;
+    expect((await approver.post(`/api/v1/cases/${waiting.id}/actions`, { action: 'claim', taskId: review.id })).status).toBe(200);
+    const asked = await approver.post(`/api/v1/cases/${waiting.id}/actions`, {
+      action: 'request_supplement',
+      taskId: review.id,
+      items: [{ key: 'application_form', note: '申请书缺少法定代表人签字' }],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const page = await staffPage('approver1');
+    await openCase(page, waiting.id);
+    const why = page.getByTestId('task-actions').getByTestId('task-why-not');
+    await why.getByText('等待申请人补正', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('task-actions').getByText('该环节不在您的岗位', { exact: false }).count()).toBe(0);
+    expect(await page.getByTestId('task-actions').getByTestId('task-urge').count()).toBe(0);
+    await screenshot(page, 'collab-waiting-supplement');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('批量签收', () => {
   it('lets approver1 claim three reviews at once, and names the one approver1b took meanwhile', { timeout: 180_000 }, async () => {
     const made = [await fileAndAccept('云州批量一号有限公司'), await fileAndAccept('云州批量二号有限公司'), await fileAndAccept('云州批量三号有限公司')];

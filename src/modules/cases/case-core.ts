@@ -96,12 +96,13 @@ export async function preloadCase(
 ): Promise<(CaseRow & { task_id: number | null }) | undefined> {
   const row = (await tx.executeQuery(preloadStatement(wants, { caseId, taskId: taskId ?? 0 }))).rows[0];
   if (!row) return undefined;
-  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees } = row as typeof row & Partial<ExtraValues>;
+  const { task, audit_head, at_node, read_at, materials, documentFacts, unpaidFees, openPause } = row as typeof row & Partial<ExtraValues>;
   const kase = caseFromJson(row.kase);
   const brought: Partial<ExtraValues> = {};
   if (wants.materials) brought.materials = materials;
   if (wants.documentFacts) brought.documentFacts = documentFacts;
   if (wants.unpaidFees) brought.unpaidFees = unpaidFees;
+  if (wants.openPause) brought.openPause = openPause;
   preloadedExtras.set(tx, { caseId, brought });
   // what a task that may decide or conclude the case brought (see atDecision)
   if (task && '_facts' in task) brought.documentFacts = task._facts as DocumentFactsRow | null;
@@ -193,6 +194,8 @@ interface ExtraValues {
   documentFacts: DocumentFactsRow | null;
   /** the unpaid fee lines (delivery waits for them) */
   unpaidFees: { id: number; name: string; amount_cents: number | null }[];
+  /** why the case's clock is paused now, if it is (a special procedure, or supplements): approving, rejecting or returning waits for its end */
+  openPause: string | null;
 }
 const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
   materials: sql`(SELECT coalesce(json_agg(json_build_object('material_key', m.material_key, 'status', m.status, 'round', m.round) ORDER BY m.round), '[]')
@@ -202,6 +205,7 @@ const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
     WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`,
   unpaidFees: sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
     FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`,
+  openPause: sql`(SELECT p.reason FROM clock_pause p WHERE p.clock_id = k.clock_id AND p.ended_at IS NULL)`,
 };
 
 /**

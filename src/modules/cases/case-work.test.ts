@@ -284,6 +284,52 @@ describe('working a task together', () => {
     expect((await act(head1, id, { action: 'recall', taskId: task.id })).status).toBe(409);
   });
 
+  it('returns a decision to the reviewer who reviewed it (退回), never from the first stage, and not while the clock is paused', async () => {
+    const { id, kase } = await acceptedReviewCase();
+    const approver1 = await signIn(server, 'approver1');
+    const head1 = await signIn(server, 'head1');
+    const review = open(kase)[0]!;
+    const returned = (body: object) => act(approver1, id, { action: 'return', opinion: '请补充核查意见', ...body });
+    // the first stage has nowhere to go back to: said so, and nothing changes
+    expect((await approver1.get(`/api/v1/cases/${id}`)).body.tasks.find((t: Task) => t.id === review.id).mayReturn).toBe(false);
+    const first = await returned({ taskId: review.id });
+    expect(first.status).toBe(409);
+    expect(first.body.error.code).toBe('NOTHING_TO_RETURN_TO');
+    expect(first.body.error.message).toBe('当前为首个审批环节，没有可退回的环节');
+    expect(open((await approver1.get(`/api/v1/cases/${id}`)).body).map((t: Task) => [t.id, t.state])).toEqual([[review.id, 'open']]);
+
+    // a special procedure pauses the clock: approving, rejecting or returning waits for its end
+    expect((await act(approver1, id, { action: 'start_special', taskId: review.id, kind: 'expert_review', reason: '组织专家评审' })).status).toBe(200);
+    for (const body of [
+      { action: 'approve', taskId: review.id, opinion: '同意' },
+      { action: 'reject', taskId: review.id, opinion: '不符合条件' },
+    ]) {
+      const r = await act(approver1, id, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(409);
+      expect(r.body.error).toMatchObject({ code: 'SPECIAL_PROCEDURE_RUNNING', details: { procedure: 'expert_review' } });
+    }
+    expect(open((await approver1.get(`/api/v1/cases/${id}`)).body).map((t: Task) => t.name)).toEqual(['审查']);
+    expect((await act(approver1, id, { action: 'end_special', taskId: review.id, result: '专家评审通过' })).status).toBe(200);
+    expect((await act(approver1, id, { action: 'approve', taskId: review.id, opinion: '同意' })).status).toBe(200);
+
+    // at the decision, 退回 goes back to the review, claimed for the reviewer who reviewed it
+    let now = (await head1.get(`/api/v1/cases/${id}`)).body;
+    const decide = open(now)[0]!;
+    expect(now.tasks.find((t: Task) => t.id === decide.id).mayReturn).toBe(true);
+    expect((await act(head1, id, { action: 'start_special', taskId: decide.id, kind: 'hearing', reason: '听证' })).status).toBe(200);
+    expect((await act(head1, id, { action: 'return', taskId: decide.id, opinion: '请补充核查意见' })).body.error.code).toBe('SPECIAL_PROCEDURE_RUNNING');
+    expect((await act(head1, id, { action: 'end_special', taskId: decide.id, result: '听证结束' })).status).toBe(200);
+    const back = await act(head1, id, { action: 'return', taskId: decide.id, opinion: '请补充核查意见' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    now = back.body;
+    const again = open(now);
+    expect(again).toEqual([expect.objectContaining({ name: '审查', state: 'claimed', assignee: '陈静' })]);
+    expect((await approver1.get(`/api/v1/cases/${id}`)).body.tasks.find((t: Task) => t.id === again[0]!.id)).toMatchObject({
+      canAct: true,
+      assignedToMe: true,
+    });
+  });
+
   it('urges a task once an hour, copies the case to a colleague outside the scope, and lets a head reassign', async () => {
     const { id, kase } = await acceptedReviewCase();
     const task = open(kase)[0]!;

@@ -12,6 +12,7 @@ import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber, maskPhone } from '../../common/validators.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { caseScope, deliveryMethodsOf, loadCase, versionContent, windowRegionPath, type CaseRow } from './case-core.ts';
+import { returnTarget } from './workflow.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -301,6 +302,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
         (t.state === 'open' || (t.state === 'claimed' && !!actor && t.assignee_account_id === actor.accountId)) &&
         canWorkTask(actor, { assignee_role: t.assignee_role, org_path: t.org_path, region_path: t.region_path }) === 'yes',
       canReassign: (t.state === 'open' || t.state === 'claimed') && isHead(t.org_path),
+      /** whether 退回 has somewhere to go from this task's stage (not from the first stage with work) */
+      mayReturn: t.kind === 'work' && filedUnder !== null && returnTarget(kase, filedUnder.process.nodes, t.node_index) !== null,
       canRecall:
         t.state === 'done' &&
         !!actor &&

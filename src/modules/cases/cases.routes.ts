@@ -341,6 +341,8 @@ async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: Acti
     // an acceptance prints its notice, a one-time notice and a refusal theirs
     documentFacts: body.action === 'accept' || body.action === 'notice' || body.action === 'refuse',
     unpaidFees: body.action === 'deliver',
+    // approving, rejecting or returning waits for a special procedure's end
+    openPause: body.action === 'approve' || body.action === 'reject' || body.action === 'return',
     // an approval may be the decision, which prints its documents, or the conclusion, which stops the clock
     decision: body.action === 'approve',
   });

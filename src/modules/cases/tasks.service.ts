@@ -7,6 +7,7 @@ import { extendClock, pauseClock, resumeClock } from '../calendar/clocks.service
 import type { PauseReason } from '../calendar/calendar.tables.ts';
 import {
   askForMaterials,
+  caseExtra,
   caseWritten,
   loadCase,
   nodeTasks,
@@ -14,6 +15,7 @@ import {
   takePreloadedNode,
   takePreloadedTask,
   updateCase,
+  versionContent,
   windowRegionPath,
   writeCaseEvents,
   type CaseRow,
@@ -22,7 +24,7 @@ import {
   type PreloadedTask,
 } from './case-core.ts';
 import { pipelinedWrite, shapedStatement, type Database } from '../../server/db/database.ts';
-import { advanceAfterTask, returnToPrevious } from './workflow.ts';
+import { advanceAfterTask, returnTarget, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 import type { TaskOutcome } from './cases.tables.ts';
 
@@ -229,7 +231,7 @@ export async function completeTask(
   if (input.outcome === 'rejected' && !input.opinion) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'a rejection gives its reasons' });
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
-  if (kase.status === 'awaiting_supplement') throw new AppError('CONFLICT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
+  await requireClockRunning(ctx, kase);
   const { locked, atNode } = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
   const cosign = task.kind === 'cosign';
   await recordCaseEvent(
@@ -253,6 +255,20 @@ export async function completeTask(
   return versionMoved(ctx, locked, await moved());
 }
 
+/**
+ * A stage's work goes on only while its clock runs: not while the case waits for supplements, nor during a special
+ * procedure (hearing, inspection …), which is ended with its result first — otherwise the time it excludes from the
+ * limit would run on paused into the next stage.
+ */
+async function requireClockRunning(ctx: WriteContext, kase: CaseRow) {
+  if (kase.status === 'awaiting_supplement')
+    throw new AppError('AWAITING_SUPPLEMENT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
+  if (kase.clock_id === null) return;
+  const pause = await caseExtra(ctx.tx, kase.id, 'openPause');
+  if (pause !== null && pause !== 'supplement')
+    throw new AppError('SPECIAL_PROCEDURE_RUNNING', { reason: 'a special procedure is under way: end it with its result first', procedure: pause });
+}
+
 /** The case as the action leaves it, its version moved once (see finishTask). */
 async function versionMoved(ctx: WriteContext, locked: CaseRow, after: CaseRow): Promise<CaseRow> {
   return after.version === locked.version ? updateCase(ctx, after, {}) : after;
@@ -262,6 +278,9 @@ async function versionMoved(ctx: WriteContext, locked: CaseRow, after: CaseRow):
 export async function returnTask(ctx: WriteContext, taskId: number, input: { opinion: string }) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
+  await requireClockRunning(ctx, kase);
+  if (returnTarget(kase, (await versionContent(ctx.tx, kase.item_version_id)).process.nodes, task.node_index) === null)
+    throw new AppError('NOTHING_TO_RETURN_TO', { reason: 'nothing before this stage to return to' });
   const { locked } = await finishTask(ctx, task, kase, 'returned', input.opinion);
   await recordCaseEvent(ctx, locked, 'task_returned', { task: task.name, opinion: input.opinion }, task.id);
   return versionMoved(ctx, locked, await returnToPrevious(ctx, locked, task.node_index));

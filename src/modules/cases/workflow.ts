@@ -119,7 +119,7 @@ export interface Arrival {
  * A stage the case does not run: intake (the acceptance was it), and for an application by written commitment
  * (告知承诺制) the substantive review, which the commitment replaces — the department decides on it directly.
  */
-const skipped = (kase: CaseRow, node: StageNode) => node.stage === 'receive' || (kase.by_commitment && node.stage === 'review');
+const skipped = (kase: Pick<CaseRow, 'by_commitment'>, node: StageNode) => node.stage === 'receive' || (kase.by_commitment && node.stage === 'review');
 
 /**
  * Enter a top-level node of the pinned process: a skipped stage is passed over, a stage
@@ -231,12 +231,21 @@ export async function advanceAfterTask(
   return enterNode(ctx, current, task.node_index + 1, nodes);
 }
 
-/** 退回: back to the previous top-level node that has work (never back past intake). */
-export async function returnToPrevious(ctx: WriteContext, kase: CaseRow, fromIndex: number): Promise<CaseRow> {
-  const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
+/** Where 退回 from a node goes: the previous top-level node that has work, never back past intake; null at the first. */
+export function returnTarget(kase: Pick<CaseRow, 'by_commitment'>, nodes: ProcessNode[], fromIndex: number): number | null {
   let target = fromIndex - 1;
   while (target > 0 && nodes[target]?.kind === 'stage' && skipped(kase, nodes[target] as StageNode)) target -= 1;
-  if (target <= 0) throw new AppError('CONFLICT', { reason: 'nothing before this stage to return to' });
+  return target > 0 ? target : null;
+}
+
+/**
+ * 退回: back to the previous top-level node that has work. Its tasks go back to whoever handled them there (claimed
+ * for them), while they still hold that post; otherwise they open for the post as any task does.
+ */
+export async function returnToPrevious(ctx: WriteContext, kase: CaseRow, fromIndex: number): Promise<CaseRow> {
+  const nodes = (await versionContent(ctx.tx, kase.item_version_id)).process.nodes;
+  const target = returnTarget(kase, nodes, fromIndex);
+  if (target === null) throw new AppError('NOTHING_TO_RETURN_TO', { reason: 'nothing before this stage to return to' });
   await ctx.tx
     .updateTable('case_task')
     .set({ state: 'cancelled', completed_at: new Date() })
@@ -244,5 +253,17 @@ export async function returnToPrevious(ctx: WriteContext, kase: CaseRow, fromInd
     .where('node_index', '=', fromIndex)
     .where('state', 'in', ['open', 'claimed'])
     .execute();
-  return enterNode(ctx, kase, target, nodes);
+  const entered = await enterNode(ctx, kase, target, nodes);
+  await sql`UPDATE case_task n SET state = 'claimed', assignee_account_id = p.completed_by, claimed_at = now(), version = n.version + 1
+    FROM (SELECT DISTINCT ON (branch, step) branch, step, completed_by, organization_id, assignee_role FROM case_task
+          WHERE case_id = ${kase.id} AND node_index = ${target} AND state = 'done' AND kind = 'work' AND completed_by IS NOT NULL
+          ORDER BY branch, step, completed_at DESC) p
+    WHERE n.case_id = ${kase.id} AND n.node_index = ${target} AND n.state = 'open' AND n.kind = 'work'
+      AND n.branch IS NOT DISTINCT FROM p.branch AND n.step = p.step
+      AND n.organization_id = p.organization_id AND n.assignee_role = p.assignee_role
+      AND EXISTS (SELECT 1 FROM role_assignment r JOIN account a ON a.id = r.account_id
+                  WHERE r.account_id = p.completed_by AND r.role = n.assignee_role AND r.organization_id = n.organization_id AND a.status = 'active')`.execute(
+    ctx.tx,
+  );
+  return entered;
 }

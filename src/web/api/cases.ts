@@ -102,6 +102,8 @@ export interface CaseTask {
   urgedCount: number;
   canReassign: boolean;
   canRecall: boolean;
+  /** 退回 has an earlier stage to go back to */
+  mayReturn: boolean;
 }
 
 /** 延期申请: an approver asks, a head of the task's department decides. */

@@ -54,6 +54,11 @@ export const caseWorkStrings = {
     '本即办件经部门授权由综合窗口当场决定：核验后准予或不予许可，办结后即可当场出件。',
     'The department authorized the comprehensive window to decide this immediate item: grant or deny it after checking, conclude it, and deliver the result on the spot.',
   ],
+  'task.returnNowhere': ['退回（首个审批环节，无可退回）', 'Return (the first stage: nowhere to return to)'],
+  'task.inSpecial': [
+    '特别程序进行中，计时暂停：请在“更多操作”中结束特别程序并录入结果后，再作审查或决定',
+    'A special procedure is under way and the clock is paused: end it with its result under More before approving or rejecting',
+  ],
   'task.notYours': ['该环节不在您的岗位，或已由他人办理', 'This step is not on your post, or someone else has it'],
   'task.delegatedToMe': ['同事交办给您，请答复意见后交回', 'A colleague handed this to you: answer and it goes back'],
   'task.delegatedAway': ['已交办 {name}，等待答复', 'With {name} for an answer'],

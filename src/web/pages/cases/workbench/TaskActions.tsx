@@ -43,6 +43,7 @@ export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: 
   const mine = open.filter((x) => x.canAct || (x.assignedToMe && x.delegated));
   const others = open.filter((x) => !mine.includes(x));
   const recallable = kase.tasks.filter((x) => x.canRecall);
+  const waiting = kase.status === 'awaiting_supplement';
   if (mine.length === 0 && others.length === 0 && recallable.length === 0) return null;
   return (
     <div data-testid="task-actions">
@@ -59,12 +60,19 @@ export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: 
             <div key={task.id} className="case-my-task" data-task={task.id}>
               <TaskHead task={task} t={t} />
               <Space wrap>
-                <Typography.Text type="secondary">
-                  {task.delegated && task.assignee ? t('task.delegatedAway', { name: task.assignee }) : t('task.notYours')}
+                <Typography.Text type="secondary" data-testid="task-why-not">
+                  {waiting
+                    ? t('cases.waitingSupplement')
+                    : task.delegated && task.assignee
+                      ? t('task.delegatedAway', { name: task.assignee })
+                      : t('task.notYours')}
                 </Typography.Text>
-                <Button size="small" icon={<BellOutlined />} onClick={() => setDialog({ kind: 'urge', task })} data-testid="task-urge">
-                  {t('task.urge')}
-                </Button>
+                {/* urged is whoever holds it: not oneself, nor anyone while the applicant is the one to act */}
+                {!waiting && !task.assignedToMe && (
+                  <Button size="small" icon={<BellOutlined />} onClick={() => setDialog({ kind: 'urge', task })} data-testid="task-urge">
+                    {t('task.urge')}
+                  </Button>
+                )}
                 {task.canReassign && (
                   <Button size="small" icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'reassign', task })} data-testid="task-reassign">
                     {t('task.reassign')}
@@ -136,7 +144,7 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
   const more: MenuProps['items'] = atWindow
     ? [{ key: 'transfer', label: t('cases.transfer') }]
     : [
-        { key: 'return', label: t('cases.return'), disabled: waiting || task.kind === 'cosign' },
+        { key: 'return', label: task.mayReturn ? t('cases.return') : t('task.returnNowhere'), disabled: waiting || inSpecial || !task.mayReturn },
         { key: 'transfer', label: t('cases.transfer') },
         { key: 'delegate', label: t('task.delegate') },
         ...(task.kind !== 'cosign' ? [{ key: 'add_cosigner', label: t('task.cosign'), disabled: !['in_progress', 'decided'].includes(kase.status) }] : []),
@@ -159,11 +167,11 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
       {atWindow && <Alert type="info" showIcon className="block-gap" title={t('task.atWindow')} data-testid="task-at-window" />}
       <Space wrap>
         {task.state === 'open' && <ClaimButton kase={kase} task={task} />}
-        <Button type="primary" icon={<CheckOutlined />} disabled={waiting} onClick={() => onDialog('approve')} data-testid="task-approve">
+        <Button type="primary" icon={<CheckOutlined />} disabled={waiting || inSpecial} onClick={() => onDialog('approve')} data-testid="task-approve">
           {t(approveLabel(task))}
         </Button>
         {task.stage !== 'conclude' && (
-          <Button danger icon={<CloseOutlined />} disabled={waiting} onClick={() => onDialog('reject')} data-testid="task-reject">
+          <Button danger icon={<CloseOutlined />} disabled={waiting || inSpecial} onClick={() => onDialog('reject')} data-testid="task-reject">
             {t(rejectLabel(task))}
           </Button>
         )}
@@ -174,6 +182,11 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
         </Dropdown>
       </Space>
       {waiting && <div className="case-inline-hint">{t('cases.waitingSupplement')}</div>}
+      {inSpecial && (
+        <div className="case-inline-hint" data-testid="task-in-special">
+          {t('task.inSpecial')}
+        </div>
+      )}
     </div>
   );
 }
