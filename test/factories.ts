@@ -76,7 +76,24 @@ type SchemaNode = {
 };
 
 /** Data for a form's required fields that its schema accepts (an ID number, phone, credit code … where the format asks). */
-export function sampleForm(schema: unknown, idNumber: string): Record<string, unknown> {
+/**
+ * A form filled with sample values: what its JSON Schema requires. Given the whole form (schema and UI hints), the
+ * fields of the applicant's own number — prefilled from `applicant.idNumber`: a person's ID card, an enterprise's
+ * credit code — are left out, as the portal leaves them: the server fills them from the applicant's verified record (实名).
+ */
+export function sampleForm(form: unknown, idNumber: string, applicant: 'person' | 'enterprise' = 'person'): Record<string, unknown> {
+  const whole = form as {
+    schema?: { properties?: Record<string, { format?: string }> };
+    ui?: { fields?: Record<string, { prefill?: string; widget?: string }> };
+  };
+  if (whole.schema && whole.ui) {
+    const filled = sampleForm(whole.schema, idNumber);
+    for (const [name, f] of Object.entries(whole.ui.fields ?? {}))
+      if (f.prefill === 'applicant.idNumber' && (applicant === 'person' ? f.widget === 'id_number' : whole.schema.properties?.[name]?.format === 'credit-code'))
+        delete filled[name];
+    return filled;
+  }
+  const schema = form;
   const sample = (p: SchemaNode): unknown => {
     if (p.enum) return p.enum[0];
     if (p.type === 'object')

@@ -98,7 +98,8 @@ describe('企业开办一件事 from the online application to unified delivery'
     await page.locator('#shareholders_0_dueDate').click();
     await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
     await page.keyboard.press('Enter');
-    await page.locator('#creditCode').fill(creditCode);
+    // its own credit code is shown masked and filled from its record (实名)
+    expect(await page.getByTestId('sf-bound-creditCode').inputValue()).toBe(`${creditCode.slice(0, 6)}********${creditCode.slice(-4)}`);
     await choose(page, 'sealTypes', '单位公章', true);
     await choose(page, 'engraver', '云州市诚信印章有限公司');
     await page.locator('#taxOfficer').fill('林国栋');

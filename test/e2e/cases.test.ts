@@ -434,7 +434,7 @@ describe('a case from online application to delivery', () => {
     const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
     const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
     const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'business_license' ? { key: m.key, licenseId: license.id } : m));
-    const filed = await citizen.post('/api/v1/cases', { itemCode: hit.code, formData: sampleForm(item.content.form.schema, idNumber), materials });
+    const filed = await citizen.post('/api/v1/cases', { itemCode: hit.code, formData: sampleForm(item.content.form, idNumber), materials });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const desk = await newPage();
     await signInThroughUi(desk, 'clerk1');
@@ -592,7 +592,7 @@ async function receivedAtWindow(name: string, delivery?: object) {
   const r = await clerk.post('/api/v1/cases', {
     itemCode: code,
     applicantId,
-    formData: sampleForm(item.content.form.schema, idNumber),
+    formData: sampleForm(item.content.form, idNumber),
     materials: sampleMaterials(item.content.materials),
     ...(delivery ? { delivery } : {}),
   });

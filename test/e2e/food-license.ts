@@ -56,10 +56,14 @@ export async function enterpriseCreditCode(server: TestServer): Promise<string> 
   return (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
 }
 
-/** The 食品经营许可 form as the enterprise fills it in (its name is prefilled; the masked numbers are typed whole). */
+/**
+ * The 食品经营许可 form as the enterprise fills it in: its name is prefilled, and its own credit code is shown masked,
+ * filled by the server from its record (实名), not typed.
+ */
 export async function fillFoodForm(page: Page, creditCode: string) {
   expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
-  await page.locator('#creditCode').fill(creditCode);
+  expect(await page.getByTestId('sf-bound-creditCode').inputValue()).toBe(`${creditCode.slice(0, 6)}********${creditCode.slice(-4)}`);
+  expect(await page.locator('#creditCode').count()).toBe(0);
   await page.locator('#legalRepresentative').fill('林国栋');
   await page.locator('#premisesAddress').fill('云州市青川区湖滨路 18 号一层');
   await choose(page, 'operatorCategory', '餐饮服务经营者');
@@ -133,7 +137,7 @@ export async function applyForFood(server: TestServer, itemCode: string): Promis
   expect(item.content.resultValidity).toEqual({ value: 5, unit: 'year' });
   const applied = await enterprise.post('/api/v1/cases', {
     itemCode,
-    formData: sampleForm(item.content.form.schema, '110101199003074514'),
+    formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
     materials: sampleMaterials(item.content.materials),
   });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);

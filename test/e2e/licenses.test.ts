@@ -223,7 +223,7 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
     const again = await enterprise.post('/api/v1/cases', {
       itemCode: foodItemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
       materials: sampleMaterials(item.content.materials),
       renews: license.id,
     });
@@ -462,7 +462,7 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
     for (const body of [{ renews: changed.id }, { changes: changed.id }]) {
       const again = await enterprise.post('/api/v1/cases', {
         itemCode: foodItemCode,
-        formData: sampleForm(item.content.form.schema, '110101199003074514'),
+        formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
         materials: sampleMaterials(item.content.materials),
         ...body,
       });

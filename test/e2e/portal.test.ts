@@ -150,7 +150,7 @@ describe('portal (applicants)', () => {
     const filed = await citizen.post('/api/v1/cases', {
       itemCode: hit.code,
       applicantId: ids['何志强'],
-      formData: sampleForm(item.content.form.schema, heId),
+      formData: sampleForm(item.content.form, heId),
       materials: sampleMaterials(item.content.materials),
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
@@ -173,7 +173,7 @@ describe('portal (applicants)', () => {
     const again = await citizen.post('/api/v1/cases', {
       itemCode: hit.code,
       applicantId: ids['何志强'],
-      formData: sampleForm(item.content.form.schema, heId),
+      formData: sampleForm(item.content.form, heId),
       materials: sampleMaterials(item.content.materials),
     });
     expect(again.status).toBe(403);

@@ -140,7 +140,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
     const applied = await enterprise.post('/api/v1/cases', {
       itemCode: foodItemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
       materials: sampleMaterials(item.content.materials).filter((m: { key: string }) => m.key !== 'food_safety_rules'),
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
@@ -296,7 +296,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     const item = (await enterprise.get(`/api/v1/catalog/items/${foodItemCode}`)).body;
     const applied = await enterprise.post('/api/v1/cases', {
       itemCode: foodItemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
       materials: sampleMaterials(item.content.materials),
       commitment: true,
     });

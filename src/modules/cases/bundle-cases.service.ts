@@ -15,11 +15,13 @@ import { issueMaterialReceipt } from './documents.ts';
 import {
   acceptCase,
   applyForItem,
+  bindApplicantIdentity,
   deliverCase,
   deliveryChoiceOf,
   deliveryRecord,
   issueOneTimeNotice,
   refuseCase,
+  resolveApplicant,
   supplementCase,
   withdrawCase,
   type ApplyInput,
@@ -56,8 +58,12 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
   const known = new Map(bundle.materials.map((m) => [m.key, m]));
   for (const m of input.materials)
     if (!known.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'not a material of this bundle' });
-  const problems = validateSubmission(bundle.form, input.formData, `bundle:${bundle.code}:${bundle.publishedAt ?? ''}`);
+  // 实名: the applicant's own number is theirs (filled when left out), once the caller may file for them
+  const { applicantId } = await resolveApplicant(ctx, input, (await requireRegion(ctx.tx, bundleRow.region_id)).path);
+  const { formData, check } = await bindApplicantIdentity(ctx, deps, bundle.form, input.formData, applicantId);
+  const problems = validateSubmission(bundle.form, formData, `bundle:${bundle.code}:${bundle.publishedAt ?? ''}`);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
+  check();
 
   // one child case per item, each checked against its own pinned version (applyForItem checks the caller too)
   const children: { id: number; number: string }[] = [];
@@ -70,7 +76,7 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
         itemCode: code,
         channel: input.channel,
         applicantId: input.applicantId,
-        formData: input.formData,
+        formData,
         materials: input.materials.filter((m) => itemMaterials.has(m.key)),
         urgent: input.urgent,
       },
@@ -79,7 +85,7 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
     children.push({ id: child.id, number: child.number });
   }
   if (children.length === 0) throw new AppError('CONFLICT', { reason: 'the bundle has no items' });
-  const p = await createParent(ctx, deps, bundle, bundleRow, await loadCase(ctx.tx, children[0]!.id), input, delivery);
+  const p = await createParent(ctx, deps, bundle, bundleRow, await loadCase(ctx.tx, children[0]!.id), { ...input, formData }, delivery);
   await ctx.tx
     .updateTable('kase')
     .set({ parent_id: p.id })

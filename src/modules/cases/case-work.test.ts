@@ -86,7 +86,7 @@ describe('bundles (一件事一次办)', () => {
   it('fans the enterprise-establishment bundle out into four item cases, approved in parallel and delivered together', { timeout: 120_000 }, async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     expect(bundle.items).toHaveLength(4);
-    const formData = sampleForm(bundle.form.schema, idNumber);
+    const formData = sampleForm(bundle.form, idNumber);
     const materials = sampleMaterials(bundle.materials);
 
     // bad input changes nothing: an unknown material, an item and a bundle at once
@@ -162,7 +162,7 @@ describe('bundles (一件事一次办)', () => {
   it('gives one one-time notice for the bundle and takes the supplements on the bundle', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     const materials = sampleMaterials(bundle.materials);
-    const applied = await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData: sampleForm(bundle.form.schema, idNumber), materials });
+    const applied = await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData: sampleForm(bundle.form, idNumber), materials });
     expect(applied.status).toBe(201);
     const parentId = applied.body.id as number;
     const asked = materials.find((m) => 'reference' in m)!;

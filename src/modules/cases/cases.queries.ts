@@ -424,9 +424,12 @@ async function filteredCases(db: Executor, actor: Actor | null, f: CaseListFilte
     ]);
     // the matching applicants by id, so that each part of the search is an index's (a common surname matching
     // more applicants than that is left to the database as a subquery)
+    // the digits of its sequence part, as read off a receipt (0000012 or 12)
+    const sequence = /^\d{1,9}$/.test(text) ? text.replace(/^0+/, '') : null;
     q = q.where((eb) =>
       eb.or([
         eb('k.number', '=', text),
+        ...(sequence ? [eb(sql<string>`ltrim(substr(k.number, 16), '0')`, '=', sequence)] : []),
         ...(subjects.length > 0 ? [eb('k.subject', '=', sql<string>`ANY(${subjects}::text[])`)] : []),
         ...(applicantIds.length > searchedApplicantLimit
           ? [eb('k.applicant_id', 'in', applicants)]

@@ -470,6 +470,10 @@ describe('bad input', () => {
     const badForm = await apply(citizen, { itemCode: jointCode, formData: { ...form, idNumber: '110105194912310021' }, materials: [] });
     expect(badForm.status).toBe(400);
     expect(badForm.body.error.details.problems[0].path).toBe('idNumber');
+    // 实名: another person's number, valid as it is, is not the applicant's own
+    const notOwn = await apply(citizen, { itemCode: jointCode, formData: { ...form, idNumber: '110101199003074514' }, materials: [] });
+    expect(notOwn.status).toBe(400);
+    expect(notOwn.body.error.details).toMatchObject({ field: 'idNumber', problems: [{ path: 'idNumber', messageZh: '与申请人实名登记的号码不一致' }] });
     const badMaterial = await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'passport', reference: 'x' }] });
     expect(badMaterial.status).toBe(400);
     const badLicense = await apply(citizen, { itemCode: jointCode, formData: form, materials: [{ key: 'application_form', fromLicense: true }] });
@@ -516,7 +520,8 @@ describe('bad input', () => {
     const r = await apply(clerk, {
       itemCode: jointCode,
       applicantId: rows[0].id,
-      formData: { ...form, applicantName: '何志强' },
+      // 实名: the number is 何志强's own, filled from his record
+      formData: { ...form, applicantName: '何志强', idNumber: undefined },
       materials: [
         { key: 'application_form', reference: '纸质原件已核验' },
         { key: 'business_license', fromLicense: true },
@@ -527,6 +532,13 @@ describe('bad input', () => {
     expect(r.body.number).toMatch(/^990100W/);
     const kase = (await act(clerk, r.body.id, { action: 'accept' })).body;
     expect(kase.kinds).toContain('urgent');
+    // the number left out is filled from his record: the form's is his own
+    const his = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+    expect((await clerk.post(`/api/v1/cases/${r.body.id}/reveal`)).body.form).toMatchObject({ idNumber: his });
+    // the window cannot file it under another's number
+    const wrong = await apply(clerk, { itemCode: jointCode, applicantId: rows[0].id, formData: { ...form, applicantName: '何志强' }, materials: [] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details).toMatchObject({ field: 'idNumber' });
   });
 });
 
@@ -691,6 +703,12 @@ describe('the case list (办件查询) and its ledger (办件台账)', () => {
       // the search finds its case among them through the number's, the subject's and the applicant's indexes
       expect(await numbers(clerk, `q=${a.number}`)).toEqual([a.number]);
       expect(await numbers(clerk, 'q=BULK000123')).toEqual(['BULK000123']);
+      // by the digits of its sequence, as read off a receipt, with or without the leading zeros
+      const digits = a.number.slice(15) as string;
+      expect(await numbers(clerk, `q=${digits}`)).toEqual([a.number]);
+      expect(await numbers(clerk, `q=${digits.replace(/^0+/, '')}`)).toEqual([a.number]);
+      const plan = await server.sql(`EXPLAIN SELECT id FROM kase WHERE ltrim(substr(number, 16), '0') = $1`, [digits.replace(/^0+/, '')]);
+      expect(JSON.stringify(plan.rows)).toContain('kase_number_sequence_idx');
       const subject = (await clerk.get(`/api/v1/cases/${a.id}`)).body.subject as string;
       const bySubject = (await clerk.get(`/api/v1/cases?limit=5&q=${encodeURIComponent(subject.slice(1))}`)).body;
       expect(bySubject).toMatchObject({ total: caseExportLimit, totalCapped: true });

@@ -69,7 +69,7 @@ async function application(commitment: boolean, code = itemCode) {
   const it = code === itemCode ? item : (await enterprise.get(`/api/v1/catalog/items/${code}`)).body;
   return enterprise.post('/api/v1/cases', {
     itemCode: code,
-    formData: sampleForm(it.content.form.schema, '110101199003074514'),
+    formData: sampleForm(it.content.form, '110101199003074514', 'enterprise'),
     materials: sampleMaterials(it.content.materials),
     commitment,
   });

@@ -25,7 +25,7 @@ const application = (item: Item, delivery: unknown) => ({
   itemCode: item.code,
   ...((item.content.form.schema as { properties: { companyType?: unknown } }).properties.companyType
     ? companyApplication(item as never, '云州林氏软件有限公司', idNumber)
-    : { formData: sampleForm(item.content.form.schema, idNumber), materials: sampleMaterials(item.content.materials) }),
+    : { formData: sampleForm(item.content.form, idNumber), materials: sampleMaterials(item.content.materials) }),
   delivery,
 });
 const count = async () => (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n as number;
@@ -226,7 +226,7 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect(methods).toContain('post');
     const body = (delivery: unknown) => ({
       bundleCode: 'B-QYKB-001',
-      formData: sampleForm(bundle.form.schema, idNumber),
+      formData: sampleForm(bundle.form, idNumber),
       materials: sampleMaterials(bundle.materials),
       delivery,
     });

@@ -146,7 +146,7 @@ describe('case documents', () => {
     const materials = sampleMaterials(bundle.materials);
     const received = await clerk.post(
       '/api/v1/cases',
-      { bundleCode: 'B-QYKB-001', applicantId, formData: sampleForm(bundle.form.schema, idNumber), materials: materials.slice(1) },
+      { bundleCode: 'B-QYKB-001', applicantId, formData: sampleForm(bundle.form, idNumber), materials: materials.slice(1) },
       { 'idempotency-key': key() },
     );
     expect(received.status, JSON.stringify(received.body)).toBe(201);

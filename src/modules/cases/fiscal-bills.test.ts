@@ -63,7 +63,7 @@ async function paidInCash(): Promise<{ id: number; number: string; payment: Paym
   const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
   const filed = await citizen.post('/api/v1/cases', {
     itemCode,
-    formData: sampleForm(item.content.form.schema, '110101199003074514'),
+    formData: sampleForm(item.content.form, '110101199003074514'),
     materials: sampleMaterials(item.content.materials),
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);

@@ -8,6 +8,7 @@ import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { getPublishedItem } from '../catalog/catalog.queries.ts';
+import type { Form as ItemForm } from '../catalog/catalog.schemas.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
@@ -183,11 +184,13 @@ function requireDirect(kase: CaseRow, via: Via, action: string) {
     throw new AppError('CONFLICT', { reason: `this case belongs to a bundle application: ${action} the bundle application`, parentId: kase.parent_id });
 }
 
-export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyInput, via: Via = {}) {
+/**
+ * Who an application is for, once the caller may file it: an applicant for themself or, authorized, for a principal
+ * (an agent); a clerk of the region for the applicant received at the window.
+ */
+export async function resolveApplicant(ctx: WriteContext, input: Pick<ApplyInput, 'applicantId' | 'channel' | 'urgent'>, regionPath: string) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const item = await getPublishedItem(ctx.tx, input.itemCode);
-  const region = await requireRegion(ctx.tx, item.regionId);
   let applicantId: number;
   let agentId: number | null = null;
   let channel: Channel;
@@ -202,13 +205,60 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     } else applicantId = actor.applicantId;
     if (input.urgent) throw new AppError('FORBIDDEN', { reason: 'the green channel is opened by the center' });
   } else {
-    requireAccess(actor, 'case.intake', { regionPath: region.path });
+    requireAccess(actor, 'case.intake', { regionPath });
     if (!input.applicantId) throw new AppError('VALIDATION_FAILED', { field: 'applicantId', reason: 'the applicant received at the window' });
     const exists = await ctx.tx.selectFrom('applicant').select('id').where('id', '=', input.applicantId).executeTakeFirst();
     if (!exists) throw new AppError('VALIDATION_FAILED', { field: 'applicantId', reason: 'no such applicant' });
     applicantId = input.applicantId;
     channel = input.channel ?? 'window';
   }
+  return { actor, applicantId, agentId, channel };
+}
+
+/** The form's fields that hold the applicant's own number: a person's ID card, or an enterprise's credit code. */
+function identityFields(form: ItemForm, kind: string): string[] {
+  const properties = ((form.schema as { properties?: Record<string, { format?: string }> }).properties ?? {}) as Record<string, { format?: string }>;
+  return Object.entries(form.ui.fields)
+    .filter(([name, ui]) => ui.prefill === 'applicant.idNumber' && name in properties)
+    .filter(([name, ui]) => (kind === 'person' ? ui.widget === 'id_number' : properties[name]!.format === 'credit-code'))
+    .map(([name]) => name);
+}
+
+/**
+ * 实名: a form's field for the applicant's own ID-card number (a person) or credit code (an enterprise) is theirs. Left
+ * out, it is filled from their record (the portal and the window show it masked, and cannot send it in full); given, it
+ * must be the same number — checked once the form passed its schema (`check`), so a malformed number is told as such.
+ * Other fields, and numbers of other people, are as given.
+ */
+export async function bindApplicantIdentity(ctx: WriteContext, deps: Deps, form: ItemForm, formData: Record<string, unknown>, applicantId: number) {
+  const none = { formData, check: () => undefined };
+  if (!Object.values(form.ui.fields).some((ui) => ui.prefill === 'applicant.idNumber')) return none;
+  const applicant = await ctx.tx.selectFrom('applicant').select(['kind', 'id_number_enc']).where('id', '=', applicantId).executeTakeFirstOrThrow();
+  const fields = identityFields(form, applicant.kind);
+  if (fields.length === 0) return none;
+  const own = deps.cipher.decrypt(applicant.id_number_enc).trim().toUpperCase();
+  const bound = { ...formData };
+  for (const name of fields) if (bound[name] === undefined || bound[name] === null || bound[name] === '') bound[name] = own;
+  const check = () => {
+    for (const name of fields) {
+      const given = bound[name];
+      if (typeof given !== 'string' || given.trim().toUpperCase() !== own)
+        throw new AppError('VALIDATION_FAILED', {
+          in: 'formData',
+          field: name,
+          reason: 'not the applicant’s own number: it is filled from their verified record',
+          problems: [{ path: name, message: 'not the applicant’s own number (实名)', messageZh: '与申请人实名登记的号码不一致' }],
+        });
+    }
+  };
+  return { formData: bound, check };
+}
+
+export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyInput, via: Via = {}) {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  const item = await getPublishedItem(ctx.tx, input.itemCode);
+  const region = await requireRegion(ctx.tx, item.regionId);
+  const { actor, applicantId, agentId, channel } = await resolveApplicant(ctx, input, region.path);
   const known = new Map(item.content.materials.map((m) => [m.key, m]));
   const given = new Map<string, { reference?: string | null; fromLicense?: boolean; licenseId?: number | null }>();
   for (const m of input.materials) {
@@ -230,11 +280,18 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const heldTaken = await takeHeldLicenses(ctx.tx, applicantId, input.materials, (k) => known.get(k)?.licenseType);
   for (const [key, reference] of heldTaken) given.set(key, { reference, fromLicense: true });
   // in a bundle the form is the merged one: each item case keeps the fields its own form asks
-  const formData = via.viaBundle
-    ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})))
-    : input.formData;
+  const { formData, check } = await bindApplicantIdentity(
+    ctx,
+    deps,
+    item.content.form,
+    via.viaBundle
+      ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})))
+      : input.formData,
+    applicantId,
+  );
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
+  check();
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);

@@ -67,7 +67,7 @@ afterAll(async () => {
 function application(extra: object = {}, code = itemCode, it = item) {
   return enterprise.post('/api/v1/cases', {
     itemCode: code,
-    formData: sampleForm(it.content.form.schema, '110101199003074514'),
+    formData: sampleForm(it.content.form, '110101199003074514', 'enterprise'),
     materials: sampleMaterials(it.content.materials),
     ...extra,
   });
@@ -136,7 +136,7 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     // a license the applicant does not hold
     const notHeld = await citizen.post('/api/v1/cases', {
       itemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      formData: sampleForm(item.content.form, '110101199003074514'),
       materials: sampleMaterials(item.content.materials),
       renews: license.id,
     });
@@ -422,7 +422,12 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     expect(license).toMatchObject({ mayCancel: true, cancellation: null });
     const before = await caseCount();
     const refused = async (extra: object, field: string, client = enterprise) => {
-      const r = await client.post('/api/v1/cases', { itemCode, formData: sampleForm(item.content.form.schema, '110101199003074514'), materials: [], ...extra });
+      const r = await client.post('/api/v1/cases', {
+        itemCode,
+        formData: sampleForm(item.content.form, '110101199003074514', client === citizen ? 'person' : 'enterprise'),
+        materials: [],
+        ...extra,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(r.body.error.details).toMatchObject({ field });
     };
@@ -437,7 +442,7 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const other = (await enterprise.get(`/api/v1/catalog/items/${plainCode}`)).body;
     const elsewhere = await enterprise.post('/api/v1/cases', {
       itemCode: plainCode,
-      formData: sampleForm(other.content.form.schema, '110101199003074514'),
+      formData: sampleForm(other.content.form, '110101199003074514', 'enterprise'),
       materials: [],
       cancels: license.id,
       cancelReason: '停止经营',
@@ -454,7 +459,7 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const give = (reason: string) =>
       enterprise.post('/api/v1/cases', {
         itemCode,
-        formData: sampleForm(item.content.form.schema, '110101199003074514'),
+        formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
         materials: [],
         cancels: license.id,
         cancelReason: reason,
@@ -524,7 +529,7 @@ describe('a license’s validity and its renewal (证照有效期与延续)', ()
     const license = (await licenseOf(kase.id))!;
     const filed = await enterprise.post('/api/v1/cases', {
       itemCode,
-      formData: sampleForm(item.content.form.schema, '110101199003074514'),
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
       materials: [],
       cancels: license.id,
       cancelReason: '停止经营',

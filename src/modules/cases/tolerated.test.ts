@@ -49,7 +49,7 @@ afterAll(async () => {
 async function appliedWithout(...keys: string[]) {
   const r = await enterprise.post('/api/v1/cases', {
     itemCode,
-    formData: sampleForm(item.content.form.schema, '110101199003074514'),
+    formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
     materials: sampleMaterials(item.content.materials).filter((m) => !keys.includes(m.key)),
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);

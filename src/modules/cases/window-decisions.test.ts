@@ -38,7 +38,7 @@ async function acceptedAtWindow(): Promise<Kase> {
   const received = await clerk.post('/api/v1/cases', {
     itemCode,
     applicantId,
-    formData: sampleForm(item.content.form.schema, idNumber),
+    formData: sampleForm(item.content.form, idNumber),
     materials: sampleMaterials(item.content.materials),
   });
   expect(received.status, JSON.stringify(received.body)).toBe(201);

@@ -46,7 +46,7 @@ describe('file uploads', () => {
     const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
     const revealed = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
     const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'application_form' ? { key: m.key, reference: `file:${r.body.id}` } : m));
-    const applied = await citizen.post('/api/v1/cases', { itemCode: item.code, formData: sampleForm(item.content.form.schema, revealed), materials });
+    const applied = await citizen.post('/api/v1/cases', { itemCode: item.code, formData: sampleForm(item.content.form, revealed), materials });
     expect(applied.status).toBe(201);
     expect((await read(clerk)).status).toBe(200);
     expect((await read(marketApprover)).status).toBe(200);

@@ -561,6 +561,7 @@ export const casePages = {
   'sf.addRow': ['添加一行', 'Add a row'],
   'sf.removeRow': ['删除此行', 'Remove this row'],
   'sf.noRows': ['尚未添加', 'No rows yet'],
+  'sf.fromRecord': ['实名信息，按申请人实名登记的号码自动填写', 'From the applicant’s verified record: filled in with their registered number'],
   'sf.maskedPrefill': ['请填写完整号码。', 'Type the full number.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

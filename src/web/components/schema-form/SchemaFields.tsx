@@ -1,4 +1,4 @@
-import { Col, Form, Row } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { useLocale } from '../../i18n/index.tsx';
 import { useCaseT } from '../../i18n/cases-pages.ts';
 import { WidgetControl } from './controls.tsx';
@@ -15,16 +15,45 @@ const wide = new Set(['textarea', 'table', 'address', 'file']);
  * JSON Schema the server checks with: required, lengths, bounds, enums and the Chinese ID, phone,
  * credit-code and region formats.
  */
-export function SchemaFields({ spec, disabled, highlight }: { spec: FormSpec; disabled?: boolean; highlight?: ReadonlySet<string> }) {
+/**
+ * The form's fields. `bound`: fields the server fills from the applicant's record (实名), shown read-only with the
+ * masked number and not part of the form's values.
+ */
+export function SchemaFields({
+  spec,
+  disabled,
+  highlight,
+  bound,
+}: {
+  spec: FormSpec;
+  disabled?: boolean;
+  highlight?: ReadonlySet<string>;
+  bound?: ReadonlyMap<string, string>;
+}) {
   const fields = fieldsOf(spec);
   return (
     <Row gutter={16} className="sf-fields" data-testid="schema-form">
       {fields.map((f) => (
         <Col key={f.name} xs={24} md={wide.has(f.widget) ? 24 : 12}>
-          <SchemaField field={f} disabled={disabled} highlighted={highlight?.has(f.name)} />
+          {bound?.has(f.name) ? (
+            <RecordBoundField field={f} shown={bound.get(f.name)!} />
+          ) : (
+            <SchemaField field={f} disabled={disabled} highlighted={highlight?.has(f.name)} />
+          )}
         </Col>
       ))}
     </Row>
+  );
+}
+
+/** A field of the applicant's own number: shown masked, filled by the server from the verified record. */
+function RecordBoundField({ field, shown }: { field: FieldModel; shown: string }) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  return (
+    <Form.Item label={field.label[locale] || field.label['zh-CN']} required={field.required} extra={t('sf.fromRecord')} className="sf-item">
+      <Input value={shown} disabled className="mono" data-testid={`sf-bound-${field.name}`} />
+    </Form.Item>
   );
 }
 

@@ -2,5 +2,15 @@
 export { SchemaFields } from './SchemaFields.tsx';
 export { FormValues } from './FormValues.tsx';
 export { WidgetControl, DateInput, RegionCodeInput, FileRefInput } from './controls.tsx';
-export { fieldsOf, columnsOf, prefillValues, maskedPrefills, toFormData, type FormSpec, type FieldModel, type PrefillSource } from './model.ts';
+export {
+  fieldsOf,
+  columnsOf,
+  prefillValues,
+  maskedPrefills,
+  recordBoundFields,
+  toFormData,
+  type FormSpec,
+  type FieldModel,
+  type PrefillSource,
+} from './model.ts';
 export { rulesFor } from './rules.ts';

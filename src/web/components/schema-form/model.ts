@@ -125,6 +125,20 @@ export function prefillValues(spec: FormSpec, source: PrefillSource | null | und
   return values;
 }
 
+/**
+ * 实名: the fields of the applicant's own number — prefilled from `applicant.idNumber`, an ID-card field for a person, a
+ * credit-code field for an enterprise — with the masked number to show. The server fills them from the applicant's
+ * record, so the form shows them and sends nothing for them.
+ */
+export function recordBoundFields(spec: FormSpec, source: (PrefillSource & { kind?: string }) | null | undefined): Map<string, string> {
+  const bound = new Map<string, string>();
+  if (!source?.idNumber || !source.kind) return bound;
+  for (const f of fieldsOf(spec))
+    if (f.prefill === 'applicant.idNumber' && (source.kind === 'person' ? f.widget === 'id_number' : f.schema.format === 'credit-code'))
+      bound.set(f.name, source.idNumber);
+  return bound;
+}
+
 /** Which prefilled fields could not be filled because the source only has a masked value. */
 export function maskedPrefills(spec: FormSpec, source: PrefillSource | null | undefined): FieldModel[] {
   if (!source) return [];

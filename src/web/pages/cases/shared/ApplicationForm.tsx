@@ -5,7 +5,7 @@ import { useHeldLicenses, type DeliveryChoice, type DeliveryMethod, type ItemCon
 import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from './DeliveryChoiceInput.tsx';
 import { useAgents } from '../../../api/agents.ts';
 import type { Me } from '../../../api/types.ts';
-import { SchemaFields, maskedPrefills, prefillValues, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
+import { SchemaFields, maskedPrefills, prefillValues, recordBoundFields, toFormData, type FormSpec } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from './MaterialsInput.tsx';
 import { placeSubmitErrors } from './submit-errors.ts';
 import { CommitmentChoice, commitmentProblem, noCommitment, type CommitmentTerms, type CommitmentValue } from './CommitmentChoice.tsx';
@@ -93,7 +93,18 @@ export function ApplicationForm({
   const source = forId === undefined ? me.applicant : null;
   const held = useHeldLicenses(forId, !!me.applicant && materials.some((m) => m.source === 'license'));
   const initial = useMemo(() => prefillValues(spec, source), [spec, source]);
-  const masked = useMemo(() => new Set(maskedPrefills(spec, source).map((f) => f.name)), [spec, source]);
+  // 实名: the applicant's own number is filled by the server from their record (for a principal, the agent types it, and
+  // the server checks it against the principal's)
+  const bound = useMemo(() => recordBoundFields(spec, source), [spec, source]);
+  const masked = useMemo(
+    () =>
+      new Set(
+        maskedPrefills(spec, source)
+          .map((f) => f.name)
+          .filter((name) => !bound.has(name)),
+      ),
+    [spec, source, bound],
+  );
   // the form takes the chosen applicant's prefill (none for a principal)
   useEffect(() => form.resetFields(), [forId, form]);
   const chooseApplicant = (id: number | undefined) => {
@@ -234,7 +245,7 @@ export function ApplicationForm({
           data-testid="apply-form"
           onValuesChange={() => setError(null)}
         >
-          <SchemaFields spec={spec} highlight={masked} />
+          <SchemaFields spec={spec} highlight={masked} bound={bound} />
         </Form>
       </Card>
       {giveUp ? (

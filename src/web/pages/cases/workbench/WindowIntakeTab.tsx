@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { SchemaFields, prefillValues, toFormData } from '../../../components/schema-form/index.ts';
+import { SchemaFields, prefillValues, recordBoundFields, toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
@@ -197,6 +197,8 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       ),
     [spec, applicant],
   );
+  // 实名: the applicant's own number is filled by the server from their record
+  const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
   const submit = async () => {
     setError(null);
     if (!applicant) {
@@ -345,7 +347,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
         data-testid="intake-form"
         onValuesChange={() => setError(null)}
       >
-        <SchemaFields spec={spec} />
+        <SchemaFields spec={spec} bound={bound} />
       </Form>
       <Divider />
       {giveUp ? (
