@@ -185,6 +185,8 @@ export interface DocumentFactsRow {
   kind: string;
   name: string;
   id_number_mask: string | null;
+  /** an enterprise's unified social credit code, sealed as the applicant keeps it (documents print it in full) */
+  credit_code_enc: string | null;
 }
 /** What an action reads besides its case and task, each one expression over the case row `k`. */
 interface ExtraValues {
@@ -201,7 +203,8 @@ const extras: { [K in keyof ExtraValues]: RawBuilder<ExtraValues[K]> } = {
   materials: sql`(SELECT coalesce(json_agg(json_build_object('material_key', m.material_key, 'status', m.status, 'round', m.round) ORDER BY m.round), '[]')
     FROM case_material m WHERE m.case_id = k.id)`,
   documentFacts: sql`(SELECT json_build_object('code', i.code, 'org', o.name, 'region', g.name, 'kind', a.kind, 'name', a.name,
-    'id_number_mask', a.id_number_mask) FROM item i, organization o, region g, applicant a
+    'id_number_mask', a.id_number_mask, 'credit_code_enc', CASE WHEN a.kind = 'enterprise' THEN a.id_number_enc END)
+    FROM item i, organization o, region g, applicant a
     WHERE i.id = k.item_id AND o.id = k.organization_id AND g.id = k.region_id AND a.id = k.applicant_id)`,
   unpaidFees: sql`(SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'amount_cents', f.amount_cents) ORDER BY f.id), '[]')
     FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')`,

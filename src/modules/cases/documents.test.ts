@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 describe('case documents', () => {
-  it('prints the acceptance notice with the case number, the committed deadline and the masked applicant', { timeout: 120_000 }, async () => {
+  it('prints the acceptance notice with the case number, the committed deadline and the applicant named in full', { timeout: 120_000 }, async () => {
     const { id, number } = await apply();
     const kase = (await act(clerk, id, { action: 'accept' })).body;
     expect(kase.documents).toHaveLength(1);
@@ -83,13 +83,16 @@ describe('case documents', () => {
       number,
       doc.number,
       '测试食品经营许可',
-      '林*雨',
+      '林小雨：',
+      kase.applicant.idNumber,
       day(kase.clock.committed.dueAt),
       '予以受理',
       '扫码查询办理进度',
     ])
       expect(text, s).toContain(s.replace(/\s+/g, ''));
-    expect(text).not.toContain('林小雨');
+    // a document served on the party names it in full; a person's ID number stays masked
+    expect(text).not.toContain('林*雨');
+    expect(kase.applicant.idNumber).toContain('*');
     expect(text).not.toContain(form.idNumber);
     const stored = await server.sql('SELECT f.sha256, f.uploaded_by FROM case_document d JOIN stored_file f ON f.id = d.file_id WHERE d.id = $1', [doc.id]);
     expect(stored.rows[0]).toEqual({ sha256: listed[0].sha256, uploaded_by: null });
@@ -122,7 +125,7 @@ describe('case documents', () => {
       received.body.number,
       docs[0].number,
       '测试食品经营许可',
-      '林*雨',
+      '林小雨：',
       '申请书',
       '已收取',
       '营业执照',
@@ -132,7 +135,8 @@ describe('case documents', () => {
       '不代表申请已被受理',
     ])
       expect(text, s).toContain(s.replace(/\s+/g, ''));
-    expect(text).not.toContain('林小雨');
+    expect(text).not.toContain('林*雨');
+    expect(text).not.toContain(form.idNumber);
     // the applicant holds it too; an online application has nothing to receipt
     expect((await citizen.get(`/api/v1/cases/${id}/documents`)).body.total).toBe(1);
     const online = await apply();
@@ -155,7 +159,8 @@ describe('case documents', () => {
     // the item cases have none of their own
     for (const child of received.body.children) expect((await clerk.get(`/api/v1/cases/${child.id}/documents`)).body.total).toBe(0);
     const text = await pdfText(clerk, received.body.id, docs[0]);
-    for (const s of ['收件凭证', received.body.number, bundle.name, '林*雨', '未提交', '已收取']) expect(text, s).toContain(s.replace(/\s+/g, ''));
+    for (const s of ['收件凭证', received.body.number, bundle.name, '林小雨', '未提交', '已收取']) expect(text, s).toContain(s.replace(/\s+/g, ''));
+    expect(text).not.toContain(idNumber);
     const names = (bundle.materials as { name: string }[]).map((m) => m.name.replace(/\s+/g, ''));
     for (const name of names) expect(text.split(name).length - 1, name).toBeGreaterThanOrEqual(1);
   });
@@ -196,7 +201,8 @@ describe('case documents', () => {
     const license = docs[2];
     expect(license.sha256).toBeNull(); // not drained: the download renders it
     const decision = await pdfText(citizen, id, docs[1]);
-    for (const s of ['准予许可决定书', number, '决定准予许可', '经审查符合条件']) expect(decision, s).toContain(s);
+    for (const s of ['准予许可决定书', number, '林小雨：', '决定准予许可', '经审查符合条件']) expect(decision, s).toContain(s);
+    expect(decision).not.toContain('林*雨');
     const text = await pdfText(citizen, id, license);
     const licenseNumber = text.match(/证照编号：?(\d{6}-ZZ-\d{4}-\d{7})/)?.[1];
     expect(licenseNumber).toBeTruthy();
@@ -219,6 +225,31 @@ describe('case documents', () => {
       await issueDecisionDocuments(ctx, kase, await versionContent(ctx.tx, kase.item_version_id), null);
     });
     expect(await licenses()).toEqual(stored);
+  });
+
+  it('names an enterprise in full on its documents, with its unified social credit code in full', { timeout: 120_000 }, async () => {
+    const enterprise = await signIn(server, 'enterprise1');
+    const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '云州青禾食品有限公司'")).rows[0].id as number;
+    const creditCode = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const filed = await enterprise.post('/api/v1/cases', { itemCode: code, formData: form, materials }, { 'idempotency-key': key() });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = filed.body.id as number;
+    const accepted = (await act(clerk, id, { action: 'accept' })).body;
+    // the case page and the lists keep it masked as before
+    expect(accepted.applicant.idNumber).toContain('*');
+    for (let i = 0; i < 5; i++) {
+      const kase = (await head.get(`/api/v1/cases/${id}`)).body;
+      if (kase.status === 'concluded') break;
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+      expect((await act(head, id, { action: 'approve', taskId: task.id, opinion: '同意' })).status).toBe(200);
+    }
+    const docs = (await enterprise.get(`/api/v1/cases/${id}/documents`)).body.items as { id: number; url: string; kind: string }[];
+    expect(docs.map((d) => d.kind)).toEqual(['acceptance_notice', 'decision', 'license']);
+    for (const doc of docs) {
+      const text = await pdfText(enterprise, id, doc);
+      for (const s of ['云州青禾食品有限公司', creditCode]) expect(text, `${doc.kind}: ${s}`).toContain(s);
+      expect(text, doc.kind).not.toContain(accepted.applicant.idNumber);
+    }
   });
 
   it('hands in a license the applicant holds instead of a copy: theirs, of the type asked, readable through the new case', { timeout: 180_000 }, async () => {

@@ -14,8 +14,8 @@ import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { issuesLicense } from '../../common/licenses.ts';
-import { maskPersonName } from '../../common/validators.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
+import { partyIdentifier } from './party.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -50,9 +50,10 @@ export interface CaseFacts {
   organizationName: string;
   regionName: string;
   applicantKind: 'person' | 'enterprise';
+  /** the party's name in full: a document served on the party names it (party.ts) */
   applicantName: string;
-  applicantNameMasked: string;
-  applicantIdMasked: string;
+  /** an enterprise's credit code in full, a person's ID number masked (party.ts) */
+  applicantId: string;
   receivedAt: Date;
 }
 
@@ -64,6 +65,7 @@ function bundleFacts(db: Executor, kase: CaseRow) {
     .innerJoin('region as g', 'g.id', 'b.region_id')
     .innerJoin('applicant as a', (j) => j.on('a.id', '=', kase.applicant_id))
     .select(['b.code', 'o.name as org', 'g.name as region', 'a.kind', 'a.name', 'a.id_number_mask'])
+    .select(sql<string | null>`CASE WHEN a.kind = 'enterprise' THEN a.id_number_enc END`.as('credit_code_enc'))
     .where('b.id', '=', kase.bundle_id)
     .executeTakeFirst();
 }
@@ -80,8 +82,7 @@ export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts>
     regionName: r.region,
     applicantKind: kind,
     applicantName: r.name,
-    applicantNameMasked: kind === 'person' ? maskPersonName(r.name) : r.name,
-    applicantIdMasked: r.id_number_mask ?? '',
+    applicantId: partyIdentifier(r),
     receivedAt: kase.received_at,
   };
 }
@@ -140,8 +141,8 @@ async function issueDocument(...args: Parameters<typeof documentInsert>): Promis
 }
 
 const applicantFields = (f: CaseFacts): [string, string][] => [
-  ['申请人', f.applicantNameMasked],
-  [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+  ['申请人', f.applicantName],
+  [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
 ];
 
 /** 受理通知书: the case number, the item, the dates and the committed deadline. */
@@ -161,7 +162,7 @@ export async function issueAcceptanceNotice(
   const f = await caseFacts(ctx.tx, kase);
   const limit = (l: ItemContent['committedLimit']) => (l.value === 0 ? '即时办结' : limitText(l));
   const body = [
-    `${f.applicantNameMasked}：`,
+    `${f.applicantName}：`,
     `您于${formatMinute(f.receivedAt)}提交的“${f.subject}”申请，申请材料齐全、符合法定形式，本机关决定予以受理。`,
     dues.committedDueAt
       ? `本事项承诺办结时限为${limit(c.committedLimit)}，承诺于${formatDueDay(dues.committedDueAt)}前办结（补正材料、听证、检验检测、专家评审等特别程序所需时间不计算在内）。`
@@ -219,7 +220,7 @@ export async function issueMaterialReceipt(
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)], ['受理或告知期限', formatDueDay(kase.notice_due_at)]],
     body: [
-      `${f.applicantNameMasked}：`,
+      `${f.applicantName}：`,
       `本窗口已于${formatMinute(f.receivedAt)}收到您提交的“${f.subject}”申请及下列材料。`,
       ...(missing > 0 ? [`其中 ${missing} 项必要材料尚未提交，窗口将一次性告知需补正的全部内容。`] : []),
       `本机关将于${formatDueDay(kase.notice_due_at)}前作出受理决定或一次性告知需补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。`,
@@ -249,7 +250,7 @@ export async function issueCommitmentLetter(ctx: WriteContext, kase: CaseRow, c:
       `一、行政机关告知。申请“${f.subject}”，应当符合下列条件：${c.conditions.trim() || '按办事指南所列条件'}`,
       `本机关对以告知承诺方式提出的申请，不再对承诺事项进行实质审查，经形式审查后直接作出许可决定；作出许可决定之日起${limitText(check)}内对承诺内容进行核查（事后核查）。经核查发现承诺不实的，依法撤销许可，并将失信情况记入信用记录。`,
       `二、申请人承诺。本人（单位）已知晓上述告知的全部内容，承诺符合许可条件，所提交材料真实、有效；愿意接受事后核查；如承诺不实，愿意承担被撤销许可等法律责任。`,
-      `承诺人：${f.applicantNameMasked}（于${formatMinute(f.receivedAt)}在线或在窗口确认）`,
+      `承诺人：${f.applicantName}（于${formatMinute(f.receivedAt)}在线或在窗口确认）`,
     ],
   });
 }
@@ -268,7 +269,7 @@ export async function issueRevocationDecision(ctx: WriteContext, kase: CaseRow, 
       ['撤销日期', formatDay(kase.revoked_at ?? new Date())],
     ],
     body: [
-      `${f.applicantNameMasked}：`,
+      `${f.applicantName}：`,
       `你（单位）以告知承诺方式申请的“${f.subject}”，本机关已于${formatDay(kase.decided_at ?? new Date())}作出准予许可决定。经事后核查，发现你（单位）的承诺与实际情况不符：${finding}`,
       '根据《中华人民共和国行政许可法》第六十九条及告知承诺的约定，本机关决定撤销该行政许可，相应证照自本决定作出之日起失效。',
       '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
@@ -285,7 +286,7 @@ export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRo
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)]],
     body: [
-      `${f.applicantNameMasked}：`,
+      `${f.applicantName}：`,
       `您提交的“${f.subject}”申请，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知您需要补正的全部内容如下。请补齐后再次提交，本机关不再要求补正以外的其他材料。`,
       ...(note ? [`说明：${note}`] : []),
     ],
@@ -302,7 +303,7 @@ export async function issueRefusalDocument(ctx: WriteContext, kase: CaseRow, rea
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)]],
     body: [
-      `${f.applicantNameMasked}：`,
+      `${f.applicantName}：`,
       `您提交的“${f.subject}”申请，经审查，决定不予受理。理由如下：${reason}`,
       '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
     ],
@@ -341,7 +342,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
     body: [
-      `${f.applicantNameMasked}：`,
+      `${f.applicantName}：`,
       granted
         ? kase.license_action === 'cancel'
           ? `您申请注销的“${f.subject}”证照（${cancelledOf ?? '—'}），经审查，决定准予注销。${cancelled ? `该证照自${formatDay(kase.decided_at ?? new Date())}起注销，不再有效。` : ''}`
@@ -367,7 +368,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       fields: [
         ['证照编号', licenseNumberMark],
         ['持证主体', f.applicantName],
-        [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+        [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
         ['许可事项', f.subject],
         ['发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
@@ -488,7 +489,7 @@ export async function issueFiscalBillDocument(
         ['校验码', b.checkCode],
         ['开票日期', formatDay(b.issuedAt)],
         ['交款人', f.applicantName],
-        [f.applicantKind === 'person' ? '交款人证件号码' : '统一社会信用代码', f.applicantIdMasked || '—'],
+        [f.applicantKind === 'person' ? '交款人证件号码' : '统一社会信用代码', f.applicantId || '—'],
         ['收款单位', f.organizationName],
         ['业务流水号', b.reference],
         ...(red
@@ -524,7 +525,7 @@ export async function issueReceipt(
       caseNumber: f.number,
       issuer: f.organizationName,
       fields: [
-        ['缴费人', f.applicantNameMasked],
+        ['缴费人', f.applicantName],
         ['办理事项', f.subject],
         ['收费项目', p.feeName],
         ['缴费金额', formatYuan(p.amountCents)],
@@ -532,7 +533,7 @@ export async function issueReceipt(
         ['缴费时间', formatMinute(p.paidAt)],
         ['交易流水号', p.reference],
       ],
-      body: [`今收到${f.applicantNameMasked}缴纳的${p.feeName}${formatYuan(p.amountCents)}。`, ...(p.basis ? [`收费依据：${p.basis}`] : [])],
+      body: [`今收到${f.applicantName}缴纳的${p.feeName}${formatYuan(p.amountCents)}。`, ...(p.basis ? [`收费依据：${p.basis}`] : [])],
       notes: ['本凭证为缴费证明，不作报销凭证；报销请使用财政票据（电子票据可在办件详情中下载）。'],
     },
     p.paymentId,
