@@ -2,8 +2,8 @@ import { toBuffer as renderQrPng } from 'qrcode';
 import { BOLD, cell, contentWidth, fieldTable, openDocument, pageNumbers, paragraphs, REGULAR, SIZE, table, type Doc } from '../catalog/guide-pdf.ts';
 
 /**
- * The printed documents of a case (受理通知书, 一次性告知书, 不予受理决定书, 准予/不予许可决定书, 证照,
- * 缴费凭证). Each is fixed as `PrintedDocument` when it is issued; rendering is a pure function of it,
+ * The printed documents of a case (受理通知书, 一次性告知书, 不予受理决定书, the decision — 准予 / 不予许可决定书, 办理结果通知书 … —,
+ * 证照, 缴费凭证). Each is fixed as `PrintedDocument` when it is issued; rendering is a pure function of it,
  * the center's name and the tracking address, so rendering again gives the same bytes.
  */
 export interface PrintedDocument {

@@ -4,6 +4,7 @@ import { hasPermission, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { cell, contentWidth, fieldTable, heading, openDocument, pageNumbers, paragraphs, REGULAR, SIZE, table, type Doc } from '../catalog/guide-pdf.ts';
 import { caseKindNames, caseStatusNames, channelNames, deliveryMethodNames } from '../../common/case-names.ts';
+import { decisionText, decisionWording } from '../../common/decisions.ts';
 import { getCase } from './cases.queries.ts';
 import { trackingUrl } from './documents.ts';
 import { formatDueDay, formatMinute, letterhead } from './case-pdf.ts';
@@ -24,7 +25,6 @@ const pauseNames: Record<string, string> = {
   other: '其他',
 };
 const materialNames: Record<string, string> = { provided: '已提交', missing: '缺', from_license: '电子证照', waived: '免交' };
-const decisionNames: Record<string, string> = { granted: '准予许可', denied: '不予许可' };
 
 const when = (iso: string | null | undefined) => (iso ? formatMinute(iso) : '—');
 
@@ -66,7 +66,8 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
     ['受理时间', when(c.acceptedAt)],
     ['承诺时限', limitText(clock?.committed)],
     ['法定时限', limitText(clock?.legal)],
-    ['审批决定', c.decision ? `${decisionNames[c.decision] ?? c.decision}（${when(c.decidedAt)}）` : '—'],
+    // worded by the item's type: 准予许可, 予以确认, 准予办理 …
+    ['审批决定', c.decision ? `${decisionText(decisionWording(c.itemType, c.licenseAction), c.decision, 'zh-CN')}（${when(c.decidedAt)}）` : '—'],
     ['办结时间', when(c.concludedAt)],
     ['送达', delivered],
     ...(c.refusalReason ? ([['不予受理理由', c.refusalReason]] as [string, string][]) : []),

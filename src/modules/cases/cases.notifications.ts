@@ -5,6 +5,9 @@ import { deliverInApp } from '../notify/notify.service.ts';
 import { recordingChannel } from '../notify/channels.ts';
 import '../identity/identity.tables.ts';
 import { licenseCancelGroundText, type LicenseCancelGround } from '../../common/licenses.ts';
+import { decisionWording, type DecisionWording } from '../../common/decisions.ts';
+import './cases.tables.ts';
+import '../catalog/catalog.tables.ts';
 
 type Payload = { caseId: number; number: string; applicantId: number };
 
@@ -62,10 +65,13 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
             `The result goes out once the materials accepted to follow are in: hand them in by ${chinaDay(p.toleratedDueAt)}.`,
           ]
         : (howDelivered[String(p.deliveryChoice)] ?? ['请按约定方式领取结果。', 'The result will be delivered as agreed.']);
+    // the result in the words of the item's type: 准予许可, 予以确认, 准予办理 … (read by the handler: decisionWords)
+    const words = p.words as DecisionWording;
+    const [resultZh, resultEn] = p.decision === 'denied' ? words.denied : words.granted;
     return {
       title: ['办件已办结', 'Decision made'],
-      zh: `您的申请（${p.number}）已办结，结果：${p.decision === 'denied' ? '不予许可' : '准予许可'}。${zh}`,
-      en: `Application ${p.number} is decided: ${p.decision === 'denied' ? 'denied' : 'granted'}. ${en}`,
+      zh: `您的申请（${p.number}）已办结，结果：${resultZh}。${zh}`,
+      en: `Application ${p.number} is decided: ${resultEn.toLowerCase()}. ${en}`,
     };
   },
   'case.fee_due': (p) => ({
@@ -147,6 +153,17 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
   },
 };
 
+/** How a case's decision is worded: by its item's type, and for an application for a license held by what it does. */
+async function decisionWords(tx: Tx, caseId: number): Promise<DecisionWording> {
+  const row = await tx
+    .selectFrom('kase as k')
+    .leftJoin('item_version as v', 'v.id', 'k.item_version_id')
+    .select(['v.type', 'k.license_action'])
+    .where('k.id', '=', caseId)
+    .executeTakeFirst();
+  return decisionWording(row?.type, row?.license_action);
+}
+
 /** The applicant is told at acceptance, notice, supplement request, refusal, decision and delivery, and what a check of their commitment found: in the app and by SMS. */
 export function registerCaseNotifications(deps: Deps): void {
   registerStaffCaseNotifications();
@@ -156,6 +173,7 @@ export function registerCaseNotifications(deps: Deps): void {
       const p = e.payload as Payload & Record<string, unknown>;
       // an item case of a bundle: the bundle application tells the applicant about intake and delivery once
       if (p.parentId && ['case.accepted', 'case.notified', 'case.refused', 'case.delivered'].includes(type)) return;
+      if (type === 'case.concluded') p.words = await decisionWords(tx, p.caseId);
       const applicant = await tx.selectFrom('applicant').select(['account_id', 'phone_enc']).where('id', '=', p.applicantId).executeTakeFirst();
       if (!applicant) return;
       const t = text(p);

@@ -226,6 +226,10 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     itemVersionId: kase.item_version_id,
     /** the version of the item (and its form) the case was filed under */
     itemVersion: item.version,
+    /** 事项类型 of that version: the decision is worded by it (decisionWording); null for a bundle application */
+    itemType: filedUnder?.type ?? null,
+    /** what the application does for a license held: renew it, change it or give it up (null: a new application) */
+    licenseAction: kase.license_action,
     bundle,
     parent,
     organizationName: item.organization_name,

@@ -14,6 +14,7 @@ import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { issuesLicense } from '../../common/licenses.ts';
+import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
 import { partyIdentifier } from './party.ts';
 import './fees.tables.ts';
@@ -326,18 +327,24 @@ const licenseStatement = shapedStatement(
     FROM n`,
 );
 
-/** 准予 / 不予许可决定书 (延续 / 变更 of a license held: 准予延续行政许可决定书 …), and for a license-type result the 证照 with its number. */
+/**
+ * The decision's document, in the words of its item's type (decisionWording): a 行政许可's 准予 / 不予许可决定书 (延续 /
+ * 变更 / 注销 of a permit held: 准予延续行政许可决定书 …), a 行政确认's 行政确认决定书 / 不予确认决定书, a service's 办理结果通知书 /
+ * 不予办理通知书 …; every denial with its reasons and the remedies. For a license-type result, the 证照 with its number.
+ */
 export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c: ItemContent, opinion: string | null) {
   const f = await caseFacts(ctx.tx, kase);
   const granted = kase.decision !== 'denied';
-  // a renewal (延续), a change (变更) or a cancellation (注销) of a license held is decided as such: 准予延续 / 不予变更 …
+  const w = decisionWording(c.type, kase.license_action);
+  // a renewal (延续), a change (变更) or a cancellation (注销) of a license held is applied for as such: 您申请延续的 …
   const what = kase.license_action ? { renew: '延续', change: '变更', cancel: '注销' }[kase.license_action] : '';
-  const verb = what || '许可';
   // 准予注销: the license given up is cancelled (ground: the holder's request) and nothing is issued in its place
   const cancelled = granted && kase.license_action === 'cancel' ? await cancelOnGrant(ctx, kase) : null;
   const cancelledOf = kase.license_action === 'cancel' ? await licenseNumberOf(ctx, kase.for_license_id) : null;
+  const title = granted ? w.grantDocument : w.denyDocument;
+  const result = c.resultName ? `${w.resultLead}${c.resultName}。` : '';
   await issueDocument(ctx, kase, 'decision', {
-    title: `${granted ? '准予' : '不予'}${what ? `${what}行政许可` : '许可'}决定书`,
+    title,
     caseNumber: f.number,
     issuer: f.organizationName,
     fields: [['申请事项', f.subject], ...applicantFields(f), ['决定日期', formatDay(kase.decided_at ?? new Date())]],
@@ -345,11 +352,14 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       `${f.applicantName}：`,
       granted
         ? kase.license_action === 'cancel'
-          ? `您申请注销的“${f.subject}”证照（${cancelledOf ?? '—'}），经审查，决定准予注销。${cancelled ? `该证照自${formatDay(kase.decided_at ?? new Date())}起注销，不再有效。` : ''}`
-          : `您申请${what}的“${f.subject}”，经审查，符合法定条件、标准，决定准予${verb}。${c.resultName ? `颁发${c.resultName}。` : ''}`
-        : `您申请${what}的“${f.subject}”，经审查，决定不予${verb}。${opinion ? `理由：${opinion}` : ''}`,
+          ? `您申请注销的“${f.subject}”证照（${cancelledOf ?? '—'}），经审查，决定${w.grant[0]}。${cancelled ? `该证照自${formatDay(kase.decided_at ?? new Date())}起注销，不再有效。` : ''}`
+          : `您申请${what}的“${f.subject}”，经审查，${w.finding}，决定${w.grant[0]}。${w.done}${result}`
+        : `您申请${what}的“${f.subject}”，经审查，决定${w.deny[0]}。${opinion ? `理由：${opinion}` : ''}`,
       ...(granted && opinion ? [`审查意见：${opinion}`] : []),
-      ...(granted ? [] : ['如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。']),
+      // every adverse decision tells the remedies (行政复议法 art. 20, 行政诉讼法 art. 46)
+      ...(granted
+        ? []
+        : [`如不服本决定，可以自收到本${title.endsWith('通知书') ? '通知书' : '决定书'}之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。`]),
     ],
   });
   if (granted && issuesLicense(c) && kase.license_action !== 'cancel') {
@@ -369,7 +379,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         ['证照编号', licenseNumberMark],
         ['持证主体', f.applicantName],
         [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
-        ['许可事项', f.subject],
+        [isLicensing(c.type) ? '许可事项' : '办理事项', f.subject],
         ['发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
         ...(c.resultValidity || validUntil ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),
@@ -378,7 +388,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       body: [
         replaced
           ? `经审查，${f.applicantName}申请${verb}的“${f.subject}”符合法定条件，准予${verb}，特发此证。原证（${replaced.number}）自本证生效之日起作废。`
-          : `经审查，${f.applicantName}申请的“${f.subject}”符合法定条件，准予许可，特发此证。`,
+          : `经审查，${f.applicantName}申请的“${f.subject}”${w.finding}，${w.grant[0]}，特发此证。`,
       ],
       notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumberMark}。可扫描二维码核验。`],
     };

@@ -12,6 +12,7 @@ import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { caseExtra, loadCase, recordCaseEvent, versionContent, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { issueAcceptanceNotice, issueDecisionDocuments, issueReceipt } from './documents.ts';
+import { decisionWording } from '../../common/decisions.ts';
 import { onCommitmentDecided } from './commitment.ts';
 import type { FeeStage, PaymentMethod } from './fees.tables.ts';
 import './fees.tables.ts';
@@ -91,7 +92,12 @@ export async function onCaseDecided(ctx: WriteContext, kase: CaseRow, opinion: s
   else
     await ctx.tx
       .updateTable('case_fee')
-      .set({ status: 'waived', adjustment: 'waived', adjustment_reason: '不予许可，不再收取', version: sql`version + 1` })
+      .set({
+        status: 'waived',
+        adjustment: 'waived',
+        adjustment_reason: `${decisionWording(c.type, kase.license_action).deny[0]}，不再收取`,
+        version: sql`version + 1`,
+      })
       .where('case_id', '=', kase.id)
       .where('charge_at', '=', 'decision')
       .where('status', '=', 'unpaid')

@@ -219,8 +219,9 @@ export async function claimTask(ctx: WriteContext, taskId: number, expectedVersi
 }
 
 /**
- * Approve or reject with an opinion (审查意见 / 决定). At a decide stage this is the decision (准予 /
- * 不予许可); in a review stage or a joint branch it is the department's opinion and the process moves on.
+ * Approve or reject with an opinion (审查意见 / 决定). At a decide stage this is the decision (准予 / 不予许可, or the
+ * words of its item's type: 予以确认, 准予办理 …); in a review stage or a joint branch it is the department's opinion and
+ * the process moves on.
  */
 export async function completeTask(
   ctx: WriteContext,

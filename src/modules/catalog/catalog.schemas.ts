@@ -1,14 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../../server/schemas.ts';
 import { defaultRenewalLead } from '../../common/licenses.ts';
+import { itemTypes, type ItemType } from '../../common/decisions.ts';
 
 /**
  * The elements of an implementation list (实施清单, GB/T 39554.1 and the national element list in
  * docs/catalog.md): one TypeBox schema is the validation, the static type and the OpenAPI entry.
  */
 
-export const itemTypes = ['licensing', 'confirmation', 'payment', 'levy', 'reward', 'adjudication', 'inspection', 'other_power', 'public_service'] as const;
-export type ItemType = (typeof itemTypes)[number];
+export { itemTypes, type ItemType } from '../../common/decisions.ts';
 export const ItemTypeSchema = Type.Unsafe<ItemType>(Type.String({ enum: [...itemTypes] }));
 
 export const themes = [

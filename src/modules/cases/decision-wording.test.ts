@@ -1,0 +1,172 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
+
+/**
+ * A decision is worded by its item's type: the demo's 异地就医备案 (公共服务) is done — 准予办理 / 不予办理, with a
+ * 办理结果通知书 or a 不予办理通知书 — and 居民身份证换领、补领 (行政确认) is confirmed — 予以确认 / 不予确认, with a
+ * 行政确认决定书 or a 不予确认决定书; every denial tells the remedies.
+ */
+let server: TestServer;
+let citizen: Client;
+let clerk: Client;
+let police: Client;
+let applicantId: number;
+let idNumber: string;
+
+type Task = { id: number; state: string };
+type Doc = { id: number; kind: string; title: string; url: string };
+type Kase = { id: number; number: string; status: string; itemType: string | null; tasks: Task[]; documents: Doc[] };
+type Item = { content: { form: { schema: unknown }; materials: { key: string; necessity: string; source: string }[] } };
+
+const reader = pdfReader();
+const pdfText = (c: Client, caseId: number, doc: Doc) => reader.pdfText(server, c, caseId, doc);
+const act = (c: Client, id: number, body: object) => c.post(`/api/v1/cases/${id}/actions`, body);
+const openTask = (kase: Kase) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed')!;
+const itemCodeOf = async (name: string) =>
+  (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = $1", [name])).rows[0]
+    .code as string;
+
+beforeAll(async () => {
+  server = await startTestServer({ dataDir: path.join(reader.dir, 'data') });
+  [citizen, clerk, police] = await Promise.all(['citizen1', 'clerk1', 'head2'].map((u) => signIn(server, u)));
+  applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id;
+  idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber;
+});
+afterAll(async () => {
+  await server?.close();
+  reader.close();
+});
+
+/** The last message citizen1 was sent about a case, with this title. */
+async function messageOf(kase: Kase, title: string) {
+  await server.drainOutbox();
+  const { rows } = await server.sql(
+    "SELECT m.body->>'zh-CN' AS zh, m.body->>'en' AS en FROM message m JOIN account a ON a.id = m.account_id WHERE a.username = 'citizen1' AND m.title->>'zh-CN' = $1 AND m.link = $2 ORDER BY m.id DESC LIMIT 1",
+    [title, `/my/cases/${kase.id}`],
+  );
+  return rows[0] as { zh: string; en: string };
+}
+
+describe('异地就医备案, a public service decided at the window', () => {
+  let code: string;
+  let item: Item;
+  beforeAll(async () => {
+    code = await itemCodeOf('异地就医备案');
+    item = (await clerk.get(`/api/v1/catalog/items/${code}`)).body;
+  });
+
+  async function decidedAtWindow(outcome: 'approve' | 'reject', opinion: string): Promise<Kase> {
+    const received = await clerk.post('/api/v1/cases', {
+      itemCode: code,
+      applicantId,
+      formData: sampleForm(item.content.form.schema, idNumber),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(received.status, JSON.stringify(received.body)).toBe(201);
+    const accepted = (await act(clerk, received.body.id, { action: 'accept' })).body as Kase;
+    expect(accepted.itemType).toBe('public_service');
+    const decided = await act(clerk, accepted.id, { action: outcome, taskId: openTask(accepted).id, opinion });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    return decided.body;
+  }
+
+  it('is done (准予办理) with a 办理结果通知书, not granted as a permit', { timeout: 120_000 }, async () => {
+    const decided = await decidedAtWindow('approve', '材料齐全，予以备案');
+    const decision = decided.documents.find((d) => d.kind === 'decision')!;
+    expect(decision.title).toBe('办理结果通知书');
+    const text = await pdfText(clerk, decided.id, decision);
+    for (const s of [
+      '办理结果通知书',
+      decided.number,
+      '林小雨：',
+      '经审查，符合办理条件，决定准予办理。现已办理完成。办理结果：异地就医备案信息。',
+      '材料齐全，予以备案',
+    ])
+      expect(text, s).toContain(s);
+    expect(text).not.toContain('许可');
+    expect(text).not.toContain('颁发');
+
+    // concluded: the applicant is told the result in the same words, and the approval sheet files it so
+    const concluded = (await act(clerk, decided.id, { action: 'approve', taskId: openTask(decided).id, opinion: null })).body as Kase;
+    expect(concluded.status).toBe('concluded');
+    const message = await messageOf(concluded, '办件已办结');
+    expect(message.zh).toContain('结果：准予办理。');
+    expect(message.en).toContain('is decided: approved.');
+    const res = await fetch(`${server.baseUrl}/api/v1/cases/${concluded.id}/sheet.pdf`, { headers: { cookie: clerk.cookie } });
+    expect(res.status).toBe(200);
+    const file = path.join(reader.dir, `sheet-${concluded.id}.pdf`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const sheet = reader.poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '');
+    expect(sheet).toContain('审批决定准予办理');
+    expect(sheet).not.toContain('准予许可');
+  });
+
+  it('is declined (不予办理) with a 不予办理通知书 that gives the reasons and the remedies', { timeout: 120_000 }, async () => {
+    const decided = await decidedAtWindow('reject', '参保状态异常，暂不能备案');
+    const decision = decided.documents.find((d) => d.kind === 'decision')!;
+    expect(decision.title).toBe('不予办理通知书');
+    const text = await pdfText(clerk, decided.id, decision);
+    for (const s of ['不予办理通知书', '林小雨：', '决定不予办理。理由：参保状态异常，暂不能备案', '自收到本通知书之日起六十日内', '行政复议', '行政诉讼'])
+      expect(text, s).toContain(s);
+    expect(text).not.toContain('许可');
+  });
+});
+
+describe('居民身份证换领、补领, a 行政确认', () => {
+  let code: string;
+  let item: Item;
+  beforeAll(async () => {
+    code = await itemCodeOf('居民身份证换领、补领');
+    item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+  });
+
+  async function decided(outcome: 'approve' | 'reject'): Promise<Kase> {
+    const filed = await citizen.post('/api/v1/cases', {
+      itemCode: code,
+      formData: sampleForm(item.content.form.schema, idNumber),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    let kase = (await act(clerk, filed.body.id, { action: 'accept' })).body as Kase;
+    expect(kase.itemType).toBe('confirmation');
+    // the police department's head works its steps: approved up to the decision, which is `outcome`
+    for (let i = 0; i < 5 && !['decided', 'concluded'].includes(kase.status); i++) {
+      kase = (await police.get(`/api/v1/cases/${kase.id}`)).body;
+      const task = openTask(kase);
+      const atDecision = (kase.tasks as (Task & { stage: string })[]).find((t) => t.id === task.id)!.stage === 'decide';
+      const r = await act(police, kase.id, {
+        action: atDecision ? outcome : 'approve',
+        taskId: task.id,
+        opinion: atDecision && outcome === 'reject' ? '户籍信息核验不一致' : '同意',
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      kase = r.body;
+    }
+    return kase;
+  }
+
+  it('is confirmed (予以确认) with a 行政确认决定书, and its ID card is issued as confirmed', { timeout: 120_000 }, async () => {
+    const kase = await decided('approve');
+    const decision = kase.documents.find((d) => d.kind === 'decision')!;
+    expect(decision.title).toBe('行政确认决定书');
+    const text = await pdfText(citizen, kase.id, decision);
+    for (const s of ['行政确认决定书', '林小雨：', '经审查，符合法定条件，决定予以确认。办理结果：中华人民共和国居民身份证。']) expect(text, s).toContain(s);
+    expect(text).not.toContain('许可');
+    const card = kase.documents.find((d) => d.kind === 'license')!;
+    const printed = await pdfText(citizen, kase.id, card);
+    for (const s of ['居民身份证', '办理事项', '符合法定条件，予以确认，特发此证']) expect(printed, s).toContain(s);
+    expect(printed).not.toContain('许可');
+  });
+
+  it('is refused (不予确认) with a 不予确认决定书 that gives the reasons and the remedies', { timeout: 120_000 }, async () => {
+    const kase = await decided('reject');
+    const decision = kase.documents.find((d) => d.kind === 'decision')!;
+    expect(decision.title).toBe('不予确认决定书');
+    const text = await pdfText(citizen, kase.id, decision);
+    for (const s of ['决定不予确认。理由：户籍信息核验不一致', '自收到本决定书之日起六十日内', '行政复议', '行政诉讼']) expect(text, s).toContain(s);
+  });
+});
