@@ -39,6 +39,8 @@ export interface HeldLicense {
   caseNumber: string;
   /** the item that issued it: a renewal applies for this item */
   itemCode: string;
+  /** that item's type (事项类型): only a permit's (`licensing`) holder applies for its renewal, change or cancellation */
+  itemType: string | null;
   /** its last day of validity (YYYY-MM-DD); null: valid without end (长期有效) */
   validUntil: string | null;
   /** the last day to apply for its renewal in time (YYYY-MM-DD); null when it does not run out */

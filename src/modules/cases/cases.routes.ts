@@ -546,6 +546,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 caseId: Type.Integer(),
                 caseNumber: Type.String(),
                 itemCode: Type.String(),
+                itemType: Nullable(Type.String()),
                 validUntil: Nullable(Type.String({ format: 'date' })),
                 renewBy: Nullable(Type.String({ format: 'date' })),
                 renewFrom: Nullable(Type.String({ format: 'date' })),

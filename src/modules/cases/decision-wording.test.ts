@@ -8,7 +8,8 @@ import { pdfReader } from '../../../test/pdf.ts';
 /**
  * A decision is worded by its item's type: the demo's 异地就医备案 (公共服务) is done — 准予办理 / 不予办理, with a
  * 办理结果通知书 or a 不予办理通知书 — and 居民身份证换领、补领 (行政确认) is confirmed — 予以确认 / 不予确认, with a
- * 行政确认决定书 or a 不予确认决定书; every denial tells the remedies.
+ * 行政确认决定书 or a 不予确认决定书; every denial tells the remedies. Neither is a permit: an ID card is not renewed,
+ * changed or given up on its holder's application.
  */
 let server: TestServer;
 let citizen: Client;
@@ -168,5 +169,34 @@ describe('居民身份证换领、补领, a 行政确认', () => {
     expect(decision.title).toBe('不予确认决定书');
     const text = await pdfText(citizen, kase.id, decision);
     for (const s of ['决定不予确认。理由：户籍信息核验不一致', '自收到本决定书之日起六十日内', '行政复议', '行政诉讼']) expect(text, s).toContain(s);
+  });
+
+  it('is not renewed, changed or given up on its holder’s application: 我的证照 offers none, and none is filed', { timeout: 120_000 }, async () => {
+    const kase = await decided('approve');
+    const cardId = kase.documents.find((d) => d.kind === 'license')!.id;
+    const held = ((await citizen.get('/api/v1/licenses')).body.items as { id: number; mayRenew: boolean; mayChange: boolean; mayCancel: boolean }[]).find(
+      (l) => l.id === cardId,
+    );
+    expect(held).toMatchObject({ mayRenew: false, mayChange: false, mayCancel: false });
+    // the window offers none either: the same list, for the applicant received there
+    expect((await clerk.get(`/api/v1/licenses?applicantId=${applicantId}`)).body.items.find((l: { id: number }) => l.id === cardId)).toMatchObject({
+      mayCancel: false,
+    });
+
+    const cases = async () => Number((await server.sql('SELECT count(*) AS n FROM kase')).rows[0].n);
+    const before = await cases();
+    const base = { itemCode: code, formData: sampleForm(item.content.form.schema, idNumber), materials: sampleMaterials(item.content.materials) };
+    for (const [field, extra] of [
+      ['cancels', { cancels: cardId, cancelReason: '不再使用该证件' }],
+      ['changes', { changes: cardId }],
+    ] as const) {
+      const r = await citizen.post('/api/v1/cases', { ...base, ...extra });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.error.details).toMatchObject({ field, itemType: 'confirmation' });
+    }
+    const atWindow = await clerk.post('/api/v1/cases', { ...base, applicantId, cancels: cardId, cancelReason: '不再使用该证件', materials: [] });
+    expect(atWindow.status, JSON.stringify(atWindow.body)).toBe(400);
+    expect(atWindow.body.error.details).toMatchObject({ field: 'cancels', itemType: 'confirmation' });
+    expect(await cases()).toBe(before);
   });
 });

@@ -15,6 +15,7 @@ import {
   type LicenseCancelGround,
   type LicenseState,
 } from '../../common/licenses.ts';
+import { isLicensing } from '../../common/decisions.ts';
 import { dateOfInstant, dayNumber, formatDate, fromDayNumber, isWeekend, parseDate } from '../../common/civil-date.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
@@ -135,6 +136,7 @@ function licenseRows(db: Executor) {
       'k.revoked_at',
       'k.subject',
       'i.code as item_code',
+      'v.type as item_type',
       'ap.kind as holder_kind',
       'ap.name as holder_name',
       'o.name as issuer',
@@ -186,6 +188,13 @@ async function dated(db: Executor, rows: LicenseRow[], now = Date.now()) {
 /** A holder as a public answer or a department's list shows them: an enterprise in full, a person masked. */
 const holderShown = (r: LicenseRow) => (r.holder_kind === 'person' ? maskPersonName(r.holder_name) : r.holder_name);
 
+/**
+ * Whether the holder may apply for the license's renewal, change or cancellation: a permit's (行政许可法 arts. 49, 50, 70)
+ * only — the result of a 行政确认 or a public service (居民身份证, 社会保障卡 …) is replaced, re-issued or given up by its
+ * own items, not by these applications.
+ */
+const permit = (r: { item_type: string | null }) => isLicensing(r.item_type);
+
 async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now()): Promise<HeldLicense[]> {
   return (await dated(db, rows, now)).map(({ row: r, today, validUntil, renewBy, renewFrom, state }) => ({
     id: r.id,
@@ -196,6 +205,7 @@ async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now
     caseId: r.case_id,
     caseNumber: r.case_number,
     itemCode: r.item_code ?? '',
+    itemType: r.item_type,
     validUntil: r.valid_until,
     renewBy,
     renewFrom,
@@ -203,10 +213,11 @@ async function describeLicenses(db: Executor, rows: LicenseRow[], now = Date.now
     renewal: inHandFor(r.in_hand, 'renew'),
     change: inHandFor(r.in_hand, 'change'),
     cancellation: inHandFor(r.in_hand, 'cancel'),
-    // one application for a license at a time; a renewal only in its window before its end, a change or a cancellation while it holds
-    mayRenew: validUntil !== null && today <= validUntil && (renewFrom === null || formatDate(today) >= renewFrom) && r.in_hand === null,
-    mayChange: state !== 'expired' && r.in_hand === null,
-    mayCancel: state !== 'expired' && r.in_hand === null,
+    // one application for a license at a time; a renewal only in its window before its end, a change or a cancellation while it holds;
+    // and only of a permit (行政许可): an ID card, a 户口簿 or a 社会保障卡 is not renewed, changed or given up this way
+    mayRenew: permit(r) && validUntil !== null && today <= validUntil && (renewFrom === null || formatDate(today) >= renewFrom) && r.in_hand === null,
+    mayChange: permit(r) && state !== 'expired' && r.in_hand === null,
+    mayCancel: permit(r) && state !== 'expired' && r.in_hand === null,
   }));
 }
 
@@ -299,7 +310,8 @@ export interface LicenseApplication {
 
 /**
  * 延续 / 变更 / 申请注销: the license an application for `itemId` renews, changes or gives up (`renews`, `changes` or
- * `cancels`, one of them), checked — a license the applicant holds, issued by the same item, not run out (art. 50: a
+ * `cancels`, one of them), checked — an item of 行政许可 (an ID card or a social security card is not a permit: 400
+ * naming the field), a license the applicant holds, issued by the same item, not run out (art. 50: a
  * renewal is applied for before the license ends, after it the applicant applies anew; a license that ran out is
  * cancelled by its department, art. 70 (一)), with nothing else in hand for it (409); a renewal also needs a license
  * that runs out, of an item that gives a period; a cancellation says why (`cancelReason`). Answers the license and what
@@ -326,6 +338,9 @@ export async function licenseApplication(
   const field = licenseActionField[action];
   const licenseId = input[field]!;
   const invalid = (why: string, more: object = {}) => new AppError('VALIDATION_FAILED', { field, reason: why, licenseId, ...more });
+  // only a permit (行政许可) is renewed, changed or given up on its holder's application
+  if (!isLicensing(content.type))
+    throw invalid(`only a permit (行政许可) is renewed, changed or given up on application: this item is of type ${content.type}`, { itemType: content.type });
   if (action === 'cancel' && (reason.length < cancelReasonLength.min || reason.length > cancelReasonLength.max))
     throw new AppError('VALIDATION_FAILED', {
       field: 'cancelReason',

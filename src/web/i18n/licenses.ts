@@ -14,8 +14,8 @@ export const licenseStrings = {
   // 我的证照
   'lic.title': ['我的证照', 'My licenses'],
   'lic.subtitle': [
-    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。',
-    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may give the license up.',
+    '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。延续、变更和注销仅适用于行政许可证照；居民身份证、社会保障卡等证件请通过相应事项换领、补领。',
+    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may give the license up. Renewing, changing and giving up apply to permits (行政许可) only: an ID card, a social security card and the like are replaced through their own services.',
   ],
   'lic.col.type': ['证照名称', 'License'],
   'lic.col.number': ['证照编号', 'Number'],
@@ -59,8 +59,8 @@ export const licenseStrings = {
   ],
   'lic.alertTitle': ['证照到期提醒', 'Licenses running out'],
   'lic.empty': [
-    '您还没有电子证照。申请准予许可后，证照会出现在这里。',
-    'You hold no electronic licenses yet. A license appears here once an application is granted.',
+    '您还没有电子证照。申请办结并发证后，证照会出现在这里。',
+    'You hold no electronic licenses yet. A license appears here once an application that issues one is granted.',
   ],
   'lic.legalNote': [
     '依据《中华人民共和国行政许可法》第五十条，被许可人需要延续许可有效期的，应当在有效期届满前规定期限内提出申请；行政机关逾期未作决定的，视为准予延续。准予延续后，新证自原证有效期届满次日起计算，原证同时作废。',
@@ -69,6 +69,11 @@ export const licenseStrings = {
   'lic.changeNote': [
     '准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。不再从事许可活动的，可以申请注销证照。同一本证照同一时间只能办理一项延续、变更或注销申请。',
     'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A holder who no longer carries on the activity may give the license up. A license takes one application at a time: a renewal, a change or a cancellation.',
+  ],
+
+  'lic.notPermit': [
+    '{type}（编号 {number}）不是行政许可证照，不能申请延续、变更或注销；需要换领、补领的，请申请相应事项。',
+    'The {type} ({number}) is not a permit (行政许可): it is not renewed, changed or given up this way; to replace it, apply for the service that does.',
   ],
 
   // the application page

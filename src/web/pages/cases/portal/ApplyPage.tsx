@@ -16,6 +16,7 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT, type LicKey, type LicT } from '../../../i18n/licenses.ts';
 import type { Locale } from '../../../../common/errors.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
+import { isLicensing } from '../../../../common/decisions.ts';
 import { civilDay, licenseActionField, todayYmd, validUntilText } from '../shared/Licenses.tsx';
 import '../cases.css';
 
@@ -246,6 +247,7 @@ function whyNot(action: LicenseAction, license: HeldLicense | undefined, itemCod
   if (action === 'cancel') {
     if (!license) return t('lic.cxl.notFound');
     if (license.itemCode !== itemCode) return t('lic.cxl.otherItem', { number: license.number });
+    if (!isLicensing(license.itemType)) return t('lic.notPermit', { type: license.type, number: license.number });
     const inHand = license.renewal ?? license.change ?? license.cancellation;
     if (inHand) return t('lic.err.inHand', { number: inHand.number });
     if (license.state === 'expired') return t('lic.cxl.expired', { number: license.number, validUntil: civilDay(license.validUntil, locale) });
@@ -254,6 +256,8 @@ function whyNot(action: LicenseAction, license: HeldLicense | undefined, itemCod
   const change = action === 'change';
   if (!license) return t(change ? 'lic.chg.notFound' : 'lic.apply.notFound');
   if (license.itemCode !== itemCode) return t(change ? 'lic.chg.otherItem' : 'lic.apply.otherItem', { number: license.number });
+  // only a permit's holder applies for its renewal or change (an ID card is replaced through its own item)
+  if (!isLicensing(license.itemType)) return t('lic.notPermit', { type: license.type, number: license.number });
   // one application for a license at a time: a renewal or a change in hand stops either
   if (license.renewal) return t('lic.apply.inHand', { number: license.number, case: license.renewal.number });
   if (license.change) return t('lic.apply.changeInHand', { number: license.number, case: license.change.number });
