@@ -269,7 +269,11 @@ describe('企业开办一件事 from the online application to unified delivery'
     await citizen.getByTestId('outcome').getByText('结果已送达（电子送达').waitFor({ state: 'visible' });
     const kids = citizen.getByTestId('bundle-children');
     expect(await kids.getByText('已送达').count()).toBe(4);
-    expect(await kids.getByText('准予许可').count()).toBe(4);
+    // each item case's decision in the words of its type: 企业设立登记 is a permit, 单位社会保险登记 a 行政确认, 公章刻制备案
+    // and 新办纳税人涉税事项 other powers
+    expect(await kids.getByText('准予许可').count()).toBe(1);
+    expect(await kids.getByText('予以确认').count()).toBe(1);
+    expect(await kids.getByText('准予办理').count()).toBe(2);
     await citizen.getByTestId('bundle-card').getByText('4/4').waitFor({ state: 'visible' });
     await screenshot(citizen, 'bundle-my-case-delivered');
     expect(errors).toEqual([]);

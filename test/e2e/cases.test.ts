@@ -627,7 +627,9 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await page.getByTestId('case-timeline').getByText('仅工作人员可见').waitFor({ state: 'visible' });
     await page.getByTestId('action-accept').click();
     await pressUntil(page.getByTestId('accept-ok'), status(page).getByText('办理中'));
-    await page.getByTestId('task-at-window').waitFor({ state: 'visible' });
+    // a public service: done (准予办理), not granted as a permit
+    await page.getByTestId('task-at-window').getByText('核验后准予办理或不予办理', { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('task-reject').getByText('不予办理').waitFor({ state: 'visible' });
     await page.getByTestId('task-actions').getByText('窗口审核决定', { exact: true }).waitFor({ state: 'visible' });
     // the department's own steps are not offered at the window
     await page.getByTestId('task-more').click();
@@ -637,10 +639,14 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await page.keyboard.press('Escape');
     await screenshot(page, 'cases-window-decision');
 
-    await page.getByTestId('task-approve').getByText('准予许可').click();
+    await page.getByTestId('task-approve').getByText('准予办理').click();
     await page.locator('#task-text').fill('材料齐全，准予备案');
     await confirmTaskDialog(page);
     await status(page).getByText('已决定').waitFor({ state: 'visible' });
+    await page.getByTestId('outcome').getByText('准予办理', { exact: false }).waitFor({ state: 'visible' });
+    await page.getByTestId('case-documents').getByText('办理结果通知书').waitFor({ state: 'visible' });
+    expect(await page.getByText('准予许可', { exact: false }).count()).toBe(0);
+    await screenshot(page, 'cases-window-decision-done');
     await page.getByTestId('task-approve').getByText('办结').click();
     await confirmTaskDialog(page);
     await status(page).getByText('已办结').waitFor({ state: 'visible' });

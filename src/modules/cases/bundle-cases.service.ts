@@ -383,7 +383,18 @@ export async function bundleView(db: Executor, parent: CaseRow) {
       .selectFrom('kase as k')
       .innerJoin('organization as o', 'o.id', 'k.organization_id')
       .innerJoin('item as i', 'i.id', 'k.item_id')
-      .select(['k.id', 'k.number', 'k.subject', 'k.status', 'k.decision', 'k.decided_at', 'i.code as item_code', 'o.name as organization_name'])
+      .leftJoin('item_version as v', 'v.id', 'k.item_version_id')
+      .select([
+        'k.id',
+        'k.number',
+        'k.subject',
+        'k.status',
+        'k.decision',
+        'k.decided_at',
+        'i.code as item_code',
+        'v.type as item_type',
+        'o.name as organization_name',
+      ])
       .where('k.parent_id', '=', parent.id)
       .orderBy('k.id')
       .execute(),
@@ -397,6 +408,8 @@ export async function bundleView(db: Executor, parent: CaseRow) {
       number: c.number,
       subject: c.subject,
       itemCode: c.item_code,
+      /** its item's type, which words its decision (准予许可, 予以确认, 准予办理 …) */
+      itemType: c.item_type,
       organizationName: c.organization_name,
       status: c.status,
       decision: c.decision,

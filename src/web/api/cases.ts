@@ -5,7 +5,8 @@ import type { Page, StaffView } from './types.ts';
 import type { ColleagueView } from './org.ts';
 import type { ItemContent, Limit } from '../../modules/catalog/catalog.schemas.ts';
 import type { CaseStatus, Channel } from '../../modules/cases/cases.tables.ts';
-import type { HeldLicense } from '../../common/licenses.ts';
+import type { HeldLicense, LicenseAction } from '../../common/licenses.ts';
+import type { ItemType } from '../../common/decisions.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
 import type { CaseListFilter } from '../../common/case-filter.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
@@ -126,6 +127,8 @@ export interface BundleChild {
   number: string;
   subject: string;
   itemCode: string;
+  /** its item's type, which words its decision */
+  itemType: ItemType | null;
   organizationName: string;
   status: CaseStatus;
   decision: 'granted' | 'denied' | null;
@@ -174,6 +177,10 @@ export interface CaseDetail {
   itemVersionId: number | null;
   /** the version of the item (and its form) the case was filed under */
   itemVersion: number | null;
+  /** 事项类型 of that version, which words the decision (准予许可, 予以确认, 准予办理 …); null for a bundle application */
+  itemType: ItemType | null;
+  /** what the application does for a license held (延续, 变更, 注销); null for a new application */
+  licenseAction: LicenseAction | null;
   bundle: { code: string; name: string; organizationName: string; children: BundleChild[] } | null;
   parent: { id: number; number: string; subject: string; status: CaseStatus } | null;
   organizationName: string;

@@ -90,7 +90,7 @@ export const caseFeesStrings = {
   'docs.kind.acceptance_notice': ['受理通知书', 'Acceptance notice'],
   'docs.kind.one_time_notice': ['一次性告知书', 'One-time notice'],
   'docs.kind.refusal_decision': ['不予受理决定书', 'Refusal'],
-  'docs.kind.decision': ['许可决定书', 'Decision'],
+  'docs.kind.decision': ['决定文书', 'Decision'],
   'docs.kind.license': ['证照', 'License'],
   'docs.kind.receipt': ['缴费凭证', 'Receipt'],
   'docs.kind.fiscal_bill': ['非税收入电子票据', 'Fiscal e-bill'],

@@ -51,8 +51,8 @@ export const caseWorkStrings = {
   'task.delegated': ['交办中', 'Delegated'],
   'task.urged': ['催办 {n} 次', 'Urged {n}×'],
   'task.atWindow': [
-    '本即办件经部门授权由综合窗口当场决定：核验后准予或不予许可，办结后即可当场出件。',
-    'The department authorized the comprehensive window to decide this immediate item: grant or deny it after checking, conclude it, and deliver the result on the spot.',
+    '本即办件经部门授权由综合窗口当场决定：核验后{grant}或{deny}，办结后即可当场出件。',
+    'The department authorized the comprehensive window to decide this immediate item: after checking, decide it (“{grant}” or “{deny}”), conclude it, and deliver the result on the spot.',
   ],
   'task.returnNowhere': ['退回（首个审批环节，无可退回）', 'Return (the first stage: nowhere to return to)'],
   'task.inSpecial': [

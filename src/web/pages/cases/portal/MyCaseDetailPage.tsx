@@ -114,7 +114,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
             <CaseFacts kase={kase} deliveryEditable />
           </Card>
           <Card title={t('cases.progress')} className="block-gap">
-            <CaseTimeline events={kase.timeline} renews={kase.renews} changes={kase.changes} cancels={kase.cancels} />
+            <CaseTimeline events={kase.timeline} renews={kase.renews} changes={kase.changes} cancels={kase.cancels} itemType={kase.itemType} />
           </Card>
           <Card title={t('cases.materialsByRound')} className="block-gap">
             <MaterialsByRound materials={kase.materials} />

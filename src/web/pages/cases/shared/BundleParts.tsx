@@ -6,7 +6,7 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { BundleChild, CaseDetail, CaseStatus, CaseSummary } from '../../../api/cases.ts';
-import { StatusTag } from './labels.tsx';
+import { StatusTag, decisionLabel } from './labels.tsx';
 
 /** Bundle applications (一件事一次办): the parent's item cases, the way back from an item case, list helpers. */
 
@@ -56,7 +56,7 @@ export function BundleChildren({ kase, base }: { kase: CaseDetail; base: '/my/ca
           render: (_v, c) =>
             c.decision ? (
               <div>
-                <Tag color={c.decision === 'denied' ? 'red' : 'green'}>{t(c.decision === 'denied' ? 'cases.decision.denied' : 'cases.decision.granted')}</Tag>
+                <Tag color={c.decision === 'denied' ? 'red' : 'green'}>{decisionLabel({ ...c, decision: c.decision }, locale)}</Tag>
                 <div className="cell-sub">{formatDateTime(c.decidedAt, locale)}</div>
               </div>
             ) : (

@@ -3,7 +3,8 @@ import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDetail, DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
-import { channelLabel, deliveryLabel } from './labels.tsx';
+import { channelLabel, decisionLabel, deliveryLabel } from './labels.tsx';
+import type { Locale } from '../../../../common/errors.ts';
 import { DeliveryChoiceEdit, DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
 import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
@@ -38,13 +39,12 @@ export function deliveryOf(kase: CaseDetail): DeliveryRecord | null {
 export const beforeDecision = (kase: CaseDetail) => ['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status);
 
 /** The outcome so far, in one banner: refused, withdrawn, decided, delivered — or the license revoked since. */
-/** 准予许可 / 不予许可 — for a renewal, a change or a cancellation of a license held, 准予延续 / 不予变更 / 准予注销 …. */
-function decisionText(t: ReturnType<typeof useCaseT>, kase: CaseDetail): string {
-  const denied = kase.decision === 'denied';
-  if (kase.renews) return t(denied ? 'cases.decision.renewDenied' : 'cases.decision.renewGranted');
-  if (kase.changes) return t(denied ? 'cases.decision.changeDenied' : 'cases.decision.changeGranted');
-  if (kase.cancels) return t(denied ? 'cases.decision.cancelDenied' : 'cases.decision.cancelGranted');
-  return t(denied ? 'cases.decision.denied' : 'cases.decision.granted');
+/**
+ * The decision in the words of the item's type: 准予许可 / 不予许可, 予以确认 / 不予确认, 准予办理 / 不予办理 … — for a renewal, a
+ * change or a cancellation of a license held, 准予延续 / 不予变更 / 准予注销 ….
+ */
+function decisionText(kase: CaseDetail, locale: Locale): string {
+  return decisionLabel({ ...kase, decision: kase.decision ?? 'granted' }, locale);
 }
 
 export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
@@ -66,7 +66,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         data-testid="outcome"
         title={t('cases.deliveredBanner', { method: deliveryLabel(t, delivery.method), at: formatDateTime(kase.deliveredAt, locale) })}
         description={[
-          kase.decision ? decisionText(t, kase) : null,
+          kase.decision ? decisionText(kase, locale) : null,
           delivery.trackingNumber ? t('cases.ev.tracking', { number: delivery.trackingNumber }) : null,
           delivery.lockerCode ? t('cases.lockerCodeIs', { code: delivery.lockerCode }) : null,
           delivery.collector ? t('cases.collectedBy', { name: delivery.collector.name, id: delivery.collector.idNumber }) : null,
@@ -83,7 +83,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         className="block-gap"
         data-testid="outcome"
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
-          decision: decisionText(t, kase),
+          decision: decisionText(kase, locale),
         })}
         description={
           // 容缺受理: the result waits for the materials to follow before its delivery

@@ -9,7 +9,7 @@ import { useLicT, type LicT as CaseT } from '../../../i18n/licenses.ts';
 import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { useTolT, type TolT } from '../../../i18n/tolerated.ts';
 import type { CaseEvent } from '../../../api/cases.ts';
-import { channelLabel, deliveryLabel, specialLabel } from './labels.tsx';
+import { channelLabel, decisionLabel, deliveryLabel, specialLabel } from './labels.tsx';
 import { toleratedDay } from './Tolerated.tsx';
 import { civilDay, todayYmd } from './Licenses.tsx';
 
@@ -89,7 +89,7 @@ function details(
   t: CaseT,
   locale: Locale,
   tol: Tolerated,
-  forLicense: { renews?: RenewsOf; changes?: RenewsOf; cancels?: RenewsOf },
+  forLicense: { renews?: RenewsOf; changes?: RenewsOf; cancels?: RenewsOf; itemType?: string | null },
 ): ReactNode[] {
   const p = e.payload as P;
   const named = (keys: unknown) => (Array.isArray(keys) ? (keys as string[]).map((k) => tol.names.get(k) ?? k).join(t('cases.listSep')) : '');
@@ -214,11 +214,11 @@ function details(
       break;
     case 'decided':
     case 'concluded': {
-      // a renewal's, a change's or a cancellation's decision says so: 准予延续, 不予变更, 准予注销 …
-      const what = forLicense.renews ? 'renew' : forLicense.changes ? 'change' : forLicense.cancels ? 'cancel' : null;
-      const granted = p.decision !== 'denied';
+      // in the words of the item's type (准予许可, 予以确认, 准予办理 …); a renewal's, a change's or a cancellation's
+      // decision says so: 准予延续, 不予变更, 准予注销 …
+      const licenseAction = forLicense.renews ? 'renew' : forLicense.changes ? 'change' : forLicense.cancels ? 'cancel' : null;
       if (p.decision)
-        out.push(t(what ? (`cases.decision.${what}${granted ? 'Granted' : 'Denied'}` as const) : granted ? 'cases.decision.granted' : 'cases.decision.denied'));
+        out.push(decisionLabel({ itemType: forLicense.itemType, licenseAction, decision: p.decision === 'denied' ? 'denied' : 'granted' }, locale));
       break;
     }
     case 'joint_completed':
@@ -348,7 +348,8 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
 
 /**
  * Every step of a case: what happened, who did it, when, and why. `renews` / `changes` / `cancels`: the license a
- * renewal, a change or a cancellation names (its case's), so that the application's step names it.
+ * renewal, a change or a cancellation names (its case's), so that the application's step names it; `itemType`: the
+ * item's type, in whose words the decision is told.
  */
 export function CaseTimeline({
   events,
@@ -356,12 +357,14 @@ export function CaseTimeline({
   renews,
   changes,
   cancels,
+  itemType,
 }: {
   events: CaseEvent[];
   newestFirst?: boolean;
   renews?: RenewsOf;
   changes?: RenewsOf;
   cancels?: RenewsOf;
+  itemType?: string | null;
 }) {
   const t = useLicT();
   const tt = useTolT();
@@ -393,7 +396,7 @@ export function CaseTimeline({
                   {e.actor ?? t('cases.ev.system')} · {formatDateTime(e.at, locale)}
                 </span>
               </div>
-              {details(e, t, locale, tol, { renews, changes, cancels }).map((d, i) => (
+              {details(e, t, locale, tol, { renews, changes, cancels, itemType }).map((d, i) => (
                 <div key={i} className="case-event-detail">
                   {d}
                 </div>

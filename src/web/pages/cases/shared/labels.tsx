@@ -1,4 +1,7 @@
 import { Tag } from 'antd';
+import type { Locale } from '../../../../common/errors.ts';
+import { decisionWording } from '../../../../common/decisions.ts';
+import type { LicenseAction } from '../../../../common/licenses.ts';
 import type { CaseKey, CaseT } from '../../../i18n/cases-pages.ts';
 import type { CaseKind, CaseStatus, Channel, DeliveryMethod, Limit, SpecialKind } from '../../../api/cases.ts';
 
@@ -33,6 +36,21 @@ export const deliveryLabel = (t: CaseT, m: DeliveryMethod | string) => t(`cases.
 export const specialLabel = (t: CaseT, k: SpecialKind | string) => t(`cases.special.${k}` as CaseKey);
 export const unitLabel = (t: CaseT, u: Limit['unit'] | string) => t(`cases.unit.${u}` as CaseKey);
 export const roleLabel = (t: CaseT, r: string) => t(`cases.taskRole.${r}` as CaseKey);
+
+/**
+ * A case's decision in the words of its item's type (src/common/decisions.ts), in the page's language: the buttons that
+ * grant and deny — 准予许可 / 不予许可, 予以确认 / 不予确认, 准予办理 / 不予办理 … — and the outcome once made; an application
+ * for a permit held, as its 延续, 变更 or 注销.
+ */
+export function decisionWords(c: { itemType?: string | null; licenseAction?: LicenseAction | null }, locale: Locale) {
+  const w = decisionWording(c.itemType, c.licenseAction);
+  const i = locale === 'en' ? 1 : 0;
+  return { grant: w.grant[i], deny: w.deny[i], granted: w.granted[i], denied: w.denied[i] };
+}
+
+/** A decision made, as a tag or a banner says it. */
+export const decisionLabel = (c: { itemType?: string | null; licenseAction?: LicenseAction | null; decision: 'granted' | 'denied' }, locale: Locale) =>
+  decisionWords(c, locale)[c.decision];
 
 export function StatusTag({ status, t }: { status: CaseStatus; t: CaseT }) {
   return (

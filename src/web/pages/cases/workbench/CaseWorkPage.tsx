@@ -168,7 +168,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
             </Card>
           )}
           <Card title={t('cases.timeline')} className="block-gap">
-            <CaseTimeline events={kase.timeline} newestFirst renews={kase.renews} changes={kase.changes} cancels={kase.cancels} />
+            <CaseTimeline events={kase.timeline} newestFirst renews={kase.renews} changes={kase.changes} cancels={kase.cancels} itemType={kase.itemType} />
           </Card>
           <Card title={t('cases.applicantOthersTitle')} className="block-gap" data-testid="applicant-others">
             <ApplicantCases applicantId={kase.applicant.id} exceptCaseId={kase.id} />

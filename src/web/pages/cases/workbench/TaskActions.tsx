@@ -8,17 +8,21 @@ import { useCaseAction, type CaseDetail, type CaseTask } from '../../../api/case
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { useFeedback } from '../../../components/feedback-context.tsx';
-import { roleLabel } from '../shared/labels.tsx';
+import { decisionWords, roleLabel } from '../shared/labels.tsx';
+import type { Locale } from '../../../../common/errors.ts';
 import { TaskDialog, type TaskDialogKind } from './TaskDialog.tsx';
 import type { Completeness } from './completeness.ts';
 import { formatDue } from '../../../i18n/format.ts';
 
-/** Stage-specific words: at 决定 approving is 准予, at 办结 it concludes. */
-function approveLabel(task: CaseTask): 'cases.grant' | 'cases.conclude' | 'cases.approve' {
-  return task.stage === 'decide' ? 'cases.grant' : task.stage === 'conclude' ? 'cases.conclude' : 'cases.approve';
+/**
+ * Stage-specific words: at 决定 approving grants in the words of the item's type (准予许可, 予以确认, 准予办理 …), at 办结
+ * it concludes, elsewhere it passes the review.
+ */
+function approveLabel(t: WorkT, kase: CaseDetail, task: CaseTask, locale: Locale): string {
+  return task.stage === 'decide' ? decisionWords(kase, locale).grant : t(task.stage === 'conclude' ? 'cases.conclude' : 'cases.approve');
 }
-function rejectLabel(task: CaseTask): 'cases.deny' | 'cases.reject' {
-  return task.stage === 'decide' ? 'cases.deny' : 'cases.reject';
+function rejectLabel(t: WorkT, kase: CaseDetail, task: CaseTask, locale: Locale): string {
+  return task.stage === 'decide' ? decisionWords(kase, locale).deny : t('cases.reject');
 }
 
 const isOpen = (task: CaseTask) => task.state === 'open' || task.state === 'claimed';
@@ -38,6 +42,7 @@ export function hasTaskActions(kase: CaseDetail, me: Me): boolean {
  */
 export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: Me; completeness: Completeness }) {
   const t = useWorkT();
+  const { locale } = useLocale();
   const [dialog, setDialog] = useState<{ kind: TaskDialogKind; task: CaseTask } | null>(null);
   const open = kase.tasks.filter(isOpen);
   const mine = open.filter((x) => x.canAct || (x.assignedToMe && x.delegated));
@@ -90,8 +95,8 @@ export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: 
           kase={kase}
           me={me}
           completeness={completeness}
-          approveText={t(approveLabel(dialog.task))}
-          rejectText={t(rejectLabel(dialog.task))}
+          approveText={approveLabel(t, kase, dialog.task, locale)}
+          rejectText={rejectLabel(t, kase, dialog.task, locale)}
           onClose={() => setDialog(null)}
         />
       )}
@@ -123,6 +128,7 @@ function TaskHead({ task, t }: { task: CaseTask; t: WorkT }) {
 
 function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseTask; me: Me; onDialog: (kind: TaskDialogKind) => void }) {
   const t = useWorkT();
+  const { locale } = useLocale();
   const isHead = me.roles.some((r) => r.role === 'head');
   const extended = kase.timeline.some((e) => e.type === 'extended');
   const pendingExtension = kase.extensionRequests.some((e) => e.state === 'pending');
@@ -164,15 +170,15 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
   return (
     <div className="case-my-task" data-task={task.id}>
       <TaskHead task={task} t={t} />
-      {atWindow && <Alert type="info" showIcon className="block-gap" title={t('task.atWindow')} data-testid="task-at-window" />}
+      {atWindow && <Alert type="info" showIcon className="block-gap" title={t('task.atWindow', decisionWords(kase, locale))} data-testid="task-at-window" />}
       <Space wrap>
         {task.state === 'open' && <ClaimButton kase={kase} task={task} />}
         <Button type="primary" icon={<CheckOutlined />} disabled={waiting || inSpecial} onClick={() => onDialog('approve')} data-testid="task-approve">
-          {t(approveLabel(task))}
+          {approveLabel(t, kase, task, locale)}
         </Button>
         {task.stage !== 'conclude' && (
           <Button danger icon={<CloseOutlined />} disabled={waiting || inSpecial} onClick={() => onDialog('reject')} data-testid="task-reject">
-            {t(rejectLabel(task))}
+            {rejectLabel(t, kase, task, locale)}
           </Button>
         )}
         <Dropdown menu={{ items: more, onClick: ({ key }) => onDialog(key as TaskDialogKind) }} trigger={['click']}>

@@ -235,7 +235,7 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       body = long ? { action: 'reject', taskId: task.id, opinion: text.trim(), expectedVersion: task.version } : null;
       content = (
         <>
-          {task.stage === 'decide' && <Alert type="warning" showIcon className="block-gap" title={t('cases.denyWarning')} />}
+          {task.stage === 'decide' && <Alert type="warning" showIcon className="block-gap" title={t('cases.denyWarning', { deny: rejectText })} />}
           {textArea(t('cases.opinion'), t('cases.reasonRequired'), true)}
         </>
       );
