@@ -11,15 +11,15 @@ import { caseEvent, licenseRow, publishedItem } from './food-license.ts';
  * A decision in the words of its item's type: citizen1 applies for 居民身份证换领、补领, a 行政确认. On the case page
  * head2 (the police department's chief representative) confirms it — 予以确认 / 不予确认, not 准予许可 / 不予许可 — in
  * Chinese and in English, and the case, its timeline and its documents say 予以确认 and 行政确认决定书. citizen1 reads the
- * same on its own page; 我的证照 lists the ID card without 申请延续 / 申请变更 / 申请注销 (an ID card is not a permit), and
- * the application page opened for its cancellation says why there is none.
+ * same on its own page; 我的证照 lists the ID card without 申请延续 / 申请变更 / 申请注销 (an ID card is not a permit), the
+ * application page opened for its cancellation says why there is none, and the public check names its 办理事项.
  */
 
 let run: BrowserRun;
 let dataDir: string;
 let errors: string[] = [];
 let code = '';
-const kase = { id: 0, number: '', cardId: 0 };
+const kase = { id: 0, number: '', cardId: 0, cardNumber: '' };
 
 type Task = { id: number; state: string; stage: string };
 
@@ -98,7 +98,8 @@ describe('居民身份证换领、补领, confirmed (予以确认)', () => {
     await approveUntil(head, null);
     const done = (await head.get(`/api/v1/cases/${kase.id}`)).body;
     expect(done).toMatchObject({ status: 'concluded', decision: 'granted', itemType: 'confirmation' });
-    kase.cardId = (done.documents as { id: number; kind: string }[]).find((d) => d.kind === 'license')!.id;
+    const card = (done.documents as { id: number; kind: string; number: string }[]).find((d) => d.kind === 'license')!;
+    Object.assign(kase, { cardId: card.id, cardNumber: card.number });
     expect(errors).toEqual([]);
   });
 
@@ -127,6 +128,13 @@ describe('居民身份证换领、补领, confirmed (予以确认)', () => {
     await page.getByTestId('cancel-back').waitFor({ state: 'visible' });
     expect(await page.getByTestId('apply-submit').count()).toBe(0);
     await screenshot(page, 'decision-wording-no-cancel');
+
+    // anyone checking the card by its number reads its subject as the card prints it: 办理事项, not 许可事项
+    const visitor = await newPage();
+    await visitor.goto(`/verify/${kase.cardNumber}`);
+    await visitor.getByText('办理事项').waitFor({ state: 'visible' });
+    expect(await visitor.getByText('许可事项').count()).toBe(0);
+    await screenshot(visitor, 'decision-wording-verify');
     expect(errors).toEqual([]);
   });
 });

@@ -580,6 +580,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
             number: Type.String(),
             type: Type.String(),
             subject: Type.String(),
+            itemType: Nullable(Type.String()),
             holder: Type.String(),
             holderKind: Type.String(),
             issuer: Type.String(),

@@ -161,6 +161,12 @@ describe('居民身份证换领、补领, a 行政确认', () => {
     const printed = await pdfText(citizen, kase.id, card);
     for (const s of ['居民身份证', '办理事项', '符合法定条件，予以确认，特发此证']) expect(printed, s).toContain(s);
     expect(printed).not.toContain('许可');
+    // the public check names its item's type, so that its subject is read as the card prints it
+    const number = (await server.sql('SELECT number FROM case_document WHERE id = $1', [card.id])).rows[0].number as string;
+    expect((await fetch(`${server.baseUrl}/api/v1/licenses/verify/${number}`).then((r) => r.json())) as object).toMatchObject({
+      type: '居民身份证',
+      itemType: 'confirmation',
+    });
   });
 
   it('is refused (不予确认) with a 不予确认决定书 that gives the reasons and the remedies', { timeout: 120_000 }, async () => {

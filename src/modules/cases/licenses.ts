@@ -420,6 +420,8 @@ export async function verifyLicense(db: Executor, number: string) {
     number: r.number,
     type: r.title,
     subject: r.subject,
+    /** the issuing item's type: a permit's subject is its 许可事项, anything else's its 办理事项 */
+    itemType: r.item_type,
     holder: holderShown(r),
     holderKind: r.holder_kind,
     issuer: r.issuer,

@@ -20,6 +20,8 @@ export interface VerifiedLicense {
   number: string;
   type: string;
   subject: string;
+  /** the issuing item's type (事项类型): a permit (`licensing`) names its subject 许可事项, anything else 办理事项 */
+  itemType: string | null;
   /** an enterprise in full; a person masked */
   holder: string;
   holderKind: string;

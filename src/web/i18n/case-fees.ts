@@ -60,8 +60,8 @@ export const caseFeesStrings = {
   'fees.refundLine': ['退费', 'Refund the fee'],
   'fees.refundLineTitle': ['退还已缴费用：{name}', 'Refund the fee paid: {name}'],
   'fees.refundLineHint': [
-    '申请已撤回、不予受理或不予许可，已缴费用应予退还。网上缴纳的经原支付渠道原路退回；现金或刷卡缴纳的由窗口当场退还。',
-    'The application was withdrawn or refused, or the permit denied: the fee paid is given back. Paid online, it goes back through the channel it came by; in cash or by card, the window hands it back now.',
+    '申请已撤回、不予受理，或者决定不予许可（不予办理）的，已缴费用应予退还。网上缴纳的经原支付渠道原路退回；现金或刷卡缴纳的由窗口当场退还。',
+    'The application was withdrawn, refused or decided against: the fee paid is given back. Paid online, it goes back through the channel it came by; in cash or by card, the window hands it back now.',
   ],
   'fees.refundBillReversed': [
     '该笔缴费已开具电子票据 {number}（票据代码 {code}），退费后由票据平台开具红字票据冲销。',

@@ -364,6 +364,7 @@ export const licenseStrings = {
   'lic.ver.f.number': ['证照编号', 'Number'],
   'lic.ver.f.holder': ['持证主体', 'Holder'],
   'lic.ver.f.subject': ['许可事项', 'Permit'],
+  'lic.ver.f.matter': ['办理事项', 'Service'],
   'lic.ver.f.issuer': ['发证机关', 'Issued by'],
   'lic.ver.f.issuedAt': ['发证日期', 'Issued on'],
   'lic.ver.f.validUntil': ['有效期至', 'Valid until'],

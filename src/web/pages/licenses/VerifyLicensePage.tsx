@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { licenseCancelGroundText } from '../../../common/licenses.ts';
+import { isLicensing } from '../../../common/decisions.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -241,7 +242,8 @@ function Answer({ license: l }: { license: VerifiedLicense }) {
               ),
             },
             { key: 'issuer', label: t('lic.ver.f.issuer'), children: l.issuer },
-            { key: 'subject', label: t('lic.ver.f.subject'), children: l.subject, span: 'filled' as const },
+            // as the license prints it: a permit's 许可事项, an ID card's or a service's 办理事项
+            { key: 'subject', label: t(isLicensing(l.itemType) ? 'lic.ver.f.subject' : 'lic.ver.f.matter'), children: l.subject, span: 'filled' as const },
             { key: 'issuedAt', label: t('lic.ver.f.issuedAt'), children: dayOf(l.issuedAt, locale) },
             {
               key: 'validUntil',
