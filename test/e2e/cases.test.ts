@@ -410,6 +410,45 @@ describe('a case from online application to delivery', () => {
     await status(page).getByText('Delivered').waitFor({ state: 'visible' });
     await timeline.getByText('Application submitted').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-my-case-en');
+    await page.getByTestId('language-switch').click();
+  });
+
+  it('takes citizen1 from a mistyped case address back to 我的办件, and opens a case by its number', { timeout: 120_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/^\/api\/v1\/cases\/[^/]+$/.test(new URL(r.url()).pathname)) asked.push(r.url());
+    });
+    // not a case id: not found at once, nothing asked of the server, the way back offered instead of a retry
+    await page.goto('/my/cases/abc');
+    const notFound = page.getByTestId('not-found');
+    await notFound.getByText('未找到该办件').waitFor({ state: 'visible' });
+    expect(await notFound.getByText('请从“我的办件”中打开', { exact: false }).count()).toBe(1);
+    expect(asked).toEqual([]);
+    expect(await notFound.getByRole('button').allInnerTexts()).toEqual(['返回我的办件']);
+    await screenshot(page, 'cases-my-case-not-found');
+    await notFound.getByRole('button', { name: '返回我的办件' }).click();
+    await page.waitForURL('**/my/cases');
+    // the case number, as the notices print it, opens the case
+    await page.goto(`/my/cases/${caseNumber}`);
+    await page.waitForURL(`**/my/cases/${caseId}`);
+    await status(page).getByText('已送达').waitFor({ state: 'visible' });
+    // a number that is none of hers, or an id of no case of hers: not found, said once
+    await page.goto('/my/cases/990100O202001010000001');
+    await notFound.getByText('未找到该办件').waitFor({ state: 'visible' });
+    const other = await newPage();
+    await signInThroughUi(other, 'citizen2');
+    await other.goto(`/my/cases/${caseId}`);
+    await other.getByTestId('not-found').getByText('未找到该办件').waitFor({ state: 'visible' });
+    expect(await other.getByText('未找到或无权访问').count()).toBe(0);
+    // at the workbench the same: the way back to 办件查询
+    const desk = await newPage();
+    await signInThroughUi(desk, 'clerk1');
+    await desk.goto('/workbench/cases/abc');
+    await desk.getByTestId('not-found').getByRole('button', { name: '返回办件查询' }).click();
+    await desk.waitForURL('**/workbench/cases');
+    expect(errors).toEqual([]);
   });
 
   it('lets citizen1 hand in the 营业执照 the case issued with a new application, and clerk1 read it with that case', { timeout: 180_000 }, async () => {

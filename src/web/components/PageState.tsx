@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Result, Skeleton } from 'antd';
+import { Link } from 'react-router';
 import { useT } from '../i18n/index.tsx';
 import { isApiError } from '../api/client.ts';
 
@@ -11,11 +12,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const t = useT();
   const status = isApiError(error) ? (error.status === 403 ? '403' : error.status === 404 ? '404' : 'error') : 'error';
   const message = error instanceof Error ? error.message : String(error);
+  const title = status === '403' ? t('state.forbidden') : status === '404' ? t('state.notFound') : t('state.loadFailed');
   return (
     <Result
       status={status}
-      title={status === '403' ? t('state.forbidden') : status === '404' ? t('state.notFound') : t('state.loadFailed')}
-      subTitle={message}
+      title={title}
+      // the server's 404 says what the title says: once is enough
+      subTitle={message === title ? undefined : message}
       extra={
         onRetry ? (
           <Button type="primary" onClick={onRetry}>
@@ -27,11 +30,42 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** Renders the query's data, or its skeleton while pending, or the error with a retry. */
-export function QueryState<T>({ query, rows = 6, children }: { query: UseQueryResult<T>; rows?: number; children: (data: T) => ReactNode }) {
+/**
+ * Renders the query's data, or its skeleton while pending, or the error with a retry — or, for a 404, `notFound`
+ * when the page says what was not found and where to go instead (trying again would find nothing either).
+ */
+export function QueryState<T>({
+  query,
+  rows = 6,
+  notFound,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  rows?: number;
+  notFound?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isError && notFound !== undefined && isApiError(query.error) && query.error.status === 404) return <>{notFound}</>;
   if (query.isPending) return <Skeleton active paragraph={{ rows }} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
+}
+
+/** A record that is not there, or not the reader's: what was looked for, and the way back to where such records are listed. */
+export function NotFoundState({ title, hint, back }: { title: string; hint: ReactNode; back: { to: string; label: string } }) {
+  return (
+    <Result
+      status="404"
+      title={title}
+      subTitle={hint}
+      extra={
+        <Link to={back.to}>
+          <Button type="primary">{back.label}</Button>
+        </Link>
+      }
+      data-testid="not-found"
+    />
+  );
 }
 
 /** Shown when the account lacks the permission a page needs. */

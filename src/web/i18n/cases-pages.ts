@@ -327,6 +327,17 @@ export const casePages = {
   'cases.emptyScope': ['权限范围内暂无办件', 'No cases in your scope'],
   'cases.findService': ['查找办事事项', 'Find a service'],
   'cases.view': ['查看', 'View'],
+  'cases.notFound': ['未找到该办件', 'Case not found'],
+  'cases.notFoundHint': [
+    '地址中的办件不存在，或不是您本人的（或您代办的）办件。请从“我的办件”中打开要查看的办件。',
+    'The case in the address does not exist, or is not yours (nor one you applied for as an agent). Open it from My cases.',
+  ],
+  'cases.notFoundHintStaff': [
+    '地址中的办件不存在，或不在您的权限范围内。请在办件查询中按编号、事项或申请人查找。',
+    'The case in the address does not exist, or is outside your scope. Find it in Cases by its number, item or applicant.',
+  ],
+  'cases.backToMyCases': ['返回我的办件', 'Back to My cases'],
+  'cases.backToSearch': ['返回办件查询', 'Back to Cases'],
   'cases.noticeTitle': ['一次性告知：请补齐材料', 'One-time notice: materials to add'],
   'cases.supplementTitle': ['请补正材料', 'Supplements requested'],
   'cases.noticeIntro': [

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Input, Modal, Row, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Alert, Breadcrumb, Button, Card, Col, Input, Modal, Row, Skeleton, Typography } from 'antd';
+import { Link, Navigate, useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useBundleForApply, useCase, useCaseAction, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { caseIdOf, useBundleForApply, useCase, useCaseAction, useCases, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { QueryState } from '../../../components/PageState.tsx';
+import { NotFoundState, QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { FormValues } from '../../../components/schema-form/index.ts';
 import { CaseTimeline } from '../shared/CaseTimeline.tsx';
@@ -22,12 +22,17 @@ import { CommitmentTag } from '../shared/Commitment.tsx';
 import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
 
+/** A case number (办件编号, as notices print it) rather than an id: looked up among the applicant's own cases. */
+const looksLikeNumber = (param: string | undefined) => !!param && /^[0-9A-Za-z]{12,40}$/.test(param) && !/^\d+$/.test(param);
+
 /** 办件详情 for the applicant: every step, who is on it now, the clocks, materials by round, supplements, withdrawal. */
 export function MyCaseDetailPage() {
   const t = useCaseT();
-  const id = Number(useParams().id);
+  const param = useParams().id;
+  const id = caseIdOf(param);
   const kase = useCase(id);
   usePageTitle(kase.data ? `${kase.data.subject} ${kase.data.number}` : t('cases.myCases'));
+  if (!id) return <CaseByNumber param={param} />;
   return (
     <div className="portal-page" data-testid="my-case">
       <Breadcrumb
@@ -38,11 +43,37 @@ export function MyCaseDetailPage() {
           { title: kase.data?.number ?? '…' },
         ]}
       />
-      <QueryState query={kase} rows={14}>
+      <QueryState query={kase} rows={14} notFound={<CaseNotFound />}>
         {(data) => <CaseView kase={data} />}
       </QueryState>
     </div>
   );
+}
+
+/**
+ * An address that is no case id: a case number (办件编号) of one of the applicant's cases opens that case; anything
+ * else is not found, with the way back to 我的办件.
+ */
+function CaseByNumber({ param }: { param: string | undefined }) {
+  const t = useCaseT();
+  const number = looksLikeNumber(param) ? param!.toUpperCase() : undefined;
+  const found = useCases({ q: number }, 1, 5, { enabled: number !== undefined });
+  const match = found.data?.items.find((c) => c.number === number);
+  if (match) return <Navigate to={`/my/cases/${match.id}`} replace />;
+  return (
+    <div className="portal-page" data-testid="my-case">
+      <Breadcrumb
+        className="page-breadcrumb"
+        items={[{ title: <Link to="/my">{t('nav.myAccount')}</Link> }, { title: <Link to="/my/cases">{t('cases.myCases')}</Link> }]}
+      />
+      {number !== undefined && found.isPending ? <Skeleton active paragraph={{ rows: 4 }} /> : <CaseNotFound />}
+    </div>
+  );
+}
+
+function CaseNotFound() {
+  const t = useCaseT();
+  return <NotFoundState title={t('cases.notFound')} hint={t('cases.notFoundHint')} back={{ to: '/my/cases', label: t('cases.backToMyCases') }} />;
 }
 
 function CaseView({ kase }: { kase: CaseDetail }) {

@@ -3,12 +3,12 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { caseIdOf, useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
 import { useReveal } from '../shared/Reveal.tsx';
 import { ApplicantCases } from '../shared/ApplicantCases.tsx';
 import type { Me } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { Forbidden, QueryState } from '../../../components/PageState.tsx';
+import { Forbidden, NotFoundState, QueryState } from '../../../components/PageState.tsx';
 import { FormValues } from '../../../components/schema-form/index.ts';
 import { CaseTimeline } from '../shared/CaseTimeline.tsx';
 import { CaseFacts, OutcomeBanner } from '../shared/CaseFacts.tsx';
@@ -34,9 +34,12 @@ import '../cases.css';
 export function CaseWorkPage() {
   const t = useCaseT();
   const me = useMe().data!;
-  const id = Number(useParams().id);
+  const id = caseIdOf(useParams().id);
   const kase = useCase(id);
   if (!can(me, 'case.read')) return <Forbidden />;
+  const notFound = (
+    <NotFoundState title={t('cases.notFound')} hint={t('cases.notFoundHintStaff')} back={{ to: '/workbench/cases', label: t('cases.backToSearch') }} />
+  );
   return (
     <>
       <PageHeader
@@ -44,9 +47,13 @@ export function CaseWorkPage() {
         subtitle={kase.data ? <span className="mono">{kase.data.number}</span> : undefined}
         crumbs={[{ to: '/workbench/cases', title: t('cases.search') }]}
       />
-      <QueryState query={kase} rows={14}>
-        {(data) => <CaseWork kase={data} me={me} />}
-      </QueryState>
+      {id ? (
+        <QueryState query={kase} rows={14} notFound={notFound}>
+          {(data) => <CaseWork kase={data} me={me} />}
+        </QueryState>
+      ) : (
+        notFound
+      )}
     </>
   );
 }
