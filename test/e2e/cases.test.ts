@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,18 @@ describe('a case from online application to delivery', () => {
     await page.getByText('身份证号码无效').first().waitFor({ state: 'visible' });
 
     await fillCompanyForm(page, '云州青禾科技有限公司', '林小雨', true);
+
+    // a refused upload says why, naming the file: not really a PDF, or a type not taken
+    const form1 = page.locator('[data-testid=materials-input] [data-material=application_form]');
+    const fake = path.join(dataDir, '申请书扫描件.pdf');
+    writeFileSync(fake, 'a text file named as a PDF');
+    await form1.locator('input[type=file]').setInputFiles(fake);
+    await form1.getByText('“申请书扫描件.pdf”不是有效的 PDF 文件（文件内容与扩展名不符），请上传原始文件。').waitFor({ state: 'visible' });
+    const text = path.join(dataDir, '申请书.txt');
+    writeFileSync(text, 'plain text');
+    await form1.locator('input[type=file]').setInputFiles(text);
+    await form1.getByText('“申请书.txt”的格式不支持：仅可上传 PDF、JPEG、PNG 或 OFD 文件。').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-apply-upload-refused');
 
     // materials: three uploads of the PDF, the ID cards from the electronic license
     for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {

@@ -59,11 +59,13 @@ export async function storeFile(ctx: WriteContext, deps: Deps, input: { data: Bu
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   const check = allowedTypes[input.contentType];
   if (!check) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { allowed: Object.keys(allowedTypes) });
-  if (input.data.length === 0) throw new AppError('VALIDATION_FAILED', { reason: 'empty file' });
+  // `reason` names the refusal for the caller to word (the web app says it in the reader's language); `detail` says it in English
+  if (input.data.length === 0) throw new AppError('VALIDATION_FAILED', { reason: 'empty', detail: 'the file is empty' });
   if (input.data.length > maxFileBytes) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: maxFileBytes });
-  if (!check(input.data)) throw new AppError('VALIDATION_FAILED', { reason: `the file is not really ${input.contentType}` });
+  if (!check(input.data))
+    throw new AppError('VALIDATION_FAILED', { reason: 'type_mismatch', contentType: input.contentType, detail: `the file is not really ${input.contentType}` });
   const verdict = await scanner(input.data);
-  if (!verdict.clean) throw new AppError('VALIDATION_FAILED', { reason: 'the file failed the virus scan', signature: verdict.signature });
+  if (!verdict.clean) throw new AppError('VALIDATION_FAILED', { reason: 'infected', signature: verdict.signature, detail: 'the file failed the virus scan' });
   const sha = createHash('sha256').update(input.data).digest('hex');
   const target = blobPath(deps, sha);
   if (!existsSync(target)) {

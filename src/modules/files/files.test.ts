@@ -59,12 +59,13 @@ describe('file uploads', () => {
     expect((await upload(citizen, Buffer.from('hello'), 'text/plain')).status).toBe(415);
     const disguised = await upload(citizen, pdf, 'image/png');
     expect(disguised.status).toBe(400);
-    expect(disguised.body.error.details.reason).toContain('not really');
+    expect(disguised.body.error.details).toMatchObject({ reason: 'type_mismatch', contentType: 'image/png' });
+    expect((await upload(citizen, Buffer.alloc(0), 'application/pdf')).body.error.details).toMatchObject({ reason: 'empty' });
     expect((await upload(citizen, Buffer.concat([pdf, Buffer.alloc(21 * 1024 * 1024)]), 'application/pdf')).status).toBe(413);
     const eicar = Buffer.concat([pdf, Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*')]);
     const infected = await upload(citizen, eicar, 'application/pdf');
     expect(infected.status).toBe(400);
-    expect(infected.body.error.details.signature).toBe('EICAR-Test-File');
+    expect(infected.body.error.details).toMatchObject({ reason: 'infected', signature: 'EICAR-Test-File' });
     expect((await server.sql('SELECT count(*)::int AS n FROM stored_file')).rows[0].n).toBe(before);
   });
 

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../common/errors.ts';
+import { errorCatalog, type ErrorBody } from '../../common/errors.ts';
 import { ApiError, api, newIdempotencyKey } from './client.ts';
 import type { MeWithCsrf } from './types.ts';
 
@@ -64,11 +64,13 @@ async function send(file: File, contentType: string, locale: string): Promise<Re
   });
 }
 
-/** Upload one file; errors come back as ApiError with the server's message (type, size, virus scan). */
+/** Upload one file; a refusal comes back as ApiError with the server's code and details (type, size, content, virus scan). */
 export async function uploadFile(file: File, locale: string): Promise<StoredFile> {
   const contentType = contentTypeOf(file);
-  if (!contentType) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', locale === 'en' ? 'PDF, JPEG, PNG or OFD only' : '仅支持 PDF、JPEG、PNG、OFD 格式');
-  if (file.size > maxUploadBytes) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', locale === 'en' ? 'At most 20 MB' : '文件不能超过 20 MB');
+  // refused here as the server would refuse it (`uploadErrorText` words either)
+  const said = (code: 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE') => errorCatalog[code][locale === 'en' ? 'en' : 'zh'];
+  if (!contentType) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', said('UNSUPPORTED_MEDIA_TYPE'), { allowed: Object.keys(acceptedTypes) });
+  if (file.size > maxUploadBytes) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', said('PAYLOAD_TOO_LARGE'), { maxBytes: maxUploadBytes });
   let reply = await read(await send(file, contentType, locale));
   if (!reply.ok && reply.error?.code === 'CSRF_FAILED') {
     // signed in again since the token was read: read it once more

@@ -291,6 +291,19 @@ export const casePages = {
   'cases.licenseHeld': ['{type} {number}', '{type} {number}'],
   'cases.uploadFile': ['上传文件', 'Upload'],
   'cases.replaceFile': ['重新上传', 'Replace'],
+  // why an upload was refused, naming the file
+  'cases.upload.typeNotAllowed': [
+    '“{name}”的格式不支持：仅可上传 PDF、JPEG、PNG 或 OFD 文件。',
+    '“{name}” is not a type accepted here: PDF, JPEG, PNG or OFD only.',
+  ],
+  'cases.upload.tooLarge': ['“{name}”超过 {max} MB，请压缩或拆分后重新上传。', '“{name}” is larger than {max} MB: compress or split it, then upload it again.'],
+  'cases.upload.typeMismatch': [
+    '“{name}”不是有效的 {type} 文件（文件内容与扩展名不符），请上传原始文件。',
+    '“{name}” is not really a {type} file (its content does not match its extension): upload the original file.',
+  ],
+  'cases.upload.empty': ['“{name}”是空文件，请重新选择。', '“{name}” is empty: choose the file again.'],
+  'cases.upload.infected': ['“{name}”未通过病毒扫描，未予保存。', '“{name}” failed the virus scan and was not stored.'],
+  'cases.upload.failed': ['“{name}”未能上传：{message}', '“{name}” could not be uploaded: {message}'],
   'cases.uploadScan': ['上传扫描件', 'Upload scan'],
   'cases.paperVerified': ['纸质原件已核验', 'Paper original checked'],
   'cases.fixForm': ['申请表有未填或填写有误的栏目，请按提示修改。', 'Some fields are missing or wrong; see the marks.'],

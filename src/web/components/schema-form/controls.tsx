@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useRegions } from '../../api/org.ts';
 import { buildRegionTree, type RegionTreeNode } from '../../api/regions.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../api/files.ts';
+import { uploadErrorText } from '../upload-errors.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useCaseT } from '../../i18n/cases-pages.ts';
 import type { FieldSchema, Widget } from './model.ts';
@@ -83,7 +84,7 @@ export function FileRefInput({ value, onChange, disabled, multiple }: ControlPro
             setNames((n) => ({ ...n, [ref]: stored.name }));
             onChange?.(multiple ? [...refs, ref] : ref);
           } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
+            setError(uploadErrorText(t, e, (file as File).name));
           } finally {
             setBusy(false);
           }

@@ -4,6 +4,7 @@ import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
+import { uploadErrorText } from '../../../components/upload-errors.ts';
 import { paperVerified } from './MaterialsInput.tsx';
 
 /** What is handed in for each material, by key: an uploaded file (`file:<id>`) or, at the window, the paper original checked. */
@@ -45,7 +46,7 @@ export function MaterialUploads({
       const stored = await uploadFile(file, locale);
       set(key, { reference: fileReference(stored), name: stored.name });
     } catch (e) {
-      setErrors((x) => ({ ...x, [key]: e instanceof Error ? e.message : String(e) }));
+      setErrors((x) => ({ ...x, [key]: uploadErrorText(t, e, file.name) }));
     } finally {
       setBusy(null);
     }

@@ -4,6 +4,7 @@ import { CheckCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@a
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
+import { uploadErrorText } from '../../../components/upload-errors.ts';
 import type { HeldLicense, ItemContent, MaterialInput } from '../../../api/cases.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 
@@ -206,7 +207,7 @@ function MaterialRow({
               const stored = await uploadFile(file as File, locale);
               onChoose({ kind: 'file', reference: fileReference(stored), name: stored.name });
             } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
+              setError(uploadErrorText(t, e, (file as File).name));
             } finally {
               setBusy(false);
             }
