@@ -81,11 +81,17 @@ const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 describe('fees and documents in the browser', () => {
   it('lets the citizen pay online and download the acceptance notice', { timeout: 180_000 }, async () => {
     const { id, number } = await acceptedCase();
+    // an attempt to pay online left unfinished (the provider's page closed)
+    const line0 = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id as number;
+    const left = await citizen.post(`/api/v1/cases/${id}/payments`, { feeId: line0 }, { 'idempotency-key': key() });
+    expect(left.status).toBe(201);
     const page = await newPage();
     await signInThroughUi(page, 'citizen1');
     await page.goto(`/my/cases/${id}`);
     const fees = page.getByTestId('fees-panel');
     await fees.waitFor({ state: 'visible' });
+    // while the fee is unpaid, the attempt may still be paid
+    await page.locator(`[data-testid=fee-payment-${left.body.paymentId}][data-status=pending]`).getByText('待支付').waitFor({ state: 'visible' });
     expect(await cjkRendering(page)).toMatchObject({ identicalToMissingGlyph: false });
     await expect.poll(() => fees.textContent()).toContain('待缴费');
     expect(await fees.textContent()).toContain('¥20.00');
@@ -113,15 +119,19 @@ describe('fees and documents in the browser', () => {
     await expect.poll(() => page.getByTestId(`fee-status-${line}`).textContent()).toBe('已缴费');
     await page.getByTestId('document-receipt').waitFor({ state: 'visible' });
     expect(await page.getByTestId('fee-payments').textContent()).toContain('网上支付');
+    // the attempt left unfinished no longer waits for payment: the fee is paid
+    const abandoned = page.locator(`[data-testid=fee-payment-${left.body.paymentId}][data-status=abandoned]`);
+    await abandoned.getByText('未完成（已放弃）').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-payments').textContent()).not.toContain('待支付');
     await screenshot(page, 'fees-portal-paid');
 
     // 财政电子票据: on its way until the platform answers (asked through the outbox once the payment committed), then in
-    const paymentId = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments[0].id as number;
+    const paymentId = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments.find((p: { status: string }) => p.status === 'succeeded').id as number;
     const bill = (status: string) => page.locator(`[data-testid=fiscal-bill-${paymentId}][data-status=${status}]`);
     await bill('pending').getByText('电子票据开具中').waitFor({ state: 'visible' });
     await server.drainOutbox();
     await server.drainOutbox();
-    const issued = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments[0].fiscalBill;
+    const issued = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.payments.find((p: { id: number }) => p.id === paymentId).fiscalBill;
     expect(issued).toMatchObject({ status: 'issued', billNumber: expect.stringMatching(/^\d{10}$/) });
     // the page looks again by itself, and the bill's document and step follow
     await bill('issued').getByText(`电子票据 ${issued.billNumber}`).waitFor({ state: 'visible', timeout: 15_000 });

@@ -96,6 +96,15 @@ export const feeKeys = {
   documents: (id: number) => ['cases', 'documents', id] as const,
 };
 
+/**
+ * An online payment started and never completed whose line was settled since (paid by another attempt or at the window,
+ * waived, refunded): abandoned (已放弃). The server keeps it `pending`, as it may still be confirmed — a provider that
+ * does so late has the payment recorded as a duplicate, to be refunded (`superseded`).
+ */
+export const paymentAbandoned = (fees: Pick<CaseFees, 'lines'>, p: Payment) => {
+  const line = fees.lines.find((l) => l.id === p.feeId);
+  return p.status === 'pending' && line !== undefined && line.status !== 'unpaid';
+};
 /** A succeeded payment whose fiscal e-bill is not in yet (asked for after the payment commits, or owed while the platform is down). */
 export const billOwed = (fees: CaseFees, p: Payment) => fees.fiscalBills && p.status === 'succeeded' && p.fiscalBill?.status !== 'issued';
 /** A refunded payment whose issued bill is not reversed yet (红冲 on its way, or owed while the platform is down). */

@@ -45,6 +45,11 @@ export const caseFeesStrings = {
   'fees.actionTitle': ['{action}：{name}', '{action}: {name}'],
   'fees.payments': ['缴费记录', 'Payments'],
   'fees.payment.pending': ['待支付', 'Pending'],
+  'fees.payment.abandoned': ['未完成（已放弃）', 'Not completed (abandoned)'],
+  'fees.payment.abandonedHint': [
+    '这次网上支付没有完成，该项费用已另行缴清或免收，无需再付。如支付平台日后确认到账，将按重复缴费原路退回。',
+    'This online payment was never completed, and the fee has been settled otherwise: nothing more is owed. Should the provider confirm it later, it is refunded as a duplicate.',
+  ],
   'fees.payment.succeeded': ['成功', 'Succeeded'],
   'fees.payment.failed': ['失败', 'Failed'],
   'fees.payment.superseded': ['重复支付，待退款', 'Duplicate, to be refunded'],

@@ -5,7 +5,17 @@ import { useSearchParams } from 'react-router';
 import { useFeesT } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { billOwed, useCaseFees, useFeeAction, useStartPayment, yuan, type CaseFees, type FeeLine, type Payment } from '../../../api/case-fees.ts';
+import {
+  billOwed,
+  paymentAbandoned,
+  useCaseFees,
+  useFeeAction,
+  useStartPayment,
+  yuan,
+  type CaseFees,
+  type FeeLine,
+  type Payment,
+} from '../../../api/case-fees.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 import { useFeedback } from '../../../components/feedback-context.tsx';
@@ -43,7 +53,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fees.none')} />
         ) : (
           <div data-testid="fees-panel">
-            {mode === 'applicant' && returned && <ReturnNotice status={data.payments.find((p) => p.reference === returned)?.status} t={t} />}
+            {mode === 'applicant' && returned && <ReturnNotice payment={data.payments.find((p) => p.reference === returned)} fees={data} t={t} />}
             <Table
               rowKey="id"
               size="small"
@@ -134,9 +144,16 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                 <Typography.Text strong>{t('fees.payments')}</Typography.Text>
                 <ul style={{ paddingLeft: 18, marginTop: 4 }} data-testid="fee-payments">
                   {data.payments.map((p) => (
-                    <li key={p.id}>
+                    <li key={p.id} data-testid={`fee-payment-${p.id}`} data-status={paymentAbandoned(data, p) ? 'abandoned' : p.status}>
                       {formatDateTime(p.confirmedAt ?? p.createdAt, locale)} · {data.lines.find((l) => l.id === p.feeId)?.name} · {yuan(p.amountCents)} ·{' '}
-                      {t(`fees.method.${p.method}`)} · {t(`fees.payment.${p.status}`)}
+                      {t(`fees.method.${p.method}`)} ·{' '}
+                      {paymentAbandoned(data, p) ? (
+                        <Tooltip title={t('fees.payment.abandonedHint')}>
+                          <Typography.Text type="secondary">{t('fees.payment.abandoned')}</Typography.Text>
+                        </Tooltip>
+                      ) : (
+                        t(`fees.payment.${p.status}`)
+                      )}
                       {p.status === 'refunded' && p.refundedAt && (
                         <Typography.Text type="secondary">
                           {' '}
@@ -268,7 +285,9 @@ function BillAgain({ caseId, paymentId }: { caseId: number; paymentId: number })
   );
 }
 
-function ReturnNotice({ status, t }: { status: string | undefined; t: ReturnType<typeof useFeesT> }) {
+function ReturnNotice({ payment, fees, t }: { payment: Payment | undefined; fees: CaseFees; t: ReturnType<typeof useFeesT> }) {
+  // back from an attempt left unpaid while the fee was settled otherwise: nothing is on its way
+  const status = payment && paymentAbandoned(fees, payment) ? 'abandoned' : payment?.status;
   if (status === 'succeeded') return <Alert type="success" showIcon className="block-gap" title={t('fees.paidNotice')} data-testid="payment-done" />;
   if (status === 'pending') return <Alert type="info" showIcon className="block-gap" title={t('fees.pendingNotice')} />;
   return null;
