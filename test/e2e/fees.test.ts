@@ -79,6 +79,32 @@ afterAll(async () => {
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 
 describe('fees and documents in the browser', () => {
+  it('tells the citizen before acceptance what will be charged, and when', { timeout: 180_000 }, async () => {
+    const applied = await citizen.post('/api/v1/cases', { itemCode: code, formData: form, materials }, { 'idempotency-key': key() });
+    expect(applied.status).toBe(201);
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto(`/my/cases/${applied.body.id}`);
+    // not "no fees": the fee schedule of the version filed under, each with when it is charged
+    const expected = page.getByTestId('fees-expected');
+    await expected.waitFor({ state: 'visible' });
+    expect(await page.getByText('本办件暂无收费项目').count()).toBe(0);
+    expect(await page.getByTestId('fee-expected-0').innerText()).toMatch(/受理时收取[\s\S]*证照工本费[\s\S]*¥20\.00[\s\S]*每证 20 元/);
+    expect(await page.getByTestId('fee-expected-1').innerText()).toMatch(/准予后收取[\s\S]*登记费[\s\S]*待窗口核定[\s\S]*住宅类每件 80 元/);
+    await expected.scrollIntoViewIfNeeded();
+    await screenshot(page, 'fees-portal-expected');
+    // once accepted, the acceptance fee is due; the one charged once granted is still to come
+    expect((await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' }, { 'idempotency-key': key() })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId('fees-panel').getByText('待缴费').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-expected-0').count()).toBe(0);
+    await page.getByTestId('fee-expected-1').getByText('登记费').waitFor({ state: 'visible' });
+    // in English too
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('fee-expected-1').getByText('Once granted').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+
   it('lets the citizen pay online and download the acceptance notice', { timeout: 180_000 }, async () => {
     const { id, number } = await acceptedCase();
     // an attempt to pay online left unfinished (the provider's page closed)

@@ -4,6 +4,7 @@ import { errors, IdParams, Nullable } from '../../server/schemas.ts';
 import { handleWrite, runWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { getCaseFees, performFeeAction } from './fees.ts';
+import { CaseFees } from './fees.schemas.ts';
 import { billAgain } from './fiscal-bills.ts';
 import { applyCallback, demoPayment, paymentProviders, refundPayment, startOnlinePayment, type DemoPaymentProvider } from './payments.ts';
 import { listCaseDocuments, readCaseDocument } from './documents.ts';
@@ -70,7 +71,14 @@ export const caseFeesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cases/:id/fees',
-    { schema: { tags, summary: 'Fee lines, payments and totals of a case', params: IdParams, response: { 200: Type.Any(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Fee lines, payments and totals of a case, and the fees of its item version still to be charged (at acceptance, or once granted)',
+        params: IdParams,
+        response: { 200: CaseFees, ...errors },
+      },
+    },
     async (req) => getCaseFees(deps, req.actor, req.params.id),
   );
 
@@ -82,7 +90,7 @@ export const caseFeesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'At the window: assess, reduce or waive a fee line (with the reason), record a cash or card payment, or refund a duplicate online payment',
         params: IdParams,
         body: FeeActionBody,
-        response: { 200: Type.Any(), ...errors },
+        response: { 200: CaseFees, ...errors },
       },
     },
     async (req, reply) => {

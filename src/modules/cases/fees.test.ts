@@ -158,6 +158,42 @@ describe('fee lines', () => {
     expect((await feeAct(clerk, id, { action: 'waive', feeId: line, reason: '已缴费后免收' })).status).toBe(409);
   });
 
+  it('says what will be charged, and when, before the lines exist: from the fee schedule of the version filed under', { timeout: 120_000 }, async () => {
+    const applied = await citizen.post('/api/v1/cases', { itemCode: code, formData: form, materials }, { 'idempotency-key': key() });
+    expect(applied.status).toBe(201);
+    const id = applied.body.id as number;
+    // before acceptance: no line yet, both fees to come — the one at acceptance with its amount, the other assessed once granted
+    const before = (await citizen.get(`/api/v1/cases/${id}/fees`)).body;
+    expect(before.lines).toEqual([]);
+    expect(before.totals).toMatchObject({ dueCents: 0, settled: true });
+    expect(before.expected).toEqual([
+      { feeIndex: 0, name: '测试工本费', standard: '每证 20 元', basis: '测试收费依据', reducible: true, chargeAt: 'acceptance', amountCents: 2000 },
+      {
+        feeIndex: 1,
+        name: '测试登记费',
+        standard: '住宅类每件 80 元；非住宅类每件 550 元',
+        basis: '测试收费依据',
+        reducible: false,
+        chargeAt: 'decision',
+        amountCents: null,
+      },
+    ]);
+    // accepted: the acceptance fee is a line, the decision's still to come
+    expect((await act(clerk, id, { action: 'accept' })).status).toBe(200);
+    const accepted = (await citizen.get(`/api/v1/cases/${id}/fees`)).body;
+    expect(accepted.lines.map((l: { feeIndex: number; name: string }) => [l.feeIndex, l.name])).toEqual([[0, '测试工本费']]);
+    expect(accepted.expected.map((f: { name: string; chargeAt: string }) => [f.name, f.chargeAt])).toEqual([['测试登记费', 'decision']]);
+    // granted: every fee is a line, nothing more to come
+    await conclude(id);
+    const concluded = (await citizen.get(`/api/v1/cases/${id}/fees`)).body;
+    expect(concluded.lines).toHaveLength(2);
+    expect(concluded.expected).toEqual([]);
+    // withdrawn before acceptance: nothing will be charged
+    const other = await citizen.post('/api/v1/cases', { itemCode: code, formData: form, materials }, { 'idempotency-key': key() });
+    expect((await act(citizen, other.body.id, { action: 'withdraw', reason: '不再需要' })).status).toBe(200);
+    expect((await citizen.get(`/api/v1/cases/${other.body.id}/fees`)).body).toMatchObject({ lines: [], expected: [] });
+  });
+
   it('lets exactly one of two concurrent payments of one line win', { timeout: 120_000 }, async () => {
     const id = await acceptedCase();
     const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;

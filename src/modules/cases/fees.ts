@@ -15,6 +15,7 @@ import { issueAcceptanceNotice, issueDecisionDocuments, issueReceipt } from './d
 import { decisionWording } from '../../common/decisions.ts';
 import { onCommitmentDecided } from './commitment.ts';
 import type { FeeStage, PaymentMethod } from './fees.tables.ts';
+import type { ExpectedFee } from './fees.schemas.ts';
 import './fees.tables.ts';
 
 /**
@@ -132,6 +133,7 @@ export async function feesOf(db: Executor, caseId: number) {
   return {
     lines: lines.map((l) => ({
       id: l.id,
+      feeIndex: l.fee_index,
       name: l.name,
       standard: l.standard,
       basis: l.basis,
@@ -176,20 +178,54 @@ export async function feesOf(db: Executor, caseId: number) {
   };
 }
 
-/** The fee lines, payments and totals of a case, for whoever may read the case. */
+/**
+ * 将收取的费用: the fees of the case's pinned item version it will be charged and has no line for yet — those charged at
+ * acceptance until it is accepted, those charged at the decision until it is decided (and then only if granted) — so
+ * that the applicant knows what is charged, and when, before being asked to pay (行政许可法 art. 58: fees by the
+ * published standard). None once the case can no longer reach that point (withdrawn, refused, denied), for 申请注销
+ * (not charged), nor for a standard of 0 (its line would be waived at once).
+ */
+export function expectedFees(
+  kase: Pick<CaseRow, 'status' | 'accepted_at' | 'decision' | 'license_action'>,
+  c: ItemContent,
+  lineIndexes: ReadonlySet<number>,
+): ExpectedFee[] {
+  if (!c.isChargeable || kase.license_action === 'cancel' || serviceNotRendered(kase)) return [];
+  return c.fees.flatMap((fee, index) => {
+    const stage = fee.chargeAt ?? 'decision';
+    const passed = stage === 'acceptance' ? kase.accepted_at !== null : kase.decision !== null;
+    if (lineIndexes.has(index) || passed || fee.amountCents === 0) return [];
+    return [
+      {
+        feeIndex: index,
+        name: fee.name,
+        standard: fee.standard,
+        basis: fee.basis,
+        reducible: fee.reducible,
+        chargeAt: stage,
+        amountCents: fee.amountCents ?? null,
+      },
+    ];
+  });
+}
+
+/** The fee lines, payments and totals of a case, and the fees still to come, for whoever may read the case. */
 export async function getCaseFees(deps: Deps, actor: Actor | null, caseId: number) {
   const kase = await loadCase(deps.db, caseId);
   await requireCaseRead(deps.db, actor, kase);
   // a bundle application has no item version of its own: its item cases carry the fees
-  const online = kase.item_version_id === null ? false : (await versionContent(deps.db, kase.item_version_id)).supportsOnlinePayment;
+  const content = kase.item_version_id === null ? null : await versionContent(deps.db, kase.item_version_id);
+  const fees = await feesOf(deps.db, caseId);
+  const charged = new Set(fees.lines.map((l) => l.feeIndex));
   // whether payments are billed by a fiscal e-bill platform (财政电子票据): then a payment's bill is on its way until it is in
   return {
     caseId,
-    onlinePayment: online,
+    onlinePayment: content?.supportsOnlinePayment ?? false,
     fiscalBills: fiscalBillProvider(deps) !== null,
     // 退费: what was paid may be given back, the service it paid for not rendered (withdrawn, refused, denied)
     refundable: serviceNotRendered(kase),
-    ...(await feesOf(deps.db, caseId)),
+    ...fees,
+    expected: content ? expectedFees(kase, content, charged) : [],
   };
 }
 

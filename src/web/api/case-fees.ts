@@ -7,6 +7,8 @@ import { api } from './client.ts';
 export type FeeStatus = 'unpaid' | 'paid' | 'waived' | 'refunded';
 export interface FeeLine {
   id: number;
+  /** the fee's place in the item version's fee schedule */
+  feeIndex: number;
   name: string;
   standard: string;
   basis: string;
@@ -51,6 +53,17 @@ export interface FiscalBill {
   /** 红冲: the red bill reversing it once its fee was refunded */
   reversal?: Omit<FiscalBill, 'reversal'> | null;
 }
+/** A fee of the case's item version still to be charged: at acceptance, or once granted (将收取的费用). */
+export interface ExpectedFee {
+  feeIndex: number;
+  name: string;
+  standard: string;
+  basis: string;
+  reducible: boolean;
+  chargeAt: 'acceptance' | 'decision';
+  /** the standard amount; null: the window assesses it then */
+  amountCents: number | null;
+}
 export interface CaseFees {
   caseId: number;
   onlinePayment: boolean;
@@ -61,6 +74,8 @@ export interface CaseFees {
   lines: FeeLine[];
   payments: Payment[];
   totals: { dueCents: number; paidCents: number; refundedCents: number; unpaidCents: number; unassessed: number; settled: boolean };
+  /** the fees of the item version with no line yet, still to be charged */
+  expected: ExpectedFee[];
 }
 export type { DocumentKind };
 export interface CaseDocument {

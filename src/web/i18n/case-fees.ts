@@ -15,6 +15,16 @@ export const caseFeesStrings = {
   'fees.status': ['状态', 'Status'],
   'fees.chargeAt.acceptance': ['受理时收取', 'At acceptance'],
   'fees.chargeAt.decision': ['决定后收取', 'After the decision'],
+  'fees.expected': ['将收取的费用', 'Fees to come'],
+  'fees.expected.decision': ['准予后收取', 'Once granted'],
+  'fees.expectedHint': [
+    '以上费用按办事指南公布的收费标准收取，到收取时点后会通知您缴费；不予受理或不予许可的不收取。',
+    'These are charged by the standard the service guide publishes; you are told when each falls due. Nothing is charged for an application refused or a permit denied.',
+  ],
+  'fees.expectedHintStaff': [
+    '按办事指南公布的收费标准，到收取时点生成缴费项目并通知申请人。',
+    'Charged by the standard the service guide publishes: each becomes a fee line, and the applicant is told, when it falls due.',
+  ],
   'fees.status.unpaid': ['待缴费', 'Unpaid'],
   'fees.status.paid': ['已缴费', 'Paid'],
   'fees.status.waived': ['已免收', 'Waived'],

@@ -13,6 +13,7 @@ import {
   useStartPayment,
   yuan,
   type CaseFees,
+  type ExpectedFee,
   type FeeLine,
   type Payment,
 } from '../../../api/case-fees.ts';
@@ -50,7 +51,13 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
     <QueryState query={fees} rows={3}>
       {(data) =>
         data.lines.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fees.none')} />
+          data.expected.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fees.none')} />
+          ) : (
+            <div data-testid="fees-panel">
+              <ExpectedFees fees={data.expected} mode={mode} />
+            </div>
+          )
         ) : (
           <div data-testid="fees-panel">
             {mode === 'applicant' && returned && <ReturnNotice payment={data.payments.find((p) => p.reference === returned)} fees={data} t={t} />}
@@ -184,6 +191,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                 </ul>
               </>
             )}
+            {data.expected.length > 0 && <ExpectedFees fees={data.expected} mode={mode} />}
             {acting && <FeeActionDialog caseId={caseId} {...acting} onClose={() => setActing(null)} />}
             {refunding && (
               <RefundDialog
@@ -197,6 +205,36 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
         )
       }
     </QueryState>
+  );
+}
+
+/**
+ * 将收取的费用: the fees of the item version still to be charged — at acceptance, or once granted — with their amount
+ * by the published standard (or that the window assesses it then), so that nobody is surprised by a fee.
+ */
+function ExpectedFees({ fees, mode }: { fees: ExpectedFee[]; mode: 'window' | 'applicant' | 'view' }) {
+  const t = useFeesT();
+  return (
+    <div className="fees-expected" data-testid="fees-expected">
+      <Typography.Text strong>{t('fees.expected')}</Typography.Text>
+      <ul className="fees-expected-list">
+        {fees.map((f) => (
+          <li key={f.feeIndex} data-testid={`fee-expected-${f.feeIndex}`}>
+            <Tag color={f.chargeAt === 'acceptance' ? 'blue' : 'default'}>
+              {t(f.chargeAt === 'acceptance' ? 'fees.chargeAt.acceptance' : 'fees.expected.decision')}
+            </Tag>
+            <Typography.Text>{f.name}</Typography.Text>{' '}
+            <Typography.Text strong className="mono">
+              {f.amountCents === null ? t('fees.unassessed') : yuan(f.amountCents)}
+            </Typography.Text>
+            <div className="cell-sub">{f.standard}</div>
+          </li>
+        ))}
+      </ul>
+      <Typography.Text type="secondary" className="cell-sub">
+        {t(mode === 'applicant' ? 'fees.expectedHint' : 'fees.expectedHintStaff')}
+      </Typography.Text>
+    </div>
   );
 }
 
