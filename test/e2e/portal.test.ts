@@ -28,13 +28,24 @@ describe('portal (applicants)', () => {
     const { page, errors } = await run.newPage();
     await page.goto('/');
     await page.locator('.portal-header').getByText('云州市政务服务中心').waitFor({ state: 'visible' });
-    await page.getByTestId('entry-hotline').waitFor({ state: 'visible' });
+    await page.getByTestId('entry-verify').waitFor({ state: 'visible' });
     const network = page.getByTestId('service-network');
     await network.getByText('青川区').waitFor({ state: 'visible' });
     expect(await network.getByText('白沙镇').isVisible()).toBe(true);
     expect(await network.getByText('石桥村').isVisible()).toBe(true);
-    // quick entries lead a visitor to sign in first
-    expect(await page.getByTestId('entry-cases').getAttribute('href')).toBe('/login?next=%2Fmy');
+    // each quick entry leads to the page it names: 我的办件 asks a visitor to sign in first, the others are public
+    expect(await page.getByTestId('entry-cases').getAttribute('href')).toBe('/login?next=%2Fmy%2Fcases');
+    expect(await page.getByTestId('entry-appointment').getAttribute('href')).toBe('/appointments');
+    expect(await page.getByTestId('entry-verify').getAttribute('href')).toBe('/verify');
+    // 12345 is not built: nothing on the home page offers it
+    expect(await page.getByTestId('entry-hotline').count()).toBe(0);
+    expect(await page.locator('.home-entries').innerText()).not.toContain('12345');
+    await page.getByTestId('entry-appointment').click();
+    await page.waitForURL('**/appointments');
+    await page.goto('/');
+    await page.getByTestId('entry-verify').click();
+    await page.waitForURL('**/verify');
+    await page.goto('/');
     await screenshot(page, 'portal-home');
     expect(errors).toEqual([]);
   });
@@ -73,6 +84,10 @@ describe('portal (applicants)', () => {
     expect(text).not.toContain('13600000001');
     await page.getByTestId('user-name').waitFor({ state: 'visible' });
     await screenshot(page, 'my-account');
+    // signed in, 我的办件 on the home page is the list itself
+    await page.goto('/');
+    await page.getByTestId('entry-cases').click();
+    await page.waitForURL('**/my/cases');
     // the workbench is for staff: an applicant is sent back to the portal
     await page.goto('/workbench');
     await page.waitForURL('**/my');

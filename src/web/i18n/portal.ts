@@ -16,8 +16,11 @@ export const portal = {
   'home.entry.casesText': ['查看申请进度，补正材料，领取办理结果', 'Follow your applications, supplement materials, collect results'],
   'home.entry.appointment': ['预约取号', 'Appointments'],
   'home.entry.appointmentText': ['预约到大厅办理的时段，到场后手机取号', 'Book a time at the hall and take a queue number by phone'],
-  'home.entry.hotline': ['12345 诉求', '12345 appeals'],
-  'home.entry.hotlineText': ['咨询、求助、投诉、建议，一号受理、限时办结', 'Questions, requests, complaints and suggestions — one number, answered in time'],
+  'home.entry.verify': ['证照核验', 'Verify a license'],
+  'home.entry.verifyText': [
+    '输入证照编号或扫描证照二维码，核验电子证照的真伪和当前状态',
+    'Enter a license number or scan its QR code to check that it is genuine and still holds',
+  ],
   'home.howTitle': ['一窗通办怎么办', 'How one-window service works'],
   'home.step1': ['综合受理', 'One window takes it'],
   'home.step1Text': [

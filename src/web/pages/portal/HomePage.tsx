@@ -1,5 +1,5 @@
 import { Button, Col, Row, Space } from 'antd';
-import { CalendarOutlined, FileSearchOutlined, PhoneOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileSearchOutlined, SafetyCertificateOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
@@ -8,11 +8,22 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { ServiceNetwork } from './ServiceNetwork.tsx';
 import { HomeSearch } from '../catalog-portal/HomeSearch.tsx';
 
-const entries: { key: string; icon: ReactNode; title: MessageKey; text: MessageKey; color: string }[] = [
-  { key: 'guide', icon: <FileSearchOutlined />, title: 'home.entry.guide', text: 'home.entry.guideText', color: '#1a5fb4' },
-  { key: 'cases', icon: <SolutionOutlined />, title: 'home.entry.cases', text: 'home.entry.casesText', color: '#2e7d32' },
-  { key: 'appointment', icon: <CalendarOutlined />, title: 'home.entry.appointment', text: 'home.entry.appointmentText', color: '#b26a00' },
-  { key: 'hotline', icon: <PhoneOutlined />, title: 'home.entry.hotline', text: 'home.entry.hotlineText', color: '#c0392b' },
+/**
+ * The quick entries, each to the page it names: the guides, the appointments and 证照核验 are public; 我的办件 asks a
+ * visitor to sign in first and comes back to it.
+ */
+const entries: { key: string; icon: ReactNode; title: MessageKey; text: MessageKey; color: string; to: string; signIn?: boolean }[] = [
+  { key: 'guide', icon: <FileSearchOutlined />, title: 'home.entry.guide', text: 'home.entry.guideText', color: '#1a5fb4', to: '/services' },
+  { key: 'cases', icon: <SolutionOutlined />, title: 'home.entry.cases', text: 'home.entry.casesText', color: '#2e7d32', to: '/my/cases', signIn: true },
+  {
+    key: 'appointment',
+    icon: <CalendarOutlined />,
+    title: 'home.entry.appointment',
+    text: 'home.entry.appointmentText',
+    color: '#b26a00',
+    to: '/appointments',
+  },
+  { key: 'verify', icon: <SafetyCertificateOutlined />, title: 'home.entry.verify', text: 'home.entry.verifyText', color: '#c0392b', to: '/verify' },
 ];
 
 const steps: { title: MessageKey; text: MessageKey }[] = [
@@ -30,7 +41,9 @@ export function HomePage() {
   const me = useMe();
   usePageTitle(t('app.centerName'));
   const user = me.data ?? null;
-  const target = user ? homeOf(user) : `/login?next=${encodeURIComponent('/my')}`;
+  // staff have no cases of their own: their entry is the workbench
+  const hrefOf = (e: (typeof entries)[number]) =>
+    !e.signIn ? e.to : !user ? `/login?next=${encodeURIComponent(e.to)}` : user.kind === 'staff' ? homeOf(user) : e.to;
   return (
     <div className="home">
       <section className="home-hero">
@@ -68,7 +81,7 @@ export function HomePage() {
         <Row gutter={[16, 16]}>
           {entries.map((e) => (
             <Col xs={24} sm={12} lg={6} key={e.key}>
-              <Link to={e.key === 'guide' ? '/services' : target} className="entry-card" data-testid={`entry-${e.key}`}>
+              <Link to={hrefOf(e)} className="entry-card" data-testid={`entry-${e.key}`}>
                 <span className="entry-icon" style={{ color: e.color, background: `${e.color}14` }}>
                   {e.icon}
                 </span>
