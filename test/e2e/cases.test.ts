@@ -158,6 +158,18 @@ describe('a case from online application to delivery', () => {
     await page.waitForURL('**/workbench/intake?tab=prereview');
     const row = page.getByTestId('prereview-table').locator('tr', { hasText: caseNumber });
     await row.waitFor({ state: 'visible' });
+    // on a hall's 1440-pixel screen the row's 预审, its status and its notice deadline are in sight without scrolling
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const table = (await page.getByTestId('prereview-table').locator('.ant-table-container').boundingBox())!;
+    for (const cell of [
+      row.getByTestId('prereview-open'),
+      row.getByText('待预审'),
+      page.getByTestId('prereview-table').getByRole('columnheader', { name: '告知期限' }),
+    ]) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(table.x + table.width);
+    }
+    await screenshot(page, 'cases-prereview-1440');
     await row.getByTestId('prereview-open').click();
     await page.waitForURL(`**/workbench/cases/${caseId}`);
     await page.getByTestId('completeness').getByText('必要材料齐全').waitFor({ state: 'visible' });
@@ -347,6 +359,13 @@ describe('a case from online application to delivery', () => {
     await page.reload();
     await page.locator('.case-kind-chosen[data-kind="committed"]').waitFor({ state: 'visible' });
     await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    // on a hall's 1440-pixel screen the deadlines are in sight beside the status, without scrolling
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const visible = (await table.locator('.ant-table-container').boundingBox())!;
+    for (const name of ['状态', '承诺办结时间', '告知期限']) {
+      const box = (await table.getByRole('columnheader', { name }).boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(visible.x + visible.width);
+    }
     await screenshot(page, 'cases-search-filtered');
     // the ledger of what is shown
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-export').click()]);

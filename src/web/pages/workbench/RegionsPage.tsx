@@ -46,6 +46,7 @@ export function RegionsPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 200,
+      fixed: 'right',
       render: (_v, r) =>
         inScope(scope, r.path) ? (
           <Space size={0}>

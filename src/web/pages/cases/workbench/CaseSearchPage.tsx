@@ -66,19 +66,21 @@ export function CaseSearchPage() {
   const rows = nestBundles(list.data?.items ?? []);
   const expandable = useBundleExpansion(rows);
   if (!allowed) return <Forbidden />;
+  // what a case is and where it stands first, its deadlines beside its status: on a hall's 1440-pixel screen the
+  // columns that matter are in sight, the subject stays at the left when the rest scrolls
   const columns: TableColumnsType<CaseRow> = [
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
+      width: 250,
+      fixed: 'left',
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
-    { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
-    { title: t('cases.channel'), dataIndex: 'channel', width: 110, render: (c: string) => channelLabel(t, c) },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 140 },
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 120,
+      width: 110,
       render: (s: CaseStatus, c: CaseSummary) => (
         <>
           <StatusTag status={s} t={t} />
@@ -87,15 +89,26 @@ export function CaseSearchPage() {
         </>
       ),
     },
-    { title: t('cases.kinds'), dataIndex: 'kinds', width: 170, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
-    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
-    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 190, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
     {
       title: t('cases.committedDue'),
       dataIndex: 'committedDueAt',
-      width: 160,
+      width: 150,
       render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(v, locale)}</span>,
     },
+    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 170, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
+    { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
+    {
+      title: t('cases.receivedAt'),
+      dataIndex: 'receivedAt',
+      width: 150,
+      render: (v: string, c) => (
+        <>
+          {formatDateTime(v, locale)}
+          <div className="cell-sub">{channelLabel(t, c.channel)}</div>
+        </>
+      ),
+    },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 170 },
   ];
   const patch = (p: Partial<CaseFilter>) => {
     setFilter((f) => ({ ...f, ...p }));
@@ -229,7 +242,7 @@ export function CaseSearchPage() {
             dataSource={rows}
             expandable={expandable}
             loading={list.isFetching}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 1290 }}
             rowClassName={(c) => (c.isOverdue ? 'case-row-overdue' : '')}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filtered ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
             pagination={pagerOf({

@@ -93,6 +93,7 @@ export function CommitmentChecksTab() {
       title: '',
       key: 'open',
       width: 80,
+      fixed: 'right',
       render: (_v, c) => (
         <Button
           size="small"

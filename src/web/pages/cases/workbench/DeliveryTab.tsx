@@ -98,6 +98,7 @@ export function DeliveryTab() {
       title: '',
       key: 'deliver',
       width: 120,
+      fixed: 'right',
       render: (_v, c) => (
         <Button type="primary" size="small" icon={<SendOutlined />} onClick={() => setDelivering(c)} data-testid="delivery-open">
           {t('cases.deliver')}

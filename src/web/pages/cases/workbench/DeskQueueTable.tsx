@@ -44,6 +44,7 @@ export function DeskQueueTable({
       title: '',
       key: 'open',
       width: 110,
+      fixed: 'right',
       render: (_v, c) => (
         <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${c.id}`)} data-testid={open.testId}>
           {open.label}

@@ -191,6 +191,7 @@ export function InboxPage() {
       title: '',
       key: 'open',
       width: 90,
+      fixed: 'right',
       render: (_v, x) => (
         <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${x.caseId}`)} data-testid="inbox-open">
           {t('cases.handle')}
@@ -234,6 +235,7 @@ export function InboxPage() {
                 title: '',
                 key: 'decide',
                 width: 170,
+                fixed: 'right',
                 render: (_v, e) => (
                   <Space>
                     <Button size="small" type="primary" onClick={() => setDeciding({ request: e, approve: true })} data-testid="inbox-extension-approve">

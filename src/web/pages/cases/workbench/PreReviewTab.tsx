@@ -24,23 +24,38 @@ export function PreReviewTab() {
   const [pageSize, setPageSize] = useState(20);
   // submitted or under a one-time notice, a bundle's item cases through the bundle application; the longest waiting first
   const queue = useCases({ queue: 'prereview' }, page, pageSize, { refetchInterval: 30_000, sort: 'received' });
+  // on a hall's 1440-pixel screen: the case at the left, what it waits for (its status, the notice's deadline) beside it
+  // and 预审 at the right stay in sight while the rest scrolls
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
+      width: 240,
+      fixed: 'left',
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 150 },
-    { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
-    { title: t('cases.channel'), dataIndex: 'channel', width: 110, render: (c: string) => channelLabel(t, c) },
-    { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 160, render: (v: string) => formatDateTime(v, locale) },
-    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 190, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
-    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130 },
+    { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 180, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
+    {
+      title: t('cases.receivedAt'),
+      dataIndex: 'receivedAt',
+      width: 150,
+      render: (v: string, c) => (
+        <>
+          {formatDateTime(v, locale)}
+          <div className="cell-sub">{channelLabel(t, c.channel)}</div>
+        </>
+      ),
+    },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 170 },
     {
       title: '',
       key: 'open',
       width: 90,
+      // the row's action stays in sight however far the columns scroll
+      fixed: 'right',
       render: (_v, c) => (
         <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${c.id}`)} data-testid="prereview-open">
           {t('cases.preReviewAction')}
@@ -60,7 +75,7 @@ export function PreReviewTab() {
         pageSizeOptions: [20, 50, 100],
         hideOnSinglePage: true,
       }}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1210 }}
       rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
       locale={{ emptyText: queue.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
       data-testid="prereview-table"
