@@ -172,6 +172,17 @@ describe('demo catalog', () => {
     }
   });
 
+  it('leaves how the result is received to the application (结果领取方式): no item form asks it again', () => {
+    // a form's own 领取方式 or 邮寄地址 would ask twice and could disagree with the application's delivery choice
+    for (const i of demoItems) {
+      const props = i.content.form.schema.properties as Record<string, { title?: string }>;
+      for (const [key, field] of Object.entries(props)) {
+        expect(key, `${label(i)}: ${key}`).not.toMatch(/delivery|mailing|pickup/i);
+        expect(field.title ?? '', `${label(i)}: ${key}`).not.toMatch(/领取方式|送达方式|邮寄|寄送/);
+      }
+    }
+  });
+
   it('gives every item a process that starts with intake, decides and concludes within the legal limit', () => {
     for (const i of demoItems) {
       const c = i.content;
