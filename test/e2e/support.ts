@@ -56,15 +56,23 @@ beforeEach((ctx) => {
   }, 30_000);
 });
 
+export interface PageOptions {
+  locale?: 'zh-CN' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+/** The screen the applicants of the SPEC come with: a phone (390×844, as an iPhone 12–15's CSS pixels). */
+export const phoneViewport = { width: 390, height: 844 };
+
 export interface BrowserRun {
   server: TestServer;
   browser: Browser;
   /** Uncaught exceptions of every page of the run (each page's own list is in `newPage`'s answer). */
   errors: string[];
-  /** A fresh context (cookies, storage) per person in a story. */
-  newPage(options?: { locale?: 'zh-CN' | 'en' }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /** A fresh context (cookies, storage) per person in a story; a desktop screen unless `viewport` says otherwise (a phone's). */
+  newPage(options?: PageOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   /** The page of `newPage` alone, for stories that check `errors` of the whole run at the end. */
-  page(options?: { locale?: 'zh-CN' | 'en' }): Promise<Page>;
+  page(options?: PageOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -91,7 +99,7 @@ export async function startBrowserRun(options: { dataDir?: string } = {}): Promi
     async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: server.baseUrl,
-        viewport: { width: 1366, height: 900 },
+        viewport: options.viewport ?? { width: 1366, height: 900 },
         locale: options.locale ?? 'zh-CN',
         timezoneId: 'Asia/Shanghai',
       });

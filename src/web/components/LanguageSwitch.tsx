@@ -20,7 +20,7 @@ export function LanguageSwitch() {
   };
   return (
     <Button type="text" icon={<GlobalOutlined />} onClick={onClick} aria-label={t('lang.switch')} data-testid="language-switch">
-      {locale === 'en' ? '中文' : 'English'}
+      <span className="lang-switch-label">{locale === 'en' ? '中文' : 'English'}</span>
     </Button>
   );
 }

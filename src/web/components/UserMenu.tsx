@@ -39,7 +39,7 @@ export function UserMenu({ me }: { me: Me }) {
             {me.displayName.slice(0, 1)}
           </Avatar>
           <span className="user-menu-text">
-            <Typography.Text strong className="user-menu-name" data-testid="user-name">
+            <Typography.Text strong className="user-menu-name" title={me.displayName} data-testid="user-name">
               {me.displayName}
             </Typography.Text>
             {roles && <span className="user-menu-roles">{roles}</span>}

@@ -101,6 +101,7 @@ export const casePages = {
   'cases.concludedAt': ['办结时间', 'Concluded'],
   'cases.deliveredAt': ['送达时间', 'Delivered'],
   'cases.committedDue': ['承诺办结时间', 'Committed deadline'],
+  'cases.cardDue': ['承诺办结：', 'Due: '],
   'cases.legalDue': ['法定办结时间', 'Legal deadline'],
   'cases.noticeDue': ['一次性告知期限', 'One-time notice due'],
   'cases.limitOf': ['时限 {limit}', 'Limit {limit}'],

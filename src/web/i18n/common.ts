@@ -5,6 +5,7 @@ export const common = {
   'app.workbench': ['云州市政务服务中心 · 工作人员工作台', 'Yunzhou City Government Service Center · Staff workbench'],
 
   'nav.main': ['主导航', 'Main navigation'],
+  'nav.menu': ['菜单', 'Menu'],
   'nav.home': ['首页', 'Home'],
   'nav.network': ['服务网点', 'Service network'],
   'nav.myAccount': ['我的账户', 'My account'],

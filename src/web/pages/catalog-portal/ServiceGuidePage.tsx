@@ -396,6 +396,8 @@ function Fees({ content }: { content: ItemContent }) {
       pagination={false}
       dataSource={content.fees}
       tableLayout="fixed"
+      // a phone scrolls the table inside its section, the page stays the screen's width
+      scroll={{ x: 720 }}
       columns={[
         { title: t('guide.fee.name'), dataIndex: 'name', width: 160 },
         {

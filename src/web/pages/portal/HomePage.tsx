@@ -80,7 +80,7 @@ export function HomePage() {
       <section className="home-section home-entries" aria-label={t('home.entries')}>
         <Row gutter={[16, 16]}>
           {entries.map((e) => (
-            <Col xs={24} sm={12} lg={6} key={e.key}>
+            <Col xs={12} lg={6} key={e.key}>
               <Link to={hrefOf(e)} className="entry-card" data-testid={`entry-${e.key}`}>
                 <span className="entry-icon" style={{ color: e.color, background: `${e.color}14` }}>
                   {e.icon}

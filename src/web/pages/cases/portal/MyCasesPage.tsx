@@ -9,6 +9,7 @@ import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../..
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { useMe } from '../../../api/auth.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { useNarrow } from '../../../components/useNarrow.ts';
 import { KindTags, StatusTag, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
@@ -42,51 +43,61 @@ export function MyCasesPage() {
     (waiting3.data?.items.filter((c) => c.status !== 'awaiting_supplement').length ?? 0);
   const rows = nestBundles(list.data?.items ?? []);
   const expandable = useBundleExpansion(rows);
-  const columns: TableColumnsType<CaseRow> = [
+  const narrow = useNarrow();
+  const subjectCell = (c: CaseRow) => (
+    <div className="case-subject-cell">
+      {c.isBundle && <BundleTag t={t} />}
+      <Link to={`/my/cases/${c.id}`} className="case-link">
+        {c.subject}
+      </Link>
+      <div className="cell-sub mono">{c.number}</div>
+      {c.agentApplicantId !== null && (
+        <Tag color="geekblue" data-testid="agent-tag">
+          {c.agentApplicantId === me.applicant?.id ? t('cases.asAgentFor', { name: c.applicantName }) : t('cases.byAgent')}
+        </Tag>
+      )}
+      {c.parentId !== null && !c.nested && (
+        <Link to={`/my/cases/${c.parentId}`} className="cell-sub">
+          {t('bundle.belongsTo')}
+        </Link>
+      )}
+    </div>
+  );
+  const statusCell = (c: CaseRow) => (
+    <div>
+      <StatusTag status={c.status} t={t} />
+      <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
+      {waitsForMe(c) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
+    </div>
+  );
+  const dueCell = (c: CaseRow) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(c.committedDueAt, locale)}</span>;
+  // a phone: each case a card of its own — what, where it stands, who has it, by when — rather than a table wider than the screen
+  const cardColumns: TableColumnsType<CaseRow> = [
     {
-      title: t('cases.subjectAndNumber'),
-      dataIndex: 'subject',
-      render: (subject: string, c) => (
-        <div className="case-subject-cell">
-          {c.isBundle && <BundleTag t={t} />}
-          <Link to={`/my/cases/${c.id}`} className="case-link">
-            {subject}
-          </Link>
-          <div className="cell-sub mono">{c.number}</div>
-          {c.agentApplicantId !== null && (
-            <Tag color="geekblue" data-testid="agent-tag">
-              {c.agentApplicantId === me.applicant?.id ? t('cases.asAgentFor', { name: c.applicantName }) : t('cases.byAgent')}
-            </Tag>
-          )}
-          {c.parentId !== null && !c.nested && (
-            <Link to={`/my/cases/${c.parentId}`} className="cell-sub">
-              {t('bundle.belongsTo')}
-            </Link>
-          )}
+      title: t('cases.myCases'),
+      key: 'case',
+      render: (_v, c) => (
+        <div className="case-card" data-testid="my-case-card">
+          {subjectCell(c)}
+          {statusCell(c)}
+          <div className="cell-sub">
+            {c.organizationName} · {formatDateTime(c.receivedAt, locale)}
+          </div>
+          <div className="cell-sub">
+            {t('cases.cardDue')}
+            {dueCell(c)}
+          </div>
         </div>
       ),
     },
+  ];
+  const columns: TableColumnsType<CaseRow> = [
+    { title: t('cases.subjectAndNumber'), dataIndex: 'subject', render: (_subject: string, c) => subjectCell(c) },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 190 },
     { title: t('cases.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
-    {
-      title: t('common.status'),
-      dataIndex: 'status',
-      width: 130,
-      render: (s: CaseStatus, c: CaseRow) => (
-        <div>
-          <StatusTag status={s} t={t} />
-          <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
-          {waitsForMe(c) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
-        </div>
-      ),
-    },
+    { title: t('common.status'), dataIndex: 'status', width: 130, render: (_s: CaseStatus, c: CaseRow) => statusCell(c) },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 170, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
-    {
-      title: t('cases.committedDue'),
-      dataIndex: 'committedDueAt',
-      width: 160,
-      render: (v: string | null, c) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(v, locale)}</span>,
-    },
+    { title: t('cases.committedDue'), dataIndex: 'committedDueAt', width: 160, render: (_v: string | null, c) => dueCell(c) },
     {
       title: '',
       key: 'open',
@@ -127,11 +138,11 @@ export function MyCasesPage() {
         ) : (
           <Table<CaseRow>
             rowKey="id"
-            columns={columns}
+            columns={narrow ? cardColumns : columns}
             dataSource={rows}
             expandable={expandable}
             loading={list.isFetching}
-            scroll={{ x: 1000 }}
+            scroll={narrow ? undefined : { x: 1000 }}
             rowClassName={(c) => (waitsForMe(c) ? 'case-row-attention' : '')}
             locale={{
               emptyText: list.isPending ? (

@@ -8,6 +8,7 @@ import { useLicT } from '../../../i18n/licenses.ts';
 import { useHeldLicenses, type CaseStatus, type HeldLicense } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
+import { useNarrow } from '../../../components/useNarrow.ts';
 import { StatusTag } from '../shared/labels.tsx';
 import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilColumn } from '../shared/Licenses.tsx';
 import '../cases.css';
@@ -35,6 +36,93 @@ export function MyLicensesPage() {
   const items = list.data?.items ?? [];
   const expiring = items.filter((l) => l.state === 'expiring').length;
   const expired = items.filter((l) => l.state === 'expired').length;
+  const narrow = useNarrow();
+
+  const stateCell = (l: HeldLicense) => (
+    <div>
+      <LicenseStateTag license={l} t={t} />
+      <StateHint license={l} />
+    </div>
+  );
+  // one application for a license at a time: a renewal, a change or a cancellation
+  const inHandCell = (l: HeldLicense) => {
+    const inHand = l.renewal ?? l.change ?? l.cancellation;
+    if (!inHand) return null;
+    return (
+      <div data-testid={l.renewal ? 'license-renewal' : l.change ? 'license-change-in-hand' : 'license-cancel-in-hand'}>
+        <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+          {inHand.number}
+        </Link>
+        <div>
+          <StatusTag status={inHand.status as CaseStatus} t={t} />
+        </div>
+      </div>
+    );
+  };
+  const actionsCell = (l: HeldLicense, orientation: 'vertical' | 'horizontal') => (
+    <Space size={2} orientation={orientation} align="start" wrap={orientation === 'horizontal'}>
+      {l.mayRenew && (
+        <Link to={renewUrl(l)} data-testid="license-renew">
+          <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
+            {t('lic.renew')}
+          </Button>
+        </Link>
+      )}
+      {l.mayChange && (
+        <Link to={changeUrl(l)} data-testid="license-change">
+          <Button size="small" icon={<EditOutlined />}>
+            {t('lic.change')}
+          </Button>
+        </Link>
+      )}
+      {l.mayCancel && (
+        <Link to={cancelUrl(l)} data-testid="license-cancel">
+          <Button size="small" danger icon={<StopOutlined />}>
+            {t('lic.cancel')}
+          </Button>
+        </Link>
+      )}
+      {l.state === 'expired' && (
+        <Link to={`/apply/${encodeURIComponent(l.itemCode)}`} data-testid="license-apply-anew">
+          <Button size="small">{t('lic.applyAnew')}</Button>
+        </Link>
+      )}
+      <Link to={`/my/cases/${l.caseId}`} data-testid="license-case">
+        <Button size="small" type="link">
+          {t('lic.viewCase')}
+        </Button>
+      </Link>
+      <Button size="small" type="link" icon={<DownloadOutlined />} href={licensePdfUrl(l)} target="_blank" data-testid="license-download">
+        {t('lic.download')}
+      </Button>
+    </Space>
+  );
+  // a phone: each license a card of its own, its state and its end in sight, the actions under it
+  const cardColumns: TableColumnsType<HeldLicense> = [
+    {
+      title: t('lic.title'),
+      key: 'license',
+      render: (_v, l) => (
+        <div className="case-card" data-testid="license-card">
+          <div className="license-card-head">
+            <Typography.Text strong>{l.type}</Typography.Text>
+            {stateCell(l)}
+          </div>
+          <div className="mono cell-sub" data-testid="license-number">
+            {l.number}
+          </div>
+          <div className="cell-sub">
+            {l.issuer} · {dayOf(l.issuedAt, locale)}
+          </div>
+          <div>
+            {t('lic.col.validUntil')} {validUntilColumn(locale, t).render(l.validUntil)}
+          </div>
+          {inHandCell(l)}
+          {actionsCell(l, 'horizontal')}
+        </div>
+      ),
+    },
+  ];
 
   const columns: TableColumnsType<HeldLicense> = [
     { title: t('lic.col.type'), dataIndex: 'type', width: 140, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
@@ -55,76 +143,20 @@ export function MyLicensesPage() {
       title: t('lic.col.state'),
       dataIndex: 'state',
       width: 180,
-      render: (_v, l) => (
-        <div>
-          <LicenseStateTag license={l} t={t} />
-          <StateHint license={l} />
-        </div>
-      ),
+      render: (_v, l) => stateCell(l),
     },
     {
       title: t('lic.col.renewal'),
       key: 'renewal',
       width: 140,
-      // one application for a license at a time: a renewal, a change or a cancellation
-      render: (_v, l) => {
-        const inHand = l.renewal ?? l.change ?? l.cancellation;
-        if (!inHand) return <span className="cell-sub">{t('lic.noRenewal')}</span>;
-        return (
-          <div data-testid={l.renewal ? 'license-renewal' : l.change ? 'license-change-in-hand' : 'license-cancel-in-hand'}>
-            <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-              {inHand.number}
-            </Link>
-            <div>
-              <StatusTag status={inHand.status as CaseStatus} t={t} />
-            </div>
-          </div>
-        );
-      },
+      render: (_v, l) => inHandCell(l) ?? <span className="cell-sub">{t('lic.noRenewal')}</span>,
     },
     {
       title: t('lic.col.actions'),
       key: 'actions',
       width: 120,
       fixed: 'right',
-      render: (_v, l) => (
-        <Space size={2} orientation="vertical" align="start">
-          {l.mayRenew && (
-            <Link to={renewUrl(l)} data-testid="license-renew">
-              <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
-                {t('lic.renew')}
-              </Button>
-            </Link>
-          )}
-          {l.mayChange && (
-            <Link to={changeUrl(l)} data-testid="license-change">
-              <Button size="small" icon={<EditOutlined />}>
-                {t('lic.change')}
-              </Button>
-            </Link>
-          )}
-          {l.mayCancel && (
-            <Link to={cancelUrl(l)} data-testid="license-cancel">
-              <Button size="small" danger icon={<StopOutlined />}>
-                {t('lic.cancel')}
-              </Button>
-            </Link>
-          )}
-          {l.state === 'expired' && (
-            <Link to={`/apply/${encodeURIComponent(l.itemCode)}`} data-testid="license-apply-anew">
-              <Button size="small">{t('lic.applyAnew')}</Button>
-            </Link>
-          )}
-          <Link to={`/my/cases/${l.caseId}`} data-testid="license-case">
-            <Button size="small" type="link">
-              {t('lic.viewCase')}
-            </Button>
-          </Link>
-          <Button size="small" type="link" icon={<DownloadOutlined />} href={licensePdfUrl(l)} target="_blank" data-testid="license-download">
-            {t('lic.download')}
-          </Button>
-        </Space>
-      ),
+      render: (_v, l) => actionsCell(l, 'vertical'),
     },
   ];
 
@@ -154,10 +186,10 @@ export function MyLicensesPage() {
           <Table<HeldLicense>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={narrow ? cardColumns : columns}
             dataSource={items}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={narrow ? undefined : { x: 1100 }}
             rowClassName={(l) => (l.state === 'expiring' || l.state === 'expired' ? 'case-row-attention' : '')}
             onRow={(l) => ({ 'data-license': l.id, 'data-state': l.state }) as HTMLAttributes<HTMLElement>}
             locale={{

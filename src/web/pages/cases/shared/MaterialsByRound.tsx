@@ -5,6 +5,7 @@ import { useTolT } from '../../../i18n/tolerated.ts';
 import { fileUrl } from '../../../api/files.ts';
 import type { CaseMaterial } from '../../../api/cases.ts';
 import { EmptyHint } from '../../../components/PageState.tsx';
+import { useNarrow } from '../../../components/useNarrow.ts';
 
 const statusColor: Record<CaseMaterial['status'], string> = {
   provided: 'green',
@@ -50,7 +51,25 @@ export function MaterialStatus({ status }: { status: CaseMaterial['status'] }) {
  */
 export function MaterialsByRound({ materials, hideMissingOptional }: { materials: CaseMaterial[]; hideMissingOptional?: ReadonlySet<string> }) {
   const t = useCaseT();
+  const narrow = useNarrow();
   const rounds = [...new Set(materials.map((m) => m.round))].sort((a, b) => a - b);
+  // a phone: each material a card — its name over its status and where it is — rather than a name one character a line
+  const cardColumns: TableColumnsType<CaseMaterial> = [
+    {
+      title: t('cases.material'),
+      dataIndex: 'name',
+      render: (name: string, m) => (
+        <div className="case-card" data-material={m.key}>
+          <span>{name}</span>
+          {m.round > 1 && m.note && <span className="cell-sub">{m.note}</span>}
+          <div className="case-material-card-line">
+            <MaterialStatus status={m.status} />
+            <MaterialReference m={m} />
+          </div>
+        </div>
+      ),
+    },
+  ];
   const columns: TableColumnsType<CaseMaterial> = [
     { title: t('cases.material'), dataIndex: 'name', render: (name: string, m) => <span data-material={m.key}>{name}</span> },
     { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseMaterial['status']) => <MaterialStatus status={s} /> },
@@ -77,9 +96,11 @@ export function MaterialsByRound({ materials, hideMissingOptional }: { materials
               rowKey={(m) => `${m.round}-${m.key}`}
               dataSource={rows}
               columns={
-                withNotes
-                  ? [...columns.slice(0, 1), { title: t('cases.askedNote'), dataIndex: 'note', render: (n: string | null) => n ?? '—' }, ...columns.slice(1)]
-                  : columns
+                narrow
+                  ? cardColumns
+                  : withNotes
+                    ? [...columns.slice(0, 1), { title: t('cases.askedNote'), dataIndex: 'note', render: (n: string | null) => n ?? '—' }, ...columns.slice(1)]
+                    : columns
               }
             />
           </div>
