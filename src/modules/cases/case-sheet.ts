@@ -28,6 +28,16 @@ const materialNames: Record<string, string> = { provided: '已提交', missing: 
 
 const when = (iso: string | null | undefined) => (iso ? formatMinute(iso) : '—');
 
+/**
+ * A material as the filed sheet records it: what was handed in, or 缺 for a required one not handed in. A conditional
+ * or optional one not handed in is not missing: once the case was accepted it did not apply to this applicant
+ * (不适用); before, it is 未提交.
+ */
+export function materialState(m: { status: string }, necessity: string | undefined, accepted: boolean): string {
+  if (m.status === 'missing' && necessity !== undefined && necessity !== 'required') return accepted ? '不适用' : '未提交';
+  return materialNames[m.status] ?? m.status;
+}
+
 function limitText(l: Limit | null | undefined): string {
   if (!l) return '—';
   const extra = l.extension ? `（含延长 ${l.extension}${unitNames[l.unit] ?? ''}）` : '';
@@ -51,9 +61,13 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
   letterhead(doc, { title, number: `办件编号：${c.number}`, centerName: deps.config.centerName, qr });
 
   const clock = c.clock;
-  const delivery = (c.delivery ?? {}) as { method?: string; trackingNumber?: string | null };
+  const delivery = (c.delivery ?? {}) as { method?: string; trackingNumber?: string | null; collector?: { name: string; idNumber: string } };
+  // who accepted it, from the timeline (the window's clerk, or 系统 when the law deemed it accepted)
+  const acceptedBy = [...c.timeline].reverse().find((e) => e.type === 'accepted')?.actor ?? null;
   const delivered = c.deliveredAt
-    ? `${deliveryMethodNames[delivery.method ?? ''] ?? ''} ${when(c.deliveredAt)}${delivery.trackingNumber ? `（运单号 ${delivery.trackingNumber}）` : ''}`
+    ? `${deliveryMethodNames[delivery.method ?? ''] ?? ''} ${when(c.deliveredAt)}${delivery.trackingNumber ? `（运单号 ${delivery.trackingNumber}）` : ''}${
+        delivery.collector ? `（代领人 ${delivery.collector.name}，${delivery.collector.idNumber}）` : ''
+      }`
     : '—';
   fieldTable(doc, [
     ['事项名称', `${c.subject}${c.itemVersion ? `（第 ${c.itemVersion} 版）` : ''}`],
@@ -63,7 +77,7 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
     ['办件类型', c.kinds.map((k) => caseKindNames[k] ?? k).join('、') || '—'],
     ['办件状态', caseStatusNames[c.status] ?? c.status],
     ['收件时间', when(c.receivedAt)],
-    ['受理时间', when(c.acceptedAt)],
+    ['受理时间', c.acceptedAt && acceptedBy ? `${when(c.acceptedAt)}（受理人 ${acceptedBy}）` : when(c.acceptedAt)],
     ['承诺时限', limitText(clock?.committed)],
     ['法定时限', limitText(clock?.legal)],
     // worded by the item's type: 准予许可, 予以确认, 准予办理 …
@@ -117,6 +131,7 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
   }
 
   heading(doc, '申请材料');
+  const necessity = new Map((c.itemMaterials ?? []).map((m) => [m.key, m.necessity]));
   const latest = new Map<string, CaseView['materials'][number]>();
   for (const m of c.materials) latest.set(m.key, m); // the last round of each material
   columns(
@@ -127,7 +142,7 @@ export async function caseSheetPdf(deps: Deps, actor: Actor | null, caseId: numb
       ['轮次', 8],
       ['备注', 14],
     ],
-    [...latest.values()].map((m) => [m.name, materialNames[m.status] ?? m.status, String(m.round), m.note ?? '']),
+    [...latest.values()].map((m) => [m.name, materialState(m, necessity.get(m.key), c.acceptedAt !== null), String(m.round), m.note ?? '']),
   );
 
   doc.y += 14;

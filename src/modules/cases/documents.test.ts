@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent, sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { materialState } from './case-sheet.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { renderCaseDocumentPdf } from './case-pdf.ts';
 import { issueDecisionDocuments } from './documents.ts';
@@ -339,6 +340,14 @@ describe('case documents', () => {
     expect((await citizen2.get(material.license.url)).status).toBe(404);
   });
 
+  it('files a conditional material not handed in as not applying once the case is accepted, never as missing', () => {
+    expect(materialState({ status: 'missing' }, 'conditional', true)).toBe('不适用');
+    expect(materialState({ status: 'missing' }, 'optional', true)).toBe('不适用');
+    expect(materialState({ status: 'missing' }, 'conditional', false)).toBe('未提交');
+    expect(materialState({ status: 'missing' }, 'required', true)).toBe('缺');
+    expect(materialState({ status: 'provided' }, 'conditional', true)).toBe('已提交');
+  });
+
   it('prints the case approval sheet (办件审批表) with every step, its opinion, the pause and the materials, for staff', { timeout: 120_000 }, async () => {
     const { id, number } = await apply();
     await act(clerk, id, { action: 'accept' });
@@ -380,6 +389,8 @@ describe('case documents', () => {
       '现场核查经营场所',
       '申请材料',
       '打印人：张丽',
+      // who accepted it
+      '受理人张丽',
     ])
       expect(text, s).toContain(s);
     for (const o of opinions.slice(0, 2)) expect(text, o).toContain(o);
