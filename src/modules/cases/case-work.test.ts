@@ -373,7 +373,11 @@ describe('working a task together', () => {
     expect((await act(approver1, id, { action: 'reassign', taskId: task.id, accountId: await accountId('approver1b') })).status).toBe(403);
     const r = await act(head1, id, { action: 'reassign', taskId: task.id, accountId: await accountId('approver1b'), note: '陈静请假' });
     expect(r.status).toBe(200);
-    expect(r.body.tasks.find((t: Task) => t.id === task.id).state).toBe('claimed');
+    expect(r.body.tasks.find((t: Task) => t.id === task.id)).toMatchObject({ state: 'claimed', assigneeAccountId: await accountId('approver1b') });
+    // to whoever holds it already: nothing to reassign
+    const same = await act(head1, id, { action: 'reassign', taskId: task.id, accountId: await accountId('approver1b') });
+    expect(same.status).toBe(400);
+    expect(same.body.error.details).toMatchObject({ field: 'accountId' });
     expect((await act(approver1, id, { action: 'approve', taskId: task.id })).status).toBe(409);
     await server.drainOutbox();
     const urged = await server.sql("SELECT count(*)::int AS n FROM message m WHERE m.link = $1 AND m.title->>'zh-CN' = '催办'", [`/workbench/cases/${id}`]);

@@ -288,6 +288,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       role: t.assignee_role,
       organizationName: t.organization_name,
       assignee: t.assignee,
+      assigneeAccountId: t.assignee_account_id,
       state: t.state,
       outcome: t.outcome,
       opinion: t.opinion,

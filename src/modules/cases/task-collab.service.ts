@@ -140,6 +140,8 @@ export async function reassignTask(ctx: WriteContext, taskId: number, input: { a
   if (canWorkTask(ctx.actor, task) === 'outside') throw new AppError('NOT_FOUND');
   if (!isHeadOf(ctx, task.org_path)) throw new AppError('FORBIDDEN', { reason: 'a department head reassigns tasks' });
   if (task.state !== 'open' && task.state !== 'claimed') throw new AppError('CONFLICT', { reason: `the task is ${task.state}`, state: task.state });
+  if (task.state === 'claimed' && task.assignee_account_id === input.accountId)
+    throw new AppError('VALIDATION_FAILED', { field: 'accountId', reason: 'the task is already theirs: reassign it to someone else' });
   const to = await colleague(ctx, task.organization_id, input.accountId, task.assignee_role === 'head' ? ['head'] : ['approver', 'head']);
   const r = await ctx.tx
     .updateTable('case_task')

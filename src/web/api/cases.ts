@@ -103,6 +103,8 @@ export interface CaseTask {
   urgedCount: number;
   canReassign: boolean;
   canRecall: boolean;
+  /** who holds the task (claimed), if anyone */
+  assigneeAccountId: number | null;
   /** 退回 has an earlier stage to go back to */
   mayReturn: boolean;
 }

@@ -78,7 +78,8 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
   const people = kind === 'add_cosigner' ? cosigners : colleagues;
   const facets = useFacets();
   // the server answers with exactly those the action accepts (active, holding the role there); not me
-  const candidates = (people.data ?? []).filter((s) => s.accountId !== me.id);
+  // 改派 gives the task to someone else than who holds it
+  const candidates = (people.data ?? []).filter((s) => s.accountId !== me.id && !(kind === 'reassign' && s.accountId === task.assigneeAccountId));
   const personOptions = candidates.map((s) => ({ value: s.accountId, label: `${s.name}${s.title ? ` · ${s.title}` : ''}` }));
   const orgOptions = [
     { value: task.organizationId, label: task.organizationName },
