@@ -295,7 +295,7 @@ describe('working a task together (交办, 加签, 撤回, 改派, 催办, 抄�
     const { id } = cases.b;
     const p = await staffPage('approver2');
     await p.goto(`/workbench/cases/${id}`);
-    await p.locator('.ant-result-title').getByText('未找到或无权访问').waitFor({ state: 'visible' });
+    await p.locator('.ant-result-title').getByText('未找到该办件').waitFor({ state: 'visible' });
     expect((await (await signIn(run.server, 'approver2')).get(`/api/v1/cases/${id}`)).status).toBe(404);
 
     const c = await staffPage('clerk1');
