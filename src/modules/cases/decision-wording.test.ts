@@ -90,6 +90,11 @@ describe('异地就医备案, a public service decided at the window', () => {
       expect(text, s).toContain(s);
     expect(text).not.toContain('许可');
     expect(text).not.toContain('颁发');
+    // its receipt states the rule of the five days without citing the permit law
+    const receipt = decided.documents.find((d) => d.kind === 'material_receipt')!;
+    const received = await pdfText(clerk, decided.id, receipt);
+    expect(received).toContain('逾期未告知的，自收到申请材料之日起即为受理。');
+    expect(received).not.toContain('行政许可法');
 
     // concluded: the applicant is told the result in the same words, and the approval sheet files it so
     const concluded = (await act(clerk, decided.id, { action: 'approve', taskId: openTask(decided).id, opinion: null })).body as Kase;

@@ -9,7 +9,7 @@ import { randomToken } from '../../server/crypto.ts';
 import { onEvent, type DomainEvent } from '../../server/events.ts';
 import { readFileBytes, storeGeneratedFile } from '../files/files.service.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import { caseExtra, loadCase, type CaseRow } from './case-core.ts';
+import { caseExtra, loadCase, versionContent, type CaseRow } from './case-core.ts';
 import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
@@ -146,6 +146,18 @@ const applicantFields = (f: CaseFacts): [string, string][] => [
   [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
 ];
 
+/** Where the intake documents name their law: 行政许可法 art. 32 (the one-time notice, and acceptance deemed from receipt). */
+const article32 = '（《中华人民共和国行政许可法》第三十二条）';
+
+/**
+ * Whether a case's intake documents cite the 行政许可法: a 行政许可 item's do; a service or another power's state the
+ * same rule as the center's own without it. A bundle application (一件事) holds permits, and cites it.
+ */
+async function underPermitLaw(ctx: WriteContext, kase: CaseRow): Promise<boolean> {
+  if (kase.item_version_id === null) return true;
+  return isLicensing((await versionContent(ctx.tx, kase.item_version_id)).type);
+}
+
 /** 受理通知书: the case number, the item, the dates and the committed deadline. */
 export async function issueAcceptanceNotice(
   ctx: WriteContext,
@@ -169,7 +181,7 @@ export async function issueAcceptanceNotice(
       ? `本事项承诺办结时限为${limit(c.committedLimit)}，承诺于${formatDueDay(dues.committedDueAt)}前办结（补正材料、听证、检验检测、专家评审等特别程序所需时间不计算在内）。`
       : '本事项为即办件，当场办结。',
     ...(dues.countedFromReceipt
-      ? ['因未在收到申请之日起五日内一次性告知需补正的全部内容，本申请自收到材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。']
+      ? [`因未在收到申请之日起五日内一次性告知需补正的全部内容，本申请自收到材料之日起即为受理${isLicensing(c.type) ? article32 : ''}。`]
       : []),
     ...(dues.tolerated
       ? [
@@ -212,6 +224,7 @@ export async function issueMaterialReceipt(
   materials: { name: string; necessity: string; status: 'provided' | 'from_license' | 'missing' }[],
 ) {
   const f = await caseFacts(ctx.tx, kase);
+  const cite = (await underPermitLaw(ctx, kase)) ? article32 : '';
   const status = { provided: '已收取', from_license: '电子证照调取', missing: '未提交' };
   const necessity: Record<string, string> = { required: '必要', conditional: '情形必要', optional: '非必要' };
   const missing = materials.filter((m) => m.status === 'missing' && m.necessity === 'required').length;
@@ -224,7 +237,7 @@ export async function issueMaterialReceipt(
       `${f.applicantName}：`,
       `本窗口已于${formatMinute(f.receivedAt)}收到您提交的“${f.subject}”申请及下列材料。`,
       ...(missing > 0 ? [`其中 ${missing} 项必要材料尚未提交，窗口将一次性告知需补正的全部内容。`] : []),
-      `本机关将于${formatDueDay(kase.notice_due_at)}前作出受理决定或一次性告知需补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理（《中华人民共和国行政许可法》第三十二条）。`,
+      `本机关将于${formatDueDay(kase.notice_due_at)}前作出受理决定或一次性告知需补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理${cite}。`,
       '本凭证仅证明窗口收到上列材料，不代表申请已被受理。可扫描右上角二维码或凭办件编号查询办理进度。',
     ],
     table: {
@@ -281,6 +294,7 @@ export async function issueRevocationDecision(ctx: WriteContext, kase: CaseRow, 
 /** 一次性告知书: every material missing or to correct, each with its note, told once. */
 export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRow, items: { name: string; note: string }[], note: string | null) {
   const f = await caseFacts(ctx.tx, kase);
+  const basis = (await underPermitLaw(ctx, kase)) ? '根据《中华人民共和国行政许可法》第三十二条，' : '';
   return issueDocument(ctx, kase, 'one_time_notice', {
     title: '一次性告知书',
     caseNumber: f.number,
@@ -288,7 +302,7 @@ export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRo
     fields: [['申请事项', f.subject], ...applicantFields(f), ['收件时间', formatMinute(f.receivedAt)]],
     body: [
       `${f.applicantName}：`,
-      `您提交的“${f.subject}”申请，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知您需要补正的全部内容如下。请补齐后再次提交，本机关不再要求补正以外的其他材料。`,
+      `您提交的“${f.subject}”申请，经审查，申请材料不齐全或者不符合法定形式。${basis}现一次性告知您需要补正的全部内容如下。请补齐后再次提交，本机关不再要求补正以外的其他材料。`,
       ...(note ? [`说明：${note}`] : []),
     ],
     table: { headers: ['序号', '材料名称', '补正要求'], widths: [1, 4, 7], rows: items.map((i, n) => [String(n + 1), i.name, i.note]) },
