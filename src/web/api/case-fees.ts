@@ -5,8 +5,8 @@ import { api } from './client.ts';
 /** Fees, payments and documents of a case (GET/POST /api/v1/cases/{id}/fees, /payments, /documents). */
 
 export type FeeStatus = 'unpaid' | 'paid' | 'waived' | 'refunded';
-export interface FeeLine {
-  id: number;
+/** A fee as the item version's schedule names it. */
+interface ScheduledFee {
   /** the fee's place in the item version's fee schedule */
   feeIndex: number;
   name: string;
@@ -14,6 +14,9 @@ export interface FeeLine {
   basis: string;
   reducible: boolean;
   chargeAt: 'acceptance' | 'decision';
+}
+export interface FeeLine extends ScheduledFee {
+  id: number;
   standardCents: number | null;
   amountCents: number | null;
   status: FeeStatus;
@@ -54,13 +57,7 @@ export interface FiscalBill {
   reversal?: Omit<FiscalBill, 'reversal'> | null;
 }
 /** A fee of the case's item version still to be charged: at acceptance, or once granted (将收取的费用). */
-export interface ExpectedFee {
-  feeIndex: number;
-  name: string;
-  standard: string;
-  basis: string;
-  reducible: boolean;
-  chargeAt: 'acceptance' | 'decision';
+export interface ExpectedFee extends ScheduledFee {
   /** the standard amount; null: the window assesses it then */
   amountCents: number | null;
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../../../common/errors.ts';
 import { decisionWording } from '../../../../common/decisions.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
 import type { CaseKey, CaseT } from '../../../i18n/cases-pages.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseKind, CaseStatus, Channel, DeliveryMethod, Limit, SpecialKind } from '../../../api/cases.ts';
 
 /** Labels and colours of the case vocabulary (statuses, the seven kinds, channels…), one place for every page. */
@@ -32,6 +33,16 @@ export const kindColor: Record<CaseKind, string> = {
 export const statusLabel = (t: CaseT, s: CaseStatus | string) => t(`cases.status.${s}` as CaseKey);
 export const kindLabel = (t: CaseT, k: CaseKind | string) => t(`cases.kind.${k}` as CaseKey);
 export const channelLabel = (t: CaseT, c: Channel | string) => t(`cases.channel.${c}` as CaseKey);
+
+/** A list's 收件时间 cell: when the case was received, and by which channel under it. */
+export function ReceivedCell({ at, channel, t, locale }: { at: string; channel: Channel | string; t: CaseT; locale: Locale }) {
+  return (
+    <>
+      {formatDateTime(at, locale)}
+      <div className="cell-sub">{channelLabel(t, channel)}</div>
+    </>
+  );
+}
 export const deliveryLabel = (t: CaseT, m: DeliveryMethod | string) => t(`cases.delivery.${m}` as CaseKey);
 export const specialLabel = (t: CaseT, k: SpecialKind | string) => t(`cases.special.${k}` as CaseKey);
 export const unitLabel = (t: CaseT, u: Limit['unit'] | string) => t(`cases.unit.${u}` as CaseKey);

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime, formatDue } from '../../../i18n/format.ts';
+import { formatDue } from '../../../i18n/format.ts';
 import { can, useMe } from '../../../api/auth.ts';
 import {
   caseExportLimit,
@@ -24,7 +24,7 @@ import {
 import { useOrganizationOptions } from '../../../api/org.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
-import { KindTags, StatusTag, channelLabel, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
+import { KindTags, ReceivedCell, StatusTag, channelLabel, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
@@ -101,12 +101,7 @@ export function CaseSearchPage() {
       title: t('cases.receivedAt'),
       dataIndex: 'receivedAt',
       width: 150,
-      render: (v: string, c) => (
-        <>
-          {formatDateTime(v, locale)}
-          <div className="cell-sub">{channelLabel(t, c.channel)}</div>
-        </>
-      ),
+      render: (v: string, c) => <ReceivedCell at={v} channel={c.channel} t={t} locale={locale} />,
     },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 170 },
   ];

@@ -4,10 +4,9 @@ import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
-import { formatDateTime } from '../../../i18n/format.ts';
 import { useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
-import { KindTags, StatusTag, channelLabel } from '../shared/labels.tsx';
+import { KindTags, ReceivedCell, StatusTag } from '../shared/labels.tsx';
 import { NoticeDue, noticeUrgency } from '../shared/BundleParts.tsx';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 import { pagerOf } from '../../../components/pager.ts';
@@ -41,12 +40,7 @@ export function PreReviewTab() {
       title: t('cases.receivedAt'),
       dataIndex: 'receivedAt',
       width: 150,
-      render: (v: string, c) => (
-        <>
-          {formatDateTime(v, locale)}
-          <div className="cell-sub">{channelLabel(t, c.channel)}</div>
-        </>
-      ),
+      render: (v: string, c) => <ReceivedCell at={v} channel={c.channel} t={t} locale={locale} />,
     },
     { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
     { title: t('cases.organization'), dataIndex: 'organizationName', width: 170 },
