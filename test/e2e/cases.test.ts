@@ -251,6 +251,8 @@ describe('a case from online application to delivery', () => {
     expect(await page.getByTestId('inbox-search').locator('input').inputValue()).toBe('');
     await row.getByTestId('inbox-open').click();
     await page.waitForURL(`**/workbench/cases/${caseId}`);
+    // the breadcrumb leads back to where the case was opened from: the inbox
+    await page.locator('.page-breadcrumb a', { hasText: '待办' }).waitFor({ state: 'visible' });
     const mine = page.getByTestId('task-actions');
     await mine.getByText('审查', { exact: true }).waitFor({ state: 'visible' });
     await mine.getByTestId('task-claim').click();

@@ -17,6 +17,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import { UserMenu } from '../components/UserMenu.tsx';
 import { ErrorState, PageSpin } from '../components/PageState.tsx';
+import { useRememberLocation } from '../components/cameFrom.ts';
 
 type Item = NonNullable<MenuProps['items']>[number];
 
@@ -170,6 +171,7 @@ export function WorkbenchLayout() {
 
 function WorkbenchFrame({ me, pathname }: { me: Me; pathname: string }) {
   const t = useT();
+  useRememberLocation();
   const items = useMenuItems(me);
   const [collapsed, setCollapsed] = useState(false);
   const selected = selectedKey(pathname);

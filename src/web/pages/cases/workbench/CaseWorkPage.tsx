@@ -8,6 +8,8 @@ import { useReveal } from '../shared/Reveal.tsx';
 import { ApplicantCases } from '../shared/ApplicantCases.tsx';
 import type { Me } from '../../../api/types.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useCameFrom } from '../../../components/cameFrom.ts';
+import { useT } from '../../../i18n/index.tsx';
 import { Forbidden, NotFoundState, QueryState } from '../../../components/PageState.tsx';
 import { FormValues } from '../../../components/schema-form/index.ts';
 import { CaseTimeline } from '../shared/CaseTimeline.tsx';
@@ -31,8 +33,22 @@ import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
 
 /** 办件 for staff: who, what, where it stands, the clocks, the materials check, and the actions this user may take now. */
+/** The list a case page was opened from, for its breadcrumb: 待办, 综合受理, the workbench's home, or else 办件查询. */
+function useBackCrumb(): { to: string; title: string } {
+  const t = useCaseT();
+  const tt = useT();
+  const from = useCameFrom();
+  const path = from?.split('?')[0];
+  if (from && path === '/workbench/tasks') return { to: from, title: t('cases.inbox') };
+  if (from && path === '/workbench/intake') return { to: from, title: t('cases.intake') };
+  if (from && path === '/workbench') return { to: from, title: tt('nav.workbenchHome') };
+  if (from && path === '/workbench/cases') return { to: from, title: t('cases.search') };
+  return { to: '/workbench/cases', title: t('cases.search') };
+}
+
 export function CaseWorkPage() {
   const t = useCaseT();
+  const back = useBackCrumb();
   const me = useMe().data!;
   const id = caseIdOf(useParams().id);
   const kase = useCase(id);
@@ -45,7 +61,7 @@ export function CaseWorkPage() {
       <PageHeader
         title={kase.data ? `${kase.data.subject}` : t('cases.case')}
         subtitle={kase.data ? <span className="mono">{kase.data.number}</span> : undefined}
-        crumbs={[{ to: '/workbench/cases', title: t('cases.search') }]}
+        crumbs={[back]}
       />
       {id ? (
         <QueryState query={kase} rows={14} notFound={notFound}>
