@@ -5,15 +5,20 @@ import { Nullable } from '../../server/schemas.ts';
 
 const Stage = Type.Union([Type.Literal('acceptance'), Type.Literal('decision')]);
 
-const FeeLine = Type.Object({
-  id: Type.Integer(),
-  /** the fee's place in the item version's fee schedule */
+/** A fee as the item version's schedule names it: a line made of it, and a fee still to be charged, share these. */
+const Scheduled = {
+  /** the fee's place in the item version's fee schedule (its line's `fee_index`) */
   feeIndex: Type.Integer(),
   name: Type.String(),
   standard: Type.String(),
   basis: Type.String(),
   reducible: Type.Boolean(),
   chargeAt: Stage,
+};
+
+const FeeLine = Type.Object({
+  id: Type.Integer(),
+  ...Scheduled,
   standardCents: Nullable(Type.Integer()),
   /** null: to be assessed by the window (核定) */
   amountCents: Nullable(Type.Integer()),
@@ -61,13 +66,7 @@ const Payment = Type.Object({
 
 /** A fee of the case's item version it has no line for yet, and when it will be charged (将收取的费用). */
 export const ExpectedFee = Type.Object({
-  /** the fee's place in the version's fee schedule (its line's `fee_index` once created) */
-  feeIndex: Type.Integer(),
-  name: Type.String(),
-  standard: Type.String(),
-  basis: Type.String(),
-  reducible: Type.Boolean(),
-  chargeAt: Stage,
+  ...Scheduled,
   /** the standard amount; null: the window assesses it then */
   amountCents: Nullable(Type.Integer()),
 });
