@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ItemContent } from '../src/modules/catalog/catalog.schemas.ts';
 import type { FiscalBillProvider } from '../src/modules/cases/fiscal-bills.ts';
 import { standardForm, standardProcess } from '../src/modules/catalog/item-templates.ts';
@@ -64,6 +65,9 @@ export function itemContent(overrides: Partial<ItemContent> = {}): ItemContent {
   };
 }
 
+/** A company name no other test registers: 云州测试<random>科技有限公司. */
+export const uniqueCompanyName = () => `云州测试${randomUUID().slice(0, 8)}科技有限公司`;
+
 type SchemaNode = {
   type?: string;
   format?: string;
@@ -75,7 +79,6 @@ type SchemaNode = {
   required?: string[];
 };
 
-/** Data for a form's required fields that its schema accepts (an ID number, phone, credit code … where the format asks). */
 /**
  * A form filled with sample values: what its JSON Schema requires. Given the whole form (schema and UI hints), the
  * fields of the applicant's own number — prefilled from `applicant.idNumber`: a person's ID card, an enterprise's
@@ -100,7 +103,8 @@ export function sampleForm(form: unknown, idNumber: string, applicant: 'person' 
       return Object.fromEntries(
         Object.entries(p.properties ?? {})
           .filter(([k]) => (p.required ?? []).includes(k))
-          .map(([k, v]) => [k, sample(v)]),
+          // a company registered (企业设立登记) has a name of its own: no two enterprises share one
+          .map(([k, v]) => [k, k === 'companyName' ? uniqueCompanyName() : sample(v)]),
       );
     if (p.type === 'array') return Array.from({ length: Math.max(1, p.minItems ?? 0) }, () => sample(p.items ?? { type: 'string' }));
     if (p.type === 'number' || p.type === 'integer') return Math.max(1, p.minimum ?? 1);

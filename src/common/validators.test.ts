@@ -9,6 +9,8 @@ import {
   isValidPhone,
   maskIdNumber,
   maskPhone,
+  newEnterpriseCreditCode,
+  organizationCodeCheckChar,
 } from './validators.ts';
 
 describe('GB 11643 ID card numbers', () => {
@@ -79,6 +81,32 @@ describe('GB 32100 unified social credit codes', () => {
         },
       ),
     );
+  });
+});
+
+describe('a new enterprise’s credit code', () => {
+  it('checks its subject code as GB 11714 does (91350100M000100Y43: M000100Y, check 4)', () => {
+    expect(organizationCodeCheckChar('M000100Y')).toBe('4');
+    expect(organizationCodeCheckChar('80210043')).toBe('3');
+  });
+
+  it('is a valid code of the region, of an enterprise registered by market regulation, distinct for each serial', () => {
+    expect(newEnterpriseCreditCode('990100', 0)).toMatch(/^91990100MA000000.[0-9A-HJ-NPQRTUWXY]$/);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 31 ** 6 - 2 }), (serial) => {
+        const code = newEnterpriseCreditCode('990100', serial);
+        expect(isValidCreditCode(code), code).toBe(true);
+        expect(code.slice(0, 10)).toBe('91990100MA');
+        expect(organizationCodeCheckChar(code.slice(8, 16))).toBe(code[16]);
+        expect(newEnterpriseCreditCode('990100', serial + 1)).not.toBe(code);
+      }),
+    );
+  });
+
+  it('refuses a region that is not six digits and a serial out of range', () => {
+    expect(() => newEnterpriseCreditCode('9901', 1)).toThrow();
+    expect(() => newEnterpriseCreditCode('990100', 31 ** 6)).toThrow();
+    expect(() => newEnterpriseCreditCode('990100', -1)).toThrow();
   });
 });
 

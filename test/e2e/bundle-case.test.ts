@@ -82,7 +82,8 @@ describe('企业开办一件事 from the online application to unified delivery'
     expect(await page.locator('#entityName').inputValue()).toBe('云州青禾食品有限公司');
     expect(await page.locator('#contactPhone').count()).toBe(1);
     await page.locator('#legalRepresentative').fill('林国栋');
-    await page.locator('#companyName').fill('云州青禾食品有限公司');
+    // the company it founds, wholly owned (法人独资): a name of its own
+    await page.locator('#companyName').fill('云州青禾餐饮管理有限公司');
     await choose(page, 'companyType', '非自然人投资或控股的法人独资');
     await page.locator('#registeredCapital').fill('200');
     await page.locator('#businessScope').fill('食品销售；食品互联网销售');

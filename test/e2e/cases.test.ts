@@ -484,44 +484,67 @@ describe('a case from online application to delivery', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lets citizen1 hand in the 营业执照 the case issued with a new application, and clerk1 read it with that case', { timeout: 180_000 }, async () => {
-    const citizen = await signIn(run.server, 'citizen1');
-    const license = (await citizen.get('/api/v1/licenses?type=营业执照')).body.items.find((l: { caseId: number }) => l.caseId === caseId);
-    expect(license).toMatchObject({ type: '营业执照', issuer: '云州市市场监督管理局' });
-    const hit = (await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('食品经营许可')}`)).body.items.find(
-      (i: { name: string }) => i.name === '食品经营许可',
-    );
-    const item = (await citizen.get(`/api/v1/catalog/items/${hit.code}`)).body;
+  it(
+    'issues the 营业执照 to 云州青禾科技有限公司, which citizen1 hands in for it with a new application, and clerk1 reads with that case',
+    { timeout: 180_000 },
+    async () => {
+      const citizen = await signIn(run.server, 'citizen1');
+      // the company registered by the case holds its 营业执照; citizen1, who registered it, acts for it
+      expect((await citizen.get('/api/v1/licenses?type=营业执照')).body.items.find((l: { caseId: number }) => l.caseId === caseId)).toBeUndefined();
+      const company = (await citizen.get('/api/v1/agents')).body.actingFor.find(
+        (a: { principal: { name: string } }) => a.principal.name === '云州青禾科技有限公司',
+      ).principal as { applicantId: number; name: string };
+      const license = (await citizen.get(`/api/v1/licenses?type=营业执照&applicantId=${company.applicantId}`)).body.items.find(
+        (l: { caseId: number }) => l.caseId === caseId,
+      );
+      expect(license).toMatchObject({ type: '营业执照', issuer: '云州市市场监督管理局' });
+      const hit = (await citizen.get(`/api/v1/catalog/items?q=${encodeURIComponent('食品经营许可')}`)).body.items.find(
+        (i: { name: string }) => i.name === '食品经营许可',
+      );
+      const item = (await citizen.get(`/api/v1/catalog/items/${hit.code}`)).body;
 
-    // the application form offers the license among the ways to hand in the business license
-    const page = await newPage();
-    await signInThroughUi(page, 'citizen1');
-    await page.goto(`/apply/${hit.code}`);
-    await choose(page, 'held-license-business_license', license.number);
-    await page.getByTestId('held-chosen-business_license').getByText(`已选用 营业执照（${license.number}）`).waitFor({ state: 'visible' });
-    await screenshot(page, 'cases-apply-held-license');
+      // 我的证照: her own licenses, and the company's as its agent
+      const page = await newPage();
+      await signInThroughUi(page, 'citizen1');
+      await page.goto('/my/licenses');
+      await page.getByTestId('licenses-table').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('licenses-table').getByText(license.number).count()).toBe(0);
+      await choose(page, 'license-holder', '云州青禾科技有限公司');
+      await page.getByTestId('licenses-table').getByText(license.number).waitFor({ state: 'visible' });
+      await page.getByTestId('license-principal-note').waitFor({ state: 'visible' });
+      await screenshot(page, 'cases-company-licenses');
 
-    // filed (the form through the API), the case keeps the license and the clerk opens it from the case
-    const clerk = await signIn(run.server, 'clerk1');
-    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
-    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
-    const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'business_license' ? { key: m.key, licenseId: license.id } : m));
-    const filed = await citizen.post('/api/v1/cases', { itemCode: hit.code, formData: sampleForm(item.content.form, idNumber), materials });
-    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    const desk = await newPage();
-    await signInThroughUi(desk, 'clerk1');
-    await desk.goto(`/workbench/cases/${filed.body.id}`);
-    const link = desk.getByTestId('completeness').getByTestId('material-license-business_license');
-    await link.getByText(`营业执照 ${license.number}`).waitFor({ state: 'visible' });
-    const pdf = await fetch(run.server.baseUrl + (await link.getAttribute('href')), { headers: { cookie: clerk.cookie } });
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    // the applicant's other cases, beside this one: the delivered 企业设立登记 that issued the license
-    const others = desk.getByTestId('applicant-others');
-    await others.getByText(caseNumber).waitFor({ state: 'visible' });
-    expect(await others.getByText(filed.body.number).count()).toBe(0);
-    await screenshot(desk, 'cases-clerk-held-license');
-  });
+      // applying for the company, the application form offers its license among the ways to hand in the business license
+      await page.goto(`/apply/${hit.code}`);
+      await choose(page, 'apply-as', '代 云州青禾科技有限公司');
+      await choose(page, 'held-license-business_license', license.number);
+      await page.getByTestId('held-chosen-business_license').getByText(`已选用 营业执照（${license.number}）`).waitFor({ state: 'visible' });
+      await screenshot(page, 'cases-apply-held-license');
+
+      // filed for the company (the form through the API), the case keeps the license and the clerk opens it from the case
+      const materials = sampleMaterials(item.content.materials).map((m) => (m.key === 'business_license' ? { key: m.key, licenseId: license.id } : m));
+      const clerk = await signIn(run.server, 'clerk1');
+      const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+      const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+      // the company's credit code is left out, as the portal leaves it: the server fills it from the company's record
+      const filed = await citizen.post('/api/v1/cases', {
+        itemCode: hit.code,
+        applicantId: company.applicantId,
+        formData: sampleForm(item.content.form, idNumber, 'enterprise'),
+        materials,
+      });
+      expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+      const desk = await newPage();
+      await signInThroughUi(desk, 'clerk1');
+      await desk.goto(`/workbench/cases/${filed.body.id}`);
+      const link = desk.getByTestId('completeness').getByTestId('material-license-business_license');
+      await link.getByText(`营业执照 ${license.number}`).waitFor({ state: 'visible' });
+      const pdf = await fetch(run.server.baseUrl + (await link.getAttribute('href')), { headers: { cookie: clerk.cookie } });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      await screenshot(desk, 'cases-clerk-held-license');
+    },
+  );
 
   it('agrees with the API: delivered by post, every task done, files and the license on record', async () => {
     const citizen = await signIn(run.server, 'citizen1');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
-import { companyApplication, sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
 
 /**
  * 结果领取方式: the applicant says how to receive the result when applying — one of the methods the item's guide
@@ -24,7 +24,7 @@ const itemNamed = async (name: string): Promise<Item> => {
 const application = (item: Item, delivery: unknown) => ({
   itemCode: item.code,
   ...((item.content.form.schema as { properties: { companyType?: unknown } }).properties.companyType
-    ? companyApplication(item as never, '云州林氏软件有限公司', idNumber)
+    ? companyApplication(item as never, uniqueCompanyName(), idNumber)
     : { formData: sampleForm(item.content.form, idNumber), materials: sampleMaterials(item.content.materials) }),
   delivery,
 });

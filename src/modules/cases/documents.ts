@@ -16,7 +16,8 @@ import { documentKindList, type DocumentKind } from '../../common/documents.ts';
 import { issuesLicense } from '../../common/licenses.ts';
 import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
-import { partyIdentifier } from './party.ts';
+import { partyCipher, partyIdentifier } from './party.ts';
+import { registerEnterprise, registeredBy, type Registered } from './establishment.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -331,13 +332,17 @@ const licenseNumberMark = `#${randomToken(12)}#`;
 /** A case's license, if it has none yet: the number drawn and put into the content in the insert. */
 const licenseStatement = shapedStatement(
   () => '',
-  (_db, _shape, v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null }) => sql`
+  (
+    _db,
+    _shape,
+    v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null; holderId: number },
+  ) => sql`
     WITH n AS (
       SELECT ${documentNumber(v.prefix)} AS number
       WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
     )
-    INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at, valid_until)
-    SELECT ${v.caseId}, 'license', n.number, ${v.title}, replace(${v.content}, ${v.mark}, n.number)::jsonb, NULL, ${v.issuedBy}, NULL, NULL, NULL, ${v.validUntil}::date
+    INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at, valid_until, holder_id)
+    SELECT ${v.caseId}, 'license', n.number, ${v.title}, replace(${v.content}, ${v.mark}, n.number)::jsonb, NULL, ${v.issuedBy}, NULL, NULL, NULL, ${v.validUntil}::date, ${v.holderId}
     FROM n`,
 );
 
@@ -356,6 +361,10 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
   const cancelled = granted && kase.license_action === 'cancel' ? await cancelOnGrant(ctx, kase) : null;
   const cancelledOf = kase.license_action === 'cancel' ? await licenseNumberOf(ctx, kase.for_license_id) : null;
   const title = granted ? w.grantDocument : w.denyDocument;
+  const issuing = granted && issuesLicense(c) && kase.license_action !== 'cancel';
+  // 市场主体登记: the enterprise the grant registers holds the license (the one registered by an earlier grant of
+  // the case, decided again after a return, or now)
+  const registered = issuing && c.establishes ? ((await registeredBy(ctx.tx, kase.id)) ?? (await registerEnterprise(ctx, kase, c))) : null;
   const result = c.resultName ? `${w.resultLead}${c.resultName}。` : '';
   await issueDocument(ctx, kase, 'decision', {
     title,
@@ -367,7 +376,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       granted
         ? kase.license_action === 'cancel'
           ? `您申请注销的“${f.subject}”证照（${cancelledOf ?? '—'}），经审查，决定${w.grant[0]}。${cancelled ? `该证照自${formatDay(kase.decided_at ?? new Date())}起注销，不再有效。` : ''}`
-          : `您申请${what}的“${f.subject}”，经审查，${w.finding}，决定${w.grant[0]}。${w.done}${result}`
+          : `您申请${what}的“${f.subject}”，经审查，${w.finding}，决定${w.grant[0]}。${registeredText(registered)}${w.done}${result}`
         : `您申请${what}的“${f.subject}”，经审查，决定${w.deny[0]}。${opinion ? `理由：${opinion}` : ''}`,
       ...(granted && opinion ? [`审查意见：${opinion}`] : []),
       // every adverse decision tells the remedies (行政复议法 art. 20, 行政诉讼法 art. 46)
@@ -376,7 +385,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         : [`如不服本决定，可以自收到本${title.endsWith('通知书') ? '通知书' : '决定书'}之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。`]),
     ],
   });
-  if (granted && issuesLicense(c) && kase.license_action !== 'cancel') {
+  if (issuing) {
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it
     const name = c.resultLicenseType || c.resultName;
@@ -391,10 +400,21 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       certificate: true,
       fields: [
         ['证照编号', licenseNumberMark],
-        ['持证主体', f.applicantName],
-        [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
+        ...(registered
+          ? ([
+              ['名称', registered.name],
+              ['统一社会信用代码', registered.creditCode],
+              ['法定代表人', registered.legalRepresentative],
+              ...(registered.address ? [['住所', registered.address]] : []),
+            ] as [string, string][])
+          : ([
+              ['持证主体', f.applicantName],
+              [f.applicantKind === 'person' ? '证件号码' : '统一社会信用代码', f.applicantId || '—'],
+            ] as [string, string][])),
+        ...(await printedFields(ctx.tx, kase, c)),
+        ...(registered ? ([['成立日期', formatDay(kase.decided_at ?? new Date())]] as [string, string][]) : []),
         [isLicensing(c.type) ? '许可事项' : '办理事项', f.subject],
-        ['发证机关', f.organizationName],
+        [registered ? '登记机关' : '发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
         ...(c.resultValidity || validUntil ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),
         ...(replaced ? ([[replacedLabel, replaced.number]] as [string, string][]) : []),
@@ -402,7 +422,9 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
       body: [
         replaced
           ? `经审查，${f.applicantName}申请${verb}的“${f.subject}”符合法定条件，准予${verb}，特发此证。原证（${replaced.number}）自本证生效之日起作废。`
-          : `经审查，${f.applicantName}申请的“${f.subject}”${w.finding}，${w.grant[0]}，特发此证。`,
+          : registered
+            ? `经审查，${registered.name}的“${f.subject}”申请${w.finding}，${w.grant[0]}，依法登记成立，特发此照。`
+            : `经审查，${f.applicantName}申请的“${f.subject}”${w.finding}，${w.grant[0]}，特发此证。`,
       ],
       notes: [`电子证照与纸质证照具有同等法律效力。证照编号：${licenseNumberMark}。可扫描二维码核验。`],
     };
@@ -416,12 +438,44 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         mark: licenseNumberMark,
         issuedBy: ctx.actor && ctx.actor.accountId > 0 ? ctx.actor.accountId : null,
         validUntil,
+        holderId: registered?.applicantId ?? kase.applicant_id,
       }),
     );
     // the license renewed or changed is replaced by the new one (no longer held, renewed or changed)
     if (replaced)
       await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', replaced.id).where('superseded_at', 'is', null).execute();
   }
+}
+
+/** A decision's words on the enterprise its grant registered: its name and credit code. */
+const registeredText = (r: Registered | null) => (r ? `${r.name}依法登记成立，统一社会信用代码：${r.creditCode}。` : '');
+
+/**
+ * 登记事项: what the license prints of the case's form (`resultFields`), each by its label; a region by its name, a
+ * field left empty as —.
+ */
+async function printedFields(db: Executor, kase: CaseRow, c: ItemContent): Promise<[string, string][]> {
+  const keys = c.resultFields ?? [];
+  if (keys.length === 0) return [];
+  const form = JSON.parse(partyCipher().decrypt(kase.form_enc)) as Record<string, unknown>;
+  const regionCodes = keys.filter((k) => c.form.ui.fields[k]?.widget === 'region' && typeof form[k] === 'string').map((k) => form[k] as string);
+  const regions = new Map(
+    regionCodes.length ? (await db.selectFrom('region').select(['code', 'name']).where('code', 'in', regionCodes).execute()).map((r) => [r.code, r.name]) : [],
+  );
+  return keys.flatMap((key): [string, string][] => {
+    const ui = c.form.ui.fields[key];
+    if (!ui) return [];
+    const v = form[key];
+    const shown =
+      v === undefined || v === null || v === ''
+        ? '—'
+        : ui.widget === 'region'
+          ? (regions.get(String(v)) ?? String(v))
+          : typeof v === 'string' || typeof v === 'number'
+            ? String(v)
+            : '—';
+    return [[ui.label['zh-CN'], shown]];
+  });
 }
 
 /** The number of a license document, by its id. */

@@ -75,6 +75,8 @@ export interface CaseDocumentTable {
   cancel_ground: Generated<LicenseCancelGround | null>;
   cancel_note: Generated<string | null>;
   cancelled_by: Generated<number | null>;
+  /** a license's holder (持证主体): its case's applicant, or the enterprise its grant registered (企业设立登记); other documents: null */
+  holder_id: Generated<number | null>;
 }
 
 declare module '../../server/db/database.ts' {

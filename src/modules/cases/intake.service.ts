@@ -39,6 +39,7 @@ import { licenseActionField } from '../../common/licenses.ts';
 import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
+import { requireNameFree } from './establishment.ts';
 import './cases.tables.ts';
 
 /** 行政许可法 art. 32 with art. 82: the one-time notice is due by the end of the 5th working day after receipt. */
@@ -292,6 +293,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const problems = validateSubmission(item.content.form, formData, String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   check();
+  // 企业设立登记: the company's name is not one in the register already
+  await requireNameFree(ctx.tx, item.content, formData);
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);

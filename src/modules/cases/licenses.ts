@@ -115,7 +115,7 @@ function licenseRows(db: Executor) {
     .selectFrom('case_document as d')
     .innerJoin('kase as k', 'k.id', 'd.case_id')
     .innerJoin('organization as o', 'o.id', 'k.organization_id')
-    .innerJoin('applicant as ap', 'ap.id', 'k.applicant_id')
+    .innerJoin('applicant as ap', 'ap.id', 'd.holder_id')
     .leftJoin('item_version as v', 'v.id', 'k.item_version_id')
     .leftJoin('item as i', 'i.id', 'k.item_id')
     .select([
@@ -154,9 +154,12 @@ type LicenseRow = Awaited<ReturnType<ReturnType<typeof licenseRows>['execute']>>
 const stillHolds = (q: ReturnType<typeof licenseRows>) =>
   q.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is', null).where('d.cancelled_at', 'is', null);
 
-/** The licenses an applicant holds: of their granted cases, still holding. */
+/**
+ * The licenses an applicant holds (持证主体): of granted cases, still holding — their own applications', and for an
+ * enterprise registered by a grant (企业设立登记) its 营业执照, which its founder applied for.
+ */
 const licensesQuery = (db: Executor, applicantId: number) =>
-  stillHolds(licenseRows(db).where('k.applicant_id', '=', applicantId).where('k.decision', '=', 'granted'));
+  stillHolds(licenseRows(db).where('d.holder_id', '=', applicantId).where('k.decision', '=', 'granted'));
 
 /** What ended a license, if anything did. */
 const endOf = (r: LicenseRow): 'revoked' | 'cancelled' | 'superseded' | null =>

@@ -17,9 +17,14 @@ export function setPartyCipher(c: FieldCipher): void {
   cipher = c;
 }
 
+/** The cipher set with the services' dependencies: what the documents of a decision read and register with. */
+export function partyCipher(): FieldCipher {
+  if (!cipher) throw new Error('the party cipher is not set (setPartyCipher)');
+  return cipher;
+}
+
 /** The identifier a document prints for its party: an enterprise's credit code in full, a person's ID number masked. */
 export function partyIdentifier(p: { kind: string; id_number_mask: string | null; credit_code_enc?: string | null }): string {
   if (p.kind !== 'enterprise' || !p.credit_code_enc) return p.id_number_mask ?? '';
-  if (!cipher) throw new Error('the party cipher is not set (setPartyCipher)');
-  return cipher.decrypt(p.credit_code_enc);
+  return partyCipher().decrypt(p.credit_code_enc);
 }

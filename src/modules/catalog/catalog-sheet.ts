@@ -84,6 +84,9 @@ const itemColumns = [
   ['payment', '是否支持网上支付'],
   ['form', '表单JSON'],
   ['process', '流程JSON'],
+  ['resultLicenseType', '电子证照类型'],
+  ['resultFields', '证照载明字段'],
+  ['establishes', '登记设立主体JSON'],
 ] as const;
 const materialColumns = [
   ['orgCode', '实施机构统一社会信用代码'],
@@ -122,6 +125,9 @@ const optionalColumns = new Set([
   '延续时限单位',
   '延续受理起始时限',
   '起始时限单位',
+  '电子证照类型',
+  '证照载明字段',
+  '登记设立主体JSON',
 ]);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
@@ -192,6 +198,9 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       c.supportsOnlinePayment ? '是' : '否',
       JSON.stringify(c.form),
       JSON.stringify(c.process),
+      c.resultLicenseType ?? '',
+      (c.resultFields ?? []).join('，'),
+      c.establishes ? JSON.stringify(c.establishes) : '',
     ]);
     for (const m of c.materials) {
       materials.addRow([
@@ -407,6 +416,10 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
         (caseKind && committedLimit.unit ? standardProcess(caseKind, committedLimit as ItemContent['committedLimit']) : { nodes: [] }),
       resultType: need('事项', r.row, '审批结果类型', results, r.get('resultType')),
       resultName: r.get('resultName'),
+      ...(r.get('resultLicenseType') ? { resultLicenseType: r.get('resultLicenseType') } : {}),
+      // 登记事项 the license prints, by the form's field keys; whom a grant registers (企业设立登记)
+      ...(r.get('resultFields') ? { resultFields: list(r.get('resultFields')) } : {}),
+      ...(r.get('establishes') ? { establishes: json('登记设立主体JSON', r.get('establishes')) } : {}),
       // empty: valid without end (长期有效)
       ...(r.get('validity')
         ? {

@@ -226,6 +226,26 @@ export const ItemContent = Type.Object(
     resultName: Type.String({ maxLength: 200 }),
     /** The electronic license type the result is issued as, when there is one. */
     resultLicenseType: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    /**
+     * 登记事项: the form's fields the result license prints below its holder (企业类型, 注册资本, 经营范围 …), by their
+     * labels, in this order. Neither a table nor a file, nor a personal identifier.
+     */
+    resultFields: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 })),
+    /**
+     * 市场主体登记: the grant registers an enterprise, and the result license is issued to it rather than to whoever
+     * applied (营业执照 names the company, not its founder). Its name, legal representative (法定代表人) and domicile
+     * (住所) are the form's fields named here; the grant assigns its unified social credit code.
+     */
+    establishes: Type.Optional(
+      Type.Object(
+        {
+          nameField: Type.String({ maxLength: 60 }),
+          legalRepresentativeField: Type.String({ maxLength: 60 }),
+          addressField: Type.Optional(Type.String({ maxLength: 60 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     /** The result license's period of validity (证照有效期); none: valid without end (长期有效). */
     resultValidity: Type.Optional(Nullable(Validity)),
     /** 延续: how long before the license runs out its holder applies to renew it (30 days when not given, 行政许可法 art. 50) */

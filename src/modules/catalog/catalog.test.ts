@@ -67,8 +67,20 @@ describe('spreadsheet import and export', () => {
     expect(validityOf(health)).toEqual([4, '年', '', '', '', '']);
     const nonLicense = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('审批结果类型')).value === '批文');
     if (nonLicense) expect(validityOf(nonLicense)).toEqual(['', '', '', '', '', '']);
-    // … and come back in with them: the two items copied under new base codes become new drafts with the same validity
+    // 企业设立登记's license: its type, the particulars it prints and the company its grant registers
+    const company = itemRow('企业设立登记');
+    expect([company.getCell(header.indexOf('电子证照类型')).value, company.getCell(header.indexOf('证照载明字段')).value]).toEqual([
+      '营业执照',
+      'companyType，registeredCapital，businessScope',
+    ]);
+    expect(JSON.parse(String(company.getCell(header.indexOf('登记设立主体JSON')).value))).toEqual({
+      nameField: 'companyName',
+      legalRepresentativeField: 'legalRepName',
+      addressField: 'domicile',
+    });
+    // … and come back in with them: the items copied under new base codes become new drafts with the same validity
     const copies = new Map([
+      [`${text(company, header, '实施机构统一社会信用代码')}/${text(company, header, '基本编码')}`, '019900000197'],
       [`${text(food, header, '实施机构统一社会信用代码')}/${text(food, header, '基本编码')}`, '019900000198'],
       [`${text(health, header, '实施机构统一社会信用代码')}/${text(health, header, '基本编码')}`, '019900000199'],
     ]);
@@ -91,11 +103,22 @@ describe('spreadsheet import and export', () => {
       dryRun: false,
     });
     expect(imported.status).toBe(200);
-    expect(imported.body.created).toBe(2);
+    expect(imported.body.created).toBe(3);
     const { rows } = await server.sql(
       `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead, v.content->'renewalOpens' AS opens
          FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code IN ('019900000198', '019900000199') ORDER BY i.base_code`,
     );
+    const registers = await server.sql(
+      `SELECT v.content->>'resultLicenseType' AS type, v.content->'resultFields' AS fields, v.content->'establishes' AS establishes
+         FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code = '019900000197'`,
+    );
+    expect(registers.rows).toEqual([
+      {
+        type: '营业执照',
+        fields: ['companyType', 'registeredCapital', 'businessScope'],
+        establishes: { nameField: 'companyName', legalRepresentativeField: 'legalRepName', addressField: 'domicile' },
+      },
+    ]);
     expect(rows).toEqual([
       { base_code: '019900000198', validity: { value: 5, unit: 'year' }, lead: { value: 15, unit: 'workday' }, opens: { value: 90, unit: 'workday' } },
       { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null, opens: null },

@@ -403,6 +403,9 @@ const marketItems: DemoItem[] = [
     resultType: 'license',
     resultName: '营业执照',
     resultLicenseType: '营业执照',
+    // the 营业执照 is the new company's: its name, legal representative and domicile as the application gives them
+    establishes: { nameField: 'companyName', legalRepresentativeField: 'legalRepName', addressField: 'domicile' },
+    resultFields: ['companyType', 'registeredCapital', 'businessScope'],
     supportsAppointment: true,
     faqs: [
       {

@@ -187,6 +187,56 @@ const validityDays = (v: Validity) => v.value * (v.unit === 'year' ? 365 : 30);
 /** A renewal lead in calendar days, roughly (five working days a week, eight working hours a day). */
 const renewalLeadDays = (l: Limit) => (l.unit === 'day' ? l.value : ((l.unit === 'workhour' ? l.value / 8 : l.value) * 7) / 5);
 
+/** The widgets a license may print (登记事项): not a table, a file, or a person's ID number or phone. */
+const printable = new Set(['text', 'textarea', 'number', 'date', 'select', 'region', 'address']);
+
+/**
+ * What a license prints of the form (`resultFields`) and whom a grant registers (`establishes`): fields of the form,
+ * printable, on an item whose result is a license; the enterprise registered is named by a text field, its legal
+ * representative by a text field, its domicile by an address.
+ */
+function licenseContentProblems(content: ItemContent): Problem[] {
+  const problems: Problem[] = [];
+  const fields = content.form.ui.fields;
+  if (content.resultFields?.length && !issuesLicense(content))
+    problems.push(problem('resultFields', '审批结果不是证照的事项无需填写证照载明事项', 'only an item whose result is a license prints form fields on it'));
+  const seen = new Set<string>();
+  (content.resultFields ?? []).forEach((key, i) => {
+    const field = fields[key];
+    if (!field) problems.push(problem(`resultFields.${i}`, `证照载明事项 ${key} 不是申请表中的字段`, `${key} is not a field of the form`));
+    else if (!printable.has(field.widget))
+      problems.push(
+        problem(
+          `resultFields.${i}`,
+          `证照不能载明“${field.label['zh-CN']}”（表格、附件、身份证号或电话）`,
+          `a license does not print ${key} (a table, a file, an ID number or a phone)`,
+        ),
+      );
+    if (seen.has(key)) problems.push(problem(`resultFields.${i}`, `证照载明事项 ${key} 重复`, `${key} is printed twice`));
+    seen.add(key);
+  });
+  const e = content.establishes;
+  if (e) {
+    if (!issuesLicense(content))
+      problems.push(problem('establishes', '登记设立市场主体的事项，审批结果须为证照（营业执照）', 'an item that registers an enterprise issues it a license'));
+    const expect = (path: string, key: string | undefined, widgets: string[], zh: string, en: string) => {
+      if (key === undefined) return;
+      const field = fields[key];
+      if (!field || !widgets.includes(field.widget)) problems.push(problem(`establishes.${path}`, zh, en));
+    };
+    expect('nameField', e.nameField, ['text'], '市场主体名称须取自申请表中的文本字段', "the enterprise's name is a text field of the form");
+    expect(
+      'legalRepresentativeField',
+      e.legalRepresentativeField,
+      ['text'],
+      '法定代表人须取自申请表中的文本字段',
+      'the legal representative is a text field of the form',
+    );
+    expect('addressField', e.addressField, ['address'], '住所须取自申请表中的地址字段', 'the domicile is an address field of the form');
+  }
+  return problems;
+}
+
 /** Everything that must hold before a version goes to review. */
 export function validateContent(content: ItemContent, organizationExists: (id: number) => boolean): Problem[] {
   const problems: Problem[] = [];
@@ -222,6 +272,7 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
     problems.push(problem('renewalOpens', '延续受理起始时限须长于延续申请时限', 'the renewal window opens before the last day to apply (the lead)'));
   else if (content.resultValidity && content.renewalOpens && renewalLeadDays(content.renewalOpens) >= validityDays(content.resultValidity))
     problems.push(problem('renewalOpens', '延续受理起始时限须短于证照有效期', "the renewal window opens within the license's period of validity"));
+  problems.push(...licenseContentProblems(content));
   if (content.isChargeable && content.fees.length === 0) problems.push(problem('fees', '收费事项须列明收费项目', 'a chargeable item lists its fees'));
   if (!content.isChargeable && content.fees.length > 0) problems.push(problem('fees', '不收费事项不应列出收费项目', 'a free item lists no fees'));
   const keys = new Set<string>();

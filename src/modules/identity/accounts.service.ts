@@ -38,7 +38,7 @@ function validateApplicant(input: NewApplicant): void {
 }
 
 /** Insert an applicant record; ID and phone are encrypted, with a keyed hash for exact lookups. */
-export async function insertApplicant(ctx: WriteContext, deps: Deps, input: NewApplicant, accountId: number | null): Promise<number> {
+export async function insertApplicant(ctx: WriteContext, deps: Pick<Deps, 'cipher'>, input: NewApplicant, accountId: number | null): Promise<number> {
   // an applicant linked to an account changes what that account's sessions know
   if (accountId !== null) await referenceChanged(ctx.tx);
   validateApplicant(input);

@@ -198,6 +198,26 @@ export const catalogAdmin = {
   'ca.tab.delegation': ['下放', 'Delegation'],
 
   'ca.editor.unsaved': ['有未保存的修改', 'Unsaved changes'],
+  'ca.license.title': ['证照载明事项', 'What the license prints'],
+  'ca.license.fields': ['证照载明的表单字段', 'Form fields printed on the license'],
+  'ca.license.fieldsHint': [
+    '按所选顺序印在证照的持证主体之后（如企业类型、注册资本、经营范围）。表格、附件、身份证号和电话不能载明。',
+    'Printed after the holder, in this order (company type, registered capital, business scope …). Tables, files, ID numbers and phones are not printed.',
+  ],
+  'ca.license.establishes': ['准予后登记设立企业（营业执照发给新设企业）', 'A grant registers an enterprise (its license is issued to it)'],
+  'ca.license.establishesHint': [
+    '如企业设立登记：准予时为新企业赋统一社会信用代码，证照持证主体为该企业而非申请人，申请人可代该企业办理后续事项。',
+    'As 企业设立登记: the grant assigns the new company a unified social credit code and issues the license to it, not to the applicant, who may then act for it.',
+  ],
+  'ca.license.nameField': ['企业名称取自', 'Company name from'],
+  'ca.license.legalRepField': ['法定代表人取自', 'Legal representative from'],
+  'ca.license.addressField': ['住所取自', 'Domicile from'],
+  'ca.license.none': ['（不填）', '(none)'],
+  'ca.license.missing': ['表单中已没有这些字段：{keys}', 'No longer fields of the form: {keys}'],
+  'ca.license.notLicense': [
+    '审批结果为证照时，可在此选择证照载明的表单字段。（基本信息 → 审批结果类型）',
+    'When the result is a license, choose here what it prints of the form (Basics → result type).',
+  ],
   'ca.editor.cancelled': ['本事项已取消，不再受理新的申请', 'This item is cancelled and takes no new applications'],
   'ca.editor.rejected': ['审核退回，请按意见修改后重新送审', 'Sent back by the reviewer: make the changes and send it again'],
   'ca.editor.inReview': ['版本 v{n} 正在审核中，审核期间内容不能修改', 'Version v{n} is in review and cannot change meanwhile'],

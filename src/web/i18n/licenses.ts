@@ -13,6 +13,13 @@ export const licenseStrings = {
   ...licenseFrameStrings,
   // 我的证照
   'lic.title': ['我的证照', 'My licenses'],
+  'lic.holder': ['持证主体', 'Holder'],
+  'lic.holderSelf': ['{name}（本人）', '{name} (yourself)'],
+  'lic.holderPrincipal': ['{name}（{id}，可代为办理）', '{name} ({id}, you act for it)'],
+  'lic.principalNote': [
+    '以下是您可代为办理的主体持有的证照（如您申请设立登记的企业）。可查看和下载；延续、变更或注销由持证主体本身申请。',
+    'The licenses of someone you act for (a company you registered, say): view and download them. Their holder applies to renew, change or give them up.',
+  ],
   'lic.subtitle': [
     '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。延续、变更和注销仅适用于行政许可证照；居民身份证、社会保障卡等证件请通过相应事项换领、补领。',
     'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may give the license up. Renewing, changing and giving up apply to permits (行政许可) only: an ID card, a social security card and the like are replaced through their own services.',

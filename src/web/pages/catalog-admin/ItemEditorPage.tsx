@@ -17,6 +17,7 @@ import { FeesTab } from './editor/FeesTab.tsx';
 import { VersionsTab } from './editor/VersionsTab.tsx';
 import { DelegationTab } from './editor/DelegationTab.tsx';
 import { LocalDetailsCard } from './editor/LocalDetailsCard.tsx';
+import { LicenseFieldsCard } from './editor/LicenseFieldsCard.tsx';
 import { FormDesigner } from './form-designer/FormDesigner.tsx';
 import { ProcessDesigner } from './process-designer/ProcessDesigner.tsx';
 import { labelOf, statusColors, statusLabels, versionStateColors, versionStateLabels } from './labels.ts';
@@ -86,7 +87,16 @@ function ItemEditor({ item, me }: { item: AdminItem; me: Me }) {
           label: label('fees'),
           children: pane(<FeesTab isChargeable={content.isChargeable} fees={content.fees} readOnly={readOnly} onChange={update} />),
         },
-        { key: 'form', label: label('form'), children: pane(<FormDesigner form={content.form} readOnly={readOnly} onChange={(form) => update({ form })} />) },
+        {
+          key: 'form',
+          label: label('form'),
+          children: pane(
+            <>
+              <FormDesigner form={content.form} readOnly={readOnly} onChange={(form) => update({ form })} />
+              <LicenseFieldsCard content={content} readOnly={readOnly} onChange={update} />
+            </>,
+          ),
+        },
         {
           key: 'process',
           label: label('process'),

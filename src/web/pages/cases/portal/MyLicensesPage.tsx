@@ -1,11 +1,13 @@
-import type { HTMLAttributes } from 'react';
-import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, Breadcrumb, Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, EditOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { useHeldLicenses, type CaseStatus, type HeldLicense } from '../../../api/cases.ts';
+import { useAgents } from '../../../api/agents.ts';
+import { useMe } from '../../../api/auth.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { useNarrow } from '../../../components/useNarrow.ts';
@@ -32,7 +34,12 @@ export function MyLicensesPage() {
   const t = useLicT();
   const { locale } = useLocale();
   usePageTitle(t('lic.title'));
-  const list = useHeldLicenses(undefined);
+  // 代办: besides their own, the licenses of those the applicant acts for — a company they registered holds its 营业执照
+  const me = useMe();
+  const principals = useAgents(!!me.data?.applicant).data?.actingFor ?? [];
+  const [holderId, setHolderId] = useState<number | undefined>(undefined);
+  const principal = principals.find((a) => a.principal.applicantId === holderId)?.principal;
+  const list = useHeldLicenses(principal?.applicantId);
   const items = list.data?.items ?? [];
   const expiring = items.filter((l) => l.state === 'expiring').length;
   const expired = items.filter((l) => l.state === 'expired').length;
@@ -59,30 +66,31 @@ export function MyLicensesPage() {
       </div>
     );
   };
+  // a principal's license is viewed here; its holder applies for it
   const actionsCell = (l: HeldLicense, orientation: 'vertical' | 'horizontal') => (
     <Space size={2} orientation={orientation} align="start" wrap={orientation === 'horizontal'}>
-      {l.mayRenew && (
+      {!principal && l.mayRenew && (
         <Link to={renewUrl(l)} data-testid="license-renew">
           <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
             {t('lic.renew')}
           </Button>
         </Link>
       )}
-      {l.mayChange && (
+      {!principal && l.mayChange && (
         <Link to={changeUrl(l)} data-testid="license-change">
           <Button size="small" icon={<EditOutlined />}>
             {t('lic.change')}
           </Button>
         </Link>
       )}
-      {l.mayCancel && (
+      {!principal && l.mayCancel && (
         <Link to={cancelUrl(l)} data-testid="license-cancel">
           <Button size="small" danger icon={<StopOutlined />}>
             {t('lic.cancel')}
           </Button>
         </Link>
       )}
-      {l.state === 'expired' && (
+      {!principal && l.state === 'expired' && (
         <Link to={`/apply/${encodeURIComponent(l.itemCode)}`} data-testid="license-apply-anew">
           <Button size="small">{t('lic.applyAnew')}</Button>
         </Link>
@@ -167,6 +175,25 @@ export function MyLicensesPage() {
         <Typography.Title level={2}>{t('lic.title')}</Typography.Title>
       </div>
       <Typography.Paragraph type="secondary">{t('lic.subtitle')}</Typography.Paragraph>
+      {principals.length > 0 && (
+        <Space wrap className="block-gap" data-testid="license-holder">
+          <label htmlFor="license-holder">{t('lic.holder')}</label>
+          <Select
+            id="license-holder"
+            value={principal?.applicantId ?? 0}
+            onChange={(id: number) => setHolderId(id === 0 ? undefined : id)}
+            style={{ minWidth: 260, maxWidth: '100%' }}
+            options={[
+              { value: 0, label: t('lic.holderSelf', { name: me.data?.applicant?.name ?? me.data?.displayName ?? '' }) },
+              ...principals.map((a) => ({
+                value: a.principal.applicantId,
+                label: t('lic.holderPrincipal', { name: a.principal.name, id: a.principal.idNumber }),
+              })),
+            ]}
+          />
+        </Space>
+      )}
+      {principal && <Alert type="info" showIcon className="block-gap" title={t('lic.principalNote')} data-testid="license-principal-note" />}
       {(expiring > 0 || expired > 0) && (
         <Alert
           type={expiring > 0 ? 'warning' : 'error'}

@@ -19,7 +19,7 @@ import {
 } from '../labels.ts';
 
 /** The elements the 基本信息 tab edits; everything of ItemContent but materials, fees, form and process. */
-type BasicValues = Omit<ItemContent, 'materials' | 'fees' | 'isChargeable' | 'form' | 'process'>;
+type BasicValues = Omit<ItemContent, 'materials' | 'fees' | 'isChargeable' | 'form' | 'process' | 'resultFields' | 'establishes'>;
 
 const optionalText = (v: string | undefined | null) => (v && v.trim() ? v : undefined);
 const whole = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : 0);

@@ -22,7 +22,8 @@ export function tabOfPath(path: string): EditorTab {
   const head = path.replace(/^\//, '').split(/[./]/)[0] ?? '';
   if (head === 'materials') return 'materials';
   if (head === 'fees' || head === 'isChargeable') return 'fees';
-  if (head === 'form') return 'form';
+  // what the license prints of the form, and whom a grant registers, are chosen from the form's fields, beside them
+  if (head === 'form' || head === 'resultFields' || head === 'establishes') return 'form';
   if (head === 'process') return 'process';
   return 'basic';
 }

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { companyApplication, uniqueCompanyName } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
+import { isValidCreditCode } from '../../common/validators.ts';
+import { validateContent } from '../catalog/item-rules.ts';
+import type { ItemContent } from '../catalog/catalog.schemas.ts';
+
+/*
+ * 企业设立登记 registers a company: its 营业执照 is issued to the company — named, with a credit code its grant
+ * assigns, its legal representative, domicile and the registered particulars — not to 林小雨, who applied. She may act
+ * for the company from then on. A second company of the same name is refused at intake, and a grant whose name was
+ * registered meanwhile is a 409 that decides nothing.
+ */
+let server: TestServer;
+let citizen: Client;
+let clerk: Client;
+let idNumber: string;
+let item: Parameters<typeof companyApplication>[0] & { code: string; content: ItemContent };
+const reader = pdfReader();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  citizen = await signIn(server, 'citizen1');
+  clerk = await signIn(server, 'clerk1');
+  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+  idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  const code = (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '企业设立登记'"))
+    .rows[0].code;
+  item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+});
+afterAll(async () => {
+  reader.close();
+  await server?.close();
+});
+
+const apply = (name: string) => citizen.post('/api/v1/cases', { itemCode: item.code, ...companyApplication(item, name, idNumber) });
+
+/** Accept the case and approve each stage until it is decided, or until an action is refused (answered). */
+async function workToDecision(id: number) {
+  const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
+  let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+  for (let guard = 0; guard < 8 && !kase.decision; guard++) {
+    const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+    const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
+    if (r.status !== 200) return r;
+    kase = r.body;
+  }
+  return { status: 200, body: kase };
+}
+
+describe('企业设立登记 (市场主体登记)', () => {
+  it('issues the 营业执照 to the company it registers, with a credit code of its own; 林小雨 may act for the company', { timeout: 60_000 }, async () => {
+    const name = uniqueCompanyName();
+    const applied = await apply(name);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const decided = await workToDecision(applied.body.id);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body.decision).toBe('granted');
+    await server.drainOutbox();
+
+    // the register: the company, with a valid credit code of 云州市 (990100) assigned by market regulation
+    const company = (
+      await server.sql("SELECT id, name, legal_representative, address, id_number_mask FROM applicant WHERE kind = 'enterprise' AND name = $1", [name])
+    ).rows;
+    expect(company).toHaveLength(1);
+    expect(company[0]).toMatchObject({ legal_representative: '林小雨', address: '云州市青川区湖滨路 8 号' });
+    const license = (await server.sql("SELECT id, number, holder_id, content FROM case_document WHERE case_id = $1 AND kind = 'license'", [applied.body.id]))
+      .rows[0];
+    expect(Number(license.holder_id)).toBe(Number(company[0].id));
+    const printed = Object.fromEntries(license.content.fields as [string, string][]);
+    const creditCode = printed['统一社会信用代码']!;
+    expect(isValidCreditCode(creditCode), creditCode).toBe(true);
+    expect(creditCode.slice(0, 10)).toBe('91990100MA');
+    expect(printed).toMatchObject({
+      名称: name,
+      法定代表人: '林小雨',
+      住所: '云州市青川区湖滨路 8 号',
+      企业类型: item.content.form.schema.properties.companyType.enum[0],
+      '注册资本（万元）': '50',
+      经营范围: '软件开发',
+      登记机关: '云州市市场监督管理局',
+    });
+    expect(printed['成立日期']).toMatch(/^2\d{3}年\d{1,2}月\d{1,2}日$/);
+    expect(printed).not.toHaveProperty('持证主体');
+    expect(license.content.body[0]).toContain(`${name}的“企业设立登记”申请`);
+
+    // the decision to 林小雨 says what was registered; the license's PDF names the company and its code
+    const docs = (await citizen.get(`/api/v1/cases/${applied.body.id}/documents`)).body.items as { id: number; kind: string; url: string }[];
+    const decision = await reader.pdfText(
+      server,
+      citizen,
+      applied.body.id,
+      docs.find((d) => d.kind === 'decision')!,
+    );
+    expect(decision).toContain('林小雨：');
+    expect(decision).toContain(`${name}依法登记成立，统一社会信用代码：${creditCode}。`);
+    const pdf = await reader.pdfText(
+      server,
+      citizen,
+      applied.body.id,
+      docs.find((d) => d.kind === 'license')!,
+    );
+    for (const text of [name, creditCode, '法定代表人林小雨', '经营范围软件开发']) expect(pdf).toContain(text);
+
+    // anyone verifying the number is told the company holds it
+    const verified = (await citizen.get(`/api/v1/licenses/verify/${encodeURIComponent(license.number)}`)).body;
+    expect(verified).toMatchObject({ holder: name, holderKind: 'enterprise', state: 'valid' });
+
+    // held by the company, not by 林小雨; she acts for the company, and sees its licenses as its agent
+    const own = (await citizen.get('/api/v1/licenses')).body.items as { number: string }[];
+    expect(own.map((l) => l.number)).not.toContain(license.number);
+    const agents = (await citizen.get('/api/v1/agents')).body;
+    const acting = agents.actingFor.find((a: { principal: { name: string } }) => a.principal.name === name);
+    expect(acting.principal.applicantId).toBe(Number(company[0].id));
+    const held = (await citizen.get(`/api/v1/licenses?applicantId=${acting.principal.applicantId}`)).body.items as { number: string; type: string }[];
+    expect(held).toEqual([expect.objectContaining({ number: license.number, type: '营业执照' })]);
+    // somebody else may not
+    const stranger = await signIn(server, 'citizen2');
+    expect((await stranger.get(`/api/v1/licenses?applicantId=${acting.principal.applicantId}`)).status).toBe(403);
+
+    // the window finds the company in the register by its code
+    const found = (await clerk.get(`/api/v1/applicants?idNumber=${creditCode}`)).body as { name: string; hasAccount: boolean }[];
+    expect(found).toEqual([expect.objectContaining({ name, hasAccount: false })]);
+  });
+
+  it('refuses a second company of a registered name at intake, and files nothing', { timeout: 60_000 }, async () => {
+    const name = uniqueCompanyName();
+    const first = await apply(name);
+    expect((await workToDecision(first.body.id)).body.decision).toBe('granted');
+    const before = (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n;
+    const again = await apply(name);
+    expect(again.status).toBe(400);
+    expect(again.body.error.details).toMatchObject({ field: 'companyName', problems: [expect.objectContaining({ messageZh: '该名称已被其他企业登记使用' })] });
+    expect((await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n).toBe(before);
+  });
+
+  it('does not grant an application whose name was registered meanwhile: 409, and nothing is decided or registered', { timeout: 60_000 }, async () => {
+    const name = uniqueCompanyName();
+    const [a, b] = [await apply(name), await apply(name)];
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect((await workToDecision(a.body.id)).body.decision).toBe('granted');
+    const refused = await workToDecision(b.body.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ field: 'companyName', name });
+    const kase = (await clerk.get(`/api/v1/cases/${b.body.id}`)).body;
+    expect(kase.decision).toBeNull();
+    expect(kase.documents.map((d: { kind: string }) => d.kind)).not.toContain('license');
+    expect((await server.sql("SELECT count(*)::int AS n FROM applicant WHERE kind = 'enterprise' AND name = $1", [name])).rows[0].n).toBe(1);
+  });
+});
+
+describe('what a license prints of the form, and whom a grant registers (the item’s rules)', () => {
+  it('takes printable fields of the form on a license-type item, and a registration named by its text and address fields', () => {
+    const content = item.content;
+    const paths = (c: ItemContent) => validateContent(c, () => true).map((p) => p.path);
+    expect(paths(content).filter((p) => p.startsWith('resultFields') || p.startsWith('establishes'))).toEqual([]);
+    expect(paths({ ...content, resultFields: ['shareholders', 'legalRepIdNumber', 'noSuchField', 'companyType', 'companyType'] })).toEqual(
+      expect.arrayContaining(['resultFields.0', 'resultFields.1', 'resultFields.2', 'resultFields.4']),
+    );
+    expect(paths({ ...content, establishes: { nameField: 'registeredCapital', legalRepresentativeField: 'nope', addressField: 'companyName' } })).toEqual(
+      expect.arrayContaining(['establishes.nameField', 'establishes.legalRepresentativeField', 'establishes.addressField']),
+    );
+    expect(paths({ ...content, resultType: 'approval_document', resultLicenseType: null, resultValidity: null })).toEqual(
+      expect.arrayContaining(['resultFields', 'establishes']),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../server/db/database.ts';
+import type { WriteContext } from '../../server/write.ts';
+import { AppError } from '../../server/errors.ts';
+import { newEnterpriseCreditCode } from '../../common/validators.ts';
+import type { ItemContent } from '../catalog/catalog.schemas.ts';
+import { insertApplicant } from '../identity/accounts.service.ts';
+import type { CaseRow } from './case-core.ts';
+import { partyCipher } from './party.ts';
+import '../identity/identity.tables.ts';
+import '../org/org.tables.ts';
+
+/*
+ * 市场主体登记: an item whose grant registers an enterprise (`establishes`, 企业设立登记) issues its license to that
+ * enterprise, not to the founder who applied — a 营业执照 names the company, its unified social credit code, its legal
+ * representative and domicile. The grant enters the company in the register of applicants, with a credit code of
+ * its region drawn from a sequence (GB 32100-2015), and the founder may act for it from then on (代办), as they
+ * would once the company's own account is opened: the company's later applications, its seal and tax registration
+ * (企业开办), are made for it, not for the founder.
+ */
+
+/** An enterprise registered by a grant: who holds the license. */
+export interface Registered {
+  applicantId: number;
+  name: string;
+  creditCode: string;
+  legalRepresentative: string;
+  address: string | null;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** The name an application registers, as its form gives it. */
+export function registeredName(content: Pick<ItemContent, 'establishes'>, formData: Record<string, unknown>): string {
+  return content.establishes ? text(formData[content.establishes.nameField]) : '';
+}
+
+/** Whether an enterprise of this name is in the register already (by the index of enterprises' names). */
+async function nameTaken(db: Executor, name: string): Promise<boolean> {
+  const row = await db.selectFrom('applicant').select('id').where('kind', '=', 'enterprise').where('name', '=', name).limit(1).executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * At intake: an application to register an enterprise under a name already in the register is refused, with a 400
+ * naming the form's field (企业名称 is the company's own: 企业名称登记管理规定 art. 17), and nothing is filed.
+ */
+export async function requireNameFree(db: Executor, content: Pick<ItemContent, 'establishes'>, formData: Record<string, unknown>): Promise<void> {
+  const name = registeredName(content, formData);
+  if (!name || !(await nameTaken(db, name))) return;
+  const field = content.establishes!.nameField;
+  throw new AppError('VALIDATION_FAILED', {
+    in: 'formData',
+    field,
+    reason: 'an enterprise of this name is registered already',
+    problems: [{ path: field, message: 'an enterprise of this name is registered already', messageZh: '该名称已被其他企业登记使用' }],
+  });
+}
+
+/** The enterprise registered by a case's earlier grant (a decision taken again after a return issues nothing new). */
+export async function registeredBy(db: Executor, caseId: number): Promise<Registered | null> {
+  const row = await db
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .innerJoin('applicant as a', 'a.id', 'd.holder_id')
+    .select(['a.id', 'a.name', 'a.id_number_enc', 'a.legal_representative', 'a.address'])
+    .where('d.case_id', '=', caseId)
+    .where('d.kind', '=', 'license')
+    .whereRef('d.holder_id', '<>', 'k.applicant_id')
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    applicantId: row.id,
+    name: row.name,
+    creditCode: partyCipher().decrypt(row.id_number_enc),
+    legalRepresentative: row.legal_representative ?? '',
+    address: row.address,
+  };
+}
+
+/**
+ * At the grant: the enterprise the case's form names enters the register — its credit code drawn for the case's
+ * region, its name, legal representative and domicile from the form — and the founder who applied may act for it.
+ * A name registered meanwhile by another grant is a 409, and nothing is decided.
+ */
+export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, content: ItemContent): Promise<Registered> {
+  const e = content.establishes!;
+  const formData = JSON.parse(partyCipher().decrypt(kase.form_enc)) as Record<string, unknown>;
+  const name = registeredName(content, formData);
+  const legalRepresentative = text(formData[e.legalRepresentativeField]);
+  const address = e.addressField ? text(formData[e.addressField]) || null : null;
+  if (!name || !legalRepresentative)
+    throw new AppError('CONFLICT', {
+      reason: 'the application names no enterprise or no legal representative to register',
+      field: !name ? e.nameField : e.legalRepresentativeField,
+    });
+  if (await nameTaken(ctx.tx, name))
+    throw new AppError('CONFLICT', {
+      reason: 'an enterprise of this name was registered meanwhile: the application cannot be granted as it stands',
+      field: e.nameField,
+      name,
+    });
+  const { rows } = await sql<{ code: string; serial: string }>`
+    SELECT r.code, nextval('enterprise_registration_seq')::text AS serial FROM region r WHERE r.id = ${kase.region_id}`.execute(ctx.tx);
+  const creditCode = newEnterpriseCreditCode(rows[0]!.code.slice(0, 6), Number(rows[0]!.serial) - 1);
+  const applicantId = await insertApplicant(
+    ctx,
+    { cipher: partyCipher() },
+    { kind: 'enterprise', name, idNumber: creditCode, legalRepresentative, address },
+    null,
+  );
+  await ctx.tx
+    .insertInto('agent_authorization')
+    .values({ agent_applicant_id: kase.applicant_id, principal_applicant_id: applicantId, valid_until: null, revoked_at: null })
+    .execute();
+  await ctx.audit({
+    action: 'applicant.register',
+    targetType: 'applicant',
+    targetId: applicantId,
+    change: { caseId: kase.id, caseNumber: kase.number, name, creditCode, agentApplicantId: kase.applicant_id },
+  });
+  return { applicantId, name, creditCode, legalRepresentative, address };
+}
