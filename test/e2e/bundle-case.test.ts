@@ -215,6 +215,15 @@ describe('企业开办一件事 from the online application to unified delivery'
     await page.getByTestId('case-status').first().getByText('已办结').waitFor({ state: 'visible' });
     expect(await page.getByTestId('intake-actions').count()).toBe(0);
 
+    // the company registered, the other item cases are filed for it, enterprise1 its agent: their timelines say so
+    const other = children.find((c) => c.id !== marketCase)!;
+    const founder = await newPage();
+    await signInThroughUi(founder, 'enterprise1');
+    await founder.goto(`/my/cases/${other.id}`);
+    await founder.getByText('本件改以该企业名义办理', { exact: false }).first().waitFor({ state: 'visible' });
+    expect(await founder.getByText('云州青禾餐饮管理有限公司（91990100MA', { exact: false }).count()).toBeGreaterThan(0);
+    await screenshot(founder, 'bundle-child-filed-for-company');
+
     // the other departments through the API, as the head each task needs
     for (const [id, username] of needs) {
       if (id === marketCase) continue;

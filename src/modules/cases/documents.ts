@@ -413,7 +413,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
             ] as [string, string][])),
         ...(await printedFields(ctx.tx, kase, c)),
         ...(registered ? ([['成立日期', formatDay(kase.decided_at ?? new Date())]] as [string, string][]) : []),
-        [isLicensing(c.type) ? '许可事项' : '办理事项', f.subject],
+        // a 营业执照 is the company's own record, not a permit of some matter
+        ...(registered ? [] : ([[isLicensing(c.type) ? '许可事项' : '办理事项', f.subject]] as [string, string][])),
         [registered ? '登记机关' : '发证机关', f.organizationName],
         ['发证日期', formatDay(kase.decided_at ?? new Date())],
         ...(c.resultValidity || validUntil ? ([['有效期至', validUntil ? formatCivilDay(validUntil) : '长期']] as [string, string][]) : []),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
-import { companyApplication, uniqueCompanyName } from '../../../test/factories.ts';
+import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { isValidCreditCode } from '../../common/validators.ts';
 import { validateContent } from '../catalog/item-rules.ts';
@@ -37,9 +37,9 @@ afterAll(async () => {
 const apply = (name: string) => citizen.post('/api/v1/cases', { itemCode: item.code, ...companyApplication(item, name, idNumber) });
 
 /** Accept the case and approve each stage until it is decided, or until an action is refused (answered). */
-async function workToDecision(id: number) {
+async function workToDecision(id: number, accept = true) {
   const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
-  let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+  let kase = accept ? (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body : (await clerk.get(`/api/v1/cases/${id}`)).body;
   for (let guard = 0; guard < 8 && !kase.decision; guard++) {
     const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
     const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
@@ -147,6 +147,37 @@ describe('企业设立登记 (市场主体登记)', () => {
     expect(kase.decision).toBeNull();
     expect(kase.documents.map((d: { kind: string }) => d.kind)).not.toContain('license');
     expect((await server.sql("SELECT count(*)::int AS n FROM applicant WHERE kind = 'enterprise' AND name = $1", [name])).rows[0].n).toBe(1);
+  });
+});
+
+describe('企业开办一件事', () => {
+  it('files the bundle’s other item cases for the company once it is registered, the founder its agent', { timeout: 60_000 }, async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const formData = sampleForm(bundle.form, idNumber);
+    const applied = await citizen.post('/api/v1/cases', { bundleCode: 'B-QYKB-001', formData, materials: sampleMaterials(bundle.materials) });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const accepted = await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const children = accepted.body.bundle.children as { id: number; subject: string }[];
+    const registration = children.find((c) => c.subject === '企业设立登记')!;
+    const others = children.filter((c) => c !== registration);
+    expect(others).toHaveLength(3);
+
+    const decided = await workToDecision(registration.id, false);
+    expect(decided.body.decision, JSON.stringify(decided.body)).toBe('granted');
+    const founder = Number((await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id);
+    const company = Number((await server.sql("SELECT id FROM applicant WHERE kind = 'enterprise' AND name = $1", [formData.companyName])).rows[0].id);
+    const { rows } = await server.sql('SELECT id, applicant_id, agent_applicant_id FROM kase WHERE parent_id = $1 ORDER BY id', [applied.body.id]);
+    for (const r of rows)
+      expect([Number(r.applicant_id), Number(r.agent_applicant_id ?? 0)]).toEqual(Number(r.id) === registration.id ? [founder, 0] : [company, founder]);
+    // each tells the step on its timeline, and 林小雨 still follows them
+    const seal = (await citizen.get(`/api/v1/cases/${others[0]!.id}`)).body;
+    expect(seal.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({
+      name: formData.companyName,
+      byCase: { id: registration.id },
+    });
+    const own = (await citizen.get(`/api/v1/cases/${registration.id}`)).body;
+    expect(own.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({ name: formData.companyName });
   });
 });
 

@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.ts';
 import { newEnterpriseCreditCode } from '../../common/validators.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { insertApplicant } from '../identity/accounts.service.ts';
-import type { CaseRow } from './case-core.ts';
+import { recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
 import { partyCipher } from './party.ts';
 import '../identity/identity.tables.ts';
 import '../org/org.tables.ts';
@@ -113,6 +113,32 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
     .insertInto('agent_authorization')
     .values({ agent_applicant_id: kase.applicant_id, principal_applicant_id: applicantId, valid_until: null, revoked_at: null })
     .execute();
+  await recordCaseEvent(ctx, kase, 'enterprise_registered', { applicantId, name, creditCode }, null, { metrics: false });
+  // 企业开办一件事: the bundle's other item cases still in hand (the seal, the tax and the social insurance
+  // registrations) are the company's from now on, filed for it by the founder as its agent
+  if (kase.parent_id !== null) {
+    const siblings = await ctx.tx
+      .selectFrom('kase')
+      .selectAll()
+      .where('parent_id', '=', kase.parent_id)
+      .where('id', '<>', kase.id)
+      .where('decision', 'is', null)
+      .where('status', 'not in', ['withdrawn', 'refused'])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (const sibling of siblings) {
+      const moved = await updateCase(ctx, sibling, { applicant_id: applicantId, agent_applicant_id: sibling.agent_applicant_id ?? sibling.applicant_id });
+      await recordCaseEvent(
+        ctx,
+        moved,
+        'enterprise_registered',
+        { applicantId, name, creditCode, byCase: { id: kase.id, number: kase.number }, formerApplicantId: sibling.applicant_id },
+        null,
+        { metrics: false },
+      );
+    }
+  }
   await ctx.audit({
     action: 'applicant.register',
     targetType: 'applicant',

@@ -321,6 +321,12 @@ export const licenseStrings = {
   'lic.state.cancelled': ['已注销', 'Cancelled'],
   'lic.doc.cancelled': ['已注销', 'Cancelled'],
   'lic.ev.license_cancelled': ['注销证照', 'License cancelled'],
+  'lic.ev.enterprise_registered': ['企业登记成立', 'Company registered'],
+  'lic.ev.registered': ['{name}依法登记成立，统一社会信用代码：{code}', '{name} is registered, unified social credit code {code}'],
+  'lic.ev.filedForRegistered': [
+    '{name}（{code}）经 {number} 登记成立，本件改以该企业名义办理，原申请人为代办人',
+    '{name} ({code}) was registered by {number}: this case is now filed for it, its former applicant as agent',
+  ],
   'lic.ev.cancelled': ['证照 {number}（{type}）已注销，注销情形：{ground}', 'License {number} ({type}) cancelled: {ground}'],
   'lic.ev.cancelNote': ['注销说明：{text}', 'Note: {text}'],
 

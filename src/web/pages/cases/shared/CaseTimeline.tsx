@@ -34,6 +34,7 @@ const colors: Record<string, string> = {
   tolerated_reminded: 'orange',
   license_expiring: 'orange',
   license_cancelled: 'red',
+  enterprise_registered: 'green',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -123,6 +124,16 @@ function details(
       // granted on the holder's application (申请注销)
       const by = p.byCase as { number?: string } | undefined;
       if (by?.number) line('lic.ev.byCase', { number: by.number });
+      break;
+    }
+    case 'enterprise_registered': {
+      // 市场主体登记: the company the grant registered; on the bundle's other item cases, filed for it from then on
+      const by = p.byCase as { number?: string } | undefined;
+      line(by?.number ? 'lic.ev.filedForRegistered' : 'lic.ev.registered', {
+        name: String(p.name ?? ''),
+        code: String(p.creditCode ?? ''),
+        number: by?.number ?? '',
+      });
       break;
     }
     case 'commitment_check_due':
@@ -342,7 +353,7 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
         ? tt('tol.ev.handedIn')
         : type === 'tolerated_reminded' && tt
           ? tt('tol.ev.reminded')
-          : (type === 'license_expiring' || type === 'license_cancelled') && lt
+          : (type === 'license_expiring' || type === 'license_cancelled' || type === 'enterprise_registered') && lt
             ? lt(`lic.ev.${type}`)
             : type;
 
