@@ -12,7 +12,7 @@ import { describeClock } from '../calendar/clocks.service.ts';
 import { maskIdNumber, maskPhone } from '../../common/validators.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { caseScope, deliveryMethodsOf, loadCase, versionContent, windowRegionPath, type CaseRow } from './case-core.ts';
-import { returnTarget } from './workflow.ts';
+import { concludesAtWindow, returnTarget } from './workflow.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf } from './documents.ts';
@@ -309,6 +309,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       canReassign: (t.state === 'open' || t.state === 'claimed') && isHead(t.org_path),
       /** whether 退回 has somewhere to go from this task's stage (not from the first stage with work) */
       mayReturn: t.kind === 'work' && filedUnder !== null && returnTarget(kase, filedUnder.process.nodes, t.node_index) !== null,
+      /** 当场办结: a decision made at the window that the window also concludes — `conclude: true` does both in one step */
+      concludesAtWindow: filedUnder !== null && concludesAtWindow(filedUnder.process.nodes, t),
       canRecall:
         t.state === 'done' &&
         !!actor &&

@@ -114,6 +114,10 @@ const ApplyBody = Type.Object(
     /** 申请注销: the held license this application gives up, and why */
     cancels: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     cancelReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    /** 收件并受理: at the window, accept the complete application in the same step (an item's, not a bundle's) */
+    accept: Type.Optional(Type.Boolean()),
+    /** the acceptance's note, with accept */
+    acceptNote: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   },
   { additionalProperties: false },
 );
@@ -167,6 +171,8 @@ const ActionBody = Type.Union([
       taskId: Type.Integer({ minimum: 1 }),
       opinion: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
       expectedVersion: Type.Optional(Type.Integer()),
+      /** 当场办结: a decision made at the window concludes the case in the same step, where the window concludes it */
+      conclude: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },
   ),
@@ -176,6 +182,7 @@ const ActionBody = Type.Union([
       taskId: Type.Integer({ minimum: 1 }),
       opinion: Type.String({ minLength: 2, maxLength: 2000 }),
       expectedVersion: Type.Optional(Type.Integer()),
+      conclude: Type.Optional(Type.Boolean()),
     },
     { additionalProperties: false },
   ),
@@ -393,10 +400,10 @@ async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: Acti
       await claimTask(ctx, body.taskId, body.expectedVersion);
       return;
     case 'approve':
-      await completeTask(ctx, body.taskId, { outcome: 'approved', opinion: body.opinion, expectedVersion: body.expectedVersion });
+      await completeTask(ctx, body.taskId, { outcome: 'approved', opinion: body.opinion, expectedVersion: body.expectedVersion, conclude: body.conclude });
       return;
     case 'reject':
-      await completeTask(ctx, body.taskId, { outcome: 'rejected', opinion: body.opinion, expectedVersion: body.expectedVersion });
+      await completeTask(ctx, body.taskId, { outcome: 'rejected', opinion: body.opinion, expectedVersion: body.expectedVersion, conclude: body.conclude });
       return;
     case 'return':
       await returnTask(ctx, body.taskId, body);
@@ -454,7 +461,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Apply (online) or receive an application at the window',
+        summary: 'Apply (online) or receive an application at the window — and with accept, accept it in the same step (收件并受理)',
         body: ApplyBody,
         response: {
           201: Type.Object({
@@ -470,6 +477,8 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { itemCode, bundleCode, ...rest } = req.body;
       if (!itemCode === !bundleCode) throw new AppError('VALIDATION_FAILED', { field: 'itemCode', reason: 'name an item or a bundle, not both' });
+      if (bundleCode && (rest.accept || rest.acceptNote))
+        throw new AppError('VALIDATION_FAILED', { field: 'accept', reason: 'a bundle application is accepted in pre-review, with its item cases' });
       return handleWrite(
         db,
         req,

@@ -148,6 +148,12 @@ export interface ApplyInput {
   /** 申请注销: the held license this application gives up, and why (`cancelReason`) */
   cancels?: number | null;
   cancelReason?: string | null;
+  /**
+   * 收件并受理: a clerk receiving at the window accepts the application in the same step — every required material is
+   * in hand — with the acceptance's note; the two are recorded apart (received, then accepted) in one transaction
+   */
+  accept?: boolean;
+  acceptNote?: string | null;
 }
 
 /**
@@ -260,6 +266,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const item = await getPublishedItem(ctx.tx, input.itemCode);
   const region = await requireRegion(ctx.tx, item.regionId);
   const { actor, applicantId, agentId, channel } = await resolveApplicant(ctx, input, region.path);
+  if (input.accept) requireAcceptAtWindow(actor, channel);
+  else if (input.acceptNote) throw new AppError('VALIDATION_FAILED', { field: 'acceptNote', reason: 'a note of the acceptance goes with accept' });
   const known = new Map(item.content.materials.map((m) => [m.key, m]));
   const given = new Map<string, { reference?: string | null; fromLicense?: boolean; licenseId?: number | null }>();
   for (const m of input.materials) {
@@ -303,6 +311,16 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const forLicense = await licenseApplication(ctx.tx, applicantId, item.itemId, item.content, input);
   if (forLicense?.action === 'cancel' && byCommitment)
     throw new AppError('VALIDATION_FAILED', { field: 'commitment', reason: 'a license is given up by an ordinary application, not by commitment' });
+  // 收件并受理 takes a complete application only, told before anything is filed (not even a case number drawn)
+  if (input.accept) {
+    const missing = forLicense?.action === 'cancel' ? [] : item.content.materials.filter((m) => m.necessity === 'required' && !given.has(m.key));
+    if (missing.length)
+      throw new AppError('CONFLICT', {
+        reason: 'required materials are missing: receive the application and issue a one-time notice',
+        missing: missing.map((m) => m.key),
+        tolerable: missing.filter((m) => m.tolerable).map((m) => m.key),
+      });
+  }
   const now = new Date();
   const row = (
     await ctx.tx.executeQuery(
@@ -366,7 +384,19 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     // the licenses the applicant chose to hand in (用证), on the record with the application
     ...(heldTaken.size > 0 ? { licenses: Object.fromEntries(heldTaken) } : {}),
   });
+  if (input.accept) {
+    // 受理 as its own step on the record, by the same checks as accepting separately: the clock starts, the notice prints
+    const accepted = await acceptCase(ctx, row.id, { note: input.acceptNote ?? null });
+    return { id: row.id, number: row.number, status: accepted.status };
+  }
   return { id: row.id, number: row.number, status: row.status };
+}
+
+/** 收件并受理 is the window's: staff who receive for the item's region (checked already), at the window. */
+function requireAcceptAtWindow(actor: Actor, channel: Channel) {
+  if (actor.kind === 'applicant') throw new AppError('FORBIDDEN', { reason: 'an application is accepted by the window' });
+  if (channel !== 'window')
+    throw new AppError('VALIDATION_FAILED', { field: 'accept', reason: 'an application is received and accepted at once at the window only' });
 }
 
 /** The clerk may act on intake for the case's region. */

@@ -24,7 +24,7 @@ import {
   type PreloadedTask,
 } from './case-core.ts';
 import { pipelinedWrite, shapedStatement, type Database } from '../../server/db/database.ts';
-import { advanceAfterTask, returnTarget, returnToPrevious } from './workflow.ts';
+import { advanceAfterTask, concludesAtWindow, returnTarget, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 import type { TaskOutcome } from './cases.tables.ts';
 
@@ -226,12 +226,17 @@ export async function claimTask(ctx: WriteContext, taskId: number, expectedVersi
 export async function completeTask(
   ctx: WriteContext,
   taskId: number,
-  input: { outcome: 'approved' | 'rejected'; opinion?: string | null; expectedVersion?: number },
-) {
+  input: { outcome: 'approved' | 'rejected'; opinion?: string | null; expectedVersion?: number; conclude?: boolean },
+): Promise<CaseRow> {
   const task = await workableTask(ctx, taskId, input.expectedVersion, true);
   if (input.outcome === 'rejected' && !input.opinion) throw new AppError('VALIDATION_FAILED', { field: 'opinion', reason: 'a rejection gives its reasons' });
   if (task.delegated_by !== null) throw new AppError('CONFLICT', { reason: 'a delegated task is answered and goes back to whoever handed it over' });
   const kase = await loadCase(ctx.tx, task.case_id);
+  if (input.conclude && !concludesAtWindow((await versionContent(ctx.tx, kase.item_version_id)).process.nodes, task))
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'conclude',
+      reason: 'only a decision made at the window whose conclusion (办结) is the window’s too concludes with it',
+    });
   await requireClockRunning(ctx, kase);
   const { locked, atNode } = await finishTask(ctx, task, kase, input.outcome, input.opinion ?? null);
   const cosign = task.kind === 'cosign';
@@ -253,7 +258,26 @@ export async function completeTask(
     if (!main || !main.outcome || main.outcome === 'returned' || main.outcome === 'supplement_requested') return locked;
     return advanceAfterTask(ctx, locked, { ...main, outcome: main.outcome });
   };
-  return versionMoved(ctx, locked, await moved());
+  const after = await versionMoved(ctx, locked, await moved());
+  return input.conclude ? concludeAtWindow(ctx, after, task.node_index + 1) : after;
+}
+
+/**
+ * 当场办结: the window's conclusion (办结) of the decision it just made, as its own step on the record — the task the
+ * decision opened, finished by the same clerk in the same transaction.
+ */
+async function concludeAtWindow(ctx: WriteContext, kase: CaseRow, nodeIndex: number): Promise<CaseRow> {
+  const next = await ctx.tx
+    .selectFrom('case_task')
+    .select('id')
+    .where('case_id', '=', kase.id)
+    .where('node_index', '=', nodeIndex)
+    .where('stage', '=', 'conclude')
+    .where('assignee_role', '=', 'clerk')
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  if (!next) throw new AppError('CONFLICT', { reason: 'the decision opened no conclusion for the window', status: kase.status });
+  return completeTask(ctx, next.id, { outcome: 'approved', opinion: null });
 }
 
 /**

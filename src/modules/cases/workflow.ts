@@ -231,6 +231,24 @@ export async function advanceAfterTask(
   return enterNode(ctx, current, task.node_index + 1, nodes);
 }
 
+/**
+ * Whether a task is a decision the window makes on the spot (窗口授权办理) that the window also concludes: a clerk's
+ * decide stage followed by a clerk's conclude stage. Such a decision may conclude the case in the same step (当场办结).
+ */
+export function concludesAtWindow(nodes: ProcessNode[], task: { stage: string; assignee_role: string; node_index: number; kind: string }): boolean {
+  const here = nodes[task.node_index];
+  const next = nodes[task.node_index + 1];
+  return (
+    task.kind === 'work' &&
+    task.stage === 'decide' &&
+    task.assignee_role === 'clerk' &&
+    here?.kind === 'stage' &&
+    next?.kind === 'stage' &&
+    next.stage === 'conclude' &&
+    next.assignee.role === 'clerk'
+  );
+}
+
 /** Where 退回 from a node goes: the previous top-level node that has work, never back past intake; null at the first. */
 export function returnTarget(kase: Pick<CaseRow, 'by_commitment'>, nodes: ProcessNode[], fromIndex: number): number | null {
   let target = fromIndex - 1;
