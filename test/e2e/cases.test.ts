@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { signIn } from '../harness.ts';
 import { companyApplication, sampleForm, sampleMaterials } from '../factories.ts';
@@ -736,16 +736,18 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
 
     await page.getByTestId('task-approve').getByText('准予办理').click();
     await page.locator('#task-text').fill('材料齐全，准予备案');
+    // 当场办结: the window concludes what it decides, with the decision (the clerk may leave it for later)
+    expect(await page.getByTestId('task-conclude-with').isChecked()).toBe(true);
+    await page.getByTestId('task-dialog-ok').getByText('准予办理并办结').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-window-decision-dialog');
     await confirmTaskDialog(page);
-    await status(page).getByText('已决定').waitFor({ state: 'visible' });
+    await status(page).getByText('已办结').waitFor({ state: 'visible' });
+    // the delivery is offered at once
+    await page.getByTestId('deliver-ok').waitFor({ state: 'visible' });
     await page.getByTestId('outcome').getByText('准予办理', { exact: false }).waitFor({ state: 'visible' });
     await page.getByTestId('case-documents').getByText('办理结果通知书').waitFor({ state: 'visible' });
     expect(await page.getByText('准予许可', { exact: false }).count()).toBe(0);
     await screenshot(page, 'cases-window-decision-done');
-    await page.getByTestId('task-approve').getByText('办结').click();
-    await confirmTaskDialog(page);
-    await status(page).getByText('已办结').waitFor({ state: 'visible' });
-    await page.getByTestId('action-deliver').click();
     await pickRadio(page.getByTestId('deliver-method'), '电子送达');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${kase.number} 已出件（电子送达）`));
     await status(page).getByText('已送达').waitFor({ state: 'visible' });
@@ -764,6 +766,88 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
       ['clerk', 'approved', '张丽'],
       ['clerk', 'approved', '张丽'],
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets clerk1 receive and accept 异地就医备案, decide it and deliver it without leaving 窗口收件, in three clicks', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=window');
+    await page.getByTestId('applicant-search').locator('input').fill('林小雨');
+    await page.getByTestId('applicant-search').locator('input').press('Enter');
+    await page.getByTestId('applicant-pick').first().click();
+    await page.getByTestId('picked-applicant').getByText('林小雨').waitFor({ state: 'visible' });
+    await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
+    await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+    await choose(page, 'filingType', '异地长期居住');
+    await chooseInTree(page, 'destination', '青川区');
+    await page.locator('#startDate').click();
+    await page.locator('#startDate').fill('2026-07-01');
+    await page.keyboard.press('Enter');
+    await page.locator('#contactPhone').fill('13600000001');
+    // while the ID card is not in hand, the application can be received only (the one-time notice follows)
+    await page.getByTestId('intake-submit-hint').getByText('缺少必要材料，不能当场受理').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('intake-accept').count()).toBe(0);
+    await page.getByTestId('use-license-id_card').click();
+    await page.getByTestId('intake-submit-hint').getByText('收件、受理一步完成').waitFor({ state: 'visible' });
+    await screenshot(page, 'window-sitting-intake');
+
+    // from here on, the clerk's clicks: before, 确认收件 → 去预审 → 受理 → 确定 → 准予办理 → 确定 → 办结 → 确定 → 出件 →
+    // 电子送达 → 确认出件 took eleven
+    let clicks = 0;
+    const press = async (button: Locator, done: Locator) => {
+      clicks += 1;
+      await pressUntil(button, done);
+    };
+    await press(page.getByTestId('intake-accept'), page.getByTestId('sitting-decide'));
+    const sitting = page.getByTestId('window-sitting');
+    await sitting.getByText('已收件并受理').waitFor({ state: 'visible' });
+    const number = (await sitting.getByTestId('case-number').locator('.mono').innerText()).trim();
+    expect(number).toMatch(/^990100W\d{15}$/);
+    // the receipt and the acceptance notice, for the applicant to take along
+    for (const id of ['print-receipt', 'print-acceptance'])
+      await expect.poll(() => sitting.getByTestId(id).getAttribute('href'), { timeout: 20_000 }).toMatch(/\/api\/v1\/cases\/\d+\/documents\/\d+\/pdf$/);
+    const steps = sitting.getByTestId('sitting-steps');
+    expect(await steps.locator('.ant-steps-item-finish').count()).toBe(2);
+    await sitting.getByTestId('sitting-decide').getByText('窗口审核决定').waitFor({ state: 'visible' });
+    await sitting.getByTestId('sitting-grant').getByText('准予办理并办结').waitFor({ state: 'visible' });
+    // a denial needs its reasons
+    expect(await sitting.getByTestId('sitting-deny').isDisabled()).toBe(true);
+    await screenshot(page, 'window-sitting-decide');
+    await page.getByTestId('language-switch').click();
+    await sitting.getByTestId('sitting-grant').getByText('Approve and conclude').waitFor({ state: 'visible' });
+    await screenshot(page, 'window-sitting-decide-en');
+    await page.getByTestId('language-switch').click();
+    await sitting.getByTestId('sitting-grant').getByText('准予办理并办结').waitFor({ state: 'visible' });
+
+    await sitting.getByTestId('sitting-opinion').fill('材料齐全，准予备案');
+    // decided and concluded, the delivery is offered at once: the item delivers electronically
+    await press(sitting.getByTestId('sitting-grant'), page.getByTestId('deliver-ok'));
+    await screenshot(page, 'window-sitting-deliver');
+    await press(page.getByTestId('deliver-ok'), sitting.getByTestId('sitting-delivered'));
+    expect(clicks).toBe(3);
+    expect(await steps.locator('.ant-steps-item-finish').count()).toBe(5);
+    await screenshot(page, 'window-sitting-done');
+    await page.getByTestId('language-switch').click();
+    await sitting.getByText('Received and accepted').waitFor({ state: 'visible' });
+    await screenshot(page, 'window-sitting-done-en');
+    await page.getByTestId('language-switch').click();
+
+    // fewer clicks, not fewer records: each step on the timeline, by the clerk
+    const clerk = await signIn(run.server, 'clerk1');
+    const id = (await run.server.sql('SELECT id FROM kase WHERE number = $1', [number])).rows[0].id as number;
+    const kase = (await clerk.get(`/api/v1/cases/${id}`)).body;
+    expect(kase).toMatchObject({ status: 'delivered', decision: 'granted', channel: 'window' });
+    const steps5 = ['submitted', 'accepted', 'decided', 'concluded', 'delivered'];
+    const recorded = kase.timeline.filter((e: { type: string }) => steps5.includes(e.type));
+    expect(recorded.map((e: { type: string }) => e.type)).toEqual(steps5);
+    expect(recorded.every((e: { actor: string | null }) => e.actor === '张丽')).toBe(true);
+    expect(kase.documents.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['material_receipt', 'acceptance_notice', 'decision']));
+
+    // the next applicant starts afresh
+    await sitting.getByTestId('sitting-next').click();
+    await page.getByTestId('window-intake').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('picked-applicant').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -107,6 +107,8 @@ export interface CaseTask {
   assigneeAccountId: number | null;
   /** 退回 has an earlier stage to go back to */
   mayReturn: boolean;
+  /** 当场办结: a decision made at the window that the window also concludes — `conclude: true` does both in one step */
+  concludesAtWindow: boolean;
 }
 
 /** 延期申请: an approver asks, a head of the task's department decides. */
@@ -392,6 +394,9 @@ export interface ApplyInput {
   /** 申请注销: the held license this application gives up (not with `renews` or `changes`), and why */
   cancels?: number | null;
   cancelReason?: string | null;
+  /** 收件并受理: at the window, accept the complete application in the same step (an item's) */
+  accept?: boolean;
+  acceptNote?: string | null;
 }
 
 export interface AskItem {
@@ -424,8 +429,9 @@ export type CaseAction =
       collector?: { name: string; idNumber: string } | null;
     }
   | { action: 'claim'; taskId: number; expectedVersion?: number }
-  | { action: 'approve'; taskId: number; opinion?: string | null; expectedVersion?: number }
-  | { action: 'reject'; taskId: number; opinion: string; expectedVersion?: number }
+  /** `conclude`: 当场办结 — a decision made at the window concludes the case with it (a task that `concludesAtWindow`) */
+  | { action: 'approve'; taskId: number; opinion?: string | null; expectedVersion?: number; conclude?: boolean }
+  | { action: 'reject'; taskId: number; opinion: string; expectedVersion?: number; conclude?: boolean }
   | { action: 'return'; taskId: number; opinion: string }
   | { action: 'transfer'; taskId: number; accountId: number; opinion?: string | null }
   | { action: 'request_supplement'; taskId: number; items: AskItem[] }

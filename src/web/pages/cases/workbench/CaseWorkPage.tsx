@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
@@ -89,6 +90,11 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me) || !!kase.commitmentCheck?.mayCheck;
   const reveal = useReveal(kase.id);
   const inFull = reveal.inFull;
+  // 当场办结: the decision the window made concluded the case — the delivery is offered at once (at that version of it)
+  const [deliveryOffered, setDeliveryOffered] = useState<number | null>(null);
+  const offerDelivery = (done: CaseDetail) => {
+    if (isClerk && done.status === 'concluded') setDeliveryOffered(done.version);
+  };
   return (
     <div data-testid="case-work">
       <Card className="block-gap case-header-card" data-testid="case-header">
@@ -144,8 +150,15 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           ) : undefined
         }
       >
-        {isClerk && <IntakeActions kase={kase} completeness={completeness} />}
-        <TaskActions kase={kase} me={me} completeness={completeness} />
+        {isClerk && (
+          <IntakeActions
+            kase={kase}
+            completeness={completeness}
+            deliveryOffered={deliveryOffered === kase.version}
+            onOfferClosed={() => setDeliveryOffered(null)}
+          />
+        )}
+        <TaskActions kase={kase} me={me} completeness={completeness} onDone={offerDelivery} />
         <CommitmentCheckAction kase={kase} />
         {!actionable && <Typography.Text type="secondary">{t('cases.noActions')}</Typography.Text>}
       </Card>

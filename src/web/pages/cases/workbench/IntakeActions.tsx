@@ -15,14 +15,29 @@ type Dialog = 'accept' | 'tolerate' | 'notice' | 'refuse' | 'deliver' | null;
  * The window's actions on a case (case.intake): accept — complete, or 容缺受理 when all that is missing may follow —,
  * the one-time notice, refusal before acceptance, and unified delivery once it is concluded.
  */
-export function IntakeActions({ kase, completeness }: { kase: CaseDetail; completeness: Completeness }) {
+export function IntakeActions({
+  kase,
+  completeness,
+  deliveryOffered = false,
+  onOfferClosed,
+}: {
+  kase: CaseDetail;
+  completeness: Completeness;
+  /** 当场办结: the window's decision just concluded the case — the delivery dialog opens by itself */
+  deliveryOffered?: boolean;
+  onOfferClosed?: () => void;
+}) {
   const t = useCaseT();
   const tt = useTolT();
   // a dialog belongs to the case as it was opened on: once the case moves on (and these buttons go), it is gone, and
   // does not come back when the case next offers a window action (the accept dialog reappearing at delivery)
   const [opened, setOpened] = useState<{ dialog: Dialog; version: number } | null>(null);
-  const dialog = opened?.version === kase.version ? opened.dialog : null;
-  const setDialog = (d: Dialog) => setOpened(d ? { dialog: d, version: kase.version } : null);
+  const offered: Dialog = deliveryOffered && kase.status === 'concluded' ? 'deliver' : null;
+  const dialog = opened?.version === kase.version ? opened.dialog : offered;
+  const setDialog = (d: Dialog) => {
+    setOpened(d ? { dialog: d, version: kase.version } : null);
+    if (!d) onOfferClosed?.();
+  };
   const noticeGiven = kase.timeline.some((e) => e.type === 'notified');
   const canPreReview = kase.status === 'submitted';
   const canRefuse = kase.status === 'submitted' || kase.status === 'notified';

@@ -40,7 +40,18 @@ export function hasTaskActions(kase: CaseDetail, me: Me): boolean {
  * step — recall it (撤回) while the next has not started; anyone else's open task — urge it (催办) and,
  * as head of the department, reassign it (改派).
  */
-export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: Me; completeness: Completeness }) {
+export function TaskActions({
+  kase,
+  me,
+  completeness,
+  onDone,
+}: {
+  kase: CaseDetail;
+  me: Me;
+  completeness: Completeness;
+  /** the case as a task action left it (a decision made at the window may have concluded it: the delivery follows) */
+  onDone?: (kase: CaseDetail) => void;
+}) {
   const t = useWorkT();
   const { locale } = useLocale();
   const [dialog, setDialog] = useState<{ kind: TaskDialogKind; task: CaseTask } | null>(null);
@@ -98,6 +109,7 @@ export function TaskActions({ kase, me, completeness }: { kase: CaseDetail; me: 
           approveText={approveLabel(t, kase, dialog.task, locale)}
           rejectText={rejectLabel(t, kase, dialog.task, locale)}
           onClose={() => setDialog(null)}
+          onDone={onDone}
         />
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useWorkT } from '../../../i18n/case-work.ts';
+import { useSitT } from '../../../i18n/window-sitting.ts';
 import { useFacets } from '../../../api/catalog.ts';
 import {
   specialKinds,
@@ -44,11 +45,24 @@ interface Props {
   approveText: string;
   rejectText: string;
   onClose: () => void;
+  /** the case as the action left it */
+  onDone?: (kase: CaseDetail) => void;
 }
 
 /** One dialog per task action, each asking for what the law and the record need (opinion, reason, colleague, days). */
-export function TaskDialog({ kind, task, kase, me, completeness, approveText, rejectText, onClose }: Props) {
+export function TaskDialog({ kind, task, kase, me, completeness, approveText, rejectText, onClose, onDone }: Props) {
   const t = useWorkT();
+  const s = useSitT();
+  // 当场办结: a decision made at the window concludes the case with it, unless the clerk leaves it for later
+  const [concludeWith, setConcludeWith] = useState(task.concludesAtWindow);
+  const conclude = task.concludesAtWindow && concludeWith ? { conclude: true } : {};
+  const concludeChoice = task.concludesAtWindow && (
+    <Form.Item extra={s('sit.concludeWithHint')}>
+      <Checkbox checked={concludeWith} onChange={(e) => setConcludeWith(e.target.checked)} data-testid="task-conclude-with">
+        {s('sit.concludeWith')}
+      </Checkbox>
+    </Form.Item>
+  );
   const [key] = useIdempotencyKey();
   const action = useCaseAction(kase.id);
   const [error, setError] = useState<string | null>(null);
@@ -225,19 +239,25 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       break;
     case 'approve':
       title = t('cases.approveTitle', { action: approveText, task: task.name });
-      okText = approveText;
-      body = { action: 'approve', taskId: task.id, opinion: text.trim() || null, expectedVersion: task.version };
-      content = textArea(t('cases.opinion'), t('cases.opinionPlaceholder'), false);
+      okText = 'conclude' in conclude ? s('sit.grantAndConclude', { grant: approveText }) : approveText;
+      body = { action: 'approve', taskId: task.id, opinion: text.trim() || null, expectedVersion: task.version, ...conclude };
+      content = (
+        <>
+          {textArea(t('cases.opinion'), t('cases.opinionPlaceholder'), false)}
+          {concludeChoice}
+        </>
+      );
       break;
     case 'reject':
       title = t('cases.approveTitle', { action: rejectText, task: task.name });
-      okText = rejectText;
+      okText = 'conclude' in conclude ? s('sit.denyAndConclude', { deny: rejectText }) : rejectText;
       danger = true;
-      body = long ? { action: 'reject', taskId: task.id, opinion: text.trim(), expectedVersion: task.version } : null;
+      body = long ? { action: 'reject', taskId: task.id, opinion: text.trim(), expectedVersion: task.version, ...conclude } : null;
       content = (
         <>
           {task.stage === 'decide' && <Alert type="warning" showIcon className="block-gap" title={t('cases.denyWarning', { deny: rejectText })} />}
           {textArea(t('cases.opinion'), t('cases.reasonRequired'), true)}
+          {concludeChoice}
         </>
       );
       break;
@@ -327,7 +347,15 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
       okButtonProps={{ danger, disabled: !body, loading: action.isPending, 'data-testid': 'task-dialog-ok' }}
       onOk={() => {
         setError(null);
-        if (body) action.mutate({ body, key }, { onSuccess: onClose, onError: (e) => setError(e.message) });
+        // the promise, not mutate's callbacks: a task finished takes this dialog away with its row before those would run
+        if (body)
+          void action.mutateAsync({ body, key }).then(
+            (done) => {
+              onClose();
+              onDone?.(done);
+            },
+            (e: Error) => setError(e.message),
+          );
       }}
       onCancel={onClose}
       data-testid="task-dialog"

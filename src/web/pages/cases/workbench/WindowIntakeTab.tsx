@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typography } from 'antd';
-import { PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
@@ -29,6 +29,8 @@ import {
 } from '../shared/Licenses.tsx';
 import { issuesLicense, type LicenseAction } from '../../../../common/licenses.ts';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSitT } from '../../../i18n/window-sitting.ts';
+import { WindowSitting } from './WindowSitting.tsx';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -38,8 +40,15 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
   const t = useCaseT();
   const [applicant, setApplicant] = useState<Applicant | null>(null);
   const [code, setCode] = useState<string | undefined>(initialItem);
-  const [done, setDone] = useState<{ id: number; number: string } | null>(null);
+  const [done, setDone] = useState<Received | null>(null);
   const item = usePublishedItem(code);
+  const next = () => {
+    setDone(null);
+    setApplicant(null);
+    setCode(undefined);
+  };
+  // 收件并受理: the sitting goes on here — the decision the window makes on the spot, then the delivery
+  if (done?.accepted) return <WindowSitting caseId={done.id} onNext={next} />;
   if (done)
     return (
       <Result
@@ -58,14 +67,7 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
             <Button type="primary">{t('cases.toPreReview')}</Button>
           </Link>,
           <ReceiptButton key="receipt" caseId={done.id} />,
-          <Button
-            key="next"
-            onClick={() => {
-              setDone(null);
-              setApplicant(null);
-              setCode(undefined);
-            }}
-          >
+          <Button key="next" onClick={next}>
             {t('cases.nextApplicant')}
           </Button>,
         ]}
@@ -91,6 +93,9 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
     </div>
   );
 }
+
+/** An application the window took: received only (it waits for pre-review), or received and accepted at once. */
+type Received = { id: number; number: string; accepted: boolean };
 
 /** 打印收件凭证: the receipt of the materials taken, for the applicant to keep. */
 function ReceiptButton({ caseId }: { caseId: number }) {
@@ -149,8 +154,9 @@ function ItemPicker({ value, onChange }: { value?: string; onChange: (code: stri
   );
 }
 
-function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: Applicant | null; onDone: (r: { id: number; number: string }) => void }) {
+function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: Applicant | null; onDone: (r: Received) => void }) {
   const t = useCaseT();
+  const s = useSitT();
   const [form] = Form.useForm();
   const [choices, setChoices] = useState<MaterialChoices>({});
   const [urgent, setUrgent] = useState(false);
@@ -199,7 +205,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   );
   // 实名: the applicant's own number is filled by the server from their record
   const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
-  const submit = async () => {
+  // 收件并受理 is offered while every required material is checked (申请注销 asks none)
+  const complete = giveUp || missingRequired(item.content.materials, choices).length === 0;
+  const [sent, setSent] = useState<'receive' | 'accept' | null>(null);
+  const submit = async (accept: boolean) => {
     setError(null);
     if (!applicant) {
       setError(t('cases.pickApplicantFirst'));
@@ -229,6 +238,10 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       return;
     }
     const missing = giveUp ? [] : missingRequired(item.content.materials, choices);
+    if (accept && missing.length) {
+      setError(s('sit.missingTitle'));
+      return;
+    }
     if (missing.length) {
       const go = await modal.confirm({
         title: t('cases.missingTitle'),
@@ -251,13 +264,14 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           ...(terms && !giveUp && committed.byCommitment ? { commitment: true } : {}),
           ...(mode !== 'new' && forLicense ? { [licenseActionField[mode]]: forLicense.id } : {}),
           ...(giveUp && forLicense ? { cancelReason: reason } : {}),
+          ...(accept ? { accept: true } : {}),
         },
         key,
       },
       {
         onSuccess: (r) => {
           renewKey();
-          onDone(r);
+          onDone({ id: r.id, number: r.number, accepted: accept });
         },
         onError: (e) => {
           const sent = mode !== 'new' && forLicense ? mode : null;
@@ -387,9 +401,40 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       </Space>
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="intake-error" />}
       <div>
-        <Button type="primary" size="large" loading={apply.isPending} onClick={() => void submit()} data-testid="intake-submit">
-          {t('cases.receive')}
-        </Button>
+        <Space wrap>
+          {complete && (
+            <Button
+              type="primary"
+              size="large"
+              icon={<CheckCircleOutlined />}
+              loading={apply.isPending && sent === 'accept'}
+              disabled={apply.isPending && sent !== 'accept'}
+              onClick={() => {
+                setSent('accept');
+                void submit(true);
+              }}
+              data-testid="intake-accept"
+            >
+              {s('sit.receiveAndAccept')}
+            </Button>
+          )}
+          <Button
+            type={complete ? 'default' : 'primary'}
+            size="large"
+            loading={apply.isPending && sent === 'receive'}
+            disabled={apply.isPending && sent !== 'receive'}
+            onClick={() => {
+              setSent('receive');
+              void submit(false);
+            }}
+            data-testid="intake-submit"
+          >
+            {t('cases.receive')}
+          </Button>
+        </Space>
+        <Typography.Paragraph type="secondary" className="block-gap-top" data-testid="intake-submit-hint">
+          {complete ? s('sit.receiveAndAcceptHint') : s('sit.receiveOnlyHint')}
+        </Typography.Paragraph>
       </div>
     </>
   );

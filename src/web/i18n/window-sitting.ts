@@ -1,0 +1,73 @@
+import { useCallback } from 'react';
+import { useLocale } from './index.tsx';
+
+/**
+ * Strings of an application taken through at the window in one sitting: 收件并受理, the decision an immediate item's
+ * department authorized the window to make (当场办结), and the delivery that follows: [zh-CN, en]. They travel with the
+ * workbench's case pages (loaded on demand); `useSitT()` reads only these.
+ */
+export const sittingStrings = {
+  // 窗口收件
+  'sit.receiveAndAccept': ['收件并受理', 'Receive and accept'],
+  'sit.receiveAndAcceptHint': [
+    '必要材料齐全：收件、受理一步完成，出具收件凭证和受理通知书，办理时限开始计算。',
+    'Every required material is here: receive and accept in one step — the receipt and the acceptance notice are printed and the clock starts.',
+  ],
+  'sit.receiveOnlyHint': [
+    '缺少必要材料，不能当场受理：确认收件后出具一次性告知书。',
+    'A required material is missing, so it cannot be accepted now: receive it, then give the one-time notice.',
+  ],
+  'sit.missingTitle': ['缺少必要材料，不能当场受理', 'A required material is missing: it cannot be accepted now'],
+
+  // the sitting
+  'sit.accepted': ['已收件并受理', 'Received and accepted'],
+  'sit.acceptedSub': ['办件编号 {number}', 'Case number {number}'],
+  'sit.printNotice': ['打印受理通知书', 'Print the acceptance notice'],
+  'sit.openCase': ['打开办件', 'Open the case'],
+  'sit.step.received': ['收件', 'Received'],
+  'sit.step.accepted': ['受理', 'Accepted'],
+  'sit.step.decided': ['决定', 'Decided'],
+  'sit.step.concluded': ['办结', 'Concluded'],
+  'sit.step.delivered': ['出件', 'Delivered'],
+  'sit.decideTitle': ['当场办理：{task}', 'Decide on the spot: {task}'],
+  'sit.decideIntro': [
+    '本即办件经{org}授权由综合窗口当场决定。核验后{grant}或{deny}，办件随即办结，可当场出件。',
+    '{org} authorized the comprehensive window to decide this immediate item. After checking, “{grant}” or “{deny}” concludes it too, and the result goes out on the spot.',
+  ],
+  'sit.opinion': ['办理意见', 'Opinion'],
+  'sit.opinionPlaceholder': ['选填；{deny}时必填，写明理由', 'Optional; required to deny, with the reasons'],
+  'sit.grantAndConclude': ['{grant}并办结', '{grant} and conclude'],
+  'sit.denyAndConclude': ['{deny}并办结', '{deny} and conclude'],
+  'sit.denyNeedsReason': ['{deny}须写明理由（至少 2 个字）', 'A denial gives its reasons (two characters at least)'],
+  'sit.concludeTitle': ['办结：{task}', 'Conclude: {task}'],
+  'sit.conclude': ['办结', 'Conclude'],
+  'sit.deliverNow': ['当场出件', 'Deliver now'],
+  'sit.concludedHint': ['已办结，结果可当场交付申请人。', 'Concluded: the result may be handed over now.'],
+  'sit.delivered': ['已出件', 'Delivered'],
+  'sit.deliveredSub': [
+    '办件 {number} 已当场办结并出件，收件、受理、决定、办结、出件各步均已记入办理过程。',
+    'Case {number} was decided, concluded and delivered on the spot; each step is on its timeline.',
+  ],
+  'sit.withDepartment': ['已受理，转{org}办理（{task}）。办理进度可在办件中查看。', 'Accepted and passed to {org} ({task}). Follow it on the case page.'],
+  'sit.withColleague': ['{name} 正在办理此件。', '{name} is handling it.'],
+
+  // the case page
+  'sit.concludeWith': ['决定后当场办结', 'Conclude it with the decision'],
+  'sit.concludeWithHint': ['办结后即可当场出件；决定和办结分别记入办理过程。', 'Delivery follows at once; the decision and the conclusion are recorded apart.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type SitKey = keyof typeof sittingStrings;
+type Vars = Record<string, string | number>;
+export type SitT = (key: SitKey, vars?: Vars) => string;
+
+/** `t()` for the window's sitting: its own strings only. */
+export function useSitT(): SitT {
+  const { locale } = useLocale();
+  return useCallback(
+    (key: SitKey, vars?: Vars) => {
+      const text = sittingStrings[key][locale === 'en' ? 1 : 0];
+      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    },
+    [locale],
+  );
+}
