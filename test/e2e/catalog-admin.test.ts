@@ -210,6 +210,15 @@ describe('catalog administration (事项管理)', () => {
       await shot(page, 'catalog-admin-form-designer');
       await phone.fill('13800138000');
       await expect.poll(() => preview.getByText('请输入有效的手机号或固定电话').count(), { timeout: 10_000 }).toBe(0);
+      // what the license prints of the form: a text field is offered, the phone is not
+      const licenseCard = page.getByTestId('license-fields-card');
+      await licenseCard.scrollIntoViewIfNeeded();
+      await page.locator('#license-result-fields').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('申请人姓名', { exact: false }).first().waitFor({ state: 'visible' });
+      expect(await page.locator('.ant-select-dropdown:visible').getByText('食品安全管理员电话', { exact: false }).count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await choose(page, 'license-result-fields', '申请人姓名', true);
+      await shot(page, 'catalog-admin-license-fields');
 
       // 流程设计: a parallel node after 审查, with a second stage in its second branch
       await openTab(page, '流程设计');
@@ -248,6 +257,7 @@ describe('catalog administration (事项管理)', () => {
       expect(content.form.ui.fields[phoneKey]).toEqual({ widget: 'phone', label: { 'zh-CN': '食品安全管理员电话', en: 'Food safety officer phone' } });
       expect(content.form.schema.properties[phoneKey]).toMatchObject({ type: 'string', format: 'phone', title: '食品安全管理员电话' });
       expect(content.form.schema.required).toContain(phoneKey);
+      expect(content.resultFields).toEqual([content.form.ui.order.find((k: string) => content.form.ui.fields[k].label['zh-CN'] === '申请人姓名')]);
       const parallel = content.process.nodes[2];
       expect(parallel).toMatchObject({ kind: 'parallel', mode: 'countersign' });
       expect(parallel.branches).toHaveLength(2);

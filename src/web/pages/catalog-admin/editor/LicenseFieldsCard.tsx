@@ -1,4 +1,4 @@
-import { Alert, Card, Form, Select, Switch, Typography } from 'antd';
+import { Alert, Card, Form, Select, Space, Switch, Typography } from 'antd';
 import { issuesLicense } from '../../../../common/licenses.ts';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import type { ItemContent } from '../../../api/catalog-admin.ts';
@@ -53,6 +53,7 @@ export function LicenseFieldsCard({
       <Form layout="vertical" disabled={readOnly}>
         <Form.Item label={t('ca.license.fields')} extra={t('ca.license.fieldsHint')}>
           <Select
+            id="license-result-fields"
             mode="multiple"
             allowClear
             value={content.resultFields ?? []}
@@ -62,13 +63,15 @@ export function LicenseFieldsCard({
           />
         </Form.Item>
         <Form.Item extra={t('ca.license.establishesHint')}>
-          <Switch
-            checked={!!establishes}
-            onChange={(on) => setEstablishes(on ? {} : null)}
-            data-testid="license-establishes"
-            aria-label={t('ca.license.establishes')}
-          />{' '}
-          {t('ca.license.establishes')}
+          <Space>
+            <Switch
+              checked={!!establishes}
+              onChange={(on) => setEstablishes(on ? {} : null)}
+              data-testid="license-establishes"
+              aria-label={t('ca.license.establishes')}
+            />
+            {t('ca.license.establishes')}
+          </Space>
         </Form.Item>
         {establishes && (
           <>
