@@ -417,12 +417,14 @@ describe('a case from online application to delivery', () => {
       'stage_entered',
       'task_approved',
       'decided',
+      'enterprise_registered',
       'stage_entered',
       'task_approved',
       'concluded',
       'delivered',
     ]);
     const text = await timeline.innerText();
+    expect(text).toMatch(/云州青禾科技有限公司依法登记成立，统一社会信用代码：91990100MA[0-9A-Z]{8}/);
     expect(text).toMatch(
       /提交申请[\s\S]*林小雨[\s\S]*受理[\s\S]*张丽[\s\S]*审批通过[\s\S]*陈静[\s\S]*材料齐全，符合法定形式，同意[\s\S]*赵敏[\s\S]*准予设立登记/,
     );

@@ -5,7 +5,8 @@ import type { WriteContext } from '../../server/write.ts';
 import type { Executor } from '../../server/db/database.ts';
 import { requireAccess } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
-import { getBundle } from '../catalog/bundles.service.ts';
+import { getBundle, registeringMember } from '../catalog/bundles.service.ts';
+import { getPublishedItem } from '../catalog/catalog.queries.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
@@ -18,6 +19,7 @@ import {
   bindApplicantIdentity,
   deliverCase,
   deliveryChoiceOf,
+  deliveryAddressee,
   deliveryRecord,
   issueOneTimeNotice,
   refuseCase,
@@ -65,7 +67,9 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   check();
 
-  // one child case per item, each checked against its own pinned version (applyForItem checks the caller too)
+  // one child case per item, each checked against its own pinned version (applyForItem checks the caller too); the
+  // item that registers the company (企业设立登记) gives the others its particulars once it does
+  const registering = registeringMember(await Promise.all(bundle.content.itemCodes.map((code) => getPublishedItem(ctx.tx, code))))?.content ?? null;
   const children: { id: number; number: string }[] = [];
   for (const code of bundle.content.itemCodes) {
     const itemMaterials = new Set(bundle.materials.filter((m) => m.items.includes(code)).map((m) => m.key));
@@ -80,7 +84,7 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
         materials: input.materials.filter((m) => itemMaterials.has(m.key)),
         urgent: input.urgent,
       },
-      { viaBundle: true },
+      { viaBundle: true, registering },
     );
     children.push({ id: child.id, number: child.number });
   }
@@ -350,16 +354,19 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
       if (parent.status !== 'concluded')
         throw new AppError('CONFLICT', { reason: 'the bundle is delivered once every item case is decided', status: parent.status });
       const { action: _deliver, ...input } = b;
+      const address = await deliveryAddressee(ctx, parent, input);
       const record = deliveryRecord(input);
       for (const c of children) if (c.status === 'concluded') await deliverCase(ctx, c.id, input, { viaBundle: true });
       const delivered = await setParent(ctx, await lockParent(ctx, parentId), {
         status: 'delivered',
         delivered_at: new Date(),
         delivery: JSON.stringify(record),
+        ...(address ? { delivery_choice: 'post', delivery_address_enc: address } : {}),
       });
       await recordCaseEvent(ctx, delivered, 'delivered', {
         method: b.method,
         trackingNumber: b.trackingNumber ?? null,
+        ...(address ? { addressGiven: true } : {}),
         ...(record.collector ? { collector: record.collector } : {}),
         children: children.filter((c) => c.status === 'concluded').length,
       });

@@ -158,6 +158,15 @@ const ActionBody = Type.Union([
       collector: Type.Optional(
         Nullable(Type.Object({ name: Type.String({ maxLength: 50 }), idNumber: Type.String({ maxLength: 18 }) }, { additionalProperties: false })),
       ),
+      /** by post, where the case holds no address (or to another): whom and where to send it */
+      sendTo: Type.Optional(
+        Nullable(
+          Type.Object(
+            { recipient: Type.String({ maxLength: 50 }), phone: Type.String({ maxLength: 20 }), address: Type.String({ maxLength: 200 }) },
+            { additionalProperties: false },
+          ),
+        ),
+      ),
     },
     { additionalProperties: false },
   ),

@@ -189,8 +189,24 @@ describe('the one-window flow', () => {
     expect((await clerk.get('/api/v1/cases?sort=oldest')).status).toBe(400);
     await server.sql('UPDATE kase SET decided_at = $2 WHERE id = $1', [id, decidedAt]);
 
-    kase = (await act(clerk, id, { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' })).body;
+    // she asked for no way of receiving it: posted, it needs whom and where to send it to, and a bad one changes nothing
+    const post = { action: 'deliver', method: 'post', trackingNumber: 'SF1234567890' };
+    const sendTo = { recipient: '林小雨', phone: '13600000001', address: '云州市青川区湖滨路 8 号 2 单元 301' };
+    for (const [body, field] of [
+      [post, 'sendTo'],
+      [{ ...post, sendTo: { ...sendTo, phone: '123' } }, 'sendTo.phone'],
+      [{ ...post, sendTo: { ...sendTo, address: '云州' } }, 'sendTo.address'],
+      [{ action: 'deliver', method: 'electronic', sendTo }, 'sendTo'],
+    ] as const) {
+      const refused = await act(clerk, id, body);
+      expect([refused.status, refused.body.error?.details?.field]).toEqual([400, field]);
+    }
+    expect((await clerk.get(`/api/v1/cases/${id}`)).body.status).toBe('concluded');
+    kase = (await act(clerk, id, { ...post, sendTo })).body;
     expect(kase.status).toBe('delivered');
+    // where it went is kept with the case, the phone masked
+    expect(kase.deliveryChoice).toEqual({ method: 'post', recipient: '林小雨', phone: '136****0001', address: '云州市青川区湖滨路 8 号 2 单元 301' });
+    expect((await server.sql('SELECT delivery::text AS d FROM kase WHERE id = $1', [id])).rows[0].d).not.toContain('湖滨路');
     expect(kase.deliveryDeadline).toBeNull();
     expect(kase.timeline.map((e: { type: string }) => e.type)).toEqual([
       'submitted',

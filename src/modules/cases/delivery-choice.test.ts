@@ -43,8 +43,12 @@ afterAll(async () => {
 
 /** An application for `item` with `delivery`, accepted and worked to its conclusion by the market regulator's people. */
 async function concludedCase(item: Item, delivery: unknown) {
+  return concluded((await citizen.post('/api/v1/cases', application(item, delivery))).body.id as number);
+}
+
+/** A case accepted and worked to its conclusion by the market regulator's people. */
+async function concluded(id: number) {
   const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
-  const id = (await citizen.post('/api/v1/cases', application(item, delivery))).body.id as number;
   let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
   for (let guard = 0; guard < 8 && kase.status !== 'concluded'; guard++) {
     const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
@@ -58,6 +62,25 @@ async function concludedCase(item: Item, delivery: unknown) {
 }
 
 describe('how the applicant receives the result (结果领取方式)', () => {
+  it('hands an enterprise’s result to the person who collects it for the enterprise (经办人), named', { timeout: 60_000 }, async () => {
+    const enterprise = await signIn(server, 'enterprise1');
+    const item = await itemNamed('食品经营许可');
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: item.code,
+      formData: sampleForm(item.content.form, idNumber, 'enterprise'),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const id = await concluded(applied.body.id);
+    const pickup = { action: 'deliver', method: 'pickup', identityChecked: true };
+    const refused = await clerk.post(`/api/v1/cases/${id}/actions`, pickup);
+    expect([refused.status, refused.body.error.details.field]).toEqual([400, 'collector']);
+    expect((await clerk.get(`/api/v1/cases/${id}`)).body.status).toBe('concluded');
+    const done = await clerk.post(`/api/v1/cases/${id}/actions`, { ...pickup, collector: { name: '王建国', idNumber: '11010519491231002X' } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.timeline.at(-1)).toMatchObject({ type: 'delivered', payload: { collector: { name: '王建国', idNumber: '110105********002X' } } });
+  });
+
   it('records who collected a result for the applicant (代领), the ID number masked; refuses a bad one', { timeout: 60_000 }, async () => {
     const item = await itemNamed('企业设立登记');
     const id = await concludedCase(item, { method: 'pickup' });

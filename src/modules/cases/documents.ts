@@ -17,7 +17,7 @@ import { issuesLicense } from '../../common/licenses.ts';
 import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
 import { partyCipher, partyIdentifier } from './party.ts';
-import { registerEnterprise, registeredBy, type Registered } from './establishment.ts';
+import { fileSiblingsFor, registerEnterprise, registeredBy, type Registered } from './establishment.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -442,6 +442,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         holderId: registered?.applicantId ?? kase.applicant_id,
       }),
     );
+    // 企业开办一件事: the bundle's other item cases are the registered company's, taking its 营业执照
+    if (registered) await fileSiblingsFor(ctx, kase, c, registered);
     // the license renewed or changed is replaced by the new one (no longer held, renewed or changed)
     if (replaced)
       await ctx.tx.updateTable('case_document').set({ superseded_at: new Date() }).where('id', '=', replaced.id).where('superseded_at', 'is', null).execute();

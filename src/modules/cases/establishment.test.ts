@@ -170,8 +170,19 @@ describe('企业开办一件事', () => {
     const { rows } = await server.sql('SELECT id, applicant_id, agent_applicant_id FROM kase WHERE parent_id = $1 ORDER BY id', [applied.body.id]);
     for (const r of rows)
       expect([Number(r.applicant_id), Number(r.agent_applicant_id ?? 0)]).toEqual(Number(r.id) === registration.id ? [founder, 0] : [company, founder]);
+    // the bundle asked none of the company's own particulars, nor a 营业执照: the registration gives them
+    expect(Object.keys(bundle.form.schema.properties)).not.toEqual(expect.arrayContaining(['entityName']));
+    for (const key of ['entityName', 'creditCode', 'legalRepresentative']) expect(bundle.form.schema.properties).not.toHaveProperty(key);
+    expect(bundle.materials.map((m: { key: string }) => m.key)).not.toContain('business_license');
     // each tells the step on its timeline, and 林小雨 still follows them
     const seal = (await citizen.get(`/api/v1/cases/${others[0]!.id}`)).body;
+    expect(seal.form).toMatchObject({ entityName: formData.companyName, legalRepresentative: formData.legalRepName });
+    expect(isValidCreditCode(seal.form.creditCode) && seal.form.creditCode.startsWith('91990100MA')).toBe(true);
+    const license = (await server.sql("SELECT id, number FROM case_document WHERE case_id = $1 AND kind = 'license'", [registration.id])).rows[0];
+    expect(seal.materials.find((m: { key: string }) => m.key === 'business_license')).toMatchObject({
+      status: 'from_license',
+      license: { id: Number(license.id), number: license.number },
+    });
     expect(seal.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({
       name: formData.companyName,
       byCase: { id: registration.id },

@@ -5,7 +5,9 @@ import { AppError } from '../../server/errors.ts';
 import { newEnterpriseCreditCode } from '../../common/validators.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
 import { insertApplicant } from '../identity/accounts.service.ts';
-import { recordCaseEvent, updateCase, type CaseRow } from './case-core.ts';
+import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
+import { licenseReference } from './licenses.ts';
+import { providedByRegistration } from '../catalog/bundles.service.ts';
 import { partyCipher } from './party.ts';
 import '../identity/identity.tables.ts';
 import '../org/org.tables.ts';
@@ -114,31 +116,6 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
     .values({ agent_applicant_id: kase.applicant_id, principal_applicant_id: applicantId, valid_until: null, revoked_at: null })
     .execute();
   await recordCaseEvent(ctx, kase, 'enterprise_registered', { applicantId, name, creditCode }, null, { metrics: false });
-  // 企业开办一件事: the bundle's other item cases still in hand (the seal, the tax and the social insurance
-  // registrations) are the company's from now on, filed for it by the founder as its agent
-  if (kase.parent_id !== null) {
-    const siblings = await ctx.tx
-      .selectFrom('kase')
-      .selectAll()
-      .where('parent_id', '=', kase.parent_id)
-      .where('id', '<>', kase.id)
-      .where('decision', 'is', null)
-      .where('status', 'not in', ['withdrawn', 'refused'])
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-    for (const sibling of siblings) {
-      const moved = await updateCase(ctx, sibling, { applicant_id: applicantId, agent_applicant_id: sibling.agent_applicant_id ?? sibling.applicant_id });
-      await recordCaseEvent(
-        ctx,
-        moved,
-        'enterprise_registered',
-        { applicantId, name, creditCode, byCase: { id: kase.id, number: kase.number }, formerApplicantId: sibling.applicant_id },
-        null,
-        { metrics: false },
-      );
-    }
-  }
   await ctx.audit({
     action: 'applicant.register',
     targetType: 'applicant',
@@ -146,4 +123,62 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
     change: { caseId: kase.id, caseNumber: kase.number, name, creditCode, agentApplicantId: kase.applicant_id },
   });
   return { applicantId, name, creditCode, legalRepresentative, address };
+}
+
+/**
+ * 企业开办一件事: once the bundle's registration (`kase`) has registered the company and issued its license, the
+ * bundle's other item cases still in hand (the seal, the tax and the social insurance registrations) are the
+ * company's: filed for it, the founder its agent; their fields of the company's name, credit code and legal
+ * representative hold the registered ones, and the 营业执照 they take is the one just issued. Each timeline says so.
+ */
+export async function fileSiblingsFor(ctx: WriteContext, kase: CaseRow, content: ItemContent, registered: Registered): Promise<void> {
+  if (kase.parent_id === null) return;
+  const siblings = await ctx.tx
+    .selectFrom('kase')
+    .selectAll()
+    .where('parent_id', '=', kase.parent_id)
+    .where('id', '<>', kase.id)
+    .where('applicant_id', '<>', registered.applicantId)
+    .where('decision', 'is', null)
+    .where('status', 'not in', ['withdrawn', 'refused'])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  if (siblings.length === 0) return;
+  const license = await ctx.tx.selectFrom('case_document').select('id').where('case_id', '=', kase.id).where('kind', '=', 'license').executeTakeFirst();
+  const cipher = partyCipher();
+  const particulars = { name: registered.name, creditCode: registered.creditCode, legalRepresentative: registered.legalRepresentative };
+  for (const sibling of siblings) {
+    const given = providedByRegistration(await versionContent(ctx.tx, sibling.item_version_id), content);
+    const form = JSON.parse(cipher.decrypt(sibling.form_enc)) as Record<string, unknown>;
+    for (const [field, particular] of given.fields) form[field] = particulars[particular];
+    const moved = await updateCase(ctx, sibling, {
+      applicant_id: registered.applicantId,
+      agent_applicant_id: sibling.agent_applicant_id ?? sibling.applicant_id,
+      form_enc: given.fields.size ? cipher.encrypt(JSON.stringify(form)) : undefined,
+    });
+    if (license && given.materials.length)
+      await ctx.tx
+        .updateTable('case_material')
+        .set({ status: 'from_license', reference: licenseReference(license.id) })
+        .where('case_id', '=', sibling.id)
+        .where('material_key', 'in', given.materials)
+        .where('status', '=', 'waived')
+        .execute();
+    await recordCaseEvent(
+      ctx,
+      moved,
+      'enterprise_registered',
+      {
+        applicantId: registered.applicantId,
+        name: registered.name,
+        creditCode: registered.creditCode,
+        byCase: { id: kase.id, number: kase.number },
+        formerApplicantId: sibling.applicant_id,
+        ...(license ? { licenseId: license.id } : {}),
+      },
+      null,
+      { metrics: false },
+    );
+  }
 }

@@ -8,7 +8,8 @@ import type { WriteContext } from '../../server/write.ts';
 import { requireAccess, type Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { getPublishedItem } from '../catalog/catalog.queries.ts';
-import type { Form as ItemForm } from '../catalog/catalog.schemas.ts';
+import type { Form as ItemForm, ItemContent } from '../catalog/catalog.schemas.ts';
+import { formWithout, providedByRegistration } from '../catalog/bundles.service.ts';
 import { validateSubmission } from '../catalog/item-rules.ts';
 import { mayActFor } from '../identity/agents.service.ts';
 import { resumeClock, startClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
@@ -40,6 +41,7 @@ import { workCalendarFor } from '../calendar/calendar.store.ts';
 import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
 import { requireNameFree } from './establishment.ts';
+import { partyCipher } from './party.ts';
 import './cases.tables.ts';
 
 /** 行政许可法 art. 32 with art. 82: the one-time notice is due by the end of the 5th working day after receipt. */
@@ -183,6 +185,8 @@ export function deliveryChoiceOf(deps: Deps, offered: readonly DeliveryMethod[],
 /** How a case action was reached: directly, or carried from a bundle's parent case to its item cases. */
 export interface Via {
   viaBundle?: boolean;
+  /** 企业开办一件事: the content of the bundle's item that registers the company, which gives the others its particulars */
+  registering?: ItemContent | null;
 }
 
 /** Item cases of a bundle take their intake actions through the bundle's parent case. */
@@ -288,17 +292,21 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   // licenses the applicant holds, picked instead of a copy: theirs, and of the type the material takes
   const heldTaken = await takeHeldLicenses(ctx.tx, applicantId, input.materials, (k) => known.get(k)?.licenseType);
   for (const [key, reference] of heldTaken) given.set(key, { reference, fromLicense: true });
+  // 企业开办一件事: the company's own particulars and its 营业执照 are given by the bundle's registration once it
+  // registers the company (establishment.ts), not asked now
+  const byRegistration = providedByRegistration(item.content, via.registering);
+  const form = byRegistration.fields.size ? formWithout(item.content.form, byRegistration.fields.keys()) : item.content.form;
   // in a bundle the form is the merged one: each item case keeps the fields its own form asks
   const { formData, check } = await bindApplicantIdentity(
     ctx,
     deps,
-    item.content.form,
+    form,
     via.viaBundle
-      ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((item.content.form.schema as { properties?: object }).properties ?? {})))
+      ? Object.fromEntries(Object.entries(input.formData).filter(([k]) => k in ((form.schema as { properties?: object }).properties ?? {})))
       : input.formData,
     applicantId,
   );
-  const problems = validateSubmission(item.content.form, formData, String(item.versionId));
+  const problems = validateSubmission(form, formData, byRegistration.fields.size ? `${item.versionId}:registered` : String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   check();
   // 企业设立登记: the company's name is not one in the register already
@@ -353,6 +361,9 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     const m = given.get(key);
     return m ? (m.fromLicense ? ('from_license' as const) : ('provided' as const)) : ('missing' as const);
   };
+  // the 营业执照 the bundle's registration will issue is not asked (it is taken from the registration once issued)
+  const fromRegistration = new Set(byRegistration.materials);
+  const recordedStatus = (key: string) => (!given.has(key) && fromRegistration.has(key) ? ('waived' as const) : statusOf(key));
   // 申请注销 asks for none of the item's materials: those handed in all the same are kept
   const listed = forLicense?.action === 'cancel' ? item.content.materials.filter((def) => given.has(def.key)) : item.content.materials;
   if (listed.length > 0) {
@@ -360,7 +371,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
     listed.forEach((def, i) => {
       materials[`key${i}`] = def.key;
       materials[`name${i}`] = def.name;
-      materials[`status${i}`] = statusOf(def.key);
+      materials[`status${i}`] = recordedStatus(def.key);
       materials[`reference${i}`] = given.get(def.key)?.reference ?? null;
     });
     await pipelinedWrite(ctx.tx, materialsStatement(listed.length, materials));
@@ -697,6 +708,34 @@ export interface DeliverInput {
   identityChecked?: boolean;
   /** 代领: a pickup by someone other than the applicant, with their name and ID number (checked against the card and an authorization) */
   collector?: { name: string; idNumber: string } | null;
+  /** by post: whom to send it to, where the case holds no address (the applicant chose to collect it, or nothing) or to another */
+  sendTo?: { recipient: string; phone: string; address: string } | null;
+}
+
+/**
+ * Whom a delivery reaches: by post an address — the one the applicant asked for, or one given now (`sendTo`, needed
+ * where the case holds none); a pickup of an enterprise's result, the person who collects it (经办人: an enterprise
+ * does not come to the window itself). Anything else is a 400. Answers the address given now, encrypted, to keep
+ * with the case.
+ */
+export async function deliveryAddressee(ctx: WriteContext, kase: CaseRow, input: DeliverInput): Promise<string | undefined> {
+  const field = (name: string, reason: string) => new AppError('VALIDATION_FAILED', { field: name, reason });
+  if (input.sendTo && input.method !== 'post') throw field('sendTo', 'only a delivery by post is sent to an address');
+  if (input.method === 'pickup' && !input.collector) {
+    const applicant = await ctx.tx.selectFrom('applicant').select('kind').where('id', '=', kase.applicant_id).executeTakeFirstOrThrow();
+    if (applicant.kind === 'enterprise')
+      throw field('collector', 'an enterprise’s result is collected by a person: who collects it, with their ID number (经办人)');
+  }
+  if (input.method !== 'post') return undefined;
+  if (!input.sendTo) {
+    if (!kase.delivery_address_enc) throw field('sendTo', 'the applicant gave no address to post it to: whom and where to send it');
+    return undefined;
+  }
+  const contact = { recipient: input.sendTo.recipient.trim(), phone: input.sendTo.phone.trim(), address: input.sendTo.address.trim() };
+  if (!contact.recipient) throw field('sendTo.recipient', 'whom to send the result to');
+  if (!isValidPhone(contact.phone)) throw field('sendTo.phone', 'a phone number the courier can call');
+  if (contact.address.length < 5) throw field('sendTo.address', 'the address to send the result to');
+  return partyCipher().encrypt(JSON.stringify(contact));
 }
 
 /**
@@ -704,7 +743,8 @@ export interface DeliverInput {
  * and ID number masked — the window checks the full number against the card and the authorization, and does not keep it.
  */
 export function deliveryRecord(input: DeliverInput): Omit<DeliverInput, 'collector'> & { collector?: { name: string; idNumber: string } } {
-  const { collector, ...rest } = input;
+  // an address given at delivery is kept with the case, encrypted (deliveryAddressee), not in the record
+  const { collector, sendTo: _sendTo, ...rest } = input;
   if (!collector) return rest;
   if (input.method !== 'pickup') throw new AppError('VALIDATION_FAILED', { field: 'collector', reason: 'only a pickup is collected by someone' });
   const name = collector.name.trim();
@@ -734,14 +774,24 @@ export async function deliverCase(ctx: WriteContext, caseId: number, input: Deli
     throw new AppError('VALIDATION_FAILED', { field: 'identityChecked', reason: 'check the identity of whoever picks the result up' });
   if (input.method === 'post' && !input.trackingNumber) throw new AppError('VALIDATION_FAILED', { field: 'trackingNumber' });
   if (input.method === 'locker' && !input.lockerCode) throw new AppError('VALIDATION_FAILED', { field: 'lockerCode' });
+  // a bundle's item cases go with their bundle application, whose address and collector are checked there
+  const address = via.viaBundle ? undefined : await deliveryAddressee(ctx, kase, input);
   const record = deliveryRecord(input);
   // art. 44: 10 days from the decision, counted in working days (art. 82)
   const { calendar } = await workCalendarFor(ctx.tx, kase.region_id);
   const days = kase.decided_at ? deliveryWorkdays - deliveryDeadline(calendar, kase.decided_at).workdaysLeft : 0;
-  const delivered = await updateCase(ctx, kase, { status: 'delivered', delivered_at: new Date(), delivery: JSON.stringify(record) });
+  const delivered = await updateCase(ctx, kase, {
+    status: 'delivered',
+    delivered_at: new Date(),
+    delivery: JSON.stringify(record),
+    // posted to an address given at the window: the way it went, and where, as the applicant's choice would be kept
+    ...(address ? { delivery_choice: 'post', delivery_address_enc: address } : {}),
+  });
   await recordCaseEvent(ctx, delivered, 'delivered', {
     method: input.method,
     trackingNumber: input.trackingNumber ?? null,
+    // posted to an address given at the window, not the one asked for (if any)
+    ...(address ? { addressGiven: true } : {}),
     // 代领: who collected it for the applicant
     ...(record.collector ? { collector: record.collector } : {}),
     // the applicant's code to open the locker: the delivery message carries it

@@ -5,18 +5,77 @@ import type { WriteContext } from '../../server/write.ts';
 import { requireAccess } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { organizationPlacement } from '../org/placement.ts';
-import type { BundleContent, Form, Material } from './catalog.schemas.ts';
+import type { BundleContent, Form, ItemContent, Material } from './catalog.schemas.ts';
 import { getPublishedItem } from './catalog.queries.ts';
 import { tokenize } from './search.ts';
 import './catalog.tables.ts';
 
 type Member = Awaited<ReturnType<typeof getPublishedItem>>;
 
-/** One material list for the whole bundle: a material asked by several items (same key) is handed in once. */
+/** Which of the registered enterprise's particulars a form's prefill asks: the applicant's name, number, representative. */
+const enterpriseParticulars: Record<string, 'name' | 'creditCode' | 'legalRepresentative'> = {
+  'applicant.name': 'name',
+  'applicant.idNumber': 'creditCode',
+  'applicant.legalRepresentative': 'legalRepresentative',
+};
+export type EnterpriseParticular = (typeof enterpriseParticulars)[string];
+
+/**
+ * 企业开办一件事: where one of a bundle's items registers the company (`establishes`, 企业设立登记), its other items are
+ * filed for that company once it is registered — so their fields of the applicant's name, credit code and legal
+ * representative, and their materials of the license the registration issues (营业执照), are the registration's to
+ * give, not the founder's: the bundle does not ask them. Answers, for an item other than the registering one, those
+ * fields (each with the particular it takes) and material keys; nothing where no item registers a company.
+ */
+export function providedByRegistration(
+  content: Pick<ItemContent, 'form' | 'materials'>,
+  registering: Pick<ItemContent, 'establishes' | 'resultLicenseType' | 'resultName'> | null | undefined,
+): { fields: Map<string, EnterpriseParticular>; materials: string[] } {
+  const fields = new Map<string, EnterpriseParticular>();
+  if (!registering?.establishes) return { fields, materials: [] };
+  for (const [key, ui] of Object.entries(content.form.ui.fields)) {
+    const particular = ui.prefill ? enterpriseParticulars[ui.prefill] : undefined;
+    if (particular) fields.set(key, particular);
+  }
+  const type = registering.resultLicenseType || registering.resultName;
+  return { fields, materials: content.materials.filter((m) => m.source === 'license' && m.licenseType === type).map((m) => m.key) };
+}
+
+/** A form without some of its fields: their properties, their being required and their UI. */
+export function formWithout(form: Form, names: Iterable<string>): Form {
+  const drop = new Set(names);
+  const schema = form.schema as { properties?: Record<string, unknown>; required?: string[] };
+  return {
+    schema: {
+      ...schema,
+      properties: Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !drop.has(k))),
+      required: (schema.required ?? []).filter((k) => !drop.has(k)),
+    },
+    ui: { order: form.ui.order.filter((k) => !drop.has(k)), fields: Object.fromEntries(Object.entries(form.ui.fields).filter(([k]) => !drop.has(k))) },
+  };
+}
+
+/** The bundle's item that registers a company, if any (the first). */
+export const registeringMember = <T extends { content: Pick<ItemContent, 'establishes'> }>(members: T[]): T | undefined =>
+  members.find((m) => !!m.content.establishes);
+
+/** What the registering member gives the other members (providedByRegistration), by member. */
+function provided(members: Member[]) {
+  const registering = registeringMember(members);
+  return (m: Member) => (m === registering ? providedByRegistration(m.content, null) : providedByRegistration(m.content, registering?.content));
+}
+
+/**
+ * One material list for the whole bundle: a material asked by several items (same key) is handed in once; a license
+ * the bundle's own registration issues is not asked (providedByRegistration).
+ */
 export function mergeMaterials(members: Member[]): (Material & { items: string[] })[] {
   const byKey = new Map<string, Material & { items: string[] }>();
+  const givenTo = provided(members);
   for (const m of members) {
+    const given = new Set(givenTo(m).materials);
     for (const mat of m.content.materials) {
+      if (given.has(mat.key)) continue;
       const prior = byKey.get(mat.key);
       if (prior) {
         prior.items.push(m.code);
@@ -28,16 +87,21 @@ export function mergeMaterials(members: Member[]): (Material & { items: string[]
   return [...byKey.values()];
 }
 
-/** One form for the whole bundle: fields of the same name are asked once (the first item's definition wins). */
+/**
+ * One form for the whole bundle: fields of the same name are asked once (the first item's definition wins); the
+ * company's own particulars, which the bundle's registration gives its other items, are not asked.
+ */
 export function mergeForms(members: Member[]): Form {
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   const fields: Form['ui']['fields'] = {};
   const order: string[] = [];
+  const givenTo = provided(members);
   for (const m of members) {
     const schema = m.content.form.schema as { properties?: Record<string, unknown>; required?: string[] };
+    const given = givenTo(m).fields;
     for (const name of m.content.form.ui.order) {
-      if (name in properties || !schema.properties?.[name]) continue;
+      if (name in properties || !schema.properties?.[name] || given.has(name)) continue;
       properties[name] = schema.properties[name];
       fields[name] = m.content.form.ui.fields[name]!;
       order.push(name);

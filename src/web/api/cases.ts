@@ -427,6 +427,8 @@ export type CaseAction =
       identityChecked?: boolean;
       /** 代领: someone other than the applicant collects it */
       collector?: { name: string; idNumber: string } | null;
+      /** by post where the applicant gave no address: whom and where to send it */
+      sendTo?: { recipient: string; phone: string; address: string } | null;
     }
   | { action: 'claim'; taskId: number; expectedVersion?: number }
   /** `conclude`: 当场办结 — a decision made at the window concludes the case with it (a task that `concludesAtWindow`) */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import { isValidIdCardNumber } from '../../../../common/validators.ts';
+import { isValidIdCardNumber, isValidPhone } from '../../../../common/validators.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useCase, useCaseAction, useRevealCase, type DeliveryChoice, type DeliveryMethod } from '../../../api/cases.ts';
 import { DeliveryChoiceText } from '../shared/DeliveryChoiceInput.tsx';
@@ -96,12 +96,19 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
   const [contactInFull, setContactInFull] = useState<DeliveryChoice | null>(null);
   const method: DeliveryMethod = picked ?? (chosen && offered.includes(chosen.method) ? chosen.method : offered[0]!);
   const [identityChecked, setIdentityChecked] = useState(false);
-  // 代领: someone other than the applicant collects it, with their ID and an authorization
-  const [proxy, setProxy] = useState(false);
+  // 代领: someone other than the applicant collects it, with their ID and an authorization; an enterprise's result
+  // always (经办人: the enterprise does not come to the window itself)
+  const enterprise = detail.data?.applicant.kind === 'enterprise';
+  const [proxyPicked, setProxy] = useState(false);
+  const proxy = enterprise || proxyPicked;
   const [collectorName, setCollectorName] = useState('');
   const [collectorId, setCollectorId] = useState('');
   const collectorIdValid = isValidIdCardNumber(collectorId.trim().toUpperCase());
   const [trackingNumber, setTrackingNumber] = useState('');
+  // by post where the applicant gave no address (they chose to collect it, or nothing): whom and where, asked now
+  const addressKnown = chosen?.method === 'post' && !!chosen.address;
+  const [sendTo, setSendTo] = useState({ recipient: '', phone: '', address: '' });
+  const sendToValid = sendTo.recipient.trim().length > 0 && isValidPhone(sendTo.phone.trim()) && sendTo.address.trim().length >= 5;
   const [lockerCode, setLockerCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [key] = useIdempotencyKey();
@@ -110,7 +117,7 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
   const { message } = useFeedback();
   const ready =
     (method === 'pickup' && identityChecked && (!proxy || (collectorName.trim().length >= 2 && collectorIdValid))) ||
-    (method === 'post' && trackingNumber.trim()) ||
+    (method === 'post' && trackingNumber.trim() && (addressKnown || sendToValid)) ||
     (method === 'locker' && lockerCode.trim()) ||
     method === 'electronic';
   // the promise, not mutate's callbacks: on the case page the delivered case takes the dialog away with the deliver
@@ -124,6 +131,8 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
           identityChecked: method === 'pickup' ? identityChecked : undefined,
           collector: method === 'pickup' && proxy ? { name: collectorName.trim(), idNumber: collectorId.trim().toUpperCase() } : null,
           trackingNumber: method === 'post' ? trackingNumber.trim() : null,
+          sendTo:
+            method === 'post' && !addressKnown ? { recipient: sendTo.recipient.trim(), phone: sendTo.phone.trim(), address: sendTo.address.trim() } : null,
           lockerCode: method === 'locker' ? lockerCode.trim() : null,
         },
         key,
@@ -182,18 +191,24 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
         )}
         {method === 'pickup' && (
           <>
-            <Form.Item>
-              <Radio.Group
-                value={proxy}
-                onChange={(e) => setProxy(e.target.value as boolean)}
-                optionType="button"
-                options={[
-                  { value: false, label: t('cases.collectorSelf') },
-                  { value: true, label: t('cases.collectorProxy') },
-                ]}
-                data-testid="collector"
-              />
-            </Form.Item>
+            {enterprise ? (
+              <Typography.Paragraph type="secondary" data-testid="collector-for-enterprise">
+                {t('cases.collectorForEnterprise')}
+              </Typography.Paragraph>
+            ) : (
+              <Form.Item>
+                <Radio.Group
+                  value={proxy}
+                  onChange={(e) => setProxy(e.target.value as boolean)}
+                  optionType="button"
+                  options={[
+                    { value: false, label: t('cases.collectorSelf') },
+                    { value: true, label: t('cases.collectorProxy') },
+                  ]}
+                  data-testid="collector"
+                />
+              </Form.Item>
+            )}
             {proxy && (
               <Space.Compact block className="block-gap">
                 <Input
@@ -218,7 +233,7 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
             )}
             <Form.Item extra={t('cases.identityHint')}>
               <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
-                {t(proxy ? 'cases.identityCheckedProxy' : 'cases.identityChecked')}
+                {t(enterprise ? 'cases.identityCheckedAgent' : proxy ? 'cases.identityCheckedProxy' : 'cases.identityChecked')}
               </Checkbox>
             </Form.Item>
           </>
@@ -246,6 +261,39 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
             }
             data-testid="deliver-send-to"
           />
+        )}
+        {method === 'post' && !addressKnown && (
+          <div data-testid="deliver-send-to-input">
+            <Typography.Paragraph type="secondary">{t('cases.deliverNoAddress')}</Typography.Paragraph>
+            <Space.Compact block className="block-gap">
+              <Input
+                id="sendTo-recipient"
+                maxLength={50}
+                placeholder={t('cases.sendToRecipient')}
+                value={sendTo.recipient}
+                onChange={(e) => setSendTo((v) => ({ ...v, recipient: e.target.value }))}
+                style={{ width: '40%' }}
+              />
+              <Input
+                id="sendTo-phone"
+                maxLength={20}
+                placeholder={t('cases.sendToPhone')}
+                value={sendTo.phone}
+                status={sendTo.phone.trim() && !isValidPhone(sendTo.phone.trim()) ? 'error' : undefined}
+                onChange={(e) => setSendTo((v) => ({ ...v, phone: e.target.value }))}
+                style={{ width: '60%' }}
+              />
+            </Space.Compact>
+            <Form.Item>
+              <Input
+                id="sendTo-address"
+                maxLength={200}
+                placeholder={t('cases.sendToAddress')}
+                value={sendTo.address}
+                onChange={(e) => setSendTo((v) => ({ ...v, address: e.target.value }))}
+              />
+            </Form.Item>
+          </div>
         )}
         {method === 'post' && (
           <Form.Item label={t('cases.trackingNumber')} required>
