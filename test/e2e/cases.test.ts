@@ -926,6 +926,41 @@ describe('统一出件 collected by someone else (代领)', () => {
   });
 });
 
+describe('统一出件 by post of a result the applicant meant to collect', () => {
+  it('lets clerk1 post it, recording whom and where to send it, which the case keeps', { timeout: 180_000 }, async () => {
+    const { clerk, id, number } = await receivedAtWindow('企业设立登记', { method: 'pickup' });
+    let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+    const people = { approver: await signIn(run.server, 'approver1'), head: await signIn(run.server, 'head1') };
+    for (let guard = 0; guard < 6 && kase.status !== 'concluded'; guard++) {
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+      kase = (await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+    }
+    expect(kase.status).toBe('concluded');
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${id}`);
+    await page.getByTestId('action-deliver').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await dialog.getByTestId('deliver-chosen').getByText('申请人选择：窗口领取').waitFor({ state: 'visible' });
+    await pickRadio(page.getByTestId('deliver-method'), '邮寄送达');
+    await dialog.getByText('申请人未填写邮寄地址，请登记收件人、电话和地址。').waitFor({ state: 'visible' });
+    await page.locator('#trackingNumber').fill('SF7654321098');
+    // the tracking number alone does not send it: whom and where
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await page.locator('#sendTo-recipient').fill('林小雨');
+    await page.locator('#sendTo-phone').fill('1360000');
+    await page.locator('#sendTo-address').fill('云州市青川区湖滨路 8 号 2 单元 301');
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await page.locator('#sendTo-phone').fill('13600000001');
+    await screenshot(page, 'cases-deliver-post-address');
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（邮寄送达）`));
+    const after = (await clerk.get(`/api/v1/cases/${id}`)).body;
+    expect(after.deliveryChoice).toEqual({ method: 'post', recipient: '林小雨', phone: '136****0001', address: '云州市青川区湖滨路 8 号 2 单元 301' });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the applicant changes how the result comes (修改领取方式)', () => {
   it('lets citizen1 switch from collecting at the window to posting, on her case page', { timeout: 120_000 }, async () => {
     const citizen = await signIn(run.server, 'citizen1');
