@@ -961,6 +961,49 @@ describe('统一出件 by post of a result the applicant meant to collect', () =
   });
 });
 
+describe('统一出件 of an enterprise’s result at the window', () => {
+  it('lets clerk1 hand it only to a named person collecting it for the enterprise (经办人)', { timeout: 180_000 }, async () => {
+    const enterprise = await signIn(run.server, 'enterprise1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const code = (
+      await run.server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '食品经营许可'")
+    ).rows[0].code as string;
+    const item = (await enterprise.get(`/api/v1/catalog/items/${code}`)).body;
+    const applied = await enterprise.post('/api/v1/cases', {
+      itemCode: code,
+      formData: sampleForm(item.content.form, '11010519491231002X', 'enterprise'),
+      materials: sampleMaterials(item.content.materials),
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const { id, number } = applied.body as { id: number; number: string };
+    let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+    const people = { approver: await signIn(run.server, 'approver1'), head: await signIn(run.server, 'head1') };
+    for (let guard = 0; guard < 6 && kase.status !== 'concluded'; guard++) {
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+      kase = (await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+    }
+    expect(kase.status).toBe('concluded');
+
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto(`/workbench/cases/${id}`);
+    await page.getByTestId('action-deliver').click();
+    const dialog = page.getByTestId('deliver-dialog');
+    await pickRadio(page.getByTestId('deliver-method'), '窗口领取');
+    await dialog.getByTestId('collector-for-enterprise').waitFor({ state: 'visible' });
+    expect(await dialog.getByTestId('collector').count()).toBe(0);
+    await page.getByTestId('identity-checked').click();
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await page.locator('#collector-name').fill('王建国');
+    await page.locator('#collector-id').fill('11010519491231002X');
+    await dialog.getByText('已核验经办人身份证件和单位授权委托书').waitFor({ state: 'visible' });
+    await screenshot(page, 'cases-deliver-enterprise');
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（窗口领取）`));
+    await page.getByTestId('case-timeline').getByText('王建国 110105********002X', { exact: false }).first().waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the applicant changes how the result comes (修改领取方式)', () => {
   it('lets citizen1 switch from collecting at the window to posting, on her case page', { timeout: 120_000 }, async () => {
     const citizen = await signIn(run.server, 'citizen1');
