@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client, type TestServer } from '../harness.ts';
 import { fiscalPlatformDown, itemContent } from '../factories.ts';
-import { cjkRendering, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import { cjkRendering, pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
 import { DemoFiscalBillProvider, useFiscalBillProvider } from '../../src/modules/cases/fiscal-bills.ts';
 
 /*
@@ -189,8 +189,19 @@ describe('fees and documents in the browser', () => {
     // the clerk takes the acceptance fee in cash at the window
     const lines = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines;
     await page.getByTestId(`fee-pay-${lines[0].id}`).click();
+    // a card takes the POS slip's reference; cash handed over short of the amount is refused, more gives the change
+    await pickRadio(page.getByTestId('fee-pay-method'), '银行卡');
+    expect(await page.getByTestId('fee-action-ok').isDisabled()).toBe(true);
+    await pickRadio(page.getByTestId('fee-pay-method'), '现金');
+    await page.locator('#fee-tendered').fill('5');
+    await page.getByTestId('fee-action-dialog').getByText('实收金额少于应缴金额').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('fee-action-ok').isDisabled()).toBe(true);
+    await page.locator('#fee-tendered').fill('100');
+    await page.getByTestId('fee-change').getByText('找零 ¥80.00').waitFor({ state: 'visible' });
+    await screenshot(page, 'fees-pay-cash');
     // a click lost while the dialog animates in is made again (the dialog keeps its Idempotency-Key)
     await pressUntil(page.getByTestId('fee-action-ok'), page.getByTestId(`fee-status-${lines[0].id}`).getByText('已缴费', { exact: true }));
+    await page.getByTestId('fee-payments').getByText('实收 ¥100.00，找零 ¥80.00').waitFor({ state: 'visible' });
     await screenshot(page, 'fees-workbench-case');
     // the decision fee is still to be assessed and paid: delivery waits
     await page.getByTestId('action-deliver').click();
@@ -298,7 +309,7 @@ describe('fees and documents in the browser', () => {
       const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0];
       const paid = await clerk.post(
         `/api/v1/cases/${id}/fees/actions`,
-        { action: 'pay', feeId: line.id, method: 'card', amountCents: line.amountCents },
+        { action: 'pay', feeId: line.id, method: 'card', amountCents: line.amountCents, posReference: '202611280042' },
         { 'idempotency-key': key() },
       );
       const payment = paid.body.payments[0] as { id: number };

@@ -593,10 +593,30 @@ export async function issueFiscalBillDocument(
 export async function issueReceipt(
   ctx: WriteContext,
   kase: CaseRow,
-  p: { paymentId: number; reference: string; feeName: string; basis: string; amountCents: number; method: 'cash' | 'card' | 'online'; paidAt: Date },
+  p: {
+    paymentId: number;
+    reference: string;
+    feeName: string;
+    basis: string;
+    amountCents: number;
+    method: 'cash' | 'card' | 'online';
+    paidAt: Date;
+    posReference?: string | null;
+    tenderedCents?: number | null;
+  },
 ) {
   const f = await caseFacts(ctx.tx, kase);
   const methods = { cash: '现金（窗口）', card: '银行卡（窗口）', online: '网上支付' };
+  // what the counter reconciles the payment by: the POS slip's reference, the cash handed over and the change
+  const counter: [string, string][] = [
+    ...(p.posReference ? ([['POS 参考号', p.posReference]] as [string, string][]) : []),
+    ...(p.tenderedCents
+      ? ([
+          ['实收现金', formatYuan(p.tenderedCents)],
+          ['找零', formatYuan(p.tenderedCents - p.amountCents)],
+        ] as [string, string][])
+      : []),
+  ];
   return issueCaseDocument(
     ctx,
     kase,
@@ -611,6 +631,7 @@ export async function issueReceipt(
         ['收费项目', p.feeName],
         ['缴费金额', formatYuan(p.amountCents)],
         ['缴费方式', methods[p.method]],
+        ...counter,
         ['缴费时间', formatMinute(p.paidAt)],
         ['交易流水号', p.reference],
       ],

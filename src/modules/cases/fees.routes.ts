@@ -53,6 +53,10 @@ const FeeActionBody = Type.Union([
       feeId: FeeId,
       method: Type.Union([Type.Literal('cash'), Type.Literal('card')]),
       amountCents: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+      /** a card: the POS terminal's reference number (参考号) on its slip */
+      posReference: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z]{6,32}$' })),
+      /** cash: the amount handed over, no less than the amount due (the change is the rest) */
+      tenderedCents: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000 })),
       expectedVersion: Type.Optional(Type.Integer()),
     },
     { additionalProperties: false },

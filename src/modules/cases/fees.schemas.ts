@@ -51,6 +51,10 @@ const Payment = Type.Object({
   provider: Nullable(Type.String()),
   reference: Type.String(),
   amountCents: Type.Integer(),
+  /** a card payment at the window: the POS slip's reference number (参考号) */
+  posReference: Nullable(Type.String()),
+  /** cash at the window: the amount handed over (the change is the rest) */
+  tenderedCents: Nullable(Type.Integer()),
   /** an online payment stays `pending` until its provider confirms it, even once its line was settled otherwise */
   status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('superseded'), Type.Literal('refunded')]),
   statusReason: Nullable(Type.String()),

@@ -45,6 +45,10 @@ export interface CasePaymentTable {
   confirmed_at: Date | null;
   /** a duplicate payment given back: the provider's refund transaction, why, who and when */
   refund_transaction: Generated<string | null>;
+  /** a card payment at the window: the POS terminal's reference number (参考号) from its slip */
+  pos_reference: Generated<string | null>;
+  /** cash at the window: the amount handed over (the change is the rest) */
+  tendered_cents: Generated<number | null>;
   refund_reason: Generated<string | null>;
   refunded_by: Generated<number | null>;
   refunded_at: Generated<Date | null>;

@@ -114,6 +114,12 @@ describe('fee lines', () => {
       { action: 'waive', feeId: line },
       { action: 'reduce', feeId: line, amountCents: 3000, reason: '超出应收' },
       { action: 'pay', feeId: line, method: 'cash', amountCents: 2000, extra: 1 },
+      // a card without the POS slip's reference, or a malformed one; a reference for cash; cash short of the amount due
+      { action: 'pay', feeId: line, method: 'card', amountCents: 2000 },
+      { action: 'pay', feeId: line, method: 'card', amountCents: 2000, posReference: '12-34' },
+      { action: 'pay', feeId: line, method: 'cash', amountCents: 2000, posReference: '123456789012' },
+      { action: 'pay', feeId: line, method: 'cash', amountCents: 2000, tenderedCents: 1500 },
+      { action: 'pay', feeId: line, method: 'card', amountCents: 2000, posReference: '123456789012', tenderedCents: 5000 },
     ]) {
       const r = await feeAct(clerk, id, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
@@ -127,10 +133,11 @@ describe('fee lines', () => {
     expect(reduced.status).toBe(200);
     expect(reduced.body.lines[0]).toMatchObject({ amountCents: 1000, adjustment: 'reduced', adjustmentReason: '减半收取（测试）' });
     const k = key();
-    const paid = await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'cash', amountCents: 1000 }, k);
+    const paid = await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'cash', amountCents: 1000, tenderedCents: 5000 }, k);
     expect(paid.status).toBe(200);
     expect(paid.body.totals).toMatchObject({ paidCents: 1000, unpaidCents: 0, settled: true });
-    const again = await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'cash', amountCents: 1000 }, k);
+    expect(paid.body.payments[0]).toMatchObject({ method: 'cash', amountCents: 1000, tenderedCents: 5000, posReference: null });
+    const again = await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'cash', amountCents: 1000, tenderedCents: 5000 }, k);
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await count('SELECT count(*) AS n FROM case_payment WHERE fee_id = $1', [line])).toBe(1);
@@ -152,7 +159,7 @@ describe('fee lines', () => {
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(text.stderr).toBe('');
-    for (const s of ['缴费凭证', '测试工本费', '10.00元', '现金', (await citizen.get(`/api/v1/cases/${id}`)).body.number])
+    for (const s of ['缴费凭证', '测试工本费', '10.00元', '现金', '实收现金50.00元', '找零', '40.00元', (await citizen.get(`/api/v1/cases/${id}`)).body.number])
       expect(text.stdout.replace(/\s+/g, ''), s).toContain(s);
     // paid is final
     expect((await feeAct(clerk, id, { action: 'waive', feeId: line, reason: '已缴费后免收' })).status).toBe(409);
@@ -199,7 +206,7 @@ describe('fee lines', () => {
     const line = (await clerk.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     const results = await Promise.all([
       feeAct(clerk, id, { action: 'pay', feeId: line, method: 'cash', amountCents: 2000 }),
-      feeAct(clerk2, id, { action: 'pay', feeId: line, method: 'card', amountCents: 2000 }),
+      feeAct(clerk2, id, { action: 'pay', feeId: line, method: 'card', amountCents: 2000, posReference: '202611280001' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await count("SELECT count(*) AS n FROM case_payment WHERE fee_id = $1 AND status = 'succeeded'", [line])).toBe(1);
@@ -281,7 +288,9 @@ describe('online payment', () => {
     const id = await acceptedCase();
     const line = (await citizen.get(`/api/v1/cases/${id}/fees`)).body.lines[0].id;
     const s = await citizen.post(`/api/v1/cases/${id}/payments`, { feeId: line }, { 'idempotency-key': key() });
-    expect((await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'card', amountCents: 2000 })).status).toBe(200);
+    const byCard = await feeAct(clerk, id, { action: 'pay', feeId: line, method: 'card', amountCents: 2000, posReference: 'A1B2C3D4E5F6' });
+    expect(byCard.status).toBe(200);
+    expect(byCard.body.payments.find((p: { method: string }) => p.method === 'card')).toMatchObject({ posReference: 'A1B2C3D4E5F6', tenderedCents: null });
     const raw = JSON.stringify({ reference: s.body.reference, transaction: 'DEMO-T-2', status: 'succeeded', amountCents: 2000 });
     const r = await fetch(`${server.baseUrl}/api/v1/payments/callback/demo`, {
       method: 'POST',

@@ -155,6 +155,8 @@ export async function feesOf(db: Executor, caseId: number) {
       provider: p.provider,
       reference: p.reference,
       amountCents: p.amount_cents,
+      posReference: p.pos_reference,
+      tenderedCents: p.tendered_cents,
       status: p.status,
       statusReason: p.status_reason,
       createdAt: p.created_at.toISOString(),
@@ -235,7 +237,15 @@ export type FeeAction =
   | { action: 'assess'; feeId: number; amountCents: number; reason?: string | null; expectedVersion?: number }
   | { action: 'reduce'; feeId: number; amountCents: number; reason: string; expectedVersion?: number }
   | { action: 'waive'; feeId: number; reason: string; expectedVersion?: number }
-  | { action: 'pay'; feeId: number; method: 'cash' | 'card'; amountCents: number; expectedVersion?: number };
+  | {
+      action: 'pay';
+      feeId: number;
+      method: 'cash' | 'card';
+      amountCents: number;
+      posReference?: string;
+      tenderedCents?: number;
+      expectedVersion?: number;
+    };
 
 async function lockedLine(ctx: WriteContext, kase: CaseRow, feeId: number, expectedVersion?: number) {
   const line = await ctx.tx.selectFrom('case_fee').selectAll().where('id', '=', feeId).where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
@@ -252,7 +262,16 @@ export async function settleLine(
   ctx: WriteContext,
   kase: CaseRow,
   line: { id: number; name: string; basis: string; amount_cents: number | null },
-  p: { method: PaymentMethod; paymentId?: number; provider?: string | null; transaction?: string | null; reference?: string },
+  p: {
+    method: PaymentMethod;
+    paymentId?: number;
+    provider?: string | null;
+    transaction?: string | null;
+    reference?: string;
+    /** at the window: a card's POS reference, cash handed over */
+    posReference?: string | null;
+    tenderedCents?: number | null;
+  },
 ) {
   const paidAt = new Date();
   const updated = await ctx.tx
@@ -282,6 +301,8 @@ export async function settleLine(
         started_by: ctx.actor?.accountId ?? null,
         recorded_by: ctx.actor?.accountId ?? null,
         confirmed_at: paidAt,
+        pos_reference: p.posReference ?? null,
+        tendered_cents: p.tenderedCents ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -301,6 +322,8 @@ export async function settleLine(
     amountCents: line.amount_cents!,
     method: p.method,
     paidAt,
+    posReference: p.posReference ?? null,
+    tenderedCents: p.tenderedCents ?? null,
   });
   await recordCaseEvent(ctx, kase, 'payment_confirmed', {
     feeId: line.id,
@@ -366,7 +389,16 @@ export async function performFeeAction(ctx: WriteContext, caseId: number, body: 
       if (line.amount_cents === null) throw new AppError('CONFLICT', { feeId: line.id, reason: 'assess the amount first' });
       if (body.amountCents !== line.amount_cents)
         throw new AppError('VALIDATION_FAILED', { field: 'amountCents', reason: 'the amount paid must be the amount due', amountCents: line.amount_cents });
-      return settleLine(ctx, kase, line, { method: body.method });
+      // the counter's own records: a card's slip reference, cash handed over (no less than due; the change is the rest)
+      if (body.method === 'card' && !body.posReference)
+        throw new AppError('VALIDATION_FAILED', { field: 'posReference', reason: 'the reference number (参考号) on the POS slip' });
+      if (body.method !== 'card' && body.posReference)
+        throw new AppError('VALIDATION_FAILED', { field: 'posReference', reason: 'only a card payment has a POS reference' });
+      if (body.tenderedCents !== undefined && body.method !== 'cash')
+        throw new AppError('VALIDATION_FAILED', { field: 'tenderedCents', reason: 'only cash is handed over' });
+      if (body.tenderedCents !== undefined && body.tenderedCents < line.amount_cents)
+        throw new AppError('VALIDATION_FAILED', { field: 'tenderedCents', reason: 'less than the amount due', amountCents: line.amount_cents });
+      return settleLine(ctx, kase, line, { method: body.method, posReference: body.posReference ?? null, tenderedCents: body.tenderedCents ?? null });
     }
   }
 }

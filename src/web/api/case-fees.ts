@@ -32,6 +32,10 @@ export interface Payment {
   provider: string | null;
   reference: string;
   amountCents: number;
+  /** a card payment at the window: the POS slip's reference number (参考号) */
+  posReference: string | null;
+  /** cash at the window: the amount handed over (the change is the rest) */
+  tenderedCents: number | null;
   status: 'pending' | 'succeeded' | 'failed' | 'superseded' | 'refunded';
   statusReason: string | null;
   createdAt: string;

@@ -153,7 +153,21 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                   {data.payments.map((p) => (
                     <li key={p.id} data-testid={`fee-payment-${p.id}`} data-status={paymentAbandoned(data, p) ? 'abandoned' : p.status}>
                       {formatDateTime(p.confirmedAt ?? p.createdAt, locale)} · {data.lines.find((l) => l.id === p.feeId)?.name} · {yuan(p.amountCents)} ·{' '}
-                      {t(`fees.method.${p.method}`)} ·{' '}
+                      {t(`fees.method.${p.method}`)}
+                      {/* the window's own records: the POS slip's reference, the cash handed over and the change */}
+                      {mode === 'window' && p.posReference && (
+                        <span className="mono">
+                          {' '}
+                          ({t('fees.posReference')} {p.posReference})
+                        </span>
+                      )}
+                      {mode === 'window' && p.tenderedCents !== null && (
+                        <span data-testid={`fee-payment-cash-${p.id}`}>
+                          {' '}
+                          ({t('fees.tenderedShown', { tendered: yuan(p.tenderedCents), change: yuan(p.tenderedCents - p.amountCents) })})
+                        </span>
+                      )}{' '}
+                      ·{' '}
                       {paymentAbandoned(data, p) ? (
                         <Tooltip title={t('fees.payment.abandonedHint')}>
                           <Typography.Text type="secondary">{t('fees.payment.abandoned')}</Typography.Text>
@@ -431,13 +445,26 @@ function FeeActionDialog({ caseId, line, action, onClose }: { caseId: number; li
   const [amount, setAmount] = useState<number | null>(initial === null ? null : initial / 100);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // the counter's records: a card's POS slip reference (参考号), cash handed over and the change
+  const [posReference, setPosReference] = useState('');
+  const posValid = /^[0-9A-Za-z]{6,32}$/.test(posReference.trim());
+  const [tendered, setTendered] = useState<number | null>(null);
+  const tenderedCents = tendered === null ? null : Math.round(tendered * 100);
+  const shortOf = tenderedCents !== null && line.amountCents !== null && tenderedCents < line.amountCents;
   const cents = amount === null ? null : Math.round(amount * 100);
   const needsReason = action === 'reduce' || action === 'waive';
-  const ready = (action === 'waive' || action === 'pay' || cents !== null) && (!needsReason || reason.trim().length >= 2);
+  const payReady = method === 'card' ? posValid : !shortOf;
+  const ready = (action === 'waive' || (action === 'pay' && payReady) || (action !== 'pay' && cents !== null)) && (!needsReason || reason.trim().length >= 2);
   const submit = () => {
     const body =
       action === 'pay'
-        ? { action, feeId: line.id, method, amountCents: line.amountCents! }
+        ? {
+            action,
+            feeId: line.id,
+            method,
+            amountCents: line.amountCents!,
+            ...(method === 'card' ? { posReference: posReference.trim() } : tenderedCents !== null ? { tenderedCents } : {}),
+          }
         : action === 'waive'
           ? { action, feeId: line.id, reason: reason.trim() }
           : action === 'reduce'
@@ -465,11 +492,50 @@ function FeeActionDialog({ caseId, line, action, onClose }: { caseId: number; li
               </Typography.Text>
             </Form.Item>
             <Form.Item label={t('fees.method')}>
-              <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as 'cash' | 'card')} optionType="button" buttonStyle="solid">
+              <Radio.Group
+                value={method}
+                onChange={(e) => setMethod(e.target.value as 'cash' | 'card')}
+                optionType="button"
+                buttonStyle="solid"
+                data-testid="fee-pay-method"
+              >
                 <Radio.Button value="cash">{t('fees.method.cash')}</Radio.Button>
                 <Radio.Button value="card">{t('fees.method.card')}</Radio.Button>
               </Radio.Group>
             </Form.Item>
+            {method === 'card' ? (
+              <Form.Item
+                label={t('fees.posReference')}
+                required
+                extra={t('fees.posReferenceHint')}
+                validateStatus={posReference.trim() && !posValid ? 'error' : undefined}
+              >
+                <Input id="fee-pos-reference" maxLength={32} value={posReference} onChange={(e) => setPosReference(e.target.value)} className="mono" />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                label={t('fees.tendered')}
+                validateStatus={shortOf ? 'error' : undefined}
+                help={shortOf ? t('fees.tenderedShort') : undefined}
+                extra={
+                  tenderedCents !== null && !shortOf ? (
+                    <span data-testid="fee-change">{t('fees.change', { amount: yuan(tenderedCents - line.amountCents!) })}</span>
+                  ) : (
+                    t('fees.tenderedHint')
+                  )
+                }
+              >
+                <InputNumber
+                  id="fee-tendered"
+                  min={0}
+                  max={10_000_000}
+                  precision={2}
+                  value={tendered}
+                  onChange={(v) => setTendered(v === null ? null : Number(v))}
+                  style={{ width: 200 }}
+                />
+              </Form.Item>
+            )}
           </>
         ) : (
           action !== 'waive' && (
