@@ -85,6 +85,24 @@ export const licenseCancelGroundText: Record<LicenseCancelGround, [string, strin
   other: ['法律、法规规定的应当注销行政许可的其他情形', 'another case in which a law requires it'],
 };
 
+/**
+ * The same grounds for a license that is not a permit (an ID card, a social security card, a 行政确认's certificate):
+ * of its holder (持证人) and the license, not of a permit and its 被许可人 — 行政许可法 art. 70 is not their basis.
+ */
+const certificateCancelGroundText: Record<LicenseCancelGround, [string, string]> = {
+  expired: ['有效期届满', 'ran out'],
+  holder_deceased: ['持证人死亡或者丧失行为能力', 'the holder died or lost capacity'],
+  holder_terminated: ['持证单位依法终止', 'the holding organization was dissolved'],
+  revoked_or_withdrawn: ['证照依法被撤销或者吊销', 'the license was revoked by law'],
+  force_majeure: ['因不可抗力导致证照无法继续使用', 'force majeure made the license unusable'],
+  holder_request: ['持证人申请注销', 'the holder gave it up'],
+  other: ['法律、法规规定应当注销证照的其他情形', 'another case in which a law requires it'],
+};
+
+/** What a cancellation says of its ground, in Chinese and English, in the words of the license's item type. */
+export const cancelGroundText = (ground: LicenseCancelGround, itemType: string | null | undefined): [string, string] =>
+  (itemType === 'licensing' ? licenseCancelGroundText : certificateCancelGroundText)[ground];
+
 /** A license as the department that issued it keeps it (已发证照): its state with what ended it, if anything did. */
 export type IssuedLicenseState = LicenseState | 'revoked' | 'superseded' | 'cancelled';
 
@@ -92,6 +110,8 @@ export interface IssuedLicense {
   id: number;
   number: string;
   type: string;
+  /** the issuing item's type: a permit (行政许可, `licensing`) is cancelled under 行政许可法 art. 70, other licenses by their own rules */
+  itemType: string | null;
   /** an enterprise in full; a person masked */
   holder: string;
   holderKind: string;

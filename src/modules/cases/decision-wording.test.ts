@@ -19,7 +19,7 @@ let applicantId: number;
 let idNumber: string;
 
 type Task = { id: number; state: string };
-type Doc = { id: number; kind: string; title: string; url: string };
+type Doc = { id: number; kind: string; number: string; title: string; url: string };
 type Kase = { id: number; number: string; status: string; itemType: string | null; tasks: Task[]; documents: Doc[] };
 type Item = { content: { form: { schema: unknown }; materials: { key: string; necessity: string; source: string }[] } };
 
@@ -209,5 +209,20 @@ describe('居民身份证换领、补领, a 行政确认', () => {
     expect(atWindow.status, JSON.stringify(atWindow.body)).toBe(400);
     expect(atWindow.body.error.details).toMatchObject({ field: 'cancels', itemType: 'confirmation' });
     expect(await cases()).toBe(before);
+  });
+
+  it('is cancelled by its department in the words of a license, not of a permit (no 被许可人, no art. 70)', { timeout: 120_000 }, async () => {
+    const kase = await decided('approve');
+    const card = kase.documents.find((d) => d.kind === 'license')!;
+    const listed = (await police.get(`/api/v1/licenses/issued?q=${encodeURIComponent(card.number)}`)).body.items as { id: number; itemType: string }[];
+    expect(listed).toEqual([expect.objectContaining({ id: card.id, itemType: 'confirmation' })]);
+    const r = await police.post(
+      `/api/v1/licenses/${card.id}/cancel`,
+      { ground: 'holder_deceased', note: '持证人已死亡（测试）' },
+      { 'idempotency-key': `cancel-card-${card.id}-${Date.now()}` },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const event = (await citizen.get(`/api/v1/cases/${kase.id}`)).body.timeline.find((e: { type: string }) => e.type === 'license_cancelled');
+    expect(event.payload).toMatchObject({ ground: 'holder_deceased', groundText: '持证人死亡或者丧失行为能力' });
   });
 });

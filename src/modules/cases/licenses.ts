@@ -8,7 +8,7 @@ import { mayActFor } from '../identity/agents.service.ts';
 import {
   cancelReasonLength,
   licenseActionField,
-  licenseCancelGroundText,
+  cancelGroundText,
   type HeldLicense,
   type IssuedLicense,
   type LicenseAction,
@@ -495,6 +495,7 @@ export async function listIssuedLicenses(db: Executor, actor: Actor | null, q: I
         id: r.id,
         number: r.number,
         type: r.title,
+        itemType: r.item_type,
         holder: holderShown(r),
         holderKind: r.holder_kind,
         issuer: r.issuer,
@@ -580,7 +581,7 @@ async function requireRunOut(db: Executor, license: LicenseRow) {
 async function markCancelled(
   ctx: WriteContext,
   kase: CaseRow,
-  license: Pick<LicenseRow, 'id' | 'number' | 'title'>,
+  license: Pick<LicenseRow, 'id' | 'number' | 'title' | 'item_type'>,
   ground: LicenseCancelGround,
   note: string | null,
   more: Record<string, unknown> = {},
@@ -596,7 +597,15 @@ async function markCancelled(
     ctx,
     touched,
     'license_cancelled',
-    { licenseId: license.id, licenseNumber: license.number, type: license.title, ground, groundText: licenseCancelGroundText[ground][0], note, ...more },
+    {
+      licenseId: license.id,
+      licenseNumber: license.number,
+      type: license.title,
+      ground,
+      groundText: cancelGroundText(ground, license.item_type)[0],
+      note,
+      ...more,
+    },
     null,
     { metrics: false },
   );

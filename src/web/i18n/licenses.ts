@@ -452,6 +452,10 @@ export const licenseStrings = {
     '依据《中华人民共和国行政许可法》第七十条，有下列情形之一的，行政机关应当依法办理有关行政许可的注销手续。',
     'Under article 70 of the Administrative Licensing Law, the authority cancels a permit in any of the following cases.',
   ],
+  'lic.cancel.introCertificate': [
+    '证照不再有效的，由发证机关依照法律、法规和有关规定注销，有下列情形之一的：',
+    'A license that no longer holds is cancelled by its issuing authority as the laws and rules say, in any of the following cases.',
+  ],
   'lic.cancel.ground': ['注销情形', 'Ground'],
   'lic.cancel.groundPlaceholder': ['请选择注销情形', 'Choose the ground'],
   'lic.cancel.groundRequired': ['请选择注销情形', 'Choose the ground of the cancellation'],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { licenseCancelGroundText, type IssuedLicenseState } from '../../../common/licenses.ts';
+import { cancelGroundText, type IssuedLicenseState } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
 import { isApiError } from '../../api/client.ts';
@@ -36,6 +36,7 @@ export function BatchCancelLicensesDialog(props: { licenses: IssuedLicense[]; on
   const { locale } = useLocale();
   const [note, setNote] = useState('');
   const n = props.licenses.length;
+  const permits = props.licenses.every((l) => l.itemType === 'licensing');
   return (
     <Modal
       open
@@ -75,8 +76,9 @@ export function BatchCancelLicensesDialog(props: { licenses: IssuedLicense[]; on
             label: t('lic.cancel.ground'),
             children: (
               <span data-testid="batch-cancel-ground">
-                {licenseCancelGroundText.expired[locale === 'en' ? 1 : 0]}
-                <div className="cell-sub">{t('lic.batch.groundBasis')}</div>
+                {/* permits run out under 行政许可法 art. 70 (一); other licenses by their own rules */}
+                {cancelGroundText('expired', permits ? 'licensing' : null)[locale === 'en' ? 1 : 0]}
+                {permits && <div className="cell-sub">{t('lic.batch.groundBasis')}</div>}
               </span>
             ),
           },

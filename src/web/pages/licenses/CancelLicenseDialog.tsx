@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
-import { licenseCancelGrounds, licenseCancelGroundText, type IssuedLicenseState, type LicenseCancelGround } from '../../../common/licenses.ts';
+import { cancelGroundText, licenseCancelGrounds, type IssuedLicenseState, type LicenseCancelGround } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
 import { isApiError } from '../../api/client.ts';
@@ -91,7 +91,7 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
           { key: 'validUntil', label: t('lic.col.validUntil'), children: validUntilText(l.validUntil, locale, t) },
         ]}
       />
-      <Typography.Paragraph type="secondary">{t('lic.cancel.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(l.itemType === 'licensing' ? 'lic.cancel.intro' : 'lic.cancel.introCertificate')}</Typography.Paragraph>
       <Form layout="vertical" component="div">
         <Form.Item
           label={t('lic.cancel.ground')}
@@ -116,10 +116,10 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
                 disabled: why !== null,
                 label: why ? (
                   <span title={why}>
-                    {licenseCancelGroundText[g][lang]} <Typography.Text type="secondary">· {why}</Typography.Text>
+                    {cancelGroundText(g, l.itemType)[lang]} <Typography.Text type="secondary">· {why}</Typography.Text>
                   </span>
                 ) : (
-                  licenseCancelGroundText[g][lang]
+                  cancelGroundText(g, l.itemType)[lang]
                 ),
               };
             })}

@@ -3,7 +3,7 @@ import { Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } fro
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { licenseCancelGroundText } from '../../../common/licenses.ts';
+import { cancelGroundText } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT } from '../../i18n/licenses.ts';
 import { can, useMe } from '../../api/auth.ts';
@@ -297,7 +297,7 @@ function LedgerStateHint({ license: l }: { license: IssuedLicense }) {
   const t = useLicT();
   const { locale } = useLocale();
   if (l.state === 'cancelled') {
-    const ground = l.cancelGround ? licenseCancelGroundText[l.cancelGround]?.[locale === 'en' ? 1 : 0] : null;
+    const ground = l.cancelGround ? cancelGroundText(l.cancelGround, l.itemType)[locale === 'en' ? 1 : 0] : null;
     return (
       <Tooltip title={[ground, l.cancelNote].filter(Boolean).join(' · ') || undefined}>
         <div className="cell-sub" data-testid="license-cancelled">

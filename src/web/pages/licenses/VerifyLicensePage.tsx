@@ -10,7 +10,7 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { licenseCancelGroundText } from '../../../common/licenses.ts';
+import { cancelGroundText } from '../../../common/licenses.ts';
 import { isLicensing } from '../../../common/decisions.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
@@ -193,7 +193,7 @@ function verdictText(l: VerifiedLicense, t: LicT, locale: 'zh-CN' | 'en'): strin
 function Answer({ license: l }: { license: VerifiedLicense }) {
   const t = useLicT();
   const { locale } = useLocale();
-  const ground = l.cancelGround ? (licenseCancelGroundText[l.cancelGround]?.[locale === 'en' ? 1 : 0] ?? l.cancelGround) : null;
+  const ground = l.cancelGround ? (cancelGroundText(l.cancelGround, l.itemType)?.[locale === 'en' ? 1 : 0] ?? l.cancelGround) : null;
   return (
     <>
       <div className={`verify-verdict verify-verdict-${tone[l.state]}`} data-testid="verify-verdict" data-state={l.state} role="status">

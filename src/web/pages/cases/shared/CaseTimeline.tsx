@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import type { Locale } from '../../../../common/errors.ts';
-import { licenseCancelGroundText, type LicenseCancelGround } from '../../../../common/licenses.ts';
+import { cancelGroundText, licenseCancelGrounds, type LicenseCancelGround } from '../../../../common/licenses.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import type { CaseKey } from '../../../i18n/cases-pages.ts';
 import type { WorkKey, WorkT } from '../../../i18n/case-work.ts';
@@ -117,7 +117,9 @@ function details(
       break;
     case 'license_cancelled': {
       // 注销: the ground in the page's language (the payload keeps the Chinese text the holder was told)
-      const known = licenseCancelGroundText[p.ground as LicenseCancelGround] as [string, string] | undefined;
+      const known = licenseCancelGrounds.includes(p.ground as LicenseCancelGround)
+        ? cancelGroundText(p.ground as LicenseCancelGround, forLicense.itemType)
+        : undefined;
       const ground = known ? known[locale === 'en' ? 1 : 0] : String(p.groundText ?? p.ground ?? '');
       line('lic.ev.cancelled', { number: String(p.licenseNumber ?? ''), type: String(p.type ?? ''), ground });
       if (p.note) line('lic.ev.cancelNote', { text: String(p.note) });
