@@ -69,10 +69,15 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     await page.waitForURL(`**/apply/${foodItemCode}`);
     await fillFoodForm(page, creditCode);
     await handInFoodMaterials(page, pdfPath, ['application_form', 'premises_layout']);
-    // the rules list is left out: the application goes anyway once confirmed
+    // the application page marks it too
+    await page.getByTestId('apply-tolerable-food_safety_rules').getByText('可容缺后补').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-testid^=apply-tolerable-]').count()).toBe(1);
+    // the rules list is left out: the application goes anyway once confirmed, told it may follow
     await page.getByTestId('apply-submit').click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText(rulesName).waitFor({ state: 'visible' });
+    await confirm.getByText(`${rulesName}（可容缺后补）`).waitFor({ state: 'visible' });
+    await confirm.getByTestId('missing-tolerable-note').waitFor({ state: 'visible' });
+    await screenshot(page, 'tolerated-apply-missing');
     const number = page.getByTestId('case-number');
     await pressUntil(confirm.getByRole('button', { name: '仍然提交' }), number);
     ({ id: caseId, number: caseNumber } = await openSubmittedCase(page));

@@ -17,6 +17,10 @@ export const toleratedStrings = {
     'When it is missing, the window may accept the application on the applicant’s promise to hand it in within an agreed period (容缺受理). Only for required materials; not for the application itself.',
   ],
   'tol.guideNote': ['其中 {n} 项缺少时可先行受理、受理后限期补交（容缺后补）。', ' {n} required material(s) may follow within a set period after acceptance.'],
+  'tol.applyMissingNote': [
+    '标注“可容缺后补”的材料缺少时，窗口可凭您的承诺先行受理，受理后请在约定期限内补交。',
+    'Those marked as able to follow may be accepted without, on your promise to hand them in within the agreed period.',
+  ],
   'tol.tolerableOnlyRequired': ['仅必要材料可设为容缺后补', 'Only a required material may follow after acceptance'],
 
   // the material's status

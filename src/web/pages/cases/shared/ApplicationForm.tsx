@@ -13,6 +13,7 @@ import { useCommitT } from '../../../i18n/commitment.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
 import { CancelReasonInput, licenseActionField, licenseApplicationError, licenseApplicationRefused } from './Licenses.tsx';
 
@@ -73,6 +74,7 @@ export function ApplicationForm({
   const t = useCaseT();
   const ct = useCommitT();
   const lt = useLicT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
   const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
@@ -162,9 +164,13 @@ export function ApplicationForm({
             <p>{t('cases.missingText')}</p>
             <ul>
               {missing.map((m) => (
-                <li key={m.key}>{m.name}</li>
+                <li key={m.key}>
+                  {m.name}
+                  {m.tolerable && tt('tol.tolerableMark')}
+                </li>
               ))}
             </ul>
+            {missing.some((m) => m.tolerable) && <p data-testid="missing-tolerable-note">{tt('tol.applyMissingNote')}</p>}
           </div>
         ),
         okText: t('cases.submitAnyway'),

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, Select, Tag, Upload } from 'antd';
+import { Button, Checkbox, Select, Tag, Tooltip, Upload } from 'antd';
 import { CheckCircleFilled, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
+import { useTolT } from '../../../i18n/tolerated.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
 import { uploadErrorText } from '../../../components/upload-errors.ts';
 import type { HeldLicense, ItemContent, MaterialInput } from '../../../api/cases.ts';
@@ -103,6 +104,7 @@ function MaterialRow({
   linkHeld: boolean;
 }) {
   const t = useCaseT();
+  const tt = useTolT();
   const { locale } = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -117,6 +119,14 @@ function MaterialRow({
           <Tag color={m.necessity === 'required' ? 'red' : m.necessity === 'conditional' ? 'orange' : 'default'} variant="outlined">
             {t(necessity)}
           </Tag>
+          {/* 容缺后补: the window may accept the application without it, to be handed in within a set period */}
+          {m.necessity === 'required' && m.tolerable && (
+            <Tooltip title={tt('tol.tolerableHint')}>
+              <Tag color="gold" variant="outlined" data-testid={`apply-tolerable-${m.key}`}>
+                {tt('tol.tolerableTag')}
+              </Tag>
+            </Tooltip>
+          )}
         </div>
         <div className="cell-sub">
           {[
