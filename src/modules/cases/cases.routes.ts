@@ -1,3 +1,4 @@
+import { catalogCodePattern } from '../../common/catalog-codes.ts';
 import { deliveryMethodList } from '../../common/delivery.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
@@ -82,8 +83,8 @@ const DeliveryChoiceBody = Type.Object(
 const ApplyBody = Type.Object(
   {
     /** an item, or a bundle (一件事): exactly one of the two */
-    itemCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z-]{3,60}$' })),
-    bundleCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z-]{3,60}$' })),
+    itemCode: Type.Optional(Type.String({ pattern: catalogCodePattern })),
+    bundleCode: Type.Optional(Type.String({ pattern: catalogCodePattern })),
     channel: Type.Optional(
       Type.Union([Type.Literal('window'), Type.Literal('online'), Type.Literal('mobile'), Type.Literal('terminal'), Type.Literal('post')]),
     ),

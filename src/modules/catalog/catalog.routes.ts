@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { catalogCodePattern } from '../../common/catalog-codes.ts';
 import { errors, IdParams, Nullable, Ok, Paging } from '../../server/schemas.ts';
 import { handleWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
@@ -14,7 +15,7 @@ import { renderGuidePdf, renderPowerListPdf } from './guide-pdf.ts';
 import { exportCatalog, importCatalog } from './catalog-sheet.ts';
 
 const tags = ['catalog'];
-const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9A-Z-]{3,60}$' }) });
+const CodeParams = Type.Object({ code: Type.String({ pattern: catalogCodePattern }) });
 /** A broken rule: `message` in English, `messageZh` in Chinese (what the workbench shows in zh-CN). */
 const Problem = Type.Object({ path: Type.String(), message: Type.String(), messageZh: Type.String() });
 const LimitView = Type.Object({ value: Type.Integer(), unit: Type.String(), note: Type.Optional(Type.String()) });
@@ -361,7 +362,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create or change a bundle',
         body: Type.Object(
           {
-            code: Type.String({ pattern: '^[0-9A-Z-]{3,60}$' }),
+            code: Type.String({ pattern: catalogCodePattern }),
             organizationId: Type.Integer({ minimum: 1 }),
             content: BundleContent,
             publish: Type.Boolean(),

@@ -494,11 +494,6 @@ export function useCases(
   });
 }
 
-/** The case id in a page's address: a positive whole number, else 0 (and nothing is asked of the server for it). */
-export function caseIdOf(param: string | undefined): number {
-  return param && /^[1-9]\d{0,15}$/.test(param) && Number.isSafeInteger(Number(param)) ? Number(param) : 0;
-}
-
 export function useCase(id: number) {
   return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.get<CaseDetail>(`/cases/${id}`), enabled: id > 0 });
 }

@@ -125,16 +125,25 @@ export function useFacets() {
   return useQuery({ queryKey: catalogKeys.facets, queryFn: () => api.get<Facets>('/catalog/facets'), staleTime: 5 * 60_000 });
 }
 
-export function usePublishedItem(code: string) {
-  return useQuery({ queryKey: catalogKeys.item(code), queryFn: () => api.get<PublishedItem>(`/catalog/items/${encodeURIComponent(code)}`) });
+/** An item's guide by its code; none is asked for without one (an address that names no item). */
+export function usePublishedItem(code: string | undefined) {
+  return useQuery({
+    queryKey: catalogKeys.item(code ?? ''),
+    queryFn: () => api.get<PublishedItem>(`/catalog/items/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+  });
 }
 
 export function useBundles() {
   return useQuery({ queryKey: catalogKeys.bundles, queryFn: () => api.get<BundleSummary[]>('/catalog/bundles') });
 }
 
-export function useBundle(code: string) {
-  return useQuery({ queryKey: catalogKeys.bundle(code), queryFn: () => api.get<BundleDetail>(`/catalog/bundles/${encodeURIComponent(code)}`) });
+export function useBundle(code: string | undefined) {
+  return useQuery({
+    queryKey: catalogKeys.bundle(code ?? ''),
+    queryFn: () => api.get<BundleDetail>(`/catalog/bundles/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+  });
 }
 
 export function usePowerList() {

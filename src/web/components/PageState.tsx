@@ -32,20 +32,25 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /**
  * Renders the query's data, or its skeleton while pending, or the error with a retry — or, for a 404, `notFound`
- * when the page says what was not found and where to go instead (trying again would find nothing either).
+ * when the page says what was not found and where to go instead, and for a 403 `forbidden` (trying again would
+ * find nothing either).
  */
 export function QueryState<T>({
   query,
   rows = 6,
   notFound,
+  forbidden,
   children,
 }: {
   query: UseQueryResult<T>;
   rows?: number;
   notFound?: ReactNode;
+  forbidden?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isError && notFound !== undefined && isApiError(query.error) && query.error.status === 404) return <>{notFound}</>;
+  const status = query.isError && isApiError(query.error) ? query.error.status : undefined;
+  if (status === 404 && notFound !== undefined) return <>{notFound}</>;
+  if (status === 403 && forbidden !== undefined) return <>{forbidden}</>;
   if (query.isPending) return <Skeleton active paragraph={{ rows }} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
@@ -68,8 +73,22 @@ export function NotFoundState({ title, hint, back }: { title: string; hint: Reac
   );
 }
 
-/** Shown when the account lacks the permission a page needs. */
-export function Forbidden() {
+/** Shown when the account lacks the permission a page needs; a page of one record adds the way back. */
+export function Forbidden({ back }: { back?: { to: string; label: string } }) {
   const t = useT();
-  return <Result status="403" title={t('state.forbidden')} subTitle={t('state.forbiddenHint')} />;
+  return (
+    <Result
+      status="403"
+      title={t('state.forbidden')}
+      subTitle={t('state.forbiddenHint')}
+      extra={
+        back ? (
+          <Link to={back.to}>
+            <Button type="primary">{back.label}</Button>
+          </Link>
+        ) : undefined
+      }
+      data-testid="forbidden"
+    />
+  );
 }

@@ -218,6 +218,13 @@ export const catalogAdmin = {
     '审批结果为证照时，可在此选择证照载明的表单字段。（基本信息 → 审批结果类型）',
     'When the result is a license, choose here what it prints of the form (Basics → result type).',
   ],
+  'ca.editor.item': ['事项', 'Item'],
+  'ca.editor.notFound': ['未找到该事项', 'Item not found'],
+  'ca.editor.notFoundHint': [
+    '地址中的事项不存在，或不在您的管理范围内。请在“事项目录”中按名称或编码查找。',
+    'The item in the address does not exist or is outside your scope. Find it in Service items by its name or code.',
+  ],
+  'ca.editor.backToList': ['返回事项目录', 'Back to Service items'],
   'ca.editor.cancelled': ['本事项已取消，不再受理新的申请', 'This item is cancelled and takes no new applications'],
   'ca.editor.rejected': ['审核退回，请按意见修改后重新送审', 'Sent back by the reviewer: make the changes and send it again'],
   'ca.editor.inReview': ['版本 v{n} 正在审核中，审核期间内容不能修改', 'Version v{n} is in review and cannot change meanwhile'],

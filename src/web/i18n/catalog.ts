@@ -92,6 +92,12 @@ export const catalog = {
   'guide.downloadPdf': ['下载 PDF 指南', 'Download the PDF guide'],
   'guide.print': ['打印', 'Print'],
   'guide.backToList': ['返回事项列表', 'Back to services'],
+  'guide.notFound': ['未找到该事项', 'Service not found'],
+  'guide.notFoundHint': [
+    '地址中的事项不存在，或已不再办理。请在“办事服务”中搜索要办的事项。',
+    'The service in the address does not exist or is no longer offered. Search for it in Services.',
+  ],
+  'guide.backToServices': ['返回办事服务', 'Back to Services'],
   'guide.version': ['第 {n} 版', 'Version {n}'],
   'guide.publishedAt': ['发布于 {date}', 'Published {date}'],
   'guide.delegatedFrom': [
@@ -211,6 +217,12 @@ export const catalog = {
   'guide.bundles': ['相关“一件事”', 'Bundles with this service'],
 
   'bundles.title': ['一件事一次办', 'One-go bundles'],
+  'bundles.notFound': ['未找到该“一件事”', 'Bundle not found'],
+  'bundles.notFoundHint': [
+    '地址中的“一件事”不存在，或已不再办理。请在“一件事一次办”中查找。',
+    'The bundle in the address does not exist or is no longer offered. Find it among the one-go bundles.',
+  ],
+  'bundles.backToList': ['返回一件事一次办', 'Back to One-go bundles'],
   'bundles.subtitle': [
     '把多个部门的关联事项集成为“一件事”：一次告知、一表申请、一套材料、一窗受理、一次办结。',
     'Related services of several departments as one: told once, one form, one set of materials, one window, done at once.',

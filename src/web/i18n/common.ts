@@ -47,6 +47,7 @@ export const common = {
     'Your roles do not include this page. Ask a center administrator if you need it.',
   ],
   'state.notFound': ['未找到或无权访问', 'Not found or no access'],
+  'state.backToWorkbench': ['返回工作台首页', 'Back to the workbench home'],
   'state.pageFailed': ['页面加载失败', 'This page failed to load'],
   'state.pageNotFound': ['页面不存在', 'Page not found'],
   'state.pageNotFoundHint': ['您访问的地址不存在，可能已被移动或输入有误。', 'The address does not exist; it may have moved or been mistyped.'],

@@ -56,6 +56,13 @@ export const org = {
   'hall.openingHours': ['办公时间', 'Opening hours'],
   'hall.windowCount': ['窗口数', 'Windows'],
   'hall.empty': ['您的管辖范围内还没有政务服务大厅。', 'There are no halls in your scope yet.'],
+  'hall.hall': ['大厅', 'Hall'],
+  'hall.notFound': ['未找到该大厅', 'Hall not found'],
+  'hall.notFoundHint': [
+    '地址中的大厅不存在，或不在您的管辖范围内。请从“大厅与窗口”中打开要查看的大厅。',
+    'The hall in the address does not exist or is outside your scope. Open it from Halls and windows.',
+  ],
+  'hall.backToList': ['返回大厅与窗口', 'Back to Halls and windows'],
 
   'window.title': ['窗口', 'Windows'],
   'window.number': ['窗口号', 'No.'],

@@ -101,6 +101,17 @@ export const queue = {
   'q.ticket.cancel': ['放弃排队', 'Give up my number'],
   'q.ticket.cancelConfirm': ['确定放弃这个号码吗？', 'Give up this number?'],
   'q.ticket.noToken': ['链接不完整，请重新扫描号票上的二维码', 'The link is incomplete; scan the code on your ticket again'],
+  'q.ticket.notFound': ['未找到该号票', 'Ticket not found'],
+  'q.ticket.notFoundHint': [
+    '号票不存在，或链接不完整。请重新扫描号票上的二维码，或重新取号。',
+    'There is no such ticket, or the link is incomplete. Scan the code on your ticket again, or take a new number.',
+  ],
+  'q.hallNotFound': ['未找到该大厅', 'Hall not found'],
+  'q.hallNotFoundHint': [
+    '地址中的大厅不存在。请扫描大厅张贴的二维码，或在“预约取号”中选择大厅。',
+    'The hall in the address does not exist. Scan the code posted in the hall, or choose a hall under Appointments.',
+  ],
+  'q.toAppointments': ['前往预约取号', 'Go to Appointments'],
 
   'q.display.title': ['叫号显示屏', 'Hall display'],
   'q.display.nowCalling': ['正在叫号', 'Now calling'],

@@ -112,6 +112,17 @@ export const supervision = {
     'Supervision orders addressed to your department: act and answer by the deadline.',
   ],
   'sup.order.number': ['督办编号', 'Order number'],
+  'sup.order.notFound': ['未找到该督办', 'Order not found'],
+  'sup.order.notFoundHint': [
+    '地址中的督办不存在，或不在您的监察范围内。请从“督办管理”中打开要查看的督办。',
+    'The order in the address does not exist or is outside your scope. Open it from Supervision orders.',
+  ],
+  'sup.order.notFoundHintInbox': [
+    '地址中的督办不存在，或不是督办您所在部门的。请从“督办件”中打开要答复的督办。',
+    'The order in the address does not exist or is not addressed to your department. Open it from Orders to answer.',
+  ],
+  'sup.order.backToOrders': ['返回督办管理', 'Back to Supervision orders'],
+  'sup.order.backToInbox': ['返回督办件', 'Back to Orders to answer'],
   'sup.order.status': ['状态', 'Status'],
   'sup.order.status.open': ['待答复', 'Awaiting reply'],
   'sup.order.status.replied': ['已答复', 'Answered'],

@@ -6,7 +6,8 @@ import { useT } from '../../i18n/index.tsx';
 import { can, useMe } from '../../api/auth.ts';
 import type { Me } from '../../api/types.ts';
 import { catalogAdminKeys, fetchAdminItem, useAdminItem, type AdminItem, type Problem } from '../../api/catalog-admin.ts';
-import { Forbidden, QueryState } from '../../components/PageState.tsx';
+import { Forbidden, NotFoundState, QueryState } from '../../components/PageState.tsx';
+import { idOf } from '../../components/address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ItemActions } from './editor/ItemActions.tsx';
 import { countByTab, ProblemsPanel, tabKeys, type EditorTab } from './editor/ProblemsPanel.tsx';
@@ -177,9 +178,22 @@ function ItemEditor({ item, me }: { item: AdminItem; me: Me }) {
 
 /** 事项编辑: an item's tabs, from its draft when there is one, else its published version read-only. */
 export function ItemEditorPage() {
-  const { id } = useParams();
+  const t = useT();
+  const id = idOf(useParams().id);
   const me = useMe().data!;
-  const item = useAdminItem(Number(id));
-  if (!can(me, 'catalog.manage') && !can(me, 'catalog.review')) return <Forbidden />;
-  return <QueryState query={item}>{(data) => <ItemEditor item={data} me={me} />}</QueryState>;
+  const item = useAdminItem(id);
+  const back = { to: '/workbench/catalog/items', label: t('ca.editor.backToList') };
+  if (!can(me, 'catalog.manage') && !can(me, 'catalog.review')) return <Forbidden back={{ to: '/workbench', label: t('state.backToWorkbench') }} />;
+  const notFound = (
+    <>
+      <PageHeader title={t('ca.editor.item')} crumbs={[{ title: t('ca.nav.group') }, { to: '/workbench/catalog/items', title: t('ca.nav.items') }]} />
+      <NotFoundState title={t('ca.editor.notFound')} hint={t('ca.editor.notFoundHint')} back={back} />
+    </>
+  );
+  if (!id) return notFound;
+  return (
+    <QueryState query={item} notFound={notFound} forbidden={<Forbidden back={back} />}>
+      {(data) => <ItemEditor item={data} me={me} />}
+    </QueryState>
+  );
 }

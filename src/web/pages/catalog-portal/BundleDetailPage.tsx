@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { Breadcrumb, Button, Skeleton, Table, Tag } from 'antd';
+import { Breadcrumb, Button, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { useBundle, type BundleDetail } from '../../api/catalog.ts';
-import { ErrorState } from '../../components/PageState.tsx';
+import { NotFoundState, QueryState } from '../../components/PageState.tsx';
+import { catalogCodeOf } from '../../components/address.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MaterialsTable } from './MaterialsTable.tsx';
 import { caseKindKey, deliveryKey, formatLimit } from './labels.ts';
@@ -11,7 +12,8 @@ import './catalog-portal.css';
 
 /** 一件事 in detail: its services and departments, one merged material list, one committed limit. */
 export function BundleDetailPage() {
-  const { code = '' } = useParams();
+  const param = useParams().code;
+  const code = catalogCodeOf(param);
   const t = useT();
   const bundle = useBundle(code);
   usePageTitle(bundle.data?.name ?? t('bundles.title'));
@@ -22,18 +24,24 @@ export function BundleDetailPage() {
         items={[
           { title: <Link to="/">{t('nav.home')}</Link> },
           { title: <Link to="/bundles">{t('bundles.title')}</Link> },
-          { title: bundle.data?.name ?? code },
+          { title: bundle.data?.name ?? param },
         ]}
       />
-      {bundle.isPending ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : bundle.isError ? (
-        <ErrorState error={bundle.error} onRetry={() => void bundle.refetch()} />
+      {code ? (
+        <QueryState query={bundle} rows={12} notFound={<BundleNotFound />}>
+          {(data) => <Bundle bundle={data} />}
+        </QueryState>
       ) : (
-        <Bundle bundle={bundle.data} />
+        <BundleNotFound />
       )}
     </div>
   );
+}
+
+/** An address that names no bundle on offer: said so, with the way to the list of bundles. */
+function BundleNotFound() {
+  const t = useT();
+  return <NotFoundState title={t('bundles.notFound')} hint={t('bundles.notFoundHint')} back={{ to: '/bundles', label: t('bundles.backToList') }} />;
 }
 
 function Bundle({ bundle }: { bundle: BundleDetail }) {

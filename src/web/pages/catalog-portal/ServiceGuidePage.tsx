@@ -1,11 +1,12 @@
 import { defaultRenewalLead, issuesLicense } from '../../../common/licenses.ts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Skeleton, Table, Tag } from 'antd';
+import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n/index.tsx';
 import { guidePdfUrl, useFacets, usePublishedItem, type ItemContent, type PublishedItem } from '../../api/catalog.ts';
-import { ErrorState } from '../../components/PageState.tsx';
+import { NotFoundState, QueryState } from '../../components/PageState.tsx';
+import { catalogCodeOf } from '../../components/address.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { MaterialsTable } from './MaterialsTable.tsx';
 import { useTolT } from '../../i18n/tolerated.ts';
@@ -34,7 +35,7 @@ function formatDate(iso: string | null, locale: string): string {
 
 /** 办事指南: every element of the item's published version, printable, with the PDF guide a click away. */
 export function ServiceGuidePage() {
-  const { code = '' } = useParams();
+  const code = catalogCodeOf(useParams().code);
   const t = useT();
   const item = usePublishedItem(code);
   usePageTitle(item.data ? `${item.data.content.name} · ${t('guide.title')}` : t('guide.title'));
@@ -48,15 +49,21 @@ export function ServiceGuidePage() {
           { title: item.data?.content.name ?? t('guide.title') },
         ]}
       />
-      {item.isPending ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : item.isError ? (
-        <ErrorState error={item.error} onRetry={() => void item.refetch()} />
+      {code ? (
+        <QueryState query={item} rows={12} notFound={<ServiceNotFound />}>
+          {(data) => <Guide item={data} />}
+        </QueryState>
       ) : (
-        <Guide item={item.data} />
+        <ServiceNotFound />
       )}
     </div>
   );
+}
+
+/** An address that names no published item: said so, with the way to the list of services. */
+function ServiceNotFound() {
+  const t = useT();
+  return <NotFoundState title={t('guide.notFound')} hint={t('guide.notFoundHint')} back={{ to: '/services', label: t('guide.backToServices') }} />;
 }
 
 function GuideSection({ id, title, children }: { id: Section | 'bundles'; title: string; children: ReactNode }) {

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { idOf } from '../../components/address.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useBoard } from './queue-api.ts';
-import { announce, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { HallNotFound, announce, isNotFound, useCategoryName, useHallStream } from './queue-shared.tsx';
 
 interface Flash {
   code: string;
@@ -15,8 +16,10 @@ interface Flash {
 export function DisplayPage() {
   const t = useT();
   const { locale } = useLocale();
-  const hallId = Number(useParams().hallId);
+  const hallId = idOf(useParams().hallId);
   const initial = useBoard(hallId);
+  // no such hall: no stream to keep reconnecting to
+  const missing = !hallId || isNotFound(initial.error);
   const nameOf = useCategoryName();
   const [flash, setFlash] = useState<Flash | null>(null);
   const [voice, setVoice] = useState<'on' | 'off' | 'unavailable'>(() => (typeof window !== 'undefined' && 'speechSynthesis' in window ? 'on' : 'unavailable'));
@@ -25,7 +28,7 @@ export function DisplayPage() {
   voiceRef.current = voice;
   usePageTitle(t('q.display.title'));
 
-  const { board: live, connected } = useHallStream(hallId, (e) => {
+  const { board: live, connected } = useHallStream(missing ? undefined : hallId, (e) => {
     if ((e.kind === 'call' || e.kind === 'recall') && e.payload.code) {
       setFlash({ code: e.payload.code, windowNumber: String(e.payload.windowNumber ?? ''), key: e.id });
       if (voiceRef.current === 'on' && e.payload.text) announce(e.payload.text['zh-CN']);
@@ -45,6 +48,12 @@ export function DisplayPage() {
 
   const latest = flash ?? (board?.recentCalls[0] ? { code: board.recentCalls[0].code, windowNumber: board.recentCalls[0].windowNumber, key: 0 } : null);
   const notices = board?.notices ?? [];
+  if (missing)
+    return (
+      <div className="q-display" data-testid="queue-display">
+        <HallNotFound />
+      </div>
+    );
   return (
     <div className="q-display" data-testid="queue-display">
       <header className="q-display-head">

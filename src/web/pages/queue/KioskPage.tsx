@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Input, QRCode, Segmented, Spin } from 'antd';
 import { useParams } from 'react-router';
+import { idOf } from '../../components/address.ts';
 import { useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useAppointmentCommands, useBoard, useCategories, useTakeTicket, type IssuedTicket, type QueueCategory } from './queue-api.ts';
-import { errorText, useCategoryName } from './queue-shared.tsx';
+import { HallNotFound, errorText, isNotFound, useCategoryName } from './queue-shared.tsx';
 
 /** 取号机: a touch screen in the hall — pick a category (optionally an ID number or phone), or check in a booking. */
 export function KioskPage() {
   const t = useT();
-  const hallId = Number(useParams().hallId);
+  const hallId = idOf(useParams().hallId);
   const board = useBoard(hallId);
   const categories = useCategories(hallId);
   const take = useTakeTicket();
@@ -44,6 +45,7 @@ export function KioskPage() {
     );
   const error = take.error ?? checkIn.error;
   const origin = window.location.origin;
+  const missing = !hallId || isNotFound(board.error) || isNotFound(categories.error);
 
   return (
     <div className="q-kiosk" data-testid="queue-kiosk">
@@ -54,7 +56,9 @@ export function KioskPage() {
         </div>
         <LanguageSwitch />
       </header>
-      {ticket ? (
+      {missing ? (
+        <HallNotFound />
+      ) : ticket ? (
         <div className="q-kiosk-ticket" data-testid="kiosk-ticket">
           <div className="q-ticket-label">{t('q.ticket.yourNumber')}</div>
           <div className="q-ticket-code">{ticket.code}</div>

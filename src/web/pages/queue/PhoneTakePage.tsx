@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { idOf } from '../../components/address.ts';
 import { useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useBoard, useCategories, useTakeTicket } from './queue-api.ts';
-import { errorText, useCategoryName } from './queue-shared.tsx';
+import { HallNotFound, errorText, isNotFound, useCategoryName } from './queue-shared.tsx';
 
 export const ticketStorageKey = 'onewindow.queue.tickets';
 
 /** 扫码取号: the page behind the hall's QR code, for a phone. */
 export function PhoneTakePage() {
   const t = useT();
-  const hallId = Number(useParams().hallId);
+  const hallId = idOf(useParams().hallId);
   const navigate = useNavigate();
   const board = useBoard(hallId);
   const categories = useCategories(hallId);
@@ -22,6 +23,7 @@ export function PhoneTakePage() {
   const [idNumber, setIdNumber] = useState('');
   const [categoryId, setCategoryId] = useState<number | null>(null);
   usePageTitle(t('q.phone.title'));
+  const missing = !hallId || isNotFound(board.error) || isNotFound(categories.error);
 
   const submit = () => {
     if (!categoryId) return;
@@ -48,53 +50,59 @@ export function PhoneTakePage() {
         </div>
         <LanguageSwitch />
       </header>
-      {take.error && <Alert type="error" showIcon message={errorText(t, take.error)} className="q-gap" data-testid="phone-error" />}
-      {categories.isPending ? (
-        <Spin />
-      ) : categories.isError ? (
-        <Alert type="error" message={errorText(t, categories.error)} />
+      {missing ? (
+        <HallNotFound />
       ) : (
-        <div className="q-phone-list" role="radiogroup" aria-label={t('q.category')}>
-          {categories.data.map((c) => {
-            const b = board.data?.categories.find((x) => x.id === c.id);
-            return (
-              <button
-                key={c.id}
-                type="button"
-                role="radio"
-                aria-checked={categoryId === c.id}
-                className={`q-phone-cat${categoryId === c.id ? ' is-selected' : ''}${c.isGreen ? ' is-green' : ''}`}
-                onClick={() => setCategoryId(c.id)}
-                data-testid={`phone-cat-${c.prefix}`}
-              >
-                <span className="q-kiosk-prefix">{c.prefix}</span>
-                <span className="q-phone-name">{nameOf(c)}</span>
-                {b && <span className="q-muted">{t('q.waitingN', { n: b.waiting })}</span>}
-              </button>
-            );
-          })}
-        </div>
+        <>
+          {take.error && <Alert type="error" showIcon message={errorText(t, take.error)} className="q-gap" data-testid="phone-error" />}
+          {categories.isPending ? (
+            <Spin />
+          ) : categories.isError ? (
+            <Alert type="error" message={errorText(t, categories.error)} />
+          ) : (
+            <div className="q-phone-list" role="radiogroup" aria-label={t('q.category')}>
+              {categories.data.map((c) => {
+                const b = board.data?.categories.find((x) => x.id === c.id);
+                return (
+                  <button
+                    key={c.id}
+                    type="button"
+                    role="radio"
+                    aria-checked={categoryId === c.id}
+                    className={`q-phone-cat${categoryId === c.id ? ' is-selected' : ''}${c.isGreen ? ' is-green' : ''}`}
+                    onClick={() => setCategoryId(c.id)}
+                    data-testid={`phone-cat-${c.prefix}`}
+                  >
+                    <span className="q-kiosk-prefix">{c.prefix}</span>
+                    <span className="q-phone-name">{nameOf(c)}</span>
+                    {b && <span className="q-muted">{t('q.waitingN', { n: b.waiting })}</span>}
+                  </button>
+                );
+              })}
+            </div>
+          )}
+          <div className="q-phone-form">
+            <Input
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              placeholder={t('q.phone.phoneHint')}
+              maxLength={11}
+              inputMode="numeric"
+              aria-label={t('q.phone')}
+            />
+            <Input
+              value={idNumber}
+              onChange={(e) => setIdNumber(e.target.value)}
+              placeholder={t('q.kiosk.idOptional')}
+              maxLength={18}
+              aria-label={t('q.idNumber')}
+            />
+            <Button type="primary" size="large" block disabled={!categoryId} loading={take.isPending} onClick={submit} data-testid="phone-take">
+              {t('q.kiosk.takeTicket')}
+            </Button>
+          </div>
+        </>
       )}
-      <div className="q-phone-form">
-        <Input
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          placeholder={t('q.phone.phoneHint')}
-          maxLength={11}
-          inputMode="numeric"
-          aria-label={t('q.phone')}
-        />
-        <Input
-          value={idNumber}
-          onChange={(e) => setIdNumber(e.target.value)}
-          placeholder={t('q.kiosk.idOptional')}
-          maxLength={18}
-          aria-label={t('q.idNumber')}
-        />
-        <Button type="primary" size="large" block disabled={!categoryId} loading={take.isPending} onClick={submit} data-testid="phone-take">
-          {t('q.kiosk.takeTicket')}
-        </Button>
-      </div>
     </div>
   );
 }

@@ -3,17 +3,19 @@ import { Alert, Button, Popconfirm, Spin, Tag } from 'antd';
 import { SoundOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
+import { idOf } from '../../components/address.ts';
+import { NotFoundState } from '../../components/PageState.tsx';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useTicket, type Ticket } from './queue-api.ts';
-import { errorText, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { errorText, isNotFound, useCategoryName, useHallStream } from './queue-shared.tsx';
 
 /** A ticket on the holder's phone: live place in line, "your turn is near", and the call with the window number. */
 export function TicketPage() {
   const t = useT();
-  const id = Number(useParams().id);
+  const id = idOf(useParams().id);
   const [params] = useSearchParams();
   const token = params.get('t');
   const ticket = useTicket(id, token);
@@ -45,9 +47,18 @@ export function TicketPage() {
     if (near && 'vibrate' in navigator) navigator.vibrate?.(200);
   }, [near]);
 
-  if (!token) return <Alert type="error" message={t('q.ticket.noToken')} className="q-gap" />;
+  if (!token) return <TicketNotFound hint={t('q.ticket.noToken')} />;
+  if (!id || isNotFound(ticket.error)) return <TicketNotFound hint={t('q.ticket.notFoundHint')} />;
   if (ticket.isPending) return <Spin className="q-center" size="large" />;
-  if (ticket.isError) return <Alert type="error" message={errorText(t, ticket.error)} className="q-gap" />;
+  if (ticket.isError)
+    return (
+      <Alert
+        type="error"
+        message={errorText(t, ticket.error)}
+        action={<Button onClick={() => void ticket.refetch()}>{t('action.retry')}</Button>}
+        className="q-gap"
+      />
+    );
   const tk = ticket.data;
   const called = tk.status === 'called' || tk.status === 'serving';
   return (
@@ -98,6 +109,22 @@ export function TicketPage() {
         </Popconfirm>
       )}
       {cancel.error && <Alert type="error" message={errorText(t, cancel.error)} className="q-gap" />}
+    </div>
+  );
+}
+
+/** A ticket link that names no ticket, or lacks its token: said so, with the way to take a number again. */
+function TicketNotFound({ hint }: { hint: string }) {
+  const t = useT();
+  return (
+    <div className="q-phone" data-testid="queue-ticket">
+      <header className="q-phone-head">
+        <div className="q-phone-hall">{t('q.ticket.title')}</div>
+        <LanguageSwitch />
+      </header>
+      <div className="q-missing">
+        <NotFoundState title={t('q.ticket.notFound')} hint={hint} back={{ to: '/appointments', label: t('q.toAppointments') }} />
+      </div>
     </div>
   );
 }

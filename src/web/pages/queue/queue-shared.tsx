@@ -2,8 +2,24 @@ import { useEffect, useRef, useState } from 'react';
 import { Select } from 'antd';
 import { isApiError } from '../../api/client.ts';
 import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n/index.tsx';
+import { NotFoundState } from '../../components/PageState.tsx';
 import type { Board, HallEvent } from './queue-api.ts';
 import './queue.css';
+
+/** Whether a hall's or a ticket's query was told there is no such thing (trying again finds nothing either). */
+export function isNotFound(error: unknown): boolean {
+  return isApiError(error) && error.status === 404;
+}
+
+/** A kiosk, phone or display page whose address names no hall: said so, with the way to choose one. */
+export function HallNotFound() {
+  const t = useT();
+  return (
+    <div className="q-missing">
+      <NotFoundState title={t('q.hallNotFound')} hint={t('q.hallNotFoundHint')} back={{ to: '/appointments', label: t('q.toAppointments') }} />
+    </div>
+  );
+}
 
 /** 540 → "09:00" */
 export function hhmm(minute: number): string {

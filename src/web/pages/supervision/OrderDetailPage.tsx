@@ -5,7 +5,9 @@ import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
 import { formatDateTime, formatDue } from '../../i18n/format.ts';
 import { newIdempotencyKey } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryState } from '../../components/PageState.tsx';
+import { Forbidden, NotFoundState, QueryState } from '../../components/PageState.tsx';
+import { idOf } from '../../components/address.ts';
+import { can, useMe } from '../../api/auth.ts';
 import { useConflictHandler } from '../../components/conflict.tsx';
 import { useFeedback } from '../../components/feedback-context.tsx';
 import { useOrder, useOrderAction, type OrderAction, type OrderDetail } from './api.ts';
@@ -128,16 +130,29 @@ function OrderView({ order }: { order: OrderDetail }) {
 
 function OrderDetail({ view }: { view: 'issued' | 'department' }) {
   const t = useT();
-  const id = Number(useParams().id);
+  const me = useMe().data!;
+  const id = idOf(useParams().id);
   const order = useOrder(id);
   const list =
     view === 'issued'
       ? { to: '/workbench/supervision/orders', title: t('sup.orders.title') }
       : { to: '/workbench/supervision/inbox', title: t('sup.inbox.title') };
+  const back = { to: list.to, label: t(view === 'issued' ? 'sup.order.backToOrders' : 'sup.order.backToInbox') };
+  // the list this page belongs to asks the same permission
+  if (!can(me, view === 'issued' ? 'supervision.read' : 'case.handle')) return <Forbidden back={{ to: '/workbench', label: t('state.backToWorkbench') }} />;
+  const notFound = (
+    <NotFoundState title={t('sup.order.notFound')} hint={t(view === 'issued' ? 'sup.order.notFoundHint' : 'sup.order.notFoundHintInbox')} back={back} />
+  );
   return (
     <>
       <PageHeader title={order.data ? order.data.number : t('sup.order.number')} crumbs={[list]} />
-      <QueryState query={order}>{(o) => <OrderView order={o} />}</QueryState>
+      {id ? (
+        <QueryState query={order} notFound={notFound} forbidden={<Forbidden back={back} />}>
+          {(o) => <OrderView order={o} />}
+        </QueryState>
+      ) : (
+        notFound
+      )}
     </>
   );
 }

@@ -137,7 +137,7 @@ export function useOrders(q: Paged & { view: 'issued' | 'department'; status?: O
   return useQuery({ queryKey: keys.list('orders', q), queryFn: () => api.get<Page<Order>>('/supervision/orders', q), ...live });
 }
 export function useOrder(id: number) {
-  return useQuery({ queryKey: keys.order(id), queryFn: () => api.get<OrderDetail>(`/supervision/orders/${id}`) });
+  return useQuery({ queryKey: keys.order(id), queryFn: () => api.get<OrderDetail>(`/supervision/orders/${id}`), enabled: id > 0 });
 }
 export function useThresholds() {
   return useQuery({ queryKey: keys.settings(), queryFn: () => api.get<Thresholds>('/supervision/settings') });

@@ -7,7 +7,8 @@ import { useT } from '../../i18n/index.tsx';
 import { can, useMe } from '../../api/auth.ts';
 import { useHall, useWindows } from '../../api/org.ts';
 import type { Hall, WindowView } from '../../api/types.ts';
-import { EmptyHint, ErrorState, Forbidden, QueryState } from '../../components/PageState.tsx';
+import { EmptyHint, Forbidden, NotFoundState, QueryState } from '../../components/PageState.tsx';
+import { idOf } from '../../components/address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { WindowModal } from './WindowModal.tsx';
 import { WindowStaffModal } from './WindowStaffModal.tsx';
@@ -19,11 +20,22 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; window: WindowView } | { kind
 export function HallDetailPage() {
   const t = useT();
   const me = useMe().data!;
-  const id = Number(useParams().id);
-  const hall = useHall(Number.isInteger(id) ? id : 0);
-  if (!can(me, 'org.read')) return <Forbidden />;
-  if (!Number.isInteger(id) || id <= 0) return <ErrorState error={new Error(t('state.notFound'))} />;
-  return <QueryState query={hall}>{(h) => <HallDetail hall={h} canManage={can(me, 'org.manage')} />}</QueryState>;
+  const id = idOf(useParams().id);
+  const hall = useHall(id);
+  const back = { to: '/workbench/org/halls', label: t('hall.backToList') };
+  if (!can(me, 'org.read')) return <Forbidden back={{ to: '/workbench', label: t('state.backToWorkbench') }} />;
+  const notFound = (
+    <>
+      <PageHeader title={t('hall.hall')} crumbs={[{ title: t('nav.org') }, { title: t('nav.halls'), to: '/workbench/org/halls' }]} />
+      <NotFoundState title={t('hall.notFound')} hint={t('hall.notFoundHint')} back={back} />
+    </>
+  );
+  if (!id) return notFound;
+  return (
+    <QueryState query={hall} notFound={notFound} forbidden={<Forbidden back={back} />}>
+      {(h) => <HallDetail hall={h} canManage={can(me, 'org.manage')} />}
+    </QueryState>
+  );
 }
 
 function HallDetail({ hall, canManage }: { hall: Hall; canManage: boolean }) {

@@ -6,7 +6,8 @@ import { isStaff, useMe } from '../../../api/auth.ts';
 import { useApply, useHeldLicenses, usePublishedItem, type ApplyItem, type HeldLicense } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { QueryState } from '../../../components/PageState.tsx';
+import { NotFoundState, QueryState } from '../../../components/PageState.tsx';
+import { catalogCodeOf } from '../../../components/address.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
@@ -23,7 +24,7 @@ import '../cases.css';
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
 export function ApplyPage() {
   const t = useCaseT();
-  const { code } = useParams();
+  const code = catalogCodeOf(useParams().code);
   const item = usePublishedItem(code);
   const me = useMe().data!;
   usePageTitle(item.data ? t('cases.applyFor', { name: item.data.content.name }) : t('cases.apply'));
@@ -37,11 +38,21 @@ export function ApplyPage() {
           { title: t('cases.apply') },
         ]}
       />
-      <QueryState query={item} rows={12}>
-        {(data) => (isStaff(me) ? <StaffNotice item={data} /> : <ApplyForm item={data} me={me} />)}
-      </QueryState>
+      {code ? (
+        <QueryState query={item} rows={12} notFound={<ItemNotFound />}>
+          {(data) => (isStaff(me) ? <StaffNotice item={data} /> : <ApplyForm item={data} me={me} />)}
+        </QueryState>
+      ) : (
+        <ItemNotFound />
+      )}
     </div>
   );
+}
+
+/** An address that names no item open for applications: said so, with the way to the list of services. */
+function ItemNotFound() {
+  const t = useCaseT();
+  return <NotFoundState title={t('guide.notFound')} hint={t('guide.notFoundHint')} back={{ to: '/services', label: t('guide.backToServices') }} />;
 }
 
 function StaffNotice({ item }: { item: ApplyItem }) {

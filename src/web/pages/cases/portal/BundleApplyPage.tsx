@@ -6,7 +6,8 @@ import { isStaff, useMe } from '../../../api/auth.ts';
 import { useApply, useBundleForApply, type BundleForApply } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { QueryState } from '../../../components/PageState.tsx';
+import { NotFoundState, QueryState } from '../../../components/PageState.tsx';
+import { catalogCodeOf } from '../../../components/address.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
@@ -22,7 +23,7 @@ interface Submitted {
 /** 一件事 在线申请: one merged form and one set of materials for every item of the bundle. */
 export function BundleApplyPage() {
   const t = useWorkT();
-  const { code } = useParams();
+  const code = catalogCodeOf(useParams().code);
   const bundle = useBundleForApply(code);
   const me = useMe().data!;
   usePageTitle(bundle.data ? t('bundle.applyFor', { name: bundle.data.name }) : t('bundle.apply'));
@@ -36,13 +37,27 @@ export function BundleApplyPage() {
           { title: t('bundle.apply') },
         ]}
       />
-      <QueryState query={bundle} rows={12}>
-        {(data) =>
-          isStaff(me) ? <Alert type="info" showIcon title={t('bundle.staffNotice')} data-testid="bundle-staff-notice" /> : <BundleForm bundle={data} me={me} />
-        }
-      </QueryState>
+      {code ? (
+        <QueryState query={bundle} rows={12} notFound={<BundleNotFound />}>
+          {(data) =>
+            isStaff(me) ? (
+              <Alert type="info" showIcon title={t('bundle.staffNotice')} data-testid="bundle-staff-notice" />
+            ) : (
+              <BundleForm bundle={data} me={me} />
+            )
+          }
+        </QueryState>
+      ) : (
+        <BundleNotFound />
+      )}
     </div>
   );
+}
+
+/** An address that names no bundle open for applications: said so, with the way to the list of bundles. */
+function BundleNotFound() {
+  const t = useWorkT();
+  return <NotFoundState title={t('bundles.notFound')} hint={t('bundles.notFoundHint')} back={{ to: '/bundles', label: t('bundles.backToList') }} />;
 }
 
 function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {

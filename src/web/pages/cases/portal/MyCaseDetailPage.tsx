@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Input, Modal, Row, Skeleton, Typography } from 'antd';
 import { Link, Navigate, useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { caseIdOf, useBundleForApply, useCase, useCaseAction, useCases, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useBundleForApply, useCase, useCaseAction, useCases, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { idOf } from '../../../components/address.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { NotFoundState, QueryState } from '../../../components/PageState.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
@@ -29,7 +30,7 @@ const looksLikeNumber = (param: string | undefined) => !!param && /^[0-9A-Za-z]{
 export function MyCaseDetailPage() {
   const t = useCaseT();
   const param = useParams().id;
-  const id = caseIdOf(param);
+  const id = idOf(param);
   const kase = useCase(id);
   usePageTitle(kase.data ? `${kase.data.subject} ${kase.data.number}` : t('cases.myCases'));
   if (!id) return <CaseByNumber param={param} />;

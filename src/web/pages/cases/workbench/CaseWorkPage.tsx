@@ -4,7 +4,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { can, useMe } from '../../../api/auth.ts';
-import { caseIdOf, useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { useBundleForApply, useCase, usePublishedItem, type CaseDetail } from '../../../api/cases.ts';
+import { idOf } from '../../../components/address.ts';
 import { useReveal } from '../shared/Reveal.tsx';
 import { ApplicantCases } from '../shared/ApplicantCases.tsx';
 import type { Me } from '../../../api/types.ts';
@@ -51,7 +52,7 @@ export function CaseWorkPage() {
   const t = useCaseT();
   const back = useBackCrumb();
   const me = useMe().data!;
-  const id = caseIdOf(useParams().id);
+  const id = idOf(useParams().id);
   const kase = useCase(id);
   if (!can(me, 'case.read')) return <Forbidden />;
   const notFound = (
