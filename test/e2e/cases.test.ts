@@ -1028,6 +1028,14 @@ describe('the applicant changes how the result comes (修改领取方式)', () =
     expect(await page.locator('#delivery-recipient').inputValue()).toBe('林小雨');
     await page.locator('#delivery-phone').fill('13600000001');
     await page.locator('#delivery-address').fill('云州市青川区滨江路 88 号 3 单元 502 室');
+    // the screen crosses a breakpoint (a phone turned, a window narrowed; a full-page screenshot does it too): the
+    // case's facts are laid out in one column and back, and the dialog stays open with what was typed in it
+    const firstRowItems = page.getByTestId('case-facts').locator('tr').first().locator('.ant-descriptions-item');
+    await page.setViewportSize({ width: 500, height: 900 });
+    await expect.poll(() => firstRowItems.count()).toBe(1);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expect.poll(() => firstRowItems.count()).toBe(2);
+    expect(await page.locator('#delivery-address').inputValue()).toBe('云州市青川区滨江路 88 号 3 单元 502 室');
     await screenshot(page, 'cases-my-delivery-change');
     await pressUntil(page.getByTestId('delivery-choice-ok'), page.getByTestId('delivery-choice-text').getByText('邮寄送达'));
     await page.getByTestId('case-timeline').getByText('修改领取方式').waitFor({ state: 'visible' });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Descriptions } from 'antd';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
@@ -5,7 +6,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDetail, DeliveryChoice, DeliveryMethod } from '../../../api/cases.ts';
 import { channelLabel, decisionLabel, deliveryLabel } from './labels.tsx';
 import type { Locale } from '../../../../common/errors.ts';
-import { DeliveryChoiceEdit, DeliveryChoiceText } from './DeliveryChoiceInput.tsx';
+import { DeliveryChoiceDialog, DeliveryChoiceEdit, DeliveryChoiceText, canChangeDelivery } from './DeliveryChoiceInput.tsx';
 import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
@@ -127,57 +128,63 @@ export function CaseFacts({
   const me = useMe().data;
   const casesBase = base ?? (me && isStaff(me) ? '/workbench/cases' : '/my/cases');
   const { locale } = useLocale();
+  // the dialog is kept here, beside the facts: their cells are mounted afresh when the screen crosses a breakpoint
+  const [changingDelivery, setChangingDelivery] = useState(false);
+  const deliveryChangeable = !!deliveryEditable && canChangeDelivery(kase);
   return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, md: 2 }}
-      data-testid="case-facts"
-      items={[
-        { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
-        { key: 'org', label: t('cases.organization'), children: kase.organizationName },
-        // 延续 / 变更: a row of its own, under the number and the department
-        ...licenseFacts(kase, lt, locale, casesBase),
-        ...(showApplicant
-          ? [
-              {
-                key: 'applicant',
-                label: t('cases.applicant'),
-                children: (
-                  <span>
-                    {applicant.name}{' '}
-                    <span className="mono cell-sub" data-testid="case-applicant-id">
-                      {applicant.idNumber}
+    <>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        data-testid="case-facts"
+        items={[
+          { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
+          { key: 'org', label: t('cases.organization'), children: kase.organizationName },
+          // 延续 / 变更: a row of its own, under the number and the department
+          ...licenseFacts(kase, lt, locale, casesBase),
+          ...(showApplicant
+            ? [
+                {
+                  key: 'applicant',
+                  label: t('cases.applicant'),
+                  children: (
+                    <span>
+                      {applicant.name}{' '}
+                      <span className="mono cell-sub" data-testid="case-applicant-id">
+                        {applicant.idNumber}
+                      </span>
+                      {applicant.phone && <span className="mono cell-sub"> · {applicant.phone}</span>}
                     </span>
-                    {applicant.phone && <span className="mono cell-sub"> · {applicant.phone}</span>}
-                  </span>
-                ),
-              },
-            ]
-          : []),
-        { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
-        // no choice made: said while it can still be made
-        ...(delivery || (kase.deliveryMethods?.length && !['delivered', 'refused', 'withdrawn'].includes(kase.status))
-          ? [
-              {
-                key: 'delivery-choice',
-                label: t('cases.deliveryChoice'),
-                children: (
-                  <span>
-                    {delivery ? <DeliveryChoiceText choice={delivery} /> : <span className="cell-sub">{t('cases.deliveryNotChosen')}</span>}
-                    {deliveryEditable && <DeliveryChoiceEdit kase={kase} />}
-                  </span>
-                ),
-              },
-            ]
-          : []),
-        { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
-        { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
-        ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),
-        ...(kase.concludedAt ? [{ key: 'concluded', label: t('cases.concludedAt'), children: formatDateTime(kase.concludedAt, locale) }] : []),
-        ...(kase.deliveredAt ? [{ key: 'delivered', label: t('cases.deliveredAt'), children: formatDateTime(kase.deliveredAt, locale) }] : []),
-        ...toleratedFacts(kase, tt, t('cases.listSep')),
-        ...commitmentFacts(kase, ct),
-      ]}
-    />
+                  ),
+                },
+              ]
+            : []),
+          { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
+          // no choice made: said while it can still be made
+          ...(delivery || (kase.deliveryMethods?.length && !['delivered', 'refused', 'withdrawn'].includes(kase.status))
+            ? [
+                {
+                  key: 'delivery-choice',
+                  label: t('cases.deliveryChoice'),
+                  children: (
+                    <span>
+                      {delivery ? <DeliveryChoiceText choice={delivery} /> : <span className="cell-sub">{t('cases.deliveryNotChosen')}</span>}
+                      {deliveryChangeable && <DeliveryChoiceEdit onEdit={() => setChangingDelivery(true)} />}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+          { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
+          { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
+          ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),
+          ...(kase.concludedAt ? [{ key: 'concluded', label: t('cases.concludedAt'), children: formatDateTime(kase.concludedAt, locale) }] : []),
+          ...(kase.deliveredAt ? [{ key: 'delivered', label: t('cases.deliveredAt'), children: formatDateTime(kase.deliveredAt, locale) }] : []),
+          ...toleratedFacts(kase, tt, t('cases.listSep')),
+          ...commitmentFacts(kase, ct),
+        ]}
+      />
+      {changingDelivery && deliveryChangeable && <DeliveryChoiceDialog kase={kase} onClose={() => setChangingDelivery(false)} />}
+    </>
   );
 }

@@ -107,25 +107,28 @@ export function DeliveryChoiceText({ choice, contactOnly }: { choice: DeliveryCh
   );
 }
 
+/** Whether how the result comes can still change: until it went out, where the case has the item's delivery methods (not a bundle's). */
+export function canChangeDelivery(kase: CaseDetail): boolean {
+  return !!kase.deliveryMethods?.length && !kase.parent && !['delivered', 'refused', 'withdrawn'].includes(kase.status);
+}
+
 /**
- * 修改领取方式: the applicant (or the window for them) changes how the result should come, until it went out. Offered
- * where the case has the item's delivery methods (not a bundle's).
+ * 修改领取方式: the button that opens the dialog. It sits in a cell of the case's facts, which antd lays out anew —
+ * and mounts afresh — when the screen crosses a breakpoint (a phone turned sideways, a window resized): the dialog and
+ * what was typed in it are kept by the caller (`DeliveryChoiceDialog` beside the facts), not here.
  */
-export function DeliveryChoiceEdit({ kase }: { kase: CaseDetail }) {
+export function DeliveryChoiceEdit({ onEdit }: { onEdit: () => void }) {
   const t = useCaseT();
-  const [open, setOpen] = useState(false);
-  if (!kase.deliveryMethods?.length || kase.parent || ['delivered', 'refused', 'withdrawn'].includes(kase.status)) return null;
   return (
-    <>
-      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="delivery-choice-edit">
-        {t('cases.deliveryChange')}
-      </Button>
-      {open && <DeliveryChoiceDialog kase={kase} methods={kase.deliveryMethods} onClose={() => setOpen(false)} />}
-    </>
+    <Button type="link" size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="delivery-choice-edit">
+      {t('cases.deliveryChange')}
+    </Button>
   );
 }
 
-function DeliveryChoiceDialog({ kase, methods, onClose }: { kase: CaseDetail; methods: DeliveryMethod[]; onClose: () => void }) {
+/** 修改领取方式: the applicant (or the window for them) changes how the result should come, until it went out. */
+export function DeliveryChoiceDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) {
+  const methods = kase.deliveryMethods ?? [];
   const t = useCaseT();
   const [choice, setChoice] = useState<DeliveryChoice | null>(kase.deliveryChoice ? { method: kase.deliveryChoice.method } : { method: methods[0]! });
   const [checked, setChecked] = useState(false);
