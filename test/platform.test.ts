@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { startTestServer, type TestServer } from './harness.ts';
+import { signIn, startTestServer, type TestServer } from './harness.ts';
 import { closeApp } from '../src/server/app.ts';
 
 let server: TestServer;
@@ -45,6 +45,27 @@ describe('operations endpoints', () => {
     const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers an address whose id or code is malformed with a 4xx in the error shape on every route, never a 500', { timeout: 120_000 }, async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const withParams = Object.entries(doc.paths).filter(([path]) => path.includes('{'));
+    expect(withParams.length).toBeGreaterThan(50);
+    // signed in with every permission, so that what answers is the address's check, not the permission's
+    const admin = await signIn(server, 'sysadmin');
+    const malformed = ['abc', '0', '-1', '1.5', '99999999999999999999', '%E4%B8%AD', '%E4%B8', '%zz', '%00', 'a'.repeat(300)];
+    const wrong: string[] = [];
+    for (const [path, methods] of withParams) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        for (const value of malformed) {
+          const url = path.replace(/\{[^}]+\}/g, value);
+          const r = await admin.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
+          const shaped = typeof r.body === 'object' && r.body !== null && typeof r.body.error?.code === 'string';
+          if (r.status >= 500 || (r.status >= 400 && !shaped)) wrong.push(`${method} ${url.slice(0, 80)} → ${r.status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('refuses an oversized body with 413', async () => {

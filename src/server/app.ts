@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -49,6 +49,16 @@ export const requestLogSerializers = {
   },
 };
 
+/**
+ * An address the router cannot read — a broken %-escape, a parameter past 100 characters — is the caller's error,
+ * answered in the error shape like any other (Fastify's own answer has another shape, and says 414 for a long id).
+ */
+function answerUnreadableAddress(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = localeOf(req.headers['accept-language']);
+  reply.header('x-request-id', req.id);
+  return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: messageFor('BAD_REQUEST', locale), details: { reason: error.message } } });
+}
+
 export interface BuildOptions {
   logger?: boolean | object;
 }
@@ -65,6 +75,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    frameworkErrors: (error, req, reply) => answerUnreadableAddress(error, req as FastifyRequest, reply as FastifyReply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
