@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -50,12 +50,16 @@ export const requestLogSerializers = {
 };
 
 /**
- * An address the router cannot read — a broken %-escape, a parameter past 100 characters — is the caller's error,
- * answered in the error shape like any other (Fastify's own answer has another shape, and says 414 for a long id).
+ * An address the router cannot read — a broken %-escape, a parameter past 100 characters — is the caller's error:
+ * the API answers it in the error shape like any other (Fastify's own answer has another shape, and says 414 for a
+ * long id), and a page's address gets the web app, which says what it does not find there.
  */
-function answerUnreadableAddress(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  const locale = localeOf(req.headers['accept-language']);
+function answerUnreadableAddress(webDir: string, error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   reply.header('x-request-id', req.id);
+  const index = path.join(webDir, 'index.html');
+  if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/') && existsSync(index))
+    return reply.type('text/html').send(readFileSync(index));
+  const locale = localeOf(req.headers['accept-language']);
   return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: messageFor('BAD_REQUEST', locale), details: { reason: error.message } } });
 }
 
@@ -75,7 +79,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
-    frameworkErrors: (error, req, reply) => answerUnreadableAddress(error, req as FastifyRequest, reply as FastifyReply),
+    frameworkErrors: (error, req, reply) => answerUnreadableAddress(deps.config.webDir, error, req as FastifyRequest, reply as FastifyReply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
