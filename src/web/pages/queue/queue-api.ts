@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, isApiError } from '../../api/client.ts';
 
 /** The queue API (/api/v1/queue/…, /api/v1/appointments/…) for the kiosk, phone, display, clerk and admin pages. */
 
@@ -262,7 +262,8 @@ export const useTicket = (id: number | undefined, token: string | null) =>
     queryKey: ['queue', 'ticket', id, token],
     queryFn: () => api.get<Ticket>(`/queue/tickets/${id}`, { token: token ?? undefined }),
     enabled: !!id,
-    refetchInterval: 30_000,
+    // a ticket that is not there (or not the link's) stays so: asked once
+    refetchInterval: (query) => (isApiError(query.state.error) && query.state.error.status === 404 ? false : 30_000),
   });
 
 export const useMyWindows = () => useQuery({ queryKey: ['queue', 'my-windows'], queryFn: () => api.get<MyWindow[]>('/queue/my-windows') });
