@@ -5,6 +5,7 @@
  * requests and does not also make them — as pgbench's clients run in a process of their own (`-j 2`
  * threads), not in PostgreSQL.
  */
+import { randomUUID } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Connection } from './http-client.ts';
 
@@ -69,8 +70,15 @@ function load(spec: LoadSpec) {
   const minimal = 'prefer: return=minimal\r\n';
   const as = { citizen: spec.as.citizen, clerk: spec.as.clerk + minimal, approver: spec.as.approver + minimal, head: spec.as.head + minimal };
   const openTask = (kase: { tasks: { id: number; state: string; role: string }[] }) => kase.tasks.find((t) => t.state === 'open' || t.state === 'claimed');
+  // 企业设立登记 registers the company it names, and a name is registered once: each application names another
+  const run = randomUUID().slice(0, 8);
+  let named = 0;
+  const formData = () =>
+    spec.formData && typeof spec.formData === 'object' && 'companyName' in spec.formData
+      ? { ...spec.formData, companyName: `云州压测${run}${(named += 1)}科技有限公司` }
+      : spec.formData;
   const lifecycle = async (http: Connection) => {
-    const applied = await timed(() => http.post('/api/v1/cases', { itemCode: spec.itemCode, formData: spec.formData, materials: spec.materials }, as.citizen));
+    const applied = await timed(() => http.post('/api/v1/cases', { itemCode: spec.itemCode, formData: formData(), materials: spec.materials }, as.citizen));
     if (applied.status !== 201) return;
     const id = applied.body.id as number;
     let kase = await timed(() => http.post(`/api/v1/cases/${id}/actions`, { action: 'accept' }, as.clerk));

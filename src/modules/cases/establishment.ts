@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
-import { newEnterpriseCreditCode } from '../../common/validators.ts';
+import { maskIdNumber, newEnterpriseCreditCode } from '../../common/validators.ts';
 import type { ItemContent } from '../catalog/catalog.schemas.ts';
-import { insertApplicant } from '../identity/accounts.service.ts';
 import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
 import { providedByRegistration } from '../catalog/bundles.service.ts';
@@ -96,31 +95,38 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
       reason: 'the application names no enterprise or no legal representative to register',
       field: !name ? e.nameField : e.legalRepresentativeField,
     });
-  if (await nameTaken(ctx.tx, name))
+  // one round trip: the name still free, the region's code, and the serial of the credit code (drawn even for a name
+  // taken meanwhile, which is rare: a sequence may leave gaps)
+  const { rows } = await sql<{ code: string; serial: string; taken: boolean }>`
+    SELECT r.code, nextval('enterprise_registration_seq')::text AS serial,
+           EXISTS (SELECT 1 FROM applicant a WHERE a.kind = 'enterprise' AND a.name = ${name}) AS taken
+    FROM region r WHERE r.id = ${kase.region_id}`.execute(ctx.tx);
+  if (rows[0]!.taken)
     throw new AppError('CONFLICT', {
       reason: 'an enterprise of this name was registered meanwhile: the application cannot be granted as it stands',
       field: e.nameField,
       name,
     });
-  const { rows } = await sql<{ code: string; serial: string }>`
-    SELECT r.code, nextval('enterprise_registration_seq')::text AS serial FROM region r WHERE r.id = ${kase.region_id}`.execute(ctx.tx);
   const creditCode = newEnterpriseCreditCode(rows[0]!.code.slice(0, 6), Number(rows[0]!.serial) - 1);
-  const applicantId = await insertApplicant(
-    ctx,
-    { cipher: partyCipher() },
-    { kind: 'enterprise', name, idNumber: creditCode, legalRepresentative, address },
-    null,
-  );
-  await ctx.tx
-    .insertInto('agent_authorization')
-    .values({ agent_applicant_id: kase.applicant_id, principal_applicant_id: applicantId, valid_until: null, revoked_at: null })
-    .execute();
+  // the enterprise in the register (its code sealed with a keyed hash for lookups, as every identifier), and the
+  // founder its agent, in one statement
+  const cipher = partyCipher();
+  const inserted = await sql<{ id: string }>`
+    WITH a AS (
+      INSERT INTO applicant (account_id, kind, name, id_number_enc, id_number_hash, id_number_mask, legal_representative, address)
+      VALUES (NULL, 'enterprise', ${name}, ${cipher.encrypt(creditCode)}, ${cipher.lookupHash(creditCode)}, ${maskIdNumber(creditCode)}, ${legalRepresentative}, ${address})
+      RETURNING id
+    ), g AS (
+      INSERT INTO agent_authorization (agent_applicant_id, principal_applicant_id) SELECT ${kase.applicant_id}, a.id FROM a
+    )
+    SELECT id::text FROM a`.execute(ctx.tx);
+  const applicantId = Number(inserted.rows[0]!.id);
   await recordCaseEvent(ctx, kase, 'enterprise_registered', { applicantId, name, creditCode }, null, { metrics: false });
   await ctx.audit({
     action: 'applicant.register',
     targetType: 'applicant',
     targetId: applicantId,
-    change: { caseId: kase.id, caseNumber: kase.number, name, creditCode, agentApplicantId: kase.applicant_id },
+    change: { kind: 'enterprise', name, idNumber: maskIdNumber(creditCode), caseId: kase.id, caseNumber: kase.number, agentApplicantId: kase.applicant_id },
   });
   return { applicantId, name, creditCode, legalRepresentative, address };
 }
