@@ -515,6 +515,13 @@ describe('a case from online application to delivery', () => {
       await page.getByTestId('licenses-table').getByText(license.number).waitFor({ state: 'visible' });
       await page.getByTestId('license-principal-note').waitFor({ state: 'visible' });
       await screenshot(page, 'cases-company-licenses');
+      // its change (变更登记) is applied for in the company's name
+      await page.locator(`[data-license="${license.id}"]`).getByTestId('license-change').click();
+      await page.waitForURL((url) => url.searchParams.get('changes') === String(license.id) && url.searchParams.get('for') === String(company.applicantId));
+      await page.locator('[data-testid=change-notice][data-changeable=true]').waitFor({ state: 'visible' });
+      await page.getByTestId('applying-for').getByText('云州青禾科技有限公司', { exact: false }).waitFor({ state: 'visible' });
+      expect(await page.getByTestId('renewal-for-principal').count()).toBe(0);
+      await screenshot(page, 'cases-company-change');
 
       // applying for the company, the application form offers its license among the ways to hand in the business license
       await page.goto(`/apply/${hit.code}`);
@@ -595,10 +602,7 @@ describe('a case received at the window, with a one-time notice and a supplement
     const page = await newPage();
     await signInThroughUi(page, 'clerk2');
     await page.goto('/workbench/intake?tab=window');
-    await page.getByTestId('applicant-search').locator('input').fill('何志强');
-    await page.getByTestId('applicant-search').locator('input').press('Enter');
-    await page.getByTestId('applicant-pick').first().click();
-    await page.getByTestId('picked-applicant').getByText('何志强').waitFor({ state: 'visible' });
+    await pickApplicantAtWindow(page, '何志强');
     // what the applicant already has in hand here is shown with them (nothing yet)
     await page.getByTestId('applicant-cases').getByText('该申请人在本中心尚无办件。').waitFor({ state: 'visible' });
     // the item is searched by name; a pick lost while the list re-renders is made again
@@ -697,6 +701,25 @@ async function receivedAtWindow(name: string, delivery?: object) {
   return { clerk, id: r.body.id as number, number: r.body.number as string };
 }
 
+/** At 窗口收件: find the applicant by name and take them. */
+async function pickApplicantAtWindow(page: Page, name: string) {
+  await page.getByTestId('applicant-search').locator('input').fill(name);
+  await page.getByTestId('applicant-search').locator('input').press('Enter');
+  await page.getByTestId('applicant-pick').first().click();
+  await page.getByTestId('picked-applicant').getByText(name).waitFor({ state: 'visible' });
+}
+
+/** clerk1 accepts the case, and the market regulator's approver and head approve it to its conclusion. */
+async function concludeAtMarket(clerk: Awaited<ReturnType<typeof signIn>>, id: number) {
+  let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+  const people = { approver: await signIn(run.server, 'approver1'), head: await signIn(run.server, 'head1') };
+  for (let guard = 0; guard < 6 && kase.status !== 'concluded'; guard++) {
+    const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+    kase = (await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+  }
+  expect(kase.status).toBe('concluded');
+}
+
 describe('an immediate item the window decides in one sitting (窗口授权办理)', () => {
   it('lets clerk1 accept 异地就医备案, grant it, conclude it and deliver it from the case page', { timeout: 180_000 }, async () => {
     // one the window accepted and left for a moment: 当场办结 keeps it in view
@@ -775,10 +798,7 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
     await page.goto('/workbench/intake?tab=window');
-    await page.getByTestId('applicant-search').locator('input').fill('林小雨');
-    await page.getByTestId('applicant-search').locator('input').press('Enter');
-    await page.getByTestId('applicant-pick').first().click();
-    await page.getByTestId('picked-applicant').getByText('林小雨').waitFor({ state: 'visible' });
+    await pickApplicantAtWindow(page, '林小雨');
     await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
     await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
     await choose(page, 'filingType', '异地长期居住');
@@ -929,13 +949,7 @@ describe('统一出件 collected by someone else (代领)', () => {
 describe('统一出件 by post of a result the applicant meant to collect', () => {
   it('lets clerk1 post it, recording whom and where to send it, which the case keeps', { timeout: 180_000 }, async () => {
     const { clerk, id, number } = await receivedAtWindow('企业设立登记', { method: 'pickup' });
-    let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
-    const people = { approver: await signIn(run.server, 'approver1'), head: await signIn(run.server, 'head1') };
-    for (let guard = 0; guard < 6 && kase.status !== 'concluded'; guard++) {
-      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
-      kase = (await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
-    }
-    expect(kase.status).toBe('concluded');
+    await concludeAtMarket(clerk, id);
 
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');
@@ -976,13 +990,7 @@ describe('统一出件 of an enterprise’s result at the window', () => {
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     const { id, number } = applied.body as { id: number; number: string };
-    let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
-    const people = { approver: await signIn(run.server, 'approver1'), head: await signIn(run.server, 'head1') };
-    for (let guard = 0; guard < 6 && kase.status !== 'concluded'; guard++) {
-      const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
-      kase = (await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
-    }
-    expect(kase.status).toBe('concluded');
+    await concludeAtMarket(clerk, id);
 
     const page = await newPage();
     await signInThroughUi(page, 'clerk1');

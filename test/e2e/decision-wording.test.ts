@@ -83,10 +83,19 @@ describe('居民身份证换领、补领, confirmed (予以确认)', () => {
     // the denial's warning speaks of 不予确认
     await actions.getByTestId('task-reject').click();
     await page.getByRole('dialog').getByText('不予确认的，应当说明理由', { exact: false }).waitFor({ state: 'visible' });
+    // 常用语: two picked, one after the other
+    const phrases = page.getByTestId('common-phrases-reject');
+    await phrases.getByRole('button', { name: '申请人不具备法定条件' }).click();
+    await phrases.getByRole('button', { name: '经现场核查，不符合要求' }).click();
+    expect(await page.locator('#task-text').inputValue()).toBe('申请人不具备法定条件；经现场核查，不符合要求');
+    await screenshot(page, 'decision-wording-reject-phrases');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await actions.getByTestId('task-approve').click();
+    // a phrase takes the default opinion's place
+    await page.getByTestId('common-phrases-approve').getByRole('button', { name: '经审查，符合法定条件和标准，同意' }).click();
+    expect(await page.locator('#task-text').inputValue()).toBe('经审查，符合法定条件和标准，同意');
     await page.locator('#task-text').fill('户籍信息核验一致');
     await confirmTaskDialog(page);
     await page.getByTestId('outcome').getByText('已作出决定：予以确认').waitFor({ state: 'visible' });

@@ -465,6 +465,7 @@ export const casePages = {
   'cases.identityChecked': ['已核验领取人身份证件', 'Identity of the collector checked'],
   'cases.identityCheckedProxy': ['已核验代领人身份证件和授权委托书', 'The collector’s ID and the authorization checked'],
   'cases.collectorSelf': ['申请人本人领取', 'The applicant'],
+  'cases.commonPhrases': ['常用语：', 'Common phrases:'],
   'cases.collectorForEnterprise': [
     '企业的结果由经办人领取：请登记经办人姓名和身份证号。',
     'An enterprise’s result is collected by a person for it: record who.',

@@ -17,8 +17,8 @@ export const licenseStrings = {
   'lic.holderSelf': ['{name}（本人）', '{name} (yourself)'],
   'lic.holderPrincipal': ['{name}（{id}，可代为办理）', '{name} ({id}, you act for it)'],
   'lic.principalNote': [
-    '以下是您可代为办理的主体持有的证照（如您申请设立登记的企业）。可查看和下载；延续、变更或注销由持证主体本身申请。',
-    'The licenses of someone you act for (a company you registered, say): view and download them. Their holder applies to renew, change or give them up.',
+    '以下是您可代为办理的主体持有的证照（如您申请设立登记的企业）。可查看、下载，并以该主体名义申请延续、变更或注销。',
+    'The licenses of someone you act for (a company you registered, say): view and download them, and apply in their name to renew, change or give them up.',
   ],
   'lic.subtitle': [
     '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。延续、变更和注销仅适用于行政许可证照；居民身份证、社会保障卡等证件请通过相应事项换领、补领。',
@@ -118,8 +118,8 @@ export const licenseStrings = {
     'License {number} does not run out and needs no renewal: this application goes as a new one.',
   ],
   'lic.apply.forPrincipal': [
-    '为他人代办时不能延续您本人的证照，本次将按新办提交。',
-    'Applying for someone else, you cannot renew your own license: this application goes as a new one.',
+    '延续的证照属于另一申请人：以当前选择的申请人提交时，不能延续该证照，本次将按新办提交。请选择持证主体作为申请人。',
+    'The license belongs to another applicant: applied for as chosen, it is not renewed and goes as a new application. Choose its holder as the applicant.',
   ],
   'lic.apply.loadFailed': [
     '要延续的证照未能加载，请重试；不重试则按新办提交。',
@@ -159,8 +159,8 @@ export const licenseStrings = {
     'License {number} expired on {validUntil} and cannot be changed: this application goes as a new one.',
   ],
   'lic.chg.forPrincipal': [
-    '为他人代办时不能变更您本人的证照，本次将按新办提交。',
-    'Applying for someone else, you cannot change your own license: this application goes as a new one.',
+    '变更的证照属于另一申请人：以当前选择的申请人提交时，不能变更该证照，本次将按新办提交。请选择持证主体作为申请人。',
+    'The license belongs to another applicant: applied for as chosen, it is not changed and goes as a new application. Choose its holder as the applicant.',
   ],
   'lic.chg.loadFailed': [
     '要变更的证照未能加载，请重试；不重试则按新办提交。',
@@ -188,8 +188,8 @@ export const licenseStrings = {
     'License {number} ran out on {validUntil}: the issuing department cancels it under the law; no application is needed.',
   ],
   'lic.cxl.forPrincipal': [
-    '注销申请须由持证人本人提交，为他人代办时不能注销证照。',
-    'A license is given up by its holder: applying for someone else, you cannot cancel a license.',
+    '注销申请须以持证主体的名义提交：请选择持证主体作为申请人。',
+    'A license is given up in its holder’s name: choose its holder as the applicant.',
   ],
   'lic.cxl.loadFailed': ['要注销的证照未能加载，请重试。', 'The license to give up could not be loaded: retry.'],
   'lic.cxl.loading': ['正在查找要注销的证照…', 'Looking up the license to give up…'],

@@ -82,7 +82,9 @@ function useForLicense(item: ApplyItem) {
   const [params, setParams] = useSearchParams();
   const action: LicenseAction = (['renew', 'change', 'cancel'] as const).find((a) => params.has(licenseActionField[a])) ?? 'renew';
   const id = Number(params.get(licenseActionField[action])) || undefined;
-  const held = useHeldLicenses(undefined, id !== undefined);
+  // 代办: a license of someone the applicant acts for (`for`), applied for in their name
+  const holderId = Number(params.get('for')) || undefined;
+  const held = useHeldLicenses(holderId, id !== undefined);
   const license = id === undefined ? undefined : held.data?.items.find((l) => l.id === id);
   const may = { renew: license?.mayRenew, change: license?.mayChange, cancel: license?.mayCancel }[action];
   const allowed = license && license.itemCode === item.code && may ? license : null;
@@ -90,11 +92,12 @@ function useForLicense(item: ApplyItem) {
     setParams(
       (p) => {
         for (const field of Object.values(licenseActionField)) p.delete(field);
+        p.delete('for');
         return p;
       },
       { replace: true },
     );
-  return { action, id, held, license, allowed, drop };
+  return { action, id, holderId, held, license, allowed, drop };
 }
 type ForLicense = ReturnType<typeof useForLicense>;
 
@@ -149,7 +152,11 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
           submit={submit}
           // the license to renew or change is looked up before the application goes
           pending={apply.isPending || (forLicense.id !== undefined && forLicense.held.isPending)}
-          forLicense={forLicense.allowed ? { action: forLicense.action, id: forLicense.allowed.id, number: forLicense.allowed.number } : null}
+          forLicense={
+            forLicense.allowed
+              ? { action: forLicense.action, id: forLicense.allowed.id, number: forLicense.allowed.number, holderId: forLicense.holderId }
+              : null
+          }
         />
       )}
     </>

@@ -18,12 +18,17 @@ import './licenses.css';
 
 /** The PDF of a held license (the license document of the case that issued it). */
 export const licensePdfUrl = (l: Pick<HeldLicense, 'caseId' | 'id'>) => `/api/v1/cases/${l.caseId}/documents/${l.id}/pdf`;
+/** For a license of someone the applicant acts for (代办): whose it is, so that the application is made for them. */
+const forHolder = (holderId: number | undefined) => (holderId === undefined ? '' : `&for=${holderId}`);
 /** The application page of the license's item, renewing it (延续). */
-export const renewUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?renews=${l.id}`;
+export const renewUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>, holderId?: number) =>
+  `/apply/${encodeURIComponent(l.itemCode)}?renews=${l.id}${forHolder(holderId)}`;
 /** The application page of the license's item, changing what it records (变更). */
-export const changeUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?changes=${l.id}`;
+export const changeUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>, holderId?: number) =>
+  `/apply/${encodeURIComponent(l.itemCode)}?changes=${l.id}${forHolder(holderId)}`;
 /** The application page of the license's item, giving it up (申请注销). */
-export const cancelUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>) => `/apply/${encodeURIComponent(l.itemCode)}?cancels=${l.id}`;
+export const cancelUrl = (l: Pick<HeldLicense, 'itemCode' | 'id'>, holderId?: number) =>
+  `/apply/${encodeURIComponent(l.itemCode)}?cancels=${l.id}${forHolder(holderId)}`;
 
 /**
  * 我的证照: the electronic licenses the signed-in applicant holds, with until when each is valid, whether it runs out
@@ -37,8 +42,8 @@ export function MyLicensesPage() {
   // 代办: besides their own, the licenses of those the applicant acts for — a company they registered holds its 营业执照
   const me = useMe();
   const principals = useAgents(!!me.data?.applicant).data?.actingFor ?? [];
-  const [holderId, setHolderId] = useState<number | undefined>(undefined);
-  const principal = principals.find((a) => a.principal.applicantId === holderId)?.principal;
+  const [chosenHolder, setHolderId] = useState<number | undefined>(undefined);
+  const principal = principals.find((a) => a.principal.applicantId === chosenHolder)?.principal;
   const list = useHeldLicenses(principal?.applicantId);
   const items = list.data?.items ?? [];
   const expiring = items.filter((l) => l.state === 'expiring').length;
@@ -66,25 +71,26 @@ export function MyLicensesPage() {
       </div>
     );
   };
-  // a principal's license is viewed here; its holder applies for it
+  // a principal's license is renewed, changed or given up by an application made for them (代办)
+  const holderId = principal?.applicantId;
   const actionsCell = (l: HeldLicense, orientation: 'vertical' | 'horizontal') => (
     <Space size={2} orientation={orientation} align="start" wrap={orientation === 'horizontal'}>
-      {!principal && l.mayRenew && (
-        <Link to={renewUrl(l)} data-testid="license-renew">
+      {l.mayRenew && (
+        <Link to={renewUrl(l, holderId)} data-testid="license-renew">
           <Button size="small" type={l.state === 'expiring' ? 'primary' : 'default'} icon={<SyncOutlined />}>
             {t('lic.renew')}
           </Button>
         </Link>
       )}
-      {!principal && l.mayChange && (
-        <Link to={changeUrl(l)} data-testid="license-change">
+      {l.mayChange && (
+        <Link to={changeUrl(l, holderId)} data-testid="license-change">
           <Button size="small" icon={<EditOutlined />}>
             {t('lic.change')}
           </Button>
         </Link>
       )}
-      {!principal && l.mayCancel && (
-        <Link to={cancelUrl(l)} data-testid="license-cancel">
+      {l.mayCancel && (
+        <Link to={cancelUrl(l, holderId)} data-testid="license-cancel">
           <Button size="small" danger icon={<StopOutlined />}>
             {t('lic.cancel')}
           </Button>

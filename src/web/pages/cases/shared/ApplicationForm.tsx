@@ -69,7 +69,7 @@ export function ApplicationForm({
    * 延续 / 变更 / 申请注销: the signed-in applicant's license this application renews, changes or gives up (not when applying
    * for a principal). Giving one up asks no materials and no commitment, but the reason.
    */
-  forLicense?: { action: LicenseAction; id: number; number?: string } | null;
+  forLicense?: { action: LicenseAction; id: number; number?: string; holderId?: number } | null;
 }) {
   const t = useCaseT();
   const ct = useCommitT();
@@ -90,7 +90,8 @@ export function ApplicationForm({
   // 代办: the applicants who authorized me; applying for one of them, nothing of my account is prefilled
   const agents = useAgents(!!me.applicant);
   const principals = agents.data?.actingFor ?? [];
-  const [forId, setForId] = useState<number | undefined>(undefined);
+  // a license of someone the applicant acts for is applied for in their name from the start
+  const [forId, setForId] = useState<number | undefined>(forLicense?.holderId);
   const principal = principals.find((a) => a.principal.applicantId === forId)?.principal;
   const source = forId === undefined ? me.applicant : null;
   const held = useHeldLicenses(forId, !!me.applicant && materials.some((m) => m.source === 'license'));
@@ -116,8 +117,8 @@ export function ApplicationForm({
     setError(null);
   };
 
-  // what the application does for a license, as sent
-  const sent = forLicense && forId === undefined ? forLicense : null;
+  // what the application does for a license, as sent: for its holder only (the applicant, or the principal it is of)
+  const sent = forLicense && forId === forLicense.holderId ? forLicense : null;
 
   const onSubmit = async () => {
     setError(null);
@@ -217,7 +218,7 @@ export function ApplicationForm({
           {principal && (
             <Alert type="warning" showIcon className="block-gap-top" title={t('cases.applyingFor', { name: principal.name })} data-testid="applying-for" />
           )}
-          {principal && forLicense && (
+          {forLicense && forId !== forLicense.holderId && (
             <Alert
               type="warning"
               showIcon

@@ -5,6 +5,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { useCaseAction, type AskItem, type CaseDetail } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
+import { CommonPhrases, withPhrase } from '../../../components/CommonPhrases.tsx';
 import { AskList, askComplete, type AskOption } from './AskList.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import type { Completeness } from './completeness.ts';
@@ -239,7 +240,18 @@ function RefuseDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void
       onCancel={onClose}
     >
       <Typography.Paragraph>{t('cases.refuseText')}</Typography.Paragraph>
-      <Input.TextArea rows={4} maxLength={1000} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('cases.refuseReason')} />
+      <Input.TextArea
+        id="refuse-reason"
+        rows={4}
+        maxLength={1000}
+        showCount
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('cases.refuseReason')}
+      />
+      <div className="block-gap-top">
+        <CommonPhrases purpose="refuse" onPick={(p) => setReason((v) => withPhrase(v, p))} />
+      </div>
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </Modal>
   );

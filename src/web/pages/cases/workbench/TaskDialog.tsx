@@ -16,6 +16,7 @@ import {
 } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
+import { CommonPhrases, withPhrase, type PhrasePurpose } from '../../../components/CommonPhrases.tsx';
 import { specialLabel } from '../shared/labels.tsx';
 import { AskList, askComplete } from './AskList.tsx';
 import type { Completeness } from './completeness.ts';
@@ -105,10 +106,20 @@ export function TaskDialog({ kind, task, kase, me, completeness, approveText, re
   let title = '';
   let okText = '';
   let danger = false;
+  // 常用语 under the opinion of an approval, a denial or a return
+  const purpose: PhrasePurpose | null = kind === 'approve' || kind === 'reject' || kind === 'return' ? kind : null;
   const textArea = (label: string, placeholder: string, required: boolean, max = 2000) => (
-    <Form.Item label={label} required={required}>
-      <Input.TextArea id="task-text" rows={4} maxLength={max} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
-    </Form.Item>
+    <>
+      <Form.Item label={label} required={required}>
+        <Input.TextArea id="task-text" rows={4} maxLength={max} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder} />
+      </Form.Item>
+      {/* below the count, clear of it */}
+      {purpose && (
+        <div className="block-gap">
+          <CommonPhrases purpose={purpose} onPick={(p) => setText((v) => withPhrase(v, p, [t('cases.defaultOpinion')]))} />
+        </div>
+      )}
+    </>
   );
   // the working days of an extension (art. 42: ten at most) and why, with what the extension does
   const extensionFields = (note: string, id: string) => (
