@@ -66,6 +66,23 @@ afterAll(async () => {
 });
 
 describe('case documents', () => {
+  it('numbers each kind of document in a register of its own', { timeout: 120_000 }, async () => {
+    type Doc = { kind: string; number: string };
+    const noticeOf = async (id: number) =>
+      ((await act(clerk, id, { action: 'accept' })).body.documents as Doc[]).find((d) => d.kind === 'acceptance_notice')!.number;
+    const first = await noticeOf((await apply()).id);
+    // a document of another kind in between: a 不予受理决定书
+    const refused = await apply();
+    const refusal = await act(clerk, refused.id, { action: 'refuse', reason: '申请事项不属于本机关职权范围' });
+    expect(refusal.status).toBe(200);
+    const refusalNumber = (refusal.body.documents as Doc[]).find((d) => d.kind === 'refusal_decision')!.number;
+    const second = await noticeOf((await apply()).id);
+    const serial = (n: string) => Number(n.split('-').pop());
+    expect(first).toMatch(/^990100-SL-\d{4}-\d{7}$/);
+    expect(refusalNumber).toMatch(/^990100-BSL-\d{4}-\d{7}$/);
+    expect(serial(second)).toBe(serial(first) + 1);
+  });
+
   it('prints the acceptance notice with the case number, the committed deadline and the applicant named in full', { timeout: 120_000 }, async () => {
     const { id, number } = await apply();
     const kase = (await act(clerk, id, { action: 'accept' })).body;

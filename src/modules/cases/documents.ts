@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { paddedNextval } from '../../server/db/numbering.ts';
+import { zeroPadded } from '../../server/db/numbering.ts';
 import type { Deps } from '../../server/deps.ts';
 import { pipelinedWrite, shapedStatement, type Executor, type Tx } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -91,9 +91,14 @@ export async function caseFacts(db: Executor, kase: CaseRow): Promise<CaseFacts>
 
 type Content = Omit<PrintedDocument, 'number' | 'issuedAt'>;
 
-/** A document's number, drawn in the statement that inserts it: `<prefix><year>-<7-digit sequence>`. */
-function documentNumber(prefix: string) {
-  return sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${paddedNextval('case_document_seq', 7)}`;
+/**
+ * A document's number, drawn in the statement that inserts it: `<prefix><year>-<7-digit sequence>`, the sequence its
+ * kind's own (`case_document_<kind>_seq`, migration 0042), as a register of each kind counts. The sequence is named
+ * by a parameter, so that one statement serves every kind.
+ */
+function documentNumber(prefix: string, kind: DocumentKind) {
+  const sequence = sql`('case_document_' || ${kind} || '_seq')::regclass`;
+  return sql<string>`${prefix} || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || ${zeroPadded(sql`nextval(${sequence})`, 7)}`;
 }
 
 /** The insert of a document issued in the action's transaction, numbered there; the PDF follows after commit. */
@@ -118,7 +123,7 @@ const documentStatement = shapedStatement(
       .values({
         case_id: v.caseId,
         kind: v.kind,
-        number: documentNumber(v.prefix),
+        number: documentNumber(v.prefix, v.kind),
         title: v.title,
         content: v.content,
         payment_id: v.paymentId,
@@ -338,7 +343,7 @@ const licenseStatement = shapedStatement(
     v: { caseId: number; prefix: string; title: string; content: string; mark: string; issuedBy: number | null; validUntil: string | null; holderId: number },
   ) => sql`
     WITH n AS (
-      SELECT ${documentNumber(v.prefix)} AS number
+      SELECT ${documentNumber(v.prefix, 'license')} AS number
       WHERE NOT EXISTS (SELECT 1 FROM case_document WHERE case_id = ${v.caseId} AND kind = 'license')
     )
     INSERT INTO case_document (case_id, kind, number, title, content, payment_id, issued_by, file_id, sha256, rendered_at, valid_until, holder_id)
