@@ -44,7 +44,7 @@ async function nameTaken(db: Executor, name: string): Promise<boolean> {
 
 /**
  * At intake: an application to register an enterprise under a name already in the register is refused, with a 400
- * naming the form's field (企业名称 is the company's own: 企业名称登记管理规定 art. 17), and nothing is filed.
+ * naming the form's field (a name is one company's in its register: 企业名称登记管理规定), and nothing is filed.
  */
 export async function requireNameFree(db: Executor, content: Pick<ItemContent, 'establishes'>, formData: Record<string, unknown>): Promise<void> {
   const name = registeredName(content, formData);
