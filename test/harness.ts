@@ -161,3 +161,11 @@ export async function signIn(server: TestServer, username: string): Promise<Clie
   if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return c;
 }
+
+/** A demo applicant's ID number in full, as a clerk reveals it (显示完整信息): what their forms carry (实名). */
+export async function revealedIdNumber(server: TestServer, clerk: Client, name = '林小雨'): Promise<string> {
+  const { rows } = await server.sql('SELECT id FROM applicant WHERE name = $1', [name]);
+  const r = await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`);
+  if (r.status !== 200) throw new Error(`reveal ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.idNumber as string;
+}

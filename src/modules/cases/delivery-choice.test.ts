@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { revealedIdNumber, signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
 
 /**
@@ -34,8 +34,7 @@ beforeAll(async () => {
   server = await startTestServer();
   citizen = await signIn(server, 'citizen1');
   clerk = await signIn(server, 'clerk1');
-  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
-  idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  idNumber = await revealedIdNumber(server, clerk);
 });
 afterAll(async () => {
   await server?.close();

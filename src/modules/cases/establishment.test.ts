@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
+import { revealedIdNumber, signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
 import { pdfReader } from '../../../test/pdf.ts';
 import { isValidCreditCode } from '../../common/validators.ts';
@@ -23,8 +23,7 @@ beforeAll(async () => {
   server = await startTestServer();
   citizen = await signIn(server, 'citizen1');
   clerk = await signIn(server, 'clerk1');
-  const { rows } = await server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
-  idNumber = (await clerk.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber;
+  idNumber = await revealedIdNumber(server, clerk);
   const code = (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.item_id = i.id WHERE v.state = 'published' AND v.name = '企业设立登记'"))
     .rows[0].code;
   item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
