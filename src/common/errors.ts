@@ -17,6 +17,11 @@ export const errorCatalog = {
     zh: '办件正在等待申请人补正，补正后才能继续办理',
     en: 'The case waits for the applicant’s supplements; it goes on once they are in',
   },
+  AWAITING_REGISTRATION: {
+    status: 409,
+    zh: '本事项须待企业设立登记准予、营业执照核发后继续办理，等待期间不计时',
+    en: 'This case goes on once the company’s registration is granted and its business license issued; the wait is not counted',
+  },
   SPECIAL_PROCEDURE_RUNNING: {
     status: 409,
     zh: '特别程序进行中，请先结束特别程序并录入结果',

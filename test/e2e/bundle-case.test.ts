@@ -193,6 +193,25 @@ describe('企业开办一件事 from the online application to unified delivery'
     expect([...needs.values()].sort()).toEqual(['head1', 'head2', 'hrss1', 'tax1']);
     const marketCase = [...needs].find(([, u]) => u === 'head1')![0];
 
+    // the seal, tax and social insurance cases take the company's particulars: until it is registered they wait, their
+    // clocks paused — the seal's department sees why and cannot decide yet, and the founder sees which wait
+    const sealCase = [...needs].find(([, u]) => u === 'head2')![0];
+    const police = await newPage();
+    await signInThroughUi(police, 'head2');
+    await police.goto(`/workbench/cases/${sealCase}`);
+    await police.getByTestId('task-awaiting-registration').waitFor({ state: 'visible' });
+    expect(await police.getByTestId('task-approve').isDisabled()).toBe(true);
+    await police.getByText('等待企业设立登记', { exact: true }).first().waitFor({ state: 'visible' });
+    await police.getByText('准予、企业登记成立后作出决定', { exact: false }).first().waitFor({ state: 'visible' });
+    await screenshot(police, 'bundle-child-awaits-registration');
+    const founder = await newPage();
+    await signInThroughUi(founder, 'enterprise1');
+    await founder.goto(`/my/cases/${parentId}`);
+    await founder.getByTestId('bundle-children').waitFor({ state: 'visible' });
+    await founder.getByTestId('child-awaits-registration').nth(2).waitFor({ state: 'visible' });
+    expect(await founder.getByTestId('child-awaits-registration').count()).toBe(3);
+    await screenshot(founder, 'bundle-children-await-registration');
+
     // head1 works 审查, 决定 and 办结 of 企业设立登记 on the case page
     const page = await newPage();
     await signInThroughUi(page, 'head1');
@@ -214,8 +233,6 @@ describe('企业开办一件事 from the online application to unified delivery'
 
     // the company registered, the other item cases are filed for it, enterprise1 its agent: their timelines say so
     const other = children.find((c) => c.id !== marketCase)!;
-    const founder = await newPage();
-    await signInThroughUi(founder, 'enterprise1');
     await founder.goto(`/my/cases/${other.id}`);
     await founder.getByText('本件改以该企业名义办理', { exact: false }).first().waitFor({ state: 'visible' });
     expect(await founder.getByText('云州青禾餐饮管理有限公司（91990100MA', { exact: false }).count()).toBeGreaterThan(0);

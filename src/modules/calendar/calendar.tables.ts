@@ -44,7 +44,7 @@ export interface ClockTable {
   updated_at: Generated<Date>;
 }
 
-export type PauseReason = 'supplement' | 'hearing' | 'inspection' | 'expert_review' | 'appraisal' | 'tender' | 'other';
+export type PauseReason = 'supplement' | 'hearing' | 'inspection' | 'expert_review' | 'appraisal' | 'tender' | 'registration' | 'other';
 
 export interface ClockPauseTable {
   id: Generated<number>;

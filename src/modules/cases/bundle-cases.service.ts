@@ -12,6 +12,7 @@ import type { Limit } from '../catalog/catalog.schemas.ts';
 import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } from '../calendar/clocks.service.ts';
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
+import { holdForRegistration } from './establishment.ts';
 import { issueMaterialReceipt } from './documents.ts';
 import {
   acceptCase,
@@ -287,6 +288,8 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
         committedDueAt: clock.committed_due_at?.toISOString() ?? null,
         legalDueAt: clock.legal_due_at?.toISOString() ?? null,
       });
+      // 企业开办一件事: the items taking the company's particulars wait for its registration
+      await holdForRegistration(ctx, parentId);
       // an immediate bundle may already be done
       await syncParent(ctx, parentId);
       return;
@@ -401,6 +404,9 @@ export async function bundleView(db: Executor, parent: CaseRow) {
         'i.code as item_code',
         'v.type as item_type',
         'o.name as organization_name',
+        sql<boolean>`EXISTS (SELECT 1 FROM clock_pause p WHERE p.clock_id = k.clock_id AND p.ended_at IS NULL AND p.reason = 'registration')`.as(
+          'awaits_registration',
+        ),
       ])
       .where('k.parent_id', '=', parent.id)
       .orderBy('k.id')
@@ -421,6 +427,8 @@ export async function bundleView(db: Executor, parent: CaseRow) {
       status: c.status,
       decision: c.decision,
       decidedAt: c.decided_at?.toISOString() ?? null,
+      /** 企业开办一件事: it waits for the company's registration (holdForRegistration) */
+      awaitsRegistration: c.awaits_registration,
     })),
   };
 }

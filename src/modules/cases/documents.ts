@@ -17,7 +17,7 @@ import { issuesLicense } from '../../common/licenses.ts';
 import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
 import { partyCipher, partyIdentifier } from './party.ts';
-import { fileSiblingsFor, registerEnterprise, registeredBy, type Registered } from './establishment.ts';
+import { fileSiblingsFor, registerEnterprise, registeredBy, releaseOnDenial, type Registered } from './establishment.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -390,6 +390,8 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
         : [`如不服本决定，可以自收到本${title.endsWith('通知书') ? '通知书' : '决定书'}之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。`]),
     ],
   });
+  // 企业开办一件事: a registration denied lets the bundle's item cases waiting for it go on, to be decided as they stand
+  if (!granted && c.establishes) await releaseOnDenial(ctx, kase);
   if (issuing) {
     // a license is issued only when the case has none yet (a decision taken again after a return keeps it); its
     // number is drawn in the insert and put into its content there, so the action does not wait for it

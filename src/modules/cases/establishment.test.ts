@@ -36,12 +36,23 @@ afterAll(async () => {
 const apply = (name: string) => citizen.post('/api/v1/cases', { itemCode: item.code, ...companyApplication(item, name, idNumber) });
 
 /** Accept the case and approve each stage until it is decided, or until an action is refused (answered). */
-async function workToDecision(id: number, accept = true) {
-  const people = { approver: await signIn(server, 'approver1'), head: await signIn(server, 'head1') };
+/** The head of a task's department: heads may act on approver and head tasks of their organization. */
+const headOf = async (organizationId: number) =>
+  (
+    await server.sql(
+      "SELECT a.username FROM account a JOIN role_assignment r ON r.account_id = a.id WHERE r.role = 'head' AND r.organization_id = $1 ORDER BY a.id LIMIT 1",
+      [organizationId],
+    )
+  ).rows[0].username as string;
+
+/** A case worked to its decision by its department's head: accepted first (or not), every stage approved, the decision `outcome`. */
+async function workToDecision(id: number, accept = true, outcome: 'approve' | 'reject' = 'approve') {
   let kase = accept ? (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body : (await clerk.get(`/api/v1/cases/${id}`)).body;
   for (let guard = 0; guard < 8 && !kase.decision; guard++) {
     const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
-    const r = await people[task.role as 'approver' | 'head'].post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' });
+    const action = task.stage === 'decide' ? outcome : 'approve';
+    const head = await signIn(server, await headOf(task.organizationId));
+    const r = await head.post(`/api/v1/cases/${id}/actions`, { action, taskId: task.id, opinion: action === 'reject' ? '不符合登记条件' : '同意' });
     if (r.status !== 200) return r;
     kase = r.body;
   }
@@ -162,6 +173,28 @@ describe('企业开办一件事', () => {
     const others = children.filter((c) => c !== registration);
     expect(others).toHaveLength(3);
 
+    // accepted together, the three wait for the company: their clocks paused, not to be decided or sent back before it
+    for (const c of others) {
+      const kase = (await clerk.get(`/api/v1/cases/${c.id}`)).body;
+      expect(kase.status).toBe('in_progress');
+      expect(kase.clock.state).toBe('paused');
+      expect(kase.clock.pauses.at(-1)).toMatchObject({ reason: 'registration', endedAt: null });
+      expect(kase.timeline.at(-1)).toMatchObject({ type: 'awaiting_registration', payload: { byCase: { id: registration.id } } });
+      const task = kase.tasks.find((t: { state: string }) => t.state === 'open');
+      const head = await signIn(server, await headOf(task.organizationId));
+      for (const action of ['approve', 'reject', 'request_supplement', 'start_special'] as const) {
+        const body =
+          action === 'request_supplement'
+            ? { action, taskId: task.id, items: [{ key: kase.materials[0].key, note: '请补充' }] }
+            : action === 'start_special'
+              ? { action, taskId: task.id, kind: 'inspection', reason: '现场核查' }
+              : { action, taskId: task.id, opinion: '同意' };
+        const early = await head.post(`/api/v1/cases/${c.id}/actions`, body);
+        expect([early.status, early.body.error?.code], action).toEqual([409, 'AWAITING_REGISTRATION']);
+      }
+      expect((await clerk.get(`/api/v1/cases/${c.id}`)).body.version).toBe(kase.version);
+    }
+
     const decided = await workToDecision(registration.id, false);
     expect(decided.body.decision, JSON.stringify(decided.body)).toBe('granted');
     const founder = Number((await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id);
@@ -188,6 +221,31 @@ describe('企业开办一件事', () => {
     });
     const own = (await citizen.get(`/api/v1/cases/${registration.id}`)).body;
     expect(own.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({ name: formData.companyName });
+    // the wait is over: the clocks run, and the seal is decided for the company
+    for (const c of others) expect((await clerk.get(`/api/v1/cases/${c.id}`)).body.clock.state).toBe('running');
+    expect((await workToDecision(others[0]!.id, false)).body.decision).toBe('granted');
+  });
+
+  it('lets the waiting cases go on to be decided when the registration is denied', { timeout: 60_000 }, async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const applied = await citizen.post('/api/v1/cases', {
+      bundleCode: 'B-QYKB-001',
+      formData: sampleForm(bundle.form, idNumber),
+      materials: sampleMaterials(bundle.materials),
+    });
+    const accepted = await clerk.post(`/api/v1/cases/${applied.body.id}/actions`, { action: 'accept' });
+    const children = accepted.body.bundle.children as { id: number; subject: string }[];
+    const registration = children.find((c) => c.subject === '企业设立登记')!;
+    const others = children.filter((c) => c !== registration);
+    expect((await workToDecision(registration.id, false, 'reject')).body.decision).toBe('denied');
+    for (const c of others) {
+      const kase = (await clerk.get(`/api/v1/cases/${c.id}`)).body;
+      expect(kase.clock.state).toBe('running');
+      expect(kase.timeline.at(-1)).toMatchObject({ type: 'registration_denied', payload: { byCase: { id: registration.id } } });
+      // filed for nobody new: still the founder's
+      expect(kase.applicant.name).toBe('林小雨');
+    }
+    expect((await workToDecision(others[0]!.id, false, 'reject')).body.decision).toBe('denied');
   });
 });
 

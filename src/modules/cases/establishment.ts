@@ -8,6 +8,7 @@ import { recordCaseEvent, updateCase, versionContent, type CaseRow } from './cas
 import { licenseReference } from './licenses.ts';
 import { providedByRegistration } from '../catalog/bundles.service.ts';
 import { partyCipher } from './party.ts';
+import { pauseClock, resumeClock } from '../calendar/clocks.service.ts';
 import '../identity/identity.tables.ts';
 import '../org/org.tables.ts';
 
@@ -36,9 +37,12 @@ export function registeredName(content: Pick<ItemContent, 'establishes'>, formDa
   return content.establishes ? text(formData[content.establishes.nameField]) : '';
 }
 
-/** Whether an enterprise of this name is in the register already (by the index of enterprises' names). */
+/**
+ * Whether an enterprise of this name is in the register already, by the index of enterprises' names. The kind is a
+ * literal: a prepared statement's generic plan cannot use a partial index for a parameter, and scans the register.
+ */
 async function nameTaken(db: Executor, name: string): Promise<boolean> {
-  const row = await db.selectFrom('applicant').select('id').where('kind', '=', 'enterprise').where('name', '=', name).limit(1).executeTakeFirst();
+  const row = await db.selectFrom('applicant').select('id').where('kind', '=', sql.lit('enterprise')).where('name', '=', name).limit(1).executeTakeFirst();
   return !!row;
 }
 
@@ -171,6 +175,8 @@ export async function fileSiblingsFor(ctx: WriteContext, kase: CaseRow, content:
         .where('material_key', 'in', given.materials)
         .where('status', '=', 'waived')
         .execute();
+    // its wait for the registration ends: the clock runs again (holdForRegistration)
+    await resumeAfterRegistration(ctx, moved);
     await recordCaseEvent(
       ctx,
       moved,
@@ -187,4 +193,70 @@ export async function fileSiblingsFor(ctx: WriteContext, kase: CaseRow, content:
       { metrics: false },
     );
   }
+}
+
+/** Whether an item case waits for the bundle's registration: it takes the company's particulars or its 营业执照. */
+const waitsFor = (content: ItemContent, registering: ItemContent) => {
+  const given = providedByRegistration(content, registering);
+  return given.fields.size > 0 || given.materials.length > 0;
+};
+
+/**
+ * 企业开办一件事, at the bundle's acceptance: its item cases are accepted together and worked in parallel, but one that
+ * takes the company's particulars or its 营业执照 (the seal, the tax and the social insurance registrations) cannot be
+ * decided before the company exists. Its clock pauses (reason `registration`) until the registration is decided, so
+ * that the registration's review does not count against it; meanwhile it is neither decided, sent back nor asked to
+ * be supplemented (AWAITING_REGISTRATION). Each timeline says which case it waits for.
+ */
+export async function holdForRegistration(ctx: WriteContext, parentId: number): Promise<void> {
+  const children = (await ctx.tx.selectFrom('kase').selectAll().where('parent_id', '=', parentId).orderBy('id').execute()) as CaseRow[];
+  const contents = await Promise.all(children.map((c) => versionContent(ctx.tx, c.item_version_id)));
+  const at = contents.findIndex((c) => !!c.establishes);
+  if (at < 0) return;
+  const registration = children[at]!;
+  if (registration.status !== 'in_progress') return;
+  for (const [i, child] of children.entries()) {
+    if (i === at || child.status !== 'in_progress' || child.clock_id === null || !waitsFor(contents[i]!, contents[at]!)) continue;
+    await pauseClock(ctx, child.clock_id, { reason: 'registration', note: `${registration.subject} ${registration.number}` });
+    await recordCaseEvent(ctx, await updateCase(ctx, child, {}), 'awaiting_registration', {
+      byCase: { id: registration.id, number: registration.number, subject: registration.subject },
+    });
+  }
+}
+
+/** The wait of an item case for the bundle's registration, if it is waiting, ends: its clock runs again. */
+async function resumeAfterRegistration(ctx: WriteContext, kase: CaseRow): Promise<boolean> {
+  if (kase.clock_id === null) return false;
+  const pause = await ctx.tx
+    .selectFrom('clock_pause')
+    .select('id')
+    .where('clock_id', '=', kase.clock_id)
+    .where('ended_at', 'is', null)
+    .where('reason', '=', 'registration')
+    .executeTakeFirst();
+  if (!pause) return false;
+  await resumeClock(ctx, kase.clock_id);
+  return true;
+}
+
+/**
+ * 企业开办一件事: the registration is denied (不予登记). The item cases waiting for it go on, their clocks running again,
+ * for their departments to decide — there is no company to grant them to — and each timeline says so.
+ */
+export async function releaseOnDenial(ctx: WriteContext, kase: CaseRow): Promise<void> {
+  if (kase.parent_id === null) return;
+  const siblings = (await ctx.tx
+    .selectFrom('kase')
+    .selectAll()
+    .where('parent_id', '=', kase.parent_id)
+    .where('id', '<>', kase.id)
+    .where('status', '=', 'in_progress')
+    .orderBy('id')
+    .forUpdate()
+    .execute()) as CaseRow[];
+  for (const sibling of siblings)
+    if (await resumeAfterRegistration(ctx, sibling))
+      await recordCaseEvent(ctx, await updateCase(ctx, sibling, {}), 'registration_denied', {
+        byCase: { id: kase.id, number: kase.number, subject: kase.subject },
+      });
 }

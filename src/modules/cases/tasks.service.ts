@@ -290,8 +290,19 @@ async function requireClockRunning(ctx: WriteContext, kase: CaseRow) {
     throw new AppError('AWAITING_SUPPLEMENT', { reason: 'waiting for the applicant’s supplements', status: kase.status });
   if (kase.clock_id === null) return;
   const pause = await caseExtra(ctx.tx, kase.id, 'openPause');
+  if (pause === 'registration') throw awaitingRegistration(kase);
   if (pause !== null && pause !== 'supplement')
     throw new AppError('SPECIAL_PROCEDURE_RUNNING', { reason: 'a special procedure is under way: end it with its result first', procedure: pause });
+}
+
+/**
+ * 企业开办一件事: an item case taking the company's particulars waits, its clock paused, until the bundle's registration
+ * is decided (see holdForRegistration): it is neither decided nor sent back, and asks for no supplements meanwhile.
+ */
+const awaitingRegistration = (kase: CaseRow) =>
+  new AppError('AWAITING_REGISTRATION', { reason: 'the case waits for the company’s registration', status: kase.status });
+async function requireNotAwaitingRegistration(ctx: WriteContext, kase: CaseRow) {
+  if (kase.clock_id !== null && kase.parent_id !== null && (await caseExtra(ctx.tx, kase.id, 'openPause')) === 'registration') throw awaitingRegistration(kase);
 }
 
 /** The case as the action leaves it, its version moved once (see finishTask). */
@@ -348,6 +359,7 @@ export async function requestSupplement(ctx: WriteContext, taskId: number, input
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status !== 'in_progress') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot wait for supplements`, status: kase.status });
+  await requireNotAwaitingRegistration(ctx, kase);
   const names = await askForMaterials(ctx, kase, input.items);
   if (kase.clock_id) await pauseClock(ctx, kase.clock_id, { reason: 'supplement', note: input.items.map((i) => names.get(i.key)).join('、') });
   const waiting = await updateCase(ctx, kase, { status: 'awaiting_supplement' });
@@ -365,12 +377,13 @@ export async function requestSupplement(ctx: WriteContext, taskId: number, input
 export async function startSpecialProcedure(
   ctx: WriteContext,
   taskId: number,
-  input: { kind: Exclude<PauseReason, 'supplement' | 'other'>; reason: string; expectedDays?: number | null },
+  input: { kind: Exclude<PauseReason, 'supplement' | 'registration' | 'other'>; reason: string; expectedDays?: number | null },
 ) {
   const task = await workableTask(ctx, taskId);
   const kase = await loadCase(ctx.tx, task.case_id);
   if (kase.status !== 'in_progress') throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot start a special procedure`, status: kase.status });
   if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
+  await requireNotAwaitingRegistration(ctx, kase);
   await pauseClock(ctx, kase.clock_id, { reason: input.kind, note: input.reason });
   await recordCaseEvent(
     ctx,
@@ -386,6 +399,7 @@ export async function endSpecialProcedure(ctx: WriteContext, taskId: number, inp
   const kase = await loadCase(ctx.tx, task.case_id);
   if (!kase.clock_id) throw new AppError('CONFLICT', { reason: 'the case has no clock' });
   const pause = await ctx.tx.selectFrom('clock_pause').select('reason').where('clock_id', '=', kase.clock_id).where('ended_at', 'is', null).executeTakeFirst();
+  if (pause?.reason === 'registration') throw awaitingRegistration(kase);
   if (!pause || pause.reason === 'supplement') throw new AppError('CONFLICT', { reason: 'no special procedure is running' });
   await resumeClock(ctx, kase.clock_id);
   await recordCaseEvent(ctx, await updateCase(ctx, kase, {}), 'special_procedure_ended', { kind: pause.reason, result: input.result }, task.id);

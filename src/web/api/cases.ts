@@ -137,6 +137,8 @@ export interface BundleChild {
   status: CaseStatus;
   decision: 'granted' | 'denied' | null;
   decidedAt: string | null;
+  /** 企业开办一件事: it waits, its clock paused, for the company's registration */
+  awaitsRegistration: boolean;
 }
 
 export interface CaseEvent {

@@ -38,6 +38,11 @@ export const caseWorkStrings = {
   ],
   'bundle.childrenEmpty': ['暂无办件', 'No item cases'],
   'bundle.decision': ['决定', 'Decision'],
+  'bundle.awaitsRegistration': ['待营业执照', 'Awaits the license'],
+  'bundle.awaitsRegistrationHint': [
+    '须待企业设立登记准予、营业执照核发后办理，等待期间暂停计时',
+    'Worked once the company is registered and its business license issued; its clock is paused meanwhile',
+  ],
   'bundle.staffNotice': ['工作人员账户不能在线申请一件事。为办事群众收件请使用综合受理。', 'Staff accounts cannot apply for a bundle online; use Intake.'],
 
   // notice deadline (art. 32)
@@ -58,6 +63,10 @@ export const caseWorkStrings = {
   'task.inSpecial': [
     '特别程序进行中，计时暂停：请在“更多操作”中结束特别程序并录入结果后，再作审查或决定',
     'A special procedure is under way and the clock is paused: end it with its result under More before approving or rejecting',
+  ],
+  'task.awaitingRegistration': [
+    '本事项须待企业设立登记准予、营业执照核发后再作决定，等待期间暂停计时。可先认领并审阅材料。',
+    'This case is decided once the company’s registration is granted and its business license issued; the clock is paused meanwhile. You may claim it and read the file.',
   ],
   'task.notYours': ['该环节不在您的岗位，或已由他人办理', 'This step is not on your post, or someone else has it'],
   'task.delegatedToMe': ['同事交办给您，请答复意见后交回', 'A colleague handed this to you: answer and it goes back'],

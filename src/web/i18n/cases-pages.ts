@@ -53,6 +53,7 @@ export const casePages = {
   'cases.special.expert_review': ['专家评审', 'Expert review'],
   'cases.special.appraisal': ['鉴定', 'Appraisal'],
   'cases.special.tender': ['招标拍卖', 'Tender or auction'],
+  'cases.special.registration': ['等待企业设立登记', 'Waiting for the company’s registration'],
   'cases.unit.workday': ['个工作日', 'working days'],
   'cases.unit.day': ['个自然日', 'days'],
   'cases.unit.workhour': ['个工作小时', 'working hours'],

@@ -327,6 +327,16 @@ export const licenseStrings = {
     '{name}（{code}）经 {number} 登记成立，本件改以该企业名义办理，原申请人为代办人',
     '{name} ({code}) was registered by {number}: this case is now filed for it, its former applicant as agent',
   ],
+  'lic.ev.awaiting_registration': ['等待企业设立登记', 'Waiting for the company’s registration'],
+  'lic.ev.awaitingText': [
+    '须待{subject}（{number}）准予、企业登记成立后作出决定；等待期间暂停计时',
+    'To be decided once {subject} ({number}) is granted and the company registered; the clock is paused meanwhile',
+  ],
+  'lic.ev.registration_denied': ['企业设立登记不予登记', 'Company registration denied'],
+  'lic.ev.deniedText': [
+    '{subject}（{number}）决定不予登记，本件恢复计时，请依法作出决定',
+    '{subject} ({number}) was denied: this case’s clock runs again, for it to be decided as it stands',
+  ],
   'lic.ev.cancelled': ['证照 {number}（{type}）已注销，注销情形：{ground}', 'License {number} ({type}) cancelled: {ground}'],
   'lic.ev.cancelNote': ['注销说明：{text}', 'Note: {text}'],
 

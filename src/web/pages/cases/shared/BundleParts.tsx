@@ -48,7 +48,23 @@ export function BundleChildren({ kase, base }: { kase: CaseDetail; base: '/my/ca
           ),
         },
         { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },
-        { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+        {
+          title: t('common.status'),
+          dataIndex: 'status',
+          width: 130,
+          render: (s: CaseStatus, c) => (
+            <div>
+              <StatusTag status={s} t={t} />
+              {c.awaitsRegistration && (
+                <Tooltip title={t('bundle.awaitsRegistrationHint')}>
+                  <Tag color="gold" className="block-gap-top" data-testid="child-awaits-registration">
+                    {t('bundle.awaitsRegistration')}
+                  </Tag>
+                </Tooltip>
+              )}
+            </div>
+          ),
+        },
         {
           title: t('bundle.decision'),
           key: 'decision',

@@ -35,6 +35,8 @@ const colors: Record<string, string> = {
   license_expiring: 'orange',
   license_cancelled: 'red',
   enterprise_registered: 'green',
+  awaiting_registration: 'orange',
+  registration_denied: 'red',
 };
 
 function asked(items: unknown, t: CaseT): ReactNode {
@@ -136,6 +138,13 @@ function details(
         code: String(p.creditCode ?? ''),
         number: by?.number ?? '',
       });
+      break;
+    }
+    case 'awaiting_registration':
+    case 'registration_denied': {
+      // 企业开办一件事: the item case waits for the bundle's registration, or goes on after its denial
+      const by = p.byCase as { number?: string; subject?: string } | undefined;
+      line(e.type === 'awaiting_registration' ? 'lic.ev.awaitingText' : 'lic.ev.deniedText', { subject: by?.subject ?? '', number: by?.number ?? '' });
       break;
     }
     case 'commitment_check_due':
@@ -355,7 +364,12 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
         ? tt('tol.ev.handedIn')
         : type === 'tolerated_reminded' && tt
           ? tt('tol.ev.reminded')
-          : (type === 'license_expiring' || type === 'license_cancelled' || type === 'enterprise_registered') && lt
+          : (type === 'license_expiring' ||
+                type === 'license_cancelled' ||
+                type === 'enterprise_registered' ||
+                type === 'awaiting_registration' ||
+                type === 'registration_denied') &&
+              lt
             ? lt(`lic.ev.${type}`)
             : type;
 

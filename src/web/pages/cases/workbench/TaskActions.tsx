@@ -145,8 +145,10 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
   const extended = kase.timeline.some((e) => e.type === 'extended');
   const pendingExtension = kase.extensionRequests.some((e) => e.state === 'pending');
   const openPause = kase.clock?.pauses.find((p) => !p.endedAt);
-  const inSpecial = !!openPause && openPause.reason !== 'supplement';
-  const waiting = kase.status === 'awaiting_supplement';
+  // 企业开办一件事: the case waits for the company's registration, its clock paused; it is neither decided nor sent back
+  const awaitingRegistration = openPause?.reason === 'registration';
+  const inSpecial = !!openPause && openPause.reason !== 'supplement' && !awaitingRegistration;
+  const waiting = kase.status === 'awaiting_supplement' || awaitingRegistration;
   if (task.delegated && task.assignedToMe)
     return (
       <div className="case-my-task" data-task={task.id}>
@@ -168,10 +170,10 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
         ...(task.kind !== 'cosign' ? [{ key: 'add_cosigner', label: t('task.cosign'), disabled: !['in_progress', 'decided'].includes(kase.status) }] : []),
         ...(task.canReassign ? [{ key: 'reassign', label: t('task.reassign') }] : []),
         { type: 'divider' as const },
-        { key: 'request_supplement', label: t('cases.requestSupplement'), disabled: kase.status !== 'in_progress' },
+        { key: 'request_supplement', label: t('cases.requestSupplement'), disabled: kase.status !== 'in_progress' || awaitingRegistration },
         inSpecial
           ? { key: 'end_special', label: t('cases.endSpecial') }
-          : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' },
+          : { key: 'start_special', label: t('cases.startSpecial'), disabled: kase.status !== 'in_progress' || awaitingRegistration },
         {
           key: 'request_extension',
           label: extended ? t('cases.extendedOnce') : pendingExtension ? t('task.extensionPending') : t('task.requestExtension'),
@@ -199,7 +201,13 @@ function MyTaskRow({ kase, task, me, onDialog }: { kase: CaseDetail; task: CaseT
           </Button>
         </Dropdown>
       </Space>
-      {waiting && <div className="case-inline-hint">{t('cases.waitingSupplement')}</div>}
+      {awaitingRegistration ? (
+        <div className="case-inline-hint" data-testid="task-awaiting-registration">
+          {t('task.awaitingRegistration')}
+        </div>
+      ) : (
+        waiting && <div className="case-inline-hint">{t('cases.waitingSupplement')}</div>
+      )}
       {inSpecial && (
         <div className="case-inline-hint" data-testid="task-in-special">
           {t('task.inSpecial')}
