@@ -212,6 +212,54 @@ describe('queue in the browser', () => {
 
     for (const p of [visitor, center]) expect(p.errors).toEqual([]);
   });
+
+  it('lets citizen1, signed in, find the booking made under her ID number and book for herself without typing', { timeout: 180_000 }, async () => {
+    const today = (await admin.get(`/api/v1/queue/halls/${hallId}/settings`)).body.today as string;
+    const e = (await admin.get(`/api/v1/queue/halls/${hallId}/categories`)).body.find((x: { prefix: string }) => x.prefix === 'E');
+    let date = '';
+    for (let i = 1; i <= 7 && !date; i++) {
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + i);
+      const text = d.toISOString().slice(0, 10);
+      const slots = await admin.get(`/api/v1/appointments/slots?hall=${hallId}&category=${e.id}&date=${text}`);
+      if (slots.body.open && d.getUTCDay() >= 1 && d.getUTCDay() <= 5) date = text;
+    }
+    expect(date).not.toBe('');
+    const citizen = await run.newPage();
+    await signInThroughUi(citizen.page, 'citizen1');
+    await citizen.page.goto('/my');
+    await citizen.page.getByTestId('my-appointments-link').click();
+    await citizen.page.waitForURL('**/appointments');
+    // the booking the visitor made under 林小雨's ID number without signing in is hers
+    const mine = citizen.page.getByTestId('my-bookings');
+    await mine.getByTestId('appointment-card').first().waitFor({ state: 'visible' });
+    expect(await mine.getByTestId('appointment-card').count()).toBe(1);
+    // for herself: her real-name details are shown, nothing to type
+    await citizen.page.getByTestId('book-self').getByText('林小雨').waitFor({ state: 'visible' });
+    expect(await citizen.page.getByTestId('book-name').count()).toBe(0);
+    await citizen.page.getByTestId('book-category').click();
+    await citizen.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: e.name }).first().click();
+    await citizen.page.getByTestId(`book-date-${date}`).click();
+    await citizen.page.getByTestId('slot-10:00').click();
+    await citizen.page.getByTestId('book-submit').click();
+    await citizen.page.getByText('预约成功').waitFor({ state: 'visible' });
+    await mine.getByTestId('appointment-card').nth(1).waitFor({ state: 'visible' });
+    await shot(citizen.page, 'queue-my-bookings');
+    // cancelled from the list, it moves to the earlier bookings
+    const card = mine.getByTestId('appointment-card').filter({ hasText: e.name }).first();
+    await card.getByTestId('appointment-cancel').click();
+    await citizen.page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s?定/ })
+      .click();
+    await mine.getByTestId('my-bookings-past').getByText('已取消').waitFor({ state: 'visible' });
+    const booked = await run.server.sql(
+      "SELECT status, account_id IS NOT NULL AS by_account FROM queue_appointment WHERE category_id = $1 AND day = $2 AND name = '林小雨'",
+      [e.id, date],
+    );
+    expect(booked.rows).toEqual([{ status: 'cancelled', by_account: true }]);
+    expect(citizen.errors).toEqual([]);
+  });
 });
 
 /**

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import type { Deps } from '../../server/deps.ts';
+import type { Actor } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { hallClock, hoursOn, instantOf, parseDate, type HallSettings } from './hall-time.ts';
 import { sealIdNumber, sealPhone, spendRate } from './protect.ts';
@@ -127,7 +128,8 @@ async function releaseSlot(ctx: WriteContext, a: { category_id: number; day: str
     .execute();
 }
 
-export async function bookAppointment(ctx: WriteContext, deps: Deps, input: BookInput, meta: { ip: string }) {
+/** `account`: the signed-in applicant's account the booking is made by, which lists it under 我的预约 (bookMine). */
+export async function bookAppointment(ctx: WriteContext, deps: Deps, input: BookInput, meta: { ip: string; account?: number }) {
   const s = await loadSettingsOrThrow(ctx.tx, input.hallId);
   const idNumber = sealIdNumber(deps.cipher, input.idNumber)!;
   const phone = sealPhone(deps.cipher, input.phone)!;
@@ -155,7 +157,7 @@ export async function bookAppointment(ctx: WriteContext, deps: Deps, input: Book
       phone_enc: phone.enc,
       phone_hash: phone.hash,
       phone_mask: phone.mask,
-      account_id: null,
+      account_id: meta.account ?? null,
       ticket_id: null,
       rescheduled_from: null,
       created_ip: meta.ip,
@@ -168,9 +170,77 @@ export async function bookAppointment(ctx: WriteContext, deps: Deps, input: Book
     action: 'queue.appointment.book',
     targetType: 'queue_appointment',
     targetId: row.id,
-    change: { categoryId: input.categoryId, date: input.date, startMinute: slot.start },
+    change: { categoryId: input.categoryId, date: input.date, startMinute: slot.start, ...(meta.account ? { byAccount: true } : {}) },
   });
   return appointmentView(ctx.tx, row.code);
+}
+
+export interface BookMineInput extends Omit<BookInput, 'name' | 'idNumber' | 'phone'> {
+  /** someone else's booking (a parent's, say): who comes. Left out, the account's own person comes. */
+  name?: string;
+  idNumber?: string;
+  /** the phone the booking is told on; left out, the account's own */
+  phone?: string;
+}
+
+/**
+ * 我的预约: a booking made signed in, kept with the account. Left to itself it is for the account's own person, by the
+ * real-name identity it registered with (name and ID number, and its phone unless another is given); it may name
+ * someone else who comes instead. An enterprise's account names the person who comes (its 经办人).
+ */
+export async function bookMine(ctx: WriteContext, deps: Deps, input: BookMineInput, meta: { ip: string }) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'applicant' || !actor.applicantId) throw new AppError('FORBIDDEN', { reason: 'bookings of one’s own are an applicant’s' });
+  const given = [input.name, input.idNumber].filter((v) => v !== undefined).length;
+  if (given === 1)
+    throw new AppError('VALIDATION_FAILED', { field: input.name === undefined ? 'name' : 'idNumber', reason: 'name and ID number of who comes go together' });
+  let who: { name: string; idNumber: string; phone: string | undefined };
+  if (input.name !== undefined && input.idNumber !== undefined) who = { name: input.name, idNumber: input.idNumber, phone: input.phone };
+  else {
+    const self = await ctx.tx
+      .selectFrom('applicant')
+      .select(['kind', 'name', 'id_number_enc', 'phone_enc'])
+      .where('id', '=', actor.applicantId)
+      .executeTakeFirstOrThrow();
+    if (self.kind !== 'person')
+      throw new AppError('VALIDATION_FAILED', { field: 'name', reason: 'an enterprise books for the person who comes: give their name and ID number' });
+    who = {
+      name: self.name,
+      idNumber: deps.cipher.decrypt(self.id_number_enc),
+      phone: input.phone ?? (self.phone_enc ? deps.cipher.decrypt(self.phone_enc) : undefined),
+    };
+  }
+  if (!who.phone) throw new AppError('VALIDATION_FAILED', { field: 'phone', reason: 'the account has no phone: give the one the booking is told on' });
+  return bookAppointment(ctx, deps, { ...input, name: who.name, idNumber: who.idNumber, phone: who.phone }, { ip: meta.ip, account: actor.accountId });
+}
+
+/**
+ * 我的预约: the bookings of a signed-in applicant — made by the account, or under its person's ID number anywhere (at the
+ * kiosk, or on the page without signing in) — the latest days first, at most 50.
+ */
+export async function myAppointments(db: Executor, deps: Deps, actor: Actor | null) {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'applicant' || !actor.applicantId) throw new AppError('FORBIDDEN', { reason: 'bookings of one’s own are an applicant’s' });
+  const self = await db.selectFrom('applicant').select(['kind', 'id_number_enc']).where('id', '=', actor.applicantId).executeTakeFirstOrThrow();
+  const idHash = self.kind === 'person' ? sealIdNumberHash(deps, deps.cipher.decrypt(self.id_number_enc)) : null;
+  const rows = await viewQuery(db)
+    .where((eb) => (idHash ? eb.or([eb('a.account_id', '=', actor.accountId), eb('a.id_hash', '=', idHash)]) : eb('a.account_id', '=', actor.accountId)))
+    .orderBy('a.day', 'desc')
+    .orderBy('a.start_minute', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map(view);
+}
+
+/** The lookup hash of an ID number as the queue keeps it (see sealIdNumber), or null for one that is not valid. */
+function sealIdNumberHash(deps: Deps, idNumber: string): string | null {
+  try {
+    return sealIdNumber(deps.cipher, idNumber)?.hash ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function maskName(name: string): string {
@@ -178,8 +248,9 @@ function maskName(name: string): string {
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
-export async function appointmentView(db: Executor, code: string) {
-  const a = await db
+/** A booking as it is shown: personal data masked. */
+function viewQuery(db: Executor) {
+  return db
     .selectFrom('queue_appointment as a')
     .innerJoin('queue_category as c', 'c.id', 'a.category_id')
     .innerJoin('hall as h', 'h.id', 'a.hall_id')
@@ -205,10 +276,10 @@ export async function appointmentView(db: Executor, code: string) {
       't.code as ticket_code',
       'a.created_at',
       'a.version',
-    ])
-    .where('a.code', '=', code)
-    .executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND');
+    ]);
+}
+
+function view(a: Awaited<ReturnType<ReturnType<typeof viewQuery>['executeTakeFirstOrThrow']>>) {
   return {
     id: a.id,
     code: a.code,
@@ -231,6 +302,12 @@ export async function appointmentView(db: Executor, code: string) {
     createdAt: a.created_at.toISOString(),
     version: a.version,
   };
+}
+
+export async function appointmentView(db: Executor, code: string) {
+  const a = await viewQuery(db).where('a.code', '=', code).executeTakeFirst();
+  if (!a) throw new AppError('NOT_FOUND');
+  return view(a);
 }
 
 async function lockBooked(ctx: WriteContext, code: string) {

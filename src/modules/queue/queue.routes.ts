@@ -22,9 +22,11 @@ import {
 import {
   appointmentView,
   bookAppointment,
+  bookMine,
   cancelAppointment,
   checkInAppointment,
   listSlots,
+  myAppointments,
   rescheduleAppointment,
   spendBookingRate,
   sweepAppointmentNoShows,
@@ -48,6 +50,7 @@ import { spendRate } from './protect.ts';
 import {
   Appointment,
   BookBody,
+  BookMineBody,
   BookingCode,
   Category,
   CategoryCreate,
@@ -271,6 +274,36 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await spendBookingRate(deps, s, req.ip, req.body.phone);
       return handleWrite(db, req, reply, (ctx) => bookAppointment(ctx, deps, req.body, { ip: req.ip }), 201);
     },
+  );
+
+  // 我的预约: a signed-in applicant's bookings (a cookie write: CSRF-checked, unlike the public booking)
+  app.post(
+    '/appointments/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Book a slot signed in: for oneself by one’s real-name identity, or naming who comes; listed under 我的预约',
+        body: BookMineBody,
+        response: { 201: Appointment, ...errors, 429: errors[409] },
+      },
+    },
+    async (req, reply) => {
+      const s = await loadSettingsOrThrow(db, req.body.hallId);
+      await spendRate(db, `book:account:${req.actor?.accountId ?? req.ip}`, 3600, s.ipBookingsPerHour);
+      return handleWrite(db, req, reply, (ctx) => bookMine(ctx, deps, req.body, { ip: req.ip }), 201);
+    },
+  );
+
+  app.get(
+    '/appointments/mine',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in applicant’s bookings: made by the account or under its ID number, the latest days first (at most 50)',
+        response: { 200: Type.Array(Appointment), ...errors },
+      },
+    },
+    async (req) => myAppointments(db, deps, req.actor),
   );
 
   app.get(

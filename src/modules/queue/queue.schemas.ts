@@ -204,6 +204,20 @@ export const BookBody = Type.Object(
 );
 export type BookBody = Static<typeof BookBody>;
 
+/** 我的预约: who comes is the account's own person unless `name` and `idNumber` say otherwise; `phone` overrides its phone. */
+export const BookMineBody = Type.Object(
+  {
+    hallId: Type.Integer({ minimum: 1 }),
+    categoryId: Type.Integer({ minimum: 1 }),
+    date: DateText,
+    startMinute: Type.Integer({ minimum: 0, maximum: 1439 }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    idNumber: Type.Optional(IdNumber),
+    phone: Type.Optional(Phone),
+  },
+  strict,
+);
+
 export const Appointment = Type.Object({
   id: Type.Integer(),
   code: Type.String(),

@@ -3,7 +3,7 @@ import { buildApp, type App } from '../../server/app.ts';
 import { connect, type DbHandle } from '../../server/db/database.ts';
 import { makeDeps } from '../../server/deps.ts';
 import { idCardCheckChar } from '../../common/validators.ts';
-import { Client, signIn, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { Client, revealedIdNumber, signIn, startTestServer, type TestServer } from '../../../test/harness.ts';
 
 let server: TestServer;
 /** A second server process on the same database: issuing and calling must hold across processes. */
@@ -551,6 +551,77 @@ describe('appointments', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.details.reason).toBe('too_many_no_shows');
     await settings({ noShowLimit: 3 });
+  });
+});
+
+describe('我的预约 (a signed-in applicant’s bookings)', () => {
+  it('books for oneself by the account’s identity, lists what was booked by the account or under its ID number, and nobody else’s', async () => {
+    const citizen1 = await signIn(server, 'citizen1');
+    const citizen2 = await signIn(server, 'citizen2');
+    const own = await revealedIdNumber(server, await signIn(server, 'clerk1'));
+    const { date, slots } = await nextOpenWorkday(cats.A!.id);
+    const count = async () => (await server.sql('SELECT count(*)::int AS n FROM queue_appointment')).rows[0].n as number;
+    const at = (i: number) => ({ hallId, categoryId: cats.A!.id, date, startMinute: slots[i].start });
+
+    // for oneself: nothing to type, the real-name identity and phone of the account; a retry books nothing more
+    const key = { 'idempotency-key': 'appointment-mine-0001-retry' };
+    const mine = await citizen1.post('/api/v1/appointments/mine', at(0), key);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(201);
+    expect(mine.body).toMatchObject({ name: '林**', phone: '136****0001', status: 'booked' });
+    expect(mine.body.idNumber).toBe(`${own.slice(0, 6)}********${own.slice(14)}`);
+    const n = await count();
+    expect((await citizen1.post('/api/v1/appointments/mine', at(0), key)).body.code).toBe(mine.body.code);
+    expect(await count()).toBe(n);
+    // a second one for oneself in the category that day is refused: one live booking per person, category and day
+    expect((await citizen1.post('/api/v1/appointments/mine', at(1))).status).toBe(409);
+
+    // for one's mother, named; and one made at the page without signing in, under one's own ID number, in another category
+    const mother = await citizen1.post('/api/v1/appointments/mine', { ...at(1), name: '林母', idNumber: freshId(), phone: '13900001111' });
+    expect(mother.status, JSON.stringify(mother.body)).toBe(201);
+    const other = await nextOpenWorkday(cats.B!.id);
+    const anonymous = await publicPost(server.baseUrl, '/api/v1/appointments', {
+      hallId,
+      categoryId: cats.B!.id,
+      date: other.date,
+      startMinute: other.slots[0].start,
+      name: '林小雨',
+      idNumber: own,
+      phone: '13600000001',
+    });
+    expect(anonymous.status).toBe(201);
+    const listed = await citizen1.get('/api/v1/appointments/mine');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((a: { code: string }) => a.code).sort()).toEqual([mine.body.code, mother.body.code, anonymous.body.code].sort());
+    // nobody else's
+    expect((await citizen2.get('/api/v1/appointments/mine')).body.map((a: { code: string }) => a.code)).not.toContain(mine.body.code);
+    const cancelled = await publicPost(server.baseUrl, `/api/v1/appointments/${mother.body.code}/cancel`, {});
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await citizen1.get('/api/v1/appointments/mine')).body.find((a: { code: string }) => a.code === mother.body.code).status).toBe('cancelled');
+  });
+
+  it('refuses what is not an applicant’s own booking, a name without its ID number and a cookie write without its CSRF token', async () => {
+    const { date, slots } = await nextOpenWorkday(cats.C!.id);
+    const body = { hallId, categoryId: cats.C!.id, date, startMinute: slots[4].start };
+    const before = (await server.sql('SELECT count(*)::int AS n FROM queue_appointment')).rows[0].n;
+    const citizen2 = await signIn(server, 'citizen2');
+    const refusals = [
+      [await publicPost(server.baseUrl, '/api/v1/appointments/mine', body), 401],
+      [await publicGet(server.baseUrl, '/api/v1/appointments/mine'), 401],
+      [await (await signIn(server, 'clerk1')).post('/api/v1/appointments/mine', body), 403],
+      [await (await signIn(server, 'clerk1')).get('/api/v1/appointments/mine'), 403],
+      [await citizen2.post('/api/v1/appointments/mine', { ...body, name: '何母' }), 400],
+      [await citizen2.post('/api/v1/appointments/mine', { ...body, idNumber: freshId() }), 400],
+      [await citizen2.post('/api/v1/appointments/mine', { ...body, startMinute: 3 }), 400],
+      [await citizen2.post('/api/v1/appointments/mine', body, { 'x-csrf-token': 'forged' }), 403],
+      // an enterprise names the person who comes
+      [await (await signIn(server, 'enterprise1')).post('/api/v1/appointments/mine', body), 400],
+    ] as const;
+    for (const [r, status] of refusals) expect([r.status, r.body.error?.code !== undefined]).toEqual([status, true]);
+    expect((await server.sql('SELECT count(*)::int AS n FROM queue_appointment')).rows[0].n).toBe(before);
+    const enterprise = await (
+      await signIn(server, 'enterprise1')
+    ).post('/api/v1/appointments/mine', { ...body, name: '经办人', idNumber: freshId(), phone: '13911112222' });
+    expect(enterprise.status, JSON.stringify(enterprise.body)).toBe(201);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { FileTextOutlined, LockOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileTextOutlined, LockOutlined, MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { isStaff, useMe } from '../../api/auth.ts';
@@ -73,6 +73,12 @@ export function MyAccountPage() {
                 <Link to="/my/licenses" className="shortcut" data-testid="my-licenses-link">
                   <SafetyCertificateOutlined />
                   <span>{t('cases.myLicenses')}</span>
+                </Link>
+              )}
+              {applicant && (
+                <Link to="/appointments" className="shortcut" data-testid="my-appointments-link">
+                  <CalendarOutlined />
+                  <span>{t('q.book.myBookings')}</span>
                 </Link>
               )}
               <Link to="/messages" className="shortcut" data-testid="my-messages-link">

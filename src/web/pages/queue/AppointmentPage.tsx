@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Result, Select, Skeleton, Space, Tag } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Result, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { useMe } from '../../api/auth.ts';
 import { useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { EmptyHint } from '../../components/Feedback.tsx';
-import { useAppointment, useAppointmentCommands, useCategories, useQueueHalls, useSlots, type Appointment } from './queue-api.ts';
+import { useAppointment, useAppointmentCommands, useCategories, useMyAppointments, useQueueHalls, useSlots, type Appointment } from './queue-api.ts';
 import { errorText, hhmm, todayInChina, useCategoryName } from './queue-shared.tsx';
 
 const weekdayKeys = ['q.wd.0', 'q.wd.1', 'q.wd.2', 'q.wd.3', 'q.wd.4', 'q.wd.5', 'q.wd.6'] as const;
@@ -85,7 +86,8 @@ function SlotPicker({
   );
 }
 
-function AppointmentCard({ a, onChanged }: { a: Appointment; onChanged(a: Appointment): void }) {
+/** A booking with its commands; `compact` (in the list of one's own) leaves out who comes and the check-in hint. */
+function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; onChanged(a: Appointment): void; compact?: boolean }) {
   const t = useT();
   const nameOf = useCategoryName();
   const { cancel, reschedule } = useAppointmentCommands();
@@ -93,7 +95,7 @@ function AppointmentCard({ a, onChanged }: { a: Appointment; onChanged(a: Appoin
   const [target, setTarget] = useState<{ date: string; start: number } | null>(null);
   const error = cancel.error ?? reschedule.error;
   return (
-    <Card data-testid="appointment-card">
+    <Card data-testid="appointment-card" size={compact ? 'small' : 'default'}>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('q.bookingCode')}>
           <strong className="q-code" data-testid="appointment-code">
@@ -105,18 +107,18 @@ function AppointmentCard({ a, onChanged }: { a: Appointment; onChanged(a: Appoin
         </Descriptions.Item>
         <Descriptions.Item label={t('q.hall')}>
           {a.hallName}
-          {a.hallAddress ? ` · ${a.hallAddress}` : ''}
+          {a.hallAddress && !compact ? ` · ${a.hallAddress}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('q.category')}>{nameOf({ name: a.categoryName, nameEn: a.categoryNameEn })}</Descriptions.Item>
         <Descriptions.Item label={t('q.book.time')}>
           {a.date} {hhmm(a.startMinute)}–{hhmm(a.endMinute)}
         </Descriptions.Item>
         <Descriptions.Item label={t('q.book.name')}>{a.name}</Descriptions.Item>
-        <Descriptions.Item label={t('q.idNumber')}>{a.idNumber}</Descriptions.Item>
-        <Descriptions.Item label={t('q.phone')}>{a.phone}</Descriptions.Item>
+        {!compact && <Descriptions.Item label={t('q.idNumber')}>{a.idNumber}</Descriptions.Item>}
+        {!compact && <Descriptions.Item label={t('q.phone')}>{a.phone}</Descriptions.Item>}
         {a.ticketCode && <Descriptions.Item label={t('q.number')}>{a.ticketCode}</Descriptions.Item>}
       </Descriptions>
-      {a.status === 'booked' && <Alert className="q-gap" type="info" showIcon message={t('q.book.checkInHint')} />}
+      {a.status === 'booked' && !compact && <Alert className="q-gap" type="info" showIcon message={t('q.book.checkInHint')} />}
       {error && <Alert className="q-gap" type="error" message={errorText(t, error)} />}
       {a.status === 'booked' && (
         <Space className="q-gap" wrap>
@@ -164,28 +166,120 @@ function AppointmentCard({ a, onChanged }: { a: Appointment; onChanged(a: Appoin
   );
 }
 
-/** 预约办事: book a time at a hall; look a booking up by its code to cancel or move it. */
+/**
+ * 我的预约: a signed-in applicant's bookings — what is still to come as cards to cancel or move, the rest in a table,
+ * the latest days first.
+ */
+function MyBookings({ latest }: { latest: Appointment | null }) {
+  const t = useT();
+  const nameOf = useCategoryName();
+  const mine = useMyAppointments(true);
+  const [changed, setChanged] = useState<Appointment | null>(null);
+  if (mine.isPending) return <Skeleton active />;
+  if (mine.isError)
+    return <Alert type="error" message={errorText(t, mine.error)} action={<Button onClick={() => void mine.refetch()}>{t('action.retry')}</Button>} />;
+  const today = todayInChina(0);
+  const fresh = (a: Appointment) => (changed?.code === a.code ? changed : latest?.code === a.code ? latest : a);
+  const list = mine.data.map(fresh);
+  const coming = list.filter((a) => a.status === 'booked' && a.date >= today).reverse();
+  const earlier = list.filter((a) => !coming.includes(a));
+  return (
+    <div data-testid="my-bookings">
+      <p className="q-muted">{t('q.book.myHint')}</p>
+      {list.length === 0 && <EmptyHint text={t('q.book.myEmpty')} />}
+      <Space direction="vertical" className="q-full">
+        {coming.map((a) => (
+          <AppointmentCard key={a.code} a={a} onChanged={setChanged} compact />
+        ))}
+      </Space>
+      {earlier.length > 0 && (
+        <Table<Appointment>
+          className="q-gap"
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={earlier}
+          title={() => t('q.book.myPast')}
+          data-testid="my-bookings-past"
+          columns={[
+            { title: t('q.book.time'), key: 'time', render: (_v, a) => `${a.date} ${hhmm(a.startMinute)}–${hhmm(a.endMinute)}` },
+            { title: t('q.category'), key: 'category', render: (_v, a) => nameOf({ name: a.categoryName, nameEn: a.categoryNameEn }) },
+            { title: t('q.book.name'), dataIndex: 'name' },
+            { title: t('q.status'), dataIndex: 'status', render: (v: Appointment['status']) => <Tag>{t(`q.appt.${v}`)}</Tag> },
+            { title: t('q.bookingCode'), dataIndex: 'code', render: (v: string) => <span className="mono">{v}</span> },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Look a booking up by its code, to cancel or move it. */
+function ByCode() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const [lookup, setLookup] = useState(params.get('code') ?? '');
+  const found = useAppointment(params.get('code'));
+  const [shown, setShown] = useState<Appointment | null>(null);
+  return (
+    <>
+      <Space.Compact className="q-full">
+        <Input
+          value={lookup}
+          onChange={(e) => setLookup(e.target.value.toUpperCase())}
+          placeholder={t('q.bookingCode')}
+          maxLength={10}
+          data-testid="lookup-code"
+        />
+        <Button
+          type="primary"
+          onClick={() => {
+            setShown(null);
+            setParams({ code: lookup });
+          }}
+          disabled={!/^[0-9A-Z]{10}$/.test(lookup)}
+          data-testid="lookup-submit"
+        >
+          {t('q.book.lookup')}
+        </Button>
+      </Space.Compact>
+      <div className="q-gap">
+        {found.isFetching && !found.data ? <Skeleton active /> : found.isError ? <Alert type="error" message={errorText(t, found.error)} /> : null}
+        {(shown ?? found.data) && <AppointmentCard a={(shown ?? found.data)!} onChanged={setShown} />}
+      </div>
+    </>
+  );
+}
+
+type Who = { name?: string; idNumber?: string; phone?: string };
+
+/** 预约办事: book a time at a hall; signed in, for oneself without typing and listed under 我的预约; else found by its code. */
 export function AppointmentPage() {
   const t = useT();
   usePageTitle(t('q.book.title'));
+  const location = useLocation();
+  const me = useMe();
+  const applicant = me.data?.kind === 'applicant' ? me.data.applicant : null;
   const halls = useQueueHalls();
-  const [params, setParams] = useSearchParams();
   const [hallId, setHallId] = useState<number | undefined>();
   const hall = hallId ?? halls.data?.[0]?.id;
   const categories = useCategories(hall);
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [slot, setSlot] = useState<{ date: string; start: number } | null>(null);
-  const { book } = useAppointmentCommands();
+  const { book, bookMine } = useAppointmentCommands();
+  const booking = applicant ? bookMine : book;
   const [booked, setBooked] = useState<Appointment | null>(null);
-  const [lookup, setLookup] = useState(params.get('code') ?? '');
-  const found = useAppointment(params.get('code'));
-  const [shown, setShown] = useState<Appointment | null>(null);
+  // signed in as a person: for oneself unless someone else is named; an enterprise names who comes
+  const [forOther, setForOther] = useState(false);
+  const self = !!applicant && applicant.kind === 'person' && !forOther;
   const nameOf = useCategoryName();
   const bookable = (categories.data ?? []).filter((c) => c.isBookable);
 
-  const submit = (v: { name: string; idNumber: string; phone: string }) => {
+  const submit = (v: Who) => {
     if (!hall || !categoryId || !slot) return;
-    book.mutate({ hallId: hall, categoryId, date: slot.date, startMinute: slot.start, ...v }, { onSuccess: setBooked });
+    const at = { hallId: hall, categoryId, date: slot.date, startMinute: slot.start };
+    if (applicant) bookMine.mutate(self ? { ...at, phone: v.phone || undefined } : { ...at, ...v }, { onSuccess: setBooked });
+    else book.mutate({ ...at, name: v.name!, idNumber: v.idNumber!, phone: v.phone! }, { onSuccess: setBooked });
   };
 
   return (
@@ -206,14 +300,14 @@ export function AppointmentPage() {
                   onClick={() => {
                     setBooked(null);
                     setSlot(null);
-                    book.reset();
+                    booking.reset();
                   }}
                 >
                   {t('q.book.another')}
                 </Button>,
               ]}
             />
-          ) : halls.isPending ? (
+          ) : halls.isPending || me.isPending ? (
             <Skeleton active />
           ) : halls.isError ? (
             <Alert type="error" message={errorText(t, halls.error)} />
@@ -221,6 +315,16 @@ export function AppointmentPage() {
             <EmptyHint text={t('q.noHalls')} />
           ) : (
             <Form layout="vertical" onFinish={submit} requiredMark={false}>
+              {!me.data && (
+                <Alert
+                  type="info"
+                  showIcon
+                  className="q-gap-bottom"
+                  data-testid="book-sign-in-hint"
+                  message={t('q.book.signInHint')}
+                  action={<Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('q.book.signIn')}</Link>}
+                />
+              )}
               <Form.Item label={t('q.hall')}>
                 <Select
                   value={hall}
@@ -251,47 +355,61 @@ export function AppointmentPage() {
                   <SlotPicker hallId={hall} categoryId={categoryId} value={slot} onChange={setSlot} />
                 </Form.Item>
               )}
-              <Form.Item name="name" label={t('q.book.name')} rules={[{ required: true, message: t('q.book.nameRequired') }]}>
-                <Input maxLength={50} data-testid="book-name" />
-              </Form.Item>
-              <Form.Item name="idNumber" label={t('q.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('q.book.idInvalid') }]}>
-                <Input maxLength={18} data-testid="book-id" />
-              </Form.Item>
-              <Form.Item name="phone" label={t('q.phone')} rules={[{ required: true, pattern: /^1\d{10}$/, message: t('q.book.phoneInvalid') }]}>
-                <Input maxLength={11} inputMode="numeric" data-testid="book-phone" />
-              </Form.Item>
-              {book.error && <Alert type="error" showIcon message={errorText(t, book.error)} className="q-gap" data-testid="book-error" />}
-              <Button type="primary" htmlType="submit" disabled={!slot} loading={book.isPending} data-testid="book-submit">
+              {applicant?.kind === 'person' && (
+                <Form.Item label={t('q.book.who')}>
+                  <Radio.Group value={forOther ? 'other' : 'self'} onChange={(e) => setForOther(e.target.value === 'other')} data-testid="book-who">
+                    <Radio.Button value="self">{t('q.book.self')}</Radio.Button>
+                    <Radio.Button value="other">{t('q.book.other')}</Radio.Button>
+                  </Radio.Group>
+                </Form.Item>
+              )}
+              {applicant && applicant.kind !== 'person' && <Alert type="info" className="q-gap-bottom" message={t('q.book.enterpriseWho')} />}
+              {self ? (
+                <>
+                  <Descriptions column={1} size="small" bordered className="q-gap-bottom" data-testid="book-self">
+                    <Descriptions.Item label={t('q.book.name')}>{applicant.name}</Descriptions.Item>
+                    <Descriptions.Item label={t('q.idNumber')}>{applicant.idNumber}</Descriptions.Item>
+                    {applicant.phone && <Descriptions.Item label={t('q.phone')}>{applicant.phone}</Descriptions.Item>}
+                  </Descriptions>
+                  <p className="q-muted">{t('q.book.selfText')}</p>
+                  <Form.Item
+                    name="phone"
+                    label={applicant.phone ? t('q.book.selfPhone') : t('q.book.selfNoPhone')}
+                    rules={[{ required: !applicant.phone, pattern: /^1\d{10}$/, message: t('q.book.phoneInvalid') }]}
+                  >
+                    <Input maxLength={11} inputMode="numeric" data-testid="book-phone" />
+                  </Form.Item>
+                </>
+              ) : (
+                <>
+                  <Form.Item name="name" label={t('q.book.name')} rules={[{ required: true, message: t('q.book.nameRequired') }]}>
+                    <Input maxLength={50} data-testid="book-name" />
+                  </Form.Item>
+                  <Form.Item name="idNumber" label={t('q.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('q.book.idInvalid') }]}>
+                    <Input maxLength={18} data-testid="book-id" />
+                  </Form.Item>
+                  <Form.Item name="phone" label={t('q.phone')} rules={[{ required: true, pattern: /^1\d{10}$/, message: t('q.book.phoneInvalid') }]}>
+                    <Input maxLength={11} inputMode="numeric" data-testid="book-phone" />
+                  </Form.Item>
+                </>
+              )}
+              {booking.error && <Alert type="error" showIcon message={errorText(t, booking.error)} className="q-gap" data-testid="book-error" />}
+              <Button type="primary" htmlType="submit" disabled={!slot} loading={booking.isPending} data-testid="book-submit">
                 {t('q.book.submit')}
               </Button>
             </Form>
           )}
         </Card>
-        <Card title={t('q.book.mine')}>
-          <Space.Compact className="q-full">
-            <Input
-              value={lookup}
-              onChange={(e) => setLookup(e.target.value.toUpperCase())}
-              placeholder={t('q.bookingCode')}
-              maxLength={10}
-              data-testid="lookup-code"
-            />
-            <Button
-              type="primary"
-              onClick={() => {
-                setShown(null);
-                setParams({ code: lookup });
-              }}
-              disabled={!/^[0-9A-Z]{10}$/.test(lookup)}
-              data-testid="lookup-submit"
-            >
-              {t('q.book.lookup')}
-            </Button>
-          </Space.Compact>
-          <div className="q-gap">
-            {found.isFetching && !found.data ? <Skeleton active /> : found.isError ? <Alert type="error" message={errorText(t, found.error)} /> : null}
-            {(shown ?? found.data) && <AppointmentCard a={(shown ?? found.data)!} onChanged={setShown} />}
-          </div>
+        <Card title={applicant ? t('q.book.myBookings') : t('q.book.mine')}>
+          {applicant ? (
+            <>
+              <MyBookings latest={booked} />
+              <h3 className="q-gap">{t('q.book.byCode')}</h3>
+              <ByCode />
+            </>
+          ) : (
+            <ByCode />
+          )}
         </Card>
       </div>
     </div>

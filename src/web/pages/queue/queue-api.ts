@@ -312,6 +312,10 @@ export const useAppointment = (code: string | null) =>
     enabled: !!code && /^[0-9A-Z]{10}$/.test(code),
   });
 
+/** 我的预约: the signed-in applicant's bookings (made by the account, or under its ID number), the latest days first. */
+export const useMyAppointments = (enabled: boolean) =>
+  useQuery({ queryKey: ['queue', 'appointments', 'mine'], queryFn: () => api.get<Appointment[]>('/appointments/mine'), enabled });
+
 export function useAppointmentCommands() {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: ['queue'] });
@@ -319,6 +323,12 @@ export function useAppointmentCommands() {
     book: useMutation({
       mutationFn: (body: { hallId: number; categoryId: number; date: string; startMinute: number; name: string; idNumber: string; phone: string }) =>
         api.post<Appointment>('/appointments', body, { idempotencyKey: true }),
+      onSuccess: done,
+    }),
+    /** signed in: for oneself (no one named) or naming who comes; kept under 我的预约 */
+    bookMine: useMutation({
+      mutationFn: (body: { hallId: number; categoryId: number; date: string; startMinute: number; name?: string; idNumber?: string; phone?: string }) =>
+        api.post<Appointment>('/appointments/mine', body, { idempotencyKey: true }),
       onSuccess: done,
     }),
     cancel: useMutation({ mutationFn: (code: string) => api.post<Appointment>(`/appointments/${code}/cancel`, {}, { idempotencyKey: true }), onSuccess: done }),
