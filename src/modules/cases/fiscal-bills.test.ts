@@ -181,6 +181,12 @@ describe('财政电子票据', () => {
       const billed = await again(clerk);
       expect(billed.status, JSON.stringify(billed.body)).toBe(200);
       expect(billed.body.payments[0].fiscalBill).toMatchObject({ status: 'issued', attempts: 3, lastError: null });
+      // the step is the clerk's who asked, on the timeline and in the audit trail
+      const step = await server.sql(
+        "SELECT e.actor_name, a.username FROM case_event e JOIN account a ON a.id = e.actor_id WHERE e.case_id = $1 AND e.type = 'fiscal_bill_issued'",
+        [id],
+      );
+      expect(step.rows).toEqual([{ actor_name: expect.any(String), username: 'clerk1' }]);
       expect((await again(clerk)).status).toBe(409);
       // the outbox's next attempt finds it billed: nothing more
       await drain();

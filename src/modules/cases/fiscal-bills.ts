@@ -145,13 +145,14 @@ export function useFiscalBillProvider(deps: Deps, provider: FiscalBillProvider |
  * its document and its event, so a failure after the platform answered leaves nothing here, and asking again gets the
  * same bill. When the platform does not answer, the bill is recorded `failed` with what it said (and the attempt
  * counted), and the error goes on to the outbox, which asks again later. Answers the bill's number, or null when
- * nothing is to be billed (no platform, a payment not succeeded, billed already).
+ * nothing is to be billed (no platform, a payment not succeeded, billed already). `actor`: who asked — the outbox (the
+ * system), or window staff asking again now (重新开具), whom the timeline and the audit trail then name.
  */
-export async function billPayment(deps: Deps, paymentId: number): Promise<string | null> {
+export async function billPayment(deps: Deps, paymentId: number, actor: Actor = systemActor): Promise<string | null> {
   const provider = fiscalBillProvider(deps);
   if (!provider) return null;
   try {
-    return await runWrite(deps.db, systemActor, async (ctx) => {
+    return await runWrite(deps.db, actor, async (ctx) => {
       const payment = await ctx.tx
         .selectFrom('case_payment as p')
         .innerJoin('case_fee as f', 'f.id', 'p.fee_id')
@@ -250,13 +251,13 @@ async function recordFailure(deps: Deps, paymentId: number, provider: string, er
  * 红冲: reverse the bill of a refunded payment by a red bill, unless it is reversed already — the platform asked inside
  * the transaction that records the red bill, its document (非税收入电子票据（红字）, the amount negative) and its event,
  * as a bill is. When the platform does not answer, the reversal is recorded `failed` and the outbox asks again. Answers
- * the red bill's number, or null when there is nothing to reverse.
+ * the red bill's number, or null when there is nothing to reverse. `actor`: who asked, as for billPayment.
  */
-export async function reverseBill(deps: Deps, paymentId: number, reason: string): Promise<string | null> {
+export async function reverseBill(deps: Deps, paymentId: number, reason: string, actor: Actor = systemActor): Promise<string | null> {
   const provider = fiscalBillProvider(deps);
   if (!provider) return null;
   try {
-    return await runWrite(deps.db, systemActor, async (ctx) => {
+    return await runWrite(deps.db, actor, async (ctx) => {
       const bill = await ctx.tx
         .selectFrom('fiscal_bill as b')
         .innerJoin('case_payment as p', 'p.id', 'b.payment_id')
@@ -367,7 +368,8 @@ export async function billAgain(deps: Deps, actor: Actor | null, caseId: number,
   const owesReversal = row.status === 'refunded' && row.bill_status === 'issued' && row.reversal_status !== 'issued';
   if (!owesBill && !owesReversal) throw new AppError('CONFLICT', { paymentId, reason: 'nothing is owed for this payment: its bill is issued (or reversed)' });
   try {
-    return owesBill ? await billPayment(deps, paymentId) : await reverseBill(deps, paymentId, row.refund_reason ?? '');
+    // the timeline and the audit trail name who asked (重新开具), not the system
+    return owesBill ? await billPayment(deps, paymentId, actor!) : await reverseBill(deps, paymentId, row.refund_reason ?? '', actor!);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('UNAVAILABLE', {
