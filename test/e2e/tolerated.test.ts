@@ -4,7 +4,15 @@ import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
 import { remindToleratedDue } from '../../src/modules/cases/reminders.ts';
 import { pickRadio, pressUntil, screenshotFromTop as screenshot, signInThroughUi, type BrowserRun } from './support.ts';
-import { fillFoodForm, handInFoodMaterials, openSubmittedCase, publishedItem, startFoodStory, type FoodStory } from './food-license.ts';
+import {
+  fillFoodForm,
+  handInFoodMaterials,
+  openSubmittedCase,
+  publishedItem,
+  receiveEnterpriseAtWindow,
+  startFoodStory,
+  type FoodStory,
+} from './food-license.ts';
 
 /*
  * 容缺受理 (acceptance with materials to follow) through the UI: the guide of 食品经营许可 marks its list of food-safety
@@ -391,6 +399,41 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     if (notRequired >= 0) expect(await page.getByTestId(`material-tolerable-${notRequired}`).isDisabled()).toBe(true);
     await box.scrollIntoViewIfNeeded();
     await screenshot(page, 'tolerated-catalog-admin');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('收件并容缺受理: received at the window and accepted at once, the rules list to follow', () => {
+  it('lets clerk1 receive 食品经营许可 at 窗口收件 without the rules list and accept it in the same step', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await receiveEnterpriseAtWindow(page, foodItemCode);
+    await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+    await fillFoodForm(page, creditCode);
+    await handInFoodMaterials(page, pdfPath, ['application_form', 'premises_layout']);
+    // only what may follow is missing: not 收件并受理, but 收件并容缺受理 beside 确认收件
+    await page.getByTestId('intake-submit-hint').getByText('所缺材料均可容缺后补', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('intake-accept').count()).toBe(0);
+    await page.getByTestId('intake-accept-tolerate').click();
+    const dialog = page.getByTestId('intake-tolerate-dialog');
+    await dialog.getByTestId('tolerate-materials').getByText(rulesName).waitFor({ state: 'visible' });
+    // the applicant's promise first
+    expect(await page.getByTestId('intake-tolerate-ok').isDisabled()).toBe(true);
+    await page.locator('#tolerate-workdays').fill('3');
+    await dialog.getByTestId('tolerate-promised').click();
+    await screenshot(page, 'tolerated-window-intake');
+    await pressUntil(page.getByTestId('intake-tolerate-ok'), page.getByTestId('window-sitting'));
+    const sitting = page.getByTestId('window-sitting');
+    await sitting.getByText('已收件并受理').waitFor({ state: 'visible' });
+    const number = (await sitting.getByTestId('case-number').locator('.mono').innerText()).trim();
+    await screenshot(page, 'tolerated-window-accepted');
+    const kase = (
+      await run.server.sql(
+        "SELECT k.status, k.tolerated_due_at, m.status AS rules FROM kase k JOIN case_material m ON m.case_id = k.id AND m.material_key = 'food_safety_rules' WHERE k.number = $1",
+        [number],
+      )
+    ).rows[0];
+    expect(kase).toMatchObject({ status: 'in_progress', rules: 'tolerated', tolerated_due_at: expect.any(Date) });
     expect(errors).toEqual([]);
   });
 });

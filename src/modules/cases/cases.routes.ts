@@ -119,6 +119,8 @@ const ApplyBody = Type.Object(
     accept: Type.Optional(Type.Boolean()),
     /** the acceptance's note, with accept */
     acceptNote: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    /** 收件并容缺受理: with accept, accept without what the item lets follow, handed in within so many working days */
+    tolerate: Type.Optional(Nullable(Type.Object({ workdays: Type.Integer({ minimum: 1, maximum: 30 }) }, { additionalProperties: false }))),
   },
   { additionalProperties: false },
 );
@@ -487,7 +489,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { itemCode, bundleCode, ...rest } = req.body;
       if (!itemCode === !bundleCode) throw new AppError('VALIDATION_FAILED', { field: 'itemCode', reason: 'name an item or a bundle, not both' });
-      if (bundleCode && (rest.accept || rest.acceptNote))
+      if (bundleCode && (rest.accept || rest.acceptNote || rest.tolerate))
         throw new AppError('VALIDATION_FAILED', { field: 'accept', reason: 'a bundle application is accepted in pre-review, with its item cases' });
       return handleWrite(
         db,

@@ -156,6 +156,8 @@ export interface ApplyInput {
    */
   accept?: boolean;
   acceptNote?: string | null;
+  /** 收件并容缺受理: with accept, the materials the item lets follow may be missing, handed in within so many working days */
+  tolerate?: { workdays: number } | null;
 }
 
 /**
@@ -272,6 +274,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const { actor, applicantId, agentId, channel } = await resolveApplicant(ctx, input, region.path);
   if (input.accept) requireAcceptAtWindow(actor, channel);
   else if (input.acceptNote) throw new AppError('VALIDATION_FAILED', { field: 'acceptNote', reason: 'a note of the acceptance goes with accept' });
+  else if (input.tolerate) throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: '容缺受理 goes with accept' });
   const known = new Map(item.content.materials.map((m) => [m.key, m]));
   const given = new Map<string, { reference?: string | null; fromLicense?: boolean; licenseId?: number | null }>();
   for (const m of input.materials) {
@@ -319,15 +322,19 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const forLicense = await licenseApplication(ctx.tx, applicantId, item.itemId, item.content, input);
   if (forLicense?.action === 'cancel' && byCommitment)
     throw new AppError('VALIDATION_FAILED', { field: 'commitment', reason: 'a license is given up by an ordinary application, not by commitment' });
-  // 收件并受理 takes a complete application only, told before anything is filed (not even a case number drawn)
+  // 收件并受理 takes a complete application only — or, 容缺, one missing only what the item lets follow — told before
+  // anything is filed (not even a case number drawn)
   if (input.accept) {
     const missing = forLicense?.action === 'cancel' ? [] : item.content.materials.filter((m) => m.necessity === 'required' && !given.has(m.key));
-    if (missing.length)
+    const blocking = input.tolerate ? missing.filter((m) => !m.tolerable) : missing;
+    if (blocking.length)
       throw new AppError('CONFLICT', {
         reason: 'required materials are missing: receive the application and issue a one-time notice',
-        missing: missing.map((m) => m.key),
+        missing: blocking.map((m) => m.key),
         tolerable: missing.filter((m) => m.tolerable).map((m) => m.key),
       });
+    if (input.tolerate && missing.length === 0)
+      throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: 'no material that may follow after acceptance is missing' });
   }
   const now = new Date();
   const row = (
@@ -397,7 +404,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   });
   if (input.accept) {
     // 受理 as its own step on the record, by the same checks as accepting separately: the clock starts, the notice prints
-    const accepted = await acceptCase(ctx, row.id, { note: input.acceptNote ?? null });
+    const accepted = await acceptCase(ctx, row.id, { note: input.acceptNote ?? null, tolerate: input.tolerate ?? null });
     return { id: row.id, number: row.number, status: accepted.status };
   }
   return { id: row.id, number: row.number, status: row.status };

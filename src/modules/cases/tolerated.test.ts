@@ -101,6 +101,60 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     expect((await read(clerk, complete)).status).toBe('submitted');
   });
 
+  it('is received and accepted at the window in one step with the material to follow (收件并容缺受理), or nothing is filed', async () => {
+    const applicantId = Number(
+      (await server.sql("SELECT p.id FROM applicant p JOIN account a ON a.id = p.account_id WHERE a.username = 'enterprise1'")).rows[0].id,
+    );
+    const filed = async () => Number((await server.sql('SELECT count(*) FROM kase WHERE applicant_id = $1', [applicantId])).rows[0].count);
+    const at = (keys: string[], extra: object) => ({
+      itemCode,
+      channel: 'window',
+      applicantId,
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
+      materials: sampleMaterials(item.content.materials).filter((m) => !keys.includes(m.key)),
+      ...extra,
+    });
+    const before = await filed();
+    const refusals: [object, number][] = [
+      // without saying so, the window is told the material may follow
+      [at(['food_safety_rules'], { accept: true }), 409],
+      // what may not follow
+      [at(['food_safety_rules', 'premises_layout'], { accept: true, tolerate: { workdays: 5 } }), 409],
+      // nothing to tolerate, or no acceptance to tolerate it in, or a day out of range
+      [at([], { accept: true, tolerate: { workdays: 5 } }), 400],
+      [at(['food_safety_rules'], { tolerate: { workdays: 5 } }), 400],
+      [at(['food_safety_rules'], { accept: true, tolerate: { workdays: 31 } }), 400],
+    ];
+    for (const [body, status] of refusals) expect((await clerk.post('/api/v1/cases', body)).status, JSON.stringify(body)).toBe(status);
+    expect(await filed()).toBe(before);
+
+    const key = { 'idempotency-key': 'window-tolerate-0001-accept' };
+    const r = await clerk.post(
+      '/api/v1/cases',
+      at(['food_safety_rules'], { accept: true, tolerate: { workdays: 5 }, acceptNote: '申请人承诺五日内补交' }),
+      key,
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.status).toBe('in_progress');
+    const kase = await read(clerk, r.body.id);
+    expect(statusOf(kase, 'food_safety_rules')).toBe('tolerated');
+    expect(kase.toleratedDueAt).not.toBeNull();
+    expect(kase.timeline.map((e) => e.type).filter((t) => t === 'submitted' || t === 'accepted')).toEqual(['submitted', 'accepted']);
+    expect(kase.timeline.find((e) => e.type === 'accepted')?.payload).toMatchObject({
+      note: '申请人承诺五日内补交',
+      tolerated: [{ key: 'food_safety_rules' }],
+    });
+    // a retry files nothing more
+    const again = await clerk.post(
+      '/api/v1/cases',
+      at(['food_safety_rules'], { accept: true, tolerate: { workdays: 5 }, acceptNote: '申请人承诺五日内补交' }),
+      key,
+    );
+    expect(again.body.id).toBe(r.body.id);
+    expect(await filed()).toBe(before + 1);
+    expect(await queue()).toContain(r.body.id);
+  });
+
   it('works the case, holds its result until the applicant hands the material in, and lists it meanwhile', async () => {
     const id = await appliedWithout('food_safety_rules');
     let kase = (await act(clerk, id, { action: 'accept', tolerate: { workdays: 3 } })).body as Kase;

@@ -18,6 +18,12 @@ export const sittingStrings = {
     'A required material is missing, so it cannot be accepted now: receive it, then give the one-time notice.',
   ],
   'sit.missingTitle': ['缺少必要材料，不能当场受理', 'A required material is missing: it cannot be accepted now'],
+  'sit.receiveAndTolerate': ['收件并容缺受理', 'Receive and accept, the rest to follow'],
+  'sit.receiveOrTolerateHint': [
+    '所缺材料均可容缺后补：申请人承诺限期补交的，可收件并容缺受理，办理时限开始计算，结果待补齐后发放；否则收件后出具一次性告知书。',
+    'Only materials that may follow are missing: on the applicant’s promise to hand them in by a day, receive and accept now — the clock starts, and the result waits for them; otherwise receive it and give the one-time notice.',
+  ],
+  'sit.tolerateTitle': ['收件并容缺受理', 'Receive and accept with materials to follow'],
 
   // the sitting
   'sit.accepted': ['已收件并受理', 'Received and accepted'],

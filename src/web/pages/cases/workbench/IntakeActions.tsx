@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Space, Tooltip, Typography } from 'antd';
 import { CheckOutlined, ClockCircleOutlined, CloseOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
+import { TolerateTerms, initialTolerate, tolerateReady } from './TolerateTerms.tsx';
 import { useCaseAction, type AskItem, type CaseDetail } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { CommonPhrases, withPhrase } from '../../../components/CommonPhrases.tsx';
@@ -122,69 +123,29 @@ function AcceptDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void
   );
 }
 
-/** The working days the applicant is given by default to hand in what follows (容缺后补). */
-const defaultWorkdays = 5;
-
 /**
  * 容缺受理: accept without the missing materials the item lets follow, on the applicant's promise to hand them in
  * within a number of working days (1–30) — the window confirms the promise was made.
  */
 function TolerateDialog({ kase, completeness, onClose }: { kase: CaseDetail; completeness: Completeness; onClose: () => void }) {
-  const t = useCaseT();
   const tt = useTolT();
-  const [workdays, setWorkdays] = useState<number | null>(defaultWorkdays);
-  const [promised, setPromised] = useState(false);
-  const [note, setNote] = useState('');
+  const [terms, setTerms] = useState(initialTolerate);
   const { run, error, pending } = useActionDialog(kase, onClose);
-  const valid = workdays !== null && Number.isInteger(workdays) && workdays >= 1 && workdays <= 30;
   return (
     <Modal
       open
       width={600}
       title={tt('tol.acceptTitle', { number: kase.number })}
       okText={tt('tol.acceptConfirm')}
-      okButtonProps={{ disabled: !valid || !promised, loading: pending, 'data-testid': 'tolerate-ok' }}
-      onOk={() => valid && run({ action: 'accept', tolerate: { workdays: workdays! }, note: note.trim() || null, expectedVersion: kase.version })}
+      okButtonProps={{ disabled: !tolerateReady(terms), loading: pending, 'data-testid': 'tolerate-ok' }}
+      onOk={() =>
+        tolerateReady(terms) &&
+        run({ action: 'accept', tolerate: { workdays: terms.workdays! }, note: terms.note.trim() || null, expectedVersion: kase.version })
+      }
       onCancel={onClose}
       data-testid="tolerate-dialog"
     >
-      <Typography.Paragraph>{tt('tol.acceptIntro')}</Typography.Paragraph>
-      <ul className="case-tolerated-list" data-testid="tolerate-materials">
-        {completeness.missingTolerable.map((m) => (
-          <li key={m.key} data-material={m.key}>
-            {m.name}
-          </li>
-        ))}
-      </ul>
-      <Form layout="vertical">
-        <Form.Item label={tt('tol.workdays')} extra={tt('tol.workdaysHint')} required validateStatus={valid ? undefined : 'error'}>
-          <Space.Compact>
-            <InputNumber
-              id="tolerate-workdays"
-              min={1}
-              max={30}
-              precision={0}
-              value={workdays}
-              onChange={(v) => setWorkdays(v)}
-              style={{ width: 96 }}
-              data-testid="tolerate-workdays"
-            />
-            <Space.Addon>{tt('tol.workdaysUnit')}</Space.Addon>
-          </Space.Compact>
-        </Form.Item>
-      </Form>
-      <Alert type="info" showIcon className="block-gap" title={tt('tol.acceptHeld')} />
-      <Checkbox checked={promised} onChange={(e) => setPromised(e.target.checked)} data-testid="tolerate-promised">
-        {tt('tol.acceptPromise')}
-      </Checkbox>
-      <Input.TextArea
-        rows={2}
-        maxLength={500}
-        className="block-gap-top"
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        placeholder={t('cases.notePlaceholder')}
-      />
+      <TolerateTerms materials={completeness.missingTolerable} value={terms} onChange={setTerms} />
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typography } from 'antd';
-import { CheckCircleOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
@@ -31,6 +31,7 @@ import { issuesLicense, type LicenseAction } from '../../../../common/licenses.t
 import { useQueryClient } from '@tanstack/react-query';
 import { useSitT } from '../../../i18n/window-sitting.ts';
 import { WindowSitting } from './WindowSitting.tsx';
+import { TolerateTerms, initialTolerate, tolerateReady, type TolerateValue } from './TolerateTerms.tsx';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -205,10 +206,15 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   );
   // 实名: the applicant's own number is filled by the server from their record
   const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
-  // 收件并受理 is offered while every required material is checked (申请注销 asks none)
-  const complete = giveUp || missingRequired(item.content.materials, choices).length === 0;
+  // 收件并受理 is offered while every required material is checked (申请注销 asks none); 收件并容缺受理 while only what
+  // the item lets follow is missing
+  const missingNow = giveUp ? [] : missingRequired(item.content.materials, choices);
+  const complete = missingNow.length === 0;
+  const tolerableOnly = missingNow.length > 0 && missingNow.every((m) => m.tolerable);
+  const [tolerating, setTolerating] = useState(false);
+  const [tolerance, setTolerance] = useState(initialTolerate);
   const [sent, setSent] = useState<'receive' | 'accept' | null>(null);
-  const submit = async (accept: boolean) => {
+  const submit = async (accept: boolean, tolerate?: TolerateValue) => {
     setError(null);
     if (!applicant) {
       setError(t('cases.pickApplicantFirst'));
@@ -238,11 +244,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       return;
     }
     const missing = giveUp ? [] : missingRequired(item.content.materials, choices);
-    if (accept && missing.length) {
+    if (accept && missing.length && !(tolerate && missing.every((m) => m.tolerable))) {
       setError(s('sit.missingTitle'));
       return;
     }
-    if (missing.length) {
+    if (missing.length && !accept) {
       const go = await modal.confirm({
         title: t('cases.missingTitle'),
         content: t('cases.missingWindowText', { names: missing.map((m) => m.name).join(t('cases.listSep')) }),
@@ -265,12 +271,14 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           ...(mode !== 'new' && forLicense ? { [licenseActionField[mode]]: forLicense.id } : {}),
           ...(giveUp && forLicense ? { cancelReason: reason } : {}),
           ...(accept ? { accept: true } : {}),
+          ...(accept && tolerate ? { tolerate: { workdays: tolerate.workdays! }, acceptNote: tolerate.note.trim() || null } : {}),
         },
         key,
       },
       {
         onSuccess: (r) => {
           renewKey();
+          setTolerating(false);
           onDone({ id: r.id, number: r.number, accepted: accept });
         },
         onError: (e) => {
@@ -418,8 +426,23 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
               {s('sit.receiveAndAccept')}
             </Button>
           )}
+          {tolerableOnly && (
+            <Button
+              type="primary"
+              size="large"
+              icon={<ClockCircleOutlined />}
+              disabled={apply.isPending}
+              onClick={() => {
+                setTolerance(initialTolerate());
+                setTolerating(true);
+              }}
+              data-testid="intake-accept-tolerate"
+            >
+              {s('sit.receiveAndTolerate')}
+            </Button>
+          )}
           <Button
-            type={complete ? 'default' : 'primary'}
+            type={complete || tolerableOnly ? 'default' : 'primary'}
             size="large"
             loading={apply.isPending && sent === 'receive'}
             disabled={apply.isPending && sent !== 'receive'}
@@ -433,9 +456,27 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           </Button>
         </Space>
         <Typography.Paragraph type="secondary" className="block-gap-top" data-testid="intake-submit-hint">
-          {complete ? s('sit.receiveAndAcceptHint') : s('sit.receiveOnlyHint')}
+          {complete ? s('sit.receiveAndAcceptHint') : tolerableOnly ? s('sit.receiveOrTolerateHint') : s('sit.receiveOnlyHint')}
         </Typography.Paragraph>
       </div>
+      {tolerating && (
+        <Modal
+          open
+          width={600}
+          title={s('sit.tolerateTitle')}
+          okText={s('sit.receiveAndTolerate')}
+          okButtonProps={{ disabled: !tolerateReady(tolerance), loading: apply.isPending, 'data-testid': 'intake-tolerate-ok' }}
+          onOk={() => {
+            setSent('accept');
+            void submit(true, tolerance);
+          }}
+          onCancel={() => setTolerating(false)}
+          data-testid="intake-tolerate-dialog"
+        >
+          <TolerateTerms materials={missingNow} value={tolerance} onChange={setTolerance} />
+          {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+        </Modal>
+      )}
     </>
   );
 }
