@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
@@ -65,6 +66,35 @@ const headOf = async (organizationId: number) =>
     )
   ).rows[0].username as string;
 
+/** The bundle's merged form, filled for a company of the name given, wholly owned (法人独资). */
+async function fillBundleForm(page: Page, company: string) {
+  await page.locator('#companyName').fill(company);
+  await choose(page, 'companyType', '非自然人投资或控股的法人独资');
+  await page.locator('#registeredCapital').fill('200');
+  await page.locator('#businessScope').fill('食品销售；食品互联网销售');
+  await chooseInTree(page, 'domicileRegion', '青川区');
+  await page.locator('#domicile').fill('云州市青川区湖滨路 18 号');
+  await page.locator('#legalRepName').fill('林国栋');
+  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
+  await page.locator('#contactPhone').fill('13600000003');
+  await page.getByTestId('sf-add-shareholders').click();
+  await page.locator('#shareholders_0_name').fill('云州青禾集团有限公司');
+  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
+  await page.locator('#shareholders_0_subscribed').fill('200');
+  await page.locator('#shareholders_0_dueDate').click();
+  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
+  await page.keyboard.press('Enter');
+  await choose(page, 'sealTypes', '单位公章', true);
+  await choose(page, 'engraver', '云州市诚信印章有限公司');
+  await page.locator('#taxOfficer').fill('林国栋');
+  await page.locator('#taxOfficerIdNumber').fill('11010519491231002X');
+  await choose(page, 'accountingSystem', '小企业会计准则');
+  await choose(page, 'invoiceType', '普通发票');
+  await page.locator('#employees').fill('12');
+  await choose(page, 'insuranceTypes', '企业职工基本养老保险', true);
+  await page.locator('#contactName').fill('林国栋');
+}
+
 describe('企业开办一件事 from the online application to unified delivery', () => {
   it('lets enterprise1 apply for the bundle online with one form and one set of materials', { timeout: 240_000 }, async () => {
     const page = await newPage();
@@ -81,31 +111,7 @@ describe('企业开办一件事 from the online application to unified delivery'
     for (const field of ['entityName', 'creditCode', 'legalRepresentative']) expect(await page.locator(`#${field}`).count()).toBe(0);
     expect(await page.locator('#contactPhone').count()).toBe(1);
     // the company it founds, wholly owned (法人独资): a name of its own
-    await page.locator('#companyName').fill('云州青禾餐饮管理有限公司');
-    await choose(page, 'companyType', '非自然人投资或控股的法人独资');
-    await page.locator('#registeredCapital').fill('200');
-    await page.locator('#businessScope').fill('食品销售；食品互联网销售');
-    await chooseInTree(page, 'domicileRegion', '青川区');
-    await page.locator('#domicile').fill('云州市青川区湖滨路 18 号');
-    await page.locator('#legalRepName').fill('林国栋');
-    await page.locator('#legalRepIdNumber').fill('11010519491231002X');
-    await page.locator('#contactPhone').fill('13600000003');
-    await page.getByTestId('sf-add-shareholders').click();
-    await page.locator('#shareholders_0_name').fill('云州青禾集团有限公司');
-    await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
-    await page.locator('#shareholders_0_subscribed').fill('200');
-    await page.locator('#shareholders_0_dueDate').click();
-    await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
-    await page.keyboard.press('Enter');
-    await choose(page, 'sealTypes', '单位公章', true);
-    await choose(page, 'engraver', '云州市诚信印章有限公司');
-    await page.locator('#taxOfficer').fill('林国栋');
-    await page.locator('#taxOfficerIdNumber').fill('11010519491231002X');
-    await choose(page, 'accountingSystem', '小企业会计准则');
-    await choose(page, 'invoiceType', '普通发票');
-    await page.locator('#employees').fill('12');
-    await choose(page, 'insuranceTypes', '企业职工基本养老保险', true);
-    await page.locator('#contactName').fill('林国栋');
+    await fillBundleForm(page, '云州青禾餐饮管理有限公司');
 
     // one set of materials: uploads once, licenses once, each says which items use it
     for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {
@@ -300,6 +306,47 @@ describe('企业开办一件事 from the online application to unified delivery'
     expect(await kids.getByText('准予办理').count()).toBe(2);
     await citizen.getByTestId('bundle-card').getByText('4/4').waitFor({ state: 'visible' });
     await screenshot(citizen, 'bundle-my-case-delivered');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets clerk1 receive the bundle for 林小雨 at 窗口收件 and accept it in the same step', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=window');
+    await page.getByTestId('applicant-search').locator('input').fill('林小雨');
+    await page.getByTestId('applicant-search').locator('input').press('Enter');
+    await page.getByTestId('applicant-pick').first().click();
+    await page.getByTestId('picked-applicant').getByText('林小雨').waitFor({ state: 'visible' });
+    // the bundle is found with the items, marked 一件事
+    await choose(page, 'item-picker', '企业开办一件事', false, '开办');
+    const intake = page.getByTestId('window-bundle-intake');
+    await intake.getByTestId('window-bundle-items').getByText('公章刻制备案').waitFor({ state: 'visible' });
+    for (const field of ['entityName', 'creditCode', 'legalRepresentative']) expect(await page.locator(`#${field}`).count()).toBe(0);
+    await fillBundleForm(page, '云州小雨文化传媒有限公司');
+    for (const key of ['application_form', 'articles_of_association', 'officer_appointment']) {
+      const row = page.locator(`[data-testid=materials-input] [data-material=${key}]`);
+      await row.locator('input[type=file]').setInputFiles(pdfPath);
+      await row.getByText('申请书.pdf').waitFor({ state: 'visible' });
+    }
+    await page.getByTestId('intake-submit-hint').getByText('缺少必要材料', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('intake-accept').count()).toBe(0);
+    await page.getByTestId('use-license-id_card').click();
+    await page.getByTestId('intake-submit-hint').getByText('各部门办件同时受理', { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(page, 'bundle-window-intake');
+    await pressUntil(page.getByTestId('intake-accept'), page.getByText('已收件并受理'));
+    const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
+    expect(number).toMatch(/^990100W\d{15}$/);
+    await page.getByTestId('print-receipt').waitFor({ state: 'visible' });
+    await page.getByTestId('open-received').click();
+    await page.waitForURL(/\/workbench\/cases\/\d+$/);
+    // its item cases were accepted with it; the three taking the company's particulars wait for its registration
+    const kids = page.getByTestId('bundle-children');
+    await kids.locator('tbody tr').nth(3).waitFor({ state: 'visible' });
+    expect(await kids.getByText('办理中').count()).toBe(4);
+    expect(await kids.getByTestId('child-awaits-registration').count()).toBe(3);
+    await screenshot(page, 'bundle-window-accepted');
+    const parent = (await (await signIn(run.server, 'clerk1')).get(`/api/v1/cases/${new URL(page.url()).pathname.split('/').pop()}`)).body;
+    expect(parent).toMatchObject({ number, channel: 'window', status: 'in_progress' });
     expect(errors).toEqual([]);
   });
 });

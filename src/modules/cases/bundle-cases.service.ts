@@ -24,6 +24,7 @@ import {
   deliveryRecord,
   issueOneTimeNotice,
   refuseCase,
+  requireAcceptAtWindow,
   resolveApplicant,
   supplementCase,
   withdrawCase,
@@ -62,7 +63,18 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
   for (const m of input.materials)
     if (!known.has(m.key)) throw new AppError('VALIDATION_FAILED', { field: 'materials', key: m.key, reason: 'not a material of this bundle' });
   // 实名: the applicant's own number is theirs (filled when left out), once the caller may file for them
-  const { applicantId } = await resolveApplicant(ctx, input, (await requireRegion(ctx.tx, bundleRow.region_id)).path);
+  const { actor, applicantId, channel } = await resolveApplicant(ctx, input, (await requireRegion(ctx.tx, bundleRow.region_id)).path);
+  // 收件并受理 at the window: the merged list complete, told before anything is filed (not even a case number drawn)
+  if (input.accept) {
+    requireAcceptAtWindow(actor, channel);
+    const given = new Set(input.materials.map((m) => m.key));
+    const missing = bundle.materials.filter((m) => m.necessity === 'required' && !given.has(m.key));
+    if (missing.length)
+      throw new AppError('CONFLICT', {
+        reason: 'required materials are missing: receive the application and issue a one-time notice',
+        missing: missing.map((m) => m.key),
+      });
+  } else if (input.acceptNote) throw new AppError('VALIDATION_FAILED', { field: 'acceptNote', reason: 'a note of the acceptance goes with accept' });
   const { formData, check } = await bindApplicantIdentity(ctx, deps, bundle.form, input.formData, applicantId);
   const problems = validateSubmission(bundle.form, formData, `bundle:${bundle.code}:${bundle.publishedAt ?? ''}`);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
@@ -113,6 +125,11 @@ export async function applyForBundle(ctx: WriteContext, deps: Deps, input: Apply
     );
   }
   await recordCaseEvent(ctx, p, 'submitted', { bundle: bundle.code, channel: p.channel, urgent: !!input.urgent, children: children.map((c) => c.number) });
+  if (input.accept) {
+    // 受理 as its own step on the record, by the same checks as accepting the bundle in pre-review
+    await performOnBundle(ctx, p.id, { action: 'accept', note: input.acceptNote ?? null });
+    return { id: p.id, number: p.number, status: (await loadCase(ctx.tx, p.id)).status, children };
+  }
   return { id: p.id, number: p.number, status: p.status, children };
 }
 

@@ -166,6 +166,41 @@ describe('bundles (一件事一次办)', () => {
     expect(concluded.rows).toEqual([{ body: expect.stringContaining('结果将随“一件事”申请统一送达') }]);
   });
 
+  it('is received at the window for 林小雨 and accepted in the same step (收件并受理), or nothing is filed', async () => {
+    const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
+    const applicantId = Number((await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id);
+    const formData = sampleForm(bundle.form, idNumber);
+    const materials = sampleMaterials(bundle.materials);
+    const body = { bundleCode: 'B-QYKB-001', channel: 'window', applicantId, formData, materials, accept: true, acceptNote: '一窗受理' };
+    const count = async () => (await server.sql('SELECT count(*)::int AS n FROM kase')).rows[0].n as number;
+    const before = await count();
+    // a required material missing: 409 naming it, nothing filed; an applicant does not accept; no 容缺 for a bundle
+    const required = bundle.materials.find((m: { necessity: string }) => m.necessity === 'required').key as string;
+    const incomplete = await clerk.post('/api/v1/cases', { ...body, materials: materials.filter((m) => m.key !== required) });
+    expect(incomplete.status).toBe(409);
+    expect(incomplete.body.error.details.missing).toEqual([required]);
+    expect((await citizen.post('/api/v1/cases', { ...body, applicantId: undefined })).status).toBe(403);
+    expect((await clerk.post('/api/v1/cases', { ...body, tolerate: { workdays: 5 } })).status).toBe(400);
+    expect((await clerk.post('/api/v1/cases', { ...body, accept: false })).status).toBe(400);
+    expect(await count()).toBe(before);
+
+    const key = { 'idempotency-key': 'bundle-window-accept-0001' };
+    const r = await clerk.post('/api/v1/cases', body, key);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.status).toBe('in_progress');
+    expect(r.body.children).toHaveLength(4);
+    const parent = (await clerk.get(`/api/v1/cases/${r.body.id}`)).body;
+    expect(parent.channel).toBe('window');
+    expect(parent.clock.state).toBe('running');
+    expect(parent.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['submitted', 'accepted']));
+    expect(parent.timeline.find((e: { type: string }) => e.type === 'accepted').payload).toMatchObject({ note: '一窗受理', children: 4 });
+    expect(parent.bundle.children.every((c: { status: string }) => c.status === 'in_progress')).toBe(true);
+    expect(parent.documents.map((d: { kind: string }) => d.kind)).toContain('material_receipt');
+    // a retry files nothing more
+    expect((await clerk.post('/api/v1/cases', body, key)).body.id).toBe(r.body.id);
+    expect(await count()).toBe(before + 5);
+  });
+
   it('gives one one-time notice for the bundle and takes the supplements on the bundle', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     const materials = sampleMaterials(bundle.materials);

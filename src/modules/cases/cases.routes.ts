@@ -115,7 +115,7 @@ const ApplyBody = Type.Object(
     /** 申请注销: the held license this application gives up, and why */
     cancels: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     cancelReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-    /** 收件并受理: at the window, accept the complete application in the same step (an item's, not a bundle's) */
+    /** 收件并受理: at the window, accept the complete application in the same step (an item's or a bundle's) */
     accept: Type.Optional(Type.Boolean()),
     /** the acceptance's note, with accept */
     acceptNote: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
@@ -489,8 +489,8 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const { itemCode, bundleCode, ...rest } = req.body;
       if (!itemCode === !bundleCode) throw new AppError('VALIDATION_FAILED', { field: 'itemCode', reason: 'name an item or a bundle, not both' });
-      if (bundleCode && (rest.accept || rest.acceptNote || rest.tolerate))
-        throw new AppError('VALIDATION_FAILED', { field: 'accept', reason: 'a bundle application is accepted in pre-review, with its item cases' });
+      if (bundleCode && rest.tolerate)
+        throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: 'a bundle application is accepted with its materials complete' });
       return handleWrite(
         db,
         req,

@@ -411,7 +411,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
 }
 
 /** 收件并受理 is the window's: staff who receive for the item's region (checked already), at the window. */
-function requireAcceptAtWindow(actor: Actor, channel: Channel) {
+export function requireAcceptAtWindow(actor: Actor, channel: Channel) {
   if (actor.kind === 'applicant') throw new AppError('FORBIDDEN', { reason: 'an application is accepted by the window' });
   if (channel !== 'window')
     throw new AppError('VALIDATION_FAILED', { field: 'accept', reason: 'an application is received and accepted at once at the window only' });

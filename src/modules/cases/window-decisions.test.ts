@@ -249,7 +249,7 @@ describe('收件并受理: received and accepted at the window in one step', () 
       [{ ...body, channel: 'post' }, 'accept'],
       [{ ...body, accept: false, acceptNote: '受理' }, 'acceptNote'],
       [{ ...body, accept: 'yes' }, 'accept'],
-      [{ ...body, itemCode: undefined, bundleCode: 'NO-SUCH-BUNDLE' }, 'accept'],
+      [{ ...body, itemCode: undefined, bundleCode: 'B-QYKB-001', tolerate: { workdays: 5 } }, 'tolerate'],
     ];
     for (const [wrong, field] of refused) {
       const r = await clerk.post('/api/v1/cases', wrong);

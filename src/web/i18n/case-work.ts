@@ -43,7 +43,19 @@ export const caseWorkStrings = {
     '须待企业设立登记准予、营业执照核发后办理，等待期间暂停计时',
     'Worked once the company is registered and its business license issued; its clock is paused meanwhile',
   ],
-  'bundle.staffNotice': ['工作人员账户不能在线申请一件事。为办事群众收件请使用综合受理。', 'Staff accounts cannot apply for a bundle online; use Intake.'],
+  'bundle.staffNotice': [
+    '工作人员账户不能在线申请一件事。为办事群众收件请到“综合受理 → 窗口收件”选择该一件事。',
+    'Staff accounts cannot apply for a bundle online: receive it for the applicant at Intake → At the window, choosing the bundle.',
+  ],
+  'bundle.windowHint': [
+    '一件事一次办：一张表单、一套材料，一次收件；受理后各部门并联办理，全部办结后统一出件。',
+    'One form and one set of materials, received once; once accepted, the departments work their cases in parallel and the results go out together.',
+  ],
+  'bundle.windowAcceptHint': [
+    '必要材料齐全：收件、受理一步完成，各部门办件同时受理并开始计时，出具收件凭证。',
+    'Every required material is here: receive and accept in one step — every department’s case is accepted and its clock starts; the receipt is printed.',
+  ],
+  'bundle.pickerTag': ['一件事', 'Bundle'],
 
   // notice deadline (art. 32)
   'notice.due': ['告知期限', 'Notice due'],

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
+import { useApply, useBundleForApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { SchemaFields, prefillValues, recordBoundFields, toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
@@ -32,6 +32,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSitT } from '../../../i18n/window-sitting.ts';
 import { WindowSitting } from './WindowSitting.tsx';
 import { TolerateTerms, initialTolerate, tolerateReady, type TolerateValue } from './TolerateTerms.tsx';
+import { WindowBundleIntake, type Received } from './WindowBundleIntake.tsx';
+import { useWorkT } from '../../../i18n/case-work.ts';
+import { useBundles } from '../../../api/catalog.ts';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
@@ -39,22 +42,26 @@ import { TolerateTerms, initialTolerate, tolerateReady, type TolerateValue } fro
  */
 export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
   const t = useCaseT();
+  const s = useSitT();
   const [applicant, setApplicant] = useState<Applicant | null>(null);
   const [code, setCode] = useState<string | undefined>(initialItem);
   const [done, setDone] = useState<Received | null>(null);
-  const item = usePublishedItem(code);
+  // an item by its code, or a bundle (一件事) as `bundle:<code>`
+  const bundleCode = code?.startsWith('bundle:') ? code.slice('bundle:'.length) : undefined;
+  const item = usePublishedItem(bundleCode ? undefined : code);
+  const bundle = useBundleForApply(bundleCode);
   const next = () => {
     setDone(null);
     setApplicant(null);
     setCode(undefined);
   };
   // 收件并受理: the sitting goes on here — the decision the window makes on the spot, then the delivery
-  if (done?.accepted) return <WindowSitting caseId={done.id} onNext={next} />;
+  if (done?.accepted && !done.bundle) return <WindowSitting caseId={done.id} onNext={next} />;
   if (done)
     return (
       <Result
         status="success"
-        title={t('cases.received')}
+        title={done.accepted ? s('sit.accepted') : t('cases.received')}
         subTitle={
           <span data-testid="case-number">
             {t('cases.numberIs')}{' '}
@@ -65,7 +72,7 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
         }
         extra={[
           <Link key="open" to={`/workbench/cases/${done.id}`} data-testid="open-received">
-            <Button type="primary">{t('cases.toPreReview')}</Button>
+            <Button type="primary">{done.accepted ? s('sit.openCase') : t('cases.toPreReview')}</Button>
           </Link>,
           <ReceiptButton key="receipt" caseId={done.id} />,
           <Button key="next" onClick={next}>
@@ -82,7 +89,11 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
       <Typography.Title level={5}>{t('cases.step2Item')}</Typography.Title>
       <ItemPicker value={code} onChange={setCode} />
       {item.isError && <InlineError error={item.error} onRetry={() => void item.refetch()} />}
-      {item.data && (
+      {bundle.isError && <InlineError error={bundle.error} onRetry={() => void bundle.refetch()} />}
+      {bundleCode && bundle.data && (
+        <WindowBundleIntake key={`${bundle.data.code}-${applicant?.id ?? 0}`} bundle={bundle.data} applicant={applicant} onDone={setDone} />
+      )}
+      {!bundleCode && item.data && (
         <>
           <div className="block-gap-top">
             <ItemGuideSummary item={item.data} column={3} />
@@ -94,9 +105,6 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
     </div>
   );
 }
-
-/** An application the window took: received only (it waits for pre-review), or received and accepted at once. */
-type Received = { id: number; number: string; accepted: boolean };
 
 /** 打印收件凭证: the receipt of the materials taken, for the applicant to keep. */
 function ReceiptButton({ caseId }: { caseId: number }) {
@@ -110,8 +118,10 @@ function ReceiptButton({ caseId }: { caseId: number }) {
   );
 }
 
+/** The item received for, or a bundle (一件事, its value `bundle:<code>`), found by what is typed. */
 function ItemPicker({ value, onChange }: { value?: string; onChange: (code: string | undefined) => void }) {
   const t = useCaseT();
+  const w = useWorkT();
   const [q, setQ] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -119,17 +129,27 @@ function ItemPicker({ value, onChange }: { value?: string; onChange: (code: stri
     return () => clearTimeout(h);
   }, [q]);
   const hits = useItemSearch(debounced);
-  const chosen = usePublishedItem(value);
+  const chosen = usePublishedItem(value?.startsWith('bundle:') ? undefined : value);
+  // 一件事: the bundles whose name, description or themes hold what is typed, before the items
+  const bundles = useBundles();
   const options = useMemo(() => {
+    const typed = debounced.toLowerCase();
+    const bundleOptions = (bundles.data ?? [])
+      .filter((b) => typed && [b.name, b.description, ...b.themes].some((text) => text.toLowerCase().includes(typed)))
+      .map((b) => ({ value: `bundle:${b.code}`, label: b.name, hint: w('bundle.pickerTag'), bundle: true }));
     const list = (hits.data?.items ?? []).map((i) => ({
       value: i.code,
       label: `${i.name} · ${i.organizationName}`,
       hint: i.caseKind === 'immediate' ? t('cases.kind.immediate') : formatLimit(t, i.committedLimit.value, i.committedLimit.unit),
+      bundle: false,
     }));
     if (value && chosen.data && !list.some((o) => o.value === value))
-      list.unshift({ value, label: `${chosen.data.content.name} · ${chosen.data.organizationName}`, hint: '' });
-    return list;
-  }, [hits.data, value, chosen.data, t]);
+      list.unshift({ value, label: `${chosen.data.content.name} · ${chosen.data.organizationName}`, hint: '', bundle: false });
+    const chosenBundle = value?.startsWith('bundle:') ? (bundles.data ?? []).find((b) => `bundle:${b.code}` === value) : undefined;
+    if (chosenBundle && !bundleOptions.some((o) => o.value === value))
+      bundleOptions.unshift({ value: value!, label: chosenBundle.name, hint: w('bundle.pickerTag'), bundle: true });
+    return [...bundleOptions, ...list];
+  }, [hits.data, bundles.data, debounced, value, chosen.data, t, w]);
   return (
     <Select
       id="item-picker"
@@ -144,9 +164,12 @@ function ItemPicker({ value, onChange }: { value?: string; onChange: (code: stri
       style={{ width: '100%', maxWidth: 640 }}
       options={options}
       optionRender={(o) => (
-        <div className="case-item-option">
-          <span>{o.data.label}</span>
-          <span className="cell-sub">{o.data.hint}</span>
+        <div className="case-item-option" data-bundle={o.data.bundle ? 'true' : undefined}>
+          <span>
+            {o.data.bundle && <Tag color="purple">{o.data.hint}</Tag>}
+            {o.data.label}
+          </span>
+          {!o.data.bundle && <span className="cell-sub">{o.data.hint}</span>}
         </div>
       )}
       notFoundContent={t('cases.noItem')}
