@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
   choose,
+  chooseInTree,
   cjkRendering,
   fileCompanyApplication,
   followMenu,
@@ -260,6 +261,62 @@ describe('queue in the browser', () => {
     expect(booked.rows).toEqual([{ status: 'cancelled', by_account: true }]);
     expect(citizen.errors).toEqual([]);
   });
+
+  it(
+    'lets clerk1 call a ticket taken with 林小雨’s ID number, receive her application from the panel and finish the ticket with it',
+    { timeout: 240_000 },
+    async () => {
+      const clerkApi = await signIn(run.server, 'clerk1');
+      const { rows } = await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'");
+      const idNumber = (await clerkApi.post(`/api/v1/applicants/${rows[0].id}/reveal`)).body.idNumber as string;
+      const a = (await admin.get(`/api/v1/queue/halls/${hallId}/categories`)).body.find((x: { prefix: string }) => x.prefix === 'A');
+      const taken = await fetch(`${run.server.baseUrl}/api/v1/queue/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hallId, categoryId: a.id, channel: 'kiosk', idNumber }),
+      });
+      expect(taken.status).toBe(201);
+      const ticket = (await taken.json()) as { id: number; code: string };
+
+      const page = (await run.newPage()).page;
+      await signInThroughUi(page, 'clerk1');
+      await page.goto('/workbench/queue/calling');
+      await page.getByTestId('calling-waiting').getByText(ticket.code).waitFor({ state: 'visible' });
+      // whoever waits before it is called and finished first
+      for (let guard = 0; guard < 10; guard++) {
+        await page.getByTestId('calling-next').click();
+        await page.getByTestId('calling-current').locator('.q-panel-code').waitFor({ state: 'visible' });
+        if ((await page.getByTestId('calling-current').locator('.q-panel-code').innerText()).trim() === ticket.code) break;
+        await page.getByTestId('calling-finish').click();
+        await page
+          .locator('.ant-modal:visible')
+          .getByRole('button', { name: /办\s?结/ })
+          .click();
+        await page.getByTestId('calling-current').locator('.q-panel-code').waitFor({ state: 'detached' });
+      }
+      await page.getByTestId('calling-receive').click();
+      await page.waitForURL(`**/workbench/intake?tab=window&ticket=${ticket.id}`);
+      await page.getByTestId('intake-ticket').getByText(`为 ${ticket.code} 号收件`, { exact: false }).waitFor({ state: 'visible' });
+      await page.getByTestId('picked-applicant').getByText('林小雨').waitFor({ state: 'visible' });
+      await shot(page, 'queue-ticket-intake');
+      await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
+      await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+      await choose(page, 'filingType', '异地长期居住');
+      await chooseInTree(page, 'destination', '青川区');
+      await page.locator('#startDate').click();
+      await page.locator('#startDate').fill('2026-07-01');
+      await page.keyboard.press('Enter');
+      await page.locator('#contactPhone').fill('13600000001');
+      await page.getByTestId('use-license-id_card').click();
+      await pressUntil(page.getByTestId('intake-accept'), page.getByTestId('sitting-accepted'));
+      const number = (await page.getByTestId('window-sitting').getByTestId('case-number').locator('.mono').innerText()).trim();
+      // the ticket is finished from here, the case linked to it
+      await pressUntil(page.getByTestId('intake-ticket-finish'), page.getByTestId('intake-ticket-finished'));
+      await shot(page, 'queue-ticket-finished');
+      const done = await run.server.sql('SELECT t.status, k.number FROM queue_ticket t JOIN kase k ON k.id = t.case_id WHERE t.id = $1', [ticket.id]);
+      expect(done.rows).toEqual([{ status: 'done', number }]);
+    },
+  );
 });
 
 /**

@@ -18,6 +18,7 @@ import {
   setWindowState,
   spendTicketRate,
   windowPanel,
+  ticketApplicant,
 } from './tickets.service.ts';
 import {
   appointmentView,
@@ -69,6 +70,7 @@ import {
   WindowPanel,
 } from './queue.schemas.ts';
 import { hallClock, hallSettings } from './hall-time.ts';
+import { ApplicantView } from '../identity/identity.schemas.ts';
 
 const tags = ['queue'];
 const HallParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
@@ -215,6 +217,29 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await spendTicketRate(deps, s, req.ip, req.body.phone);
       return handleWrite(db, req, reply, (ctx) => issueTicket(ctx, deps, req.body, { ip: req.ip }), 201);
     },
+  );
+
+  app.get(
+    '/queue/tickets/:id/applicant',
+    {
+      schema: {
+        tags,
+        summary: '叫号到收件: the applicant a ticket the caller’s window called belongs to, by the ID number it was taken with (masked; null when none)',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ticketId: Type.Integer(),
+            code: Type.String(),
+            windowId: Type.Integer(),
+            status: Type.String(),
+            hasIdNumber: Type.Boolean(),
+            applicant: Nullable(ApplicantView),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => ticketApplicant(deps, req.actor, req.params.id),
   );
 
   app.get(

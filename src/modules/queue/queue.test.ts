@@ -281,6 +281,39 @@ describe('calling', () => {
     await clerk1.post(`/api/v1/queue/tickets/${n2.body.ticket.id}/actions`, { windowId: windowId['1'], action: 'finish' });
   });
 
+  it('tells the window whom the ticket it called belongs to, by the ID number it was taken with (叫号到收件)', async () => {
+    const clerk1 = await signIn(server, 'clerk1');
+    const approver1 = await signIn(server, 'approver1');
+    await drain(clerk1, windowId['1']!);
+    const own = await revealedIdNumber(server, clerk1);
+    const waiting = await take(cats.A!.id, { idNumber: own });
+    expect(waiting.status, JSON.stringify(waiting.body)).toBe(201);
+    // not called yet: at no window
+    expect((await clerk1.get(`/api/v1/queue/tickets/${waiting.body.id}/applicant`)).status).toBe(404);
+    const called = await clerk1.post(`/api/v1/queue/windows/${windowId['1']}/call-next`);
+    expect(called.body.ticket.id).toBe(waiting.body.id);
+    const seen = await clerk1.get(`/api/v1/queue/tickets/${waiting.body.id}/applicant`);
+    expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    expect(seen.body).toMatchObject({ code: waiting.body.code, windowId: windowId['1'], hasIdNumber: true, applicant: { name: '林小雨', kind: 'person' } });
+    expect(seen.body.applicant.idNumber).toContain('********');
+    expect(JSON.stringify(seen.body)).not.toContain(own);
+    // another window's clerk, a citizen, nobody: not theirs to ask
+    expect((await approver1.get(`/api/v1/queue/tickets/${waiting.body.id}/applicant`)).status).toBe(404);
+    expect((await (await signIn(server, 'citizen1')).get(`/api/v1/queue/tickets/${waiting.body.id}/applicant`)).status).toBe(403);
+    expect((await publicGet(server.baseUrl, `/api/v1/queue/tickets/${waiting.body.id}/applicant`)).status).toBe(401);
+    // finished, it is no longer at the window
+    await clerk1.post(`/api/v1/queue/tickets/${waiting.body.id}/actions`, { windowId: windowId['1'], action: 'finish' });
+    expect((await clerk1.get(`/api/v1/queue/tickets/${waiting.body.id}/applicant`)).status).toBe(409);
+    // a ticket taken without an ID number, or with one nobody is registered under
+    for (const extra of [{}, { idNumber: freshId() }]) {
+      const t = await take(cats.A!.id, extra);
+      expect((await clerk1.post(`/api/v1/queue/windows/${windowId['1']}/call-next`)).body.ticket.id).toBe(t.body.id);
+      const r = await clerk1.get(`/api/v1/queue/tickets/${t.body.id}/applicant`);
+      expect(r.body).toMatchObject({ hasIdNumber: 'idNumber' in extra, applicant: null });
+      await clerk1.post(`/api/v1/queue/tickets/${t.body.id}/actions`, { windowId: windowId['1'], action: 'finish' });
+    }
+  });
+
   it('checks who calls: 401 signed out, 403 without the permission, 404 at a window one does not staff', async () => {
     expect((await publicPost(server.baseUrl, `/api/v1/queue/windows/${windowId['5']}/call-next`, {})).status).toBe(401);
     const citizen = await signIn(server, 'citizen1');

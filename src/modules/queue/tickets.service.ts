@@ -8,7 +8,8 @@ import { randomToken, sha256 } from '../../server/crypto.ts';
 import { hallClock, hallSettings, hoursOn, isIssuingTime, formatDate, type HallSettings } from './hall-time.ts';
 import { sealIdNumber, sealPhone, spendRate, type Sealed } from './protect.ts';
 import { announceBoardChange, logHallEvent } from './live.ts';
-import { isHallStaff } from './queue-access.ts';
+import { isHallStaff, requireStaffedWindow } from './queue-access.ts';
+import { searchApplicants } from '../identity/accounts.service.ts';
 import type { TicketChannel, QueueTicketTable } from './queue.tables.ts';
 import type { Selectable } from 'kysely';
 import './queue.tables.ts';
@@ -234,6 +235,26 @@ export async function getTicket(db: Db, actor: Actor | null, id: number, token: 
   if (token && sha256(token) === t.token_hash) return ticketView(db, id, 'public');
   if (await isHallStaff(db, actor, t.hall_id)) return ticketView(db, id, 'staff');
   throw new AppError('NOT_FOUND');
+}
+
+/**
+ * 叫号到收件: whom the ticket a window called belongs to, for 窗口收件 to take them — looked up in the register of
+ * applicants by the ID number the ticket was taken with, which is never shown in full. `applicant` is null when the
+ * ticket was taken without one, or nobody of that number is registered (the clerk registers them). The clerk of the
+ * window that called it asks, while it is called or served.
+ */
+export async function ticketApplicant(deps: Deps, actor: Actor | null, ticketId: number) {
+  const t = await deps.db
+    .selectFrom('queue_ticket')
+    .select(['id', 'code', 'window_id', 'status', 'id_enc', 'case_id'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (!t || t.window_id === null) throw new AppError('NOT_FOUND');
+  await requireStaffedWindow(deps.db, actor, t.window_id);
+  if (t.status !== 'called' && t.status !== 'serving') throw new AppError('CONFLICT', { reason: 'the ticket is not at the window now', status: t.status });
+  const idNumber = t.id_enc ? deps.cipher.decrypt(t.id_enc) : null;
+  const found = idNumber ? await searchApplicants(deps, actor, { idNumber, limit: 1 }) : [];
+  return { ticketId: t.id, code: t.code, windowId: t.window_id, status: t.status, hasIdNumber: idNumber !== null, applicant: found[0] ?? null };
 }
 
 /** Cancel one's own ticket (the holder's token). */

@@ -194,6 +194,7 @@ export const queue = {
   'q.calling.skip': ['顺延', 'Skip'],
   'q.calling.transfer': ['转移', 'Transfer'],
   'q.calling.finish': ['办结', 'Finish'],
+  'q.calling.receive': ['为其收件', 'Receive an application'],
   'q.calling.pause': ['暂停服务', 'Pause'],
   'q.calling.resume': ['恢复服务', 'Resume'],
   'q.calling.open': ['开窗服务', 'Open window'],

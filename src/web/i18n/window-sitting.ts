@@ -18,6 +18,22 @@ export const sittingStrings = {
     'A required material is missing, so it cannot be accepted now: receive it, then give the one-time notice.',
   ],
   'sit.missingTitle': ['缺少必要材料，不能当场受理', 'A required material is missing: it cannot be accepted now'],
+  'sit.ticketLoading': ['正在读取叫号信息…', 'Reading the ticket…'],
+  'sit.ticketGone': ['该号已不在本窗口办理，请直接查找申请人', 'The ticket is no longer at your window: find the applicant yourself'],
+  'sit.ticketFound': [
+    '为 {code} 号收件：已按取号身份证号带出申请人 {name}',
+    'Receiving for ticket {code}: the applicant {name} is taken from the ID number it was taken with',
+  ],
+  'sit.ticketUnknown': [
+    '为 {code} 号收件：取号身份证号尚未登记为申请人，请登记后收件',
+    'Receiving for ticket {code}: nobody is registered under its ID number yet — register the applicant',
+  ],
+  'sit.ticketNoId': [
+    '为 {code} 号收件：取号时未留身份证号，请查找申请人',
+    'Receiving for ticket {code}: it was taken without an ID number — find the applicant',
+  ],
+  'sit.ticketFinish': ['办结 {code} 号并关联本办件', 'Finish ticket {code} with this case'],
+  'sit.ticketFinished': ['{code} 号已办结', 'Ticket {code} finished'],
   'sit.receiveAndTolerate': ['收件并容缺受理', 'Receive and accept, the rest to follow'],
   'sit.receiveOrTolerateHint': [
     '所缺材料均可容缺后补：申请人承诺限期补交的，可收件并容缺受理，办理时限开始计算，结果待补齐后发放；否则收件后出具一次性告知书。',

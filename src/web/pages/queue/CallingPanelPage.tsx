@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Form, Modal, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import { PauseCircleOutlined, PlayCircleOutlined, SoundOutlined } from '@ant-design/icons';
+import { FileAddOutlined, PauseCircleOutlined, PlayCircleOutlined, SoundOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { can, useMe } from '../../api/auth.ts';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageSpin } from '../../components/PageState.tsx';
@@ -62,6 +63,8 @@ function Panel({ windowId }: { windowId: number }) {
   const [finish, setFinish] = useState(false);
   const [form] = Form.useForm<{ categoryId?: number; toWindowId?: number }>();
   const [caseId, setCaseId] = useState<number | null>(null);
+  // 叫号到收件: a window that receives applications takes the ticket's holder to 窗口收件
+  const mayReceive = can(useMe().data, 'case.intake');
   const { connected } = useHallStream(panel.data?.hallId, () => void qc.invalidateQueries({ queryKey: ['queue', 'window', windowId] }));
   const error = callNext.error ?? setState.error ?? act.error;
   useEffect(() => {
@@ -158,6 +161,11 @@ function Panel({ windowId }: { windowId: number }) {
             <Button disabled={!cur || busy} onClick={() => setTransfer(true)} data-testid="calling-transfer">
               {t('q.calling.transfer')}
             </Button>
+            {mayReceive && cur && (
+              <Link to={`/workbench/intake?tab=window&ticket=${cur.id}`} data-testid="calling-receive">
+                <Button icon={<FileAddOutlined />}>{t('q.calling.receive')}</Button>
+              </Link>
+            )}
             <Button type="primary" ghost disabled={!cur || busy} onClick={() => setFinish(true)} data-testid="calling-finish">
               {t('q.calling.finish')}
             </Button>

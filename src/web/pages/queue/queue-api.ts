@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
+import type { Applicant } from '../../api/cases.ts';
 
 /** The queue API (/api/v1/queue/…, /api/v1/appointments/…) for the kiosk, phone, display, clerk and admin pages. */
 
@@ -264,6 +265,23 @@ export const useTicket = (id: number | undefined, token: string | null) =>
     enabled: !!id,
     // a ticket that is not there (or not the link's) stays so: asked once
     refetchInterval: (query) => (isApiError(query.state.error) && query.state.error.status === 404 ? false : 30_000),
+  });
+
+/** 叫号到收件: whom a ticket the caller's window called belongs to (by the ID number it was taken with), for 窗口收件. */
+export interface TicketApplicant {
+  ticketId: number;
+  code: string;
+  windowId: number;
+  status: string;
+  hasIdNumber: boolean;
+  applicant: Applicant | null;
+}
+export const useTicketApplicant = (ticketId: number | undefined) =>
+  useQuery({
+    queryKey: ['queue', 'ticket-applicant', ticketId],
+    queryFn: () => api.get<TicketApplicant>(`/queue/tickets/${ticketId}/applicant`),
+    enabled: !!ticketId,
+    retry: false,
   });
 
 export const useMyWindows = () => useQuery({ queryKey: ['queue', 'my-windows'], queryFn: () => api.get<MyWindow[]>('/queue/my-windows') });

@@ -60,7 +60,7 @@ export function IntakePage() {
               label: t('cases.windowIntake'),
               children: (
                 <Suspense fallback={<PageSpin />}>
-                  <WindowIntakeTab initialItem={params.get('item') ?? undefined} />
+                  <WindowIntakeTab initialItem={params.get('item') ?? undefined} ticketId={Number(params.get('ticket')) || undefined} />
                 </Suspense>
               ),
             },

@@ -35,15 +35,27 @@ import { TolerateTerms, initialTolerate, tolerateReady, type TolerateValue } fro
 import { WindowBundleIntake, type Received } from './WindowBundleIntake.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useBundles } from '../../../api/catalog.ts';
+import { useTicketApplicant, useWindowCommands, type TicketApplicant } from '../../queue/queue-api.ts';
+import { useFeedback } from '../../../components/feedback-context.tsx';
 
 /**
  * 窗口收件: receive an application at the window — who applies, for which item, the form, the
  * materials checked on paper or scanned, and the green channel (急办件) for key projects.
  */
-export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
+export function WindowIntakeTab({ initialItem, ticketId }: { initialItem?: string; ticketId?: number }) {
   const t = useCaseT();
   const s = useSitT();
   const [applicant, setApplicant] = useState<Applicant | null>(null);
+  // 叫号到收件: the ticket the window called, whose holder is taken as the applicant when the register knows them
+  const [ticketDone, setTicketDone] = useState(false);
+  const ticket = useTicketApplicant(ticketDone ? undefined : ticketId);
+  const [fromTicket, setFromTicket] = useState<number | null>(null);
+  useEffect(() => {
+    if (ticket.data?.applicant && fromTicket !== ticket.data.ticketId) {
+      setApplicant(ticket.data.applicant);
+      setFromTicket(ticket.data.ticketId);
+    }
+  }, [ticket.data, fromTicket]);
   const [code, setCode] = useState<string | undefined>(initialItem);
   const [done, setDone] = useState<Received | null>(null);
   // an item by its code, or a bundle (一件事) as `bundle:<code>`
@@ -51,12 +63,15 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
   const item = usePublishedItem(bundleCode ? undefined : code);
   const bundle = useBundleForApply(bundleCode);
   const next = () => {
+    // the next applicant is not the ticket's holder
+    if (ticketId !== undefined) setTicketDone(true);
     setDone(null);
     setApplicant(null);
     setCode(undefined);
   };
   // 收件并受理: the sitting goes on here — the decision the window makes on the spot, then the delivery
-  if (done?.accepted && !done.bundle) return <WindowSitting caseId={done.id} onNext={next} />;
+  const finishTicket = done && !ticketDone && ticket.data ? <FinishTicketButton ticket={ticket.data} caseId={done.id} /> : null;
+  if (done?.accepted && !done.bundle) return <WindowSitting caseId={done.id} onNext={next} extra={finishTicket} />;
   if (done)
     return (
       <Result
@@ -71,6 +86,7 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
           </span>
         }
         extra={[
+          ...(finishTicket ? [<span key="ticket">{finishTicket}</span>] : []),
           <Link key="open" to={`/workbench/cases/${done.id}`} data-testid="open-received">
             <Button type="primary">{done.accepted ? s('sit.openCase') : t('cases.toPreReview')}</Button>
           </Link>,
@@ -83,6 +99,7 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
     );
   return (
     <div className="case-window-intake" data-testid="window-intake">
+      {ticketId !== undefined && !ticketDone && <TicketNote query={ticket} />}
       <Typography.Title level={5}>{t('cases.step1Applicant')}</Typography.Title>
       <ApplicantPicker value={applicant} onChange={setApplicant} />
       <Divider />
@@ -103,6 +120,47 @@ export function WindowIntakeTab({ initialItem }: { initialItem?: string }) {
         </>
       )}
     </div>
+  );
+}
+
+/** 叫号到收件: which ticket the window is receiving for, and whether its holder was found in the register. */
+function TicketNote({ query }: { query: ReturnType<typeof useTicketApplicant> }) {
+  const s = useSitT();
+  if (query.isPending) return <Alert type="info" showIcon className="block-gap" title={s('sit.ticketLoading')} />;
+  if (query.isError) return <Alert type="warning" showIcon className="block-gap" title={s('sit.ticketGone')} data-testid="intake-ticket" />;
+  const { code, applicant, hasIdNumber } = query.data;
+  return (
+    <Alert
+      type={applicant ? 'success' : 'info'}
+      showIcon
+      className="block-gap"
+      data-testid="intake-ticket"
+      title={applicant ? s('sit.ticketFound', { code, name: applicant.name }) : hasIdNumber ? s('sit.ticketUnknown', { code }) : s('sit.ticketNoId', { code })}
+    />
+  );
+}
+
+/** 办结叫号: the ticket the window received for is finished, the case filed linked to it, without going back to the panel. */
+function FinishTicketButton({ ticket, caseId }: { ticket: TicketApplicant; caseId: number }) {
+  const s = useSitT();
+  const { act } = useWindowCommands(ticket.windowId);
+  const { message } = useFeedback();
+  if (act.isSuccess)
+    return (
+      <Button key="done" disabled data-testid="intake-ticket-finished">
+        {s('sit.ticketFinished', { code: ticket.code })}
+      </Button>
+    );
+  return (
+    <Button
+      loading={act.isPending}
+      onClick={() =>
+        act.mutate({ ticketId: ticket.ticketId, action: 'finish', caseId }, { onError: (e) => message.error(e instanceof Error ? e.message : String(e)) })
+      }
+      data-testid="intake-ticket-finish"
+    >
+      {s('sit.ticketFinish', { code: ticket.code })}
+    </Button>
   );
 }
 

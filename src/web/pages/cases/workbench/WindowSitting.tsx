@@ -21,18 +21,19 @@ const isOpen = (task: CaseTask) => task.state === 'open' || task.state === 'clai
  * clerk: the decision the department authorized the window to make (which concludes the case with it), then the
  * delivery. An item the department decides is handed over to it, and the clerk goes on with the next applicant.
  */
-export function WindowSitting({ caseId, onNext }: { caseId: number; onNext: () => void }) {
+/** `extra`: what else the sitting offers beside its own steps (办结叫号, for the ticket the window received for). */
+export function WindowSitting({ caseId, onNext, extra }: { caseId: number; onNext: () => void; extra?: ReactNode }) {
   const kase = useCase(caseId);
   return (
     <div data-testid="window-sitting">
       <QueryState query={kase} rows={8}>
-        {(data) => <Sitting kase={data} onNext={onNext} />}
+        {(data) => <Sitting kase={data} onNext={onNext} extra={extra} />}
       </QueryState>
     </div>
   );
 }
 
-function Sitting({ kase, onNext }: { kase: CaseDetail; onNext: () => void }) {
+function Sitting({ kase, onNext, extra }: { kase: CaseDetail; onNext: () => void; extra?: ReactNode }) {
   const t = useCaseT();
   const s = useSitT();
   const { locale } = useLocale();
@@ -55,7 +56,7 @@ function Sitting({ kase, onNext }: { kase: CaseDetail; onNext: () => void }) {
         status="success"
         title={s('sit.delivered')}
         subTitle={s('sit.deliveredSub', { number: kase.number })}
-        extra={[<span key="next">{next}</span>]}
+        extra={[<span key="extra">{extra}</span>, <span key="next">{next}</span>]}
         data-testid="sitting-delivered"
       />
     );
@@ -91,7 +92,7 @@ function Sitting({ kase, onNext }: { kase: CaseDetail; onNext: () => void }) {
   }
   return (
     <>
-      <AcceptedHeader kase={kase} next={delivered ? null : next} />
+      <AcceptedHeader kase={kase} next={delivered ? null : next} extra={extra} />
       {windowTask && (
         <Steps
           size="small"
@@ -123,7 +124,7 @@ function sittingSteps(kase: CaseDetail) {
 }
 
 /** 已收件并受理: the case's number, and the receipt and the acceptance notice for the applicant to take along. */
-function AcceptedHeader({ kase, next }: { kase: CaseDetail; next: ReactNode }) {
+function AcceptedHeader({ kase, next, extra }: { kase: CaseDetail; next: ReactNode; extra?: ReactNode }) {
   const t = useCaseT();
   const s = useSitT();
   const documents = useCaseDocuments(kase.id);
@@ -156,6 +157,7 @@ function AcceptedHeader({ kase, next }: { kase: CaseDetail; next: ReactNode }) {
             <Link to={`/workbench/cases/${kase.id}`} data-testid="open-received">
               <Button icon={<FileDoneOutlined />}>{s('sit.openCase')}</Button>
             </Link>
+            {extra}
             {next}
           </Space>
         </div>
