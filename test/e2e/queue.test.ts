@@ -254,11 +254,20 @@ describe('queue in the browser', () => {
       .getByRole('button', { name: /确\s?定/ })
       .click();
     await mine.getByTestId('my-bookings-past').getByText('已取消').waitFor({ state: 'visible' });
+    // the booking just made, shown beside the list, says so too
+    await citizen.page.locator('.ant-result').getByTestId('appointment-status').getByText('已取消').waitFor({ state: 'visible' });
     const booked = await run.server.sql(
       "SELECT status, account_id IS NOT NULL AS by_account FROM queue_appointment WHERE category_id = $1 AND day = $2 AND name = '林小雨'",
       [e.id, date],
     );
     expect(booked.rows).toEqual([{ status: 'cancelled', by_account: true }]);
+    // and in English
+    await citizen.page.getByTestId('language-switch').click();
+    await citizen.page.getByText('My bookings').first().waitFor({ state: 'visible' });
+    await citizen.page.getByText('Earlier bookings').first().waitFor({ state: 'visible' });
+    await shot(citizen.page, 'queue-my-bookings-en');
+    await citizen.page.getByTestId('language-switch').click();
+    await citizen.page.getByText('我的预约').first().waitFor({ state: 'visible' });
     expect(citizen.errors).toEqual([]);
   });
 

@@ -127,7 +127,8 @@ function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; on
           </Button>
           <Popconfirm
             title={t('q.book.cancelConfirm')}
-            onConfirm={() => cancel.mutate(a.code, { onSuccess: onChanged })}
+            // told once it is done even when the list it sits in has moved it meanwhile (a per-call onSuccess is not)
+            onConfirm={() => cancel.mutateAsync(a.code).then(onChanged, () => undefined)}
             okText={t('q.confirm')}
             cancelText={t('action.cancel')}
           >
@@ -147,14 +148,12 @@ function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; on
             loading={reschedule.isPending}
             onClick={() =>
               target &&
-              reschedule.mutate(
-                { code: a.code, date: target.date, startMinute: target.start },
-                {
-                  onSuccess: (r) => {
-                    setMoving(false);
-                    onChanged(r);
-                  },
+              reschedule.mutateAsync({ code: a.code, date: target.date, startMinute: target.start }).then(
+                (r) => {
+                  setMoving(false);
+                  onChanged(r);
                 },
+                () => undefined,
               )
             }
           >
@@ -170,17 +169,16 @@ function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; on
  * 我的预约: a signed-in applicant's bookings — what is still to come as cards to cancel or move, the rest in a table,
  * the latest days first.
  */
-function MyBookings({ latest }: { latest: Appointment | null }) {
+function MyBookings({ onChanged }: { onChanged(a: Appointment): void }) {
   const t = useT();
   const nameOf = useCategoryName();
+  // every booking, cancellation or move reloads the list (useAppointmentCommands)
   const mine = useMyAppointments(true);
-  const [changed, setChanged] = useState<Appointment | null>(null);
   if (mine.isPending) return <Skeleton active />;
   if (mine.isError)
     return <Alert type="error" message={errorText(t, mine.error)} action={<Button onClick={() => void mine.refetch()}>{t('action.retry')}</Button>} />;
   const today = todayInChina(0);
-  const fresh = (a: Appointment) => (changed?.code === a.code ? changed : latest?.code === a.code ? latest : a);
-  const list = mine.data.map(fresh);
+  const list = mine.data;
   const coming = list.filter((a) => a.status === 'booked' && a.date >= today).reverse();
   const earlier = list.filter((a) => !coming.includes(a));
   return (
@@ -189,7 +187,7 @@ function MyBookings({ latest }: { latest: Appointment | null }) {
       {list.length === 0 && <EmptyHint text={t('q.book.myEmpty')} />}
       <Space direction="vertical" className="q-full">
         {coming.map((a) => (
-          <AppointmentCard key={a.code} a={a} onChanged={setChanged} compact />
+          <AppointmentCard key={a.code} a={a} onChanged={onChanged} compact />
         ))}
       </Space>
       {earlier.length > 0 && (
@@ -403,7 +401,7 @@ export function AppointmentPage() {
         <Card title={applicant ? t('q.book.myBookings') : t('q.book.mine')}>
           {applicant ? (
             <>
-              <MyBookings latest={booked} />
+              <MyBookings onChanged={(a) => setBooked((b) => (b?.code === a.code ? a : b))} />
               <h3 className="q-gap">{t('q.book.byCode')}</h3>
               <ByCode />
             </>
