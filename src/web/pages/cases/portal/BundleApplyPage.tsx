@@ -12,6 +12,7 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import { formatLimit } from '../shared/labels.tsx';
+import { BundleItemsTable } from '../shared/BundleParts.tsx';
 import '../cases.css';
 
 interface Submitted {
@@ -99,23 +100,7 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
             },
           ]}
         />
-        <Table
-          size="small"
-          rowKey="code"
-          pagination={false}
-          dataSource={bundle.items}
-          data-testid="bundle-apply-items"
-          columns={[
-            { title: t('bundle.items'), dataIndex: 'name' },
-            { title: t('cases.organization'), dataIndex: 'organizationName', width: 220 },
-            {
-              title: t('cases.limits'),
-              key: 'legal',
-              width: 180,
-              render: (_v, i) => (i.legalLimit.value > 0 ? formatLimit(t, i.legalLimit.value, i.legalLimit.unit) : t('cases.immediateLimit')),
-            },
-          ]}
-        />
+        <BundleItemsTable items={bundle.items} testId="bundle-apply-items" />
       </Card>
       <ApplicationForm
         spec={bundle.form}

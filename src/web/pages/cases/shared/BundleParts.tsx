@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime, formatDue } from '../../../i18n/format.ts';
-import type { BundleChild, CaseDetail, CaseStatus, CaseSummary } from '../../../api/cases.ts';
-import { StatusTag, decisionLabel } from './labels.tsx';
+import type { BundleChild, BundleForApply, CaseDetail, CaseStatus, CaseSummary } from '../../../api/cases.ts';
+import { StatusTag, decisionLabel, formatLimit } from './labels.tsx';
 
 /** Bundle applications (一件事一次办): the parent's item cases, the way back from an item case, list helpers. */
 
@@ -178,4 +178,28 @@ export function useBundleExpansion(rows: CaseRow[]): TableProps<CaseRow>['expand
         return next;
       }),
   };
+}
+
+/** The items of a bundle as its application shows them: each item, its department and its legal limit (即办 when none). */
+export function BundleItemsTable({ items, testId }: { items: BundleForApply['items']; testId: string }) {
+  const t = useWorkT();
+  return (
+    <Table
+      size="small"
+      rowKey="code"
+      pagination={false}
+      dataSource={items}
+      data-testid={testId}
+      columns={[
+        { title: t('bundle.items'), dataIndex: 'name' },
+        { title: t('cases.organization'), dataIndex: 'organizationName', width: 220 },
+        {
+          title: t('cases.limits'),
+          key: 'legal',
+          width: 180,
+          render: (_v, i) => (i.legalLimit.value > 0 ? formatLimit(t, i.legalLimit.value, i.legalLimit.unit) : t('cases.immediateLimit')),
+        },
+      ]}
+    />
+  );
 }

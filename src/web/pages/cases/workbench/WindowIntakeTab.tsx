@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Switch, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, ClockCircleOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Alert, Button, Divider, Form, Modal, Result, Select, Space, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useApply, useBundleForApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { SchemaFields, prefillValues, recordBoundFields, toFormData } from '../../../components/schema-form/index.ts';
+import { SchemaFields, toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
 import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { ApplicantPicker } from './ApplicantPicker.tsx';
-import { DeliveryChoiceInput, deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
+import { deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
+import { DeliveryAndUrgency, ReceiveButtons, confirmReceiveWithout, initialDelivery, useApplicantDefaults } from './WindowIntakeParts.tsx';
 import type { DeliveryChoice } from '../../../api/cases.ts';
 import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, type CommitmentValue } from '../shared/CommitmentChoice.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
@@ -245,7 +246,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const [error, setError] = useState<string | null>(null);
   // at the window the applicant is there: collecting at the window comes first where the item offers it
   const methods = item.content.deliveryMethods;
-  const [delivery, setDelivery] = useState<DeliveryChoice | null>(methods.length ? { method: methods.includes('pickup') ? 'pickup' : methods[0]! } : null);
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(() => initialDelivery(methods));
   const [deliveryChecked, setDeliveryChecked] = useState(false);
   // 告知承诺制: the applicant at the window signs the commitment on paper, the clerk confirms it
   const ct = useCommitT();
@@ -277,16 +278,8 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   // a license picked for one applicant is not another's
   useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
-  const initial = useMemo(
-    () =>
-      prefillValues(
-        spec,
-        applicant && { name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone, legalRepresentative: applicant.legalRepresentative },
-      ),
-    [spec, applicant],
-  );
   // 实名: the applicant's own number is filled by the server from their record
-  const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
+  const { initial, bound } = useApplicantDefaults(spec, applicant);
   // 收件并受理 is offered while every required material is checked (申请注销 asks none); 收件并容缺受理 while only what
   // the item lets follow is missing
   const missingNow = giveUp ? [] : missingRequired(item.content.materials, choices);
@@ -329,15 +322,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       setError(s('sit.missingTitle'));
       return;
     }
-    if (missing.length && !accept) {
-      const go = await modal.confirm({
-        title: t('cases.missingTitle'),
-        content: t('cases.missingWindowText', { names: missing.map((m) => m.name).join(t('cases.listSep')) }),
-        okText: t('cases.receiveAnyway'),
-        cancelText: t('action.cancel'),
-      });
-      if (!go) return;
-    }
+    if (!accept && !(await confirmReceiveWithout(modal, t, missing))) return;
     apply.mutate(
       {
         body: {
@@ -465,49 +450,30 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
         </>
       )}
       <Divider />
-      {methods.length > 0 && (
-        <>
-          <Typography.Title level={5}>{t('cases.step5Delivery')}</Typography.Title>
-          <DeliveryChoiceInput
-            methods={methods}
-            value={delivery}
-            onChange={(d) => {
-              setDelivery(d);
-              setError(null);
-            }}
-            showProblems={deliveryChecked}
-            defaultRecipient={applicant?.name}
-          />
-          <Divider />
-        </>
-      )}
-      <Space align="center" className="block-gap">
-        <Switch checked={urgent} onChange={setUrgent} data-testid="urgent-switch" />
-        <span>
-          <ThunderboltOutlined className={urgent ? 'case-urgent-icon' : undefined} /> {t('cases.greenChannel')}
-        </span>
-        <Typography.Text type="secondary">{t('cases.greenChannelHint')}</Typography.Text>
-      </Space>
-      {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="intake-error" />}
-      <div>
-        <Space wrap>
-          {complete && (
-            <Button
-              type="primary"
-              size="large"
-              icon={<CheckCircleOutlined />}
-              loading={apply.isPending && sent === 'accept'}
-              disabled={apply.isPending && sent !== 'accept'}
-              onClick={() => {
-                setSent('accept');
-                void submit(true);
-              }}
-              data-testid="intake-accept"
-            >
-              {s('sit.receiveAndAccept')}
-            </Button>
-          )}
-          {tolerableOnly && (
+      <DeliveryAndUrgency
+        methods={methods}
+        delivery={delivery}
+        onDelivery={(d) => {
+          setDelivery(d);
+          setError(null);
+        }}
+        showProblems={deliveryChecked}
+        recipient={applicant?.name}
+        urgent={urgent}
+        onUrgent={setUrgent}
+      />
+      <ReceiveButtons
+        complete={complete}
+        pending={apply.isPending}
+        sent={sent}
+        onReceive={(accept) => {
+          setSent(accept ? 'accept' : 'receive');
+          void submit(accept);
+        }}
+        error={error}
+        hint={complete ? s('sit.receiveAndAcceptHint') : tolerableOnly ? s('sit.receiveOrTolerateHint') : s('sit.receiveOnlyHint')}
+        more={
+          tolerableOnly && (
             <Button
               type="primary"
               size="large"
@@ -521,25 +487,9 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
             >
               {s('sit.receiveAndTolerate')}
             </Button>
-          )}
-          <Button
-            type={complete || tolerableOnly ? 'default' : 'primary'}
-            size="large"
-            loading={apply.isPending && sent === 'receive'}
-            disabled={apply.isPending && sent !== 'receive'}
-            onClick={() => {
-              setSent('receive');
-              void submit(false);
-            }}
-            data-testid="intake-submit"
-          >
-            {t('cases.receive')}
-          </Button>
-        </Space>
-        <Typography.Paragraph type="secondary" className="block-gap-top" data-testid="intake-submit-hint">
-          {complete ? s('sit.receiveAndAcceptHint') : tolerableOnly ? s('sit.receiveOrTolerateHint') : s('sit.receiveOnlyHint')}
-        </Typography.Paragraph>
-      </div>
+          )
+        }
+      />
       {tolerating && (
         <Modal
           open

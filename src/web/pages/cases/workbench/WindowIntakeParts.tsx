@@ -1,0 +1,142 @@
+import { useMemo, type ReactNode } from 'react';
+import { Alert, Button, Divider, Space, Switch, Typography, type Modal } from 'antd';
+import { CheckCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useCaseT, type CaseT } from '../../../i18n/cases-pages.ts';
+import { useSitT } from '../../../i18n/window-sitting.ts';
+import type { Applicant, DeliveryChoice, DeliveryMethod, ItemContent } from '../../../api/cases.ts';
+import { prefillValues, recordBoundFields } from '../../../components/schema-form/index.ts';
+import { DeliveryChoiceInput } from '../shared/DeliveryChoiceInput.tsx';
+
+/**
+ * What 窗口收件 takes alike for an item and for a bundle (一件事): the form filled from the applicant's record, how the
+ * result goes out, the green channel, and the buttons that receive — or receive and accept — the application.
+ */
+
+/** The form's values from the applicant's record, and the fields bound to it (实名: the server fills their number). */
+export function useApplicantDefaults(spec: ItemContent['form'], applicant: Applicant | null) {
+  const initial = useMemo(
+    () =>
+      prefillValues(
+        spec,
+        applicant && { name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone, legalRepresentative: applicant.legalRepresentative },
+      ),
+    [spec, applicant],
+  );
+  const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
+  return { initial, bound };
+}
+
+/** At the window the applicant is there: collecting at the window comes first where it is offered. */
+export const initialDelivery = (methods: DeliveryMethod[]): DeliveryChoice | null =>
+  methods.length ? { method: methods.includes('pickup') ? 'pickup' : methods[0]! } : null;
+
+/** Received with required materials missing: the clerk confirms, and the one-time notice follows in pre-review. */
+export async function confirmReceiveWithout(modal: ReturnType<typeof Modal.useModal>[0], t: CaseT, missing: { name: string }[]): Promise<boolean> {
+  if (missing.length === 0) return true;
+  return modal.confirm({
+    title: t('cases.missingTitle'),
+    content: t('cases.missingWindowText', { names: missing.map((m) => m.name).join(t('cases.listSep')) }),
+    okText: t('cases.receiveAnyway'),
+    cancelText: t('action.cancel'),
+  });
+}
+
+/** 结果领取方式 and 绿色通道: how the result goes out (where the guide offers a way), and whether the case is urgent. */
+export function DeliveryAndUrgency({
+  methods,
+  delivery,
+  onDelivery,
+  showProblems,
+  recipient,
+  urgent,
+  onUrgent,
+}: {
+  methods: DeliveryMethod[];
+  delivery: DeliveryChoice | null;
+  onDelivery: (d: DeliveryChoice | null) => void;
+  showProblems: boolean;
+  recipient: string | undefined;
+  urgent: boolean;
+  onUrgent: (v: boolean) => void;
+}) {
+  const t = useCaseT();
+  return (
+    <>
+      {methods.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('cases.step5Delivery')}</Typography.Title>
+          <DeliveryChoiceInput methods={methods} value={delivery} onChange={onDelivery} showProblems={showProblems} defaultRecipient={recipient} />
+          <Divider />
+        </>
+      )}
+      <Space align="center" className="block-gap">
+        <Switch checked={urgent} onChange={onUrgent} data-testid="urgent-switch" />
+        <span>
+          <ThunderboltOutlined className={urgent ? 'case-urgent-icon' : undefined} /> {t('cases.greenChannel')}
+        </span>
+        <Typography.Text type="secondary">{t('cases.greenChannelHint')}</Typography.Text>
+      </Space>
+    </>
+  );
+}
+
+/**
+ * 收件并受理 (while `complete`) and 确认收件, with the error of the last try and the hint under them; `more`: other ways
+ * to receive offered between them (收件并容缺受理). `sent` is the button pressed last, shown loading while `pending`.
+ */
+export function ReceiveButtons({
+  complete,
+  pending,
+  sent,
+  onReceive,
+  error,
+  hint,
+  more,
+}: {
+  complete: boolean;
+  pending: boolean;
+  sent: 'receive' | 'accept' | null;
+  onReceive: (accept: boolean) => void;
+  error: string | null;
+  hint: ReactNode;
+  more?: ReactNode;
+}) {
+  const t = useCaseT();
+  const s = useSitT();
+  return (
+    <>
+      {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="intake-error" />}
+      <div>
+        <Space wrap>
+          {complete && (
+            <Button
+              type="primary"
+              size="large"
+              icon={<CheckCircleOutlined />}
+              loading={pending && sent === 'accept'}
+              disabled={pending && sent !== 'accept'}
+              onClick={() => onReceive(true)}
+              data-testid="intake-accept"
+            >
+              {s('sit.receiveAndAccept')}
+            </Button>
+          )}
+          {more}
+          <Button
+            type={complete || more ? 'default' : 'primary'}
+            size="large"
+            loading={pending && sent === 'receive'}
+            disabled={pending && sent !== 'receive'}
+            onClick={() => onReceive(false)}
+            data-testid="intake-submit"
+          >
+            {t('cases.receive')}
+          </Button>
+        </Space>
+        <Typography.Paragraph type="secondary" className="block-gap-top" data-testid="intake-submit-hint">
+          {hint}
+        </Typography.Paragraph>
+      </div>
+    </>
+  );
+}
