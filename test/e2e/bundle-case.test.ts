@@ -337,6 +337,9 @@ describe('企业开办一件事 from the online application to unified delivery'
     const number = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
     expect(number).toMatch(/^990100W\d{15}$/);
     await page.getByTestId('print-receipt').waitFor({ state: 'visible' });
+    // one 受理通知书 for the whole application
+    expect(await page.getByTestId('print-acceptance').getAttribute('href')).toMatch(/\/api\/v1\/cases\/\d+\/documents\/\d+/);
+    await screenshot(page, 'bundle-window-received');
     await page.getByTestId('open-received').click();
     await page.waitForURL(/\/workbench\/cases\/\d+$/);
     // its item cases were accepted with it; the three taking the company's particulars wait for its registration

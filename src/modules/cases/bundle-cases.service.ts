@@ -13,7 +13,7 @@ import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } fr
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
 import { holdForRegistration } from './establishment.ts';
-import { issueMaterialReceipt } from './documents.ts';
+import { issueBundleAcceptanceNotice, issueMaterialReceipt } from './documents.ts';
 import {
   acceptCase,
   applyForItem,
@@ -193,6 +193,23 @@ async function createParent(
   return parent;
 }
 
+/** The item cases as the bundle's acceptance notice names them: number, item, department, and whether they wait. */
+async function childrenNoticed(ctx: WriteContext, parentId: number) {
+  const rows = await ctx.tx
+    .selectFrom('kase as k')
+    .innerJoin('organization as o', 'o.id', 'k.organization_id')
+    .select([
+      'k.number',
+      'k.subject',
+      'o.name as organization_name',
+      sql<boolean>`EXISTS (SELECT 1 FROM clock_pause p WHERE p.clock_id = k.clock_id AND p.ended_at IS NULL AND p.reason = 'registration')`.as('waits'),
+    ])
+    .where('k.parent_id', '=', parentId)
+    .orderBy('k.id')
+    .execute();
+  return rows.map((r) => ({ number: r.number, subject: r.subject, organizationName: r.organization_name, awaitsRegistration: r.waits }));
+}
+
 async function childrenOf(ctx: WriteContext, parentId: number): Promise<CaseRow[]> {
   return (await ctx.tx.selectFrom('kase').selectAll().where('parent_id', '=', parentId).orderBy('id').execute()) as CaseRow[];
 }
@@ -307,6 +324,11 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
       });
       // 企业开办一件事: the items taking the company's particulars wait for its registration
       await holdForRegistration(ctx, parentId);
+      // one 受理通知书 for the whole application, naming its item cases (each has its own, from its department)
+      await issueBundleAcceptanceNotice(ctx, accepted, await childrenNoticed(ctx, parentId), {
+        committedDueAt: clock.committed_due_at,
+        legalDueAt: clock.legal_due_at,
+      });
       // an immediate bundle may already be done
       await syncParent(ctx, parentId);
       return;

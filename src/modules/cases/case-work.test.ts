@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revealedIdNumber, signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent, sampleForm, sampleMaterials } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
 
 let server: TestServer;
 let idNumber: string;
@@ -195,7 +196,21 @@ describe('bundles (一件事一次办)', () => {
     expect(parent.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['submitted', 'accepted']));
     expect(parent.timeline.find((e: { type: string }) => e.type === 'accepted').payload).toMatchObject({ note: '一窗受理', children: 4 });
     expect(parent.bundle.children.every((c: { status: string }) => c.status === 'in_progress')).toBe(true);
-    expect(parent.documents.map((d: { kind: string }) => d.kind)).toContain('material_receipt');
+    expect(parent.documents.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['material_receipt', 'acceptance_notice']));
+    // one 受理通知书 for the whole application: its item cases, and which wait for the company
+    const reader = pdfReader();
+    try {
+      const notice = await reader.pdfText(
+        server,
+        clerk,
+        r.body.id,
+        (await clerk.get(`/api/v1/cases/${r.body.id}/documents`)).body.items.find((d: { kind: string }) => d.kind === 'acceptance_notice'),
+      );
+      for (const child of r.body.children as { number: string }[]) expect(notice).toContain(child.number);
+      expect(notice).toContain('须待企业设立登记准予');
+    } finally {
+      reader.close();
+    }
     // a retry files nothing more
     expect((await clerk.post('/api/v1/cases', body, key)).body.id).toBe(r.body.id);
     expect(await count()).toBe(before + 5);

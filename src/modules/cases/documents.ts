@@ -220,6 +220,45 @@ export async function issueAcceptanceNotice(
 }
 
 /**
+ * 一件事的受理通知书: the bundle application accepted as one — its item cases, each with its number and department,
+ * worked in parallel, the committed day by which all are concluded, and the results delivered together. An item case
+ * that waits for the company's registration (企业开办一件事) is said to.
+ */
+export async function issueBundleAcceptanceNotice(
+  ctx: WriteContext,
+  parent: CaseRow,
+  children: { number: string; subject: string; organizationName: string; awaitsRegistration: boolean }[],
+  dues: { committedDueAt: Date | null; legalDueAt: Date | null },
+) {
+  const f = await caseFacts(ctx.tx, parent);
+  const waiting = children.filter((c) => c.awaitsRegistration);
+  const body = [
+    `${f.applicantName}：`,
+    `您于${formatMinute(f.receivedAt)}提交的“${f.subject}”申请，申请材料齐全、符合法定形式，本中心决定予以受理。本申请包含以下${children.length}个事项，由各部门并联办理：`,
+    ...children.map((c, i) => `${i + 1}. ${c.subject}（办件编号 ${c.number}，${c.organizationName}）`),
+    ...(waiting.length ? [`其中${waiting.map((c) => `“${c.subject}”`).join('、')}须待企业设立登记准予、营业执照核发后办理，等待期间不计算办理时限。`] : []),
+    dues.committedDueAt
+      ? `本中心承诺于${formatDueDay(dues.committedDueAt)}前全部办结（补正材料、特别程序等所需时间不计算在内），办理结果统一出件。`
+      : '各事项当场办结，办理结果统一出件。',
+    '您可扫描右上角二维码或登录网上办事大厅，凭办件编号查询各事项的办理进度。',
+  ];
+  return issueDocument(ctx, parent, 'acceptance_notice', {
+    title: '受理通知书',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [
+      ['申请事项', f.subject],
+      ...applicantFields(f),
+      ['收件时间', formatMinute(f.receivedAt)],
+      ['受理日期', formatDay(parent.accepted_at ?? new Date())],
+      ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
+      ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
+    ],
+    body,
+  });
+}
+
+/**
  * 收件凭证: what the window took from the applicant — each material handed in (a paper original or copy checked, a
  * scan), taken from an electronic license, or not handed in — and by when the center accepts the application or
  * tells everything missing at once (art. 32: five days, or it counts as accepted from receipt).

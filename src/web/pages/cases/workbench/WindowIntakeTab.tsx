@@ -91,7 +91,10 @@ export function WindowIntakeTab({ initialItem, ticketId }: { initialItem?: strin
           <Link key="open" to={`/workbench/cases/${done.id}`} data-testid="open-received">
             <Button type="primary">{done.accepted ? s('sit.openCase') : t('cases.toPreReview')}</Button>
           </Link>,
-          <ReceiptButton key="receipt" caseId={done.id} />,
+          <PrintButton key="receipt" caseId={done.id} kind="material_receipt" label={t('cases.printReceipt')} testId="print-receipt" />,
+          ...(done.accepted
+            ? [<PrintButton key="notice" caseId={done.id} kind="acceptance_notice" label={s('sit.printNotice')} testId="print-acceptance" />]
+            : []),
           <Button key="next" onClick={next}>
             {t('cases.nextApplicant')}
           </Button>,
@@ -165,14 +168,13 @@ function FinishTicketButton({ ticket, caseId }: { ticket: TicketApplicant; caseI
   );
 }
 
-/** 打印收件凭证: the receipt of the materials taken, for the applicant to keep. */
-function ReceiptButton({ caseId }: { caseId: number }) {
-  const t = useCaseT();
+/** 打印收件凭证 (or, accepted, 打印受理通知书): a document of the case for the applicant to keep. */
+function PrintButton({ caseId, kind, label, testId }: { caseId: number; kind: 'material_receipt' | 'acceptance_notice'; label: string; testId: string }) {
   const documents = useCaseDocuments(caseId);
-  const receipt = documents.data?.items.find((d) => d.kind === 'material_receipt');
+  const doc = documents.data?.items.find((d) => d.kind === kind);
   return (
-    <Button icon={<PrinterOutlined />} href={receipt?.url} target="_blank" disabled={!receipt} loading={documents.isPending} data-testid="print-receipt">
-      {t('cases.printReceipt')}
+    <Button icon={<PrinterOutlined />} href={doc?.url} target="_blank" disabled={!doc} loading={documents.isPending} data-testid={testId}>
+      {label}
     </Button>
   );
 }
