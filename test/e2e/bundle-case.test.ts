@@ -204,6 +204,10 @@ describe('企业开办一件事 from the online application to unified delivery'
     const sealCase = [...needs].find(([, u]) => u === 'head2')![0];
     const police = await newPage();
     await signInThroughUi(police, 'head2');
+    // its inbox says so before the case is opened
+    await police.goto('/workbench/tasks');
+    const row = police.locator('tr', { has: police.getByText(children.find((c) => c.id === sealCase)!.number) });
+    await row.getByTestId('inbox-paused').getByText('待营业执照').waitFor({ state: 'visible' });
     await police.goto(`/workbench/cases/${sealCase}`);
     await police.getByTestId('task-awaiting-registration').waitFor({ state: 'visible' });
     expect(await police.getByTestId('task-approve').isDisabled()).toBe(true);

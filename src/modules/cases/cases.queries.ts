@@ -791,6 +791,8 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
         't.delegated_by',
         't.urged_count',
         'o.name as organization_name',
+        // what the case's clock waits for, if it is paused: supplements, a special procedure, the company's registration
+        sql<string | null>`(SELECT p.reason FROM clock_pause p WHERE p.clock_id = k.clock_id AND p.ended_at IS NULL)`.as('paused'),
       ])
       .orderBy('t.id')
       .limit(f.limit)
@@ -837,6 +839,8 @@ export async function listTasks(db: Db, actor: Actor | null, f: InboxQuery) {
       kind: r.kind,
       delegated: r.delegated_by !== null,
       urgedCount: r.urged_count,
+      /** the case's clock is paused: `supplement`, `registration` (企业开办一件事), or a special procedure's kind */
+      pausedFor: r.paused,
     })),
   };
 }

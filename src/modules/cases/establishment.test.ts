@@ -193,6 +193,9 @@ describe('企业开办一件事', () => {
         expect([early.status, early.body.error?.code], action).toEqual([409, 'AWAITING_REGISTRATION']);
       }
       expect((await clerk.get(`/api/v1/cases/${c.id}`)).body.version).toBe(kase.version);
+      // the department's inbox says why it waits
+      const listed = (await head.get('/api/v1/tasks?limit=200')).body.items.find((x: { caseId: number }) => x.caseId === c.id);
+      expect(listed).toMatchObject({ pausedFor: 'registration' });
     }
 
     const decided = await workToDecision(registration.id, false);

@@ -303,6 +303,8 @@ export interface InboxTask {
   kind: 'work' | 'cosign' | string;
   delegated: boolean;
   urgedCount: number;
+  /** the case's clock is paused: `supplement`, `registration` (企业开办一件事), or a special procedure's kind */
+  pausedFor: string | null;
 }
 
 /** AB 岗: what the inbox says about the caller's post. */

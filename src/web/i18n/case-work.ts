@@ -67,6 +67,9 @@ export const caseWorkStrings = {
   'task.kind.cosign': ['加签', 'Co-sign'],
   'task.delegated': ['交办中', 'Delegated'],
   'task.urged': ['催办 {n} 次', 'Urged {n}×'],
+  'task.pausedSupplement': ['等待补正', 'Waiting for supplements'],
+  'task.pausedRegistration': ['待营业执照', 'Awaits the license'],
+  'task.pausedSpecial': ['特别程序中', 'Special procedure'],
   'task.atWindow': [
     '本即办件经部门授权由综合窗口当场决定：核验后{grant}或{deny}，办结后即可当场出件。',
     'The department authorized the comprehensive window to decide this immediate item: after checking, decide it (“{grant}” or “{deny}”), conclude it, and deliver the result on the spot.',

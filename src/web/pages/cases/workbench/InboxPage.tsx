@@ -124,6 +124,15 @@ export function InboxPage() {
             {x.kind === 'cosign' && <Tag color="purple">{t('task.kind.cosign')}</Tag>}
             {x.delegated && <Tag color="cyan">{t('task.delegated')}</Tag>}
             {x.urgedCount > 0 && <Tag color="volcano">{t('task.urged', { n: x.urgedCount })}</Tag>}
+            {x.pausedFor && (
+              <Tag color="gold" data-testid="inbox-paused">
+                {x.pausedFor === 'supplement'
+                  ? t('task.pausedSupplement')
+                  : x.pausedFor === 'registration'
+                    ? t('task.pausedRegistration')
+                    : t('task.pausedSpecial')}
+              </Tag>
+            )}
           </span>
         </div>
       ),
