@@ -874,6 +874,38 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
   });
 });
 
+describe('a result collected in the sitting that received it', () => {
+  it('lets clerk1 hand 企业登记档案查询 to 林小雨 at once: her ID, checked at intake, stands checked', { timeout: 180_000 }, async () => {
+    const page = await newPage();
+    await signInThroughUi(page, 'clerk1');
+    await page.goto('/workbench/intake?tab=window');
+    await pickApplicantAtWindow(page, '林小雨');
+    await choose(page, 'item-picker', '企业登记档案查询', false, '档案查询');
+    await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+    await page.locator('#enterpriseName').fill('云州青禾食品有限公司');
+    await choose(page, 'purpose', '本企业查询');
+    await page.locator('#contactPhone').fill('13600000001');
+    await page.getByTestId('use-license-id_card').click();
+    await pressUntil(page.getByTestId('intake-accept'), page.getByTestId('sitting-decide'));
+    const sitting = page.getByTestId('window-sitting');
+    await pressUntil(sitting.getByTestId('sitting-grant'), page.getByTestId('deliver-ok'));
+    // collected at the window by the applicant herself: the check made at intake stands, and may be undone
+    expect(await page.getByTestId('identity-checked').isChecked()).toBe(true);
+    await page.getByText('本次收件时已核验其身份证件', { exact: false }).waitFor({ state: 'visible' });
+    await screenshot(page, 'window-sitting-pickup');
+    await page.getByTestId('identity-checked').click();
+    expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
+    await page.getByTestId('identity-checked').click();
+    await pressUntil(page.getByTestId('deliver-ok'), sitting.getByTestId('sitting-delivered'));
+    const number = (await sitting.getByTestId('case-number').locator('.mono').innerText()).trim();
+    const delivered = (
+      await run.server.sql("SELECT delivery->>'method' AS method, delivery->>'identityChecked' AS checked FROM kase WHERE number = $1", [number])
+    ).rows;
+    expect(delivered).toEqual([{ method: 'pickup', checked: 'true' }]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('批量电子送达 from 待出件', () => {
   it('lets clerk1 deliver the results asked for electronically together, one transaction each', { timeout: 180_000 }, async () => {
     const cases = [];

@@ -481,6 +481,10 @@ export const casePages = {
   'cases.collectorId': ['代领人身份证号码', 'Collector’s ID number'],
   'cases.collectorIdInvalid': ['身份证号码无效', 'Not a valid ID number'],
   'cases.collectedBy': ['代领人：{name} {id}', 'Collected by {name} {id}'],
+  'cases.identityAtIntake': [
+    '申请人本人当场领取：本次收件时已核验其身份证件。',
+    'The applicant collects it in the sitting that received it: their ID was checked at intake.',
+  ],
   'cases.identityHint': ['本人领取核验身份证件；代领的核验授权委托书和代领人身份证件。', 'Check the ID card, or the authorization and the agent’s ID.'],
   'cases.trackingNumber': ['快递单号', 'Tracking number'],
   'cases.lockerCode': ['智能柜取件码', 'Locker code'],

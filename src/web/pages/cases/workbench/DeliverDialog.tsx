@@ -34,11 +34,17 @@ type Delivered = {
  * follow that are not all in is not delivered (the dialog says what it waits for); a revoked grant goes out as its
  * revocation decision.
  */
-export function DeliverDialog({ kase, onClose }: { kase: Delivered; onClose: () => void }) {
+/**
+ * `checkedAtIntake`: the applicant is at the window in the sitting in which the clerk received the application and
+ * checked their ID (窗口收件 → 当场办结): collected by the applicant, the check stands ticked — the clerk may untick it.
+ */
+export function DeliverDialog({ kase, onClose, checkedAtIntake = false }: { kase: Delivered; onClose: () => void; checkedAtIntake?: boolean }) {
   const detail = useCase(kase.id);
   const toleratedDueAt = detail.data ? detail.data.toleratedDueAt : kase.toleratedDueAt;
   if (toleratedDueAt) return <HeldDialog kase={kase} dueAt={toleratedDueAt} onClose={onClose} />;
-  return <DeliverForm kase={kase} revokedAt={detail.data ? detail.data.revokedAt : (kase.revokedAt ?? null)} onClose={onClose} />;
+  return (
+    <DeliverForm kase={kase} revokedAt={detail.data ? detail.data.revokedAt : (kase.revokedAt ?? null)} onClose={onClose} checkedAtIntake={checkedAtIntake} />
+  );
 }
 
 /** 容缺待补: the result waits for the materials accepted to follow; the case page is where the window takes them. */
@@ -83,7 +89,17 @@ function HeldDialog({ kase, dueAt, onClose }: { kase: Delivered; dueAt: string; 
   );
 }
 
-function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt: string | null; onClose: () => void }) {
+function DeliverForm({
+  kase,
+  revokedAt,
+  onClose,
+  checkedAtIntake,
+}: {
+  kase: Delivered;
+  revokedAt: string | null;
+  onClose: () => void;
+  checkedAtIntake: boolean;
+}) {
   const t = useCaseT();
   const tt = useTolT();
   const { locale } = useLocale();
@@ -95,12 +111,15 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
   const reveal = useRevealCase(kase.id);
   const [contactInFull, setContactInFull] = useState<DeliveryChoice | null>(null);
   const method: DeliveryMethod = picked ?? (chosen && offered.includes(chosen.method) ? chosen.method : offered[0]!);
-  const [identityChecked, setIdentityChecked] = useState(false);
   // 代领: someone other than the applicant collects it, with their ID and an authorization; an enterprise's result
   // always (经办人: the enterprise does not come to the window itself)
   const enterprise = detail.data?.applicant.kind === 'enterprise';
   const [proxyPicked, setProxy] = useState(false);
   const proxy = enterprise || proxyPicked;
+  // ticked by the clerk, or — the applicant collecting it in the sitting that received it — checked at intake already
+  const [ticked, setIdentityChecked] = useState<boolean | null>(null);
+  const fromIntake = checkedAtIntake && !proxy && ticked === null;
+  const identityChecked = ticked ?? fromIntake;
   const [collectorName, setCollectorName] = useState('');
   const [collectorId, setCollectorId] = useState('');
   const collectorIdValid = isValidIdCardNumber(collectorId.trim().toUpperCase());
@@ -231,7 +250,7 @@ function DeliverForm({ kase, revokedAt, onClose }: { kase: Delivered; revokedAt:
                 />
               </Space.Compact>
             )}
-            <Form.Item extra={t('cases.identityHint')}>
+            <Form.Item extra={fromIntake ? t('cases.identityAtIntake') : t('cases.identityHint')}>
               <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
                 {t(enterprise ? 'cases.identityCheckedAgent' : proxy ? 'cases.identityCheckedProxy' : 'cases.identityChecked')}
               </Checkbox>

@@ -107,7 +107,7 @@ function Sitting({ kase, onNext, extra }: { kase: CaseDetail; onNext: () => void
         />
       )}
       {panel}
-      {delivering && kase.status === 'concluded' && <DeliverDialog kase={kase} onClose={() => setDelivering(false)} />}
+      {delivering && kase.status === 'concluded' && <DeliverDialog kase={kase} onClose={() => setDelivering(false)} checkedAtIntake />}
     </>
   );
 }
