@@ -212,9 +212,27 @@ type StaffPayload = Payload & {
   reason?: string;
   dueAt?: string;
   overdue?: boolean;
+  /** 企业开办一件事: the company registered, and the registration case */
+  name?: string;
+  byCase?: { number?: string; subject?: string };
 };
 
 const staffTexts: Record<string, { title: [string, string]; body: (p: StaffPayload) => [string, string] }> = {
+  // 企业开办一件事: an item case that waited for the company's registration may be worked on (only those carry the post)
+  'case.enterprise_registered': {
+    title: ['企业已登记成立，可继续办理', 'Company registered: the case goes on'],
+    body: (p) => [
+      `办件 ${p.number}「${p.task ?? ''}」：${p.name ?? ''}已登记成立，营业执照已核发，本件恢复计时，请继续办理。`,
+      `Case ${p.number} (${p.task ?? ''}): ${p.name ?? ''} is registered and its license issued; the clock runs again.`,
+    ],
+  },
+  'case.registration_denied': {
+    title: ['企业设立登记不予登记', 'Company registration denied'],
+    body: (p) => [
+      `办件 ${p.number}「${p.task ?? ''}」：${p.byCase?.subject ?? ''}（${p.byCase?.number ?? ''}）决定不予登记，本件恢复计时，请依法作出决定。`,
+      `Case ${p.number} (${p.task ?? ''}): ${p.byCase?.subject ?? ''} (${p.byCase?.number ?? ''}) was denied; the clock runs again — decide it as it stands.`,
+    ],
+  },
   'case.task_urged': {
     title: ['催办', 'Reminder'],
     body: (p) => [

@@ -224,8 +224,13 @@ describe('企业开办一件事', () => {
     });
     const own = (await citizen.get(`/api/v1/cases/${registration.id}`)).body;
     expect(own.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({ name: formData.companyName });
-    // the wait is over: the clocks run, and the seal is decided for the company
+    // the wait is over: the clocks run, each department is told, and the seal is decided for the company
     for (const c of others) expect((await clerk.get(`/api/v1/cases/${c.id}`)).body.clock.state).toBe('running');
+    await server.drainOutbox();
+    const told = await server.sql("SELECT DISTINCT m.link FROM message m WHERE m.title->>'zh-CN' = '企业已登记成立，可继续办理' AND m.link = ANY($1)", [
+      others.map((c) => `/workbench/cases/${c.id}`),
+    ]);
+    expect(told.rows).toHaveLength(3);
     expect((await workToDecision(others[0]!.id, false)).body.decision).toBe('granted');
   });
 
@@ -248,6 +253,12 @@ describe('企业开办一件事', () => {
       // filed for nobody new: still the founder's
       expect(kase.applicant.name).toBe('林小雨');
     }
+    await server.drainOutbox();
+    const told = await server.sql(
+      "SELECT count(DISTINCT m.link)::int AS n FROM message m WHERE m.title->>'zh-CN' = '企业设立登记不予登记' AND m.link = ANY($1)",
+      [others.map((c) => `/workbench/cases/${c.id}`)],
+    );
+    expect(told.rows[0].n).toBe(3);
     expect((await workToDecision(others[0]!.id, false, 'reject')).body.decision).toBe('denied');
   });
 });

@@ -175,13 +175,14 @@ export async function fileSiblingsFor(ctx: WriteContext, kase: CaseRow, content:
         .where('material_key', 'in', given.materials)
         .where('status', '=', 'waived')
         .execute();
-    // its wait for the registration ends: the clock runs again (holdForRegistration)
-    await resumeAfterRegistration(ctx, moved);
+    // its wait for the registration ends: the clock runs again (holdForRegistration), and its department is told
+    const waited = await resumeAfterRegistration(ctx, moved);
     await recordCaseEvent(
       ctx,
       moved,
       'enterprise_registered',
       {
+        ...(waited ? await workedBy(ctx, sibling.id) : {}),
         applicantId: registered.applicantId,
         name: registered.name,
         creditCode: registered.creditCode,
@@ -193,6 +194,21 @@ export async function fileSiblingsFor(ctx: WriteContext, kase: CaseRow, content:
       { metrics: false },
     );
   }
+}
+
+/**
+ * Who works an item case now, for the department to be told when its wait for the registration ends: the open task's
+ * department and post (the staff notifications read these from the event).
+ */
+async function workedBy(ctx: WriteContext, caseId: number) {
+  const task = await ctx.tx
+    .selectFrom('case_task')
+    .select(['organization_id', 'assignee_role', 'name'])
+    .where('case_id', '=', caseId)
+    .where('state', 'in', ['open', 'claimed'])
+    .orderBy('id')
+    .executeTakeFirst();
+  return task ? { organizationId: task.organization_id, role: task.assignee_role, task: task.name } : {};
 }
 
 /** Whether an item case waits for the bundle's registration: it takes the company's particulars or its 营业执照. */
@@ -257,6 +273,7 @@ export async function releaseOnDenial(ctx: WriteContext, kase: CaseRow): Promise
   for (const sibling of siblings)
     if (await resumeAfterRegistration(ctx, sibling))
       await recordCaseEvent(ctx, await updateCase(ctx, sibling, {}), 'registration_denied', {
+        ...(await workedBy(ctx, sibling.id)),
         byCase: { id: kase.id, number: kase.number, subject: kase.subject },
       });
 }
