@@ -8,6 +8,7 @@ import { decisionText, decisionWording } from '../../common/decisions.ts';
 import { getCase } from './cases.queries.ts';
 import { trackingUrl } from './documents.ts';
 import { formatDueDay, formatMinute, letterhead } from './case-pdf.ts';
+import type { PauseReason } from '../calendar/calendar.tables.ts';
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type Limit = NonNullable<NonNullable<CaseView['clock']>['committed']>;
@@ -15,13 +16,14 @@ type Limit = NonNullable<NonNullable<CaseView['clock']>['committed']>;
 const unitNames: Record<string, string> = { workday: '个工作日', day: '个自然日', workhour: '个工作小时' };
 const outcomeNames: Record<string, string> = { approved: '同意', rejected: '不同意', returned: '退回', supplement_requested: '要求补正' };
 const taskStateNames: Record<string, string> = { open: '待办理', claimed: '办理中', done: '已办理', cancelled: '已取消' };
-const pauseNames: Record<string, string> = {
+const pauseNames: Record<PauseReason, string> = {
   supplement: '补正材料',
   hearing: '听证',
   inspection: '现场核查',
   expert_review: '专家评审',
   appraisal: '检验检测',
   tender: '招标拍卖',
+  registration: '等待企业设立登记',
   other: '其他',
 };
 const materialNames: Record<string, string> = { provided: '已提交', missing: '缺', from_license: '电子证照', waived: '免交' };

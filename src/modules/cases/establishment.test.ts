@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revealedIdNumber, signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
@@ -193,6 +195,14 @@ describe('企业开办一件事', () => {
         expect([early.status, early.body.error?.code], action).toEqual([409, 'AWAITING_REGISTRATION']);
       }
       expect((await clerk.get(`/api/v1/cases/${c.id}`)).body.version).toBe(kase.version);
+      // the approval sheet names the pause
+      if (c === others[0]) {
+        const res = await fetch(`${server.baseUrl}/api/v1/cases/${c.id}/sheet.pdf`, { headers: { cookie: clerk.cookie } });
+        expect(res.status).toBe(200);
+        const file = path.join(reader.dir, `case-${c.id}-sheet.pdf`);
+        writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+        expect(reader.poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '')).toContain('等待企业设立登记');
+      }
       // the department's inbox says why it waits
       const listed = (await head.get('/api/v1/tasks?limit=200')).body.items.find((x: { caseId: number }) => x.caseId === c.id);
       expect(listed).toMatchObject({ pausedFor: 'registration' });
