@@ -247,6 +247,9 @@ describe('企业开办一件事 from the online application to unified delivery'
     await founder.getByText('本件改以该企业名义办理', { exact: false }).first().waitFor({ state: 'visible' });
     expect(await founder.getByText('云州青禾餐饮管理有限公司（91990100MA', { exact: false }).count()).toBeGreaterThan(0);
     await screenshot(founder, 'bundle-child-filed-for-company');
+    // the bundle application, which the founder follows, says so too
+    await founder.goto(`/my/cases/${parentId}`);
+    await founder.getByTestId('case-timeline').getByText('依法登记成立，营业执照已核发', { exact: false }).waitFor({ state: 'visible' });
 
     // the other departments through the API, as the head each task needs
     for (const [id, username] of needs) {

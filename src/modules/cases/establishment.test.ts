@@ -232,6 +232,13 @@ describe('企业开办一件事', () => {
       name: formData.companyName,
       byCase: { id: registration.id },
     });
+    // the bundle application, which the founder follows, says so too
+    const bundleCase = (await citizen.get(`/api/v1/cases/${applied.body.id}`)).body;
+    expect(bundleCase.timeline.find((e: { type: string }) => e.type === 'enterprise_registered')?.payload).toMatchObject({
+      name: formData.companyName,
+      bundle: true,
+      byCase: { id: registration.id },
+    });
     const own = (await citizen.get(`/api/v1/cases/${registration.id}`)).body;
     expect(own.timeline.find((e: { type: string }) => e.type === 'enterprise_registered').payload).toMatchObject({ name: formData.companyName });
     // the wait is over: the clocks run, each department is told, and the seal is decided for the company

@@ -126,6 +126,23 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
     SELECT id::text FROM a`.execute(ctx.tx);
   const applicantId = Number(inserted.rows[0]!.id);
   await recordCaseEvent(ctx, kase, 'enterprise_registered', { applicantId, name, creditCode }, null, { metrics: false });
+  // 企业开办一件事: the bundle application, which the founder follows, says so too
+  if (kase.parent_id !== null) {
+    const parent = (await ctx.tx
+      .updateTable('kase')
+      .set({ version: sql`version + 1`, updated_at: new Date() })
+      .where('id', '=', kase.parent_id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as CaseRow;
+    await recordCaseEvent(
+      ctx,
+      parent,
+      'enterprise_registered',
+      { applicantId, name, creditCode, byCase: { id: kase.id, number: kase.number }, bundle: true },
+      null,
+      { metrics: false },
+    );
+  }
   await ctx.audit({
     action: 'applicant.register',
     targetType: 'applicant',

@@ -323,6 +323,10 @@ export const licenseStrings = {
   'lic.ev.license_cancelled': ['注销证照', 'License cancelled'],
   'lic.ev.enterprise_registered': ['企业登记成立', 'Company registered'],
   'lic.ev.registered': ['{name}依法登记成立，统一社会信用代码：{code}', '{name} is registered, unified social credit code {code}'],
+  'lic.ev.registeredInBundle': [
+    '{name}（{code}）经 {number} 依法登记成立，营业执照已核发；其余事项以该企业名义继续办理',
+    '{name} ({code}) was registered by {number} and its business license issued; the other items go on in its name',
+  ],
   'lic.ev.filedForRegistered': [
     '{name}（{code}）经 {number} 登记成立，本件改以该企业名义办理，原申请人为代办人',
     '{name} ({code}) was registered by {number}: this case is now filed for it, its former applicant as agent',

@@ -133,7 +133,7 @@ function details(
     case 'enterprise_registered': {
       // 市场主体登记: the company the grant registered; on the bundle's other item cases, filed for it from then on
       const by = p.byCase as { number?: string } | undefined;
-      line(by?.number ? 'lic.ev.filedForRegistered' : 'lic.ev.registered', {
+      line(p.bundle ? 'lic.ev.registeredInBundle' : by?.number ? 'lic.ev.filedForRegistered' : 'lic.ev.registered', {
         name: String(p.name ?? ''),
         code: String(p.creditCode ?? ''),
         number: by?.number ?? '',
