@@ -20,6 +20,7 @@ import {
   writePdf,
   type BrowserRun,
   pickRadio,
+  fillMedicalFiling,
 } from './support.ts';
 
 /*
@@ -799,14 +800,7 @@ describe('an immediate item the window decides in one sitting (窗口授权办�
     await signInThroughUi(page, 'clerk1');
     await page.goto('/workbench/intake?tab=window');
     await pickApplicantAtWindow(page, '林小雨');
-    await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
-    await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
-    await choose(page, 'filingType', '异地长期居住');
-    await chooseInTree(page, 'destination', '青川区');
-    await page.locator('#startDate').click();
-    await page.locator('#startDate').fill('2026-07-01');
-    await page.keyboard.press('Enter');
-    await page.locator('#contactPhone').fill('13600000001');
+    await fillMedicalFiling(page);
     // while the ID card is not in hand, the application can be received only (the one-time notice follows)
     await page.getByTestId('intake-submit-hint').getByText('缺少必要材料，不能当场受理').waitFor({ state: 'visible' });
     expect(await page.getByTestId('intake-accept').count()).toBe(0);

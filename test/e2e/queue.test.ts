@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
   choose,
-  chooseInTree,
   cjkRendering,
   fileCompanyApplication,
   followMenu,
@@ -13,6 +12,7 @@ import {
   signInThroughUi,
   startBrowserRun,
   type BrowserRun,
+  fillMedicalFiling,
 } from './support.ts';
 
 let run: BrowserRun;
@@ -308,14 +308,7 @@ describe('queue in the browser', () => {
       await page.getByTestId('intake-ticket').getByText(`为 ${ticket.code} 号收件`, { exact: false }).waitFor({ state: 'visible' });
       await page.getByTestId('picked-applicant').getByText('林小雨').waitFor({ state: 'visible' });
       await shot(page, 'queue-ticket-intake');
-      await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
-      await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
-      await choose(page, 'filingType', '异地长期居住');
-      await chooseInTree(page, 'destination', '青川区');
-      await page.locator('#startDate').click();
-      await page.locator('#startDate').fill('2026-07-01');
-      await page.keyboard.press('Enter');
-      await page.locator('#contactPhone').fill('13600000001');
+      await fillMedicalFiling(page);
       await page.getByTestId('use-license-id_card').click();
       await pressUntil(page.getByTestId('intake-accept'), page.getByTestId('sitting-accepted'));
       const number = (await page.getByTestId('window-sitting').getByTestId('case-number').locator('.mono').innerText()).trim();

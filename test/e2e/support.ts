@@ -226,6 +226,18 @@ export async function chooseInTree(page: Page, inputId: string, text: string): P
   throw new Error(`could not choose “${text}” in #${inputId}`);
 }
 
+/** At 窗口收件, the applicant taken: 异地就医备案 chosen and its form filled (long-term residence in 青川区 from July). */
+export async function fillMedicalFiling(page: Page): Promise<void> {
+  await choose(page, 'item-picker', '异地就医备案', false, '异地就医');
+  await page.getByTestId('guide-summary').waitFor({ state: 'visible' });
+  await choose(page, 'filingType', '异地长期居住');
+  await chooseInTree(page, 'destination', '青川区');
+  await page.locator('#startDate').click();
+  await page.locator('#startDate').fill('2026-07-01');
+  await page.keyboard.press('Enter');
+  await page.locator('#contactPhone').fill('13600000001');
+}
+
 /** A small but well-formed one-page PDF (for uploads). */
 export function minimalPdf(text: string): Buffer {
   const objects = [

@@ -164,6 +164,27 @@ async function underPermitLaw(ctx: WriteContext, kase: CaseRow): Promise<boolean
   return isLicensing((await versionContent(ctx.tx, kase.item_version_id)).type);
 }
 
+/**
+ * A 受理通知书's particulars, an item's and a bundle application's alike: what is applied for (with the item's code),
+ * who applied, when it was received and accepted, and the days by which it is concluded.
+ */
+function acceptanceFields(
+  f: CaseFacts,
+  kase: Pick<CaseRow, 'accepted_at'>,
+  dues: { committedDueAt: Date | null; legalDueAt: Date | null },
+  itemCode?: string,
+): [string, string][] {
+  return [
+    ['申请事项', f.subject],
+    ...(itemCode !== undefined ? ([['事项编码', itemCode]] as [string, string][]) : []),
+    ...applicantFields(f),
+    ['收件时间', formatMinute(f.receivedAt)],
+    ['受理日期', formatDay(kase.accepted_at ?? new Date())],
+    ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
+    ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
+  ];
+}
+
 /** 受理通知书: the case number, the item, the dates and the committed deadline. */
 export async function issueAcceptanceNotice(
   ctx: WriteContext,
@@ -206,13 +227,7 @@ export async function issueAcceptanceNotice(
     caseNumber: f.number,
     issuer: f.organizationName,
     fields: [
-      ['申请事项', f.subject],
-      ['事项编码', f.itemCode],
-      ...applicantFields(f),
-      ['收件时间', formatMinute(f.receivedAt)],
-      ['受理日期', formatDay(kase.accepted_at ?? new Date())],
-      ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
-      ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
+      ...acceptanceFields(f, kase, dues, f.itemCode),
       ...(dues.tolerated ? ([['容缺材料补交期限', formatDueDay(dues.tolerated.dueAt)]] as [string, string][]) : []),
     ],
     body,
@@ -246,14 +261,7 @@ export async function issueBundleAcceptanceNotice(
     title: '受理通知书',
     caseNumber: f.number,
     issuer: f.organizationName,
-    fields: [
-      ['申请事项', f.subject],
-      ...applicantFields(f),
-      ['收件时间', formatMinute(f.receivedAt)],
-      ['受理日期', formatDay(parent.accepted_at ?? new Date())],
-      ['承诺办结日期', dues.committedDueAt ? formatDueDay(dues.committedDueAt) : '即时办结'],
-      ['法定办结日期', dues.legalDueAt ? formatDueDay(dues.legalDueAt) : '即时办结'],
-    ],
+    fields: acceptanceFields(f, parent, dues),
     body,
   });
 }
