@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export interface EmbeddedCluster {
@@ -6,12 +7,18 @@ export interface EmbeddedCluster {
   stop(): Promise<void>;
 }
 
+/** The postmaster's process id from the cluster's pid file, if there is one. */
+function postmasterPid(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
 /** A PostgreSQL process left behind by a crash blocks the next start with a bare `undefined`: stop it first. */
 function stopOrphan(dataDir: string): void {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const pid = postmasterPid(dataDir);
+  if (pid === undefined) return;
   try {
     process.kill(pid, 0);
   } catch {
@@ -26,6 +33,24 @@ function stopOrphan(dataDir: string): void {
       return;
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}
+
+/**
+ * On Linux, the embedded PostgreSQL's backends are scheduled as batch work (SCHED_BATCH, set on the postmaster
+ * before any connection, and inherited by every backend it starts): a backend woken by a statement then waits for the core to come free
+ * instead of taking it from the server process that sent the statement. On a machine whose few cores the server
+ * and its database share, the server was otherwise preempted at nearly every statement it wrote, and lost about
+ * 0.1–0.2 ms per request waiting for its core back; the backends' own CPU time is unchanged. Where `chrt`
+ * (util-linux) is missing, nothing changes.
+ */
+function batchScheduling(dataDir: string, log: (line: string) => void): void {
+  const pid = postmasterPid(dataDir);
+  if (process.platform !== 'linux' || pid === undefined) return;
+  try {
+    execFileSync('chrt', ['--batch', '--pid', '0', String(pid)], { stdio: 'ignore', timeout: 5_000 });
+  } catch (error) {
+    log(`embedded PostgreSQL keeps its scheduling (chrt: ${(error as Error).message})\n`);
   }
 }
 
@@ -79,6 +104,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
     stopOrphan(dataDir);
     await pg.start();
+    batchScheduling(dataDir, log);
   } catch (error) {
     throw new Error(`embedded PostgreSQL failed to start on port ${port}: ${String(error ?? '')}\n${logs.join('')}`, { cause: error });
   }
