@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Divider, Form, Modal, Typography } from 'antd';
+import { Alert, Divider, Form, Typography } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useSitT } from '../../../i18n/window-sitting.ts';
-import { useApply, useHeldLicenses, type Applicant, type BundleForApply, type DeliveryChoice } from '../../../api/cases.ts';
-import { useIdempotencyKey } from '../../../components/forms.ts';
+import { useHeldLicenses, type Applicant, type BundleForApply } from '../../../api/cases.ts';
 import { SchemaFields, toFormData } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
-import { deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
-import { DeliveryAndUrgency, ReceiveButtons, confirmReceiveWithout, initialDelivery, useApplicantDefaults } from './WindowIntakeParts.tsx';
+import { deliveryInput } from '../shared/DeliveryChoiceInput.tsx';
+import { ReceiveFooter, checkApplication, confirmReceiveWithout, useApplicantDefaults, useWindowReceive } from './WindowIntakeParts.tsx';
 import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { BundleItemsTable } from '../shared/BundleParts.tsx';
@@ -27,15 +26,8 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
   const s = useSitT();
   const [form] = Form.useForm();
   const [choices, setChoices] = useState<MaterialChoices>({});
-  const [urgent, setUrgent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const methods = bundle.content.deliveryMethods;
-  const [delivery, setDelivery] = useState<DeliveryChoice | null>(() => initialDelivery(methods));
-  const [deliveryChecked, setDeliveryChecked] = useState(false);
-  const [key, renewKey] = useIdempotencyKey();
-  const [modal, holder] = Modal.useModal();
-  const apply = useApply();
-  const [sent, setSent] = useState<'receive' | 'accept' | null>(null);
+  const receive = useWindowReceive(bundle.content.deliveryMethods);
+  const { setError, key, renewKey, modal, holder, apply } = receive;
   const held = useHeldLicenses(applicant?.id, !!applicant && bundle.materials.some((m) => m.source === 'license'));
   const spec = bundle.form;
   const { initial, bound } = useApplicantDefaults(spec, applicant);
@@ -43,23 +35,8 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
   const complete = missingRequired(bundle.materials, choices).length === 0;
 
   const submit = async (accept: boolean) => {
-    setError(null);
-    if (!applicant) {
-      setError(t('cases.pickApplicantFirst'));
-      return;
-    }
-    let values: Record<string, unknown>;
-    try {
-      values = await form.validateFields();
-    } catch {
-      setError(t('cases.fixForm'));
-      return;
-    }
-    if (deliveryProblems(delivery).length) {
-      setDeliveryChecked(true);
-      setError(t('cases.deliveryIncomplete'));
-      return;
-    }
+    const values = await checkApplication(receive, t, applicant, () => form.validateFields());
+    if (!values || !applicant) return;
     const missing = missingRequired(bundle.materials, choices);
     if (accept && missing.length) {
       setError(s('sit.missingTitle'));
@@ -74,8 +51,8 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
           applicantId: applicant.id,
           formData: toFormData(spec, values),
           materials: toMaterialInputs(choices),
-          urgent,
-          delivery: deliveryInput(delivery),
+          urgent: receive.urgent,
+          delivery: deliveryInput(receive.delivery),
           ...(accept ? { accept: true } : {}),
         },
         key,
@@ -127,27 +104,11 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
         }}
       />
       <Divider />
-      <DeliveryAndUrgency
-        methods={methods}
-        delivery={delivery}
-        onDelivery={(d) => {
-          setDelivery(d);
-          setError(null);
-        }}
-        showProblems={deliveryChecked}
+      <ReceiveFooter
+        receive={receive}
         recipient={applicant?.name}
-        urgent={urgent}
-        onUrgent={setUrgent}
-      />
-      <ReceiveButtons
         complete={complete}
-        pending={apply.isPending}
-        sent={sent}
-        onReceive={(accept) => {
-          setSent(accept ? 'accept' : 'receive');
-          void submit(accept);
-        }}
-        error={error}
+        onReceive={(accept) => void submit(accept)}
         hint={complete ? w('bundle.windowAcceptHint') : s('sit.receiveOnlyHint')}
       />
     </div>

@@ -1,11 +1,12 @@
-import { useMemo, type ReactNode } from 'react';
-import { Alert, Button, Divider, Space, Switch, Typography, type Modal } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Divider, Modal, Space, Switch, Typography } from 'antd';
 import { CheckCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useCaseT, type CaseT } from '../../../i18n/cases-pages.ts';
 import { useSitT } from '../../../i18n/window-sitting.ts';
-import type { Applicant, DeliveryChoice, DeliveryMethod, ItemContent } from '../../../api/cases.ts';
+import { useApply, type Applicant, type DeliveryChoice, type DeliveryMethod, type ItemContent } from '../../../api/cases.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
 import { prefillValues, recordBoundFields } from '../../../components/schema-form/index.ts';
-import { DeliveryChoiceInput } from '../shared/DeliveryChoiceInput.tsx';
+import { DeliveryChoiceInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
 
 /**
  * What 窗口收件 takes alike for an item and for a bundle (一件事): the form filled from the applicant's record, how the
@@ -27,8 +28,117 @@ export function useApplicantDefaults(spec: ItemContent['form'], applicant: Appli
 }
 
 /** At the window the applicant is there: collecting at the window comes first where it is offered. */
-export const initialDelivery = (methods: DeliveryMethod[]): DeliveryChoice | null =>
+const initialDelivery = (methods: DeliveryMethod[]): DeliveryChoice | null =>
   methods.length ? { method: methods.includes('pickup') ? 'pickup' : methods[0]! } : null;
+
+/**
+ * What 窗口收件 keeps while it receives an application, an item's or a bundle's: how the result goes out among `methods`,
+ * the green channel, the error of the last try, the button pressed last, and the request with its Idempotency-Key.
+ */
+export function useWindowReceive(methods: DeliveryMethod[]) {
+  const [urgent, setUrgent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(() => initialDelivery(methods));
+  const [deliveryChecked, setDeliveryChecked] = useState(false);
+  const [sent, setSent] = useState<'receive' | 'accept' | null>(null);
+  const [key, renewKey] = useIdempotencyKey();
+  const [modal, holder] = Modal.useModal();
+  const apply = useApply();
+  return {
+    methods,
+    urgent,
+    setUrgent,
+    error,
+    setError,
+    delivery,
+    setDelivery,
+    deliveryChecked,
+    setDeliveryChecked,
+    sent,
+    setSent,
+    key,
+    renewKey,
+    modal,
+    holder,
+    apply,
+  };
+}
+export type WindowReceive = ReturnType<typeof useWindowReceive>;
+
+/**
+ * The checks every receipt at the window starts with: an applicant taken, the form valid (`validate`, whose values it
+ * answers), the way the result goes out complete. What fails is said as the receipt's error, and it answers null.
+ */
+export async function checkApplication<T>(r: WindowReceive, t: CaseT, applicant: Applicant | null, validate: () => Promise<T>): Promise<T | null> {
+  r.setError(null);
+  if (!applicant) {
+    r.setError(t('cases.pickApplicantFirst'));
+    return null;
+  }
+  let values: T;
+  try {
+    values = await validate();
+  } catch {
+    r.setError(t('cases.fixForm'));
+    return null;
+  }
+  if (deliveryProblems(r.delivery).length) {
+    r.setDeliveryChecked(true);
+    r.setError(t('cases.deliveryIncomplete'));
+    return null;
+  }
+  return values;
+}
+
+/**
+ * The end of 窗口收件: how the result goes out and the green channel, then the buttons that receive (`onReceive(false)`)
+ * or receive and accept (`onReceive(true)`, while `complete`), with the error of the last try and `hint` under them;
+ * `more`: other ways to receive offered between them.
+ */
+export function ReceiveFooter({
+  receive: r,
+  recipient,
+  complete,
+  onReceive,
+  hint,
+  more,
+}: {
+  receive: WindowReceive;
+  recipient: string | undefined;
+  complete: boolean;
+  onReceive: (accept: boolean) => void;
+  hint: ReactNode;
+  more?: ReactNode;
+}) {
+  return (
+    <>
+      <DeliveryAndUrgency
+        methods={r.methods}
+        delivery={r.delivery}
+        onDelivery={(d) => {
+          r.setDelivery(d);
+          r.setError(null);
+        }}
+        showProblems={r.deliveryChecked}
+        recipient={recipient}
+        urgent={r.urgent}
+        onUrgent={r.setUrgent}
+      />
+      <ReceiveButtons
+        complete={complete}
+        pending={r.apply.isPending}
+        sent={r.sent}
+        onReceive={(accept) => {
+          r.setSent(accept ? 'accept' : 'receive');
+          onReceive(accept);
+        }}
+        error={r.error}
+        hint={hint}
+        more={more}
+      />
+    </>
+  );
+}
 
 /** Received with required materials missing: the clerk confirms, and the one-time notice follows in pre-review. */
 export async function confirmReceiveWithout(modal: ReturnType<typeof Modal.useModal>[0], t: CaseT, missing: { name: string }[]): Promise<boolean> {
@@ -42,7 +152,7 @@ export async function confirmReceiveWithout(modal: ReturnType<typeof Modal.useMo
 }
 
 /** 结果领取方式 and 绿色通道: how the result goes out (where the guide offers a way), and whether the case is urgent. */
-export function DeliveryAndUrgency({
+function DeliveryAndUrgency({
   methods,
   delivery,
   onDelivery,
@@ -84,7 +194,7 @@ export function DeliveryAndUrgency({
  * 收件并受理 (while `complete`) and 确认收件, with the error of the last try and the hint under them; `more`: other ways
  * to receive offered between them (收件并容缺受理). `sent` is the button pressed last, shown loading while `pending`.
  */
-export function ReceiveButtons({
+function ReceiveButtons({
   complete,
   pending,
   sent,

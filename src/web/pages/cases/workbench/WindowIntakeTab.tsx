@@ -4,8 +4,7 @@ import { ClockCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
-import { useApply, useBundleForApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
-import { useIdempotencyKey } from '../../../components/forms.ts';
+import { useBundleForApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
 import { SchemaFields, toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
@@ -13,9 +12,8 @@ import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices
 import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { ApplicantPicker } from './ApplicantPicker.tsx';
-import { deliveryInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
-import { DeliveryAndUrgency, ReceiveButtons, confirmReceiveWithout, initialDelivery, useApplicantDefaults } from './WindowIntakeParts.tsx';
-import type { DeliveryChoice } from '../../../api/cases.ts';
+import { deliveryInput } from '../shared/DeliveryChoiceInput.tsx';
+import { ReceiveFooter, checkApplication, confirmReceiveWithout, useApplicantDefaults, useWindowReceive } from './WindowIntakeParts.tsx';
 import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, type CommitmentValue } from '../shared/CommitmentChoice.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -244,20 +242,13 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const s = useSitT();
   const [form] = Form.useForm();
   const [choices, setChoices] = useState<MaterialChoices>({});
-  const [urgent, setUrgent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // at the window the applicant is there: collecting at the window comes first where the item offers it
-  const methods = item.content.deliveryMethods;
-  const [delivery, setDelivery] = useState<DeliveryChoice | null>(() => initialDelivery(methods));
-  const [deliveryChecked, setDeliveryChecked] = useState(false);
+  const receive = useWindowReceive(item.content.deliveryMethods);
+  const { setError, key, renewKey, modal, holder, apply } = receive;
   // 告知承诺制: the applicant at the window signs the commitment on paper, the clerk confirms it
   const ct = useCommitT();
   const terms = commitmentTermsOf(item.content, item.organizationName);
   const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
   const [commitmentChecked, setCommitmentChecked] = useState(false);
-  const [key, renewKey] = useIdempotencyKey();
-  const [modal, holder] = Modal.useModal();
-  const apply = useApply();
   const held = useHeldLicenses(applicant?.id, !!applicant && (item.content.materials.some((m) => m.source === 'license') || issuesLicense(item.content)));
   // 办理类型: 新办, or for the applicant's licenses of this item 延续 (those that may be renewed now, where the item's
   // license runs out), 变更 (those that may be changed now) or 注销 (those the holder may give up now)
@@ -289,27 +280,13 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   const tolerableOnly = missingNow.length > 0 && missingNow.every((m) => m.tolerable);
   const [tolerating, setTolerating] = useState(false);
   const [tolerance, setTolerance] = useState(initialTolerate);
-  const [sent, setSent] = useState<'receive' | 'accept' | null>(null);
   const submit = async (accept: boolean, tolerate?: TolerateValue) => {
-    setError(null);
-    if (!applicant) {
-      setError(t('cases.pickApplicantFirst'));
-      return;
-    }
-    let values: Record<string, unknown>;
-    let reason = '';
-    try {
-      values = await form.validateFields();
-      if (giveUp) reason = (await reasonForm.validateFields()).reason.trim();
-    } catch {
-      setError(t('cases.fixForm'));
-      return;
-    }
-    if (deliveryProblems(delivery).length) {
-      setDeliveryChecked(true);
-      setError(t('cases.deliveryIncomplete'));
-      return;
-    }
+    const checked = await checkApplication(receive, t, applicant, async () => ({
+      values: (await form.validateFields()) as Record<string, unknown>,
+      reason: giveUp ? (await reasonForm.validateFields()).reason.trim() : '',
+    }));
+    if (!checked || !applicant) return;
+    const { values, reason } = checked;
     if (terms && !giveUp && commitmentProblem(committed)) {
       setCommitmentChecked(true);
       setError(ct('commit.agreeRequiredWindow'));
@@ -333,8 +310,8 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           applicantId: applicant.id,
           formData: toFormData(spec, values),
           materials: toMaterialInputs(choices),
-          urgent,
-          delivery: deliveryInput(delivery),
+          urgent: receive.urgent,
+          delivery: deliveryInput(receive.delivery),
           ...(terms && !giveUp && committed.byCommitment ? { commitment: true } : {}),
           ...(mode !== 'new' && forLicense ? { [licenseActionField[mode]]: forLicense.id } : {}),
           ...(giveUp && forLicense ? { cancelReason: reason } : {}),
@@ -452,27 +429,11 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
         </>
       )}
       <Divider />
-      <DeliveryAndUrgency
-        methods={methods}
-        delivery={delivery}
-        onDelivery={(d) => {
-          setDelivery(d);
-          setError(null);
-        }}
-        showProblems={deliveryChecked}
+      <ReceiveFooter
+        receive={receive}
         recipient={applicant?.name}
-        urgent={urgent}
-        onUrgent={setUrgent}
-      />
-      <ReceiveButtons
         complete={complete}
-        pending={apply.isPending}
-        sent={sent}
-        onReceive={(accept) => {
-          setSent(accept ? 'accept' : 'receive');
-          void submit(accept);
-        }}
-        error={error}
+        onReceive={(accept) => void submit(accept)}
         hint={complete ? s('sit.receiveAndAcceptHint') : tolerableOnly ? s('sit.receiveOrTolerateHint') : s('sit.receiveOnlyHint')}
         more={
           tolerableOnly && (
@@ -500,14 +461,14 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           okText={s('sit.receiveAndTolerate')}
           okButtonProps={{ disabled: !tolerateReady(tolerance), loading: apply.isPending, 'data-testid': 'intake-tolerate-ok' }}
           onOk={() => {
-            setSent('accept');
+            receive.setSent('accept');
             void submit(true, tolerance);
           }}
           onCancel={() => setTolerating(false)}
           data-testid="intake-tolerate-dialog"
         >
           <TolerateTerms materials={missingNow} value={tolerance} onChange={setTolerance} />
-          {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+          {receive.error && <Alert type="error" showIcon className="block-gap-top" title={receive.error} />}
         </Modal>
       )}
     </>
