@@ -4,10 +4,10 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { useSitT } from '../../../i18n/window-sitting.ts';
 import { useHeldLicenses, type Applicant, type BundleForApply } from '../../../api/cases.ts';
-import { SchemaFields, toFormData } from '../../../components/schema-form/index.ts';
+import { toFormData } from '../../../components/schema-form/index.ts';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
 import { deliveryInput } from '../shared/DeliveryChoiceInput.tsx';
-import { ReceiveFooter, checkApplication, confirmReceiveWithout, useApplicantDefaults, useWindowReceive } from './WindowIntakeParts.tsx';
+import { ReceiveFooter, checkApplication, confirmReceiveWithout, useWindowReceive, WindowFormSection } from './WindowIntakeParts.tsx';
 import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { BundleItemsTable } from '../shared/BundleParts.tsx';
@@ -30,7 +30,6 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
   const { setError, key, renewKey, modal, holder, apply } = receive;
   const held = useHeldLicenses(applicant?.id, !!applicant && bundle.materials.some((m) => m.source === 'license'));
   const spec = bundle.form;
-  const { initial, bound } = useApplicantDefaults(spec, applicant);
   const itemNames = useMemo(() => new Map(bundle.items.map((i) => [i.code, i.name])), [bundle.items]);
   const complete = missingRequired(bundle.materials, choices).length === 0;
 
@@ -78,17 +77,7 @@ export function WindowBundleIntake({ bundle, applicant, onDone }: { bundle: Bund
         {formatLimit(t, bundle.content.committedLimit.value, bundle.content.committedLimit.unit)}
       </Typography.Paragraph>
       <Divider />
-      <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        scrollToFirstError={{ block: 'center' }}
-        data-testid="intake-form"
-        onValuesChange={() => setError(null)}
-      >
-        <SchemaFields spec={spec} bound={bound} />
-      </Form>
+      <WindowFormSection form={form} spec={spec} applicant={applicant} onChange={() => setError(null)} />
       <Divider />
       <Typography.Title level={5}>{t('cases.step4Materials')}</Typography.Title>
       <MaterialsInput

@@ -1,11 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Divider, Modal, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Modal, Space, Switch, Typography, type FormInstance } from 'antd';
 import { CheckCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useCaseT, type CaseT } from '../../../i18n/cases-pages.ts';
 import { useSitT } from '../../../i18n/window-sitting.ts';
 import { useApply, type Applicant, type DeliveryChoice, type DeliveryMethod, type ItemContent } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
-import { prefillValues, recordBoundFields } from '../../../components/schema-form/index.ts';
+import { SchemaFields, prefillValues, recordBoundFields } from '../../../components/schema-form/index.ts';
 import { DeliveryChoiceInput, deliveryProblems } from '../shared/DeliveryChoiceInput.tsx';
 
 /**
@@ -13,8 +13,22 @@ import { DeliveryChoiceInput, deliveryProblems } from '../shared/DeliveryChoiceI
  * result goes out, the green channel, and the buttons that receive — or receive and accept — the application.
  */
 
-/** The form's values from the applicant's record, and the fields bound to it (实名: the server fills their number). */
-export function useApplicantDefaults(spec: ItemContent['form'], applicant: Applicant | null) {
+/**
+ * 申请表 at the window: the form, filled from the applicant's record, the fields bound to it read-only (实名: the server
+ * fills their number); `onChange` as the clerk types.
+ */
+export function WindowFormSection({
+  form,
+  spec,
+  applicant,
+  onChange,
+}: {
+  form: FormInstance;
+  spec: ItemContent['form'];
+  applicant: Applicant | null;
+  onChange: () => void;
+}) {
+  const t = useCaseT();
   const initial = useMemo(
     () =>
       prefillValues(
@@ -24,7 +38,14 @@ export function useApplicantDefaults(spec: ItemContent['form'], applicant: Appli
     [spec, applicant],
   );
   const bound = useMemo(() => recordBoundFields(spec, applicant && { idNumber: applicant.idNumber, kind: applicant.kind }), [spec, applicant]);
-  return { initial, bound };
+  return (
+    <>
+      <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
+      <Form form={form} layout="vertical" initialValues={initial} scrollToFirstError={{ block: 'center' }} data-testid="intake-form" onValuesChange={onChange}>
+        <SchemaFields spec={spec} bound={bound} />
+      </Form>
+    </>
+  );
 }
 
 /** At the window the applicant is there: collecting at the window comes first where it is offered. */

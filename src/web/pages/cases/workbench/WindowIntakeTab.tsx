@@ -5,7 +5,7 @@ import { useCaseDocuments } from '../../../api/case-fees.ts';
 import { Link } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useBundleForApply, useHeldLicenses, useItemSearch, usePublishedItem, type Applicant, type ApplyItem } from '../../../api/cases.ts';
-import { SchemaFields, toFormData } from '../../../components/schema-form/index.ts';
+import { toFormData } from '../../../components/schema-form/index.ts';
 import { InlineError } from '../../../components/Feedback.tsx';
 import { ItemGuideSummary } from '../shared/ItemGuideSummary.tsx';
 import { MaterialsInput, missingRequired, toMaterialInputs, type MaterialChoices } from '../shared/MaterialsInput.tsx';
@@ -13,7 +13,7 @@ import { placeSubmitErrors } from '../shared/submit-errors.ts';
 import { formatLimit } from '../shared/labels.tsx';
 import { ApplicantPicker } from './ApplicantPicker.tsx';
 import { deliveryInput } from '../shared/DeliveryChoiceInput.tsx';
-import { ReceiveFooter, checkApplication, confirmReceiveWithout, useApplicantDefaults, useWindowReceive } from './WindowIntakeParts.tsx';
+import { ReceiveFooter, checkApplication, confirmReceiveWithout, useWindowReceive, WindowFormSection } from './WindowIntakeParts.tsx';
 import { CommitmentChoice, commitmentProblem, commitmentTermsOf, noCommitment, type CommitmentValue } from '../shared/CommitmentChoice.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useLocale } from '../../../i18n/index.tsx';
@@ -271,8 +271,6 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
   // a license picked for one applicant is not another's
   useEffect(() => setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held'))), [applicant?.id]);
   const spec = item.content.form;
-  // 实名: the applicant's own number is filled by the server from their record
-  const { initial, bound } = useApplicantDefaults(spec, applicant);
   // 收件并受理 is offered while every required material is checked (申请注销 asks none); 收件并容缺受理 while only what
   // the item lets follow is missing
   const missingNow = giveUp ? [] : missingRequired(item.content.materials, choices);
@@ -405,17 +403,7 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
           <Divider />
         </div>
       )}
-      <Typography.Title level={5}>{t('cases.step3Form')}</Typography.Title>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        scrollToFirstError={{ block: 'center' }}
-        data-testid="intake-form"
-        onValuesChange={() => setError(null)}
-      >
-        <SchemaFields spec={spec} bound={bound} />
-      </Form>
+      <WindowFormSection form={form} spec={spec} applicant={applicant} onChange={() => setError(null)} />
       <Divider />
       {giveUp ? (
         <>
