@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { inTransaction, writeHeldBack, type Db, type Tx } from './db/database.ts';
+import { beforeCommit, inTransaction, pipelinedWrite, writeHeldBack, type Db, type Executor, type Tx } from './db/database.ts';
 import type { Actor } from './access.ts';
-import { appendAudit, prepareAudit, type AuditInput } from '../modules/audit/audit.service.ts';
+import { appendAudit, knowStreamHead, prepareAudit, type AuditInput } from '../modules/audit/audit.service.ts';
 import { emitEvent } from './events.ts';
 import { canonicalJson, sha256 } from './crypto.ts';
 import { AppError, fromPgError } from './errors.ts';
@@ -17,6 +17,11 @@ export interface WriteContext {
   actor: Actor | null;
   requestId: string | null;
   audit(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): Promise<void>;
+  /**
+   * The audit entry of a record this transaction creates, whose chain has no entry yet (the target's own, or
+   * `stream`): written after the writes held back so far, just before COMMIT, without waiting for its answer.
+   */
+  auditNew(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): Promise<void>;
   /** The audit row `audit` would insert, for writers that fold it into one statement with others. */
   prepareAudit(entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'requestId'>): ReturnType<typeof prepareAudit>;
   emit(event: { type: string; streamType: string; streamId: string | number; payload: Record<string, unknown> }): Promise<number>;
@@ -38,6 +43,12 @@ export function writeContext(tx: Tx, actor: Actor | null, requestId: string | nu
     audit: async (entry) => {
       await writeHeldBack(tx);
       await appendAudit(tx, { ...entry, ...who(entry.scopePath) });
+    },
+    auditNew: async (entry) => {
+      knowStreamHead(tx, entry.stream ?? `${entry.targetType}:${entry.targetId}`, undefined);
+      const row = await prepareAudit(tx, { ...entry, ...who(entry.scopePath) });
+      const write = (t: Executor) => pipelinedWrite(t, t.insertInto('audit_entry').values(row));
+      if (!beforeCommit(tx, write)) await write(tx);
     },
     prepareAudit: (entry) => prepareAudit(tx, { ...entry, ...who(entry.scopePath) }),
     emit: async (event) => {

@@ -17,7 +17,7 @@ import { issuesLicense } from '../../common/licenses.ts';
 import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
 import { partyCipher, partyIdentifier } from './party.ts';
-import { fileSiblingsFor, registerEnterprise, registeredBy, releaseOnDenial, type Registered } from './establishment.ts';
+import { fileSiblingsFor, registration, releaseOnDenial, type Registered } from './establishment.ts';
 import './fees.tables.ts';
 import './cases.tables.ts';
 
@@ -416,7 +416,7 @@ export async function issueDecisionDocuments(ctx: WriteContext, kase: CaseRow, c
   const issuing = granted && issuesLicense(c) && kase.license_action !== 'cancel';
   // 市场主体登记: the enterprise the grant registers holds the license (the one registered by an earlier grant of
   // the case, decided again after a return, or now)
-  const registered = issuing && c.establishes ? ((await registeredBy(ctx.tx, kase.id)) ?? (await registerEnterprise(ctx, kase, c))) : null;
+  const registered = issuing && c.establishes ? await registration(ctx, kase, c) : null;
   const result = c.resultName ? `${w.resultLead}${c.resultName}。` : '';
   await issueDocument(ctx, kase, 'decision', {
     title,

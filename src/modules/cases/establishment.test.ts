@@ -77,6 +77,15 @@ describe('企业设立登记 (市场主体登记)', () => {
     ).rows;
     expect(company).toHaveLength(1);
     expect(company[0]).toMatchObject({ legal_representative: '林小雨', address: '云州市青川区湖滨路 8 号' });
+    // on the record: the entry opens the company's own chain, written after the case's entry of the same action
+    const registeredEntry = (
+      await server.sql("SELECT id, stream, seq, request_id, change FROM audit_entry WHERE action = 'applicant.register' AND target_id = $1", [
+        String(company[0].id),
+      ])
+    ).rows[0];
+    expect(registeredEntry).toMatchObject({ stream: `applicant:${company[0].id}`, seq: 1, change: { kind: 'enterprise', name, caseId: applied.body.id } });
+    const sameAction = (await server.sql('SELECT id, stream FROM audit_entry WHERE request_id = $1 ORDER BY id', [registeredEntry.request_id])).rows;
+    expect(sameAction.map((x) => x.stream)).toEqual([`case:${applied.body.id}`, `applicant:${company[0].id}`]);
     const license = (await server.sql("SELECT id, number, holder_id, content FROM case_document WHERE case_id = $1 AND kind = 'license'", [applied.body.id]))
       .rows[0];
     expect(Number(license.holder_id)).toBe(Number(company[0].id));

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../server/db/database.ts';
+import { pipelinedRows, pipelinedWrite, type Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
 import { maskIdNumber, newEnterpriseCreditCode } from '../../common/validators.ts';
@@ -41,57 +41,99 @@ export function registeredName(content: Pick<ItemContent, 'establishes'>, formDa
  * Whether an enterprise of this name is in the register already, by the index of enterprises' names. The kind is a
  * literal: a prepared statement's generic plan cannot use a partial index for a parameter, and scans the register.
  */
-async function nameTaken(db: Executor, name: string): Promise<boolean> {
-  const row = await db.selectFrom('applicant').select('id').where('kind', '=', sql.lit('enterprise')).where('name', '=', name).limit(1).executeTakeFirst();
-  return !!row;
-}
+const nameTaken = (db: Executor, name: string) =>
+  db.selectFrom('applicant').select('id').where('kind', '=', sql.lit('enterprise')).where('name', '=', name).limit(1);
 
 /**
  * At intake: an application to register an enterprise under a name already in the register is refused, with a 400
- * naming the form's field (a name is one company's in its register: 企业名称登记管理规定), and nothing is filed.
+ * naming the form's field (a name is one company's in its register: 企业名称登记管理规定), and nothing is filed. The
+ * check is sent at once, in the caller's transaction, and the promise settles with its answer: the caller files the
+ * application meanwhile, in the same round trip, and awaits the promise before it goes on — a refusal rolls the
+ * filing back (its case number drawn is skipped, as a sequence skips the ids of a rolled-back insert).
  */
-export async function requireNameFree(db: Executor, content: Pick<ItemContent, 'establishes'>, formData: Record<string, unknown>): Promise<void> {
+export function requireNameFree(db: Executor, content: Pick<ItemContent, 'establishes'>, formData: Record<string, unknown>): Promise<void> {
   const name = registeredName(content, formData);
-  if (!name || !(await nameTaken(db, name))) return;
+  if (!name) return Promise.resolve();
   const field = content.establishes!.nameField;
-  throw new AppError('VALIDATION_FAILED', {
-    in: 'formData',
-    field,
-    reason: 'an enterprise of this name is registered already',
-    problems: [{ path: field, message: 'an enterprise of this name is registered already', messageZh: '该名称已被其他企业登记使用' }],
+  const check = pipelinedRows(db, nameTaken(db, name)).then((rows) => {
+    if (rows.length === 0) return;
+    throw new AppError('VALIDATION_FAILED', {
+      in: 'formData',
+      field,
+      reason: 'an enterprise of this name is registered already',
+      problems: [{ path: field, message: 'an enterprise of this name is registered already', messageZh: '该名称已被其他企业登记使用' }],
+    });
   });
-}
-
-/** The enterprise registered by a case's earlier grant (a decision taken again after a return issues nothing new). */
-export async function registeredBy(db: Executor, caseId: number): Promise<Registered | null> {
-  const row = await db
-    .selectFrom('case_document as d')
-    .innerJoin('kase as k', 'k.id', 'd.case_id')
-    .innerJoin('applicant as a', 'a.id', 'd.holder_id')
-    .select(['a.id', 'a.name', 'a.id_number_enc', 'a.legal_representative', 'a.address'])
-    .where('d.case_id', '=', caseId)
-    .where('d.kind', '=', 'license')
-    .whereRef('d.holder_id', '<>', 'k.applicant_id')
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    applicantId: row.id,
-    name: row.name,
-    creditCode: partyCipher().decrypt(row.id_number_enc),
-    legalRepresentative: row.legal_representative ?? '',
-    address: row.address,
-  };
+  check.catch(() => {}); // settled by the caller; a transaction that fails first reports its own error
+  return check;
 }
 
 /**
- * At the grant: the enterprise the case's form names enters the register — its credit code drawn for the case's
- * region, its name, legal representative and domicile from the form — and the founder who applied may act for it.
- * A name registered meanwhile by another grant is a 409, and nothing is decided.
+ * What a grant of the case registers, read in one round trip with the rest of the decision's first statements: the
+ * enterprise an earlier grant of the case registered (a decision taken again after a return issues nothing new) —
+ * or, when there is none, what registering one takes: the region's code, the serial of its credit code and the
+ * applicant id drawn ahead (a sequence may leave gaps: a name taken meanwhile, which is rare, leaves one), and whether
+ * the name is in the register already (by the index of enterprises' names; the kind is a literal, as in `nameTaken`).
  */
-export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, content: ItemContent): Promise<Registered> {
+const registrationStatement = (caseId: number, regionId: number, name: string) => sql<{
+  registeredId: string | null;
+  name: string | null;
+  idNumberEnc: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  code: string;
+  serial: string | null;
+  newId: string | null;
+  taken: boolean | null;
+}>`
+  SELECT a.id::text AS "registeredId", a.name, a.id_number_enc AS "idNumberEnc", a.legal_representative AS "legalRepresentative", a.address,
+         r.code,
+         CASE WHEN a.id IS NULL THEN nextval('enterprise_registration_seq')::text END AS serial,
+         CASE WHEN a.id IS NULL THEN nextval(pg_get_serial_sequence('applicant', 'id'))::text END AS "newId",
+         CASE WHEN a.id IS NULL THEN EXISTS (SELECT 1 FROM applicant e WHERE e.kind = 'enterprise' AND e.name = ${name}) END AS taken
+  FROM region r
+  LEFT JOIN (case_document d JOIN kase k ON k.id = d.case_id JOIN applicant a ON a.id = d.holder_id)
+    ON d.case_id = ${caseId} AND d.kind = 'license' AND d.holder_id <> k.applicant_id
+  WHERE r.id = ${regionId}`;
+
+/** The enterprise and its founder, its agent, entered in one statement under the id drawn for it. */
+const enterpriseInsert = (v: { id: number; name: string; creditCode: string; legalRepresentative: string; address: string | null; founderId: number }) => {
+  const cipher = partyCipher();
+  return sql`
+    WITH a AS (
+      INSERT INTO applicant (id, account_id, kind, name, id_number_enc, id_number_hash, id_number_mask, legal_representative, address)
+      OVERRIDING SYSTEM VALUE
+      VALUES (${v.id}::bigint, NULL, 'enterprise', ${v.name}, ${cipher.encrypt(v.creditCode)}, ${cipher.lookupHash(v.creditCode)},
+              ${maskIdNumber(v.creditCode)}, ${v.legalRepresentative}, ${v.address})
+      RETURNING id
+    )
+    INSERT INTO agent_authorization (agent_applicant_id, principal_applicant_id) SELECT ${v.founderId}::bigint, a.id FROM a`;
+};
+
+/**
+ * At the grant: the enterprise that holds the case's license. The one an earlier grant of the case registered; else
+ * the enterprise the case's form names enters the register now — its credit code drawn for the case's region, its
+ * name, legal representative and domicile from the form — and the founder who applied may act for it. A name
+ * registered meanwhile by another grant is a 409, and nothing is decided.
+ *
+ * The entry is written without waiting for it, under the id drawn ahead, with its audit entry just before COMMIT:
+ * the decision takes two round trips, as one that registers nothing.
+ */
+export async function registration(ctx: WriteContext, kase: CaseRow, content: ItemContent): Promise<Registered> {
   const e = content.establishes!;
-  const formData = JSON.parse(partyCipher().decrypt(kase.form_enc)) as Record<string, unknown>;
+  const cipher = partyCipher();
+  const formData = JSON.parse(cipher.decrypt(kase.form_enc)) as Record<string, unknown>;
   const name = registeredName(content, formData);
+  const { rows } = await registrationStatement(kase.id, kase.region_id, name).execute(ctx.tx);
+  const row = rows[0]!;
+  if (row.registeredId !== null)
+    return {
+      applicantId: Number(row.registeredId),
+      name: row.name!,
+      creditCode: cipher.decrypt(row.idNumberEnc!),
+      legalRepresentative: row.legalRepresentative ?? '',
+      address: row.address,
+    };
   const legalRepresentative = text(formData[e.legalRepresentativeField]);
   const address = e.addressField ? text(formData[e.addressField]) || null : null;
   if (!name || !legalRepresentative)
@@ -99,32 +141,15 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
       reason: 'the application names no enterprise or no legal representative to register',
       field: !name ? e.nameField : e.legalRepresentativeField,
     });
-  // one round trip: the name still free, the region's code, and the serial of the credit code (drawn even for a name
-  // taken meanwhile, which is rare: a sequence may leave gaps)
-  const { rows } = await sql<{ code: string; serial: string; taken: boolean }>`
-    SELECT r.code, nextval('enterprise_registration_seq')::text AS serial,
-           EXISTS (SELECT 1 FROM applicant a WHERE a.kind = 'enterprise' AND a.name = ${name}) AS taken
-    FROM region r WHERE r.id = ${kase.region_id}`.execute(ctx.tx);
-  if (rows[0]!.taken)
+  if (row.taken)
     throw new AppError('CONFLICT', {
       reason: 'an enterprise of this name was registered meanwhile: the application cannot be granted as it stands',
       field: e.nameField,
       name,
     });
-  const creditCode = newEnterpriseCreditCode(rows[0]!.code.slice(0, 6), Number(rows[0]!.serial) - 1);
-  // the enterprise in the register (its code sealed with a keyed hash for lookups, as every identifier), and the
-  // founder its agent, in one statement
-  const cipher = partyCipher();
-  const inserted = await sql<{ id: string }>`
-    WITH a AS (
-      INSERT INTO applicant (account_id, kind, name, id_number_enc, id_number_hash, id_number_mask, legal_representative, address)
-      VALUES (NULL, 'enterprise', ${name}, ${cipher.encrypt(creditCode)}, ${cipher.lookupHash(creditCode)}, ${maskIdNumber(creditCode)}, ${legalRepresentative}, ${address})
-      RETURNING id
-    ), g AS (
-      INSERT INTO agent_authorization (agent_applicant_id, principal_applicant_id) SELECT ${kase.applicant_id}, a.id FROM a
-    )
-    SELECT id::text FROM a`.execute(ctx.tx);
-  const applicantId = Number(inserted.rows[0]!.id);
+  const creditCode = newEnterpriseCreditCode(row.code.slice(0, 6), Number(row.serial) - 1);
+  const applicantId = Number(row.newId);
+  await pipelinedWrite(ctx.tx, enterpriseInsert({ id: applicantId, name, creditCode, legalRepresentative, address, founderId: kase.applicant_id }));
   await recordCaseEvent(ctx, kase, 'enterprise_registered', { applicantId, name, creditCode }, null, { metrics: false });
   // 企业开办一件事: the bundle application, which the founder follows, says so too
   if (kase.parent_id !== null) {
@@ -143,7 +168,7 @@ export async function registerEnterprise(ctx: WriteContext, kase: CaseRow, conte
       { metrics: false },
     );
   }
-  await ctx.audit({
+  await ctx.auditNew({
     action: 'applicant.register',
     targetType: 'applicant',
     targetId: applicantId,

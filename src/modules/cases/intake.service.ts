@@ -312,8 +312,8 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
   const problems = validateSubmission(form, formData, byRegistration.fields.size ? `${item.versionId}:registered` : String(item.versionId));
   if (problems.length) throw new AppError('VALIDATION_FAILED', { in: 'formData', problems });
   check();
-  // 企业设立登记: the company's name is not one in the register already
-  await requireNameFree(ctx.tx, item.content, formData);
+  // 企业设立登记: the company's name is not one in the register already (answered with the case's insert, below)
+  const nameFree = requireNameFree(ctx.tx, item.content, formData);
   // an item case of a bundle is delivered with its bundle
   const delivery = deliveryChoiceOf(deps, item.content.deliveryMethods, via.viaBundle ? null : input.delivery);
   const byCommitment = requireCommitmentAllowed(item.content, input.commitment);
@@ -363,6 +363,7 @@ export async function applyForItem(ctx: WriteContext, deps: Deps, input: ApplyIn
       }),
     )
   ).rows[0] as CaseRow;
+  await nameFree;
   caseInserted(ctx.tx, row.id);
   const statusOf = (key: string) => {
     const m = given.get(key);
