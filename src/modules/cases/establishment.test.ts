@@ -86,6 +86,10 @@ describe('企业设立登记 (市场主体登记)', () => {
     expect(registeredEntry).toMatchObject({ stream: `applicant:${company[0].id}`, seq: 1, change: { kind: 'enterprise', name, caseId: applied.body.id } });
     const sameAction = (await server.sql('SELECT id, stream FROM audit_entry WHERE request_id = $1 ORDER BY id', [registeredEntry.request_id])).rows;
     expect(sameAction.map((x) => x.stream)).toEqual([`case:${applied.body.id}`, `applicant:${company[0].id}`]);
+    // and the city's supervisor reads it in the audit trail
+    const supervisor = await signIn(server, 'supervisor1');
+    const trail = (await supervisor.get(`/api/v1/audit/entries?targetType=applicant&targetId=${company[0].id}`)).body.items;
+    expect(trail).toEqual([expect.objectContaining({ action: 'applicant.register', actorRole: 'head', change: expect.objectContaining({ name }) })]);
     const license = (await server.sql("SELECT id, number, holder_id, content FROM case_document WHERE case_id = $1 AND kind = 'license'", [applied.body.id]))
       .rows[0];
     expect(Number(license.holder_id)).toBe(Number(company[0].id));
