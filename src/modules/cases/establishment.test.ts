@@ -173,6 +173,31 @@ describe('企业设立登记 (市场主体登记)', () => {
     expect(kase.documents.map((d: { kind: string }) => d.kind)).not.toContain('license');
     expect((await server.sql("SELECT count(*)::int AS n FROM applicant WHERE kind = 'enterprise' AND name = $1", [name])).rows[0].n).toBe(1);
   });
+
+  it('grants one of two applications of one name decided at the same moment; the other is a 409', { timeout: 60_000 }, async () => {
+    const name = uniqueCompanyName();
+    const [a, b] = [await apply(name), await apply(name)];
+    expect([a.status, b.status]).toEqual([201, 201]);
+    // each worked up to its deciding stage, then both heads approve at once
+    const atDecision = async (id: number) => {
+      let kase = (await clerk.post(`/api/v1/cases/${id}/actions`, { action: 'accept' })).body;
+      for (let guard = 0; guard < 8; guard++) {
+        const task = kase.tasks.find((t: { state: string }) => t.state === 'open' || t.state === 'claimed');
+        const head = await signIn(server, await headOf(task.organizationId));
+        if (task.stage === 'decide') return () => head.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '准予设立登记' });
+        kase = (await head.post(`/api/v1/cases/${id}/actions`, { action: 'approve', taskId: task.id, opinion: '同意' })).body;
+      }
+      throw new Error(`case ${id} has no deciding stage`);
+    };
+    const decide = await Promise.all([atDecision(a.body.id), atDecision(b.body.id)]);
+    const answers = await Promise.all(decide.map((d) => d()));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = answers.find((r) => r.status === 409)!;
+    expect(refused.body.error.details).toMatchObject({ field: 'companyName', name });
+    expect((await server.sql("SELECT count(*)::int AS n FROM applicant WHERE kind = 'enterprise' AND name = $1", [name])).rows[0].n).toBe(1);
+    const decided = (await server.sql('SELECT count(*)::int AS n FROM kase WHERE id = ANY($1) AND decision IS NOT NULL', [[a.body.id, b.body.id]])).rows[0].n;
+    expect(decided).toBe(1);
+  });
 });
 
 describe('企业开办一件事', () => {

@@ -124,6 +124,9 @@ export async function registration(ctx: WriteContext, kase: CaseRow, content: It
   const cipher = partyCipher();
   const formData = JSON.parse(cipher.decrypt(kase.form_enc)) as Record<string, unknown>;
   const name = registeredName(content, formData);
+  // two grants of one name at the same moment: the second waits here until the first has ended, and then its read
+  // (a statement of its own, so a snapshot taken after the wait) finds the name taken
+  if (name) await pipelinedWrite(ctx.tx, sql`SELECT pg_advisory_xact_lock(hashtextextended(${`enterprise-name:${name}`}, 0))`);
   const { rows } = await registrationStatement(kase.id, kase.region_id, name).execute(ctx.tx);
   const row = rows[0]!;
   if (row.registeredId !== null)
