@@ -96,7 +96,10 @@ const registrationStatement = (caseId: number, regionId: number, name: string) =
     ON d.case_id = ${caseId} AND d.kind = 'license' AND d.holder_id <> k.applicant_id
   WHERE r.id = ${regionId}`;
 
-/** The enterprise and its founder, its agent, entered in one statement under the id drawn for it. */
+/**
+ * The enterprise (its credit code sealed, with a keyed hash for lookups, as every identifier) and its founder, its
+ * agent, entered in one statement under the id drawn for it.
+ */
 const enterpriseInsert = (v: { id: number; name: string; creditCode: string; legalRepresentative: string; address: string | null; founderId: number }) => {
   const cipher = partyCipher();
   return sql`
@@ -117,7 +120,8 @@ const enterpriseInsert = (v: { id: number; name: string; creditCode: string; leg
  * registered meanwhile by another grant is a 409, and nothing is decided.
  *
  * The entry is written without waiting for it, under the id drawn ahead, with its audit entry just before COMMIT:
- * the decision takes two round trips, as one that registers nothing.
+ * besides its first read, the decision waits for this read only, where a decision that registers nothing waits for
+ * none.
  */
 export async function registration(ctx: WriteContext, kase: CaseRow, content: ItemContent): Promise<Registered> {
   const e = content.establishes!;
