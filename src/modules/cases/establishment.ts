@@ -74,6 +74,8 @@ export function requireNameFree(db: Executor, content: Pick<ItemContent, 'establ
  * or, when there is none, what registering one takes: the region's code, the serial of its credit code and the
  * applicant id drawn ahead (a sequence may leave gaps: a name taken meanwhile, which is rare, leaves one), and whether
  * the name is in the register already (by the index of enterprises' names; the kind is a literal, as in `nameTaken`).
+ * The id's sequence is named (`applicant_id_seq`, the identity column's own): `pg_get_serial_sequence` would look it up
+ * in the catalog's dependencies at every run, which cost more than the rest of the statement.
  */
 const registrationStatement = (caseId: number, regionId: number, name: string) => sql<{
   registeredId: string | null;
@@ -89,7 +91,7 @@ const registrationStatement = (caseId: number, regionId: number, name: string) =
   SELECT a.id::text AS "registeredId", a.name, a.id_number_enc AS "idNumberEnc", a.legal_representative AS "legalRepresentative", a.address,
          r.code,
          CASE WHEN a.id IS NULL THEN nextval('enterprise_registration_seq')::text END AS serial,
-         CASE WHEN a.id IS NULL THEN nextval(pg_get_serial_sequence('applicant', 'id'))::text END AS "newId",
+         CASE WHEN a.id IS NULL THEN nextval('applicant_id_seq'::regclass)::text END AS "newId",
          CASE WHEN a.id IS NULL THEN EXISTS (SELECT 1 FROM applicant e WHERE e.kind = 'enterprise' AND e.name = ${name}) END AS taken
   FROM region r
   LEFT JOIN (case_document d JOIN kase k ON k.id = d.case_id JOIN applicant a ON a.id = d.holder_id)
