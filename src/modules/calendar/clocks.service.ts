@@ -284,7 +284,7 @@ const clockIdBlock = 32;
 async function nextClockId(db: Executor): Promise<number> {
   if (drawnClockIds.length === 0) {
     const { rows } = await sql<{ id: number }>`
-      SELECT nextval(pg_get_serial_sequence('clock', 'id')) AS id FROM generate_series(1, ${clockIdBlock}::int) ORDER BY 1`.execute(db);
+      SELECT nextval('clock_id_seq'::regclass) AS id FROM generate_series(1, ${clockIdBlock}::int) ORDER BY 1`.execute(db);
     drawnClockIds.push(...rows.map((r) => r.id));
   }
   return drawnClockIds.shift()!;

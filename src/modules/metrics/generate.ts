@@ -190,7 +190,7 @@ async function generateChunk(tx: Parameters<typeof aggregateRollups>[0], formEnc
              ELSE ${local(`(SELECT day FROM gen_wd WHERE no = t.a_no) + make_interval(mins => 540 + floor(t.u9 * 420)::int)`)} END AS accepted_at
       FROM timed t
     )
-    SELECT nextval(pg_get_serial_sequence('kase', 'id')) AS id, nextval(pg_get_serial_sequence('clock', 'id')) AS clock_id, x.*,
+    SELECT nextval('kase_id_seq'::regclass) AS id, nextval('clock_id_seq'::regclass) AS clock_id, x.*,
       CASE WHEN x.k = 0 THEN x.accepted_at + make_interval(mins => 10 + floor(x.u10 * 110)::int)
            ELSE ${local(`(SELECT day FROM gen_wd WHERE no = x.a_no + x.k) + make_interval(mins => 540 + floor(x.u11 * 420)::int)`)} END AS concluded_plan,
       ${local(`(SELECT day FROM gen_wd WHERE no = x.a_no + x.committed) + 1`)} AS committed_due,
