@@ -312,6 +312,11 @@ describe('企业开办一件事 from the online application to unified delivery'
     expect(await kids.getByText('予以确认').count()).toBe(1);
     expect(await kids.getByText('准予办理').count()).toBe(2);
     await citizen.getByTestId('bundle-card').getByText('4/4').waitFor({ state: 'visible' });
+    // 文书与结果 goes on with the item cases' results: each department's decision, and the 营业执照, named by its item case
+    const results = citizen.getByTestId('item-case-documents');
+    await results.getByText('营业执照', { exact: true }).waitFor({ state: 'visible' });
+    expect(await results.getByTestId('document-decision').count()).toBe(4);
+    await results.getByTestId('document-of-case').getByText(children[0]!.number).first().waitFor({ state: 'visible' });
     await screenshot(citizen, 'bundle-my-case-delivered');
     expect(errors).toEqual([]);
   });

@@ -150,6 +150,36 @@ describe('bundles (一件事一次办)', () => {
     expect(parent.status).toBe('delivered');
     expect(parent.bundle.children.every((c: { status: string }) => c.status === 'delivered')).toBe(true);
 
+    // the bundle application's documents go on with its item cases' results, each named by its item case: a decision
+    // of each department, and the 营业执照 the registration issued — each downloads for the applicant
+    type Listed = { kind: string; title: string; url: string; ofCase?: { id: number; number: string; subject: string } };
+    const listed = (await citizen.get(`/api/v1/cases/${parentId}/documents`)).body.items as Listed[];
+    const own = listed.filter((d) => !d.ofCase);
+    expect(own.map((d) => d.kind)).toContain('acceptance_notice');
+    expect(own.every((d) => d.url.startsWith(`/api/v1/cases/${parentId}/`))).toBe(true);
+    const results = listed.filter((d) => d.ofCase);
+    const childNumbers = Object.fromEntries((parent.bundle.children as { id: number; number: string }[]).map((c) => [c.id, c.number])) as Record<
+      number,
+      string
+    >;
+    expect(results.filter((d) => d.kind === 'decision').map((d) => d.ofCase!.id)).toEqual(children.map((c) => c.id));
+    for (const d of results) {
+      expect(['decision', 'license']).toContain(d.kind);
+      expect(d.ofCase!.number).toBe(childNumbers[d.ofCase!.id]);
+      expect(d.url.startsWith(`/api/v1/cases/${d.ofCase!.id}/documents/`)).toBe(true);
+    }
+    const businessLicense = results.find((d) => d.kind === 'license' && d.ofCase!.subject === '企业设立登记');
+    expect(businessLicense?.title).toBe('营业执照');
+    const pdf = await fetch(`${server.baseUrl}${businessLicense!.url}`, { headers: { cookie: citizen.cookie } });
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    // the clerk's list is the same; another applicant reads none of it
+    expect((await clerk.get(`/api/v1/cases/${parentId}/documents`)).body.items).toHaveLength(listed.length);
+    expect((await (await signIn(server, 'citizen2')).get(`/api/v1/cases/${parentId}/documents`)).status).toBe(404);
+    // an item case's own list is its own documents only
+    const childListed = (await citizen.get(`/api/v1/cases/${childId}/documents`)).body.items as Listed[];
+    expect(childListed.length).toBeGreaterThan(0);
+    expect(childListed.every((d) => d.ofCase === undefined)).toBe(true);
+
     // the seven kinds count the item cases, not the bundle
     const counted = (await server.sql('SELECT count(*)::int AS n FROM kase WHERE bundle_id IS NULL AND parent_id = $1', [parentId])).rows[0].n;
     expect(counted).toBe(4);

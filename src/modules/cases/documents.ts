@@ -805,13 +805,43 @@ export async function documentsOf(db: Executor, caseId: number) {
   }));
 }
 
-/** The documents of a case, for whoever may read the case. */
+/** What a bundle application's documents list shows of its item cases: their results (决定书 and 证照). */
+const resultKinds: readonly DocumentKind[] = ['decision', 'license'];
+
+/**
+ * The documents of a case, for whoever may read the case. A bundle application's (一件事) list goes on with the results
+ * of its item cases — each department's decision and the license it issued, each named by its item case — so that
+ * the applicant and the window find everything the application was delivered with in one place: those of the item
+ * cases the caller may read, as each case's own list would show them.
+ */
 export async function listCaseDocuments(deps: Deps, actor: Actor | null, caseId: number) {
   const kase = await loadCase(deps.db, caseId);
   await requireCaseRead(deps.db, actor, kase);
-  const items = await documentsOf(deps.db, caseId);
-  items.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.id - b.id);
+  const byKind = (a: { kind: DocumentKind; id: number }, b: { kind: DocumentKind; id: number }) =>
+    kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.id - b.id;
+  const items: (Awaited<ReturnType<typeof documentsOf>>[number] & { ofCase?: { id: number; number: string; subject: string } })[] = (
+    await documentsOf(deps.db, caseId)
+  ).sort(byKind);
+  if (kase.bundle_id !== null) {
+    const children = await deps.db.selectFrom('kase').selectAll().where('parent_id', '=', kase.id).orderBy('id').execute();
+    for (const child of children) {
+      if (!(await mayRead(deps, actor, child))) continue;
+      const results = (await documentsOf(deps.db, child.id)).filter((d) => resultKinds.includes(d.kind)).sort(byKind);
+      items.push(...results.map((d) => ({ ...d, ofCase: { id: child.id, number: child.number, subject: child.subject } })));
+    }
+  }
   return { items, total: items.length };
+}
+
+/** Whether the caller may read a case (requireCaseRead, as a yes or no). */
+async function mayRead(deps: Deps, actor: Actor | null, kase: CaseRow): Promise<boolean> {
+  try {
+    await requireCaseRead(deps.db, actor, kase);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return false;
+    throw error;
+  }
 }
 
 /** One document's PDF (rendered now if it was not yet), for whoever may read the case. */

@@ -96,6 +96,8 @@ export interface CaseDocument {
   /** a license cancelled by the department that issued it (注销) */
   cancelledAt?: string | null;
   url: string;
+  /** on a bundle application's list: the item case whose result this is */
+  ofCase?: { id: number; number: string; subject: string };
 }
 
 export type FeeAction =

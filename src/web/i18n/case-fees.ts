@@ -110,6 +110,7 @@ export const caseFeesStrings = {
   'docs.title': ['文书与结果', 'Documents and results'],
   'docs.none': ['暂无文书', 'No documents yet'],
   'docs.download': ['下载', 'Download'],
+  'docs.ofItemCases': ['各部门办件的结果', 'Results of the item cases'],
   'docs.kind.material_receipt': ['收件凭证', 'Receipt of materials'],
   'docs.kind.commitment_letter': ['告知承诺书', 'Written commitment'],
   'docs.kind.acceptance_notice': ['受理通知书', 'Acceptance notice'],

@@ -1,75 +1,103 @@
-import { Button, Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Divider, Empty, List, Row, Tag, Typography } from 'antd';
 import { FeesPanel } from './FeesPanel.tsx';
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useFeesT } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useCaseDocuments } from '../../../api/case-fees.ts';
+import { useCaseDocuments, type CaseDocument } from '../../../api/case-fees.ts';
 import { QueryState } from '../../../components/PageState.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { validUntilText } from './Licenses.tsx';
 
-/** 文书与结果: the case's notices, decisions, license and receipts, each a PDF to open or download. */
+/**
+ * 文书与结果: the case's notices, decisions, license and receipts, each a PDF to open or download. A bundle
+ * application's list goes on with its item cases' results (their decisions and licenses), each named by its item case.
+ */
 export function CaseDocuments({ caseId }: { caseId: number }) {
   const t = useFeesT();
-  const lt = useLicT();
-  const { locale } = useLocale();
   const docs = useCaseDocuments(caseId);
   return (
     <QueryState query={docs} rows={2}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docs.none')} />
-        ) : (
-          <List
-            size="small"
-            dataSource={data.items}
-            data-testid="case-documents"
-            renderItem={(d) => (
-              <List.Item
-                actions={[
-                  <Button key="dl" size="small" icon={<DownloadOutlined />} href={d.url} target="_blank" data-testid={`document-${d.kind}`}>
-                    {t('docs.download')}
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  avatar={<FilePdfOutlined style={{ fontSize: 22, color: '#cf1322' }} />}
-                  title={
-                    <>
-                      <Typography.Text strong>{d.title}</Typography.Text> {d.title !== t(`docs.kind.${d.kind}`) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
-                      {d.supersededAt && (
-                        <Tag color="default" data-testid="document-superseded">
-                          {lt('lic.doc.superseded')}
-                        </Tag>
-                      )}
-                      {/* 注销: the issuing department cancelled the license */}
-                      {d.cancelledAt && (
-                        <Tag color="red" data-testid="document-cancelled">
-                          {lt('lic.doc.cancelled')}
-                        </Tag>
-                      )}
-                    </>
-                  }
-                  description={
-                    <span className="cell-sub">
-                      <span className="mono">{d.number}</span> · {formatDateTime(d.createdAt, locale)}
-                      {/* a license: until when it is valid (证照有效期) */}
-                      {d.kind === 'license' && d.validUntil !== undefined && (
-                        <span data-testid="document-valid-until">
-                          {' · '}
-                          {d.validUntil ? lt('lic.doc.validUntil', { date: validUntilText(d.validUntil, locale, lt) }) : lt('lic.noEnd')}
-                        </span>
-                      )}
-                    </span>
-                  }
-                />
-              </List.Item>
+      {(data) => {
+        if (data.items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('docs.none')} />;
+        const own = data.items.filter((d) => !d.ofCase);
+        const ofItemCases = data.items.filter((d) => d.ofCase);
+        return (
+          <>
+            {own.length > 0 && <DocumentList items={own} testId="case-documents" />}
+            {ofItemCases.length > 0 && (
+              <>
+                <Divider titlePlacement="start" plain>
+                  {t('docs.ofItemCases')}
+                </Divider>
+                <DocumentList items={ofItemCases} testId="item-case-documents" />
+              </>
             )}
-          />
-        )
-      }
+          </>
+        );
+      }}
     </QueryState>
+  );
+}
+
+function DocumentList({ items, testId }: { items: CaseDocument[]; testId: string }) {
+  const t = useFeesT();
+  const lt = useLicT();
+  const { locale } = useLocale();
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      data-testid={testId}
+      renderItem={(d) => (
+        <List.Item
+          actions={[
+            <Button key="dl" size="small" icon={<DownloadOutlined />} href={d.url} target="_blank" data-testid={`document-${d.kind}`}>
+              {t('docs.download')}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            avatar={<FilePdfOutlined style={{ fontSize: 22, color: '#cf1322' }} />}
+            title={
+              <>
+                <Typography.Text strong>{d.title}</Typography.Text> {d.title !== t(`docs.kind.${d.kind}`) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
+                {d.supersededAt && (
+                  <Tag color="default" data-testid="document-superseded">
+                    {lt('lic.doc.superseded')}
+                  </Tag>
+                )}
+                {/* 注销: the issuing department cancelled the license */}
+                {d.cancelledAt && (
+                  <Tag color="red" data-testid="document-cancelled">
+                    {lt('lic.doc.cancelled')}
+                  </Tag>
+                )}
+              </>
+            }
+            description={
+              <span className="cell-sub">
+                {/* a bundle application's list: the item case whose result it is */}
+                {d.ofCase && (
+                  <span data-testid="document-of-case">
+                    {d.ofCase.subject} · <span className="mono">{d.ofCase.number}</span>
+                    <br />
+                  </span>
+                )}
+                <span className="mono">{d.number}</span> · {formatDateTime(d.createdAt, locale)}
+                {/* a license: until when it is valid (证照有效期) */}
+                {d.kind === 'license' && d.validUntil !== undefined && (
+                  <span data-testid="document-valid-until">
+                    {' · '}
+                    {d.validUntil ? lt('lic.doc.validUntil', { date: validUntilText(d.validUntil, locale, lt) }) : lt('lic.noEnd')}
+                  </span>
+                )}
+              </span>
+            }
+          />
+        </List.Item>
+      )}
+    />
   );
 }
 
