@@ -962,12 +962,16 @@ describe('统一出件 collected by someone else (代领)', () => {
     await page.locator('#collector-id').fill('11010519491231002X');
     await dialog.getByText('已核验代领人身份证件和授权委托书').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-deliver-proxy');
-    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（窗口领取）`));
+    await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（窗口领取），送达回证已出具`));
     await row.waitFor({ state: 'detached' });
 
     await page.goto(`/workbench/cases/${id}`);
     await page.getByTestId('outcome').getByText('代领人：王建国 110105********002X', { exact: false }).waitFor({ state: 'visible' });
     await page.getByTestId('case-timeline').getByText('代领人：王建国 110105********002X').waitFor({ state: 'visible' });
+    // the 送达回证 the colleague signs: in 文书与结果, to print
+    await page.getByTestId('case-documents').getByTestId('document-delivery_receipt').waitFor({ state: 'visible' });
+    await page.getByTestId('case-documents').getByText('送达回证', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'cases-delivery-receipt');
     expect(errors).toEqual([]);
   });
 });

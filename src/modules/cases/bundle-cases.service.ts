@@ -13,7 +13,7 @@ import { pauseClock, resumeClock, startClock, stopClock, stopClockIfRunning } fr
 import { loadCase, nothingYet, recordCaseEvent, type CaseRow } from './case-core.ts';
 import { licenseReference } from './licenses.ts';
 import { holdForRegistration } from './establishment.ts';
-import { issueBundleAcceptanceNotice, issueMaterialReceipt } from './documents.ts';
+import { issueBundleAcceptanceNotice, issueDeliveryReceipt, issueMaterialReceipt } from './documents.ts';
 import {
   acceptCase,
   applyForItem,
@@ -412,6 +412,9 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
         ...(record.collector ? { collector: record.collector } : {}),
         children: children.filter((c) => c.status === 'concluded').length,
       });
+      // 送达回证: one for the application, naming each item case's results
+      if (b.method !== 'electronic')
+        await issueDeliveryReceipt(ctx, delivered, { method: b.method, trackingNumber: b.trackingNumber, collector: record.collector });
       return;
     }
     default:

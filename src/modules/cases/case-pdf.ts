@@ -21,6 +21,8 @@ export interface PrintedDocument {
   body: string[];
   /** a table (missing materials, fee lines) */
   table?: { headers: string[]; widths: number[]; rows: string[][] };
+  /** text after the table, one paragraph each (a line for the recipient to sign) */
+  closing?: string[];
   /** small print at the end */
   notes?: string[];
   /** when it was issued (ISO) */
@@ -137,6 +139,10 @@ export async function renderCaseDocumentPdf(d: PrintedDocument, opts: { centerNa
       d.table.headers.map((h, i) => ({ header: h, width: (width * d.table!.widths[i]!) / total, align: i === 0 ? ('center' as const) : ('left' as const) })),
       d.table.rows.map((r) => r.map((c) => cell(c))),
     );
+  }
+  if (d.closing?.length) {
+    doc.y += 14;
+    paragraphs(doc, d.closing.join('\n'), '');
   }
   signature(doc, d);
   if (d.notes?.length) {

@@ -146,13 +146,13 @@ describe('bundles (一件事一次办)', () => {
 
     // delivered together, never one by one
     expect((await act(clerk, childId, { action: 'deliver', method: 'electronic' })).status).toBe(409);
-    parent = (await act(clerk, parentId, { action: 'deliver', method: 'electronic' })).body;
+    parent = (await act(clerk, parentId, { action: 'deliver', method: 'pickup', identityChecked: true })).body;
     expect(parent.status).toBe('delivered');
     expect(parent.bundle.children.every((c: { status: string }) => c.status === 'delivered')).toBe(true);
 
     // the bundle application's documents go on with its item cases' results, each named by its item case: a decision
     // of each department, and the 营业执照 the registration issued — each downloads for the applicant
-    type Listed = { kind: string; title: string; url: string; ofCase?: { id: number; number: string; subject: string } };
+    type Listed = { id: number; kind: string; title: string; number: string; url: string; ofCase?: { id: number; number: string; subject: string } };
     const listed = (await citizen.get(`/api/v1/cases/${parentId}/documents`)).body.items as Listed[];
     const own = listed.filter((d) => !d.ofCase);
     expect(own.map((d) => d.kind)).toContain('acceptance_notice');
@@ -172,6 +172,18 @@ describe('bundles (一件事一次办)', () => {
     expect(businessLicense?.title).toBe('营业执照');
     const pdf = await fetch(`${server.baseUrl}${businessLicense!.url}`, { headers: { cookie: citizen.cookie } });
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    // one 送达回证 for the application, naming each item case's results; none on the item cases
+    const receipt = own.find((d) => d.kind === 'delivery_receipt');
+    expect(receipt?.title).toBe('送达回证');
+    const reader = pdfReader();
+    try {
+      const text = await reader.pdfText(server, citizen, parentId, receipt!);
+      for (const d of results) for (const s of [d.title, d.number, d.ofCase!.number]) expect(text, s).toContain(s);
+      expect(text).toContain('领取人签名');
+    } finally {
+      reader.close();
+    }
+    expect(results.map((d) => d.kind)).not.toContain('delivery_receipt');
     // the clerk's list is the same; another applicant reads none of it
     expect((await clerk.get(`/api/v1/cases/${parentId}/documents`)).body.items).toHaveLength(listed.length);
     expect((await (await signIn(server, 'citizen2')).get(`/api/v1/cases/${parentId}/documents`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revealedIdNumber, signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { companyApplication, sampleForm, sampleMaterials, uniqueCompanyName } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
 
 /**
  * 结果领取方式: the applicant says how to receive the result when applying — one of the methods the item's guide
@@ -240,6 +241,50 @@ describe('how the applicant receives the result (结果领取方式)', () => {
     expect(none.every((c) => c.deliveryChoice === null)).toBe(true);
     expect((await listed('pickup')).map((c) => c.id)).not.toContain(posted);
     expect((await clerk.get('/api/v1/cases?delivery=pigeon')).status).toBe(400);
+  });
+
+  it('issues a 送达回证 for a delivery at the window, by post or in a locker, listing what was handed over; none online', { timeout: 60_000 }, async () => {
+    const item = await itemNamed('企业设立登记');
+    type Doc = { id: number; kind: string; title: string; number: string; url: string };
+    const documents = async (id: number) => (await citizen.get(`/api/v1/cases/${id}/documents`)).body.items as Doc[];
+    const reader = pdfReader();
+    try {
+      // collected at the window for the applicant (代领): the collector named, their ID number masked, a line to sign
+      const picked = await concludedCase(item, { method: 'pickup' });
+      const collector = { name: '王建国', idNumber: '11010519491231002X' };
+      const done = await clerk.post(`/api/v1/cases/${picked}/actions`, { action: 'deliver', method: 'pickup', identityChecked: true, collector });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const handed = await documents(picked);
+      const receipts = handed.filter((d) => d.kind === 'delivery_receipt');
+      expect(receipts).toHaveLength(1);
+      expect(receipts[0]).toMatchObject({ title: '送达回证', number: expect.stringMatching(/^\d{6}-SD-\d{4}-\d{7}$/) });
+      const text = await reader.pdfText(server, citizen, picked, receipts[0]!);
+      const results = handed.filter((d) => d.kind === 'decision' || d.kind === 'license');
+      expect(results.map((d) => d.kind).sort()).toEqual(['decision', 'license']);
+      for (const s of ['送达回证', '窗口领取', '王建国', '110105********002X', '领取人签名', ...results.flatMap((d) => [d.title, d.number])])
+        expect(text, s).toContain(s.replace(/\s+/g, ''));
+      expect(text).not.toContain('11010519491231002X');
+
+      // by post: the tracking number; no line to sign
+      const posted = await concludedCase(item, { method: 'post', recipient: '林小雨', phone: '13600000001', address: '云州市青川区滨江路 88 号' });
+      expect((await clerk.post(`/api/v1/cases/${posted}/actions`, { action: 'deliver', method: 'post', trackingNumber: 'SF2026112900' })).status).toBe(200);
+      const postReceipt = (await documents(posted)).find((d) => d.kind === 'delivery_receipt')!;
+      const postText = await reader.pdfText(server, citizen, posted, postReceipt);
+      for (const s of ['邮寄送达', 'SF2026112900']) expect(postText).toContain(s);
+      expect(postText).not.toContain('领取人签名');
+
+      // online: the delivery is its own record, and no 送达回证 is issued
+      const online = await concludedCase(item, { method: 'electronic' });
+      expect((await clerk.post(`/api/v1/cases/${online}/actions`, { action: 'deliver', method: 'electronic' })).status).toBe(200);
+      expect((await documents(online)).map((d) => d.kind)).not.toContain('delivery_receipt');
+
+      // a refused delivery issues nothing
+      const refusedCase = await concludedCase(item, { method: 'pickup' });
+      expect((await clerk.post(`/api/v1/cases/${refusedCase}/actions`, { action: 'deliver', method: 'pickup' })).status).toBe(400);
+      expect((await documents(refusedCase)).map((d) => d.kind)).not.toContain('delivery_receipt');
+    } finally {
+      reader.close();
+    }
   });
 
   it('takes a bundle application’s choice among the bundle’s methods, on the bundle application, not its item cases', async () => {

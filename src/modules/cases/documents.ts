@@ -13,6 +13,7 @@ import { caseExtra, loadCase, versionContent, type CaseRow } from './case-core.t
 import { requireCaseRead } from './cases.queries.ts';
 import { formatCivilDay, formatDay, formatDueDay, formatMinute, formatYuan, renderCaseDocumentPdf, type PrintedDocument } from './case-pdf.ts';
 import { documentKindList, type DocumentKind } from '../../common/documents.ts';
+import type { DeliveryMethod } from '../../common/delivery.ts';
 import { issuesLicense } from '../../common/licenses.ts';
 import { decisionWording, isLicensing } from '../../common/decisions.ts';
 import { cancelOnGrant, licenseReference, licenseValidity } from './licenses.ts';
@@ -39,6 +40,7 @@ const codes: Record<DocumentKind, string> = {
   receipt: 'PJ',
   fiscal_bill: 'CZ',
   revocation_decision: 'CX',
+  delivery_receipt: 'SD',
 };
 
 /** How long a limit is, in words: 20个工作日, 90个自然日. */
@@ -298,6 +300,74 @@ export async function issueMaterialReceipt(
       widths: [1, 6, 2, 3],
       rows: materials.map((m, n) => [String(n + 1), m.name, necessity[m.necessity] ?? m.necessity, status[m.status]]),
     },
+  });
+}
+
+/** How a delivery went, in the words of a 送达回证. */
+const deliveryWords: Record<DeliveryMethod, string> = { pickup: '窗口领取', post: '邮寄送达', locker: '智能柜送达', electronic: '电子送达' };
+
+/**
+ * What a delivery hands over: the case's decision, license and revocation decision — a bundle application's, those of
+ * its item cases — in their order, each with its item case; a license cancelled or replaced meanwhile is not.
+ */
+function deliveredDocuments(db: Executor, kase: CaseRow) {
+  return db
+    .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
+    .select(['d.title', 'd.number', 'k.subject', 'k.number as case_number'])
+    .where((eb) => eb.or([eb('d.case_id', '=', kase.id), eb('k.parent_id', '=', kase.id)]))
+    .where('d.kind', 'in', ['decision', 'license', 'revocation_decision'])
+    .where('d.cancelled_at', 'is', null)
+    .where('d.superseded_at', 'is', null)
+    .orderBy('k.id')
+    .orderBy('d.id')
+    .execute();
+}
+
+/**
+ * 送达回证: the proof of a delivery at the window, by post or in a locker — each document handed over (a bundle
+ * application's: those of its item cases, each named by its item case), to whom and how, when and by whom. At the
+ * window the collector signs it: a pickup by someone else (代领) names them, their ID number masked.
+ */
+export async function issueDeliveryReceipt(
+  ctx: WriteContext,
+  kase: CaseRow,
+  delivery: { method: Exclude<DeliveryMethod, 'electronic'>; trackingNumber?: string | null; collector?: { name: string; idNumber: string } },
+) {
+  const f = await caseFacts(ctx.tx, kase);
+  const documents = await deliveredDocuments(ctx.tx, kase);
+  const at = formatMinute(kase.delivered_at ?? new Date());
+  const collector = delivery.collector ? `${delivery.collector.name}（代领，证件号码 ${delivery.collector.idNumber}）` : f.applicantName;
+  const ofItems = kase.bundle_id !== null;
+  const how = {
+    pickup: `本机关于${at}在政务服务中心窗口向受送达人送达下列文书，已当场核验领取人身份。`,
+    post: `本机关于${at}将下列文书以邮政寄递方式送达受送达人${delivery.trackingNumber ? `（邮件单号 ${delivery.trackingNumber}）` : ''}，送达日期以邮件签收日期为准。`,
+    locker: `本机关于${at}将下列文书存入政务服务中心智能柜，取件码已另行告知受送达人。`,
+  }[delivery.method];
+  return issueDocument(ctx, kase, 'delivery_receipt', {
+    title: '送达回证',
+    caseNumber: f.number,
+    issuer: f.organizationName,
+    fields: [
+      ['申请事项', f.subject],
+      ['受送达人', f.applicantName],
+      applicantFields(f)[1]!,
+      ['送达方式', deliveryWords[delivery.method]],
+      ...(delivery.method === 'pickup' ? ([['领取人', collector]] as [string, string][]) : []),
+      ['送达时间', at],
+      ['送达人', ctx.actor?.displayName ?? '—'],
+    ],
+    body: [`${f.applicantName}：`, how],
+    table: {
+      headers: ofItems ? ['序号', '文书名称', '文书编号', '所属办件'] : ['序号', '文书名称', '文书编号'],
+      widths: ofItems ? [1, 4, 4, 4] : [1, 6, 5],
+      rows:
+        documents.length > 0
+          ? documents.map((d, n) => [String(n + 1), d.title, d.number, ...(ofItems ? [`${d.subject}（${d.case_number}）`] : [])])
+          : [['1', '办理结果', '—', ...(ofItems ? ['—'] : [])]],
+    },
+    // at the window the collector signs for what they took
+    ...(delivery.method === 'pickup' ? { closing: ['领取人签名：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日'] } : {}),
   });
 }
 
@@ -747,6 +817,7 @@ const documentEvents = [
   'case.refused',
   'case.decided',
   'case.concluded',
+  'case.delivered',
   'case.payment_confirmed',
   'case.fiscal_bill_issued',
   'case.fiscal_bill_reversed',

@@ -30,7 +30,7 @@ import { enterNode } from './workflow.ts';
 import { periodEnd } from '../calendar/calendar.store.ts';
 import { recordCommitment, requireCommitmentAllowed } from './commitment.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
-import { issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
+import { issueDeliveryReceipt, issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
 import type { Channel } from './cases.tables.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
@@ -807,5 +807,8 @@ export async function deliverCase(ctx: WriteContext, caseId: number, input: Deli
     daysAfterDecision: days,
     late: days > deliveryWorkdays,
   });
+  // 送达回证: a bundle's item cases are named on their bundle application's
+  if (!via.viaBundle && input.method !== 'electronic')
+    await issueDeliveryReceipt(ctx, delivered, { method: input.method, trackingNumber: input.trackingNumber, collector: record.collector });
   return delivered;
 }

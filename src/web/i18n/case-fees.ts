@@ -121,6 +121,7 @@ export const caseFeesStrings = {
   'docs.kind.receipt': ['缴费凭证', 'Receipt'],
   'docs.kind.fiscal_bill': ['非税收入电子票据', 'Fiscal e-bill'],
   'docs.kind.revocation_decision': ['撤销行政许可决定书', 'Revocation decision'],
+  'docs.kind.delivery_receipt': ['送达回证', 'Proof of delivery'],
   'docs.issuedAt': ['出具时间', 'Issued'],
   'docs.number': ['文书编号', 'Number'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -500,6 +500,10 @@ export const casePages = {
   'cases.deliveryToday': ['今日到期', 'Due today'],
   'cases.deliveryLeft': ['剩 {n} 个工作日', '{n} working days left'],
   'cases.delivered': ['办件 {number} 已出件（{method}）', 'Case {number} delivered ({method})'],
+  'cases.deliveredWithReceipt': [
+    '办件 {number} 已出件（{method}），送达回证已出具，可在“文书与结果”中打印',
+    'Case {number} delivered ({method}); its proof of delivery is in Documents and results, to print',
+  ],
   'cases.claim': ['签收', 'Claim'],
   'cases.unclaimed': ['待签收', 'Unclaimed'],
   'cases.claimedBy': ['{name} 已签收', 'Claimed by {name}'],

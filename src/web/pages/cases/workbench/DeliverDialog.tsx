@@ -158,7 +158,10 @@ function DeliverForm({
       })
       .then(
         () => {
-          message.success(t('cases.delivered', { number: kase.number, method: deliveryLabel(t, method) }));
+          // at the window, by post or in a locker a 送达回证 is issued: the collector signs it at the window
+          message.success(
+            t(method === 'electronic' ? 'cases.delivered' : 'cases.deliveredWithReceipt', { number: kase.number, method: deliveryLabel(t, method) }),
+          );
           onClose();
         },
         (e: Error) => setError(e.message),
