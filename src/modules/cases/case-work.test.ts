@@ -164,7 +164,7 @@ describe('bundles (一件事一次办)', () => {
     >;
     expect(results.filter((d) => d.kind === 'decision').map((d) => d.ofCase!.id)).toEqual(children.map((c) => c.id));
     for (const d of results) {
-      expect(['decision', 'license']).toContain(d.kind);
+      expect(['decision', 'license', 'revocation_decision']).toContain(d.kind);
       expect(d.ofCase!.number).toBe(childNumbers[d.ofCase!.id]);
       expect(d.url.startsWith(`/api/v1/cases/${d.ofCase!.id}/documents/`)).toBe(true);
     }

@@ -876,8 +876,8 @@ export async function documentsOf(db: Executor, caseId: number) {
   }));
 }
 
-/** What a bundle application's documents list shows of its item cases: their results (决定书 and 证照). */
-const resultKinds: readonly DocumentKind[] = ['decision', 'license'];
+/** What a bundle application's documents list shows of its item cases: their results (决定书, 证照, 撤销决定书), as a delivery hands them over. */
+const resultKinds: readonly DocumentKind[] = ['decision', 'license', 'revocation_decision'];
 
 /**
  * The documents of a case, for whoever may read the case. A bundle application's (一件事) list goes on with the results
