@@ -173,6 +173,17 @@ describe('applicants', () => {
       String(found.body[0].id),
     ]);
     expect(audit.rows[0].n).toBe(1);
+    // by part of the name (its characters and pairs of characters, migration 0029 and 0046): 钱多多 holds 多 twice
+    const named = async (q: string) => ((await c.get(`/api/v1/applicants?q=${encodeURIComponent(q)}`)).body as { name: string }[]).map((a) => a.name);
+    for (const q of ['钱', '多', '钱多', '多多', '钱多多']) expect(await named(q), q).toContain('钱多多');
+    for (const q of ['多钱', '钱多多多']) expect(await named(q), q).not.toContain('钱多多');
+    expect(
+      (
+        await server.sql(
+          "SELECT name_grams('钱多多') @> ARRAY['钱', '多', '钱多', '多多'] AND ARRAY['钱', '多', '钱多', '多多'] @> name_grams('钱多多') AS same",
+        )
+      ).rows[0].same,
+    ).toBe(true);
     const citizen = await signIn(server, 'citizen1');
     expect((await citizen.get('/api/v1/applicants?q=钱')).status).toBe(403);
   });
