@@ -303,6 +303,12 @@ export async function issueMaterialReceipt(
   });
 }
 
+/**
+ * A case's results (决定书, 证照, 撤销决定书): what a delivery hands over, and what a bundle application's documents list
+ * shows of its item cases.
+ */
+const resultKinds: DocumentKind[] = ['decision', 'license', 'revocation_decision'];
+
 /** How a delivery went, in the words of a 送达回证. */
 const deliveryWords: Record<DeliveryMethod, string> = { pickup: '窗口领取', post: '邮寄送达', locker: '智能柜送达', electronic: '电子送达' };
 
@@ -316,7 +322,7 @@ function deliveredDocuments(db: Executor, kase: CaseRow) {
     .innerJoin('kase as k', 'k.id', 'd.case_id')
     .select(['d.title', 'd.number', 'k.subject', 'k.number as case_number'])
     .where((eb) => eb.or([eb('d.case_id', '=', kase.id), eb('k.parent_id', '=', kase.id)]))
-    .where('d.kind', 'in', ['decision', 'license', 'revocation_decision'])
+    .where('d.kind', 'in', resultKinds)
     .where('d.cancelled_at', 'is', null)
     .where('d.superseded_at', 'is', null)
     .orderBy('k.id')
@@ -875,9 +881,6 @@ export async function documentsOf(db: Executor, caseId: number) {
     url: `/api/v1/cases/${caseId}/documents/${r.id}/pdf`,
   }));
 }
-
-/** What a bundle application's documents list shows of its item cases: their results (决定书, 证照, 撤销决定书), as a delivery hands them over. */
-const resultKinds: readonly DocumentKind[] = ['decision', 'license', 'revocation_decision'];
 
 /**
  * The documents of a case, for whoever may read the case. A bundle application's (一件事) list goes on with the results
