@@ -17,6 +17,11 @@ export const errorCatalog = {
     zh: '办件正在等待申请人补正，补正后才能继续办理',
     en: 'The case waits for the applicant’s supplements; it goes on once they are in',
   },
+  SUPPLEMENT_PERIOD_ENDED: {
+    status: 409,
+    zh: '补正期限已过，逾期未补正的申请视为撤回，请重新提出申请',
+    en: 'The period to hand in the supplements has passed: the application is deemed withdrawn; apply anew',
+  },
   AWAITING_REGISTRATION: {
     status: 409,
     zh: '本事项须待企业设立登记准予、营业执照核发后继续办理，等待期间不计时',

@@ -13,7 +13,7 @@ import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
 import { runSupervisionJob } from '../modules/supervision/jobs.ts';
-import { remindCommitmentChecksDue, remindLicensesExpiring, remindToleratedDue } from '../modules/cases/reminders.ts';
+import { lapseUnsupplemented, remindCommitmentChecksDue, remindLicensesExpiring, remindSupplementDue, remindToleratedDue } from '../modules/cases/reminders.ts';
 import { startMetricsFeed } from '../modules/metrics/feed.ts';
 
 export const logger = pino({
@@ -76,10 +76,18 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
     // at nine in the morning: applicants whose materials to follow (容缺受理) are due by the next working day, and
     // departments whose checks after a grant by commitment (告知承诺制) are due within five
     // and holders whose licenses' renewal (延续) falls due within thirty days
+    // and applicants whose supplement period (补正期限) ends within three working days
     'case-reminders': {
       cron: '0 9 * * *',
-      run: async () => [await remindToleratedDue(rt.deps.db), await remindCommitmentChecksDue(rt.deps.db), await remindLicensesExpiring(rt.deps.db)],
+      run: async () => [
+        await remindToleratedDue(rt.deps.db),
+        await remindCommitmentChecksDue(rt.deps.db),
+        await remindLicensesExpiring(rt.deps.db),
+        await remindSupplementDue(rt.deps.db),
+      ],
     },
+    // just after midnight: applications whose supplement period ended yesterday are deemed withdrawn (视为撤回申请)
+    'supplement-lapse': { cron: '5 0 * * *', run: () => lapseUnsupplemented(rt.deps.db) },
     // 电子监察: warnings for what became due; after downtime the first run catches up
     'supervision-sweep': {
       cron: '* * * * *',

@@ -642,6 +642,12 @@ describe('a case received at the window, with a one-time notice and a supplement
     await pressUntil(page.getByTestId('notice-ok'), page.getByTestId('case-status').getByText('待补齐'));
     expect(await page.getByTestId('action-notice').count()).toBe(0);
     await page.getByTestId('case-timeline').getByText('请提交股东会决议原件，须全体股东签字').waitFor({ state: 'visible' });
+    // 补正期限: 企业设立登记 gives thirty days, after which the application is deemed withdrawn
+    await page.getByTestId('supplement-due').getByText('逾期未补正的，视为撤回申请').waitFor({ state: 'visible' });
+    await page
+      .getByTestId('case-timeline')
+      .getByText(/补正期限：.+ 前，逾期未补正的视为撤回申请/)
+      .waitFor({ state: 'visible' });
   });
 
   it('lets citizen2 see exactly what was asked and hand it in, back to pre-review', { timeout: 180_000 }, async () => {
@@ -665,6 +671,7 @@ describe('a case received at the window, with a one-time notice and a supplement
     await asked.getByText('法定代表人、董事、监事和经理的任职文件').waitFor({ state: 'visible' });
     await asked.getByText('要求：请提交股东会决议原件，须全体股东签字').waitFor({ state: 'visible' });
     expect(await page.getByTestId('supplement-submit').isDisabled()).toBe(true);
+    expect(await asked.getByTestId('supplement-due-alert').innerText()).toMatch(/请于 .+ 前补正，逾期未补正的，视为撤回申请/);
     await asked.locator('[data-material=officer_appointment] input[type=file]').setInputFiles(pdfPath);
     await asked.getByText('公司章程.pdf').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-my-case-notice');

@@ -2,7 +2,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
-import { choose, cjkRendering, followMenu, pressUntil, screenshotFromTop as shot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import {
+  choose,
+  cjkRendering,
+  followMenu,
+  pressUntil,
+  screenshot,
+  screenshotFromTop as shot,
+  signInThroughUi,
+  startBrowserRun,
+  type BrowserRun,
+} from './support.ts';
 
 let run: BrowserRun;
 
@@ -234,6 +244,19 @@ describe('catalog administration (事项管理)', () => {
       // an edit under 基本信息 after the other tabs keeps what they did
       await openTab(page, '基本信息');
       await page.locator('#hours').fill('周一至周五 9:00-17:00（节假日除外）');
+      // 补正期限: none until typed, in working days when typed bare, and never in working hours
+      const supplement = page.getByTestId('supplement-period');
+      await supplement.scrollIntoViewIfNeeded();
+      expect(await supplement.getByRole('spinbutton').getAttribute('placeholder')).toBe('不设期限');
+      await supplement.getByText('逾期未补正的视为撤回申请', { exact: false }).waitFor({ state: 'visible' });
+      await supplement.getByRole('spinbutton').fill('15');
+      await supplement.getByText('工作日', { exact: true }).waitFor({ state: 'visible' });
+      await supplement.locator('.ant-select').click();
+      const units = page.locator('.ant-select-dropdown:visible');
+      await units.getByText('自然日', { exact: true }).waitFor({ state: 'visible' });
+      expect(await units.getByText('工作小时', { exact: true }).count()).toBe(0);
+      await screenshot(page, 'catalog-admin-supplement-period');
+      await page.keyboard.press('Escape');
 
       // 保存草稿, 检查 (no problems), 送审
       await page.getByTestId('action-save').click();
@@ -252,6 +275,7 @@ describe('catalog administration (事项管理)', () => {
       expect(saved.status).toBe(200);
       const content = saved.body.open.content;
       expect(content.hours).toBe('周一至周五 9:00-17:00（节假日除外）');
+      expect(content.supplementPeriod).toEqual({ value: 15, unit: 'workday' });
       expect(content.materials).toEqual([expect.objectContaining({ key: 'material_1', name: '食品安全管理制度文本', necessity: 'required' })]);
       const phoneKey = content.form.ui.order.find((k: string) => content.form.ui.fields[k].label['zh-CN'] === '食品安全管理员电话');
       expect(content.form.ui.fields[phoneKey]).toEqual({ widget: 'phone', label: { 'zh-CN': '食品安全管理员电话', en: 'Food safety officer phone' } });
@@ -510,6 +534,14 @@ describe('catalog administration (事项管理)', () => {
     await page.getByTestId('action-change').getByText('Start a change').waitFor({ state: 'visible' });
     await page.getByTestId('workbench-menu').getByText('Service items').waitFor({ state: 'visible' });
     await shot(page, 'catalog-admin-editor-en');
+    // 企业设立登记's supplement period: 30 calendar days
+    await page.getByTestId('editor-tabs').getByRole('tab', { name: 'Basics' }).click();
+    const supplement = page.getByTestId('supplement-period');
+    await supplement.getByText('Period to supplement').waitFor({ state: 'visible' });
+    expect(await supplement.getByRole('spinbutton').inputValue()).toBe('30');
+    await supplement.getByText('calendar days', { exact: true }).waitFor({ state: 'visible' });
+    await supplement.scrollIntoViewIfNeeded();
+    await screenshot(page, 'catalog-admin-supplement-period-en');
     expect(errors).toEqual([]);
   });
 });

@@ -51,6 +51,11 @@ describe('service catalog in the portal', () => {
     expect(await page.getByTestId('process-steps').innerText()).toContain('送达（统一出件）');
     expect(await page.getByTestId('guide-bundles').getByRole('link', { name: '企业开办一件事' }).isVisible()).toBe(true);
     await screenshot(page, 'catalog-guide');
+    // 补正期限 among the time limits: 30 days from the notice, or the application is deemed withdrawn
+    const supplement = page.getByTestId('guide-supplement-period');
+    expect(await supplement.innerText()).toBe('自告知补正之日起 30 个自然日内；逾期未补正的，视为撤回申请');
+    await page.getByTestId('guide-limits').scrollIntoViewIfNeeded();
+    await screenshot(page, 'catalog-guide-supplement-period');
 
     const href = await page.getByTestId('guide-pdf').getAttribute('href');
     expect(href).toBe('/api/v1/catalog/items/11990100MB0000002X-011100100000/guide.pdf');
@@ -60,6 +65,8 @@ describe('service catalog in the portal', () => {
     const text = pdfText(Buffer.from(await response.arrayBuffer()));
     expect(text).toContain('企业设立登记');
     expect(text).toContain('公司章程');
+    expect(text).toContain('补正期限');
+    expect(text).toContain('自告知补正之日起30个自然日内；逾期未补正的，视为撤回申请');
     expect(errors).toEqual([]);
   });
 
@@ -125,6 +132,9 @@ describe('service catalog in the portal', () => {
     await page.getByTestId('guide-materials').getByText('Materials (one-time notice)').waitFor({ state: 'visible' });
     expect(await page.getByTestId('guide-materials').innerText()).toContain('No need to hand in');
     expect(await page.getByTestId('guide-fees').innerText()).toContain('不动产登记费');
+    expect(await page.getByTestId('guide-supplement-period').innerText()).toBe(
+      'Within 15 working days of being told what to supplement; an application not supplemented by then is deemed withdrawn',
+    );
     await screenshot(page, 'catalog-guide-en');
     expect(errors).toEqual([]);
   });

@@ -27,11 +27,13 @@ import {
   requireAcceptAtWindow,
   resolveApplicant,
   supplementCase,
-  withdrawCase,
+  endWithdrawn,
+  withdrawable,
   type ApplyInput,
   type DeliverInput,
 } from './intake.service.ts';
 import type { CaseStatus } from './cases.tables.ts';
+import { requireWithinSupplementPeriod, type WithdrawnPayload } from './supplement-period.ts';
 import './cases.tables.ts';
 
 /**
@@ -343,10 +345,15 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
         const items = b.items.filter((i) => own.has(i.key));
         if (items.length) await issueOneTimeNotice(ctx, c.id, { items, note: b.note ?? null }, { viaBundle: true });
       }
-      await recordCaseEvent(ctx, await lockParent(ctx, parentId), 'notified', {
+      // 补正期限: the application's is the soonest of its item cases'
+      const dues = (await childrenOf(ctx, parentId)).flatMap((c) => (c.status === 'notified' && c.supplement_due_at ? [c.supplement_due_at.getTime()] : []));
+      const dueAt = dues.length ? new Date(Math.min(...dues)) : null;
+      const notified = await setParent(ctx, await lockParent(ctx, parentId), { supplement_due_at: dueAt });
+      await recordCaseEvent(ctx, notified, 'notified', {
         items: b.items,
         note: b.note ?? null,
         withinLimit: new Date() <= parent.notice_due_at,
+        supplementDueAt: dueAt?.toISOString() ?? null,
       });
       return;
     }
@@ -360,6 +367,7 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
     }
     case 'supplement': {
       if (parent.status !== 'notified') throw new AppError('CONFLICT', { reason: `a ${parent.status} case awaits no materials`, status: parent.status });
+      requireWithinSupplementPeriod(parent);
       const waiting = children.filter((c) => c.status === 'notified');
       const handed = new Set<string>();
       for (const c of waiting) {
@@ -377,21 +385,13 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
           .where('case_id', '=', parentId)
           .where('material_key', '=', m.key)
           .execute();
-      await recordCaseEvent(ctx, await lockParent(ctx, parentId), 'supplemented', { materials: b.materials.map((m) => m.key) });
+      const supplemented = await setParent(ctx, await lockParent(ctx, parentId), { supplement_due_at: null });
+      await recordCaseEvent(ctx, supplemented, 'supplemented', { materials: b.materials.map((m) => m.key) });
       return;
     }
-    case 'withdraw': {
-      if (!['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(parent.status))
-        throw new AppError('CONFLICT', { reason: `a ${parent.status} case cannot be withdrawn`, status: parent.status });
-      for (const c of children)
-        if (['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(c.status))
-          await withdrawCase(ctx, c.id, { reason: b.reason ?? null }, { viaBundle: true });
-      const fresh = await lockParent(ctx, parentId);
-      if (fresh.clock_id) await stopClockIfRunning(ctx, fresh.clock_id);
-      const withdrawn = await setParent(ctx, fresh, { status: 'withdrawn' });
-      await recordCaseEvent(ctx, withdrawn, 'withdrawn', { reason: b.reason ?? null });
+    case 'withdraw':
+      await withdrawBundle(ctx, parentId, { reason: b.reason ?? null });
       return;
-    }
     case 'deliver': {
       if (parent.status !== 'concluded')
         throw new AppError('CONFLICT', { reason: 'the bundle is delivered once every item case is decided', status: parent.status });
@@ -420,6 +420,21 @@ export async function performOnBundle(ctx: WriteContext, parentId: number, body:
     default:
       throw new AppError('CONFLICT', { reason: 'a bundle application has no tasks of its own: act on its item cases' });
   }
+}
+
+/**
+ * A bundle application withdrawn, by the applicant or, when its supplement period passed with nothing handed in, by
+ * the nightly sweep (`lapsed`): each item case still open is withdrawn with it, and its clock stops.
+ */
+export async function withdrawBundle(ctx: WriteContext, parentId: number, payload: WithdrawnPayload): Promise<void> {
+  const parent = await lockParent(ctx, parentId);
+  if (!withdrawable.includes(parent.status)) throw new AppError('CONFLICT', { reason: `a ${parent.status} case cannot be withdrawn`, status: parent.status });
+  const ofItemCase: WithdrawnPayload = 'lapsed' in payload ? { ...payload, withBundle: true } : payload;
+  for (const c of await childrenOf(ctx, parentId)) if (withdrawable.includes(c.status)) await endWithdrawn(ctx, c, ofItemCase);
+  const fresh = await lockParent(ctx, parentId);
+  if (fresh.clock_id) await stopClockIfRunning(ctx, fresh.clock_id);
+  const withdrawn = await setParent(ctx, fresh, { status: 'withdrawn', supplement_due_at: null });
+  await recordCaseEvent(ctx, withdrawn, 'withdrawn', payload);
 }
 
 /** What a parent case shows of its children. */

@@ -134,6 +134,7 @@ const caseTimes = [
   'delivered_at',
   'revoked_at',
   'tolerated_due_at',
+  'supplement_due_at',
   'created_at',
   'updated_at',
 ] as const;

@@ -30,7 +30,17 @@ const deliveredBy: Record<string, [string, string]> = {
   electronic: ['电子送达', 'delivered electronically'],
 };
 
-const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string]; link?: string }> = {
+/** 补正期限: the day by which, and what follows when it passes. */
+const supplementBy = (p: Record<string, unknown>): [string, string] =>
+  typeof p.supplementDueAt === 'string'
+    ? [
+        `请于 ${chinaDay(p.supplementDueAt)} 前补正，逾期未补正的，视为撤回申请。`,
+        ` Hand them in by ${chinaDay(p.supplementDueAt)}; after that day the application is deemed withdrawn.`,
+      ]
+    : ['', ''];
+
+/** What the applicant is told of an event, if anything (null: nothing). */
+const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: string; en: string; title: [string, string]; link?: string } | null> = {
   'case.accepted': (p) => {
     // 容缺受理: what follows, and by when (China's date)
     const tolerated = Array.isArray(p.tolerated) ? (p.tolerated as { name: string }[]).map((m) => m.name) : [];
@@ -43,14 +53,33 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
   },
   'case.notified': (p) => ({
     title: ['一次性告知', 'Materials needed'],
-    zh: `您的申请（${p.number}）材料需补齐，请按一次性告知书一次性补正。`,
-    en: `Application ${p.number}: please hand in everything listed in the one-time notice.`,
+    zh: `您的申请（${p.number}）材料需补齐，请按一次性告知书一次性补正。${supplementBy(p)[0]}`,
+    en: `Application ${p.number}: please hand in everything listed in the one-time notice.${supplementBy(p)[1]}`,
   }),
   'case.supplement_requested': (p) => ({
     title: ['请补正材料', 'Supplements requested'],
-    zh: `您的申请（${p.number}）需要补正材料，补正期间办理时限暂停计算。`,
-    en: `Application ${p.number} needs supplements; the time limit pauses meanwhile.`,
+    zh: `您的申请（${p.number}）需要补正材料，补正期间办理时限暂停计算。${supplementBy(p)[0]}`,
+    en: `Application ${p.number} needs supplements; the time limit pauses meanwhile.${supplementBy(p)[1]}`,
   }),
+  // 补正期限 ends within three working days
+  'case.supplement_reminded': (p) => {
+    const names = Array.isArray(p.materials) ? (p.materials as { name: string }[]).map((m) => m.name) : [];
+    const due = chinaDay(p.dueAt);
+    return {
+      title: ['补正期限即将届满', 'Supplements due soon'],
+      zh: `您的申请（${p.number}）补正期限至 ${due}，请在期限内补正${names.map((n) => `“${n}”`).join('、')}；逾期未补正的，视为撤回申请。可在网上办事大厅“我的办件”中上传，或到窗口补交。`,
+      en: `Application ${p.number}: hand in ${names.join(', ')} by ${due}; after that day the application is deemed withdrawn. Upload them in My cases online, or bring them to the window.`,
+    };
+  },
+  // 视为撤回申请: the supplement period passed with nothing handed in (a withdrawal of the applicant's own is not told back)
+  'case.withdrawn': (p) =>
+    p.lapsed
+      ? {
+          title: ['申请视为撤回', 'Application deemed withdrawn'],
+          zh: `您的申请（${p.number}）补正期限 ${chinaDay(p.dueAt)} 已届满，未补正材料，依规视为撤回申请，本件办理终止。如需办理，请重新提出申请。`,
+          en: `Application ${p.number}: the period to hand in the supplements ended on ${chinaDay(p.dueAt)} with nothing handed in, so the application is deemed withdrawn and its handling ends. To go on, apply anew.`,
+        }
+      : null,
   'case.refused': (p) => ({
     title: ['不予受理', 'Application refused'],
     zh: `您的申请（${p.number}）不予受理，原因：${String(p.reason ?? '')}`,
@@ -173,10 +202,13 @@ export function registerCaseNotifications(deps: Deps): void {
       const p = e.payload as Payload & Record<string, unknown>;
       // an item case of a bundle: the bundle application tells the applicant about intake and delivery once
       if (p.parentId && ['case.accepted', 'case.notified', 'case.refused', 'case.delivered'].includes(type)) return;
+      // a bundle application's item cases lapse with it: it alone is told
+      if (type === 'case.withdrawn' && p.withBundle) return;
       if (type === 'case.concluded') p.words = await decisionWords(tx, p.caseId);
+      const t = text(p);
+      if (!t) return;
       const applicant = await tx.selectFrom('applicant').select(['account_id', 'phone_enc']).where('id', '=', p.applicantId).executeTakeFirst();
       if (!applicant) return;
-      const t = text(p);
       if (applicant.account_id) {
         await deliverInApp(tx, {
           accountId: applicant.account_id,

@@ -269,6 +269,8 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
     cancelReason: kase.license_action === 'cancel' ? cancelReasonOf(events) : null,
     /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
     toleratedDueAt: kase.tolerated_due_at?.toISOString() ?? null,
+    /** 补正期限: what a one-time notice or a supplement request asked is handed in by then, or the application is deemed withdrawn */
+    supplementDueAt: kase.supplement_due_at?.toISOString() ?? null,
     form,
     materials: materials.map((m) => ({
       key: m.material_key,
@@ -514,6 +516,7 @@ export async function listCases(
           'k.decided_at',
           'k.delivery_choice',
           'k.tolerated_due_at',
+          'k.supplement_due_at',
           'k.revoked_at',
           // 容缺待补: what each case still waits for (that list only)
           (f.queue === 'tolerated'
@@ -558,6 +561,8 @@ export async function listCases(
       deliveryChoice: r.delivery_choice,
       /** 容缺受理: materials accepted to follow are due by then (null: none outstanding) */
       toleratedDueAt: r.tolerated_due_at?.toISOString() ?? null,
+      /** 补正期限, while the case waits for supplements */
+      supplementDueAt: r.supplement_due_at?.toISOString() ?? null,
       /** in 容缺待补 (`queue=tolerated`): the materials still to follow */
       ...(f.queue === 'tolerated' ? { tolerated: r.tolerated ?? [] } : {}),
       /** the grant was revoked (告知承诺制: the commitment proved false) */

@@ -47,6 +47,8 @@ export interface KaseTable {
   revoked_at: Generated<Date | null>;
   /** 容缺受理: the day by which the materials accepted to follow are handed in (null once they all are) */
   tolerated_due_at: Generated<Date | null>;
+  /** 补正期限: the day by which what a one-time notice or a supplement request asked is handed in (null: no period, or nothing asked) */
+  supplement_due_at: Generated<Date | null>;
   /** 延续 / 变更: the license (its case_document) this application renews or changes, and which of the two */
   for_license_id: Generated<number | null>;
   license_action: Generated<LicenseAction | null>;

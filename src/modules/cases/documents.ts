@@ -421,7 +421,13 @@ export async function issueRevocationDecision(ctx: WriteContext, kase: CaseRow, 
 }
 
 /** 一次性告知书: every material missing or to correct, each with its note, told once. */
-export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRow, items: { name: string; note: string }[], note: string | null) {
+export async function issueOneTimeNoticeDocument(
+  ctx: WriteContext,
+  kase: CaseRow,
+  items: { name: string; note: string }[],
+  note: string | null,
+  supplementDueAt: Date | null = null,
+) {
   const f = await caseFacts(ctx.tx, kase);
   const basis = (await underPermitLaw(ctx, kase)) ? '根据《中华人民共和国行政许可法》第三十二条，' : '';
   return issueDocument(ctx, kase, 'one_time_notice', {
@@ -432,6 +438,8 @@ export async function issueOneTimeNoticeDocument(ctx: WriteContext, kase: CaseRo
     body: [
       `${f.applicantName}：`,
       `您提交的“${f.subject}”申请，经审查，申请材料不齐全或者不符合法定形式。${basis}现一次性告知您需要补正的全部内容如下。请补齐后再次提交，本机关不再要求补正以外的其他材料。`,
+      // 补正期限: the item's period, and what follows when it passes
+      ...(supplementDueAt ? [`请于${formatDueDay(supplementDueAt)}前一次性补正上述材料；逾期未补正的，视为撤回申请。`] : []),
       ...(note ? [`说明：${note}`] : []),
     ],
     table: { headers: ['序号', '材料名称', '补正要求'], widths: [1, 4, 7], rows: items.map((i, n) => [String(n + 1), i.name, i.note]) },

@@ -31,7 +31,7 @@ import { periodEnd } from '../calendar/calendar.store.ts';
 import { recordCommitment, requireCommitmentAllowed } from './commitment.ts';
 import { onCaseAccepted, requireFeesPaid } from './fees.ts';
 import { issueDeliveryReceipt, issueMaterialReceipt, issueOneTimeNoticeDocument, issueRefusalDocument } from './documents.ts';
-import type { Channel } from './cases.tables.ts';
+import type { CaseStatus, Channel } from './cases.tables.ts';
 import type { DeliveryChoice, DeliveryMethod } from '../../common/delivery.ts';
 import { isValidIdCardNumber, isValidPhone, maskIdNumber } from '../../common/validators.ts';
 import { checkFileReferences } from '../files/files.service.ts';
@@ -42,6 +42,7 @@ import { dateOfInstant, instantOf } from '../../common/civil-date.ts';
 import { deliveryDeadline, deliveryWorkdays } from './delivery-deadline.ts';
 import { requireNameFree } from './establishment.ts';
 import { partyCipher } from './party.ts';
+import { requireWithinSupplementPeriod, supplementDue, type WithdrawnPayload } from './supplement-period.ts';
 import './cases.tables.ts';
 
 /** 行政许可法 art. 32 with art. 82: the one-time notice is due by the end of the 5th working day after receipt. */
@@ -540,17 +541,20 @@ export async function issueOneTimeNotice(
   if (kase.status !== 'submitted') throw new AppError('CONFLICT', { reason: `a ${kase.status} case takes no notice`, status: kase.status });
   if (await noticeGiven(ctx, kase.id)) throw new AppError('CONFLICT', { reason: 'the one-time notice was already given: nothing more may be asked' });
   const names = await askForMaterials(ctx, kase, input.items);
-  const notified = await updateCase(ctx, kase, { status: 'notified' });
+  const dueAt = await supplementDue(ctx, kase);
+  const notified = await updateCase(ctx, kase, { status: 'notified', supplement_due_at: dueAt });
   await recordCaseEvent(ctx, notified, 'notified', {
     items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })),
     note: input.note ?? null,
     withinLimit: new Date() <= kase.notice_due_at,
+    supplementDueAt: dueAt?.toISOString() ?? null,
   });
   await issueOneTimeNoticeDocument(
     ctx,
     notified,
     input.items.map((i) => ({ name: names.get(i.key)!, note: i.note })),
     input.note ?? null,
+    dueAt,
   );
   return notified;
 }
@@ -579,6 +583,7 @@ export async function supplementCase(ctx: WriteContext, caseId: number, input: {
   await requireApplicantOrClerk(ctx, kase);
   if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement')
     throw new AppError('CONFLICT', { reason: `a ${kase.status} case awaits no materials`, status: kase.status });
+  requireWithinSupplementPeriod(kase);
   const round = (
     await ctx.tx
       .selectFrom('case_material')
@@ -613,10 +618,10 @@ export async function supplementCase(ctx: WriteContext, caseId: number, input: {
       .execute();
   }
   let updated: CaseRow;
-  if (kase.status === 'notified') updated = await updateCase(ctx, kase, { status: 'submitted' });
+  if (kase.status === 'notified') updated = await updateCase(ctx, kase, { status: 'submitted', supplement_due_at: null });
   else {
     if (kase.clock_id) await resumeClock(ctx, kase.clock_id);
-    updated = await updateCase(ctx, kase, { status: 'in_progress' });
+    updated = await updateCase(ctx, kase, { status: 'in_progress', supplement_due_at: null });
   }
   await recordCaseEvent(ctx, updated, 'supplemented', { materials: input.materials.map((m) => m.key), round });
   return updated;
@@ -672,8 +677,19 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
   const kase = await loadCase(ctx.tx, caseId);
   requireDirect(kase, via, 'withdraw');
   await requireApplicantOrClerk(ctx, kase);
-  if (!['submitted', 'notified', 'in_progress', 'awaiting_supplement'].includes(kase.status))
-    throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be withdrawn`, status: kase.status });
+  return endWithdrawn(ctx, kase, { reason: input.reason ?? null });
+}
+
+/** The statuses a case may be withdrawn in: before a decision. */
+export const withdrawable: readonly CaseStatus[] = ['submitted', 'notified', 'in_progress', 'awaiting_supplement'];
+
+/**
+ * What a withdrawal does, by the applicant's hand or, when the supplement period passed with nothing handed in
+ * (视为撤回申请, `lapsed` with the day that passed), by the nightly sweep: open tasks end, the clock stops, and the
+ * event `withdrawn` says which it was.
+ */
+export async function endWithdrawn(ctx: WriteContext, kase: CaseRow, payload: WithdrawnPayload) {
+  if (!withdrawable.includes(kase.status)) throw new AppError('CONFLICT', { reason: `a ${kase.status} case cannot be withdrawn`, status: kase.status });
   await ctx.tx
     .updateTable('case_task')
     .set({ state: 'cancelled', completed_at: new Date() })
@@ -683,8 +699,8 @@ export async function withdrawCase(ctx: WriteContext, caseId: number, input: { r
   if (kase.clock_id) {
     await stopClockIfRunning(ctx, kase.clock_id);
   }
-  const withdrawn = await updateCase(ctx, kase, { status: 'withdrawn' });
-  await recordCaseEvent(ctx, withdrawn, 'withdrawn', { reason: input.reason ?? null });
+  const withdrawn = await updateCase(ctx, kase, { status: 'withdrawn', supplement_due_at: null });
+  await recordCaseEvent(ctx, withdrawn, 'withdrawn', payload);
   return withdrawn;
 }
 

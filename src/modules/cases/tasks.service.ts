@@ -27,6 +27,7 @@ import { pipelinedWrite, shapedStatement, type Database } from '../../server/db/
 import { advanceAfterTask, concludesAtWindow, returnTarget, returnToPrevious } from './workflow.ts';
 import './cases.tables.ts';
 import type { TaskOutcome } from './cases.tables.ts';
+import { supplementDue } from './supplement-period.ts';
 
 export async function loadTask(ctx: WriteContext, taskId: number): Promise<PreloadedTask> {
   const preloaded = takePreloadedTask(ctx.tx, taskId);
@@ -362,12 +363,17 @@ export async function requestSupplement(ctx: WriteContext, taskId: number, input
   await requireNotAwaitingRegistration(ctx, kase);
   const names = await askForMaterials(ctx, kase, input.items);
   if (kase.clock_id) await pauseClock(ctx, kase.clock_id, { reason: 'supplement', note: input.items.map((i) => names.get(i.key)).join('、') });
-  const waiting = await updateCase(ctx, kase, { status: 'awaiting_supplement' });
+  const dueAt = await supplementDue(ctx, kase);
+  const waiting = await updateCase(ctx, kase, { status: 'awaiting_supplement', supplement_due_at: dueAt });
   await recordCaseEvent(
     ctx,
     waiting,
     'supplement_requested',
-    { task: task.name, items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })) },
+    {
+      task: task.name,
+      items: input.items.map((i) => ({ key: i.key, name: names.get(i.key), note: i.note })),
+      supplementDueAt: dueAt?.toISOString() ?? null,
+    },
     task.id,
   );
   return waiting;

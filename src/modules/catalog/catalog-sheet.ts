@@ -79,6 +79,8 @@ const itemColumns = [
   ['commitment', '是否告知承诺制'],
   ['commitmentCheck', '告知承诺核查时限'],
   ['commitmentCheckUnit', '核查时限单位'],
+  ['supplementPeriod', '补正期限'],
+  ['supplementPeriodUnit', '补正期限单位'],
   ['chargeable', '是否收费'],
   ['appointment', '是否支持预约'],
   ['payment', '是否支持网上支付'],
@@ -119,6 +121,8 @@ const optionalColumns = new Set([
   '收取时点',
   '告知承诺核查时限',
   '核查时限单位',
+  '补正期限',
+  '补正期限单位',
   '证照有效期',
   '有效期单位',
   '延续申请时限',
@@ -193,6 +197,8 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       c.commitmentApproval ? '是' : '否',
       c.commitmentCheck?.value ?? '',
       c.commitmentCheck ? unitName[c.commitmentCheck.unit] : '',
+      c.supplementPeriod?.value ?? '',
+      c.supplementPeriod ? unitName[c.supplementPeriod.unit] : '',
       c.isChargeable ? '是' : '否',
       c.supportsAppointment ? '是' : '否',
       c.supportsOnlinePayment ? '是' : '否',
@@ -454,6 +460,15 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
             commitmentCheck: {
               value: num('告知承诺核查时限', r.get('commitmentCheck')),
               unit: need('事项', r.row, '核查时限单位', units, r.get('commitmentCheckUnit')),
+            },
+          }
+        : {}),
+      // empty: no period, the application waits for its supplements
+      ...(r.get('supplementPeriod')
+        ? {
+            supplementPeriod: {
+              value: num('补正期限', r.get('supplementPeriod')),
+              unit: need('事项', r.row, '补正期限单位', units, r.get('supplementPeriodUnit')),
             },
           }
         : {}),

@@ -259,6 +259,12 @@ export const ItemContent = Type.Object(
     commitmentApproval: Type.Boolean(),
     /** 告知承诺制's 事后核查: the period after a grant by commitment within which the department checks on site (90 days when not given) */
     commitmentCheck: Type.Optional(Limit),
+    /**
+     * 补正期限: how long the applicant has to hand in what a one-time notice (一次性告知) or a request for supplements
+     * during review asks, counted from the day it is asked; when it passes with nothing handed in, the application is
+     * deemed withdrawn (视为撤回申请). None: no period, and the application waits for its materials without end.
+     */
+    supplementPeriod: Type.Optional(Limit),
     /** 中介服务 */
     intermediaryServices: Type.Optional(Type.String({ maxLength: 1000 })),
     /** 特别程序 (not counted in the limit, art. 45) */

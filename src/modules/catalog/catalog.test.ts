@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { signIn, startTestServer, type Client, type TestServer } from '../../../test/harness.ts';
 import { itemContent } from '../../../test/factories.ts';
+import { pdfReader } from '../../../test/pdf.ts';
+import type { ItemContent } from './catalog.schemas.ts';
 
 let server: TestServer;
 let admin: Client;
@@ -30,6 +34,20 @@ async function publishNew(baseCode: string, overrides = {}) {
   expect((await admin.post(`/api/v1/catalog/admin/items/${created.body.id}/submit`)).status).toBe(200);
   expect((await reviewer.post(`/api/v1/catalog/admin/items/${created.body.id}/review`, { decision: 'approve' })).status).toBe(200);
   return created.body as { id: number; code: string };
+}
+
+/** The text of an item's printed guide, without whitespace (read by poppler with the system's fonts hidden). */
+async function guideText(code: string): Promise<string> {
+  const r = await fetch(`${server.baseUrl}/api/v1/catalog/items/${code}/guide.pdf`);
+  expect(r.status).toBe(200);
+  const reader = pdfReader();
+  try {
+    const file = path.join(reader.dir, 'guide.pdf');
+    writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+    return reader.poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '');
+  } finally {
+    reader.close();
+  }
 }
 
 /** A cell of a sheet row by its column's header, as text. */
@@ -65,6 +83,11 @@ describe('spreadsheet import and export', () => {
     const food = itemRow('食品经营许可');
     expect(validityOf(food)).toEqual([5, '年', 15, '工作日', 90, '工作日']);
     expect(validityOf(health)).toEqual([4, '年', '', '', '', '']);
+    // 补正期限: 30 days for a market registration, 15 working days for most permits, empty for an item without one
+    const supplementOf = (row: ExcelJS.Row) => ['补正期限', '补正期限单位'].map((h) => row.getCell(header.indexOf(h)).value ?? '');
+    expect(supplementOf(food)).toEqual([15, '工作日']);
+    expect(supplementOf(health)).toEqual([15, '工作日']);
+    expect(supplementOf(itemRow('企业登记档案查询'))).toEqual(['', '']);
     const nonLicense = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('审批结果类型')).value === '批文');
     if (nonLicense) expect(validityOf(nonLicense)).toEqual(['', '', '', '', '', '']);
     // 企业设立登记's license: its type, the particulars it prints and the company its grant registers
@@ -73,6 +96,7 @@ describe('spreadsheet import and export', () => {
       '营业执照',
       'companyType，registeredCapital，businessScope',
     ]);
+    expect(supplementOf(company)).toEqual([30, '自然日']);
     expect(JSON.parse(String(company.getCell(header.indexOf('登记设立主体JSON')).value))).toEqual({
       nameField: 'companyName',
       legalRepresentativeField: 'legalRepName',
@@ -95,6 +119,8 @@ describe('spreadsheet import and export', () => {
         if (n === 1 || !base) return;
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
         values[h.indexOf('基本编码') - 1] = base;
+        // the hygiene permit's copy comes back without a supplement period: an empty cell is none
+        if (name === '事项' && base === '019900000199') for (const c of ['补正期限', '补正期限单位']) values[h.indexOf(c) - 1] = '';
         to.addRow(values);
       });
     }
@@ -105,11 +131,13 @@ describe('spreadsheet import and export', () => {
     expect(imported.status).toBe(200);
     expect(imported.body.created).toBe(3);
     const { rows } = await server.sql(
-      `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead, v.content->'renewalOpens' AS opens
+      `SELECT i.base_code, v.content->'resultValidity' AS validity, v.content->'renewalLead' AS lead, v.content->'renewalOpens' AS opens,
+              v.content->'supplementPeriod' AS supplement
          FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code IN ('019900000198', '019900000199') ORDER BY i.base_code`,
     );
     const registers = await server.sql(
-      `SELECT v.content->>'resultLicenseType' AS type, v.content->'resultFields' AS fields, v.content->'establishes' AS establishes
+      `SELECT v.content->>'resultLicenseType' AS type, v.content->'resultFields' AS fields, v.content->'establishes' AS establishes,
+              v.content->'supplementPeriod' AS supplement
          FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code = '019900000197'`,
     );
     expect(registers.rows).toEqual([
@@ -117,11 +145,18 @@ describe('spreadsheet import and export', () => {
         type: '营业执照',
         fields: ['companyType', 'registeredCapital', 'businessScope'],
         establishes: { nameField: 'companyName', legalRepresentativeField: 'legalRepName', addressField: 'domicile' },
+        supplement: { value: 30, unit: 'day' },
       },
     ]);
     expect(rows).toEqual([
-      { base_code: '019900000198', validity: { value: 5, unit: 'year' }, lead: { value: 15, unit: 'workday' }, opens: { value: 90, unit: 'workday' } },
-      { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null, opens: null },
+      {
+        base_code: '019900000198',
+        validity: { value: 5, unit: 'year' },
+        lead: { value: 15, unit: 'workday' },
+        opens: { value: 90, unit: 'workday' },
+        supplement: { value: 15, unit: 'workday' },
+      },
+      { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null, opens: null, supplement: null },
     ]);
   });
 
@@ -451,6 +486,60 @@ describe('item lifecycle', () => {
     expect(JSON.stringify(bad.body)).toContain('resultValidity');
   });
 
+  it('keeps a supplement period (补正期限) longer than 0 and in days or working days, and prints it in the guide', async () => {
+    const created = await admin.post('/api/v1/catalog/admin/items', {
+      organizationId: market,
+      baseCode: '019900000005',
+      content: itemContent({ supplementPeriod: { value: 0, unit: 'day' } }),
+    });
+    expect(created.status).toBe(201);
+    const { id, code } = created.body as { id: number; code: string };
+    const submit = async () => {
+      const r = await admin.post(`/api/v1/catalog/admin/items/${id}/submit`);
+      if (r.status !== 400) return { status: r.status, problems: [] };
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      return { status: r.status, problems: (r.body.error.details.problems as { path: string }[]).filter((p) => p.path === 'supplementPeriod') };
+    };
+    const save = async (supplementPeriod: ItemContent['supplementPeriod']) => {
+      const open = (await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open;
+      expect((await admin.put(`/api/v1/catalog/admin/items/${id}/draft`, { content: itemContent({ supplementPeriod }), version: open.version })).status).toBe(
+        200,
+      );
+    };
+    // a period of 0 is no period: refused, said in both languages
+    expect(await submit()).toEqual({
+      status: 400,
+      problems: [{ path: 'supplementPeriod', message: 'the period to hand in supplements is longer than 0', messageZh: '补正期限须大于 0' }],
+    });
+    // nor in working hours
+    await save({ value: 8, unit: 'workhour' });
+    expect(await submit()).toEqual({
+      status: 400,
+      problems: [
+        { path: 'supplementPeriod', message: 'the period to hand in supplements is counted in days or working days', messageZh: '补正期限以日或工作日计' },
+      ],
+    });
+    expect((await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open.state).toBe('draft');
+    // 15 working days with a note: saved, read back, published
+    const period = { value: 15, unit: 'workday' as const, note: '邮寄补正材料的，以寄出之日为准' };
+    await save(period);
+    expect((await admin.get(`/api/v1/catalog/admin/items/${id}`)).body.open.content.supplementPeriod).toEqual(period);
+    expect((await submit()).status).toBe(200);
+    expect((await reviewer.post(`/api/v1/catalog/admin/items/${id}/review`, { decision: 'approve' })).body.state).toBe('published');
+    expect((await pub(`/api/v1/catalog/items/${code}`)).body.content.supplementPeriod).toEqual(period);
+    // the printed guide states it, the note after it (poppler reads the table's labels before its values)
+    const guide = await guideText(code);
+    expect(guide).toContain('补正期限');
+    expect(guide).toContain('自告知补正之日起15个工作日内；逾期未补正的，视为撤回申请（邮寄补正材料的，以寄出之日为准）');
+    // calendar days pass the check, and an item without a period has no problem either
+    const check = async (overrides: Parameters<typeof itemContent>[0]) =>
+      ((await admin.post('/api/v1/catalog/admin/items/1/check', { content: itemContent(overrides) })).body.problems as { path: string }[]).filter(
+        (p) => p.path === 'supplementPeriod',
+      );
+    expect(await check({ supplementPeriod: { value: 30, unit: 'day' } })).toEqual([]);
+    expect(await check({})).toEqual([]);
+  });
+
   it('cancels an item: it disappears from the catalog', async () => {
     const { id, code } = await publishNew('019900000004');
     expect((await admin.post(`/api/v1/catalog/admin/items/${id}/cancel`, { reason: '依据废止' })).body.cancelled).toBe(1);
@@ -629,6 +718,15 @@ describe('the demo catalog, search and guides', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    // 补正期限 only in the guide of an item that has one: 30 days for 企业设立登记, none for 最低生活保障
+    const codeOf = async (name: string) =>
+      ((await pub(`/api/v1/catalog/items?q=${encodeURIComponent(name)}&pageSize=50`)).body.items as { name: string; code: string }[]).find(
+        (i) => i.name === name,
+      )!.code;
+    const company = await guideText(await codeOf('企业设立登记'));
+    expect(company).toContain('补正期限');
+    expect(company).toContain('自告知补正之日起30个自然日内；逾期未补正的，视为撤回申请');
+    expect(await guideText(await codeOf('最低生活保障审核确认'))).not.toContain('补正期限');
     const power = await pub('/api/v1/catalog/power-list');
     expect(power.body.length).toBeGreaterThan(10);
     expect(power.body.every((p: { type: string }) => p.type !== 'public_service')).toBe(true);

@@ -427,6 +427,12 @@ function commitmentCheckText(c: ItemContent): string {
   return period.note ? formatLimit(period) : `作出许可决定之日起${formatLimit(period)}内`;
 }
 
+/** 补正期限, as the guide states it: counted from the day supplements are asked, and what follows when it passes. */
+function supplementPeriodText(period: Limit): string {
+  const note = period.note ? `（${period.note}）` : '';
+  return `自告知补正之日起${formatLimit(period, false)}内；逾期未补正的，视为撤回申请${note}`;
+}
+
 /** 证照有效期, as the guide states it: 5年, 6个月, or 长期有效 when the license has none. */
 function validityText(c: ItemContent): string {
   const v = c.resultValidity;
@@ -513,6 +519,7 @@ function basicInformation(doc: Doc, s: GuideSubject): void {
     ...optional('权力来源', c.powerSource),
     ['法定办结时限', formatLimit(c.legalLimit)],
     ['承诺办结时限', formatLimit(c.committedLimit)],
+    ...(c.supplementPeriod ? ([['补正期限', supplementPeriodText(c.supplementPeriod)]] as [string, string][]) : []),
     ['到办事现场次数', c.visitsRequired === 0 ? '0次（全程网办）' : `${c.visitsRequired}次`],
     ['网上办理深度', depthNames[c.onlineDepth]],
     ['通办范围', scopeNames[c.anywhereScope]],

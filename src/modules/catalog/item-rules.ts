@@ -252,6 +252,11 @@ export function validateContent(content: ItemContent, organizationExists: (id: n
     problems.push(problem('commitmentCheck', '非告知承诺制事项无需核查时限', 'only an item approved by written commitment (告知承诺制) has a check period'));
   if (content.commitmentCheck && content.commitmentCheck.value === 0)
     problems.push(problem('commitmentCheck', '告知承诺核查时限须大于 0', 'the check period after a grant by commitment is longer than 0'));
+  // 补正期限: counted in days from the day supplements are asked, so never in working hours
+  if (content.supplementPeriod && content.supplementPeriod.value === 0)
+    problems.push(problem('supplementPeriod', '补正期限须大于 0', 'the period to hand in supplements is longer than 0'));
+  if (content.supplementPeriod?.unit === 'workhour')
+    problems.push(problem('supplementPeriod', '补正期限以日或工作日计', 'the period to hand in supplements is counted in days or working days'));
   // 证照有效期 and 延续: only a result issued as a license runs out, and only one that runs out is renewed
   if (content.resultValidity && !issuesLicense(content))
     problems.push(

@@ -58,6 +58,8 @@ export interface CaseSummary {
   deliveryChoice: DeliveryMethod | null;
   /** 容缺受理: the materials accepted to follow are due by then; null when none is outstanding */
   toleratedDueAt: string | null;
+  /** 补正期限: what a one-time notice or a supplement request asked is handed in by then (null: no period, or nothing asked) */
+  supplementDueAt: string | null;
   /** in 容缺待补 (`queue=tolerated`) only: the materials still to follow */
   tolerated?: { key: string; name: string }[];
   /** 撤销: the grant was revoked (告知承诺制, the commitment found false) */
@@ -227,6 +229,8 @@ export interface CaseDetail {
   revokedAt: string | null;
   /** 容缺受理: the day by which the materials accepted to follow (status `tolerated`) are handed in; null once they all are */
   toleratedDueAt: string | null;
+  /** 补正期限: what a one-time notice or a supplement request asked is handed in by then (null: no period, or nothing asked) */
+  supplementDueAt: string | null;
   /** 延续: the license this application renews, with the case that issued it (supersededAt: once the renewal replaced it) */
   renews?: RenewedLicense | null;
   /** 变更: the license this application changes, with the case that issued it (supersededAt: once the change replaced it) */

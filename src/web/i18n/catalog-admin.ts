@@ -121,6 +121,12 @@ export const catalogAdmin = {
     '作出许可决定后现场核查承诺内容的期限；不填写的，按 90 个自然日。',
     'The department checks the commitment on site within this period after the grant; 90 days when left empty.',
   ],
+  'ca.item.supplementPeriod': ['补正期限', 'Period to supplement'],
+  'ca.item.supplementPeriodHint': [
+    '申请人须在此期限内补齐一次性告知或审查中要求补正的材料，逾期未补正的视为撤回申请；不填则不设期限。',
+    'The applicant hands in what a one-time notice or a request for supplements during review asks within this period; an application not supplemented by then is deemed withdrawn. No period when left empty.',
+  ],
+  'ca.supplementPeriod.none': ['不设期限', 'No period'],
   'ca.item.location': ['办理地点', 'Where'],
   'ca.item.hours': ['办理时间', 'Hours'],
   'ca.item.consultPhone': ['咨询电话', 'Consulting phone'],

@@ -208,6 +208,11 @@ export const catalog = {
   'guide.limits': ['办理时限', 'Time limits'],
   'guide.immediateNote': ['即办件：材料齐全、符合法定形式的当场办结。', 'Immediate: done on the spot when the materials are complete and in due form.'],
   'guide.specialProcedures': ['特别程序（不计入时限）', 'Special procedures (not counted in the limit)'],
+  'guide.supplementPeriod': ['补正期限', 'Period to supplement'],
+  'guide.supplementPeriodText': [
+    '自告知补正之日起 {period}内；逾期未补正的，视为撤回申请',
+    'Within {period} of being told what to supplement; an application not supplemented by then is deemed withdrawn',
+  ],
   'guide.place': ['办理地点和时间', 'Where and when'],
   'guide.location': ['办理地点', 'Location'],
   'guide.hours': ['办理时间', 'Office hours'],

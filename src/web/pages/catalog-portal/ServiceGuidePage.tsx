@@ -227,6 +227,10 @@ function Guide({ item }: { item: PublishedItem }) {
             items={[
               { key: 'legal', label: t('svc.legalLimit'), children: <LimitText limit={c.legalLimit} /> },
               { key: 'committed', label: t('svc.committedLimit'), children: <LimitText limit={c.committedLimit} /> },
+              // 补正期限: how long the applicant has to hand in what a one-time notice or a request for supplements asks
+              ...(c.supplementPeriod
+                ? [{ key: 'supplement', label: t('guide.supplementPeriod'), children: <SupplementPeriodText period={c.supplementPeriod} /> }]
+                : []),
               ...(c.specialProcedures ? [{ key: 'special', label: t('guide.specialProcedures'), children: c.specialProcedures }] : []),
             ]}
           />
@@ -291,6 +295,17 @@ function LimitText({ limit }: { limit: ItemContent['legalLimit'] }) {
     <div>
       <strong>{formatLimit(t, limit)}</strong>
       {limit.note && <div className="cell-sub">{limit.note}</div>}
+    </div>
+  );
+}
+
+/** 补正期限: counted from the day supplements are asked; when it passes with nothing handed in, the application is deemed withdrawn. */
+function SupplementPeriodText({ period }: { period: NonNullable<ItemContent['supplementPeriod']> }) {
+  const t = useT();
+  return (
+    <div data-testid="guide-supplement-period">
+      {t('guide.supplementPeriodText', { period: formatLimit(t, period) })}
+      {period.note && <div className="cell-sub">{period.note}</div>}
     </div>
   );
 }

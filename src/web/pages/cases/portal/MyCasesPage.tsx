@@ -8,6 +8,7 @@ import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
 import { useMe } from '../../../api/auth.ts';
+import { toleratedDay } from '../shared/Tolerated.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { useNarrow } from '../../../components/useNarrow.ts';
 import { KindTags, StatusTag, statusLabel } from '../shared/labels.tsx';
@@ -68,6 +69,11 @@ export function MyCasesPage() {
       <StatusTag status={c.status} t={t} />
       <CommitmentTag kase={{ byCommitment: false, revokedAt: c.revokedAt }} />
       {waitsForMe(c) && <div className="case-needs-me">{t('cases.needsYou')}</div>}
+      {waitsForMe(c) && c.supplementDueAt && (
+        <div className="cell-sub" data-testid="my-supplement-due">
+          {t('cases.supplementDueShort', { due: toleratedDay(c.supplementDueAt, locale) })}
+        </div>
+      )}
     </div>
   );
   const dueCell = (c: CaseRow) => <span className={c.isOverdue ? 'case-overdue' : undefined}>{formatDue(c.committedDueAt, locale)}</span>;

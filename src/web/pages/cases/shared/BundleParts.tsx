@@ -7,6 +7,7 @@ import { useWorkT, type WorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import type { BundleChild, BundleForApply, CaseDetail, CaseStatus, CaseSummary } from '../../../api/cases.ts';
 import { StatusTag, decisionLabel, formatLimit } from './labels.tsx';
+import { toleratedDay } from './Tolerated.tsx';
 
 /** Bundle applications (一件事一次办): the parent's item cases, the way back from an item case, list helpers. */
 
@@ -140,10 +141,19 @@ export function noticeUrgency(c: { status: CaseStatus; noticeDueAt: string }, no
   return 'ok';
 }
 
-/** The notice deadline in a list: red when past (acceptance then counts from receipt), orange when within two days. */
-export function NoticeDue({ c, t }: { c: { status: CaseStatus; noticeDueAt: string }; t: WorkT }) {
+/**
+ * The notice deadline in a list: red when past (acceptance then counts from receipt), orange when within two days. Once
+ * the notice is given, the day the applicant's supplement period (补正期限) ends, if the item sets one.
+ */
+export function NoticeDue({ c, t }: { c: { status: CaseStatus; noticeDueAt: string; supplementDueAt?: string | null }; t: WorkT }) {
   const { locale } = useLocale();
   const urgency = noticeUrgency(c);
+  if (!urgency && c.status === 'notified' && c.supplementDueAt)
+    return (
+      <span className="cell-sub" data-testid="list-supplement-due">
+        {t('cases.supplementDueShort', { due: toleratedDay(c.supplementDueAt, locale) })}
+      </span>
+    );
   if (!urgency) return <span className="cell-sub">—</span>;
   return (
     <span className={urgency === 'past' ? 'case-overdue' : urgency === 'near' ? 'case-notice-near' : undefined} data-testid="notice-due" data-urgency={urgency}>

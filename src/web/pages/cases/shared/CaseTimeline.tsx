@@ -32,6 +32,7 @@ const colors: Record<string, string> = {
   extended: 'orange',
   tolerated_handed_in: 'green',
   tolerated_reminded: 'orange',
+  supplement_reminded: 'orange',
   license_expiring: 'orange',
   license_cancelled: 'red',
   enterprise_registered: 'green',
@@ -188,6 +189,14 @@ function details(
       out.push(asked(p.items, t));
       if (p.note) line('cases.ev.note', { text: p.note });
       if (p.withinLimit === false) out.push(t('cases.ev.noticeLate'));
+      if (typeof p.supplementDueAt === 'string') line('cases.ev.supplementDue', { due: toleratedDay(p.supplementDueAt, locale) });
+      break;
+    case 'supplement_reminded':
+      if (typeof p.dueAt === 'string')
+        line('cases.ev.supplementReminded', {
+          due: toleratedDay(p.dueAt, locale),
+          names: Array.isArray(p.materials) ? (p.materials as { key: string; name?: string }[]).map((m) => m.name ?? m.key).join(t('cases.listSep')) : '',
+        });
       break;
     case 'refused':
       line('cases.ev.reason', { text: String(p.reason ?? '') });
@@ -197,6 +206,8 @@ function details(
       break;
     case 'withdrawn':
       if (p.reason) line('cases.ev.reason', { text: p.reason });
+      // 视为撤回申请: the supplement period passed with nothing handed in
+      if (p.lapsed && typeof p.dueAt === 'string') line('cases.ev.lapsed', { due: toleratedDay(p.dueAt, locale) });
       break;
     case 'delivery_chosen':
       line('cases.ev.method', { method: deliveryLabel(t, String(p.method)) });
@@ -316,6 +327,7 @@ const knownEvents = new Set([
   'refused',
   'supplemented',
   'withdrawn',
+  'supplement_reminded',
   'delivered',
   'task_claimed',
   'task_approved',

@@ -14,6 +14,22 @@ export function Deadlines({ kase, compact }: { kase: CaseDetail; compact?: boole
   const t = useCaseT();
   const { locale } = useLocale();
   const clock = kase.clock;
+  // 补正期限, while the case waits for what a one-time notice or a supplement request asked
+  const waiting = (kase.status === 'notified' || kase.status === 'awaiting_supplement') && kase.supplementDueAt;
+  const supplementRow = waiting
+    ? [
+        {
+          key: 'supplement',
+          label: t('cases.supplementDueLabel'),
+          children: (
+            <span data-testid="supplement-due">
+              <Due iso={kase.supplementDueAt!} overdue={Date.parse(kase.supplementDueAt!) < Date.now()} />
+              <div className="cell-sub">{t('cases.supplementDueHint')}</div>
+            </span>
+          ),
+        },
+      ]
+    : [];
   if (!clock) {
     const open = kase.status === 'submitted' || kase.status === 'notified';
     return (
@@ -26,6 +42,7 @@ export function Deadlines({ kase, compact }: { kase: CaseDetail; compact?: boole
           ...(open
             ? [{ key: 'notice', label: t('cases.noticeDue'), children: <Due iso={kase.noticeDueAt} overdue={Date.parse(kase.noticeDueAt) < Date.now()} /> }]
             : []),
+          ...supplementRow,
           { key: 'none', label: t('cases.clock'), children: t('cases.clockNotStarted') },
         ]}
       />
@@ -51,6 +68,7 @@ export function Deadlines({ kase, compact }: { kase: CaseDetail; compact?: boole
     };
   const paused = clock.pauses.find((p) => !p.endedAt);
   const items = [
+    ...supplementRow,
     row('committed', t('cases.committedDue'), clock.committed),
     row('legal', t('cases.legalDue'), clock.legal),
     {

@@ -4,6 +4,8 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useCaseAction, type CaseDetail, type CaseMaterial } from '../../../api/cases.ts';
 import { useIdempotencyKey } from '../../../components/forms.ts';
 import { MaterialUploads, handedInList, type HandedIn } from './MaterialUploads.tsx';
+import { useLocale } from '../../../i18n/index.tsx';
+import { toleratedDay } from './Tolerated.tsx';
 
 /** What is asked for now: the missing materials of the latest round (one-time notice or a supplement request). */
 export function askedMaterials(kase: CaseDetail): CaseMaterial[] {
@@ -36,6 +38,7 @@ export function askedNote(kase: CaseDetail): string | null {
  */
 export function SupplementForm({ kase, mode }: { kase: CaseDetail; mode: 'applicant' | 'window' }) {
   const t = useCaseT();
+  const { locale } = useLocale();
   const asked = askedMaterials(kase);
   const [refs, setRefs] = useState<HandedIn>({});
   const [error, setError] = useState<string | null>(null);
@@ -52,8 +55,20 @@ export function SupplementForm({ kase, mode }: { kase: CaseDetail; mode: 'applic
   };
   const note = askedNote(kase);
   const notes = new Map(asked.map((m) => [m.key, m.note]));
+  // 补正期限: by when, and what follows; once it has passed the materials come too late
+  const late = kase.supplementDueAt !== null && Date.parse(kase.supplementDueAt) <= Date.now();
+  const due = kase.supplementDueAt ? toleratedDay(kase.supplementDueAt, locale) : null;
   return (
     <div data-testid="supplement-form">
+      {due && (
+        <Alert
+          type={late ? 'error' : 'warning'}
+          showIcon
+          className="block-gap"
+          data-testid="supplement-due-alert"
+          title={t(late ? 'cases.supplementDueLate' : 'cases.supplementDue', { due })}
+        />
+      )}
       {note && <Alert type="info" showIcon className="block-gap" title={t('cases.askedGeneralNote', { text: note })} />}
       <MaterialUploads
         materials={asked}
@@ -64,7 +79,7 @@ export function SupplementForm({ kase, mode }: { kase: CaseDetail; mode: 'applic
         note={(k) => (notes.get(k) ? <div className="case-asked-note">{t('cases.askedItemNote', { text: notes.get(k)! })}</div> : null)}
       />
       {error && <Alert type="error" showIcon className="block-gap" title={error} />}
-      <Button type="primary" disabled={!complete} loading={action.isPending} onClick={submit} data-testid="supplement-submit">
+      <Button type="primary" disabled={!complete || late} loading={action.isPending} onClick={submit} data-testid="supplement-submit">
         {t('cases.submitSupplement')}
       </Button>
       {!complete && <span className="case-inline-hint">{t('cases.supplementAll')}</span>}

@@ -26,6 +26,9 @@ const whole = (v: number | null | undefined) => (typeof v === 'number' && Number
 const limit = (l: Partial<Limit> | undefined): Limit => ({ value: whole(l?.value), unit: l?.unit ?? 'workday', note: optionalText(l?.note) });
 
 type Validity = NonNullable<ItemContent['resultValidity']>;
+/** 补正期限 is counted in days or working days, never in working hours. */
+const dayUnitLabels = unitLabels.filter(([unit]) => unit !== 'workhour');
+
 const validityUnitLabels = [
   ['year', 'ca.validity.year'],
   ['month', 'ca.validity.month'],
@@ -61,6 +64,7 @@ const basicKeys = [
   'renewalOpens',
   'commitmentApproval',
   'commitmentCheck',
+  'supplementPeriod',
   'intermediaryServices',
   'specialProcedures',
   'supportsAppointment',
@@ -83,6 +87,8 @@ function toPatch(all: BasicValues): Partial<ItemContent> {
     committedLimit: limit(v.committedLimit),
     // 告知承诺制's check period: only with 告知承诺制, and left out when empty (the default period applies)
     commitmentCheck: v.commitmentApproval && whole(v.commitmentCheck?.value) > 0 ? limit(v.commitmentCheck) : undefined,
+    // 补正期限: left out when empty (no period)
+    supplementPeriod: whole(v.supplementPeriod?.value) > 0 ? limit(v.supplementPeriod) : undefined,
     visitsRequired: whole(v.visitsRequired),
     onlineDepth: whole(v.onlineDepth) || 1,
     resultLicenseType: optionalText(v.resultLicenseType),
@@ -107,14 +113,17 @@ function LimitInput({
   required = true,
   extra,
   placeholder,
+  units = unitLabels,
 }: {
-  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck' | 'renewalLead' | 'renewalOpens';
+  name: 'legalLimit' | 'committedLimit' | 'commitmentCheck' | 'supplementPeriod' | 'renewalLead' | 'renewalOpens';
   label: string;
   readOnly: boolean;
   required?: boolean;
   extra?: string;
   /** Shown in the empty number: what applies when the limit is left out. */
   placeholder?: string;
+  /** The units offered; every unit of a limit when not given. */
+  units?: typeof unitLabels;
 }) {
   const t = useT();
   return (
@@ -132,7 +141,7 @@ function LimitInput({
           />
         </Form.Item>
         <Form.Item name={[name, 'unit']} noStyle>
-          <Select style={{ width: 120 }} options={optionsOf(t, unitLabels)} disabled={readOnly} />
+          <Select style={{ width: 120 }} options={optionsOf(t, units)} disabled={readOnly} />
         </Form.Item>
         <Form.Item name={[name, 'note']} noStyle>
           <Input placeholder={t('ca.item.limitNote')} maxLength={500} disabled={readOnly} />
@@ -171,6 +180,7 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
         if (changed.resultValidity?.value && !form.getFieldValue(['resultValidity', 'unit'])) form.setFieldValue(['resultValidity', 'unit'], 'year');
         if (changed.renewalLead?.value && !form.getFieldValue(['renewalLead', 'unit'])) form.setFieldValue(['renewalLead', 'unit'], 'day');
         if (changed.renewalOpens?.value && !form.getFieldValue(['renewalOpens', 'unit'])) form.setFieldValue(['renewalOpens', 'unit'], 'day');
+        if (changed.supplementPeriod?.value && !form.getFieldValue(['supplementPeriod', 'unit'])) form.setFieldValue(['supplementPeriod', 'unit'], 'workday');
         emit();
       }}
       className="ca-basic"
@@ -248,6 +258,17 @@ export function BasicTab({ content, readOnly, onChange }: { content: ItemContent
           <Col xs={24} lg={16}>
             <LimitInput name="legalLimit" label={t('ca.item.legalLimit')} readOnly={readOnly || caseKind === 'immediate'} />
             <LimitInput name="committedLimit" label={t('ca.item.committedLimit')} readOnly={readOnly || caseKind === 'immediate'} />
+            <div data-testid="supplement-period">
+              <LimitInput
+                name="supplementPeriod"
+                label={t('ca.item.supplementPeriod')}
+                readOnly={readOnly}
+                required={false}
+                units={dayUnitLabels}
+                placeholder={t('ca.supplementPeriod.none')}
+                extra={t('ca.item.supplementPeriodHint')}
+              />
+            </div>
           </Col>
           <Col span={24}>
             <Form.Item name="specialProcedures" label={t('ca.item.specialProcedures')} extra={t('ca.basic.specialProceduresHint')}>
