@@ -11,6 +11,7 @@ import { queueRoutes } from './queue/queue.routes.ts';
 import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { caseFeesRoutes } from './cases/fees.routes.ts';
+import { draftsRoutes } from './cases/drafts.routes.ts';
 import { registerCaseDocuments } from './cases/documents.ts';
 import { registerFiscalBills } from './cases/fiscal-bills.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
@@ -32,6 +33,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(catalogRoutes);
   await app.register(casesRoutes);
   await app.register(caseFeesRoutes);
+  await app.register(draftsRoutes);
   await app.register(filesRoutes);
   await app.register(queueRoutes);
   await app.register(metricsRoutes);

@@ -13,6 +13,7 @@ import { sealAudit } from '../modules/audit/audit.service.ts';
 import { purgeSessions } from '../modules/identity/sessions.service.ts';
 import { purgeIdempotencyKeys } from './write.ts';
 import { runSupervisionJob } from '../modules/supervision/jobs.ts';
+import { purgeExpiredDrafts } from '../modules/cases/drafts.ts';
 import { lapseUnsupplemented, remindCommitmentChecksDue, remindLicensesExpiring, remindSupplementDue, remindToleratedDue } from '../modules/cases/reminders.ts';
 import { startMetricsFeed } from '../modules/metrics/feed.ts';
 
@@ -73,6 +74,8 @@ export async function startBackground(rt: Runtime): Promise<{ stop(): Promise<vo
     'outbox-sweep': { cron: '* * * * *', run: () => drainOutbox(rt.deps.db) },
     'sessions-purge': { cron: '17 3 * * *', run: () => purgeSessions(rt.deps) },
     'idempotency-purge': { cron: '27 3 * * *', run: () => purgeIdempotencyKeys(rt.deps.db) },
+    // 暂存: drafts not saved for 30 days
+    'drafts-purge': { cron: '37 3 * * *', run: () => purgeExpiredDrafts(rt.deps.db) },
     // at nine in the morning: applicants whose materials to follow (容缺受理) are due by the next working day, and
     // departments whose checks after a grant by commitment (告知承诺制) are due within five
     // and holders whose licenses' renewal (延续) falls due within thirty days

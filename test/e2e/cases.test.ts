@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { signIn } from '../harness.ts';
 import { companyApplication, sampleForm, sampleMaterials } from '../factories.ts';
 import { caseExportLimit } from '../../src/common/case-filter.ts';
+import { lapseUnsupplemented } from '../../src/modules/cases/reminders.ts';
 import {
   choose,
   chooseInTree,
@@ -648,6 +649,13 @@ describe('a case received at the window, with a one-time notice and a supplement
       .getByTestId('case-timeline')
       .getByText(/补正期限：.+ 前，逾期未补正的视为撤回申请/)
       .waitFor({ state: 'visible' });
+    // the applicant phones: away on business, she asks for more time; the window gives five working days, once
+    await page.getByTestId('action-extend-supplement').click();
+    await page.locator('#extend-reason').fill('申请人出差，申请延期补正');
+    await screenshot(page, 'cases-extend-supplement');
+    await pressUntil(page.getByTestId('extend-supplement-ok'), page.getByTestId('case-timeline').getByText(/补正期限由 .+ 延长至 .+（5 个工作日）/));
+    await page.getByTestId('case-timeline').getByText('理由：申请人出差，申请延期补正').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('action-extend-supplement').count()).toBe(0);
   });
 
   it('lets citizen2 see exactly what was asked and hand it in, back to pre-review', { timeout: 180_000 }, async () => {
@@ -1085,6 +1093,42 @@ describe('the applicant changes how the result comes (修改领取方式)', () =
     await pressUntil(page.getByTestId('delivery-choice-ok'), page.getByTestId('delivery-choice-text').getByText('邮寄送达'));
     await page.getByTestId('case-timeline').getByText('修改领取方式').waitFor({ state: 'visible' });
     expect((await citizen.get(`/api/v1/cases/${applied.body.id}`)).body.deliveryChoice.method).toBe('post');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an application whose supplement period passed (视为撤回申请)', () => {
+  it('shows citizen1 the day in 我的办件, then her application deemed withdrawn and why', { timeout: 120_000 }, async () => {
+    const citizen = await signIn(run.server, 'citizen1');
+    const clerk = await signIn(run.server, 'clerk1');
+    const item = (await citizen.get(`/api/v1/catalog/items/${itemCode}`)).body;
+    const applicantId = (await run.server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const applied = await citizen.post('/api/v1/cases', { itemCode, ...companyApplication(item, '云州逾期科技有限公司', idNumber) });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const id = applied.body.id as number;
+    const noticed = await clerk.post(`/api/v1/cases/${id}/actions`, {
+      action: 'notice',
+      items: [{ key: 'articles_of_association', note: '章程须全体股东签字' }],
+    });
+    expect(noticed.status, JSON.stringify(noticed.body)).toBe(200);
+    const due = noticed.body.supplementDueAt as string;
+    const day = new Date(Date.parse(due) - 1 + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '/');
+
+    const page = await newPage();
+    await signInThroughUi(page, 'citizen1');
+    await page.goto('/my/cases');
+    const row = page.getByTestId('my-cases-table').locator('tr', { hasText: applied.body.number as string });
+    expect(await row.getByTestId('my-supplement-due').innerText()).toBe(`补正期限 ${day}`);
+
+    // the night after its last day
+    await lapseUnsupplemented(run.server.db, Date.parse(due) + 5 * 60_000);
+    await page.goto(`/my/cases/${id}`);
+    await page.getByTestId('case-status').getByText('已撤回').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('outcome').innerText()).toMatch(/申请视为撤回[\s\S]*补正期限 .+ 届满，未补正材料，本件办理终止/);
+    await page.getByTestId('case-timeline').getByText(`补正期限 ${day} 届满，未补正材料，视为撤回申请`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('supplement-form').count()).toBe(0);
+    await screenshot(page, 'cases-my-case-lapsed');
     expect(errors).toEqual([]);
   });
 });

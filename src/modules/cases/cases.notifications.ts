@@ -71,6 +71,12 @@ const texts: Record<string, (p: Payload & Record<string, unknown>) => { zh: stri
       en: `Application ${p.number}: hand in ${names.join(', ')} by ${due}; after that day the application is deemed withdrawn. Upload them in My cases online, or bring them to the window.`,
     };
   },
+  // 延长补正期限: the window gave more time
+  'case.supplement_extended': (p) => ({
+    title: ['补正期限已延长', 'More time for supplements'],
+    zh: `您的申请（${p.number}）补正期限已延长至 ${chinaDay(p.to)}，请在期限内补正；逾期未补正的，视为撤回申请。`,
+    en: `Application ${p.number}: you have until ${chinaDay(p.to)} to hand in the supplements; after that day the application is deemed withdrawn.`,
+  }),
   // 视为撤回申请: the supplement period passed with nothing handed in (a withdrawal of the applicant's own is not told back)
   'case.withdrawn': (p) =>
     p.lapsed

@@ -1,4 +1,5 @@
 import { catalogCodePattern } from '../../common/catalog-codes.ts';
+import { takeDraft } from './drafts.ts';
 import { deliveryMethodList } from '../../common/delivery.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
@@ -16,6 +17,7 @@ import {
   refuseCase,
   supplementCase,
   withdrawCase,
+  extendSupplementPeriod,
 } from './intake.service.ts';
 import type { Deps } from '../../server/deps.ts';
 import {
@@ -108,6 +110,8 @@ const ApplyBody = Type.Object(
     delivery: Type.Optional(Nullable(DeliveryChoiceBody)),
     /** 告知承诺制: apply by written commitment, where the item allows it */
     commitment: Type.Optional(Type.Boolean()),
+    /** 暂存: the draft this application was continued from, removed as it is filed */
+    draftId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
     /** 延续: the held license (GET /licenses) this application renews */
     renews: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
     /** 变更: the held license whose particulars this application changes */
@@ -148,6 +152,11 @@ const ActionBody = Type.Union([
   Type.Object({ action: Type.Literal('refuse'), reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('supplement'), materials: Type.Array(MaterialRef, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('withdraw'), reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),
+  /** 延长补正期限: more working days for the applicant to hand in what was asked, with the reason they gave */
+  Type.Object(
+    { action: Type.Literal('extend_supplement'), workdays: Type.Integer({ minimum: 1, maximum: 60 }), reason: Type.String({ minLength: 2, maxLength: 500 }) },
+    { additionalProperties: false },
+  ),
   /** 容缺后补: hand in what was accepted to follow */
   Type.Object({ action: Type.Literal('hand_in'), materials: Type.Array(MaterialRef, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
   Type.Object(
@@ -369,6 +378,11 @@ async function perform(ctx: WriteContext, deps: Deps, caseId: number, body: Acti
   // a note goes on whichever case it is written on, a bundle application's too
   if (body.action === 'note') return noteCase(ctx, caseId, body);
   if (body.action === 'check_commitment') return checkCommitment(ctx, caseId, body);
+  // a bundle application's period is extended on the application, with its item cases'
+  if (body.action === 'extend_supplement') {
+    await extendSupplementPeriod(ctx, caseId, body);
+    return;
+  }
   if (body.action === 'choose_delivery') {
     await chooseDelivery(ctx, deps, caseId, body);
     return;
@@ -487,7 +501,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { itemCode, bundleCode, ...rest } = req.body;
+      const { itemCode, bundleCode, draftId, ...rest } = req.body;
       if (!itemCode === !bundleCode) throw new AppError('VALIDATION_FAILED', { field: 'itemCode', reason: 'name an item or a bundle, not both' });
       if (bundleCode && rest.tolerate)
         throw new AppError('VALIDATION_FAILED', { field: 'tolerate', reason: 'a bundle application is accepted with its materials complete' });
@@ -495,7 +509,10 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db,
         req,
         reply,
-        (ctx) => (bundleCode ? applyForBundle(ctx, deps, { ...rest, bundleCode }) : applyForItem(ctx, deps, { ...rest, itemCode: itemCode! })),
+        async (ctx) => {
+          if (draftId !== undefined) await takeDraft(ctx, draftId);
+          return bundleCode ? applyForBundle(ctx, deps, { ...rest, bundleCode }) : applyForItem(ctx, deps, { ...rest, itemCode: itemCode! });
+        },
         201,
       );
     },
@@ -753,7 +770,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Act on a case: accept, notice, refuse, supplement, hand_in, withdraw, choose_delivery, deliver, check_commitment, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
+          'Act on a case: accept, notice, refuse, supplement, extend_supplement, hand_in, withdraw, choose_delivery, deliver, check_commitment, claim, approve, reject, return, transfer, request_supplement, start_special, end_special, extend, delegate, answer, add_cosigner, reassign, recall, urge, cc, note, request_extension, decide_extension',
         params: IdParams,
         body: ActionBody,
         response: { 200: Type.Any(), ...errors },

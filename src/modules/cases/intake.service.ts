@@ -628,6 +628,47 @@ export async function supplementCase(ctx: WriteContext, caseId: number, input: {
 }
 
 /**
+ * 延长补正期限: the window gives an applicant who asks for it, with a reason, more time to hand in what was asked — so
+ * many working days past the period's last day, once for what one notice or request asked. A bundle application's
+ * period moves for each of its item cases waiting under its notice. The applicant is told.
+ */
+export async function extendSupplementPeriod(ctx: WriteContext, caseId: number, input: { workdays: number; reason: string }) {
+  const kase = await loadCase(ctx.tx, caseId);
+  // what a bundle's notice asked runs on the bundle application; a request during review, on its item case
+  if (kase.status === 'notified') requireDirect(kase, {}, 'extend the supplement period of');
+  requireIntake(ctx.actor, await regionPath(ctx, kase));
+  if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement')
+    throw new AppError('CONFLICT', { reason: `a ${kase.status} case awaits no materials`, status: kase.status });
+  const from = kase.supplement_due_at;
+  if (!from) throw new AppError('CONFLICT', { reason: 'the case has no supplement period to extend' });
+  requireWithinSupplementPeriod(kase);
+  const last = await ctx.tx
+    .selectFrom('case_event')
+    .select('type')
+    .where('case_id', '=', kase.id)
+    .where('type', 'in', ['notified', 'supplement_requested', 'supplement_extended'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (last?.type === 'supplement_extended') throw new AppError('CONFLICT', { reason: 'the supplement period was extended once already' });
+  // counted from the period's last day
+  const to = await periodEnd(ctx.tx, kase.region_id, { value: input.workdays, unit: 'workday' }, from.getTime() - 1);
+  if (kase.bundle_id !== null)
+    for (const child of await ctx.tx.selectFrom('kase').selectAll().where('parent_id', '=', kase.id).where('status', '=', 'notified').execute())
+      await updateCase(ctx, child as CaseRow, { supplement_due_at: to });
+  const extended = await updateCase(ctx, await loadCase(ctx.tx, kase.id), { supplement_due_at: to });
+  await recordCaseEvent(
+    ctx,
+    extended,
+    'supplement_extended',
+    { from: from.toISOString(), to: to.toISOString(), workdays: input.workdays, reason: input.reason },
+    null,
+    { metrics: false },
+  );
+  return extended;
+}
+
+/**
  * 容缺后补: the applicant (or the window for them) hands in what was accepted to follow — some of it or all. Once all
  * of it is in, the case no longer waits for it and its result may be delivered.
  */

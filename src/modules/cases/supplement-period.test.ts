@@ -228,6 +228,38 @@ describe('the supplement period (补正期限)', () => {
     expect(((await approver.get('/api/v1/tasks?mine=true')).body.items as { caseId: number }[]).map((t) => t.caseId)).not.toContain(id);
   });
 
+  it('is extended by the window once, with a reason, and the applicant told (延长补正期限)', async () => {
+    const kase = await noticed();
+    const extend = (c: Client, body: object) => act(c, kase.id, { action: 'extend_supplement', ...body });
+    // bad input and the wrong hands change nothing
+    expect((await extend(clerk, { workdays: 0, reason: '申请人出差' })).status).toBe(400);
+    expect((await extend(clerk, { workdays: 5 })).status).toBe(400);
+    expect((await extend(citizen, { workdays: 5, reason: '我出差了' })).status).toBe(403);
+    expect((await read(clerk, kase.id)).supplementDueAt).toBe(kase.supplementDueAt);
+
+    const extended = await extend(clerk, { workdays: 5, reason: '申请人出差，申请延期补正' });
+    expect(extended.status, JSON.stringify(extended.body)).toBe(200);
+    const to = (extended.body as Kase).supplementDueAt!;
+    // five working days past the period's last day: ten from today
+    expect(dayOf(to)).toBe(await deadline(10));
+    expect((extended.body as Kase).timeline.at(-1)).toMatchObject({
+      type: 'supplement_extended',
+      payload: { from: kase.supplementDueAt, to, workdays: 5, reason: '申请人出差，申请延期补正' },
+    });
+    // once
+    const twice = await extend(clerk, { workdays: 3, reason: '再次延期' });
+    expect(twice.status).toBe(409);
+    expect((await read(clerk, kase.id)).supplementDueAt).toBe(to);
+    // the old day no longer lapses it
+    await lapseUnsupplemented(server.db, Date.parse(kase.supplementDueAt!) + 60_000);
+    expect((await read(clerk, kase.id)).status).toBe('notified');
+    await server.drainOutbox();
+    expect(await messages('补正期限已延长', kase.id)).toEqual([expect.stringContaining(`补正期限已延长至 ${dayOf(to)}`)]);
+    // a case with no period has none to extend
+    const plain = await noticed(withoutPeriod);
+    expect((await act(clerk, plain.id, { action: 'extend_supplement', workdays: 5, reason: '申请人出差' })).status).toBe(409);
+  });
+
   it('runs on a bundle application as its soonest item case’s, and the application lapses whole', async () => {
     const bundle = (await citizen.get('/api/v1/catalog/bundles/B-QYKB-001')).body;
     const materials = sampleMaterials(bundle.materials);

@@ -395,6 +395,8 @@ export interface ApplyInput {
   delivery?: DeliveryChoice | null;
   /** 告知承诺制: apply by written commitment (an item whose version allows it; not a bundle) */
   commitment?: boolean;
+  /** 暂存: the draft this application was continued from, removed as it is filed */
+  draftId?: number;
   /** 延续: the held license (HeldLicense.id) this application renews */
   renews?: number | null;
   /** 变更: the held license (HeldLicense.id) whose particulars this application changes (not with `renews`) */
@@ -424,6 +426,8 @@ export type CaseAction =
   | { action: 'notice'; items: AskItem[]; note?: string | null }
   | { action: 'refuse'; reason: string }
   | { action: 'supplement'; materials: { key: string; reference: string }[] }
+  /** 延长补正期限: more working days past the supplement period's last day, once, with the applicant's reason */
+  | { action: 'extend_supplement'; workdays: number; reason: string }
   /** 容缺后补: any of the materials accepted to follow (the applicant, or the window for them) */
   | { action: 'hand_in'; materials: { key: string; reference: string }[] }
   | { action: 'withdraw'; reason?: string | null }

@@ -19,6 +19,7 @@ import type { Locale } from '../../../../common/errors.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
 import { isLicensing } from '../../../../common/decisions.ts';
 import { civilDay, licenseActionField, todayYmd, validUntilText } from '../shared/Licenses.tsx';
+import { useDraftToContinue } from './MyDrafts.tsx';
 import '../cases.css';
 
 /** 在线申请: an applicant applies for a published item — the guide in brief, the form, the materials. */
@@ -110,12 +111,15 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
   const lt = useLicT();
   // 申请注销: the application gives a license up, or is not made at all
   const giveUp = forLicense.id !== undefined && forLicense.action === 'cancel';
+  // 暂存 (`?draft=<id>`): an application for a license held is short and made at once, so it offers no draft
+  const continued = useDraftToContinue({ itemCode: item.code }, forLicense.id === undefined);
 
   if (done) return <SubmittedResult title={t('cases.submitted')} numberLabel={t('cases.numberIs')} id={done.id} number={done.number} />;
 
   const submit = async (application: Application) => {
     const r = await apply.mutateAsync({ body: { itemCode: item.code, channel: 'online', ...application }, key });
     renewKey();
+    if (application.draftId) continued.filed();
     setDone(r);
     window.scrollTo({ top: 0 });
   };
@@ -126,6 +130,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
         {t('cases.applyFor', { name: item.content.name })}
       </Typography.Title>
       {forLicense.id !== undefined && <LicenseNotice forLicense={forLicense} itemCode={item.code} />}
+      {continued.notice}
       {giveUp ? (
         // 申请注销 names a license the holder may give up, or there is nothing to apply for
         !forLicense.allowed && (
@@ -142,8 +147,9 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
           <ItemGuideSummary item={item} />
         </Card>
       )}
-      {(!giveUp || forLicense.allowed) && (
+      {(!giveUp || forLicense.allowed) && !continued.holdForm && (
         <ApplicationForm
+          key={continued.formKey}
           spec={item.content.form}
           materials={item.content.materials}
           deliveryMethods={item.content.deliveryMethods}
@@ -157,6 +163,7 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
               ? { action: forLicense.action, id: forLicense.allowed.id, number: forLicense.allowed.number, holderId: forLicense.holderId }
               : null
           }
+          drafts={continued.drafts}
         />
       )}
     </>

@@ -13,6 +13,7 @@ import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import { formatLimit } from '../shared/labels.tsx';
 import { BundleItemsTable } from '../shared/BundleParts.tsx';
+import { useDraftToContinue } from './MyDrafts.tsx';
 import '../cases.css';
 
 interface Submitted {
@@ -67,12 +68,15 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
   const [done, setDone] = useState<Submitted | null>(null);
   const apply = useApply();
   const itemNames = useMemo(() => new Map(bundle.items.map((i) => [i.code, i])), [bundle.items]);
+  // 暂存: the draft named in the address (`?draft=<id>`), continued
+  const continued = useDraftToContinue({ bundleCode: bundle.code }, true);
 
   if (done) return <BundleSubmitted bundle={bundle} done={done} />;
 
   const submit = async (application: Application) => {
     const r = await apply.mutateAsync({ body: { bundleCode: bundle.code, channel: 'online', ...application }, key });
     renewKey();
+    if (application.draftId) continued.filed();
     setDone({ id: r.id, number: r.number, children: r.children ?? [] });
     window.scrollTo({ top: 0 });
   };
@@ -82,6 +86,7 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
       <Typography.Title level={2} className="case-apply-title">
         {t('bundle.applyFor', { name: bundle.name })} <Tag color="purple">{t('bundle.tag')}</Tag>
       </Typography.Title>
+      {continued.notice}
       <Card
         title={t('cases.guideSummary')}
         className="block-gap"
@@ -102,18 +107,22 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
         />
         <BundleItemsTable items={bundle.items} testId="bundle-apply-items" />
       </Card>
-      <ApplicationForm
-        spec={bundle.form}
-        materials={bundle.materials}
-        deliveryMethods={bundle.content.deliveryMethods}
-        me={me}
-        submit={submit}
-        pending={apply.isPending}
-        materialNote={(m) => {
-          const items = (m as BundleForApply['materials'][number]).items ?? [];
-          return items.length ? t('bundle.materialFor', { items: items.map((c) => itemNames.get(c)?.name ?? c).join(t('cases.listSep')) }) : null;
-        }}
-      />
+      {!continued.holdForm && (
+        <ApplicationForm
+          key={continued.formKey}
+          spec={bundle.form}
+          materials={bundle.materials}
+          deliveryMethods={bundle.content.deliveryMethods}
+          me={me}
+          submit={submit}
+          pending={apply.isPending}
+          materialNote={(m) => {
+            const items = (m as BundleForApply['materials'][number]).items ?? [];
+            return items.length ? t('bundle.materialFor', { items: items.map((c) => itemNames.get(c)?.name ?? c).join(t('cases.listSep')) }) : null;
+          }}
+          drafts={continued.drafts}
+        />
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useWorkT } from '../../../i18n/case-work.ts';
 import { formatDateTime, formatDue } from '../../../i18n/format.ts';
 import { caseStatuses, useCases, type CaseStatus, type CaseSummary } from '../../../api/cases.ts';
 import { EmptyHint, ErrorState } from '../../../components/PageState.tsx';
-import { useMe } from '../../../api/auth.ts';
+import { isStaff, useMe } from '../../../api/auth.ts';
 import { toleratedDay } from '../shared/Tolerated.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { useNarrow } from '../../../components/useNarrow.ts';
@@ -15,6 +15,7 @@ import { KindTags, StatusTag, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
 import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
+import { MyDrafts } from './MyDrafts.tsx';
 import '../cases.css';
 
 const needsMe: CaseStatus[] = ['notified', 'awaiting_supplement'];
@@ -125,6 +126,8 @@ export function MyCasesPage() {
         </Link>
       </div>
       {toDo > 0 && <Alert type="warning" showIcon className="block-gap" title={t('cases.toDoAlert', { n: toDo })} data-testid="my-cases-todo" />}
+      {/* 暂存: applications saved unfinished, above the applications filed (staff keep none) */}
+      {!isStaff(me) && <MyDrafts />}
       <Card>
         <div className="filter-bar">
           <Select

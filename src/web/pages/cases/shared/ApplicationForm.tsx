@@ -16,6 +16,10 @@ import { useLicT } from '../../../i18n/licenses.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import type { LicenseAction } from '../../../../common/licenses.ts';
 import { CancelReasonInput, licenseActionField, licenseApplicationError, licenseApplicationRefused } from './Licenses.tsx';
+import { isApiError } from '../../../api/client.ts';
+import { useIdempotencyKey } from '../../../components/forms.ts';
+import { useCreateDraft, useSaveDraft } from '../../../api/drafts.ts';
+import { DraftNoteAlert, isRecord, restoreDraft, type DraftContent, type DraftNote, type DraftsOfForm } from './application-draft.tsx';
 
 type Material = ItemContent['materials'][number];
 
@@ -35,6 +39,8 @@ export interface Application {
   /** 申请注销: the held license this application gives up, and why (sent only when giving one up) */
   cancels?: number;
   cancelReason?: string;
+  /** 暂存: the draft this application was continued from, removed as the application is filed */
+  draftId?: number;
 }
 
 /**
@@ -53,6 +59,7 @@ export function ApplicationForm({
   deliveryMethods,
   commitment,
   forLicense,
+  drafts,
 }: {
   spec: FormSpec;
   materials: Material[];
@@ -70,6 +77,8 @@ export function ApplicationForm({
    * for a principal). Giving one up asks no materials and no commitment, but the reason.
    */
   forLicense?: { action: LicenseAction; id: number; number?: string; holderId?: number } | null;
+  /** 暂存, where the page offers it (not for a license's renewal, change or cancellation) */
+  drafts?: DraftsOfForm | null;
 }) {
   const t = useCaseT();
   const ct = useCommitT();
@@ -77,25 +86,29 @@ export function ApplicationForm({
   const tt = useTolT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
-  const [committed, setCommitted] = useState<CommitmentValue>(noCommitment);
+  // the draft continued, read once: what is typed from here on is the form's
+  const [restored] = useState(() => restoreDraft(drafts?.draft?.content, materials, deliveryMethods));
+  const [restoredValues, setRestoredValues] = useState(restored?.values ?? null);
+  const [committed, setCommitted] = useState<CommitmentValue>(restored?.committed ?? noCommitment);
   const [commitmentChecked, setCommitmentChecked] = useState(false);
   const [form] = Form.useForm();
   const [reasonForm] = Form.useForm<{ reason: string }>();
   const giveUp = forLicense?.action === 'cancel';
-  const [choices, setChoices] = useState<MaterialChoices>({});
+  const [choices, setChoices] = useState<MaterialChoices>(restored?.choices ?? {});
   const [error, setError] = useState<string | null>(null);
-  const [delivery, setDelivery] = useState<DeliveryChoice | null>(deliveryMethods?.length ? { method: deliveryMethods[0]! } : null);
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(restored?.delivery ?? (deliveryMethods?.length ? { method: deliveryMethods[0]! } : null));
   const [deliveryChecked, setDeliveryChecked] = useState(false);
   const [modal, modalHolder] = Modal.useModal();
   // 代办: the applicants who authorized me; applying for one of them, nothing of my account is prefilled
   const agents = useAgents(!!me.applicant);
   const principals = agents.data?.actingFor ?? [];
   // a license of someone the applicant acts for is applied for in their name from the start
-  const [forId, setForId] = useState<number | undefined>(forLicense?.holderId);
+  const [forId, setForId] = useState<number | undefined>(restored ? restored.forId : forLicense?.holderId);
   const principal = principals.find((a) => a.principal.applicantId === forId)?.principal;
   const source = forId === undefined ? me.applicant : null;
   const held = useHeldLicenses(forId, !!me.applicant && materials.some((m) => m.source === 'license'));
-  const initial = useMemo(() => prefillValues(spec, source), [spec, source]);
+  // a draft's values as saved, until another applicant is chosen (whose prefill then applies)
+  const initial = useMemo(() => restoredValues ?? prefillValues(spec, source), [restoredValues, spec, source]);
   // 实名: the applicant's own number is filled by the server from their record (for a principal, the agent types it, and
   // the server checks it against the principal's)
   const bound = useMemo(() => recordBoundFields(spec, source), [spec, source]);
@@ -112,6 +125,7 @@ export function ApplicationForm({
   useEffect(() => form.resetFields(), [forId, form]);
   const chooseApplicant = (id: number | undefined) => {
     setForId(id);
+    setRestoredValues(null);
     // a license picked for one applicant is not another's
     setChoices((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v?.kind !== 'held')));
     setError(null);
@@ -119,6 +133,40 @@ export function ApplicationForm({
 
   // what the application does for a license, as sent: for its holder only (the applicant, or the principal it is of)
   const sent = forLicense && forId === forLicense.holderId ? forLicense : null;
+
+  // 暂存: the draft this form saves into — the one it continues, else none until the first save creates it
+  const [draftAt, setDraftAt] = useState(drafts?.draft ? { id: drafts.draft.id, version: drafts.draft.version } : null);
+  const [draftKey, renewDraftKey] = useIdempotencyKey();
+  const [draftNote, setDraftNote] = useState<DraftNote | null>(null);
+  const createDraft = useCreateDraft();
+  const saveDraft = useSaveDraft();
+  const offerDrafts = !!drafts && !forLicense;
+  const draftSaving = createDraft.isPending || saveDraft.isPending;
+
+  /** 暂存: the page as it is, unchecked — a half-filled form is what a draft is for. */
+  const onSaveDraft = async () => {
+    if (!drafts) return;
+    setDraftNote(null);
+    const content: DraftContent = { v: 1, values: form.getFieldsValue(true) as Record<string, unknown>, choices, delivery, committed, forId: forId ?? null };
+    try {
+      const saved = draftAt
+        ? await saveDraft.mutateAsync({ id: draftAt.id, version: draftAt.version, content })
+        : await createDraft.mutateAsync({ body: { ...drafts.of, content }, key: draftKey });
+      if (!draftAt) renewDraftKey();
+      setDraftAt({ id: saved.id, version: saved.version });
+      setDraftNote({ kind: 'saved', at: saved.updatedAt });
+      drafts.onSaved(saved);
+    } catch (e) {
+      if (draftAt && isApiError(e, 'CONFLICT')) setDraftNote({ kind: 'conflict' });
+      else if (draftAt && isApiError(e, 'NOT_FOUND')) {
+        // deleted, run out or filed meanwhile: the next save keeps the page as a new draft
+        setDraftAt(null);
+        setDraftNote({ kind: 'gone' });
+      } else if (isApiError(e, 'CONFLICT')) setDraftNote({ kind: 'failed', text: t('cases.draft.limit'), toList: true });
+      else if (isApiError(e, 'VALIDATION_FAILED')) setDraftNote({ kind: 'failed', text: t('cases.draft.tooLarge') });
+      else setDraftNote({ kind: 'failed', text: t('cases.draft.saveFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
 
   const onSubmit = async () => {
     setError(null);
@@ -189,8 +237,17 @@ export function ApplicationForm({
         // a renewal or a change is of the applicant's own license: applying for a principal, it goes as a new application
         ...(sent ? { [licenseActionField[sent.action]]: sent.id } : {}),
         ...(sent && giveUp ? { cancelReason: reason } : {}),
+        ...(draftAt ? { draftId: draftAt.id } : {}),
       });
     } catch (e) {
+      // the draft is gone (filed from another tab, deleted, run out), and so nothing was filed: said so, and a submit
+      // pressed again files the application on its own
+      if (draftAt && isApiError(e, 'NOT_FOUND') && (!isRecord(e.details) || 'draftId' in e.details)) {
+        setDraftAt(null);
+        setDraftNote(null);
+        setError(t('cases.draft.goneOnSubmit'));
+        return;
+      }
       setError(licenseApplicationError(e, lt, locale, sent?.action ?? null) ?? placeSubmitErrors(form, e));
       // something is in hand for the license, or it ran out, meanwhile: what the page says of it is out of date
       if (sent && licenseApplicationRefused(e)) void queryClient.invalidateQueries({ queryKey: ['licenses'] });
@@ -289,10 +346,17 @@ export function ApplicationForm({
         </Card>
       )}
       {error && <Alert type="error" showIcon className="block-gap" title={error} data-testid="apply-error" />}
-      <Space className="case-submit-bar">
-        <Button type="primary" size="large" loading={pending} onClick={() => void onSubmit()} data-testid="apply-submit">
+      {drafts && offerDrafts && draftNote && <DraftNoteAlert note={draftNote} onReload={drafts.onReload} />}
+      <Space className="case-submit-bar" wrap>
+        {/* a draft being saved is not filed meanwhile: the application would go, and the draft stay behind */}
+        <Button type="primary" size="large" loading={pending} disabled={draftSaving} onClick={() => void onSubmit()} data-testid="apply-submit">
           {giveUp ? lt('lic.cxl.submit') : t('cases.submitApplication')}
         </Button>
+        {offerDrafts && (
+          <Button size="large" loading={draftSaving} disabled={pending} onClick={() => void onSaveDraft()} data-testid="draft-save">
+            {t('cases.draft.save')}
+          </Button>
+        )}
         <Typography.Text type="secondary">{t('cases.submitNote')}</Typography.Text>
       </Space>
     </>

@@ -10,7 +10,7 @@ import { DeliveryChoiceDialog, DeliveryChoiceEdit, DeliveryChoiceText, canChange
 import { RevokedBanner, commitmentFacts } from './Commitment.tsx';
 import { useCommitT } from '../../../i18n/commitment.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
-import { toleratedFacts } from './Tolerated.tsx';
+import { toleratedDay, toleratedFacts } from './Tolerated.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
 import { licenseFacts } from './Licenses.tsx';
@@ -57,7 +57,20 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
   if (kase.revokedAt) return <RevokedBanner kase={kase} />;
   if (kase.status === 'refused')
     return <Alert type="error" showIcon className="block-gap" title={t('cases.refusedBanner')} description={kase.refusalReason} data-testid="outcome" />;
-  if (kase.status === 'withdrawn') return <Alert type="info" showIcon className="block-gap" title={t('cases.withdrawnBanner')} data-testid="outcome" />;
+  if (kase.status === 'withdrawn') {
+    // 视为撤回申请: the supplement period passed with nothing handed in
+    const lapsed = [...kase.timeline].reverse().find((e) => e.type === 'withdrawn')?.payload as { lapsed?: boolean; dueAt?: string } | undefined;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        className="block-gap"
+        title={t(lapsed?.lapsed ? 'cases.lapsedBanner' : 'cases.withdrawnBanner')}
+        description={lapsed?.lapsed && lapsed.dueAt ? t('cases.lapsedBannerWhy', { due: toleratedDay(lapsed.dueAt, locale) }) : undefined}
+        data-testid="outcome"
+      />
+    );
+  }
   if (kase.status === 'delivered' && delivery)
     return (
       <Alert

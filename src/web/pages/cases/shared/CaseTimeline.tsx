@@ -33,6 +33,7 @@ const colors: Record<string, string> = {
   tolerated_handed_in: 'green',
   tolerated_reminded: 'orange',
   supplement_reminded: 'orange',
+  supplement_extended: 'orange',
   license_expiring: 'orange',
   license_cancelled: 'red',
   enterprise_registered: 'green',
@@ -191,6 +192,11 @@ function details(
       if (p.withinLimit === false) out.push(t('cases.ev.noticeLate'));
       if (typeof p.supplementDueAt === 'string') line('cases.ev.supplementDue', { due: toleratedDay(p.supplementDueAt, locale) });
       break;
+    case 'supplement_extended':
+      if (typeof p.from === 'string' && typeof p.to === 'string')
+        line('cases.ev.supplementExtended', { from: toleratedDay(p.from, locale), to: toleratedDay(p.to, locale), workdays: Number(p.workdays ?? 0) });
+      if (p.reason) line('cases.ev.reason', { text: String(p.reason) });
+      break;
     case 'supplement_reminded':
       if (typeof p.dueAt === 'string')
         line('cases.ev.supplementReminded', {
@@ -328,6 +334,7 @@ const knownEvents = new Set([
   'supplemented',
   'withdrawn',
   'supplement_reminded',
+  'supplement_extended',
   'delivered',
   'task_claimed',
   'task_approved',

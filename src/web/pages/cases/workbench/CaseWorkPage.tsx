@@ -23,7 +23,7 @@ import { SupplementForm, askedMaterials } from '../shared/SupplementForm.tsx';
 import { TasksTable } from '../shared/TasksTable.tsx';
 import { FeesAndDocuments } from '../shared/CaseDocuments.tsx';
 import { CompletenessCheck } from './CompletenessCheck.tsx';
-import { IntakeActions } from './IntakeActions.tsx';
+import { IntakeActions, supplementExtendable } from './IntakeActions.tsx';
 import { TaskActions, hasTaskActions } from './TaskActions.tsx';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
@@ -88,7 +88,10 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
   // an item case of a bundle takes its intake actions on the bundle application
   const isClerk = can(me, 'case.intake') && !kase.parent;
   const asked = askedMaterials(kase);
-  const actionable = (isClerk && ['submitted', 'notified', 'concluded'].includes(kase.status)) || hasTaskActions(kase, me) || !!kase.commitmentCheck?.mayCheck;
+  const actionable =
+    (isClerk && (['submitted', 'notified', 'concluded'].includes(kase.status) || supplementExtendable(kase))) ||
+    hasTaskActions(kase, me) ||
+    !!kase.commitmentCheck?.mayCheck;
   const reveal = useReveal(kase.id);
   const inFull = reveal.inFull;
   // 当场办结: the decision the window made concluded the case — the delivery is offered at once (at that version of it)

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Space, Tooltip, Typography } from 'antd';
-import { CheckOutlined, ClockCircleOutlined, CloseOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
+import { CheckOutlined, ClockCircleOutlined, CloseOutlined, FieldTimeOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { TolerateTerms, initialTolerate, tolerateReady } from './TolerateTerms.tsx';
@@ -10,8 +10,10 @@ import { CommonPhrases, withPhrase } from '../../../components/CommonPhrases.tsx
 import { AskList, askComplete, type AskOption } from './AskList.tsx';
 import { DeliverDialog } from './DeliverDialog.tsx';
 import type { Completeness } from './completeness.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { toleratedDay } from '../shared/Tolerated.tsx';
 
-type Dialog = 'accept' | 'tolerate' | 'notice' | 'refuse' | 'deliver' | null;
+type Dialog = 'accept' | 'tolerate' | 'notice' | 'refuse' | 'extend' | 'deliver' | null;
 
 /**
  * The window's actions on a case (case.intake): accept — complete, or 容缺受理 when all that is missing may follow —,
@@ -44,7 +46,8 @@ export function IntakeActions({
   const canPreReview = kase.status === 'submitted';
   const canRefuse = kase.status === 'submitted' || kase.status === 'notified';
   const canDeliver = kase.status === 'concluded';
-  if (!canPreReview && !canRefuse && !canDeliver) return null;
+  const canExtend = supplementExtendable(kase);
+  if (!canPreReview && !canRefuse && !canDeliver && !canExtend) return null;
   const missing = completeness.missingRequired;
   return (
     <>
@@ -77,6 +80,11 @@ export function IntakeActions({
             {t('cases.refuse')}
           </Button>
         )}
+        {canExtend && (
+          <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="action-extend-supplement">
+            {t('cases.extendSupplement')}
+          </Button>
+        )}
         {canDeliver && (
           <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('deliver')} data-testid="action-deliver">
             {t('cases.deliver')}
@@ -87,6 +95,7 @@ export function IntakeActions({
       {dialog === 'tolerate' && <TolerateDialog kase={kase} completeness={completeness} onClose={() => setDialog(null)} />}
       {dialog === 'notice' && <NoticeDialog kase={kase} completeness={completeness} onClose={() => setDialog(null)} />}
       {dialog === 'refuse' && <RefuseDialog kase={kase} onClose={() => setDialog(null)} />}
+      {dialog === 'extend' && <ExtendSupplementDialog kase={kase} onClose={() => setDialog(null)} />}
       {dialog === 'deliver' && <DeliverDialog kase={kase} onClose={() => setDialog(null)} />}
     </>
   );
@@ -213,6 +222,54 @@ function RefuseDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void
       <div className="block-gap-top">
         <CommonPhrases purpose="refuse" onPick={(p) => setReason((v) => withPhrase(v, p))} />
       </div>
+      {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
+    </Modal>
+  );
+}
+
+/**
+ * 延长补正期限: the window may give the applicant more time once for what was asked, while the period runs — an
+ * application (or a bundle application) waiting under its one-time notice, or an item case waiting for supplements.
+ */
+export function supplementExtendable(kase: CaseDetail, now = Date.now()): boolean {
+  if (kase.status !== 'notified' && kase.status !== 'awaiting_supplement') return false;
+  if (!kase.supplementDueAt || Date.parse(kase.supplementDueAt) <= now) return false;
+  // an item case under its bundle's notice is extended on the bundle application
+  if (kase.parent && kase.status === 'notified') return false;
+  const last = [...kase.timeline].reverse().find((e) => e.type === 'notified' || e.type === 'supplement_requested' || e.type === 'supplement_extended');
+  return last?.type !== 'supplement_extended';
+}
+
+function ExtendSupplementDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) {
+  const t = useCaseT();
+  const { locale } = useLocale();
+  const [workdays, setWorkdays] = useState<number | null>(5);
+  const [reason, setReason] = useState('');
+  const { run, error, pending } = useActionDialog(kase, onClose);
+  const ready = workdays !== null && workdays >= 1 && workdays <= 60 && reason.trim().length >= 2;
+  return (
+    <Modal
+      open
+      title={t('cases.extendSupplementTitle', { number: kase.number })}
+      okText={t('cases.extendSupplement')}
+      okButtonProps={{ disabled: !ready, loading: pending, 'data-testid': 'extend-supplement-ok' }}
+      onOk={() => ready && run({ action: 'extend_supplement', workdays: workdays!, reason: reason.trim() })}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{t('cases.extendSupplementText', { due: toleratedDay(kase.supplementDueAt!, locale) })}</Typography.Paragraph>
+      <Space className="block-gap">
+        <InputNumber id="extend-workdays" min={1} max={60} precision={0} value={workdays} onChange={(v) => setWorkdays(v)} />
+        <span>{t('cases.extendSupplementUnit')}</span>
+      </Space>
+      <Input.TextArea
+        id="extend-reason"
+        rows={3}
+        maxLength={500}
+        showCount
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('cases.extendSupplementReason')}
+      />
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </Modal>
   );
