@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
   choose,
-  chooseInTree,
+  fillCompanyBasics,
+  fillCompanyPeople,
   confirmTaskDialog,
   fileCompanyApplication,
   moreAction,
@@ -68,22 +69,14 @@ const headOf = async (organizationId: number) =>
 
 /** The bundle's merged form, filled for a company of the name given, wholly owned (法人独资). */
 async function fillBundleForm(page: Page, company: string) {
-  await page.locator('#companyName').fill(company);
-  await choose(page, 'companyType', '非自然人投资或控股的法人独资');
-  await page.locator('#registeredCapital').fill('200');
-  await page.locator('#businessScope').fill('食品销售；食品互联网销售');
-  await chooseInTree(page, 'domicileRegion', '青川区');
-  await page.locator('#domicile').fill('云州市青川区湖滨路 18 号');
-  await page.locator('#legalRepName').fill('林国栋');
-  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
-  await page.locator('#contactPhone').fill('13600000003');
-  await page.getByTestId('sf-add-shareholders').click();
-  await page.locator('#shareholders_0_name').fill('云州青禾集团有限公司');
-  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
-  await page.locator('#shareholders_0_subscribed').fill('200');
-  await page.locator('#shareholders_0_dueDate').click();
-  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
-  await page.keyboard.press('Enter');
+  await fillCompanyBasics(page, { name: company, type: '非自然人投资或控股的法人独资', capital: '200', scope: '食品销售；食品互联网销售' });
+  await fillCompanyPeople(page, {
+    person: '林国栋',
+    shareholder: '云州青禾集团有限公司',
+    capital: '200',
+    domicile: '云州市青川区湖滨路 18 号',
+    phone: '13600000003',
+  });
   await choose(page, 'sealTypes', '单位公章', true);
   await choose(page, 'engraver', '云州市诚信印章有限公司');
   await page.locator('#taxOfficer').fill('林国栋');

@@ -10,7 +10,6 @@ import { caseExportLimit } from '../../src/common/case-filter.ts';
 import { lapseUnsupplemented } from '../../src/modules/cases/reminders.ts';
 import {
   choose,
-  chooseInTree,
   cjkRendering,
   companyItemCode as itemCode,
   confirmTaskDialog,
@@ -22,6 +21,8 @@ import {
   type BrowserRun,
   pickRadio,
   fillMedicalFiling,
+  fillCompanyBasics,
+  fillCompanyPeople,
 } from './support.ts';
 
 /*
@@ -55,23 +56,8 @@ const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 
 /** The 企业设立登记 form as an applicant or a clerk fills it in (the phone is never prefilled: accounts keep it masked). */
 async function fillCompanyForm(page: Page, company: string, person: string, checkPhoneEmpty = false) {
-  await page.locator('#companyName').fill(company);
-  await choose(page, 'companyType', '自然人独资');
-  await page.locator('#registeredCapital').fill('100');
-  await page.locator('#businessScope').fill('软件开发；信息技术咨询服务');
-  await chooseInTree(page, 'domicileRegion', '青川区');
-  await page.locator('#domicile').fill('云州市青川区湖滨路 8 号');
-  await page.locator('#legalRepName').fill(person);
-  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
-  if (checkPhoneEmpty) expect(await page.locator('#contactPhone').inputValue()).toBe('');
-  await page.locator('#contactPhone').fill('13600000001');
-  await page.getByTestId('sf-add-shareholders').click();
-  await page.locator('#shareholders_0_name').fill(person);
-  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
-  await page.locator('#shareholders_0_subscribed').fill('100');
-  await page.locator('#shareholders_0_dueDate').click();
-  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
-  await page.keyboard.press('Enter');
+  await fillCompanyBasics(page, { name: company });
+  await fillCompanyPeople(page, { person, checkPhoneEmpty });
 }
 
 const status = (page: Page) => page.getByTestId('case-status').first();

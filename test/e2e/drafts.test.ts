@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
 import {
-  choose,
-  chooseInTree,
+  fillCompanyBasics,
+  fillCompanyPeople,
   companyItemCode as itemCode,
   phoneViewport,
   pickRadio,
@@ -44,30 +44,6 @@ afterAll(async () => {
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
 
-/** The first part of the 企业设立登记 form: the company. */
-async function fillCompany(page: Page, company: string) {
-  await page.locator('#companyName').fill(company);
-  await choose(page, 'companyType', '自然人独资');
-  await page.locator('#registeredCapital').fill('100');
-  await page.locator('#businessScope').fill('软件开发；信息技术咨询服务');
-}
-
-/** The rest of it: where, who, and the one shareholder. */
-async function fillTheRest(page: Page, person: string) {
-  await chooseInTree(page, 'domicileRegion', '青川区');
-  await page.locator('#domicile').fill('云州市青川区湖滨路 8 号');
-  await page.locator('#legalRepName').fill(person);
-  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
-  await page.locator('#contactPhone').fill('13600000001');
-  await page.getByTestId('sf-add-shareholders').click();
-  await page.locator('#shareholders_0_name').fill(person);
-  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
-  await page.locator('#shareholders_0_subscribed').fill('100');
-  await page.locator('#shareholders_0_dueDate').click();
-  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
-  await page.keyboard.press('Enter');
-}
-
 const material = (page: Page, key: string) => page.locator(`[data-testid=materials-input] [data-material=${key}]`);
 
 /** The draft's id in the page's address. */
@@ -98,7 +74,7 @@ describe('暂存: an application saved unfinished and continued later', () => {
     await page.goto(`/apply/${itemCode}`);
     await page.locator('#companyName').waitFor({ state: 'visible' });
 
-    await fillCompany(page, '云州青禾暂存科技有限公司');
+    await fillCompanyBasics(page, { name: '云州青禾暂存科技有限公司' });
     const form = material(page, 'application_form');
     await form.locator('input[type=file]').setInputFiles(pdfPath);
     await form.getByText('设立登记申请书.pdf').waitFor({ state: 'visible' });
@@ -160,7 +136,7 @@ describe('暂存: an application saved unfinished and continued later', () => {
     await screenshot(page, 'drafts-continued');
 
     // finished and filed: the draft goes with the filing
-    await fillTheRest(page, '林小雨');
+    await fillCompanyPeople(page, { person: '林小雨' });
     for (const key of ['articles_of_association', 'officer_appointment']) {
       await material(page, key).locator('input[type=file]').setInputFiles(pdfPath);
       await material(page, key).getByText('设立登记申请书.pdf').waitFor({ state: 'visible' });

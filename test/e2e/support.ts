@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
 import { companyApplication } from '../factories.ts';
 import { demoPassword } from '../env.ts';
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 /** Browser tests run the built app (`npm test` builds it first): its absence is a failure, not a skip. */
 export const webDir = path.resolve(process.env.E2E_WEB_DIR ?? 'dist/web');
@@ -401,4 +401,38 @@ export async function fileCompanyApplication(server: TestServer, company: string
   const applied = await citizen.post('/api/v1/cases', { itemCode: companyItemCode, ...companyApplication(item, company, idNumber) });
   if (applied.status !== 201) throw new Error(`application failed: ${applied.status} ${JSON.stringify(applied.body)}`);
   return { id: applied.body.id as number, number: applied.body.number as string, clerk };
+}
+
+/**
+ * The company part of 企业设立登记's form (the same fields open 企业开办一件事's merged form): its name, type, registered
+ * capital and business scope.
+ */
+export async function fillCompanyBasics(page: Page, c: { name: string; type?: string; capital?: string; scope?: string }): Promise<void> {
+  await page.locator('#companyName').fill(c.name);
+  await choose(page, 'companyType', c.type ?? '自然人独资');
+  await page.locator('#registeredCapital').fill(c.capital ?? '100');
+  await page.locator('#businessScope').fill(c.scope ?? '软件开发；信息技术咨询服务');
+}
+
+/**
+ * The rest of it: the domicile, the legal representative, the contact phone (never prefilled: accounts keep it masked)
+ * and the one shareholder, subscribing the whole capital.
+ */
+export async function fillCompanyPeople(
+  page: Page,
+  p: { person: string; shareholder?: string; capital?: string; domicile?: string; phone?: string; checkPhoneEmpty?: boolean },
+): Promise<void> {
+  await chooseInTree(page, 'domicileRegion', '青川区');
+  await page.locator('#domicile').fill(p.domicile ?? '云州市青川区湖滨路 8 号');
+  await page.locator('#legalRepName').fill(p.person);
+  await page.locator('#legalRepIdNumber').fill('11010519491231002X');
+  if (p.checkPhoneEmpty) expect(await page.locator('#contactPhone').inputValue()).toBe('');
+  await page.locator('#contactPhone').fill(p.phone ?? '13600000001');
+  await page.getByTestId('sf-add-shareholders').click();
+  await page.locator('#shareholders_0_name').fill(p.shareholder ?? p.person);
+  await page.locator('#shareholders_0_certificateNo').fill('11010519491231002X');
+  await page.locator('#shareholders_0_subscribed').fill(p.capital ?? '100');
+  await page.locator('#shareholders_0_dueDate').click();
+  await page.locator('#shareholders_0_dueDate').fill('2030-12-31');
+  await page.keyboard.press('Enter');
 }
