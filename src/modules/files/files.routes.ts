@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { errors, IdParams } from '../../server/schemas.ts';
 import { handleWrite } from '../../server/write.ts';
 import { AppError } from '../../server/errors.ts';
-import { allowedTypes, maxFileBytes, readStoredFile, storeFile } from './files.service.ts';
+import { allowedTypes, listMyFiles, maxFileBytes, readStoredFile, storeFile } from './files.service.ts';
 import { loadCase } from '../cases/case-core.ts';
 import { requireCaseRead } from '../cases/cases.queries.ts';
 
@@ -46,6 +46,41 @@ export const filesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       return handleWrite(deps.db, req, reply, (ctx) => storeFile(ctx, deps, { data: req.body as Buffer, contentType, name }), 201);
     },
+  );
+
+  app.get(
+    '/files/mine',
+    {
+      schema: {
+        tags: ['files'],
+        summary: '材料复用: my own uploads, the latest first, each with what it was handed in as in my cases; q: part of its name or of a material’s',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                name: Type.String(),
+                size: Type.Integer(),
+                contentType: Type.String(),
+                createdAt: Type.String(),
+                usedFor: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), subject: Type.String(), material: Type.String() })),
+              }),
+            ),
+            total: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => listMyFiles(deps.db, req.actor, { q: req.query.q, limit: req.query.limit ?? 50, offset: req.query.offset ?? 0 }),
   );
 
   app.get(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Generated } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import type { Deps } from '../../server/deps.ts';
 import type { Executor } from '../../server/db/database.ts';
 import type { WriteContext } from '../../server/write.ts';
@@ -149,4 +149,75 @@ export async function checkFileReferences(db: Executor, actor: Actor, references
   const mine = new Set(rows.filter((r) => r.uploaded_by === actor.accountId).map((r) => r.id));
   const foreign = ids.filter((i) => !mine.has(i));
   if (foreign.length) throw new AppError('VALIDATION_FAILED', { field: 'materials', reason: 'unknown file', files: foreign });
+}
+
+export interface MyFile {
+  id: number;
+  name: string;
+  size: number;
+  contentType: string;
+  createdAt: string;
+  /** what it was handed in as, and in which of the applicant's cases, the latest first */
+  usedFor: { caseId: number; number: string; subject: string; material: string }[];
+}
+
+/**
+ * 材料复用: the signed-in applicant's own uploads, the latest first, each with what it was handed in as in their cases
+ * (their own, or those they applied for as an agent), to hand one in again without uploading it anew. `q` keeps those
+ * whose name, or the name of a material they were handed in as, holds it. Files the platform generated (documents) and
+ * a clerk's uploads at the window are not an applicant's uploads.
+ */
+export async function listMyFiles(
+  db: Executor,
+  actor: Actor | null,
+  query: { q?: string; limit: number; offset: number },
+): Promise<{ items: MyFile[]; total: number }> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind !== 'applicant' || !actor.applicantId) throw new AppError('FORBIDDEN', { reason: 'an applicant’s own uploads' });
+  const q = query.q?.trim().toLowerCase() || null;
+  // the uses are read through the applicant's cases (kase_applicant_idx, kase_agent_idx), never by scanning every material
+  const { rows } = await sql<{
+    id: number;
+    name: string;
+    size: number;
+    content_type: string;
+    created_at: Date;
+    used_for: MyFile['usedFor'] | null;
+    total: number;
+  }>`
+    WITH uses AS (
+      SELECT m.reference, k.id AS case_id, k.number, k.subject, m.name AS material
+      FROM kase k
+      JOIN case_material m ON m.case_id = k.id
+      WHERE (k.applicant_id = ${actor.applicantId} OR k.agent_applicant_id = ${actor.applicantId}) AND m.reference LIKE 'file:%'
+    ),
+    mine AS (
+      SELECT f.id, f.name, f.size, f.content_type, f.created_at,
+             (SELECT json_agg(DISTINCT jsonb_build_object('caseId', u.case_id, 'number', u.number, 'subject', u.subject, 'material', u.material))
+              FROM uses u WHERE u.reference = 'file:' || f.id) AS used_for
+      FROM stored_file f
+      WHERE f.uploaded_by = ${actor.accountId}
+    )
+    , kept AS (
+      SELECT * FROM mine
+      WHERE ${q}::text IS NULL
+         OR strpos(lower(mine.name), ${q}::text) > 0
+         OR EXISTS (SELECT 1 FROM json_array_elements(mine.used_for) e WHERE strpos(lower(e ->> 'material'), ${q}::text) > 0)
+    )
+    SELECT page.*, (SELECT count(*) FROM kept)::int AS total
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (SELECT * FROM kept ORDER BY kept.id DESC LIMIT ${query.limit} OFFSET ${query.offset}) page ON true`.execute(db);
+  return {
+    items: rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        size: r.size,
+        contentType: r.content_type,
+        createdAt: r.created_at.toISOString(),
+        usedFor: (r.used_for ?? []).sort((a, b) => b.caseId - a.caseId),
+      })),
+    total: rows[0]?.total ?? 0,
+  };
 }

@@ -84,3 +84,69 @@ describe('file uploads', () => {
     expect(r.body.error.details).toMatchObject({ reason: 'unknown file', files: [theirs.body.id] });
   });
 });
+
+describe('my uploads (材料复用)', () => {
+  it('lists an applicant’s own uploads with what each was handed in as, to hand one in again', async () => {
+    const other = await signIn(server, 'citizen2');
+    const clerk = await signIn(server, 'clerk1');
+    const articles = await upload(citizen, pdf, 'application/pdf', '青禾章程.pdf');
+    const unused = await upload(citizen, pdf, 'application/pdf', '租赁合同.pdf');
+    const theirs = await upload(other, pdf, 'application/pdf', '他人章程.pdf');
+    const code = (await server.sql("SELECT i.code FROM item i JOIN item_version v ON v.id = i.published_version_id WHERE v.name = '企业设立登记'")).rows[0]
+      .code as string;
+    const item = (await citizen.get(`/api/v1/catalog/items/${code}`)).body;
+    const applicantId = (await server.sql("SELECT id FROM applicant WHERE name = '林小雨'")).rows[0].id as number;
+    const idNumber = (await clerk.post(`/api/v1/applicants/${applicantId}/reveal`)).body.idNumber as string;
+    const materials = sampleMaterials(item.content.materials).map((m) =>
+      m.key === 'articles_of_association' ? { key: m.key, reference: `file:${articles.body.id}` } : m,
+    );
+    const applied = await citizen.post('/api/v1/cases', { itemCode: code, formData: sampleForm(item.content.form, idNumber), materials });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+
+    const mine = await citizen.get('/api/v1/files/mine');
+    expect(mine.status).toBe(200);
+    const ids = (mine.body.items as { id: number }[]).map((f) => f.id);
+    // the latest first, the applicant's own only
+    expect(ids.indexOf(unused.body.id)).toBeLessThan(ids.indexOf(articles.body.id));
+    expect(ids).not.toContain(theirs.body.id);
+    expect(mine.body.total).toBe(ids.length);
+    expect((mine.body.items as { id: number }[]).find((f) => f.id === articles.body.id)).toEqual({
+      id: articles.body.id,
+      name: '青禾章程.pdf',
+      size: pdf.length,
+      contentType: 'application/pdf',
+      createdAt: expect.any(String),
+      usedFor: [{ caseId: applied.body.id, number: applied.body.number, subject: '企业设立登记', material: '公司章程' }],
+    });
+    expect((mine.body.items as { id: number; usedFor: unknown[] }[]).find((f) => f.id === unused.body.id)?.usedFor).toEqual([]);
+
+    // by part of its name, or of a material's it was handed in as
+    const found = async (q: string) => ((await citizen.get(`/api/v1/files/mine?q=${encodeURIComponent(q)}`)).body.items as { id: number }[]).map((f) => f.id);
+    expect(await found('租赁')).toEqual([unused.body.id]);
+    expect(await found('公司章程')).toContain(articles.body.id);
+    expect(await found('公司章程')).not.toContain(unused.body.id);
+    expect(await found('没有这个')).toEqual([]);
+    // paging: the total stays the whole count
+    const page = await citizen.get('/api/v1/files/mine?limit=1&offset=1');
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.total).toBe(ids.length);
+    expect((await citizen.get('/api/v1/files/mine?offset=100000')).body).toEqual({ items: [], total: ids.length });
+
+    // handed in again with a new application, by its reference
+    const again = await citizen.post('/api/v1/cases', {
+      itemCode: code,
+      formData: { ...sampleForm(item.content.form, idNumber), companyName: '云州青禾复用科技有限公司' },
+      materials,
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const uses = ((await citizen.get('/api/v1/files/mine?q=青禾章程')).body.items as { id: number; usedFor: { caseId: number }[] }[]).find(
+      (f) => f.id === articles.body.id,
+    )!.usedFor;
+    expect(uses.map((u) => u.caseId)).toEqual([again.body.id, applied.body.id]);
+
+    // staff keep no such list; bad paging is a 400
+    expect((await clerk.get('/api/v1/files/mine')).status).toBe(403);
+    expect((await citizen.get('/api/v1/files/mine?limit=0')).status).toBe(400);
+    expect((await citizen.get('/api/v1/files/mine?limit=1000')).status).toBe(400);
+  });
+});

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { errorCatalog, type ErrorBody } from '../../common/errors.ts';
 import { ApiError, api, newIdempotencyKey } from './client.ts';
 import type { MeWithCsrf } from './types.ts';
@@ -11,6 +12,56 @@ export interface StoredFile {
   contentType: string;
   name: string;
   createdAt: string;
+}
+
+/** Where an earlier upload was handed in: the case, its item, and the material it stood for. */
+export interface FileUse {
+  caseId: number;
+  /** the case number */
+  number: string;
+  /** the item's name */
+  subject: string;
+  /** the material's name */
+  material: string;
+}
+
+/** A row of GET /files/mine: one of the signed-in applicant's own uploads and where it has been used. */
+export interface MyFile {
+  id: number;
+  /** the name as uploaded */
+  name: string;
+  /** bytes */
+  size: number;
+  contentType: string;
+  createdAt: string;
+  usedFor: FileUse[];
+}
+
+export interface MyFilesQuery {
+  /** part of the file's name, or of a material's name it was handed in as */
+  q?: string;
+  /** 1..100 (the server's default: 50) */
+  limit?: number;
+  offset?: number;
+}
+
+export const fileKeys = {
+  all: ['files'] as const,
+  mine: (query: MyFilesQuery) => ['files', 'mine', query] as const,
+};
+
+/**
+ * 材料复用: the signed-in applicant's own uploads, newest first, to hand one in again (GET /files/mine). `enabled: false`
+ * for staff, whom the server answers 403. The previous page stays in sight while the next one or a new search loads.
+ */
+export function useMyFiles({ q, limit, offset }: MyFilesQuery, enabled = true) {
+  const query = { q: q?.trim() || undefined, limit, offset };
+  return useQuery({
+    queryKey: fileKeys.mine(query),
+    queryFn: ({ signal }) => api.get<{ items: MyFile[]; total: number }>('/files/mine', { ...query }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 /** What the server accepts, by content type; the extension decides when the browser does not know the type. */

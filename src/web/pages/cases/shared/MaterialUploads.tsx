@@ -6,6 +6,7 @@ import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../api/files.ts';
 import { uploadErrorText } from '../../../components/upload-errors.ts';
 import { paperVerified } from './MaterialsInput.tsx';
+import { MyFilesPicker } from './MyFilesPicker.tsx';
 
 /** What is handed in for each material, by key: an uploaded file (`file:<id>`) or, at the window, the paper original checked. */
 export type HandedIn = Record<string, { reference: string; name: string } | undefined>;
@@ -16,7 +17,8 @@ export const handedInList = (materials: { key: string }[], value: HandedIn) =>
 
 /**
  * The materials asked for after the application — 补正 after a notice, 容缺后补 after acceptance — each with its own
- * upload, or at the window the paper original checked. `testIdPrefix` names each row's upload button.
+ * upload (for the applicant, or one of their earlier uploads: 材料复用), or at the window the paper original checked.
+ * `testIdPrefix` names each row's buttons.
  */
 export function MaterialUploads({
   materials,
@@ -91,6 +93,19 @@ export function MaterialUploads({
                   {chosen ? t('cases.replaceFile') : t('cases.uploadFile')}
                 </Button>
               </Upload>
+              {mode === 'applicant' && (
+                <MyFilesPicker
+                  testIdPrefix={testIdPrefix}
+                  materialKey={m.key}
+                  materialName={m.name}
+                  chosen={chosen?.reference}
+                  disabled={!!busy}
+                  onPick={(file) => {
+                    setErrors((x) => ({ ...x, [m.key]: undefined }));
+                    set(m.key, file);
+                  }}
+                />
+              )}
             </div>
           </div>
         );

@@ -8,6 +8,7 @@ import { acceptAttribute, fileReference, fileUrl, uploadFile } from '../../../ap
 import { uploadErrorText } from '../../../components/upload-errors.ts';
 import type { HeldLicense, ItemContent, MaterialInput } from '../../../api/cases.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
+import { MyFilesPicker } from './MyFilesPicker.tsx';
 
 type Material = ItemContent['materials'][number];
 
@@ -40,9 +41,10 @@ export function missingRequired(materials: Material[], choices: MaterialChoices)
 }
 
 /**
- * The item's materials with a way to hand in each: upload (PDF, JPEG, PNG, OFD up to 20 MB), pick a
- * license of the type asked that the applicant holds (`licenses`), take it from an electronic license or
- * shared data where the catalog allows, or — at the window — tick that the paper original was checked.
+ * The item's materials with a way to hand in each: upload (PDF, JPEG, PNG, OFD up to 20 MB), or online pick one of
+ * the applicant's earlier uploads (材料复用); pick a license of the type asked that the applicant holds (`licenses`),
+ * take it from an electronic license or shared data where the catalog allows, or — at the window — tick that the
+ * paper original was checked.
  * Required materials are marked; conditional ones say when they apply.
  */
 export function MaterialsInput({
@@ -227,6 +229,19 @@ function MaterialRow({
             {mode === 'window' ? t('cases.uploadScan') : choice?.kind === 'file' ? t('cases.replaceFile') : t('cases.uploadFile')}
           </Button>
         </Upload>
+        {mode === 'online' && (
+          <MyFilesPicker
+            testIdPrefix="apply"
+            materialKey={m.key}
+            materialName={m.name}
+            chosen={choice?.kind === 'file' ? choice.reference : undefined}
+            disabled={busy}
+            onPick={(file) => {
+              setError(null);
+              onChoose({ kind: 'file', ...file });
+            }}
+          />
+        )}
       </div>
     </div>
   );
