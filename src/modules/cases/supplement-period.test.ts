@@ -167,6 +167,18 @@ describe('the supplement period (补正期限)', () => {
     expect(await messages('补正期限即将届满', kase.id)).toEqual([expect.stringContaining('“场所租赁合同”；逾期未补正的，视为撤回申请')]);
   });
 
+  it('tells the window how many periods end today (今日工作)', async () => {
+    const endsToday = async () => (await clerk.get('/api/v1/cases/today')).body.intake.supplementEndsToday as number;
+    const before = await endsToday();
+    const kase = await noticed();
+    // five working days off: not today's
+    expect(await endsToday()).toBe(before);
+    // its last day today: midnight tonight in China
+    const tonight = new Date(Date.parse(`${today()}T00:00:00+08:00`) + 86_400_000);
+    await server.sql('UPDATE kase SET supplement_due_at = $2 WHERE id = $1', [kase.id, tonight]);
+    expect(await endsToday()).toBe(before + 1);
+  });
+
   it('once passed, takes no more materials (409) and changes nothing', async () => {
     const kase = await noticed();
     // the day has passed, and the nightly sweep has not yet run

@@ -91,6 +91,9 @@ async function intakeToday(db: Db, actor: Actor) {
         sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'submitted' AND k.notice_due_at < ${endOfToday})::int`.as('noticeDue'),
         // as the case list's kind awaiting_supplement counts (a bundle through its item cases)
         sql<number>`count(*) FILTER (WHERE k.bundle_id IS NULL AND k.status IN ('awaiting_supplement', 'notified'))::int`.as('awaitingApplicant'),
+        // 补正期限 ending by tonight: unanswered, the nightly sweep deems them withdrawn (a bundle by its application)
+        sql<number>`count(*) FILTER (WHERE k.status IN ('awaiting_supplement', 'notified') AND (k.parent_id IS NULL OR k.status = 'awaiting_supplement')
+          AND k.supplement_due_at <= ${endOfToday})::int`.as('supplementEndsToday'),
         sql<number>`count(*) FILTER (WHERE k.parent_id IS NULL AND k.status = 'concluded')::int`.as('toDeliver'),
       ])
       .executeTakeFirstOrThrow(),

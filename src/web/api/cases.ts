@@ -522,6 +522,8 @@ export interface WorkToday {
     /** pre-review applications whose one-time notice (art. 32) is due by the end of today, or past */
     noticeDue: number;
     awaitingApplicant: number;
+    /** of them, those whose supplement period (补正期限) ends today: unanswered, they are deemed withdrawn tonight */
+    supplementEndsToday: number;
     /** accepted immediate items whose decision or conclusion the window makes on the spot (当场办结) */
     windowDecision: number;
     toDeliver: number;

@@ -257,6 +257,10 @@ export const caseWorkStrings = {
   'today.noticeFine': ['均在 5 日告知期限内', 'All within the 5-day notice period'],
   'today.awaitingApplicant': ['待申请人补正', 'Awaiting the applicant'],
   'today.awaitingApplicantHint': ['一次性告知或补正通知已发出', 'One-time notice or supplement request sent'],
+  'today.supplementEndsToday': [
+    '其中 {n} 件补正期限今日届满，未补正的今晚视为撤回',
+    '{n} of them end their supplement period today: unanswered, they are deemed withdrawn tonight',
+  ],
   'today.windowDecision': ['当场办结', 'Decide on the spot'],
   'today.windowDecisionHint': ['已受理的授权即办件，待窗口决定或办结', 'Accepted immediate items waiting for the window’s decision'],
   'today.toDeliver': ['待出件', 'To deliver'],

@@ -77,7 +77,8 @@ function IntakeTiles({ intake, t }: { intake: NonNullable<Today['intake']>; t: W
         to="/workbench/cases?kind=awaiting_supplement"
         title={t('today.awaitingApplicant')}
         value={intake.awaitingApplicant}
-        hint={t('today.awaitingApplicantHint')}
+        tone={intake.supplementEndsToday > 0 ? 'warning' : undefined}
+        hint={intake.supplementEndsToday > 0 ? t('today.supplementEndsToday', { n: intake.supplementEndsToday }) : t('today.awaitingApplicantHint')}
         testId="today-awaiting"
       />
       {intake.windowDecision > 0 && (
