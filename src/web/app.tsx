@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { ConfigProvider } from 'antd';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
@@ -7,7 +7,7 @@ import { antdLocales } from './i18n/antd-locale.ts';
 import { isApiError, onUnauthorized, setCsrfToken, type ApiError } from './api/client.ts';
 import { meKey } from './api/auth.ts';
 import { router } from './routes.tsx';
-import { theme } from './theme.ts';
+import { stillTheme, theme } from './theme.ts';
 import { FeedbackProvider, useFeedback } from './components/feedback-context.tsx';
 
 type Notify = (error: unknown) => void;
@@ -60,10 +60,22 @@ function ApiBridge() {
   return null;
 }
 
+const lessMotion = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+const onMotionChange = (change: () => void) => {
+  lessMotion?.addEventListener('change', change);
+  return () => lessMotion?.removeEventListener('change', change);
+};
+
+/** Whether the person's system asks for less motion; it follows a change of the setting. */
+function usePrefersLessMotion(): boolean {
+  return useSyncExternalStore(onMotionChange, () => lessMotion?.matches ?? false);
+}
+
 function Providers() {
   const { locale } = useLocale();
+  const still = usePrefersLessMotion();
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={theme}>
+    <ConfigProvider locale={antdLocales[locale]} theme={still ? stillTheme : theme}>
       <FeedbackProvider>
         <ApiBridge />
         <RouterProvider router={router} />

@@ -102,6 +102,8 @@ export async function startBrowserRun(options: { dataDir?: string } = {}): Promi
         viewport: options.viewport ?? { width: 1366, height: 900 },
         locale: options.locale ?? 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        // the app leaves antd's animations out for a person who asks for less motion: no step waits for one
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -161,11 +163,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     .first()
     .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => {});
-  // let antd's enter animations finish
-  await page.waitForTimeout(400);
   const file = path.join(screenshotDir, `${name}.png`);
   // toasts are transient and would cover the page header
-  await page.screenshot({ path: file, fullPage: true, style: '.ant-message { display: none !important; }' });
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', style: '.ant-message { display: none !important; }' });
   return file;
 }
 
