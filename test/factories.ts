@@ -121,7 +121,7 @@ export function sampleForm(form: unknown, idNumber: string, applicant: 'person' 
 export function sampleMaterials(materials: { key: string; necessity: string; source: string }[]) {
   return materials
     .filter((m) => m.necessity === 'required')
-    .map((m) => (m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: 'paper:checked' }));
+    .map((m) => (m.source === 'license' || m.source === 'shared_data' ? { key: m.key, fromLicense: true } : { key: m.key, reference: '纸质原件已核验' }));
 }
 
 /**

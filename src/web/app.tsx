@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ConfigProvider } from 'antd';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
@@ -7,7 +7,7 @@ import { antdLocales } from './i18n/antd-locale.ts';
 import { isApiError, onUnauthorized, setCsrfToken, type ApiError } from './api/client.ts';
 import { meKey } from './api/auth.ts';
 import { router } from './routes.tsx';
-import { stillTheme, theme } from './theme.ts';
+import { themeFor } from './theme.ts';
 import { FeedbackProvider, useFeedback } from './components/feedback-context.tsx';
 
 type Notify = (error: unknown) => void;
@@ -74,8 +74,9 @@ function usePrefersLessMotion(): boolean {
 function Providers() {
   const { locale } = useLocale();
   const still = usePrefersLessMotion();
+  const themed = useMemo(() => themeFor(locale, still), [locale, still]);
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={still ? stillTheme : theme}>
+    <ConfigProvider locale={antdLocales[locale]} theme={themed}>
       <FeedbackProvider>
         <ApiBridge />
         <RouterProvider router={router} />

@@ -300,7 +300,7 @@ describe('a case from online application to delivery', () => {
     // the result is due within ten working days of the decision (art. 44)
     await approver
       .getByTestId('outcome')
-      .getByText(/结果将于 \d{4}-\d{2}-\d{2} 前送达/)
+      .getByText(/结果将于 \d{4}\/\d{2}\/\d{2} 前送达/)
       .waitFor({ state: 'visible' });
   });
 

@@ -119,6 +119,23 @@ describe('居民身份证换领、补领, confirmed (予以确认)', () => {
     await page.getByTestId('outcome').getByText('已办结：予以确认', { exact: false }).waitFor({ state: 'visible' });
     await caseEvent(page, 'concluded').getByText('予以确认').waitFor({ state: 'visible' });
     await page.getByTestId('case-documents').getByText('行政确认决定书').waitFor({ state: 'visible' });
+    // the 工本费 is unpaid: the results are named, to be had once it is paid, and the card is not held yet
+    await page.getByTestId('document-license-withheld').getByText('缴费后提供').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('document-decision-withheld').count()).toBe(1);
+    expect(await page.getByTestId('document-license').count()).toBe(0);
+    await screenshot(page, 'decision-wording-my-case-unpaid');
+    const clerk = await signIn(run.server, 'clerk1');
+    const fees = (await clerk.get(`/api/v1/cases/${kase.id}/fees`)).body as { lines: { id: number; status: string; amountCents: number }[] };
+    for (const line of fees.lines.filter((l) => l.status === 'unpaid')) {
+      const paid = await clerk.post(
+        `/api/v1/cases/${kase.id}/fees/actions`,
+        { action: 'pay', feeId: line.id, method: 'cash', amountCents: line.amountCents },
+        { 'idempotency-key': `decision-wording-e2e-pay-${line.id}` },
+      );
+      expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    }
+    await page.reload();
+    await page.getByTestId('case-documents').getByTestId('document-license').waitFor({ state: 'visible' });
     await screenshot(page, 'decision-wording-my-case');
 
     await page.goto('/my/licenses');

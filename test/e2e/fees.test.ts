@@ -24,7 +24,7 @@ let citizen: Client;
 let clerk: Client;
 const form = { applicantName: '林小雨', idNumber: '', phone: '13600000001' };
 const materials = [
-  { key: 'application_form', reference: 'paper:checked' },
+  { key: 'application_form', reference: '纸质原件已核验' },
   { key: 'business_license', fromLicense: true },
 ];
 let n = 0;

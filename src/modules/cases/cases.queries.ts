@@ -15,7 +15,7 @@ import { caseScope, deliveryMethodsOf, loadCase, versionContent, windowRegionPat
 import { concludesAtWindow, returnTarget } from './workflow.ts';
 import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
-import { documentsOf } from './documents.ts';
+import { documentsOf, shownTo } from './documents.ts';
 import { commitmentCheckOf } from './commitment.ts';
 import { referencedLicense } from './licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
@@ -337,7 +337,7 @@ export async function getCase(deps: Deps, actor: Actor | null, caseId: number) {
       .filter((e) => actor?.kind === 'staff' || !staffOnlyEvents.has(e.type))
       .map((e) => ({ seq: e.seq, type: e.type, actor: e.actor_name, taskId: e.task_id, payload: e.payload, at: e.at.toISOString() })),
     clock: kase.clock_id ? await describeClock(db, kase.clock_id) : null,
-    documents: await documentsOf(db, kase.id),
+    documents: await shownTo(db, actor, kase, await documentsOf(db, kase.id)),
     version: kase.version,
   };
 }

@@ -48,6 +48,7 @@ import { licenseCancelGrounds } from '../../common/licenses.ts';
 import { spendRate } from '../queue/protect.ts';
 import { workToday } from './work-today.ts';
 import { caseSheetPdf } from './case-sheet.ts';
+import { renderDocument } from './documents.ts';
 import {
   addCosigner,
   answerDelegation,
@@ -648,7 +649,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       // public: a number guessed over and over is slowed down per address, as the queue's public lookups are
       await spendRate(db, `license-verify:ip:${req.ip}`, 60, 60);
-      return verifyLicense(db, req.params.number);
+      return verifyLicense(db, req.params.number, async (id) => (await renderDocument(deps, id)).sha256);
     },
   );
 

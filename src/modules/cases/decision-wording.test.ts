@@ -155,8 +155,33 @@ describe('居民身份证换领、补领, a 行政确认', () => {
     return kase;
   }
 
+  /** The window takes the case's fees (工本费) in cash. */
+  async function payFees(caseId: number) {
+    const fees = (await clerk.get(`/api/v1/cases/${caseId}/fees`)).body as { lines: { id: number; status: string; amountCents: number }[] };
+    for (const line of fees.lines.filter((l) => l.status === 'unpaid')) {
+      const paid = await clerk.post(
+        `/api/v1/cases/${caseId}/fees/actions`,
+        { action: 'pay', feeId: line.id, method: 'cash', amountCents: line.amountCents },
+        { 'idempotency-key': `decision-wording-pay-${line.id}` },
+      );
+      expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    }
+  }
+
   it('is confirmed (予以确认) with a 行政确认决定书, and its ID card is issued as confirmed', { timeout: 120_000 }, async () => {
     const kase = await decided('approve');
+    // the 工本费 is unpaid: the applicant's list names the results without a download, and the card is not yet held
+    const listed = (await citizen.get(`/api/v1/cases/${kase.id}/documents`)).body.items as { kind: string; url: string | null; withheld?: string }[];
+    for (const kind of ['decision', 'license']) expect(listed.find((d) => d.kind === kind)).toMatchObject({ url: null, withheld: 'fees_unpaid' });
+    expect(listed.find((d) => d.kind === 'acceptance_notice')?.url).toMatch(/\/pdf$/);
+    const early = kase.documents.find((d) => d.kind === 'license')!;
+    const refused = await citizen.get(`/api/v1/cases/${kase.id}/documents/${early.id}/pdf`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ withheld: 'fees_unpaid' });
+    expect((await citizen.get('/api/v1/licenses')).body.items.some((l: { id: number }) => l.id === early.id)).toBe(false);
+    // the police department reads them as ever
+    expect((await police.get(`/api/v1/cases/${kase.id}/documents/${early.id}/pdf`)).status).toBe(200);
+    await payFees(kase.id);
     const decision = kase.documents.find((d) => d.kind === 'decision')!;
     expect(decision.title).toBe('行政确认决定书');
     const text = await pdfText(citizen, kase.id, decision);
@@ -184,6 +209,7 @@ describe('居民身份证换领、补领, a 行政确认', () => {
 
   it('is not renewed, changed or given up on its holder’s application: 我的证照 offers none, and none is filed', { timeout: 120_000 }, async () => {
     const kase = await decided('approve');
+    await payFees(kase.id);
     const cardId = kase.documents.find((d) => d.kind === 'license')!.id;
     const held = ((await citizen.get('/api/v1/licenses')).body.items as { id: number; mayRenew: boolean; mayChange: boolean; mayCancel: boolean }[]).find(
       (l) => l.id === cardId,

@@ -309,6 +309,23 @@ export async function issueMaterialReceipt(
  */
 const resultKinds: DocumentKind[] = ['decision', 'license', 'revocation_decision'];
 
+/** Why a decided case's results are withheld from its applicant: what its delivery waits for. */
+export type ResultHold = 'materials_to_follow' | 'fees_unpaid';
+
+/**
+ * Whether a granted case's results (决定书, 证照) wait for something before they reach the applicant, as its delivery
+ * does: materials accepted to follow (容缺后补; 材料补齐前不出具办理结果), or fees unpaid (the result goes out once they
+ * are paid or waived). Until then the applicant's documents list names them without a download, and the license is
+ * not among those they hold. Staff read them as before.
+ */
+export async function resultHold(db: Executor, kase: CaseRow): Promise<ResultHold | null> {
+  // a refusal is served as it stands: the applicant's remedies run from it
+  if (kase.decision !== 'granted' || (kase.status !== 'decided' && kase.status !== 'concluded')) return null;
+  if (kase.tolerated_due_at) return 'materials_to_follow';
+  const unpaid = await db.selectFrom('case_fee').select('id').where('case_id', '=', kase.id).where('status', '=', 'unpaid').limit(1).executeTakeFirst();
+  return unpaid ? 'fees_unpaid' : null;
+}
+
 /** How a delivery went, in the words of a 送达回证. */
 const deliveryWords: Record<DeliveryMethod, string> = { pickup: '窗口领取', post: '邮寄送达', locker: '智能柜送达', electronic: '电子送达' };
 
@@ -890,6 +907,19 @@ export async function documentsOf(db: Executor, caseId: number) {
   }));
 }
 
+/** A case's document as the caller gets it. */
+export type ShownDocument = Omit<Awaited<ReturnType<typeof documentsOf>>[number], 'url'> & {
+  /** null: a result withheld from the applicant (`withheld` says what it waits for) */
+  url: string | null;
+  withheld?: ResultHold;
+};
+
+/** A case's documents as the caller gets them: to its applicant (or agent), its results without a download while they are held. */
+export async function shownTo(db: Executor, actor: Actor | null, kase: CaseRow, docs: Awaited<ReturnType<typeof documentsOf>>): Promise<ShownDocument[]> {
+  const hold = actor?.kind === 'applicant' ? await resultHold(db, kase) : null;
+  return hold ? docs.map((d) => (resultKinds.includes(d.kind) ? { ...d, url: null, withheld: hold } : d)) : docs;
+}
+
 /**
  * The documents of a case, for whoever may read the case. A bundle application's (一件事) list goes on with the results
  * of its item cases — each department's decision and the license it issued, each named by its item case — so that
@@ -901,15 +931,20 @@ export async function listCaseDocuments(deps: Deps, actor: Actor | null, caseId:
   await requireCaseRead(deps.db, actor, kase);
   const byKind = (a: { kind: DocumentKind; id: number }, b: { kind: DocumentKind; id: number }) =>
     kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.id - b.id;
-  const items: (Awaited<ReturnType<typeof documentsOf>>[number] & { ofCase?: { id: number; number: string; subject: string } })[] = (
-    await documentsOf(deps.db, caseId)
-  ).sort(byKind);
+  const items: (ShownDocument & { ofCase?: { id: number; number: string; subject: string } })[] = await shownTo(
+    deps.db,
+    actor,
+    kase,
+    (await documentsOf(deps.db, caseId)).sort(byKind),
+  );
   if (kase.bundle_id !== null) {
     const children = await deps.db.selectFrom('kase').selectAll().where('parent_id', '=', kase.id).orderBy('id').execute();
     for (const child of children) {
       if (!(await mayRead(deps, actor, child))) continue;
       const results = (await documentsOf(deps.db, child.id)).filter((d) => resultKinds.includes(d.kind)).sort(byKind);
-      items.push(...results.map((d) => ({ ...d, ofCase: { id: child.id, number: child.number, subject: child.subject } })));
+      items.push(
+        ...(await shownTo(deps.db, actor, child, results)).map((d) => ({ ...d, ofCase: { id: child.id, number: child.number, subject: child.subject } })),
+      );
     }
   }
   return { items, total: items.length };
@@ -932,7 +967,7 @@ export async function readCaseDocument(deps: Deps, actor: Actor | null, caseId: 
   await requireCaseRead(deps.db, actor, kase);
   const row = await deps.db
     .selectFrom('case_document as d')
-    .select(['d.id', 'd.title', 'd.number'])
+    .select(['d.id', 'd.title', 'd.number', 'd.kind', 'd.case_id'])
     .where('d.id', '=', documentId)
     .where((eb) =>
       eb.or([
@@ -948,6 +983,18 @@ export async function readCaseDocument(deps: Deps, actor: Actor | null, caseId: 
     )
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
+  // the case's own result, to its applicant, once what its delivery waits for is done
+  if (actor?.kind === 'applicant' && row.case_id === caseId && resultKinds.includes(row.kind)) {
+    const hold = await resultHold(deps.db, kase);
+    if (hold)
+      throw new AppError('CONFLICT', {
+        reason:
+          hold === 'fees_unpaid'
+            ? 'the result is given once every fee is paid or waived'
+            : 'the result is given once the materials accepted to follow (容缺后补) are handed in',
+        withheld: hold,
+      });
+  }
   const { sha256 } = await renderDocument(deps, row.id);
   return { name: `${row.title}-${row.number}.pdf`, sha256, data: await readFileBytes(deps, sha256) };
 }

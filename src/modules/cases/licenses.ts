@@ -155,11 +155,18 @@ const stillHolds = (q: ReturnType<typeof licenseRows>) =>
   q.where('k.revoked_at', 'is', null).where('d.superseded_at', 'is', null).where('d.cancelled_at', 'is', null);
 
 /**
+ * A license reaches its holder as the case's delivery may (resultHold in documents.ts): not while materials accepted
+ * to follow (容缺后补) or fees of its case are outstanding.
+ */
+const released = sql<boolean>`NOT (k.status IN ('decided', 'concluded') AND (k.tolerated_due_at IS NOT NULL
+  OR EXISTS (SELECT 1 FROM case_fee f WHERE f.case_id = k.id AND f.status = 'unpaid')))`;
+
+/**
  * The licenses an applicant holds (持证主体): of granted cases, still holding — their own applications', and for an
  * enterprise registered by a grant (企业设立登记) its 营业执照, which its founder applied for.
  */
 const licensesQuery = (db: Executor, applicantId: number) =>
-  stillHolds(licenseRows(db).where('d.holder_id', '=', applicantId).where('k.decision', '=', 'granted'));
+  stillHolds(licenseRows(db).where('d.holder_id', '=', applicantId).where('k.decision', '=', 'granted')).where(released);
 
 /** What ended a license, if anything did. */
 const endOf = (r: LicenseRow): 'revoked' | 'cancelled' | 'superseded' | null =>
@@ -407,7 +414,7 @@ export type VerifiedState = 'valid' | 'expired' | 'deemed_renewed' | 'revoked' |
  * as renewed while its renewal is decided. An enterprise holder is named in full, as its license prints it; a person masked. The PDF's SHA-256 lets
  * a copy be compared with what was issued. An unknown number: 404.
  */
-export async function verifyLicense(db: Executor, number: string) {
+export async function verifyLicense(db: Executor, number: string, render?: (documentId: number) => Promise<string>) {
   const r = await licenseRows(db)
     // the license that replaced it: its renewal's
     .select(
@@ -436,7 +443,8 @@ export async function verifyLicense(db: Executor, number: string) {
     replacedBy: r.replaced_by,
     cancelledAt: r.cancelled_at?.toISOString() ?? null,
     cancelGround: r.cancel_ground,
-    sha256: r.sha256,
+    // a PDF not made yet is made now (once), so that a copy in hand can be compared with it
+    sha256: r.sha256 ?? (render ? await render(r.id) : null),
     checkedAt: new Date().toISOString(),
   };
 }

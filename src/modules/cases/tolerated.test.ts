@@ -177,6 +177,22 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     const held = await act(clerk, id, { action: 'deliver', method: 'electronic' });
     expect(held.status).toBe(409);
     expect(held.body.error.details.toleratedDueAt).toBe(kase.toleratedDueAt);
+    // 材料补齐前不出具办理结果: the applicant sees the results named, without a download, and does not hold the license yet
+    const results = async () =>
+      ((await enterprise.get(`/api/v1/cases/${id}/documents`)).body.items as { id: number; kind: string; url: string | null; withheld?: string }[]).filter(
+        (d) => d.kind === 'decision' || d.kind === 'license',
+      );
+    const license = (await results()).find((d) => d.kind === 'license')!;
+    expect(await results()).toEqual([
+      expect.objectContaining({ kind: 'decision', url: null, withheld: 'materials_to_follow' }),
+      expect.objectContaining({ kind: 'license', url: null, withheld: 'materials_to_follow' }),
+    ]);
+    const early = await enterprise.get(`/api/v1/cases/${id}/documents/${license.id}/pdf`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.details).toMatchObject({ withheld: 'materials_to_follow' });
+    const holds = async () => (await enterprise.get('/api/v1/licenses')).body.items.some((l: { id: number }) => l.id === license.id);
+    expect(await holds()).toBe(false);
+    expect((await clerk.get(`/api/v1/cases/${id}/documents/${license.id}/pdf`)).status).toBe(200);
 
     // past its day it counts as overdue
     await server.sql("UPDATE kase SET tolerated_due_at = now() - interval '1 hour' WHERE id = $1", [id]);
@@ -193,6 +209,10 @@ describe('acceptance with materials to follow (容缺受理)', () => {
     expect(handed.body.timeline.at(-1)).toMatchObject({ type: 'tolerated_handed_in', payload: { materials: ['food_safety_rules'], left: [] } });
     expect(await queue()).not.toContain(id);
     expect((await act(enterprise, id, { action: 'hand_in', materials: [{ key: 'food_safety_rules', reference: 'paper:checked' }] })).status).toBe(409);
+    // handed in: the results are the applicant's, before the delivery too
+    expect((await results()).every((d) => d.url !== null && d.withheld === undefined)).toBe(true);
+    expect((await enterprise.get(`/api/v1/cases/${id}/documents/${license.id}/pdf`)).status).toBe(200);
+    expect(await holds()).toBe(true);
 
     const delivered = await act(clerk, id, { action: 'deliver', method: 'electronic' });
     expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);

@@ -95,7 +95,10 @@ export interface CaseDocument {
   supersededAt?: string | null;
   /** a license cancelled by the department that issued it (注销) */
   cancelledAt?: string | null;
-  url: string;
+  /** null: a result withheld from the applicant (`withheld` says what it waits for) */
+  url: string | null;
+  /** to the applicant: a result given once what its delivery waits for is done — materials accepted to follow, or fees */
+  withheld?: 'materials_to_follow' | 'fees_unpaid';
   /** on a bundle application's list: the item case whose result this is */
   ofCase?: { id: number; number: string; subject: string };
 }

@@ -561,6 +561,8 @@ export const casePages = {
     'The period runs to {due}. An applicant with good reason not to hand the materials in by then may be given more time once, counted from that day.',
   ],
   'cases.extendSupplementUnit': ['个工作日', 'working days'],
+  'cases.extendSupplementBy': ['延长', 'Extend by'],
+  'cases.extendSupplementWhy': ['延期理由', 'Reason'],
   'cases.extendSupplementReason': ['延期理由（如：申请人出差，材料需另行开具）', 'The reason (say, the applicant is away, or a document takes time to obtain)'],
   'cases.ev.supplementExtended': [
     '补正期限由 {from} 延长至 {to}（{workdays} 个工作日）',

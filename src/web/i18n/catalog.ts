@@ -80,7 +80,7 @@ export const catalog = {
   'svc.scope.province': ['全省通办', 'Anywhere in the province'],
   'svc.scope.national': ['跨省通办', 'Anywhere in the country'],
   'svc.delivery.pickup': ['窗口领取', 'Pick up at the window'],
-  'svc.delivery.post': ['快递送达', 'By post'],
+  'svc.delivery.post': ['邮寄送达', 'By post'],
   'svc.delivery.locker': ['智能柜自取', 'Self-service locker'],
   'svc.delivery.electronic': ['电子送达', 'Electronic'],
   'svc.result.license': ['证照', 'License'],

@@ -1,4 +1,5 @@
 import { Table, Tag } from 'antd';
+import { useNarrow } from '../../components/useNarrow.ts';
 import type { TableColumnsType } from 'antd';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import type { Material } from '../../api/catalog.ts';
@@ -16,6 +17,8 @@ type Row = Material & { items?: string[] };
 export function MaterialsTable({ materials, itemNames }: { materials: Row[]; itemNames?: Map<string, string> }) {
   const t = useT();
   const tt = useTolT();
+  // a phone: the name, what it is and where it comes from in one column beside the necessity, with no sideways scroll
+  const narrow = useNarrow();
   const columns: TableColumnsType<Row> = [
     { title: t('guide.mat.no'), key: 'no', width: 56, align: 'center', render: (_v, _m, i) => i + 1 },
     {
@@ -29,6 +32,18 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
           {m.blankFormFile && <div className="cell-sub">{t('guide.blankForm', { file: m.blankFormFile })}</div>}
           {m.sampleFile && <div className="cell-sub">{t('guide.sample', { file: m.sampleFile })}</div>}
           {m.basis && <div className="cell-sub">{t('guide.matBasis', { basis: m.basis })}</div>}
+          {narrow && (
+            <div className="cell-sub" data-testid="material-facts">
+              {t(`guide.kind.${m.kind}` as MessageKey)} · {t(`guide.form.${m.form}` as MessageKey)} · {t('guide.mat.count')} {m.count} ·{' '}
+              {t(`guide.source.${m.source}` as MessageKey)}
+              {m.licenseType ? `（${m.licenseType}）` : ''}
+              {isExempt(m) && (
+                <Tag color="green" className="mat-exempt" style={{ marginInlineStart: 6 }}>
+                  {t('guide.exempt')}
+                </Tag>
+              )}
+            </div>
+          )}
         </div>
       ),
     },
@@ -71,6 +86,12 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
       ),
     },
   ];
+  if (narrow) {
+    const kept = new Set(['no', 'name', 'necessity']);
+    columns.splice(0, columns.length, ...columns.filter((c) => kept.has(String('dataIndex' in c ? c.dataIndex : c.key))));
+    columns[0] = { ...columns[0]!, width: 40 };
+    columns[2] = { ...columns[2]!, width: 96 };
+  }
   if (itemNames) {
     columns.push({
       title: t('guide.mat.usedBy'),
@@ -94,7 +115,7 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
       dataSource={materials}
       pagination={false}
       tableLayout="fixed"
-      scroll={{ x: itemNames ? 1100 : 880 }}
+      scroll={narrow && !itemNames ? undefined : { x: itemNames ? 1100 : 880 }}
       rowClassName={(m) => (isExempt(m) ? 'mat-row-exempt' : '')}
       data-testid="materials-table"
     />

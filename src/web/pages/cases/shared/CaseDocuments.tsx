@@ -1,6 +1,6 @@
-import { Button, Card, Col, Divider, Empty, List, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Divider, Empty, List, Row, Tag, Tooltip, Typography } from 'antd';
 import { FeesPanel } from './FeesPanel.tsx';
-import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, LockOutlined } from '@ant-design/icons';
 import { useFeesT } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -52,9 +52,18 @@ function DocumentList({ items, testId }: { items: CaseDocument[]; testId: string
       renderItem={(d) => (
         <List.Item
           actions={[
-            <Button key="dl" size="small" icon={<DownloadOutlined />} href={d.url} target="_blank" data-testid={`document-${d.kind}`}>
-              {t('docs.download')}
-            </Button>,
+            d.url ? (
+              <Button key="dl" size="small" icon={<DownloadOutlined />} href={d.url} target="_blank" data-testid={`document-${d.kind}`}>
+                {t('docs.download')}
+              </Button>
+            ) : (
+              // a result the applicant gets once what its delivery waits for is done
+              <Tooltip key="held" title={t(`docs.withheld.${d.withheld ?? 'fees_unpaid'}.why`)}>
+                <Tag icon={<LockOutlined />} color="warning" data-testid={`document-${d.kind}-withheld`}>
+                  {t(`docs.withheld.${d.withheld ?? 'fees_unpaid'}`)}
+                </Tag>
+              </Tooltip>
+            ),
           ]}
         >
           <List.Item.Meta

@@ -13,7 +13,7 @@ import { useTolT } from '../../../i18n/tolerated.ts';
 import { toleratedDay, toleratedFacts } from './Tolerated.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
-import { licenseFacts } from './Licenses.tsx';
+import { civilDay, licenseFacts } from './Licenses.tsx';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -104,7 +104,7 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
           kase.toleratedDueAt && kase.status === 'concluded'
             ? tt('tol.outcomeHeld')
             : kase.deliveryDeadline
-              ? t('cases.deliveryBy', { date: kase.deliveryDeadline.dueDate })
+              ? t('cases.deliveryBy', { date: civilDay(kase.deliveryDeadline.dueDate, locale) })
               : undefined
         }
       />

@@ -84,9 +84,13 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                   title: t('fees.amount'),
                   key: 'amount',
                   align: 'right',
+                  // the heading and 待窗口核定 on one line
+                  onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                   render: (_v, l) => (
                     <>
-                      <span className="mono">{l.amountCents === null ? t('fees.unassessed') : yuan(l.amountCents)}</span>
+                      <span className="mono" style={{ whiteSpace: 'nowrap' }}>
+                        {l.amountCents === null ? t('fees.unassessed') : yuan(l.amountCents)}
+                      </span>
                       {l.adjustment && (
                         <div className="cell-sub">
                           {t(`fees.adjustment.${l.adjustment}`)}
@@ -143,8 +147,15 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
               ]}
             />
             <Typography.Paragraph className="block-gap-top" data-testid="fees-total">
-              {t('fees.total', { due: yuan(data.totals.dueCents), paid: yuan(data.totals.paidCents), unpaid: yuan(data.totals.unpaidCents) })}
+              {/* what was paid includes what was given back since, which follows it: the figures add up */}
+              {t('fees.total', {
+                due: yuan(data.totals.dueCents),
+                paid: yuan(data.totals.paidCents + data.totals.refundedCents),
+                unpaid: yuan(data.totals.unpaidCents),
+              })}
               {data.totals.refundedCents > 0 && t('fees.totalRefunded', { refunded: yuan(data.totals.refundedCents) })}
+              {/* a line still to be assessed has no amount in the sums yet */}
+              {data.totals.unassessed > 0 && t('fees.totalUnassessed', { n: data.totals.unassessed })}
             </Typography.Paragraph>
             {data.payments.length > 0 && (
               <>

@@ -15,6 +15,7 @@ import { deliveryLabel } from '../shared/labels.tsx';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { toleratedDay } from '../shared/Tolerated.tsx';
+import { civilDay } from '../shared/Licenses.tsx';
 
 /** 待出件: concluded cases whose results wait for unified delivery (行政许可法 art. 44: within 10 days of the decision). */
 export function DeliveryTab() {
@@ -45,6 +46,8 @@ export function DeliveryTab() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
+      // a case number (20 characters) on one line
+      width: 260,
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
@@ -58,7 +61,7 @@ export function DeliveryTab() {
         <>
           {d && (
             <span data-testid="delivery-due">
-              <span className="mono">{d.dueDate}</span>{' '}
+              <span>{civilDay(d.dueDate, locale)}</span>{' '}
               {d.workdaysLeft < 0 ? (
                 <Tag color="red">{t('cases.deliveryLate', { n: -d.workdaysLeft })}</Tag>
               ) : d.workdaysLeft === 0 ? (
@@ -150,7 +153,7 @@ export function DeliveryTab() {
         columns={columns}
         dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
         loading={list.isFetching}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('cases.toDeliverEmpty')} /> }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         data-testid="delivery-table"

@@ -37,7 +37,8 @@ export function DeskQueueTable({
   const [page, setPage] = useState(1);
   const list = useCases(filter, page, 20, { refetchInterval: 30_000, sort });
   const all: TableColumnsType<CaseSummary> = [
-    { title: t('cases.subjectAndNumber'), dataIndex: 'subject', render: (_subject: string, c) => <CaseSubjectCell c={c} /> },
+    // a case number (20 characters) on one line
+    { title: t('cases.subjectAndNumber'), dataIndex: 'subject', width: 260, render: (_subject: string, c) => <CaseSubjectCell c={c} /> },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
     ...columns,
     {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
 import { CheckOutlined, ClockCircleOutlined, CloseOutlined, FieldTimeOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
@@ -257,19 +257,26 @@ function ExtendSupplementDialog({ kase, onClose }: { kase: CaseDetail; onClose: 
       onCancel={onClose}
     >
       <Typography.Paragraph>{t('cases.extendSupplementText', { due: toleratedDay(kase.supplementDueAt!, locale) })}</Typography.Paragraph>
-      <Space className="block-gap">
-        <InputNumber id="extend-workdays" min={1} max={60} precision={0} value={workdays} onChange={(v) => setWorkdays(v)} />
-        <span>{t('cases.extendSupplementUnit')}</span>
-      </Space>
-      <Input.TextArea
-        id="extend-reason"
-        rows={3}
-        maxLength={500}
-        showCount
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('cases.extendSupplementReason')}
-      />
+      <Form layout="vertical" component="div">
+        <Form.Item label={t('cases.extendSupplementBy')} htmlFor="extend-workdays" required>
+          <Space>
+            <InputNumber id="extend-workdays" min={1} max={60} precision={0} value={workdays} onChange={(v) => setWorkdays(v)} />
+            <span>{t('cases.extendSupplementUnit')}</span>
+          </Space>
+        </Form.Item>
+        {/* the counter sits under the box, clear of the dialog's buttons */}
+        <Form.Item label={t('cases.extendSupplementWhy')} htmlFor="extend-reason" required style={{ marginBottom: 28 }}>
+          <Input.TextArea
+            id="extend-reason"
+            rows={3}
+            maxLength={500}
+            showCount
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={t('cases.extendSupplementReason')}
+          />
+        </Form.Item>
+      </Form>
       {error && <Alert type="error" showIcon className="block-gap-top" title={error} />}
     </Modal>
   );

@@ -171,7 +171,7 @@ function PrintButton({ caseId, kind, label, testId }: { caseId: number; kind: 'm
   const documents = useCaseDocuments(caseId);
   const doc = documents.data?.items.find((d) => d.kind === kind);
   return (
-    <Button icon={<PrinterOutlined />} href={doc?.url} target="_blank" disabled={!doc} loading={documents.isPending} data-testid={testId}>
+    <Button icon={<PrinterOutlined />} href={doc?.url ?? undefined} target="_blank" disabled={!doc} loading={documents.isPending} data-testid={testId}>
       {label}
     </Button>
   );

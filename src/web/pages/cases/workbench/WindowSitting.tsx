@@ -130,7 +130,14 @@ function AcceptedHeader({ kase, next, extra }: { kase: CaseDetail; next: ReactNo
   const documents = useCaseDocuments(kase.id);
   const doc = (kind: string) => documents.data?.items.find((d) => d.kind === kind);
   const print = (kind: string, label: string, testId: string) => (
-    <Button icon={<PrinterOutlined />} href={doc(kind)?.url} target="_blank" disabled={!doc(kind)} loading={documents.isPending} data-testid={testId}>
+    <Button
+      icon={<PrinterOutlined />}
+      href={doc(kind)?.url ?? undefined}
+      target="_blank"
+      disabled={!doc(kind)}
+      loading={documents.isPending}
+      data-testid={testId}
+    >
       {label}
     </Button>
   );
