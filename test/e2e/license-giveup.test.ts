@@ -122,6 +122,7 @@ describe('申请注销: a 食品经营许可 given up by its holder, online and 
     expect(await facts.getByTestId('cancel-reason-fact').innerText()).toBe(reason);
     await event(page, 'submitted').getByText(`注销申请：证照 ${first.number}`).waitFor({ state: 'visible' });
     await event(page, 'submitted').getByText(`注销原因：${reason}`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('license-action-tag').innerText()).toBe('注销申请');
     await screenshot(page, 'license-giveup-case');
 
     const enterprise = await signIn(run.server, 'enterprise1');

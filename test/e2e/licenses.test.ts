@@ -212,6 +212,7 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await fact.getByText(`${license.number}（有效期至 ${shown(license.validUntil)}）`, { exact: false }).waitFor({ state: 'visible' });
     expect(await fact.getByTestId('renews-case').getAttribute('href')).toBe(`/my/cases/${old.caseId}`);
     await event(page, 'submitted').getByText(`延续申请：证照 ${license.number}`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('license-action-tag').innerText()).toBe('延续申请');
     await screenshot(page, 'licenses-renewal-case');
 
     const enterprise = await signIn(run.server, 'enterprise1');
@@ -430,6 +431,8 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
     await page.locator('#premisesAddress').fill(newAddress);
     const changePdf = writePdf(story.dataDir, '食品经营许可变更申请书.pdf', 'Change application');
     await handInFoodMaterials(page, changePdf);
+    // the title says it is a change
+    expect(await page.getByTestId('license-action-tag').innerText()).toBe('变更申请');
     await screenshot(page, 'licenses-change-apply');
 
     const number = page.getByTestId('case-number');
@@ -443,6 +446,7 @@ describe('证照变更: a 食品经营许可 changed online, reissued until the 
     expect(await fact.getByTestId('changes-case').getAttribute('href')).toBe(`/my/cases/${changed.caseId}`);
     expect(await page.getByTestId('case-facts').getByTestId('renews-fact').count()).toBe(0);
     await event(page, 'submitted').getByText(`变更申请：证照 ${changed.number}`).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('license-action-tag').innerText()).toBe('变更申请');
     await screenshot(page, 'licenses-change-case');
 
     const enterprise = await signIn(run.server, 'enterprise1');

@@ -198,7 +198,7 @@ export const StaffView = Type.Object({
       organizationName: Nullable(Type.String()),
     }),
   ),
-  windows: Type.Array(Type.Object({ windowId: Type.Integer(), number: Type.String(), hallName: Type.String(), post: Post })),
+  windows: Type.Array(Type.Object({ windowId: Type.Integer(), number: Type.String(), name: Type.String(), hallName: Type.String(), post: Post })),
 });
 export type StaffView = Static<typeof StaffView>;
 

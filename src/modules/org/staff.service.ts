@@ -36,8 +36,8 @@ function staffQuery(db: Executor) {
           'organizationId', ra.organization_id, 'organizationName', og.name) ORDER BY ra.id), '[]'::json)
         FROM role_assignment ra LEFT JOIN region rg ON rg.id = ra.region_id LEFT JOIN organization og ON og.id = ra.organization_id
         WHERE ra.account_id = s.account_id)`.as('roles'),
-      sql<{ windowId: number; number: string; hallName: string; post: 'A' | 'B' }[]>`(
-        SELECT coalesce(json_agg(json_build_object('windowId', w.id, 'number', w.number, 'hallName', h.name, 'post', ws.post) ORDER BY w.id), '[]'::json)
+      sql<{ windowId: number; number: string; name: string; hallName: string; post: 'A' | 'B' }[]>`(
+        SELECT coalesce(json_agg(json_build_object('windowId', w.id, 'number', w.number, 'name', w.name, 'hallName', h.name, 'post', ws.post) ORDER BY w.id), '[]'::json)
         FROM window_staff ws JOIN service_window w ON w.id = ws.window_id JOIN hall h ON h.id = w.hall_id
         WHERE ws.account_id = s.account_id)`.as('windows'),
     ]);

@@ -61,7 +61,10 @@ export const calendar = {
   'cal.edit.defaultHoliday': ['节假日', 'Holiday'],
   'cal.edit.defaultMakeup': ['调休上班', 'Make-up working day'],
   'cal.edit.nothing': ['该日期在本日历中没有设置，无需清除。', 'This calendar has no setting for the day.'],
-  'cal.saved': ['已保存：{days} 天变更，{moved} 个在办时限已重新计算', 'Saved: {days} day(s) changed, {moved} open deadline(s) recomputed'],
+  'cal.saved': [
+    '已保存：{days} 天变更，{moved} 个在办时限已重新计算',
+    'Saved: {days} {days|day|days} changed, {moved} open {moved|deadline|deadlines} recomputed',
+  ],
 
   'cal.import.title': ['导入节假日安排', 'Import a holiday arrangement'],
   'cal.import.intro': [
@@ -76,16 +79,19 @@ export const calendar = {
   'cal.import.tooLarge': ['文件过大：.ics 不超过 1 MB，.xlsx 不超过 700 KB', 'The file is too large: at most 1 MB for .ics, 700 KB for .xlsx'],
   'cal.import.preview': ['预览变更', 'Preview the changes'],
   'cal.import.confirm': ['确认导入', 'Import'],
-  'cal.import.diff': ['共 {n} 天将发生变化', '{n} day(s) will change'],
+  'cal.import.diff': ['共 {n} 天将发生变化', '{n} {n|day|days} will change'],
   'cal.import.noDiff': ['导入后没有任何变化。', 'Importing changes nothing.'],
-  'cal.import.moved': ['{n} 个在办时限将顺延/变化', '{n} open deadline(s) will move'],
+  'cal.import.moved': ['{n} 个在办时限将顺延/变化', '{n} open {n|deadline|deadlines} will move'],
   'cal.import.date': ['日期', 'Date'],
   'cal.import.before': ['导入前（本日历）', 'Before (this calendar)'],
   'cal.import.after': ['导入后', 'After'],
   'cal.import.none': ['—（未设置）', '— (not set)'],
   'cal.import.failed': ['文件有误，未导入任何内容', 'The file has errors; nothing was imported'],
   'cal.import.row': ['第 {row} 行：{reason}', 'Row {row}: {reason}'],
-  'cal.import.done': ['已导入：{days} 天变更，{moved} 个在办时限已重新计算', 'Imported: {days} day(s) changed, {moved} open deadline(s) recomputed'],
+  'cal.import.done': [
+    '已导入：{days} 天变更，{moved} 个在办时限已重新计算',
+    'Imported: {days} {days|day|days} changed, {moved} open {moved|deadline|deadlines} recomputed',
+  ],
 
   'dl.title': ['时限计算', 'Deadline calculator'],
   'dl.subtitle': [
@@ -113,8 +119,8 @@ export const calendar = {
   'dl.reason.weekend': ['周末', 'Weekend'],
   'dl.reason.holiday': ['节假日：{name}', 'Holiday: {name}'],
   'dl.reason.makeup': ['调休上班（计入工作日）：{name}', 'Make-up working day (counted): {name}'],
-  'dl.skippedDays': ['跳过 {n} 天', '{n} day(s) skipped'],
-  'dl.workedDays': ['调休上班 {n} 天', '{n} make-up day(s) worked'],
+  'dl.skippedDays': ['跳过 {n} 天', '{n} {n|day|days} skipped'],
+  'dl.workedDays': ['调休上班 {n} 天', '{n} make-up {n|day|days} worked'],
   'dl.unpublished': [
     '{years} 年尚未发布节假日安排，按周一至周五计算，结果可能偏早。',
     'No holiday arrangement is published for {years}; Monday to Friday were counted, so the date may be too early.',

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale } from './index.tsx';
+import { fill, useLocale } from './index.tsx';
 import { useCaseT, type CaseKey } from './cases-pages.ts';
 
 /**
@@ -150,7 +150,7 @@ export function useFeesT(): (key: FeesKey, vars?: Vars) => string {
       const entry = own[key];
       if (!entry) return t(key as CaseKey, vars);
       const text = entry[locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale, t],
   );

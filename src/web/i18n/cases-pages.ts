@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale, useT, type MessageKey, type Vars } from './index.tsx';
+import { fill, type MessageKey, useLocale, useT, type Vars } from './index.tsx';
 
 /**
  * Strings of the case pages (apply, my cases, intake, inbox, case work) and of the item form renderer:
@@ -95,7 +95,7 @@ export const casePages = {
   ],
   'cases.revealed': ['完整信息已显示，本次查看已记入审计日志', 'Shown in full; this look is on the audit trail'],
   'cases.channel': ['申请渠道', 'Channel'],
-  'cases.kinds': ['办件类型', 'Kinds'],
+  'cases.kinds': ['办件类型', 'Case kinds'],
   'cases.receivedAt': ['收件时间', 'Received'],
   'cases.acceptedAt': ['受理时间', 'Accepted'],
   'cases.decidedAt': ['决定时间', 'Decided'],
@@ -293,7 +293,7 @@ export const casePages = {
     '带 * 的为必要材料。可上传 PDF、JPG、PNG、OFD 文件（不超过 20 MB）；标注电子证照的材料可直接调取，无需上传。',
     'Materials marked * are required. Upload PDF, JPG, PNG or OFD (up to 20 MB); materials available as electronic licenses can be taken from them.',
   ],
-  'cases.copies': ['{n} 份', '{n} copy(ies)'],
+  'cases.copies': ['{n} 份', '{n} {n|copy|copies}'],
   'cases.condition': ['适用情形：{text}', 'When: {text}'],
   'cases.licenseType': ['可调取电子证照：{type}', 'Electronic license: {type}'],
   'cases.useLicense': ['使用电子证照', 'Use electronic license'],
@@ -417,7 +417,7 @@ export const casePages = {
   'cases.newApplication': ['办理新事项', 'New application'],
   'cases.filterStatus': ['按状态筛选', 'Filter by status'],
   'cases.needsYou': ['需要您补正材料', 'Needs your materials'],
-  'cases.toDoAlert': ['有 {n} 件申请需要您补齐或补正材料。', '{n} application(s) need your materials.'],
+  'cases.toDoAlert': ['有 {n} 件申请需要您补齐或补正材料。', '{n} {n|application needs|applications need} your materials.'],
   'cases.drafts.title': ['草稿', 'Drafts'],
   'cases.drafts.hint': [
     '暂存的申请自最后保存起保留 30 天，提交后自动删除。',
@@ -532,7 +532,7 @@ export const casePages = {
   'cases.noActions': ['当前状态下您没有可执行的操作', 'Nothing for you to do at this stage'],
   'cases.completeness': ['材料完整性检查', 'Completeness check'],
   'cases.complete': ['必要材料齐全', 'All required materials are present'],
-  'cases.incomplete': ['缺少 {n} 项必要材料', '{n} required material(s) missing'],
+  'cases.incomplete': ['缺少 {n} 项必要材料', '{n} required {n|material|materials} missing'],
   'cases.windowSupplement': ['窗口代收补正材料', 'Supplements received at the window'],
   'cases.accept': ['受理', 'Accept'],
   'cases.acceptBlocked': ['必要材料未齐全：{names}。请一次性告知。', 'Required materials missing: {names}. Give a one-time notice.'],
@@ -724,7 +724,7 @@ export function useCaseT(): CaseT {
       const entry = own[key];
       if (!entry) return t(key as MessageKey, vars);
       const text = entry[locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale, t],
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale } from './index.tsx';
+import { fill, useLocale } from './index.tsx';
 import { useWorkT, type WorkKey } from './case-work.ts';
 
 /**
@@ -132,7 +132,7 @@ export function useCommitT(): CommitT {
       const entry = own[key];
       if (!entry) return t(key as WorkKey, vars);
       const text = entry[locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale, t],
   );

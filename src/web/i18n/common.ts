@@ -37,7 +37,7 @@ export const common = {
   'common.inactive': ['停用', 'Inactive'],
   'common.all': ['全部', 'All'],
   'common.saved': ['已保存', 'Saved'],
-  'common.total': ['共 {total} 条', '{total} in all'],
+  'common.total': ['共 {total} 条', '{total} {total|item|items}'],
   'common.totalCapped': ['超过 {total} 条（请用筛选条件缩小范围）', 'More than {total}: narrow the filters'],
 
   'state.loadFailed': ['加载失败', 'Could not load this'],

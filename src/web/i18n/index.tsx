@@ -65,11 +65,23 @@ function initialLocale(): Locale {
   return 'zh-CN';
 }
 
+/**
+ * A message with its values put in: `{name}` is the value; `{n|copy|copies}` is the word for the number `n`, the
+ * first for one and the second for any other (English; Chinese does not inflect).
+ */
+export function fill(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in vars)) return whole;
+    if (one === undefined) return String(vars[name]);
+    return Number(vars[name]) === 1 ? one : other!;
+  });
+}
+
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
   const entry = dictionary[key] as readonly [string, string] | undefined;
   if (!entry) return key;
-  const text = entry[locale === 'en' ? 1 : 0];
-  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+  return fill(entry[locale === 'en' ? 1 : 0], vars);
 }
 
 interface LocaleState {

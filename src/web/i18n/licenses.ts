@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale } from './index.tsx';
+import { fill, useLocale } from './index.tsx';
 import { useCommitT, type CommitKey } from './commitment.ts';
 import { licenseFrameStrings } from './licenses-frame.ts';
 
@@ -288,6 +288,9 @@ export const licenseStrings = {
   'lic.fact.changes': ['变更证照', 'Changes'],
   'lic.fact.cancels': ['注销证照', 'Gives up'],
   'lic.fact.cancelReason': ['注销原因', 'Reason'],
+  'lic.tag.renews': ['延续申请', 'Renewal'],
+  'lic.tag.changes': ['变更申请', 'Change'],
+  'lic.tag.cancels': ['注销申请', 'Cancellation'],
   'lic.fact.cancelled': ['已注销', 'Cancelled'],
   'lic.fact.renewsText': ['{number}（有效期至 {validUntil}）', '{number} (valid until {validUntil})'],
   'lic.fact.issuedBy': ['原办件 {number}', 'issued by case {number}'],
@@ -550,7 +553,7 @@ export function useLicT(): LicT {
       const entry = own[key];
       if (!entry) return t(key as CommitKey, vars);
       const text = entry[locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale, t],
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale } from './index.tsx';
+import { fill, useLocale } from './index.tsx';
 
 /**
  * Strings of 容缺受理 (acceptance with materials to follow): the catalog's 容缺后补 mark, the window's acceptance on
@@ -16,7 +16,10 @@ export const toleratedStrings = {
     '必要材料缺少时，窗口可凭申请人承诺先行受理，由申请人在约定期限内补交（容缺受理）；仅限必要材料，申请表等主件不宜设置。',
     'When it is missing, the window may accept the application on the applicant’s promise to hand it in within an agreed period (容缺受理). Only for required materials; not for the application itself.',
   ],
-  'tol.guideNote': ['其中 {n} 项缺少时可先行受理、受理后限期补交（容缺后补）。', ' {n} required material(s) may follow within a set period after acceptance.'],
+  'tol.guideNote': [
+    '其中 {n} 项缺少时可先行受理、受理后限期补交（容缺后补）。',
+    ' {n} required {n|material|materials} may follow within a set period after acceptance.',
+  ],
   'tol.applyMissingNote': [
     '标注“可容缺后补”的材料缺少时，窗口可凭您的承诺先行受理，受理后请在约定期限内补交。',
     'Those marked as able to follow may be accepted without, on your promise to hand them in within the agreed period.',
@@ -29,12 +32,12 @@ export const toleratedStrings = {
   // pre-review
   'tol.completeTolerable': [
     '缺少 {n} 项必要材料，均可容缺后补，可以容缺受理',
-    '{n} required material(s) missing, all of which may follow: the application may be accepted with them to follow',
+    '{n} required {n|material|materials} missing, all of which may follow: the application may be accepted with them to follow',
   ],
   'tol.completeTolerated': ['必要材料已齐全，其中 {n} 项容缺待补', 'The required materials are in, but for {n} accepted to follow'],
   'tol.completeBlocking': [
     '缺少 {n} 项必要材料，其中 {m} 项不可容缺，须一次性告知',
-    '{n} required material(s) missing, {m} of which may not follow: give a one-time notice',
+    '{n} required {n|material|materials} missing, {m} of which may not follow: give a one-time notice',
   ],
   'tol.accept': ['容缺受理', 'Accept, materials to follow'],
   'tol.acceptHint': [
@@ -61,12 +64,12 @@ export const toleratedStrings = {
 
   // on the case
   'tol.fact': ['容缺受理', 'Materials to follow'],
-  'tol.factCount': ['{n} 项材料', '{n} material(s)'],
+  'tol.factCount': ['{n} 项材料', '{n} {n|material|materials}'],
   'tol.dueBy': ['须于 {due} 前补交', 'due {due}'],
   'tol.overdue': ['已逾期', 'Overdue'],
   'tol.allIn': ['容缺材料已补齐', 'All handed in'],
-  'tol.alertTitle': ['容缺受理：{n} 项材料待补交，补交期限 {due}', 'Accepted with {n} material(s) to follow, due {due}'],
-  'tol.alertOverdue': ['容缺受理：{n} 项材料已逾期未补交（补交期限 {due}）', 'Accepted with {n} material(s) to follow: overdue since {due}'],
+  'tol.alertTitle': ['容缺受理：{n} 项材料待补交，补交期限 {due}', 'Accepted with {n} {n|material|materials} to follow, due {due}'],
+  'tol.alertOverdue': ['容缺受理：{n} 项材料已逾期未补交（补交期限 {due}）', 'Accepted with {n} {n|material|materials} to follow: overdue since {due}'],
   'tol.alertHeld': ['材料补齐前不出具办理结果。', 'The result is delivered once they are in.'],
   'tol.alertHeldOverdue': [
     '材料补齐前不出具办理结果；逾期未补交的，依照有关规定处理。',
@@ -82,7 +85,7 @@ export const toleratedStrings = {
   'tol.handInWindowTitle': ['代收容缺材料', 'Take the materials to follow'],
   'tol.handInSubmit': ['提交补交材料', 'Hand in'],
   'tol.handInSome': ['可只提交已准备好的材料', 'Hand in what is ready; the rest may follow'],
-  'tol.handedIn': ['已补交 {n} 项材料', '{n} material(s) handed in'],
+  'tol.handedIn': ['已补交 {n} 项材料', '{n} {n|material|materials} handed in'],
   'tol.handedInAll': ['容缺材料已全部补齐', 'All the materials to follow are in'],
 
   // the timeline
@@ -139,7 +142,7 @@ export function useTolT(): TolT {
   return useCallback(
     (key: TolKey, vars?: Vars) => {
       const text = toleratedStrings[key][locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale],
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLocale } from './index.tsx';
+import { fill, useLocale } from './index.tsx';
 
 /**
  * Strings of an application taken through at the window in one sitting: 收件并受理, the decision an immediate item's
@@ -57,10 +57,10 @@ export const sittingStrings = {
     '{org} authorized the comprehensive window to decide this immediate item. After checking, “{grant}” or “{deny}” concludes it too, and the result goes out on the spot.',
   ],
   'sit.opinion': ['办理意见', 'Opinion'],
-  'sit.opinionPlaceholder': ['选填；{deny}时必填，写明理由', 'Optional; required to deny, with the reasons'],
+  'sit.opinionPlaceholder': ['选填；{deny}时必填，写明理由', 'Optional; required for “{deny}”, with the reasons'],
   'sit.grantAndConclude': ['{grant}并办结', '{grant} and conclude'],
   'sit.denyAndConclude': ['{deny}并办结', '{deny} and conclude'],
-  'sit.denyNeedsReason': ['{deny}须写明理由（至少 2 个字）', 'A denial gives its reasons (two characters at least)'],
+  'sit.denyNeedsReason': ['{deny}须写明理由（至少 2 个字）', '“{deny}” gives its reasons (two characters at least)'],
   'sit.concludeTitle': ['办结：{task}', 'Conclude: {task}'],
   'sit.conclude': ['办结', 'Conclude'],
   'sit.deliverNow': ['当场出件', 'Deliver now'],
@@ -88,7 +88,7 @@ export function useSitT(): SitT {
   return useCallback(
     (key: SitKey, vars?: Vars) => {
       const text = sittingStrings[key][locale === 'en' ? 1 : 0];
-      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+      return fill(text, vars);
     },
     [locale],
   );

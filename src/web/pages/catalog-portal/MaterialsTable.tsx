@@ -89,7 +89,7 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
   if (narrow) {
     const kept = new Set(['no', 'name', 'necessity']);
     columns.splice(0, columns.length, ...columns.filter((c) => kept.has(String('dataIndex' in c ? c.dataIndex : c.key))));
-    columns[0] = { ...columns[0]!, width: 40 };
+    columns[0] = { ...columns[0]!, width: 48 };
     columns[2] = { ...columns[2]!, width: 96 };
   }
   if (itemNames) {

@@ -125,7 +125,10 @@ function MyWindows({ me }: { me: Me }) {
           {mine.windows.map((w) => (
             <div key={`${w.windowId}-${w.post}`} className="window-item">
               <span className="window-number">{w.number}</span>
-              <span className="window-hall">{w.hallName}</span>
+              <span className="window-hall">
+                {w.name}
+                <span className="cell-sub"> · {w.hallName}</span>
+              </span>
               <Tag color={w.post === 'A' ? 'blue' : 'default'}>{w.post === 'A' ? t('window.postA') : t('window.postB')}</Tag>
             </div>
           ))}

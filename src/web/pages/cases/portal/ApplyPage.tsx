@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
@@ -128,6 +128,12 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
     <>
       <Typography.Title level={2} className="case-apply-title">
         {t('cases.applyFor', { name: item.content.name })}
+        {/* 延续 / 变更 / 注销 of a license held: the application says which */}
+        {forLicense.id !== undefined && (
+          <Tag color={forLicense.action === 'cancel' ? 'volcano' : 'geekblue'} className="case-apply-action" data-testid="license-action-tag">
+            {lt(`lic.tag.${({ renew: 'renews', change: 'changes', cancel: 'cancels' } as const)[forLicense.action]}`)}
+          </Tag>
+        )}
       </Typography.Title>
       {forLicense.id !== undefined && <LicenseNotice forLicense={forLicense} itemCode={item.code} />}
       {continued.notice}

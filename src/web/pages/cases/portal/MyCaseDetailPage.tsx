@@ -20,6 +20,7 @@ import { useWorkT } from '../../../i18n/case-work.ts';
 import { useReveal } from '../shared/Reveal.tsx';
 import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shared/BundleParts.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
+import { LicenseActionTag } from '../shared/Licenses.tsx';
 import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
 
@@ -97,6 +98,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
           </Typography.Title>
           <KindTags kinds={kase.kinds} t={t} />
           <CommitmentTag kase={kase} />
+          <LicenseActionTag kase={kase} />
         </div>
         {beforeDecision(kase) && !kase.parent && <WithdrawButton kase={kase} />}
       </div>

@@ -7,14 +7,18 @@ import { StatusTag } from './labels.tsx';
 /**
  * An applicant's latest cases in the reader's scope: at the window, what the applicant already has in hand here, so
  * that the same application is not taken twice and a question about an earlier one is answered at once; on a case's
- * page, their other cases (`exceptCaseId`), an earlier refusal or a case in hand beside it.
+ * page, their other cases (`exceptCaseId`, with its bundle application's parent or item cases), an earlier refusal or a
+ * case in hand beside it.
  */
-export function ApplicantCases({ applicantId, exceptCaseId }: { applicantId: number; exceptCaseId?: number }) {
+export function ApplicantCases({ applicantId, exceptCaseId, exceptParentId }: { applicantId: number; exceptCaseId?: number; exceptParentId?: number }) {
   const t = useCaseT();
   const cases = useCases({ applicant: applicantId }, 1, 6);
   if (cases.isPending) return <Skeleton active title={false} paragraph={{ rows: 1 }} />;
   if (cases.isError) return <Alert type="error" showIcon title={cases.error.message} />;
-  const others = cases.data.items.filter((c) => c.id !== exceptCaseId).slice(0, 5);
+  // on a bundle application's page its own item cases are not the applicant's other cases (nor its parent on theirs)
+  const others = cases.data.items
+    .filter((c) => c.id !== exceptCaseId && (exceptCaseId === undefined || (c.parentId !== exceptCaseId && c.id !== exceptParentId)))
+    .slice(0, 5);
   const other = exceptCaseId !== undefined;
   if (others.length === 0)
     return (

@@ -174,6 +174,18 @@ export const licenseApplicationRefused = (error: unknown) => {
  * 延续证照 / 变更证照 / 注销证照 for a case's facts: the license a renewal, a change or a cancellation names, with the
  * case that issued it — and, once the grant replaced or cancelled it, that it was; a cancellation's reason besides.
  */
+/** Beside a case's title: an application for a license held — its renewal, change or cancellation — says which. */
+export function LicenseActionTag({ kase }: { kase: Pick<CaseDetail, 'renews' | 'changes' | 'cancels'> }) {
+  const t = useLicT();
+  const action = kase.renews ? 'renews' : kase.changes ? 'changes' : kase.cancels ? 'cancels' : null;
+  if (!action) return null;
+  return (
+    <Tag color={action === 'cancels' ? 'volcano' : 'geekblue'} data-testid="license-action-tag">
+      {t(`lic.tag.${action}`)}
+    </Tag>
+  );
+}
+
 export function licenseFacts(kase: CaseDetail, t: LicT, locale: Locale, base: '/my/cases' | '/workbench/cases') {
   const named = [
     { field: 'renews' as const, license: kase.renews, label: t('lic.fact.renews') },

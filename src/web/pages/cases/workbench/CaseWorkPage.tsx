@@ -30,6 +30,7 @@ import { BundleChildren, BundleTag, ParentNotice, bundleProgress } from '../shar
 import { CcButton, ExtensionRequests, NoteButton } from './CaseCollab.tsx';
 import { checkCompleteness } from './completeness.ts';
 import { CommitmentTag } from '../shared/Commitment.tsx';
+import { LicenseActionTag } from '../shared/Licenses.tsx';
 import { CommitmentCheckAction } from './CommitmentCheckDialog.tsx';
 import { ToleratedCard } from '../shared/Tolerated.tsx';
 import '../cases.css';
@@ -107,6 +108,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
           <StatusTag status={kase.status} t={t} />
           <KindTags kinds={kase.kinds} t={t} />
           <CommitmentTag kase={kase} />
+          <LicenseActionTag kase={kase} />
           <span className="case-header-spacer" />
           {reveal.toggle}
           <Tooltip title={w('sheet.hint')}>
@@ -211,7 +213,7 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
             <CaseTimeline events={kase.timeline} newestFirst renews={kase.renews} changes={kase.changes} cancels={kase.cancels} itemType={kase.itemType} />
           </Card>
           <Card title={t('cases.applicantOthersTitle')} className="block-gap" data-testid="applicant-others">
-            <ApplicantCases applicantId={kase.applicant.id} exceptCaseId={kase.id} />
+            <ApplicantCases applicantId={kase.applicant.id} exceptCaseId={kase.id} exceptParentId={kase.parent?.id} />
           </Card>
         </Col>
       </Row>

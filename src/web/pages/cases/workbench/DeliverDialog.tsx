@@ -237,6 +237,7 @@ function DeliverForm({
                   id="collector-name"
                   maxLength={50}
                   placeholder={t('cases.collectorName')}
+                  aria-label={t('cases.collectorName')}
                   value={collectorName}
                   onChange={(e) => setCollectorName(e.target.value)}
                   style={{ width: '40%' }}
@@ -245,6 +246,7 @@ function DeliverForm({
                   id="collector-id"
                   maxLength={18}
                   placeholder={t('cases.collectorId')}
+                  aria-label={t('cases.collectorId')}
                   value={collectorId}
                   status={collectorId.trim() && !collectorIdValid ? 'error' : undefined}
                   onChange={(e) => setCollectorId(e.target.value)}
@@ -292,6 +294,7 @@ function DeliverForm({
                 id="sendTo-recipient"
                 maxLength={50}
                 placeholder={t('cases.sendToRecipient')}
+                aria-label={t('cases.sendToRecipient')}
                 value={sendTo.recipient}
                 onChange={(e) => setSendTo((v) => ({ ...v, recipient: e.target.value }))}
                 style={{ width: '40%' }}
@@ -300,6 +303,7 @@ function DeliverForm({
                 id="sendTo-phone"
                 maxLength={20}
                 placeholder={t('cases.sendToPhone')}
+                aria-label={t('cases.sendToPhone')}
                 value={sendTo.phone}
                 status={sendTo.phone.trim() && !isValidPhone(sendTo.phone.trim()) ? 'error' : undefined}
                 onChange={(e) => setSendTo((v) => ({ ...v, phone: e.target.value }))}
@@ -311,6 +315,7 @@ function DeliverForm({
                 id="sendTo-address"
                 maxLength={200}
                 placeholder={t('cases.sendToAddress')}
+                aria-label={t('cases.sendToAddress')}
                 value={sendTo.address}
                 onChange={(e) => setSendTo((v) => ({ ...v, address: e.target.value }))}
               />
