@@ -432,6 +432,8 @@ describe('a case from online application to delivery', () => {
     await page.getByTestId('language-switch').click();
     await status(page).getByText('Delivered').waitFor({ state: 'visible' });
     await timeline.getByText('Application submitted').waitFor({ state: 'visible' });
+    // the shareholders' table of the form speaks English too
+    await form.getByRole('columnheader', { name: 'Certificate number' }).waitFor({ state: 'visible' });
     await screenshot(page, 'cases-my-case-en');
     await page.getByTestId('language-switch').click();
   });

@@ -161,8 +161,21 @@ const f = {
   address: (k: string, zh: string, en: string, o: FieldOptions = {}) =>
     field(k, 'address', zh, en, { type: 'string', minLength: 1, maxLength: o.maxLength ?? 200 }, o),
   creditCode: (k: string, zh: string, en: string, o: FieldOptions = {}) => field(k, 'text', zh, en, { type: 'string', format: 'credit-code' }, o),
+  // a column has no UI hints of its own: its English title goes with its schema (`x-title-en`, an annotation)
   table: (k: string, zh: string, en: string, columns: Field[], o: FieldOptions & { minItems?: number; maxItems?: number } = {}) =>
-    field(k, 'table', zh, en, { type: 'array', items: objectOf(columns), minItems: o.minItems ?? 1, maxItems: o.maxItems ?? 50 }, o),
+    field(
+      k,
+      'table',
+      zh,
+      en,
+      {
+        type: 'array',
+        items: objectOf(columns.map((c) => ({ ...c, schema: { ...c.schema, 'x-title-en': c.ui.label.en } }))),
+        minItems: o.minItems ?? 1,
+        maxItems: o.maxItems ?? 50,
+      },
+      o,
+    ),
 };
 
 /** Fields every personal application starts with. */

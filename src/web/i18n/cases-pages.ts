@@ -244,6 +244,7 @@ export const casePages = {
   'cases.fullGuide': ['查看完整办事指南', 'Full guide'],
   'cases.caseKind': ['办件类型', 'Case kind'],
   'cases.limits': ['办理时限', 'Time limits'],
+  'cases.legalLimitOfItem': ['法定办结时限', 'Legal time limit'],
   'cases.limitsValue': ['承诺 {committed}，法定 {legal}', 'Committed {committed}, legal {legal}'],
   'cases.immediateLimit': ['即来即办，当场办结', 'Decided on the spot'],
   'cases.visits': ['到现场次数', 'Visits'],

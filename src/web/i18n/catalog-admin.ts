@@ -390,6 +390,7 @@ export const catalogAdmin = {
   'ca.form.columnsRequired': ['至少一列', 'At least one column'],
   'ca.form.colKey': ['列标识', 'Column key'],
   'ca.form.colTitle': ['列名称', 'Column title'],
+  'ca.form.colTitleEn': ['英文列名（选填，英文页面显示）', 'English title (optional, for English pages)'],
   'ca.form.colText': ['文本', 'Text'],
   'ca.form.colNumber': ['数字', 'Number'],
   'ca.form.colDate': ['日期', 'Date'],

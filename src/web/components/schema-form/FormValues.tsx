@@ -29,7 +29,8 @@ function Value({ value, schema, regions }: { value: unknown; schema: FieldSchema
 }
 
 function RowsTable({ rows, schema, regions }: { rows: Record<string, unknown>[]; schema: FieldSchema; regions: RegionNames }) {
-  const columns = columnsOf(schema);
+  const { locale } = useLocale();
+  const columns = columnsOf(schema).map((c) => ({ ...c, label: c.label[locale] }));
   return (
     <Table
       size="small"

@@ -2,6 +2,7 @@ import { Button, Form, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCaseT } from '../../i18n/cases-pages.ts';
+import { useLocale } from '../../i18n/index.tsx';
 import { WidgetControl } from './controls.tsx';
 import { columnsOf, type FieldModel } from './model.ts';
 import { rulesFor } from './rules.ts';
@@ -14,7 +15,8 @@ interface Row {
 /** A `table` field (an array of objects) as an editable list of rows, each cell validated by its column's schema. */
 export function TableField({ field, label, disabled }: { field: FieldModel; label: string; disabled?: boolean }) {
   const t = useCaseT();
-  const columns = columnsOf(field.schema);
+  const { locale } = useLocale();
+  const columns = columnsOf(field.schema).map((c) => ({ ...c, label: c.label[locale] }));
   const max = field.schema.maxItems;
   const min = field.schema.minItems ?? 0;
   return (

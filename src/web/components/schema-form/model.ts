@@ -12,6 +12,8 @@ export type Widget = FormSpec['ui']['fields'][string]['widget'];
 export interface FieldSchema {
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
   title?: string;
+  /** a table column's title in English (`title` is the Chinese); an annotation Ajv leaves alone */
+  'x-title-en'?: string;
   description?: string;
   format?: string;
   enum?: (string | number)[];
@@ -44,7 +46,8 @@ export interface ColumnModel {
   name: string;
   schema: FieldSchema;
   widget: Widget;
-  label: string;
+  /** the column's title in both languages: `title`, and `x-title-en` (or `title` again) */
+  label: { 'zh-CN': string; en: string };
   required: boolean;
 }
 
@@ -98,7 +101,7 @@ export function columnsOf(schema: FieldSchema): ColumnModel[] {
     name,
     schema: properties[name]!,
     widget: inferWidget(properties[name]!),
-    label: properties[name]!.title ?? name,
+    label: { 'zh-CN': properties[name]!.title ?? name, en: properties[name]!['x-title-en'] || (properties[name]!.title ?? name) },
     required: required.includes(name),
   }));
 }

@@ -204,7 +204,8 @@ export function BundleItemsTable({ items, testId }: { items: BundleForApply['ite
         { title: t('bundle.items'), dataIndex: 'name' },
         { title: t('cases.organization'), dataIndex: 'organizationName', width: 220 },
         {
-          title: t('cases.limits'),
+          // each item's own legal limit; the bundle's committed limit above is the one the applicant is promised
+          title: t('cases.legalLimitOfItem'),
           key: 'legal',
           width: 180,
           render: (_v, i) => (i.legalLimit.value > 0 ? formatLimit(t, i.legalLimit.value, i.legalLimit.unit) : t('cases.immediateLimit')),

@@ -33,7 +33,7 @@ function Setting({ label, children, hint, error }: { label: string; children: Re
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
-/** The columns of a table field: key, title, type and whether each must be filled. */
+/** The columns of a table field: key, title (in Chinese, and in English), type and whether each must be filled. */
 function ColumnsEditor({ field, readOnly, onChange }: { field: FieldDef; readOnly: boolean; onChange: (f: FieldDef) => void }) {
   const t = useT();
   const columns = tableColumns(field.schema);
@@ -46,47 +46,61 @@ function ColumnsEditor({ field, readOnly, onChange }: { field: FieldDef; readOnl
   return (
     <div className="ca-columns">
       {columns.map((c, i) => (
-        <Space.Compact key={i} block className="ca-column-row">
+        <div key={i} className="ca-column">
+          <Space.Compact block className="ca-column-row">
+            <Input
+              className="mono"
+              value={c.key}
+              disabled={readOnly}
+              status={/^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(c.key) && columns.filter((x) => x.key === c.key).length === 1 ? undefined : 'error'}
+              onChange={(e) => set(columns.map((x, j) => (j === i ? { ...x, key: e.target.value.trim() } : x)))}
+              style={{ width: '30%' }}
+              aria-label={t('ca.form.colKey')}
+            />
+            <Input
+              value={c.title}
+              disabled={readOnly}
+              onChange={(e) => set(columns.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
+              style={{ width: '34%' }}
+              aria-label={t('ca.form.colTitle')}
+            />
+            <Select
+              value={c.type}
+              disabled={readOnly}
+              options={typeOptions}
+              onChange={(type) => set(columns.map((x, j) => (j === i ? { ...x, type } : x)))}
+              style={{ width: '22%' }}
+            />
+            <Button
+              disabled={readOnly}
+              type={c.required ? 'primary' : 'default'}
+              ghost={c.required}
+              onClick={() => set(columns.map((x, j) => (j === i ? { ...x, required: !x.required } : x)))}
+              title={t('ca.form.required')}
+            >
+              *
+            </Button>
+            <Button
+              disabled={readOnly}
+              danger
+              icon={<DeleteOutlined />}
+              onClick={() => set(columns.filter((_x, j) => j !== i))}
+              aria-label={t('action.remove')}
+            />
+          </Space.Compact>
+          {/* the title an English page shows (the Chinese one where it is empty) */}
           <Input
-            className="mono"
-            value={c.key}
+            size="small"
+            value={c.titleEn ?? ''}
             disabled={readOnly}
-            status={/^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(c.key) && columns.filter((x) => x.key === c.key).length === 1 ? undefined : 'error'}
-            onChange={(e) => set(columns.map((x, j) => (j === i ? { ...x, key: e.target.value.trim() } : x)))}
-            style={{ width: '30%' }}
-            aria-label={t('ca.form.colKey')}
+            maxLength={100}
+            addonBefore="EN"
+            placeholder={t('ca.form.colTitleEn')}
+            onChange={(e) => set(columns.map((x, j) => (j === i ? { ...x, titleEn: e.target.value } : x)))}
+            className="ca-column-en"
+            aria-label={t('ca.form.colTitleEn')}
           />
-          <Input
-            value={c.title}
-            disabled={readOnly}
-            onChange={(e) => set(columns.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
-            style={{ width: '34%' }}
-            aria-label={t('ca.form.colTitle')}
-          />
-          <Select
-            value={c.type}
-            disabled={readOnly}
-            options={typeOptions}
-            onChange={(type) => set(columns.map((x, j) => (j === i ? { ...x, type } : x)))}
-            style={{ width: '22%' }}
-          />
-          <Button
-            disabled={readOnly}
-            type={c.required ? 'primary' : 'default'}
-            ghost={c.required}
-            onClick={() => set(columns.map((x, j) => (j === i ? { ...x, required: !x.required } : x)))}
-            title={t('ca.form.required')}
-          >
-            *
-          </Button>
-          <Button
-            disabled={readOnly}
-            danger
-            icon={<DeleteOutlined />}
-            onClick={() => set(columns.filter((_x, j) => j !== i))}
-            aria-label={t('action.remove')}
-          />
-        </Space.Compact>
+        </div>
       ))}
       {!readOnly && (
         <Button

@@ -28,6 +28,8 @@ export type ColumnType = 'string' | 'number' | 'date';
 export interface TableColumn {
   key: string;
   title: string;
+  /** the title in English (`x-title-en`, an annotation the server's Ajv leaves alone); empty: the Chinese title */
+  titleEn?: string;
   type: ColumnType;
   required: boolean;
 }
@@ -175,6 +177,7 @@ export function tableColumns(schema: JsonSchema): TableColumn[] {
   return Object.entries(items.properties ?? {}).map(([key, p]) => ({
     key,
     title: String(p.title ?? key),
+    ...(typeof p['x-title-en'] === 'string' ? { titleEn: p['x-title-en'] } : {}),
     type: p.format === 'date' ? 'date' : p.type === 'number' || p.type === 'integer' ? 'number' : 'string',
     required: required.has(key),
   }));
@@ -194,7 +197,7 @@ export function tableSchema(schema: JsonSchema, columns: readonly TableColumn[])
   for (const c of columns) {
     const prior = before[c.key];
     const sameType = prior && tableColumns({ items: { properties: { [c.key]: prior } } })[0]?.type === c.type;
-    properties[c.key] = sameType ? { ...prior, title: c.title } : columnSchema(c.type, c.title);
+    properties[c.key] = withKeyword(sameType ? { ...prior, title: c.title } : columnSchema(c.type, c.title), 'x-title-en', c.titleEn?.trim());
   }
   return { ...schema, type: 'array', items: { ...items, type: 'object', properties, required: columns.filter((c) => c.required).map((c) => c.key) } };
 }
