@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
@@ -33,7 +30,6 @@ import {
 const bundleCode = 'B-QYKB-001';
 
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 let parentId = 0;
@@ -41,16 +37,14 @@ let parentNumber = '';
 let children: { id: number; number: string }[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-bundle-e2e-'));
   // uploads land in this run's own directory, not the checkout's data/
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('bundle');
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '申请书.pdf', 'Application');
+  pdfPath = writePdf(run.dir, '申请书.pdf', 'Application');
 }, 120_000);
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const newPage = () => run.page();

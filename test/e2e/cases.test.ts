@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -33,23 +32,20 @@ import {
  */
 
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 let caseId = 0;
 let caseNumber = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-cases-e2e-'));
   // uploads land in this run's own directory, not the checkout's data/
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('cases');
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '公司章程.pdf', 'Articles of association');
+  pdfPath = writePdf(run.dir, '公司章程.pdf', 'Articles of association');
 }, 120_000);
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });
@@ -84,11 +80,11 @@ describe('a case from online application to delivery', () => {
 
     // a refused upload says why, naming the file: not really a PDF, or a type not taken
     const form1 = page.locator('[data-testid=materials-input] [data-material=application_form]');
-    const fake = path.join(dataDir, '申请书扫描件.pdf');
+    const fake = path.join(run.dir, '申请书扫描件.pdf');
     writeFileSync(fake, 'a text file named as a PDF');
     await form1.locator('input[type=file]').setInputFiles(fake);
     await form1.getByText('“申请书扫描件.pdf”不是有效的 PDF 文件（文件内容与扩展名不符），请上传原始文件。').waitFor({ state: 'visible' });
-    const text = path.join(dataDir, '申请书.txt');
+    const text = path.join(run.dir, '申请书.txt');
     writeFileSync(text, 'plain text');
     await form1.locator('input[type=file]').setInputFiles(text);
     await form1.getByText('“申请书.txt”的格式不支持：仅可上传 PDF、JPEG、PNG 或 OFD 文件。').waitFor({ state: 'visible' });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import { sampleForm, sampleMaterials } from '../factories.ts';
@@ -16,7 +13,6 @@ import { caseEvent, licenseRow, publishedItem } from './food-license.ts';
  */
 
 let run: BrowserRun;
-let dataDir: string;
 let errors: string[] = [];
 let code = '';
 const kase = { id: 0, number: '', cardId: 0, cardNumber: '' };
@@ -24,15 +20,13 @@ const kase = { id: 0, number: '', cardId: 0, cardNumber: '' };
 type Task = { id: number; state: string; stage: string };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-decision-wording-e2e-'));
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('decision-wording');
   errors = run.errors;
   code = (await publishedItem(run.server, '居民身份证换领、补领')).code;
 }, 120_000);
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

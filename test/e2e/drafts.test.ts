@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signIn } from '../harness.ts';
@@ -25,21 +22,18 @@ import {
  */
 
 let run: BrowserRun;
-let dataDir: string;
 let pdfPath: string;
 let errors: string[] = [];
 const bundleCode = 'B-QYKB-001';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-drafts-e2e-'));
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('drafts');
   errors = run.errors;
-  pdfPath = writePdf(dataDir, '设立登记申请书.pdf', 'Application form');
+  pdfPath = writePdf(run.dir, '设立登记申请书.pdf', 'Application form');
 }, 120_000);
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

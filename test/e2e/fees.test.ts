@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client, type TestServer } from '../harness.ts';
 import { fiscalPlatformDown, itemContent } from '../factories.ts';
@@ -18,7 +15,6 @@ import { DemoFiscalBillProvider, useFiscalBillProvider } from '../../src/modules
 let run: BrowserRun;
 let server: TestServer;
 let errors: string[] = [];
-let dataDir: string;
 let code: string;
 let citizen: Client;
 let clerk: Client;
@@ -60,8 +56,7 @@ async function acceptedCase() {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-fees-e2e-'));
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('fees');
   server = run.server;
   errors = run.errors;
   code = await publishChargeableItem();
@@ -73,7 +68,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const newPage = (locale: 'zh-CN' | 'en' = 'zh-CN') => run.page({ locale });

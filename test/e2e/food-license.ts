@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -25,18 +23,14 @@ export interface FoodStory {
 
 /** A browser run for a 食品经营许可 story (`label` names its directory), with a PDF named `pdf` to upload. */
 export async function startFoodStory(label: string, pdf?: { name: string; text: string }): Promise<FoodStory> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `ow-${label}-e2e-`));
-  const run = await startBrowserRun({ dataDir });
+  const run = await startBrowserRun(label);
   return {
     run,
-    dataDir,
-    pdfPath: pdf ? writePdf(dataDir, pdf.name, pdf.text) : '',
+    dataDir: run.dir,
+    pdfPath: pdf ? writePdf(run.dir, pdf.name, pdf.text) : '',
     creditCode: await enterpriseCreditCode(run.server),
     foodItemCode: (await publishedItem(run.server, '食品经营许可')).code,
-    async close() {
-      await run.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: () => run.close(),
   };
 }
 

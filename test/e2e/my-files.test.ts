@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,22 +21,19 @@ import {
  */
 
 let run: BrowserRun;
-let dataDir: string;
 let errors: string[] = [];
 const pdfs: Record<string, string> = {};
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'ow-my-files-e2e-'));
-  run = await startBrowserRun({ dataDir });
+  run = await startBrowserRun('my-files');
   errors = run.errors;
-  pdfs.application_form = writePdf(dataDir, '设立登记申请书.pdf', 'Application form');
-  pdfs.articles_of_association = writePdf(dataDir, '青禾公司章程.pdf', 'Articles of association');
-  pdfs.officer_appointment = writePdf(dataDir, '董事监事经理任职文件.pdf', 'Officer appointment');
+  pdfs.application_form = writePdf(run.dir, '设立登记申请书.pdf', 'Application form');
+  pdfs.articles_of_association = writePdf(run.dir, '青禾公司章程.pdf', 'Articles of association');
+  pdfs.officer_appointment = writePdf(run.dir, '董事监事经理任职文件.pdf', 'Officer appointment');
 }, 120_000);
 
 afterAll(async () => {
   await run?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const articles = 'articles_of_association';

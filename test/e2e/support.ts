@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { signIn, startTestServer, type Client, type TestServer } from '../harness.ts';
@@ -67,6 +68,8 @@ export const phoneViewport = { width: 390, height: 844 };
 export interface BrowserRun {
   server: TestServer;
   browser: Browser;
+  /** The run's scratch directory: the server's files (uploads, documents) and the files a story writes to upload; gone at `close`. */
+  dir: string;
   /** Uncaught exceptions of every page of the run (each page's own list is in `newPage`'s answer). */
   errors: string[];
   /** A fresh context (cookies, storage) per person in a story; a desktop screen unless `viewport` says otherwise (a phone's). */
@@ -77,21 +80,23 @@ export interface BrowserRun {
 }
 
 /**
- * A test server on its own copy of the demo database serving dist/web, and a headless Chromium.
- * `dataDir` keeps the run's uploads out of the checkout's data/.
+ * A test server on its own copy of the demo database serving dist/web, and a headless Chromium. The run's files live
+ * in a scratch directory named after the story (`label`), out of the checkout's data/.
  */
-export async function startBrowserRun(options: { dataDir?: string } = {}): Promise<BrowserRun> {
+export async function startBrowserRun(label = 'story'): Promise<BrowserRun> {
   if (!existsSync(path.join(webDir, 'index.html'))) {
     throw new Error(`${webDir}/index.html is missing: build the web app first (npm run build:web; npm test does it).`);
   }
   mkdirSync(screenshotDir, { recursive: true });
-  const server = await startTestServer({ webDir, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const dir = mkdtempSync(path.join(tmpdir(), `ow-${label}-e2e-`));
+  const server = await startTestServer({ webDir, dataDir: dir });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   const contexts: BrowserContext[] = [];
   const allErrors: string[] = [];
   const run: BrowserRun = {
     server,
     browser,
+    dir,
     errors: allErrors,
     async page(options) {
       return (await run.newPage(options)).page;
@@ -122,6 +127,7 @@ export async function startBrowserRun(options: { dataDir?: string } = {}): Promi
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});
       await server.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
   return run;

@@ -216,7 +216,7 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
     await page.goto(`/workbench/cases/${caseId}`);
     await page
       .getByTestId('tolerated-alert')
-      .getByText(/Accepted with 1 material\(s\) to follow, due/)
+      .getByText(/Accepted with 1 material to follow, due/)
       .waitFor({ state: 'visible' });
     await page.getByTestId('completeness').getByText('To follow').first().waitFor({ state: 'visible' });
     await screenshot(page, 'tolerated-case-en');
