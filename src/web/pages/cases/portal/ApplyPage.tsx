@@ -130,7 +130,12 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
         {t('cases.applyFor', { name: item.content.name })}
         {/* 延续 / 变更 / 注销 of a license held: the application says which */}
         {forLicense.id !== undefined && (
-          <Tag color={forLicense.action === 'cancel' ? 'volcano' : 'geekblue'} className="case-apply-action" data-testid="license-action-tag">
+          <Tag
+            color={forLicense.action === 'cancel' ? 'volcano' : 'geekblue'}
+            variant="outlined"
+            className="case-apply-action"
+            data-testid="license-action-tag"
+          >
             {lt(`lic.tag.${({ renew: 'renews', change: 'changes', cancel: 'cancels' } as const)[forLicense.action]}`)}
           </Tag>
         )}

@@ -13,7 +13,7 @@ import { toleratedDay } from './Tolerated.tsx';
 
 export function BundleTag({ t }: { t: WorkT }) {
   return (
-    <Tag color="purple" data-testid="bundle-tag">
+    <Tag color="purple" variant="outlined" data-testid="bundle-tag">
       {t('bundle.tag')}
     </Tag>
   );

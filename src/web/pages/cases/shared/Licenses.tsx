@@ -180,7 +180,7 @@ export function LicenseActionTag({ kase }: { kase: Pick<CaseDetail, 'renews' | '
   const action = kase.renews ? 'renews' : kase.changes ? 'changes' : kase.cancels ? 'cancels' : null;
   if (!action) return null;
   return (
-    <Tag color={action === 'cancels' ? 'volcano' : 'geekblue'} data-testid="license-action-tag">
+    <Tag color={action === 'cancels' ? 'volcano' : 'geekblue'} variant="outlined" data-testid="license-action-tag">
       {t(`lic.tag.${action}`)}
     </Tag>
   );

@@ -47,16 +47,16 @@ export function DeliveryTab() {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
       // a case number (20 characters) on one line
-      width: 260,
+      width: 220,
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
-    { title: t('cases.organization'), dataIndex: 'organizationName', width: 200 },
-    { title: t('cases.decidedAtShort'), dataIndex: 'decidedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130 },
+    { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
+    { title: t('cases.decidedAtShort'), dataIndex: 'decidedAt', width: 140, render: (v: string | null) => formatDateTime(v, locale) },
     {
       title: <Tooltip title={t('cases.deliveryDueHint')}>{t('cases.deliveryDue')}</Tooltip>,
       dataIndex: 'delivery',
-      width: 200,
+      width: 180,
       render: (d: CaseSummary['delivery'], c) => (
         <>
           {d && (
@@ -153,7 +153,7 @@ export function DeliveryTab() {
         columns={columns}
         dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
         loading={list.isFetching}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1120 }}
         locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('cases.toDeliverEmpty')} /> }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         data-testid="delivery-table"
