@@ -13,6 +13,7 @@ import { registerCaseNotifications } from './cases/cases.notifications.ts';
 import { caseFeesRoutes } from './cases/fees.routes.ts';
 import { draftsRoutes } from './cases/drafts.routes.ts';
 import { registerCaseDocuments } from './cases/documents.ts';
+import { registerCaseAuditLabels } from './cases/cases.queries.ts';
 import { registerFiscalBills } from './cases/fiscal-bills.ts';
 import { registerNotifyHandlers } from './notify/notify.handlers.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
@@ -23,6 +24,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   registerNotifyHandlers(app.deps);
   registerCaseNotifications(app.deps);
   registerCaseDocuments(app.deps);
+  registerCaseAuditLabels();
   registerFiscalBills(app.deps);
   registerSupervisionHandlers();
   await app.register(identityRoutes);

@@ -268,6 +268,10 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     await rows.filter({ hasText: 'case.license_expiring' }).getByText('证照到期提醒').waitFor({ state: 'visible' });
     // only this case's entries are left once the filter applies
     await expect.poll(() => admin.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.license_cancelled' }).count()).toBe(1);
+    // the case by its number, a link to its page
+    const target = rows.first().getByTestId('audit-target-case');
+    expect(await target.innerText()).toBe(cancelled.caseNumber);
+    expect(await target.getAttribute('href')).toBe(`/workbench/cases/${cancelled.caseId}`);
     await screenshot(admin, 'license-admin-audit');
   });
 

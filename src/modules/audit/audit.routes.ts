@@ -14,6 +14,7 @@ const EntryView = Type.Object({
   action: Type.String(),
   targetType: Type.String(),
   targetId: Type.String(),
+  targetLabel: Nullable(Type.String()),
   requestId: Nullable(Type.String()),
   change: Type.Any(),
   hash: Type.String(),

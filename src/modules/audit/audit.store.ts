@@ -10,6 +10,15 @@ import '../identity/identity.tables.ts';
  */
 export const auditCountLimit = 10_000;
 
+/** Names a module's records by what people know them as (a case by its number), by id; the ids it does not know are left out. */
+export type AuditTargetLabeler = (db: Db, ids: string[]) => Promise<Map<string, string>>;
+const labelers = new Map<string, AuditTargetLabeler>();
+
+/** How the audit trail names the records of one target type where its id says little (`办件 #1`); set at startup. */
+export function labelAuditTargets(targetType: string, labeler: AuditTargetLabeler): void {
+  labelers.set(targetType, labeler);
+}
+
 /** Entries newest first; outside a global scope, only what staff of organizations in the scope did. */
 export async function listAuditEntries(
   db: Db,
@@ -48,6 +57,12 @@ export async function listAuditEntries(
     auditCountLimit,
   );
   const rows = page.items;
+  // the page's targets by name, one read per target type that has a labeler
+  const labels = new Map<string, Map<string, string>>();
+  for (const type of new Set(rows.map((r) => r.target_type))) {
+    const labeler = labelers.get(type);
+    if (labeler) labels.set(type, await labeler(db, [...new Set(rows.filter((r) => r.target_type === type).map((r) => r.target_id))]));
+  }
   return {
     total: page.total,
     totalCapped: page.totalCapped,
@@ -60,6 +75,8 @@ export async function listAuditEntries(
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,
+      /** what people know the target as (a case's number), where its type has a name for it */
+      targetLabel: labels.get(r.target_type)?.get(r.target_id) ?? null,
       requestId: r.request_id,
       change: r.change,
       hash: r.hash,

@@ -17,6 +17,7 @@ import { bundleView, loadParentSummary } from './bundle-cases.service.ts';
 import { canWorkTask } from './tasks.service.ts';
 import { documentsOf, shownTo } from './documents.ts';
 import { commitmentCheckOf } from './commitment.ts';
+import { labelAuditTargets } from '../audit/audit.store.ts';
 import { referencedLicense } from './licenses.ts';
 import type { InboxFilter } from '../../common/inbox.ts';
 import { caseExportLimit, type CaseListFilter } from '../../common/case-filter.ts';
@@ -915,4 +916,14 @@ async function renewedLicense(db: Executor, licenseId: number) {
     caseId: r.case_id,
     caseNumber: r.case_number,
   };
+}
+
+/** The audit trail names a case by its number (办件编号), which people know it by, not by its id. */
+export function registerCaseAuditLabels(): void {
+  labelAuditTargets('case', async (db, ids) => {
+    const known = ids.filter((id) => /^\d{1,15}$/.test(id)).map(Number);
+    if (known.length === 0) return new Map();
+    const rows = await db.selectFrom('kase').select(['id', 'number']).where('id', 'in', known).execute();
+    return new Map(rows.map((r) => [String(r.id), r.number]));
+  });
 }

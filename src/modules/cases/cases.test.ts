@@ -258,6 +258,9 @@ describe('the one-window flow', () => {
     const chain = (await server.sql(`SELECT action FROM audit_entry WHERE stream = 'case:' || $1 ORDER BY seq`, [id])).rows.map((r) => r.action);
     expect(trail.body.items.map((e: { action: string }) => e.action).reverse()).toEqual(chain);
     expect(trail.body.items.at(-1)).toMatchObject({ action: 'case.submitted' });
+    // each entry names the case by its number (办件编号), as people know it
+    const { number } = (await server.sql('SELECT number FROM kase WHERE id = $1', [id])).rows[0];
+    expect(new Set(trail.body.items.map((e: { targetLabel: string | null }) => e.targetLabel))).toEqual(new Set([number]));
     expect((await (await signIn(server, 'districtadmin')).get(`/api/v1/audit/entries?targetType=case&targetId=${id}`)).body.total).toBe(0);
 
     await server.drainOutbox();

@@ -54,6 +54,8 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: string;
+  /** what people know the target as (a case's number), where the server has a name for it */
+  targetLabel: string | null;
   requestId: string | null;
   change: unknown;
   hash: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useLocale, useT, type MessageKey } from '../../i18n/index.tsx';
 import { formatDateTime, roleName } from '../../i18n/format.ts';
 import { can, useMe } from '../../api/auth.ts';
@@ -110,10 +111,17 @@ export function AuditPage() {
     {
       title: t('audit.target'),
       key: 'target',
-      width: 130,
+      width: 200,
       render: (_v, e) => (
         <span>
-          {targetKeys[e.targetType] ? t(targetKeys[e.targetType]) : e.targetType} <span className="mono">#{e.targetId}</span>
+          {targetKeys[e.targetType] ? t(targetKeys[e.targetType]) : e.targetType} {/* a case by its number, opening its page; anything else by its id */}
+          {e.targetType === 'case' && e.targetLabel ? (
+            <Link to={`/workbench/cases/${e.targetId}`} className="mono" data-testid="audit-target-case">
+              {e.targetLabel}
+            </Link>
+          ) : (
+            <span className="mono">#{e.targetId}</span>
+          )}
         </span>
       ),
     },

@@ -149,6 +149,7 @@ export function CaseFacts({
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}
+        className="case-facts"
         data-testid="case-facts"
         items={[
           { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
