@@ -168,6 +168,9 @@ describe('材料复用: a file uploaded for an earlier application handed in aga
     await page.getByTestId('language-switch').click();
     const button = page.getByTestId(`apply-mine-${articles}`);
     await button.getByText('Choose from my files').waitFor({ state: 'visible' });
+    // the form's help and its table's headings in English too
+    await page.getByText('As in the name declaration (名称自主申报)').waitFor({ state: 'visible' });
+    await page.getByRole('columnheader', { name: 'Certificate number' }).waitFor({ state: 'visible' });
     await openPicker(page, articles);
     expect(await picker(page).locator('thead').innerText()).toMatch(/File[\s\S]*Size[\s\S]*Uploaded[\s\S]*Used for/);
     expect(await pickerRow(page, '青禾公司章程.pdf').getByTestId('my-file-pick').innerText()).toBe('Use');

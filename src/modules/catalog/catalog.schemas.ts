@@ -165,6 +165,8 @@ export const Form = Type.Object(
               widget: Type.Unsafe<(typeof fieldWidgets)[number]>(Type.String({ enum: [...fieldWidgets] })),
               label: Type.Object({ 'zh-CN': Type.String({ maxLength: 100 }), en: Type.String({ maxLength: 100 }) }),
               help: Type.Optional(Type.String({ maxLength: 500 })),
+              /** the help in English (English pages show `help` where it is missing) */
+              helpEn: Type.Optional(Type.String({ maxLength: 500 })),
               prefill: Type.Optional(Type.String({ maxLength: 60 })),
             },
             { additionalProperties: false },

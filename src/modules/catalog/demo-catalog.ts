@@ -122,12 +122,14 @@ interface FieldOptions {
   optional?: boolean;
   prefill?: string;
   help?: string;
+  helpEn?: string;
   maxLength?: number;
 }
 
 function field(key: string, widget: FormField['widget'], zh: string, en: string, schema: Record<string, unknown>, o: FieldOptions = {}): Field {
   const ui: FormField = { widget, label: { 'zh-CN': zh, en } };
   if (o.help) ui.help = o.help;
+  if (o.helpEn) ui.helpEn = o.helpEn;
   if (o.prefill) ui.prefill = o.prefill;
   return { key, schema: { ...schema, title: zh }, ui, required: !o.optional };
 }
@@ -399,10 +401,14 @@ const marketItems: DemoItem[] = [
       M.authorizationLetter(),
     ],
     form: form([
-      f.text('companyName', '企业名称', 'Company name', { help: '与名称自主申报结果一致' }),
+      f.text('companyName', '企业名称', 'Company name', { help: '与名称自主申报结果一致', helpEn: 'As in the name declaration (名称自主申报)' }),
       f.select('companyType', '企业类型', 'Company type', companyTypes),
       f.number('registeredCapital', '注册资本（万元）', 'Registered capital (10k CNY)', { minimum: 0.01, maximum: 10000000 }),
-      f.textarea('businessScope', '经营范围', 'Business scope', { maxLength: 2000, help: '按《经营范围登记规范表述目录》选择' }),
+      f.textarea('businessScope', '经营范围', 'Business scope', {
+        maxLength: 2000,
+        help: '按《经营范围登记规范表述目录》选择',
+        helpEn: 'In the wording of the business scope catalog (经营范围登记规范表述目录)',
+      }),
       f.region('domicileRegion', '住所所在区域', 'Domicile region'),
       f.address('domicile', '住所', 'Domicile'),
       f.text('legalRepName', '法定代表人姓名', 'Legal representative', { maxLength: 50 }),
@@ -985,6 +991,7 @@ const hrssItems: DemoItem[] = [
         minimum: 1,
         maximum: 400,
         help: '个人最高 30 万元，合伙创业可适当提高；小微企业最高 400 万元',
+        helpEn: 'Up to 300,000 yuan for a person, more for partners; up to 4 million yuan for a small business',
       }),
       f.select('loanTerm', '贷款期限', 'Loan term', ['1 年', '2 年', '3 年']),
       f.select('bank', '经办银行', 'Lending bank', ['中国工商银行云州分行', '中国农业银行云州分行', '云州农村商业银行', '中国邮政储蓄银行云州分行']),
@@ -1406,7 +1413,11 @@ const civilItems: DemoItem[] = [
 
 const projectFields = () => [
   f.text('projectName', '项目名称', 'Project name'),
-  f.text('projectCode', '项目代码', 'Project code', { maxLength: 30, help: '投资项目在线审批监管平台赋予的项目代码' }),
+  f.text('projectCode', '项目代码', 'Project code', {
+    maxLength: 30,
+    help: '投资项目在线审批监管平台赋予的项目代码',
+    helpEn: 'The code the online investment project platform gave the project',
+  }),
   enterprise.name('建设单位'),
   enterprise.creditCode(),
   f.address('projectAddress', '建设地点', 'Project location'),

@@ -57,6 +57,10 @@ export const casePages = {
   'cases.unit.workday': ['个工作日', 'working days'],
   'cases.unit.day': ['个自然日', 'days'],
   'cases.unit.workhour': ['个工作小时', 'working hours'],
+  // one of them, as English says it
+  'cases.unitOne.workday': ['个工作日', 'working day'],
+  'cases.unitOne.day': ['个自然日', 'day'],
+  'cases.unitOne.workhour': ['个工作小时', 'working hour'],
   'cases.limitValue': ['{value} {unit}', '{value} {unit}'],
   'cases.taskRole.clerk': ['窗口', 'Clerk'],
   'cases.taskRole.approver': ['审批', 'Approver'],
@@ -112,6 +116,7 @@ export const casePages = {
   'cases.extendedBy': ['已延长 {value}', 'extended by {value}'],
   'cases.clock': ['计时', 'Clock'],
   'cases.clockNotStarted': ['受理后开始计时', 'Starts at acceptance'],
+  'cases.clockNever': ['未受理，不计时', 'Not accepted: no time limit ran'],
   'cases.clockRunning': ['计时中', 'Running'],
   'cases.clockPaused': ['暂停计时', 'Paused'],
   'cases.clockStopped': ['已停止', 'Stopped'],

@@ -399,6 +399,7 @@ export const catalogAdmin = {
   'ca.form.minRows': ['最少行数', 'Min rows'],
   'ca.form.maxRows': ['最多行数', 'Max rows'],
   'ca.form.help': ['填写提示', 'Help text'],
+  'ca.form.helpEn': ['英文填写提示（选填，英文页面显示）', 'Help text in English (optional, for English pages)'],
   'ca.form.prefill': ['自动填充', 'Prefill'],
   'ca.form.prefillHint': ['从申请人实名信息带入，如 applicant.phone', 'From the applicant’s verified details, such as applicant.phone'],
   'ca.form.preview': ['预览', 'Preview'],

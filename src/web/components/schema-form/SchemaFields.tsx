@@ -61,7 +61,8 @@ function SchemaField({ field, disabled, highlighted }: { field: FieldModel; disa
   const t = useCaseT();
   const { locale } = useLocale();
   const label = field.label[locale] || field.label['zh-CN'];
-  const extra = [field.help, highlighted ? t('sf.maskedPrefill') : null].filter(Boolean).join(' ');
+  const help = locale === 'en' ? field.helpEn || field.help : field.help;
+  const extra = [help, highlighted ? t('sf.maskedPrefill') : null].filter(Boolean).join(' ');
   if (field.widget === 'table')
     return (
       <Form.Item label={label} required={field.required} extra={extra || undefined} className="sf-item">

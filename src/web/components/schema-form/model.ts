@@ -38,6 +38,8 @@ export interface FieldModel {
   widget: Widget;
   label: { 'zh-CN': string; en: string };
   help?: string;
+  /** the help in English; English pages show `help` where it is missing */
+  helpEn?: string;
   prefill?: string;
   required: boolean;
 }
@@ -69,6 +71,7 @@ export function fieldsOf(spec: FormSpec): FieldModel[] {
       widget: ui?.widget ?? inferWidget(schema),
       label: ui?.label ?? { 'zh-CN': schema.title ?? name, en: schema.title ?? name },
       help: ui?.help,
+      helpEn: ui?.helpEn,
       prefill: ui?.prefill,
       required: required.includes(name),
     };

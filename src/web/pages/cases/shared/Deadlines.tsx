@@ -43,7 +43,12 @@ export function Deadlines({ kase, compact }: { kase: CaseDetail; compact?: boole
             ? [{ key: 'notice', label: t('cases.noticeDue'), children: <Due iso={kase.noticeDueAt} overdue={Date.parse(kase.noticeDueAt) < Date.now()} /> }]
             : []),
           ...supplementRow,
-          { key: 'none', label: t('cases.clock'), children: t('cases.clockNotStarted') },
+          // an application withdrawn or refused before acceptance never had a clock, nor will
+          {
+            key: 'none',
+            label: t('cases.clock'),
+            children: t(kase.status === 'withdrawn' || kase.status === 'refused' ? 'cases.clockNever' : 'cases.clockNotStarted'),
+          },
         ]}
       />
     );

@@ -85,5 +85,8 @@ export function KindTags({ kinds, t }: { kinds: CaseKind[]; t: CaseT }) {
 
 /** "3 个工作日" / "3 working days". */
 export function formatLimit(t: CaseT, value: number, unit: string): string {
-  return t('cases.limitValue', { value: Number.isInteger(value) ? value : value.toFixed(1), unit: unitLabel(t, unit) });
+  return t('cases.limitValue', {
+    value: Number.isInteger(value) ? value : value.toFixed(1),
+    unit: value === 1 ? t(`cases.unitOne.${unit}` as CaseKey) : unitLabel(t, unit),
+  });
 }

@@ -342,6 +342,15 @@ export function FieldSettings({
       <Setting label={t('ca.form.help')}>
         <Input value={field.help ?? ''} maxLength={500} disabled={readOnly} onChange={(e) => onChange({ ...field, help: e.target.value || undefined })} />
       </Setting>
+      <Setting label={t('ca.form.helpEn')}>
+        <Input
+          value={field.helpEn ?? ''}
+          maxLength={500}
+          disabled={readOnly}
+          onChange={(e) => onChange({ ...field, helpEn: e.target.value || undefined })}
+          data-testid="field-help-en"
+        />
+      </Setting>
       <Setting label={t('ca.form.prefill')} hint={t('ca.form.prefillHint')}>
         <AutoComplete
           value={field.prefill ?? ''}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableColumns, tableSchema } from './form-model.ts';
+import { formToFields, fieldsToForm, tableColumns, tableSchema } from './form-model.ts';
 import { columnsOf, type FieldSchema } from '../../../components/schema-form/model.ts';
 
 describe("a table field's columns in the form designer", () => {
@@ -37,5 +37,23 @@ describe("a table field's columns in the form designer", () => {
     expect(next.items.properties.subscribed).toEqual({ type: 'number', title: '认缴出资额（万元）', minimum: 0, 'x-title-en': 'Subscribed (10,000 yuan)' });
     // the round trip gives back what was written
     expect(tableColumns(next).map((c) => c.titleEn)).toEqual([undefined, 'Subscribed (10,000 yuan)']);
+  });
+});
+
+describe("a field's help in the form designer", () => {
+  it('keeps the English help beside the Chinese, and leaves out an empty one', () => {
+    const form = {
+      schema: { type: 'object', properties: { companyName: { type: 'string', title: '企业名称' } }, required: ['companyName'] },
+      ui: {
+        order: ['companyName'],
+        fields: {
+          companyName: { widget: 'text' as const, label: { 'zh-CN': '企业名称', en: 'Company name' }, help: '与名称自主申报结果一致', helpEn: 'As declared' },
+        },
+      },
+    };
+    const [field] = formToFields(form);
+    expect(field).toMatchObject({ help: '与名称自主申报结果一致', helpEn: 'As declared' });
+    expect(fieldsToForm([field!], form).ui.fields.companyName).toEqual(form.ui.fields.companyName);
+    expect(fieldsToForm([{ ...field!, helpEn: undefined }], form).ui.fields.companyName).not.toHaveProperty('helpEn');
   });
 });

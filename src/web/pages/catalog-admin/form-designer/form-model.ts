@@ -15,6 +15,8 @@ export interface FieldDef {
   widget: Widget;
   label: Labels;
   help?: string;
+  /** the help in English (English pages show `help` where it is missing) */
+  helpEn?: string;
   prefill?: string;
   required: boolean;
   /** The property's JSON Schema, kept whole so what the designer does not edit survives a round trip. */
@@ -109,6 +111,7 @@ export function formToFields(form: ItemForm): FieldDef[] {
       widget: ui?.widget ?? 'text',
       label: ui?.label ?? { 'zh-CN': String(property.title ?? key), en: key },
       help: ui?.help,
+      helpEn: ui?.helpEn,
       prefill: ui?.prefill,
       required: required.has(key),
       schema: property,
@@ -127,6 +130,7 @@ export function fieldsToForm(fields: readonly FieldDef[], previous: ItemForm): I
       widget: f.widget,
       label: f.label,
       ...(f.help ? { help: f.help } : {}),
+      ...(f.helpEn ? { helpEn: f.helpEn } : {}),
       ...(f.prefill ? { prefill: f.prefill } : {}),
     };
   }
