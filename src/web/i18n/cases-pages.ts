@@ -365,7 +365,7 @@ export const casePages = {
   'cases.submitAnyway': ['仍然提交', 'Submit anyway'],
   'cases.backToMaterials': ['返回补充材料', 'Back to materials'],
   'cases.submitApplication': ['提交申请', 'Submit application'],
-  'cases.submitNote': ['提交后可在“我的办件”中查看进度。', 'Follow it afterwards under My applications.'],
+  'cases.submitNote': ['提交后可在“我的办件”中查看进度。', 'Follow it afterwards under My cases.'],
   'cases.submitted': ['申请已提交', 'Application submitted'],
   'cases.numberIs': ['办件编号', 'Case number'],
   'cases.submittedHint': [
@@ -677,6 +677,10 @@ export const casePages = {
   'cases.inboxAll': ['本岗位全部', 'All of my posts'],
   'cases.inboxEmpty': ['暂无待办任务', 'Nothing to do'],
   'cases.total': ['办件总数', 'All cases'],
+  'cases.totalHint': [
+    '按事项办件计数：“一件事”申请计入其各事项办件，不另计一件',
+    'Counted by item case: a bundle application counts as its item cases, not as one more',
+  ],
   'cases.searchPlaceholder': ['办件编号、事项名称、申请人姓名或身份证号', 'Case number, item, applicant name or ID number'],
 
   'cases.listSep': ['、', ', '],

@@ -12,7 +12,7 @@ export const portal = {
   'home.entries': ['快捷入口', 'Quick entries'],
   'home.entry.guide': ['办事指南', 'Service guides'],
   'home.entry.guideText': ['查询事项的办理条件、申请材料、办理时限和收费标准', 'Conditions, materials, time limits and fees of each service'],
-  'home.entry.cases': ['我的办件', 'My applications'],
+  'home.entry.cases': ['我的办件', 'My cases'],
   'home.entry.casesText': ['查看申请进度，补正材料，领取办理结果', 'Follow your applications, supplement materials, collect results'],
   'home.entry.appointment': ['预约取号', 'Appointments'],
   'home.entry.appointmentText': ['预约到大厅办理的时段，到场后手机取号', 'Book a time at the hall and take a queue number by phone'],

@@ -119,9 +119,12 @@ export function CaseSearchPage() {
       <PageHeader title={t('cases.search')} subtitle={t('cases.searchSubtitle')} />
       <Row gutter={[12, 12]} className="block-gap" data-testid="kind-cards">
         <Col xs={12} md={6} xl={3}>
-          <Card size="small" className="case-kind-card">
-            <Statistic title={t('cases.total')} value={kinds.data?.total ?? 0} loading={kinds.isPending} />
-          </Card>
+          {/* a bundle application counts as its item cases, as the statistics count it; the list below shows it too */}
+          <Tooltip title={t('cases.totalHint')}>
+            <Card size="small" className="case-kind-card">
+              <Statistic title={t('cases.total')} value={kinds.data?.total ?? 0} loading={kinds.isPending} />
+            </Card>
+          </Tooltip>
         </Col>
         {caseKinds.map((k) => (
           <Col key={k} xs={12} md={6} xl={3}>
