@@ -142,9 +142,13 @@ describe('a case from online application to delivery', () => {
     await page.waitForURL('**/workbench/intake?tab=prereview');
     const row = page.getByTestId('prereview-table').locator('tr', { hasText: caseNumber });
     await row.waitFor({ state: 'visible' });
-    // on a hall's 1440-pixel screen the row's 预审, its status and its notice deadline are in sight without scrolling
+    // on a hall's 1440-pixel screen every column is in sight without scrolling: the row's 预审, its status, its notice
+    // deadline, the department (not under 预审)
     await page.setViewportSize({ width: 1440, height: 900 });
     const table = (await page.getByTestId('prereview-table').locator('.ant-table-container').boundingBox())!;
+    const open = (await row.getByTestId('prereview-open').boundingBox())!;
+    const department = (await page.getByTestId('prereview-table').getByRole('columnheader', { name: '实施部门' }).boundingBox())!;
+    expect(department.x + department.width).toBeLessThanOrEqual(open.x);
     for (const cell of [
       row.getByTestId('prereview-open'),
       row.getByText('待预审'),
@@ -345,13 +349,15 @@ describe('a case from online application to delivery', () => {
     await page.reload();
     await page.locator('.case-kind-chosen[data-kind="committed"]').waitFor({ state: 'visible' });
     await expect.poll(async () => table.locator('tbody tr.ant-table-row').count()).toBe(1);
-    // on a hall's 1440-pixel screen the deadlines are in sight beside the status, without scrolling
-    await page.setViewportSize({ width: 1440, height: 900 });
+    // on a hall's 1366-pixel screen every column is in sight, the department the last, without scrolling
+    await page.setViewportSize({ width: 1366, height: 900 });
     const visible = (await table.locator('.ant-table-container').boundingBox())!;
-    for (const name of ['状态', '承诺办结时间', '告知期限']) {
+    for (const name of ['状态', '期限', '收件时间', '实施部门']) {
       const box = (await table.getByRole('columnheader', { name }).boundingBox())!;
-      expect(box.x + box.width, name).toBeLessThanOrEqual(visible.x + visible.width);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(visible.x + visible.width + 1);
     }
+    // a delivered case's deadline is its committed one, named
+    expect(await row.locator('td').nth(3).innerText()).toMatch(/^\d{4}\/\d{2}\/\d{2}[^\n]*\n承诺办结$/);
     await screenshot(page, 'cases-search-filtered');
     // the ledger of what is shown
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('case-export').click()]);

@@ -266,6 +266,10 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     const rows = admin.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: cancelled.number });
     await rows.filter({ hasText: 'case.license_cancelled' }).getByText('注销证照').waitFor({ state: 'visible' });
     await rows.filter({ hasText: 'case.license_expiring' }).getByText('证照到期提醒').waitFor({ state: 'visible' });
+    // what changed reads in words, as the case's timeline tells it, not as the stored record
+    const change = await rows.filter({ hasText: 'case.license_cancelled' }).getByTestId('audit-change').innerText();
+    expect(change).toContain('注销');
+    expect(change).not.toContain('{');
     // only this case's entries are left once the filter applies
     await expect.poll(() => admin.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.license_cancelled' }).count()).toBe(1);
     // the case by its number, a link to its page

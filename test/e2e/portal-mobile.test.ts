@@ -194,7 +194,7 @@ describe('the portal on a phone', () => {
       await headerAndFooterFit(page, `${path} in English`);
     }
     await page.goto('/my/cases');
-    await page.getByTestId('my-case-card').filter({ hasText: pending.number }).getByText('Submitted').waitFor({ state: 'visible' });
+    await page.getByTestId('my-case-card').filter({ hasText: pending.number }).getByText('Awaiting pre-review').waitFor({ state: 'visible' });
     await screenshot(page, 'mobile-my-cases-en');
   });
 });

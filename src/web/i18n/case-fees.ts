@@ -81,6 +81,8 @@ export const caseFeesStrings = {
     '款项将经原支付渠道（{provider}）原路退回，申请人会收到通知。',
     'The money goes back through the channel it came by ({provider}); the applicant is told.',
   ],
+  // the payment providers by name; one not named here shows its code
+  'fees.provider.demo': ['演示支付平台', 'the demo payment provider'],
   'fees.refundReason': ['退款原因', 'Reason for the refund'],
   'fees.refundDefault': ['重复缴费，原路退回', 'Paid twice: refunded to where it came from'],
   'fees.refundLine': ['退费', 'Refund the fee'],

@@ -23,7 +23,7 @@ export const casePages = {
   'cases.case': ['办件', 'Case'],
 
   // the vocabulary
-  'cases.status.submitted': ['待预审', 'Submitted'],
+  'cases.status.submitted': ['待预审', 'Awaiting pre-review'],
   'cases.status.notified': ['待补齐', 'Notice given'],
   'cases.status.in_progress': ['办理中', 'In progress'],
   'cases.status.awaiting_supplement': ['待补正', 'Awaiting supplements'],
@@ -106,6 +106,8 @@ export const casePages = {
   'cases.concludedAt': ['办结时间', 'Concluded'],
   'cases.deliveredAt': ['送达时间', 'Delivered'],
   'cases.committedDue': ['承诺办结时间', 'Committed deadline'],
+  'cases.committedDueShort': ['承诺办结', 'Committed deadline'],
+  'cases.dueColumn': ['期限', 'Deadline'],
   'cases.cardDue': ['承诺办结：', 'Due: '],
   'cases.legalDue': ['法定办结时间', 'Legal deadline'],
   'cases.noticeDue': ['一次性告知期限', 'One-time notice due'],

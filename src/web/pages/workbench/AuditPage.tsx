@@ -13,7 +13,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useWorkT } from '../../i18n/case-work.ts';
 import { useTolT } from '../../i18n/tolerated.ts';
 import { useLicT } from '../../i18n/licenses.ts';
-import { eventLabel } from '../cases/shared/CaseTimeline.tsx';
+import { eventDetailText, eventLabel } from '../cases/shared/CaseTimeline.tsx';
+import type { Locale } from '../../../common/errors.ts';
 import { pagerOf } from '../../components/pager.ts';
 
 const actionKeys: Record<string, MessageKey> = {
@@ -54,6 +55,66 @@ const targetKeys: Record<string, MessageKey> = {
   region: 'audit.target.region',
   window: 'audit.target.window',
 };
+
+/** The keys of a change the trail names in words; any other shows as stored. */
+const changeKeys: Record<string, MessageKey> = {
+  code: 'audit.key.code',
+  date: 'audit.key.date',
+  days: 'audit.key.days',
+  filter: 'audit.key.filter',
+  ip: 'audit.key.ip',
+  kind: 'audit.key.kind',
+  name: 'audit.key.name',
+  note: 'audit.key.note',
+  number: 'audit.key.number',
+  phone: 'audit.key.phone',
+  reason: 'audit.key.reason',
+  remarks: 'audit.key.note',
+  role: 'audit.key.role',
+  roles: 'audit.key.role',
+  status: 'audit.key.status',
+  until: 'audit.key.until',
+  username: 'audit.key.username',
+};
+
+type ChangeWords = { t: ReturnType<typeof useT>; lt: ReturnType<typeof useLicT>; tt: ReturnType<typeof useTolT>; locale: Locale };
+
+/** A value of a change as a person reads it: text as it is, a list by its items, a nested record in short. */
+function plain(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.every((x) => typeof x !== 'object' || x === null) ? v.join(', ') : `[${v.length}]`;
+  return JSON.stringify(v);
+}
+
+/**
+ * An entry's change in words: a case action as its timeline tells it (the opinion, the reason, the new deadline …),
+ * with the steps that followed; anything else as its fields, named where the trail knows them, empty ones left out.
+ */
+function changeText(e: AuditEntry, { t, lt, tt, locale }: ChangeWords): string {
+  const change = e.change;
+  if (change === null || change === undefined) return '—';
+  if (typeof change !== 'object' || Array.isArray(change)) return plain(change);
+  const fields = change as Record<string, unknown>;
+  const sep = locale === 'zh-CN' ? '；' : '; ';
+  if (e.action.startsWith('case.')) {
+    // the entry carries the case's number beside the event's own fields: the target column shows it
+    const { number, ...own } = fields;
+    const payload = number === e.targetLabel ? own : fields;
+    const steps = [
+      { type: e.action.slice(5), payload },
+      ...((fields.followedBy as { type?: unknown }[] | undefined) ?? []).map((f) => ({ type: String(f.type), payload: f })),
+    ];
+    const lines = steps.flatMap((step) => eventDetailText({ type: step.type, payload: step.payload, at: e.at }, lt, tt, locale));
+    if (lines.length > 0) return lines.join(sep);
+  }
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  const shown = Object.entries(fields).filter(
+    ([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'followedBy' && !(e.action.startsWith('case.') && k === 'number' && v === e.targetLabel),
+  );
+  if (shown.length === 0) return '—';
+  return shown.map(([k, v]) => `${changeKeys[k] ? t(changeKeys[k]) : k}${colon}${plain(v)}`).join(sep);
+}
 
 /** 审计日志: the tamper-evident trail, filterable, with a check that recomputes every hash chain. */
 export function AuditPage() {
@@ -128,9 +189,16 @@ export function AuditPage() {
     {
       title: t('audit.change'),
       dataIndex: 'change',
-      // the whole change is in the expanded row
-      ellipsis: true,
-      render: (c: unknown) => <span className="mono">{JSON.stringify(c)}</span>,
+      // what changed in words; the whole record, as stored and hashed, is in the expanded row
+      ellipsis: { showTitle: false },
+      render: (c: unknown, e) => {
+        const text = changeText(e, { t, lt, tt, locale });
+        return (
+          <Tooltip title={text} placement="topLeft">
+            <span data-testid="audit-change">{text}</span>
+          </Tooltip>
+        );
+      },
     },
     {
       title: t('audit.hash'),

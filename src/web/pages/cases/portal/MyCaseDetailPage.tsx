@@ -182,7 +182,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
             </Card>
           )}
           {!kase.bundle && (
-            <Card title={t('cases.allTasks')} className="block-gap" size="small">
+            <Card title={t('cases.allTasks')} className="block-gap">
               <TasksTable tasks={kase.tasks} compact />
             </Card>
           )}

@@ -393,6 +393,14 @@ export const eventLabel = (t: WorkT, type: string, tt?: TolT, lt?: CaseT) =>
             : type;
 
 /**
+ * What a case event says in words, as plain text (the audit trail's change of a case action): the timeline's lines that
+ * are text, without the names of materials accepted to follow, which only the whole timeline knows.
+ */
+export function eventDetailText(e: Pick<CaseEvent, 'type' | 'payload' | 'at'>, t: CaseT, tt: TolT, locale: Locale): string[] {
+  return details(e as CaseEvent, t, locale, { tt, names: new Map() }, {}).filter((d): d is string => typeof d === 'string');
+}
+
+/**
  * Every step of a case: what happened, who did it, when, and why. `renews` / `changes` / `cancels`: the license a
  * renewal, a change or a cancellation names (its case's), so that the application's step names it; `itemType`: the
  * item's type, in whose words the decision is told.

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useFeesT } from '../../../i18n/case-fees.ts';
+import { caseFeesStrings, useFeesT, type FeesKey } from '../../../i18n/case-fees.ts';
 import { useLocale } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import {
@@ -378,6 +378,13 @@ function PayOnlineButton({ caseId, line }: { caseId: number; line: FeeLine }) {
   );
 }
 
+/** A payment provider by its name in the page's language (演示支付平台), or by its code. */
+function providerName(t: ReturnType<typeof useFeesT>, code: string | null): string {
+  if (!code) return '';
+  const key = `fees.provider.${code}`;
+  return key in caseFeesStrings ? t(key as FeesKey) : code;
+}
+
 /** 退款: the window gives a duplicate online payment back through its provider, with the reason. */
 function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; payment: Payment; name: string; onClose: () => void }) {
   const t = useFeesT();
@@ -410,7 +417,7 @@ function RefundDialog({ caseId, payment, name, onClose }: { caseId: number; paym
         · <span className="mono">{payment.reference}</span>
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        {line ? t('fees.refundLineHint') : t('fees.refundHint', { provider: payment.provider ?? '' })}
+        {line ? t('fees.refundLineHint') : t('fees.refundHint', { provider: providerName(t, payment.provider) })}
       </Typography.Paragraph>
       {line && <BillToReverse payment={payment} />}
       <Form layout="vertical">

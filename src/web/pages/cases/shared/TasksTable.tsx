@@ -38,8 +38,9 @@ export function TasksTable({ tasks, actions, compact }: { tasks: CaseTask[]; act
               {t('task.urged', { n: task.urgedCount })}
             </Tag>
           )}
+          {/* the department may wrap; the role (审批, 首席代表) stays whole */}
           <div className="cell-sub">
-            {task.organizationName} · {roleLabel(t, task.role)}
+            {task.organizationName} · <span className="nowrap">{roleLabel(t, task.role)}</span>
           </div>
         </div>
       ),

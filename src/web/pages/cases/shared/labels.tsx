@@ -65,7 +65,8 @@ export const decisionLabel = (c: { itemType?: string | null; licenseAction?: Lic
 
 export function StatusTag({ status, t }: { status: CaseStatus; t: CaseT }) {
   return (
-    <Tag color={statusColor[status]} data-testid="case-status">
+    // the neutral tag (已撤回) keeps a border: filled, it would vanish on the page's grey
+    <Tag color={statusColor[status]} variant={statusColor[status] === 'default' ? 'outlined' : undefined} data-testid="case-status">
       {statusLabel(t, status)}
     </Tag>
   );

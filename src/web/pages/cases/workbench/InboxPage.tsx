@@ -109,6 +109,8 @@ export function InboxPage() {
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
+      // a case number (20 characters) on one line
+      width: 210,
       render: (subject: string, x) => (
         <div>
           {x.isUrgent && (
@@ -137,16 +139,16 @@ export function InboxPage() {
         </div>
       ),
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 120 },
     {
       title: t('cases.task'),
       dataIndex: 'name',
-      width: 200,
+      width: 170,
       render: (name: string, x) => (
         <div>
           {name}
           <div className="cell-sub">
-            {x.organizationName} · {roleLabel(t, x.role)}
+            {x.organizationName} · <span className="nowrap">{roleLabel(t, x.role)}</span>
           </div>
         </div>
       ),
@@ -154,7 +156,7 @@ export function InboxPage() {
     {
       title: t('common.status'),
       key: 'state',
-      width: 120,
+      width: 100,
       render: (_v, x) =>
         x.claimedByMe ? (
           <Tag color="processing">{t('cases.claimedByMe')}</Tag>
@@ -168,7 +170,7 @@ export function InboxPage() {
       title: t('cases.taskDue'),
       dataIndex: 'dueAt',
       key: 'due',
-      width: 170,
+      width: 160,
       sorter: true,
       sortOrder: sortOrder('due'),
       sortDirections: ['ascend'],
@@ -541,7 +543,7 @@ function AwayControl({ post }: { post: InboxPost }) {
         onChange={setUntil}
         disabledDate={(d) => d.isBefore(dayjs().startOf('day')) || d.isAfter(dayjs().add(1, 'year'))}
       />
-      <Input size="middle" style={{ width: 180 }} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('away.reason')} />
+      <Input size="middle" style={{ width: 230 }} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('away.reason')} />
       <Button icon={<CoffeeOutlined />} disabled={!until} loading={away.isPending} onClick={() => until && send(until.toISOString())} data-testid="away-mark">
         {t('away.mark')}
       </Button>

@@ -23,27 +23,28 @@ export function PreReviewTab() {
   const [pageSize, setPageSize] = useState(20);
   // submitted or under a one-time notice, a bundle's item cases through the bundle application; the longest waiting first
   const queue = useCases({ queue: 'prereview' }, page, pageSize, { refetchInterval: 30_000, sort: 'received' });
-  // on a hall's 1440-pixel screen: the case at the left, what it waits for (its status, the notice's deadline) beside it
+  // on a hall's 1440-pixel screen every column is in sight; on a narrower one the case at the left, what it waits for (its status, the notice's deadline) beside it
   // and 预审 at the right stay in sight while the rest scrolls
   const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('cases.subjectAndNumber'),
       dataIndex: 'subject',
-      width: 240,
+      width: 220,
       fixed: 'left',
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130 },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 110 },
     { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
-    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 180, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
+    { title: t('notice.due'), dataIndex: 'noticeDueAt', width: 160, render: (_v: string, c) => <NoticeDue c={c} t={t} /> },
     {
       title: t('cases.receivedAt'),
       dataIndex: 'receivedAt',
       width: 150,
       render: (v: string, c) => <ReceivedCell at={v} channel={c.channel} t={t} locale={locale} />,
     },
-    { title: t('cases.kinds'), dataIndex: 'kinds', width: 150, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
-    { title: t('cases.organization'), dataIndex: 'organizationName', width: 170 },
+    { title: t('cases.kinds'), dataIndex: 'kinds', width: 120, render: (k: CaseSummary['kinds']) => <KindTags kinds={k} t={t} /> },
+    // the rest of the row's width; a long name ends in … and shows whole when pointed at
+    { title: t('cases.organization'), dataIndex: 'organizationName', ellipsis: true },
     {
       title: '',
       key: 'open',
@@ -69,7 +70,7 @@ export function PreReviewTab() {
         pageSizeOptions: [20, 50, 100],
         hideOnSinglePage: true,
       }}
-      scroll={{ x: 1210 }}
+      scroll={{ x: 1100 }}
       rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
       locale={{ emptyText: queue.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
       data-testid="prereview-table"
