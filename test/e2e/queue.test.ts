@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Client } from '../harness.ts';
 import {
@@ -34,6 +34,20 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
 }
 
+/** The texts of those elements whose text runs over more than one line (a heading broken inside, say). */
+async function brokenLines(cells: Locator): Promise<string[]> {
+  return cells.evaluateAll((elements) =>
+    elements
+      .filter((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+        return tops.length > 0 && Math.max(...tops) - Math.min(...tops) > 4;
+      })
+      .map((el) => el.textContent ?? ''),
+  );
+}
+
 beforeAll(async () => {
   run = await startBrowserRun();
   admin = await signIn(run.server, 'centeradmin');
@@ -65,11 +79,15 @@ describe('queue in the browser', () => {
       await tv.page.goto(`/queue/display/${hallId}`);
       await tv.page.getByTestId('display-waiting').getByText('市场监管/企业开办').waitFor({ state: 'visible' });
       expect((await cjkRendering(tv.page)).identicalToMissingGlyph).toBe(false);
+      // the hall issues tickets today (whatever the calendar says): not "closed"
+      expect(await tv.page.getByTestId('queue-display').innerText()).not.toContain('今日不办公');
 
       // the kiosk
       const kiosk = await run.newPage();
       await kiosk.page.goto(`/queue/kiosk/${hallId}`);
       await kiosk.page.getByTestId('kiosk-cat-B').waitFor({ state: 'visible' });
+      expect(await kiosk.page.getByTestId('kiosk-cat-B').isEnabled()).toBe(true);
+      expect(await kiosk.page.getByTestId('kiosk-closed').count()).toBe(0);
       await shot(kiosk.page, 'queue-kiosk');
       await kiosk.page.getByTestId('kiosk-cat-B').click();
       const kioskTicket = kiosk.page.getByTestId('kiosk-ticket');
@@ -82,13 +100,16 @@ describe('queue in the browser', () => {
       await phone.page.setViewportSize({ width: 390, height: 844 });
       await phone.page.goto(`/queue/take/${hallId}`);
       await phone.page.getByTestId('phone-cat-B').click();
-      await phone.page.getByPlaceholder('手机号（选填）').fill('13612345678');
+      // a labelled field: the label stays when the number is typed
+      await phone.page.getByLabel('手机号（选填，用于到号提醒）').fill('13612345678');
       await shot(phone.page, 'queue-phone-take');
       await phone.page.getByTestId('phone-take').click();
       await phone.page.waitForURL('**/queue/ticket/**');
       await phone.page.getByTestId('ticket-code').getByText('B002').waitFor({ state: 'visible' });
       expect(await phone.page.getByTestId('ticket-ahead').innerText()).toBe('前面还有 1 人');
       await phone.page.getByTestId('ticket-near').waitFor({ state: 'visible' });
+      // dates as the app writes them: 2026/11/30, not 2026-11-30
+      expect(await phone.page.getByTestId('queue-ticket').innerText()).toMatch(/\d{4}\/\d{2}\/\d{2}/);
       await shot(phone.page, 'queue-phone-ticket');
 
       // the clerk at window 5 (市场监管窗口) calls the next number
@@ -132,6 +153,8 @@ describe('queue in the browser', () => {
 
       // the phone is told where to go
       await phone.page.getByTestId('ticket-called').getByText('请到 5 号窗口办理').waitFor({ state: 'visible', timeout: 20_000 });
+      // the time under the call says what it is
+      expect(await phone.page.getByTestId('ticket-called').innerText()).toMatch(/叫号时间 \d{2}:\d{2}:\d{2}/);
       await shot(phone.page, 'queue-phone-called');
       await expect.poll(() => tv.page.getByTestId('display-now-code').innerText(), { timeout: 20_000 }).toBe('B002');
       await clerk.page.getByTestId('calling-recall').click();
@@ -143,6 +166,25 @@ describe('queue in the browser', () => {
       await clerk.page.getByTestId('calling-noshow').click();
       await clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码').waitFor({ state: 'visible' });
       await phone.page.getByTestId('ticket-status').getByText('过号未到').waitFor({ state: 'visible', timeout: 20_000 });
+
+      // the same kiosk on a day the hall is closed and keeps to its hours: said so, and nothing to press
+      const today = (await admin.get(`/api/v1/queue/halls/${hallId}/settings`)).body.today as string;
+      const closedDay = await admin.put(`/api/v1/queue/halls/${hallId}/days/${today}`, { hours: [], note: '设备检修' });
+      const enforce = (on: boolean) =>
+        admin
+          .get(`/api/v1/queue/halls/${hallId}/settings`)
+          .then((r) => admin.put(`/api/v1/queue/halls/${hallId}/settings`, { enforceHours: on, version: r.body.version }));
+      expect((await enforce(true)).status).toBe(200);
+      try {
+        await kiosk.page.reload();
+        await kiosk.page.getByTestId('kiosk-closed').getByText('今日大厅不开放').waitFor({ state: 'visible' });
+        expect(await kiosk.page.getByTestId('kiosk-cat-B').isDisabled()).toBe(true);
+        await shot(kiosk.page, 'queue-kiosk-closed');
+      } finally {
+        expect((await enforce(false)).status).toBe(200);
+        // a holiday of the calendar is closed already, and cannot be given hours of its own
+        if (closedDay.status === 200) await admin.delete(`/api/v1/queue/halls/${hallId}/days/${today}`);
+      }
 
       for (const p of [tv, kiosk, phone, clerk]) expect(p.errors).toEqual([]);
     },
@@ -183,6 +225,8 @@ describe('queue in the browser', () => {
     const code = await visitor.page.getByTestId('appointment-code').innerText();
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
     expect(await visitor.page.getByTestId('appointment-card').innerText()).toContain('990102********102');
+    // the page's title line is the one every page has
+    expect(await visitor.page.locator('.page-header .page-title').innerText()).toBe('预约办事');
     await shot(visitor.page, 'queue-appointment-booked');
 
     // the center administrator
@@ -194,6 +238,10 @@ describe('queue in the browser', () => {
     await table.getByText('绿色通道').waitFor({ state: 'visible' });
     await center.page.getByTestId('category-edit-C').click();
     await center.page.getByRole('dialog').getByText('每窗口每时段预约数').waitFor({ state: 'visible' });
+    // the English name is shown whole
+    const nameEn = center.page.getByRole('dialog').getByTestId('category-name-en');
+    expect(await nameEn.inputValue()).toBe(c.nameEn);
+    expect(await nameEn.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await shot(center.page, 'queue-config-category');
     await center.page
       .getByRole('dialog')
@@ -202,6 +250,11 @@ describe('queue in the browser', () => {
 
     await followMenu(center.page, '排队叫号', '实时队列', '/workbench/queue/board');
     await center.page.getByTestId('queue-board').getByText('市场监管/企业开办').first().waitFor({ state: 'visible' });
+    // tickets were issued today: the board does not call the day closed
+    expect(await center.page.getByTestId('board-day').innerText()).not.toContain('不办公');
+    const facts = center.page.locator('.q-board-cat .q-muted');
+    expect(await brokenLines(facts)).toEqual([]);
+    expect(await facts.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))).toEqual([]);
     await shot(center.page, 'queue-board');
 
     await followMenu(center.page, '排队叫号', '排队统计', '/workbench/queue/stats');
@@ -209,6 +262,8 @@ describe('queue in the browser', () => {
       .getByTestId('stats-hours')
       .getByText(/B 市场监管/)
       .waitFor({ state: 'visible' });
+    // no heading or category name breaks inside ("取号|量", "企业开|办")
+    expect(await brokenLines(center.page.locator('.q-stats-table th, .q-stats-table td:first-child'))).toEqual([]);
     await shot(center.page, 'queue-stats');
 
     for (const p of [visitor, center]) expect(p.errors).toEqual([]);
@@ -245,6 +300,7 @@ describe('queue in the browser', () => {
     await citizen.page.getByTestId('book-submit').click();
     await citizen.page.getByText('预约成功').waitFor({ state: 'visible' });
     await mine.getByTestId('appointment-card').nth(1).waitFor({ state: 'visible' });
+    expect(await mine.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await shot(citizen.page, 'queue-my-bookings');
     // cancelled from the list, it moves to the earlier bookings
     const card = mine.getByTestId('appointment-card').filter({ hasText: e.name }).first();
@@ -256,6 +312,8 @@ describe('queue in the browser', () => {
     await mine.getByTestId('my-bookings-past').getByText('已取消').waitFor({ state: 'visible' });
     // the booking just made, shown beside the list, says so too
     await citizen.page.locator('.ant-result').getByTestId('appointment-status').getByText('已取消').waitFor({ state: 'visible' });
+    // and its heading no longer says it was booked
+    expect(await citizen.page.locator('.ant-result-title').innerText()).toBe('预约已取消');
     const booked = await run.server.sql(
       "SELECT status, account_id IS NOT NULL AS by_account FROM queue_appointment WHERE category_id = $1 AND day = $2 AND name = '林小雨'",
       [e.id, date],
@@ -265,6 +323,7 @@ describe('queue in the browser', () => {
     await citizen.page.getByTestId('language-switch').click();
     await citizen.page.getByText('My bookings').first().waitFor({ state: 'visible' });
     await citizen.page.getByText('Earlier bookings').first().waitFor({ state: 'visible' });
+    expect(await citizen.page.locator('.ant-result-title').innerText()).toBe('Booking cancelled');
     await shot(citizen.page, 'queue-my-bookings-en');
     await citizen.page.getByTestId('language-switch').click();
     await citizen.page.getByText('我的预约').first().waitFor({ state: 'visible' });

@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../server/db/database.ts';
 import { AppError } from '../../server/errors.ts';
-import { hallClock, hallSettings, hoursOn } from './hall-time.ts';
+import { hallClock, hallSettings, hoursOn, isIssuingDay } from './hall-time.ts';
 import { listNotices } from './config.service.ts';
+import type { Board } from './queue.schemas.ts';
 import './queue.tables.ts';
 
 /**
  * What the hall display and the live board show: waiting numbers and the last call per category, the
  * latest calls, each window's state and current number, today's notices and hours. Public: codes only.
+ * `open` is the calendar's word on today (with the hall's own days); `issuing` whether tickets are issued
+ * today, which they also are on a closed day when the hall does not enforce its hours.
  */
-export async function hallBoard(db: Executor, hallId: number) {
+export async function hallBoard(db: Executor, hallId: number): Promise<Board> {
   const s = await hallSettings(db, hallId);
   if (!s) throw new AppError('NOT_FOUND');
   const hall = await db.selectFrom('hall').select(['id', 'name']).where('id', '=', hallId).executeTakeFirstOrThrow();
@@ -44,6 +47,8 @@ export async function hallBoard(db: Executor, hallId: number) {
     .where('at', '>', sql<Date>`now() - interval '12 hours'`)
     .orderBy('id', 'desc')
     .limit(10)
+    // a call is always logged with its ticket and window
+    .$narrowType<{ kind: 'call' | 'recall'; ticket_id: number; window_id: number }>()
     .execute();
   const lastEvent = await db
     .selectFrom('queue_event')
@@ -72,8 +77,10 @@ export async function hallBoard(db: Executor, hallId: number) {
     day,
     serverTime: new Date().toISOString(),
     open: hours.open,
+    issuing: isIssuingDay(s, hours),
     hours: hours.open ? hours.hours : [],
     closedReason: hours.open ? null : hours.reason,
+    closedName: hours.open ? null : hours.name,
     lastEventId: lastEvent.id ?? 0,
     categories: categories.map((c) => ({
       id: c.id,

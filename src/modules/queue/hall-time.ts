@@ -105,6 +105,14 @@ function lastClose(s: HallSettings, calendar: WorkCalendar): number {
   return h.length ? h[h.length - 1]![1] : 0;
 }
 
+/**
+ * Whether tickets are issued on a day: the hall is open that day, or it issues whatever the calendar says
+ * ("no tickets outside opening hours" off). The same rule refuses tickets in `issueTicket`.
+ */
+export function isIssuingDay(s: HallSettings, hours: DayHours): boolean {
+  return hours.open || !s.enforceHours;
+}
+
 /** Tickets are taken from half an hour before opening until closing. */
 export function isIssuingTime(hours: Hours, minute: number): boolean {
   return hours.some(([start, end]) => minute >= start - 30 && minute < end);

@@ -50,6 +50,7 @@ import { requireHallManager, requireStaffedWindow } from './queue-access.ts';
 import { spendRate } from './protect.ts';
 import {
   Appointment,
+  Board,
   BookBody,
   BookMineBody,
   BookingCode,
@@ -76,7 +77,6 @@ const tags = ['queue'];
 const HallParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 }) });
 const publicWrite = { csrf: false };
 const TokenBody = Type.Object({ token: Type.String({ minLength: 10, maxLength: 64 }) }, { additionalProperties: false });
-const Board = Type.Any();
 const Stats = Type.Any();
 
 /** Queue calling (叫号), appointments (预约) and the hall display's live stream. */

@@ -262,4 +262,54 @@ export const Slots = Type.Object({
   ),
 });
 
+/** The hall display and the live board (`GET /queue/halls/{id}/board` and the stream's `board` events). */
+export const Board = Type.Object({
+  hallId: Type.Integer(),
+  hallName: Type.String(),
+  day: Type.String(),
+  serverTime: Type.String(),
+  /** The calendar (with the hall's own days) opens the hall today. */
+  open: Type.Boolean(),
+  /** Tickets are issued today: the hall is open, or it does not enforce its hours. */
+  issuing: Type.Boolean(),
+  hours: HoursSchema,
+  closedReason: Nullable(Type.Union([Type.Literal('holiday'), Type.Literal('weekend'), Type.Literal('outside_calendar')])),
+  closedName: Nullable(Type.String()),
+  lastEventId: Type.Integer(),
+  categories: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      prefix: Type.String(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      isGreen: Type.Boolean(),
+      waiting: Type.Integer(),
+      issued: Type.Integer(),
+      lastCalled: Nullable(Type.String()),
+    }),
+  ),
+  recentCalls: Type.Array(
+    Type.Object({
+      eventId: Type.Integer(),
+      kind: Type.Union([Type.Literal('call'), Type.Literal('recall')]),
+      ticketId: Type.Integer(),
+      windowId: Type.Integer(),
+      code: Type.String(),
+      windowNumber: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+  windows: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      number: Type.String(),
+      name: Type.String(),
+      state: Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]),
+      current: Nullable(Type.String()),
+    }),
+  ),
+  notices: Type.Array(Type.Object({ id: Type.Integer(), text: Type.String(), textEn: Type.String() })),
+});
+export type Board = Static<typeof Board>;
+
 export const BookingCode = Type.Object({ code: Type.String({ pattern: '^[0-9A-Z]{10}$' }) });

@@ -232,6 +232,33 @@ describe('taking a ticket', () => {
     await settings({ enforceHours: false });
     await admin.delete(`/api/v1/queue/halls/${hallId}/days/${today}`);
   });
+
+  it('says on the board whether tickets are issued today, also on a closed day when the hall does not enforce its hours', async () => {
+    const today = (await admin.get(`/api/v1/queue/halls/${hallId}/settings`)).body.today as string;
+    const board = async () => (await publicGet(server.baseUrl, `/api/v1/queue/halls/${hallId}/board`)).body;
+    /** The board's word agrees with what the kiosk gets. */
+    const kioskIssues = async () => {
+      const r = await take(cats.A!.id);
+      if (r.status === 201) await publicPost(server.baseUrl, `/api/v1/queue/tickets/${r.body.id}/cancel`, { token: r.body.token });
+      else expect(r.body.error.details.reason).toBe('hall_closed');
+      return r.status === 201;
+    };
+
+    expect((await admin.put(`/api/v1/queue/halls/${hallId}/days/${today}`, { hours: [[0, 1440]], note: '全天' })).status).toBe(200);
+    expect(await board()).toMatchObject({ open: true, issuing: true, hours: [[0, 1440]], closedReason: null });
+
+    // closed by the calendar, yet the hall issues tickets whatever the calendar says
+    expect((await admin.put(`/api/v1/queue/halls/${hallId}/days/${today}`, { hours: [], note: '停电' })).status).toBe(200);
+    expect(await board()).toMatchObject({ open: false, issuing: true, hours: [], closedName: '停电' });
+    expect(await kioskIssues()).toBe(true);
+
+    await settings({ enforceHours: true });
+    expect(await board()).toMatchObject({ open: false, issuing: false, hours: [] });
+    expect(await kioskIssues()).toBe(false);
+
+    await settings({ enforceHours: false });
+    await admin.delete(`/api/v1/queue/halls/${hallId}/days/${today}`);
+  });
 });
 
 describe('calling', () => {

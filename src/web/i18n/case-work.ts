@@ -76,7 +76,7 @@ export const caseWorkStrings = {
   ],
   'task.returnNowhere': ['退回（首个审批环节，无可退回）', 'Return (the first stage: nowhere to return to)'],
   'task.inSpecial': [
-    '特别程序进行中，计时暂停：请在“更多操作”中结束特别程序并录入结果后，再作审查或决定',
+    '特别程序进行中，计时暂停：请在“更多”中结束特别程序并录入结果后，再作审查或决定',
     'A special procedure is under way and the clock is paused: end it with its result under More before approving or rejecting',
   ],
   'task.awaitingRegistration': [

@@ -65,7 +65,7 @@ export const casePages = {
   'cases.taskRole.clerk': ['窗口', 'Clerk'],
   'cases.taskRole.approver': ['审批', 'Approver'],
   'cases.taskRole.head': ['首席代表', 'Head'],
-  'cases.taskState.open': ['待签收', 'Open'],
+  'cases.taskState.open': ['待签收', 'Unclaimed'],
   'cases.taskState.claimed': ['办理中', 'Claimed'],
   'cases.taskState.done': ['已完成', 'Done'],
   'cases.taskState.cancelled': ['已取消', 'Cancelled'],

@@ -35,3 +35,18 @@ export function roleName(role: string, locale: Locale): string {
   const names = roleNames[role as Role];
   return names ? names[locale] : role;
 }
+
+/**
+ * A civil date ("2026-12-11") as the app writes dates (the options of `formatDateTime`):
+ * 2026/12/11, in English 11/12/2026. `short` leaves the year out.
+ */
+export function formatDay(day: string, locale: Locale, short = false): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return d.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', year: short ? undefined : 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** The time of day of an instant, 24-hour clock: 15:51:20. */
+export function formatTime(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}

@@ -32,8 +32,8 @@ export const sittingStrings = {
     '为 {code} 号收件：取号时未留身份证号，请查找申请人',
     'Receiving for ticket {code}: it was taken without an ID number — find the applicant',
   ],
-  'sit.ticketFinish': ['办结 {code} 号并关联本办件', 'Finish ticket {code} with this case'],
-  'sit.ticketFinished': ['{code} 号已办结', 'Ticket {code} finished'],
+  'sit.ticketFinish': ['完成 {code} 号服务并关联本办件', 'Finish serving ticket {code} and link this case'],
+  'sit.ticketFinished': ['{code} 号已完成窗口服务', 'Ticket {code}: served at the window'],
   'sit.receiveAndTolerate': ['收件并容缺受理', 'Receive and accept, the rest to follow'],
   'sit.receiveOrTolerateHint': [
     '所缺材料均可容缺后补：申请人承诺限期补交的，可收件并容缺受理，办理时限开始计算，结果待补齐后发放；否则收件后出具一次性告知书。',

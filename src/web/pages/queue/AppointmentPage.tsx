@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Result, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { useT } from '../../i18n/index.tsx';
-import { usePageTitle } from '../../components/usePageTitle.ts';
+import { useLocale, useT, type TFunction } from '../../i18n/index.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint } from '../../components/Feedback.tsx';
 import { useAppointment, useAppointmentCommands, useCategories, useMyAppointments, useQueueHalls, useSlots, type Appointment } from './queue-api.ts';
 import { errorText, hhmm, todayInChina, useCategoryName } from './queue-shared.tsx';
+import { formatDay } from '../../i18n/format.ts';
 
 const weekdayKeys = ['q.wd.0', 'q.wd.1', 'q.wd.2', 'q.wd.3', 'q.wd.4', 'q.wd.5', 'q.wd.6'] as const;
 
@@ -23,6 +24,7 @@ function SlotPicker({
   onChange(v: { date: string; start: number }): void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const [date, setDate] = useState(value?.date ?? todayInChina(1));
   const slots = useSlots({ hall: hallId, category: categoryId, date });
   const days = Array.from({ length: 8 }, (_, i) => todayInChina(i));
@@ -39,7 +41,7 @@ function SlotPicker({
             onClick={() => setDate(d)}
             data-testid={`book-date-${d}`}
           >
-            <span>{d.slice(5)}</span>
+            <span>{formatDay(d, locale, true)}</span>
             <span className="q-muted">{t(weekdayKeys[new Date(`${d}T00:00:00Z`).getUTCDay()]!)}</span>
           </button>
         ))}
@@ -89,6 +91,7 @@ function SlotPicker({
 /** A booking with its commands; `compact` (in the list of one's own) leaves out who comes and the check-in hint. */
 function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; onChanged(a: Appointment): void; compact?: boolean }) {
   const t = useT();
+  const { locale } = useLocale();
   const nameOf = useCategoryName();
   const { cancel, reschedule } = useAppointmentCommands();
   const [moving, setMoving] = useState(false);
@@ -111,7 +114,7 @@ function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; on
         </Descriptions.Item>
         <Descriptions.Item label={t('q.category')}>{nameOf({ name: a.categoryName, nameEn: a.categoryNameEn })}</Descriptions.Item>
         <Descriptions.Item label={t('q.book.time')}>
-          {a.date} {hhmm(a.startMinute)}–{hhmm(a.endMinute)}
+          {formatDay(a.date, locale)} {hhmm(a.startMinute)}–{hhmm(a.endMinute)}
         </Descriptions.Item>
         <Descriptions.Item label={t('q.book.name')}>{a.name}</Descriptions.Item>
         {!compact && <Descriptions.Item label={t('q.idNumber')}>{a.idNumber}</Descriptions.Item>}
@@ -171,6 +174,7 @@ function AppointmentCard({ a, onChanged, compact = false }: { a: Appointment; on
  */
 function MyBookings({ onChanged }: { onChanged(a: Appointment): void }) {
   const t = useT();
+  const { locale } = useLocale();
   const nameOf = useCategoryName();
   // every booking, cancellation or move reloads the list (useAppointmentCommands)
   const mine = useMyAppointments(true);
@@ -200,7 +204,19 @@ function MyBookings({ onChanged }: { onChanged(a: Appointment): void }) {
           title={() => t('q.book.myPast')}
           data-testid="my-bookings-past"
           columns={[
-            { title: t('q.book.time'), key: 'time', render: (_v, a) => `${a.date} ${hhmm(a.startMinute)}–${hhmm(a.endMinute)}` },
+            {
+              title: t('q.book.time'),
+              key: 'time',
+              // the day over its slot: neither breaks inside
+              render: (_v, a) => (
+                <>
+                  <div className="q-nowrap">{formatDay(a.date, locale)}</div>
+                  <div className="q-nowrap">
+                    {hhmm(a.startMinute)}–{hhmm(a.endMinute)}
+                  </div>
+                </>
+              ),
+            },
             { title: t('q.category'), key: 'category', render: (_v, a) => nameOf({ name: a.categoryName, nameEn: a.categoryNameEn }) },
             { title: t('q.book.name'), dataIndex: 'name' },
             { title: t('q.status'), dataIndex: 'status', render: (v: Appointment['status']) => <Tag>{t(`q.appt.${v}`)}</Tag> },
@@ -251,10 +267,23 @@ function ByCode() {
 
 type Who = { name?: string; idNumber?: string; phone?: string };
 
+/** The heading over the booking just made: it says what became of it since (cancelled from the list beside it, say). */
+function bookedHeading(t: TFunction, status: Appointment['status']): { status: 'success' | 'info' | 'warning'; title: string; subTitle?: string } {
+  switch (status) {
+    case 'booked':
+      return { status: 'success', title: t('q.book.done'), subTitle: t('q.book.doneText') };
+    case 'cancelled':
+      return { status: 'info', title: t('q.book.cancelledTitle'), subTitle: t('q.book.cancelledText') };
+    case 'checked_in':
+      return { status: 'success', title: t('q.book.checkedInTitle') };
+    case 'no_show':
+      return { status: 'warning', title: t('q.book.noShowTitle') };
+  }
+}
+
 /** 预约办事: book a time at a hall; signed in, for oneself without typing and listed under 我的预约; else found by its code. */
 export function AppointmentPage() {
   const t = useT();
-  usePageTitle(t('q.book.title'));
   const location = useLocation();
   const me = useMe();
   const applicant = me.data?.kind === 'applicant' ? me.data.applicant : null;
@@ -282,15 +311,12 @@ export function AppointmentPage() {
 
   return (
     <div className="q-book" data-testid="appointment-page">
-      <h1 className="q-book-title">{t('q.book.title')}</h1>
-      <p className="q-muted">{t('q.book.subtitle')}</p>
+      <PageHeader title={t('q.book.title')} subtitle={t('q.book.subtitle')} />
       <div className="q-book-cols">
         <Card title={t('q.book.new')}>
           {booked ? (
             <Result
-              status="success"
-              title={t('q.book.done')}
-              subTitle={t('q.book.doneText')}
+              {...bookedHeading(t, booked.status)}
               extra={[
                 <AppointmentCard key="card" a={booked} onChanged={setBooked} />,
                 <Button

@@ -4,13 +4,14 @@ import { FileAddOutlined, PauseCircleOutlined, PlayCircleOutlined, SoundOutlined
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { can, useMe } from '../../api/auth.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageSpin } from '../../components/PageState.tsx';
 import { useFeedback } from '../../components/feedback-context.tsx';
 import { useCategories, useMyWindows, useWindowCommands, useWindowPanel } from './queue-api.ts';
 import { useWindows } from '../../api/org.ts';
 import { errorText, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { formatTime } from '../../i18n/format.ts';
 import { CaseLinkPicker } from './CaseLinkPicker.tsx';
 
 /** 叫号面板: a window clerk calls, recalls, marks no-shows, skips, transfers and finishes; pauses the window. */
@@ -52,6 +53,7 @@ export function CallingPanelPage() {
 
 function Panel({ windowId }: { windowId: number }) {
   const t = useT();
+  const { locale } = useLocale();
   const qc = useQueryClient();
   const { message } = useFeedback();
   const panel = useWindowPanel(windowId);
@@ -127,7 +129,7 @@ function Panel({ windowId }: { windowId: number }) {
                   <Descriptions.Item label={t('q.idNumber')}>{cur.idNumber ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('q.phone')}>{cur.phone ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('q.calling.calls')}>{cur.callCount}</Descriptions.Item>
-                  <Descriptions.Item label={t('q.calling.issued')}>{new Date(cur.issuedAt).toLocaleTimeString()}</Descriptions.Item>
+                  <Descriptions.Item label={t('q.calling.issued')}>{formatTime(cur.issuedAt, locale)}</Descriptions.Item>
                 </Descriptions>
               </>
             ) : (
@@ -208,7 +210,7 @@ function Panel({ windowId }: { windowId: number }) {
                   </Space>
                 ),
               },
-              { title: t('q.calling.since'), dataIndex: 'queuedAt', render: (v: string) => new Date(v).toLocaleTimeString() },
+              { title: t('q.calling.since'), dataIndex: 'queuedAt', render: (v: string) => formatTime(v, locale) },
             ]}
           />
         </Card>

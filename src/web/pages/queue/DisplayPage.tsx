@@ -77,7 +77,10 @@ export function DisplayPage() {
               <div className="q-display-now-window">{t('q.display.toWindow', { window: latest.windowNumber })}</div>
             </>
           ) : (
-            <div className="q-display-now-label">{board?.open === false ? t('q.display.closed') : t('q.display.noCalls')}</div>
+            <div className="q-display-now-label" data-testid="display-idle">
+              {/* closed only when no tickets are issued: a hall that issues on a day off welcomes its visitors */}
+              {board?.issuing === false ? t('q.display.closed') : t('q.display.noCalls')}
+            </div>
           )}
         </section>
         <section className="q-display-side">

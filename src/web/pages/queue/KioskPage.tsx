@@ -12,7 +12,8 @@ import { HallNotFound, errorText, isNotFound, useCategoryName } from './queue-sh
 export function KioskPage() {
   const t = useT();
   const hallId = idOf(useParams().hallId);
-  const board = useBoard(hallId);
+  // a kiosk stays on all day and overnight: its day (and whether it issues) follows the clock
+  const board = useBoard(hallId, 60_000);
   const categories = useCategories(hallId);
   const take = useTakeTicket();
   const { checkIn } = useAppointmentCommands();
@@ -46,6 +47,8 @@ export function KioskPage() {
   const error = take.error ?? checkIn.error;
   const origin = window.location.origin;
   const missing = !hallId || isNotFound(board.error) || isNotFound(categories.error);
+  // no tickets today (a closed day, and the hall keeps to its hours): nothing to press
+  const closed = board.data?.issuing === false;
 
   return (
     <div className="q-kiosk" data-testid="queue-kiosk">
@@ -88,7 +91,7 @@ export function KioskPage() {
             ]}
           />
           {error && <Alert type="error" showIcon message={errorText(t, error)} className="q-gap" data-testid="kiosk-error" />}
-          {board.data && !board.data.open && <Alert type="warning" showIcon message={t('q.kiosk.closedToday')} className="q-gap" />}
+          {closed && <Alert type="warning" showIcon message={t('q.kiosk.closedToday')} className="q-gap" data-testid="kiosk-closed" />}
           {mode === 'ticket' ? (
             <>
               <div className="q-kiosk-inputs">
@@ -129,8 +132,8 @@ export function KioskPage() {
                       <button
                         key={c.id}
                         type="button"
-                        className={`q-kiosk-cat${c.isGreen ? ' is-green' : ''}`}
-                        disabled={take.isPending}
+                        className={`q-kiosk-cat${c.isGreen ? ' is-green' : ''}${closed ? ' is-closed' : ''}`}
+                        disabled={take.isPending || closed}
                         onClick={() => pick(c)}
                         data-testid={`kiosk-cat-${c.prefix}`}
                       >
@@ -142,10 +145,12 @@ export function KioskPage() {
                   })}
                 </div>
               )}
-              <div className="q-kiosk-phoneqr">
-                <QRCode value={`${origin}/queue/take/${hallId}`} size={96} bordered={false} />
-                <span>{t('q.kiosk.scanToTake')}</span>
-              </div>
+              {!closed && (
+                <div className="q-kiosk-phoneqr">
+                  <QRCode value={`${origin}/queue/take/${hallId}`} size={96} bordered={false} />
+                  <span>{t('q.kiosk.scanToTake')}</span>
+                </div>
+              )}
             </>
           ) : (
             <div className="q-kiosk-checkin">

@@ -24,6 +24,7 @@ export function PhoneTakePage() {
   const [categoryId, setCategoryId] = useState<number | null>(null);
   usePageTitle(t('q.phone.title'));
   const missing = !hallId || isNotFound(board.error) || isNotFound(categories.error);
+  const closed = board.data?.issuing === false;
 
   const submit = () => {
     if (!categoryId) return;
@@ -54,6 +55,7 @@ export function PhoneTakePage() {
         <HallNotFound />
       ) : (
         <>
+          {closed && <Alert type="warning" showIcon message={t('q.kiosk.closedToday')} className="q-gap-bottom" data-testid="phone-closed" />}
           {take.error && <Alert type="error" showIcon message={errorText(t, take.error)} className="q-gap" data-testid="phone-error" />}
           {categories.isPending ? (
             <Spin />
@@ -82,22 +84,15 @@ export function PhoneTakePage() {
             </div>
           )}
           <div className="q-phone-form">
-            <Input
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              placeholder={t('q.phone.phoneHint')}
-              maxLength={11}
-              inputMode="numeric"
-              aria-label={t('q.phone')}
-            />
-            <Input
-              value={idNumber}
-              onChange={(e) => setIdNumber(e.target.value)}
-              placeholder={t('q.kiosk.idOptional')}
-              maxLength={18}
-              aria-label={t('q.idNumber')}
-            />
-            <Button type="primary" size="large" block disabled={!categoryId} loading={take.isPending} onClick={submit} data-testid="phone-take">
+            <label className="q-phone-field">
+              <span>{t('q.kiosk.phoneOptional')}</span>
+              <Input value={phone} onChange={(e) => setPhone(e.target.value)} maxLength={11} inputMode="numeric" autoComplete="tel" />
+            </label>
+            <label className="q-phone-field">
+              <span>{t('q.kiosk.idOptional')}</span>
+              <Input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} maxLength={18} />
+            </label>
+            <Button type="primary" size="large" block disabled={!categoryId || closed} loading={take.isPending} onClick={submit} data-testid="phone-take">
               {t('q.kiosk.takeTicket')}
             </Button>
           </div>

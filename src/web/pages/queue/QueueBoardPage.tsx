@@ -1,15 +1,17 @@
 import { Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageSpin } from '../../components/PageState.tsx';
 import { useBoard, useLiveTickets } from './queue-api.ts';
-import { HallPicker, hoursText, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { HallPicker, hallDayText, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { formatTime } from '../../i18n/format.ts';
 import { useManagedHall } from './QueueConfigPage.tsx';
 
 /** 实时队列看板: waiting per category, every window's state and number, today's open tickets — live. */
 export function QueueBoardPage() {
   const t = useT();
+  const { locale } = useLocale();
   const { halls, hallId, setHall } = useManagedHall();
   const qc = useQueryClient();
   const initial = useBoard(hallId);
@@ -50,7 +52,7 @@ export function QueueBoardPage() {
             <Card size="small">
               <Space wrap size="large">
                 <Badge status={connected ? 'success' : 'warning'} text={connected ? t('q.live') : t('q.reconnecting')} />
-                <span>{board.open ? `${t('q.board.hoursToday')}: ${hoursText(board.hours)}` : t('q.display.closed')}</span>
+                <span data-testid="board-day">{hallDayText(t, board)}</span>
                 <Statistic title={t('q.board.waitingTotal')} value={board.categories.reduce((n, c) => n + c.waiting, 0)} />
                 <Statistic title={t('q.board.issuedTotal')} value={board.categories.reduce((n, c) => n + c.issued, 0)} />
               </Space>
@@ -58,11 +60,12 @@ export function QueueBoardPage() {
           </Col>
           {board.categories.map((c) => (
             <Col key={c.id} xs={12} md={8} xl={4}>
-              <Card size="small" className={c.isGreen ? 'q-card-green' : undefined}>
+              <Card size="small" className={`q-board-cat${c.isGreen ? ' q-card-green' : ''}`}>
                 <Statistic title={`${c.prefix} ${nameOf(c)}`} value={c.waiting} suffix={t('q.people')} />
-                <div className="q-muted">
-                  {t('q.board.lastCalled')}: {c.lastCalled ?? '—'} · {t('q.board.issued', { n: c.issued })}
+                <div className="q-muted q-nowrap">
+                  {t('q.board.lastCalled')}: {c.lastCalled ?? '—'}
                 </div>
+                <div className="q-muted q-nowrap">{t('q.board.issued', { n: c.issued })}</div>
               </Card>
             </Col>
           ))}
@@ -103,7 +106,7 @@ export function QueueBoardPage() {
                   { title: t('q.window'), dataIndex: 'windowNumber', render: (v: string | null) => v ?? '—' },
                   { title: t('q.channel'), dataIndex: 'channel', render: (v: string) => t(`q.channel.${v}` as 'q.channel.kiosk') },
                   { title: t('q.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
-                  { title: t('q.calling.issued'), dataIndex: 'issuedAt', render: (v: string) => new Date(v).toLocaleTimeString() },
+                  { title: t('q.calling.issued'), dataIndex: 'issuedAt', render: (v: string) => formatTime(v, locale) },
                 ]}
               />
             </Card>

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { useHalls, useWindows } from '../../api/org.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageSpin } from '../../components/PageState.tsx';
 import { useFeedback } from '../../components/feedback-context.tsx';
 import { useAdminCommands, useCategories, useHallDays, useNotices, useSettings, type Notice, type QueueCategory, type QueueSettings } from './queue-api.ts';
 import { errorText, HallPicker, hoursText, parseHours, useCategoryName } from './queue-shared.tsx';
+import { formatDay } from '../../i18n/format.ts';
 
 /** The hall a manager works on: `?hall=` or the first in scope. */
 export function useManagedHall() {
@@ -131,21 +132,22 @@ function Categories({ hallId }: { hallId: number }) {
         okText={t('action.save')}
         cancelText={t('action.cancel')}
         confirmLoading={saveCategory.isPending}
-        width={640}
+        width={720}
       >
         {saveCategory.error && <Alert type="error" message={errorText(t, saveCategory.error)} className="q-gap" />}
         <Form form={form} layout="vertical">
-          <Space align="start">
+          {/* the English name is the longer one: it gets the most room */}
+          <div className="q-category-names">
             <Form.Item name="prefix" label={t('q.prefix')} rules={[{ required: true, pattern: /^[A-Z]$/, message: t('q.config.prefixRule') }]}>
-              <Input maxLength={1} style={{ width: 80 }} data-testid="category-prefix" />
+              <Input maxLength={1} data-testid="category-prefix" />
             </Form.Item>
             <Form.Item name="name" label={t('q.config.nameZh')} rules={[{ required: true }]}>
               <Input maxLength={50} data-testid="category-name" />
             </Form.Item>
             <Form.Item name="nameEn" label={t('q.config.nameEn')}>
-              <Input maxLength={80} />
+              <Input maxLength={80} data-testid="category-name-en" />
             </Form.Item>
-          </Space>
+          </div>
           <Form.Item name="windowIds" label={t('q.config.windows')}>
             <Select
               mode="multiple"
@@ -252,6 +254,7 @@ function SettingsFields({ hallId, s, t }: { hallId: number; s: QueueSettings; t:
 
 function Days({ hallId }: { hallId: number }) {
   const t = useT();
+  const { locale } = useLocale();
   const days = useHallDays(hallId);
   const { putDay, deleteDay } = useAdminCommands(hallId);
   const [date, setDate] = useState<string | null>(null);
@@ -264,7 +267,7 @@ function Days({ hallId }: { hallId: number }) {
     <Card>
       <Alert type="info" showIcon message={t('q.config.daysHint')} className="q-gap" />
       <Space wrap className="q-gap">
-        <DatePicker onChange={(d) => setDate(d ? d.format('YYYY-MM-DD') : null)} aria-label={t('q.book.date')} />
+        <DatePicker format="YYYY/MM/DD" onChange={(d) => setDate(d ? d.format('YYYY-MM-DD') : null)} aria-label={t('q.book.date')} />
         <Input
           value={hours}
           onChange={(e) => setHours(e.target.value)}
@@ -294,7 +297,7 @@ function Days({ hallId }: { hallId: number }) {
         dataSource={days.data}
         locale={{ emptyText: t('q.config.noDays') }}
         columns={[
-          { title: t('q.book.date'), dataIndex: 'date' },
+          { title: t('q.book.date'), dataIndex: 'date', render: (d: string) => formatDay(d, locale) },
           {
             title: t('q.config.officeHours'),
             dataIndex: 'hours',
@@ -325,6 +328,7 @@ function Days({ hallId }: { hallId: number }) {
 
 function Notices({ hallId }: { hallId: number }) {
   const t = useT();
+  const { locale } = useLocale();
   const notices = useNotices(hallId);
   const { saveNotice } = useAdminCommands(hallId);
   const [editing, setEditing] = useState<Notice | 'new' | null>(null);
@@ -351,7 +355,11 @@ function Notices({ hallId }: { hallId: number }) {
         locale={{ emptyText: t('q.config.noNotices') }}
         columns={[
           { title: t('q.config.noticeText'), dataIndex: 'text' },
-          { title: t('q.config.period'), key: 'p', render: (_, n) => `${n.startsOn ?? '…'} – ${n.endsOn ?? '…'}` },
+          {
+            title: t('q.config.period'),
+            key: 'p',
+            render: (_, n) => `${n.startsOn ? formatDay(n.startsOn, locale) : '…'} – ${n.endsOn ? formatDay(n.endsOn, locale) : '…'}`,
+          },
           {
             title: t('q.status'),
             dataIndex: 'isActive',

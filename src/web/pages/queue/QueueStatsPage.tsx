@@ -70,6 +70,7 @@ export function QueueStatsPage() {
             <DatePicker.RangePicker
               value={[dayjs(range[0]), dayjs(range[1])]}
               allowClear={false}
+              format="YYYY/MM/DD"
               onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
               aria-label={t('q.stats.range')}
             />
@@ -101,15 +102,17 @@ export function QueueStatsPage() {
               <HourGrid stats={stats.data} />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          {/* side by side only where both tables fit without breaking a heading or a name */}
+          <Col xs={24} xxl={12}>
             <Card title={t('q.stats.waitByCategory')} size="small">
               <Table
+                className="q-stats-table"
                 size="small"
                 rowKey="categoryId"
                 pagination={false}
                 dataSource={stats.data.waitByCategory}
                 columns={[
-                  { title: t('q.category'), key: 'c', render: (_, r) => `${r.prefix} ${r.name}` },
+                  { title: t('q.category'), key: 'c', render: (_, r) => <span className="q-nowrap-text">{`${r.prefix} ${r.name}`}</span> },
                   { title: t('q.stats.tickets'), dataIndex: 'tickets' },
                   { title: t('q.stats.called'), dataIndex: 'called' },
                   { title: t('q.stats.avgWait'), dataIndex: 'avgWaitMinutes', render: (v: number | null) => fmt(v) },
@@ -118,9 +121,10 @@ export function QueueStatsPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <Card title={t('q.stats.serviceByWindow')} size="small">
               <Table
+                className="q-stats-table"
                 size="small"
                 rowKey="windowId"
                 pagination={false}

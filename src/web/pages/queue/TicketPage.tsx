@@ -6,15 +6,17 @@ import { useParams, useSearchParams } from 'react-router';
 import { idOf } from '../../components/address.ts';
 import { NotFoundState } from '../../components/PageState.tsx';
 import { api } from '../../api/client.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useTicket, type Ticket } from './queue-api.ts';
 import { errorText, isNotFound, useCategoryName, useHallStream } from './queue-shared.tsx';
+import { formatDay, formatTime } from '../../i18n/format.ts';
 
 /** A ticket on the holder's phone: live place in line, "your turn is near", and the call with the window number. */
 export function TicketPage() {
   const t = useT();
+  const { locale } = useLocale();
   const id = idOf(useParams().id);
   const [params] = useSearchParams();
   const token = params.get('t');
@@ -61,13 +63,15 @@ export function TicketPage() {
     );
   const tk = ticket.data;
   const called = tk.status === 'called' || tk.status === 'serving';
+  // the call just heard, else the one the ticket remembers (the page opened after it)
+  const calledTime = calledAt ?? tk.calledAt;
   return (
     <div className="q-phone" data-testid="queue-ticket">
       <header className="q-phone-head">
         <div>
           <div className="q-phone-hall">{tk.hallName}</div>
           <div className="q-muted">
-            {nameOf({ name: tk.categoryName, nameEn: tk.categoryNameEn })} · {tk.day}
+            {nameOf({ name: tk.categoryName, nameEn: tk.categoryNameEn })} · {formatDay(tk.day, locale)}
           </div>
         </div>
         <LanguageSwitch />
@@ -95,12 +99,12 @@ export function TicketPage() {
           className="q-called-alert"
           message={t('q.ticket.calledTo', { window: tk.windowNumber ?? '' })}
           data-testid="ticket-called"
-          description={calledAt ? new Date(calledAt).toLocaleTimeString() : undefined}
+          description={calledTime ? t('q.ticket.calledAt', { time: formatTime(calledTime, locale) }) : undefined}
         />
       )}
       {near && <Alert type="warning" showIcon message={t('q.ticket.near', { n: tk.ahead })} data-testid="ticket-near" />}
       {tk.appointmentFrom && <Alert type="info" message={t('q.ticket.appointment')} className="q-gap" />}
-      <div className="q-muted q-gap">{connected ? t('q.live') : t('q.reconnecting')}</div>
+      <div className="q-muted q-phone-live">{connected ? t('q.live') : t('q.reconnecting')}</div>
       {tk.status === 'waiting' && (
         <Popconfirm title={t('q.ticket.cancelConfirm')} onConfirm={() => cancel.mutate()} okText={t('q.confirm')} cancelText={t('action.cancel')}>
           <Button danger block loading={cancel.isPending}>

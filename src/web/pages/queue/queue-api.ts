@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
 import type { Applicant } from '../../api/cases.ts';
+import type { Board as BoardView } from '../../../modules/queue/queue.schemas.ts';
 
 /** The queue API (/api/v1/queue/…, /api/v1/appointments/…) for the kiosk, phone, display, clerk and admin pages. */
 
@@ -60,20 +61,8 @@ export interface Ticket {
 }
 export type IssuedTicket = Ticket & { token: string };
 
-export interface Board {
-  hallId: number;
-  hallName: string;
-  day: string;
-  serverTime: string;
-  open: boolean;
-  hours: [number, number][];
-  closedReason: string | null;
-  lastEventId: number;
-  categories: { id: number; prefix: string; name: string; nameEn: string; isGreen: boolean; waiting: number; issued: number; lastCalled: string | null }[];
-  recentCalls: { eventId: number; kind: 'call' | 'recall'; ticketId: number; windowId: number; code: string; windowNumber: string; at: string }[];
-  windows: { id: number; number: string; name: string; state: 'open' | 'paused' | 'closed'; current: string | null }[];
-  notices: { id: number; text: string; textEn: string }[];
-}
+/** The hall display and the live board; `issuing` (tickets are issued today) is what says whether the hall takes visitors. */
+export type Board = BoardView;
 
 export interface HallEvent {
   id: number;
@@ -248,8 +237,14 @@ export const useCategories = (hallId: number | undefined, all = false) =>
     enabled: !!hallId,
   });
 
-export const useBoard = (hallId: number | undefined) =>
-  useQuery({ queryKey: ['queue', 'board', hallId], queryFn: () => api.get<Board>(`/queue/halls/${hallId}/board`), enabled: !!hallId });
+/** The board once, or every `refreshMs` on a screen left open all day (the kiosk, whose day changes at midnight). */
+export const useBoard = (hallId: number | undefined, refreshMs?: number) =>
+  useQuery({
+    queryKey: ['queue', 'board', hallId],
+    queryFn: () => api.get<Board>(`/queue/halls/${hallId}/board`),
+    enabled: !!hallId,
+    refetchInterval: refreshMs,
+  });
 
 export function useTakeTicket() {
   return useMutation({

@@ -30,6 +30,17 @@ export function hoursText(hours: [number, number][]): string {
   return hours.map(([s, e]) => `${hhmm(s)}–${hhmm(e)}`).join(', ');
 }
 
+/**
+ * What a hall's day is, in a line: its hours when the calendar opens it; "no office hours today, tickets as
+ * usual" when the calendar closes it but the hall issues anyway; "closed" only when no tickets are issued.
+ */
+export function hallDayText(t: TFunction, board: Pick<Board, 'open' | 'issuing' | 'hours' | 'closedName'>): string {
+  if (board.open) return `${t('q.board.hoursToday')}: ${hoursText(board.hours)}`;
+  const name = board.closedName;
+  if (board.issuing) return name ? t('q.day.issuingNamed', { name }) : t('q.day.issuing');
+  return name ? t('q.display.closedNamed', { name }) : t('q.display.closed');
+}
+
 /** "09:00-12:00, 13:30-17:30" → [[540,720],[810,1050]]; null when it does not read. */
 export function parseHours(text: string): [number, number][] | null {
   const parts = text

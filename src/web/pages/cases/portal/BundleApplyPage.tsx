@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useWorkT } from '../../../i18n/case-work.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
@@ -12,7 +12,7 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { ApplicationForm, type Application } from '../shared/ApplicationForm.tsx';
 import { SubmittedResult } from '../shared/SubmittedResult.tsx';
 import { formatLimit } from '../shared/labels.tsx';
-import { BundleItemsTable } from '../shared/BundleParts.tsx';
+import { BundleItemsTable, BundleTag } from '../shared/BundleParts.tsx';
 import { useDraftToContinue } from './MyDrafts.tsx';
 import '../cases.css';
 
@@ -84,7 +84,8 @@ function BundleForm({ bundle, me }: { bundle: BundleForApply; me: Me }) {
   return (
     <>
       <Typography.Title level={2} className="case-apply-title">
-        {t('bundle.applyFor', { name: bundle.name })} <Tag color="purple">{t('bundle.tag')}</Tag>
+        {t('bundle.applyFor', { name: bundle.name })}
+        <BundleTag t={t} className="case-apply-action" />
       </Typography.Title>
       {continued.notice}
       <Card

@@ -93,8 +93,9 @@ function CaseView({ kase }: { kase: CaseDetail }) {
       <div className="case-page-title">
         <div>
           <Typography.Title level={2} className="case-title">
+            {kase.subject}
             {kase.bundle && <BundleTag t={w} />}
-            {kase.subject} <StatusTag status={kase.status} t={t} />
+            <StatusTag status={kase.status} t={t} />
           </Typography.Title>
           <KindTags kinds={kase.kinds} t={t} />
           <CommitmentTag kase={kase} />

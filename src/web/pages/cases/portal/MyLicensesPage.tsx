@@ -52,7 +52,10 @@ export function MyLicensesPage() {
 
   const stateCell = (l: HeldLicense) => (
     <div>
-      <LicenseStateTag license={l} t={t} />
+      {/* a long state (视为准予延续（延续办理中）) wraps inside its cell */}
+      <span className="tag-wrap">
+        <LicenseStateTag license={l} t={t} />
+      </span>
       <StateHint license={l} />
     </div>
   );
@@ -62,7 +65,7 @@ export function MyLicensesPage() {
     if (!inHand) return null;
     return (
       <div data-testid={l.renewal ? 'license-renewal' : l.change ? 'license-change-in-hand' : 'license-cancel-in-hand'}>
-        <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+        <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
           {inHand.number}
         </Link>
         <div>
@@ -139,7 +142,7 @@ export function MyLicensesPage() {
   ];
 
   const columns: TableColumnsType<HeldLicense> = [
-    { title: t('lic.col.type'), dataIndex: 'type', width: 140, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
+    { title: t('lic.col.type'), dataIndex: 'type', width: 130, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
     {
       title: t('lic.col.number'),
       dataIndex: 'number',
@@ -156,13 +159,14 @@ export function MyLicensesPage() {
     {
       title: t('lic.col.state'),
       dataIndex: 'state',
-      width: 180,
+      width: 170,
       render: (_v, l) => stateCell(l),
     },
     {
       title: t('lic.col.renewal'),
       key: 'renewal',
-      width: 140,
+      // a case number on one line
+      width: 170,
       render: (_v, l) => inHandCell(l) ?? <span className="cell-sub">{t('lic.noRenewal')}</span>,
     },
     {

@@ -30,11 +30,14 @@ export function ApplicantCases({ applicantId, exceptCaseId, exceptParentId }: { 
     <div className="case-applicant-cases" data-testid="applicant-cases">
       <div className="cell-sub">{other ? t('cases.applicantOtherCases') : t('cases.applicantCases', { n: cases.data.total })}</div>
       {others.map((c) => (
+        // the subject over its number, the status at the right: a long subject keeps its line
         <div key={c.id} className="case-applicant-case">
-          <Link to={`/workbench/cases/${c.id}`} target={other ? undefined : '_blank'} className="case-link">
-            {c.subject}
-          </Link>
-          <span className="mono cell-sub">{c.number}</span>
+          <div>
+            <Link to={`/workbench/cases/${c.id}`} target={other ? undefined : '_blank'} className="case-link">
+              {c.subject}
+            </Link>
+            <div className="mono cell-sub">{c.number}</div>
+          </div>
           <StatusTag status={c.status} t={t} />
         </div>
       ))}

@@ -11,9 +11,9 @@ import { toleratedDay } from './Tolerated.tsx';
 
 /** Bundle applications (一件事一次办): the parent's item cases, the way back from an item case, list helpers. */
 
-export function BundleTag({ t }: { t: WorkT }) {
+export function BundleTag({ t, className }: { t: WorkT; className?: string }) {
   return (
-    <Tag color="purple" variant="outlined" data-testid="bundle-tag">
+    <Tag color="purple" variant="outlined" className={className} data-testid="bundle-tag">
       {t('bundle.tag')}
     </Tag>
   );

@@ -162,7 +162,7 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                 <Typography.Text strong>{t('fees.payments')}</Typography.Text>
                 <ul style={{ paddingLeft: 18, marginTop: 4 }} data-testid="fee-payments">
                   {data.payments.map((p) => (
-                    <li key={p.id} data-testid={`fee-payment-${p.id}`} data-status={paymentAbandoned(data, p) ? 'abandoned' : p.status}>
+                    <li key={p.id} className="keep-words" data-testid={`fee-payment-${p.id}`} data-status={paymentAbandoned(data, p) ? 'abandoned' : p.status}>
                       {formatDateTime(p.confirmedAt ?? p.createdAt, locale)} · {data.lines.find((l) => l.id === p.feeId)?.name} · {yuan(p.amountCents)} ·{' '}
                       {t(`fees.method.${p.method}`)}
                       {/* the window's own records: the POS slip's reference, the cash handed over and the change */}

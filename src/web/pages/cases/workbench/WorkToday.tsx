@@ -226,7 +226,10 @@ function PressingIntake({ intake, t }: { intake: NonNullable<Today['intake']>; t
       testId="today-pressing-intake"
       render={(c) => (
         <CaseLine key={c.id} to={`/workbench/cases/${c.id}`} subject={c.subject} number={c.number} who={c.applicantName}>
-          <NoticeDue c={{ status: 'submitted', noticeDueAt: c.noticeDueAt }} t={t} />
+          <div className="today-due">
+            <NoticeDue c={{ status: 'submitted', noticeDueAt: c.noticeDueAt }} t={t} />
+            <div className="cell-sub">{t('notice.due')}</div>
+          </div>
         </CaseLine>
       )}
     />
