@@ -121,6 +121,18 @@ function itemRow(orgCode: string, baseCode: string, name: string, overrides: Rec
 
 const market = '11990100MB0000002X';
 
+/** What the materials grid cuts off: keys, names and conditions typed, and choices made, wider than their boxes. */
+function cutOff(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('materials-table')
+    .locator('tbody input.ant-input, tbody textarea.ant-input, tbody .ant-select-content')
+    .evaluateAll((els) =>
+      els.length === 0
+        ? ['(no inputs found)']
+        : els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el as HTMLInputElement).value ?? el.textContent),
+    );
+}
+
 /** Take an action that asks for confirmation in a pop-up: `trigger`, then the pop-up's `confirm` button, until `done` shows. */
 async function confirmInPopup(page: Page, trigger: string, confirm: RegExp, done: Locator) {
   await page.getByTestId(trigger).click();
@@ -228,6 +240,10 @@ describe('catalog administration (事项管理)', () => {
       expect(await page.locator('.ant-select-dropdown:visible').getByText('食品安全管理员电话', { exact: false }).count()).toBe(0);
       await page.keyboard.press('Escape');
       await choose(page, 'license-result-fields', '申请人姓名', true);
+      // the phone field's check and its prefill, in words an administrator reads
+      expect(await page.getByTestId('field-fixed-format').innerText()).toBe('校验格式：手机号码或固定电话（如 13800138000、0570-1234567）');
+      expect(await page.getByTestId('field-prefill').innerText()).toBe('不自动填充');
+      expect(await page.getByTestId('field-settings').innerText()).not.toContain('applicant.');
       await shot(page, 'catalog-admin-license-fields');
 
       // 流程设计: a parallel node after 审查, with a second stage in its second branch
@@ -358,6 +374,10 @@ describe('catalog administration (事项管理)', () => {
     await page.getByTestId('local-save').click();
     await page.getByText('本级实施信息已保存并发布').waitFor({ state: 'visible' });
     expect(await page.getByTestId('action-save').count()).toBe(0);
+    // 保存本级信息 ends the form, below its last field, not in the card's title bar
+    const saveBox = (await page.getByTestId('local-save').boundingBox())!;
+    const lastField = (await page.getByTestId('local-details').locator('#local_complaintPhone').boundingBox())!;
+    expect(saveBox.y).toBeGreaterThan(lastField.y + lastField.height);
     await shot(page, 'catalog-admin-delegated-item');
 
     const childId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -401,7 +421,10 @@ describe('catalog administration (事项管理)', () => {
       expect(text.some((r) => /事项 2 实施机构统一社会信用代码 没有使用该统一社会信用代码的实施机构/.test(r))).toBe(true);
       expect(text.some((r) => /事项 3 基本编码 基本编码应为 12 位数字/.test(r))).toBe(true);
       expect(text.some((r) => /事项 3 事项类型 「行政审批」不是可选的值/.test(r))).toBe(true);
-      expect(text.some((r) => /事项 4 committedLimit 即办件当场办结，法定时限和承诺时限均应为 0/.test(r))).toBe(true);
+      expect(text.some((r) => /事项 4 承诺办结时限 即办件当场办结，法定时限和承诺时限均应为 0/.test(r))).toBe(true);
+      // every column is named by the sheet's own Chinese header, none by the data model's path
+      const columns = await report.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+      expect(columns.filter((c) => /[a-z]/.test(c))).toEqual([]);
       expect(text.some((r) => /no organization|12 digits|is not one of/.test(r))).toBe(false);
       expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
       await shot(page, 'catalog-admin-import-errors');
@@ -411,7 +434,7 @@ describe('catalog administration (事项管理)', () => {
       const english = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
       expect(english.some((r) => /事项 2 实施机构统一社会信用代码 no organization has this credit code/.test(r))).toBe(true);
       expect(english.some((r) => /材料 2 原件\/复印件 "原件X" is not one of/.test(r))).toBe(true);
-      expect(english.some((r) => /事项 4 committedLimit an immediate item \(即办件\) is decided on the spot/.test(r))).toBe(true);
+      expect(english.some((r) => /事项 4 承诺办结时限 an immediate item \(即办件\) is decided on the spot/.test(r))).toBe(true);
       const backToChinese = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
       await page.getByTestId('language-switch').click();
       await backToChinese;
@@ -477,7 +500,7 @@ describe('catalog administration (事项管理)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('lists the problems of 检查 by tab with their paths, offers a reload after a stale save, and cancels an item', { timeout: 120_000 }, async () => {
+  it('lists the problems of 检查 by tab, each saying where it is, offers a reload after a stale save, and cancels an item', { timeout: 120_000 }, async () => {
     const admin = await signIn(run.server, 'catalogadmin');
     const source = (await admin.get('/api/v1/catalog/admin/items/1')).body.published.content;
     const content = {
@@ -496,7 +519,10 @@ describe('catalog administration (事项管理)', () => {
     await page.goto(`/workbench/catalog/items/${id}`);
     await page.getByTestId('action-check').click();
     const problems = page.getByTestId('check-problems');
-    await problems.getByText('materials.0.condition').waitFor({ state: 'visible' });
+    // where the problem is, in words: the material by its place in the list and its name
+    const first = source.materials[0].name as string;
+    await problems.getByText(`申请材料第 1 项「${first}」的情形说明`).waitFor({ state: 'visible' });
+    expect(await problems.innerText()).not.toContain('materials.');
     // zh-CN: the rules' Chinese sentences, not the English ones
     await problems.getByText('情形必要的申请材料须说明适用情形').waitFor({ state: 'visible' });
     expect(await problems.getByText('a conditional material says when it is needed').count()).toBe(0);
@@ -504,11 +530,17 @@ describe('catalog administration (事项管理)', () => {
     // in English the same problem reads in English; back in Chinese, clicking it opens the 申请材料 tab
     await page.getByTestId('language-switch').click();
     await problems.getByText('a conditional material says when it is needed').waitFor({ state: 'visible' });
+    await problems.getByText(`Material 1 “${first}” › When needed`).waitFor({ state: 'visible' });
+    // the materials grid shows what was typed and chosen in full, in English as in Chinese
+    await problems.getByText('a conditional material says when it is needed').click();
+    await page.getByTestId('materials-table').waitFor({ state: 'visible' });
+    expect(await cutOff(page)).toEqual([]);
     const backToChinese = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
     await page.getByTestId('language-switch').click();
     await backToChinese;
     await problems.getByText('情形必要的申请材料须说明适用情形').click();
     await page.getByTestId('materials-table').waitFor({ state: 'visible' });
+    expect(await cutOff(page)).toEqual([]);
 
     // someone else saves the draft meanwhile: this save is stale, and the reload shows their version
     await openTab(page, '基本信息');
@@ -533,6 +565,8 @@ describe('catalog administration (事项管理)', () => {
     await page.getByTestId('editor-tabs').getByRole('tab', { name: 'Process' }).click();
     await page.getByTestId('action-change').getByText('Start a change').waitFor({ state: 'visible' });
     await page.getByTestId('workbench-menu').getByText('Service items').waitFor({ state: 'visible' });
+    // the stages are limited in working hours: the total says so, beside the legal limit in working days
+    expect(await page.getByTestId('process-budget').innerText()).toBe('Stage time limits add up to 5 working hours (legal limit 3 working days)');
     await shot(page, 'catalog-admin-editor-en');
     // 企业设立登记's supplement period: 30 calendar days
     await page.getByTestId('editor-tabs').getByRole('tab', { name: 'Basics' }).click();
@@ -540,6 +574,12 @@ describe('catalog administration (事项管理)', () => {
     await supplement.getByText('Period to supplement').waitFor({ state: 'visible' });
     expect(await supplement.getByRole('spinbutton').inputValue()).toBe('30');
     await supplement.getByText('calendar days', { exact: true }).waitFor({ state: 'visible' });
+    // the unit is read in full, not as "calendar …"
+    const unit = await supplement
+      .locator('.ant-select-content')
+      .first()
+      .evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(unit).toBe(true);
     await supplement.scrollIntoViewIfNeeded();
     await screenshot(page, 'catalog-admin-supplement-period-en');
     expect(errors).toEqual([]);

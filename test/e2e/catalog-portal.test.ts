@@ -50,6 +50,9 @@ describe('service catalog in the portal', () => {
     expect(await page.getByTestId('guide-free').innerText()).toBe('不收费');
     expect(await page.getByTestId('process-steps').innerText()).toContain('送达（统一出件）');
     expect(await page.getByTestId('guide-bundles').getByRole('link', { name: '企业开办一件事' }).isVisible()).toBe(true);
+    // the day of publication as the app writes days, and the stages by the department's name
+    expect(await page.getByTestId('guide-published').innerText()).toMatch(/^发布于 \d{4}\/\d{2}\/\d{2}$/);
+    expect(await page.getByTestId('process-steps').innerText()).toContain('云州市市场监督管理局 · 审批人员');
     await screenshot(page, 'catalog-guide');
     // 补正期限 among the time limits: 30 days from the notice, or the application is deemed withdrawn
     const supplement = page.getByTestId('guide-supplement-period');
@@ -135,6 +138,22 @@ describe('service catalog in the portal', () => {
     expect(await page.getByTestId('guide-supplement-period').innerText()).toBe(
       'Within 15 working days of being told what to supplement; an application not supplemented by then is deemed withdrawn',
     );
+    // the materials fit the guide's column on a desktop: the source's note is read in full, not scrolled to
+    const table = await page
+      .getByTestId('guide-materials')
+      .locator('.ant-table-content')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(table.scroll).toBeLessThanOrEqual(table.client);
+    expect(await page.getByTestId('guide-validity').innerText()).toBe('No expiry date');
+    expect(await page.getByTestId('guide-published').innerText()).toMatch(/^Published \d{2}\/\d{2}\/\d{4}$/);
+    // who acts at each stage starts with a capital or the department's name, never "service center"
+    const steps = await page.getByTestId('process-steps').innerText();
+    expect(steps).toContain('Service center · Clerk');
+    expect(steps).toContain('云州市自然资源和规划局 · Approver');
+    expect(steps).not.toMatch(/(^|\n)[a-z]/);
+    // "Online pre-review" breaks between its words, never at the hyphen
+    const depth = page.locator('.guide-facts dd .nowrap', { hasText: 'pre-review' });
+    expect(await depth.evaluate((el) => el.getClientRects().length)).toBe(1);
     await screenshot(page, 'catalog-guide-en');
     expect(errors).toEqual([]);
   });

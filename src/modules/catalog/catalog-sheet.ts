@@ -135,6 +135,87 @@ const optionalColumns = new Set([
 ]);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
+type ItemColumn = (typeof itemColumns)[number][0];
+type MaterialColumn = (typeof materialColumns)[number][0];
+const columnLabel = <K extends string>(columns: readonly (readonly [K, string])[], key: K) => columns.find(([k]) => k === key)![1];
+
+/** The 事项 column that holds each element of an item's content (its unit's column for `.unit`). */
+const itemColumnOf: Partial<Record<keyof ItemContent, ItemColumn>> = {
+  name: 'name',
+  type: 'type',
+  caseKind: 'caseKind',
+  legalLimit: 'legal',
+  committedLimit: 'committed',
+  basis: 'basis',
+  conditions: 'conditions',
+  visitsRequired: 'visits',
+  onlineDepth: 'depth',
+  anywhereScope: 'scope',
+  deliveryMethods: 'delivery',
+  location: 'location',
+  hours: 'hours',
+  consultPhone: 'consult',
+  complaintPhone: 'complaint',
+  audience: 'audience',
+  themes: 'themes',
+  keywords: 'keywords',
+  resultType: 'resultType',
+  resultName: 'resultName',
+  resultValidity: 'validity',
+  renewalLead: 'renewalLead',
+  renewalOpens: 'renewalOpens',
+  commitmentApproval: 'commitment',
+  commitmentCheck: 'commitmentCheck',
+  supplementPeriod: 'supplementPeriod',
+  isChargeable: 'chargeable',
+  fees: 'chargeable',
+  supportsAppointment: 'appointment',
+  supportsOnlinePayment: 'payment',
+  form: 'form',
+  process: 'process',
+  resultLicenseType: 'resultLicenseType',
+  resultFields: 'resultFields',
+  establishes: 'establishes',
+};
+const unitColumnOf: Partial<Record<keyof ItemContent, ItemColumn>> = {
+  legalLimit: 'legalUnit',
+  committedLimit: 'committedUnit',
+  resultValidity: 'validityUnit',
+  renewalLead: 'renewalLeadUnit',
+  renewalOpens: 'renewalOpensUnit',
+  commitmentCheck: 'commitmentCheckUnit',
+  supplementPeriod: 'supplementPeriodUnit',
+};
+/** The 材料 column that holds each element of a material (容缺后补 is written in 必要性). */
+const materialColumnOf: Partial<Record<keyof Material, MaterialColumn>> = {
+  key: 'key',
+  name: 'name',
+  kind: 'kind',
+  form: 'form',
+  necessity: 'necessity',
+  tolerable: 'necessity',
+  condition: 'condition',
+  count: 'count',
+  source: 'source',
+  licenseType: 'licenseType',
+};
+
+/**
+ * Where a problem the rules find in an item's content (`committedLimit`, `materials.0.condition`, a schema error's
+ * `/legalLimit/unit`) is in the workbook: a material's on its own row of 材料, the rest on the item's row of 事项,
+ * each under the Chinese header a person sees in the sheet.
+ */
+function cellOfPath(path: string, itemRow: number, materialRows: number[]): { sheet: string; row: number; column?: string } {
+  const [head = '', ...rest] = path.replace(/^\//, '').split(/[./]/);
+  if (head === 'materials' && rest[0] !== undefined && materialRows[Number(rest[0])] !== undefined) {
+    const field = materialColumnOf[rest[1] as keyof Material];
+    return { sheet: '材料', row: materialRows[Number(rest[0])]!, ...(field ? { column: columnLabel(materialColumns, field) } : {}) };
+  }
+  const key = head as keyof ItemContent;
+  const field = (rest[0] === 'unit' ? unitColumnOf[key] : undefined) ?? itemColumnOf[key];
+  return { sheet: '事项', row: itemRow, ...(field ? { column: columnLabel(itemColumns, field) } : {}) };
+}
+
 /** The catalog in scope as a workbook: 事项, 材料, 收费 (the same layout the import reads). */
 export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer> {
   requireAccess(actor, 'catalog.manage');
@@ -309,6 +390,8 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
   const orgs = new Map((await ctx.tx.selectFrom('organization').select(['id', 'credit_code']).execute()).map((o) => [o.credit_code, o.id]));
   const key = (org: string, base: string) => `${org}/${base}`;
   const materialsByItem = new Map<string, Material[]>();
+  // the sheet row of each material kept for an item, in the same order
+  const materialRowsByItem = new Map<string, number[]>();
   const feesByItem = new Map<string, Fee[]>();
   const need = <T>(sheet: string, row: number, column: string, map: Record<string, T>, value: string): T | undefined => {
     if (value in map) return map[value];
@@ -339,8 +422,10 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
     if (!m.name) errors.push(rowError('材料', r.row, '材料名称', '材料名称为必填项', 'required'));
     const k = key(r.get('orgCode'), r.get('baseCode'));
     // a bad row is reported on its own sheet only; the item is checked with the good ones
-    if (errors.length === before) materialsByItem.set(k, [...(materialsByItem.get(k) ?? []), m as Material]);
-    else materialsByItem.set(k, materialsByItem.get(k) ?? []);
+    if (errors.length === before) {
+      materialsByItem.set(k, [...(materialsByItem.get(k) ?? []), m as Material]);
+      materialRowsByItem.set(k, [...(materialRowsByItem.get(k) ?? []), r.row]);
+    } else materialsByItem.set(k, materialsByItem.get(k) ?? []);
   }
   for (const r of feeRows) {
     const before = errors.length;
@@ -477,15 +562,19 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       faqs: [],
     };
     if (errors.length > before) continue;
+    const cell = (path: string) => cellOfPath(path, r.row, materialRowsByItem.get(k) ?? []);
     if (!Value.Check(ItemContent, content)) {
-      for (const e of [...Value.Errors(ItemContent, content)].slice(0, 5))
-        errors.push(
-          rowError('事项', r.row, e.instancePath, schemaErrorZh(e as SchemaError, e.instancePath ? `事项内容「${e.instancePath}」` : '事项内容'), e.message),
-        );
+      for (const e of [...Value.Errors(ItemContent, content)].slice(0, 5)) {
+        const at = cell(e.instancePath);
+        errors.push(rowError(at.sheet, at.row, at.column, schemaErrorZh(e as SchemaError, at.column ? `「${at.column}」` : '事项内容'), e.message));
+      }
       continue;
     }
     const problems = validateContent(content as ItemContent, () => true);
-    for (const p of problems) errors.push(rowError('事项', r.row, p.path, p.messageZh, p.message));
+    for (const p of problems) {
+      const at = cell(p.path);
+      errors.push(rowError(at.sheet, at.row, at.column, p.messageZh, p.message));
+    }
     if (problems.length === 0) plan.push({ row: r.row, organizationId: organizationId!, baseCode, content: content as ItemContent });
   }
   for (const k of [...materialsByItem.keys(), ...feesByItem.keys()]) {

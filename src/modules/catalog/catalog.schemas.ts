@@ -269,7 +269,10 @@ export const ItemContent = Type.Object(
     supplementPeriod: Type.Optional(Limit),
     /** 中介服务 */
     intermediaryServices: Type.Optional(Type.String({ maxLength: 1000 })),
-    /** 特别程序 (not counted in the limit, art. 45) */
+    /**
+     * 特别程序: hearings, tests, expert reviews, site checks… in words, each saying whether its time counts in the limit
+     * (those of art. 45 of the Administrative Licensing Law do not; a site check within review usually does)
+     */
     specialProcedures: Type.Optional(Type.String({ maxLength: 1000 })),
     supportsAppointment: Type.Boolean(),
     supportsOnlinePayment: Type.Boolean(),

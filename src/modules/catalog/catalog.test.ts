@@ -347,6 +347,34 @@ describe('spreadsheet import and export', () => {
     );
     expect((await server.sql('SELECT count(*)::int AS n FROM item')).rows[0].n).toBe(before);
   });
+
+  it("places an item's broken rules in the cells a person finds them at, under the sheet's own headers", async () => {
+    const book = new ExcelJS.Workbook();
+    const org = (await server.sql('SELECT credit_code FROM organization WHERE id = $1', [market])).rows[0].credit_code;
+    // prettier-ignore
+    book.addWorksheet('事项').addRows([
+      ['实施机构统一社会信用代码', '基本编码', '事项名称', '事项类型', '办件类型', '法定办结时限', '法定时限单位', '承诺办结时限', '承诺时限单位', '设定依据', '受理条件', '到现场次数', '网上办理深度', '通办范围', '送达方式', '办理地点', '办理时间', '咨询电话', '监督投诉电话', '服务对象', '主题', '关键词', '审批结果类型', '审批结果名称', '是否告知承诺制', '是否收费', '是否支持预约', '是否支持网上支付', '表单JSON', '流程JSON'],
+      [org, '019900000110', '即办却有时限', '行政许可', '即办件', 20, '工作日', 5, '工作日', '《测试条例》', '条件', 1, 3, '全市通办', '邮寄', '5 号窗口', '工作日', '0570-1', '12345', '法人', '', '', '证照', '许可证', '否', '否', '否', '否', '', ''],
+    ]);
+    book.addWorksheet('材料').addRows([
+      ['实施机构统一社会信用代码', '基本编码', '材料标识', '材料名称', '原件/复印件', '纸质/电子', '必要性', '情形说明', '份数', '来源', '证照类型'],
+      [org, '019900000110', 'application_form', '申请书', '原件', '纸质', '必要', '', 1, '申请人', ''],
+      [org, '019900000110', 'agent_letter', '授权委托书', '原件', '纸质', '情形必要', '', 1, '申请人', ''],
+    ]);
+    book.addWorksheet('收费').addRow(['实施机构统一社会信用代码', '基本编码', '收费项目', '收费标准', '收费依据', '是否允许减免', '减免依据']);
+    const r = await admin.post('/api/v1/catalog/admin/import', { content: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') });
+    expect(r.status).toBe(400);
+    const errors = r.body.error.details.errors as { sheet: string; row: number; column?: string; messageZh: string }[];
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '事项', row: 2, column: '承诺办结时限', messageZh: '即办件当场办结，法定时限和承诺时限均应为 0' }),
+        // the material's rule on the material's own row
+        expect.objectContaining({ sheet: '材料', row: 3, column: '情形说明', messageZh: '情形必要的申请材料须说明适用情形' }),
+      ]),
+    );
+    // no column is named by the data model's paths
+    expect(errors.filter((e) => /[a-z]/.test(e.column ?? ''))).toEqual([]);
+  });
 });
 
 describe('item lifecycle', () => {

@@ -59,7 +59,7 @@ export function ImportPage() {
   const errorColumns: TableColumnsType<ImportRowError & { n: number }> = [
     { title: t('ca.import.sheet'), dataIndex: 'sheet', width: 90, render: (s: string) => <Tag>{s}</Tag> },
     { title: t('ca.import.row'), dataIndex: 'row', width: 70, align: 'right', render: (r: number) => (r > 0 ? r : '—') },
-    { title: t('ca.import.column'), dataIndex: 'column', width: 220, render: (c?: string) => (c ? <span className="mono">{c}</span> : '—') },
+    { title: t('ca.import.column'), dataIndex: 'column', width: 220, render: (c?: string) => c ?? '—' },
     { title: t('ca.import.message'), key: 'message', render: (_: unknown, e: ImportRowError) => messageIn(locale, e) },
   ];
   const planColumns: TableColumnsType<ImportResult['items'][number]> = [

@@ -166,7 +166,7 @@ function ItemEditor({ item, me }: { item: AdminItem; me: Me }) {
           <LocalDetailsCard item={item} canEdit={canManage && item.status !== 'cancelled'} />
         </>
       )}
-      {problems && <ProblemsPanel problems={problems} onJump={setTab} onClose={() => setProblems(null)} />}
+      {problems && <ProblemsPanel problems={problems} content={content} onJump={setTab} onClose={() => setProblems(null)} />}
       {content ? (
         <Tabs activeKey={tab} onChange={(k) => setTab(k as EditorTab)} items={tabs} className="ca-tabs" data-testid="editor-tabs" destroyOnHidden={false} />
       ) : (

@@ -158,8 +158,8 @@ export function labelOf<T extends string | number>(t: TFunction, labels: Options
   return hit ? t(hit[1]) : String(value ?? '—');
 }
 
-/** "20 工作日" */
+/** "20 工作日", "1 working day" */
 export function formatLimit(t: TFunction, limit: { value: number; unit: ItemContent['legalLimit']['unit'] } | undefined): string {
   if (!limit) return '—';
-  return `${limit.value} ${labelOf(t, unitLabels, limit.unit)}`;
+  return `${limit.value} ${limit.value === 1 ? t(`ca.unitOne.${limit.unit}`) : labelOf(t, unitLabels, limit.unit)}`;
 }

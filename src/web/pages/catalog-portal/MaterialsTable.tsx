@@ -20,7 +20,7 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
   // a phone: the name, what it is and where it comes from in one column beside the necessity, with no sideways scroll
   const narrow = useNarrow();
   const columns: TableColumnsType<Row> = [
-    { title: t('guide.mat.no'), key: 'no', width: 56, align: 'center', render: (_v, _m, i) => i + 1 },
+    { title: t('guide.mat.no'), key: 'no', width: 52, align: 'center', render: (_v, _m, i) => i + 1 },
     {
       title: t('guide.mat.name'),
       dataIndex: 'name',
@@ -47,13 +47,13 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
         </div>
       ),
     },
-    { title: t('guide.mat.kind'), dataIndex: 'kind', width: 110, render: (k: string) => t(`guide.kind.${k}` as MessageKey) },
+    { title: t('guide.mat.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`guide.kind.${k}` as MessageKey) },
     { title: t('guide.mat.form'), dataIndex: 'form', width: 100, render: (f: string) => t(`guide.form.${f}` as MessageKey) },
-    { title: t('guide.mat.count'), dataIndex: 'count', width: 64, align: 'center' },
+    { title: t('guide.mat.count'), dataIndex: 'count', width: 72, align: 'center' },
     {
       title: t('guide.mat.necessity'),
       dataIndex: 'necessity',
-      width: 170,
+      width: 150,
       render: (n: Material['necessity'], m) => (
         <div>
           <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'}>{t(`guide.necessity.${n}` as MessageKey)}</Tag>
@@ -69,7 +69,7 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
     {
       title: t('guide.mat.source'),
       dataIndex: 'source',
-      width: 190,
+      width: 200,
       render: (s: Material['source'], m) => (
         <div>
           <span>{t(`guide.source.${s}` as MessageKey)}</span>
@@ -115,7 +115,8 @@ export function MaterialsTable({ materials, itemNames }: { materials: Row[]; ite
       dataSource={materials}
       pagination={false}
       tableLayout="fixed"
-      scroll={narrow && !itemNames ? undefined : { x: itemNames ? 1100 : 880 }}
+      // a guide's table fits the guide's column on a desktop (the source's note in full); a narrower screen scrolls it
+      scroll={narrow && !itemNames ? undefined : { x: itemNames ? 1100 : 800 }}
       rowClassName={(m) => (isExempt(m) ? 'mat-row-exempt' : '')}
       data-testid="materials-table"
     />

@@ -6,9 +6,14 @@ import { formatLimit } from './labels.ts';
 type Node = ItemContent['process']['nodes'][number];
 type Stage = Extract<Node, { kind: 'stage' }>;
 
-function assignee(t: TFunction, stage: Stage, orgNames: Map<number, string>): string {
+/** Who acts at a stage: the organization (by name where the item names it: the one implementing it, or a joint one) and the role. */
+function assignee(t: TFunction, stage: Stage, orgNames: Map<number, string>, implementingName: string | undefined): string {
   const who = t(`guide.assignee.${stage.assignee.role}` as MessageKey);
-  const named = stage.assignee.organizationId ? orgNames.get(stage.assignee.organizationId) : undefined;
+  const named = stage.assignee.organizationId
+    ? orgNames.get(stage.assignee.organizationId)
+    : stage.assignee.org === 'implementing'
+      ? implementingName
+      : undefined;
   return `${named ?? t(`guide.assignee.${stage.assignee.org}` as MessageKey)} · ${who}`;
 }
 
@@ -22,7 +27,16 @@ function Budget({ limit }: { limit: Stage['budget'] }) {
  * 办理流程 as steps: stages with who acts and their time budgets; parallel approval (并联, countersign 会签
  * or any-sign 或签) as nested branch lists; a report to a higher authority (上报) with its budget.
  */
-export function ProcessView({ process, orgNames }: { process: ItemContent['process']; orgNames: Map<number, string> }) {
+export function ProcessView({
+  process,
+  orgNames,
+  implementingName,
+}: {
+  process: ItemContent['process'];
+  orgNames: Map<number, string>;
+  /** The organization implementing the item, named where a stage is its own. */
+  implementingName?: string;
+}) {
   const t = useT();
   const items = process.nodes.map((node) => {
     if (node.kind === 'stage') {
@@ -31,7 +45,7 @@ export function ProcessView({ process, orgNames }: { process: ItemContent['proce
         title: node.name,
         content: (
           <div className="proc-desc">
-            <span>{assignee(t, node, orgNames)}</span>
+            <span>{assignee(t, node, orgNames, implementingName)}</span>
             <Budget limit={node.budget} />
           </div>
         ),
@@ -57,7 +71,7 @@ export function ProcessView({ process, orgNames }: { process: ItemContent['proce
                       <li key={stage.id}>
                         <div className="proc-branch-stage">{stage.name}</div>
                         <div className="cell-sub">
-                          {assignee(t, stage, orgNames)}
+                          {assignee(t, stage, orgNames, implementingName)}
                           <Budget limit={stage.budget} />
                         </div>
                       </li>

@@ -1,5 +1,5 @@
 import { defaultRenewalLead, issuesLicense } from '../../../common/licenses.ts';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
@@ -28,9 +28,24 @@ const sectionTitles: Record<Section, MessageKey> = {
   faqs: 'guide.faqs',
 };
 
+/** The day a version was published, written as the rest of the app writes days (2026/11/28, as format.ts does). */
 function formatDate(iso: string | null, locale: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** Text that wraps between its words only (the spaces stay outside the words): "Online pre-review" never breaks at its hyphen. */
+function Words({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(' ').map((w, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span className="nowrap">{w}</span>
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** 办事指南: every element of the item's published version, printable, with the PDF guide a click away. */
@@ -113,8 +128,12 @@ function Guide({ item }: { item: PublishedItem }) {
             {c.audience.map((a) => (
               <Tag key={a}>{t(a === 'person' ? 'svc.audience.person' : 'svc.audience.enterprise')}</Tag>
             ))}
+            {/* each part whole on its line: a phone wraps between them, never inside the date */}
             <span className="muted">
-              {item.organizationName} · {t('guide.version', { n: item.version })} · {t('guide.publishedAt', { date: formatDate(item.publishedAt, locale) })}
+              {item.organizationName} · <span className="nowrap">{t('guide.version', { n: item.version })}</span> ·{' '}
+              <span className="nowrap" data-testid="guide-published">
+                {t('guide.publishedAt', { date: formatDate(item.publishedAt, locale) })}
+              </span>
             </span>
           </div>
           <dl className="guide-facts">
@@ -132,7 +151,9 @@ function Guide({ item }: { item: PublishedItem }) {
             </div>
             <div>
               <dt>{t('guide.onlineDepth')}</dt>
-              <dd>{t(depthKey(c.onlineDepth))}</dd>
+              <dd>
+                <Words text={t(depthKey(c.onlineDepth))} />
+              </dd>
             </div>
             <div>
               <dt>{t('guide.fees')}</dt>
@@ -216,7 +237,7 @@ function Guide({ item }: { item: PublishedItem }) {
         </GuideSection>
 
         <GuideSection id="process" title={t('guide.process')}>
-          <ProcessView process={c.process} orgNames={orgNames} />
+          <ProcessView process={c.process} orgNames={orgNames} implementingName={item.organizationName} />
         </GuideSection>
 
         <GuideSection id="limits" title={t('guide.limits')}>

@@ -128,25 +128,28 @@ function LimitInput({
   const t = useT();
   return (
     <Form.Item label={label} required={required} extra={extra}>
-      <Space.Compact block>
-        <Form.Item name={[name, 'value']} noStyle>
-          <InputNumber
-            min={0}
-            max={3650}
-            precision={0}
-            style={{ width: placeholder ? 150 : 110 }}
-            aria-label={label}
-            placeholder={placeholder}
-            disabled={readOnly}
-          />
-        </Form.Item>
-        <Form.Item name={[name, 'unit']} noStyle>
-          <Select style={{ width: 120 }} options={optionsOf(t, units)} disabled={readOnly} />
-        </Form.Item>
+      {/* the number and its unit, and below them the note on a line of its own, read in full */}
+      <div className="ca-limit">
+        <Space.Compact className="ca-limit-value">
+          <Form.Item name={[name, 'value']} noStyle>
+            <InputNumber
+              min={0}
+              max={3650}
+              precision={0}
+              style={{ width: placeholder ? 150 : 110 }}
+              aria-label={label}
+              placeholder={placeholder}
+              disabled={readOnly}
+            />
+          </Form.Item>
+          <Form.Item name={[name, 'unit']} noStyle>
+            <Select style={{ width: 150 }} options={optionsOf(t, units)} disabled={readOnly} />
+          </Form.Item>
+        </Space.Compact>
         <Form.Item name={[name, 'note']} noStyle>
-          <Input placeholder={t('ca.item.limitNote')} maxLength={500} disabled={readOnly} />
+          <Input className="ca-limit-note" placeholder={t('ca.item.limitNote')} maxLength={500} disabled={readOnly} />
         </Form.Item>
-      </Space.Compact>
+      </div>
     </Form.Item>
   );
 }

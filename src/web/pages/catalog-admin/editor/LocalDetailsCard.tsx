@@ -37,19 +37,7 @@ export function LocalDetailsCard({ item, canEdit }: { item: AdminItem; canEdit: 
     complaintPhone: t('ca.item.complaintPhone'),
   };
   return (
-    <Card
-      size="small"
-      title={t('ca.local.title')}
-      className="block-gap"
-      extra={
-        canEdit && (
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="local-save">
-            {t('ca.local.save')}
-          </Button>
-        )
-      }
-      data-testid="local-details"
-    >
+    <Card size="small" title={t('ca.local.title')} className="block-gap" data-testid="local-details">
       {conflictHolder}
       <Form form={form} name="local" layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} disabled={!canEdit} key={item.version}>
         <Row gutter={16}>
@@ -61,6 +49,14 @@ export function LocalDetailsCard({ item, canEdit }: { item: AdminItem; canEdit: 
             </Col>
           ))}
         </Row>
+        {/* saved where the form ends, after what was typed */}
+        {canEdit && (
+          <div className="ca-form-actions">
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="local-save">
+              {t('ca.local.save')}
+            </Button>
+          </div>
+        )}
       </Form>
     </Card>
   );

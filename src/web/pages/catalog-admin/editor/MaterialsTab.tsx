@@ -117,44 +117,45 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
       )),
     },
     {
-      title: t('ca.material.key'),
-      dataIndex: 'key',
-      width: 140,
-      render: cell((key: string, m, i) => {
-        const bad = !keyPattern.test(key) ? t('ca.material.keyInvalid') : (keyCount.get(key) ?? 0) > 1 ? t('ca.material.keyDuplicate') : null;
+      // the name as it reads, in full, and below it the key that joins it with the same material of other items
+      title: t('ca.material.nameAndKey'),
+      dataIndex: 'name',
+      width: 320,
+      render: cell((name: string, m, i) => {
+        const bad = !keyPattern.test(m.key) ? t('ca.material.keyInvalid') : (keyCount.get(m.key) ?? 0) > 1 ? t('ca.material.keyDuplicate') : null;
         return (
-          <Tooltip title={bad} open={bad ? undefined : false}>
-            <Input
-              className="mono"
-              value={key}
-              status={bad ? 'error' : undefined}
-              maxLength={60}
-              onChange={(e) => set(i, { ...m, key: e.target.value.trim() })}
-              aria-label={t('ca.material.key')}
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Input.TextArea
+              value={name}
+              maxLength={200}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              status={name.trim() ? undefined : 'warning'}
+              placeholder={t('ca.material.namePlaceholder')}
+              onChange={(e) => set(i, { ...m, name: e.target.value.replace(/[\r\n]+/g, '') })}
+              aria-label={t('ca.material.name')}
+              data-testid={`material-name-${i}`}
             />
-          </Tooltip>
+            <Tooltip title={bad} open={bad ? undefined : false}>
+              <Space.Compact block>
+                <Space.Addon>{t('ca.material.keyShort')}</Space.Addon>
+                <Input
+                  className="mono"
+                  value={m.key}
+                  status={bad ? 'error' : undefined}
+                  maxLength={60}
+                  onChange={(e) => set(i, { ...m, key: e.target.value.trim() })}
+                  aria-label={t('ca.material.key')}
+                />
+              </Space.Compact>
+            </Tooltip>
+          </Space>
         );
       }),
     },
     {
-      title: t('ca.material.name'),
-      dataIndex: 'name',
-      render: cell((name: string, m, i) => (
-        <Input
-          value={name}
-          maxLength={200}
-          status={name.trim() ? undefined : 'warning'}
-          placeholder={t('ca.material.namePlaceholder')}
-          onChange={(e) => set(i, { ...m, name: e.target.value })}
-          aria-label={t('ca.material.name')}
-          data-testid={`material-name-${i}`}
-        />
-      )),
-    },
-    {
-      title: t('ca.material.kindAndForm'),
+      title: t('ca.material.kindFormCount'),
       dataIndex: 'kind',
-      width: 136,
+      width: 190,
       render: cell((v: Material['kind'], m, i) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           <Select
@@ -171,13 +172,23 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
             style={{ width: '100%' }}
             aria-label={t('ca.material.form')}
           />
+          <InputNumber
+            value={m.count}
+            min={1}
+            max={99}
+            precision={0}
+            suffix={t('ca.material.copies')}
+            onChange={(n) => set(i, { ...m, count: n ?? 1 })}
+            style={{ width: '100%' }}
+            aria-label={t('ca.material.count')}
+          />
         </Space>
       )),
     },
     {
       title: t('ca.material.necessity'),
       dataIndex: 'necessity',
-      width: 170,
+      width: 210,
       render: cell((v: Material['necessity'], m, i) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           <Select
@@ -189,12 +200,13 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
             style={{ width: '100%' }}
           />
           {v === 'conditional' && (
-            <Input
+            <Input.TextArea
               value={m.condition ?? ''}
               maxLength={500}
+              autoSize={{ minRows: 1, maxRows: 4 }}
               status={m.condition ? undefined : 'error'}
               placeholder={t('ca.material.conditionPlaceholder')}
-              onChange={(e) => set(i, setText(m, 'condition', e.target.value))}
+              onChange={(e) => set(i, setText(m, 'condition', e.target.value.replace(/[\r\n]+/g, '')))}
               aria-label={t('ca.material.condition')}
             />
           )}
@@ -212,17 +224,9 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
       )),
     },
     {
-      title: t('ca.material.count'),
-      dataIndex: 'count',
-      width: 70,
-      render: cell((v: number, m, i) => (
-        <InputNumber value={v} min={1} max={99} precision={0} onChange={(n) => set(i, { ...m, count: n ?? 1 })} style={{ width: '100%' }} />
-      )),
-    },
-    {
       title: t('ca.material.source'),
       dataIndex: 'source',
-      width: 160,
+      width: 180,
       render: cell((v: Material['source'], m, i) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
           <Select
@@ -263,7 +267,8 @@ export function MaterialsTab({ materials, readOnly, onChange }: { materials: Mat
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1040 }}
+        // fits a laptop's screen beside the menu; a narrower one scrolls the grid, not the page
+        scroll={{ x: 1056 }}
         expandable={{
           expandedRowRender: ({ rowIndex, ...m }) => <MaterialDetails m={m} onChange={(next) => set(rowIndex, next)} />,
           columnTitle: <Tooltip title={t('ca.material.more')}>…</Tooltip>,

@@ -1,9 +1,10 @@
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { isApiError } from '../../../api/client.ts';
-import { messageIn, type Problem } from '../../../api/catalog-admin.ts';
+import { messageIn, type ItemContent, type Problem } from '../../../api/catalog-admin.ts';
 import { schemaErrorZh } from '../../../../modules/catalog/schema-messages.ts';
+import { placeOfProblem } from './problem-place.ts';
 
 export type EditorTab = 'basic' | 'materials' | 'fees' | 'form' | 'process' | 'versions' | 'delegation';
 
@@ -39,8 +40,8 @@ export function problemsOfError(error: unknown): Problem[] | null {
   if (details?.fields)
     return details.fields.map((f) => {
       const path = f.field.replace(/^\/?content[./]?/, '').replace(/\//g, '.');
-      // request validation sends the rule but not its params: the Chinese names the rule, the English is the validator's
-      return { path, message: f.message ?? error.message, messageZh: schemaErrorZh({ keyword: f.rule ?? '' }, path ? `「${path}」` : '事项内容') };
+      // request validation sends the rule but not its params: the Chinese names the rule (the panel says where), the English is the validator's
+      return { path, message: f.message ?? error.message, messageZh: schemaErrorZh({ keyword: f.rule ?? '' }, path ? '此项' : '事项内容') };
     });
   return null;
 }
@@ -54,8 +55,19 @@ export function countByTab(problems: Problem[] | null): Partial<Record<EditorTab
   return out;
 }
 
-/** The result of 检查: problems grouped by the tab that fixes them, each with its path and a jump to that tab. */
-export function ProblemsPanel({ problems, onJump, onClose }: { problems: Problem[]; onJump: (tab: EditorTab) => void; onClose: () => void }) {
+/** The result of 检查: problems grouped by the tab that fixes them, each saying where it is in words, with a jump to that tab. */
+export function ProblemsPanel({
+  problems,
+  content,
+  onJump,
+  onClose,
+}: {
+  problems: Problem[];
+  /** The content checked: names the material, field or stage a problem's path points at. */
+  content: ItemContent | null | undefined;
+  onJump: (tab: EditorTab) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   if (problems.length === 0)
@@ -95,12 +107,15 @@ export function ProblemsPanel({ problems, onJump, onClose }: { problems: Problem
                 </Button>
               </Space>
               <ul className="ca-problem-list">
-                {list.map((p, i) => (
-                  <li key={i} className="ca-problem" onClick={() => onJump(tab)}>
-                    <Tag className="mono">{p.path || '—'}</Tag>
-                    <span>{messageIn(locale, p)}</span>
-                  </li>
-                ))}
+                {list.map((p, i) => {
+                  const place = placeOfProblem(t, locale, p.path, content);
+                  return (
+                    <li key={i} className="ca-problem" onClick={() => onJump(tab)} data-testid="check-problem">
+                      {place && <span className="ca-problem-place">{place}</span>}
+                      <span>{messageIn(locale, p)}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           ))}

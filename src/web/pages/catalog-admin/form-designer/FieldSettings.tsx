@@ -1,7 +1,7 @@
-import { AutoComplete, Button, Col, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Button, Col, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { useT } from '../../../i18n/index.tsx';
+import { useT, type MessageKey } from '../../../i18n/index.tsx';
 import type { Widget } from '../../../api/catalog-admin.ts';
 import { optionsOf, widgetLabels } from '../labels.ts';
 import {
@@ -19,7 +19,21 @@ import {
   type TableColumn,
 } from './form-model.ts';
 
-const prefills = ['applicant.name', 'applicant.idNumber', 'applicant.phone', 'applicant.address', 'applicant.creditCode', 'applicant.legalRepresentative'];
+/** What a field may be filled with from the signed-in applicant's verified details (schema-form's `prefillValues`). */
+const prefills: [string, MessageKey][] = [
+  ['applicant.name', 'ca.form.prefill.name'],
+  ['applicant.idNumber', 'ca.form.prefill.idNumber'],
+  ['applicant.phone', 'ca.form.prefill.phone'],
+  ['applicant.legalRepresentative', 'ca.form.prefill.legalRepresentative'],
+];
+
+/** The check a widget's format makes, in words (item-rules.ts holds the formats). */
+const fixedFormats: Partial<Record<Widget, MessageKey>> = {
+  id_number: 'ca.form.formatIdCard',
+  phone: 'ca.form.formatPhone',
+  region: 'ca.form.formatRegion',
+  date: 'ca.form.formatDate',
+};
 
 function Setting({ label, children, hint, error }: { label: string; children: ReactNode; hint?: string; error?: string | null }) {
   return (
@@ -167,11 +181,7 @@ export function FieldSettings({
       </Col>
     </Row>
   );
-  const fixedFormat = (format: string) => (
-    <Typography.Paragraph type="secondary" className="ca-setting-hint">
-      {t('ca.form.fixedFormat', { format })}
-    </Typography.Paragraph>
-  );
+  const fixedFormat = fixedFormats[field.widget];
   return (
     <div className="ca-field-settings" data-testid="field-settings">
       <Setting label={t('ca.form.widget')}>
@@ -294,10 +304,11 @@ export function FieldSettings({
           </Setting>
         </>
       )}
-      {field.widget === 'id_number' && fixedFormat('id-card（GB 11643）')}
-      {field.widget === 'phone' && fixedFormat('phone')}
-      {field.widget === 'region' && fixedFormat('region-code（GB/T 2260）')}
-      {field.widget === 'date' && fixedFormat('date（YYYY-MM-DD）')}
+      {fixedFormat && (
+        <Typography.Paragraph type="secondary" className="ca-setting-hint" data-testid="field-fixed-format">
+          {t('ca.form.fixedFormat', { format: t(fixedFormat) })}
+        </Typography.Paragraph>
+      )}
       {field.widget === 'table' && (
         <>
           <Setting label={t('ca.form.columns')} error={issues.includes('columns') ? t('ca.form.columnsRequired') : null}>
@@ -352,13 +363,18 @@ export function FieldSettings({
         />
       </Setting>
       <Setting label={t('ca.form.prefill')} hint={t('ca.form.prefillHint')}>
-        <AutoComplete
+        <Select
           value={field.prefill ?? ''}
           disabled={readOnly}
-          options={prefills.map((value) => ({ value }))}
+          options={[
+            { value: '', label: t('ca.form.prefill.none') },
+            ...prefills.map(([value, label]) => ({ value, label: t(label) })),
+            // a source this designer does not offer, kept as the item has it
+            ...(field.prefill && !prefills.some(([value]) => value === field.prefill) ? [{ value: field.prefill, label: field.prefill }] : []),
+          ]}
           onChange={(v: string) => onChange({ ...field, prefill: v || undefined })}
           style={{ width: '100%' }}
-          allowClear
+          data-testid="field-prefill"
         />
       </Setting>
     </div>

@@ -35,7 +35,7 @@ function BudgetInput({ budget, onChange }: { budget: Limit | undefined; onChange
               style={{ width: 100 }}
               data-testid="node-budget"
             />
-            <Select value={budget.unit} options={optionsOf(t, unitLabels)} onChange={(unit) => onChange({ ...budget, unit })} style={{ width: 110 }} />
+            <Select value={budget.unit} options={optionsOf(t, unitLabels)} onChange={(unit) => onChange({ ...budget, unit })} style={{ width: 150 }} />
           </Space.Compact>
         )}
       </Space>

@@ -8,7 +8,7 @@ import { NodeDrawer } from './NodeDrawer.tsx';
 import {
   addBranch,
   allIds,
-  budgetTotal,
+  budgetSums,
   insertInBranch,
   insertTop,
   newParallel,
@@ -137,14 +137,16 @@ export function ProcessDesigner({
     setOpen(null);
   };
   const hints = processHints(nodes, content);
-  const total = budgetTotal(nodes);
+  const sums = budgetSums(nodes);
   const openNode = open ? nodeAt(nodes, open) : undefined;
 
   return (
     <div data-testid="process-designer">
       <Space wrap className="block-gap">
         <Tag color={hints.overBudget ? 'red' : 'blue'} data-testid="process-budget">
-          {t('ca.process.budgetTotal', { total, legal: formatLimit(t, content.legalLimit) })}
+          {sums.length
+            ? t('ca.process.budgetTotal', { total: sums.map((l) => formatLimit(t, l)).join(' + '), legal: formatLimit(t, content.legalLimit) })
+            : t('ca.process.budgetNone', { legal: formatLimit(t, content.legalLimit) })}
         </Tag>
         {!readOnly && <span className="muted">{t('ca.process.canvasHint')}</span>}
       </Space>

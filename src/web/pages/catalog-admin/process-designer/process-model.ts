@@ -1,4 +1,4 @@
-import type { ItemContent, ParallelNode, ProcessNode, ReportUpNode, StageNode } from '../../../api/catalog-admin.ts';
+import type { ItemContent, Limit, ParallelNode, ProcessNode, ReportUpNode, StageNode } from '../../../api/catalog-admin.ts';
 import { clerkMayActAt } from '../../../../common/window-decisions.ts';
 
 /*
@@ -91,6 +91,17 @@ export function removeBranch(nodes: readonly ProcessNode[], top: number, branch:
 /** Working days the top-level stage and report-up budgets add up to: what item-rules.ts holds against the legal limit. */
 export function budgetTotal(nodes: readonly ProcessNode[]): number {
   return nodes.reduce((sum, n) => sum + (n.kind !== 'parallel' && n.budget?.unit === 'workday' ? n.budget.value : 0), 0);
+}
+
+/**
+ * What the main line's budgets add up to, unit by unit (working days, calendar days, working hours), leaving out the
+ * units no node uses: the total people compare with the legal limit, whatever unit the nodes are budgeted in.
+ */
+export function budgetSums(nodes: readonly ProcessNode[]): Limit[] {
+  const units: Limit['unit'][] = ['workday', 'day', 'workhour'];
+  return units
+    .map((unit) => ({ value: nodes.reduce((sum, n) => sum + (n.kind !== 'parallel' && n.budget?.unit === unit ? n.budget.value : 0), 0), unit }))
+    .filter((_s, i) => nodes.some((n) => n.kind !== 'parallel' && n.budget?.unit === units[i]));
 }
 
 function* stagesOf(nodes: readonly ProcessNode[]): Generator<StageNode> {
