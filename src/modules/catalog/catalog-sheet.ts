@@ -89,6 +89,13 @@ const itemColumns = [
   ['resultLicenseType', '电子证照类型'],
   ['resultFields', '证照载明字段'],
   ['establishes', '登记设立主体JSON'],
+  // what a time limit's number does not say (原分别办理需 14 个工作日, 自决定之日起 3 个月内现场核查)
+  ['legalNote', '法定时限说明'],
+  ['committedNote', '承诺时限说明'],
+  ['renewalLeadNote', '延续时限说明'],
+  ['renewalOpensNote', '起始时限说明'],
+  ['commitmentCheckNote', '核查时限说明'],
+  ['supplementPeriodNote', '补正期限说明'],
 ] as const;
 const materialColumns = [
   ['orgCode', '实施机构统一社会信用代码'],
@@ -132,6 +139,12 @@ const optionalColumns = new Set([
   '电子证照类型',
   '证照载明字段',
   '登记设立主体JSON',
+  '法定时限说明',
+  '承诺时限说明',
+  '延续时限说明',
+  '起始时限说明',
+  '核查时限说明',
+  '补正期限说明',
 ]);
 const chargePoints = { 受理时: 'acceptance', 决定时: 'decision' } as const;
 
@@ -288,6 +301,12 @@ export async function exportCatalog(db: Db, actor: Actor | null): Promise<Buffer
       c.resultLicenseType ?? '',
       (c.resultFields ?? []).join('，'),
       c.establishes ? JSON.stringify(c.establishes) : '',
+      c.legalLimit.note ?? '',
+      c.committedLimit.note ?? '',
+      c.renewalLead?.note ?? '',
+      c.renewalOpens?.note ?? '',
+      c.commitmentCheck?.note ?? '',
+      c.supplementPeriod?.note ?? '',
     ]);
     for (const m of c.materials) {
       materials.addRow([
@@ -477,7 +496,12 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       }
     };
     const caseKind = need('事项', r.row, '办件类型', caseKinds, r.get('caseKind'));
-    const committedLimit = { value: num('承诺办结时限', r.get('committed')), unit: need('事项', r.row, '承诺时限单位', units, r.get('committedUnit'))! };
+    // a limit with its note, when the sheet gives one
+    const noted = <L extends object>(limit: L, note: string) => (note ? { ...limit, note } : limit);
+    const committedLimit = noted(
+      { value: num('承诺办结时限', r.get('committed')), unit: need('事项', r.row, '承诺时限单位', units, r.get('committedUnit'))! },
+      r.get('committedNote'),
+    );
     const content = {
       name: r.get('name'),
       type: need('事项', r.row, '事项类型', typeNames, r.get('type')),
@@ -488,7 +512,10 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       keywords: list(r.get('keywords')),
       conditions: r.get('conditions'),
       caseKind,
-      legalLimit: { value: num('法定办结时限', r.get('legal')), unit: need('事项', r.row, '法定时限单位', units, r.get('legalUnit')) },
+      legalLimit: noted(
+        { value: num('法定办结时限', r.get('legal')), unit: need('事项', r.row, '法定时限单位', units, r.get('legalUnit')) },
+        r.get('legalNote'),
+      ),
       committedLimit,
       visitsRequired: num('到现场次数', r.get('visits')),
       onlineDepth: num('网上办理深度', r.get('depth')),
@@ -523,38 +550,38 @@ export async function importCatalog(ctx: WriteContext, data: Buffer, options: { 
       // empty: the default lead (renewalLeadOf, 30 days)
       ...(r.get('renewalLead')
         ? {
-            renewalLead: {
-              value: num('延续申请时限', r.get('renewalLead')),
-              unit: need('事项', r.row, '延续时限单位', units, r.get('renewalLeadUnit')),
-            },
+            renewalLead: noted(
+              { value: num('延续申请时限', r.get('renewalLead')), unit: need('事项', r.row, '延续时限单位', units, r.get('renewalLeadUnit')) },
+              r.get('renewalLeadNote'),
+            ),
           }
         : {}),
       // empty: taken any time before the lead
       ...(r.get('renewalOpens')
         ? {
-            renewalOpens: {
-              value: num('延续受理起始时限', r.get('renewalOpens')),
-              unit: need('事项', r.row, '起始时限单位', units, r.get('renewalOpensUnit')),
-            },
+            renewalOpens: noted(
+              { value: num('延续受理起始时限', r.get('renewalOpens')), unit: need('事项', r.row, '起始时限单位', units, r.get('renewalOpensUnit')) },
+              r.get('renewalOpensNote'),
+            ),
           }
         : {}),
       commitmentApproval: yes(r.get('commitment')),
       // empty: the default period (commitment.ts)
       ...(r.get('commitmentCheck')
         ? {
-            commitmentCheck: {
-              value: num('告知承诺核查时限', r.get('commitmentCheck')),
-              unit: need('事项', r.row, '核查时限单位', units, r.get('commitmentCheckUnit')),
-            },
+            commitmentCheck: noted(
+              { value: num('告知承诺核查时限', r.get('commitmentCheck')), unit: need('事项', r.row, '核查时限单位', units, r.get('commitmentCheckUnit')) },
+              r.get('commitmentCheckNote'),
+            ),
           }
         : {}),
       // empty: no period, the application waits for its supplements
       ...(r.get('supplementPeriod')
         ? {
-            supplementPeriod: {
-              value: num('补正期限', r.get('supplementPeriod')),
-              unit: need('事项', r.row, '补正期限单位', units, r.get('supplementPeriodUnit')),
-            },
+            supplementPeriod: noted(
+              { value: num('补正期限', r.get('supplementPeriod')), unit: need('事项', r.row, '补正期限单位', units, r.get('supplementPeriodUnit')) },
+              r.get('supplementPeriodNote'),
+            ),
           }
         : {}),
       supportsAppointment: yes(r.get('appointment')),

@@ -66,6 +66,9 @@ describe('spreadsheet import and export', () => {
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const health = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(header.indexOf('事项名称')).value === '公共场所卫生许可')!;
     expect([health.getCell(header.indexOf('告知承诺核查时限')).value, health.getCell(header.indexOf('核查时限单位')).value]).toEqual([90, '自然日']);
+    // a time limit's note goes out beside it
+    expect(health.getCell(header.indexOf('核查时限说明')).value).toBe('作出许可决定之日起 3 个月内现场核查');
+    expect(health.getCell(header.indexOf('法定时限说明')).value).toBe('自受理之日起 20 日内作出决定');
     // a material that may follow after acceptance is written 容缺后补
     const mats = book.getWorksheet('材料')!;
     const mh = (mats.getRow(1).values as unknown[]).map(String);
@@ -157,6 +160,18 @@ describe('spreadsheet import and export', () => {
         supplement: { value: 15, unit: 'workday' },
       },
       { base_code: '019900000199', validity: { value: 4, unit: 'year' }, lead: null, opens: null, supplement: null },
+    ]);
+    // … and the notes of its time limits come back with it
+    const notes = await server.sql(
+      `SELECT v.content->'commitmentCheck' AS "check", v.content->'legalLimit'->>'note' AS legal, v.content->'committedLimit'->>'note' AS committed
+         FROM item i JOIN item_version v ON v.item_id = i.id WHERE i.base_code = '019900000199'`,
+    );
+    expect(notes.rows).toEqual([
+      {
+        check: { value: 90, unit: 'day', note: '作出许可决定之日起 3 个月内现场核查' },
+        legal: '自受理之日起 20 日内作出决定',
+        committed: '选择告知承诺的当场发证，3 个月内核查',
+      },
     ]);
   });
 

@@ -7,7 +7,7 @@ export const account = {
   'messages.markRead': ['标为已读', 'Mark read'],
   'messages.markAllRead': ['全部标为已读', 'Mark all read'],
   'messages.open': ['查看', 'Open'],
-  'messages.empty': ['暂无消息。办件进度、岗位安排和账户安全提醒会发送到这里。', 'No messages. Progress, post assignments and security notices arrive here.'],
+  'messages.empty': ['暂无消息。与您有关的办件进度和账户提醒会发送到这里。', 'No messages. News of your cases and your account arrives here.'],
   'messages.emptyUnread': ['没有未读消息。', 'Nothing unread.'],
   'messages.kind.security': ['安全提醒', 'Security'],
   'messages.kind.assignment': ['岗位安排', 'Assignment'],

@@ -597,6 +597,9 @@ export const casePages = {
   'cases.collectorProxy': ['他人代领', 'Someone on their behalf'],
   'cases.collectorName': ['代领人姓名', 'Collector’s name'],
   'cases.collectorId': ['代领人身份证号码', 'Collector’s ID number'],
+  // an enterprise's result is collected by its 经办人
+  'cases.agentName': ['经办人姓名', 'Name of the person collecting'],
+  'cases.agentId': ['经办人身份证号码', 'ID number of the person collecting'],
   'cases.collectorIdInvalid': ['身份证号码无效', 'Not a valid ID number'],
   'cases.collectedBy': ['代领人：{name} {id}', 'Collected by {name} {id}'],
   'cases.identityAtIntake': [

@@ -433,7 +433,7 @@ export const licenseStrings = {
   // 证照管理 (the issuing department's ledger)
   'lic.adm.subtitle': [
     '本部门（本级中心为本区域）核发的电子证照：有效期、延续和变更办理情况，以及依法注销。',
-    'The electronic licenses your department (the center: its region) issued: until when they hold, their renewals and changes, and their cancellation under the law.',
+    'The electronic licenses your department issued (at a service center, those of its region): until when they hold, their renewals and changes, and their cancellation under the law.',
   ],
   'lic.adm.filter.all': ['全部', 'All'],
   'lic.adm.filter.valid': ['有效', 'Valid'],

@@ -152,7 +152,12 @@ function AuthorizeForm() {
           />
         </Form.Item>
         <Form.Item name="validUntil">
-          <DatePicker placeholder={t('agents.validUntil')} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} data-testid="agent-until" />
+          <DatePicker
+            style={{ width: 170 }}
+            placeholder={t('agents.validUntil')}
+            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+            data-testid="agent-until"
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" loading={authorize.isPending} onClick={() => void submit()} data-testid="agent-submit">

@@ -70,7 +70,7 @@ function DocumentList({ items, testId }: { items: CaseDocument[]; testId: string
             avatar={<FilePdfOutlined style={{ fontSize: 22, color: '#cf1322' }} />}
             title={
               <>
-                <Typography.Text strong>{d.title}</Typography.Text> {d.title !== t(`docs.kind.${d.kind}`) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
+                <Typography.Text strong>{d.title}</Typography.Text> {!d.title.startsWith(t(`docs.kind.${d.kind}`)) && <Tag>{t(`docs.kind.${d.kind}`)}</Tag>}
                 {d.supersededAt && (
                   <Tag color="default" data-testid="document-superseded">
                     {lt('lic.doc.superseded')}

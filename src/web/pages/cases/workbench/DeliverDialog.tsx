@@ -236,8 +236,8 @@ function DeliverForm({
                 <Input
                   id="collector-name"
                   maxLength={50}
-                  placeholder={t('cases.collectorName')}
-                  aria-label={t('cases.collectorName')}
+                  placeholder={t(enterprise ? 'cases.agentName' : 'cases.collectorName')}
+                  aria-label={t(enterprise ? 'cases.agentName' : 'cases.collectorName')}
                   value={collectorName}
                   onChange={(e) => setCollectorName(e.target.value)}
                   style={{ width: '40%' }}
@@ -245,8 +245,8 @@ function DeliverForm({
                 <Input
                   id="collector-id"
                   maxLength={18}
-                  placeholder={t('cases.collectorId')}
-                  aria-label={t('cases.collectorId')}
+                  placeholder={t(enterprise ? 'cases.agentId' : 'cases.collectorId')}
+                  aria-label={t(enterprise ? 'cases.agentId' : 'cases.collectorId')}
                   value={collectorId}
                   status={collectorId.trim() && !collectorIdValid ? 'error' : undefined}
                   onChange={(e) => setCollectorId(e.target.value)}
