@@ -115,7 +115,7 @@ describe('企业开办一件事 from the online application to unified delivery'
     await page.getByTestId('apply-submit').click();
     await page.getByTestId('case-number').waitFor({ state: 'visible' });
     parentNumber = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
-    expect(parentNumber).toMatch(/^990100O\d{15}$/);
+    expect(parentNumber).toMatch(/^990100N\d{15}$/);
     const submitted = page.getByTestId('bundle-children-submitted');
     expect(await submitted.locator('tbody tr').count()).toBe(4);
     expect(await submitted.innerText()).toMatch(/企业设立登记[\s\S]*云州市市场监督管理局[\s\S]*公章刻制备案[\s\S]*云州市公安局/);

@@ -113,7 +113,7 @@ describe('a case from online application to delivery', () => {
     const number = page.getByTestId('case-number');
     await pressUntil(page.getByTestId('apply-submit'), number);
     caseNumber = (await number.locator('.mono').innerText()).trim();
-    expect(caseNumber).toMatch(/^990100O\d{8}\d{7}$/);
+    expect(caseNumber).toMatch(/^990100N\d{8}\d{7}$/);
     await page.getByTestId('view-case').click();
     await page.waitForURL(/\/my\/cases\/\d+$/);
     caseId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -462,7 +462,7 @@ describe('a case from online application to delivery', () => {
     await page.waitForURL(`**/my/cases/${caseId}`);
     await status(page).getByText('已送达').waitFor({ state: 'visible' });
     // a number that is none of hers, or an id of no case of hers: not found, said once
-    await page.goto('/my/cases/990100O202001010000001');
+    await page.goto('/my/cases/990100N202001010000001');
     await notFound.getByText('未找到该办件').waitFor({ state: 'visible' });
     const other = await newPage();
     await signInThroughUi(other, 'citizen2');

@@ -140,7 +140,7 @@ describe('暂存: an application saved unfinished and continued later', () => {
     const applied = page.waitForRequest((r) => r.url().endsWith('/api/v1/cases') && r.method() === 'POST');
     await pressUntil(page.getByTestId('apply-submit'), page.getByTestId('case-number'));
     expect((await applied).postDataJSON()).toMatchObject({ itemCode, draftId, formData: { companyName: '云州青禾暂存科技有限公司' } });
-    expect(await page.getByTestId('case-number').locator('.mono').innerText()).toMatch(/^990100O\d{15}$/);
+    expect(await page.getByTestId('case-number').locator('.mono').innerText()).toMatch(/^990100N\d{15}$/);
     expect(new URL(page.url()).searchParams.has('draft')).toBe(false);
 
     const after = await myDrafts(page);

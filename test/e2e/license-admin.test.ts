@@ -250,6 +250,8 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     await event.getByText(`证照 ${cancelled.number}（食品经营许可证）已注销，注销情形：${ground}`).waitFor({ state: 'visible' });
     await event.getByText(`注销说明：${note}`).waitFor({ state: 'visible' });
     await page.getByTestId('case-documents').getByTestId('document-cancelled').getByText('已注销').waitFor({ state: 'visible' });
+    // the outcome no longer promises the license with the delivery
+    await page.getByTestId('outcome').getByText(`证照 ${cancelled.number} 已于`).waitFor({ state: 'visible' });
     await screenshot(page, 'license-admin-holder-case');
     // a cancelled license is no longer held
     const enterprise = await signIn(run.server, 'enterprise1');

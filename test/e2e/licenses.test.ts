@@ -323,6 +323,8 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     // the old case keeps its license, marked replaced
     await page.goto(`/my/cases/${old.caseId}`);
     await page.getByTestId('case-documents').getByTestId('document-superseded').getByText('已换发新证').waitFor({ state: 'visible' });
+    // not delivered yet, the case no longer promises the license with its delivery
+    await page.getByTestId('outcome').getByText(`证照 ${license.number} 已于`).waitFor({ state: 'visible' });
     await screenshot(page, 'licenses-old-case');
   });
 
@@ -348,6 +350,8 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await notice.getByText('本次申请不作为延续申请').waitFor({ state: 'visible' });
     expect(await notice.getAttribute('data-renewable')).toBe('false');
     await notice.getByText(`证照 ${renewed.number} 已于 ${shown(yesterday())} 过期，不能延续`, { exact: false }).waitFor({ state: 'visible' });
+    // nor is it titled one
+    expect(await page.getByTestId('license-action-tag').count()).toBe(0);
     await screenshot(page, 'licenses-apply-expired');
     expect(errors).toEqual([]);
   });

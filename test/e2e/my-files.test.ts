@@ -79,7 +79,7 @@ describe('材料复用: a file uploaded for an earlier application handed in aga
 
     await pressUntil(page.getByTestId('apply-submit'), page.getByTestId('case-number'));
     firstNumber = (await page.getByTestId('case-number').locator('.mono').innerText()).trim();
-    expect(firstNumber).toMatch(/^990100O\d{15}$/);
+    expect(firstNumber).toMatch(/^990100N\d{15}$/);
     expect(errors).toEqual([]);
   });
 
@@ -183,7 +183,7 @@ describe('材料复用: a file uploaded for an earlier application handed in aga
     await phone.locator('#companyName').waitFor({ state: 'visible' });
     await openPicker(phone, articles);
     const card = pickerRow(phone, '青禾公司章程.pdf');
-    expect(await card.innerText()).toMatch(/青禾公司章程\.pdf[\s\S]*公司章程 · 990100O\d{15}[\s\S]*选\s?用/);
+    expect(await card.innerText()).toMatch(/青禾公司章程\.pdf[\s\S]*公司章程 · 990100N\d{15}[\s\S]*选\s?用/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneViewport.width);
     await screenshot(phone, 'my-files-picker-phone');
     expect(errors).toEqual([]);

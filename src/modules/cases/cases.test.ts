@@ -114,7 +114,7 @@ describe('the one-window flow', () => {
       ],
     });
     expect(applied.status).toBe(201);
-    expect(applied.body.number).toMatch(/^990100O\d{8}\d{7}$/);
+    expect(applied.body.number).toMatch(/^990100N\d{8}\d{7}$/);
     const id = applied.body.id as number;
 
     const filed = (await clerk.get(`/api/v1/cases/${id}`)).body.version;

@@ -426,7 +426,7 @@ describe('case documents', () => {
     const d = {
       title: '受理通知书',
       number: '990100-SL-2026-0000001',
-      caseNumber: '990100O202611260000012',
+      caseNumber: '990100N202611260000012',
       issuer: '云州市市场监督管理局',
       fields: [['申请事项', '测试']] as [string, string][],
       body: ['测试正文〇'],

@@ -52,10 +52,11 @@ async function noticeDue(ctx: WriteContext, regionId: number, receivedAt: Date):
   return new Date(instantOf(calendar.addWorkdays(dateOfInstant(receivedAt.getTime(), off), 5) + 1, 0, off));
 }
 
-const channelLetter: Record<Channel, string> = { window: 'W', online: 'O', mobile: 'M', terminal: 'T', post: 'P' };
+// no letter that reads as a digit in a monospace font (O, I, L): online is N (网上, the net)
+const channelLetter: Record<Channel, string> = { window: 'W', online: 'N', mobile: 'M', terminal: 'T', post: 'P' };
 
 /**
- * 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100O202611260000012;
+ * 办件编号: region code (6) + channel letter + local date + a 7-digit sequence, e.g. 990100N202611260000012;
  * drawn in the statement that inserts the case (`numberPrefix`: the region code and the channel letter).
  */
 const caseInsertStatement = shapedStatement(

@@ -233,7 +233,7 @@ async function generateChunk(tx: Parameters<typeof aggregateRollups>[0], formEnc
                       is_reported_up, is_urgent, status, node_index, form_enc, subject, received_at, notice_due_at, accepted_at, decided_at, decision,
                       concluded_at, delivered_at, delivery, refusal_reason, clock_id, created_at, updated_at)
     OVERRIDING SYSTEM VALUE
-    SELECT id, code6 || (CASE channel WHEN 'window' THEN 'W' WHEN 'online' THEN 'O' WHEN 'mobile' THEN 'M' WHEN 'terminal' THEN 'T' ELSE 'P' END)
+    SELECT id, code6 || (CASE channel WHEN 'window' THEN 'W' WHEN 'online' THEN 'N' WHEN 'mobile' THEN 'M' WHEN 'terminal' THEN 'T' ELSE 'P' END)
              || to_char(received_at AT TIME ZONE ${localZone}, 'YYYYMMDD') || ${paddedNextval('case_number_seq', 7)},
            item_id, version_id, org, region, (${applicants}::bigint[])[1 + floor(u3 * ${applicants.length})::int],
            CASE WHEN channel = 'window' THEN acceptor END, channel, kind,

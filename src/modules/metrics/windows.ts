@@ -32,8 +32,30 @@ export interface RankRow {
   satisfaction: number | null;
   avgActualDays: number | null;
   score: number | null;
+  /** competition ranking (1, 1, 1, 4, …): one more than the number of better scores */
   rank: number;
+  /** another ranked unit has the same score (and so the same rank and mark) */
+  tied: boolean;
   mark: 'praised' | 'flagged' | null;
+}
+
+/**
+ * Rank by score: equal scores share a rank and a mark. Within a tie the unit with more completed cases is
+ * listed first (then the older id), which only orders the list and picks the red-flag candidate. Praised
+ * (表彰): the first three places, i.e. fewer than three better scores, however many share them. Flagged
+ * (通报): a place certainly among the last three, i.e. at most three units score the same or worse — never
+ * one that is praised, so a unit tied with a praised one is never flagged.
+ */
+export function rankByScore<T extends { id: number; score: number; concluded: number }>(rows: T[]): (T & { rank: number; tied: boolean; mark: RankRow['mark'] })[] {
+  const sorted = [...rows].sort((a, b) => b.score - a.score || b.concluded - a.concluded || a.id - b.id);
+  const n = sorted.length;
+  return sorted.map((r) => {
+    const better = sorted.filter((o) => o.score > r.score).length;
+    const same = sorted.filter((o) => o.score === r.score).length;
+    const praised = better < 3;
+    const flagged = !praised && n - better <= 3;
+    return { ...r, rank: better + 1, tied: same > 1, mark: praised ? 'praised' : flagged ? 'flagged' : null };
+  });
 }
 
 function toRank(rows: (Record<string, unknown> & { id: string; name: string })[], minCases: number): RankRow[] {
@@ -54,15 +76,8 @@ function toRank(rows: (Record<string, unknown> & { id: string; name: string })[]
         volume: s.accepted + s.concluded,
       };
     })
-    .filter((r) => r.score !== null && r.volume >= Math.max(1, minCases))
-    .sort((a, b) => b.score! - a.score! || b.concluded - a.concluded || a.id - b.id);
-  const n = scored.length;
-  return scored.map(({ volume: _v, ...r }, i) => ({
-    ...r,
-    rank: i + 1,
-    // top three praised, bottom three flagged; with fewer than seven ranked nobody is both
-    mark: i < 3 ? 'praised' : i >= Math.max(3, n - 3) ? 'flagged' : null,
-  }));
+    .filter((r): r is typeof r & { score: number } => r.score !== null && r.volume >= Math.max(1, minCases));
+  return rankByScore(scored).map(({ volume: _v, ...r }) => r);
 }
 
 /** The monthly efficiency ranking of windows and of departments in scope (docs/metrics.md#ranking). */
@@ -91,7 +106,7 @@ export async function ranking(db: Executor, scope: Scope, month: string, minCase
     to: formatDate(to),
     windows: windowRank,
     departments: toRank(departments.rows, minCases),
-    // the candidate for 红旗窗口: the best-ranked window; the center names it (window_award)
+    // the candidate for 红旗窗口: the best-ranked window (of a tie, the one with more completed cases); the center names it
     redFlagCandidate: windowRank[0] ?? null,
     redFlags: awards.rows.map((a) => ({
       hallId: Number(a.hall_id),

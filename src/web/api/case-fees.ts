@@ -147,11 +147,11 @@ export function useCaseFees(id: number, enabled = true) {
   });
 }
 
-export function useCaseDocuments(id: number) {
+export function useCaseDocuments(id: number, enabled = true) {
   return useQuery({
     queryKey: feeKeys.documents(id),
     queryFn: () => api.get<{ items: CaseDocument[]; total: number }>(`/cases/${id}/documents`),
-    enabled: id > 0,
+    enabled: enabled && id > 0,
   });
 }
 

@@ -167,6 +167,14 @@ export const casePages = {
     '结果将于 {date} 前送达（自作出决定之日起 10 个工作日内）。',
     'The result is delivered by {date} (within 10 working days of the decision).',
   ],
+  'cases.licenseGoneCancelled': [
+    '证照 {number} 已于 {at} 注销，出件时不再交付。',
+    'License {number} was cancelled on {at} and is not handed over with the result.',
+  ],
+  'cases.licenseGoneReplaced': [
+    '证照 {number} 已于 {at} 换发新证，出件时不再交付。',
+    'License {number} was replaced by a new one on {at} and is not handed over with the result.',
+  ],
   'cases.decidedBanner': ['已作出决定：{decision}', 'Decided: {decision}'],
   'cases.lockerCodeIs': ['取件码 {code}', 'Locker code {code}'],
 

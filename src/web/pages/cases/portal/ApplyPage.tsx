@@ -128,8 +128,9 @@ function ApplyForm({ item, me }: { item: ApplyItem; me: Me }) {
     <>
       <Typography.Title level={2} className="case-apply-title">
         {t('cases.applyFor', { name: item.content.name })}
-        {/* 延续 / 变更 / 注销 of a license held: the application says which */}
-        {forLicense.id !== undefined && (
+        {/* 延续 / 变更 / 注销 of a license held: the application says which, once the license allows it (one that does
+            not is said below, and the application is not that) */}
+        {forLicense.id !== undefined && forLicense.allowed && (
           <Tag
             color={forLicense.action === 'cancel' ? 'volcano' : 'geekblue'}
             variant="outlined"

@@ -14,6 +14,7 @@ import { toleratedDay, toleratedFacts } from './Tolerated.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
 import { isStaff, useMe } from '../../../api/auth.ts';
 import { civilDay, licenseFacts } from './Licenses.tsx';
+import { useCaseDocuments } from '../../../api/case-fees.ts';
 
 export interface DeliveryRecord {
   method: DeliveryMethod;
@@ -53,6 +54,9 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
   const tt = useTolT();
   const { locale } = useLocale();
   const delivery = deliveryOf(kase);
+  // a license the case issued that is gone before its delivery (注销, or 换发 by a renewal or a change): not to be promised
+  const documents = useCaseDocuments(kase.id, kase.status === 'concluded');
+  const gone = documents.data?.items.find((d) => d.kind === 'license' && (d.cancelledAt || d.supersededAt));
   // a grant revoked (告知承诺 found false) is no longer the outcome to show
   if (kase.revokedAt) return <RevokedBanner kase={kase} />;
   if (kase.status === 'refused')
@@ -99,14 +103,21 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
           decision: decisionText(kase, locale),
         })}
-        description={
+        description={[
+          gone &&
+            t(gone.cancelledAt ? 'cases.licenseGoneCancelled' : 'cases.licenseGoneReplaced', {
+              number: gone.number,
+              at: formatDateTime(gone.cancelledAt ?? gone.supersededAt, locale),
+            }),
           // 容缺受理: the result waits for the materials to follow before its delivery
           kase.toleratedDueAt && kase.status === 'concluded'
             ? tt('tol.outcomeHeld')
             : kase.deliveryDeadline
               ? t('cases.deliveryBy', { date: civilDay(kase.deliveryDeadline.dueDate, locale) })
-              : undefined
-        }
+              : undefined,
+        ]
+          .filter(Boolean)
+          .join(' ')}
       />
     );
   return null;
