@@ -76,7 +76,8 @@ function Providers() {
   const still = usePrefersLessMotion();
   const themed = useMemo(() => themeFor(locale, still), [locale, still]);
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={themed}>
+    // a two-character button reads 办理, as every longer one reads its words (antd would space it out: 办 理)
+    <ConfigProvider locale={antdLocales[locale]} theme={themed} button={{ autoInsertSpace: false }}>
       <FeedbackProvider>
         <ApiBridge />
         <RouterProvider router={router} />

@@ -304,6 +304,8 @@ describe('企业开办一件事 from the online application to unified delivery'
     await results.getByText('营业执照', { exact: true }).waitFor({ state: 'visible' });
     expect(await results.getByTestId('document-decision').count()).toBe(4);
     await results.getByTestId('document-of-case').getByText(children[0]!.number).first().waitFor({ state: 'visible' });
+    // the facts say how it was delivered, beside what the application had asked
+    expect(await citizen.getByTestId('delivered-by').innerText()).toMatch(/^电子送达/);
     await screenshot(citizen, 'bundle-my-case-delivered');
     expect(errors).toEqual([]);
   });

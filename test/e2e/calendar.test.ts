@@ -91,12 +91,15 @@ describe('working-day calendar in the workbench', () => {
     const { page, errors } = await run.newPage();
     await signInThroughUi(page, 'clerk1');
     await followMenu(page, '工作日历', '时限计算', '/workbench/calendar/deadline');
+    // the day typed as 2026-02-06, shown as the app writes days
     await page.locator('#deadline-start').fill('2026-02-06');
+    await page.locator('#deadline-start').press('Enter');
+    expect(await page.locator('#deadline-start').inputValue()).toBe('2026/02/06');
     await page.locator('#deadline-days').fill('20');
     await page.getByTestId('deadline-compute').click();
     const due = page.getByTestId('deadline-due');
     await due.waitFor({ state: 'visible' });
-    expect(await due.innerText()).toBe('2026-03-12');
+    expect(await due.innerText()).toBe('2026/03/12');
     expect(await page.getByTestId('deadline-workdays').innerText()).toBe('20 天');
     expect(await page.getByTestId('deadline-natural').innerText()).toBe('34 天');
     const skipped = await page.getByTestId('deadline-skipped').innerText();
@@ -109,10 +112,11 @@ describe('working-day calendar in the workbench', () => {
     // working hours: Friday 16:00 + 3 hours runs into the Saturday worked for 春节
     await page.getByTestId('deadline-unit').getByText('工作小时').click();
     await page.locator('#deadline-start').fill('2026-02-13');
+    await page.locator('#deadline-start').press('Enter');
     await page.locator('#deadline-time').fill('16:00');
     await page.locator('#deadline-days').fill('3');
     await page.getByTestId('deadline-compute').click();
-    await expect.poll(async () => due.innerText()).toBe('2026-02-14 10:30');
+    await expect.poll(async () => due.innerText()).toBe('2026/02/14 10:30');
 
     // a deadline running into an unpublished year says so
     await page.goto('/workbench/calendar/deadline?start=2026-12-20&days=30&unit=workday');

@@ -312,6 +312,11 @@ describe('a case from online application to delivery', () => {
     await row.waitFor({ state: 'visible' });
     // decided today: ten working days to deliver (art. 44)
     await row.getByTestId('delivery-due').getByText('剩 10 个工作日').waitFor({ state: 'visible' });
+    // on a hall's 1366-pixel screen every column is in sight, none under the fixed 统一出件
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const deliver = (await row.getByTestId('delivery-open').boundingBox())!;
+    const choice = (await page.getByTestId('delivery-table').getByRole('columnheader', { name: '领取方式' }).boundingBox())!;
+    expect(choice.x + choice.width).toBeLessThanOrEqual(deliver.x);
     await screenshot(page, 'cases-to-deliver');
     // she asked for it by post: the dialog starts there, with whom and where to send it
     expect(await row.innerText()).toContain('邮寄送达');
@@ -959,8 +964,9 @@ describe('统一出件 collected by someone else (代领)', () => {
     const dialog = page.getByTestId('deliver-dialog');
     await dialog.getByTestId('deliver-chosen').getByText('申请人选择：窗口领取').waitFor({ state: 'visible' });
     await pickRadio(page.getByTestId('collector'), '他人代领');
-    await page.locator('#collector-name').fill('王建国');
-    await page.locator('#collector-id').fill('110105194912310022');
+    // each box labelled: filled, a name and an ID number still say which is which
+    await dialog.getByLabel('代领人姓名').fill('王建国');
+    await dialog.getByLabel('代领人身份证号码').fill('110105194912310022');
     await page.getByTestId('identity-checked').click();
     // a wrong ID number keeps it from going out
     expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
@@ -1037,8 +1043,9 @@ describe('统一出件 of an enterprise’s result at the window', () => {
     expect(await dialog.getByTestId('collector').count()).toBe(0);
     await page.getByTestId('identity-checked').click();
     expect(await page.getByTestId('deliver-ok').isDisabled()).toBe(true);
-    await page.locator('#collector-name').fill('王建国');
-    await page.locator('#collector-id').fill('11010519491231002X');
+    // an enterprise's collector is its 经办人
+    await dialog.getByLabel('经办人姓名').fill('王建国');
+    await dialog.getByLabel('经办人身份证号码').fill('11010519491231002X');
     await dialog.getByText('已核验经办人身份证件和单位授权委托书').waitFor({ state: 'visible' });
     await screenshot(page, 'cases-deliver-enterprise');
     await pressUntil(page.getByTestId('deliver-ok'), page.getByText(`办件 ${number} 已出件（窗口领取）`));
@@ -1141,6 +1148,7 @@ describe("办件查询 over a city's archive", () => {
     await table.getByText('ARCH020001').waitFor({ state: 'visible' });
     await page.getByText('超过 20,000 条（请用筛选条件缩小范围）').waitFor({ state: 'visible' });
     expect(await page.getByTestId('case-export').isDisabled()).toBe(true);
+    await page.getByTestId('case-export-why').getByText('请缩小收件日期或部门范围后再导出', { exact: false }).waitFor({ state: 'visible' });
     // the kind cards count every case, the archive included
     const total = Number((await run.server.sql(`SELECT count(*)::int AS n FROM kase WHERE bundle_id IS NULL`)).rows[0].n);
     await expect

@@ -142,7 +142,7 @@ describe('queue in the browser', () => {
       await pressUntil(
         clerk.page
           .getByRole('dialog')
-          .getByRole('button', { name: '办 结' })
+          .getByRole('button', { name: '办结' })
           .or(clerk.page.getByRole('dialog').getByRole('button', { name: '办结' })),
         clerk.page.getByTestId('calling-current').getByText('当前没有办理中的号码'),
       );

@@ -66,7 +66,7 @@ export const caseWorkStrings = {
   // tasks
   'task.kind.cosign': ['加签', 'Co-sign'],
   'task.delegated': ['交办中', 'Delegated'],
-  'task.urged': ['催办 {n} 次', 'Urged {n}×'],
+  'task.urged': ['催办 {n} 次', 'Urged {n} {n|time|times}'],
   'task.pausedSupplement': ['等待补正', 'Waiting for supplements'],
   'task.pausedRegistration': ['待营业执照', 'Awaits the license'],
   'task.pausedSpecial': ['特别程序中', 'Special procedure'],
@@ -185,6 +185,10 @@ export const caseWorkStrings = {
   'inbox.noMatch': ['没有符合条件的待办', 'No tasks match the filters'],
   'away.title': ['外出状态', 'Away'],
   'away.setUntil': ['我将外出至', 'I am away until'],
+  'away.hint': [
+    '外出期间，本人 A 岗的待办由 B 岗同事代办，返岗后收回。',
+    'While you are away, your B post works your A post’s tasks; they come back to you on your return.',
+  ],
   'away.reason': ['事由（选填，如年假、出差）', 'Reason (optional: leave, trip)'],
   'away.mark': ['设为外出', 'Mark me away'],
   'away.back': ['我已返岗', 'I am back'],

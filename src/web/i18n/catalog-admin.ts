@@ -84,7 +84,7 @@ export const catalogAdmin = {
   'ca.widget.address': ['地址', 'Address'],
   'ca.widget.table': ['表格', 'Table'],
   'ca.widget.file': ['附件', 'File'],
-  'ca.status.draft': ['草稿', 'Draft'],
+  'ca.status.draft': ['未发布', 'Not published'],
   'ca.status.published': ['已发布', 'Published'],
   'ca.status.cancelled': ['已取消', 'Cancelled'],
   'ca.state.draft': ['草稿', 'Draft'],

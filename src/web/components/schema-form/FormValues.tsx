@@ -18,12 +18,8 @@ function Value({ value, schema, regions }: { value: unknown; schema: FieldSchema
         {text}
       </a>
     );
-  if (schema.format === 'region-code' && regions.has(text))
-    return (
-      <span>
-        {regions.get(text)} <span className="mono cell-sub">{text}</span>
-      </span>
-    );
+  // a region by its name; its code (990102000000) when pointed at, for the staff who look it up
+  if (schema.format === 'region-code' && regions.has(text)) return <span title={text}>{regions.get(text)}</span>;
   const mono = schema.format === 'id-card' || schema.format === 'phone' || schema.format === 'credit-code' || schema.format === 'region-code';
   return <span className={mono ? 'mono' : undefined}>{text}</span>;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { CalculatorOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
@@ -88,14 +89,15 @@ export function DeadlinePage() {
               <Row gutter={12}>
                 <Col span={form.unit === 'workhour' ? 14 : 24}>
                   <Form.Item label={t('dl.start')} htmlFor="deadline-start">
-                    <Input
+                    {/* written as the app writes days (2026/02/06), whatever the browser's own language; 2026-02-06 is taken too */}
+                    <DatePicker
                       id="deadline-start"
-                      type="date"
-                      value={form.start}
-                      onChange={(e) => setForm((f) => ({ ...f, start: e.target.value }))}
-                      min="1990-01-01"
-                      max="2100-12-31"
-                      required
+                      format={['YYYY/MM/DD', 'YYYY-MM-DD']}
+                      value={form.start ? dayjs(form.start) : null}
+                      onChange={(d) => setForm((f) => ({ ...f, start: d ? d.format('YYYY-MM-DD') : '' }))}
+                      disabledDate={(d) => d.year() < 1990 || d.year() > 2100}
+                      allowClear={false}
+                      style={{ width: '100%' }}
                     />
                   </Form.Item>
                 </Col>
@@ -171,7 +173,8 @@ function DeadlineResult({ result, regionName }: { result: Deadline; regionName?:
   const t = useT();
   const hourly = result.unit === 'workhour';
   const dueDate = result.due.slice(0, 10);
-  const dueText = hourly ? `${dueDate} ${result.due.slice(11, 16)}` : dueDate;
+  // the day as the app writes days: 2026/03/12
+  const dueText = hourly ? `${dueDate.replaceAll('-', '/')} ${result.due.slice(11, 16)}` : dueDate.replaceAll('-', '/');
   const skipped = result.skipped.filter((s) => s.reason !== 'makeup_workday').length;
   const worked = result.skipped.length - skipped;
   const rows = result.skipped;

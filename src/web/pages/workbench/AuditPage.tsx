@@ -154,14 +154,17 @@ export function AuditPage() {
       render: (a: string, e) => {
         // a case action: the timeline's name of its first event, and the events that followed it in the same action
         const caseEvent = a.startsWith('case.') ? a.slice(5) : null;
-        const followed = caseEvent ? ((e.change as { followedBy?: { type?: unknown }[] } | null)?.followedBy ?? []) : [];
+        const followed = caseEvent ? ((e.change as { followedBy?: { type?: unknown; name?: unknown; node?: unknown }[] } | null)?.followedBy ?? []) : [];
+        // a stage entered is named, as the timeline names it: 进入「决定」环节
+        const then = (f: (typeof followed)[number]) =>
+          f.type === 'stage_entered' ? lt('cases.ev.stageEntered', { name: String(f.name ?? f.node ?? '') }) : eventLabel(tw, String(f.type), tt, lt);
         return (
           <div>
             {actionKeys[a] ? t(actionKeys[a]) : caseEvent ? eventLabel(tw, caseEvent, tt, lt) : a}
             {followed.length > 0 && (
               <div className="cell-sub">
                 {t('audit.followedBy')}
-                {followed.map((f) => eventLabel(tw, String(f.type), tt, lt)).join(locale === 'zh-CN' ? '、' : ', ')}
+                {followed.map(then).join(locale === 'zh-CN' ? '、' : ', ')}
               </div>
             )}
             <div className="cell-sub mono">{a}</div>

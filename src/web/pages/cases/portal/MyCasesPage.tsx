@@ -13,7 +13,7 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { useNarrow } from '../../../components/useNarrow.ts';
 import { KindTags, StatusTag, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
-import { BundleTag, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
+import { BundleTag, nestBundles, nestedRow, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { oneOf, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import { MyDrafts } from './MyDrafts.tsx';
 import '../cases.css';
@@ -152,7 +152,7 @@ export function MyCasesPage() {
             expandable={expandable}
             loading={list.isFetching}
             scroll={narrow ? undefined : { x: 1000 }}
-            rowClassName={(c) => (waitsForMe(c) ? 'case-row-attention' : '')}
+            rowClassName={(c) => `${waitsForMe(c) ? 'case-row-attention' : ''} ${nestedRow(c)}`}
             locale={{
               emptyText: list.isPending ? (
                 ' '

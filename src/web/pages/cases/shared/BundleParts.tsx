@@ -174,11 +174,16 @@ export function NoticeDue({ c, t }: { c: { status: CaseStatus; noticeDueAt: stri
   );
 }
 
+/** The class of an item case's row under its bundle application (cases.css indents it whole). */
+export const nestedRow = (c: CaseRow) => (c.nested ? 'case-row-nested' : '');
+
 /** Bundle rows start expanded; the user may fold them. */
 export function useBundleExpansion(rows: CaseRow[]): TableProps<CaseRow>['expandable'] {
   const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
   return {
-    indentSize: 20,
+    // an item case is indented whole by its row's class (nestedRow), its number under its name; antd's indent moves
+    // the first line only
+    indentSize: 0,
     expandedRowKeys: rows.filter((r) => r.children && !folded.has(r.id)).map((r) => r.id),
     onExpand: (open, r) =>
       setFolded((f) => {

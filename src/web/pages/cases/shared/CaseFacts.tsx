@@ -145,6 +145,7 @@ export function CaseFacts({
 }) {
   const applicant = { ...kase.applicant, ...applicantInFull };
   const delivery = deliveryInFull ?? kase.deliveryChoice;
+  const sent = deliveryOf(kase);
   const t = useCaseT();
   const ct = useCommitT();
   const tt = useTolT();
@@ -185,21 +186,37 @@ export function CaseFacts({
               ]
             : []),
           { key: 'channel', label: t('cases.channel'), children: channelLabel(t, kase.channel) },
-          // no choice made: said while it can still be made
-          ...(delivery || (kase.deliveryMethods?.length && !['delivered', 'refused', 'withdrawn'].includes(kase.status))
+          // once delivered, how it went (and what the application had asked, where that differs)
+          ...(kase.status === 'delivered' && sent
             ? [
                 {
-                  key: 'delivery-choice',
-                  label: t('cases.deliveryChoice'),
+                  key: 'delivered-by',
+                  label: t('cases.deliveredBy'),
                   children: (
-                    <span>
-                      {delivery ? <DeliveryChoiceText choice={delivery} /> : <span className="cell-sub">{t('cases.deliveryNotChosen')}</span>}
-                      {deliveryChangeable && <DeliveryChoiceEdit onEdit={() => setChangingDelivery(true)} />}
+                    <span data-testid="delivered-by">
+                      {deliveryLabel(t, sent.method)}
+                      {delivery && delivery.method !== sent.method && (
+                        <span className="cell-sub"> · {t('cases.chosenAtApply', { method: deliveryLabel(t, delivery.method) })}</span>
+                      )}
                     </span>
                   ),
                 },
               ]
-            : []),
+            : // no choice made: said while it can still be made
+              delivery || (kase.deliveryMethods?.length && !['delivered', 'refused', 'withdrawn'].includes(kase.status))
+              ? [
+                  {
+                    key: 'delivery-choice',
+                    label: t('cases.deliveryChoice'),
+                    children: (
+                      <span>
+                        {delivery ? <DeliveryChoiceText choice={delivery} /> : <span className="cell-sub">{t('cases.deliveryNotChosen')}</span>}
+                        {deliveryChangeable && <DeliveryChoiceEdit onEdit={() => setChangingDelivery(true)} />}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
           { key: 'received', label: t('cases.receivedAt'), children: formatDateTime(kase.receivedAt, locale) },
           { key: 'accepted', label: t('cases.acceptedAt'), children: formatDateTime(kase.acceptedAt, locale) },
           ...(kase.decidedAt ? [{ key: 'decided', label: t('cases.decidedAt'), children: formatDateTime(kase.decidedAt, locale) }] : []),

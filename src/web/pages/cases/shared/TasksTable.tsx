@@ -67,7 +67,18 @@ export function TasksTable({ tasks, actions, compact }: { tasks: CaseTask[]; act
         return <span className={overdue ? 'case-overdue' : undefined}>{formatDue(due, locale)}</span>;
       },
     },
-    { title: t('cases.completedAt'), dataIndex: 'completedAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: t('cases.completedAt'),
+      dataIndex: 'completedAt',
+      width: 150,
+      // a stage called off (a recall, a return) ended without being done: said so
+      render: (v: string | null, task) =>
+        task.state === 'cancelled' && v ? (
+          <span className="cell-sub">{t('cases.taskCancelledAt', { at: formatDateTime(v, locale) })}</span>
+        ) : (
+          formatDateTime(v, locale)
+        ),
+    },
   ];
   const shown = compact ? columns.filter((c) => c.key === 'state' || ('dataIndex' in c && (c.dataIndex === 'name' || c.dataIndex === 'assignee'))) : columns;
   if (actions) shown.push({ title: t('common.actions'), key: 'actions', width: 110, fixed: 'right', render: (_v, task) => actions(task) });

@@ -26,7 +26,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../../components/PageState.tsx';
 import { KindTags, ReceivedCell, StatusTag, channelLabel, kindColor, kindLabel, statusLabel } from '../shared/labels.tsx';
 import { CommitmentTag } from '../shared/Commitment.tsx';
-import { NoticeDue, nestBundles, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
+import { NoticeDue, nestBundles, nestedRow, useBundleExpansion, type CaseRow } from '../shared/BundleParts.tsx';
 import { day, oneOf, positiveInt, useUrlFilter } from '../../../components/useUrlFilter.ts';
 import '../cases.css';
 import { CaseSubjectCell } from '../shared/CaseSubjectCell.tsx';
@@ -248,6 +248,12 @@ export function CaseSearchPage() {
             </Button>
           </Tooltip>
         </div>
+        {/* why the ledger cannot be made, in sight and not only when the disabled button is pointed at */}
+        {tooMany && (
+          <div className="cell-sub case-export-why" data-testid="case-export-why">
+            {t('search.exportTooMany', { max: caseExportLimit.toLocaleString() })}
+          </div>
+        )}
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -258,7 +264,7 @@ export function CaseSearchPage() {
             expandable={expandable}
             loading={list.isFetching}
             scroll={{ x: 1030 }}
-            rowClassName={(c) => (c.isOverdue ? 'case-row-overdue' : '')}
+            rowClassName={(c) => `${c.isOverdue ? 'case-row-overdue' : ''} ${nestedRow(c)}`}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={filtered ? t('cases.emptyFiltered') : t('cases.emptyScope')} /> }}
             pagination={pagerOf({
               page,

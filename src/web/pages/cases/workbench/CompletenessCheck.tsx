@@ -13,6 +13,7 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
     {
       title: t('cases.material'),
       dataIndex: 'name',
+      // the rest of the width: a material's name is the longest thing in the row
       render: (name: string, r) => (
         <div>
           <span className={r.necessity === 'required' ? 'sf-required' : undefined}>{name}</span>
@@ -23,7 +24,7 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
     {
       title: t('cases.necessity'),
       dataIndex: 'necessity',
-      width: 120,
+      width: 100,
       render: (n: CompletenessRow['necessity'], r) => (
         <div className="tag-wrap">
           <Tag color={n === 'required' ? 'red' : n === 'conditional' ? 'orange' : 'default'} variant="outlined">
@@ -39,7 +40,7 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
         </div>
       ),
     },
-    { title: t('common.status'), dataIndex: 'status', width: 120, render: (s: CompletenessRow['status']) => <MaterialStatus status={s} /> },
+    { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: CompletenessRow['status']) => <MaterialStatus status={s} /> },
     { title: t('cases.reference'), key: 'ref', width: 180, render: (_v, r) => (r.latest ? <MaterialReference m={r.latest} /> : '—') },
   ];
   return (

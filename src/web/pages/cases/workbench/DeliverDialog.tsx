@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, Modal, Radio, Row, Space, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { isValidIdCardNumber, isValidPhone } from '../../../../common/validators.ts';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
@@ -231,29 +231,26 @@ function DeliverForm({
                 />
               </Form.Item>
             )}
+            {/* labelled above each box: once filled, a name and an ID number read as what they are */}
             {proxy && (
-              <Space.Compact block className="block-gap">
-                <Input
-                  id="collector-name"
-                  maxLength={50}
-                  placeholder={t(enterprise ? 'cases.agentName' : 'cases.collectorName')}
-                  aria-label={t(enterprise ? 'cases.agentName' : 'cases.collectorName')}
-                  value={collectorName}
-                  onChange={(e) => setCollectorName(e.target.value)}
-                  style={{ width: '40%' }}
-                />
-                <Input
-                  id="collector-id"
-                  maxLength={18}
-                  placeholder={t(enterprise ? 'cases.agentId' : 'cases.collectorId')}
-                  aria-label={t(enterprise ? 'cases.agentId' : 'cases.collectorId')}
-                  value={collectorId}
-                  status={collectorId.trim() && !collectorIdValid ? 'error' : undefined}
-                  onChange={(e) => setCollectorId(e.target.value)}
-                  className="mono"
-                  style={{ width: '60%' }}
-                />
-              </Space.Compact>
+              <Row gutter={12}>
+                <Col span={10}>
+                  <Form.Item label={t(enterprise ? 'cases.agentName' : 'cases.collectorName')} htmlFor="collector-name" required>
+                    <Input id="collector-name" maxLength={50} value={collectorName} onChange={(e) => setCollectorName(e.target.value)} />
+                  </Form.Item>
+                </Col>
+                <Col span={14}>
+                  <Form.Item
+                    label={t(enterprise ? 'cases.agentId' : 'cases.collectorId')}
+                    htmlFor="collector-id"
+                    required
+                    validateStatus={collectorId.trim() && !collectorIdValid ? 'error' : undefined}
+                    help={collectorId.trim() && !collectorIdValid ? t('cases.collectorIdInvalid') : undefined}
+                  >
+                    <Input id="collector-id" maxLength={18} value={collectorId} onChange={(e) => setCollectorId(e.target.value)} className="mono" />
+                  </Form.Item>
+                </Col>
+              </Row>
             )}
             <Form.Item extra={fromIntake ? t('cases.identityAtIntake') : t('cases.identityHint')}>
               <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="identity-checked">
@@ -289,36 +286,30 @@ function DeliverForm({
         {method === 'post' && !addressKnown && (
           <div data-testid="deliver-send-to-input">
             <Typography.Paragraph type="secondary">{t('cases.deliverNoAddress')}</Typography.Paragraph>
-            <Space.Compact block className="block-gap">
-              <Input
-                id="sendTo-recipient"
-                maxLength={50}
-                placeholder={t('cases.sendToRecipient')}
-                aria-label={t('cases.sendToRecipient')}
-                value={sendTo.recipient}
-                onChange={(e) => setSendTo((v) => ({ ...v, recipient: e.target.value }))}
-                style={{ width: '40%' }}
-              />
-              <Input
-                id="sendTo-phone"
-                maxLength={20}
-                placeholder={t('cases.sendToPhone')}
-                aria-label={t('cases.sendToPhone')}
-                value={sendTo.phone}
-                status={sendTo.phone.trim() && !isValidPhone(sendTo.phone.trim()) ? 'error' : undefined}
-                onChange={(e) => setSendTo((v) => ({ ...v, phone: e.target.value }))}
-                style={{ width: '60%' }}
-              />
-            </Space.Compact>
-            <Form.Item>
-              <Input
-                id="sendTo-address"
-                maxLength={200}
-                placeholder={t('cases.sendToAddress')}
-                aria-label={t('cases.sendToAddress')}
-                value={sendTo.address}
-                onChange={(e) => setSendTo((v) => ({ ...v, address: e.target.value }))}
-              />
+            <Row gutter={12}>
+              <Col span={10}>
+                <Form.Item label={t('cases.sendToRecipient')} htmlFor="sendTo-recipient" required>
+                  <Input
+                    id="sendTo-recipient"
+                    maxLength={50}
+                    value={sendTo.recipient}
+                    onChange={(e) => setSendTo((v) => ({ ...v, recipient: e.target.value }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={14}>
+                <Form.Item
+                  label={t('cases.sendToPhone')}
+                  htmlFor="sendTo-phone"
+                  required
+                  validateStatus={sendTo.phone.trim() && !isValidPhone(sendTo.phone.trim()) ? 'error' : undefined}
+                >
+                  <Input id="sendTo-phone" maxLength={20} value={sendTo.phone} onChange={(e) => setSendTo((v) => ({ ...v, phone: e.target.value }))} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item label={t('cases.sendToAddress')} htmlFor="sendTo-address" required>
+              <Input id="sendTo-address" maxLength={200} value={sendTo.address} onChange={(e) => setSendTo((v) => ({ ...v, address: e.target.value }))} />
             </Form.Item>
           </div>
         )}

@@ -50,13 +50,14 @@ export function DeliveryTab() {
       width: 220,
       render: (_subject: string, c) => <CaseSubjectCell c={c} />,
     },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130 },
-    { title: t('cases.organization'), dataIndex: 'organizationName', width: 180 },
-    { title: t('cases.decidedAtShort'), dataIndex: 'decidedAt', width: 140, render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 110 },
+    // the rest of the row's width: on a hall's 1366-pixel screen every column is in sight, a long name ends in …
+    { title: t('cases.organization'), dataIndex: 'organizationName', ellipsis: true },
+    { title: t('cases.decidedAtShort'), dataIndex: 'decidedAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
     {
       title: <Tooltip title={t('cases.deliveryDueHint')}>{t('cases.deliveryDue')}</Tooltip>,
       dataIndex: 'delivery',
-      width: 180,
+      width: 170,
       render: (d: CaseSummary['delivery'], c) => (
         <>
           {d && (
@@ -94,13 +95,13 @@ export function DeliveryTab() {
     {
       title: t('cases.deliveryChoiceShort'),
       dataIndex: 'deliveryChoice',
-      width: 110,
+      width: 100,
       render: (m: CaseSummary['deliveryChoice']) => (m ? deliveryLabel(t, m) : <span className="cell-sub">—</span>),
     },
     {
       title: '',
       key: 'deliver',
-      width: 120,
+      width: 110,
       fixed: 'right',
       render: (_v, c) => (
         <Button type="primary" size="small" icon={<SendOutlined />} onClick={() => setDelivering(c)} data-testid="delivery-open">
@@ -153,7 +154,7 @@ export function DeliveryTab() {
         columns={columns}
         dataSource={(list.data?.items ?? []).filter((c) => c.parentId === null)}
         loading={list.isFetching}
-        scroll={{ x: 1120 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('cases.toDeliverEmpty')} /> }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         data-testid="delivery-table"

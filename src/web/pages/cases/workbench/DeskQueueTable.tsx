@@ -38,13 +38,13 @@ export function DeskQueueTable({
   const list = useCases(filter, page, 20, { refetchInterval: 30_000, sort });
   const all: TableColumnsType<CaseSummary> = [
     // a case number (20 characters) on one line
-    { title: t('cases.subjectAndNumber'), dataIndex: 'subject', width: 260, render: (_subject: string, c) => <CaseSubjectCell c={c} /> },
-    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 160 },
+    { title: t('cases.subjectAndNumber'), dataIndex: 'subject', width: 220, render: (_subject: string, c) => <CaseSubjectCell c={c} /> },
+    { title: t('cases.applicant'), dataIndex: 'applicantName', width: 130 },
     ...columns,
     {
       title: '',
       key: 'open',
-      width: 110,
+      width: 100,
       fixed: 'right',
       render: (_v, c) => (
         <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${c.id}`)} data-testid={open.testId}>

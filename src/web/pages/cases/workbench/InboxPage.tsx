@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CoffeeOutlined, ThunderboltFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -534,6 +534,12 @@ function AwayControl({ post }: { post: InboxPost }) {
     );
   return (
     <Space wrap data-testid="away-control">
+      {/* what the row is for: going away hands the A post's tasks to the B post meanwhile */}
+      <Tooltip title={t('away.hint')}>
+        <Typography.Text type="secondary">
+          <CoffeeOutlined /> {t('away.title')}
+        </Typography.Text>
+      </Tooltip>
       <DatePicker
         id="away-until"
         showTime={{ format: 'HH:mm' }}

@@ -70,7 +70,7 @@ export function PreReviewTab() {
         pageSizeOptions: [20, 50, 100],
         hideOnSinglePage: true,
       }}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1040 }}
       rowClassName={(c) => (noticeUrgency(c) === 'past' ? 'case-row-overdue' : noticeUrgency(c) === 'near' ? 'case-row-attention' : '')}
       locale={{ emptyText: queue.isPending ? ' ' : <EmptyHint text={t('cases.preReviewEmpty')} /> }}
       data-testid="prereview-table"

@@ -25,23 +25,23 @@ export function ToleratedTab() {
           {
             title: tt('tol.col.missing'),
             key: 'missing',
-            width: 260,
+            // the rest of the row's width: on a hall's 1366-pixel screen every column is in sight
             render: (_v, c) => <span data-testid="tolerated-names">{(c.tolerated ?? []).map((m) => m.name).join(t('cases.listSep'))}</span>,
           },
           {
             title: tt('tol.col.due'),
             dataIndex: 'toleratedDueAt',
-            width: 170,
+            width: 150,
             render: (due: string | null) => (due ? <ToleratedDue dueAt={due} t={tt} prefix={false} /> : '—'),
           },
-          { title: tt('tol.col.acceptedAt'), dataIndex: 'acceptedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale) },
-          { title: t('common.status'), dataIndex: 'status', width: 110, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
+          { title: tt('tol.col.acceptedAt'), dataIndex: 'acceptedAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
+          { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: CaseStatus) => <StatusTag status={s} t={t} /> },
         ]}
         open={{ label: tt('tol.open'), testId: 'tolerated-open' }}
         empty={tt('tol.empty')}
         testId="tolerated-table"
         rowClassName={(c: CaseSummary) => (isPast(c.toleratedDueAt) ? 'case-row-overdue' : '')}
-        scrollX={1150}
+        scrollX={1040}
       />
     </div>
   );

@@ -407,7 +407,8 @@ function IntakeForm({ item, applicant, onDone }: { item: ApplyItem; applicant: A
       <Divider />
       {giveUp ? (
         <>
-          <Typography.Title level={5}>{lt('lic.cxl.reason')}</Typography.Title>
+          {/* in the place of the materials a cancellation does not take: step 4 */}
+          <Typography.Title level={5}>{t('cases.step4CancelReason')}</Typography.Title>
           <CancelReasonInput form={reasonForm} onChange={() => setError(null)} />
         </>
       ) : (
