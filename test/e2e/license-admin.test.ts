@@ -160,7 +160,7 @@ describe('证照管理 and 证照核验: the issuing department cancels a licens
     await page.getByTestId('cancel-license-error').getByText('该证照已不再有效（已注销），不能注销。列表已刷新。').waitFor({ state: 'visible' });
     expect(await page.getByTestId('cancel-license-ok').isDisabled()).toBe(true);
     await screenshot(page, 'license-admin-conflict');
-    await page.getByTestId('cancel-license-dialog').getByRole('button', { name: '关闭' }).click();
+    await page.getByTestId('cancel-license-dialog').locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     // the list was refreshed: the row says so
     await row.getByTestId('license-state').getByText('已注销').waitFor({ state: 'visible' });
     expect(await row.getByTestId('license-cancel').count()).toBe(0);

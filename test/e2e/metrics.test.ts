@@ -15,6 +15,36 @@ afterAll(async () => {
   await run?.close();
 });
 
+/**
+ * Words, figures with their unit and Chinese terms that the layout broke across lines ("Rec/eive/d",
+ * "100.0 / %", "元 / ）", "综合受理窗 / 口") in the elements `selector` finds: empty when none is.
+ */
+async function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements) => {
+    const broken: string[] = [];
+    for (const element of elements) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/[A-Za-z]+|\d[\d.,]*%?|[\u4e00-\u9fff]+）?/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** A table that is wider than its card (and so has columns out of sight). */
+async function overflows(page: Page, testId: string): Promise<boolean> {
+  return page
+    .getByTestId(testId)
+    .locator('.ant-table-content')
+    .evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+}
+
 /** The chart's canvas has been drawn on (not a blank box). */
 async function chartInk(page: Page, testId: string): Promise<number> {
   const canvas = page.getByTestId(testId).locator('canvas').first();
@@ -54,6 +84,15 @@ describe('statistics in the browser', () => {
       await expect.poll(() => chartInk(page, 'chart-trend'), { timeout: 15_000 }).toBeGreaterThan(500);
       await expect.poll(() => chartInk(page, 'chart-kinds'), { timeout: 15_000 }).toBeGreaterThan(500);
       await expect.poll(() => chartInk(page, 'chart-breakdown'), { timeout: 15_000 }).toBeGreaterThan(500);
+      // every department of the table has its bar
+      expect(Number(await page.locator('[data-plotted]').getAttribute('data-plotted'))).toBe(api.breakdown.length);
+      // 办结率 says what it is the rate of: the cases accepted in the month, of which so many are completed
+      expect(await page.getByTestId('completion-base').innerText()).toBe(
+        `${api.current.completedOfAccepted.toLocaleString('zh-CN')} / ${api.current.accepted.toLocaleString('zh-CN')} 件`,
+      );
+      // figures with their units and the headers stay whole
+      expect(await brokenWords(page, '[data-testid=breakdown-table] th, [data-testid=breakdown-table] td.metrics-num')).toEqual([]);
+      expect(await page.getByTestId('metrics-dashboard').innerText()).toContain('已发布事项');
       await screenshot(page, 'metrics-dashboard-month');
 
       // the year, by channel
@@ -74,6 +113,10 @@ describe('statistics in the browser', () => {
         await page.keyboard.press('Escape');
       }
       await online.waitFor();
+      // a year's 环比 would be its 同比 again: only 同比 is shown
+      await expect.poll(() => page.getByTestId('kpi-accepted').innerText()).not.toContain('环比');
+      expect(await page.getByTestId('kpi-accepted').innerText()).toContain('同比');
+      expect(await brokenWords(page, '[data-testid=breakdown-table] th, [data-testid=breakdown-table] td.metrics-num')).toEqual([]);
       await screenshot(page, 'metrics-dashboard-year-by-channel');
 
       // window management: ranking of last month, the red-flag window
@@ -90,8 +133,32 @@ describe('statistics in the browser', () => {
       await page.keyboard.press('Enter');
       // last month's ranking, not this month's still on the page while it loads: naming acts on the month shown
       await page.locator(`[data-testid=red-flag-card][data-month="${last}"]`).waitFor();
-      await page.getByTestId('rank-windows').locator('tbody tr').first().waitFor();
-      await expect.poll(() => page.getByTestId('rank-departments').locator('.ant-tag', { hasText: '表彰' }).count()).toBe(3);
+      await page.getByTestId('rank-windows').locator('tbody tr.ant-table-row').first().waitFor();
+      await expect.poll(() => page.getByTestId('rank-departments').locator('.ant-tag', { hasText: '表彰' }).count()).toBeGreaterThanOrEqual(3);
+      // equal scores share a rank (1, 1, 1, 4, …) and a mark: no unit tied with a praised one is flagged
+      for (const table of ['rank-windows', 'rank-departments']) {
+        const rows = await page
+          .getByTestId(table)
+          .locator('tbody tr.ant-table-row')
+          .evaluateAll((trs) =>
+            trs.map((tr) => ({
+              rank: Number(tr.querySelector('[data-rank]')!.getAttribute('data-rank')),
+              score: (tr.lastElementChild as HTMLElement).innerText.trim(),
+              mark: tr.querySelector('.ant-tag')?.textContent ?? null,
+            })),
+          );
+        rows.forEach((r, i) => expect(r.rank, `${table} row ${i + 1}`).toBe(1 + rows.filter((o) => Number(o.score) > Number(r.score)).length));
+        const praised = new Set(rows.filter((r) => r.mark === '表彰').map((r) => r.score));
+        expect(rows.filter((r) => r.mark === '通报' && praised.has(r.score))).toEqual([]);
+        // names keep a readable width (two lines at most) and every column is in view
+        const nameHeights = await page
+          .getByTestId(table)
+          .locator('.metrics-name-text')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+        expect(Math.max(...nameHeights)).toBeLessThan(50);
+        expect(await overflows(page, table)).toBe(false);
+        expect(await brokenWords(page, `[data-testid=${table}] th, [data-testid=${table}] td.metrics-num`)).toEqual([]);
+      }
       // named once: a retry of this story finds last month's red flag already named
       const redFlag = page.getByTestId('red-flag');
       const nameIt = page.getByRole('button', { name: '评定为红旗窗口' });
@@ -126,6 +193,14 @@ describe('statistics in the browser', () => {
       await page.goto('/screen/metrics');
       await page.getByTestId('big-screen').waitFor();
       await expect.poll(() => chartInk(page, 'screen-days'), { timeout: 15_000 }).toBeGreaterThan(500);
+      const live = await page.evaluate(async () => (await (await fetch('/api/v1/metrics/live')).json()) as any);
+      // nothing received today is said in words, not drawn as an empty ring
+      const receivedToday = live.channels.reduce((n: number, c: { received: number }) => n + c.received, 0);
+      await page.getByTestId(receivedToday > 0 ? 'screen-channels' : 'screen-channels-empty').waitFor();
+      // "top five" only when there are more than five; names break between their parts, not inside a word
+      const windowsTitle = await page.getByTestId('screen-windows-title').innerText();
+      expect(windowsTitle.includes('前五')).toBe(live.windowsRanked > 5);
+      expect(await brokenWords(page, '[data-testid=screen-window] .keep-words')).toEqual([]);
       await screenshot(page, 'metrics-big-screen');
       expect(errors).toEqual([]);
     },
@@ -138,6 +213,14 @@ describe('statistics in the browser', () => {
     await page.getByTestId('kpi-accepted').waitFor();
     const own = await page.evaluate(async () => (await (await fetch('/api/v1/metrics/dashboard?period=year&groupBy=organization')).json()) as any);
     expect(own.breakdown.every((b: { name: string }) => b.name === '公安局')).toBe(true);
+    await page.getByTestId('breakdown-table').locator('tbody tr.ant-table-row').first().waitFor();
+    // headers break between words only, figures stay whole; the group-by choice is read in full
+    expect(await brokenWords(page, '[data-testid=breakdown-table] th, [data-testid=breakdown-table] td.metrics-num')).toEqual([]);
+    const groupBy = page.locator('.ant-select', { hasText: 'Group by:' }).locator('.ant-select-content');
+    expect(await groupBy.innerText()).toBe('Group by: Department');
+    expect(await groupBy.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    // no change is no arrow
+    for (const card of await page.locator('[data-testid^=kpi-]').all()) expect(await card.innerText()).not.toMatch(/[↑↓]\s*0\.0%/);
     await screenshot(page, 'metrics-dashboard-department-head-en');
     const clerk = await run.newPage();
     await signInThroughUi(clerk.page, 'clerk1');

@@ -6,6 +6,7 @@ import { runWrite } from '../../src/server/write.ts';
 import { refreshClock } from '../../src/modules/calendar/clocks.service.ts';
 import { runSupervisionSweep } from '../../src/modules/supervision/sweep.ts';
 import { cjkRendering, followMenu, pressUntil, screenshot, signInThroughUi, startBrowserRun, type BrowserRun } from './support.ts';
+import type { Page } from 'playwright-core';
 
 let run: BrowserRun;
 const cases: { red: number; yellow: number; green: number } = { red: 0, yellow: 0, green: 0 };
@@ -71,6 +72,29 @@ async function prepare() {
   await server.drainOutbox();
 }
 
+/**
+ * A list's columns all in view beside the menu (none slid under the fixed 操作 column or past the card's edge)
+ * and its headers broken between words only: what is wrong, or nothing.
+ */
+async function layoutFaults(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((table) => {
+    const faults: string[] = [];
+    const content = table.querySelector('.ant-table-content, .ant-table-body') as HTMLElement;
+    if (content.scrollWidth > content.clientWidth + 1) faults.push(`wider than its card: ${content.scrollWidth} > ${content.clientWidth}`);
+    for (const th of table.querySelectorAll('th')) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (const m of (node.textContent ?? '').matchAll(/[A-Za-z]+|[\u4e00-\u9fff]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) faults.push(`header word broken: ${m[0]}`);
+        }
+    }
+    return faults;
+  });
+}
+
 beforeAll(async () => {
   run = await startBrowserRun();
   await prepare();
@@ -94,6 +118,8 @@ describe('the supervision console', () => {
       const red = Number(await glance.getByTestId('sup-red').getAttribute('data-count'));
       expect(red).toBeGreaterThanOrEqual(1);
       expect(Number(await glance.getByTestId('sup-yellow').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+      // 今日预警 counts today's warnings, and its line splits today's by level (not the running totals)
+      expect(await glance.getByTestId('sup-warnings').innerText()).not.toContain('累计');
       await screenshot(page, 'supervision-home');
       await followMenu(page, '电子监察', '监察台', '/workbench/supervision');
       expect(Number(await page.getByTestId('card-cases').getByTestId('count-red').innerText())).toBe(red);
@@ -109,6 +135,7 @@ describe('the supervision console', () => {
       const firstKey = await table.locator('tbody tr.ant-table-row').first().getAttribute('data-row-key');
       expect(firstKey).toBe(String(cases.red));
       expect(Number(await page.getByTestId('card-cases').getByTestId('count-red').innerText())).toBeGreaterThanOrEqual(1);
+      expect(await layoutFaults(page, 'case-lights')).toEqual([]);
       await screenshot(page, 'supervision-console');
 
       // only the red ones
@@ -123,6 +150,7 @@ describe('the supervision console', () => {
       await page.getByRole('tab', { name: '预警记录' }).click();
       const warnings = page.getByTestId('warnings-table');
       await warnings.getByText(redNumber).first().waitFor({ state: 'visible' });
+      expect(await layoutFaults(page, 'warnings-table')).toEqual([]);
       await screenshot(page, 'supervision-warnings');
       await page.getByRole('tab', { name: '环节亮灯' }).click();
       await page.getByTestId('task-lights').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
@@ -143,6 +171,7 @@ describe('the supervision console', () => {
       const orders = page.getByTestId('orders-table');
       await orders.getByText(redNumber).waitFor({ state: 'visible' });
       await orders.getByText('待答复').first().waitFor({ state: 'visible' });
+      expect(await layoutFaults(page, 'orders-table')).toEqual([]);
       await screenshot(page, 'supervision-orders');
       const number = (await orders.locator('tbody tr.ant-table-row a.mono').first().innerText()).trim();
 
@@ -184,6 +213,17 @@ describe('the supervision console', () => {
     await page.getByText('Supervision console').first().waitFor({ state: 'visible' });
     await page.getByTestId('case-lights').locator(`tr[data-row-key="${cases.red}"]`).waitFor({ state: 'visible' });
     expect(await page.getByTestId('card-cases').innerText()).toContain('Running cases');
+    expect(await layoutFaults(page, 'case-lights')).toEqual([]);
+    // the card titles are read in full beside their links; the counts' names are written alike
+    for (const card of ['card-cases', 'card-tasks', 'card-warnings', 'card-orders'])
+      expect(
+        await page
+          .getByTestId(card)
+          .locator('.ant-card-head-title')
+          .evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+        card,
+      ).toBe(true);
+    await expect.poll(() => page.getByTestId('card-warnings').innerText()).toMatch(/Yellow \d+ · Red \d+ · Today \d+/);
     await screenshot(page, 'supervision-console-en');
     expect(errors).toEqual([]);
   });

@@ -118,7 +118,8 @@ describe('workbench (staff)', () => {
     await page.getByPlaceholder('对象编号').fill(String(applied.id));
     await page.getByRole('button', { name: /^查\s*询$/ }).click();
     const accepted = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.accepted' });
-    await accepted.getByText('随后：进入环节').waitFor({ state: 'visible' });
+    // the stage it entered, named
+    await accepted.getByText(/随后：进入「.+」环节/).waitFor({ state: 'visible' });
     expect(await accepted.innerText()).toContain('受理');
     // the applicant's own application is in the case's trail too: it is scoped by the case's region, not the actor's
     const submitted = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').filter({ hasText: 'case.submitted' });

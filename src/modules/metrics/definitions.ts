@@ -55,6 +55,8 @@ export interface Figures {
   completed: number;
   /** 办结率: of the cases accepted in the period, the share concluded (so far) */
   completionRate: number | null;
+  /** the cases accepted in the period and concluded so far: the numerator of 办结率 (not `completed`, which counts by conclusion day) */
+  completedOfAccepted: number;
   /** 按时办结率: of the cases concluded in the period, the share concluded by their deadline */
   onTimeRate: number | null;
   /** 提前办结率: of the committed cases concluded in the period, the share with at least one unit of the committed limit left */
@@ -94,6 +96,7 @@ export function derive(s: Sums, catalog: CatalogCounts): Figures {
     accepted: s.accepted,
     completed: s.concluded,
     completionRate: round(ratio(s.cohort_concluded, s.accepted)),
+    completedOfAccepted: s.cohort_concluded,
     onTimeRate: round(ratio(s.on_time, s.concluded)),
     earlyRate: round(ratio(s.early, s.concluded_committed)),
     immediateShare: round(ratio(s.accepted_immediate, s.accepted)),
@@ -127,7 +130,7 @@ export const metricCatalog = [
   { key: 'received', zh: '收件量', en: 'Received', format: 'count' },
   { key: 'accepted', zh: '受理量', en: 'Accepted', format: 'count' },
   { key: 'completed', zh: '办结量', en: 'Completed', format: 'count' },
-  { key: 'completionRate', zh: '办结率', en: 'Completion rate', format: 'percent' },
+  { key: 'completionRate', zh: '办结率（本期受理件）', en: 'Completion rate (of accepted)', format: 'percent' },
   { key: 'onTimeRate', zh: '按时办结率', en: 'On-time rate', format: 'percent' },
   { key: 'earlyRate', zh: '提前办结率', en: 'Early-completion rate', format: 'percent' },
   { key: 'immediateShare', zh: '即办件率', en: 'Immediate share', format: 'percent' },

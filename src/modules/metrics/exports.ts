@@ -13,7 +13,8 @@ export function formatFigure(value: number | null, format: string): string {
   if (format === 'money') return value.toFixed(2);
   return String(value);
 }
-const formatChange = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
+const formatChange = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : Math.abs(v * 100) < 0.05 ? '持平' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
 
 export const groupNames: Record<string, string> = {
   region: '中心（区域）',
@@ -103,7 +104,7 @@ export async function monthlyReportPdf(input: {
   const c = m.current;
   paragraphs(
     doc,
-    `本月共受理办件 ${c.accepted} 件，办结 ${c.completed} 件；办结率 ${formatFigure(c.completionRate, 'percent')}，按时办结率 ${formatFigure(c.onTimeRate, 'percent')}，` +
+    `本月共受理办件 ${c.accepted} 件，办结 ${c.completed} 件；本月受理的办件已办结 ${c.completedOfAccepted} 件，办结率 ${formatFigure(c.completionRate, 'percent')}，按时办结率 ${formatFigure(c.onTimeRate, 'percent')}，` +
       `承诺件提前办结率 ${formatFigure(c.earlyRate, 'percent')}，即办件率 ${formatFigure(c.immediateShare, 'percent')}。平均承诺时限 ${formatFigure(c.avgCommittedDays, 'days')} 个工作日，` +
       `平均实际办理 ${formatFigure(c.avgActualDays, 'days')} 个工作日，平均法定时限 ${formatFigure(c.avgLegalDays, 'days')} 个工作日。` +
       `受理量环比 ${formatChange(m.mom.accepted)}，同比 ${formatChange(m.yoy.accepted)}。`,
@@ -167,7 +168,14 @@ export async function monthlyReportPdf(input: {
   ];
   const mark = (r: RankRow) => (r.mark === 'praised' ? '表彰' : r.mark === 'flagged' ? '通报' : '');
   const rankRows = (rows: RankRow[]) =>
-    rows.map((r) => [String(r.rank), r.name, String(r.concluded), formatFigure(r.onTimeRate, 'percent'), formatFigure(r.score, 'days'), mark(r)]);
+    rows.map((r) => [
+      r.tied ? `并列${r.rank}` : String(r.rank),
+      r.name,
+      String(r.concluded),
+      formatFigure(r.onTimeRate, 'percent'),
+      formatFigure(r.score, 'days'),
+      mark(r),
+    ]);
   tableOrNote(rankCols, rankRows(input.windows), '本月无可排名的窗口。');
   paragraphs(doc, input.redFlag ? `本月红旗窗口：${input.redFlag}。` : '本月红旗窗口尚未评定。');
   heading(doc, '五、部门效能排名');

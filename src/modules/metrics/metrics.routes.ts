@@ -159,15 +159,17 @@ export const metricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         at: new Date().toISOString(),
         today: day.current,
-        channels: day.breakdown.map((b) => ({ key: b.key, accepted: b.figures.accepted })),
+        channels: day.breakdown.map((b) => ({ key: b.key, received: b.figures.received, accepted: b.figures.accepted })),
         month: month.current,
         monthLabel: month.period.label,
         departments: month.breakdown
           .slice(0, 10)
           .map((b) => ({ name: b.name, accepted: b.figures.accepted, completed: b.figures.completed, onTimeRate: b.figures.onTimeRate })),
+        departmentsTotal: month.breakdown.length,
         months: month.trend.map((t) => ({ label: t.label, accepted: t.figures.accepted, completed: t.figures.completed })),
         days: days.trend.map((t) => ({ label: t.label, accepted: t.figures.accepted, completed: t.figures.completed })),
         windows: rank.windows.slice(0, 5),
+        windowsRanked: rank.windows.length,
       };
     },
   );

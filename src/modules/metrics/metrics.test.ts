@@ -236,6 +236,7 @@ describe('metric formulas on a hand-computed month (March 2025)', () => {
       accepted: 7,
       completed: 7,
       completionRate: Math.round((6 / 7) * 10000) / 10000,
+      completedOfAccepted: 6,
       onTimeRate: Math.round((6 / 7) * 10000) / 10000,
       earlyRate: 0.6,
       immediateShare: Math.round((2 / 7) * 10000) / 10000,

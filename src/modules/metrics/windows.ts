@@ -40,20 +40,22 @@ export interface RankRow {
 }
 
 /**
- * Rank by score: equal scores share a rank and a mark. Within a tie the unit with more completed cases is
- * listed first (then the older id), which only orders the list and picks the red-flag candidate. Praised
- * (表彰): the first three places, i.e. fewer than three better scores, however many share them. Flagged
- * (通报): a place certainly among the last three, i.e. at most three units score the same or worse — never
- * one that is praised, so a unit tied with a praised one is never flagged.
+ * Rank by score, competition style: equal scores share a rank (1, 1, 1, 4, …) and a mark. A tie takes one
+ * place, counted from the top for praise and from the bottom for flags: praised (表彰) when fewer than three
+ * units score better, flagged (通报) when fewer than three score worse and it is not praised — so a unit tied
+ * with a praised one is never flagged. Within a tie the unit with more completed cases is listed first (then
+ * the older id): that orders the list and picks the red-flag candidate, nothing else.
  */
-export function rankByScore<T extends { id: number; score: number; concluded: number }>(rows: T[]): (T & { rank: number; tied: boolean; mark: RankRow['mark'] })[] {
+export function rankByScore<T extends { id: number; score: number; concluded: number }>(
+  rows: T[],
+): (T & { rank: number; tied: boolean; mark: RankRow['mark'] })[] {
   const sorted = [...rows].sort((a, b) => b.score - a.score || b.concluded - a.concluded || a.id - b.id);
   const n = sorted.length;
   return sorted.map((r) => {
     const better = sorted.filter((o) => o.score > r.score).length;
     const same = sorted.filter((o) => o.score === r.score).length;
     const praised = better < 3;
-    const flagged = !praised && n - better <= 3;
+    const flagged = !praised && n - better - same < 3;
     return { ...r, rank: better + 1, tied: same > 1, mark: praised ? 'praised' : flagged ? 'flagged' : null };
   });
 }

@@ -109,6 +109,9 @@ export async function supervisionSummary(db: Db, actor: Actor | null) {
       yellow: warnings.find((w) => w.level === 'yellow')?.n ?? 0,
       red: warnings.find((w) => w.level === 'red')?.n ?? 0,
       today: warnings.reduce((s, w) => s + w.today, 0),
+      // of today's, by level (the home page's 今日预警 shows today's, the console the running total)
+      todayYellow: warnings.find((w) => w.level === 'yellow')?.today ?? 0,
+      todayRed: warnings.find((w) => w.level === 'red')?.today ?? 0,
     },
     findings: Object.fromEntries(findings.map((f) => [f.kind, f.n])) as Record<string, number>,
     orders: { ...orderCounts, late: orders.reduce((s, o) => s + o.late, 0), escalations: orders.reduce((s, o) => s + (o.escalations ?? 0), 0) },

@@ -170,6 +170,11 @@ describe('the supervision sweep', () => {
         (await server.sql('SELECT count(*)::int AS n FROM supervision_warning WHERE raised_at >= $1', [new Date(at.getTime() - 60_000)])).rows[0].n,
       );
       for (const c of cases) expect((await warningsOf(c.caseId)).filter((w) => w.subject_type === 'clock').map((w) => w.level)).toEqual(['yellow']);
+      // the head line counts today's warnings by level, apart from the running totals
+      const head = (await supervisor.get('/api/v1/supervision/summary')).body.warnings;
+      expect(head.todayYellow).toBeGreaterThanOrEqual(12);
+      expect(head.todayYellow + head.todayRed).toBe(head.today);
+      expect(head.yellow).toBeGreaterThanOrEqual(head.todayYellow);
       // both ran at once, and again: nothing is raised twice
       const again = await Promise.all([runSupervisionSweep(server.db), runSupervisionSweep(second.db)]);
       expect(again[0].raised + again[1].raised).toBe(0);

@@ -18,7 +18,8 @@ export function PageSpin() {
 
 export function EmptyHint({ text, children }: { text: string; children?: ReactNode }) {
   return (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text}>
+    // a short hint breaks between its phrases, not inside a word (安|排)
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span className="keep-words">{text}</span>}>
       {children}
     </Empty>
   );

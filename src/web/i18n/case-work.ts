@@ -17,7 +17,7 @@ export const caseWorkStrings = {
     'One form, one set of materials: an item case is opened at each department, worked in parallel and delivered together.',
   ],
   'bundle.items': ['包含事项', 'Items'],
-  'bundle.committedLimit': ['承诺办结时限', 'Committed limit'],
+  'bundle.committedLimit': ['承诺办结时限（自受理起）', 'Committed limit (from acceptance)'],
   'bundle.materialFor': ['用于：{items}', 'For: {items}'],
   'bundle.submitted': ['一件事申请已提交', 'Bundle application submitted'],
   'bundle.parentNumber': ['一件事办件编号', 'Bundle case number'],

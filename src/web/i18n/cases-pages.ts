@@ -259,7 +259,7 @@ export const casePages = {
   'cases.guideSummary': ['办事指南摘要', 'Guide in brief'],
   'cases.fullGuide': ['查看完整办事指南', 'Full guide'],
   'cases.caseKind': ['办件类型', 'Case kind'],
-  'cases.limits': ['办理时限', 'Time limits'],
+  'cases.limits': ['办理时限（自受理起）', 'Time limits (from acceptance)'],
   'cases.legalLimitOfItem': ['法定办结时限', 'Legal time limit'],
   'cases.limitsValue': ['承诺 {committed}，法定 {legal}', 'Committed {committed}, legal {legal}'],
   'cases.immediateLimit': ['即来即办，当场办结', 'Decided on the spot'],
@@ -382,8 +382,8 @@ export const casePages = {
   'cases.submitted': ['申请已提交', 'Application submitted'],
   'cases.numberIs': ['办件编号', 'Case number'],
   'cases.submittedHint': [
-    '窗口将在 5 个工作日内完成预审：材料齐全的予以受理，不齐全的一次性告知需补齐的材料。',
-    'The window pre-reviews it within 5 working days: complete applications are accepted; otherwise you are told everything missing at once.',
+    '窗口将在 5 个工作日内完成预审：材料齐全的予以受理，不齐全的一次性告知需补齐的材料。办理时限自受理之日起计算。',
+    'The window pre-reviews it within 5 working days: complete applications are accepted; otherwise you are told everything missing at once. The time limits run from acceptance.',
   ],
   'cases.viewProgress': ['查看办理进度', 'Follow progress'],
   'cases.staffApplyNotice': [

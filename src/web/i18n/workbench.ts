@@ -8,9 +8,10 @@ export const workbench = {
   'home.rolesAndScopes': ['角色与管辖范围', 'Roles and scopes'],
   'home.myWindows': ['我的窗口岗位', 'My window posts'],
   'home.myWindowsEmpty': [
-    '您目前没有安排窗口岗位。窗口 A/B 岗由中心管理员在“大厅与窗口”中安排。',
+    '您目前没有窗口岗位。窗口 A/B 岗由中心管理员在“大厅与窗口”中安排。',
     'You are not on any window post. Center administrators assign A/B posts under Halls and windows.',
   ],
+  'home.myWindowsEmptyAdmin': ['您目前没有窗口岗位。', 'You are not on any window post.'],
   'home.myWindowsNoAccess': ['您的角色不在大厅窗口值岗。', 'Your roles do not staff hall windows.'],
   'home.unreadMessages': ['未读消息', 'Unread messages'],
   'home.allMessages': ['全部消息', 'All messages'],

@@ -44,6 +44,8 @@ export function BigScreenPage() {
       { name: t('m.metric.completed'), type: 'line', smooth: true, data: d.days.map((x: any) => x.completed) },
     ],
   };
+  // the channels today's cases came in by; none yet is said in words, not drawn as an empty ring
+  const arrived = d.channels.filter((c: any) => c.received > 0);
   const channels: EChartsOption = {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item' },
@@ -54,7 +56,7 @@ export function BigScreenPage() {
         radius: ['45%', '70%'],
         top: -20,
         label: { color: '#cfe3ff' },
-        data: d.channels.map((c: any) => ({ name: t(`m.channel.${c.key}` as never), value: c.accepted })),
+        data: arrived.map((c: any) => ({ name: t(`m.channel.${c.key}` as never), value: c.received })),
       },
     ],
   };
@@ -109,25 +111,54 @@ export function BigScreenPage() {
         <Col xs={24} lg={6}>
           <div style={panel}>
             <div style={{ color: '#9ec3ff' }}>{t('m.screen.channels')}</div>
-            <Chart option={channels} height={280} dark />
+            {arrived.length > 0 ? (
+              <Chart option={channels} height={280} dark testId="screen-channels" />
+            ) : (
+              <div
+                data-testid="screen-channels-empty"
+                style={{ height: 280, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#7fa7dc', fontSize: 18 }}
+              >
+                {t('m.screen.channelsEmpty')}
+              </div>
+            )}
           </div>
         </Col>
         <Col xs={24} lg={6}>
           <div style={panel}>
-            <div style={{ color: '#9ec3ff', marginBottom: 8 }}>{t('m.screen.windows')}</div>
+            {/* "top five" only when there are more than five to choose from */}
+            <div style={{ color: '#9ec3ff', marginBottom: 8 }} data-testid="screen-windows-title">
+              {d.windowsRanked > d.windows.length ? t('m.screen.windowsTop', { total: d.windowsRanked }) : t('m.screen.windows')}
+            </div>
+            {d.windows.length === 0 && <div style={{ color: '#7fa7dc' }}>{t('m.screen.windowsEmpty')}</div>}
             {d.windows.map((w: any) => (
-              <div key={w.id} style={{ display: 'flex', justifyContent: 'space-between', padding: '6px 0', borderBottom: '1px solid #16345e' }}>
-                <span>
+              <div
+                key={w.id}
+                data-testid="screen-window"
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  alignItems: 'baseline',
+                  gap: 8,
+                  padding: '6px 0',
+                  borderBottom: '1px solid #16345e',
+                }}
+              >
+                {/* the name breaks between its parts (hall, number, window), never inside a word */}
+                <span className="keep-words">
                   {w.rank}. {w.name}
                 </span>
-                <span style={{ color: '#ffd666' }}>{w.score?.toFixed(1) ?? '—'}</span>
+                <span style={{ color: '#ffd666', whiteSpace: 'nowrap' }}>{w.score?.toFixed(1) ?? '—'}</span>
               </div>
             ))}
           </div>
         </Col>
         <Col xs={24}>
           <div style={panel}>
-            <div style={{ color: '#9ec3ff' }}>{t('m.screen.departments')}</div>
+            <div style={{ color: '#9ec3ff' }}>
+              {d.departmentsTotal > d.departments.length
+                ? t('m.screen.departmentsTop', { shown: d.departments.length, total: d.departmentsTotal })
+                : t('m.screen.departments')}
+            </div>
             <Chart option={departments} height={300} dark />
           </div>
         </Col>

@@ -1,27 +1,57 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { DesktopOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { DesktopOutlined, FileExcelOutlined, FilePdfOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { useT } from '../../i18n/index.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
 import { QueryState } from '../../components/PageState.tsx';
 import { Chart, type EChartsOption } from './charts.tsx';
 import { kindKeys, localToday, metricKeys, metricsApi, type Dashboard, type MetricKey } from './api.ts';
-import { formatChange, formatMetric, groupRowName } from './format.ts';
+import { formatChange, formatMetric, groupRowName, isNoChange } from './format.ts';
+import './metrics.css';
 
 const periods = ['day', 'week', 'month', 'quarter', 'year'] as const;
 const groups = ['organization', 'window', 'item', 'channel', 'kind', 'region'] as const;
 const headline: MetricKey[] = ['accepted', 'completed', 'completionRate', 'onTimeRate', 'earlyRate', 'immediateShare', 'atWindowShare', 'onlineUptake'];
 const secondary: MetricKey[] = ['received', 'avgCommittedDays', 'avgActualDays', 'avgLegalDays', 'onlineCapableShare', 'fees', 'satisfaction', 'late'];
+const labelWidth: Record<string, string> = { window: '12em', item: '10em', region: '8em' };
+/** The breakdown chart draws this many rows at most (the table lists them all) and says so when it leaves some out. */
+const chartRows = 30;
 
 function ChangeTag({ value }: { value: number | null | undefined }) {
+  const t = useT();
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <Typography.Text type={value >= 0 ? 'success' : 'danger'}>{formatChange(value)}</Typography.Text>;
+  // no change is neither good nor bad news: no arrow, no colour
+  if (isNoChange(value)) return <Typography.Text type="secondary">{t('m.noChange')}</Typography.Text>;
+  return <Typography.Text type={value > 0 ? 'success' : 'danger'}>{formatChange(value)}</Typography.Text>;
+}
+
+/** 办结率 counts the cases accepted in the period (a cohort), not the 办结量 beside it: its title says so. */
+function CompletionRateTitle({ inCard }: { inCard?: boolean }) {
+  const t = useT();
+  const help = (
+    <Tooltip title={t('m.completionRate.help')}>
+      <QuestionCircleOutlined aria-label={t('m.completionRate.help')} style={{ color: 'rgba(0, 0, 0, 0.45)', marginInlineStart: 4 }} />
+    </Tooltip>
+  );
+  return inCard ? (
+    <span>
+      {t('m.completionRate.title')}
+      {help}
+    </span>
+  ) : (
+    <span>
+      {t('m.metric.completionRate')}
+      {help}
+      <span className="metrics-rate-base">{t('m.completionRate.base')}</span>
+    </span>
+  );
 }
 
 export function MetricsDashboardPage() {
   const t = useT();
+  const { locale } = useLocale();
   const [period, setPeriod] = useState<(typeof periods)[number]>('month');
   const [date, setDate] = useState(localToday());
   const [groupBy, setGroupBy] = useState<(typeof groups)[number]>('organization');
@@ -70,11 +100,12 @@ export function MetricsDashboardPage() {
             onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
           />
           <Select
-            style={{ width: 150 }}
+            // wide enough for the longest choice in either language ("Group by: Center (region)")
+            style={{ width: locale === 'en' ? 220 : 170 }}
             aria-label={t('m.groupBy')}
             value={groupBy}
             onChange={setGroupBy}
-            options={groups.map((g) => ({ value: g, label: `${t('m.groupBy')}：${t(`m.group.${g}`)}` }))}
+            options={groups.map((g) => ({ value: g, label: t('m.groupBy.choice', { group: t(`m.group.${g}`) }) }))}
           />
           <Select
             style={{ width: 170 }}
@@ -112,6 +143,9 @@ export function MetricsDashboardPage() {
 function DashboardBody({ d, groupBy }: { d: Dashboard; groupBy: string }) {
   const t = useT();
   const name = (k: MetricKey) => t(`m.metric.${k}` as never);
+  const kindValue = new Map(kindKeys.map((k) => [t(`m.kind.${k}` as never) as string, d.current.kinds[k]]));
+  // a year's previous period is the year before: 环比 would repeat 同比
+  const hasMom = d.period.kind !== 'year';
   const trendOption = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -133,34 +167,48 @@ function DashboardBody({ d, groupBy }: { d: Dashboard; groupBy: string }) {
     [d, t],
   );
   const rows = d.breakdown.map((b) => ({ ...b, label: groupRowName(t, groupBy, b.key, b.name) }));
-  const top = rows.slice(0, 12);
+  // every row of the table up to `chartRows`; the chart says when there are more
+  const plotted = rows.slice(0, chartRows);
   const breakdownOption: EChartsOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 140, right: 24, top: 16, bottom: 24 },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: top.map((r) => r.label).reverse(), axisLabel: { width: 130, overflow: 'truncate' } },
-    series: [{ name: name('accepted'), type: 'bar', data: top.map((r) => r.figures.accepted).reverse(), itemStyle: { color: '#1677ff' } }],
+    yAxis: { type: 'category', data: plotted.map((r) => r.label).reverse(), axisLabel: { width: 130, overflow: 'truncate' } },
+    series: [
+      {
+        name: name('accepted'),
+        type: 'bar',
+        barMaxWidth: 28,
+        data: plotted.map((r) => r.figures.accepted).reverse(),
+        itemStyle: { color: '#1677ff' },
+      },
+    ],
   };
+  // the legend names each kind with its count; slices carry no labels (small ones would be cut or overlap)
   const kindsOption: EChartsOption = {
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
+    legend: { bottom: 0, formatter: (kind: string) => `${kind} ${kindValue.get(kind) ?? 0}` },
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
-        top: -20,
+        radius: ['38%', '62%'],
+        center: ['50%', '42%'],
+        label: { show: false },
+        labelLine: { show: false },
         data: kindKeys.map((k) => ({ name: t(`m.kind.${k}` as never), value: d.current.kinds[k] })),
       },
     ],
   };
   const empty = d.current.received === 0 && d.current.accepted === 0 && d.current.completed === 0;
+  const completion = (f: { accepted: number | null; completedOfAccepted?: number }) =>
+    t('m.completionRate.of', { done: formatMetric('completed', f.completedOfAccepted ?? 0), accepted: formatMetric('accepted', f.accepted ?? 0) });
   return (
     <>
       <Typography.Paragraph>
         <Tag color="blue">{d.period.label}</Tag>
         <Typography.Text type="secondary">
-          {d.period.from} ~ {d.period.to} · {t('m.mom')} {d.previousLabel} · {t('m.yoy')} {d.lastYearLabel} ·{' '}
-          {t('m.catalog', { items: d.catalog.items, capable: d.catalog.onlineCapable })}
+          {d.period.from} ~ {d.period.to} · {hasMom && `${t('m.mom')} ${d.previousLabel} · `}
+          {t('m.yoy')} {d.lastYearLabel} · {t('m.catalog', { items: d.catalog.items, capable: d.catalog.onlineCapable })}
         </Typography.Text>
       </Typography.Paragraph>
       {empty && <Alert type="info" showIcon title={t('m.empty')} style={{ marginBottom: 16 }} />}
@@ -168,15 +216,30 @@ function DashboardBody({ d, groupBy }: { d: Dashboard; groupBy: string }) {
         {headline.map((k) => (
           <Col key={k} xs={12} md={8} xl={6} xxl={3}>
             <Card size="small" data-testid={`kpi-${k}`}>
-              <Statistic title={name(k)} value={formatMetric(k, d.current[k])} />
-              <Space size={12} style={{ fontSize: 12 }}>
-                <span>
-                  {t('m.mom')} <ChangeTag value={d.mom[k]} />
-                </span>
+              {k === 'completionRate' ? (
+                // the rate with what it is the rate of: "261 / 269" beside 受理 269 and 办结 263
+                <Statistic
+                  title={<CompletionRateTitle inCard />}
+                  value={formatMetric(k, d.current[k])}
+                  suffix={
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="completion-base">
+                      {completion(d.current)}
+                    </Typography.Text>
+                  }
+                />
+              ) : (
+                <Statistic title={name(k)} value={formatMetric(k, d.current[k])} />
+              )}
+              <div className="metrics-changes">
+                {hasMom && (
+                  <span>
+                    {t('m.mom')} <ChangeTag value={d.mom[k]} />
+                  </span>
+                )}
                 <span>
                   {t('m.yoy')} <ChangeTag value={d.yoy[k]} />
                 </span>
-              </Space>
+              </div>
             </Card>
           </Col>
         ))}
@@ -205,23 +268,50 @@ function DashboardBody({ d, groupBy }: { d: Dashboard; groupBy: string }) {
         </Col>
         <Col xs={24}>
           <Card title={`${t('m.breakdown')} · ${t(`m.group.${groupBy}` as never)}`} size="small">
-            {rows.length ? <Chart option={breakdownOption} height={Math.max(200, top.length * 28 + 40)} testId="chart-breakdown" /> : null}
+            {rows.length ? (
+              <div data-plotted={plotted.length}>
+                <Chart option={breakdownOption} height={Math.max(200, plotted.length * 28 + 40)} testId="chart-breakdown" />
+              </div>
+            ) : null}
+            {rows.length > plotted.length && (
+              <Typography.Paragraph type="secondary" data-testid="chart-breakdown-partial">
+                {t('m.chart.topOnly', { shown: plotted.length, total: rows.length })}
+              </Typography.Paragraph>
+            )}
             <Table
+              className="metrics-table"
+              data-testid="breakdown-table"
               size="small"
               rowKey="key"
               dataSource={rows}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              scroll={{ x: 1200 }}
+              // as wide as its card; wider only when the columns cannot fit, and then it scrolls inside the card
+              scroll={{ x: true }}
+              tableLayout="auto"
               locale={{ emptyText: t('m.empty') }}
               columns={[
-                { title: t(`m.group.${groupBy}` as never), dataIndex: 'label', fixed: 'left', width: 200 },
+                {
+                  title: t(`m.group.${groupBy}` as never),
+                  dataIndex: 'label',
+                  fixed: 'left',
+                  // a department's name on one line; a window's or an item's on two or three, not a character a line
+                  render: (v: string) => <div style={{ minWidth: labelWidth[groupBy] ?? '6em' }}>{v}</div>,
+                },
                 ...metricKeys
                   .filter((k) => k !== 'onlineCapableShare')
                   .map((k) => ({
-                    title: name(k),
+                    title: k === 'completionRate' ? <CompletionRateTitle /> : name(k),
                     key: k,
                     align: 'right' as const,
-                    render: (_: unknown, r: (typeof rows)[number]) => formatMetric(k, r.figures[k]),
+                    className: 'metrics-num',
+                    render: (_: unknown, r: (typeof rows)[number]) =>
+                      k === 'completionRate' && r.figures.completionRate !== null ? (
+                        <Tooltip title={completion(r.figures)}>
+                          <span>{formatMetric(k, r.figures[k])}</span>
+                        </Tooltip>
+                      ) : (
+                        formatMetric(k, r.figures[k])
+                      ),
                     sorter: (a: (typeof rows)[number], b: (typeof rows)[number]) => (a.figures[k] ?? -1) - (b.figures[k] ?? -1),
                   })),
               ]}

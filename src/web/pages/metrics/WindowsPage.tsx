@@ -8,6 +8,7 @@ import { QueryState } from '../../components/PageState.tsx';
 import { useFeedback } from '../../components/feedback-context.tsx';
 import { localToday, metricsApi, type RankRow, type Settings, type WorkLog } from './api.ts';
 import { formatMetric } from './format.ts';
+import './metrics.css';
 
 const pct = (v: number | null) => formatMetric('onTimeRate', v);
 
@@ -42,35 +43,54 @@ export function WindowsPage() {
   );
 }
 
-function RankTable({ rows, testId }: { rows: RankRow[]; testId: string }) {
+function RankTable({ rows, testId, nameWidth }: { rows: RankRow[]; testId: string; nameWidth: string }) {
   const t = useT();
+  const num = { align: 'right' as const, className: 'metrics-num' };
   return (
     <Table
       data-testid={testId}
+      className="metrics-table"
       size="small"
       rowKey="id"
       dataSource={rows}
       pagination={false}
+      // as wide as its card; wider only when the columns cannot fit, and then it scrolls inside the card
+      scroll={{ x: true }}
+      tableLayout="auto"
       locale={{ emptyText: t('m.rank.empty') }}
       columns={[
-        { title: t('m.rank.rank'), dataIndex: 'rank', width: 64 },
+        {
+          title: t('m.rank.rank'),
+          dataIndex: 'rank',
+          className: 'metrics-num',
+          render: (v: number, r) => (
+            <span data-rank={v}>
+              {v}
+              {r.tied && (
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
+                  {t('m.rank.tied')}
+                </Typography.Text>
+              )}
+            </span>
+          ),
+        },
         {
           title: t('m.name'),
           dataIndex: 'name',
           render: (v: string, r) => (
-            <Space>
-              {v}
+            <div className="metrics-name" style={{ minWidth: nameWidth }}>
+              <span className="metrics-name-text">{v}</span>
               {r.mark === 'praised' && <Tag color="green">{t('m.rank.praised')}</Tag>}
               {r.mark === 'flagged' && <Tag color="red">{t('m.rank.flagged')}</Tag>}
-            </Space>
+            </div>
           ),
         },
-        { title: t('m.metric.accepted'), dataIndex: 'accepted', align: 'right' },
-        { title: t('m.metric.completed'), dataIndex: 'concluded', align: 'right' },
-        { title: t('m.metric.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
-        { title: t('m.metric.earlyRate'), dataIndex: 'earlyRate', align: 'right', render: pct },
-        { title: t('m.metric.satisfaction'), dataIndex: 'satisfaction', align: 'right', render: pct },
-        { title: t('m.rank.score'), dataIndex: 'score', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+        { title: t('m.metric.accepted'), dataIndex: 'accepted', ...num },
+        { title: t('m.metric.completed'), dataIndex: 'concluded', ...num },
+        { title: t('m.metric.onTimeRate'), dataIndex: 'onTimeRate', render: pct, ...num },
+        { title: t('m.metric.earlyRate'), dataIndex: 'earlyRate', render: pct, ...num },
+        { title: t('m.metric.satisfaction'), dataIndex: 'satisfaction', render: pct, ...num },
+        { title: t('m.rank.score'), dataIndex: 'score', render: (v: number | null) => (v === null ? '—' : v.toFixed(2)), ...num },
       ]}
     />
   );
@@ -120,7 +140,15 @@ function RankingTab({ month, canManage }: { month: string; canManage: boolean })
             )}
             {r.redFlagCandidate && r.redFlags.length === 0 && (
               <Space>
-                <Typography.Text>{t('m.redFlag.candidate', { name: r.redFlagCandidate.name, score: r.redFlagCandidate.score ?? '—' })}</Typography.Text>
+                <Typography.Text data-testid="red-flag-candidate">
+                  {r.redFlagCandidate.tied
+                    ? t('m.redFlag.candidateTied', {
+                        name: r.redFlagCandidate.name,
+                        score: r.redFlagCandidate.score ?? '—',
+                        others: r.windows.filter((w) => w.rank === 1).length - 1,
+                      })
+                    : t('m.redFlag.candidate', { name: r.redFlagCandidate.name, score: r.redFlagCandidate.score ?? '—' })}
+                </Typography.Text>
                 {canManage && (
                   <Button danger icon={<FlagOutlined />} onClick={() => setOpen(true)}>
                     {t('m.redFlag.name')}
@@ -145,21 +173,23 @@ function RankingTab({ month, canManage }: { month: string; canManage: boolean })
               />
             </Modal>
           </Card>
+          {/* one above the other: a window's name needs the width */}
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
+            <Col xs={24}>
               <Card size="small" title={t('m.rank.windows')}>
-                <RankTable rows={r.windows} testId="rank-windows" />
+                <RankTable rows={r.windows} testId="rank-windows" nameWidth="16em" />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24}>
               <Card size="small" title={t('m.rank.departments')}>
-                <RankTable rows={r.departments} testId="rank-departments" />
+                <RankTable rows={r.departments} testId="rank-departments" nameWidth="10em" />
               </Card>
             </Col>
           </Row>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('m.rank.formula')}
           </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('m.rank.ties')}</Typography.Paragraph>
         </>
       )}
     </QueryState>

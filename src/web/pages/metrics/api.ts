@@ -33,7 +33,13 @@ export const percentKeys = new Set<MetricKey>([
 export const dayKeys = new Set<MetricKey>(['avgCommittedDays', 'avgActualDays', 'avgLegalDays']);
 export const kindKeys = ['immediate', 'committed', 'joint', 'reported_up', 'urgent', 'awaiting_supplement', 'returned'] as const;
 
-export type Figures = Record<MetricKey, number | null> & { ratings: number; delivered: number; kinds: Record<(typeof kindKeys)[number], number> };
+export type Figures = Record<MetricKey, number | null> & {
+  /** the cases accepted in the period and completed so far: what 办结率 is the rate of */
+  completedOfAccepted: number;
+  ratings: number;
+  delivered: number;
+  kinds: Record<(typeof kindKeys)[number], number>;
+};
 export interface Dashboard {
   period: { kind: string; from: string; to: string; label: string };
   previousLabel: string;
@@ -64,7 +70,9 @@ export interface RankRow {
   satisfaction: number | null;
   avgActualDays: number | null;
   score: number | null;
+  /** equal scores share a rank (1, 1, 1, 4, …) and a mark */
   rank: number;
+  tied: boolean;
   mark: 'praised' | 'flagged' | null;
 }
 export interface Ranking {

@@ -9,7 +9,11 @@ export function formatMetric(key: MetricKey, v: number | null | undefined): stri
   return v.toLocaleString('zh-CN');
 }
 
-export const formatChange = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v >= 0 ? '↑' : '↓'} ${Math.abs(v * 100).toFixed(1)}%`);
+/** A change too small to show as 0.1 % is no change: no arrow up or down for it. */
+export const isNoChange = (v: number) => Math.abs(v * 100) < 0.05;
+
+export const formatChange = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : isNoChange(v) ? '0.0%' : `${v > 0 ? '↑' : '↓'} ${Math.abs(v * 100).toFixed(1)}%`;
 
 export function groupRowName(t: TFunction, group: string, key: string, name: string): string {
   if (group === 'channel') return t(`m.channel.${key}` as never);

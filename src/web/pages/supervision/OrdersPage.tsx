@@ -24,21 +24,24 @@ function OrderList({ view }: { view: 'issued' | 'department' }) {
   const [pageSize, setPageSize] = useState(20);
   const list = useOrders({ view, status, limit: pageSize, offset: (page - 1) * pageSize });
   const base = view === 'issued' ? '/workbench/supervision/orders' : '/workbench/supervision/inbox';
+  // the widths add up to what a 1366-pixel screen has beside the menu (the table scrolls only on a smaller
+  // one): every column, the last included, in view
   const columns: TableColumnsType<Order> = [
     {
       title: t('sup.order.number'),
       dataIndex: 'number',
-      width: 170,
+      width: 140,
       render: (n: string, o) => (
         <Link to={`${base}/${o.id}`} className="mono">
           {n}
         </Link>
       ),
     },
-    { title: t('sup.order.status'), dataIndex: 'status', width: 170, render: (s: OrderStatus, o) => <OrderStatusTag status={s} late={o.isLate} t={t} /> },
+    { title: t('sup.order.status'), dataIndex: 'status', width: 130, render: (s: OrderStatus, o) => <OrderStatusTag status={s} late={o.isLate} t={t} /> },
     {
       title: t('sup.col.case'),
       dataIndex: 'caseSubject',
+      width: 190,
       render: (subject: string, o) => (
         <div>
           {view === 'issued' ? <Link to={`/workbench/cases/${o.caseId}`}>{subject}</Link> : subject}
@@ -47,10 +50,10 @@ function OrderList({ view }: { view: 'issued' | 'department' }) {
       ),
     },
     { title: t('sup.order.request'), dataIndex: 'request', ellipsis: true },
-    { title: t('sup.issue.organization'), dataIndex: 'organizationName', width: 170 },
-    { title: t('sup.order.replyDue'), dataIndex: 'replyDueAt', width: 150, render: (v: string) => formatDue(v, locale) },
-    { title: t('sup.order.escalations'), dataIndex: 'escalations', width: 90 },
-    { title: t('sup.order.issuedBy'), dataIndex: 'issuedByName', width: 90 },
+    { title: t('sup.issue.organization'), dataIndex: 'organizationName', width: 140 },
+    { title: t('sup.order.replyDue'), dataIndex: 'replyDueAt', width: locale === 'en' ? 170 : 130, render: (v: string) => formatDue(v, locale) },
+    { title: t('sup.order.escalations'), dataIndex: 'escalations', width: locale === 'en' ? 100 : 80, align: 'right' },
+    { title: t('sup.order.issuedBy'), dataIndex: 'issuedByName', width: 80 },
   ];
   return (
     <Card>
@@ -76,7 +79,8 @@ function OrderList({ view }: { view: 'issued' | 'department' }) {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 1200 }}
+          className="sup-table"
+          scroll={{ x: 1040 }}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={view === 'issued' ? t('sup.order.empty') : t('sup.order.emptyInbox')} /> }}
           pagination={pagerOf({ page, pageSize, total: list.data?.total ?? 0, setPage, setPageSize, totalText: (total) => t('common.total', { total }) })}
           data-testid="orders-table"

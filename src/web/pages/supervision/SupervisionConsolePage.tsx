@@ -58,12 +58,28 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
   const [ordering, setOrdering] = useState<CaseLight | null>(null);
   const paging = usePaging();
   const list = useCaseLights({ ...paging.query, light, q });
+  // the columns fit a 1366-pixel screen beside the menu, so nothing slides under the fixed 操作 column: the
+  // region is a line under the department, the legal deadline a line under the committed one, and the
+  // clock is named only when it is paused
   const columns: TableColumnsType<CaseLight> = [
-    { title: t('sup.col.light'), dataIndex: 'light', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
+    {
+      title: t('sup.col.light'),
+      dataIndex: 'light',
+      className: 'nowrap',
+      render: (l: Light, c) => (
+        <div>
+          <LightBadge light={l} t={t} />
+          {c.clockState === 'paused' && (
+            <div>
+              <Tag color="gold">{t('sup.clock.paused')}</Tag>
+            </div>
+          )}
+        </div>
+      ),
+    },
     {
       title: t('sup.col.case'),
       dataIndex: 'subject',
-      width: 250,
       render: (subject: string, c) => (
         <div>
           <Link to={`/workbench/cases/${c.id}`}>{subject}</Link>
@@ -71,25 +87,42 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
         </div>
       ),
     },
-    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
-    { title: t('sup.col.region'), dataIndex: 'regionName', width: 100 },
     {
-      title: t('sup.col.clock'),
-      dataIndex: 'clockState',
-      width: 90,
-      render: (s: string) => <Tag color={s === 'paused' ? 'gold' : 'processing'}>{t(`sup.clock.${s}` as MessageKey)}</Tag>,
+      title: t('sup.col.org'),
+      dataIndex: 'organizationName',
+      render: (org: string, c) => (
+        <div style={{ minWidth: '8em' }}>
+          {org}
+          <div className="sup-sub">{c.regionName}</div>
+        </div>
+      ),
     },
-    { title: t('sup.col.warnAt'), dataIndex: 'warnAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
-    { title: t('sup.col.committedDue'), dataIndex: 'committedDueAt', width: 150, render: (v: string | null) => formatDue(v, locale) },
-    { title: t('sup.col.legalDue'), dataIndex: 'legalDueAt', width: 150, render: (v: string | null) => formatDue(v, locale) },
+    { title: t('sup.col.warnAt'), dataIndex: 'warnAt', className: 'nowrap', render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: (
+        <span>
+          {t('sup.col.committedDue')}
+          <span className="sup-sub sup-block">{t('sup.col.legalDue')}</span>
+        </span>
+      ),
+      key: 'due',
+      className: 'nowrap',
+      render: (_: unknown, c) => (
+        <div>
+          {formatDue(c.committedDueAt, locale)}
+          <div className="sup-sub">{formatDue(c.legalDueAt, locale)}</div>
+        </div>
+      ),
+    },
     {
       title: t('sup.col.actions'),
       key: 'actions',
-      width: 170,
       fixed: 'right',
       render: (_: unknown, c) => (
         <Space size={4}>
-          <Link to={`/workbench/cases/${c.id}`}>{t('sup.trail')}</Link>
+          <Link to={`/workbench/cases/${c.id}`} className="nowrap">
+            {t('sup.trail')}
+          </Link>
           {canOrder && (
             <Button size="small" type="link" onClick={() => setOrdering(c)} data-testid={`issue-${c.number}`}>
               {t('sup.issue')}
@@ -129,7 +162,9 @@ function CasesTab({ canOrder }: { canOrder: boolean }) {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 1400 }}
+          className="sup-table"
+          scroll={{ x: true }}
+          tableLayout="auto"
           rowClassName={(c) => `sup-row-${c.light}`}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={light || q ? t('sup.empty.casesLight') : t('sup.empty.cases')} /> }}
           pagination={paging.pagination(list.data?.total ?? 0, t)}
@@ -148,8 +183,8 @@ function TasksTab() {
   const paging = usePaging();
   const list = useTaskLights({ ...paging.query, light });
   const columns: TableColumnsType<TaskLight> = [
-    { title: t('sup.col.light'), dataIndex: 'light', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
-    { title: t('sup.col.task'), dataIndex: 'name', width: 120 },
+    { title: t('sup.col.light'), dataIndex: 'light', className: 'nowrap', render: (l: Light) => <LightBadge light={l} t={t} /> },
+    { title: t('sup.col.task'), dataIndex: 'name', render: (v: string) => <span className="keep-words">{v}</span> },
     {
       title: t('sup.col.case'),
       dataIndex: 'caseSubject',
@@ -160,10 +195,10 @@ function TasksTab() {
         </div>
       ),
     },
-    { title: t('sup.col.taskOrg'), dataIndex: 'organizationName', width: 180 },
-    { title: t('sup.col.assignee'), dataIndex: 'assigneeName', width: 100, render: (v: string | null) => v ?? '—' },
-    { title: t('sup.col.warnAt'), dataIndex: 'yellowAt', width: 150, render: (v: string | null) => formatDateTime(v, locale) },
-    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDue(v, locale) },
+    { title: t('sup.col.taskOrg'), dataIndex: 'organizationName', render: (v: string) => <div style={{ minWidth: '8em' }}>{v}</div> },
+    { title: t('sup.col.assignee'), dataIndex: 'assigneeName', className: 'nowrap', render: (v: string | null) => v ?? '—' },
+    { title: t('sup.col.warnAt'), dataIndex: 'yellowAt', className: 'nowrap', render: (v: string | null) => formatDateTime(v, locale) },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', className: 'nowrap', render: (v: string) => formatDue(v, locale) },
   ];
   return (
     <>
@@ -185,7 +220,9 @@ function TasksTab() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 1000 }}
+          className="sup-table"
+          scroll={{ x: true }}
+          tableLayout="auto"
           rowClassName={(r) => `sup-row-${r.light}`}
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.tasks')} /> }}
           pagination={paging.pagination(list.data?.total ?? 0, t)}
@@ -203,7 +240,7 @@ function WarningsTab() {
   const paging = usePaging();
   const list = useWarnings({ ...paging.query, level });
   const columns: TableColumnsType<Warning> = [
-    { title: t('sup.col.level'), dataIndex: 'level', width: 90, render: (l: Light) => <LightBadge light={l} t={t} /> },
+    { title: t('sup.col.level'), dataIndex: 'level', className: 'nowrap', render: (l: Light) => <LightBadge light={l} t={t} /> },
     {
       title: t('sup.col.case'),
       dataIndex: 'caseSubject',
@@ -217,7 +254,7 @@ function WarningsTab() {
     {
       title: t('sup.col.limit'),
       dataIndex: 'limitKind',
-      width: 150,
+      className: 'nowrap',
       render: (k: string, w) => (
         <span>
           {t(`sup.limit.${k}` as MessageKey)}
@@ -225,10 +262,10 @@ function WarningsTab() {
         </span>
       ),
     },
-    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
-    { title: t('sup.col.due'), dataIndex: 'dueAt', width: 150, render: (v: string) => formatDue(v, locale) },
-    { title: t('sup.col.crossedAt'), dataIndex: 'crossedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
-    { title: t('sup.col.raisedAt'), dataIndex: 'raisedAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.org'), dataIndex: 'organizationName', render: (v: string) => <div style={{ minWidth: '8em' }}>{v}</div> },
+    { title: t('sup.col.due'), dataIndex: 'dueAt', className: 'nowrap', render: (v: string) => formatDue(v, locale) },
+    { title: t('sup.col.crossedAt'), dataIndex: 'crossedAt', className: 'nowrap', render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.raisedAt'), dataIndex: 'raisedAt', className: 'nowrap', render: (v: string) => formatDateTime(v, locale) },
   ];
   return (
     <>
@@ -255,7 +292,9 @@ function WarningsTab() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching && !list.data}
-          scroll={{ x: 1100 }}
+          className="sup-table"
+          scroll={{ x: true }}
+          tableLayout="auto"
           locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.warnings')} /> }}
           pagination={paging.pagination(list.data?.total ?? 0, t)}
           data-testid="warnings-table"
@@ -288,7 +327,12 @@ function FindingsTab() {
   const paging = usePaging();
   const list = useFindings(paging.query);
   const columns: TableColumnsType<Finding> = [
-    { title: t('sup.col.kind'), dataIndex: 'kind', width: 160, render: (k: string) => <Tag color="volcano">{t(`sup.finding.${k}` as MessageKey)}</Tag> },
+    {
+      title: t('sup.col.kind'),
+      dataIndex: 'kind',
+      className: 'nowrap',
+      render: (k: string) => <Tag color="volcano">{t(`sup.finding.${k}` as MessageKey)}</Tag>,
+    },
     {
       title: t('sup.col.case'),
       dataIndex: 'caseSubject',
@@ -299,9 +343,9 @@ function FindingsTab() {
         </div>
       ),
     },
-    { title: t('sup.col.detail'), key: 'detail', width: 260, render: (_: unknown, f) => findingDetail(f, t, locale) },
-    { title: t('sup.col.org'), dataIndex: 'organizationName', width: 180 },
-    { title: t('sup.col.foundAt'), dataIndex: 'foundAt', width: 150, render: (v: string) => formatDateTime(v, locale) },
+    { title: t('sup.col.detail'), key: 'detail', render: (_: unknown, f) => <div style={{ minWidth: '12em' }}>{findingDetail(f, t, locale)}</div> },
+    { title: t('sup.col.org'), dataIndex: 'organizationName', render: (v: string) => <div style={{ minWidth: '8em' }}>{v}</div> },
+    { title: t('sup.col.foundAt'), dataIndex: 'foundAt', className: 'nowrap', render: (v: string) => formatDateTime(v, locale) },
   ];
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   return (
@@ -311,7 +355,9 @@ function FindingsTab() {
       columns={columns}
       dataSource={list.data?.items ?? []}
       loading={list.isFetching && !list.data}
-      scroll={{ x: 1000 }}
+      className="sup-table"
+      scroll={{ x: true }}
+      tableLayout="auto"
       locale={{ emptyText: list.isPending ? ' ' : <EmptyHint text={t('sup.empty.findings')} /> }}
       pagination={paging.pagination(list.data?.total ?? 0, t)}
       data-testid="findings-table"

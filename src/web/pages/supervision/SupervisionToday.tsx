@@ -5,7 +5,7 @@ import { QueryState } from '../../components/PageState.tsx';
 import { CountTile } from '../cases/shared/CaseLine.tsx';
 import { useSummary } from './api.ts';
 
-/** 监察概况 on the workbench's home page: red and yellow cases, today's warnings and the orders awaiting a reply, in scope. */
+/** 监察概况 on the workbench's home page: red and yellow cases, today's warnings (by level) and the orders awaiting a reply, in scope. */
 export function SupervisionToday() {
   const t = useT();
   const summary = useSummary();
@@ -34,7 +34,7 @@ export function SupervisionToday() {
               to="/workbench/supervision"
               title={t('sup.today.warnings')}
               value={data.warnings.today}
-              hint={t('sup.today.warningsHint', { red: data.warnings.red, yellow: data.warnings.yellow })}
+              hint={t('sup.today.warningsHint', { red: data.warnings.todayRed, yellow: data.warnings.todayYellow })}
               testId="sup-warnings"
             />
             <CountTile

@@ -11,7 +11,7 @@ export const orderStatuses: OrderStatus[] = ['open', 'replied', 'escalated', 'cl
 export interface Summary {
   cases: Record<Light, number>;
   tasks: Record<Light, number>;
-  warnings: { yellow: number; red: number; today: number };
+  warnings: { yellow: number; red: number; today: number; todayYellow: number; todayRed: number };
   findings: Partial<Record<FindingKind, number>>;
   orders: Record<OrderStatus, number> & { late: number; escalations: number };
   pending: number;

@@ -47,6 +47,7 @@ export function WorkbenchHomePage() {
   usePageTitle(t('nav.workbenchHome'));
   const me = useMe().data!;
   const allowed = shortcuts.filter((s) => can(me, s.permission));
+  const staffsWindows = can(me, 'case.intake') || can(me, 'case.handle');
   return (
     <div data-testid="workbench-home">
       <Card className="welcome-card">
@@ -78,10 +79,13 @@ export function WorkbenchHomePage() {
             <MetricsToday />
           </Col>
         )}
-        <Col xs={24} xl={12}>
-          <MyWindows me={me} />
-        </Col>
-        <Col xs={24} xl={12}>
+        {/* window posts are for those who work cases at a window or in a department; a supervisor has none */}
+        {staffsWindows && (
+          <Col xs={24} xl={12}>
+            <MyWindows me={me} />
+          </Col>
+        )}
+        <Col xs={24} xl={staffsWindows ? 12 : 24}>
           <UnreadMessages />
         </Col>
         {allowed.length > 0 && (
@@ -119,7 +123,8 @@ function MyWindows({ me }: { me: Me }) {
       ) : staff.isError ? (
         <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />
       ) : !mine || mine.windows.length === 0 ? (
-        <EmptyHint text={t('home.myWindowsEmpty')} />
+        // who arranges the posts, told to those who do not (the administrator arranges them under 大厅与窗口)
+        <EmptyHint text={t(can(me, 'org.manage') ? 'home.myWindowsEmptyAdmin' : 'home.myWindowsEmpty')} />
       ) : (
         <div className="window-list" data-testid="my-windows">
           {mine.windows.map((w) => (
