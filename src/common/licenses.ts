@@ -76,13 +76,13 @@ export type LicenseCancelGround = (typeof licenseCancelGrounds)[number];
 
 /** What the cancellation says of each ground, in Chinese and English. */
 export const licenseCancelGroundText: Record<LicenseCancelGround, [string, string]> = {
-  expired: ['有效期届满未延续', 'ran out without renewal'],
-  holder_deceased: ['被许可人死亡或者丧失行为能力', 'the holder died or lost capacity'],
-  holder_terminated: ['被许可的法人或者其他组织依法终止', 'the holding organization was dissolved'],
-  revoked_or_withdrawn: ['行政许可依法被撤销、撤回，或者许可证件依法被吊销', 'the permit was revoked or withdrawn, or the license suspended by law'],
-  force_majeure: ['因不可抗力导致行政许可事项无法实施', 'force majeure made the permitted activity impossible'],
-  holder_request: ['被许可人申请注销', 'the holder gave it up'],
-  other: ['法律、法规规定的应当注销行政许可的其他情形', 'another case in which a law requires it'],
+  expired: ['有效期届满未延续', 'Expired without renewal'],
+  holder_deceased: ['被许可人死亡或者丧失行为能力', 'Holder deceased or without legal capacity'],
+  holder_terminated: ['被许可的法人或者其他组织依法终止', 'Holding organization dissolved by law'],
+  revoked_or_withdrawn: ['行政许可依法被撤销、撤回，或者许可证件依法被吊销', 'Permit revoked or withdrawn, or license suspended by law'],
+  force_majeure: ['因不可抗力导致行政许可事项无法实施', 'Permitted activity made impossible by force majeure'],
+  holder_request: ['被许可人申请注销', 'Cancelled at the holder’s request'],
+  other: ['法律、法规规定的应当注销行政许可的其他情形', 'Another case in which a law requires cancellation'],
 };
 
 /**
@@ -90,13 +90,13 @@ export const licenseCancelGroundText: Record<LicenseCancelGround, [string, strin
  * of its holder (持证人) and the license, not of a permit and its 被许可人 — 行政许可法 art. 70 is not their basis.
  */
 const certificateCancelGroundText: Record<LicenseCancelGround, [string, string]> = {
-  expired: ['有效期届满', 'ran out'],
-  holder_deceased: ['持证人死亡或者丧失行为能力', 'the holder died or lost capacity'],
-  holder_terminated: ['持证单位依法终止', 'the holding organization was dissolved'],
-  revoked_or_withdrawn: ['证照依法被撤销或者吊销', 'the license was revoked by law'],
-  force_majeure: ['因不可抗力导致证照无法继续使用', 'force majeure made the license unusable'],
-  holder_request: ['持证人申请注销', 'the holder gave it up'],
-  other: ['法律、法规规定应当注销证照的其他情形', 'another case in which a law requires it'],
+  expired: ['有效期届满', 'Expired'],
+  holder_deceased: ['持证人死亡或者丧失行为能力', 'Holder deceased or without legal capacity'],
+  holder_terminated: ['持证单位依法终止', 'Holding organization dissolved by law'],
+  revoked_or_withdrawn: ['证照依法被撤销或者吊销', 'License revoked by law'],
+  force_majeure: ['因不可抗力导致证照无法继续使用', 'License made unusable by force majeure'],
+  holder_request: ['持证人申请注销', 'Cancelled at the holder’s request'],
+  other: ['法律、法规规定应当注销证照的其他情形', 'Another case in which a law requires cancellation'],
 };
 
 /** What a cancellation says of its ground, in Chinese and English, in the words of the license's item type. */

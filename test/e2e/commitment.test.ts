@@ -176,6 +176,14 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     await header.getByTestId('commitment-check').getByText('陈静', { exact: false }).waitFor({ state: 'visible' });
     expect(await page.getByTestId('commitment-check-action').count()).toBe(0);
     await page.getByTestId('document-revocation_decision').waitFor({ state: 'visible' });
+    // the license is marked revoked, its validity not shown as running
+    const license = revokedLicense(page);
+    await license.getByTestId('document-revoked').getByText('已撤销').waitFor({ state: 'visible' });
+    await license
+      .getByTestId('document-valid-until')
+      .getByText(/许可已于 .+ 撤销，证照不再有效/)
+      .waitFor({ state: 'visible' });
+    expect(await license.getByText('有效期至', { exact: false }).count()).toBe(0);
     await event(page, 'commitment_checked').getByText('核查结论：承诺不实').waitFor({ state: 'visible' });
     await screenshot(page, 'commitment-case-revoked');
 
@@ -210,6 +218,10 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
       .getByText(/The license was revoked on/)
       .waitFor({ state: 'visible' });
     await page.getByTestId('commitment-tag').getByText('By commitment').waitFor({ state: 'visible' });
+    const license = revokedLicense(page);
+    await license.getByTestId('document-revoked').getByText('Revoked').waitFor({ state: 'visible' });
+    // a document's number on one line, beside the English kind's tag too
+    expect((await license.getByTestId('document-number').boundingBox())!.height).toBeLessThan(24);
     await screenshot(page, 'commitment-case-revoked-en');
   });
 
@@ -226,6 +238,10 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     await banner.getByText('已依法撤销行政许可并出具撤销行政许可决定书', { exact: false }).waitFor({ state: 'visible' });
     await page.getByTestId('case-facts').getByTestId('commitment-check').getByText('承诺不实').waitFor({ state: 'visible' });
     await page.getByTestId('document-revocation_decision').waitFor({ state: 'visible' });
+    await revokedLicense(page).getByTestId('document-revoked').getByText('已撤销').waitFor({ state: 'visible' });
+    // nor is it among the licenses enterprise1 holds (我的证照)
+    const held = (await (await signIn(run.server, 'enterprise1')).get('/api/v1/licenses')).body.items as { caseId: number }[];
+    expect(held.map((l) => l.caseId)).not.toContain(caseId);
     await event(page, 'commitment_checked').getByText('核查结论：承诺不实').waitFor({ state: 'visible' });
     // the applicant sees what was found and who checked, as the timeline names who did each step
     expect(await page.getByTestId('commitment-check').innerText()).toContain('陈静');
@@ -233,6 +249,9 @@ describe('告知承诺制: applying by commitment, the check after the grant, an
     expect(errors).toEqual([]);
   });
 });
+
+/** The license among the case's documents. */
+const revokedLicense = (page: Page) => page.getByTestId('case-documents').locator('.ant-list-item', { has: page.getByTestId('document-license') });
 
 /** Choose a state in the 事后核查 tab's filter and wait until it took. */
 async function pickSegment(page: Page, text: string) {

@@ -262,9 +262,9 @@ describe('申请注销: a 食品经营许可 given up by its holder, online and 
     await page.goto(`/apply/${foodItemCode}?cancels=${second.id}&lang=en`);
     const notice = page.getByTestId('cancel-notice');
     await notice.getByText('Application to cancel a license').waitFor({ state: 'visible' });
-    expect(await notice.innerText()).toContain(`This application gives up 食品经营许可证 no. ${second.number}`);
-    await page.getByTestId('cancel-reason-card').getByText('Giving the license up').waitFor({ state: 'visible' });
-    await page.getByTestId('cancel-reason-form').getByText('Why it is given up').waitFor({ state: 'visible' });
+    expect(await notice.innerText()).toContain(`This application asks for 食品经营许可证 no. ${second.number}`);
+    await page.getByTestId('cancel-reason-card').getByText('Cancellation details').waitFor({ state: 'visible' });
+    await page.getByTestId('cancel-reason-form').getByText('Reason for cancellation').waitFor({ state: 'visible' });
     await page.getByTestId('apply-submit').getByText('Apply to cancel').waitFor({ state: 'visible' });
     await screenshot(page, 'license-giveup-en');
   });

@@ -171,6 +171,11 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
       .getByText(/Apply to renew by \d{2}\/\d{2}\/\d{4}/)
       .waitFor({ state: 'visible' });
     await page.getByRole('heading', { name: 'My licenses' }).waitFor({ state: 'visible' });
+    // one license: in the singular
+    await page
+      .getByTestId('licenses-alert')
+      .getByText('You have 1 license due to expire soon. Apply to renew it before the renewal deadline.')
+      .waitFor({ state: 'visible' });
     await screenshot(page, 'licenses-expiring-en');
   });
 
@@ -258,9 +263,12 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await signInThroughUi(page, 'enterprise1');
     await page.goto('/my/licenses');
     const row = licenseRow(page, license.id);
-    await row.getByTestId('license-state').getByText('视为准予延续（延续办理中）').waitFor({ state: 'visible' });
+    await row.getByTestId('license-state').getByText('视为准予延续', { exact: true }).waitFor({ state: 'visible' });
     expect(await row.getByTestId('license-valid-until').innerText()).toBe(shown(license.validUntil));
     await row.getByTestId('license-renewal').getByText(renewal.number).waitFor({ state: 'visible' });
+    // the state's tag and the case number in hand each on one line
+    expect((await row.getByTestId('license-state').boundingBox())!.height).toBeLessThan(30);
+    expect((await row.getByTestId('license-in-hand-number').boundingBox())!.height).toBeLessThan(24);
     // neither expiring nor expired: nothing to warn of
     expect(await page.getByTestId('licenses-alert').count()).toBe(0);
     await screenshot(page, 'licenses-deemed-renewed');
@@ -341,6 +349,10 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await row.getByTestId('license-state').getByText('已过期').waitFor({ state: 'visible' });
     expect(await row.getByTestId('license-renew').count()).toBe(0);
     expect(await row.getByTestId('license-apply-anew').getAttribute('href')).toBe(`/apply/${foodItemCode}`);
+    // 重新申请 looks like the other actions: a button with its icon; the fixed 操作 cell highlighted with its row
+    expect(await row.getByTestId('license-apply-anew').locator('.anticon').count()).toBe(1);
+    const background = (testId: string) => row.getByTestId(testId).evaluate((el) => getComputedStyle(el.closest('td')!).backgroundColor);
+    expect(await background('license-apply-anew')).toBe(await background('license-number'));
     await page.getByTestId('licenses-alert').getByText('1 本证照已过有效期，不能延续', { exact: false }).waitFor({ state: 'visible' });
     await screenshot(page, 'licenses-expired');
 

@@ -140,6 +140,9 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
       .getByText(/须于 \d{4}\/\d{2}\/\d{2} 前补交/)
       .waitFor({ state: 'visible' });
     await check.locator('[data-status=tolerated]').getByText('容缺待补').waitFor({ state: 'visible' });
+    // the required materials are not complete: one is still missing, accepted to follow
+    await page.getByTestId('completeness-tolerated').getByText('必要材料尚缺 1 项（已容缺受理', { exact: false }).waitFor({ state: 'visible' });
+    expect(await page.getByTestId('completeness-tolerated').innerText()).not.toContain('已齐全');
     await event(page, 'accepted')
       .getByText(/容缺受理：.*规章制度目录，须于 .+ 前补交/)
       .waitFor({ state: 'visible' });
@@ -219,6 +222,10 @@ describe('容缺受理: accepted without the list of food-safety rules, the resu
       .getByText(/Accepted with 1 material to follow, due/)
       .waitFor({ state: 'visible' });
     await page.getByTestId('completeness').getByText('To follow').first().waitFor({ state: 'visible' });
+    await page
+      .getByTestId('completeness-tolerated')
+      .getByText('1 required material is still missing (accepted to follow', { exact: false })
+      .waitFor({ state: 'visible' });
     await screenshot(page, 'tolerated-case-en');
   });
 

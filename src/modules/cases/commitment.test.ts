@@ -221,6 +221,72 @@ describe('approval by written commitment (告知承诺制)', () => {
     expect(findings.rows).toEqual([{ result: 'broken' }]);
   });
 
+  it('lets a revoked license pass as valid nowhere: its case, 我的证照, a new application, 证照核验, a renewal in hand', async () => {
+    const kase = await granted();
+    const license = ((await enterprise.get('/api/v1/licenses')).body.items as { id: number; number: string; caseId: number }[]).find(
+      (l) => l.caseId === kase.id,
+    )!;
+    // a renewal applied for before the check (its window is open 60 days before the end)
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await server.sql('UPDATE case_document SET valid_until = $2::date + 60 WHERE id = $1', [license.id, today]);
+    const renewal = await enterprise.post('/api/v1/cases', {
+      itemCode,
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
+      materials: sampleMaterials(item.content.materials),
+      commitment: true,
+      renews: license.id,
+    });
+    expect(renewal.status, JSON.stringify(renewal.body)).toBe(201);
+    const renewing = (await act(clerk, renewal.body.id, { action: 'accept' })).body as Kase;
+
+    expect((await act(approver, kase.id, { action: 'check_commitment', result: 'broken', opinion: '现场核查与承诺不符' })).status).toBe(200);
+    // the case's documents mark the license revoked
+    const docs = (await enterprise.get(`/api/v1/cases/${kase.id}/documents`)).body.items as { kind: string; revokedAt: string | null }[];
+    expect(docs.find((d) => d.kind === 'license')?.revokedAt).toEqual(expect.any(String));
+    expect(docs.find((d) => d.kind === 'decision')?.revokedAt).toBeNull();
+    expect(
+      ((await enterprise.get(`/api/v1/cases/${kase.id}`)).body.documents as { kind: string; revokedAt: string | null }[]).find((d) => d.kind === 'license'),
+    ).toMatchObject({ revokedAt: expect.any(String) });
+    // no longer held, nor handed in with another application
+    expect(((await enterprise.get('/api/v1/licenses')).body.items as { id: number }[]).map((l) => l.id)).not.toContain(license.id);
+    const fromLicense = item.content.materials.find((m) => m.source === 'license')!.key;
+    const handedIn = await enterprise.post('/api/v1/cases', {
+      itemCode,
+      formData: sampleForm(item.content.form, '110101199003074514', 'enterprise'),
+      materials: sampleMaterials(item.content.materials).map((m) => (m.key === fromLicense ? { key: m.key, licenseId: license.id } : m)),
+    });
+    expect(handedIn.status).toBe(400);
+    expect(handedIn.body.error.details).toMatchObject({ field: 'materials', reason: 'the applicant holds no such license' });
+    // 证照核验 says revoked
+    const verified = await enterprise.get(`/api/v1/licenses/verify/${encodeURIComponent(license.number)}`);
+    expect(verified.body).toMatchObject({ state: 'revoked', revokedAt: expect.any(String) });
+    // the renewal in hand does not issue it again: its grant is refused, its denial goes through
+    const refused = await act(head, renewing.id, { action: 'approve', taskId: openTask(renewing).id, opinion: '准予延续' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ field: 'renews', licenseId: license.id });
+    const after = (await head.get(`/api/v1/cases/${renewing.id}`)).body as Kase & { documents: { kind: string }[] };
+    expect(after.decidedAt).toBeNull();
+    expect(after.documents.map((d) => d.kind)).not.toContain('license');
+    const denied = await act(head, renewing.id, { action: 'reject', taskId: openTask(after).id, opinion: '原许可已撤销，不予延续' });
+    expect(denied.status, JSON.stringify(denied.body)).toBe(200);
+    expect((await enterprise.get(`/api/v1/licenses/verify/${encodeURIComponent(license.number)}`)).body).toMatchObject({ state: 'revoked' });
+    // delivered after the revocation, the grant hands over its revocation decision, not the license revoked
+    const concluded = (
+      await act(approver, kase.id, { action: 'approve', taskId: openTask((await approver.get(`/api/v1/cases/${kase.id}`)).body).id, opinion: null })
+    ).body as Kase;
+    expect(concluded.status).toBe('concluded');
+    const delivered = await act(clerk, kase.id, {
+      action: 'deliver',
+      method: 'pickup',
+      identityChecked: true,
+      collector: { name: '王建国', idNumber: '11010519491231002X' },
+    });
+    expect(delivered.status, JSON.stringify(delivered.body.error)).toBe(200);
+    const receipt = await documentText(clerk, kase.id, 'delivery_receipt');
+    expect(receipt).toContain('撤销行政许可决定书');
+    expect(receipt).not.toContain(license.number);
+  });
+
   it('lets one of two officials who record the check at once win; the other gets 409', async () => {
     const kase = await granted();
     const results = await Promise.all([

@@ -331,7 +331,8 @@ const deliveryWords: Record<DeliveryMethod, string> = { pickup: '窗口领取', 
 
 /**
  * What a delivery hands over: the case's decision, license and revocation decision — a bundle application's, those of
- * its item cases — in their order, each with its item case; a license cancelled or replaced meanwhile is not.
+ * its item cases — in their order, each with its item case; a license cancelled, replaced or revoked meanwhile is not
+ * (a revoked grant hands over its revocation decision instead).
  */
 function deliveredDocuments(db: Executor, kase: CaseRow) {
   return db
@@ -342,6 +343,7 @@ function deliveredDocuments(db: Executor, kase: CaseRow) {
     .where('d.kind', 'in', resultKinds)
     .where('d.cancelled_at', 'is', null)
     .where('d.superseded_at', 'is', null)
+    .where((eb) => eb.or([eb('d.kind', '!=', 'license'), eb('k.revoked_at', 'is', null)]))
     .orderBy('k.id')
     .orderBy('d.id')
     .execute();
@@ -869,6 +871,7 @@ const kindOrder: readonly DocumentKind[] = documentKindList;
 export async function documentsOf(db: Executor, caseId: number) {
   const rows = await db
     .selectFrom('case_document as d')
+    .innerJoin('kase as k', 'k.id', 'd.case_id')
     .leftJoin('stored_file as f', 'f.id', 'd.file_id')
     .select([
       'd.id',
@@ -882,6 +885,7 @@ export async function documentsOf(db: Executor, caseId: number) {
       'f.size',
       'd.superseded_at',
       'd.cancelled_at',
+      'k.revoked_at',
     ])
     .select(sql<string | null>`d.valid_until::text`.as('valid_until'))
     .where('d.case_id', '=', caseId)
@@ -903,6 +907,8 @@ export async function documentsOf(db: Executor, caseId: number) {
     supersededAt: r.superseded_at?.toISOString() ?? null,
     /** when the issuing department cancelled this license (注销) */
     cancelledAt: r.cancelled_at?.toISOString() ?? null,
+    /** a license whose grant was revoked (撤销, the commitment found false): it no longer holds, whatever its last day */
+    revokedAt: r.kind === 'license' ? (r.revoked_at?.toISOString() ?? null) : null,
     url: `/api/v1/cases/${caseId}/documents/${r.id}/pdf`,
   }));
 }

@@ -383,19 +383,29 @@ export async function licenseApplication(
  * A license's last day as a grant issues it, and the license it replaces: from the decision's day; for a renewal
  * (延续) on from the last day of the license it renews, even when decided after it (a license whose renewal was not
  * decided by its last day counted as renewed meanwhile); for a change (变更) the changed license's own last day. The
- * new license replaces the one renewed or changed. Null: without end (长期有效).
+ * new license replaces the one renewed or changed. Null: without end (长期有效). A license revoked (撤销) while its
+ * renewal or change was in hand is not issued again: the grant is a 409, and the application is to be denied.
  */
 export async function licenseValidity(db: Executor, kase: CaseRow, content: ItemContent, decidedAt: Date) {
   const old =
     kase.for_license_id === null
       ? undefined
       : await db
-          .selectFrom('case_document')
-          .select(['id', 'number', sql<string | null>`valid_until::text`.as('valid_until')])
-          .where('id', '=', kase.for_license_id)
-          .where('superseded_at', 'is', null)
-          .where('cancelled_at', 'is', null)
+          .selectFrom('case_document as d')
+          .innerJoin('kase as k', 'k.id', 'd.case_id')
+          .select(['d.id', 'd.number', 'k.revoked_at', sql<string | null>`d.valid_until::text`.as('valid_until')])
+          .where('d.id', '=', kase.for_license_id)
+          .where('d.superseded_at', 'is', null)
+          .where('d.cancelled_at', 'is', null)
           .executeTakeFirst();
+  if (old?.revoked_at && (kase.license_action === 'renew' || kase.license_action === 'change'))
+    throw new AppError('CONFLICT', {
+      reason: `the license this application ${kase.license_action === 'renew' ? 'renews' : 'changes'} was revoked: it is not issued again`,
+      field: licenseActionField[kase.license_action],
+      licenseId: old.id,
+      licenseNumber: old.number,
+      revokedAt: old.revoked_at.toISOString(),
+    });
   const replaced = old && kase.license_action ? { id: old.id, number: old.number, validUntil: old.valid_until, action: kase.license_action } : null;
   if (replaced?.action === 'change') return { validUntil: replaced.validUntil, replaced };
   if (!content.resultValidity) return { validUntil: null, replaced };

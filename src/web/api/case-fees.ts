@@ -95,6 +95,8 @@ export interface CaseDocument {
   supersededAt?: string | null;
   /** a license cancelled by the department that issued it (注销) */
   cancelledAt?: string | null;
+  /** a license whose grant was revoked (撤销: the commitment found false) */
+  revokedAt?: string | null;
   /** null: a result withheld from the applicant (`withheld` says what it waits for) */
   url: string | null;
   /** to the applicant: a result given once what its delivery waits for is done — materials accepted to follow, or fees */

@@ -182,7 +182,7 @@ export const casePages = {
   // timeline
   'cases.ev.submitted': ['提交申请', 'Application submitted'],
   'cases.ev.commitment_checked': ['事后核查', 'Post-approval check'],
-  'cases.ev.commitment_check_due': ['事后核查到期提醒', 'Check due: the department reminded'],
+  'cases.ev.commitment_check_due': ['事后核查到期提醒', 'Post-approval check reminder'],
   'cases.ev.accepted': ['受理', 'Accepted'],
   'cases.ev.stage_entered': ['进入环节', 'Stage entered'],
   'cases.ev.notified': ['一次性告知', 'One-time notice'],

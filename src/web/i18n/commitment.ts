@@ -92,8 +92,11 @@ export const commitmentStrings = {
   'commit.ev.submitted': ['以告知承诺方式申请', 'Applied by written commitment'],
   'commit.ev.accepted': ['告知承诺：不再实质审查，直接作出决定', 'By commitment: no substantive review, on to the decision'],
   'commit.ev.result': ['核查结论：{result}', 'Result: {result}'],
-  'commit.ev.due': ['核查期限 {due}，已提醒本部门审批人员', 'Due {due}: the department’s approvers were reminded'],
-  'commit.ev.dueLate': ['核查期限 {due} 已过，已提醒本部门审批人员', 'Past its day ({due}): the department’s approvers were reminded'],
+  'commit.ev.due': ['核查期限 {due}，已提醒本部门审批人员', 'The department’s approvers were reminded that the post-approval check is due by {due}'],
+  'commit.ev.dueLate': [
+    '核查期限 {due} 已过，已提醒本部门审批人员',
+    'The department’s approvers were reminded that the post-approval check is overdue (it was due by {due})',
+  ],
   'commit.ev.opinion': ['核查意见：{text}', 'Finding: {text}'],
 
   // the inbox tab and today's work

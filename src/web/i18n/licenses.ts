@@ -18,11 +18,11 @@ export const licenseStrings = {
   'lic.holderPrincipal': ['{name}（{id}，可代为办理）', '{name} ({id}, you act for it)'],
   'lic.principalNote': [
     '以下是您可代为办理的主体持有的证照（如您申请设立登记的企业）。可查看、下载，并以该主体名义申请延续、变更或注销。',
-    'The licenses of someone you act for (a company you registered, say): view and download them, and apply in their name to renew, change or give them up.',
+    'The licenses of someone you act for (a company you registered, for example): view and download them, and apply in their name to renew, change or cancel them.',
   ],
   'lic.subtitle': [
     '您持有的电子证照及其有效期。有效期届满后需要继续从事许可活动的，请在规定期限前向原发证机关申请延续；证照记载事项（名称、地址、经营范围等）发生变化的，请申请变更；不再从事许可活动的，可以申请注销。延续、变更和注销仅适用于行政许可证照；居民身份证、社会保障卡等证件请通过相应事项换领、补领。',
-    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may give the license up. Renewing, changing and giving up apply to permits (行政许可) only: an ID card, a social security card and the like are replaced through their own services.',
+    'The electronic licenses you hold and how long they are valid. To go on with the licensed activity after a license runs out, apply to its issuer to renew it before the deadline; when what a license records (name, address, scope …) changes, apply to change it; when you no longer carry on the activity, you may apply to cancel the license. Renewal, change and cancellation apply to permits (行政许可) only: an ID card, a social security card and the like are replaced through their own services.',
   ],
   'lic.col.type': ['证照名称', 'License'],
   'lic.col.number': ['证照编号', 'Number'],
@@ -36,7 +36,8 @@ export const licenseStrings = {
   'lic.state.valid': ['有效', 'Valid'],
   'lic.state.expiring': ['即将到期', 'Expiring'],
   'lic.state.expired': ['已过期', 'Expired'],
-  'lic.state.deemed_renewed': ['视为准予延续（延续办理中）', 'Deemed renewed (renewal in progress)'],
+  // short enough for its tag on one line; the hint under it says why
+  'lic.state.deemed_renewed': ['视为准予延续', 'Deemed renewed'],
   'lic.renewBy': ['请于 {date} 前申请延续', 'Apply to renew by {date}'],
   'lic.renewByPast': ['延续申请期限（{date}）已过，请尽快申请', 'The renewal deadline ({date}) has passed: apply at once'],
   'lic.renewByLater': ['延续申请截止 {date}', 'Renewal due by {date}'],
@@ -54,17 +55,17 @@ export const licenseStrings = {
   'lic.download': ['下载', 'Download'],
   'lic.renew': ['申请延续', 'Renew'],
   'lic.change': ['申请变更', 'Change'],
-  'lic.cancel': ['申请注销', 'Give up'],
+  'lic.cancel': ['申请注销', 'Cancel'],
   'lic.applyAnew': ['重新申请', 'Apply anew'],
   'lic.alertExpiring': [
     '您有 {n} 本证照即将到期，请在延续申请期限前申请延续。',
-    '{n} of your licenses will run out soon: apply to renew them before the deadline.',
+    'You have {n} {n|license|licenses} due to expire soon. Apply to renew {n|it|them} before the renewal deadline.',
   ],
   'lic.alertExpired': [
     '{n} 本证照已过有效期，不能延续，如需继续从事许可活动请重新申请。',
-    '{n} of your licenses have expired: they cannot be renewed; apply anew to go on.',
+    '{n} of your licenses {n|has|have} expired and cannot be renewed. To continue the licensed activity, apply for a new license.',
   ],
-  'lic.alertTitle': ['证照到期提醒', 'Licenses running out'],
+  'lic.alertTitle': ['证照到期提醒', 'License expiry'],
   'lic.empty': [
     '您还没有电子证照。申请办结并发证后，证照会出现在这里。',
     'You hold no electronic licenses yet. A license appears here once an application that issues one is granted.',
@@ -75,12 +76,12 @@ export const licenseStrings = {
   ],
   'lic.changeNote': [
     '准予变更后，按变更后的内容换发新证，有效期至原证有效期届满之日（不延长），原证同时作废。不再从事许可活动的，可以申请注销证照。同一本证照同一时间只能办理一项延续、变更或注销申请。',
-    'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A holder who no longer carries on the activity may give the license up. A license takes one application at a time: a renewal, a change or a cancellation.',
+    'A change granted reissues the license with what it now records, valid until the same day as the old one (not extended), and the old one is void. A holder who no longer carries on the activity may apply to cancel the license. A license takes one application at a time: a renewal, a change or a cancellation.',
   ],
 
   'lic.notPermit': [
     '{type}（编号 {number}）不是行政许可证照，不能申请延续、变更或注销；需要换领、补领的，请申请相应事项。',
-    'The {type} ({number}) is not a permit (行政许可): it is not renewed, changed or given up this way; to replace it, apply for the service that does.',
+    'The {type} ({number}) is not a permit (行政许可): it is not renewed, changed or cancelled this way; to replace it, apply for the service that does.',
   ],
 
   // the application page
@@ -128,7 +129,7 @@ export const licenseStrings = {
   'lic.apply.loading': ['正在查找要延续的证照…', 'Looking up the license to renew…'],
   'lic.apply.cancelInHand': [
     '证照 {number} 已有注销申请在办（办件编号 {case}），本次将按新办提交。',
-    'License {number} is being given up already (case {case}): this application goes as a new one.',
+    'An application to cancel license {number} is in progress already (case {case}): this application goes as a new one.',
   ],
   'lic.apply.changeInHand': [
     '证照 {number} 已有变更申请在办（办件编号 {case}），本次将按新办提交。',
@@ -172,12 +173,12 @@ export const licenseStrings = {
   'lic.cxl.title': ['注销申请', 'Application to cancel a license'],
   'lic.cxl.text': [
     '本次申请注销 {type}（编号 {number}，有效期至 {validUntil}）。准予注销后，该证照即不再有效：不能再用于办事、延续或变更，核验时显示“已注销”。如仍需从事许可活动，请不要申请注销。',
-    'This application gives up {type} no. {number}, valid until {validUntil}. Once granted, the license no longer holds: it cannot serve an application, be renewed or changed, and a check of it says cancelled. If you still carry on the licensed activity, do not apply.',
+    'This application asks for {type} no. {number} (valid until {validUntil}) to be cancelled. Once the cancellation is granted, the license is no longer valid: it cannot be used in another application, renewed or changed, and its verification shows it as cancelled. Do not apply if you still carry on the licensed activity.',
   ],
   'lic.cxl.notTitle': ['本次申请不作为注销申请', 'This application will not cancel a license'],
   'lic.cxl.notFound': [
     '未找到要注销的证照（可能已注销、已换发新证或不属于您），请回到“我的证照”查看。',
-    'The license to give up was not found (it may have been cancelled or replaced, or is not yours): see My licenses.',
+    'The license to cancel was not found (it may have been cancelled or replaced already, or is not yours): see My licenses.',
   ],
   'lic.cxl.otherItem': [
     '证照 {number} 不是由本事项核发的，请通过核发它的事项申请注销。',
@@ -189,26 +190,26 @@ export const licenseStrings = {
   ],
   'lic.cxl.forPrincipal': [
     '注销申请须以持证主体的名义提交：请选择持证主体作为申请人。',
-    'A license is given up in its holder’s name: choose its holder as the applicant.',
+    'An application to cancel a license is made in its holder’s name: choose its holder as the applicant.',
   ],
-  'lic.cxl.loadFailed': ['要注销的证照未能加载，请重试。', 'The license to give up could not be loaded: retry.'],
-  'lic.cxl.loading': ['正在查找要注销的证照…', 'Looking up the license to give up…'],
-  'lic.cxl.card': ['注销说明', 'Giving the license up'],
-  'lic.cxl.reason': ['注销原因', 'Why it is given up'],
+  'lic.cxl.loadFailed': ['要注销的证照未能加载，请重试。', 'The license to cancel could not be loaded. Please try again.'],
+  'lic.cxl.loading': ['正在查找要注销的证照…', 'Looking up the license to cancel…'],
+  'lic.cxl.card': ['注销说明', 'Cancellation details'],
+  'lic.cxl.reason': ['注销原因', 'Reason for cancellation'],
   'lic.cxl.reasonPlaceholder': [
     '如：停止经营、经营场所拆迁、企业已办理注销登记等',
     'For example: the business closed, the premises were demolished, the company was dissolved',
   ],
-  'lic.cxl.reasonRequired': ['请填写注销原因（2 至 500 字）', 'Say why the license is given up (2 to 500 characters)'],
+  'lic.cxl.reasonRequired': ['请填写注销原因（2 至 500 字）', 'Enter the reason for cancellation (2 to 500 characters)'],
   'lic.cxl.noMaterials': [
     '注销申请无需提交申请材料；窗口核实后如需补充，将一次性告知。',
     'An application to cancel a license takes no materials; should the window need any, it tells you everything at once.',
   ],
   'lic.cxl.submit': ['提交注销申请', 'Apply to cancel'],
-  'lic.cxl.confirmTitle': ['确认申请注销该证照？', 'Give this license up?'],
+  'lic.cxl.confirmTitle': ['确认申请注销该证照？', 'Apply to cancel this license?'],
   'lic.cxl.confirmText': [
     '准予注销后，证照 {number} 即不再有效，不能恢复；如需再次从事许可活动，应当重新申请许可。',
-    'Once granted, license {number} no longer holds and cannot be restored; to carry on the activity again you would apply anew.',
+    'Once the cancellation is granted, license {number} is no longer valid and cannot be restored. To carry on the activity again, you would need to apply for a new license.',
   ],
   'lic.cxl.confirmOk': ['确认提交', 'Apply'],
 
@@ -240,7 +241,7 @@ export const licenseStrings = {
   // the server's refusal of `cancels` and `cancelReason`
   'lic.err.cancel.invalid': [
     '该证照不能申请注销（可能已注销、已换发新证或不由本事项核发）。请回到“我的证照”查看。',
-    'This license cannot be given up here (it may have been cancelled or replaced, or been issued by another service). See My licenses.',
+    'This license cannot be cancelled on application here (it may have been cancelled or replaced already, or issued by another service). See My licenses.',
   ],
   'lic.err.cancel.expired': [
     '该证照已于 {date} 过期，由发证部门依法注销，无需申请。',
@@ -280,13 +281,13 @@ export const licenseStrings = {
   'lic.win.pickCancel': ['请选择要注销的证照', 'Choose the license to cancel'],
   'lic.win.cancelHint': [
     '持证人申请注销证照：填写注销原因，无需收取申请材料。准予注销后，该证照即不再有效。',
-    'The holder gives the license up: note why; no materials are taken. Once granted, the license no longer holds.',
+    'The holder applies to cancel the license: record the reason; no materials are taken. Once granted, the license is no longer valid.',
   ],
 
   // the case pages
-  'lic.fact.renews': ['延续证照', 'Renews'],
-  'lic.fact.changes': ['变更证照', 'Changes'],
-  'lic.fact.cancels': ['注销证照', 'Gives up'],
+  'lic.fact.renews': ['延续证照', 'License to renew'],
+  'lic.fact.changes': ['变更证照', 'License to change'],
+  'lic.fact.cancels': ['注销证照', 'License to cancel'],
   'lic.fact.cancelReason': ['注销原因', 'Reason'],
   'lic.tag.renews': ['延续申请', 'Renewal'],
   'lic.tag.changes': ['变更申请', 'Change'],
@@ -296,6 +297,8 @@ export const licenseStrings = {
   'lic.fact.issuedBy': ['原办件 {number}', 'issued by case {number}'],
   'lic.fact.replaced': ['已换发新证', 'Replaced'],
   'lic.doc.validUntil': ['有效期至 {date}', 'Valid until {date}'],
+  'lic.doc.revoked': ['已撤销', 'Revoked'],
+  'lic.doc.revokedOn': ['许可已于 {date} 撤销，证照不再有效', 'Revoked on {date}: no longer valid'],
   'lic.doc.superseded': ['已换发新证', 'Replaced'],
 
   // the timeline

@@ -34,7 +34,15 @@ export const toleratedStrings = {
     '缺少 {n} 项必要材料，均可容缺后补，可以容缺受理',
     '{n} required {n|material|materials} missing, all of which may follow: the application may be accepted with them to follow',
   ],
-  'tol.completeTolerated': ['必要材料已齐全，其中 {n} 项容缺待补', 'The required materials are in, but for {n} accepted to follow'],
+  'tol.completeTolerated': ['必要材料尚缺 {n} 项（已容缺受理，待补交）', '{n} required {n|material is|materials are} still missing (accepted to follow)'],
+  'tol.completeToleratedDue': [
+    '必要材料尚缺 {n} 项（已容缺受理，须于 {due} 前补交）',
+    '{n} required {n|material is|materials are} still missing (accepted to follow, due by {due})',
+  ],
+  'tol.completeToleratedOverdue': [
+    '必要材料尚缺 {n} 项（已容缺受理，补交期限 {due} 已过）',
+    '{n} required {n|material is|materials are} still missing (accepted to follow; overdue since {due})',
+  ],
   'tol.completeBlocking': [
     '缺少 {n} 项必要材料，其中 {m} 项不可容缺，须一次性告知',
     '{n} required {n|material|materials} missing, {m} of which may not follow: give a one-time notice',
@@ -91,6 +99,8 @@ export const toleratedStrings = {
   // the timeline
   'tol.ev.accepted': ['容缺受理：{names}，须于 {due} 前补交', 'Accepted with materials to follow: {names}, due {due}'],
   'tol.ev.handedIn': ['补交容缺材料', 'Materials to follow handed in'],
+  'tol.roundLater': ['受理后补交（容缺后补）', 'Handed in after acceptance (accepted to follow)'],
+  'tol.col.handedInAt': ['补交时间', 'Handed in'],
   'tol.ev.materials': ['补交：{names}', 'Handed in: {names}'],
   'tol.ev.left': ['尚待补交：{names}', 'Still to follow: {names}'],
   'tol.ev.allIn': ['容缺材料已全部补齐', 'All the materials to follow are in'],

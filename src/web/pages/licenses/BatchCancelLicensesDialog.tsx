@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { cancelGroundText, type IssuedLicenseState } from '../../../common/licenses.ts';
+import type { IssuedLicenseState } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
 import { isApiError } from '../../api/client.ts';
 import type { IssuedLicense } from '../../api/licenses.ts';
+import { cancelGroundLabel } from '../cases/shared/Licenses.tsx';
 
 const noteMax = 500;
 
@@ -77,7 +78,7 @@ export function BatchCancelLicensesDialog(props: { licenses: IssuedLicense[]; on
             children: (
               <span data-testid="batch-cancel-ground">
                 {/* permits run out under 行政许可法 art. 70 (一); other licenses by their own rules */}
-                {cancelGroundText('expired', permits ? 'licensing' : null)[locale === 'en' ? 1 : 0]}
+                {cancelGroundLabel('expired', permits ? 'licensing' : null, locale)}
                 {permits && <div className="cell-sub">{t('lic.batch.groundBasis')}</div>}
               </span>
             ),

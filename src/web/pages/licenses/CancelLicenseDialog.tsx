@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, Descriptions, Form, Input, Modal, Select, Typography } from 'antd';
-import { cancelGroundText, licenseCancelGrounds, type IssuedLicenseState, type LicenseCancelGround } from '../../../common/licenses.ts';
+import { licenseCancelGrounds, type IssuedLicenseState, type LicenseCancelGround } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCancelLicense, type IssuedLicense } from '../../api/licenses.ts';
 import { useIdempotencyKey } from '../../components/forms.ts';
 import { useFeedback } from '../../components/feedback-context.tsx';
-import { validUntilText } from '../cases/shared/Licenses.tsx';
+import { cancelGroundLabel, validUntilText } from '../cases/shared/Licenses.tsx';
 
 const noteMax = 500;
 
@@ -48,7 +48,6 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
   const cancel = useCancelLicense();
   const text = note.trim();
   const noteMissing = ground === 'other' && !text;
-  const lang = locale === 'en' ? 1 : 0;
   // refused for good (it no longer holds, or is not ours): nothing left to confirm
   const settled = !!error && !error.field && isApiError(cancel.error) && [403, 404, 409].includes(cancel.error.status);
 
@@ -116,10 +115,10 @@ export function CancelLicenseDialog({ license: l, onClose }: { license: IssuedLi
                 disabled: why !== null,
                 label: why ? (
                   <span title={why}>
-                    {cancelGroundText(g, l.itemType)[lang]} <Typography.Text type="secondary">· {why}</Typography.Text>
+                    {cancelGroundLabel(g, l.itemType, locale)} <Typography.Text type="secondary">· {why}</Typography.Text>
                   </span>
                 ) : (
-                  cancelGroundText(g, l.itemType)[lang]
+                  cancelGroundLabel(g, l.itemType, locale)
                 ),
               };
             })}

@@ -3,7 +3,6 @@ import { Button, Card, Input, Segmented, Space, Table, Tooltip, Typography } fro
 import type { TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { cancelGroundText } from '../../../common/licenses.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT } from '../../i18n/licenses.ts';
 import { can, useMe } from '../../api/auth.ts';
@@ -14,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyHint, ErrorState, Forbidden } from '../../components/PageState.tsx';
 import { oneOf, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { StatusTag } from '../cases/shared/labels.tsx';
-import { LicenseStateTag, civilDay, dayOf, todayYmd, validUntilColumn } from '../cases/shared/Licenses.tsx';
+import { LicenseStateTag, cancelGroundLabel, civilDay, dayOf, todayYmd, validUntilColumn } from '../cases/shared/Licenses.tsx';
 import { BatchBar, BatchFailures } from '../cases/shared/Batch.tsx';
 import { CancelLicenseDialog } from './CancelLicenseDialog.tsx';
 import { BatchCancelLicensesDialog, batchRefusal } from './BatchCancelLicensesDialog.tsx';
@@ -297,7 +296,7 @@ function LedgerStateHint({ license: l }: { license: IssuedLicense }) {
   const t = useLicT();
   const { locale } = useLocale();
   if (l.state === 'cancelled') {
-    const ground = l.cancelGround ? cancelGroundText(l.cancelGround, l.itemType)[locale === 'en' ? 1 : 0] : null;
+    const ground = l.cancelGround ? cancelGroundLabel(l.cancelGround, l.itemType, locale) : null;
     return (
       <Tooltip title={[ground, l.cancelNote].filter(Boolean).join(' · ') || undefined}>
         <div className="cell-sub" data-testid="license-cancelled">

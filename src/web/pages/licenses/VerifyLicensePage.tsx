@@ -10,7 +10,6 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { cancelGroundText } from '../../../common/licenses.ts';
 import { isLicensing } from '../../../common/decisions.ts';
 import { useLocale } from '../../i18n/index.tsx';
 import { useLicT, type LicT } from '../../i18n/licenses.ts';
@@ -19,7 +18,7 @@ import { isApiError } from '../../api/client.ts';
 import { licenseNumberPattern, useVerifyLicense, type VerifiedLicense } from '../../api/licenses.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { dayOf, validUntilText } from '../cases/shared/Licenses.tsx';
+import { cancelGroundLabel, dayOf, validUntilText } from '../cases/shared/Licenses.tsx';
 import './licenses-admin.css';
 
 type Verdict = VerifiedLicense['state'];
@@ -193,7 +192,7 @@ function verdictText(l: VerifiedLicense, t: LicT, locale: 'zh-CN' | 'en'): strin
 function Answer({ license: l }: { license: VerifiedLicense }) {
   const t = useLicT();
   const { locale } = useLocale();
-  const ground = l.cancelGround ? (cancelGroundText(l.cancelGround, l.itemType)?.[locale === 'en' ? 1 : 0] ?? l.cancelGround) : null;
+  const ground = l.cancelGround ? cancelGroundLabel(l.cancelGround, l.itemType, locale) : null;
   return (
     <>
       <div className={`verify-verdict verify-verdict-${tone[l.state]}`} data-testid="verify-verdict" data-state={l.state} role="status">

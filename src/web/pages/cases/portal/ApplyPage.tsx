@@ -245,7 +245,7 @@ function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemC
         description={
           action === 'renew' ? (
             <>
-              <div>{t('lic.apply.text', vars)}</div>
+              <div className="keep-words">{t('lic.apply.text', vars)}</div>
               {allowed.renewBy && (
                 <div className={late ? 'case-needs-me' : undefined}>
                   {t(late ? 'lic.apply.renewByPast' : 'lic.apply.renewBy', { date: civilDay(allowed.renewBy, locale) })}
@@ -253,7 +253,9 @@ function LicenseNotice({ forLicense, itemCode }: { forLicense: ForLicense; itemC
               )}
             </>
           ) : (
-            <div data-testid="change-notice-text">{t(allowed.validUntil ? 'lic.chg.text' : 'lic.chg.textNoEnd', vars)}</div>
+            <div className="keep-words" data-testid="change-notice-text">
+              {t(allowed.validUntil ? 'lic.chg.text' : 'lic.chg.textNoEnd', vars)}
+            </div>
           )
         }
         action={

@@ -152,7 +152,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
             <CaseTimeline events={kase.timeline} renews={kase.renews} changes={kase.changes} cancels={kase.cancels} itemType={kase.itemType} />
           </Card>
           <Card title={t('cases.materialsByRound')} className="block-gap">
-            <MaterialsByRound materials={kase.materials} />
+            <MaterialsByRound materials={kase.materials} timeline={kase.timeline} />
           </Card>
           <Card title={t('cases.applicationForm')} className="block-gap" extra={reveal.toggle} data-testid="case-form">
             {reveal.note}

@@ -1,7 +1,7 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, Breadcrumb, Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, EditOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FileAddOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useLicT } from '../../../i18n/licenses.ts';
@@ -50,10 +50,10 @@ export function MyLicensesPage() {
   const expired = items.filter((l) => l.state === 'expired').length;
   const narrow = useNarrow();
 
+  // the state in a word on one line; what it means, and by when to act, under it
   const stateCell = (l: HeldLicense) => (
     <div>
-      {/* a long state (视为准予延续（延续办理中）) wraps inside its cell */}
-      <span className="tag-wrap">
+      <span className="nowrap-cell">
         <LicenseStateTag license={l} t={t} />
       </span>
       <StateHint license={l} />
@@ -65,7 +65,8 @@ export function MyLicensesPage() {
     if (!inHand) return null;
     return (
       <div data-testid={l.renewal ? 'license-renewal' : l.change ? 'license-change-in-hand' : 'license-cancel-in-hand'}>
-        <Link to={`/my/cases/${inHand.id}`} className="mono" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+        {/* a case number (22 characters) on one line */}
+        <Link to={`/my/cases/${inHand.id}`} className="mono nowrap-cell license-case-number" data-testid="license-in-hand-number">
           {inHand.number}
         </Link>
         <div>
@@ -101,7 +102,9 @@ export function MyLicensesPage() {
       )}
       {!principal && l.state === 'expired' && (
         <Link to={`/apply/${encodeURIComponent(l.itemCode)}`} data-testid="license-apply-anew">
-          <Button size="small">{t('lic.applyAnew')}</Button>
+          <Button size="small" type="primary" icon={<FileAddOutlined />}>
+            {t('lic.applyAnew')}
+          </Button>
         </Link>
       )}
       <Link to={`/my/cases/${l.caseId}`} data-testid="license-case">
@@ -142,7 +145,7 @@ export function MyLicensesPage() {
   ];
 
   const columns: TableColumnsType<HeldLicense> = [
-    { title: t('lic.col.type'), dataIndex: 'type', width: 130, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
+    { title: t('lic.col.type'), dataIndex: 'type', width: 120, render: (type: string) => <Typography.Text strong>{type}</Typography.Text> },
     {
       title: t('lic.col.number'),
       dataIndex: 'number',
@@ -154,25 +157,25 @@ export function MyLicensesPage() {
       ),
     },
     { title: t('lic.col.issuer'), dataIndex: 'issuer' },
-    { title: t('lic.col.issuedAt'), dataIndex: 'issuedAt', width: 110, render: (v: string) => <span className="nowrap-cell">{dayOf(v, locale)}</span> },
+    { title: t('lic.col.issuedAt'), dataIndex: 'issuedAt', width: 104, render: (v: string) => <span className="nowrap-cell">{dayOf(v, locale)}</span> },
     validUntilColumn(locale, t),
     {
       title: t('lic.col.state'),
       dataIndex: 'state',
-      width: 170,
+      width: 156,
       render: (_v, l) => stateCell(l),
     },
     {
       title: t('lic.col.renewal'),
       key: 'renewal',
-      // a case number on one line
-      width: 170,
+      // a case number (22 characters of 12 px monospace) on one line
+      width: 192,
       render: (_v, l) => inHandCell(l) ?? <span className="cell-sub">{t('lic.noRenewal')}</span>,
     },
     {
       title: t('lic.col.actions'),
       key: 'actions',
-      width: 120,
+      width: 128,
       fixed: 'right',
       render: (_v, l) => actionsCell(l, 'vertical'),
     },

@@ -40,6 +40,8 @@ export function CaseDocuments({ caseId }: { caseId: number }) {
   );
 }
 
+/** A document as the server lists it: a license also says when its grant was revoked (撤销), if it was. */
+
 function DocumentList({ items, testId }: { items: CaseDocument[]; testId: string }) {
   const t = useFeesT();
   const lt = useLicT();
@@ -82,31 +84,63 @@ function DocumentList({ items, testId }: { items: CaseDocument[]; testId: string
                     {lt('lic.doc.cancelled')}
                   </Tag>
                 )}
+                {/* 撤销: the grant was revoked (the commitment found false), and its license with it */}
+                {d.kind === 'license' && d.revokedAt && (
+                  <Tag color="red" variant="solid" data-testid="document-revoked">
+                    {lt('lic.doc.revoked')}
+                  </Tag>
+                )}
               </>
             }
             description={
-              <span className="cell-sub">
+              <div className="cell-sub">
                 {/* a bundle application's list: the item case whose result it is */}
                 {d.ofCase && (
-                  <span data-testid="document-of-case">
-                    {d.ofCase.subject} · <span className="mono">{d.ofCase.number}</span>
-                    <br />
-                  </span>
+                  <div data-testid="document-of-case">
+                    {d.ofCase.subject} · <span className="mono nowrap">{d.ofCase.number}</span>
+                  </div>
                 )}
-                <span className="mono">{d.number}</span> · {formatDateTime(d.createdAt, locale)}
-                {/* a license: until when it is valid (证照有效期) */}
-                {d.kind === 'license' && d.validUntil !== undefined && (
-                  <span data-testid="document-valid-until">
-                    {' · '}
-                    {d.validUntil ? lt('lic.doc.validUntil', { date: validUntilText(d.validUntil, locale, lt) }) : lt('lic.noEnd')}
-                  </span>
-                )}
-              </span>
+                {/* the number and the moment each on one line, whatever the width the kind's tag leaves */}
+                <span className="mono nowrap" data-testid="document-number">
+                  {d.number}
+                </span>{' '}
+                <span className="nowrap">· {formatDateTime(d.createdAt, locale)}</span>
+                {d.kind === 'license' && <LicenseValidity d={d} />}
+              </div>
             }
           />
         </List.Item>
       )}
     />
+  );
+}
+
+/**
+ * A license's validity (证照有效期): until when it holds — or, once it no longer does, not as if it still ran: a revoked
+ * license says when it was revoked, a cancelled or replaced one shows its last day struck through.
+ */
+function LicenseValidity({ d }: { d: CaseDocument }) {
+  const lt = useLicT();
+  const { locale } = useLocale();
+  if (d.revokedAt)
+    return (
+      <div className="case-overdue keep-words" data-testid="document-valid-until" data-ended="revoked">
+        {lt('lic.doc.revokedOn', { date: formatDateTime(d.revokedAt, locale) })}
+      </div>
+    );
+  if (d.validUntil === undefined) return null;
+  const text = d.validUntil ? lt('lic.doc.validUntil', { date: validUntilText(d.validUntil, locale, lt) }) : lt('lic.noEnd');
+  const ended = d.cancelledAt ? 'cancelled' : d.supersededAt ? 'superseded' : undefined;
+  return (
+    <div className="keep-words" data-testid="document-valid-until" data-ended={ended}>
+      {ended ? (
+        <Typography.Text delete type="secondary">
+          {text}
+        </Typography.Text>
+      ) : (
+        text
+      )}
+    </div>
   );
 }
 

@@ -451,7 +451,7 @@ export function CaseTimeline({
                 </span>
               </div>
               {details(e, t, locale, tol, { renews, changes, cancels, itemType }).map((d, i) => (
-                <div key={i} className="case-event-detail">
+                <div key={i} className="case-event-detail keep-words">
                   {d}
                 </div>
               ))}

@@ -3,7 +3,7 @@ import { Form, Input, Tag, Tooltip, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { Link } from 'react-router';
 import type { Locale } from '../../../../common/errors.ts';
-import { cancelReasonLength, type IssuedLicenseState, type LicenseAction } from '../../../../common/licenses.ts';
+import { cancelGroundText, cancelReasonLength, type IssuedLicenseState, type LicenseAction, type LicenseCancelGround } from '../../../../common/licenses.ts';
 import { isApiError } from '../../../api/client.ts';
 import type { CaseDetail } from '../../../api/cases.ts';
 import { useLicT, type LicT } from '../../../i18n/licenses.ts';
@@ -48,6 +48,15 @@ export const validUntilColumn = (locale: Locale, t: LicT) => ({
     </span>
   ),
 });
+
+/**
+ * A cancellation's ground (注销情形) as a label on its own — a status line, an option, a verdict: in English it opens
+ * with a capital, as a label does (the shared text is worded to run on after a colon in a sentence).
+ */
+export function cancelGroundLabel(ground: LicenseCancelGround, itemType: string | null | undefined, locale: Locale): string {
+  const [zh, en] = cancelGroundText(ground, itemType) ?? [ground, ground];
+  return locale === 'en' ? en.charAt(0).toUpperCase() + en.slice(1) : zh;
+}
 
 export const licenseStateColor: Record<IssuedLicenseState, string> = {
   valid: 'green',

@@ -2,8 +2,10 @@ import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCaseT, type CaseKey } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
+import { useLocale } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
 import { fileUrl } from '../../../api/files.ts';
-import type { CaseMaterial } from '../../../api/cases.ts';
+import type { CaseEvent, CaseMaterial } from '../../../api/cases.ts';
 import { EmptyHint } from '../../../components/PageState.tsx';
 import { useNarrow } from '../../../components/useNarrow.ts';
 
@@ -46,13 +48,42 @@ export function MaterialStatus({ status }: { status: CaseMaterial['status'] }) {
 }
 
 /**
- * Materials by round: round 1 is what came with the application; each one-time notice or supplement
- * request opens a round listing what was asked, with its note, and what was handed in.
+ * The materials handed in after acceptance (容缺后补), by key, with when: from the timeline's `tolerated_handed_in`
+ * events — the material's row itself keeps only what it is now.
  */
-export function MaterialsByRound({ materials, hideMissingOptional }: { materials: CaseMaterial[]; hideMissingOptional?: ReadonlySet<string> }) {
+export function handedInAfterAcceptance(timeline: readonly Pick<CaseEvent, 'type' | 'payload' | 'at'>[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of timeline ?? []) {
+    if (e.type !== 'tolerated_handed_in') continue;
+    const keys = (e.payload as { materials?: unknown } | null)?.materials;
+    if (Array.isArray(keys)) for (const key of keys) if (typeof key === 'string' && !out.has(key)) out.set(key, e.at);
+  }
+  return out;
+}
+
+/**
+ * Materials by round: round 1 is what came with the application; each one-time notice or supplement
+ * request opens a round listing what was asked, with its note, and what was handed in. Given the case's `timeline`,
+ * what was accepted to follow (容缺后补) and handed in after acceptance is listed apart, last, with when it came —
+ * not as if it had come with the application.
+ */
+export function MaterialsByRound({
+  materials,
+  hideMissingOptional,
+  timeline,
+}: {
+  materials: CaseMaterial[];
+  hideMissingOptional?: ReadonlySet<string>;
+  timeline?: readonly CaseEvent[];
+}) {
   const t = useCaseT();
+  const tt = useTolT();
+  const { locale } = useLocale();
   const narrow = useNarrow();
+  const later = handedInAfterAcceptance(timeline);
+  const isLater = (m: CaseMaterial) => m.round === 1 && m.status === 'provided' && later.has(m.key);
   const rounds = [...new Set(materials.map((m) => m.round))].sort((a, b) => a - b);
+  const handedInLater = materials.filter(isLater);
   // a phone: each material a card — its name over its status and where it is — rather than a name one character a line
   const cardColumns: TableColumnsType<CaseMaterial> = [
     {
@@ -85,7 +116,7 @@ export function MaterialsByRound({ materials, hideMissingOptional }: { materials
   return (
     <div data-testid="materials-by-round">
       {rounds.map((round) => {
-        const rows = materials.filter((m) => m.round === round && !(round === 1 && m.status === 'missing' && hideMissingOptional?.has(m.key)));
+        const rows = materials.filter((m) => m.round === round && !isLater(m) && !(round === 1 && m.status === 'missing' && hideMissingOptional?.has(m.key)));
         const withNotes = round > 1;
         return (
           <div key={round} className="case-round">
@@ -106,6 +137,31 @@ export function MaterialsByRound({ materials, hideMissingOptional }: { materials
           </div>
         );
       })}
+      {handedInLater.length > 0 && (
+        <div className="case-round" data-testid="materials-handed-in-later">
+          <div className="case-round-title">{tt('tol.roundLater')}</div>
+          <Table<CaseMaterial>
+            size="small"
+            pagination={false}
+            rowKey={(m) => `later-${m.key}`}
+            dataSource={handedInLater}
+            columns={
+              narrow
+                ? cardColumns
+                : [
+                    ...columns.slice(0, 1),
+                    {
+                      title: tt('tol.col.handedInAt'),
+                      key: 'at',
+                      width: 150,
+                      render: (_v, m) => <span className="nowrap">{formatDateTime(later.get(m.key), locale)}</span>,
+                    },
+                    ...columns.slice(1),
+                  ]
+            }
+          />
+        </div>
+      )}
     </div>
   );
 }

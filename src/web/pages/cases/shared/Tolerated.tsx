@@ -53,6 +53,33 @@ export function acceptedTolerated(kase: Pick<CaseDetail, 'timeline'>): { key: st
   return Array.isArray(list) ? (list as { key: string; name: string }[]).filter((m) => m && typeof m.key === 'string') : [];
 }
 
+/**
+ * 材料完整性 on a case accepted with materials to follow (容缺受理) that are not all in: the required materials are not
+ * complete — so many still missing, accepted to follow by a day —, in red once that day has passed.
+ */
+export function ToleratedCompleteness({ names, dueAt }: { names: string[]; dueAt: string | null | undefined }) {
+  const t = useTolT();
+  const ct = useCaseT();
+  const { locale } = useLocale();
+  const late = isPast(dueAt);
+  const n = names.length;
+  return (
+    <Alert
+      type={late ? 'error' : 'warning'}
+      showIcon
+      className="block-gap"
+      data-testid="completeness-tolerated"
+      data-overdue={late}
+      title={
+        dueAt
+          ? t(late ? 'tol.completeToleratedOverdue' : 'tol.completeToleratedDue', { n, due: toleratedDay(dueAt, locale) })
+          : t('tol.completeTolerated', { n })
+      }
+      description={names.join(ct('cases.listSep'))}
+    />
+  );
+}
+
 /** The facts row of 容缺受理 for a case's Descriptions: what follows and by when, or that it is all in. */
 export function toleratedFacts(kase: CaseDetail, t: TolT, sep: string) {
   const outstanding = toleratedMaterials(kase);

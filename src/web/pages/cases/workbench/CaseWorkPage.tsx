@@ -187,11 +187,12 @@ function CaseWork({ kase, me }: { kase: CaseDetail; me: Me }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title={t('cases.completeness')} className="block-gap">
-            <CompletenessCheck completeness={completeness} />
+            <CompletenessCheck completeness={completeness} toleratedDueAt={kase.toleratedDueAt} />
           </Card>
-          {kase.materials.some((m) => m.round > 1) && (
+          {/* a later round, or a material accepted to follow and handed in since */}
+          {(kase.materials.some((m) => m.round > 1) || kase.timeline.some((e) => e.type === 'tolerated_handed_in')) && (
             <Card title={t('cases.materialsByRound')} className="block-gap">
-              <MaterialsByRound materials={kase.materials} />
+              <MaterialsByRound materials={kase.materials} timeline={kase.timeline} />
             </Card>
           )}
           <Card

@@ -3,10 +3,11 @@ import type { TableColumnsType } from 'antd';
 import { useCaseT } from '../../../i18n/cases-pages.ts';
 import { useTolT } from '../../../i18n/tolerated.ts';
 import { MaterialReference, MaterialStatus } from '../shared/MaterialsByRound.tsx';
+import { ToleratedCompleteness } from '../shared/Tolerated.tsx';
 import type { Completeness, CompletenessRow } from './completeness.ts';
 
 /** 材料完整性检查: each material of the item, whether it is required, and what the case holds for it now. */
-export function CompletenessCheck({ completeness }: { completeness: Completeness }) {
+export function CompletenessCheck({ completeness, toleratedDueAt }: { completeness: Completeness; toleratedDueAt?: string | null }) {
   const t = useCaseT();
   const tt = useTolT();
   const columns: TableColumnsType<CompletenessRow> = [
@@ -46,14 +47,8 @@ export function CompletenessCheck({ completeness }: { completeness: Completeness
   return (
     <div data-testid="completeness">
       {completeness.isComplete && completeness.tolerated.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          className="block-gap"
-          data-testid="completeness-tolerated"
-          title={tt('tol.completeTolerated', { n: completeness.tolerated.length })}
-          description={completeness.tolerated.map((m) => m.name).join(t('cases.listSep'))}
-        />
+        // what is still out, by when, red once the day has passed
+        <ToleratedCompleteness names={completeness.tolerated.map((m) => m.name)} dueAt={toleratedDueAt} />
       ) : completeness.isComplete ? (
         <Alert type="success" showIcon className="block-gap" title={t('cases.complete')} />
       ) : completeness.missingTolerable.length > 0 ? (
