@@ -74,7 +74,7 @@ function CityNetwork({ city }: { city: RegionTreeNode }) {
                   district.children.map((street) => (
                     <div key={street.id} className="network-street">
                       <div className="network-street-name">{street.name}</div>
-                      <div>
+                      <div className="tag-wrap">
                         {street.children.map((c) => (
                           <Tag key={c.id} variant="filled">
                             {c.name}

@@ -197,19 +197,20 @@ function Panel({ windowId }: { windowId: number }) {
             locale={{ emptyText: t('q.calling.empty') }}
             data-testid="calling-waiting"
             columns={[
-              { title: t('q.number'), dataIndex: 'code' },
-              { title: t('q.category'), dataIndex: 'categoryId', render: (id: number) => catName(id) },
               {
-                title: '',
-                key: 'tags',
-                render: (_, r) => (
-                  <Space size={4}>
+                title: t('q.number'),
+                dataIndex: 'code',
+                // the number with what marks it (绿色通道, 预约, 转入), under its heading
+                render: (code: string, r) => (
+                  <span className="tag-wrap">
+                    <span>{code}</span>
                     {r.isGreen && <Tag color="green">{t('q.green')}</Tag>}
                     {r.isAppointment && <Tag color="purple">{t('q.appointment')}</Tag>}
                     {r.isTransferredHere && <Tag color="orange">{t('q.transferred')}</Tag>}
-                  </Space>
+                  </span>
                 ),
               },
+              { title: t('q.category'), dataIndex: 'categoryId', render: (id: number) => catName(id) },
               { title: t('q.calling.since'), dataIndex: 'queuedAt', render: (v: string) => formatTime(v, locale) },
             ]}
           />

@@ -223,6 +223,7 @@ function DeliverForm({
                   value={proxy}
                   onChange={(e) => setProxy(e.target.value as boolean)}
                   optionType="button"
+                  buttonStyle="solid"
                   options={[
                     { value: false, label: t('cases.collectorSelf') },
                     { value: true, label: t('cases.collectorProxy') },
