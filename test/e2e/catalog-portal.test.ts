@@ -145,7 +145,7 @@ describe('service catalog in the portal', () => {
       .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(table.scroll).toBeLessThanOrEqual(table.client);
     expect(await page.getByTestId('guide-validity').innerText()).toBe('No expiry date');
-    expect(await page.getByTestId('guide-published').innerText()).toMatch(/^Published \d{2}\/\d{2}\/\d{4}$/);
+    expect(await page.getByTestId('guide-published').innerText()).toMatch(/^Published \d{4}\/\d{2}\/\d{2}$/);
     // who acts at each stage starts with a capital or the department's name, never "service center"
     const steps = await page.getByTestId('process-steps').innerText();
     expect(steps).toContain('Service center · Clerk');

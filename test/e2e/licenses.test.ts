@@ -168,7 +168,7 @@ describe('证照有效期与延续: a 食品经营许可 running out, renewed on
     await row.getByTestId('license-state').getByText('Expiring').waitFor({ state: 'visible' });
     await row
       .getByTestId('license-renew-by')
-      .getByText(/Apply to renew by \d{2}\/\d{2}\/\d{4}/)
+      .getByText(/Apply to renew by \d{4}\/\d{2}\/\d{2}/)
       .waitFor({ state: 'visible' });
     await page.getByRole('heading', { name: 'My licenses' }).waitFor({ state: 'visible' });
     // one license: in the singular

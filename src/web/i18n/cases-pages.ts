@@ -169,12 +169,12 @@ export const casePages = {
     'The result is delivered by {date} (within 10 working days of the decision).',
   ],
   'cases.licenseGoneCancelled': [
-    '证照 {number} 已于 {at} 注销，出件时不再交付。',
-    'License {number} was cancelled on {at} and is not handed over with the result.',
+    '证照 {number} 已于 {at} 注销，不再交付；准予决定书将于 {date} 前送达。',
+    'License {number} was cancelled on {at} and is not handed over; the decision is delivered by {date}.',
   ],
   'cases.licenseGoneReplaced': [
-    '证照 {number} 已于 {at} 换发新证，出件时不再交付。',
-    'License {number} was replaced by a new one on {at} and is not handed over with the result.',
+    '证照 {number} 已于 {at} 换发新证，不再交付；准予决定书将于 {date} 前送达。',
+    'License {number} was replaced by a new one on {at} and is not handed over; the decision is delivered by {date}.',
   ],
   'cases.decidedBanner': ['已作出决定：{decision}', 'Decided: {decision}'],
   'cases.lockerCodeIs': ['取件码 {code}', 'Locker code {code}'],

@@ -55,7 +55,7 @@ export const licenseStrings = {
   'lic.download': ['下载', 'Download'],
   'lic.renew': ['申请延续', 'Renew'],
   'lic.change': ['申请变更', 'Change'],
-  'lic.cancel': ['申请注销', 'Cancel'],
+  'lic.cancel': ['申请注销', 'Apply to cancel'],
   'lic.applyAnew': ['重新申请', 'Apply anew'],
   'lic.alertExpiring': [
     '您有 {n} 本证照即将到期，请在延续申请期限前申请延续。',

@@ -3,7 +3,7 @@ import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Breadcrumb, Button, Collapse, Descriptions, Table, Tag } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { useLocale, useT, type MessageKey, type TFunction } from '../../i18n/index.tsx';
+import { useT, type MessageKey, type TFunction } from '../../i18n/index.tsx';
 import { guidePdfUrl, useFacets, usePublishedItem, type ItemContent, type PublishedItem } from '../../api/catalog.ts';
 import { NotFoundState, QueryState } from '../../components/PageState.tsx';
 import { catalogCodeOf } from '../../components/address.ts';
@@ -29,9 +29,10 @@ const sectionTitles: Record<Section, MessageKey> = {
 };
 
 /** The day a version was published, written as the rest of the app writes days (2026/11/28, as format.ts does). */
-function formatDate(iso: string | null, locale: string): string {
+function formatDate(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  // year first in either language, as every day is written (i18n/format.ts)
+  return new Date(iso).toLocaleDateString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
 /** Text that wraps between its words only (the spaces stay outside the words): "Online pre-review" never breaks at its hyphen. */
@@ -93,7 +94,6 @@ function GuideSection({ id, title, children }: { id: Section | 'bundles'; title:
 function Guide({ item }: { item: PublishedItem }) {
   const t = useT();
   const tt = useTolT();
-  const { locale } = useLocale();
   const c = item.content;
   const facets = useFacets();
   const orgNames = useMemo(() => new Map((facets.data?.organizations ?? []).map((o) => [o.id, o.name])), [facets.data]);
@@ -132,7 +132,7 @@ function Guide({ item }: { item: PublishedItem }) {
             <span className="muted">
               {item.organizationName} · <span className="nowrap">{t('guide.version', { n: item.version })}</span> ·{' '}
               <span className="nowrap" data-testid="guide-published">
-                {t('guide.publishedAt', { date: formatDate(item.publishedAt, locale) })}
+                {t('guide.publishedAt', { date: formatDate(item.publishedAt) })}
               </span>
             </span>
           </div>

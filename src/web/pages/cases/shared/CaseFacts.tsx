@@ -103,21 +103,21 @@ export function OutcomeBanner({ kase }: { kase: CaseDetail }) {
         title={t(kase.status === 'concluded' ? 'cases.concludedBanner' : 'cases.decidedBanner', {
           decision: decisionText(kase, locale),
         })}
-        description={[
-          gone &&
-            t(gone.cancelledAt ? 'cases.licenseGoneCancelled' : 'cases.licenseGoneReplaced', {
-              number: gone.number,
-              at: formatDateTime(gone.cancelledAt ?? gone.supersededAt, locale),
-            }),
+        description={
           // 容缺受理: the result waits for the materials to follow before its delivery
           kase.toleratedDueAt && kase.status === 'concluded'
             ? tt('tol.outcomeHeld')
-            : kase.deliveryDeadline
-              ? t('cases.deliveryBy', { date: civilDay(kase.deliveryDeadline.dueDate, locale) })
-              : undefined,
-        ]
-          .filter(Boolean)
-          .join(' ')}
+            : // the license gone: what is still delivered is the decision, by its day
+              gone && kase.deliveryDeadline
+              ? t(gone.cancelledAt ? 'cases.licenseGoneCancelled' : 'cases.licenseGoneReplaced', {
+                  number: gone.number,
+                  at: formatDateTime(gone.cancelledAt ?? gone.supersededAt, locale),
+                  date: civilDay(kase.deliveryDeadline.dueDate, locale),
+                })
+              : kase.deliveryDeadline
+                ? t('cases.deliveryBy', { date: civilDay(kase.deliveryDeadline.dueDate, locale) })
+                : undefined
+        }
       />
     );
   return null;
@@ -164,7 +164,7 @@ export function CaseFacts({
         className="case-facts"
         data-testid="case-facts"
         items={[
-          { key: 'number', label: t('cases.number'), children: <span className="mono">{kase.number}</span> },
+          { key: 'number', label: t('cases.number'), children: <span className="mono nowrap">{kase.number}</span> },
           { key: 'org', label: t('cases.organization'), children: kase.organizationName },
           // 延续 / 变更: a row of its own, under the number and the department
           ...licenseFacts(kase, lt, locale, casesBase),

@@ -13,11 +13,11 @@ import { useLicT, type LicT } from '../../../i18n/licenses.ts';
  * application show them.
  */
 
-/** A civil day ('YYYY-MM-DD') as the pages show days: 2031/11/27, or 27/11/2031 in English. */
-export function civilDay(day: string | null | undefined, locale: Locale): string {
+/** A civil day ('YYYY-MM-DD') as the pages show days, year first in either language: 2031/11/27. */
+export function civilDay(day: string | null | undefined, _locale?: Locale): string {
   const m = day ? /^(\d{4})-(\d{2})-(\d{2})/.exec(day) : null;
   if (!m) return '—';
-  return locale === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}/${m[2]}/${m[3]}`;
+  return `${m[1]}/${m[2]}/${m[3]}`;
 }
 
 /** The day of an instant in the center's time zone, as `civilDay` shows it. */

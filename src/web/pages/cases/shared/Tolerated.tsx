@@ -20,8 +20,9 @@ export const isPast = (iso: string | null | undefined) => !!iso && Date.parse(is
  * The promised day: the server keeps the end of that day (midnight after it), so the day shown is the one before —
  * as the acceptance notice and the applicant's message name it.
  */
-export function toleratedDay(iso: string, locale: Locale): string {
-  return new Date(Date.parse(iso) - 1).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+export function toleratedDay(iso: string, _locale?: Locale): string {
+  // year first in either language, as every day is written (i18n/format.ts)
+  return new Date(Date.parse(iso) - 1).toLocaleDateString('zh-CN', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
