@@ -109,41 +109,46 @@ export function FeesPanel({ caseId, mode }: { caseId: number; mode: 'window' | '
                     </Tag>
                   ),
                 },
-                {
-                  title: '',
-                  key: 'act',
-                  render: (_v, l) =>
-                    l.status !== 'unpaid' || mode === 'view' ? null : mode === 'applicant' ? (
-                      data.onlinePayment ? (
-                        l.amountCents !== null && <PayOnlineButton caseId={caseId} line={l} />
-                      ) : (
-                        <Typography.Text type="secondary">{t('fees.windowOnly')}</Typography.Text>
-                      )
-                    ) : (
-                      <Space size={4} wrap>
-                        {l.amountCents !== null && l.amountCents > 0 && (
-                          <Button size="small" type="primary" onClick={() => setActing({ line: l, action: 'pay' })} data-testid={`fee-pay-${l.id}`}>
-                            {t('fees.pay')}
-                          </Button>
-                        )}
-                        {(l.amountCents === null || l.reducible) && (
-                          <Button size="small" onClick={() => setActing({ line: l, action: 'assess' })}>
-                            {t('fees.assess')}
-                          </Button>
-                        )}
-                        {l.reducible && l.amountCents !== null && l.amountCents > 0 && (
-                          <Button size="small" onClick={() => setActing({ line: l, action: 'reduce' })}>
-                            {t('fees.reduce')}
-                          </Button>
-                        )}
-                        {l.reducible && (
-                          <Button size="small" onClick={() => setActing({ line: l, action: 'waive' })}>
-                            {t('fees.waive')}
-                          </Button>
-                        )}
-                      </Space>
-                    ),
-                },
+                // what can be done with a line, where anything can (a staff reader only looks)
+                ...(mode === 'view'
+                  ? []
+                  : [
+                      {
+                        title: t('common.actions'),
+                        key: 'act',
+                        render: (_v: unknown, l: FeeLine) =>
+                          l.status !== 'unpaid' ? null : mode === 'applicant' ? (
+                            data.onlinePayment ? (
+                              l.amountCents !== null && <PayOnlineButton caseId={caseId} line={l} />
+                            ) : (
+                              <Typography.Text type="secondary">{t('fees.windowOnly')}</Typography.Text>
+                            )
+                          ) : (
+                            <Space size={4} wrap>
+                              {l.amountCents !== null && l.amountCents > 0 && (
+                                <Button size="small" type="primary" onClick={() => setActing({ line: l, action: 'pay' })} data-testid={`fee-pay-${l.id}`}>
+                                  {t('fees.pay')}
+                                </Button>
+                              )}
+                              {(l.amountCents === null || l.reducible) && (
+                                <Button size="small" onClick={() => setActing({ line: l, action: 'assess' })}>
+                                  {t('fees.assess')}
+                                </Button>
+                              )}
+                              {l.reducible && l.amountCents !== null && l.amountCents > 0 && (
+                                <Button size="small" onClick={() => setActing({ line: l, action: 'reduce' })}>
+                                  {t('fees.reduce')}
+                                </Button>
+                              )}
+                              {l.reducible && (
+                                <Button size="small" onClick={() => setActing({ line: l, action: 'waive' })}>
+                                  {t('fees.waive')}
+                                </Button>
+                              )}
+                            </Space>
+                          ),
+                      },
+                    ]),
               ]}
             />
             <Typography.Paragraph className="block-gap-top" data-testid="fees-total">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Checkbox, DatePicker, Divider, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CoffeeOutlined, ThunderboltFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -348,7 +348,7 @@ export function InboxPage() {
         subtitle={tab === 'checks' ? ct('commit.tabHint') : t('cases.inboxSubtitle')}
         extra={
           tab === 'tasks' ? (
-            <Space wrap>
+            <Space wrap separator={<Divider orientation="vertical" />}>
               {inbox.data && <AwayControl post={inbox.data.post} />}
               <Segmented
                 value={mine ? 'mine' : 'all'}
