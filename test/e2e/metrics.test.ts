@@ -187,6 +187,8 @@ describe('statistics in the browser', () => {
       // the day's row shows the note once the dialog has saved it (a click lost while the dialog animates is repeated)
       await pressUntil(page.getByRole('button', { name: /确\s*定|OK/ }), page.getByTestId('work-log').getByText('窗口系统故障 20 分钟，已人工登记'));
       await page.getByLabel('备注').waitFor({ state: 'hidden' });
+      // a day with its note is changed, not written again
+      await firstDay.getByRole('button', { name: /修\s*改/ }).waitFor({ state: 'visible' });
       await screenshot(page, 'metrics-work-log');
 
       // the big screen for the hall

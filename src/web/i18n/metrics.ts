@@ -146,6 +146,7 @@ export const metrics = {
   'm.log.handled': ['受理 / 办结 / 出件', 'Accepted / concluded / delivered'],
   'm.log.remarks': ['备注', 'Remarks'],
   'm.log.edit': ['填写', 'Write'],
+  'm.log.change': ['修改', 'Change'],
   'm.log.empty': ['该期间没有工作记录。', 'Nothing recorded in this period.'],
   'm.log.saved': ['日志已保存', 'Log saved'],
   'm.log.by': ['{name} 填写', 'by {name}'],

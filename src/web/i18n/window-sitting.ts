@@ -64,7 +64,7 @@ export const sittingStrings = {
   'sit.concludeTitle': ['办结：{task}', 'Conclude: {task}'],
   'sit.conclude': ['办结', 'Conclude'],
   'sit.deliverNow': ['当场出件', 'Deliver now'],
-  'sit.concludedHint': ['已办结，结果可当场交付申请人。', 'Concluded: the result may be handed over now.'],
+  'sit.concludedHint': ['已办结，可当场出件。', 'Concluded: the result can be delivered now.'],
   'sit.delivered': ['已出件', 'Delivered'],
   'sit.deliveredSub': [
     '办件 {number} 已当场办结并出件，收件、受理、决定、办结、出件各步均已记入办理过程。',

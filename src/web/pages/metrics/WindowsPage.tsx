@@ -380,7 +380,8 @@ function LogTable({ log, windowId }: { log: WorkLog; windowId: number }) {
                   setRemarks(r.remarks);
                 }}
               >
-                {t('m.log.edit')}
+                {/* a day with its note already written is changed, not written */}
+                {t(r.remarks ? 'm.log.change' : 'm.log.edit')}
               </Button>
             ),
           },

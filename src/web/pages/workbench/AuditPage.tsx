@@ -143,7 +143,8 @@ export function AuditPage() {
       render: (name: string | null, e) => (
         <div>
           {name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>}
-          {e.actorRole && <div className="cell-sub">{roleName(e.actorRole, locale)}</div>}
+          {/* the platform's own scheduled work is no one's role: 系统 alone */}
+          {e.actorRole && name !== null && <div className="cell-sub">{roleName(e.actorRole, locale)}</div>}
         </div>
       ),
     },
